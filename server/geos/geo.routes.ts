@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { notFound } from '../http/errors';
+import { singleCode } from '../http/query';
+import { defineRoute } from '../http/route';
+import { findGeo, listGeos, listGroupMembers } from './geo.repository';
+import type { GeoRow } from './geo.table';
+
+export interface GeoView extends GeoRow {
+  groups: string[];
+  members: string[];
+}
+
+async function geoViews(db: Parameters<typeof listGeos>[0]): Promise<GeoView[]> {
+  const [geos, members] = await Promise.all([listGeos(db), listGroupMembers(db)]);
+  return geos.map((g) => ({
+    ...g,
+    groups: members.filter((m) => m.geo_code === g.code).map((m) => m.group_code),
+    members: members.filter((m) => m.group_code === g.code).map((m) => m.geo_code),
+  }));
+}
+
+export const geoRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/api/geos',
+    tag: 'geos',
+    summary: 'All geos: countries and aggregates, with ISO codes and group memberships',
+    access: { kind: 'public' },
+    handler: async ({ db }) => ({ data: await geoViews(db) }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/geos/:code',
+    tag: 'geos',
+    summary: 'One geo by its Eurostat code',
+    access: { kind: 'public' },
+    params: z.object({ code: singleCode }),
+    handler: async ({ db, params }) => {
+      if (!(await findGeo(db, params.code))) throw notFound(`Unknown geo code "${params.code}". See /api/geos.`);
+      return (await geoViews(db)).find((g) => g.code === params.code)!;
+    },
+  }),
+];

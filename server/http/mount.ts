@@ -1,0 +1,77 @@
+import type { NextFunction, Request, Response, Router } from 'express';
+import { ZodError } from 'zod';
+import type { Db } from '../db/database';
+import { type ErrorBody, HttpError } from './errors';
+import { type AnyRoute, RouteResponse } from './route';
+
+/** Registers each route with one wrapper that parses inputs, calls the handler and sends its value. */
+export function mountRoutes(router: Router, routes: AnyRoute[], db: Db): void {
+  for (const route of routes) {
+    router[route.method](route.path, async (req: Request, res: Response, next: NextFunction) => {
+      try {
+        const ctx = {
+          db,
+          query: parseInput(route.query, req.query, 'query'),
+          params: parseInput(route.params, req.params, 'path'),
+          body: parseInput(route.body, req.body, 'body'),
+          headers: req.headers,
+        };
+        send(res, await route.handler(ctx));
+      } catch (error) {
+        next(error);
+      }
+    });
+  }
+}
+
+function parseInput(schema: AnyRoute['query'], value: unknown, where: string): unknown {
+  if (!schema) return undefined;
+  const parsed = schema.safeParse(value ?? {});
+  if (parsed.success) return parsed.data;
+  throw new HttpError(400, 'invalid-request', describeZodError(parsed.error, where), parsed.error.issues.map((i) => ({
+    in: where,
+    path: i.path.join('.'),
+    message: i.message,
+  })));
+}
+
+export function describeZodError(error: ZodError, where: string): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => `${where} ${i.path.length ? `"${i.path.join('.')}"` : 'input'}: ${i.message}`)
+    .join('; ');
+}
+
+function send(res: Response, result: unknown): void {
+  if (!(result instanceof RouteResponse)) {
+    res.json(result);
+    return;
+  }
+  const { status = 200, contentType, fileName, headers = {} } = result.options;
+  res.status(status);
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  if (fileName) res.attachment(fileName);
+  if (contentType) res.type(contentType);
+  if (typeof result.body === 'string' || Buffer.isBuffer(result.body)) res.send(result.body);
+  else res.json(result.body);
+}
+
+/** The one place errors become HTTP answers. Unexpected errors are logged, never shown. */
+export function errorHandler(error: unknown, _req: Request, res: Response, _next: NextFunction): void {
+  const body = errorBody(error);
+  if (body.error.status >= 500) console.error(error);
+  if (!res.headersSent) res.status(body.error.status).json(body);
+}
+
+function errorBody(error: unknown): ErrorBody {
+  if (error instanceof HttpError) {
+    return { error: { status: error.status, code: error.code, message: error.message, details: error.details } };
+  }
+  const status = (error as { status?: unknown; type?: unknown })?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    const known = (error as { type?: string }).type;
+    const message = status === 413 ? 'The request body is larger than the server accepts.' : 'The request could not be read.';
+    return { error: { status, code: known ?? 'bad-request', message } };
+  }
+  return { error: { status: 500, code: 'internal', message: 'An unexpected error occurred. It has been logged.' } };
+}

@@ -1,0 +1,50 @@
+import type { z } from 'zod';
+import type { Db } from '../db/database';
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/** Who may call a route. Every route declares one; the accounts layer enforces it. */
+export type Access = { kind: 'public' };
+
+/** What a handler sees: parsed inputs and the database, never the response object. */
+export interface RouteContext<Q, P, B> {
+  db: Db;
+  query: Q;
+  params: P;
+  body: B;
+  /** Raw request headers, lower-cased names. */
+  headers: Readonly<Record<string, string | string[] | undefined>>;
+}
+
+/** A handler's answer when it is not JSON: a file download, or a status other than 200. */
+export class RouteResponse {
+  constructor(
+    readonly body: string | Buffer | object,
+    readonly options: { status?: number; contentType?: string; fileName?: string; headers?: Record<string, string> } = {},
+  ) {}
+}
+
+export interface RouteDefinition<Q = unknown, P = unknown, B = unknown, R = unknown> {
+  method: HttpMethod;
+  /** Express path, e.g. /api/indicators/:code */
+  path: string;
+  summary: string;
+  tag: string;
+  access: Access;
+  query?: z.ZodType<Q>;
+  params?: z.ZodType<P>;
+  body?: z.ZodType<B>;
+  /** Describes the JSON answer for the API description. */
+  response?: z.ZodType<R>;
+  handler: (ctx: RouteContext<Q, P, B>) => Promise<R | RouteResponse> | R | RouteResponse;
+}
+
+/** Identity function that lets TypeScript infer a route's types from its schemas. */
+export function defineRoute<Q = undefined, P = undefined, B = undefined, R = unknown>(
+  route: RouteDefinition<Q, P, B, R>,
+): RouteDefinition<Q, P, B, R> {
+  return route;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRoute = RouteDefinition<any, any, any, any>;

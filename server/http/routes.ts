@@ -1,0 +1,8 @@
+import { geoRoutes } from '../geos/geo.routes';
+import { indicatorRoutes } from '../indicators/indicator.routes';
+import { observationRoutes } from '../observations/observation.routes';
+import { healthRoutes } from './health.routes';
+import type { AnyRoute } from './route';
+
+/** Every API route. The authorisation matrix test and the API description are generated from this list. */
+export const apiRoutes: AnyRoute[] = [...healthRoutes, ...geoRoutes, ...indicatorRoutes, ...observationRoutes];

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { notFound } from '../http/errors';
+import { singleCode } from '../http/query';
+import { defineRoute } from '../http/route';
+import { findIndicator, listIndicators, listThemes } from './indicator.repository';
+
+export const indicatorRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/api/indicators',
+    tag: 'indicators',
+    summary: 'The common core set of indicators, with their themes',
+    access: { kind: 'public' },
+    handler: async ({ db }) => ({ data: await listIndicators(db), themes: await listThemes(db) }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/indicators/:code',
+    tag: 'indicators',
+    summary: 'One indicator by its code',
+    access: { kind: 'public' },
+    params: z.object({ code: singleCode }),
+    handler: async ({ db, params }) => {
+      const indicator = await findIndicator(db, params.code);
+      if (!indicator) throw notFound(`Unknown indicator code "${params.code}". See /api/indicators.`);
+      return indicator;
+    },
+  }),
+];

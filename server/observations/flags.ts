@@ -1,0 +1,49 @@
+/**
+ * Eurostat / SDMX observation status flags. Several may apply to one value ("ep").
+ * ':' marks a value that is not available.
+ */
+export const FLAG_MEANINGS: Record<string, string> = {
+  b: 'break in time series',
+  d: 'definition differs',
+  e: 'estimated',
+  f: 'forecast',
+  i: 'see metadata',
+  m: 'missing',
+  n: 'not significant',
+  p: 'provisional',
+  u: 'low reliability',
+  c: 'confidential',
+  C: 'confidential',
+  ':': 'not available',
+};
+
+const FLAG_ORDER = Object.keys(FLAG_MEANINGS);
+
+export function isKnownFlag(letter: string): boolean {
+  return Object.hasOwn(FLAG_MEANINGS, letter);
+}
+
+/** Letters in `text` that are not observation flags (spaces and commas are separators). */
+export function unknownFlags(text: string): string[] {
+  return [...text.replace(/[\s,]/g, '')].filter((ch) => !isKnownFlag(ch));
+}
+
+/** Canonical form: each known flag once, in a fixed order, no separators. */
+export function normaliseFlags(text: string): string {
+  const present = new Set(text.replace(/[\s,]/g, ''));
+  return FLAG_ORDER.filter((f) => present.has(f)).join('');
+}
+
+/** Flags of a derived figure: the union of its inputs' flags. */
+export function unionFlags(...flagSets: string[]): string {
+  return normaliseFlags(flagSets.join(''));
+}
+
+export function hasFlag(flags: string, letter: string): boolean {
+  return flags.includes(letter);
+}
+
+/** Flags that mark a value as "no figure": missing, confidential, not available. */
+export function flagsExplainMissing(flags: string): boolean {
+  return /[mcC:]/.test(flags);
+}

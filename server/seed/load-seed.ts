@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { DATA_DIR } from '../catalogue/paths';
+import type { Db } from '../db/database';
+import { loadGeoCatalogue } from '../geos/geo.catalogue';
+import { insertGeoCatalogue } from '../geos/geo.repository';
+import { loadIndicatorCatalogue } from '../indicators/indicator.catalogue';
+import { insertIndicatorCatalogue } from '../indicators/indicator.repository';
+import { commitSubmission } from '../submissions/commit';
+import { previewSubmission } from '../submissions/pipeline';
+import { fileSource } from '../submissions/source';
+
+const SeedManifest = z.object({
+  files: z.array(z.object({ file: z.string(), geo: z.string(), cells: z.number().int() })),
+});
+
+export const SEED_SUBMITTER = 'seed';
+
+export interface SeedSummary {
+  submissions: number;
+  revisions: number;
+}
+
+/** Loads the catalogues, then each seed file as an ordinary submission: preview, then commit. */
+export async function loadSeed(db: Db, seedDir = path.join(DATA_DIR, 'seed')): Promise<SeedSummary> {
+  await db.transaction().execute(async (tx) => {
+    await insertGeoCatalogue(tx, loadGeoCatalogue().geos);
+    await insertIndicatorCatalogue(tx, loadIndicatorCatalogue());
+  });
+  const manifest = SeedManifest.parse(JSON.parse(readFileSync(path.join(seedDir, 'manifest.json'), 'utf8')));
+  let revisions = 0;
+  for (const entry of manifest.files) {
+    const source = await fileSource(path.join(seedDir, entry.file), entry.file);
+    const preview = await previewSubmission(db, { geo: entry.geo, submittedBy: SEED_SUBMITTER, source });
+    if (preview.status !== 'validated') {
+      const first = preview.report.entries[0];
+      throw new Error(`Seed file ${entry.file} did not validate: ${first?.code} at row ${first?.row}: ${first?.message}`);
+    }
+    revisions += (await commitSubmission(db, preview.submissionId)).revisionsAdded;
+  }
+  return { submissions: manifest.files.length, revisions };
+}

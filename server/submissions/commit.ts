@@ -1,0 +1,88 @@
+import type { Db } from '../db/database';
+import { findSubmission, setSubmissionStatus } from './submission.repository';
+
+export class SubmissionStateError extends Error {
+  constructor(
+    message: string,
+    readonly status: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface CommitResult {
+  submissionId: number;
+  revisionsAdded: number;
+  committedAt: string;
+}
+
+/**
+ * Publishes a validated submission in one transaction: a new revision for every cell whose value or
+ * flags differ from the current observation, then the current-value table moves to those revisions.
+ */
+export async function commitSubmission(db: Db, submissionId: number, now = new Date()): Promise<CommitResult> {
+  return db.transaction().execute(async (tx) => {
+    const submission = await findSubmission(tx, submissionId);
+    if (!submission) throw new SubmissionStateError(`Submission ${submissionId} does not exist.`, 'missing');
+    if (submission.status !== 'validated') {
+      throw new SubmissionStateError(
+        `Submission ${submissionId} is ${submission.status}; only a validated submission can be committed.`,
+        submission.status,
+      );
+    }
+    const committedAt = now.toISOString();
+    const inserted = await tx
+      .insertInto('revisions')
+      .columns(['submission_id', 'geo', 'indicator', 'period', 'period_start', 'value', 'flags', 'note', 'recorded_at'])
+      .expression((eb) =>
+        eb
+          .selectFrom('submission_cells as s')
+          .leftJoin('observations as o', (join) =>
+            join.onRef('o.indicator', '=', 's.indicator').onRef('o.geo', '=', 's.geo').onRef('o.period', '=', 's.period'),
+          )
+          .select(({ val }) => [
+            val(submissionId).as('submission_id'),
+            's.geo',
+            's.indicator',
+            's.period',
+            's.period_start',
+            's.value',
+            's.flags',
+            's.note',
+            val(committedAt).as('recorded_at'),
+          ])
+          .where('s.submission_id', '=', submissionId)
+          .where((w) =>
+            w.or([
+              w('o.geo', 'is', null),
+              w('o.value', 'is distinct from', w.ref('s.value')),
+              w('o.flags', '!=', w.ref('s.flags')),
+            ]),
+          ),
+      )
+      .executeTakeFirst();
+
+    await tx
+      .insertInto('observations')
+      .columns(['geo', 'indicator', 'period', 'period_start', 'value', 'flags', 'revision_id', 'recorded_at'])
+      .expression((eb) =>
+        eb
+          .selectFrom('revisions as r')
+          .select(['r.geo', 'r.indicator', 'r.period', 'r.period_start', 'r.value', 'r.flags', 'r.id', 'r.recorded_at'])
+          .where('r.submission_id', '=', submissionId),
+      )
+      .onConflict((oc) =>
+        oc.columns(['indicator', 'geo', 'period']).doUpdateSet((eb) => ({
+          value: eb.ref('excluded.value'),
+          flags: eb.ref('excluded.flags'),
+          revision_id: eb.ref('excluded.revision_id'),
+          recorded_at: eb.ref('excluded.recorded_at'),
+        })),
+      )
+      .execute();
+
+    await tx.deleteFrom('submission_cells').where('submission_id', '=', submissionId).execute();
+    await setSubmissionStatus(tx, submissionId, 'committed', committedAt);
+    return { submissionId, revisionsAdded: Number(inserted.numInsertedOrUpdatedRows ?? 0n), committedAt };
+  });
+}

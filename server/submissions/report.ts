@@ -1,0 +1,90 @@
+export type Severity = 'error' | 'warning';
+
+export const PROBLEM_CODES = [
+  'empty-file',
+  'missing-header',
+  'unreadable-file',
+  'unknown-indicator',
+  'unknown-geo',
+  'geo-not-yours',
+  'bad-period',
+  'period-out-of-range',
+  'not-a-number',
+  'ambiguous-number',
+  'negative-count',
+  'unknown-flag',
+  'duplicate-cell',
+  'missing-without-flag',
+  'wrong-column-count',
+  'implausible-change',
+  'formula-like-cell',
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
+/** One problem in an uploaded file, located as precisely as the file allows (Frictionless-style). */
+export interface ReportEntry {
+  row: number | null;
+  column: string | null;
+  cell: string | null;
+  code: ProblemCode;
+  severity: Severity;
+  message: string;
+}
+
+export interface ValidationReport {
+  valid: boolean;
+  errorCount: number;
+  warningCount: number;
+  entries: ReportEntry[];
+  /** Per code, how many further entries were counted but not listed. */
+  omitted: Partial<Record<ProblemCode, number>>;
+}
+
+export const DEFAULT_ENTRIES_PER_CODE = 100;
+const MAX_CELL_TEXT = 200;
+
+/** Collects entries, listing at most `perCode` of each code and counting the rest. */
+export class ReportBuilder {
+  private readonly entries: ReportEntry[] = [];
+  private readonly listed = new Map<ProblemCode, number>();
+  private readonly omitted: Partial<Record<ProblemCode, number>> = {};
+  private errors = 0;
+  private warnings = 0;
+
+  constructor(private readonly perCode = DEFAULT_ENTRIES_PER_CODE) {}
+
+  add(entry: ReportEntry): void {
+    if (entry.severity === 'error') this.errors++;
+    else this.warnings++;
+    const n = this.listed.get(entry.code) ?? 0;
+    if (n >= this.perCode) {
+      this.omitted[entry.code] = (this.omitted[entry.code] ?? 0) + 1;
+      return;
+    }
+    this.listed.set(entry.code, n + 1);
+    const cell = entry.cell !== null && entry.cell.length > MAX_CELL_TEXT ? `${entry.cell.slice(0, MAX_CELL_TEXT)}…` : entry.cell;
+    this.entries.push({ ...entry, cell });
+  }
+
+  error(row: number | null, column: string | null, cell: string | null, code: ProblemCode, message: string): void {
+    this.add({ row, column, cell, code, severity: 'error', message });
+  }
+
+  warning(row: number | null, column: string | null, cell: string | null, code: ProblemCode, message: string): void {
+    this.add({ row, column, cell, code, severity: 'warning', message });
+  }
+
+  get errorCount(): number {
+    return this.errors;
+  }
+
+  build(): ValidationReport {
+    return {
+      valid: this.errors === 0,
+      errorCount: this.errors,
+      warningCount: this.warnings,
+      entries: this.entries,
+      omitted: this.omitted,
+    };
+  }
+}

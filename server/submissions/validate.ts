@@ -1,0 +1,114 @@
+import { flagsExplainMissing, normaliseFlags, unknownFlags } from '../observations/flags';
+import { isPeriodInRange, parsePeriod } from '../observations/period';
+import { type Cell, cellKey, type RawCell } from './cell';
+import type { ReportBuilder } from './report';
+
+/** What validation needs to know about the observatory: its codes and the submission's scope. */
+export interface ValidationContext {
+  geos: Set<string>;
+  /** Indicator code → unit kind. */
+  indicators: Map<string, { unit: string }>;
+  /** The geo the submission is for: rows for other geos are refused. */
+  submissionGeo: string;
+  now?: Date;
+}
+
+const FORMULA_START = /^[=+@]|^-[^0-9.]/;
+const PLAIN_NUMBER = /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+
+/** Checks one cell; returns it normalised, or null after reporting why it cannot be used. */
+export function validateCell(raw: RawCell, ctx: ValidationContext, report: ReportBuilder): Cell | null {
+  const before = report.errorCount;
+  const { row, columns } = raw;
+
+  if (!ctx.geos.has(raw.geo)) {
+    report.error(row, columns.geo, raw.geo, 'unknown-geo',
+      `"${raw.geo}" is not a Eurostat geo code the observatory knows. Use codes such as AT, DE, EL (Greece), UK; see /api/geos.`);
+  } else if (raw.geo !== ctx.submissionGeo) {
+    report.error(row, columns.geo, raw.geo, 'geo-not-yours',
+      `This submission is for ${ctx.submissionGeo}, but the row is for ${raw.geo}. Remove the row, or send ${raw.geo}'s figures as a separate submission for ${raw.geo}.`);
+  }
+
+  const indicator = ctx.indicators.get(raw.indicator);
+  if (!indicator) {
+    report.error(row, columns.indicator, raw.indicator, 'unknown-indicator',
+      `"${raw.indicator}" is not an indicator code. Use a code from /api/indicators, e.g. ICCS0101 for intentional homicide.`);
+  }
+
+  const period = parsePeriod(raw.period);
+  if (!period) {
+    report.error(row, columns.period, raw.period, 'bad-period',
+      `"${raw.period}" is not a period. Write a four-digit year (2021), a quarter (2021-Q1) or a month (2021-03).`);
+  } else if (!isPeriodInRange(period, ctx.now)) {
+    report.error(row, columns.period, raw.period, 'period-out-of-range',
+      `${raw.period} is outside the accepted years (1950 to the current year). Check for a typing error in the year.`);
+  }
+
+  const badFlags = unknownFlags(raw.flags);
+  if (badFlags.length) {
+    report.error(row, columns.flags, raw.flags, 'unknown-flag',
+      `Unknown observation flag ${badFlags.map((f) => `"${f}"`).join(', ')}. Use Eurostat flags: b d e f i m n p u c C or ":".`);
+  }
+  const flags = normaliseFlags(raw.flags);
+  const value = parseValue(raw, flags, indicator?.unit, report);
+
+  if (report.errorCount > before || !period || value === undefined) return null;
+  return {
+    geo: raw.geo,
+    indicator: raw.indicator,
+    period: period.code,
+    periodStart: period.start,
+    value,
+    flags,
+    note: raw.note === '' ? null : raw.note,
+    sourceRow: row,
+  };
+}
+
+/** undefined = invalid (reported); null = a documented missing value. */
+function parseValue(raw: RawCell, flags: string, unit: string | undefined, report: ReportBuilder): number | null | undefined {
+  const { row, columns } = raw;
+  const text = raw.value;
+  if (text === '' || text === ':') {
+    if (flagsExplainMissing(flags) || text === ':') return null;
+    report.error(row, columns.value, text, 'missing-without-flag',
+      'The value is empty but no flag says why. Give the value, or flag it ":" (not available), "m" (missing) or "c" (confidential).');
+    return undefined;
+  }
+  if (FORMULA_START.test(text)) {
+    report.error(row, columns.value, text, 'formula-like-cell',
+      'The cell looks like a spreadsheet formula, not a number. Export the computed values (paste as values) and upload again.');
+    return undefined;
+  }
+  if (!PLAIN_NUMBER.test(text)) {
+    report.error(row, columns.value, text, 'not-a-number',
+      `"${text}" is not a number. Write numbers with a decimal point and no thousands separators (1234567.5).`);
+    return undefined;
+  }
+  const value = Number(text);
+  if (unit === 'count' && value < 0) {
+    report.error(row, columns.value, text, 'negative-count', 'A count cannot be negative. Check the sign of this value.');
+    return undefined;
+  }
+  return value;
+}
+
+/** Tracks cells already seen in the file, to refuse the same cell twice with different values. */
+export class DuplicateGuard {
+  private readonly seen = new Map<string, { value: number | null; flags: string; row: number }>();
+
+  /** Returns false (after reporting) when the cell repeats an earlier row with a different value. */
+  accept(cell: Cell, raw: RawCell, report: ReportBuilder): boolean {
+    const key = cellKey(cell);
+    const earlier = this.seen.get(key);
+    if (!earlier) {
+      this.seen.set(key, { value: cell.value, flags: cell.flags, row: cell.sourceRow });
+      return true;
+    }
+    if (earlier.value !== cell.value || earlier.flags !== cell.flags) {
+      report.error(raw.row, raw.columns.value, raw.value, 'duplicate-cell',
+        `${cell.geo} ${cell.indicator} ${cell.period} already appears in row ${earlier.row} with a different value. Keep one of the two rows.`);
+    }
+    return false;
+  }
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseFlags, unionFlags, unknownFlags } from '../../server/observations/flags';
+import { isPeriodInRange, parsePeriod } from '../../server/observations/period';
+
+describe('observation flags', () => {
+  it('normalise to each letter once in a fixed order', () => {
+    expect(normaliseFlags('pe')).toBe('ep');
+    expect(normaliseFlags('e p, p')).toBe('ep');
+    expect(normaliseFlags('')).toBe('');
+  });
+  it('keep c and C apart', () => {
+    expect(normaliseFlags('Cc')).toBe('cC');
+  });
+  it('report unknown letters', () => {
+    expect(unknownFlags('epx')).toEqual(['x']);
+    expect(unknownFlags('b d')).toEqual([]);
+  });
+  it('propagate as a union', () => {
+    expect(unionFlags('p', 'e', 'p')).toBe('ep');
+  });
+});
+
+describe('periods', () => {
+  it('parse years, quarters and months with sortable starts', () => {
+    expect(parsePeriod('2019')).toEqual({ code: '2019', kind: 'year', year: 2019, start: '2019-01-01' });
+    expect(parsePeriod('2019-Q3')?.start).toBe('2019-07-01');
+    expect(parsePeriod('2019-11')?.start).toBe('2019-11-01');
+  });
+  it('refuse malformed codes', () => {
+    for (const bad of ['19', '2019-Q5', '2019-13', '2019/01', 'abcd', '']) expect(parsePeriod(bad), bad).toBeNull();
+  });
+  it('accept only years from 1950 to now', () => {
+    const now = new Date('2026-06-01');
+    expect(isPeriodInRange(parsePeriod('1949')!, now)).toBe(false);
+    expect(isPeriodInRange(parsePeriod('2026')!, now)).toBe(true);
+    expect(isPeriodInRange(parsePeriod('2027')!, now)).toBe(false);
+  });
+});
