@@ -4,7 +4,8 @@ import express, { type Express } from 'express';
 import type { Db } from '../db/database';
 import { DATA_DIR } from '../catalogue/paths';
 import { notFound } from './errors';
-import { errorHandler, mountRoutes } from './mount';
+import { ANONYMOUS } from '../accounts/actor';
+import { type ActorResolver, errorHandler, mountRoutes } from './mount';
 import { apiRoutes } from './routes';
 
 export interface AppOptions {
@@ -12,18 +13,25 @@ export interface AppOptions {
   /** The built dashboard (vite build output); served when present. */
   clientDir?: string;
   jsonLimit?: string;
+  /** Who is calling; defaults to the public until accounts resolve sessions and tokens. */
+  resolveActor?: ActorResolver;
 }
 
 export const DEFAULT_CLIENT_DIR = path.resolve(DATA_DIR, '../dist/client');
 
-export function createApp({ db, clientDir = DEFAULT_CLIENT_DIR, jsonLimit = '1mb' }: AppOptions): Express {
+export function createApp({
+  db,
+  clientDir = DEFAULT_CLIENT_DIR,
+  jsonLimit = '1mb',
+  resolveActor = () => ANONYMOUS,
+}: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(express.json({ limit: jsonLimit }));
 
   const api = express.Router();
-  mountRoutes(api, apiRoutes, db);
+  mountRoutes(api, apiRoutes, db, resolveActor);
   app.use(api);
   app.use('/api', (req, _res, next) => next(notFound(`No API route ${req.method} ${req.originalUrl}.`)));
 

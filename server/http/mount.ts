@@ -1,21 +1,31 @@
 import type { NextFunction, Request, Response, Router } from 'express';
 import { ZodError } from 'zod';
+import type { Actor } from '../accounts/actor';
 import type { Db } from '../db/database';
+import { authorise } from './authorise';
 import { type ErrorBody, HttpError } from './errors';
 import { type AnyRoute, RouteResponse } from './route';
 
+/** Finds who is calling. Until accounts resolve sessions and tokens, every caller is the public. */
+export type ActorResolver = (req: Request) => Promise<Actor> | Actor;
+
 /** Registers each route with one wrapper that parses inputs, calls the handler and sends its value. */
-export function mountRoutes(router: Router, routes: AnyRoute[], db: Db): void {
+export function mountRoutes(router: Router, routes: AnyRoute[], db: Db, resolveActor: ActorResolver): void {
   for (const route of routes) {
     router[route.method](route.path, async (req: Request, res: Response, next: NextFunction) => {
       try {
+        const rawBody = Buffer.isBuffer(req.body) ? req.body : undefined;
         const ctx = {
           db,
+          actor: await resolveActor(req),
           query: parseInput(route.query, req.query, 'query'),
           params: parseInput(route.params, req.params, 'path'),
-          body: parseInput(route.body, req.body, 'body'),
+          body: rawBody ? undefined : parseInput(route.body, req.body, 'body'),
           headers: req.headers,
+          rawBody,
+          ip: req.ip ?? '',
         };
+        await authorise(route, ctx);
         send(res, await route.handler(ctx));
       } catch (error) {
         next(error);

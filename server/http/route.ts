@@ -1,19 +1,38 @@
 import type { z } from 'zod';
+import type { Actor, Role } from '../accounts/actor';
 import type { Db } from '../db/database';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
-/** Who may call a route. Every route declares one; the accounts layer enforces it. */
-export type Access = { kind: 'public' };
+/**
+ * Who may call a route. Every route declares one and mount.ts enforces it before the handler runs.
+ * - public: anyone, signed in or not.
+ * - roles: a signed-in user with one of the roles.
+ * - geo-scoped: a signed-in user with one of the roles whose geos cover every geo the request
+ *   touches (the secretariat covers all). `geos` reads them from the parsed request.
+ */
+export type Access =
+  | { kind: 'public' }
+  | { kind: 'roles'; roles: Role[] }
+  | {
+      kind: 'geo-scoped';
+      roles: Role[];
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      geos: (ctx: RouteContext<any, any, any>) => Promise<string[]> | string[];
+    };
 
 /** What a handler sees: parsed inputs and the database, never the response object. */
 export interface RouteContext<Q, P, B> {
   db: Db;
+  actor: Actor;
   query: Q;
   params: P;
   body: B;
   /** Raw request headers, lower-cased names. */
   headers: Readonly<Record<string, string | string[] | undefined>>;
+  /** The raw request body for uploads (routes that declare `rawBody`). */
+  rawBody?: Buffer;
+  ip: string;
 }
 
 /** A handler's answer when it is not JSON: a file download, or a status other than 200. */

@@ -7,7 +7,9 @@ import { parsePeriod } from './period';
 import { dataVersion, listObservations } from './observation.repository';
 
 export const ObservationQuery = z.object({
-  indicator: codeList.refine((l) => l.length > 0, 'name at least one indicator, e.g. indicator=ICCS0101'),
+  indicator: codeList.refine((l) => l.length > 0, 'name at least one indicator, e.g. indicator=ICCS0101').optional()
+    .refine((l) => l !== undefined, 'required: name at least one indicator, e.g. indicator=ICCS0101')
+    .transform((l) => l!),
   geo: codeList.optional(),
   from: periodParam.optional(),
   to: periodParam.optional(),
