@@ -27,7 +27,7 @@ function withDisposal(open: OpenDatabase, dir: string, file: string): TestDataba
 }
 
 /** A private copy of the database seeded from data/seed (built once per test run). */
-export function seededDatabase(): TestDatabase {
+export async function seededDatabase(): Promise<TestDatabase> {
   const { dir, file } = tempFile();
   copyFileSync(inject('seededTemplate'), file);
   return withDisposal(openSqlite(file), dir, file);

@@ -5,8 +5,8 @@ import { seededDatabase, type TestDatabase } from '../helpers/database';
 
 let database: TestDatabase;
 let app: ReturnType<typeof createApp>;
-beforeAll(() => {
-  database = seededDatabase();
+beforeAll(async () => {
+  database = await seededDatabase();
   app = createApp({ db: database.db, clientDir: '/nonexistent' });
 });
 afterAll(async () => database.dispose());

@@ -3,8 +3,8 @@ import { readSharedData } from '../helpers/shared-data';
 import { seededDatabase, type TestDatabase } from '../helpers/database';
 
 let database: TestDatabase;
-beforeAll(() => {
-  database = seededDatabase();
+beforeAll(async () => {
+  database = await seededDatabase();
 });
 afterAll(async () => database.dispose());
 

@@ -5,8 +5,8 @@ import { bufferSource } from '../../server/submissions/source';
 import { seededDatabase, type TestDatabase } from '../helpers/database';
 
 let database: TestDatabase;
-beforeEach(() => {
-  database = seededDatabase();
+beforeEach(async () => {
+  database = await seededDatabase();
 });
 afterEach(async () => database.dispose());
 
