@@ -1,8 +1,13 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+// test/pg/** exercises a real PostgreSQL server (concurrent writers, advisory locks): it runs when
+// the suite runs on PostgreSQL (npm run test:pg), the same check as test/helpers/postgres-database.ts.
+const onPostgres = /^postgres(ql)?:\/\//i.test(process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || '');
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    exclude: onPostgres ? configDefaults.exclude : [...configDefaults.exclude, 'test/pg/**'],
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,

@@ -1,11 +1,18 @@
 import type { Db } from './database';
 import { migrateToLatest } from './migrate';
+import { withStartupLock } from './migrate-lock';
 import { loadSeed, type SeedSummary } from '../seed/load-seed';
 
-/** Migrates; on an empty database (no geos yet) also loads the catalogues and the seed. */
+/**
+ * Migrates; on an empty database (no geos yet) also loads the catalogues and the seed. On
+ * PostgreSQL both happen under one advisory lock, so instances starting together neither migrate
+ * twice nor load the seed twice: the second waits, then finds nothing to do.
+ */
 export async function initialiseDatabase(db: Db): Promise<{ migrations: string[]; seed: SeedSummary | null }> {
-  const migrations = await migrateToLatest(db);
-  const anyGeo = await db.selectFrom('geos').select('code').limit(1).executeTakeFirst();
-  const seed = anyGeo ? null : await loadSeed(db);
-  return { migrations, seed };
+  return withStartupLock(db, async () => {
+    const migrations = await migrateToLatest(db);
+    const anyGeo = await db.selectFrom('geos').select('code').limit(1).executeTakeFirst();
+    const seed = anyGeo ? null : await loadSeed(db);
+    return { migrations, seed };
+  });
 }
