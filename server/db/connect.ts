@@ -25,7 +25,19 @@ export function openSqlite(file: string): OpenDatabase {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  rawSqlite.set(db, sqlite);
   return { db, engine: 'sqlite', close: () => db.destroy() };
+}
+
+const rawSqlite = new WeakMap<object, SQLite.Database>();
+
+/**
+ * The better-sqlite3 handle behind a Kysely instance, for bulk loads (one prepared statement in one
+ * transaction). Inside a Kysely transaction on SQLite it is the same single connection.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function rawSqliteOf(db: Kysely<any>): SQLite.Database | undefined {
+  return rawSqlite.get(db);
 }
 
 export async function openDatabase(url: string): Promise<OpenDatabase> {

@@ -1,7 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { ApiTokenTable, PasswordResetTable, SessionTable, UserTable } from '../accounts/account.table';
+import type { AuditLogTable } from '../audit/audit.table';
 import type { GeoGroupMemberTable, GeoTable } from '../geos/geo.table';
 import type { IndicatorTable, ThemeTable } from '../indicators/indicator.table';
 import type { ObservationTable, RevisionTable } from '../observations/observation.table';
+import type { PracticeListingFacetTable, PracticeListingTable, PracticeTable, PracticeVersionTable } from '../practices/practice.table';
+import type { ImportProfileTable } from '../profiles/profile.table';
 import type { SubmissionCellTable, SubmissionTable } from '../submissions/submission.table';
 
 export interface Database {
@@ -13,6 +17,16 @@ export interface Database {
   submission_cells: SubmissionCellTable;
   revisions: RevisionTable;
   observations: ObservationTable;
+  practices: PracticeTable;
+  practice_versions: PracticeVersionTable;
+  practice_listings: PracticeListingTable;
+  practice_listing_facets: PracticeListingFacetTable;
+  users: UserTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  password_resets: PasswordResetTable;
+  audit_log: AuditLogTable;
+  import_profiles: ImportProfileTable;
 }
 
 export type Db = Kysely<Database>;

@@ -1,3 +1,5 @@
+import type { NumberFormat } from './number-format';
+
 /** A cell as read from a file, before validation: every field is the file's own text. */
 export interface RawCell {
   row: number;
@@ -9,6 +11,8 @@ export interface RawCell {
   note: string;
   /** Column names as the uploader sees them, for the report. */
   columns: { geo: string; indicator: string; period: string; value: string; flags: string };
+  /** The value column's number format, when the profile or the column's other rows settle it. */
+  numberFormat?: NumberFormat;
 }
 
 /** A validated cell, ready to stage. */

@@ -1,17 +1,38 @@
-import type { Db } from '../db/database';
-import { readCanonicalCells } from './canonical';
+import type { Db, DbOrTx } from '../db/database';
+import { findProfile, listProfiles } from '../profiles/profile.repository';
+import type { ProfileDefinition } from '../profiles/profile.schema';
 import type { Cell } from './cell';
+import { checkDuplicates, checkImplausibleChanges } from './checks';
+import { delimiterName } from './delimiter';
+import { decodedText } from './encoding';
 import { diffSubmission, type SubmissionDiff } from './diff';
+import { planReading } from './read-plan';
 import { ReportBuilder, type ValidationReport } from './report';
-import { sha256Of, type SubmissionSource, utf8Text } from './source';
-import { findSubmissionByContent, insertSubmission, stageCells } from './submission.repository';
+import { scanSource, sniff, type Sniffed } from './sniff';
+import type { SubmissionSource } from './source';
+import { findSubmissionByContent, insertSubmission } from './submission.repository';
 import type { SubmissionStatus } from './submission.table';
-import { DuplicateGuard, validateCell, type ValidationContext } from './validate';
+import { openStage } from './staging';
+import { type ReadScope, readRawCells, type SkippedCounts } from './table-reader';
+import { validateCell, type ValidationContext } from './validate';
 
 export interface SubmissionRequest {
   geo: string;
   submittedBy: string;
   source: SubmissionSource;
+  /** The name of a saved import profile to read the file with. */
+  profile?: string | null;
+  /** Called as rows are read, for progress bars. */
+  onProgress?: (rowsRead: number) => void;
+}
+
+/** How the file was read: what the sniffing found and what was left out on purpose. */
+export interface ReadingSummary {
+  format: string;
+  profile: string | null;
+  encoding: string;
+  delimiter: string;
+  skipped: SkippedCounts;
 }
 
 export interface SubmissionPreview {
@@ -21,44 +42,155 @@ export interface SubmissionPreview {
   duplicateOf: number | null;
   sha256: string;
   rowsRead: number;
+  cellsValid: number;
+  reading: ReadingSummary;
   report: ValidationReport;
   diff: SubmissionDiff | null;
 }
 
+/** What the submissions table keeps as JSON in `report`. */
+export interface StoredReport {
+  report: ValidationReport;
+  reading: ReadingSummary;
+  diff: Omit<SubmissionDiff, 'changed'> | null;
+}
+
+export class UnknownProfileError extends Error {}
+
 /** Sniff, parse, validate and stage a file; published data does not change (the dry run). */
 export async function previewSubmission(db: Db, request: SubmissionRequest, now = new Date()): Promise<SubmissionPreview> {
-  const sha256 = await sha256Of(request.source);
-  const earlier = await findSubmissionByContent(db, request.geo, sha256);
-  if (earlier) return previewOfStored(db, earlier.id, earlier.status, sha256, earlier.rows_read, earlier.report);
+  const scan = await scanSource(request.source);
+  const earlier = await findSubmissionByContent(db, request.geo, scan.sha256);
+  if (earlier) return previewOfStored(db, earlier.id, earlier.status, scan.sha256, earlier.rows_read, earlier.cells_valid, earlier.report);
 
+  const named = request.profile ? await namedProfile(db, request.profile) : null;
+  const sniffed = sniff(scan, named);
   const context = await validationContext(db, request.geo, now);
   const report = new ReportBuilder();
-  const { cells, rowsRead } = await readValidCells(request.source, context, report);
-  const built = report.build();
-  const status: SubmissionStatus = built.valid ? 'validated' : 'rejected';
+  const reading: ReadingSummary = {
+    format: named?.shape ?? 'unknown',
+    profile: named?.name ?? null,
+    encoding: sniffed.encoding,
+    delimiter: delimiterName(sniffed.delimiter),
+    skipped: { filtered: 0, unmapped: 0, otherGeo: 0, missing: 0 },
+  };
 
-  const submissionId = await db.transaction().execute(async (tx) => {
+  const staged = await db.transaction().execute(async (tx) => {
     const id = await insertSubmission(tx, {
       geo: request.geo,
       submitted_by: request.submittedBy,
       submitted_at: now.toISOString(),
-      file_name: request.source.fileName,
-      sha256,
+      file_name: request.source.fileName.slice(0, 255),
+      sha256: scan.sha256,
       byte_size: request.source.byteSize,
-      format: 'canonical',
-      rows_read: rowsRead,
-      cells_valid: cells.length,
-      error_count: built.errorCount,
-      warning_count: built.warningCount,
-      status,
-      report: JSON.stringify(built),
+      format: reading.format,
+      rows_read: 0,
+      cells_valid: 0,
+      error_count: 0,
+      warning_count: 0,
+      status: 'rejected',
+      report: '{}',
       committed_at: null,
+      profile: reading.profile,
     });
-    if (status === 'validated') await stageCells(tx, id, cells);
-    return id;
+    const rowsRead = await stageFile(db, tx, id, { request, sniffed, named, context, report, reading });
+    const built = report.build();
+    const status: SubmissionStatus = built.valid ? 'validated' : 'rejected';
+    if (status === 'rejected') await tx.deleteFrom('submission_cells').where('submission_id', '=', id).execute();
+    const cellsValid = status === 'validated' ? await countStaged(tx, id) : 0;
+    const diff = status === 'validated' ? await diffSubmission(tx, id) : null;
+    const stored: StoredReport = { report: built, reading, diff: diff && summary(diff) };
+    await tx
+      .updateTable('submissions')
+      .set({ status, rows_read: rowsRead, cells_valid: cellsValid, error_count: built.errorCount, warning_count: built.warningCount, report: JSON.stringify(stored), format: reading.format })
+      .where('id', '=', id)
+      .execute();
+    return { id, status, rowsRead, cellsValid, built, diff };
   });
-  const diff = status === 'validated' ? await diffSubmission(db, submissionId) : null;
-  return { submissionId, status, duplicateOf: null, sha256, rowsRead, report: built, diff };
+  return {
+    submissionId: staged.id,
+    status: staged.status,
+    duplicateOf: null,
+    sha256: scan.sha256,
+    rowsRead: staged.rowsRead,
+    cellsValid: staged.cellsValid,
+    reading,
+    report: staged.built,
+    diff: staged.diff,
+  };
+}
+
+interface StageJob {
+  request: SubmissionRequest;
+  sniffed: Sniffed;
+  named: ProfileDefinition | null;
+  context: ValidationContext & { read: ReadScope };
+  report: ReportBuilder;
+  reading: ReadingSummary;
+}
+
+/** Streams the file through the reader and validation into submission_cells; returns the rows read. */
+async function stageFile(db: Db, tx: DbOrTx, id: number, job: StageJob): Promise<number> {
+  const { request, sniffed, named, context, report, reading } = job;
+  if (sniffed.binary) {
+    report.error(null, null, null, 'unreadable-file',
+      `This is ${sniffed.binary}, not a text CSV or TSV. Export the sheet as CSV (UTF-8) and upload that file.`);
+    return 0;
+  }
+  const profiles = named ? [] : (await listProfiles(tx)).map((p) => p.definition);
+  const rowsRead = { n: 0 };
+  const stage = openStage(db, tx, id);
+  const cells = readRawCells(decodedText(request.source, sniffed), sniffed.delimiter, {
+    profile: named,
+    plan: (header) => {
+      const plan = planReading(header, named, profiles, report);
+      if (plan) {
+        reading.format = plan.format;
+        reading.profile = named?.name ?? (plan.profile.name === 'canonical' ? null : plan.profile.name);
+      }
+      return plan;
+    },
+    scope: context.read,
+    report,
+    skipped: reading.skipped,
+    rowsRead,
+  });
+  for await (const batch of cells) {
+    const valid: Cell[] = [];
+    for (const raw of batch) {
+      const cell = validateCell(raw, context, report);
+      if (cell) valid.push(cell);
+    }
+    await stage.add(valid);
+    request.onProgress?.(rowsRead.n);
+  }
+  await checkDuplicates(tx, id, report);
+  await checkImplausibleChanges(tx, id, report);
+  return rowsRead.n;
+}
+
+async function namedProfile(db: Db, name: string): Promise<ProfileDefinition> {
+  const found = await findProfile(db, name);
+  if (!found) throw new UnknownProfileError(`There is no import profile "${name}". List them with GET /api/profiles.`);
+  return found.definition;
+}
+
+async function countStaged(tx: DbOrTx, id: number): Promise<number> {
+  const row = await tx
+    .selectFrom('submission_cells')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('submission_id', '=', id)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+function summary(diff: SubmissionDiff): Omit<SubmissionDiff, 'changed'> {
+  const { changed: _changed, ...counts } = diff;
+  return counts;
+}
+
+export function parseStoredReport(json: string): StoredReport {
+  return JSON.parse(json) as StoredReport;
 }
 
 async function previewOfStored(
@@ -67,33 +199,39 @@ async function previewOfStored(
   status: SubmissionStatus,
   sha256: string,
   rowsRead: number,
+  cellsValid: number,
   reportJson: string,
 ): Promise<SubmissionPreview> {
+  const stored = parseStoredReport(reportJson);
   const diff = status === 'validated' ? await diffSubmission(db, id) : null;
-  return { submissionId: id, status, duplicateOf: id, sha256, rowsRead, report: JSON.parse(reportJson), diff };
+  return { submissionId: id, status, duplicateOf: id, sha256, rowsRead, cellsValid, reading: stored.reading, report: stored.report, diff };
 }
 
-async function readValidCells(source: SubmissionSource, context: ValidationContext, report: ReportBuilder) {
-  const cells: Cell[] = [];
-  const duplicates = new DuplicateGuard();
-  let rowsRead = 0;
-  for await (const raw of readCanonicalCells(utf8Text(source), report)) {
-    rowsRead++;
-    const cell = validateCell(raw, context, report);
-    if (cell && duplicates.accept(cell, raw, report)) cells.push(cell);
-  }
-  return { cells, rowsRead };
+/** The geos a submission may hold: the geo itself, and for a group geo (EU27_2020 ...) its members. */
+async function scopeOf(db: DbOrTx, geo: string): Promise<Set<string>> {
+  const members = await db.selectFrom('geo_group_members').select('geo_code').where('group_code', '=', geo).execute();
+  return new Set([geo, ...members.map((m) => m.geo_code)]);
 }
 
-export async function validationContext(db: Db, submissionGeo: string, now: Date): Promise<ValidationContext> {
-  const [geos, indicators] = await Promise.all([
-    db.selectFrom('geos').select('code').execute(),
+export async function validationContext(db: DbOrTx, submissionGeo: string, now: Date): Promise<ValidationContext & { read: ReadScope }> {
+  const [geos, indicators, scope] = await Promise.all([
+    db.selectFrom('geos').select(['code', 'iso2', 'iso3', 'kind']).execute(),
     db.selectFrom('indicators').select(['code', 'unit']).execute(),
+    scopeOf(db, submissionGeo),
   ]);
+  const countries = geos.filter((g) => g.kind === 'country');
   return {
     geos: new Set(geos.map((g) => g.code)),
     indicators: new Map(indicators.map((i) => [i.code, { unit: i.unit }])),
     submissionGeo,
+    scope,
     now,
+    read: {
+      submissionGeo,
+      geos: scope,
+      knownGeos: new Set(geos.map((g) => g.code)),
+      iso3: new Map(countries.filter((g) => g.iso3).map((g) => [g.iso3!, g.code])),
+      iso2: new Map(countries.filter((g) => g.iso2).map((g) => [g.iso2!, g.code])),
+    },
   };
 }

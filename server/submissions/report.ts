@@ -74,6 +74,14 @@ export class ReportBuilder {
     this.add({ row, column, cell, code, severity: 'warning', message });
   }
 
+  /** Counts `n` further entries of a code found in bulk (SQL checks) without listing them. */
+  countOmitted(code: ProblemCode, severity: Severity, n: number): void {
+    if (n <= 0) return;
+    if (severity === 'error') this.errors += n;
+    else this.warnings += n;
+    this.omitted[code] = (this.omitted[code] ?? 0) + n;
+  }
+
   get errorCount(): number {
     return this.errors;
   }

@@ -20,6 +20,9 @@ export interface SubmissionTable {
   /** The validation report and diff summary, as JSON text. */
   report: string;
   committed_at: string | null;
+  /** The import profile the file was read with, if any. */
+  profile: string | null;
+  withdrawn_at: string | null;
 }
 
 /** Validated cells of a submission, held between preview and commit. */

@@ -1,6 +1,7 @@
 import { flagsExplainMissing, normaliseFlags, unknownFlags } from '../observations/flags';
 import { isPeriodInRange, parsePeriod } from '../observations/period';
-import { type Cell, cellKey, type RawCell } from './cell';
+import type { Cell, RawCell } from './cell';
+import { readNumber } from './number-format';
 import type { ReportBuilder } from './report';
 
 /** What validation needs to know about the observatory: its codes and the submission's scope. */
@@ -10,11 +11,12 @@ export interface ValidationContext {
   indicators: Map<string, { unit: string }>;
   /** The geo the submission is for: rows for other geos are refused. */
   submissionGeo: string;
+  /** Geos the submission may hold: its geo, or for a group geo the group and its members. */
+  scope: Set<string>;
   now?: Date;
 }
 
 const FORMULA_START = /^[=+@]|^-[^0-9.]/;
-const PLAIN_NUMBER = /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 
 /** Checks one cell; returns it normalised, or null after reporting why it cannot be used. */
 export function validateCell(raw: RawCell, ctx: ValidationContext, report: ReportBuilder): Cell | null {
@@ -24,7 +26,7 @@ export function validateCell(raw: RawCell, ctx: ValidationContext, report: Repor
   if (!ctx.geos.has(raw.geo)) {
     report.error(row, columns.geo, raw.geo, 'unknown-geo',
       `"${raw.geo}" is not a Eurostat geo code the observatory knows. Use codes such as AT, DE, EL (Greece), UK; see /api/geos.`);
-  } else if (raw.geo !== ctx.submissionGeo) {
+  } else if (!ctx.scope.has(raw.geo)) {
     report.error(row, columns.geo, raw.geo, 'geo-not-yours',
       `This submission is for ${ctx.submissionGeo}, but the row is for ${raw.geo}. Remove the row, or send ${raw.geo}'s figures as a separate submission for ${raw.geo}.`);
   }
@@ -80,35 +82,15 @@ function parseValue(raw: RawCell, flags: string, unit: string | undefined, repor
       'The cell looks like a spreadsheet formula, not a number. Export the computed values (paste as values) and upload again.');
     return undefined;
   }
-  if (!PLAIN_NUMBER.test(text)) {
-    report.error(row, columns.value, text, 'not-a-number',
-      `"${text}" is not a number. Write numbers with a decimal point and no thousands separators (1234567.5).`);
+  const reading = readNumber(text, raw.numberFormat);
+  if (!reading.ok) {
+    report.error(row, columns.value, text, reading.code, reading.message);
     return undefined;
   }
-  const value = Number(text);
+  const value = reading.value;
   if (unit === 'count' && value < 0) {
     report.error(row, columns.value, text, 'negative-count', 'A count cannot be negative. Check the sign of this value.');
     return undefined;
   }
   return value;
-}
-
-/** Tracks cells already seen in the file, to refuse the same cell twice with different values. */
-export class DuplicateGuard {
-  private readonly seen = new Map<string, { value: number | null; flags: string; row: number }>();
-
-  /** Returns false (after reporting) when the cell repeats an earlier row with a different value. */
-  accept(cell: Cell, raw: RawCell, report: ReportBuilder): boolean {
-    const key = cellKey(cell);
-    const earlier = this.seen.get(key);
-    if (!earlier) {
-      this.seen.set(key, { value: cell.value, flags: cell.flags, row: cell.sourceRow });
-      return true;
-    }
-    if (earlier.value !== cell.value || earlier.flags !== cell.flags) {
-      report.error(raw.row, raw.columns.value, raw.value, 'duplicate-cell',
-        `${cell.geo} ${cell.indicator} ${cell.period} already appears in row ${earlier.row} with a different value. Keep one of the two rows.`);
-    }
-    return false;
-  }
 }

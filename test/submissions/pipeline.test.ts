@@ -61,6 +61,7 @@ describe('submission preview', () => {
       [
         'unknown-indicator', 'unknown-geo', 'geo-not-yours', 'bad-period', 'period-out-of-range', 'not-a-number',
         'negative-count', 'unknown-flag', 'missing-without-flag', 'formula-like-cell', 'duplicate-cell', 'wrong-column-count',
+        'implausible-change',
       ].sort(),
     );
     expect(byCode['unknown-indicator']).toMatchObject({ row: 2, column: 'indicator', cell: 'ICCS9999', severity: 'error' });

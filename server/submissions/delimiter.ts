@@ -1,0 +1,37 @@
+export const DELIMITERS = [',', ';', '\t', '|'] as const;
+export type Delimiter = (typeof DELIMITERS)[number];
+
+/** Counts a delimiter outside double quotes in one line. */
+function countOutsideQuotes(line: string, delimiter: string): number {
+  let n = 0;
+  let quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (ch === delimiter && !quoted) n++;
+  }
+  return n;
+}
+
+/**
+ * The delimiter that splits the most lines of the head into the same number of fields. Preamble
+ * lines (World Bank) and thousands commas (BKA) disagree with the data lines and lose the vote.
+ */
+export function sniffDelimiter(headText: string): Delimiter {
+  const lines = headText.split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 50);
+  if (lines.length > 1) lines.pop();
+  let best: { delimiter: Delimiter; score: number } = { delimiter: ',', score: 0 };
+  for (const delimiter of DELIMITERS) {
+    const counts = new Map<number, number>();
+    for (const line of lines) {
+      const n = countOutsideQuotes(line, delimiter);
+      if (n > 0) counts.set(n, (counts.get(n) ?? 0) + 1);
+    }
+    const score = Math.max(0, ...counts.values());
+    if (score > best.score) best = { delimiter, score };
+  }
+  return best.delimiter;
+}
+
+export function delimiterName(d: Delimiter): string {
+  return d === '\t' ? 'tab' : `"${d}"`;
+}

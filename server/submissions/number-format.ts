@@ -1,0 +1,108 @@
+/** How a column writes numbers. `thousands` '' means no grouping separator. */
+export interface NumberFormat {
+  decimal: '.' | ',';
+  thousands: '' | ',' | '.' | ' ' | "'";
+}
+
+export type NumberReading =
+  | { ok: true; value: number }
+  | { ok: false; code: 'not-a-number' | 'ambiguous-number'; message: string };
+
+const PLAIN = /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+const COMMA_GROUPED = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
+const DOT_GROUPED = /^-?\d{1,3}(\.\d{3})+(,\d+)?$/;
+const DECIMAL_COMMA = /^-?\d*,\d+$/;
+const ONE_COMMA_GROUP = /^-?\d{1,3},\d{3}$/;
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Reads a number written in a known format; grouping must be in threes. */
+function readWithFormat(text: string, format: NumberFormat): number | null {
+  let t = text;
+  if (format.thousands) {
+    const sep = escape(format.thousands);
+    const dec = escape(format.decimal);
+    if (new RegExp(`^-?\\d{1,3}(${sep}\\d{3})+(${dec}\\d+)?$`).test(t)) t = t.split(format.thousands).join('');
+  }
+  if (format.decimal === ',') {
+    if (t.includes('.')) return null;
+    t = t.replace(',', '.');
+  }
+  return PLAIN.test(t) ? Number(t) : null;
+}
+
+/**
+ * Reads a cell's number. With a column format (from the profile or the other rows of the column) it
+ * follows that format; without one, only self-evident forms are read and `1,234` is ambiguous.
+ */
+export function readNumber(raw: string, format: NumberFormat | undefined): NumberReading {
+  const text = raw.trim();
+  if (format) {
+    const value = readWithFormat(text, format);
+    if (value !== null) return { ok: true, value };
+    return {
+      ok: false,
+      code: 'not-a-number',
+      message: `"${text}" is not a number in this column's format (decimal "${format.decimal}", thousands ${format.thousands ? `"${format.thousands}"` : 'none'}). Correct the cell, or the profile's number format.`,
+    };
+  }
+  if (PLAIN.test(text)) return { ok: true, value: Number(text) };
+  if (ONE_COMMA_GROUP.test(text)) {
+    return {
+      ok: false,
+      code: 'ambiguous-number',
+      message: `"${text}" could be ${text.replace(',', '')} (comma as thousands separator) or ${text.replace(',', '.')} (decimal comma), and no other row of the column settles it. Write the number without separators, or set the number format in an import profile.`,
+    };
+  }
+  if (COMMA_GROUPED.test(text)) return { ok: true, value: Number(text.replaceAll(',', '')) };
+  if (DOT_GROUPED.test(text) && (text.split('.').length > 2 || text.includes(','))) {
+    return { ok: true, value: Number(text.replaceAll('.', '').replace(',', '.')) };
+  }
+  if (DECIMAL_COMMA.test(text)) return { ok: true, value: Number(text.replace(',', '.')) };
+  return {
+    ok: false,
+    code: 'not-a-number',
+    message: `"${text}" is not a number. Write numbers with a decimal point and no thousands separators (1234567.5).`,
+  };
+}
+
+interface Evidence {
+  thousandsComma: number;
+  decimalComma: number;
+  thousandsDot: number;
+  decimalDot: number;
+}
+
+function observe(e: Evidence, raw: string): void {
+  const t = raw.trim();
+  if (/^-?\d{1,3}(,\d{3}){2,}(\.\d+)?$/.test(t) || /^-?\d{1,3}(,\d{3})+\.\d+$/.test(t)) e.thousandsComma++;
+  else if (/^-?\d{1,3}(\.\d{3}){2,}(,\d+)?$/.test(t) || /^-?\d{1,3}(\.\d{3})+,\d+$/.test(t)) {
+    e.thousandsDot++;
+    if (t.includes(',')) e.decimalComma++;
+  } else if (/^-?\d*,(\d{1,2}|\d{4,})$/.test(t) || /^-?0,\d+$/.test(t)) e.decimalComma++;
+  else if (/^-?\d*\.(\d{1,2}|\d{4,})$/.test(t)) e.decimalDot++;
+}
+
+/**
+ * The number format of each column that the sample settles, by index. A column with evidence for
+ * both readings of the comma stays unsettled, so its ambiguous cells are reported.
+ */
+export function inferColumnFormats(rows: string[][], columns: number[]): Map<number, NumberFormat> {
+  const formats = new Map<number, NumberFormat>();
+  for (const col of columns) {
+    const e: Evidence = { thousandsComma: 0, decimalComma: 0, thousandsDot: 0, decimalDot: 0 };
+    for (const row of rows) if (row[col] !== undefined) observe(e, row[col]!);
+    const commaThousands = e.thousandsComma > 0 || (e.decimalDot > 0 && e.decimalComma === 0 && hasCommaGroups(rows, col));
+    if (commaThousands && e.decimalComma === 0) formats.set(col, { decimal: '.', thousands: ',' });
+    else if (e.decimalComma > 0 && e.thousandsComma === 0 && e.decimalDot === 0) {
+      formats.set(col, { decimal: ',', thousands: e.thousandsDot > 0 ? '.' : '' });
+    }
+  }
+  return formats;
+}
+
+function hasCommaGroups(rows: string[][], col: number): boolean {
+  return rows.some((r) => r[col] !== undefined && ONE_COMMA_GROUP.test(r[col]!.trim()));
+}

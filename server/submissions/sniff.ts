@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+import type { ProfileDefinition } from '../profiles/profile.schema';
+import { type Delimiter, sniffDelimiter } from './delimiter';
+import { binaryKind, type DetectedEncoding, detectEncoding, Utf8Check } from './encoding';
+import type { SubmissionSource } from './source';
+
+const HEAD_BYTES = 256 * 1024;
+
+export interface SourceScan {
+  sha256: string;
+  head: Buffer;
+  /** True when every byte of the file is valid UTF-8. */
+  utf8: boolean;
+}
+
+/** One pass over the bytes: content hash, UTF-8 validity and the head for sniffing. */
+export async function scanSource(source: SubmissionSource): Promise<SourceScan> {
+  const hash = createHash('sha256');
+  const utf8 = new Utf8Check();
+  const head: Buffer[] = [];
+  let headBytes = 0;
+  for await (const chunk of source.open() as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    utf8.update(chunk);
+    if (headBytes < HEAD_BYTES) {
+      head.push(chunk.subarray(0, HEAD_BYTES - headBytes));
+      headBytes += Math.min(chunk.length, HEAD_BYTES - headBytes);
+    }
+  }
+  return { sha256: hash.digest('hex'), head: Buffer.concat(head), utf8: utf8.finish() };
+}
+
+export interface Sniffed extends DetectedEncoding {
+  delimiter: Delimiter;
+  /** Set when the bytes are not text at all (an image, a workbook ...). */
+  binary: string | null;
+}
+
+/** Encoding and delimiter: the profile's when it sets them, otherwise read from the bytes. */
+export function sniff(scan: SourceScan, profile: ProfileDefinition | null): Sniffed {
+  const detected = detectEncoding(scan.head, scan.utf8);
+  const encoding: DetectedEncoding =
+    profile && profile.encoding !== 'auto'
+      ? { encoding: profile.encoding, bomLength: detected.encoding === profile.encoding ? detected.bomLength : 0 }
+      : detected;
+  const binary = binaryKind(scan.head, encoding.encoding);
+  const headText = new TextDecoder(encoding.encoding).decode(scan.head.subarray(encoding.bomLength));
+  const delimiter = profile && profile.delimiter !== 'auto' ? profile.delimiter : sniffDelimiter(headText);
+  return { ...encoding, delimiter, binary };
+}

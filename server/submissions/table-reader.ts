@@ -1,0 +1,220 @@
+import type { Readable } from 'node:stream';
+import type { IndicatorMapping, ProfileDefinition } from '../profiles/profile.schema';
+import type { RawCell } from './cell';
+import type { Delimiter } from './delimiter';
+import { buildLayout, columnAt, expandRecord, type FileFormat, isWorldBankHeader, periodText, type TableLayout } from './layout';
+import { inferColumnFormats, type NumberFormat } from './number-format';
+import { type CsvRecord, csvBatches } from './records';
+import type { ReportBuilder } from './report';
+
+/** Rows and cells the file holds that the submission leaves out on purpose, by reason. */
+export interface SkippedCounts {
+  /** Rows a profile's row filter excludes. */
+  filtered: number;
+  /** Rows whose national code the profile does not map. */
+  unmapped: number;
+  /** Rows for other geos in a multi-country file (Eurostat, World Bank). */
+  otherGeo: number;
+  /** Empty or ":" cells of a wide table: no figure, nothing to store. */
+  missing: number;
+}
+
+export interface ReadScope {
+  submissionGeo: string;
+  /** Geos the submission may hold (the geo, or a group and its members). */
+  geos: Set<string>;
+  /** Known geo codes, to tell an unknown code from another country's in multi-country files. */
+  knownGeos: Set<string>;
+  iso3: Map<string, string>;
+  iso2: Map<string, string>;
+}
+
+export interface ReadPlan {
+  format: FileFormat;
+  profile: ProfileDefinition;
+}
+
+export interface TableRead {
+  /** The profile named by the uploader, if any. */
+  profile: ProfileDefinition | null;
+  /** Called with the header once it is found: the format and profile to read with, or null after reporting. */
+  plan: (header: string[]) => ReadPlan | null;
+  scope: ReadScope;
+  report: ReportBuilder;
+  skipped: SkippedCounts;
+  rowsRead: { n: number };
+}
+
+const PREAMBLE_LIMIT = 30;
+
+/** Reads any of the table shapes into raw cells, in batches, following the profile's column roles. */
+export async function* readRawCells(text: Readable, delimiter: Delimiter, read: TableRead): AsyncGenerator<RawCell[]> {
+  let reader: RowReader | null = null;
+  let preamble = 0;
+  for await (const batch of csvBatches(text, delimiter)) {
+    let records = batch;
+    if (!reader) {
+      const worldBank = read.profile?.shape === 'worldbank' || (preamble === 0 && isWorldBankPreamble(records[0]?.fields));
+      const at = records.findIndex((r) => !worldBank || isWorldBankHeader(r.fields));
+      if (at < 0) {
+        preamble += records.length;
+        if (preamble > PREAMBLE_LIMIT) return reportNoHeader(read, null);
+        continue;
+      }
+      const plan = read.plan(records[at]!.fields);
+      if (!plan) return;
+      const layout = buildLayout(plan.format, records[at]!.fields, plan.profile);
+      if (!checkLayout(layout, plan.profile, read.report, records[at]!)) return;
+      records = records.slice(at + 1);
+      reader = new RowReader(layout, plan.profile, read, numberFormats(layout, plan.profile, records));
+    }
+    const cells: RawCell[] = [];
+    for (const record of records) reader.take(record, cells);
+    yield cells;
+  }
+  if (!reader) reportNoHeader(read, preamble > 0 ? 'no World Bank header row ("Country Name","Country Code",...)' : null);
+}
+
+function reportNoHeader(read: TableRead, what: string | null): void {
+  if (what) {
+    read.report.error(null, null, null, 'missing-header', `The file has ${what}. Upload the World Bank bulk CSV as downloaded, or choose another profile.`);
+    return;
+  }
+  read.report.error(null, null, null, 'empty-file',
+    'The file is empty. Upload a CSV whose first row is the header geo,indicator,period,value,flags,note (download it from /api/submissions/template?geo=XX).');
+}
+
+function isWorldBankPreamble(fields: string[] | undefined): boolean {
+  return fields?.[0]?.replace(/^\uFEFF/, '').trim() === 'Data Source';
+}
+
+function checkLayout(layout: TableLayout, profile: ProfileDefinition, report: ReportBuilder, header: CsvRecord): boolean {
+  const { columns } = profile;
+  const wide = layout.format !== 'canonical' && layout.format !== 'long';
+  const needed = wide ? (['indicator'] as const) : (['indicator', 'period', 'value'] as const);
+  const missing: string[] = needed.filter((role) => columnAt(layout, columns[role]) === undefined).map((role) => `${role} ("${columns[role] ?? '?'}")`);
+  if (columns.geo && columnAt(layout, columns.geo) === undefined) missing.push(`geo ("${columns.geo}")`);
+  if (wide && layout.periodColumns.length === 0) missing.push('period columns (headers such as 2021)');
+  if (!missing.length) return true;
+  report.error(header.row, null, header.fields.join(',').slice(0, 200), 'missing-header',
+    `The header lacks ${missing.join(', ')}. The canonical header is geo,indicator,period,value,flags,note; for other layouts choose an import profile whose column names match the file.`);
+  return false;
+}
+
+function numberFormats(layout: TableLayout, profile: ProfileDefinition, sample: CsvRecord[]): Map<number, NumberFormat> {
+  const valueColumns = layout.periodColumns.length
+    ? layout.periodColumns.map((p) => p.at)
+    : [columnAt(layout, profile.columns.value)!];
+  if (profile.numberFormat) return new Map(valueColumns.map((c) => [c, profile.numberFormat!]));
+  const rows = sample.map((r) => expandRecord(layout, r.fields).map((f) => f.replace(/\s+[A-Za-z]+\s*$/, '')));
+  return inferColumnFormats(rows, valueColumns);
+}
+
+const WIDE_CELL = /^\s*(\S*?)\s*([A-Za-z]*)\s*$/;
+
+class RowReader {
+  private readonly at: Record<'geo' | 'indicator' | 'period' | 'value' | 'flags' | 'note', number | undefined>;
+  private readonly mappings: Map<string, IndicatorMapping> | null;
+  private readonly filters: { at: number | undefined; test: (v: string) => boolean; column: string }[];
+
+  constructor(
+    private readonly layout: TableLayout,
+    private readonly profile: ProfileDefinition,
+    private readonly read: TableRead,
+    private readonly formats: Map<number, NumberFormat>,
+  ) {
+    const c = profile.columns;
+    this.at = {
+      geo: columnAt(layout, c.geo),
+      indicator: columnAt(layout, c.indicator),
+      period: columnAt(layout, c.period),
+      value: columnAt(layout, c.value),
+      flags: columnAt(layout, c.flags),
+      note: columnAt(layout, c.note),
+    };
+    const m = profile.indicators;
+    this.mappings = m.length ? new Map(m.map((x) => [x.code.trim(), x])) : null;
+    this.filters = profile.filters.map((f) => ({
+      column: f.column,
+      at: columnAt(layout, f.column),
+      test: (v: string) =>
+        (f.equals === undefined || v === f.equals) && (f.in === undefined || f.in.includes(v)) && (f.notIn === undefined || !f.notIn.includes(v)),
+    }));
+  }
+
+  take(record: CsvRecord, out: RawCell[]): void {
+    this.read.rowsRead.n++;
+    if (record.fields.length !== this.layout.width) return this.wrongWidth(record);
+    const fields = expandRecord(this.layout, record.fields);
+    const get = (i: number | undefined) => (i === undefined ? '' : (fields[i] ?? '').trim());
+    const { skipped } = this.read;
+    if (!this.filters.every((f) => f.test(get(f.at)))) {
+      skipped.filtered++;
+      return;
+    }
+    const geo = this.geoOf(get(this.at.geo));
+    if (geo === null) {
+      skipped.otherGeo++;
+      return;
+    }
+    const code = get(this.at.indicator);
+    const mapping = this.mappings?.get(code);
+    if (this.mappings && !mapping) {
+      skipped.unmapped++;
+      return;
+    }
+    const names = this.layout.names;
+    const base = {
+      row: record.row,
+      geo,
+      indicator: mapping?.indicator ?? code,
+      note: get(this.at.note) || mapping?.comparability || '',
+    };
+    const columns = {
+      geo: this.at.geo === undefined ? '(submission geo)' : names[this.at.geo]!,
+      indicator: names[this.at.indicator!]!,
+      period: this.at.period === undefined ? '' : names[this.at.period]!,
+      value: this.at.value === undefined ? '' : names[this.at.value]!,
+      flags: this.at.flags === undefined ? '(none)' : names[this.at.flags]!,
+    };
+    const extraFlags = mapping?.flags ?? '';
+    if (this.layout.periodColumns.length === 0) {
+      out.push({
+        ...base,
+        period: periodText(get(this.at.period), this.profile.yearFormat),
+        value: get(this.at.value),
+        flags: get(this.at.flags) + extraFlags,
+        columns,
+        numberFormat: this.formats.get(this.at.value!),
+      });
+      return;
+    }
+    for (const { at, period, header } of this.layout.periodColumns) {
+      const [, value = '', flags = ''] = WIDE_CELL.exec(fields[at] ?? '') ?? [, fields[at] ?? ''];
+      if (value === '' || value === ':') {
+        skipped.missing++;
+        continue;
+      }
+      out.push({ ...base, period, value, flags: flags + extraFlags, columns: { ...columns, period: header, value: header }, numberFormat: this.formats.get(at) });
+    }
+  }
+
+  /** The observatory geo of a row, or null when a multi-country file's row is for a geo outside the submission. */
+  private geoOf(text: string): string | null {
+    const { scope } = this.read;
+    const { profile } = this;
+    if (this.at.geo === undefined) return scope.submissionGeo;
+    const code = profile.geoCodes === 'iso3' ? scope.iso3.get(text) : profile.geoCodes === 'iso2' ? scope.iso2.get(text) : text;
+    if (profile.otherGeos === 'skip' && (code === undefined || !scope.geos.has(code))) return null;
+    return code ?? text;
+  }
+
+  private wrongWidth(record: CsvRecord): void {
+    const text = record.fields.join(this.layout.format === 'eurostat' ? '\t' : ',');
+    const unterminated = record.fields.some((f) => /[\r\n]/.test(f));
+    this.read.report.error(record.row, null, text, 'wrong-column-count',
+      unterminated
+        ? `Row ${record.row} opens a quote (") that is never closed, so the rest of the file reads as one field. Close the quote or remove the stray quote character.`
+        : `Row ${record.row} has ${record.fields.length} fields but the header has ${this.layout.width}. Check for an unquoted delimiter or a missing field in this row.`);
+  }
+}
