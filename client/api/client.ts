@@ -1,0 +1,61 @@
+import type { GeosAnswer, IndicatorsAnswer, ObservationsAnswer } from './types';
+
+/** An API answer other than 2xx, with the server's message (it says what went wrong and how to fix it). */
+export class ApiError extends Error {
+  constructor(readonly status: number, message: string, readonly body: unknown = null) {
+    super(message);
+  }
+}
+
+export type Params = Record<string, string | number | string[] | null | undefined>;
+
+export function apiUrl(path: string, params: Params = {}): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === null || value === undefined || value === '') continue;
+    if (Array.isArray(value)) {
+      if (value.length) query.set(key, value.join(','));
+    } else query.set(key, String(value));
+  }
+  const text = query.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+function messageOf(body: unknown, status: number): string {
+  const error = (body as { error?: { message?: string } | string } | null)?.error;
+  if (typeof error === 'string') return error;
+  if (error && typeof error.message === 'string') return error.message;
+  return `The server answered ${status}.`;
+}
+
+export async function readAnswer<T>(response: Response): Promise<T> {
+  const body: unknown = (response.headers.get('content-type') ?? '').includes('json') ? await response.json() : await response.text();
+  if (!response.ok) throw new ApiError(response.status, messageOf(body, response.status), body);
+  return body as T;
+}
+
+export async function getJson<T>(path: string, params: Params = {}): Promise<T> {
+  return readAnswer<T>(await fetch(apiUrl(path, params), { headers: { accept: 'application/json' } }));
+}
+
+export async function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  const response = await fetch(path, {
+    method,
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return readAnswer<T>(response);
+}
+
+const once = new Map<string, Promise<unknown>>();
+function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+  if (!once.has(key)) once.set(key, load().catch((error) => { once.delete(key); throw error; }));
+  return once.get(key) as Promise<T>;
+}
+
+export const catalogueApi = {
+  geos: () => cached('geos', () => getJson<GeosAnswer>('/api/geos')),
+  indicators: () => cached('indicators', () => getJson<IndicatorsAnswer>('/api/indicators')),
+  observations: (params: { indicator: string[]; geo?: string[]; from?: string; to?: string; measure?: string; asOf?: string | null }) =>
+    getJson<ObservationsAnswer>('/api/observations', params),
+};

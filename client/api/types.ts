@@ -1,0 +1,22 @@
+/**
+ * API answer types, derived from the server's own route definitions through `import type`:
+ * there is no second, hand-copied set of API types to drift.
+ */
+import type { geoRoutes } from '../../server/geos/geo.routes';
+import type { indicatorRoutes } from '../../server/indicators/indicator.routes';
+import type { observationRoutes } from '../../server/observations/observation.routes';
+import type { RouteResponse } from '../../server/http/route';
+
+/** The JSON a route's handler answers with (file/status answers excluded). */
+export type Answer<Route> = Route extends { handler: (...args: never[]) => infer Result } ? Exclude<Awaited<Result>, RouteResponse> : never;
+
+/** The list answer among a feature's routes (the one shaped `{ data: [...] }`). */
+export type ListAnswer<Routes extends readonly unknown[]> = Extract<Answer<Routes[number]>, { data: unknown[] }>;
+
+export type GeosAnswer = ListAnswer<typeof geoRoutes>;
+export type Geo = GeosAnswer['data'][number];
+export type IndicatorsAnswer = ListAnswer<typeof indicatorRoutes>;
+export type Indicator = IndicatorsAnswer['data'][number];
+export type Theme = IndicatorsAnswer['themes'][number];
+export type ObservationsAnswer = ListAnswer<typeof observationRoutes>;
+export type Observation = ObservationsAnswer['data'][number];

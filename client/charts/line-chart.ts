@@ -1,0 +1,136 @@
+import { extent } from 'd3-array';
+import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3-scale';
+import { line } from 'd3-shape';
+import { formatTick } from './format';
+import { isTentative, pointMarker } from './marker';
+import { AGGREGATE_STYLE, seriesStyle, type SeriesStyle } from './palette';
+import { escapeXml, roundPath, svgDocument, tag, text } from './svg';
+
+export interface TrendPoint {
+  year: number;
+  value: number | null;
+  flags: string;
+}
+export interface TrendSeries {
+  geo: string;
+  label: string;
+  points: TrendPoint[];
+  /** The group aggregate (EU): drawn thick, dashed and grey. */
+  aggregate?: boolean;
+}
+export interface PracticeMarker {
+  geo: string;
+  year: number;
+  href: string;
+  title: string;
+}
+export interface LineChartOptions {
+  title: string;
+  yLabel: string;
+  scale?: 'linear' | 'log';
+  width?: number;
+  height?: number;
+  markers?: PracticeMarker[];
+}
+
+export interface LineLayout {
+  width: number;
+  height: number;
+  margin: { top: number; right: number; bottom: number; left: number };
+  x: ScaleContinuousNumeric<number, number>;
+  y: ScaleContinuousNumeric<number, number>;
+  years: number[];
+  styles: Map<string, SeriesStyle>;
+}
+
+function plottable(point: TrendPoint, scale: 'linear' | 'log'): boolean {
+  return point.value !== null && Number.isFinite(point.value) && (scale === 'linear' || point.value > 0);
+}
+
+/** Runs of points to join: a break in series (b) or a missing value starts a new run. */
+export function segments(points: TrendPoint[], scale: 'linear' | 'log' = 'linear'): TrendPoint[][] {
+  const runs: TrendPoint[][] = [];
+  let current: TrendPoint[] = [];
+  for (const point of [...points].sort((a, b) => a.year - b.year)) {
+    if (!plottable(point, scale)) {
+      if (current.length) runs.push(current);
+      current = [];
+      continue;
+    }
+    if (point.flags.includes('b') && current.length) {
+      runs.push(current);
+      current = [];
+    }
+    current.push(point);
+  }
+  if (current.length) runs.push(current);
+  return runs;
+}
+
+export function lineLayout(series: TrendSeries[], options: LineChartOptions): LineLayout {
+  const width = options.width ?? 720;
+  const height = options.height ?? 380;
+  const margin = { top: 16, right: 64, bottom: 36, left: 64 };
+  const scale = options.scale ?? 'linear';
+  const points = series.flatMap((s) => s.points.filter((p) => plottable(p, scale)));
+  const years = [...new Set(series.flatMap((s) => s.points.map((p) => p.year)))].sort((a, b) => a - b);
+  const [minYear = 2000, maxYear = 2001] = extent(years);
+  const [minValue = 0, maxValue = 1] = extent(points, (p) => p.value!);
+  const x = scaleLinear().domain([minYear, maxYear === minYear ? minYear + 1 : maxYear]).range([margin.left, width - margin.right]);
+  const y = (scale === 'log' ? scaleLog().domain([minValue, maxValue || 1]) : scaleLinear().domain([Math.min(0, minValue), maxValue || 1]))
+    .range([height - margin.bottom, margin.top])
+    .nice();
+  const styles = new Map<string, SeriesStyle>();
+  let index = 0;
+  for (const s of series) styles.set(s.geo, s.aggregate ? { colour: AGGREGATE_STYLE.colour, marker: 'circle', dash: AGGREGATE_STYLE.dash } : seriesStyle(index++));
+  return { width, height, margin, x, y, years, styles };
+}
+
+function axes(layout: LineLayout, yLabel: string): string {
+  const { x, y, margin, width, height } = layout;
+  const span = layout.years.length;
+  const step = span > 12 ? Math.ceil(span / 8) : 1;
+  const xTicks = layout.years.filter((_, i) => i % step === 0).map((year) =>
+    tag('line', { x1: x(year), x2: x(year), y1: height - margin.bottom, y2: height - margin.bottom + 5, stroke: '#555' }) +
+    text(String(year), { x: x(year), y: height - margin.bottom + 18, 'text-anchor': 'middle' }));
+  const yTicks = y.ticks(5).map((v) =>
+    tag('line', { x1: margin.left, x2: width - margin.right, y1: y(v), y2: y(v), stroke: '#e0e0e0' }) +
+    text(formatTick(v), { x: margin.left - 6, y: y(v) + 4, 'text-anchor': 'end' }));
+  const label = text(yLabel, { x: 12, y: margin.top + (height - margin.top - margin.bottom) / 2, transform: `rotate(-90 12 ${margin.top + (height - margin.top - margin.bottom) / 2})`, 'text-anchor': 'middle' });
+  return tag('g', { class: 'axes', 'aria-hidden': 'true' }, yTicks.join('') + xTicks.join('') + label);
+}
+
+function seriesMarks(s: TrendSeries, layout: LineLayout, scale: 'linear' | 'log'): string {
+  const style = layout.styles.get(s.geo)!;
+  const draw = line<TrendPoint>().x((p) => layout.x(p.year)).y((p) => layout.y(p.value!));
+  const runs = segments(s.points, scale);
+  const paths = runs.map((run) => tag('path', {
+    d: roundPath(draw(run)), fill: 'none', stroke: style.colour, 'stroke-width': s.aggregate ? AGGREGATE_STYLE.width : 2, 'stroke-dasharray': style.dash || undefined,
+  }));
+  const points = runs.flat().map((p) => pointMarker(layout.x(p.year), layout.y(p.value!), style.marker, style.colour, isTentative(p.flags)));
+  const last = runs.at(-1)?.at(-1);
+  const label = last ? text(s.geo, { x: layout.x(last.year) + 8, y: layout.y(last.value!) + 4, fill: '#1a1a1a', 'font-weight': s.aggregate ? 700 : 400 }) : '';
+  return tag('g', { class: 'series', 'data-geo': s.geo }, paths.join('') + points.join('') + label);
+}
+
+function practiceMarks(series: TrendSeries[], layout: LineLayout, markers: PracticeMarker[]): string {
+  return markers.flatMap((m) => {
+    const point = series.find((s) => s.geo === m.geo)?.points.find((p) => p.year === m.year && p.value !== null);
+    if (!point) return [];
+    const x = layout.x(m.year);
+    const y = layout.y(point.value!);
+    const flag = tag('path', { d: `M${Math.round(x)},${Math.round(y)}V${Math.round(y - 22)}h10l-3,4l3,4h-10`, fill: '#fff', stroke: '#1a1a1a', 'stroke-width': 1.5 });
+    return [tag('a', { href: m.href, class: 'practice-marker', 'aria-label': `Practice: ${m.title} (${m.geo}, started ${m.year})` }, `<title>${escapeXml(`${m.title} (${m.geo}, ${m.year})`)}</title>${flag}`)];
+  }).join('');
+}
+
+export function renderLineChart(series: TrendSeries[], options: LineChartOptions): string {
+  const scale = options.scale ?? 'linear';
+  const layout = lineLayout(series, options);
+  const body = axes(layout, options.yLabel) +
+    tag('g', { class: 'lines' }, series.map((s) => seriesMarks(s, layout, scale)).join('')) +
+    tag('g', { class: 'practices' }, practiceMarks(series, layout, options.markers ?? [])) +
+    tag('line', { class: 'crosshair', x1: 0, x2: 0, y1: layout.margin.top, y2: layout.height - layout.margin.bottom, stroke: '#1a1a1a', 'stroke-dasharray': '3 3', visibility: 'hidden' });
+  const description = `Line chart, ${scale} scale, of ${series.map((s) => s.label).join(', ')}. Lines stop at breaks in series; hollow points are provisional or estimated.`;
+  return svgDocument({ width: layout.width, height: layout.height }, { title: options.title, description, className: 'chart line-chart' }, body);
+}

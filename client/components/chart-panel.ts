@@ -1,0 +1,102 @@
+import { h, setSvg, uniqueId } from './dom';
+import { saveCsv, savePng, saveSvg } from './downloads';
+import { sortableTable, tableCsv, type TableSpec } from './sortable-table';
+
+export interface SourceLine {
+  source: string;
+  dataVersion: string | null;
+  /** Link to this same view pinned to the data version (asOf), so the chart can be reproduced. */
+  asOfHref: string | null;
+  asOf?: string | null;
+}
+
+export interface ChartPanelSpec<Row> {
+  title: string;
+  fileStem: string;
+  tab: TabName;
+  onTab: (tab: TabName) => void;
+  table: TableSpec<Row>;
+  source: SourceLine;
+  /** Notes shown under the chart (credits, reading help). */
+  notes?: (Node | string)[];
+}
+
+export interface ChartPanel {
+  element: HTMLElement;
+  /** The element that holds the chart's SVG (views attach hover and click handlers to it). */
+  chart: HTMLElement;
+  setSvg: (svg: string) => void;
+  setTable: <Row>(table: TableSpec<Row>) => void;
+  /** Shows a tab without telling the view (used when the URL already says so). */
+  showTab: (tab: TabName) => void;
+}
+
+function sourceLine(source: SourceLine): HTMLElement {
+  const version = source.dataVersion ? source.dataVersion.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC') : 'unknown';
+  return h('p', { class: 'source' },
+    `Source: ${source.source}. Data version ${version}`,
+    source.asOf ? ` (as of ${source.asOf})` : '',
+    '. ',
+    source.asOfHref ? h('a', { href: source.asOfHref, text: 'Link to this data version (asOf)' }) : '');
+}
+
+type TabName = 'chart' | 'table';
+
+function tabList(ids: Record<TabName, string>, choose: (tab: TabName, focus: boolean) => void): HTMLElement {
+  const tabs = (['chart', 'table'] as const).map((name) => {
+    const button = h('button', { type: 'button', role: 'tab', id: `${ids[name]}-tab`, 'aria-controls': ids[name], 'data-tab': name, text: name === 'chart' ? 'Chart' : 'Table' });
+    button.addEventListener('click', () => choose(name, true));
+    button.addEventListener('keydown', (event) => {
+      if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+      event.preventDefault();
+      choose(name === 'chart' ? 'table' : 'chart', true);
+    });
+    return button;
+  });
+  return h('div', { role: 'tablist', 'aria-label': 'Show as', class: 'tabs' }, ...tabs);
+}
+
+export function chartPanel<Row>(spec: ChartPanelSpec<Row>): ChartPanel {
+  const ids = { chart: uniqueId('chart'), table: uniqueId('table') };
+  const chart = h('div', { class: 'chart-area' });
+  const chartPanelElement = h('div', { role: 'tabpanel', id: ids.chart, 'aria-labelledby': `${ids.chart}-tab`, hidden: spec.tab !== 'chart' }, chart, ...(spec.notes ?? []));
+  const tablePanel = h('div', { role: 'tabpanel', id: ids.table, 'aria-labelledby': `${ids.table}-tab`, hidden: spec.tab !== 'table' });
+  let table = spec.table as TableSpec<unknown>;
+  const drawTable = () => tablePanel.replaceChildren(sortableTable(table));
+  drawTable();
+  const svgOf = () => chart.querySelector('svg');
+  const button = (label: string, action: () => void | Promise<void>) => {
+    const b = h('button', { type: 'button', class: 'download', text: label });
+    b.addEventListener('click', () => void action());
+    return b;
+  };
+  const downloads = h('div', { class: 'downloads', role: 'group', 'aria-label': `Download ${spec.title}` },
+    button('Download CSV', () => saveCsv(tableCsv(table), `${spec.fileStem}.csv`)),
+    button('Download SVG', () => { const svg = svgOf(); if (svg) saveSvg(svg, `${spec.fileStem}.svg`); }),
+    button('Download PNG', async () => { const svg = svgOf(); if (svg) await savePng(svg, `${spec.fileStem}.png`); }));
+  const tabs = tabList(ids, (tab, focus) => {
+    showTab(tab);
+    if (focus) (tabs.querySelector(`[data-tab="${tab}"]`) as HTMLElement).focus();
+    spec.onTab(tab);
+  });
+  const showTab = (tab: TabName) => {
+    for (const button of tabs.querySelectorAll<HTMLElement>('[role="tab"]')) {
+      const selected = button.dataset.tab === tab;
+      button.setAttribute('aria-selected', String(selected));
+      button.tabIndex = selected ? 0 : -1;
+    }
+    chartPanelElement.hidden = tab !== 'chart';
+    tablePanel.hidden = tab !== 'table';
+  };
+  showTab(spec.tab);
+  const element = h('section', { class: 'chart-panel', 'aria-label': spec.title },
+    h('div', { class: 'panel-bar' }, tabs, downloads),
+    chartPanelElement, tablePanel, sourceLine(spec.source));
+  return {
+    showTab,
+    element,
+    chart,
+    setSvg: (svg) => setSvg(chart, svg),
+    setTable: (next) => { table = next as TableSpec<unknown>; drawTable(); },
+  };
+}

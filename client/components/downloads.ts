@@ -1,0 +1,57 @@
+/** Client-side downloads of what a chart shows: CSV of its table, its SVG, and a PNG rendering. */
+
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function saveCsv(csv: string, fileName: string): void {
+  saveBlob(new Blob(['\ufeff', csv], { type: 'text/csv;charset=utf-8' }), fileName);
+}
+
+export function svgText(svg: SVGSVGElement): string {
+  const copy = svg.cloneNode(true) as SVGSVGElement;
+  copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  copy.querySelectorAll('[visibility="hidden"]').forEach((node) => node.remove());
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}`;
+}
+
+export function saveSvg(svg: SVGSVGElement, fileName: string): void {
+  saveBlob(new Blob([svgText(svg)], { type: 'image/svg+xml' }), fileName);
+}
+
+/** Draws the SVG on a white canvas at twice its size. */
+export async function savePng(svg: SVGSVGElement, fileName: string): Promise<void> {
+  const box = svg.viewBox.baseVal;
+  const width = box?.width || svg.clientWidth || 640;
+  const height = box?.height || svg.clientHeight || 400;
+  const url = URL.createObjectURL(new Blob([svgText(svg)], { type: 'image/svg+xml' }));
+  try {
+    const image = new Image();
+    image.width = width;
+    image.height = height;
+    await new Promise<void>((resolve, reject) => {
+      image.onload = () => resolve();
+      image.onerror = () => reject(new Error('The chart could not be drawn as an image.'));
+      image.src = url;
+    });
+    const canvas = document.createElement('canvas');
+    canvas.width = width * 2;
+    canvas.height = height * 2;
+    const context = canvas.getContext('2d')!;
+    context.fillStyle = '#ffffff';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.drawImage(image, 0, 0, canvas.width, canvas.height);
+    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+    if (!blob) throw new Error('The browser could not encode the PNG.');
+    saveBlob(blob, fileName);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}

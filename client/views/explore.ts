@@ -1,0 +1,179 @@
+import { catalogueApi } from '../api/client';
+import { renderChoropleth } from '../charts/choropleth';
+import { formatValue, measureUnit, type Measure } from '../charts/format';
+import { chartPanel, type ChartPanel } from '../components/chart-panel';
+import { radioGroup, yearSlider, type YearSlider } from '../components/controls';
+import { errorBox, h } from '../components/dom';
+import { indicatorPicker } from '../components/indicator-picker';
+import type { TableSpec } from '../components/sortable-table';
+import type { MountedView, ViewContext } from '../router';
+import type { ViewState } from '../state/url-state';
+import { denominatorText, loadMap, rankCells, tooltipContent, type RankedCell } from './explore-map';
+import { asOfHref, effectiveMeasure, hasSource, latest, loadCatalogue, sourceText, viewHeader, yearOf, type Catalogue, type MeasuredObservation } from './view-parts';
+
+interface Loaded {
+  key: string;
+  observations: MeasuredObservation[];
+  years: number[];
+  dataVersion: string | null;
+  measure: Measure;
+}
+
+function cellTable(cells: RankedCell[], measure: Measure, caption: string, context: ViewContext): TableSpec<RankedCell> {
+  return {
+    caption,
+    rows: cells,
+    sortBy: 'rank',
+    columns: [
+      { key: 'geo', label: 'Country', value: (c) => c.name, cell: (c) => h('a', { href: context.hrefFor({ view: 'profile', id: c.geo, tab: 'chart' }), text: `${c.name} (${c.geo})` }) },
+      { key: 'value', label: `Value (${measureUnit(measure)})`, value: (c) => c.value, format: (c) => formatValue(c.value, measure), numeric: true },
+      { key: 'flags', label: 'Flags', value: (c) => c.flags },
+      { key: 'rank', label: 'Rank', value: (c) => c.rank, numeric: true },
+      { key: 'denominator', label: 'Denominator', value: (c) => denominatorText(c) },
+    ],
+  };
+}
+
+/** A default year: the latest one that at least half the reporting countries cover. */
+export function defaultYear(observations: MeasuredObservation[]): number | null {
+  const perYear = new Map<number, number>();
+  for (const o of observations) if (o.value !== null) perYear.set(yearOf(o.period), (perYear.get(yearOf(o.period)) ?? 0) + 1);
+  const most = Math.max(0, ...perYear.values());
+  const good = [...perYear].filter(([, n]) => n >= most / 2).map(([y]) => y);
+  return good.length ? Math.max(...good) : null;
+}
+
+export async function mount(container: HTMLElement, initial: ViewState, context: ViewContext): Promise<MountedView> {
+  const [catalogue, map] = await Promise.all([loadCatalogue(), loadMap()]);
+  const countries = catalogue.geos.filter((g) => g.kind === 'country').map((g) => ({ code: g.code, name: g.name }));
+  let state = initial;
+  let loaded: Loaded | null = null;
+  let panel: ChartPanel | null = null;
+  let slider: YearSlider | null = null;
+  let paints = 0;
+  const guard = latest<Loaded>();
+  const controls = h('div', { class: 'controls' });
+  const panelSlot = h('div', { class: 'panel-slot' });
+  const tooltip = h('div', { class: 'tooltip', hidden: true, 'aria-hidden': 'true' });
+  container.replaceChildren(viewHeader('Explore', 'Police-recorded crime across Europe: choose an indicator, a measure and a year. Select a country for its profile.'), controls, panelSlot);
+
+  const indicatorOf = () => catalogue.indicatorByCode.get(state.indicator);
+  const yearShown = () => (loaded && state.year && loaded.years.includes(state.year) ? state.year : defaultYear(loaded?.observations ?? []) ?? loaded?.years.at(-1) ?? null);
+
+  const paint = () => {
+    if (!loaded || !panel) return;
+    const year = yearShown();
+    const indicator = indicatorOf();
+    const cells = year === null ? [] : rankCells(countries, loaded.observations, year);
+    const title = `${indicator?.name ?? state.indicator}, ${measureUnit(loaded.measure)}, ${year ?? 'no year'}`;
+    panel.setSvg(renderChoropleth(map, cells, { title, measure: loaded.measure }));
+    panel.setTable(cellTable(cells, loaded.measure, title, context));
+    panel.chart.dataset.paint = String(++paints);
+    panel.chart.dataset.year = String(year);
+  };
+
+  const buildControls = (catalogueNow: Catalogue) => {
+    const indicator = indicatorOf();
+    const measure = effectiveMeasure(indicator, state.measure);
+    slider?.stop();
+    slider = loaded && loaded.years.length
+      ? yearSlider({ years: loaded.years, selected: yearShown() ?? loaded.years.at(-1)!, onChange: (year, playing) => {
+        state = { ...state, year };
+        if (playing) history.replaceState(null, '', context.hrefFor({ year }));
+        else context.record({ year });
+        paint();
+      } })
+      : null;
+    controls.replaceChildren(
+      indicatorPicker({ indicators: catalogueNow.indicators, themes: catalogueNow.themes, selected: state.indicator, filter: hasSource, onChange: (code) => context.navigate({ indicator: code }) }),
+      radioGroup<Measure>({ legend: 'Measure', name: 'measure', selected: measure, onChange: (m) => context.navigate({ measure: m }),
+        choices: indicator?.rate_derivable ? [{ value: 'rate', label: 'Rate per 100,000' }, { value: 'count', label: 'Count' }] : [{ value: 'count', label: 'Count' }] }),
+      slider?.element ?? h('p', { text: 'No years with data.' }));
+  };
+
+  const buildPanel = () => {
+    const indicator = indicatorOf();
+    panel = chartPanel({
+      title: 'Map of Europe', fileStem: `map-${state.indicator}-${state.measure}`, tab: state.tab,
+      onTab: (tab) => { state = { ...state, tab }; context.record({ tab }); },
+      table: { caption: '', columns: [], rows: [] },
+      source: { source: sourceText(indicator), dataVersion: loaded?.dataVersion ?? null, asOfHref: asOfHref(context, loaded?.dataVersion ?? null), asOf: state.asOf },
+      notes: [h('p', { class: 'credit', text: '© EuroGeographics for the administrative boundaries' }), tooltip],
+    });
+    panel.chart.classList.add('map-area');
+    attachMapEvents(panel.chart);
+    panelSlot.replaceChildren(panel.element);
+  };
+
+  const cellFor = (geo: string) => {
+    const year = yearShown();
+    return year === null || !loaded ? null : rankCells(countries, loaded.observations, year).find((c) => c.geo === geo) ?? null;
+  };
+  const showTooltip = (target: Element, x: number, y: number) => {
+    const cell = cellFor(target.getAttribute('data-geo') ?? '');
+    if (!cell || !loaded) return;
+    tooltip.replaceChildren(tooltipContent(cell, loaded.measure, measureUnit(loaded.measure)));
+    tooltip.hidden = false;
+    tooltip.style.left = `${Math.max(0, x + 12)}px`;
+    tooltip.style.top = `${Math.max(0, y + 12)}px`;
+  };
+  function attachMapEvents(area: HTMLElement) {
+    const geoOf = (event: Event) => (event.target as Element).closest?.('[data-geo]');
+    const local = (clientX: number, clientY: number) => {
+      const box = area.getBoundingClientRect();
+      return [clientX - box.left, clientY - box.top] as const;
+    };
+    area.addEventListener('pointermove', (event) => {
+      const geo = geoOf(event);
+      if (!geo) { tooltip.hidden = true; return; }
+      showTooltip(geo, ...local(event.clientX, event.clientY));
+    });
+    area.addEventListener('pointerleave', () => (tooltip.hidden = true));
+    area.addEventListener('focusin', (event) => {
+      const geo = geoOf(event);
+      if (!geo) return;
+      const box = geo.getBoundingClientRect();
+      showTooltip(geo, ...local(box.left + box.width / 2, box.top + box.height / 2));
+    });
+    area.addEventListener('focusout', () => (tooltip.hidden = true));
+    const open = (event: Event) => {
+      const geo = geoOf(event)?.getAttribute('data-geo');
+      if (geo) context.navigate({ view: 'profile', id: geo, tab: 'chart' });
+    };
+    area.addEventListener('click', open);
+    area.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); open(event); }
+      if (event.key === 'Escape') tooltip.hidden = true;
+    });
+  }
+
+  const load = async () => {
+    const measure = effectiveMeasure(indicatorOf(), state.measure);
+    const key = `${state.indicator}|${measure}|${state.asOf ?? ''}`;
+    if (loaded?.key === key) return;
+    const answer = await guard(catalogueApi.observations({ indicator: [state.indicator], measure, asOf: state.asOf }).then((a) => {
+      const observations = a.data as MeasuredObservation[];
+      const years = [...new Set(observations.filter((o) => o.value !== null).map((o) => yearOf(o.period)))].sort((x, y) => x - y);
+      const meta = a.meta as { dataVersion: string | null };
+      return { key, observations, years, dataVersion: meta.dataVersion, measure };
+    }));
+    if (!answer) return;
+    loaded = answer;
+    buildControls(catalogue);
+    buildPanel();
+  };
+
+  const show = async (next: ViewState) => {
+    state = next;
+    try {
+      await load();
+      slider?.set(yearShown() ?? 0);
+      panel?.showTab(state.tab);
+      paint();
+    } catch (error) {
+      panelSlot.replaceChildren(errorBox(`The map data could not be loaded: ${error instanceof Error ? error.message : String(error)}`));
+    }
+  };
+  await show(initial);
+  return { update: async (next) => { await show(next); return true; } };
+}

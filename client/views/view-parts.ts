@@ -1,0 +1,68 @@
+import { catalogueApi } from '../api/client';
+import type { Geo, Indicator, Observation } from '../api/types';
+import type { Denominator, MeasuredValue } from '../../server/analytics/analytics.types';
+import { h } from '../components/dom';
+import type { ViewState } from '../state/url-state';
+import type { ViewContext } from '../router';
+
+/** An observation as /api/observations answers it, with the rate fields when measure=rate. */
+export type MeasuredObservation = Observation & Partial<Pick<MeasuredValue, 'count' | 'countFlags' | 'reason'>> & { denominator?: Denominator | null };
+
+export interface Catalogue {
+  geos: Geo[];
+  geoByCode: Map<string, Geo>;
+  indicators: Indicator[];
+  indicatorByCode: Map<string, Indicator>;
+  themes: Awaited<ReturnType<typeof catalogueApi.indicators>>['themes'];
+}
+
+export async function loadCatalogue(): Promise<Catalogue> {
+  const [geos, indicators] = await Promise.all([catalogueApi.geos(), catalogueApi.indicators()]);
+  return {
+    geos: geos.data,
+    geoByCode: new Map(geos.data.map((g) => [g.code, g])),
+    indicators: indicators.data,
+    indicatorByCode: new Map(indicators.data.map((i) => [i.code, i])),
+    themes: indicators.themes,
+  };
+}
+
+export function yearOf(period: string): number {
+  return Number(period.slice(0, 4));
+}
+
+export function geoName(catalogue: Catalogue, code: string): string {
+  return catalogue.geoByCode.get(code)?.name ?? code;
+}
+
+/** Indicators that can be charted (those with a source: the ICCS counts and population). */
+export function hasSource(indicator: Indicator): boolean {
+  return indicator.source !== null && indicator.source !== '';
+}
+
+/** The measure actually available for an indicator: rates only for counts with a denominator. */
+export function effectiveMeasure(indicator: Indicator | undefined, measure: ViewState['measure']): ViewState['measure'] {
+  return measure === 'rate' && indicator?.rate_derivable ? 'rate' : 'count';
+}
+
+export function sourceText(indicator: Indicator | undefined): string {
+  return indicator?.source ? indicator.source.replace(/\.$/, '') : 'Observatory submissions';
+}
+
+export function viewHeader(title: string, intro: string): HTMLElement {
+  return h('div', { class: 'view-header' }, h('h2', { tabindex: -1, text: title }), h('p', { class: 'intro', text: intro }));
+}
+
+export function asOfHref(context: ViewContext, dataVersion: string | null): string | null {
+  return dataVersion ? context.hrefFor({ asOf: dataVersion }) : null;
+}
+
+/** Stops a view's work when the next navigation supersedes it. */
+export function latest<T>() {
+  let ticket = 0;
+  return async (work: Promise<T>): Promise<T | null> => {
+    const mine = ++ticket;
+    const result = await work;
+    return mine === ticket ? result : null;
+  };
+}
