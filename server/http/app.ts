@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
+import helmet from 'helmet';
 import type { Db } from '../db/database';
 import { DATA_DIR } from '../catalogue/paths';
 import { notFound } from './errors';
-import { ANONYMOUS } from '../accounts/actor';
+import { createActorResolver } from '../accounts/resolve-actor';
 import { type ActorResolver, errorHandler, mountRoutes } from './mount';
 import { apiRoutes } from './routes';
 
@@ -13,8 +14,39 @@ export interface AppOptions {
   /** The built dashboard (vite build output); served when present. */
   clientDir?: string;
   jsonLimit?: string;
-  /** Who is calling; defaults to the public until accounts resolve sessions and tokens. */
+  /** Who is calling; by default a session cookie or an API token (tests inject actors here). */
   resolveActor?: ActorResolver;
+  /** Express "trust proxy": set TRUST_PROXY (e.g. 1) behind a TLS-terminating proxy, so cookies get Secure and audit sees client IPs. */
+  trustProxy?: string | number | boolean;
+}
+
+/**
+ * A strict Content-Security-Policy: scripts and styles only from our own files (no inline code),
+ * images also from data:/blob: URLs (chart downloads), no framing.
+ */
+export const SECURITY_HEADERS: Parameters<typeof helmet>[0] = {
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:', 'blob:'],
+      fontSrc: ["'self'"],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+  },
+  referrerPolicy: { policy: 'same-origin' },
+};
+
+function trustProxySetting(value: AppOptions['trustProxy']): string | number | boolean {
+  if (value === undefined || value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  return /^\d+$/.test(String(value)) ? Number(value) : value;
 }
 
 export const DEFAULT_CLIENT_DIR = path.resolve(DATA_DIR, '../dist/client');
@@ -23,15 +55,18 @@ export function createApp({
   db,
   clientDir = DEFAULT_CLIENT_DIR,
   jsonLimit = '1mb',
-  resolveActor = () => ANONYMOUS,
+  resolveActor,
+  trustProxy = process.env.TRUST_PROXY,
 }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', trustProxySetting(trustProxy));
+  app.use(helmet(SECURITY_HEADERS));
   app.set('query parser', 'simple');
   app.use(express.json({ limit: jsonLimit }));
 
   const api = express.Router();
-  mountRoutes(api, apiRoutes, db, resolveActor);
+  mountRoutes(api, apiRoutes, db, resolveActor ?? createActorResolver(db));
   app.use(api);
   app.use('/api', (req, _res, next) => next(notFound(`No API route ${req.method} ${req.originalUrl}.`)));
 

@@ -1,17 +1,23 @@
-import { actorCovers } from '../accounts/actor';
+import { type Actor, actorCovers } from '../accounts/actor';
 import { HttpError } from './errors';
 import type { AnyRoute, RouteContext } from './route';
 
-/** Enforces a route's declared access; throws 401 for the public and 403 for a user without rights. */
-export async function authorise(route: AnyRoute, ctx: RouteContext<unknown, unknown, unknown>): Promise<void> {
+/** The part of a route's access that needs no request input: signed in, with one of the roles. */
+export function authoriseRole(route: AnyRoute, actor: Actor): void {
   const access = route.access;
   if (access.kind === 'public') return;
-  const { actor } = ctx;
   if (actor.kind !== 'user') throw new HttpError(401, 'unauthenticated', 'Sign in, or send an API token, to use this route.');
   if (!access.roles.includes(actor.role)) {
     throw new HttpError(403, 'forbidden', `This route is for ${access.roles.join(' or ')} accounts; you are signed in as ${actor.role}.`);
   }
-  if (access.kind === 'geo-scoped') {
+}
+
+/** Enforces a route's declared access; throws 401 for the public and 403 for a user without rights. */
+export async function authorise(route: AnyRoute, ctx: RouteContext<unknown, unknown, unknown>): Promise<void> {
+  const access = route.access;
+  authoriseRole(route, ctx.actor);
+  const { actor } = ctx;
+  if (access.kind === 'geo-scoped' && actor.kind === 'user') {
     const outside = (await access.geos(ctx)).filter((geo) => !actorCovers(actor, geo));
     if (outside.length) {
       throw new HttpError(403, 'geo-not-yours', `Your account may not act for ${outside.join(', ')}. It covers ${actor.geos.join(', ') || 'no geo'}.`);

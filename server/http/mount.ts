@@ -2,33 +2,48 @@ import type { NextFunction, Request, Response, Router } from 'express';
 import { ZodError } from 'zod';
 import type { Actor } from '../accounts/actor';
 import type { Db } from '../db/database';
-import { authorise } from './authorise';
+import { type ReceivedUpload, receiveUpload } from '../submissions/upload';
+import { auditRefusal, auditWrite } from '../audit/audit.hook';
+import { authorise, authoriseRole } from './authorise';
 import { type ErrorBody, HttpError } from './errors';
 import { type AnyRoute, RouteResponse } from './route';
 
-/** Finds who is calling. Until accounts resolve sessions and tokens, every caller is the public. */
+/** Finds who is calling: by default server/accounts/resolve-actor.ts (session cookie or API token). */
 export type ActorResolver = (req: Request) => Promise<Actor> | Actor;
 
 /** Registers each route with one wrapper that parses inputs, calls the handler and sends its value. */
 export function mountRoutes(router: Router, routes: AnyRoute[], db: Db, resolveActor: ActorResolver): void {
   for (const route of routes) {
     router[route.method](route.path, async (req: Request, res: Response, next: NextFunction) => {
+      let actor: Actor | undefined;
+      let upload: ReceivedUpload | undefined;
       try {
         const rawBody = Buffer.isBuffer(req.body) ? req.body : undefined;
+        actor = await resolveActor(req);
+        // Who may call at all is settled before inputs are read, so the public learns nothing from validation errors.
+        authoriseRole(route, actor);
+        if (route.upload) upload = await receiveUpload(req, route.upload.maxBytes());
         const ctx = {
           db,
-          actor: await resolveActor(req),
+          actor,
           query: parseInput(route.query, req.query, 'query'),
           params: parseInput(route.params, req.params, 'path'),
           body: rawBody ? undefined : parseInput(route.body, req.body, 'body'),
           headers: req.headers,
           rawBody,
+          upload,
           ip: req.ip ?? '',
+          secure: req.secure,
         };
         await authorise(route, ctx);
-        send(res, await route.handler(ctx));
+        const result = await route.handler(ctx);
+        await auditWrite(route, ctx, result);
+        send(res, result);
       } catch (error) {
+        await auditRefusal(route, { db, actor, ip: req.ip ?? '', params: req.params }, error);
         next(error);
+      } finally {
+        await upload?.dispose();
       }
     });
   }

@@ -33,6 +33,8 @@ export interface RouteContext<Q, P, B> {
   /** The raw request body for uploads (routes that declare `rawBody`). */
   rawBody?: Buffer;
   ip: string;
+  /** True when the request came over HTTPS (directly, or through a proxy trusted with TRUST_PROXY). */
+  secure?: boolean;
 }
 
 /** A handler's answer when it is not JSON: a file download, or a status other than 200. */
@@ -56,6 +58,12 @@ export interface RouteDefinition<Q = unknown, P = unknown, B = unknown, R = unkn
   /** Describes the JSON answer for the API description. */
   response?: z.ZodType<R>;
   handler: (ctx: RouteContext<Q, P, B>) => Promise<R | RouteResponse> | R | RouteResponse;
+  /**
+   * The audit action recorded after every successful non-GET call, e.g. "submission.commit". By
+   * default it is derived from method and path (server/audit/audit.action.ts). `false` when the
+   * handler writes its own, more precise audit entries.
+   */
+  audit?: string | false;
 }
 
 /** Identity function that lets TypeScript infer a route's types from its schemas. */

@@ -1,3 +1,5 @@
+import { accountRoutes } from '../accounts/account.routes';
+import { analyticsRoutes } from '../analytics/analytics.routes';
 import { geoRoutes } from '../geos/geo.routes';
 import { indicatorRoutes } from '../indicators/indicator.routes';
 import { observationRoutes } from '../observations/observation.routes';
@@ -5,4 +7,4 @@ import { healthRoutes } from './health.routes';
 import type { AnyRoute } from './route';
 
 /** Every API route. The authorisation matrix test and the API description are generated from this list. */
-export const apiRoutes: AnyRoute[] = [...healthRoutes, ...geoRoutes, ...indicatorRoutes, ...observationRoutes];
+export const apiRoutes: AnyRoute[] = [...healthRoutes, ...geoRoutes, ...indicatorRoutes, ...observationRoutes, ...analyticsRoutes, ...accountRoutes];

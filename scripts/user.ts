@@ -1,0 +1,39 @@
+/**
+ * Manages accounts from the server's shell: `npm run user -- create --email … --role secretariat`.
+ * There is no default account and no default password; this is how the first secretariat is made.
+ */
+import { createInterface } from 'node:readline';
+import { Writable } from 'node:stream';
+import { runUserCommand } from '../server/accounts/user.cli';
+import { readConfig } from '../server/config';
+import { openDatabase } from '../server/db/connect';
+import { initialiseDatabase } from '../server/db/initialise';
+
+/** Reads a line from the terminal without echoing it. */
+function askPassword(prompt: string): Promise<string> {
+  process.stdout.write(prompt);
+  const silent = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const reader = createInterface({ input: process.stdin, output: silent, terminal: true });
+  return new Promise((resolve) =>
+    reader.question('', (answer) => {
+      reader.close();
+      process.stdout.write('\n');
+      resolve(answer);
+    }),
+  );
+}
+
+const { db, close } = await openDatabase(readConfig().DATABASE_URL);
+try {
+  await initialiseDatabase(db);
+  await runUserCommand(db, process.argv.slice(2), {
+    env: process.env,
+    askPassword: process.stdin.isTTY ? askPassword : undefined,
+    print: (line) => console.log(line),
+  });
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode = 1;
+} finally {
+  await close();
+}

@@ -1,0 +1,66 @@
+import { ANONYMOUS } from './actor';
+import { appendAudit } from '../audit/audit.repository';
+import type { Db } from '../db/database';
+import { HttpError } from '../http/errors';
+import type { UserRow } from './account.table';
+import { hashSecret, newSecret } from './secret';
+import type { AccountEvent } from './user.service';
+import { setUserPassword } from './user.service';
+import { findUserById } from './user.repository';
+
+export const RESET_LINK_HOURS = 24;
+
+/** Where links point; set PUBLIC_URL to the address users open the dashboard at. */
+export function publicBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return (env.PUBLIC_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
+}
+
+/**
+ * Issues a one-time link to set a password (a new user's first, or a reset). Earlier unused links
+ * for the user stop working. The token travels in the URL fragment, which browsers never send to servers.
+ */
+export async function issueResetLink(
+  db: Db, user: UserRow, event: AccountEvent, hours = RESET_LINK_HOURS,
+): Promise<{ url: string; expiresAt: string }> {
+  const token = newSecret();
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + hours * 3_600_000).toISOString();
+  await db.transaction().execute(async (tx) => {
+    await tx.updateTable('password_resets').set({ used_at: now.toISOString() }).where('user_id', '=', user.id).where('used_at', 'is', null).execute();
+    await tx
+      .insertInto('password_resets')
+      .values({
+        token_hash: hashSecret(token), user_id: user.id, created_at: now.toISOString(), expires_at: expiresAt, used_at: null,
+        created_by: event.actor.kind === 'user' ? event.actor.email : 'anonymous',
+      })
+      .execute();
+    await appendAudit(tx, { ...event, action: 'user.reset-link', target: `user/${user.id}`, detail: { expiresAt } });
+  });
+  return { url: `${publicBaseUrl()}/reset-password#token=${token}`, expiresAt };
+}
+
+const UNUSABLE = 'This password link is unknown, already used, or expired. Ask the secretariat for a new one.';
+
+/** Uses a link once: sets the password, clears lockout, ends the user's sessions. */
+export async function consumeResetLink(db: Db, token: string, password: string, ip: string): Promise<UserRow> {
+  const now = new Date().toISOString();
+  const link = await db.selectFrom('password_resets').selectAll().where('token_hash', '=', hashSecret(token)).executeTakeFirst();
+  const user = link && (await findUserById(db, link.user_id));
+  if (!link || !user || link.used_at || link.expires_at <= now || user.active !== 1) {
+    await appendAudit(db, { actor: ANONYMOUS, ip, action: 'user.password-reset', target: user ? `user/${user.id}` : '', outcome: 'denied' });
+    throw new HttpError(400, 'invalid-reset-link', UNUSABLE);
+  }
+  await db.transaction().execute(async (tx) => {
+    // Claim the link first: of two concurrent uses, only one finds it unused.
+    const claimed = await tx
+      .updateTable('password_resets')
+      .set({ used_at: now })
+      .where('token_hash', '=', link.token_hash)
+      .where('used_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) throw new HttpError(400, 'invalid-reset-link', UNUSABLE);
+    await setUserPassword(tx, user, password);
+    await appendAudit(tx, { actor: ANONYMOUS, ip, action: 'user.password-reset', target: `user/${user.id}`, detail: { email: user.email } });
+  });
+  return user;
+}

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { appendAudit } from '../audit/audit.repository';
+import type { Db } from '../db/database';
+import { HttpError } from '../http/errors';
+import { defineRoute, RouteResponse } from '../http/route';
+import type { UserRow } from './account.table';
+import { type Actor, ROLES } from './actor';
+import { readCookie, SESSION_COOKIE, sessionCookie } from './cookie';
+import { checkLogin } from './login';
+import { MAX_PASSWORD_LENGTH, verifyPassword } from './password';
+import { consumeResetLink } from './password-reset';
+import { findSession, endSession, SESSION_HOURS, startSession, type StartedSession } from './session.service';
+import { findUserById, userView } from './user.repository';
+import { setUserPassword } from './user.service';
+
+const password = z.string().min(1, 'required').max(MAX_PASSWORD_LENGTH);
+const NO_STORE = { 'Cache-Control': 'no-store' };
+
+function signedIn(user: UserRow, session: StartedSession, secure: boolean): RouteResponse {
+  return new RouteResponse(
+    { user: userView(user), via: 'session', csrfToken: session.csrfToken, expiresAt: session.expiresAt },
+    { headers: { ...NO_STORE, 'Set-Cookie': sessionCookie(session.id, { maxAge: SESSION_HOURS * 3600, secure }) } },
+  );
+}
+
+async function sessionState(db: Db, actor: Actor, cookie: string | undefined) {
+  if (actor.kind !== 'user' || actor.via === 'system') return { user: null, via: null, csrfToken: null, expiresAt: null };
+  const user = await findUserById(db, actor.id);
+  const session = actor.via === 'session' && cookie ? await findSession(db, cookie) : undefined;
+  return {
+    user: user ? userView(user) : null,
+    via: actor.via,
+    csrfToken: session?.session.csrf_token ?? null,
+    expiresAt: session?.session.expires_at ?? null,
+  };
+}
+
+export const sessionRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/api/session',
+    tag: 'accounts',
+    summary: 'Who is signed in, and the CSRF token to send as X-CSRF-Token with every change made with the session cookie',
+    access: { kind: 'public' },
+    handler: async ({ db, actor, headers }) =>
+      new RouteResponse(await sessionState(db, actor, readCookie(headers.cookie, SESSION_COOKIE)), { headers: NO_STORE }),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/session',
+    tag: 'accounts',
+    summary: 'Sign in with email and password; sets the session cookie (a new session id every time)',
+    access: { kind: 'public' },
+    audit: false,
+    body: z.object({ email: z.string().trim().min(1, 'required').max(254), password }),
+    handler: async ({ db, body, headers, ip, secure }) => {
+      const user = await checkLogin(db, body.email, body.password, ip);
+      const previous = readCookie(headers.cookie, SESSION_COOKIE);
+      const session = await startSession(db, user, { ip, userAgent: headers['user-agent'] as string | undefined }, previous);
+      return signedIn(user, session, secure === true);
+    },
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/api/session',
+    tag: 'accounts',
+    summary: 'Sign out: ends the session and clears the cookie',
+    access: { kind: 'public' },
+    audit: false,
+    handler: async ({ db, actor, headers, ip, secure }) => {
+      const cookie = readCookie(headers.cookie, SESSION_COOKIE);
+      if (cookie && (await endSession(db, cookie)) && actor.kind === 'user') {
+        await appendAudit(db, { actor, ip, action: 'session.logout', target: `user/${actor.id}` });
+      }
+      return new RouteResponse({ signedOut: true }, { headers: { ...NO_STORE, 'Set-Cookie': sessionCookie('', { maxAge: 0, secure: secure === true }) } });
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/session/password',
+    tag: 'accounts',
+    summary: 'Change your own password; every other session of yours ends',
+    access: { kind: 'roles', roles: [...ROLES] },
+    audit: false,
+    body: z.object({ currentPassword: password, newPassword: password }),
+    handler: async ({ db, actor, body, headers, ip, secure }) => {
+      if (actor.kind !== 'user' || actor.via !== 'session') {
+        throw new HttpError(403, 'session-required', 'Change a password while signed in with email and password, not with an API token.');
+      }
+      const user = (await findUserById(db, actor.id))!;
+      if (!(await verifyPassword(body.currentPassword, user.password_hash))) {
+        await appendAudit(db, { actor, ip, action: 'user.password-change', target: `user/${user.id}`, outcome: 'denied' });
+        throw new HttpError(400, 'wrong-password', 'The current password is wrong.');
+      }
+      await setUserPassword(db, user, body.newPassword);
+      await appendAudit(db, { actor, ip, action: 'user.password-change', target: `user/${user.id}` });
+      const session = await startSession(db, user, { ip, userAgent: headers['user-agent'] as string | undefined });
+      return signedIn(user, session, secure === true);
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/password-reset',
+    tag: 'accounts',
+    summary: 'Set a password with a one-time link issued by the secretariat (the token from the link)',
+    access: { kind: 'public' },
+    audit: false,
+    body: z.object({ token: z.string().min(1, 'required').max(128), password }),
+    handler: async ({ db, body, ip }) => {
+      const user = await consumeResetLink(db, body.token, body.password, ip);
+      return { passwordSet: true, email: user.email };
+    },
+  }),
+];

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { HttpError } from '../http/errors';
+import { type Access, defineRoute } from '../http/route';
+import { type Actor, ROLES } from './actor';
+import { findToken, issueToken, listTokens, revokeToken } from './token.service';
+import { findUserById } from './user.repository';
+
+const EVERY_ROLE: Access = { kind: 'roles', roles: [...ROLES] };
+
+function userOf(actor: Actor): Extract<Actor, { kind: 'user' }> {
+  if (actor.kind !== 'user') throw new HttpError(401, 'unauthenticated', 'Sign in to manage API tokens.');
+  return actor;
+}
+
+export const tokenRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/api/tokens',
+    tag: 'accounts',
+    summary: 'Your API tokens (the secretariat: anyone\'s, or one user\'s with ?user=). Never the tokens themselves',
+    access: EVERY_ROLE,
+    query: z.object({ user: z.coerce.number().int().positive().optional() }),
+    handler: async ({ db, actor, query }) => {
+      const me = userOf(actor);
+      const userId = me.role === 'secretariat' ? query.user : me.id;
+      const data = await listTokens(db, userId);
+      return { data, meta: { count: data.length } };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/tokens',
+    tag: 'accounts',
+    summary: 'Issue an API token for scripted uploads; it acts with your role and geos. The token is shown only in this answer',
+    access: EVERY_ROLE,
+    audit: false,
+    body: z.object({
+      name: z.string().trim().min(1, 'required, e.g. "nightly upload"').max(100),
+      expiresInDays: z.number().int().min(1).max(730).optional(),
+    }),
+    handler: async ({ db, actor, body, ip }) => {
+      const me = userOf(actor);
+      // A token cannot mint further tokens: a leaked one can be revoked and is then gone for good.
+      if (me.via === 'token') throw new HttpError(403, 'session-required', 'Issue API tokens while signed in with email and password.');
+      const owner = (await findUserById(db, me.id))!;
+      const { token, view } = await issueToken(db, owner, body.name, body.expiresInDays, { actor, ip });
+      return { token, ...view, note: 'Store this token now: it is not shown again. Send it as "Authorization: Bearer <token>".' };
+    },
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/api/tokens/:id',
+    tag: 'accounts',
+    summary: 'Revoke an API token (your own; the secretariat: any)',
+    access: EVERY_ROLE,
+    audit: false,
+    params: z.object({ id: z.coerce.number().int().positive() }),
+    handler: async ({ db, actor, params, ip }) => {
+      const me = userOf(actor);
+      const row = await findToken(db, params.id);
+      if (row.user_id !== me.id && me.role !== 'secretariat') {
+        throw new HttpError(404, 'not-found', `There is no API token ${params.id}.`);
+      }
+      return revokeToken(db, row, { actor, ip });
+    },
+  }),
+];

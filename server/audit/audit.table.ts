@@ -1,0 +1,25 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+export const AUDIT_OUTCOMES = ['ok', 'denied', 'failed'] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+/** One append-only audit entry: who did what to which target, when, from where, and how it ended. */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_id: number | null;
+  /** The actor's email, "anonymous" or "system". */
+  actor: string;
+  actor_via: string;
+  ip: string;
+  /** e.g. submission.commit, session.login-failed, user.role-change */
+  action: string;
+  /** e.g. submission/42, user/7, "" when the action has no single target. */
+  target: string;
+  outcome: AuditOutcome;
+  /** Extra facts as JSON text (never a password, hash or token). */
+  detail: string | null;
+}
+
+export type AuditRow = Selectable<AuditLogTable>;
+export type NewAuditEntry = Insertable<AuditLogTable>;
