@@ -163,6 +163,8 @@ export interface Alert {
   geoName: string;
   period: string;
   measure: Measure;
+  unit: string;
+  source: string | null;
   value: number;
   previous: number | null;
   changePercent: number | null;

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { periodParam, singleCode } from '../http/query';
+import { defineRoute } from '../http/route';
+import { asOfMoment, asOfParam, formatParam, measureParam } from './analytics.query';
+import { compareCsv, trendCsv } from './analytics.csv';
+import { compareGroup } from './compare';
+import { trendOf } from './trends';
+import { versionedAnswer } from './versioned-response';
+
+export const CompareQuery = z.object({
+  indicator: singleCode.describe('Indicator code, e.g. ICCS0101'),
+  period: periodParam.describe('Period, e.g. 2019'),
+  measure: measureParam,
+  group: singleCode.default('EU27_2020').describe('Aggregate geo whose members are compared (default EU27_2020)'),
+  asOf: asOfParam.optional(),
+  format: formatParam,
+});
+
+export const TrendQuery = z.object({
+  indicator: singleCode.describe('Indicator code, e.g. ICCS0401'),
+  geo: singleCode.describe('Geo code, e.g. AT'),
+  from: periodParam.optional().describe('First period (inclusive)'),
+  to: periodParam.optional().describe('Last period (inclusive)'),
+  measure: measureParam,
+  asOf: asOfParam.optional(),
+  format: formatParam,
+});
+
+/** The normalised query as a cache key: parameters in a fixed order, defaults filled in. */
+export function queryKey(path: string, query: Record<string, unknown>): string {
+  const entries = Object.entries(query).filter(([k, v]) => k !== 'format' && v !== undefined);
+  return `${path}?${entries.sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${String(v)}`).join('&')}`;
+}
+
+export const analyticsRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/api/compare',
+    tag: 'analytics',
+    summary: 'Compare the members of a group for one indicator and period: rank, percentile, z and robust z, deviation from the group aggregate (with coverage), comparability warnings',
+    access: { kind: 'public' },
+    query: CompareQuery,
+    handler: ({ db, headers, query }) => {
+      const asOf = asOfMoment(query.asOf);
+      return versionedAnswer({
+        db,
+        headers,
+        asOf,
+        key: queryKey('/api/compare', { ...query, asOf }),
+        compute: () => compareGroup(db, { ...query, asOf }),
+        csv: { wanted: query.format === 'csv', render: compareCsv, fileName: `compare-${query.indicator}-${query.period}-${query.measure}.csv` },
+      });
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/trends',
+    tag: 'analytics',
+    summary: 'The series of one indicator in one geo, split into segments at every break (b), with OLS, Theil–Sen and Mann–Kendall per segment, changes, CAGR and a 3-period moving average',
+    access: { kind: 'public' },
+    query: TrendQuery,
+    handler: ({ db, headers, query }) => {
+      const asOf = asOfMoment(query.asOf);
+      return versionedAnswer({
+        db,
+        headers,
+        asOf,
+        key: queryKey('/api/trends', { ...query, asOf }),
+        compute: () => trendOf(db, { ...query, asOf }),
+        csv: { wanted: query.format === 'csv', render: trendCsv, fileName: `trend-${query.indicator}-${query.geo}-${query.measure}.csv` },
+      });
+    },
+  }),
+];

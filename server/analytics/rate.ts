@@ -1,0 +1,59 @@
+import { unionFlags } from '../observations/flags';
+import type { Denominator, MeasuredValue } from './analytics.types';
+import type { CellRecord } from './cell.repository';
+
+/** The denominator of every per-100k rate: population on 1 January. */
+export const POPULATION_INDICATOR = 'POP_JAN';
+export const PER_100K_UNIT = 'per_100k_inhabitants';
+
+/** Eurostat publishes rates rounded to 2 decimals; so do we (half away from zero). */
+export function roundRate(x: number): number {
+  return Math.sign(x) * Math.round(Math.abs(x) * 100 + 1e-9) / 100;
+}
+
+function missing(reason: string, count: CellRecord | undefined): MeasuredValue {
+  return {
+    value: null,
+    flags: count?.flags ?? '',
+    count: count?.value ?? null,
+    countFlags: count?.flags ?? '',
+    denominator: null,
+    reason,
+  };
+}
+
+/** The value as published (measure=count). */
+export function measuredCount(cell: CellRecord | undefined, geo: string, period: string): MeasuredValue {
+  if (!cell || cell.value === null) return missing(`no value for ${geo} ${period}`, cell);
+  return { value: cell.value, flags: cell.flags, count: cell.value, countFlags: cell.flags, denominator: null, reason: null };
+}
+
+/**
+ * count ÷ population of the same geo and period × 100,000, never another year's population. The
+ * rate's flags are the union of the count's and the population's.
+ */
+export function measuredRate(
+  cell: CellRecord | undefined,
+  population: CellRecord | undefined,
+  geo: string,
+  period: string,
+): MeasuredValue {
+  if (!cell || cell.value === null) return missing(`no value for ${geo} ${period}`, cell);
+  if (!population || population.value === null) return missing(`no population for ${geo} ${period}`, cell);
+  if (population.value <= 0) return missing(`population for ${geo} ${period} is ${population.value}`, cell);
+  const denominator: Denominator = {
+    indicator: POPULATION_INDICATOR,
+    geo,
+    period,
+    value: population.value,
+    flags: population.flags,
+  };
+  return {
+    value: roundRate((cell.value / population.value) * 100_000),
+    flags: unionFlags(cell.flags, population.flags),
+    count: cell.value,
+    countFlags: cell.flags,
+    denominator,
+    reason: null,
+  };
+}

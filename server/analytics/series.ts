@@ -1,0 +1,73 @@
+import { parsePeriod } from '../observations/period';
+import type { MeasuredValue, SegmentStatistics, TrendPoint } from './analytics.types';
+import { olsFit } from './statistics/ols';
+import { mannKendall, theilSen } from './statistics/trend-tests';
+
+/** A period as a number of years, so that slopes are "per year" for yearly, quarterly and monthly data. */
+export function periodX(period: string): number {
+  const p = parsePeriod(period);
+  if (!p) return Number.NaN;
+  const month = Number(p.start.slice(5, 7));
+  return p.year + (month - 1) / 12;
+}
+
+function stepOf(period: string): number {
+  const kind = parsePeriod(period)?.kind;
+  return kind === 'quarter' ? 0.25 : kind === 'month' ? 1 / 12 : 1;
+}
+
+function follows(previous: string, next: string): boolean {
+  return Math.abs(periodX(next) - periodX(previous) - stepOf(next)) < 1e-6;
+}
+
+/**
+ * Splits a time-ordered series into segments: a value flagged b (break in series) starts a new one.
+ * Year-over-year changes and the 3-period moving average never reach across a break or a gap.
+ */
+export function segmentSeries(series: { period: string; measured: MeasuredValue }[]): TrendPoint[] {
+  let segment = 0;
+  const points: TrendPoint[] = [];
+  series.forEach(({ period, measured }, i) => {
+    if (i > 0 && measured.flags.includes('b')) segment++;
+    points.push({ period, segment, ...measured, yearOverYear: null, yearOverYearPercent: null, movingAverage3: null });
+  });
+  points.forEach((point, i) => {
+    const prev = points[i - 1];
+    if (prev && prev.segment === point.segment && follows(prev.period, point.period) && prev.value !== null && point.value !== null) {
+      point.yearOverYear = point.value - prev.value;
+      point.yearOverYearPercent = prev.value !== 0 ? (100 * (point.value - prev.value)) / prev.value : null;
+      const before = points[i - 2];
+      if (before && before.segment === point.segment && follows(before.period, prev.period) && before.value !== null) {
+        point.movingAverage3 = (before.value + prev.value + point.value) / 3;
+      }
+    }
+  });
+  return points;
+}
+
+/** OLS, Theil–Sen and Mann–Kendall per segment, with change and growth from first to last value. */
+export function segmentStatistics(points: TrendPoint[]): SegmentStatistics[] {
+  const bySegment = new Map<number, TrendPoint[]>();
+  for (const p of points) bySegment.set(p.segment, [...(bySegment.get(p.segment) ?? []), p]);
+  return [...bySegment.values()].map((segmentPoints) => {
+    const valued = segmentPoints.filter((p) => p.value !== null);
+    const xs = valued.map((p) => periodX(p.period));
+    const ys = valued.map((p) => p.value!);
+    const first = valued[0];
+    const last = valued[valued.length - 1];
+    const ols = olsFit(xs, ys);
+    const sen = valued.length >= 3 ? theilSen(xs, ys) : null;
+    const years = first && last ? periodX(last.period) - periodX(first.period) : 0;
+    return {
+      from: segmentPoints[0]!.period,
+      to: segmentPoints[segmentPoints.length - 1]!.period,
+      n: valued.length,
+      ols: ols && { slope: ols.slope, lower: ols.slopeLower, upper: ols.slopeUpper, intercept: ols.intercept, rSquared: ols.rSquared },
+      theilSen: sen && { slope: sen.slope, lower: sen.lower, upper: sen.upper },
+      mannKendall: mannKendall(ys),
+      percentChange: first && last && valued.length > 1 && first.value !== 0 ? (100 * (last.value! - first.value!)) / first.value! : null,
+      cagr: first && last && years > 0 && first.value! > 0 && last.value! >= 0 ? (last.value! / first.value!) ** (1 / years) - 1 : null,
+      note: valued.length < 3 ? `only ${valued.length} value${valued.length === 1 ? '' : 's'} in this segment: no trend statistics (3 needed)` : null,
+    };
+  });
+}

@@ -1,0 +1,49 @@
+import type { DbOrTx } from '../db/database';
+import { badRequest } from '../http/errors';
+import { parsePeriod } from '../observations/period';
+import type { Measure, TrendResponse } from './analytics.types';
+import { geoFor, indicatorFor, summarise } from './catalogue';
+import { cellIndex, cellKey, readCells } from './cell.repository';
+import { measuredCount, measuredRate, POPULATION_INDICATOR } from './rate';
+import { segmentSeries, segmentStatistics } from './series';
+
+export interface TrendRequest {
+  indicator: string;
+  geo: string;
+  from?: string;
+  to?: string;
+  measure: Measure;
+  asOf: string | null;
+}
+
+export type Trend = Omit<TrendResponse, 'meta'>;
+
+export async function trendOf(db: DbOrTx, request: TrendRequest): Promise<Trend> {
+  const { measure } = request;
+  const indicator = await indicatorFor(db, request.indicator, measure);
+  const geo = await geoFor(db, request.geo);
+  const fromStart = request.from ? parsePeriod(request.from)?.start : undefined;
+  const toStart = request.to ? parsePeriod(request.to)?.start : undefined;
+  if (fromStart && toStart && fromStart > toStart) throw badRequest(`"from" (${request.from}) is after "to" (${request.to}).`);
+  const indicators = measure === 'rate' ? [indicator.code, POPULATION_INDICATOR] : [indicator.code];
+  const cells = await readCells(db, { indicators, geos: [geo.code], fromStart, toStart }, request.asOf);
+  const index = cellIndex(cells);
+  const series = cells
+    .filter((c) => c.indicator === indicator.code)
+    .map((cell) => ({
+      period: cell.period,
+      measured:
+        measure === 'rate'
+          ? measuredRate(cell, index.get(cellKey(POPULATION_INDICATOR, geo.code, cell.period)), geo.code, cell.period)
+          : measuredCount(cell, geo.code, cell.period),
+    }));
+  const points = segmentSeries(series);
+  return {
+    indicator: summarise(indicator, measure),
+    geo: geo.code,
+    measure,
+    points,
+    segments: segmentStatistics(points),
+    breaks: points.filter((p, i) => i > 0 && p.segment !== points[i - 1]!.segment).map((p) => p.period),
+  };
+}
