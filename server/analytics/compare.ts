@@ -5,7 +5,7 @@ import { aggregateGroup, type MemberFigure } from './aggregate';
 import type { CompareResponse, CompareRow, Measure, MeasuredValue } from './analytics.types';
 import { groupFor, indicatorFor, summarise } from './catalogue';
 import { cellIndex, cellKey, readCells } from './cell.repository';
-import { comparabilityWarnings } from './comparability';
+import { comparabilityWarnings, profileDefinitionNotes } from './comparability';
 import { measuredCount, measuredRate, POPULATION_INDICATOR } from './rate';
 import { robustZ, spreadOf, zScore } from './statistics/robust';
 
@@ -43,7 +43,7 @@ export async function compareGroup(db: DbOrTx, request: CompareRequest): Promise
     group: group.code,
     rows: rankMembers(members, period, aggregate?.value ?? null, levelComparable),
     aggregate,
-    warnings: comparabilityWarnings(members),
+    warnings: comparabilityWarnings(members, await profileDefinitionNotes(db, indicator.code, geos)),
   };
 }
 

@@ -1,0 +1,83 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { measuredRate, roundRate } from '../../server/analytics/rate';
+import { createApp } from '../../server/http/app';
+import { seededDatabase, type TestDatabase } from '../helpers/database';
+import { readCrimeCounts, readPopulation } from './eurostat-files';
+
+let database: TestDatabase;
+let app: ReturnType<typeof createApp>;
+beforeAll(async () => {
+  database = await seededDatabase();
+  app = createApp({ db: database.db, clientDir: '/nonexistent' });
+});
+afterAll(async () => database.dispose());
+
+type Row = { geo: string; value: number | null; flags: string; count: number | null; reason: string | null; denominator: { value: number; period: string; flags: string } | null };
+
+async function rates(indicator: string, period: string): Promise<Map<string, Row>> {
+  const res = await request(app).get(`/api/compare?indicator=${indicator}&period=${period}&measure=rate`).expect(200);
+  return new Map((res.body.rows as Row[]).map((r) => [r.geo, r]));
+}
+
+describe('per-100k rates against Eurostat', () => {
+  it('matches Eurostat’s published rates: ICCS0101 AT 2017 = 0.70, DE 2017 = 0.89, FR 2018 = 1.04 (p)', async () => {
+    const y2017 = await rates('ICCS0101', '2017');
+    expect(y2017.get('AT')).toMatchObject({ value: 0.7, count: 61, denominator: { value: 8772865, period: '2017', flags: '' } });
+    expect(y2017.get('DE')!.value).toBe(0.89);
+    const fr = (await rates('ICCS0101', '2018')).get('FR')!;
+    expect(fr.value).toBe(1.04);
+    expect(fr.flags).toContain('p');
+    expect(fr.denominator).toMatchObject({ value: 66918941, period: '2018', flags: 'p' });
+  });
+
+  it('equals count ÷ population × 100,000 from the real files, for every EU geo and year 2008–2019', async () => {
+    const counts = readCrimeCounts();
+    const population = readPopulation();
+    let checked = 0;
+    for (const indicator of ['ICCS0401', 'ICCS0501']) {
+      for (const year of ['2010', '2015', '2019']) {
+        for (const [geo, row] of await rates(indicator, year)) {
+          const count = counts.get(`${indicator}|${geo}|${year}`);
+          const pop = population.get(`POP_JAN|${geo}|${year}`);
+          if (!count || !pop) {
+            expect(row.value).toBeNull();
+            continue;
+          }
+          expect(row.value, `${indicator} ${geo} ${year}`).toBe(Math.round((count.value / pop.value) * 1e7) / 100);
+          expect(row.flags).toBe([...new Set((count.flags + pop.flags).split(''))].sort().join(''));
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(120);
+  });
+
+  it('never borrows another year’s population: 2022 has none, so the rate is null with a reason', async () => {
+    const at = (await rates('ICCS0101', '2022')).get('AT')!;
+    expect(at.value).toBeNull();
+    expect(at.count).toBe(65);
+    expect(at.reason).toBe('no population for AT 2022');
+  });
+
+  it('carries the World Bank population’s d flag into 2020 rates', async () => {
+    const at = (await rates('ICCS0101', '2020')).get('AT')!;
+    expect(at.flags).toContain('d');
+    expect(at.denominator!.flags).toBe('d');
+  });
+});
+
+describe('rate arithmetic', () => {
+  it('rounds half away from zero to 2 decimals, as Eurostat publishes', () => {
+    expect(roundRate(0.695)).toBe(0.7);
+    expect(roundRate(1.005)).toBe(1.01);
+    expect(roundRate(2.344999)).toBe(2.34);
+  });
+
+  it('unions the flags of count and population and explains a missing figure', () => {
+    const cell = (value: number | null, flags: string) => ({ geo: 'AT', indicator: 'X', period: '2017', period_start: '2017-01-01', value, flags, recorded_at: '' });
+    expect(measuredRate(cell(10, 'e'), cell(1_000_000, 'bp'), 'AT', '2017')).toMatchObject({ value: 1, flags: 'bep' });
+    expect(measuredRate(cell(null, ':'), cell(1_000_000, ''), 'AT', '2017').reason).toBe('no value for AT 2017');
+    expect(measuredRate(cell(5, ''), cell(0, ''), 'AT', '2017').value).toBeNull();
+  });
+});
