@@ -26,6 +26,11 @@ export interface CliIo {
 
 const EVENT = { actor: SYSTEM_ACTOR, ip: 'cli' };
 
+function printLink(io: CliIo, link: { url: string; expiresAt: string }): void {
+  io.print(`Password link (one use, expires ${link.expiresAt}):`);
+  io.print(link.url);
+}
+
 async function passwordFor(io: CliIo): Promise<string> {
   if (io.env.OBSERVATORY_PASSWORD) return io.env.OBSERVATORY_PASSWORD;
   if (!io.askPassword) throw new Error('No password: set OBSERVATORY_PASSWORD, run on a terminal, or use --link.');
@@ -63,13 +68,13 @@ export async function runUserCommand(db: Db, argv: string[], io: CliIo): Promise
       io.print(`Created ${row.role} ${row.email}${row.geos ? ` for ${row.geos}` : ''} (user ${row.id}).`);
       if (values.link) {
         const link = await issueResetLink(db, row, EVENT);
-        io.print(`Password link (one use, expires ${link.expiresAt}):\n${link.url}`);
+        printLink(io, link);
       }
     } else if (command === 'reset-link') {
       const hours = values.hours ? Number(values.hours) : RESET_LINK_HOURS;
       if (!Number.isInteger(hours) || hours < 1 || hours > 168) throw new Error('--hours is a whole number from 1 to 168.');
       const link = await issueResetLink(db, await userByEmail(db, values.email), EVENT, hours);
-      io.print(`Password link (one use, expires ${link.expiresAt}):\n${link.url}`);
+      printLink(io, link);
     } else if (command === 'list') {
       for (const user of (await listUsers(db)).map((r) => userView(r))) {
         const state = user.active ? (user.hasPassword ? 'active' : 'no password yet') : 'disabled';

@@ -1,0 +1,183 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginLimiter } from '../../server/accounts/login-limiter';
+import { LOCKOUT_MINUTES, MAX_FAILED_LOGINS } from '../../server/accounts/login';
+import { seededDatabase, type TestDatabase } from '../helpers/database';
+import { addUser, expectNoSecretsLeaked, PASSWORD, recordedApp, signIn, storedSecrets } from './fixture';
+
+let database: TestDatabase;
+let recorded: ReturnType<typeof recordedApp>;
+const app = () => recorded.app;
+
+beforeAll(async () => {
+  database = await seededDatabase();
+  recorded = recordedApp({ db: database.db });
+  await addUser(database.db, 'secretariat@observatory.eu', 'secretariat');
+  await addUser(database.db, 'nl@politie.nl', 'contact_point', ['NL']);
+});
+afterAll(async () => {
+  expectNoSecretsLeaked(recorded.responses, await storedSecrets(database.db), [PASSWORD], []);
+  await database.dispose();
+});
+
+async function auditActions(target?: string): Promise<string[]> {
+  let query = database.db.selectFrom('audit_log').select('action').orderBy('id');
+  if (target) query = query.where('target', '=', target);
+  return (await query.execute()).map((r) => r.action);
+}
+
+describe('signing in', () => {
+  it('sets an HttpOnly, SameSite=Lax session cookie and answers who is signed in with a CSRF token', async () => {
+    loginLimiter.clear();
+    const res = await request(app()).post('/api/session').send({ email: 'NL@politie.nl', password: PASSWORD }).expect(200);
+    const cookie = String(res.headers['set-cookie']);
+    expect(cookie).toMatch(/^observatory_session=[\w-]{43};/);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Lax');
+    expect(cookie).not.toContain('Secure');
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.body.user).toMatchObject({ email: 'nl@politie.nl', role: 'contact_point', geos: ['NL'] });
+    expect(res.body.user).not.toHaveProperty('password_hash');
+    const me = await request(app()).get('/api/session').set('Cookie', cookie.split(';')[0]!).expect(200);
+    expect(me.body).toMatchObject({ via: 'session', user: { email: 'nl@politie.nl' }, csrfToken: res.body.csrfToken });
+  });
+
+  it('marks the cookie Secure when served over HTTPS through a trusted proxy', async () => {
+    const proxied = recordedApp({ db: database.db, trustProxy: 1 });
+    loginLimiter.clear();
+    const res = await request(proxied.app).post('/api/session').set('X-Forwarded-Proto', 'https')
+      .send({ email: 'nl@politie.nl', password: PASSWORD }).expect(200);
+    expect(String(res.headers['set-cookie'])).toContain('; Secure');
+  });
+
+  it('answers the public with no user and no CSRF token', async () => {
+    const res = await request(app()).get('/api/session').expect(200);
+    expect(res.body).toEqual({ user: null, via: null, csrfToken: null, expiresAt: null });
+  });
+
+  it('gives a new session id at every sign-in and ends the one the browser carried', async () => {
+    const first = await signIn(app(), 'nl@politie.nl');
+    const second = await signIn(app(), 'nl@politie.nl', PASSWORD, first);
+    expect(second.sessionId).not.toBe(first.sessionId);
+    const old = await request(app()).get('/api/session').set('Cookie', first.cookie).expect(200);
+    expect(old.body.user).toBeNull();
+    const current = await request(app()).get('/api/session').set('Cookie', second.cookie).expect(200);
+    expect(current.body.user.email).toBe('nl@politie.nl');
+  });
+
+  it('refuses a wrong password or unknown email with the same answer, and audits both', async () => {
+    loginLimiter.clear();
+    const wrong = await request(app()).post('/api/session').send({ email: 'secretariat@observatory.eu', password: 'not the password' }).expect(401);
+    const unknown = await request(app()).post('/api/session').send({ email: 'nobody@observatory.eu', password: PASSWORD }).expect(401);
+    expect(wrong.body.error).toEqual(unknown.body.error);
+    const failures = await database.db.selectFrom('audit_log').selectAll().where('action', '=', 'session.login-failed').execute();
+    expect(failures.map((f) => JSON.parse(f.detail!).reason)).toEqual(expect.arrayContaining(['wrong-password', 'unknown-email']));
+    expect(failures.every((f) => f.outcome === 'denied' && f.ip !== '')).toBe(true);
+  });
+
+  it('signs out: the session ends, the cookie is cleared, and the sign-out is audited', async () => {
+    const session = await signIn(app(), 'nl@politie.nl');
+    const res = await request(app()).delete('/api/session').set('Cookie', session.cookie).set('X-CSRF-Token', session.csrfToken).expect(200);
+    expect(String(res.headers['set-cookie'])).toMatch(/observatory_session=;.*Max-Age=0/);
+    const after = await request(app()).get('/api/session').set('Cookie', session.cookie).expect(200);
+    expect(after.body.user).toBeNull();
+    expect(await auditActions()).toContain('session.logout');
+  });
+});
+
+describe('CSRF protection', () => {
+  it('refuses a cookie-authenticated write without the token, or with a wrong one, and audits the refusal', async () => {
+    const session = await signIn(app(), 'secretariat@observatory.eu');
+    const body = { email: 'new@observatory.eu', role: 'curator' };
+    const missing = await request(app()).post('/api/users').set('Cookie', session.cookie).send(body).expect(403);
+    expect(missing.body.error.code).toBe('csrf-token-invalid');
+    const wrong = await request(app()).post('/api/users').set('Cookie', session.cookie).set('X-CSRF-Token', 'x'.repeat(43)).send(body).expect(403);
+    expect(wrong.body.error.code).toBe('csrf-token-invalid');
+    expect(await database.db.selectFrom('users').select('id').where('email', '=', 'new@observatory.eu').executeTakeFirst()).toBeUndefined();
+    const refusals = await database.db.selectFrom('audit_log').selectAll().where('action', '=', 'user.create').where('outcome', '=', 'denied').execute();
+    expect(refusals).toHaveLength(2);
+    expect(refusals[0]).toMatchObject({ actor: 'secretariat@observatory.eu', target: 'user' });
+    await request(app()).post('/api/users').set('Cookie', session.cookie).set('X-CSRF-Token', session.csrfToken).send(body).expect(200);
+  });
+
+  it('does not ask for a token on reads', async () => {
+    const session = await signIn(app(), 'secretariat@observatory.eu');
+    await request(app()).get('/api/users').set('Cookie', session.cookie).expect(200);
+  });
+});
+
+describe('lockout', () => {
+  it(`locks an account for ${LOCKOUT_MINUTES} minutes after ${MAX_FAILED_LOGINS} wrong passwords, even against the right one`, async () => {
+    await addUser(database.db, 'target@observatory.eu', 'curator');
+    loginLimiter.clear();
+    for (let i = 1; i < MAX_FAILED_LOGINS; i++) {
+      await request(app()).post('/api/session').send({ email: 'target@observatory.eu', password: `wrong guess ${i}` }).expect(401);
+    }
+    await request(app()).post('/api/session').send({ email: 'target@observatory.eu', password: 'wrong guess last' }).expect(401);
+    const locked = await request(app()).post('/api/session').send({ email: 'target@observatory.eu', password: PASSWORD }).expect(429);
+    expect(locked.body.error.message).toContain('locked until');
+    expect(locked.body.error.details.retryAfterSeconds).toBeGreaterThan((LOCKOUT_MINUTES - 1) * 60);
+    const user = await database.db.selectFrom('users').selectAll().where('email', '=', 'target@observatory.eu').executeTakeFirstOrThrow();
+    expect(Date.parse(user.locked_until!)).toBeGreaterThan(Date.now() + (LOCKOUT_MINUTES - 1) * 60_000);
+    expect(await auditActions(`user/${user.id}`)).toEqual(expect.arrayContaining(['session.lockout']));
+    // Once the lock has passed, the right password works and the count starts afresh.
+    await database.db.updateTable('users').set({ locked_until: new Date(Date.now() - 1000).toISOString() }).where('id', '=', user.id).execute();
+    await signIn(app(), 'target@observatory.eu');
+  });
+
+  it('slows down one address guessing across many accounts', async () => {
+    loginLimiter.clear();
+    for (let i = 0; i < loginLimiter.maxFailures; i++) {
+      await request(app()).post('/api/session').send({ email: `nobody${i}@observatory.eu`, password: 'guess guess guess' }).expect(401);
+    }
+    const throttled = await request(app()).post('/api/session').send({ email: 'nl@politie.nl', password: PASSWORD }).expect(429);
+    expect(throttled.body.error.code).toBe('too-many-attempts');
+    expect(await auditActions()).toContain('session.login-throttled');
+    loginLimiter.clear();
+  });
+});
+
+describe('changing and resetting passwords', () => {
+  it('changes your own password with the current one; the old one stops working', async () => {
+    await addUser(database.db, 'changer@observatory.eu', 'curator');
+    const session = await signIn(app(), 'changer@observatory.eu');
+    const newPassword = 'another long passphrase';
+    await request(app()).post('/api/session/password').set('Cookie', session.cookie).set('X-CSRF-Token', session.csrfToken)
+      .send({ currentPassword: 'not it at all', newPassword }).expect(400);
+    const changed = await request(app()).post('/api/session/password').set('Cookie', session.cookie).set('X-CSRF-Token', session.csrfToken)
+      .send({ currentPassword: PASSWORD, newPassword }).expect(200);
+    expect(String(changed.headers['set-cookie'])).not.toContain(session.sessionId);
+    expect((await request(app()).get('/api/session').set('Cookie', session.cookie)).body.user).toBeNull();
+    loginLimiter.clear();
+    await request(app()).post('/api/session').send({ email: 'changer@observatory.eu', password: PASSWORD }).expect(401);
+    await signIn(app(), 'changer@observatory.eu', newPassword);
+  });
+
+  it('sets a password through a one-time link the secretariat issues; the link works once', async () => {
+    const admin = await signIn(app(), 'secretariat@observatory.eu');
+    const created = await request(app()).post('/api/users').set('Cookie', admin.cookie).set('X-CSRF-Token', admin.csrfToken)
+      .send({ email: 'be@police.be', role: 'contact_point', geos: ['BE'] }).expect(200);
+    expect(created.body.user.hasPassword).toBe(false);
+    const token = new URL(created.body.setPasswordLink).hash.replace('#token=', '');
+    const short = await request(app()).post('/api/password-reset').send({ token, password: 'short' }).expect(400);
+    expect(short.body.error.message).toContain('at least 12 characters');
+    await request(app()).post('/api/password-reset').send({ token, password: 'belgian passphrase 2026' }).expect(200);
+    const again = await request(app()).post('/api/password-reset').send({ token, password: 'another passphrase 2026' }).expect(400);
+    expect(again.body.error.code).toBe('invalid-reset-link');
+    await signIn(app(), 'be@police.be', 'belgian passphrase 2026');
+  });
+
+  it('refuses an expired link, and an older link once a newer one is issued', async () => {
+    const admin = await signIn(app(), 'secretariat@observatory.eu');
+    const user = await database.db.selectFrom('users').select('id').where('email', '=', 'nl@politie.nl').executeTakeFirstOrThrow();
+    const issue = async () => {
+      const res = await request(app()).post(`/api/users/${user.id}/reset-link`).set('Cookie', admin.cookie).set('X-CSRF-Token', admin.csrfToken).send({}).expect(200);
+      return new URL(res.body.link).hash.replace('#token=', '');
+    };
+    const older = await issue();
+    const newer = await issue();
+    await request(app()).post('/api/password-reset').send({ token: older, password: 'dutch passphrase 2026' }).expect(400);
+    await database.db.updateTable('password_resets').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('used_at', 'is', null).execute();
+    await request(app()).post('/api/password-reset').send({ token: newer, password: 'dutch passphrase 2026' }).expect(400);
+  });
+});
