@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Actor, Role } from '../accounts/actor';
 import type { Db } from '../db/database';
+import type { ReceivedUpload } from '../submissions/upload';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -32,6 +33,8 @@ export interface RouteContext<Q, P, B> {
   headers: Readonly<Record<string, string | string[] | undefined>>;
   /** The raw request body for uploads (routes that declare `rawBody`). */
   rawBody?: Buffer;
+  /** The uploaded file, streamed to a temporary file (routes that declare `upload`). */
+  upload?: ReceivedUpload;
   ip: string;
   /** True when the request came over HTTPS (directly, or through a proxy trusted with TRUST_PROXY). */
   secure?: boolean;
@@ -55,6 +58,8 @@ export interface RouteDefinition<Q = unknown, P = unknown, B = unknown, R = unkn
   query?: z.ZodType<Q>;
   params?: z.ZodType<P>;
   body?: z.ZodType<B>;
+  /** Accept a file upload (multipart or raw body), streamed to a temporary file; larger bodies get 413. */
+  upload?: { maxBytes: () => number };
   /** Describes the JSON answer for the API description. */
   response?: z.ZodType<R>;
   handler: (ctx: RouteContext<Q, P, B>) => Promise<R | RouteResponse> | R | RouteResponse;

@@ -14,20 +14,25 @@ function countOutsideQuotes(line: string, delimiter: string): number {
 
 /**
  * The delimiter that splits the most lines of the head into the same number of fields. Preamble
- * lines (World Bank) and thousands commas (BKA) disagree with the data lines and lose the vote.
+ * lines (World Bank) and thousands commas (BKA) disagree with the data lines and lose the vote; on a
+ * tie the delimiter that makes more fields wins (Eurostat's comma-joined key column against its tabs).
  */
 export function sniffDelimiter(headText: string): Delimiter {
   const lines = headText.split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 50);
   if (lines.length > 1) lines.pop();
-  let best: { delimiter: Delimiter; score: number } = { delimiter: ',', score: 0 };
+  let best: { delimiter: Delimiter; score: number; fields: number } = { delimiter: ',', score: 0, fields: 0 };
   for (const delimiter of DELIMITERS) {
     const counts = new Map<number, number>();
     for (const line of lines) {
       const n = countOutsideQuotes(line, delimiter);
       if (n > 0) counts.set(n, (counts.get(n) ?? 0) + 1);
     }
-    const score = Math.max(0, ...counts.values());
-    if (score > best.score) best = { delimiter, score };
+    let score = 0;
+    let fields = 0;
+    for (const [n, lineCount] of counts) {
+      if (lineCount > score || (lineCount === score && n > fields)) [score, fields] = [lineCount, n];
+    }
+    if (score > best.score || (score === best.score && fields > best.fields)) best = { delimiter, score, fields };
   }
   return best.delimiter;
 }

@@ -60,7 +60,7 @@ export class UnknownProfileError extends Error {}
 /** Sniff, parse, validate and stage a file; published data does not change (the dry run). */
 export async function previewSubmission(db: Db, request: SubmissionRequest, now = new Date()): Promise<SubmissionPreview> {
   const scan = await scanSource(request.source);
-  const earlier = await findSubmissionByContent(db, request.geo, scan.sha256);
+  const earlier = await findSubmissionByContent(db, request.geo, scan.sha256, request.profile ?? null);
   if (earlier) return previewOfStored(db, earlier.id, earlier.status, scan.sha256, earlier.rows_read, earlier.cells_valid, earlier.report);
 
   const named = request.profile ? await namedProfile(db, request.profile) : null;

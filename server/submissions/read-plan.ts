@@ -3,6 +3,9 @@ import { detectFormat, eurostatDimensions, type FileFormat } from './layout';
 import type { ReportBuilder } from './report';
 import type { ReadPlan } from './table-reader';
 
+/** The observatory's own long format: one row per cell. */
+export const CANONICAL_COLUMNS = ['geo', 'indicator', 'period', 'value', 'flags', 'note'] as const;
+
 /** The canonical template read as a long table. */
 export const CANONICAL_PROFILE: ProfileDefinition = ProfileSchema.parse({
   name: 'canonical',

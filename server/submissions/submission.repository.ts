@@ -1,18 +1,21 @@
 import type { DbOrTx } from '../db/database';
-import type { Cell } from './cell';
 import type { NewSubmission, SubmissionRow, SubmissionStatus } from './submission.table';
 
 export function findSubmission(db: DbOrTx, id: number): Promise<SubmissionRow | undefined> {
   return db.selectFrom('submissions').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** The earlier submission of byte-identical content for the same geo, if any (idempotent uploads). */
-export function findSubmissionByContent(db: DbOrTx, geo: string, sha256: string): Promise<SubmissionRow | undefined> {
+/**
+ * The earlier submission of byte-identical content for the same geo, read with the same profile, if
+ * any (idempotent uploads). A different profile reads the bytes differently, so it is a new submission.
+ */
+export function findSubmissionByContent(db: DbOrTx, geo: string, sha256: string, profile: string | null = null): Promise<SubmissionRow | undefined> {
   return db
     .selectFrom('submissions')
     .selectAll()
     .where('geo', '=', geo)
     .where('sha256', '=', sha256)
+    .where((eb) => (profile === null ? eb('profile', 'is', null) : eb('profile', '=', profile)))
     .where('status', '!=', 'withdrawn')
     .orderBy('id', 'desc')
     .executeTakeFirst();
@@ -38,23 +41,4 @@ export function countSubmissions(db: DbOrTx): Promise<number> {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow()
     .then((r) => Number(r.n));
-}
-
-const STAGE_BATCH = 500;
-
-export async function stageCells(db: DbOrTx, submissionId: number, cells: Cell[]): Promise<void> {
-  for (let i = 0; i < cells.length; i += STAGE_BATCH) {
-    const batch = cells.slice(i, i + STAGE_BATCH).map((c) => ({
-      submission_id: submissionId,
-      geo: c.geo,
-      indicator: c.indicator,
-      period: c.period,
-      period_start: c.periodStart,
-      value: c.value,
-      flags: c.flags,
-      note: c.note,
-      source_row: c.sourceRow,
-    }));
-    await db.insertInto('submission_cells').values(batch).execute();
-  }
 }

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { actorName } from '../accounts/actor';
+import type { DbOrTx } from '../db/database';
+import { badRequest, conflict, notFound } from '../http/errors';
+import { assertKnownCodes } from '../http/known-codes';
+import { defineRoute } from '../http/route';
+import {
+  deleteProfile,
+  findProfile,
+  insertProfile,
+  isShippedProfileName,
+  listProfiles,
+  type StoredProfile,
+  updateProfile,
+} from './profile.repository';
+import { ProfileDefinition } from './profile.schema';
+
+const CONTACTS = ['contact_point', 'secretariat'] as const;
+/** A profile without a geo serves every country: only the secretariat (which covers all geos) may change it. */
+export const ALL_GEOS = '(every geo)';
+const NameParams = z.object({ name: z.string().min(1).max(64) });
+
+function view(p: StoredProfile) {
+  return { ...p.definition, builtIn: p.builtIn, createdBy: p.createdBy, updatedAt: p.updatedAt };
+}
+
+async function existing(db: DbOrTx, name: string): Promise<StoredProfile> {
+  const found = await findProfile(db, name);
+  if (!found) throw notFound(`There is no import profile "${name}". List them with GET /api/profiles.`);
+  return found;
+}
+
+async function checkIndicators(db: DbOrTx, profile: ProfileDefinition): Promise<void> {
+  if (profile.geo) await assertKnownCodes(db, 'geo', [profile.geo]);
+  await assertKnownCodes(db, 'indicator', [...new Set(profile.indicators.map((m) => m.indicator))]);
+  const codes = profile.indicators.map((m) => m.code);
+  const repeated = codes.find((c, i) => codes.indexOf(c) !== i);
+  if (repeated) throw badRequest(`The national code "${repeated}" is mapped twice. Map each code to one indicator.`);
+}
+
+export const profileRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/api/profiles',
+    tag: 'profiles',
+    summary: 'Import profiles: the shipped ones (Eurostat, World Bank, national exports) and those saved by contact points',
+    access: { kind: 'roles', roles: [...CONTACTS] },
+    handler: async ({ db }) => ({ data: (await listProfiles(db)).map(view) }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/profiles/:name',
+    tag: 'profiles',
+    summary: 'One import profile',
+    access: { kind: 'roles', roles: [...CONTACTS] },
+    params: NameParams,
+    handler: async ({ db, params }) => view(await existing(db, params.name)),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/profiles',
+    tag: 'profiles',
+    summary: 'Save a new import profile: column roles, national code mappings with comparability notes, filters, number, encoding and year formats',
+    access: { kind: 'geo-scoped', roles: [...CONTACTS], geos: (ctx) => [ctx.body.geo ?? ALL_GEOS] },
+    body: ProfileDefinition,
+    handler: async ({ db, body, actor }) => {
+      if (isShippedProfileName(body.name) || (await findProfile(db, body.name))) {
+        throw conflict(`An import profile named "${body.name}" exists already. Choose another name, or update it with PUT /api/profiles/${body.name}.`);
+      }
+      await checkIndicators(db, body);
+      await insertProfile(db, body, actorName(actor), new Date().toISOString());
+      return view(await existing(db, body.name));
+    },
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/api/profiles/:name',
+    tag: 'profiles',
+    summary: 'Replace a saved import profile',
+    access: {
+      kind: 'geo-scoped',
+      roles: [...CONTACTS],
+      geos: async (ctx) => [(await existing(ctx.db, ctx.params.name)).definition.geo ?? ALL_GEOS, ctx.body.geo ?? ALL_GEOS],
+    },
+    params: NameParams,
+    body: ProfileDefinition,
+    handler: async ({ db, params, body }) => {
+      if (body.name !== params.name) throw badRequest(`The body names "${body.name}" but the path "${params.name}". To rename, create the new profile and delete the old one.`);
+      if ((await existing(db, params.name)).builtIn) {
+        throw conflict(`"${params.name}" ships with the observatory and cannot be changed. Save a copy under a new name with POST /api/profiles.`);
+      }
+      await checkIndicators(db, body);
+      await updateProfile(db, body, new Date().toISOString());
+      return view(await existing(db, body.name));
+    },
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/api/profiles/:name',
+    tag: 'profiles',
+    summary: 'Delete a saved import profile (submissions keep the name they were read with)',
+    access: { kind: 'geo-scoped', roles: [...CONTACTS], geos: async (ctx) => [(await existing(ctx.db, ctx.params.name)).definition.geo ?? ALL_GEOS] },
+    params: NameParams,
+    handler: async ({ db, params }) => {
+      if ((await existing(db, params.name)).builtIn) throw conflict(`"${params.name}" ships with the observatory and cannot be deleted.`);
+      await deleteProfile(db, params.name);
+      return { deleted: params.name };
+    },
+  }),
+];

@@ -1,0 +1,158 @@
+import { z } from 'zod';
+import { actorName } from '../accounts/actor';
+import type { DbOrTx } from '../db/database';
+import { badRequest, conflict, HttpError, notFound } from '../http/errors';
+import { assertKnownCodes } from '../http/known-codes';
+import { periodParam, singleCode } from '../http/query';
+import { type AnyRoute, defineRoute, type RouteContext, RouteResponse } from '../http/route';
+import { profileRoutes } from '../profiles/profile.routes';
+import { commitSubmission, SubmissionStateError } from './commit';
+import { diffSubmission } from './diff';
+import { cellHistory } from './history';
+import { parseStoredReport, previewSubmission, UnknownProfileError } from './pipeline';
+import { findSubmission } from './submission.repository';
+import { submissionTemplate } from './template';
+import { withdrawSubmission } from './withdraw';
+
+const CONTACTS = ['contact_point', 'secretariat'] as const;
+export const DEFAULT_UPLOAD_LIMIT = 200 * 1024 * 1024;
+
+/** SUBMISSION_MAX_BYTES, read at each upload so that operators (and tests) can change it. */
+export function uploadLimit(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.SUBMISSION_MAX_BYTES);
+  return Number.isFinite(n) && n > 0 ? n : DEFAULT_UPLOAD_LIMIT;
+}
+
+const UploadQuery = z.object({
+  geo: singleCode.optional(),
+  profile: z.string().max(64).optional(),
+});
+const IdParams = z.object({ id: z.coerce.number().int().positive() });
+
+function uploadField(ctx: RouteContext<z.infer<typeof UploadQuery>, unknown, unknown>, name: 'geo' | 'profile'): string | undefined {
+  return ctx.query[name] ?? ctx.upload?.fields[name]?.trim() ?? undefined;
+}
+
+/** The stored geo of the submission a request names (the scope for commit, withdraw and reading). */
+async function geoOfSubmission(db: DbOrTx, id: number): Promise<string[]> {
+  const submission = await findSubmission(db, id);
+  if (!submission) throw notFound(`Submission ${id} does not exist.`);
+  return [submission.geo];
+}
+
+function stateError(error: unknown): never {
+  if (error instanceof SubmissionStateError) {
+    if (error.status === 'missing') throw notFound(error.message);
+    throw conflict(error.message, { status: error.status });
+  }
+  throw error;
+}
+
+export const submissionRoutes: AnyRoute[] = [
+  defineRoute({
+    method: 'get',
+    path: '/api/submissions/template',
+    tag: 'submissions',
+    summary: 'The canonical CSV template for a geo, pre-filled with its last known values',
+    access: { kind: 'geo-scoped', roles: [...CONTACTS], geos: (ctx) => [ctx.query.geo] },
+    query: z.object({ geo: singleCode }),
+    handler: async ({ db, query }) => {
+      await assertKnownCodes(db, 'geo', [query.geo]);
+      return new RouteResponse(await submissionTemplate(db, query.geo), {
+        contentType: 'text/csv; charset=utf-8',
+        fileName: `observatory-template-${query.geo}.csv`,
+      });
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/submissions',
+    tag: 'submissions',
+    summary: 'Upload a file (multipart or raw body) for a geo, optionally with an import profile: validates, stages and diffs it (dry run)',
+    access: {
+      kind: 'geo-scoped',
+      roles: [...CONTACTS],
+      geos: (ctx) => {
+        const geo = uploadField(ctx, 'geo');
+        if (!geo) throw badRequest('Say which geo the file is for: ?geo=DE, or a "geo" form field.');
+        return [geo];
+      },
+    },
+    query: UploadQuery,
+    upload: { maxBytes: () => uploadLimit() },
+    handler: async (ctx) => {
+      const geo = uploadField(ctx, 'geo')!;
+      await assertKnownCodes(ctx.db, 'geo', [geo]);
+      const profile = uploadField(ctx, 'profile') || null;
+      try {
+        const preview = await previewSubmission(ctx.db, { geo, profile, submittedBy: actorName(ctx.actor), source: ctx.upload!.source });
+        return new RouteResponse(preview, { status: preview.duplicateOf ? 200 : 201 });
+      } catch (error) {
+        if (error instanceof UnknownProfileError) throw new HttpError(400, 'unknown-profile', error.message);
+        throw error;
+      }
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/submissions/:id',
+    tag: 'submissions',
+    summary: 'A submission: status, validation report, how the file was read, and its diff against current data',
+    access: { kind: 'geo-scoped', roles: [...CONTACTS], geos: (ctx) => geoOfSubmission(ctx.db, ctx.params.id) },
+    params: IdParams,
+    handler: async ({ db, params }) => {
+      const s = (await findSubmission(db, params.id))!;
+      const stored = parseStoredReport(s.report);
+      const diff = s.status === 'validated' ? await diffSubmission(db, s.id) : stored.diff;
+      return {
+        submissionId: s.id,
+        geo: s.geo,
+        status: s.status,
+        submittedBy: s.submitted_by,
+        submittedAt: s.submitted_at,
+        committedAt: s.committed_at,
+        withdrawnAt: s.withdrawn_at,
+        fileName: s.file_name,
+        sha256: s.sha256,
+        byteSize: s.byte_size,
+        rowsRead: s.rows_read,
+        cellsValid: s.cells_valid,
+        reading: stored.reading,
+        report: stored.report,
+        diff,
+      };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/submissions/:id/commit',
+    tag: 'submissions',
+    summary: 'Publish a validated submission as new revisions, all or nothing',
+    access: { kind: 'geo-scoped', roles: [...CONTACTS], geos: (ctx) => geoOfSubmission(ctx.db, ctx.params.id) },
+    params: IdParams,
+    handler: ({ db, params }) => commitSubmission(db, params.id).catch(stateError),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/submissions/:id/withdraw',
+    tag: 'submissions',
+    summary: 'Withdraw a validated submission instead of committing it',
+    access: { kind: 'geo-scoped', roles: [...CONTACTS], geos: (ctx) => geoOfSubmission(ctx.db, ctx.params.id) },
+    params: IdParams,
+    handler: ({ db, params }) => withdrawSubmission(db, params.id).catch(stateError),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/observations/history',
+    tag: 'observations',
+    summary: 'Every revision of one cell, oldest first, with its submission, time, value and flags',
+    access: { kind: 'public' },
+    query: z.object({ geo: singleCode, indicator: singleCode, period: periodParam }),
+    handler: async ({ db, query }) => {
+      await assertKnownCodes(db, 'geo', [query.geo]);
+      await assertKnownCodes(db, 'indicator', [query.indicator]);
+      return { cell: query, revisions: await cellHistory(db, query) };
+    },
+  }),
+  ...profileRoutes,
+];

@@ -1,0 +1,21 @@
+import type { Db } from '../db/database';
+import { SubmissionStateError } from './commit';
+import { findSubmission } from './submission.repository';
+
+/** Withdraws a validated submission: its staged cells go, the record and report stay. */
+export async function withdrawSubmission(db: Db, submissionId: number, now = new Date()): Promise<{ submissionId: number; withdrawnAt: string }> {
+  return db.transaction().execute(async (tx) => {
+    const submission = await findSubmission(tx, submissionId);
+    if (!submission) throw new SubmissionStateError(`Submission ${submissionId} does not exist.`, 'missing');
+    if (submission.status !== 'validated') {
+      throw new SubmissionStateError(
+        `Submission ${submissionId} is ${submission.status}; only a validated submission can be withdrawn.`,
+        submission.status,
+      );
+    }
+    const withdrawnAt = now.toISOString();
+    await tx.deleteFrom('submission_cells').where('submission_id', '=', submissionId).execute();
+    await tx.updateTable('submissions').set({ status: 'withdrawn', withdrawn_at: withdrawnAt }).where('id', '=', submissionId).execute();
+    return { submissionId, withdrawnAt };
+  });
+}
