@@ -1,0 +1,10 @@
+import { accountRoutes } from '../accounts/account.routes';
+import { analyticsRoutes } from '../analytics/analytics.routes';
+import { geoRoutes } from '../geos/geo.routes';
+import { indicatorRoutes } from '../indicators/indicator.routes';
+import { observationRoutes } from '../observations/observation.routes';
+import { submissionRoutes } from '../submissions/submission.routes';
+import { healthRoutes } from './health.routes';
+import type { AnyRoute } from './route';
+
+/** Every API route. The authorisation matrix test and the API description are generated from this list. */
