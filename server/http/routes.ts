@@ -8,3 +8,4 @@ import { healthRoutes } from './health.routes';
 import type { AnyRoute } from './route';
 
 /** Every API route. The authorisation matrix test and the API description are generated from this list. */
+export const apiRoutes: AnyRoute[] = [...healthRoutes, ...geoRoutes, ...indicatorRoutes, ...observationRoutes, ...submissionRoutes, ...analyticsRoutes, ...accountRoutes];
