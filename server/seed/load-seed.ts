@@ -7,6 +7,7 @@ import { loadGeoCatalogue } from '../geos/geo.catalogue';
 import { insertGeoCatalogue } from '../geos/geo.repository';
 import { loadIndicatorCatalogue } from '../indicators/indicator.catalogue';
 import { insertIndicatorCatalogue } from '../indicators/indicator.repository';
+import { loadPracticeSeed } from '../practices/practice.seed';
 import { commitSubmission } from '../submissions/commit';
 import { previewSubmission } from '../submissions/pipeline';
 import { fileSource } from '../submissions/source';
@@ -39,5 +40,6 @@ export async function loadSeed(db: Db, seedDir = path.join(DATA_DIR, 'seed')): P
     }
     revisions += (await commitSubmission(db, preview.submissionId)).revisionsAdded;
   }
+  await loadPracticeSeed(db);
   return { submissions: manifest.files.length, revisions };
 }

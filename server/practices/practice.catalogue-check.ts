@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { DATA_DIR } from '../catalogue/paths';
+import type { DbOrTx } from '../db/database';
+import { badRequest } from '../http/errors';
+import type { PracticeInput } from './practice.schema';
+
+const OutsideCountries = z.object({ countries: z.array(z.object({ code: z.string().regex(/^[A-Z]{2}$/), name: z.string() })) });
+
+let outside: Map<string, string> | undefined;
+
+/** Countries beyond the observatory's geos where practices were run or evaluated (e.g. US). */
+export function countriesOutsideCatalogue(): Map<string, string> {
+  outside ??= new Map(
+    OutsideCountries.parse(JSON.parse(readFileSync(path.join(DATA_DIR, 'practices/countries-outside-catalogue.json'), 'utf8')))
+      .countries.map((c) => [c.code, c.name]),
+  );
+  return outside;
+}
+
+/** The catalogue codes a practice may use, read once per request from the database. */
+export interface PracticeVocabulary {
+  themes: Set<string>;
+  indicators: Map<string, string | null>;
+  geos: Set<string>;
+  euMembers: Set<string>;
+}
+
+export async function loadPracticeVocabulary(db: DbOrTx): Promise<PracticeVocabulary> {
+  const [themes, indicators, geos, eu] = await Promise.all([
+    db.selectFrom('themes').select('code').execute(),
+    db.selectFrom('indicators').select(['code', 'iccs']).execute(),
+    db.selectFrom('geos').select('code').execute(),
+    db.selectFrom('geo_group_members').select('geo_code').where('group_code', '=', 'EU27_2020').execute(),
+  ]);
+  return {
+    themes: new Set(themes.map((t) => t.code)),
+    indicators: new Map(indicators.map((i) => [i.code, i.iccs])),
+    geos: new Set([...geos.map((g) => g.code), ...countriesOutsideCatalogue().keys()]),
+    euMembers: new Set(eu.map((m) => m.geo_code)),
+  };
+}
+
+/** An ICCS code is known when it is an indicator's code or one of its parents in the hierarchy. */
+export function isKnownIccs(vocabulary: PracticeVocabulary, iccs: string): boolean {
+  return [...vocabulary.indicators.values()].some((known) => known !== null && known.startsWith(iccs));
+}
+
+interface CodeProblem {
+  path: string;
+  message: string;
+}
+
+/** Every catalogue code in a record that the observatory does not know, with where it is. */
+export function findUnknownCodes(input: PracticeInput, vocabulary: PracticeVocabulary): CodeProblem[] {
+  const problems: CodeProblem[] = [];
+  const check = (codes: string[], known: (c: string) => boolean, where: string, what: string, see: string) =>
+    codes.forEach((c, i) => {
+      if (!known(c)) problems.push({ path: `${where}.${i}`, message: `unknown ${what} "${c}"; see ${see}` });
+    });
+  check(input.themes, (c) => vocabulary.themes.has(c), 'themes', 'theme', 'the themes in /api/indicators');
+  check(input.indicators, (c) => vocabulary.indicators.has(c), 'indicators', 'indicator', '/api/indicators');
+  check(input.iccsCodes, (c) => isKnownIccs(vocabulary, c), 'iccsCodes', 'ICCS code', 'the iccs field of /api/indicators');
+  check(input.geos, (c) => vocabulary.geos.has(c), 'geos', 'geo', '/api/geos');
+  input.evaluations.forEach((e, n) => check(e.geos, (c) => vocabulary.geos.has(c), `evaluations.${n}.geos`, 'geo', '/api/geos'));
+  return problems;
+}
+
+/** Throws one 400 naming every unknown code, so a proposer can fix them all at once. */
+export function assertKnownPracticeCodes(input: PracticeInput, vocabulary: PracticeVocabulary): void {
+  const problems = findUnknownCodes(input, vocabulary);
+  if (!problems.length) return;
+  const message = problems.slice(0, 5).map((p) => `body "${p.path}": ${p.message}`).join('; ');
+  throw badRequest(message, problems.map((p) => ({ in: 'body', ...p })));
+}

@@ -1,0 +1,162 @@
+import { sql } from 'kysely';
+import type { DbOrTx } from '../db/database';
+import { engineOf } from '../db/engine';
+import { FACETS, type FacetName, LINK_FACETS, normaliseSearchText } from './practice.listing';
+import type { ListingAudience } from './practice.table';
+import type { PracticeSearchQuery } from './practice.query';
+import type { WorkflowState } from './practice.vocabulary';
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+export interface ListingHit {
+  id: number;
+  practiceId: number;
+  slug: string;
+  title: string;
+  summary: string;
+  state: string;
+  version: number;
+  rating: string;
+  europeanEvidence: boolean;
+  startYear: number;
+  endYear: number | null;
+  lastEvaluationYear: number | null;
+  reviewDate: string;
+  updatedAt: string;
+  titleMatch: boolean | null;
+}
+
+export interface ListingSearchResult {
+  hits: ListingHit[];
+  total: number;
+  facets: Record<FacetName, FacetCount[]>;
+}
+
+/** Up to 12 words of letters and digits, normalised like the stored search texts. */
+export function searchTokens(q: string | undefined): string[] {
+  if (!q) return [];
+  return [...new Set(normaliseSearchText(q).match(/[\p{L}\p{N}]+/gu) ?? [])].slice(0, 12);
+}
+
+/**
+ * The one engine-specific piece of the catalogue: which listings match the words, whether the whole
+ * query matches the title, and a relevance score (higher is better). SQLite uses the FTS5 index with
+ * BM25 (title weighted 10:1); PostgreSQL the weighted tsvector with ts_rank and its GIN index. Words
+ * are prefix-matched on both, and the words reach the engines as bound parameters.
+ */
+function textMatches(db: DbOrTx, tokens: string[]) {
+  if (engineOf(db) === 'postgres') {
+    const tsquery = tokens.map((t) => `${t}:*`).join(' & ');
+    return sql<{ listing_id: number; title_hit: number; score: number }>`(
+      select l.id as listing_id,
+        case when to_tsvector('simple', l.search_title) @@ to_tsquery('simple', ${tsquery}) then 1 else 0 end as title_hit,
+        ts_rank(l.search_vector, to_tsquery('simple', ${tsquery})) as score
+      from practice_listings l where l.search_vector @@ to_tsquery('simple', ${tsquery}))`;
+  }
+  const match = tokens.map((t) => `"${t}"*`).join(' ');
+  const titleMatch = `search_title : (${match})`;
+  return sql<{ listing_id: number; title_hit: number; score: number }>`(
+    select rowid as listing_id,
+      case when rowid in (select rowid from practice_search where practice_search match ${titleMatch}) then 1 else 0 end as title_hit,
+      -bm25(practice_search, 10.0, 1.0) as score
+    from practice_search where practice_search match ${match})`;
+}
+
+/** Without words every listing matches, equally. */
+function everyListing() {
+  return sql<{ listing_id: number; title_hit: number; score: number }>`(select id as listing_id, 0 as title_hit, 0 as score from practice_listings)`;
+}
+
+type Filters = Partial<Record<FacetName | keyof typeof LINK_FACETS, string[]>>;
+
+function filtersOf(query: PracticeSearchQuery): Filters {
+  const europeanEvidence = query.europeanEvidence === undefined ? undefined : [query.europeanEvidence ? 'yes' : 'no'];
+  return {
+    theme: query.theme,
+    geo: query.geo,
+    rating: query.rating,
+    approach: query.approach,
+    preventionLevel: query.preventionLevel,
+    targetGroup: query.targetGroup,
+    empact: query.empact,
+    europeanEvidence,
+    indicator: query.indicator,
+    iccs: query.iccs,
+  };
+}
+
+const facetColumn = (name: keyof Filters) => (name in FACETS ? FACETS[name as FacetName] : LINK_FACETS[name as keyof typeof LINK_FACETS]);
+
+/**
+ * Search, filter, facet, sort and page the listings of one audience. Within a facet the chosen
+ * values are alternatives (OR); across facets they narrow (AND). Each facet's counts apply every
+ * filter except its own, so a count is the size of the list you get by choosing that value.
+ */
+export async function searchPractices(db: DbOrTx, audience: ListingAudience, query: PracticeSearchQuery): Promise<ListingSearchResult> {
+  const tokens = searchTokens(query.q);
+  const filters = filtersOf(query);
+  const states = query.state;
+
+  const matches = tokens.length ? textMatches(db, tokens) : everyListing();
+  const base = (skip?: keyof Filters) => {
+    let q = db.selectFrom('practice_listings as l').innerJoin(matches.as('m'), 'm.listing_id', 'l.id');
+    q = q.where('l.audience', '=', audience);
+    if (states?.length) q = q.where('l.state', 'in', states as WorkflowState[]);
+    for (const [name, values] of Object.entries(filters) as [keyof Filters, string[] | undefined][]) {
+      if (!values?.length || name === skip) continue;
+      q = q.where('l.id', 'in', db.selectFrom('practice_listing_facets').select('listing_id').where('facet', '=', facetColumn(name)).where('value', 'in', values));
+    }
+    return q;
+  };
+
+  const totalRow = await base().select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+  const facets = {} as Record<FacetName, FacetCount[]>;
+  for (const name of Object.keys(FACETS) as FacetName[]) {
+    const rows = await db
+      .selectFrom('practice_listing_facets as f')
+      .select(['f.value', (eb) => eb.fn.countAll<number | string>().as('n')])
+      .where('f.facet', '=', FACETS[name])
+      .where('f.listing_id', 'in', base(name).select('l.id'))
+      .groupBy('f.value')
+      .orderBy('f.value')
+      .execute();
+    facets[name] = rows.map((r) => ({ value: r.value, count: Number(r.n) })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  }
+
+  let page = base().select([
+    'l.id', 'l.practice_id', 'l.slug', 'l.title', 'l.summary', 'l.state', 'l.version', 'l.rating', 'l.european_evidence',
+    'l.start_year', 'l.end_year', 'l.last_evaluation_year', 'l.review_date', 'l.updated_at', 'm.title_hit',
+  ]);
+  const sort = query.sort ?? (tokens.length ? 'relevance' : 'rating');
+  const byRelevance = (p: typeof page) => (tokens.length ? p.orderBy('m.title_hit', 'desc').orderBy('m.score', 'desc') : p);
+  if (sort === 'rating') page = byRelevance(page.orderBy('l.rating_rank', 'desc'));
+  else if (sort === 'recency') page = page.orderBy(sql`coalesce(l.last_evaluation_year, 0)`, 'desc').orderBy('l.start_year', 'desc');
+  else if (sort === 'relevance') page = byRelevance(page).orderBy('l.rating_rank', 'desc');
+  const rows = await page.orderBy('l.title').orderBy('l.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute();
+
+  return {
+    total: Number(totalRow.n),
+    facets,
+    hits: rows.map((r) => ({
+      id: r.id,
+      practiceId: r.practice_id,
+      slug: r.slug,
+      title: r.title,
+      summary: r.summary,
+      state: r.state,
+      version: r.version,
+      rating: r.rating,
+      europeanEvidence: r.european_evidence === 1,
+      startYear: r.start_year,
+      endYear: r.end_year,
+      lastEvaluationYear: r.last_evaluation_year,
+      reviewDate: r.review_date,
+      updatedAt: r.updated_at,
+      titleMatch: tokens.length ? Number(r.title_hit) === 1 : null,
+    })),
+  };
+}
+
