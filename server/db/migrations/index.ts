@@ -1,6 +1,5 @@
 import type { Migration } from 'kysely';
 import * as foundation from './2026-11-22T1800_foundation';
-import * as practices from './2026-11-22T1910_practices';
 import * as submissions from './2026-11-22T1900_submissions';
 import * as practices from './2026-11-22T1910_practices';
 import * as accounts from './2026-11-22T1920_accounts';
@@ -11,7 +10,6 @@ import * as accounts from './2026-11-22T1920_accounts';
  */
 export const migrations: Record<string, Migration> = {
   '2026-11-22T1800_foundation': foundation,
-  '2026-11-22T1910_practices': practices,
   '2026-11-22T1900_submissions': submissions,
   '2026-11-22T1910_practices': practices,
   '2026-11-22T1920_accounts': accounts,
