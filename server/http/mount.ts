@@ -37,7 +37,7 @@ export function mountRoutes(router: Router, routes: AnyRoute[], db: Db, resolveA
         };
         await authorise(route, ctx);
         const result = await route.handler(ctx);
-        await auditWrite(route, ctx, result);
+        await auditWrite(route, { ...ctx, params: req.params }, result);
         send(res, result);
       } catch (error) {
         await auditRefusal(route, { db, actor, ip: req.ip ?? '', params: req.params }, error);
