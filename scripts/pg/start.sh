@@ -16,6 +16,10 @@ here="$(cd "$(dirname "$0")" && pwd)"
 # shellcheck source=cluster.sh
 . "$here/cluster.sh"
 
+random_secret() {
+  node -e "process.stdout.write(require('node:crypto').randomBytes(24).toString('hex'))"
+}
+
 print_env() {
   echo "export PG_CLUSTER_DIR='$1'"
   echo "export DATABASE_URL='$(cat "$1/database-url")'"
@@ -50,8 +54,8 @@ chmod 711 "$dir"
 mkdir -m 700 "$dir/data"
 chown "$user" "$dir/data"
 
-admin_password="$(openssl rand -hex 24)"
-app_password="$(openssl rand -hex 24)"
+admin_password="$(random_secret)"
+app_password="$(random_secret)"
 pwfile="$dir/initdb-password"
 install -m 600 -o "$user" /dev/null "$pwfile"
 echo "$admin_password" > "$pwfile"

@@ -1,0 +1,84 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { OpenDatabase } from '../../server/db/connect';
+import { seededDatabase, type TestDatabase } from '../helpers/database';
+import { commit, secondInstance, stagedSubmission, type UploadCell, YEARS } from './submissions';
+
+// Two app instances (two pools) on one real PostgreSQL database commit at the same moment.
+let database: TestDatabase;
+let other: OpenDatabase;
+beforeEach(async () => {
+  database = await seededDatabase();
+  other = secondInstance(database);
+});
+afterEach(async () => {
+  await other.close();
+  await database.dispose();
+});
+
+const grid = (indicators: string[], value: (i: number) => number): UploadCell[] =>
+  indicators.flatMap((indicator, a) => YEARS.map((period, b) => ({ indicator, period, value: value(a * 100 + b) })));
+
+async function currentValues(geo: string) {
+  const rows = await database.db
+    .selectFrom('observations as o')
+    .innerJoin('revisions as r', 'r.id', 'o.revision_id')
+    .select(['o.indicator', 'o.period', 'o.value', 'r.submission_id'])
+    .where('o.geo', '=', geo)
+    .where('o.indicator', 'in', ['ICCS0101', 'ICCS0301'])
+    .execute();
+  return new Map(rows.map((r) => [`${r.indicator}/${r.period}`, r]));
+}
+
+describe('PostgreSQL: two contact points committing at the same moment', () => {
+  it('lose neither submission', async () => {
+    const indicators = ['ICCS0101', 'ICCS0301'];
+    const austria = await stagedSubmission(database, 'AT', grid(indicators, (i) => 70_000 + i), 'contact-point-at');
+    const germany = await stagedSubmission(other, 'DE', grid(indicators, (i) => 90_000 + i), 'contact-point-de');
+
+    const [a, d] = await Promise.all([commit(database, austria), commit(other, germany)]);
+
+    expect(a.revisionsAdded).toBe(indicators.length * YEARS.length);
+    expect(d.revisionsAdded).toBe(indicators.length * YEARS.length);
+    for (const [geo, id, base] of [['AT', austria, 70_000], ['DE', germany, 90_000]] as const) {
+      const current = await currentValues(geo);
+      expect(current.size).toBe(indicators.length * YEARS.length);
+      expect(current.get('ICCS0101/2008')).toMatchObject({ value: base, submission_id: id });
+      expect(current.get('ICCS0301/2022')).toMatchObject({ value: base + 114, submission_id: id });
+      const status = await database.db.selectFrom('submissions').select('status').where('id', '=', id).executeTakeFirstOrThrow();
+      expect(status.status).toBe('committed');
+    }
+  });
+
+  it('keep revision order consistent when they correct the same cells', async () => {
+    const rounds = 6;
+    const staged = await Promise.all(
+      Array.from({ length: rounds }, (_, k) =>
+        stagedSubmission(k % 2 ? other : database, 'AT', grid(['ICCS0101'], (i) => 1_000 * (k + 1) + i), `correction-${k}`),
+      ),
+    );
+    await Promise.all(staged.map((id, k) => commit(k % 2 ? other : database, id)));
+
+    const revisions = await database.db
+      .selectFrom('revisions')
+      .select(['id', 'period', 'value', 'submission_id', 'recorded_at'])
+      .where('geo', '=', 'AT')
+      .where('indicator', '=', 'ICCS0101')
+      .where('submission_id', 'in', staged)
+      .orderBy('id')
+      .execute();
+    // Every correction differs from every other, so none is lost: each adds a revision per cell.
+    expect(revisions).toHaveLength(rounds * YEARS.length);
+    // Revision ids and recording times tell the same story.
+    const times = revisions.map((r) => r.recorded_at);
+    expect(times).toEqual([...times].sort());
+    // Each submission's revisions are contiguous: commits did not interleave.
+    const order = revisions.map((r) => r.submission_id).filter((id, i, all) => i === 0 || all[i - 1] !== id);
+    expect(order).toHaveLength(rounds);
+    // The current value of every cell is its latest revision.
+    const current = await currentValues('AT');
+    for (const period of YEARS) {
+      const latest = revisions.filter((r) => r.period === period).at(-1)!;
+      expect(current.get(`ICCS0101/${period}`)).toMatchObject({ value: latest.value, submission_id: latest.submission_id });
+    }
+  });
+});

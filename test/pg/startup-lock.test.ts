@@ -1,0 +1,49 @@
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { openPostgres } from '../../server/db/connect-postgres';
+import { initialiseDatabase } from '../../server/db/initialise';
+import { createDatabase, dropDatabase, postgresTestUrl, urlForDatabase } from '../helpers/postgres-database';
+
+// Two app instances start at the same moment on one brand-new PostgreSQL database.
+const server = postgresTestUrl()!;
+const name = `${inject('postgresRunPrefix')}_startup_${process.pid}`;
+afterEach(async () => dropDatabase(server, name));
+
+async function counts(url: string) {
+  const { db, close } = openPostgres(url);
+  try {
+    const count = async (table: 'geos' | 'indicators' | 'submissions' | 'revisions' | 'observations') =>
+      Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    return {
+      geos: await count('geos'),
+      indicators: await count('indicators'),
+      submissions: await count('submissions'),
+      revisions: await count('revisions'),
+      observations: await count('observations'),
+    };
+  } finally {
+    await close();
+  }
+}
+
+describe('PostgreSQL: two instances initialising one empty database together', () => {
+  it('migrate once and load the seed once', async () => {
+    await createDatabase(server, name);
+    const url = urlForDatabase(server, name);
+    const instances = [openPostgres(url), openPostgres(url)];
+    const results = await Promise.all(instances.map((i) => initialiseDatabase(i.db))).finally(() =>
+      Promise.all(instances.map((i) => i.close())),
+    );
+
+    const migrated = results.filter((r) => r.migrations.length > 0);
+    const seeded = results.filter((r) => r.seed !== null);
+    expect(migrated).toHaveLength(1);
+    expect(seeded).toHaveLength(1);
+    expect(results.find((r) => r.seed === null)?.migrations).toEqual([]);
+
+    // Exactly what one initialisation loads: the seeded template holds the same.
+    const template = await counts(urlForDatabase(server, inject('seededTemplate')));
+    expect(await counts(url)).toEqual(template);
+    expect(template.geos).toBe(57);
+    expect(template.submissions).toBe(seeded[0]?.seed?.submissions);
+  });
+});
