@@ -13,13 +13,14 @@ function countOutsideQuotes(line: string, delimiter: string): number {
 }
 
 /**
- * The delimiter that splits the most lines of the head into the same number of fields. Preamble
+ * The delimiter of a head of complete lines. A Eurostat TSV header ("geo\\TIME_PERIOD<tab>...") settles it.
+ * Otherwise the delimiter that splits the most lines of the head into the same number of fields. Preamble
  * lines (World Bank) and thousands commas (BKA) disagree with the data lines and lose the vote; on a
  * tie the delimiter that makes more fields wins (Eurostat's comma-joined key column against its tabs).
  */
 export function sniffDelimiter(headText: string): Delimiter {
   const lines = headText.split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 50);
-  if (lines.length > 1) lines.pop();
+  if (/\\(TIME_PERIOD|time)\t/i.test(lines[0] ?? '')) return '\t';
   let best: { delimiter: Delimiter; score: number; fields: number } = { delimiter: ',', score: 0, fields: 0 };
   for (const delimiter of DELIMITERS) {
     const counts = new Map<number, number>();

@@ -154,6 +154,7 @@ async function stageFile(db: Db, tx: DbOrTx, id: number, job: StageJob): Promise
     report,
     skipped: reading.skipped,
     rowsRead,
+    sample: sniffed.sample,
   });
   for await (const batch of cells) {
     const valid: Cell[] = [];

@@ -6,6 +6,8 @@ export interface CsvRecord {
   /** 1-based record number in the file (the first record, usually the header, is row 1). */
   row: number;
   fields: string[];
+  /** Papaparse found a quote in this record that is never closed. */
+  unterminatedQuote?: boolean;
 }
 
 /**
@@ -31,11 +33,12 @@ export async function* csvBatches(text: Readable, delimiter: Delimiter): AsyncGe
     chunk(results, p) {
       parser = p;
       const batch: CsvRecord[] = [];
-      for (const fields of results.data) {
+      const unterminated = new Set(results.errors.filter((e) => e.code === 'MissingQuotes').map((e) => e.row));
+      results.data.forEach((fields, i) => {
         row++;
-        if (fields.length === 1 && fields[0]!.trim() === '') continue;
-        batch.push({ row, fields });
-      }
+        if (fields.length === 1 && fields[0]!.trim() === '') return;
+        batch.push(unterminated.has(i) ? { row, fields, unterminatedQuote: true } : { row, fields });
+      });
       queue.push(batch);
       p.pause();
       text.pause();

@@ -16,6 +16,7 @@ export const PROBLEM_CODES = [
   'duplicate-cell',
   'missing-without-flag',
   'wrong-column-count',
+  'unterminated-quote',
   'implausible-change',
   'formula-like-cell',
 ] as const;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import Papa from 'papaparse';
 import type { ProfileDefinition } from '../profiles/profile.schema';
 import { type Delimiter, sniffDelimiter } from './delimiter';
 import { binaryKind, type DetectedEncoding, detectEncoding, Utf8Check } from './encoding';
@@ -32,6 +33,8 @@ export async function scanSource(source: SubmissionSource): Promise<SourceScan> 
 
 export interface Sniffed extends DetectedEncoding {
   delimiter: Delimiter;
+  /** The head's complete records, for settling number formats per column. */
+  sample: string[][];
   /** Set when the bytes are not text at all (an image, a workbook ...). */
   binary: string | null;
 }
@@ -44,7 +47,10 @@ export function sniff(scan: SourceScan, profile: ProfileDefinition | null): Snif
       ? { encoding: profile.encoding, bomLength: detected.encoding === profile.encoding ? detected.bomLength : 0 }
       : detected;
   const binary = binaryKind(scan.head, encoding.encoding);
-  const headText = new TextDecoder(encoding.encoding).decode(scan.head.subarray(encoding.bomLength));
+  const complete = scan.head.length < HEAD_BYTES;
+  let headText = new TextDecoder(encoding.encoding).decode(scan.head.subarray(encoding.bomLength));
+  if (!complete) headText = headText.slice(0, Math.max(0, headText.lastIndexOf('\n')));
   const delimiter = profile && profile.delimiter !== 'auto' ? profile.delimiter : sniffDelimiter(headText);
-  return { ...encoding, delimiter, binary };
+  const sample = binary ? [] : Papa.parse<string[]>(headText, { delimiter, skipEmptyLines: true }).data;
+  return { ...encoding, delimiter, binary, sample };
 }

@@ -43,6 +43,8 @@ export interface TableRead {
   report: ReportBuilder;
   skipped: SkippedCounts;
   rowsRead: { n: number };
+  /** The records of the file's head (sniffing sample), to settle each column's number format. */
+  sample: string[][];
 }
 
 const PREAMBLE_LIMIT = 30;
@@ -66,7 +68,7 @@ export async function* readRawCells(text: Readable, delimiter: Delimiter, read: 
       const layout = buildLayout(plan.format, records[at]!.fields, plan.profile);
       if (!checkLayout(layout, plan.profile, read.report, records[at]!)) return;
       records = records.slice(at + 1);
-      reader = new RowReader(layout, plan.profile, read, numberFormats(layout, plan.profile, records));
+      reader = new RowReader(layout, plan.profile, read, numberFormats(layout, plan.profile, read.sample));
     }
     const cells: RawCell[] = [];
     for (const record of records) reader.take(record, cells);
@@ -101,12 +103,12 @@ function checkLayout(layout: TableLayout, profile: ProfileDefinition, report: Re
   return false;
 }
 
-function numberFormats(layout: TableLayout, profile: ProfileDefinition, sample: CsvRecord[]): Map<number, NumberFormat> {
+function numberFormats(layout: TableLayout, profile: ProfileDefinition, sample: string[][]): Map<number, NumberFormat> {
   const valueColumns = layout.periodColumns.length
     ? layout.periodColumns.map((p) => p.at)
     : [columnAt(layout, profile.columns.value)!];
   if (profile.numberFormat) return new Map(valueColumns.map((c) => [c, profile.numberFormat!]));
-  const rows = sample.map((r) => expandRecord(layout, r.fields).map((f) => f.replace(/\s+[A-Za-z]+\s*$/, '')));
+  const rows = sample.filter((r) => r.length === layout.width).map((r) => expandRecord(layout, r).map((f) => f.replace(/\s+[A-Za-z]+\s*$/, '')));
   return inferColumnFormats(rows, valueColumns);
 }
 
@@ -144,7 +146,7 @@ class RowReader {
 
   take(record: CsvRecord, out: RawCell[]): void {
     this.read.rowsRead.n++;
-    if (record.fields.length !== this.layout.width) return this.wrongWidth(record);
+    if (record.fields.length !== this.layout.width || record.unterminatedQuote) return this.wrongWidth(record);
     const fields = expandRecord(this.layout, record.fields);
     const get = (i: number | undefined) => (i === undefined ? '' : (fields[i] ?? '').trim());
     const { skipped } = this.read;
@@ -211,8 +213,8 @@ class RowReader {
 
   private wrongWidth(record: CsvRecord): void {
     const text = record.fields.join(this.layout.format === 'eurostat' ? '\t' : ',');
-    const unterminated = record.fields.some((f) => /[\r\n]/.test(f));
-    this.read.report.error(record.row, null, text, 'wrong-column-count',
+    const unterminated = record.unterminatedQuote || record.fields.some((f) => /[\r\n]/.test(f));
+    this.read.report.error(record.row, null, text, unterminated ? 'unterminated-quote' : 'wrong-column-count',
       unterminated
         ? `Row ${record.row} opens a quote (") that is never closed, so the rest of the file reads as one field. Close the quote or remove the stray quote character.`
         : `Row ${record.row} has ${record.fields.length} fields but the header has ${this.layout.width}. Check for an unquoted delimiter or a missing field in this row.`);

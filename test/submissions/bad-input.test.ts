@@ -1,0 +1,111 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { previewSubmission } from '../../server/submissions/pipeline';
+import { bufferSource } from '../../server/submissions/source';
+import { seededDatabase, type TestDatabase } from '../helpers/database';
+
+let database: TestDatabase;
+beforeEach(async () => {
+  database = await seededDatabase();
+});
+afterEach(async () => database.dispose());
+
+const HEADER = 'geo,indicator,period,value,flags,note';
+
+function submit(bytes: Buffer | string, geo = 'AT') {
+  const source = bufferSource('upload.csv', typeof bytes === 'string' ? Buffer.from(bytes) : bytes);
+  return previewSubmission(database.db, { geo, submittedBy: 'test', source });
+}
+
+const codes = (p: Awaited<ReturnType<typeof submit>>) => p.report.entries.map((e) => e.code);
+
+async function publishedCount(): Promise<number> {
+  const r = await database.db.selectFrom('revisions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+describe('bad input gets a report, never an exception or a partial write', () => {
+  it('refuses a PNG as a binary file', async () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+    const preview = await submit(png);
+    expect(preview.status).toBe('rejected');
+    expect(preview.report.entries[0]).toMatchObject({ code: 'unreadable-file', severity: 'error' });
+    expect(preview.report.entries[0]!.message).toMatch(/PNG/);
+  });
+
+  it('reports an unterminated quote and rows with too many or too few columns', async () => {
+    const before = await publishedCount();
+    const preview = await submit([HEADER, 'AT,ICCS0101,2019,1,,,extra', 'AT,ICCS0101,2018', 'AT,ICCS0101,2017,5,,"never closed', 'AT,ICCS0101,2016,5,,'].join('\n'));
+    expect(preview.status).toBe('rejected');
+    const wrong = preview.report.entries.filter((e) => e.code === 'wrong-column-count');
+    expect(wrong.map((e) => e.row)).toEqual([2, 3]);
+    expect(wrong[0]!.message).toMatch(/7 fields but the header has 6/);
+    const quote = preview.report.entries.filter((e) => e.code === 'unterminated-quote');
+    expect(quote.map((e) => e.row)).toEqual([4]);
+    expect(quote[0]!.message).toMatch(/never closed/);
+    expect(await publishedCount()).toBe(before);
+  });
+
+  it('refuses formula cells such as =HYPERLINK(...)', async () => {
+    const preview = await submit(`${HEADER}\nAT,ICCS0101,2019,"=HYPERLINK(""http://x"",""y"")",,`);
+    expect(codes(preview)).toEqual(['formula-like-cell']);
+  });
+
+  it('reports a 1 MB single line without choking', async () => {
+    const line = 'x'.repeat(1024 * 1024);
+    const alone = await submit(line);
+    expect(alone.status).toBe('rejected');
+    expect(codes(alone)).toEqual(['missing-header']);
+    expect(alone.report.entries[0]!.cell!.length).toBeLessThan(300);
+    const inFile = await submit(`${HEADER}\n${line}\n`);
+    expect(codes(inFile)).toEqual(['wrong-column-count']);
+  });
+
+  it('reports an ambiguous 1,234 unless another row of the column settles it', async () => {
+    const ambiguous = await submit(`${HEADER}\nAT,ICCS0101,2019,"1,234",,`);
+    expect(codes(ambiguous)).toEqual(['ambiguous-number']);
+    expect(ambiguous.report.entries[0]!.message).toMatch(/1234.*1\.234/);
+    const settled = await submit(`${HEADER}\nAT,ICCS0502,2019,"1,234",,\nAT,ICCS0502,2020,"1,234,567",,`);
+    expect(settled.status).toBe('validated');
+  });
+
+  it('reports a Eurostat TSV whose key no profile reads', async () => {
+    const preview = await submit('freq,sex,geo\\TIME_PERIOD\t2020 \nA,T,AT\t5 \n');
+    expect(codes(preview)).toEqual(['missing-header']);
+    expect(preview.report.entries[0]!.message).toMatch(/freq,sex,geo.*POST \/api\/profiles/);
+  });
+});
+
+describe('sniffing', () => {
+  it('reads UTF-16 with a BOM', async () => {
+    const text = `${HEADER}\nAT,ICCS0101,2019,75,,Zählung\n`;
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const preview = await submit(bytes);
+    expect(preview.reading.encoding).toBe('utf-16le');
+    expect(preview.status).toBe('validated');
+  });
+
+  it('falls back to Windows-1252 when the bytes are not UTF-8, and reads ; with decimal commas', async () => {
+    const text = 'geo;indicator;period;value;flags;note\nAT;ICCS0101;2019;75,5;e;Schätzung §1\nAT;ICCS0101;2018;"1.234,5";;\n';
+    const bytes = Buffer.from(text, 'latin1');
+    const preview = await submit(bytes);
+    expect(preview.reading).toMatchObject({ encoding: 'windows-1252', delimiter: '";"' });
+    expect(preview.status).toBe('validated');
+    const staged = await database.db.selectFrom('submission_cells').select(['period', 'value', 'note']).where('submission_id', '=', preview.submissionId).orderBy('period').execute();
+    expect(staged).toEqual([
+      { period: '2018', value: 1234.5, note: null },
+      { period: '2019', value: 75.5, note: 'Schätzung §1' },
+    ]);
+  });
+
+  it('reads a wide table with one column per year and "value flag" cells', async () => {
+    const preview = await submit('geo,indicator,2019,2020,2021\nAT,ICCS0101,70 p,:,65\n');
+    expect(preview.reading.format).toBe('wide');
+    expect(preview.cellsValid).toBe(2);
+    expect(preview.reading.skipped.missing).toBe(1);
+    const staged = await database.db.selectFrom('submission_cells').select(['period', 'value', 'flags']).where('submission_id', '=', preview.submissionId).orderBy('period').execute();
+    expect(staged).toEqual([
+      { period: '2019', value: 70, flags: 'p' },
+      { period: '2021', value: 65, flags: '' },
+    ]);
+  });
+});
