@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { periodParam, singleCode } from '../http/query';
 import { defineRoute } from '../http/route';
 import { asOfMoment, asOfParam, formatParam, measureParam } from './analytics.query';
-import { compareCsv, trendCsv } from './analytics.csv';
+import { alertsCsv, compareCsv, profileCsv, trendCsv } from './analytics.csv';
+import { emergingTrends } from './alerts';
+import { geoProfile } from './profile';
 import { compareGroup } from './compare';
 import { trendOf } from './trends';
 import { versionedAnswer } from './versioned-response';
@@ -32,7 +34,7 @@ export function queryKey(path: string, query: Record<string, unknown>): string {
   return `${path}?${entries.sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${String(v)}`).join('&')}`;
 }
 
-export const analyticsRoutes = [
+export const comparisonRoutes = [
   defineRoute({
     method: 'get',
     path: '/api/compare',
@@ -72,3 +74,58 @@ export const analyticsRoutes = [
     },
   }),
 ];
+
+export const AlertsQuery = z.object({
+  period: periodParam.optional().describe('The year to look for emerging trends in (default: the latest year with data)'),
+  group: singleCode.default('EU27_2020').describe('Aggregate geo whose members are screened (default EU27_2020)'),
+  asOf: asOfParam.optional(),
+  format: formatParam,
+});
+
+export const ProfileQuery = z.object({ asOf: asOfParam.optional(), format: formatParam });
+export const ProfileParams = z.object({ code: singleCode.describe('Geo code, e.g. AT') });
+
+export const insightRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/api/alerts',
+    tag: 'analytics',
+    summary: 'Emerging trends: latest values outside the 95% prediction interval of the previous 7 years, or changes with a robust z-score above 3 across the group, ranked, each with a plain-language explanation',
+    access: { kind: 'public' },
+    query: AlertsQuery,
+    handler: ({ db, headers, query }) => {
+      const asOf = asOfMoment(query.asOf);
+      return versionedAnswer({
+        db,
+        headers,
+        asOf,
+        key: queryKey('/api/alerts', { ...query, asOf }),
+        compute: () => emergingTrends(db, { ...query, asOf }),
+        csv: { wanted: query.format === 'csv', render: alertsCsv, fileName: `alerts-${query.group}-${query.period ?? 'latest'}.csv` },
+      });
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/geos/:code/profile',
+    tag: 'analytics',
+    summary: 'Country profile: for each indicator the geo reports, the latest value and rate, the trend of its latest segment, its rank in the EU and flags',
+    access: { kind: 'public' },
+    params: ProfileParams,
+    query: ProfileQuery,
+    handler: ({ db, headers, query, params }) => {
+      const asOf = asOfMoment(query.asOf);
+      return versionedAnswer({
+        db,
+        headers,
+        asOf,
+        key: queryKey(`/api/geos/${params.code}/profile`, { ...query, asOf }),
+        compute: () => geoProfile(db, params.code, asOf),
+        csv: { wanted: query.format === 'csv', render: profileCsv, fileName: `profile-${params.code}.csv` },
+      });
+    },
+  }),
+];
+
+/** Every analytics route, as listed in server/http/routes.ts. */
+export const analyticsRoutes = [...comparisonRoutes, ...insightRoutes];

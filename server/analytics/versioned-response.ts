@@ -67,7 +67,8 @@ export async function versionedAnswer<T extends object>(request: VersionedReques
   const cacheKey = `${version.key}|${request.asOf ?? ''}|${request.key}`;
   let answer = cache.get(cacheKey) as (T & { meta: VersionMeta }) | undefined;
   if (!answer) {
-    answer = { ...(await request.compute()), meta: { dataVersion: version.at, asOf: request.asOf } };
+    const computed = (await request.compute()) as T & { meta?: object };
+    answer = { ...computed, meta: { ...computed.meta, dataVersion: version.at, asOf: request.asOf } };
     cache.set(cacheKey, answer);
   }
   if (request.csv?.wanted) {

@@ -2,7 +2,9 @@ import type { DbOrTx } from '../db/database';
 
 export interface ObservationFilter {
   indicators: string[];
-  geos: string[];
+  /** Empty or absent: every geo. */
+  geos?: string[];
+  periods?: string[];
   /** Inclusive bounds on period_start (YYYY-MM-DD). */
   fromStart?: string;
   toStart?: string;
@@ -19,15 +21,52 @@ export interface ObservationRecord {
   recorded_at: string;
 }
 
-export function listObservations(db: DbOrTx, filter: ObservationFilter): Promise<ObservationRecord[]> {
+/**
+ * The published value of each cell. Now: the `observations` table. As of a moment: from the
+ * append-only `revisions`, the revision recorded at or before asOf with no later one at or before it.
+ */
+export function listObservations(db: DbOrTx, filter: ObservationFilter, asOf: string | null = null): Promise<ObservationRecord[]> {
+  if (asOf) return listObservationsAsOf(db, filter, asOf);
   let query = db
     .selectFrom('observations')
     .select(['geo', 'indicator', 'period', 'period_start', 'value', 'flags', 'revision_id', 'recorded_at'])
     .where('indicator', 'in', filter.indicators);
-  if (filter.geos.length) query = query.where('geo', 'in', filter.geos);
+  if (filter.geos?.length) query = query.where('geo', 'in', filter.geos);
+  if (filter.periods) query = query.where('period', 'in', filter.periods);
   if (filter.fromStart) query = query.where('period_start', '>=', filter.fromStart);
   if (filter.toStart) query = query.where('period_start', '<=', filter.toStart);
   return query.orderBy('indicator').orderBy('geo').orderBy('period_start').execute();
+}
+
+function listObservationsAsOf(db: DbOrTx, filter: ObservationFilter, asOf: string): Promise<ObservationRecord[]> {
+  let query = db
+    .selectFrom('revisions as r')
+    .select(['r.geo', 'r.indicator', 'r.period', 'r.period_start', 'r.value', 'r.flags', 'r.id as revision_id', 'r.recorded_at'])
+    .where('r.indicator', 'in', filter.indicators)
+    .where('r.recorded_at', '<=', asOf)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('revisions as later')
+            .select('later.id')
+            .whereRef('later.indicator', '=', 'r.indicator')
+            .whereRef('later.geo', '=', 'r.geo')
+            .whereRef('later.period', '=', 'r.period')
+            .where('later.recorded_at', '<=', asOf)
+            .where((w) =>
+              w.or([
+                w('later.recorded_at', '>', w.ref('r.recorded_at')),
+                w.and([w('later.recorded_at', '=', w.ref('r.recorded_at')), w('later.id', '>', w.ref('r.id'))]),
+              ]),
+            ),
+        ),
+      ),
+    );
+  if (filter.geos?.length) query = query.where('r.geo', 'in', filter.geos);
+  if (filter.periods) query = query.where('r.period', 'in', filter.periods);
+  if (filter.fromStart) query = query.where('r.period_start', '>=', filter.fromStart);
+  if (filter.toStart) query = query.where('r.period_start', '<=', filter.toStart);
+  return query.orderBy('r.indicator').orderBy('r.geo').orderBy('r.period_start').execute();
 }
 
 /** The time of the latest published revision: the data version that responses cite. */

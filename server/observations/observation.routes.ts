@@ -1,10 +1,19 @@
 import { z } from 'zod';
+import { asOfMoment, asOfParam, formatParam, measureParam } from '../analytics/analytics.query';
+import type { Measure, MeasuredValue, VersionMeta } from '../analytics/analytics.types';
+import { queryKey } from '../analytics/analytics.routes';
+import { assertMeasure, canBeRate } from '../analytics/catalogue';
+import { cellIndex, cellKey } from '../analytics/cell.repository';
+import { measuredCount, measuredRate, PER_100K_UNIT, POPULATION_INDICATOR } from '../analytics/rate';
+import { versionedAnswer } from '../analytics/versioned-response';
+import type { DbOrTx } from '../db/database';
+import { toCsv } from '../http/csv';
 import { badRequest } from '../http/errors';
 import { assertKnownCodes } from '../http/known-codes';
 import { codeList, periodParam } from '../http/query';
 import { defineRoute } from '../http/route';
 import { parsePeriod } from './period';
-import { dataVersion, listObservations } from './observation.repository';
+import { listObservations } from './observation.repository';
 
 export const ObservationQuery = z.object({
   indicator: codeList.refine((l) => l.length > 0, 'name at least one indicator, e.g. indicator=ICCS0101').optional()
@@ -13,36 +22,98 @@ export const ObservationQuery = z.object({
   geo: codeList.optional(),
   from: periodParam.optional(),
   to: periodParam.optional(),
+  measure: measureParam,
+  asOf: asOfParam.optional(),
+  format: formatParam,
 });
+
+type ObservationQuery = z.output<typeof ObservationQuery>;
+
+/** One published cell in the requested measure, with its revision and provenance. */
+export interface ObservationView extends MeasuredValue {
+  geo: string;
+  indicator: string;
+  period: string;
+  unit: string;
+  revision: number;
+  recordedAt: string;
+}
+
+export interface ObservationsResponse {
+  data: ObservationView[];
+  measure: Measure;
+  meta: VersionMeta & { count: number; sources: Record<string, string | null> };
+}
+
+async function readObservations(db: DbOrTx, query: ObservationQuery, asOf: string | null): Promise<Omit<ObservationsResponse, 'meta'> & { meta: { count: number; sources: Record<string, string | null> } }> {
+  const geos = query.geo ?? [];
+  await assertKnownCodes(db, 'indicator', query.indicator);
+  await assertKnownCodes(db, 'geo', geos);
+  const fromStart = query.from ? parsePeriod(query.from)!.start : undefined;
+  const toStart = query.to ? parsePeriod(query.to)!.start : undefined;
+  if (fromStart && toStart && fromStart > toStart) throw badRequest(`"from" (${query.from}) is after "to" (${query.to}).`);
+  const indicators = await db.selectFrom('indicators').selectAll().where('code', 'in', query.indicator).execute();
+  if (query.measure === 'rate') for (const row of indicators) assertMeasure(row, 'rate');
+  const wanted = query.measure === 'rate' ? [...query.indicator, POPULATION_INDICATOR] : query.indicator;
+  const cells = await listObservations(db, { indicators: wanted, geos, fromStart, toStart }, asOf);
+  const index = cellIndex(cells);
+  const units = new Map(indicators.map((i) => [i.code, query.measure === 'rate' && canBeRate(i) ? PER_100K_UNIT : i.unit]));
+  const data = cells
+    .filter((c) => query.indicator.includes(c.indicator))
+    .map((c) => ({
+      geo: c.geo,
+      indicator: c.indicator,
+      period: c.period,
+      unit: units.get(c.indicator)!,
+      ...(query.measure === 'rate'
+        ? measuredRate(c, index.get(cellKey(POPULATION_INDICATOR, c.geo, c.period)), c.geo, c.period)
+        : measuredCount(c, c.geo, c.period)),
+      revision: c.revision_id,
+      recordedAt: c.recorded_at,
+    }));
+  return { data, measure: query.measure, meta: { count: data.length, sources: Object.fromEntries(indicators.map((i) => [i.code, i.source])) } };
+}
+
+function observationsCsv(answer: ObservationsResponse): string {
+  const rows = answer.data.map((o) => ({
+    geo: o.geo,
+    indicator: o.indicator,
+    period: o.period,
+    measure: answer.measure,
+    value: o.value,
+    flags: o.flags,
+    unit: o.unit,
+    count: o.count,
+    count_flags: o.countFlags,
+    population: o.denominator?.value ?? null,
+    population_flags: o.denominator?.flags ?? '',
+    reason: o.reason ?? '',
+    revision: o.revision,
+    recorded_at: o.recordedAt,
+    source: answer.meta.sources[o.indicator] ?? '',
+    data_version: answer.meta.dataVersion ?? '',
+  }));
+  return toCsv(rows, ['geo', 'indicator', 'period', 'measure', 'value', 'flags', 'unit', 'count', 'count_flags', 'population', 'population_flags', 'reason', 'revision', 'recorded_at', 'source', 'data_version']);
+}
 
 export const observationRoutes = [
   defineRoute({
     method: 'get',
     path: '/api/observations',
     tag: 'observations',
-    summary: 'Published observations (the latest revision of each cell) for indicators, geos and a period range',
+    summary: 'Published observations (the latest revision of each cell, or as of a moment) for indicators, geos and a period range, as counts or per-100k rates',
     access: { kind: 'public' },
     query: ObservationQuery,
-    handler: async ({ db, query }) => {
-      const geos = query.geo ?? [];
-      await assertKnownCodes(db, 'indicator', query.indicator);
-      await assertKnownCodes(db, 'geo', geos);
-      const fromStart = query.from ? parsePeriod(query.from)!.start : undefined;
-      const toStart = query.to ? parsePeriod(query.to)!.start : undefined;
-      if (fromStart && toStart && fromStart > toStart) throw badRequest(`"from" (${query.from}) is after "to" (${query.to}).`);
-      const rows = await listObservations(db, { indicators: query.indicator, geos, fromStart, toStart });
-      return {
-        data: rows.map((r) => ({
-          geo: r.geo,
-          indicator: r.indicator,
-          period: r.period,
-          value: r.value,
-          flags: r.flags,
-          revision: r.revision_id,
-          recordedAt: r.recorded_at,
-        })),
-        meta: { count: rows.length, dataVersion: await dataVersion(db) },
-      };
+    handler: ({ db, headers, query }) => {
+      const asOf = asOfMoment(query.asOf);
+      return versionedAnswer({
+        db,
+        headers,
+        asOf,
+        key: queryKey('/api/observations', { ...query, asOf }),
+        compute: () => readObservations(db, query, asOf),
+        csv: { wanted: query.format === 'csv', render: (a) => observationsCsv(a as ObservationsResponse), fileName: `observations-${query.measure}.csv` },
+      });
     },
   }),
 ];

@@ -1,0 +1,79 @@
+import type { DbOrTx } from '../db/database';
+import type { IndicatorRow } from '../indicators/indicator.table';
+import type { GeoProfileResponse, Measure, ProfileIndicator } from './analytics.types';
+import { canBeRate, geoFor, summarise } from './catalogue';
+import { type CellRecord, cellIndex, cellKey, readCells } from './cell.repository';
+import { compareGroup } from './compare';
+import { measuredCount, measuredRate, POPULATION_INDICATOR } from './rate';
+import { segmentSeries, segmentStatistics } from './series';
+
+/** The group a country profile ranks within. */
+export const PROFILE_GROUP = 'EU27_2020';
+const SIGNIFICANCE = 0.05;
+
+/** For each indicator the geo reports: latest value and rate, trend of the latest segment, EU rank, flags. */
+export async function geoProfile(db: DbOrTx, code: string, asOf: string | null): Promise<Omit<GeoProfileResponse, 'meta'>> {
+  const geo = await geoFor(db, code, 'path');
+  const groups = await db.selectFrom('geo_group_members').select('group_code').where('geo_code', '=', geo.code).execute();
+  const indicators = await db.selectFrom('indicators').selectAll().where('code', '!=', POPULATION_INDICATOR).orderBy('code').execute();
+  const cells = await readCells(db, { indicators: [...indicators.map((i) => i.code), POPULATION_INDICATOR], geos: [geo.code] }, asOf);
+  const index = cellIndex(cells);
+  const inEu = groups.some((g) => g.group_code === PROFILE_GROUP);
+  const profile: ProfileIndicator[] = [];
+  for (const indicator of indicators) {
+    const own = cells.filter((c) => c.indicator === indicator.code && c.value !== null);
+    if (!own.length) continue;
+    profile.push(await profileIndicator(db, indicator, geo.code, own, index, inEu, asOf));
+  }
+  return { geo: { code: geo.code, name: geo.name, groups: groups.map((g) => g.group_code) }, indicators: profile };
+}
+
+async function profileIndicator(
+  db: DbOrTx,
+  indicator: IndicatorRow,
+  geo: string,
+  own: CellRecord[],
+  index: Map<string, CellRecord>,
+  inEu: boolean,
+  asOf: string | null,
+): Promise<ProfileIndicator> {
+  const measure: Measure = canBeRate(indicator) ? 'rate' : 'count';
+  const latest = own[own.length - 1]!;
+  const population = (period: string) => index.get(cellKey(POPULATION_INDICATOR, geo, period));
+  const count = measuredCount(latest, geo, latest.period);
+  const rate = measure === 'rate' ? measuredRate(latest, population(latest.period), geo, latest.period) : null;
+  const series = own.map((c) => ({
+    period: c.period,
+    measured: measure === 'rate' ? measuredRate(c, population(c.period), geo, c.period) : measuredCount(c, geo, c.period),
+  }));
+  const valued = series.filter((s) => s.measured.value !== null);
+  const segments = segmentStatistics(segmentSeries(valued));
+  const last = segments[segments.length - 1];
+  const rankedMeasure = measure === 'rate' && rate?.value === null ? 'count' : measure;
+  const comparison = inEu ? await compareGroup(db, { indicator: indicator.code, period: latest.period, measure: rankedMeasure, group: PROFILE_GROUP, asOf }) : null;
+  const row = comparison?.rows.find((r) => r.geo === geo);
+  return {
+    indicator: summarise(indicator, measure),
+    period: latest.period,
+    count,
+    rate,
+    trend: last && last.n >= 3
+      ? {
+          measure,
+          from: last.from,
+          to: last.to,
+          theilSenSlope: last.theilSen?.slope ?? null,
+          mannKendallP: last.mannKendall?.p ?? null,
+          direction: directionOf(last.mannKendall?.p ?? 1, last.theilSen?.slope ?? 0),
+        }
+      : null,
+    euRank: row?.rank ?? null,
+    euMembersRanked: comparison ? comparison.rows.filter((r) => r.rank !== null).length : null,
+    flags: rate?.flags ?? count.flags,
+  };
+}
+
+function directionOf(p: number, slope: number): 'rising' | 'falling' | 'no clear trend' {
+  if (p >= SIGNIFICANCE || slope === 0) return 'no clear trend';
+  return slope > 0 ? 'rising' : 'falling';
+}

@@ -1,0 +1,90 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/http/app';
+import { commitSubmission } from '../../server/submissions/commit';
+import { previewSubmission } from '../../server/submissions/pipeline';
+import { bufferSource } from '../../server/submissions/source';
+import { seededDatabase, type TestDatabase } from '../helpers/database';
+
+let database: TestDatabase;
+let app: ReturnType<typeof createApp>;
+beforeAll(async () => {
+  database = await seededDatabase();
+  app = createApp({ db: database.db, clientDir: '/nonexistent' });
+});
+afterAll(async () => database.dispose());
+
+async function correct(lines: string[], now: Date) {
+  const source = bufferSource('correction.csv', Buffer.from(['geo,indicator,period,value,flags,note', ...lines].join('\n')));
+  const preview = await previewSubmission(database.db, { geo: 'AT', submittedBy: 'test', source }, now);
+  expect(preview.status).toBe('validated');
+  return commitSubmission(database.db, preview.submissionId, now);
+}
+
+const AT_2017 = '/api/observations?indicator=ICCS0101&geo=AT&from=2017&to=2017';
+
+describe('vintages, ETag and caching', () => {
+  it('serves the older value as of a moment before a correcting submission, and the new one after', async () => {
+    const before = await request(app).get(AT_2017).expect(200);
+    expect(before.body.data[0]).toMatchObject({ value: 61, flags: '' });
+    const seededAt: string = before.body.meta.dataVersion;
+    const cellRecordedAt: string = before.body.data[0].recordedAt;
+    const etag: string = before.headers.etag!;
+    expect(etag).toMatch(/^W\/"/);
+    await request(app).get(AT_2017).set('If-None-Match', etag).expect(304);
+
+    const commit = await correct(['AT,ICCS0101,2017,62,p,police corrected the count'], new Date(Date.parse(seededAt) + 60_000));
+
+    const after = await request(app).get(AT_2017).expect(200);
+    expect(after.body.data[0]).toMatchObject({ value: 62, flags: 'p' });
+    expect(after.body.meta.dataVersion).toBe(commit.committedAt);
+    expect(after.headers.etag).not.toBe(etag);
+    const stale = await request(app).get(AT_2017).set('If-None-Match', etag).expect(200);
+    expect(stale.body.data[0].value).toBe(62);
+
+    const vintage = await request(app).get(`${AT_2017}&asOf=${encodeURIComponent(seededAt)}`).expect(200);
+    expect(vintage.body.data[0]).toMatchObject({ value: 61, flags: '', recordedAt: cellRecordedAt });
+    expect(vintage.body.meta).toMatchObject({ asOf: seededAt, dataVersion: seededAt });
+
+    const trendThen = await request(app).get(`/api/trends?indicator=ICCS0101&geo=AT&from=2017&to=2017&asOf=${encodeURIComponent(seededAt)}`).expect(200);
+    expect(trendThen.body.points[0].value).toBe(61);
+    const compareNow = await request(app).get('/api/compare?indicator=ICCS0101&period=2017').expect(200);
+    expect(compareNow.body.rows.find((r: { geo: string }) => r.geo === 'AT').value).toBe(62);
+    const compareThen = await request(app).get(`/api/compare?indicator=ICCS0101&period=2017&asOf=${encodeURIComponent(seededAt)}`).expect(200);
+    expect(compareThen.body.rows.find((r: { geo: string }) => r.geo === 'AT').value).toBe(61);
+  });
+
+  it('reads a bare date as the end of that day and knows nothing before the first revision', async () => {
+    const none = await request(app).get(`${AT_2017}&asOf=2000-01-01`).expect(200);
+    expect(none.body.data).toEqual([]);
+    expect(none.body.meta).toMatchObject({ asOf: '2000-01-01T23:59:59.999Z', dataVersion: null });
+    const bad = await request(app).get(`${AT_2017}&asOf=yesterday`).expect(400);
+    expect(bad.body.error.message).toMatch(/asOf/);
+    await request(app).get(`${AT_2017}&asOf=2024-02-30`).expect(400);
+  });
+
+  it('gives rates with their denominator on /api/observations', async () => {
+    const res = await request(app).get('/api/observations?indicator=ICCS0101&geo=DE&from=2017&to=2017&measure=rate').expect(200);
+    expect(res.body.data[0]).toMatchObject({
+      value: 0.89,
+      count: 738,
+      unit: 'per_100k_inhabitants',
+      denominator: { indicator: 'POP_JAN', value: 82521653, period: '2017' },
+    });
+    await request(app).get('/api/observations?indicator=POP_JAN&measure=rate').expect(400);
+  });
+
+  it('exports CSV with flags, unit and source, escaping formula-like cells', async () => {
+    await correct(['AT,ICCS0101,2016,49,,=HYPERLINK("http://evil")'], new Date());
+    const res = await request(app).get('/api/observations?indicator=ICCS0101&geo=AT&from=2016&to=2017&format=csv&measure=rate').expect(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers['content-disposition']).toMatch(/attachment; filename="?observations-rate.csv"?/);
+    const [header, first] = res.text.split('\n');
+    expect(header).toBe('geo,indicator,period,measure,value,flags,unit,count,count_flags,population,population_flags,reason,revision,recorded_at,source,data_version');
+    expect(first).toMatch(/^AT,ICCS0101,2016,rate,0\.56,,per_100k_inhabitants,49,,8700471,,,\d+,/);
+    expect(first).toContain('"Eurostat, crim_off_cat: police-recorded offences by offence category (unit NR)."');
+    const trend = await request(app).get('/api/compare?indicator=ICCS0101&period=2016&format=csv').expect(200);
+    expect(trend.text.startsWith('geo,geo_name,indicator,period,measure,value,flags')).toBe(true);
+    expect(trend.text).not.toMatch(/(^|,)=/m);
+  });
+});
