@@ -1,4 +1,4 @@
-import { announce } from './components/dom';
+import { announce, focusKey, restoreFocus } from './components/dom';
 import { formatState, linkState, parseState, type ViewName, type ViewState } from './state/url-state';
 
 export interface ViewContext {
@@ -31,7 +31,13 @@ export function startRouter(container: HTMLElement, loaders: Record<ViewName, Vi
     state = next;
     document.title = `${TITLES[next.view]} · Crime Prevention Observatory`;
     markNavigation(next);
-    if (mounted && mounted.view === next.view && mounted.id === next.id && (await mounted.instance.update(next))) return;
+    if (mounted && mounted.view === next.view && mounted.id === next.id) {
+      const focused = container.contains(document.activeElement) ? focusKey(document.activeElement) : null;
+      if (await mounted.instance.update(next)) {
+        if (focused && !container.contains(document.activeElement)) restoreFocus(container, focused);
+        return;
+      }
+    }
     container.replaceChildren();
     container.setAttribute('aria-busy', 'true');
     try {

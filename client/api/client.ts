@@ -1,4 +1,6 @@
 import type { GeosAnswer, IndicatorsAnswer, ObservationsAnswer } from './types';
+import type { AlertsResponse, CompareResponse, GeoProfileResponse, TrendResponse } from '../../server/analytics/analytics.types';
+import type { PracticeDetail, PracticeSearchResponse } from '../../server/practices/practice.views';
 
 /** An API answer other than 2xx, with the server's message (it says what went wrong and how to fix it). */
 export class ApiError extends Error {
@@ -58,4 +60,18 @@ export const catalogueApi = {
   indicators: () => cached('indicators', () => getJson<IndicatorsAnswer>('/api/indicators')),
   observations: (params: { indicator: string[]; geo?: string[]; from?: string; to?: string; measure?: string; asOf?: string | null }) =>
     getJson<ObservationsAnswer>('/api/observations', params),
+};
+
+type AnalyticsParams = { measure?: string; asOf?: string | null };
+
+export const analyticsApi = {
+  compare: (params: { indicator: string; period: string; group?: string } & AnalyticsParams) => getJson<CompareResponse>('/api/compare', params),
+  trends: (params: { indicator: string; geo: string; from?: string; to?: string } & AnalyticsParams) => getJson<TrendResponse>('/api/trends', params),
+  alerts: (params: { period?: string; group?: string; asOf?: string | null }) => getJson<AlertsResponse>('/api/alerts', params),
+  profile: (geo: string, params: { asOf?: string | null }) => getJson<GeoProfileResponse>(`/api/geos/${encodeURIComponent(geo)}/profile`, params),
+};
+
+export const practiceApi = {
+  search: (params: Params) => getJson<PracticeSearchResponse>('/api/practices', params),
+  detail: (slug: string) => getJson<PracticeDetail>(`/api/practices/${encodeURIComponent(slug)}`),
 };

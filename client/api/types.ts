@@ -4,7 +4,6 @@
  */
 import type { geoRoutes } from '../../server/geos/geo.routes';
 import type { indicatorRoutes } from '../../server/indicators/indicator.routes';
-import type { observationRoutes } from '../../server/observations/observation.routes';
 import type { RouteResponse } from '../../server/http/route';
 
 /** The JSON a route's handler answers with (file/status answers excluded). */
@@ -18,5 +17,4 @@ export type Geo = GeosAnswer['data'][number];
 export type IndicatorsAnswer = ListAnswer<typeof indicatorRoutes>;
 export type Indicator = IndicatorsAnswer['data'][number];
 export type Theme = IndicatorsAnswer['themes'][number];
-export type ObservationsAnswer = ListAnswer<typeof observationRoutes>;
-export type Observation = ObservationsAnswer['data'][number];
+export type { ObservationsResponse as ObservationsAnswer, ObservationView as Observation } from '../../server/observations/observation.routes';

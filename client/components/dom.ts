@@ -41,3 +41,20 @@ export function announce(message: string): void {
 export function errorBox(message: string): HTMLElement {
   return h('p', { class: 'error', role: 'alert', text: message });
 }
+
+/** Keeps keyboard focus on the "same" control when a view re-renders its controls. */
+export function focusKey(element: Element | null): string | null {
+  if (!(element instanceof HTMLElement) || element === document.body) return null;
+  const label = (element as HTMLInputElement).labels?.[0]?.textContent ?? element.getAttribute('aria-label') ?? element.textContent ?? '';
+  return `${element.tagName}|${element.getAttribute('type') ?? ''}|${label.trim()}|${(element as HTMLInputElement).value ?? ''}`;
+}
+
+export function restoreFocus(container: HTMLElement, key: string | null): void {
+  if (!key) return;
+  for (const candidate of container.querySelectorAll<HTMLElement>('input, select, button, a[href], [tabindex]')) {
+    if (focusKey(candidate) === key) {
+      candidate.focus();
+      return;
+    }
+  }
+}

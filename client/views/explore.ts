@@ -9,7 +9,7 @@ import type { TableSpec } from '../components/sortable-table';
 import type { MountedView, ViewContext } from '../router';
 import type { ViewState } from '../state/url-state';
 import { denominatorText, loadMap, rankCells, tooltipContent, type RankedCell } from './explore-map';
-import { asOfHref, effectiveMeasure, hasSource, latest, loadCatalogue, sourceText, viewHeader, yearOf, type Catalogue, type MeasuredObservation } from './view-parts';
+import { asOfHref, defaultYear, effectiveMeasure, hasSource, latest, loadCatalogue, sourceText, viewHeader, yearOf, type Catalogue, type MeasuredObservation } from './view-parts';
 
 interface Loaded {
   key: string;
@@ -32,15 +32,6 @@ function cellTable(cells: RankedCell[], measure: Measure, caption: string, conte
       { key: 'denominator', label: 'Denominator', value: (c) => denominatorText(c) },
     ],
   };
-}
-
-/** A default year: the latest one that at least half the reporting countries cover. */
-export function defaultYear(observations: MeasuredObservation[]): number | null {
-  const perYear = new Map<number, number>();
-  for (const o of observations) if (o.value !== null) perYear.set(yearOf(o.period), (perYear.get(yearOf(o.period)) ?? 0) + 1);
-  const most = Math.max(0, ...perYear.values());
-  const good = [...perYear].filter(([, n]) => n >= most / 2).map(([y]) => y);
-  return good.length ? Math.max(...good) : null;
 }
 
 export async function mount(container: HTMLElement, initial: ViewState, context: ViewContext): Promise<MountedView> {

@@ -1,12 +1,11 @@
 import { catalogueApi } from '../api/client';
 import type { Geo, Indicator, Observation } from '../api/types';
-import type { Denominator, MeasuredValue } from '../../server/analytics/analytics.types';
 import { h } from '../components/dom';
 import type { ViewState } from '../state/url-state';
 import type { ViewContext } from '../router';
 
-/** An observation as /api/observations answers it, with the rate fields when measure=rate. */
-export type MeasuredObservation = Observation & Partial<Pick<MeasuredValue, 'count' | 'countFlags' | 'reason'>> & { denominator?: Denominator | null };
+/** An observation as /api/observations answers it (count or rate, with its denominator). */
+export type MeasuredObservation = Observation;
 
 export interface Catalogue {
   geos: Geo[];
@@ -65,4 +64,21 @@ export function latest<T>() {
     const result = await work;
     return mine === ticket ? result : null;
   };
+}
+
+/** A default year: the latest one that at least half the reporting countries cover. */
+export function defaultYear(observations: MeasuredObservation[]): number | null {
+  const perYear = new Map<number, number>();
+  for (const o of observations) if (o.value !== null) perYear.set(yearOf(o.period), (perYear.get(yearOf(o.period)) ?? 0) + 1);
+  const most = Math.max(0, ...perYear.values());
+  const good = [...perYear].filter(([, n]) => n >= most / 2).map(([y]) => y);
+  return good.length ? Math.max(...good) : null;
+}
+
+/** The default year of an indicator's data (cached per indicator and vintage). */
+const yearCache = new Map<string, Promise<number | null>>();
+export function defaultYearOf(indicator: string, measure: ViewState['measure'], asOf: string | null): Promise<number | null> {
+  const key = `${indicator}|${measure}|${asOf ?? ''}`;
+  if (!yearCache.has(key)) yearCache.set(key, catalogueApi.observations({ indicator: [indicator], measure, asOf }).then((a) => defaultYear(a.data)));
+  return yearCache.get(key)!;
 }

@@ -1,0 +1,127 @@
+import type { SubmissionPreview } from '../../server/submissions/pipeline';
+import type { ProfileDefinition } from '../../server/profiles/profile.schema';
+import { getJson } from '../api/client';
+import { selectField } from '../components/controls';
+import { errorBox, h, uniqueId } from '../components/dom';
+import { saveBlob } from '../components/downloads';
+import type { MountedView, ViewContext } from '../router';
+import type { ViewState } from '../state/url-state';
+import { authMessage, commitUpload, csrfToken, fetchTemplate, uploadSubmission } from './upload-transfer';
+import { diffSection, reportSection } from './upload-report';
+import { firstRows, mappingPreview } from './upload-preview';
+import { loadCatalogue, viewHeader } from './view-parts';
+
+type Profile = ProfileDefinition & { builtIn?: boolean };
+
+async function loadProfiles(): Promise<{ profiles: Profile[]; problem: string | null }> {
+  try {
+    const answer = await getJson<{ data: Profile[] } | Profile[]>('/api/profiles');
+    return { profiles: Array.isArray(answer) ? answer : answer.data, problem: null };
+  } catch (error) {
+    return { profiles: [], problem: authMessage(error) };
+  }
+}
+
+function dropZone(onFile: (file: File) => void): HTMLElement {
+  const id = uniqueId('file');
+  const input = h('input', { id, type: 'file', accept: '.csv,.tsv,.txt,text/csv,text/tab-separated-values', class: 'file-input' });
+  input.addEventListener('change', () => input.files?.[0] && onFile(input.files[0]));
+  const zone = h('div', { class: 'drop-zone' },
+    h('p', { text: 'Drag and drop a CSV or TSV file here, or' }),
+    h('label', { for: id, class: 'file-label', text: 'Choose a file' }), input);
+  zone.addEventListener('dragover', (event) => { event.preventDefault(); zone.classList.add('over'); });
+  zone.addEventListener('dragleave', () => zone.classList.remove('over'));
+  zone.addEventListener('drop', (event) => {
+    event.preventDefault();
+    zone.classList.remove('over');
+    const file = event.dataTransfer?.files[0];
+    if (file) onFile(file);
+  });
+  return zone;
+}
+
+export async function mount(container: HTMLElement, _state: ViewState, _context: ViewContext): Promise<MountedView> {
+  const [catalogue, { profiles, problem }, csrf] = await Promise.all([loadCatalogue(), loadProfiles(), csrfToken()]);
+  const countries = catalogue.geos.filter((g) => g.kind === 'country');
+  let geo = countries[0]?.code ?? '';
+  let profileName = '';
+  let file: File | null = null;
+  const status = h('div', { 'aria-live': 'polite' });
+  const preview = h('div', {});
+  const results = h('div', {});
+  const progress = h('progress', { max: 100, value: 0, 'aria-label': 'Upload progress' });
+  const progressText = h('span', { class: 'hint' });
+  const uploadButton = h('button', { type: 'button', class: 'primary', disabled: true, text: 'Upload and validate' });
+  const profileOf = () => profiles.find((p) => p.name === profileName) ?? null;
+
+  const showPreview = async () => {
+    if (!file) return;
+    try {
+      preview.replaceChildren(h('p', { text: `${file.name}, ${(file.size / 1024).toFixed(1)} KB` }), mappingPreview(await firstRows(file), profileOf()));
+      uploadButton.disabled = false;
+    } catch (error) {
+      preview.replaceChildren(errorBox(`The file could not be read: ${authMessage(error)}`));
+    }
+  };
+
+  const commitButton = (answer: SubmissionPreview) => {
+    const button = h('button', { type: 'button', class: 'primary', text: 'Commit: publish these figures' });
+    const canCommit = answer.status === 'validated' && answer.report.valid;
+    button.disabled = !canCommit;
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      try {
+        const result = await commitUpload(answer.submissionId, csrf);
+        status.replaceChildren(h('p', { class: 'notice', role: 'status', text: `Committed submission ${answer.submissionId}: ${result.revisionsAdded} new revision${result.revisionsAdded === 1 ? '' : 's'} published at ${result.committedAt}.` }));
+      } catch (error) {
+        status.replaceChildren(errorBox(`The commit failed: ${authMessage(error)}`));
+        button.disabled = false;
+      }
+    });
+    return h('div', {}, button, canCommit ? '' : h('p', { class: 'hint', text: answer.status === 'validated' ? 'Fix the errors and upload again.' : `This submission is ${answer.status}.` }));
+  };
+
+  uploadButton.addEventListener('click', async () => {
+    if (!file) return;
+    uploadButton.disabled = true;
+    results.replaceChildren();
+    status.replaceChildren(h('p', { text: 'Uploading…' }));
+    try {
+      const answer = await uploadSubmission({ file, geo, profile: profileName || null, csrf, onProgress: (sent, total) => {
+        const percent = total ? Math.round((sent / total) * 100) : 0;
+        progress.value = percent;
+        progressText.textContent = `${percent}% (${(sent / 1024).toFixed(0)} of ${(total / 1024).toFixed(0)} KB sent)`;
+      } });
+      status.replaceChildren(h('p', { role: 'status', text: `Submission ${answer.submissionId}: ${answer.status}${answer.duplicateOf ? ` (the same file was already uploaded as submission ${answer.duplicateOf})` : ''}.` }));
+      results.replaceChildren(reportSection(answer), diffSection(answer), commitButton(answer));
+    } catch (error) {
+      status.replaceChildren(errorBox(`The upload was refused: ${authMessage(error)}`));
+    } finally {
+      uploadButton.disabled = false;
+    }
+  });
+
+  const templateButton = h('button', { type: 'button', text: 'Download the pre-filled template' });
+  templateButton.addEventListener('click', async () => {
+    try {
+      saveBlob(await fetchTemplate(geo), `observatory-template-${geo}.csv`);
+    } catch (error) {
+      status.replaceChildren(errorBox(`The template could not be downloaded: ${authMessage(error)}`));
+    }
+  });
+
+  container.replaceChildren(
+    viewHeader('Upload', 'For national contact points: upload your country\'s figures, check the validation report and the changes, then commit them as new revisions. Nothing is published until you commit.'),
+    problem ? h('p', { class: 'notice', role: 'note', text: problem }) : '',
+    h('div', { class: 'controls' },
+      selectField({ label: 'Country', selected: geo, choices: countries.map((g) => ({ value: g.code, label: `${g.name} (${g.code})` })), onChange: (v) => { geo = v; } }),
+      selectField({ label: 'Import profile', selected: '', onChange: (v) => { profileName = v; void showPreview(); },
+        choices: [{ value: '', label: 'Detect: canonical template, wide, Eurostat TSV or World Bank CSV' }, ...profiles.map((p) => ({ value: p.name, label: `${p.name}${p.geo ? ` (${p.geo})` : ''}${p.description ? ` — ${p.description.slice(0, 60)}` : ''}` }))] }),
+      h('div', { class: 'field' }, h('span', { class: 'label', text: 'Template' }), templateButton)),
+    h('p', { class: 'hint', text: 'New import profiles for national exports are created with POST /api/profiles (see the API description); they appear in this list.' }),
+    dropZone((chosen) => { file = chosen; void showPreview(); }),
+    preview,
+    h('div', { class: 'inline' }, uploadButton, progress, progressText),
+    status, results);
+  return { update: () => true };
+}
