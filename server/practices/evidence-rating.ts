@@ -10,6 +10,8 @@ import type { EvidenceRating } from './practice.vocabulary';
  */
 
 export const REVIEW_AFTER_YEARS = 5;
+/** The UK left the EU on 31 January 2020. */
+export const LAST_UK_MEMBER_YEAR = 2019;
 
 export interface ExternalRatingView extends ExternalRating {
   sourceName: string;
@@ -35,6 +37,8 @@ export interface EvidenceAssessment {
 export interface RatingContext {
   /** Geos of the current EU member states (the EU27_2020 group). */
   euMembers: ReadonlySet<string>;
+  /** Geos that were members until 2020 (EU28 but not EU27_2020: the UK and its jurisdictions). */
+  formerEuMembers: ReadonlySet<string>;
   /** Today as YYYY-MM-DD. */
   today: string;
   /** When the practice was first recorded (ISO); dates the review when there is no evaluation. */
@@ -117,10 +121,10 @@ function inconclusiveReason(robust: Evaluation[], positive: Evaluation[], agains
   return `One robust positive evaluation (${listed(positive)}) is short of the Promising bar, and EUCPN's criteria are not all met.`;
 }
 
-/** Evaluated in a current EU member state, or in the UK while it was one (evaluations up to 2019). */
-export function isEuropeanEvidence(e: Evaluation, euMembers: ReadonlySet<string>): boolean {
+/** An outcome evaluation in a current EU member state, or in the UK while it was one (up to 2019). */
+export function isEuropeanEvidence(e: Evaluation, ctx: Pick<RatingContext, 'euMembers' | 'formerEuMembers'>): boolean {
   if (e.design === 'process_qualitative') return false;
-  return e.geos.some((g) => euMembers.has(g) || (g === 'UK' && e.year <= 2019));
+  return e.geos.some((g) => ctx.euMembers.has(g) || (ctx.formerEuMembers.has(g) && e.year <= LAST_UK_MEMBER_YEAR));
 }
 
 export function reviewDate(evaluations: Evaluation[], recordedAt: string): string {
@@ -152,7 +156,7 @@ export function assessEvidence(record: RatedRecord, ctx: RatingContext): Evidenc
     derivedRating: derived.rating,
     reasons,
     override,
-    europeanEvidence: record.evaluations.some((e) => isEuropeanEvidence(e, ctx.euMembers)),
+    europeanEvidence: record.evaluations.some((e) => isEuropeanEvidence(e, ctx)),
     evaluatedIn: [...new Set(record.evaluations.flatMap((e) => e.geos))].sort(),
     lastEvaluationYear: lastEvaluationYear(record.evaluations),
     reviewDate: review,

@@ -25,20 +25,24 @@ export interface PracticeVocabulary {
   indicators: Map<string, string | null>;
   geos: Set<string>;
   euMembers: Set<string>;
+  formerEuMembers: Set<string>;
 }
 
 export async function loadPracticeVocabulary(db: DbOrTx): Promise<PracticeVocabulary> {
-  const [themes, indicators, geos, eu] = await Promise.all([
+  const [themes, indicators, geos, eu, eu28] = await Promise.all([
     db.selectFrom('themes').select('code').execute(),
     db.selectFrom('indicators').select(['code', 'iccs']).execute(),
     db.selectFrom('geos').select('code').execute(),
     db.selectFrom('geo_group_members').select('geo_code').where('group_code', '=', 'EU27_2020').execute(),
+    db.selectFrom('geo_group_members').select('geo_code').where('group_code', '=', 'EU28').execute(),
   ]);
+  const euMembers = new Set(eu.map((m) => m.geo_code));
   return {
     themes: new Set(themes.map((t) => t.code)),
     indicators: new Map(indicators.map((i) => [i.code, i.iccs])),
     geos: new Set([...geos.map((g) => g.code), ...countriesOutsideCatalogue().keys()]),
-    euMembers: new Set(eu.map((m) => m.geo_code)),
+    euMembers,
+    formerEuMembers: new Set(eu28.map((m) => m.geo_code).filter((g) => !euMembers.has(g))),
   };
 }
 

@@ -85,7 +85,7 @@ export interface ListingSource {
 export async function writeListing(db: DbOrTx, source: ListingSource, vocabulary: PracticeVocabulary, today: string): Promise<void> {
   await deleteListing(db, source.practiceId, source.audience);
   const { record } = source;
-  const evidence = assessEvidence(record, { euMembers: vocabulary.euMembers, today, recordedAt: source.recordedAt });
+  const evidence = assessEvidence(record, { euMembers: vocabulary.euMembers, formerEuMembers: vocabulary.formerEuMembers, today, recordedAt: source.recordedAt });
   const texts = searchTexts(record);
   const row: NewPracticeListing = {
     practice_id: source.practiceId,

@@ -118,7 +118,8 @@ export const PracticeInput = z
     description: text('description', 20, 8000),
     geos: uniqueList(code, 'geos', 1, 60),
     level: z.enum(PRACTICE_LEVELS),
-    startYear: year,
+    /** Null when the start is not documented well enough to state. */
+    startYear: year.nullable(),
     endYear: year.nullable().default(null),
     themes: uniqueList(code, 'themes', 1, 10),
     iccsCodes: uniqueList(z.string().regex(/^\d{2,6}$/, 'an ICCS code is 2 to 6 digits, e.g. 0501'), 'ICCS codes', 0, 30).default([]),
@@ -137,7 +138,7 @@ export const PracticeInput = z
     externalRatings: z.array(ExternalRating).max(20).default([]),
   })
   .superRefine((p, ctx) => {
-    if (p.endYear !== null && p.endYear < p.startYear) {
+    if (p.endYear !== null && p.startYear !== null && p.endYear < p.startYear) {
       ctx.addIssue({ code: 'custom', path: ['endYear'], message: 'the end year is before the start year' });
     }
   });

@@ -21,7 +21,7 @@ export interface ListingHit {
   version: number;
   rating: string;
   europeanEvidence: boolean;
-  startYear: number;
+  startYear: number | null;
   endYear: number | null;
   lastEvaluationYear: number | null;
   reviewDate: string;
@@ -133,7 +133,7 @@ export async function searchPractices(db: DbOrTx, audience: ListingAudience, que
   const sort = query.sort ?? (tokens.length ? 'relevance' : 'rating');
   const byRelevance = (p: typeof page) => (tokens.length ? p.orderBy('m.title_hit', 'desc').orderBy('m.score', 'desc') : p);
   if (sort === 'rating') page = byRelevance(page.orderBy('l.rating_rank', 'desc'));
-  else if (sort === 'recency') page = page.orderBy(sql`coalesce(l.last_evaluation_year, 0)`, 'desc').orderBy('l.start_year', 'desc');
+  else if (sort === 'recency') page = page.orderBy(sql`coalesce(l.last_evaluation_year, 0)`, 'desc').orderBy(sql`coalesce(l.start_year, 0)`, 'desc');
   else if (sort === 'relevance') page = byRelevance(page).orderBy('l.rating_rank', 'desc');
   const rows = await page.orderBy('l.title').orderBy('l.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute();
 

@@ -47,7 +47,7 @@ export interface PracticeListingTable {
   rating: EvidenceRating;
   rating_rank: number;
   european_evidence: number;
-  start_year: number;
+  start_year: number | null;
   end_year: number | null;
   last_evaluation_year: number | null;
   review_date: string;

@@ -32,7 +32,7 @@ export async function exportPublished(db: DbOrTx): Promise<ExportedPractice[]> {
   for (const p of practices) {
     const version = await findVersion(db, p.id, p.published_version!);
     const { ratingOverride, ...record } = parseRecord(version!);
-    const e = assessEvidence({ ...record, ratingOverride }, { euMembers: vocabulary.euMembers, today: today(), recordedAt: p.created_at });
+    const e = assessEvidence({ ...record, ratingOverride }, { euMembers: vocabulary.euMembers, formerEuMembers: vocabulary.formerEuMembers, today: today(), recordedAt: p.created_at });
     const evidence = { rating: e.rating, derivedRating: e.derivedRating, reasons: e.reasons, europeanEvidence: e.europeanEvidence, reviewDate: e.reviewDate, dueForReview: e.dueForReview };
     exported.push({ record, evidence });
   }

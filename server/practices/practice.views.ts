@@ -22,7 +22,7 @@ export interface PracticeSummary {
   rating: EvidenceRating;
   ratingLabel: string;
   europeanEvidence: boolean;
-  startYear: number;
+  startYear: number | null;
   endYear: number | null;
   lastEvaluationYear: number | null;
   reviewDate: string;
@@ -99,7 +99,7 @@ async function detailOf(db: DbOrTx, practice: PracticeRow, version: number, staf
   if (!row) throw notFound(`Practice "${practice.slug}" has no version ${version}.`);
   const record = parseRecord(row);
   const vocabulary = await loadPracticeVocabulary(db);
-  const evidence = assessEvidence(record, { euMembers: vocabulary.euMembers, today: today(), recordedAt: practice.created_at });
+  const evidence = assessEvidence(record, { euMembers: vocabulary.euMembers, formerEuMembers: vocabulary.formerEuMembers, today: today(), recordedAt: practice.created_at });
   return {
     slug: practice.slug,
     state: staff ? practice.state : 'published',

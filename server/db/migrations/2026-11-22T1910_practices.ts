@@ -57,7 +57,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('rating', 'varchar(16)', (c) => c.notNull())
     .addColumn('rating_rank', 'integer', (c) => c.notNull())
     .addColumn('european_evidence', 'integer', (c) => c.notNull())
-    .addColumn('start_year', 'integer', (c) => c.notNull())
+    .addColumn('start_year', 'integer')
     .addColumn('end_year', 'integer')
     .addColumn('last_evaluation_year', 'integer')
     .addColumn('review_date', 'varchar(10)', (c) => c.notNull())
