@@ -119,7 +119,7 @@ function alertsFor(indicator: IndicatorRow, group: GroupInfo, year: number, inde
   });
 }
 
-/** The prediction-interval test for one geo, and its change from the year before. */
+/** The prediction-interval test for one geo (counts and rates cannot be negative, so the lower bound stops at 0), and its change from the year before. */
 function candidateFor(geo: string, geoName: string, latest: Candidate['value'], year: number, measured: (y: number) => MeasuredValue): Candidate | null {
   const before = measured(year - 1);
   const brokenNow = latest.flags.includes('b');
@@ -139,7 +139,7 @@ function candidateFor(geo: string, geoName: string, latest: Candidate['value'], 
   const fit = xs.length >= ALERT_RULES.minimumPoints ? olsFit(xs, ys, ALERT_RULES.interval) : null;
   if (!fit) return candidate;
   const pi = predictionInterval(fit, year);
-  candidate.expected = { lower: pi.lower, upper: pi.upper, from: String(xs[0]), to: String(xs[xs.length - 1]) };
+  candidate.expected = { lower: Math.max(0, pi.lower), upper: pi.upper, from: String(xs[0]), to: String(xs[xs.length - 1]) };
   if ((latest.value < pi.lower || latest.value > pi.upper) && pi.standardError > 0) {
     candidate.piScore = Math.abs(latest.value - pi.fitted) / pi.standardError;
   }

@@ -93,6 +93,7 @@ export function profileCsv(answer: GeoProfileResponse): string {
     value: p.count?.value ?? null,
     flags: p.flags,
     rate_per_100k: p.rate?.value ?? null,
+    rate_period: p.ratePeriod ?? '',
     rate_flags: p.rate?.flags ?? '',
     population: p.rate?.denominator?.value ?? null,
     population_flags: p.rate?.denominator?.flags ?? '',
@@ -100,9 +101,10 @@ export function profileCsv(answer: GeoProfileResponse): string {
     theil_sen_slope: p.trend?.theilSenSlope ?? null,
     mann_kendall_p: p.trend?.mannKendallP ?? null,
     eu_rank: p.euRank,
+    eu_rank_basis: p.rankBasis ? `${p.rankBasis.measure} ${p.rankBasis.period}` : '',
     eu_members_ranked: p.euMembersRanked,
     source: p.indicator.source ?? '',
     data_version: answer.meta.dataVersion ?? '',
   }));
-  return toCsv(rows, ['geo', 'indicator', 'indicator_name', 'period', 'unit', 'value', 'flags', 'rate_per_100k', 'rate_flags', 'population', 'population_flags', 'trend', 'theil_sen_slope', 'mann_kendall_p', 'eu_rank', 'eu_members_ranked', 'source', 'data_version']);
+  return toCsv(rows, ['geo', 'indicator', 'indicator_name', 'period', 'unit', 'value', 'flags', 'rate_per_100k', 'rate_period', 'rate_flags', 'population', 'population_flags', 'trend', 'theil_sen_slope', 'mann_kendall_p', 'eu_rank', 'eu_rank_basis', 'eu_members_ranked', 'source', 'data_version']);
 }

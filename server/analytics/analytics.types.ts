@@ -187,12 +187,17 @@ export interface AlertsResponse {
 
 export interface ProfileIndicator {
   indicator: IndicatorSummary;
+  /** The latest period with a value. */
   period: string | null;
   count: MeasuredValue | null;
+  /** The latest computable rate; its period (ratePeriod) can be earlier when population is not yet known. */
   rate: MeasuredValue | null;
+  ratePeriod: string | null;
   trend: { measure: Measure; from: string; to: string; theilSenSlope: number | null; mannKendallP: number | null; direction: 'rising' | 'falling' | 'no clear trend' } | null;
   euRank: number | null;
   euMembersRanked: number | null;
+  /** What the EU rank compares: the rate of ratePeriod, or else the value of the latest period. */
+  rankBasis: { measure: Measure; period: string } | null;
   flags: string;
 }
 

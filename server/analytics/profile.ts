@@ -41,22 +41,25 @@ async function profileIndicator(
   const latest = own[own.length - 1]!;
   const population = (period: string) => index.get(cellKey(POPULATION_INDICATOR, geo, period));
   const count = measuredCount(latest, geo, latest.period);
-  const rate = measure === 'rate' ? measuredRate(latest, population(latest.period), geo, latest.period) : null;
   const series = own.map((c) => ({
     period: c.period,
     measured: measure === 'rate' ? measuredRate(c, population(c.period), geo, c.period) : measuredCount(c, geo, c.period),
   }));
   const valued = series.filter((s) => s.measured.value !== null);
+  const latestRate = measure === 'rate' ? valued[valued.length - 1] : undefined;
   const segments = segmentStatistics(segmentSeries(valued));
   const last = segments[segments.length - 1];
-  const rankedMeasure = measure === 'rate' && rate?.value === null ? 'count' : measure;
-  const comparison = inEu ? await compareGroup(db, { indicator: indicator.code, period: latest.period, measure: rankedMeasure, group: PROFILE_GROUP, asOf }) : null;
+  const rankBasis = latestRate ? { measure: 'rate' as const, period: latestRate.period } : { measure: 'count' as const, period: latest.period };
+  const comparison = inEu ? await compareGroup(db, { indicator: indicator.code, ...rankBasis, group: PROFILE_GROUP, asOf }) : null;
   const row = comparison?.rows.find((r) => r.geo === geo);
+  const rate = latestRate?.measured ?? null;
   return {
     indicator: summarise(indicator, measure),
     period: latest.period,
     count,
     rate,
+    ratePeriod: latestRate?.period ?? null,
+    rankBasis: comparison ? rankBasis : null,
     trend: last && last.n >= 3
       ? {
           measure,

@@ -1,0 +1,92 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AlertsResponse, GeoProfileResponse } from '../../server/analytics/analytics.types';
+import { createApp } from '../../server/http/app';
+import { commitSubmission } from '../../server/submissions/commit';
+import { previewSubmission } from '../../server/submissions/pipeline';
+import { bufferSource } from '../../server/submissions/source';
+import { seededDatabase, type TestDatabase } from '../helpers/database';
+import { readPopulation } from './eurostat-files';
+
+let database: TestDatabase;
+let app: ReturnType<typeof createApp>;
+beforeAll(async () => {
+  database = await seededDatabase();
+  app = createApp({ db: database.db, clientDir: '/nonexistent' });
+});
+afterAll(async () => database.dispose());
+
+async function alerts(query: string): Promise<AlertsResponse> {
+  return (await request(app).get(`/api/alerts?${query}`).expect(200)).body;
+}
+
+describe('GET /api/alerts', () => {
+  it('lists only alerts that meet a documented rule, ranked by score, each explained in one sentence', async () => {
+    const body = await alerts('period=2019&group=EU27_2020');
+    expect(body.rules).toEqual({ window: 7, minimumPoints: 5, robustZThreshold: 3, interval: 0.95 });
+    expect(body.alerts.length).toBeGreaterThan(0);
+    expect(body.alerts.map((a) => a.rank)).toEqual(body.alerts.map((_, i) => i + 1));
+    for (let i = 1; i < body.alerts.length; i++) expect(body.alerts[i - 1]!.score).toBeGreaterThanOrEqual(body.alerts[i]!.score);
+    for (const a of body.alerts) {
+      if (a.rules.includes('prediction-interval')) expect(a.value < a.expected!.lower || a.value > a.expected!.upper).toBe(true);
+      if (a.rules.includes('robust-z-change')) expect(Math.abs(a.robustZOfChange!)).toBeGreaterThan(3);
+      expect(a.rules.length).toBeGreaterThan(0);
+      expect(a.explanation).toMatch(new RegExp(`^${a.indicatorName}.* in ${a.geoName} `));
+      expect(a.explanation.endsWith('.')).toBe(true);
+      expect(a.explanation.slice(0, -1)).not.toMatch(/\.\s/);
+    }
+  });
+
+  it('raises an emerging-trend alert after a jump, and not as of before it', async () => {
+    const before = new Date().toISOString();
+    const quiet = await alerts('period=2019');
+    const names: Record<string, string> = { BE: 'Belgium', DK: 'Denmark', FI: 'Finland', SE: 'Sweden', PT: 'Portugal', CZ: 'Czechia' };
+    const geo = Object.keys(names).find((g) => !quiet.alerts.some((a) => a.geo === g && a.indicator === 'ICCS0401'))!;
+    expect(geo).toBeDefined();
+    const source = bufferSource('jump.csv', Buffer.from(`geo,indicator,period,value,flags,note\n${geo},ICCS0401,2019,300000,,\n`));
+    const later = new Date(Date.now() + 1000);
+    const preview = await previewSubmission(database.db, { geo, submittedBy: 'test', source }, later);
+    await commitSubmission(database.db, preview.submissionId, later);
+    const loud = await alerts('period=2019');
+    const jump = loud.alerts.find((a) => a.geo === geo && a.indicator === 'ICCS0401')!;
+    expect(jump.rules).toEqual(['prediction-interval', 'robust-z-change']);
+    const population = readPopulation().get(`POP_JAN|${geo}|2019`)!.value;
+    expect(jump.value).toBe(Math.round((300000 / population) * 1e7) / 100);
+    expect(jump.explanation).toMatch(
+      new RegExp(`^Robbery per 100k in ${names[geo]} rose \\d+% in 2019 \\(to [\\d,]+\\), above the range expected from its 2012–2018 trend \\(.*\\), the largest rise in EU27_2020\\.$`),
+    );
+    expect(jump.rank).toBe(1);
+    const then = await alerts(`period=2019&asOf=${encodeURIComponent(before)}`);
+    expect(then.alerts.find((a) => a.geo === geo && a.indicator === 'ICCS0401')).toBeUndefined();
+  });
+
+  it('exports alerts as CSV and rejects a period that is not a year', async () => {
+    const csv = await request(app).get('/api/alerts?period=2019&format=csv').expect(200);
+    expect(csv.text.split('\n')[0]).toBe('rank,indicator,geo,period,measure,unit,value,flags,previous,change_percent,expected_lower,expected_upper,robust_z_of_change,rules,score,explanation,source,data_version');
+    await request(app).get('/api/alerts?period=2019-Q1').expect(400);
+  });
+});
+
+describe('GET /api/geos/:code/profile', () => {
+  it('gives the latest value, the latest computable rate, the trend and the EU rank', async () => {
+    const body: GeoProfileResponse = (await request(app).get('/api/geos/AT/profile').expect(200)).body;
+    expect(body.geo).toMatchObject({ code: 'AT', name: 'Austria' });
+    expect(body.geo.groups).toContain('EU27_2020');
+    const homicide = body.indicators.find((i) => i.indicator.code === 'ICCS0101')!;
+    expect(homicide).toMatchObject({ period: '2022', count: { value: 65 }, ratePeriod: '2021', rankBasis: { measure: 'rate', period: '2021' } });
+    expect(homicide.rate!.value).toBe(Math.round((59 / 8956279) * 1e7) / 100);
+    expect(homicide.rate!.flags).toBe('d');
+    const compare = (await request(app).get('/api/compare?indicator=ICCS0101&period=2021&measure=rate').expect(200)).body;
+    expect(homicide.euRank).toBe(compare.rows.find((r: { geo: string }) => r.geo === 'AT').rank);
+    expect(homicide.trend).toMatchObject({ measure: 'rate', from: '2008', to: '2021' });
+    expect(['rising', 'falling', 'no clear trend']).toContain(homicide.trend!.direction);
+    expect(body.indicators.some((i) => i.indicator.code === 'POP_JAN')).toBe(false);
+  });
+
+  it('answers 404 for an unknown geo and exports CSV', async () => {
+    await request(app).get('/api/geos/XX/profile').expect(404);
+    const csv = await request(app).get('/api/geos/DE/profile?format=csv').expect(200);
+    expect(csv.text.split('\n')[0]).toMatch(/^geo,indicator,indicator_name,period,unit,value,flags,rate_per_100k,rate_period/);
+    expect(csv.text.split('\n')[1]).toMatch(/^DE,ICCS0101,Intentional homicide,2022,count,/);
+  });
+});
