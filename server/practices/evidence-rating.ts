@@ -97,7 +97,7 @@ export function deriveRating(evaluations: Evaluation[], criteria: EucpnCriteria)
   }
   const allMet = Object.values(criteria).every((c) => c.met);
   if (allMet && !against.length) {
-    const some = positive.length ? ` So far: ${listed(positive)} (positive), short of the Promising bar.` : '';
+    const some = outcomes.length ? ` Outcome evaluations so far: ${outcomes.map((e) => `${describeEvaluation(e)}, ${e.direction}`).join('; ')}.` : '';
     return { rating: 'theory_based', reasons: [`Meets EUCPN's four minimum criteria, but no robust outcome evaluation meets the Promising bar yet.${some}`] };
   }
   if (outcomes.length) return { rating: 'inconclusive', reasons: [inconclusiveReason(robust, positive, against)] };
