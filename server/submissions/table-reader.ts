@@ -112,12 +112,19 @@ function numberFormats(layout: TableLayout, profile: ProfileDefinition, sample: 
   return inferColumnFormats(rows, valueColumns);
 }
 
+function field(fields: string[], at: number | undefined): string {
+  return at === undefined ? '' : (fields[at] ?? '').trim();
+}
+
 const WIDE_CELL = /^\s*(\S*?)\s*([A-Za-z]*)\s*$/;
 
 class RowReader {
   private readonly at: Record<'geo' | 'indicator' | 'period' | 'value' | 'flags' | 'note', number | undefined>;
   private readonly mappings: Map<string, IndicatorMapping> | null;
   private readonly filters: { at: number | undefined; test: (v: string) => boolean; column: string }[];
+  /** Column names as the uploader sees them, for the report (shared by every cell of a long table). */
+  private readonly columns: RawCell['columns'];
+  private readonly valueFormat: NumberFormat | undefined;
 
   constructor(
     private readonly layout: TableLayout,
@@ -134,6 +141,15 @@ class RowReader {
       flags: columnAt(layout, c.flags),
       note: columnAt(layout, c.note),
     };
+    const names = layout.names;
+    this.columns = {
+      geo: this.at.geo === undefined ? '(submission geo)' : names[this.at.geo]!,
+      indicator: names[this.at.indicator!]!,
+      period: this.at.period === undefined ? '' : names[this.at.period]!,
+      value: this.at.value === undefined ? '' : names[this.at.value]!,
+      flags: this.at.flags === undefined ? '(none)' : names[this.at.flags]!,
+    };
+    this.valueFormat = this.at.value === undefined ? undefined : formats.get(this.at.value);
     const m = profile.indicators;
     this.mappings = m.length ? new Map(m.map((x) => [x.code.trim(), x])) : null;
     this.filters = profile.filters.map((f) => ({
@@ -148,49 +164,41 @@ class RowReader {
     this.read.rowsRead.n++;
     if (record.fields.length !== this.layout.width || record.unterminatedQuote) return this.wrongWidth(record);
     const fields = expandRecord(this.layout, record.fields);
-    const get = (i: number | undefined) => (i === undefined ? '' : (fields[i] ?? '').trim());
     const { skipped } = this.read;
-    if (!this.filters.every((f) => f.test(get(f.at)))) {
+    if (!this.passesFilters(fields)) {
       skipped.filtered++;
       return;
     }
-    const geo = this.geoOf(get(this.at.geo));
+    const geo = this.geoOf(field(fields, this.at.geo));
     if (geo === null) {
       skipped.otherGeo++;
       return;
     }
-    const code = get(this.at.indicator);
+    const code = field(fields, this.at.indicator);
     const mapping = this.mappings?.get(code);
     if (this.mappings && !mapping) {
       skipped.unmapped++;
       return;
     }
-    const names = this.layout.names;
-    const base = {
-      row: record.row,
-      geo,
-      indicator: mapping?.indicator ?? code,
-      note: get(this.at.note) || mapping?.comparability || '',
-    };
-    const columns = {
-      geo: this.at.geo === undefined ? '(submission geo)' : names[this.at.geo]!,
-      indicator: names[this.at.indicator!]!,
-      period: this.at.period === undefined ? '' : names[this.at.period]!,
-      value: this.at.value === undefined ? '' : names[this.at.value]!,
-      flags: this.at.flags === undefined ? '(none)' : names[this.at.flags]!,
-    };
+    const indicator = mapping?.indicator ?? code;
+    const note = field(fields, this.at.note) || mapping?.comparability || '';
     const extraFlags = mapping?.flags ?? '';
     if (this.layout.periodColumns.length === 0) {
       out.push({
-        ...base,
-        period: periodText(get(this.at.period), this.profile.yearFormat),
-        value: get(this.at.value),
-        flags: get(this.at.flags) + extraFlags,
-        columns,
-        numberFormat: this.formats.get(this.at.value!),
+        row: record.row,
+        geo,
+        indicator,
+        note,
+        period: periodText(field(fields, this.at.period), this.profile.yearFormat),
+        value: field(fields, this.at.value),
+        flags: extraFlags ? field(fields, this.at.flags) + extraFlags : field(fields, this.at.flags),
+        columns: this.columns,
+        numberFormat: this.valueFormat,
       });
       return;
     }
+    const base = { row: record.row, geo, indicator, note };
+    const columns = this.columns;
     for (const { at, period, header } of this.layout.periodColumns) {
       const [, value = '', flags = ''] = WIDE_CELL.exec(fields[at] ?? '') ?? [, fields[at] ?? ''];
       if (value === '' || value === ':') {
@@ -199,6 +207,11 @@ class RowReader {
       }
       out.push({ ...base, period, value, flags: flags + extraFlags, columns: { ...columns, period: header, value: header }, numberFormat: this.formats.get(at) });
     }
+  }
+
+  private passesFilters(fields: string[]): boolean {
+    for (const f of this.filters) if (!f.test(field(fields, f.at))) return false;
+    return true;
   }
 
   /** The observatory geo of a row, or null when a multi-country file's row is for a geo outside the submission. */
