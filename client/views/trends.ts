@@ -13,7 +13,8 @@ import type { ViewState } from '../state/url-state';
 import { practiceMarkers } from './practice-links';
 import { indexSeries, seriesFromTrends, trendRows, type TrendTableRow } from './trend-series';
 import { trendStatement } from './trend-statement';
-import { asOfHref, effectiveMeasure, hasSource, latest, loadCatalogue, sourceText, viewHeader, type Catalogue } from './view-parts';
+import { aggregateSeries } from './eu-series';
+import { asOfHref, effectiveMeasure, hasSource, latest, loadCatalogue, sourceText, viewHeader, yearOf, type Catalogue } from './view-parts';
 
 export const AGGREGATE = 'EU27_2020';
 export const DEFAULT_GEOS = ['DE', 'FR', 'IT', 'NL', 'PL'];
@@ -35,7 +36,7 @@ function controls(catalogue: Catalogue, state: ViewState, context: ViewContext, 
   return h('div', { class: 'controls' },
     indicatorPicker({ indicators: catalogue.indicators, themes: catalogue.themes, selected: state.indicator, filter: hasSource, onChange: (code) => context.navigate({ indicator: code }) }),
     geoPicker({ geos: catalogue.geos.filter((g) => g.kind === 'country'), selected: state.geos.length ? state.geos : DEFAULT_GEOS, onChange: (geos) => context.navigate({ geos }) }),
-    h('div', { class: 'field' },
+    h('div', { class: 'options' },
       radioGroup<Measure>({ legend: 'Measure', name: 'measure', selected: effectiveMeasure(indicator, state.measure), onChange: (measure) => context.navigate({ measure }),
         choices: indicator?.rate_derivable ? [{ value: 'rate', label: 'Rate per 100,000' }, { value: 'count', label: 'Count' }] : [{ value: 'count', label: 'Count' }] }),
       radioGroup<'linear' | 'log'>({ legend: 'Scale', name: 'scale', selected: state.scale, onChange: (scale) => context.navigate({ scale }),
@@ -47,20 +48,24 @@ function controls(catalogue: Catalogue, state: ViewState, context: ViewContext, 
 export async function mount(container: HTMLElement, initial: ViewState, context: ViewContext): Promise<MountedView> {
   const catalogue = await loadCatalogue();
   const names = new Map(catalogue.geos.map((g) => [g.code, g.name]));
-  const guard = latest<{ trends: TrendResponse[]; markers: PracticeMarker[] }>();
+  const guard = latest<{ trends: TrendResponse[]; markers: PracticeMarker[]; eu: TrendSeries }>();
   let chartState: { layout: LineLayout; series: TrendSeries[]; measure: Measure | 'index' } | null = null;
 
   const show = async (state: ViewState) => {
     const indicator = catalogue.indicatorByCode.get(state.indicator);
     const measure = effectiveMeasure(indicator, state.measure);
-    const geos = [...(state.geos.length ? state.geos : DEFAULT_GEOS), AGGREGATE];
+    const geos = state.geos.length ? state.geos : DEFAULT_GEOS;
     const answer = await guard(Promise.all([
       Promise.all(geos.map((geo) => analyticsApi.trends({ indicator: state.indicator, geo, measure, asOf: state.asOf }))),
       practiceMarkers(state.indicator, geos).catch(() => []),
-    ]).then(([trends, markers]) => ({ trends, markers })));
+    ]).then(async ([trends, markers]) => {
+      const span = [...new Set(trends.flatMap((t) => t.points.map((p) => yearOf(p.period))))].sort((a, b) => a - b);
+      const eu = await aggregateSeries({ indicator: state.indicator, measure, group: AGGREGATE, label: 'EU27 (aggregate)', years: span, asOf: state.asOf });
+      return { trends, markers, eu };
+    }));
     if (!answer) return;
-    const { trends, markers } = answer;
-    const allSeries = seriesFromTrends(trends, names, AGGREGATE);
+    const { trends, markers, eu } = answer;
+    const allSeries = [...seriesFromTrends(trends, names, AGGREGATE), eu];
     const years = [...new Set(allSeries.flatMap((s) => s.points.map((p) => p.year)))].sort((a, b) => a - b);
     const { indexed, left } = state.base ? indexSeries(allSeries, state.base) : { indexed: allSeries, left: [] };
     const subject = `${indicator?.name ?? state.indicator}${measure === 'rate' ? ' per 100k' : ''}`;
