@@ -1,0 +1,59 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/http/app';
+import { apiRoutes } from '../../server/http/routes';
+import { openApiPath } from '../../server/openapi/openapi.document';
+import { seededDatabase, type TestDatabase } from '../helpers/database';
+
+let database: TestDatabase;
+let app: ReturnType<typeof createApp>;
+beforeAll(async () => {
+  database = await seededDatabase();
+  app = createApp({ db: database.db, clientDir: '/nonexistent' });
+});
+afterAll(async () => database.dispose());
+
+describe('GET /api/openapi.json', () => {
+  it('is valid JSON describing OpenAPI 3.1 with every route in the route list', async () => {
+    const res = await request(app).get('/api/openapi.json').expect(200);
+    expect(res.headers['content-type']).toMatch(/application\/json/);
+    const doc = JSON.parse(res.text);
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.info.title).toMatch(/Observatory/);
+    for (const route of apiRoutes) {
+      const op = doc.paths[openApiPath(route.path)]?.[route.method];
+      expect(op, `${route.method.toUpperCase()} ${route.path}`).toBeDefined();
+      expect(op.summary).toBe(route.summary);
+    }
+    const count = Object.values(doc.paths as Record<string, object>).reduce((n, methods) => n + Object.keys(methods).length, 0);
+    expect(count).toBe(apiRoutes.length);
+    const ids = Object.values(doc.paths as Record<string, Record<string, { operationId: string }>>).flatMap((m) => Object.values(m).map((o) => o.operationId));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('generates parameters from the zod schemas that validate the requests', async () => {
+    const doc = (await request(app).get('/api/openapi.json').expect(200)).body;
+    const compare = doc.paths['/api/compare'].get;
+    const byName = Object.fromEntries(compare.parameters.map((p: { name: string }) => [p.name, p]));
+    expect(byName.indicator).toMatchObject({ in: 'query', required: true });
+    expect(byName.measure).toMatchObject({ required: false, schema: { enum: ['count', 'rate'], default: 'count' } });
+    expect(byName.group.schema.default).toBe('EU27_2020');
+    expect(byName.asOf.description).toMatch(/as published at this moment/);
+    expect(compare.responses['200'].content['text/csv']).toBeDefined();
+    expect(compare.responses['304']).toBeDefined();
+    const profile = doc.paths['/api/geos/{code}/profile'].get;
+    expect(profile.parameters.find((p: { name: string }) => p.name === 'code')).toMatchObject({ in: 'path', required: true });
+    expect(JSON.stringify(doc)).not.toMatch(/"\$schema"/);
+  });
+});
+
+describe('GET /api/docs', () => {
+  it('renders a readable, script-free reference of every route', async () => {
+    const res = await request(app).get('/api/docs').expect(200);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    expect(res.text).not.toMatch(/<script|style=|onclick/i);
+    expect(res.text).toMatch(/<html lang="en">/);
+    for (const route of apiRoutes) expect(res.text).toContain(`<code>${openApiPath(route.path)}</code>`);
+    await request(app).get('/api/docs.css').expect(200).expect('content-type', /text\/css/);
+  });
+});
