@@ -117,10 +117,10 @@ describe('bad input gets a clear 400 and writes nothing', () => {
     ['an unknown ICCS code', practiceInput({ iccsCodes: ['0999'] }), /iccsCodes\.0.*unknown ICCS code "0999"/],
     ['an unknown indicator', practiceInput({ indicators: ['ICCS9999'] }), /unknown indicator "ICCS9999"/],
     ['an unknown geo', practiceInput({ geos: ['XX'] }), /geos\.0.*unknown geo "XX"/],
-    ['an SMS level of 6', practiceInput({ evaluations: [{ ...practiceInput().evaluations![0], sms: 6 }] }), /evaluations\.0\.sms.*1 to 5/],
-    ['an SMS level of 0', practiceInput({ evaluations: [{ ...practiceInput().evaluations![0], sms: 0 }] }), /evaluations\.0\.sms/],
+    ['an SMS level of 6', practiceInput({ evaluations: [{ ...practiceInput().evaluations![0]!, sms: 6 }] }), /evaluations\.0\.sms.*1 to 5/],
+    ['an SMS level of 0', practiceInput({ evaluations: [{ ...practiceInput().evaluations![0]!, sms: 0 }] }), /evaluations\.0\.sms/],
     ['an over-long title', practiceInput({ title: 'x'.repeat(201) }), /title.*longer than 200/],
-    ['an evaluation without URL or DOI', practiceInput({ evaluations: [{ ...practiceInput().evaluations![0], url: null }] }), /URL or a DOI/],
+    ['an evaluation without URL or DOI', practiceInput({ evaluations: [{ ...practiceInput().evaluations![0]!, url: null }] }), /URL or a DOI/],
     ['an unknown field', { ...practiceInput(), contactPerson: 'Jan Jansen' } as never, /contactPerson/],
   ];
   for (const [what, body, message] of cases) {
