@@ -3,7 +3,7 @@ import { actorName } from '../accounts/actor';
 import type { DbOrTx } from '../db/database';
 import { badRequest, conflict, notFound } from '../http/errors';
 import { assertKnownCodes } from '../http/known-codes';
-import { defineRoute } from '../http/route';
+import { defineRoute, RouteResponse } from '../http/route';
 import {
   deleteProfile,
   findProfile,
@@ -69,7 +69,7 @@ export const profileRoutes = [
       }
       await checkIndicators(db, body);
       await insertProfile(db, body, actorName(actor), new Date().toISOString());
-      return view(await existing(db, body.name));
+      return new RouteResponse(view(await existing(db, body.name)), { status: 201 });
     },
   }),
   defineRoute({

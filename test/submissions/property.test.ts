@@ -85,7 +85,7 @@ describe('mutated real files', () => {
         const staged = await database.db.selectFrom('submission_cells').select((eb) => eb.fn.countAll<number>().as('n')).where('submission_id', '=', preview.submissionId).executeTakeFirstOrThrow();
         expect(Number(staged.n)).toBe(preview.status === 'validated' ? preview.cellsValid : 0);
       }),
-      { numRuns: 400 },
+      { numRuns: 250 },
     );
   }, 120_000);
 });
