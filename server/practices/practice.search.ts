@@ -97,34 +97,9 @@ const facetColumn = (name: keyof Filters) => (name in FACETS ? FACETS[name as Fa
  */
 export async function searchPractices(db: DbOrTx, audience: ListingAudience, query: PracticeSearchQuery): Promise<ListingSearchResult> {
   const tokens = searchTokens(query.q);
-  const filters = filtersOf(query);
-  const states = query.state;
-
-  const matches = tokens.length ? textMatches(db, tokens) : everyListing();
-  const base = (skip?: keyof Filters) => {
-    let q = db.selectFrom('practice_listings as l').innerJoin(matches.as('m'), 'm.listing_id', 'l.id');
-    q = q.where('l.audience', '=', audience);
-    if (states?.length) q = q.where('l.state', 'in', states as WorkflowState[]);
-    for (const [name, values] of Object.entries(filters) as [keyof Filters, string[] | undefined][]) {
-      if (!values?.length || name === skip) continue;
-      q = q.where('l.id', 'in', db.selectFrom('practice_listing_facets').select('listing_id').where('facet', '=', facetColumn(name)).where('value', 'in', values));
-    }
-    return q;
-  };
-
+  const base = filteredListings(db, audience, query, tokens);
   const totalRow = await base().select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
-  const facets = {} as Record<FacetName, FacetCount[]>;
-  for (const name of Object.keys(FACETS) as FacetName[]) {
-    const rows = await db
-      .selectFrom('practice_listing_facets as f')
-      .select(['f.value', (eb) => eb.fn.countAll<number | string>().as('n')])
-      .where('f.facet', '=', FACETS[name])
-      .where('f.listing_id', 'in', base(name).select('l.id'))
-      .groupBy('f.value')
-      .orderBy('f.value')
-      .execute();
-    facets[name] = rows.map((r) => ({ value: r.value, count: Number(r.n) })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-  }
+  const facets = await countFacets(db, base);
 
   let page = base().select([
     'l.id', 'l.practice_id', 'l.slug', 'l.title', 'l.summary', 'l.state', 'l.version', 'l.rating', 'l.european_evidence',
@@ -137,26 +112,54 @@ export async function searchPractices(db: DbOrTx, audience: ListingAudience, que
   else if (sort === 'relevance') page = byRelevance(page).orderBy('l.rating_rank', 'desc');
   const rows = await page.orderBy('l.title').orderBy('l.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute();
 
-  return {
-    total: Number(totalRow.n),
-    facets,
-    hits: rows.map((r) => ({
-      id: r.id,
-      practiceId: r.practice_id,
-      slug: r.slug,
-      title: r.title,
-      summary: r.summary,
-      state: r.state,
-      version: r.version,
-      rating: r.rating,
-      europeanEvidence: r.european_evidence === 1,
-      startYear: r.start_year,
-      endYear: r.end_year,
-      lastEvaluationYear: r.last_evaluation_year,
-      reviewDate: r.review_date,
-      updatedAt: r.updated_at,
-      titleMatch: tokens.length ? Number(r.title_hit) === 1 : null,
-    })),
+  const hits = rows.map((r) => ({
+    id: r.id,
+    practiceId: r.practice_id,
+    slug: r.slug,
+    title: r.title,
+    summary: r.summary,
+    state: r.state,
+    version: r.version,
+    rating: r.rating,
+    europeanEvidence: r.european_evidence === 1,
+    startYear: r.start_year,
+    endYear: r.end_year,
+    lastEvaluationYear: r.last_evaluation_year,
+    reviewDate: r.review_date,
+    updatedAt: r.updated_at,
+    titleMatch: tokens.length ? Number(r.title_hit) === 1 : null,
+  }));
+  return { total: Number(totalRow.n), facets, hits };
+}
+
+/** The listings of one audience that match the words and every filter, optionally all but one facet's. */
+function filteredListings(db: DbOrTx, audience: ListingAudience, query: PracticeSearchQuery, tokens: string[]) {
+  const filters = filtersOf(query);
+  const matches = tokens.length ? textMatches(db, tokens) : everyListing();
+  return (skip?: keyof Filters) => {
+    let q = db.selectFrom('practice_listings as l').innerJoin(matches.as('m'), 'm.listing_id', 'l.id').where('l.audience', '=', audience);
+    if (query.state?.length) q = q.where('l.state', 'in', query.state as WorkflowState[]);
+    for (const [name, values] of Object.entries(filters) as [keyof Filters, string[] | undefined][]) {
+      if (!values?.length || name === skip) continue;
+      const tagged = db.selectFrom('practice_listing_facets').select('listing_id').where('facet', '=', facetColumn(name)).where('value', 'in', values);
+      q = q.where('l.id', 'in', tagged);
+    }
+    return q;
   };
 }
 
+/** Each facet counted over the listings that pass every other facet's filter. */
+async function countFacets(db: DbOrTx, base: ReturnType<typeof filteredListings>): Promise<Record<FacetName, FacetCount[]>> {
+  const facets = {} as Record<FacetName, FacetCount[]>;
+  for (const name of Object.keys(FACETS) as FacetName[]) {
+    const rows = await db
+      .selectFrom('practice_listing_facets as f')
+      .select(['f.value', (eb) => eb.fn.countAll<number | string>().as('n')])
+      .where('f.facet', '=', FACETS[name])
+      .where('f.listing_id', 'in', base(name).select('l.id'))
+      .groupBy('f.value')
+      .execute();
+    facets[name] = rows.map((r) => ({ value: r.value, count: Number(r.n) })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  }
+  return facets;
+}
