@@ -116,7 +116,7 @@ export function renderChoropleth(map: MapGeometry, cells: ChoroplethCell[], opti
   const description = `Choropleth map of ${cells.filter((c) => c.value !== null).length} geos in five quantile classes; hatched geos have no data.`;
   return svgDocument(
     { width: o.width, height: o.height },
-    { title: o.title, description, className: 'chart choropleth' },
+    { title: o.title, description, className: 'chart choropleth', interactive: true },
     tag('defs', {}, hatchPattern(hatchId)) + tag('g', { class: 'geos' }, shapes.join('')) + legend(breaks, o, hatchId),
   );
 }

@@ -132,5 +132,5 @@ export function renderLineChart(series: TrendSeries[], options: LineChartOptions
     tag('g', { class: 'practices' }, practiceMarks(series, layout, options.markers ?? [])) +
     tag('line', { class: 'crosshair', x1: 0, x2: 0, y1: layout.margin.top, y2: layout.height - layout.margin.bottom, stroke: '#1a1a1a', 'stroke-dasharray': '3 3', visibility: 'hidden' });
   const description = `Line chart, ${scale} scale, of ${series.map((s) => s.label).join(', ')}. Lines stop at breaks in series; hollow points are provisional or estimated.`;
-  return svgDocument({ width: layout.width, height: layout.height }, { title: options.title, description, className: 'chart line-chart' }, body);
+  return svgDocument({ width: layout.width, height: layout.height }, { title: options.title, description, className: 'chart line-chart', interactive: (options.markers ?? []).length > 0 }, body);
 }

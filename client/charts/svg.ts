@@ -31,7 +31,7 @@ export function text(content: string, attrs: Attributes): string {
 /** The outer element; title and desc give the chart an accessible name and summary. */
 export function svgDocument(
   size: { width: number; height: number },
-  label: { title: string; description?: string; className?: string },
+  label: { title: string; description?: string; className?: string; interactive?: boolean },
   body: string,
 ): string {
   const head = `<title>${escapeXml(label.title)}</title>${label.description ? `<desc>${escapeXml(label.description)}</desc>` : ''}`;
@@ -42,7 +42,9 @@ export function svgDocument(
       viewBox: `0 0 ${size.width} ${size.height}`,
       width: size.width,
       height: size.height,
-      role: 'img',
+      // A chart with links or focusable shapes is a group (an img may not hold interactive content).
+      role: label.interactive ? 'group' : 'img',
+      'aria-label': label.interactive ? label.title : undefined,
       class: label.className,
       'font-family': 'system-ui, sans-serif',
       'font-size': 12,

@@ -97,7 +97,7 @@ export function formatState(state: ViewState): string {
   put('asOf', state.asOf);
   put('q', state.q);
   for (const [key, value] of Object.entries(state.facets).sort()) put(FACET_PREFIX + key, value);
-  const query = p.toString();
+  const query = p.toString().replace(/%2C/g, ',');
   return query ? `${path}?${query}` : path;
 }
 

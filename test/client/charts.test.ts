@@ -49,7 +49,7 @@ describe('choropleth', () => {
     expect(breaks.colour(0.61)).toBe(breaks.classes[0]!.colour);
   });
 
-  it('hatches geos without data, labels every geo for screen readers and credits nothing it should not', async () => {
+  it('hatches geos without data and labels every geo for screen readers', async () => {
     const svg = renderChoropleth(map, cells, { title: 'Intentional homicide per 100k, 2017', measure: 'rate' });
     expect(svg).toMatch(/data-geo="UK" fill="url\(#map-nodata\)"/);
     expect(count(svg, /<path d="M[^"]*" class="geo/g)).toBe(map.features.length);
