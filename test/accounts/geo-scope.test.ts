@@ -37,7 +37,7 @@ async function germanState() {
   const db = database.db;
   return {
     revisions: await db.selectFrom('revisions').selectAll().where('geo', '=', 'DE').orderBy('id').execute(),
-    observations: await db.selectFrom('observations').selectAll().where('geo', '=', 'DE').orderBy(['indicator', 'period']).execute(),
+    observations: await db.selectFrom('observations').selectAll().where('geo', '=', 'DE').orderBy('indicator').orderBy('period').execute(),
     profiles: await db.selectFrom('import_profiles').selectAll().orderBy('name').execute(),
     practices: await db.selectFrom('practices' as never).selectAll().execute(),
   };

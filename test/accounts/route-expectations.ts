@@ -92,6 +92,9 @@ const targetUser: Sample = async (_geo, fx) => ({ params: { id: await fx.userIds
 
 export const ROUTE_RULES: Record<string, Rule> = {
   'GET /api/health': open(),
+  'GET /api/openapi.json': open(),
+  'GET /api/docs': open(),
+  'GET /api/docs.css': open(),
   'GET /api/geos': open(),
   'GET /api/geos/:code': open(() => ({ params: { code: 'NL' } })),
   'GET /api/geos/:code/profile': open((geo) => ({ params: { code: geo } })),
