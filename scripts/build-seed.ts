@@ -3,50 +3,47 @@
  * submission CSVs (geo,indicator,period,value,flags,note) under data/seed/, one file per source and geo.
  * The seed is committed so that a machine without ../shared can start; re-run this after a source changes.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadGeoCatalogue } from '../server/geos/geo.catalogue';
 import { DATA_DIR } from '../server/catalogue/paths';
+import { readFileCells } from '../server/submissions/read-file';
+import { fileSource } from '../server/submissions/source';
+import type { ReadScope } from '../server/submissions/table-reader';
 import { type SeedCell, toCanonicalCsv } from './seed/canonical-writer';
-import { readEurostatTsv } from './seed/eurostat-tsv';
-import { readWorldBankCsv } from './seed/worldbank-csv';
 
 const SHARED = path.resolve(DATA_DIR, '../../shared/data');
 const SEED_DIR = path.join(DATA_DIR, 'seed');
 
-function requireSource(relative: string): string {
+const catalogue = loadGeoCatalogue().geos;
+const knownGeos = new Set(catalogue.map((g) => g.code));
+const countries = catalogue.filter((g) => g.kind === 'country');
+/** Every geo the observatory knows: the seed keeps each file's rows for all of them. */
+const scope: ReadScope = {
+  submissionGeo: '',
+  geos: knownGeos,
+  knownGeos,
+  iso3: new Map(countries.filter((g) => g.iso3).map((g) => [g.iso3!, g.code])),
+  iso2: new Map(countries.filter((g) => g.iso2).map((g) => [g.iso2!, g.code])),
+};
+
+/** Reads a source file with its shipped import profile: the same reader as the submission pipeline. */
+async function readSource(relative: string, profile: string): Promise<SeedCell[]> {
   const file = path.join(SHARED, relative);
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
+  const source = await fileSource(file).catch(() => {
     throw new Error(`Source file missing: ${file}. The seed is derived from ../shared/data; see data/README.md.`);
-  }
+  });
+  const { cells, report } = await readFileCells(source, profile, scope);
+  if (!report.valid) throw new Error(`${relative}: ${report.entries[0]?.code} ${report.entries[0]?.message}`);
+  return cells.map((c) => ({ geo: c.geo, indicator: c.indicator, period: c.period, value: Number(c.value), flags: c.flags, note: c.note }));
 }
 
-const knownGeos = new Set(loadGeoCatalogue().geos.map((g) => g.code));
-const iso3ToGeo = new Map(
-  loadGeoCatalogue()
-    .geos.filter((g) => g.iso3 && g.kind === 'country')
-    .map((g) => [g.iso3!, g.code]),
+const offences = (await readSource('eurostat-crim_off_cat/estat_crim_off_cat.tsv', 'eurostat-crim_off_cat')).map((c) => ({ ...c, note: '' }));
+const population = (await readSource('eurostat-tps00001/tps00001.tsv', 'eurostat-tps00001')).map((c) => ({ ...c, note: '' }));
+// Eurostat covers the years before 2020; the World Bank's mid-year estimates fill 2020 and 2021.
+const worldBank = (await readSource('worldbank-population/API_SP.POP.TOTL_DS2_en_csv_v2_4473555.csv', 'worldbank-population')).filter(
+  (c) => c.period === '2020' || c.period === '2021',
 );
-
-const offences = readEurostatTsv(requireSource('eurostat-crim_off_cat/estat_crim_off_cat.tsv'), (key) => ({
-  geo: key.geo!,
-  indicator: key.iccs!,
-}));
-const population = readEurostatTsv(requireSource('eurostat-tps00001/tps00001.tsv'), (key) =>
-  key.indic_de === 'JAN' && knownGeos.has(key.geo!) ? { geo: key.geo!, indicator: 'POP_JAN' } : null,
-);
-const worldBank = readWorldBankCsv(requireSource('worldbank-population/API_SP.POP.TOTL_DS2_en_csv_v2_4473555.csv'))
-  .filter((c) => iso3ToGeo.has(c.iso3) && (c.period === '2020' || c.period === '2021'))
-  .map<SeedCell>((c) => ({
-    geo: iso3ToGeo.get(c.iso3)!,
-    indicator: 'POP_JAN',
-    period: c.period,
-    value: c.value,
-    flags: 'd',
-    note: 'World Bank SP.POP.TOTL mid-year estimate, not 1 January',
-  }));
 
 const sources: { folder: string; cells: SeedCell[] }[] = [
   { folder: 'eurostat-tps00001', cells: population },

@@ -28,6 +28,11 @@ export function shippedProfiles(): ProfileDefinition[] {
   return shipped;
 }
 
+/** A shipped profile by name, without a database. */
+export function findProfileDefinition(name: string): ProfileDefinition | undefined {
+  return shippedProfiles().find((p) => p.name === name);
+}
+
 function builtIn(definition: ProfileDefinition): StoredProfile {
   return { definition, builtIn: true, createdBy: null, updatedAt: null };
 }

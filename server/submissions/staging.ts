@@ -11,6 +11,9 @@ export interface CellStage {
 const INSERT_SQL =
   'insert into submission_cells (submission_id, geo, indicator, period, period_start, value, flags, note, source_row) values (?, ?, ?, ?, ?, ?, ?, ?, ?)';
 
+/** Page cache for the connection once it has loaded a submission (KiB): bounded, so RSS stays flat. */
+const BULK_CACHE_KIB = 32 * 1024;
+
 /**
  * The one engine-specific bulk load. SQLite: one prepared statement on the raw handle, which inside
  * the open Kysely transaction is the same connection. PostgreSQL: large multi-row inserts.
@@ -18,6 +21,8 @@ const INSERT_SQL =
 export function openStage(root: Db, tx: DbOrTx, submissionId: number): CellStage {
   const sqlite = engineOf(tx) === 'sqlite' ? rawSqliteOf(root) : undefined;
   if (sqlite) {
+    // Bulk loads touch index pages all over the tables: a larger page cache keeps them from thrashing.
+    sqlite.pragma(`cache_size = -${BULK_CACHE_KIB}`);
     const insert = sqlite.prepare(INSERT_SQL);
     return {
       add: async (cells) => {
