@@ -85,7 +85,10 @@ function send(res: Response, result: unknown): void {
 export function errorHandler(error: unknown, _req: Request, res: Response, _next: NextFunction): void {
   const body = errorBody(error);
   if (body.error.status >= 500) console.error(error);
-  if (!res.headersSent) res.status(body.error.status).json(body);
+  if (res.headersSent) return;
+  const retryAfter = (body.error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  if (body.error.status === 429 && typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
+  res.status(body.error.status).json(body);
 }
 
 function errorBody(error: unknown): ErrorBody {

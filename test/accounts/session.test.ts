@@ -117,6 +117,7 @@ describe('lockout', () => {
     const locked = await request(app()).post('/api/session').send({ email: 'target@observatory.eu', password: PASSWORD }).expect(429);
     expect(locked.body.error.message).toContain('locked until');
     expect(locked.body.error.details.retryAfterSeconds).toBeGreaterThan((LOCKOUT_MINUTES - 1) * 60);
+    expect(Number(locked.headers['retry-after'])).toBe(locked.body.error.details.retryAfterSeconds);
     const user = await database.db.selectFrom('users').selectAll().where('email', '=', 'target@observatory.eu').executeTakeFirstOrThrow();
     expect(Date.parse(user.locked_until!)).toBeGreaterThan(Date.now() + (LOCKOUT_MINUTES - 1) * 60_000);
     expect(await auditActions(`user/${user.id}`)).toEqual(expect.arrayContaining(['session.lockout']));
