@@ -3,7 +3,7 @@ import { badRequest } from '../http/errors';
 import type { IndicatorRow } from '../indicators/indicator.table';
 import { parsePeriod } from '../observations/period';
 import type { Alert, AlertsResponse, Measure, MeasuredValue } from './analytics.types';
-import { canBeRate, groupFor, type GroupInfo } from './catalogue';
+import { type Catalogue, canBeRate, groupFor, type GroupInfo } from './catalogue';
 import { cellIndex, cellKey, readCells } from './cell.repository';
 import { measuredCount, measuredRate, PER_100K_UNIT, POPULATION_INDICATOR } from './rate';
 import { explainAlert } from './alert-explanation';
@@ -35,10 +35,10 @@ interface Candidate {
  * interval of an OLS fit to the previous `window` years of the same segment, or (b) whose relative
  * change from the year before has a robust z-score above 3 across the group's members.
  */
-export async function emergingTrends(db: DbOrTx, request: AlertsRequest): Promise<Omit<AlertsResponse, 'meta'>> {
-  const group = await groupFor(db, request.group);
+export async function emergingTrends(db: DbOrTx, catalogue: Catalogue, request: AlertsRequest): Promise<Omit<AlertsResponse, 'meta'>> {
+  const group = groupFor(catalogue, request.group);
   const geos = group.members.map((m) => m.code);
-  const indicators = (await db.selectFrom('indicators').selectAll().where('code', '!=', POPULATION_INDICATOR).execute());
+  const indicators = [...catalogue.indicators.values()].filter((i) => i.code !== POPULATION_INDICATOR);
   const period = request.period ?? (await latestYear(db, geos, request.asOf));
   const year = parsePeriod(period ?? '')?.year;
   if (!period || year === undefined || parsePeriod(period)!.kind !== 'year') {

@@ -49,7 +49,7 @@ export const comparisonRoutes = [
         headers,
         asOf,
         key: queryKey('/api/compare', { ...query, asOf }),
-        compute: () => compareGroup(db, { ...query, asOf }),
+        compute: (catalogue) => compareGroup(db, catalogue, { ...query, asOf }),
         csv: { wanted: query.format === 'csv', render: compareCsv, fileName: `compare-${query.indicator}-${query.period}-${query.measure}.csv` },
       });
     },
@@ -68,7 +68,7 @@ export const comparisonRoutes = [
         headers,
         asOf,
         key: queryKey('/api/trends', { ...query, asOf }),
-        compute: () => trendOf(db, { ...query, asOf }),
+        compute: (catalogue) => trendOf(db, catalogue, { ...query, asOf }),
         csv: { wanted: query.format === 'csv', render: trendCsv, fileName: `trend-${query.indicator}-${query.geo}-${query.measure}.csv` },
       });
     },
@@ -100,7 +100,7 @@ export const insightRoutes = [
         headers,
         asOf,
         key: queryKey('/api/alerts', { ...query, asOf }),
-        compute: () => emergingTrends(db, { ...query, asOf }),
+        compute: (catalogue) => emergingTrends(db, catalogue, { ...query, asOf }),
         csv: { wanted: query.format === 'csv', render: alertsCsv, fileName: `alerts-${query.group}-${query.period ?? 'latest'}.csv` },
       });
     },
@@ -120,7 +120,7 @@ export const insightRoutes = [
         headers,
         asOf,
         key: queryKey(`/api/geos/${params.code}/profile`, { ...query, asOf }),
-        compute: () => geoProfile(db, params.code, asOf),
+        compute: (catalogue) => geoProfile(db, catalogue, params.code, asOf),
         csv: { wanted: query.format === 'csv', render: profileCsv, fileName: `profile-${params.code}.csv` },
       });
     },

@@ -4,9 +4,49 @@ import type { IndicatorRow } from '../indicators/indicator.table';
 import type { IndicatorSummary, Measure } from './analytics.types';
 import { PER_100K_UNIT, POPULATION_INDICATOR } from './rate';
 
+export interface GroupInfo {
+  code: string;
+  name: string;
+  members: { code: string; name: string }[];
+}
+
+/** Indicators, geos and groups, read once per catalogue version (see readDataVersion). */
+export interface Catalogue {
+  key: string;
+  indicators: Map<string, IndicatorRow>;
+  geos: Map<string, { code: string; name: string; kind: string }>;
+  /** Group code → members (sorted by code); geo code → the groups it belongs to. */
+  members: Map<string, { code: string; name: string }[]>;
+  groupsOf: Map<string, string[]>;
+}
+
+const loaded = new WeakMap<DbOrTx, Catalogue>();
+
+/** The catalogue for `key`: the cached one while the key is unchanged, else read afresh. */
+export async function loadCatalogue(db: DbOrTx, key: string): Promise<Catalogue> {
+  const cached = loaded.get(db);
+  if (cached?.key === key) return cached;
+  const [indicators, geos, memberships] = await Promise.all([
+    db.selectFrom('indicators').selectAll().orderBy('code').execute(),
+    db.selectFrom('geos').select(['code', 'name', 'kind']).orderBy('code').execute(),
+    db.selectFrom('geo_group_members').select(['group_code', 'geo_code']).orderBy('group_code').orderBy('geo_code').execute(),
+  ]);
+  const geoMap = new Map(geos.map((g) => [g.code, g]));
+  const members = new Map<string, { code: string; name: string }[]>();
+  const groupsOf = new Map<string, string[]>();
+  for (const { group_code, geo_code } of memberships) {
+    const geo = geoMap.get(geo_code);
+    if (geo) members.set(group_code, [...(members.get(group_code) ?? []), { code: geo.code, name: geo.name }]);
+    groupsOf.set(geo_code, [...(groupsOf.get(geo_code) ?? []), group_code]);
+  }
+  const catalogue: Catalogue = { key, indicators: new Map(indicators.map((i) => [i.code, i])), geos: geoMap, members, groupsOf };
+  loaded.set(db, catalogue);
+  return catalogue;
+}
+
 /** An indicator, checked for the measure asked; unknown codes and impossible rates are 400s. */
-export async function indicatorFor(db: DbOrTx, code: string, measure: Measure): Promise<IndicatorRow> {
-  const row = await db.selectFrom('indicators').selectAll().where('code', '=', code).executeTakeFirst();
+export function indicatorFor(catalogue: Catalogue, code: string, measure: Measure): IndicatorRow {
+  const row = catalogue.indicators.get(code);
   if (!row) throw badRequest(`Unknown indicator code "${code}". See /api/indicators for the valid codes.`, { indicator: [code] });
   assertMeasure(row, measure);
   return row;
@@ -37,30 +77,18 @@ export function summarise(row: IndicatorRow, measure: Measure): IndicatorSummary
   };
 }
 
-export interface GroupInfo {
-  code: string;
-  name: string;
-  members: { code: string; name: string }[];
-}
-
 /** An aggregate geo and its member countries; 400 when the code is not a group. */
-export async function groupFor(db: DbOrTx, code: string): Promise<GroupInfo> {
-  const geo = await db.selectFrom('geos').select(['code', 'name', 'kind']).where('code', '=', code).executeTakeFirst();
+export function groupFor(catalogue: Catalogue, code: string): GroupInfo {
+  const geo = catalogue.geos.get(code);
   if (!geo) throw badRequest(`Unknown group "${code}". See /api/geos for the aggregates (kind "aggregate").`, { group: [code] });
-  const members = await db
-    .selectFrom('geo_group_members as m')
-    .innerJoin('geos as g', 'g.code', 'm.geo_code')
-    .select(['g.code', 'g.name'])
-    .where('m.group_code', '=', code)
-    .orderBy('g.code')
-    .execute();
-  if (!members.length) throw badRequest(`"${code}" is not a group of geos (it has no members). Use e.g. group=EU27_2020.`);
+  const members = catalogue.members.get(code);
+  if (!members?.length) throw badRequest(`"${code}" is not a group of geos (it has no members). Use e.g. group=EU27_2020.`);
   return { code: geo.code, name: geo.name, members };
 }
 
 /** A geo by code: unknown is a 404 for a path parameter, a 400 for a query parameter. */
-export async function geoFor(db: DbOrTx, code: string, where: 'path' | 'query' = 'query'): Promise<{ code: string; name: string }> {
-  const geo = await db.selectFrom('geos').select(['code', 'name']).where('code', '=', code).executeTakeFirst();
+export function geoFor(catalogue: Catalogue, code: string, where: 'path' | 'query' = 'query'): { code: string; name: string } {
+  const geo = catalogue.geos.get(code);
   if (!geo && where === 'path') throw notFound(`Unknown geo code "${code}". See /api/geos.`);
   if (!geo) throw badRequest(`Unknown geo code "${code}". See /api/geos for the valid codes.`, { geo: [code] });
   return geo;

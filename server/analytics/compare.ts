@@ -3,7 +3,7 @@ import { parsePeriod } from '../observations/period';
 import { badRequest } from '../http/errors';
 import { aggregateGroup, type MemberFigure } from './aggregate';
 import type { CompareResponse, CompareRow, Measure, MeasuredValue } from './analytics.types';
-import { groupFor, indicatorFor, summarise } from './catalogue';
+import { type Catalogue, groupFor, indicatorFor, summarise } from './catalogue';
 import { cellIndex, cellKey, readCells } from './cell.repository';
 import { comparabilityWarnings, profileDefinitionNotes } from './comparability';
 import { measuredCount, measuredRate, POPULATION_INDICATOR } from './rate';
@@ -19,11 +19,11 @@ export interface CompareRequest {
 
 export type Comparison = Omit<CompareResponse, 'meta'>;
 
-export async function compareGroup(db: DbOrTx, request: CompareRequest): Promise<Comparison> {
+export async function compareGroup(db: DbOrTx, catalogue: Catalogue, request: CompareRequest): Promise<Comparison> {
   const { period, measure } = request;
   if (!parsePeriod(period)) throw badRequest(`period "${period}" is not a year, quarter or month.`);
-  const indicator = await indicatorFor(db, request.indicator, measure);
-  const group = await groupFor(db, request.group);
+  const indicator = indicatorFor(catalogue, request.indicator, measure);
+  const group = groupFor(catalogue, request.group);
   const geos = group.members.map((m) => m.code);
   const cells = cellIndex(
     await readCells(db, { indicators: [indicator.code, POPULATION_INDICATOR], geos, periods: [period] }, request.asOf),

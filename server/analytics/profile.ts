@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../db/database';
 import type { IndicatorRow } from '../indicators/indicator.table';
 import type { GeoProfileResponse, Measure, ProfileIndicator } from './analytics.types';
-import { canBeRate, geoFor, summarise } from './catalogue';
+import { type Catalogue, canBeRate, geoFor, summarise } from './catalogue';
 import { type CellRecord, cellIndex, cellKey, readCells } from './cell.repository';
 import { compareGroup } from './compare';
 import { measuredCount, measuredRate, POPULATION_INDICATOR } from './rate';
@@ -12,24 +12,25 @@ export const PROFILE_GROUP = 'EU27_2020';
 const SIGNIFICANCE = 0.05;
 
 /** For each indicator the geo reports: latest value and rate, trend of the latest segment, EU rank, flags. */
-export async function geoProfile(db: DbOrTx, code: string, asOf: string | null): Promise<Omit<GeoProfileResponse, 'meta'>> {
-  const geo = await geoFor(db, code, 'path');
-  const groups = await db.selectFrom('geo_group_members').select('group_code').where('geo_code', '=', geo.code).execute();
-  const indicators = await db.selectFrom('indicators').selectAll().where('code', '!=', POPULATION_INDICATOR).orderBy('code').execute();
+export async function geoProfile(db: DbOrTx, catalogue: Catalogue, code: string, asOf: string | null): Promise<Omit<GeoProfileResponse, 'meta'>> {
+  const geo = geoFor(catalogue, code, 'path');
+  const groups = catalogue.groupsOf.get(geo.code) ?? [];
+  const indicators = [...catalogue.indicators.values()].filter((i) => i.code !== POPULATION_INDICATOR);
   const cells = await readCells(db, { indicators: [...indicators.map((i) => i.code), POPULATION_INDICATOR], geos: [geo.code] }, asOf);
   const index = cellIndex(cells);
-  const inEu = groups.some((g) => g.group_code === PROFILE_GROUP);
+  const inEu = groups.includes(PROFILE_GROUP);
   const profile: ProfileIndicator[] = [];
   for (const indicator of indicators) {
     const own = cells.filter((c) => c.indicator === indicator.code && c.value !== null);
     if (!own.length) continue;
-    profile.push(await profileIndicator(db, indicator, geo.code, own, index, inEu, asOf));
+    profile.push(await profileIndicator(db, catalogue, indicator, geo.code, own, index, inEu, asOf));
   }
-  return { geo: { code: geo.code, name: geo.name, groups: groups.map((g) => g.group_code) }, indicators: profile };
+  return { geo: { code: geo.code, name: geo.name, groups }, indicators: profile };
 }
 
 async function profileIndicator(
   db: DbOrTx,
+  catalogue: Catalogue,
   indicator: IndicatorRow,
   geo: string,
   own: CellRecord[],
@@ -50,7 +51,7 @@ async function profileIndicator(
   const segments = segmentStatistics(segmentSeries(valued));
   const last = segments[segments.length - 1];
   const rankBasis = latestRate ? { measure: 'rate' as const, period: latestRate.period } : { measure: 'count' as const, period: latest.period };
-  const comparison = inEu ? await compareGroup(db, { indicator: indicator.code, ...rankBasis, group: PROFILE_GROUP, asOf }) : null;
+  const comparison = inEu ? await compareGroup(db, catalogue, { indicator: indicator.code, ...rankBasis, group: PROFILE_GROUP, asOf }) : null;
   const row = comparison?.rows.find((r) => r.geo === geo);
   const rate = latestRate?.measured ?? null;
   return {

@@ -2,7 +2,7 @@ import type { DbOrTx } from '../db/database';
 import { badRequest } from '../http/errors';
 import { parsePeriod } from '../observations/period';
 import type { Measure, TrendResponse } from './analytics.types';
-import { geoFor, indicatorFor, summarise } from './catalogue';
+import { type Catalogue, geoFor, indicatorFor, summarise } from './catalogue';
 import { cellIndex, cellKey, readCells } from './cell.repository';
 import { measuredCount, measuredRate, POPULATION_INDICATOR } from './rate';
 import { segmentSeries, segmentStatistics } from './series';
@@ -18,10 +18,10 @@ export interface TrendRequest {
 
 export type Trend = Omit<TrendResponse, 'meta'>;
 
-export async function trendOf(db: DbOrTx, request: TrendRequest): Promise<Trend> {
+export async function trendOf(db: DbOrTx, catalogue: Catalogue, request: TrendRequest): Promise<Trend> {
   const { measure } = request;
-  const indicator = await indicatorFor(db, request.indicator, measure);
-  const geo = await geoFor(db, request.geo);
+  const indicator = indicatorFor(catalogue, request.indicator, measure);
+  const geo = geoFor(catalogue, request.geo);
   const fromStart = request.from ? parsePeriod(request.from)?.start : undefined;
   const toStart = request.to ? parsePeriod(request.to)?.start : undefined;
   if (fromStart && toStart && fromStart > toStart) throw badRequest(`"from" (${request.from}) is after "to" (${request.to}).`);

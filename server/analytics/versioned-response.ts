@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../db/database';
 import { RouteResponse } from '../http/route';
 import type { VersionMeta } from './analytics.types';
+import { type Catalogue, loadCatalogue } from './catalogue';
 import { type DataVersion, readDataVersion } from './vintage.repository';
 
 /** Answers computed for one data version; a commit moves the version, so nothing stale is served. */
@@ -39,7 +40,7 @@ export interface VersionedRequest<T> {
   /** Identifies the answer within a data version: the route and its normalised query. */
   key: string;
   asOf: string | null;
-  compute: () => Promise<T>;
+  compute: (catalogue: Catalogue) => Promise<T>;
   /** For format=csv: the CSV text and a download name. */
   csv?: { wanted: boolean; render: (answer: T & { meta: VersionMeta }) => string; fileName: string };
 }
@@ -60,14 +61,14 @@ function matches(header: string | string[] | undefined, etag: string): boolean {
 export async function versionedAnswer<T extends object>(request: VersionedRequest<T>): Promise<RouteResponse> {
   const version = await readDataVersion(request.db, request.asOf);
   const fullKey = `${request.key}|format=${request.csv?.wanted ? 'csv' : 'json'}`;
-  const etag = etagOf(version, fullKey);
+  const etag = etagOf(version, `${version.catalogueKey}|${fullKey}`);
   const headers = { ETag: etag, 'Cache-Control': 'no-cache', 'X-Data-Version': version.at ?? '' };
   if (matches(request.headers['if-none-match'], etag)) return new RouteResponse('', { status: 304, headers });
   const cache = cacheFor(request.db);
-  const cacheKey = `${version.key}|${request.asOf ?? ''}|${request.key}`;
+  const cacheKey = `${version.key}|${version.catalogueKey}|${request.asOf ?? ''}|${request.key}`;
   let answer = cache.get(cacheKey) as (T & { meta: VersionMeta }) | undefined;
   if (!answer) {
-    const computed = (await request.compute()) as T & { meta?: object };
+    const computed = (await request.compute(await loadCatalogue(request.db, version.catalogueKey))) as T & { meta?: object };
     answer = { ...computed, meta: { ...computed.meta, dataVersion: version.at, asOf: request.asOf } };
     cache.set(cacheKey, answer);
   }

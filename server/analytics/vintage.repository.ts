@@ -6,11 +6,14 @@ export interface DataVersion {
   at: string | null;
   /** Cache and ETag key: the newest revision id and the number of committed submissions. */
   key: string;
+  /** Changes when indicators (count or a version bump), geos or group memberships change. */
+  catalogueKey: string;
 }
 
 /**
- * One cheap query (each max() is an index lookup). The committed-submission count joins the max id
- * so that a commit whose revision ids are lower than an earlier-committed one still moves the key.
+ * One cheap query (each max() is an index lookup, each count() a small table). The committed-
+ * submission count joins the max id so that a commit whose revision ids are lower than an
+ * earlier-committed one still moves the key.
  */
 export async function readDataVersion(db: DbOrTx, asOf: string | null): Promise<DataVersion> {
   const row = await db
@@ -21,8 +24,16 @@ export async function readDataVersion(db: DbOrTx, asOf: string | null): Promise<
         : eb.selectFrom('revisions').select((s) => s.fn.max('recorded_at').as('m'))
       ).as('latest'),
       eb.selectFrom('submissions').select((s) => s.fn.countAll().as('c')).where('status', '=', 'committed').as('committed'),
+      eb.selectFrom('indicators').select((s) => s.fn.countAll().as('c')).as('indicators'),
+      eb.selectFrom('indicators').select((s) => s.fn.sum('version').as('v')).as('indicator_versions'),
+      eb.selectFrom('geos').select((s) => s.fn.countAll().as('c')).as('geos'),
+      eb.selectFrom('geo_group_members').select((s) => s.fn.countAll().as('c')).as('memberships'),
     ])
     .executeTakeFirstOrThrow();
   const at = (row.latest as string | null) ?? null;
-  return { at, key: `${row.max_id ?? 0}.${row.committed ?? 0}` };
+  return {
+    at,
+    key: `${row.max_id ?? 0}.${row.committed ?? 0}`,
+    catalogueKey: `${row.indicators}.${row.indicator_versions ?? 0}.${row.geos}.${row.memberships}`,
+  };
 }

@@ -77,10 +77,22 @@ export function studentTCdf(t: number, df: number): number {
   return t >= 0 ? 1 - tail : tail;
 }
 
-/** Student's t quantile, by bisection on the exact CDF (for confidence and prediction intervals). */
+const quantiles = new Map<string, number>();
+
+/** Student's t quantile, by bisection on the exact CDF (for confidence and prediction intervals); memoised. */
 export function studentTQuantile(p: number, df: number): number {
   if (!(p > 0 && p < 1) || !(df > 0)) throw new RangeError(`studentTQuantile: need 0 < p < 1 and df > 0`);
   if (p < 0.5) return -studentTQuantile(1 - p, df);
+  const key = `${p}|${df}`;
+  let q = quantiles.get(key);
+  if (q === undefined) {
+    q = bisectT(p, df);
+    if (quantiles.size < 10_000) quantiles.set(key, q);
+  }
+  return q;
+}
+
+function bisectT(p: number, df: number): number {
   let lo = 0;
   let hi = 1;
   while (studentTCdf(hi, df) < p) hi *= 2;

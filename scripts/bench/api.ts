@@ -1,0 +1,104 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import autocannon from 'autocannon';
+import { BENCH_GROUP, BENCH_SHAPE, benchCatalogue, buildBenchDatabase } from './api-database';
+import { measureFloor } from './api-floor';
+
+/**
+ * npm run bench:api — builds a 5,000,000-revision SQLite file, load-tests /api/compare and
+ * /api/trends with autocannon (32 connections, 10 s each, random indicator/period/geo per request),
+ * and measures the floor: the same SQL as prepared better-sqlite3 statements in a loop.
+ */
+const CONNECTIONS = 32;
+const DURATION_S = 10;
+
+function pick<T>(list: readonly T[]): T {
+  return list[Math.floor(Math.random() * list.length)]!;
+}
+
+async function startServer(file: string): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'api-server.ts'), file], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  const lines = createInterface({ input: child.stdout! });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the API server exited with code ${code}`)));
+    lines.on('line', (line) => {
+      const m = /^listening (\d+)$/.exec(line);
+      if (m) resolve(Number(m[1]));
+    });
+  });
+  return { child, port };
+}
+
+interface LoadResult {
+  rps: number;
+  p99: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function load(port: number, pathFor: () => string): Promise<LoadResult> {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: pathFor() }) }],
+  });
+  return { rps: result.requests.average, p99: result.latency.p99, requests: result.requests.total, non2xx: result.non2xx, errors: result.errors };
+}
+
+/** BENCH_DB_FILE keeps the built database for another run (it is rebuilt when missing). */
+async function prepareDatabase(): Promise<{ file: string; dispose: () => void }> {
+  const kept = process.env.BENCH_DB_FILE;
+  const dir = kept ? null : mkdtempSync(path.join(tmpdir(), 'observatory-bench-'));
+  const file = kept ?? path.join(dir!, 'bench.sqlite');
+  if (kept && existsSync(kept)) {
+    console.log(`database: reusing ${kept}`);
+  } else {
+    const started = performance.now();
+    const built = await buildBenchDatabase(file);
+    const shape = `${BENCH_SHAPE.countries + BENCH_SHAPE.regions} geos × ${BENCH_SHAPE.indicators} indicators × ${BENCH_SHAPE.years} years × ${BENCH_SHAPE.revisions} revisions`;
+    console.log(`database: ${built.revisions.toLocaleString('en')} revisions, ${built.observations.toLocaleString('en')} current observations (${shape}) built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+  return { file, dispose: () => dir && rmSync(dir, { recursive: true, force: true }) };
+}
+
+async function main(): Promise<void> {
+  const { file, dispose } = await prepareDatabase();
+  let server: ChildProcess | undefined;
+  try {
+    const catalogue = benchCatalogue();
+    const comparePath = () => `/api/compare?indicator=${pick(catalogue.indicators)}&period=${pick(catalogue.periods)}&measure=rate&group=${BENCH_GROUP}`;
+    const trendPath = () => `/api/trends?indicator=${pick(catalogue.indicators)}&geo=${pick(catalogue.geos)}&measure=rate`;
+
+    const { child, port } = await startServer(file);
+    server = child;
+    const compare = await load(port, comparePath);
+    const trends = await load(port, trendPath);
+    child.kill('SIGTERM');
+    server = undefined;
+    for (const [name, r] of [['compare', compare], ['trends', trends]] as const) {
+      console.log(`${name}: ${r.requests} requests, ${r.rps.toFixed(0)} req/s, p99 ${r.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}`);
+      if (r.non2xx || r.errors) throw new Error(`${name}: ${r.non2xx} non-2xx answers and ${r.errors} errors under load`);
+    }
+
+    const floor = measureFloor(file, catalogue, BENCH_GROUP);
+    console.log(`floor (prepared better-sqlite3, same queries, one core): compare ${floor.compare.toFixed(0)} ops/s, trends ${floor.trends.toFixed(0)} ops/s`);
+    const ratio = Math.sqrt((floor.compare / compare.rps) * (floor.trends / trends.rps));
+    console.log('ratio to floor = geometric mean over both endpoints of (floor ops/s ÷ API req/s); 1 would be the bare queries');
+    console.log(
+      `api: compare ${compare.rps.toFixed(0)} req/s p99 ${compare.p99} ms, trends ${trends.rps.toFixed(0)} req/s p99 ${trends.p99} ms, ratio to floor ${ratio.toFixed(2)}`,
+    );
+  } finally {
+    server?.kill('SIGTERM');
+    dispose();
+  }
+}
+
+await main();
