@@ -141,6 +141,9 @@ export const ROUTE_RULES: Record<string, Rule> = {
     return { params: { name }, body: { ...profileFor(geo, name), description: 'edited' } };
   }),
   'DELETE /api/profiles/:name': scoped(CONTACTS, async (geo, fx) => ({ params: { name: await fx.profile(geo) } })),
+  'GET /api/approvals': roles(CONTACTS),
+  'POST /api/submissions/:id/approve': roles(SECRETARIAT, submission),
+  'POST /api/submissions/:id/reject': roles(SECRETARIAT, async (geo, fx) => ({ ...(await submission(geo, fx)), body: { message: 'Please correct the 2021 figure.' } })),
 
   'GET /api/session': open(),
   'POST /api/session': open(() => ({ body: { email: 'matrix-login@observatory.eu', password: 'a long enough passphrase' } })),

@@ -3,6 +3,7 @@ import * as foundation from './2026-11-22T1800_foundation';
 import * as submissions from './2026-11-22T1900_submissions';
 import * as practices from './2026-11-22T1910_practices';
 import * as accounts from './2026-11-22T1920_accounts';
+import * as approvals from './2026-11-22T1920_approvals';
 import * as analytics from './2026-11-22T1930_analytics';
 
 /**
@@ -14,5 +15,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T1900_submissions': submissions,
   '2026-11-22T1910_practices': practices,
   '2026-11-22T1920_accounts': accounts,
+  '2026-11-22T1920_approvals': approvals,
   '2026-11-22T1930_analytics': analytics,
 };

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { codeList } from '../http/query';
+import { type AnyRoute, defineRoute } from '../http/route';
+import { approvalRequired, approveSubmission, listApprovals, rejectSubmission } from './approval.service';
+
+const IdParams = z.object({ id: z.coerce.number().int().positive() });
+
+export const approvalRoutes: AnyRoute[] = [
+  defineRoute({
+    method: 'get',
+    path: '/api/approvals',
+    tag: 'submissions',
+    summary: 'Submissions waiting for (or decided by) the secretariat\'s approval; contact points see their own geos, with rejection messages',
+    access: { kind: 'roles', roles: ['contact_point', 'secretariat'] },
+    query: z.object({
+      state: z.enum(['awaiting', 'approved', 'rejected']).optional(),
+      geo: codeList.optional(),
+      limit: z.coerce.number().int().min(1).max(500).default(100),
+      offset: z.coerce.number().int().min(0).default(0),
+    }),
+    handler: async ({ db, actor, query }) => {
+      const { rows, total } = await listApprovals(db, actor, { state: query.state, geos: query.geo }, query.limit, query.offset);
+      return {
+        data: rows.map((r) => ({
+          submissionId: r.submission_id, geo: r.geo, status: r.status, fileName: r.file_name, submittedBy: r.submitted_by,
+          submittedAt: r.submitted_at, cellsValid: r.cells_valid, warnings: r.warning_count, requestedBy: r.requested_by,
+          requestedAt: r.requested_at, decision: r.decision, decidedBy: r.decided_by, decidedAt: r.decided_at, message: r.message,
+        })),
+        meta: { approvalRequired: approvalRequired(), total, limit: query.limit, offset: query.offset },
+      };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/submissions/:id/approve',
+    tag: 'submissions',
+    summary: 'Approve a submission awaiting approval: its values are published (secretariat)',
+    access: { kind: 'roles', roles: ['secretariat'] },
+    audit: false,
+    params: IdParams,
+    body: z.object({ note: z.string().trim().min(1).max(2000).optional() }).optional(),
+    handler: ({ db, actor, ip, params, body }) => approveSubmission(db, params.id, { actor, ip }, body?.note),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/submissions/:id/reject',
+    tag: 'submissions',
+    summary: 'Reject a submission awaiting approval, with a message for the contact point; nothing is published (secretariat)',
+    access: { kind: 'roles', roles: ['secretariat'] },
+    audit: false,
+    params: IdParams,
+    body: z.object({ message: z.string().trim().min(5, 'say what is wrong, so the contact point can correct it').max(2000) }),
+    handler: ({ db, actor, ip, params, body }) => rejectSubmission(db, params.id, { actor, ip }, body.message),
+  }),
+];

@@ -1,0 +1,139 @@
+import { type Actor, actorCovers, actorName } from '../accounts/actor';
+import { appendAudit } from '../audit/audit.repository';
+import type { Db, DbOrTx } from '../db/database';
+import { conflict, notFound } from '../http/errors';
+import { type CommitResult, commitSubmission } from '../submissions/commit';
+import { findSubmission } from '../submissions/submission.repository';
+import type { SubmissionStatus } from '../submissions/submission.table';
+import { APPROVAL_REJECTED, AWAITING_APPROVAL, type SubmissionApprovalRow } from './approval.table';
+
+/** Approval is on per deployment: APPROVAL_REQUIRED=true. Read at each commit, so it can change with a restart. */
+export function approvalRequired(env: NodeJS.ProcessEnv = process.env): boolean {
+  return /^(true|1|yes)$/i.test(env.APPROVAL_REQUIRED ?? '');
+}
+
+// The pipeline's status type does not list the approval states; they are stored in the same column.
+const status = (s: string) => s as SubmissionStatus;
+
+export interface ApprovalRequested {
+  submissionId: number;
+  status: typeof AWAITING_APPROVAL;
+  requestedAt: string;
+}
+
+/**
+ * What committing means for a deployment: publish now, or (with approval on) wait for the secretariat.
+ * Waiting submissions keep their staged cells and add no revision, so public reads cannot see them.
+ */
+export async function commitOrAwaitApproval(db: Db, submissionId: number, actor: Actor): Promise<CommitResult | ApprovalRequested> {
+  if (!approvalRequired()) return commitSubmission(db, submissionId);
+  return requestApproval(db, submissionId, actor);
+}
+
+export async function requestApproval(db: Db, submissionId: number, actor: Actor, now = new Date()): Promise<ApprovalRequested> {
+  const requestedAt = now.toISOString();
+  return db.transaction().execute(async (tx) => {
+    const submission = await findSubmission(tx, submissionId);
+    if (!submission) throw notFound(`Submission ${submissionId} does not exist.`);
+    const moved = await tx
+      .updateTable('submissions')
+      .set({ status: status(AWAITING_APPROVAL) })
+      .where('id', '=', submissionId)
+      .where('status', '=', 'validated')
+      .executeTakeFirst();
+    if (Number(moved.numUpdatedRows) !== 1) {
+      throw conflict(`Submission ${submissionId} is ${submission.status}; only a validated submission can be committed.`, { status: submission.status });
+    }
+    await tx
+      .insertInto('submission_approvals')
+      .values({ submission_id: submissionId, geo: submission.geo, requested_by: actorName(actor), requested_at: requestedAt, decision: null, decided_by: null, decided_at: null, message: null })
+      .execute();
+    return { submissionId, status: AWAITING_APPROVAL, requestedAt };
+  });
+}
+
+async function pendingRequest(db: DbOrTx, submissionId: number): Promise<SubmissionApprovalRow> {
+  const submission = await findSubmission(db, submissionId);
+  if (!submission) throw notFound(`Submission ${submissionId} does not exist.`);
+  const request = await db.selectFrom('submission_approvals').selectAll().where('submission_id', '=', submissionId).where('decision', 'is', null).executeTakeFirst();
+  if ((submission.status as string) !== AWAITING_APPROVAL || !request) {
+    throw conflict(`Submission ${submissionId} is ${submission.status}, not awaiting approval.`, { status: submission.status });
+  }
+  return request;
+}
+
+export interface DecisionEvent {
+  actor: Actor;
+  ip: string;
+}
+
+/** Approves a waiting submission: it is published exactly as a commit would publish it. */
+export async function approveSubmission(db: Db, submissionId: number, event: DecisionEvent, note?: string): Promise<CommitResult> {
+  const request = await pendingRequest(db, submissionId);
+  // Hand the submission back to the pipeline's commit, which publishes only validated submissions.
+  const claimed = await db
+    .updateTable('submissions')
+    .set({ status: 'validated' })
+    .where('id', '=', submissionId)
+    .where('status', '=', status(AWAITING_APPROVAL))
+    .executeTakeFirst();
+  if (Number(claimed.numUpdatedRows) !== 1) throw conflict(`Submission ${submissionId} was decided by someone else just now.`);
+  let result: CommitResult;
+  try {
+    result = await commitSubmission(db, submissionId);
+  } catch (error) {
+    await db.updateTable('submissions').set({ status: status(AWAITING_APPROVAL) }).where('id', '=', submissionId).where('status', '=', 'validated').execute();
+    throw error;
+  }
+  await decide(db, request, 'approved', event, note ?? null);
+  return result;
+}
+
+/** Rejects a waiting submission with a message for the contact point; nothing is published. */
+export async function rejectSubmission(db: Db, submissionId: number, event: DecisionEvent, message: string): Promise<{ submissionId: number; status: string; message: string }> {
+  const request = await pendingRequest(db, submissionId);
+  await db.transaction().execute(async (tx) => {
+    const moved = await tx
+      .updateTable('submissions')
+      .set({ status: status(APPROVAL_REJECTED) })
+      .where('id', '=', submissionId)
+      .where('status', '=', status(AWAITING_APPROVAL))
+      .executeTakeFirst();
+    if (Number(moved.numUpdatedRows) !== 1) throw conflict(`Submission ${submissionId} was decided by someone else just now.`);
+    await tx.deleteFrom('submission_cells').where('submission_id', '=', submissionId).execute();
+    await decide(tx, request, 'rejected', event, message);
+  });
+  return { submissionId, status: APPROVAL_REJECTED, message };
+}
+
+async function decide(db: DbOrTx, request: SubmissionApprovalRow, decision: 'approved' | 'rejected', event: DecisionEvent, message: string | null): Promise<void> {
+  await db
+    .updateTable('submission_approvals')
+    .set({ decision, decided_by: actorName(event.actor), decided_at: new Date().toISOString(), message })
+    .where('id', '=', request.id)
+    .execute();
+  await appendAudit(db, {
+    ...event, action: decision === 'approved' ? 'submission.approve' : 'submission.reject', target: `submission/${request.submission_id}`,
+    detail: { geo: request.geo, ...(message ? { message } : {}) },
+  });
+}
+
+export interface ApprovalFilter {
+  state?: 'awaiting' | 'approved' | 'rejected';
+  geos?: string[];
+}
+
+/** Approval requests, newest first, limited to the geos an actor covers. */
+export async function listApprovals(db: DbOrTx, actor: Actor, filter: ApprovalFilter, limit: number, offset: number) {
+  let query = db
+    .selectFrom('submission_approvals as a')
+    .innerJoin('submissions as s', 's.id', 'a.submission_id')
+    .select(['a.id', 'a.submission_id', 'a.geo', 'a.requested_by', 'a.requested_at', 'a.decision', 'a.decided_by', 'a.decided_at', 'a.message',
+      's.status', 's.file_name', 's.submitted_by', 's.submitted_at', 's.cells_valid', 's.warning_count']);
+  if (filter.state === 'awaiting') query = query.where('a.decision', 'is', null);
+  else if (filter.state) query = query.where('a.decision', '=', filter.state);
+  if (filter.geos?.length) query = query.where('a.geo', 'in', filter.geos);
+  const rows = await query.orderBy('a.id', 'desc').execute();
+  const visible = rows.filter((r) => actorCovers(actor, r.geo));
+  return { rows: visible.slice(offset, offset + limit), total: visible.length };
+}
