@@ -105,7 +105,8 @@ export async function editPractice(db: DbOrTx, actor: Actor, slug: string, input
   assertKnownPracticeCodes(input, vocabulary);
   const previous = await currentRecord(db, practice);
   const record: PracticeRecord = { ...input, slug, ratingOverride: previous.ratingOverride };
-  const state = practice.state === 'published' || practice.state === 'returned' ? 'draft' : practice.state;
+  // A returned practice stays returned (with the curators' comments) until it is submitted again.
+  const state = practice.state === 'published' ? 'draft' : practice.state;
   await recordChange(db, { practice, record, state, action, author: actorName(actor), at: new Date().toISOString(), publish: false }, vocabulary);
 }
 

@@ -40,7 +40,8 @@ describe('the workflow from draft to published', () => {
     expect((await publicSearch('zuiderpark')).meta.total).toBe(0);
 
     const edited = practiceInput({ title: 'Zuiderpark cocooning pilot', summary: 'A pilot that visits the neighbours of burgled homes in Zuiderpark to advise on security.' });
-    await request(contactNL()).put(`/api/practice-workbench/${slug}`).send(edited).expect(200);
+    const afterEdit = await request(contactNL()).put(`/api/practice-workbench/${slug}`).send(edited).expect(200);
+    expect(afterEdit.body).toMatchObject({ state: 'returned', reviewComment: 'Add the sample size of the evaluation.' });
     await request(contactNL()).post(`/api/practice-workbench/${slug}/submit`).expect(200);
     await request(curator()).post(`/api/practice-workbench/${slug}/start-review`).expect(200);
     await request(curator()).post(`/api/practice-workbench/${slug}/publish`).expect(200, { state: 'published' });
@@ -64,6 +65,13 @@ describe('the workflow from draft to published', () => {
     expect(versions[3]).toMatchObject({ author: 'curator@eucpn.example', comment: 'Add the sample size of the evaluation.', changes: [] });
     expect(versions[4].changes).toEqual([{ path: 'summary', before: practiceInput().summary, after: edited.summary }]);
     expect(versions[8].changes).toEqual([{ path: 'title', before: 'Zuiderpark cocooning pilot', after: 'Zuiderpark cocooning, tweede fase' }]);
+  });
+
+  it('locks a submitted practice against its proposer\'s edits until curators return it', async () => {
+    const created = await request(contactNL()).post('/api/practice-workbench').send(practiceInput({ title: 'Locked while reviewed' })).expect(201);
+    await request(contactNL()).post(`/api/practice-workbench/${created.body.slug}/submit`).expect(200);
+    const res = await request(contactNL()).put(`/api/practice-workbench/${created.body.slug}`).send(practiceInput({ title: 'Locked while reviewed' })).expect(409);
+    expect(res.body.error.message).toMatch(/locked while curators review/);
   });
 
   it('refuses a transition from the wrong state with a 409 that names the allowed states', async () => {
