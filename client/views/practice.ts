@@ -94,11 +94,12 @@ async function miniTrends(detail: PracticeDetail, catalogue: Catalogue, context:
   const indicators = detail.linkedIndicators.filter((code) => catalogue.indicatorByCode.get(code)?.source).slice(0, 4);
   if (!geos.length || !indicators.length) return h('p', { text: 'No linked indicator with data in the practice\'s countries.' });
   const names = new Map(catalogue.geos.map((g) => [g.code, g.name]));
-  const panels = await Promise.all(indicators.map(async (code) => {
+  const panels = await Promise.all(indicators.map(async (code): Promise<HTMLElement | null> => {
     const indicator = catalogue.indicatorByCode.get(code);
     const measure = effectiveMeasure(indicator, 'rate');
     const trends = await Promise.all(geos.map((geo) => analyticsApi.trends({ indicator: code, geo, measure, asOf: state.asOf })));
-    const series = seriesFromTrends(trends, names, '');
+    const series = seriesFromTrends(trends, names, '').filter((x) => x.points.some((pt) => pt.value !== null));
+    if (!series.length) return null;
     const title = `${indicator?.name ?? code}${measure === 'rate' ? ' per 100k' : ''}`;
     const panel = chartPanel({
       title, fileStem: `practice-${detail.slug}-${code}`, tab: 'chart', onTab: () => undefined,
@@ -115,7 +116,9 @@ async function miniTrends(detail: PracticeDetail, catalogue: Catalogue, context:
     panel.setSvg(renderLineChart(series, { title, yLabel: measure === 'rate' ? 'per 100,000' : 'count', width: 480, height: 260, markers }));
     return h('div', { class: 'card' }, h('h4', { text: title }), panel.element);
   }));
-  return h('div', { class: 'grid multiples' }, ...panels);
+  const shown = panels.filter((p): p is HTMLElement => p !== null);
+  if (!shown.length) return h('p', { text: `No data yet for the linked indicators in ${geos.join(', ')}.` });
+  return h('div', { class: 'multiples' }, h('div', { class: 'grid' }, ...shown));
 }
 
 export async function mount(container: HTMLElement, state: ViewState, context: ViewContext): Promise<MountedView> {
