@@ -30,7 +30,10 @@ export function deriveAction(method: HttpMethod, path: string): string {
 }
 
 export function auditAction(route: AnyRoute): string {
-  return typeof route.audit === 'string' ? route.audit : deriveAction(route.method, route.path);
+  if (typeof route.audit === 'string') return route.audit;
+  // A route that receives a file is an upload, whatever its path says.
+  if (route.upload && route.method === 'post') return `${routeResource(route)}.upload`;
+  return deriveAction(route.method, route.path);
 }
 
 /** The resource a route acts on, e.g. "submission" for /api/submissions/:id/commit. */

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Actor, ANONYMOUS } from '../../server/accounts/actor';
-import { deriveAction } from '../../server/audit/audit.action';
+import { auditAction, deriveAction } from '../../server/audit/audit.action';
 import { appendAudit } from '../../server/audit/audit.repository';
 import * as auditRepository from '../../server/audit/audit.repository';
 import { badRequest } from '../../server/http/errors';
@@ -30,6 +30,9 @@ describe('default audit actions', () => {
     expect(deriveAction('post', '/api/practices/:id/evaluations')).toBe('practice.evaluation.create');
     expect(deriveAction('patch', '/api/categories/:code')).toBe('category.update');
     expect(deriveAction('post', '/api/submissions/:id/withdraw')).toBe('submission.withdraw');
+    const upload = { method: 'post', path: '/api/submissions', upload: { maxBytes: () => 1 } } as AnyRoute;
+    expect(auditAction(upload)).toBe('submission.upload');
+    expect(auditAction({ ...upload, audit: 'submission.receive' })).toBe('submission.receive');
   });
 });
 
