@@ -7,7 +7,7 @@ import { createApp } from '../../server/http/app';
 import type { AnyRoute } from '../../server/http/route';
 import { apiRoutes } from '../../server/http/routes';
 import { seededDatabase, type TestDatabase } from '../helpers/database';
-import { actorFor, addUser } from './fixture';
+import { actorFor, addUser, expectNoSecretsLeaked, PASSWORD, type RecordedResponse, recordedApp, storedSecrets } from './fixture';
 import { expectedAllowed, Fixtures, type RequestSpec, ROUTE_RULES, type Rule } from './route-expectations';
 
 const IN_SCOPE = 'NL';
@@ -21,6 +21,7 @@ const keyOf = (route: AnyRoute) => `${route.method.toUpperCase()} ${route.path}`
 let database: TestDatabase;
 let current: Actor = { kind: 'anonymous' };
 let app: ReturnType<typeof createApp>;
+let responses: RecordedResponse[];
 let fixtures: Fixtures;
 const actors = new Map<Role | 'public', Actor>();
 
@@ -33,12 +34,18 @@ beforeAll(async () => {
   const secretariat = actorFor(await addUser(db, 'secretariat@observatory.eu', 'secretariat'));
   actors.set('secretariat', secretariat);
   await addUser(db, 'matrix-login@observatory.eu', 'curator');
-  app = createApp({ db, clientDir: '/nonexistent', resolveActor: () => current });
+  ({ app, responses } = recordedApp({ db, resolveActor: () => current }));
   const admin = createApp({ db, clientDir: '/nonexistent', resolveActor: () => secretariat });
   let n = 0;
   fixtures = new Fixtures(admin, { target: async () => (await addUser(db, `target-${++n}@observatory.eu`, 'curator', [], undefined)).id });
 });
-afterAll(async () => database.dispose());
+afterAll(async () => {
+  // Every answer of every route to every caller: no password, hash or session id, and each token only in its issuing answer.
+  const issued = responses.filter((r) => r.method === 'POST' && r.url === '/api/tokens' && r.status === 200).map((r) => JSON.parse(r.body).token as string);
+  expect(issued.length).toBeGreaterThan(0);
+  expectNoSecretsLeaked(responses, await storedSecrets(database.db), [PASSWORD, 'a long enough passphrase'], issued);
+  await database.dispose();
+});
 
 function send(route: AnyRoute, spec: RequestSpec): request.Test {
   const url = route.path.replace(/:(\w+)/g, (_, name: string) => {
