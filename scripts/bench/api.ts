@@ -88,7 +88,7 @@ async function main(): Promise<void> {
       if (r.non2xx || r.errors) throw new Error(`${name}: ${r.non2xx} non-2xx answers and ${r.errors} errors under load`);
     }
 
-    const floor = measureFloor(file, catalogue, BENCH_GROUP);
+    const floor = measureFloor(file, catalogue);
     console.log(`floor (prepared better-sqlite3, same queries, one core): compare ${floor.compare.toFixed(0)} ops/s, trends ${floor.trends.toFixed(0)} ops/s`);
     const ratio = Math.sqrt((floor.compare / compare.rps) * (floor.trends / trends.rps));
     console.log('ratio to floor = geometric mean over both endpoints of (floor ops/s ÷ API req/s); 1 would be the bare queries');

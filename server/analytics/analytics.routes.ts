@@ -49,7 +49,7 @@ export const comparisonRoutes = [
         headers,
         asOf,
         key: queryKey('/api/compare', { ...query, asOf }),
-        compute: (catalogue) => compareGroup(db, catalogue, { ...query, asOf }),
+        compute: (catalogue, version) => compareGroup(db, catalogue, { ...query, asOf, profiles: version.profiledSubmissions > 0 }),
         csv: { wanted: query.format === 'csv', render: compareCsv, fileName: `compare-${query.indicator}-${query.period}-${query.measure}.csv` },
       });
     },

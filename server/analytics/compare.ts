@@ -15,6 +15,8 @@ export interface CompareRequest {
   measure: Measure;
   group: string;
   asOf: string | null;
+  /** False when no committed submission used an import profile: no profile notes to look up. */
+  profiles?: boolean;
 }
 
 export type Comparison = Omit<CompareResponse, 'meta'>;
@@ -43,7 +45,7 @@ export async function compareGroup(db: DbOrTx, catalogue: Catalogue, request: Co
     group: group.code,
     rows: rankMembers(members, period, aggregate?.value ?? null, levelComparable),
     aggregate,
-    warnings: comparabilityWarnings(members, await profileDefinitionNotes(db, indicator.code, geos)),
+    warnings: comparabilityWarnings(members, request.profiles === false ? new Map() : await profileDefinitionNotes(db, indicator.code, geos)),
   };
 }
 

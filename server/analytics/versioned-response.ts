@@ -5,12 +5,16 @@ import type { VersionMeta } from './analytics.types';
 import { type Catalogue, loadCatalogue } from './catalogue';
 import { type DataVersion, readDataVersion } from './vintage.repository';
 
-/** Answers computed for one data version; a commit moves the version, so nothing stale is served. */
+/**
+ * Serialised answers of one process, least recently used first out, bounded in bytes. Keys start
+ * with the data version, so a commit makes every earlier answer unreachable: nothing stale is served.
+ */
 class AnswerCache {
-  private readonly entries = new Map<string, unknown>();
-  constructor(private readonly capacity: number) {}
+  private readonly entries = new Map<string, string>();
+  private bytes = 0;
+  constructor(private readonly budget: number) {}
 
-  get(key: string): unknown {
+  get(key: string): string | undefined {
     const hit = this.entries.get(key);
     if (hit !== undefined) {
       this.entries.delete(key);
@@ -19,18 +23,24 @@ class AnswerCache {
     return hit;
   }
 
-  set(key: string, value: unknown): void {
-    this.entries.set(key, value);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+  set(key: string, json: string): void {
+    if (json.length * 2 > this.budget / 10) return;
+    this.entries.set(key, json);
+    this.bytes += json.length * 2;
+    while (this.bytes > this.budget) {
+      const [oldest, value] = this.entries.entries().next().value!;
+      this.entries.delete(oldest);
+      this.bytes -= value.length * 2;
+    }
   }
 }
 
 const caches = new WeakMap<Db, AnswerCache>();
-const CACHE_CAPACITY = 2000;
+const CACHE_BYTES = 64 * 1024 * 1024;
 
 function cacheFor(db: Db): AnswerCache {
   let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new AnswerCache(CACHE_CAPACITY)));
+  if (!cache) caches.set(db, (cache = new AnswerCache(CACHE_BYTES)));
   return cache;
 }
 
@@ -40,13 +50,13 @@ export interface VersionedRequest<T> {
   /** Identifies the answer within a data version: the route and its normalised query. */
   key: string;
   asOf: string | null;
-  compute: (catalogue: Catalogue) => Promise<T>;
+  compute: (catalogue: Catalogue, version: DataVersion) => Promise<T>;
   /** For format=csv: the CSV text and a download name. */
   csv?: { wanted: boolean; render: (answer: T & { meta: VersionMeta }) => string; fileName: string };
 }
 
 function etagOf(version: DataVersion, key: string): string {
-  return `W/"${version.key}-${createHash('sha1').update(key).digest('base64url').slice(0, 16)}"`;
+  return `W/"${version.key}-${createHash('sha1').update(`${version.catalogueKey}|${key}`).digest('base64url').slice(0, 16)}"`;
 }
 
 function matches(header: string | string[] | undefined, etag: string): boolean {
@@ -60,24 +70,20 @@ function matches(header: string | string[] | undefined, etag: string): boolean {
  */
 export async function versionedAnswer<T extends object>(request: VersionedRequest<T>): Promise<RouteResponse> {
   const version = await readDataVersion(request.db, request.asOf);
-  const fullKey = `${request.key}|format=${request.csv?.wanted ? 'csv' : 'json'}`;
-  const etag = etagOf(version, `${version.catalogueKey}|${fullKey}`);
+  const csv = request.csv?.wanted ?? false;
+  const etag = etagOf(version, `${request.key}|format=${csv ? 'csv' : 'json'}`);
   const headers = { ETag: etag, 'Cache-Control': 'no-cache', 'X-Data-Version': version.at ?? '' };
   if (matches(request.headers['if-none-match'], etag)) return new RouteResponse('', { status: 304, headers });
   const cache = cacheFor(request.db);
   const cacheKey = `${version.key}|${version.catalogueKey}|${request.asOf ?? ''}|${request.key}`;
-  let answer = cache.get(cacheKey) as (T & { meta: VersionMeta }) | undefined;
-  if (!answer) {
-    const computed = (await request.compute(await loadCatalogue(request.db, version.catalogueKey))) as T & { meta?: object };
-    answer = { ...computed, meta: { ...computed.meta, dataVersion: version.at, asOf: request.asOf } };
-    cache.set(cacheKey, answer);
+  let json = cache.get(cacheKey);
+  if (json === undefined) {
+    const computed = (await request.compute(await loadCatalogue(request.db, version.catalogueKey), version)) as T & { meta?: object };
+    json = JSON.stringify({ ...computed, meta: { ...computed.meta, dataVersion: version.at, asOf: request.asOf } });
+    cache.set(cacheKey, json);
   }
-  if (request.csv?.wanted) {
-    return new RouteResponse(request.csv.render(answer), {
-      contentType: 'text/csv; charset=utf-8',
-      fileName: request.csv.fileName,
-      headers,
-    });
+  if (csv) {
+    return new RouteResponse(request.csv!.render(JSON.parse(json)), { contentType: 'text/csv; charset=utf-8', fileName: request.csv!.fileName, headers });
   }
-  return new RouteResponse(answer, { headers });
+  return new RouteResponse(json, { contentType: 'application/json; charset=utf-8', headers });
 }
