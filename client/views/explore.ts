@@ -38,6 +38,7 @@ function cellTable(cells: RankedCell[], measure: Measure, caption: string, conte
 
 export async function mount(container: HTMLElement, initial: ViewState, context: ViewContext): Promise<MountedView> {
   const [catalogue, map] = await Promise.all([loadCatalogue(), loadMap()]);
+  const onMap = new Set(map.features.map((f) => f.id));
   const countries = catalogue.geos.filter((g) => g.kind === 'country').map((g) => ({ code: g.code, name: g.name }));
   let state = initial;
   let loaded: Loaded | null = null;
@@ -60,7 +61,8 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
     const cells = year === null ? [] : rankCells(countries, loaded.observations, year);
     const title = `${indicator?.name ?? state.indicator}, ${measureUnit(loaded.measure)}, ${year ?? 'no year'}`;
     panel.setSvg(renderChoropleth(map, cells, { title, measure: loaded.measure }));
-    panel.setTable(cellTable(cells, loaded.measure, title, context));
+    // The table lists the countries on the map and any other country with a value.
+    panel.setTable(cellTable(cells.filter((c) => onMap.has(c.geo) || c.value !== null), loaded.measure, title, context));
     panel.chart.dataset.paint = String(++paints);
     panel.chart.dataset.year = String(year);
     // After the frame is drawn: lets the web benchmark time the first map and each repaint.

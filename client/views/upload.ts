@@ -9,6 +9,7 @@ import type { ViewState } from '../state/url-state';
 import { authMessage, commitUpload, csrfToken, fetchTemplate, uploadSubmission } from './upload-transfer';
 import { diffSection, reportSection } from './upload-report';
 import { firstRows, mappingPreview } from './upload-preview';
+import { profileForm } from './upload-profile';
 import { loadCatalogue, viewHeader } from './view-parts';
 
 type Profile = ProfileDefinition & { builtIn?: boolean };
@@ -41,7 +42,9 @@ function dropZone(onFile: (file: File) => void): HTMLElement {
 }
 
 export async function mount(container: HTMLElement, _state: ViewState, _context: ViewContext): Promise<MountedView> {
-  const [catalogue, { profiles, problem }, csrf] = await Promise.all([loadCatalogue(), loadProfiles(), csrfToken()]);
+  const [catalogue, loadedProfiles, csrf] = await Promise.all([loadCatalogue(), loadProfiles(), csrfToken()]);
+  let profiles = loadedProfiles.profiles;
+  const problem = loadedProfiles.problem;
   const countries = catalogue.geos.filter((g) => g.kind === 'country');
   let geo = countries[0]?.code ?? '';
   let profileName = '';
@@ -53,6 +56,10 @@ export async function mount(container: HTMLElement, _state: ViewState, _context:
   const progressText = h('span', { class: 'hint' });
   const uploadButton = h('button', { type: 'button', class: 'primary', disabled: true, text: 'Upload and validate' });
   const profileOf = () => profiles.find((p) => p.name === profileName) ?? null;
+  const profileSlot = h('div', {});
+  const drawProfiles = () => profileSlot.replaceChildren(selectField({ label: 'Import profile', selected: profileName, onChange: (v) => { profileName = v; void showPreview(); },
+    choices: [{ value: '', label: 'Detect: canonical template, wide, Eurostat TSV or World Bank CSV' }, ...profiles.map((p) => ({ value: p.name, label: `${p.name}${p.geo ? ` (${p.geo})` : ''}${p.description ? ` — ${p.description.slice(0, 60)}` : ''}` }))] }));
+  drawProfiles();
 
   const showPreview = async () => {
     if (!file) return;
@@ -115,10 +122,14 @@ export async function mount(container: HTMLElement, _state: ViewState, _context:
     problem ? h('p', { class: 'notice', role: 'note', text: problem }) : '',
     h('div', { class: 'controls' },
       selectField({ label: 'Country', selected: geo, choices: countries.map((g) => ({ value: g.code, label: `${g.name} (${g.code})` })), onChange: (v) => { geo = v; } }),
-      selectField({ label: 'Import profile', selected: '', onChange: (v) => { profileName = v; void showPreview(); },
-        choices: [{ value: '', label: 'Detect: canonical template, wide, Eurostat TSV or World Bank CSV' }, ...profiles.map((p) => ({ value: p.name, label: `${p.name}${p.geo ? ` (${p.geo})` : ''}${p.description ? ` — ${p.description.slice(0, 60)}` : ''}` }))] }),
+      profileSlot,
       h('div', { class: 'field' }, h('span', { class: 'label', text: 'Template' }), templateButton)),
-    h('p', { class: 'hint', text: 'New import profiles for national exports are created with POST /api/profiles (see the API description); they appear in this list.' }),
+    profileForm({ geo: () => geo, csrf, onSaved: async (name) => {
+      profiles = (await loadProfiles()).profiles;
+      profileName = name;
+      drawProfiles();
+      void showPreview();
+    } }),
     dropZone((chosen) => { file = chosen; void showPreview(); }),
     preview,
     h('div', { class: 'inline' }, uploadButton, progress, progressText),

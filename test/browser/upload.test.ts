@@ -76,6 +76,33 @@ describe('upload, in Chromium', () => {
     await page.close();
   });
 
+  it('a contact point creates an import profile for a national export and uploads with it', async () => {
+    const page = await browser.context.newPage();
+    const problems = watchPage(page);
+    const real = realNlHomicides();
+    await page.goto(`${contactApp.url}/upload`);
+    await page.waitForSelector('main[data-view="upload"]:not([aria-busy])');
+    await page.getByLabel('Country').selectOption('NL');
+    await page.click('summary:has-text("Create an import profile")');
+    await page.getByLabel('Profile name').fill('nl-politie-export');
+    await page.getByLabel('Delimiter').selectOption(';');
+    await page.getByLabel('Column holding the indicator').fill('Misdrijf');
+    await page.getByLabel('Column holding the period').fill('Jaar');
+    await page.getByLabel('Column holding the value').fill('Aantal');
+    await page.getByLabel('National codes').fill('1.1.1 Moord = ICCS0101 | Dutch police count; attempts are recorded separately');
+    await page.click('button:has-text("Save the profile")');
+    await page.waitForSelector('p.notice:has-text("Saved the profile")');
+    expect(await page.getByLabel('Import profile').inputValue()).toBe('nl-politie-export');
+
+    await uploadFile(page, 'nl-politie.csv', `Misdrijf;Jaar;Aantal\n1.1.1 Moord;2021;${real[2021]}\n`);
+    const roles = await page.locator('table:has(caption:has-text("Column mapping preview")) thead tr').nth(1).locator('td').allTextContents();
+    expect(roles).toEqual(['indicator', 'period', 'value']);
+    expect(await page.locator('section[aria-labelledby="report-heading"] p[role="status"]').textContent()).toContain('The file is valid');
+    await expect(page.locator('main li.card').allTextContents()).resolves.toEqual(expect.arrayContaining(['Unchanged cells: 1']));
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('the public sees why it cannot upload: a clear sign-in message, not a failure', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${publicApp.url}/upload`);
