@@ -51,7 +51,7 @@ export const sessionRoutes = [
     tag: 'accounts',
     summary: 'Sign in with email and password; sets the session cookie (a new session id every time)',
     access: { kind: 'public' },
-    audit: false,
+    audit: { action: 'session.login', byHandler: true },
     body: z.object({ email: z.string().trim().min(1, 'required').max(254), password }),
     handler: async ({ db, body, headers, ip, secure }) => {
       const user = await checkLogin(db, body.email, body.password, ip);
@@ -66,7 +66,7 @@ export const sessionRoutes = [
     tag: 'accounts',
     summary: 'Sign out: ends the session and clears the cookie',
     access: { kind: 'public' },
-    audit: false,
+    audit: { action: 'session.logout', byHandler: true },
     handler: async ({ db, actor, headers, ip, secure }) => {
       const cookie = readCookie(headers.cookie, SESSION_COOKIE);
       if (cookie && (await endSession(db, cookie)) && actor.kind === 'user') {
@@ -81,7 +81,7 @@ export const sessionRoutes = [
     tag: 'accounts',
     summary: 'Change your own password; every other session of yours ends',
     access: { kind: 'roles', roles: [...ROLES] },
-    audit: false,
+    audit: { action: 'user.password-change', byHandler: true },
     body: z.object({ currentPassword: password, newPassword: password }),
     handler: async ({ db, actor, body, headers, ip, secure }) => {
       if (actor.kind !== 'user' || actor.via !== 'session') {
@@ -104,7 +104,7 @@ export const sessionRoutes = [
     tag: 'accounts',
     summary: 'Set a password with a one-time link issued by the secretariat (the token from the link)',
     access: { kind: 'public' },
-    audit: false,
+    audit: { action: 'user.password-reset', byHandler: true },
     body: z.object({ token: z.string().min(1, 'required').max(128), password }),
     handler: async ({ db, body, ip }) => {
       const user = await consumeResetLink(db, body.token, body.password, ip);

@@ -33,7 +33,7 @@ export const tokenRoutes = [
     tag: 'accounts',
     summary: 'Issue an API token for scripted uploads; it acts with your role and geos. The token is shown only in this answer',
     access: EVERY_ROLE,
-    audit: false,
+    audit: { action: 'token.issue', byHandler: true },
     body: z.object({
       name: z.string().trim().min(1, 'required, e.g. "nightly upload"').max(100),
       expiresInDays: z.number().int().min(1).max(730).optional(),
@@ -53,7 +53,7 @@ export const tokenRoutes = [
     tag: 'accounts',
     summary: 'Revoke an API token (your own; the secretariat: any)',
     access: EVERY_ROLE,
-    audit: false,
+    audit: { action: 'token.revoke', byHandler: true },
     params: z.object({ id: z.coerce.number().int().positive() }),
     handler: async ({ db, actor, params, ip }) => {
       const me = userOf(actor);

@@ -46,7 +46,7 @@ export const userRoutes = [
     tag: 'accounts',
     summary: 'Create a user; answers a one-time link (never a password) for them to set their password',
     access: SECRETARIAT,
-    audit: false,
+    audit: { action: 'user.create', byHandler: true },
     body: NewUserInput,
     handler: async (ctx) => {
       requireSession(ctx.actor);
@@ -61,7 +61,7 @@ export const userRoutes = [
     tag: 'accounts',
     summary: 'Change a user\'s role, geo scope, name or active flag (secretariat)',
     access: SECRETARIAT,
-    audit: false,
+    audit: { action: 'user.update', byHandler: true },
     params: UserId,
     body: UserChanges,
     handler: async (ctx) => {
@@ -75,7 +75,7 @@ export const userRoutes = [
     tag: 'accounts',
     summary: 'Disable a user: sessions end and tokens stop working; the account and its audit trail remain',
     access: SECRETARIAT,
-    audit: false,
+    audit: { action: 'user.disable', byHandler: true },
     params: UserId,
     handler: async (ctx) => {
       requireSession(ctx.actor);
@@ -88,7 +88,7 @@ export const userRoutes = [
     tag: 'accounts',
     summary: 'Issue a one-time password link for a user (earlier links stop working)',
     access: SECRETARIAT,
-    audit: false,
+    audit: { action: 'user.reset-link', byHandler: true },
     params: UserId,
     body: z.object({ hours: z.number().int().min(1).max(168).default(RESET_LINK_HOURS) }).optional(),
     handler: async (ctx) => {

@@ -31,6 +31,7 @@ export function deriveAction(method: HttpMethod, path: string): string {
 
 export function auditAction(route: AnyRoute): string {
   if (typeof route.audit === 'string') return route.audit;
+  if (route.audit) return route.audit.action;
   // A route that receives a file is an upload, whatever its path says.
   if (route.upload && route.method === 'post') return `${routeResource(route)}.upload`;
   return deriveAction(route.method, route.path);

@@ -46,7 +46,7 @@ export interface AuditedRequest {
 
 /** Called by mount.ts after every successful non-GET route, unless the route audits itself. */
 export async function auditWrite(route: AnyRoute, request: AuditedRequest, result: unknown): Promise<void> {
-  if (route.audit === false || route.method === 'get') return;
+  if (route.audit === false || typeof route.audit === 'object' || route.method === 'get') return;
   const params = request.params as Fields;
   const geo = namedGeo(params, request.query as Fields, request.body as Fields);
   try {

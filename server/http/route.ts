@@ -65,10 +65,10 @@ export interface RouteDefinition<Q = unknown, P = unknown, B = unknown, R = unkn
   handler: (ctx: RouteContext<Q, P, B>) => Promise<R | RouteResponse> | R | RouteResponse;
   /**
    * The audit action recorded after every successful non-GET call, e.g. "submission.commit". By
-   * default it is derived from method and path (server/audit/audit.action.ts). `false` when the
-   * handler writes its own, more precise audit entries.
+   * default it is derived from method and path (server/audit/audit.action.ts). `{ action, byHandler: true }`
+   * (or `false`) when the handler writes its own, more precise entries; `action` still names refusals.
    */
-  audit?: string | false;
+  audit?: string | false | { action: string; byHandler: true };
 }
 
 /** Identity function that lets TypeScript infer a route's types from its schemas. */

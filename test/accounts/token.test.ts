@@ -48,6 +48,8 @@ describe('API tokens', () => {
     const { token } = await issue(nl, 'script');
     const res = await request(app()).post('/api/tokens').set('Authorization', `Bearer ${token}`).send({ name: 'child' }).expect(403);
     expect(res.body.error.code).toBe('session-required');
+    const refusal = await database.db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+    expect(refusal).toMatchObject({ action: 'token.issue', outcome: 'denied', actor: 'nl@politie.nl', actor_via: 'token' });
     const adminToken = (await issue(admin, 'admin script')).token;
     const users = await request(app()).post('/api/users').set('Authorization', `Bearer ${adminToken}`).send({ email: 'x@observatory.eu', role: 'curator' }).expect(403);
     expect(users.body.error.code).toBe('session-required');
