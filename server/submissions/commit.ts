@@ -1,4 +1,5 @@
 import type { Db } from '../db/database';
+import { refreshStatistics } from './staging';
 import { findSubmission, setSubmissionStatus } from './submission.repository';
 
 export class SubmissionStateError extends Error {
@@ -61,6 +62,7 @@ export async function commitSubmission(db: Db, submissionId: number, now = new D
           ),
       )
       .executeTakeFirst();
+    await refreshStatistics(tx, 'revisions');
 
     await tx
       .insertInto('observations')

@@ -12,7 +12,7 @@ import { scanSource, sniff, type Sniffed } from './sniff';
 import type { SubmissionSource } from './source';
 import { findSubmissionByContent, insertSubmission } from './submission.repository';
 import type { SubmissionStatus } from './submission.table';
-import { openStage } from './staging';
+import { openStage, refreshStatistics } from './staging';
 import { type ReadScope, readRawCells, type SkippedCounts } from './table-reader';
 import { validateCell, type ValidationContext } from './validate';
 
@@ -165,6 +165,7 @@ async function stageFile(db: Db, tx: DbOrTx, id: number, job: StageJob): Promise
     await stage.add(valid);
     request.onProgress?.(rowsRead.n);
   }
+  await refreshStatistics(tx, 'submission_cells');
   await checkDuplicates(tx, id, report);
   await checkImplausibleChanges(tx, id, report);
   return rowsRead.n;
