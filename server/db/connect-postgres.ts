@@ -14,7 +14,10 @@ export interface PoolSettings {
   idleTimeoutMillis: number;
   /** Waiting for a free connection fails after this long (PG_CONNECT_TIMEOUT_MS). */
   connectionTimeoutMillis: number;
-  /** The server cancels any single statement that runs longer (PG_STATEMENT_TIMEOUT_MS; 0 = never). */
+  /**
+   * The server cancels any single statement that runs longer (PG_STATEMENT_TIMEOUT_MS). Off by
+   * default, as in PostgreSQL: committing a million-row submission is one long statement.
+   */
   statementTimeoutMillis: number;
 }
 
@@ -22,7 +25,7 @@ const SETTINGS: Record<keyof PoolSettings, { env: string; fallback: number; min:
   max: { env: 'PG_POOL_MAX', fallback: 10, min: 2 },
   idleTimeoutMillis: { env: 'PG_IDLE_TIMEOUT_MS', fallback: 10_000, min: 0 },
   connectionTimeoutMillis: { env: 'PG_CONNECT_TIMEOUT_MS', fallback: 10_000, min: 0 },
-  statementTimeoutMillis: { env: 'PG_STATEMENT_TIMEOUT_MS', fallback: 60_000, min: 0 },
+  statementTimeoutMillis: { env: 'PG_STATEMENT_TIMEOUT_MS', fallback: 0, min: 0 },
 };
 
 /** Pool settings from the environment; a malformed value is an error that names the variable. */
