@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
@@ -77,12 +77,14 @@ async function main(): Promise<void> {
     const comparePath = () => `/api/compare?indicator=${pick(catalogue.indicators)}&period=${pick(catalogue.periods)}&measure=rate&group=${BENCH_GROUP}`;
     const trendPath = () => `/api/trends?indicator=${pick(catalogue.indicators)}&geo=${pick(catalogue.geos)}&measure=rate`;
 
+    console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} before the load test`);
     const { child, port } = await startServer(file);
     server = child;
     const compare = await load(port, comparePath);
     const trends = await load(port, trendPath);
     child.kill('SIGTERM');
     server = undefined;
+    console.log(`machine: load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} after the load test`);
     for (const [name, r] of [['compare', compare], ['trends', trends]] as const) {
       console.log(`${name}: ${r.requests} requests, ${r.rps.toFixed(0)} req/s, p99 ${r.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}`);
       if (r.non2xx || r.errors) throw new Error(`${name}: ${r.non2xx} non-2xx answers and ${r.errors} errors under load`);
