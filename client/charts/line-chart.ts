@@ -114,13 +114,17 @@ function seriesMarks(s: TrendSeries, layout: LineLayout, scale: 'linear' | 'log'
 }
 
 function practiceMarks(series: TrendSeries[], layout: LineLayout, markers: PracticeMarker[]): string {
+  const [first = 0, last = 0] = layout.x.domain();
   return markers.flatMap((m) => {
+    if (m.year < first || m.year > last || !series.some((s) => s.geo === m.geo)) return [];
+    // On the country's line when it has a value that year, otherwise on the time axis.
     const point = series.find((s) => s.geo === m.geo)?.points.find((p) => p.year === m.year && p.value !== null);
-    if (!point) return [];
     const x = layout.x(m.year);
-    const y = layout.y(point.value!);
+    const y = point ? layout.y(point.value!) : layout.height - layout.margin.bottom;
     const flag = tag('path', { d: `M${Math.round(x)},${Math.round(y)}V${Math.round(y - 22)}h10l-3,4l3,4h-10`, fill: '#fff', stroke: '#1a1a1a', 'stroke-width': 1.5 });
-    return [tag('a', { href: m.href, class: 'practice-marker', 'aria-label': `Practice: ${m.title} (${m.geo}, started ${m.year})` }, `<title>${escapeXml(`${m.title} (${m.geo}, ${m.year})`)}</title>${flag}`)];
+    // A transparent hit area: the thin flag alone is hard to click or tap.
+    const hit = tag('rect', { x: Math.round(x) - 6, y: Math.round(y) - 26, width: 20, height: 30, fill: 'transparent' });
+    return [tag('a', { href: m.href, class: 'practice-marker', 'aria-label': `Practice: ${m.title} (${m.geo}, started ${m.year})` }, `<title>${escapeXml(`${m.title} (${m.geo}, ${m.year})`)}</title>${hit}${flag}`)];
   }).join('');
 }
 

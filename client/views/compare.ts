@@ -6,6 +6,7 @@ import { chartPanel } from '../components/chart-panel';
 import { radioGroup, selectField } from '../components/controls';
 import { errorBox, h, setSvg } from '../components/dom';
 import { indicatorPicker } from '../components/indicator-picker';
+import { sortableTable } from '../components/sortable-table';
 import type { MountedView, ViewContext } from '../router';
 import type { ViewState } from '../state/url-state';
 import { asOfHref, defaultYearOf, effectiveMeasure, hasSource, latest, loadCatalogue, sourceText, viewHeader, type Catalogue } from './view-parts';
@@ -46,12 +47,14 @@ function smallMultiples(catalogue: Catalogue, answers: CompareResponse[], state:
   const charts = answers.map((answer) => {
     const area = h('div', { class: 'chart-area' });
     setSvg(area, renderBarChart(barRows(answer, state.geos), { title: `${answer.indicator.name}, ${answer.period}`, measure: answer.measure, compact: true, width: 300, aggregate: answer.aggregate ? { label: 'EU', value: answer.aggregate.withheld ? null : answer.aggregate.value } : undefined }));
-    return h('figure', { class: 'card' }, h('figcaption', {}, h('a', { href: context.hrefFor({ indicator: answer.indicator.code }), text: answer.indicator.name })), area);
+    const title = `${answer.indicator.name}, ${measureUnit(answer.measure)}, ${answer.period}`;
+    return h('figure', { class: 'card' }, h('figcaption', {}, h('a', { href: context.hrefFor({ indicator: answer.indicator.code }), text: answer.indicator.name })), area,
+      h('details', {}, h('summary', { text: 'Table' }), sortableTable(comparisonTable(answer, title))));
   });
   const theme = catalogue.themes.find((t) => t.code === catalogue.indicatorByCode.get(state.indicator)?.theme)?.name ?? '';
   return h('section', { class: 'multiples', 'aria-labelledby': 'multiples-heading' },
     h('h3', { id: 'multiples-heading', text: `Small multiples: ${theme}` }),
-    h('p', { class: 'hint', text: 'Each panel ranks the EU members on one indicator of the same theme; follow a title to compare on it. Tables for each are in their own Compare view.' }),
+    h('p', { class: 'hint', text: 'Each panel ranks the EU members on one indicator of the same theme; follow a title to compare on it.' }),
     h('div', { class: 'grid' }, ...charts));
 }
 

@@ -117,6 +117,18 @@ describe('interaction', () => {
     await page.close();
   });
 
+  it('marks a practice\'s start year on its country\'s trend line, linked to the practice', async () => {
+    const { page } = await open('/trends?indicator=ICCS020111&geo=UKM&measure=count');
+    await viewReady(page, 'trends');
+    const marker = page.locator('svg.line-chart a.practice-marker[href="/practices/glasgow-cirv"]');
+    await marker.waitFor({ timeout: 15_000 });
+    expect(await marker.getAttribute('aria-label')).toMatch(/^Practice: .*\(UKM, started 2008\)$/);
+    await marker.click();
+    await viewReady(page, 'practice');
+    expect(page.url()).toMatch(/\/practices\/glasgow-cirv$/);
+    await page.close();
+  });
+
   it('downloads the CSV, SVG and PNG of a chart as non-empty files', async () => {
     const { page } = await open('/?year=2019');
     await viewReady(page, 'explore');
