@@ -165,6 +165,7 @@ async function stageFile(db: Db, tx: DbOrTx, id: number, job: StageJob): Promise
     await stage.add(valid);
     request.onProgress?.(rowsRead.n);
   }
+  await stage.finish();
   await refreshStatistics(tx, 'submission_cells');
   await checkDuplicates(tx, id, report);
   await checkImplausibleChanges(tx, id, report);
