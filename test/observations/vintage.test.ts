@@ -83,8 +83,19 @@ describe('vintages, ETag and caching', () => {
     expect(header).toBe('geo,indicator,period,measure,value,flags,unit,count,count_flags,population,population_flags,reason,revision,recorded_at,source,data_version');
     expect(first).toMatch(/^AT,ICCS0101,2016,rate,0\.56,,per_100k_inhabitants,49,,8700471,,,\d+,/);
     expect(first).toContain('"Eurostat, crim_off_cat: police-recorded offences by offence category (unit NR)."');
-    const trend = await request(app).get('/api/compare?indicator=ICCS0101&period=2016&format=csv').expect(200);
-    expect(trend.text.startsWith('geo,geo_name,indicator,period,measure,value,flags')).toBe(true);
-    expect(trend.text).not.toMatch(/(^|,)=/m);
+  });
+
+  it('escapes formula-like names in a comparison export and keeps negative numbers as numbers', async () => {
+    await database.db.insertInto('geos').values({ code: 'ZZ', name: '=HYPERLINK("http://evil")', kind: 'country', iso2: null, iso3: null, iso_numeric: null, first_year: null, last_year: null, part_of: null, note: null }).execute();
+    await database.db.insertInto('geos').values({ code: 'ZZGROUP', name: '@group', kind: 'aggregate', iso2: null, iso3: null, iso_numeric: null, first_year: null, last_year: null, part_of: null, note: null }).execute();
+    await database.db.insertInto('geo_group_members').values([{ group_code: 'ZZGROUP', geo_code: 'AT' }, { group_code: 'ZZGROUP', geo_code: 'DE' }, { group_code: 'ZZGROUP', geo_code: 'ZZ' }]).execute();
+    const res = await request(app).get('/api/compare?indicator=ICCS0101&period=2017&measure=rate&group=ZZGROUP&format=csv').expect(200);
+    const lines = res.text.trim().split('\n');
+    expect(lines[0]).toBe('geo,geo_name,indicator,period,measure,value,flags,count,count_flags,population,population_period,population_flags,reason,rank,percentile,z_score,robust_z,deviation,share_of_aggregate,unit,source,data_version');
+    expect(lines.find((l) => l.startsWith('ZZ,'))).toMatch(/^ZZ,"'=HYPERLINK\(""http:\/\/evil""\)",ICCS0101,2017,rate,,,,,,,,no value for ZZ 2017,/);
+    const at = lines.find((l) => l.startsWith('AT,'))!.split(',');
+    expect(at[15]!.startsWith('-')).toBe(true);
+    expect(Number(at[15])).toBeLessThan(0);
+    expect(lines.find((l) => l.startsWith('ZZGROUP,'))).toMatch(/Withheld: reporting members cover 66\.7% of the members/);
   });
 });
