@@ -4,7 +4,7 @@ import type { IndicatorRow } from '../indicators/indicator.table';
 import { parsePeriod } from '../observations/period';
 import type { Alert, AlertsResponse, Measure, MeasuredValue } from './analytics.types';
 import { type Catalogue, canBeRate, groupFor, type GroupInfo } from './catalogue';
-import { cellIndex, cellKey, readCells } from './cell.repository';
+import { type CellRecord, cellIndex, cellKey, readCells } from './cell.repository';
 import { measuredCount, measuredRate, PER_100K_UNIT, POPULATION_INDICATOR } from './rate';
 import { explainAlert } from './alert-explanation';
 import { olsFit, predictionInterval } from './statistics/ols';
@@ -59,15 +59,22 @@ export async function emergingTrends(db: DbOrTx, catalogue: Catalogue, request: 
   return { period, group: group.code, alerts, rules: { ...ALERT_RULES } };
 }
 
+/** The default period: the latest year with both figures and populations (so rates exist), else the latest with figures. */
 async function latestYear(db: DbOrTx, geos: string[], asOf: string | null): Promise<string | undefined> {
-  let query = db.selectFrom(asOf ? 'revisions' : 'observations').select((eb) => eb.fn.max('period_start').as('latest'))
-    .where('geo', 'in', geos).where('indicator', '!=', POPULATION_INDICATOR);
-  if (asOf) query = query.where('recorded_at', '<=', asOf);
-  const row = await query.executeTakeFirst();
-  return (row?.latest as string | null)?.slice(0, 4);
+  const latest = async (population: boolean) => {
+    let query = db
+      .selectFrom(asOf ? 'revisions' : 'observations')
+      .select((eb) => eb.fn.max('period_start').as('latest'))
+      .where('geo', 'in', geos)
+      .where('indicator', population ? '=' : '!=', POPULATION_INDICATOR);
+    if (asOf) query = query.where('recorded_at', '<=', asOf);
+    return ((await query.executeTakeFirst())?.latest as string | null | undefined)?.slice(0, 4);
+  };
+  const [figures, populations] = await Promise.all([latest(false), latest(true)]);
+  return figures && populations && populations < figures ? populations : figures;
 }
 
-function alertsFor(indicator: IndicatorRow, group: GroupInfo, year: number, index: Map<string, import('./cell.repository').CellRecord>, groupCode: string): Alert[] {
+function alertsFor(indicator: IndicatorRow, group: GroupInfo, year: number, index: Map<string, CellRecord>, groupCode: string): Alert[] {
   const measure: Measure = canBeRate(indicator) ? 'rate' : 'count';
   const measured = (geo: string, y: number) => {
     const period = String(y);

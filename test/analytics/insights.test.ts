@@ -64,6 +64,13 @@ describe('GET /api/alerts', () => {
     const csv = await request(app).get('/api/alerts?period=2019&format=csv').expect(200);
     expect(csv.text.split('\n')[0]).toBe('rank,indicator,geo,period,measure,unit,value,flags,previous,change_percent,expected_lower,expected_upper,robust_z_of_change,rules,score,explanation,source,data_version');
     await request(app).get('/api/alerts?period=2019-Q1').expect(400);
+    await request(app).get('/api/alerts?group=AT').expect(400);
+  });
+
+  it('defaults to the latest year in which rates can be computed', async () => {
+    const body = await alerts('');
+    expect(body.period).toBe('2021');
+    expect(body.group).toBe('EU27_2020');
   });
 });
 
