@@ -36,8 +36,24 @@ export async function readAnswer<T>(response: Response): Promise<T> {
   return body as T;
 }
 
-export async function getJson<T>(path: string, params: Params = {}): Promise<T> {
-  return readAnswer<T>(await fetch(apiUrl(path, params), { headers: { accept: 'application/json' } }));
+/** Recent answers by URL, so that re-rendering a view (a scale, a tab, back/forward) does not refetch. */
+const answers = new Map<string, Promise<unknown>>();
+const REMEMBERED = 300;
+
+/** Forgets remembered answers: after a commit or a new profile, published data has changed. */
+export function forgetAnswers(): void {
+  answers.clear();
+}
+
+export function getJson<T>(path: string, params: Params = {}): Promise<T> {
+  const url = apiUrl(path, params);
+  const known = answers.get(url);
+  if (known) return known as Promise<T>;
+  const answer = fetch(url, { headers: { accept: 'application/json' } }).then((r) => readAnswer<T>(r));
+  answers.set(url, answer);
+  answer.catch(() => answers.delete(url));
+  if (answers.size > REMEMBERED) answers.delete(answers.keys().next().value!);
+  return answer;
 }
 
 export async function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {

@@ -62,8 +62,12 @@ export function chartPanel<Row>(spec: ChartPanelSpec<Row>): ChartPanel {
   const chartPanelElement = h('div', { role: 'tabpanel', id: ids.chart, 'aria-labelledby': `${ids.chart}-tab`, hidden: spec.tab !== 'chart' }, chart, ...(spec.notes ?? []));
   const tablePanel = h('div', { role: 'tabpanel', id: ids.table, 'aria-labelledby': `${ids.table}-tab`, hidden: spec.tab !== 'table' });
   let table = spec.table as TableSpec<unknown>;
-  const drawTable = () => tablePanel.replaceChildren(sortableTable(table));
-  drawTable();
+  let tableDrawn = false;
+  // The table is built when it is shown: repaints of the chart (a year, an indicator) stay cheap.
+  const drawTable = () => {
+    tableDrawn = !tablePanel.hidden;
+    if (tableDrawn) tablePanel.replaceChildren(sortableTable(table));
+  };
   const svgOf = () => chart.querySelector('svg');
   const button = (label: string, action: () => void | Promise<void>) => {
     const b = h('button', { type: 'button', class: 'download', text: label });
@@ -87,6 +91,7 @@ export function chartPanel<Row>(spec: ChartPanelSpec<Row>): ChartPanel {
     }
     chartPanelElement.hidden = tab !== 'chart';
     tablePanel.hidden = tab !== 'table';
+    if (!tablePanel.hidden && !tableDrawn) drawTable();
   };
   showTab(spec.tab);
   const element = h('section', { class: 'chart-panel', 'aria-label': spec.title },
@@ -97,6 +102,10 @@ export function chartPanel<Row>(spec: ChartPanelSpec<Row>): ChartPanel {
     element,
     chart,
     setSvg: (svg) => setSvg(chart, svg),
-    setTable: (next) => { table = next as TableSpec<unknown>; drawTable(); },
+    setTable: (next) => {
+      table = next as TableSpec<unknown>;
+      tableDrawn = false;
+      drawTable();
+    },
   };
 }

@@ -1,6 +1,6 @@
 import type { SubmissionPreview } from '../../server/submissions/pipeline';
 import type { ProfileDefinition } from '../../server/profiles/profile.schema';
-import { getJson } from '../api/client';
+import { forgetAnswers, getJson } from '../api/client';
 import { selectField } from '../components/controls';
 import { errorBox, h, uniqueId } from '../components/dom';
 import { saveBlob } from '../components/downloads';
@@ -79,6 +79,7 @@ export async function mount(container: HTMLElement, _state: ViewState, _context:
       button.disabled = true;
       try {
         const result = await commitUpload(answer.submissionId, csrf);
+        forgetAnswers();
         status.replaceChildren(h('p', { class: 'notice', role: 'status', text: `Committed submission ${answer.submissionId}: ${result.revisionsAdded} new revision${result.revisionsAdded === 1 ? '' : 's'} published at ${result.committedAt}.` }));
       } catch (error) {
         status.replaceChildren(errorBox(`The commit failed: ${authMessage(error)}`));
@@ -125,6 +126,7 @@ export async function mount(container: HTMLElement, _state: ViewState, _context:
       profileSlot,
       h('div', { class: 'field' }, h('span', { class: 'label', text: 'Template' }), templateButton)),
     profileForm({ geo: () => geo, csrf, onSaved: async (name) => {
+      forgetAnswers();
       profiles = (await loadProfiles()).profiles;
       profileName = name;
       drawProfiles();
