@@ -32,13 +32,15 @@ export function renderBarChart(rows: BarRow[], options: BarChartOptions): string
   const ranked = rankBars(rows);
   const width = options.width ?? 640;
   const rowHeight = options.rowHeight ?? (options.compact ? 12 : 20);
-  const margin = { top: options.compact ? 6 : 24, right: options.compact ? 40 : 96, bottom: 8, left: options.compact ? 36 : 150 };
+  // Narrow charts (phones) label bars with the geo code only.
+  const shortLabels = options.compact || width < 480;
+  const margin = { top: options.compact ? 14 : 40, right: options.compact ? 40 : 96, bottom: 8, left: shortLabels ? 40 : 150 };
   const height = margin.top + margin.bottom + ranked.length * rowHeight;
   const top = max([...ranked.map((r) => r.value ?? 0), options.aggregate?.value ?? 0]) || 1;
   const x = scaleLinear().domain([0, top]).range([margin.left, width - margin.right]).nice();
   const bars = ranked.map((row, i) => {
     const y = margin.top + i * rowHeight;
-    const label = options.compact ? row.geo : `${row.label} (${row.geo})`;
+    const label = shortLabels ? row.geo : `${row.label} (${row.geo})`;
     const valueText = row.value === null ? 'no data' : `${formatValue(row.value, options.measure)}${row.flags ? ` ${row.flags}` : ''}${row.warning ? ' ⚠' : ''}`;
     const bar = row.value === null
       ? ''
@@ -51,7 +53,7 @@ export function renderBarChart(rows: BarRow[], options: BarChartOptions): string
   const aggregate = options.aggregate && options.aggregate.value !== null
     ? tag('g', { class: 'aggregate' },
       tag('line', { x1: x(options.aggregate.value), x2: x(options.aggregate.value), y1: margin.top - 4, y2: height - margin.bottom, stroke: AGGREGATE_STYLE.colour, 'stroke-width': 2, 'stroke-dasharray': AGGREGATE_STYLE.dash }) +
-      text(`${options.aggregate.label} ${formatValue(options.aggregate.value, options.measure)}`, { x: x(options.aggregate.value) + 4, y: margin.top - 8, 'font-weight': 700, 'font-size': options.compact ? 9 : 12 }))
+      text(`${options.aggregate.label} ${formatValue(options.aggregate.value, options.measure)}`, { x: x(options.aggregate.value) + 4, y: margin.top - 6, 'font-weight': 700, 'font-size': options.compact ? 9 : 12 }))
     : '';
   const ticks = options.compact ? '' : x.ticks(4).map((v) => text(formatTick(v), { x: x(v), y: 12, 'text-anchor': 'middle', fill: '#555' })).join('');
   const description = `Ranked bar chart of ${ranked.length} geos${options.aggregate ? `, with the ${options.aggregate.label} aggregate as a dashed line` : ''}; ⚠ marks a comparability warning.`;

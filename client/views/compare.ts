@@ -9,7 +9,7 @@ import { indicatorPicker } from '../components/indicator-picker';
 import { sortableTable } from '../components/sortable-table';
 import type { MountedView, ViewContext } from '../router';
 import type { ViewState } from '../state/url-state';
-import { asOfHref, defaultYearOf, effectiveMeasure, hasSource, latest, loadCatalogue, sourceText, viewHeader, type Catalogue } from './view-parts';
+import { asOfHref, chartWidth, defaultYearOf, effectiveMeasure, hasSource, latest, loadCatalogue, sourceText, viewHeader, type Catalogue } from './view-parts';
 
 const GROUP = 'EU27_2020';
 const YEARS = Array.from({ length: 2022 - 2008 + 1 }, (_, i) => 2008 + i);
@@ -83,7 +83,7 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
         ...(main.warnings.length ? [h('div', { class: 'notice' }, h('p', { text: '⚠ Comparability warnings:' }), h('ul', {}, ...main.warnings.map((w) => h('li', { text: `${w.geo}: ${w.reason}` }))))] : []),
       ],
     });
-    panel.setSvg(renderBarChart(barRows(main, state.geos), { title, measure: main.measure, aggregate: main.aggregate ? { label: main.group, value: main.aggregate.withheld ? null : main.aggregate.value } : undefined }));
+    panel.setSvg(renderBarChart(barRows(main, state.geos), { title, measure: main.measure, width: chartWidth(container, 640), aggregate: main.aggregate ? { label: main.group, value: main.aggregate.withheld ? null : main.aggregate.value } : undefined }));
     container.replaceChildren(
       viewHeader('Compare', 'EU members ranked on one indicator and year, against the EU aggregate, with the comparability caveats that matter.'),
       h('div', { class: 'controls' },

@@ -14,7 +14,7 @@ import { practiceMarkers } from './practice-links';
 import { indexSeries, seriesFromTrends, trendRows, type TrendTableRow } from './trend-series';
 import { trendStatement } from './trend-statement';
 import { aggregateSeries } from './eu-series';
-import { asOfHref, effectiveMeasure, hasSource, latest, loadCatalogue, sourceText, viewHeader, yearOf, type Catalogue } from './view-parts';
+import { asOfHref, chartWidth, effectiveMeasure, hasSource, latest, loadCatalogue, sourceText, viewHeader, yearOf, type Catalogue } from './view-parts';
 
 export const AGGREGATE = 'EU27_2020';
 export const DEFAULT_GEOS = ['DE', 'FR', 'IT', 'NL', 'PL'];
@@ -71,7 +71,8 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
     const subject = `${indicator?.name ?? state.indicator}${measure === 'rate' ? ' per 100k' : ''}`;
     const unit = state.base ? `index, ${state.base} = 100` : measureUnit(measure);
     const title = `${subject}: ${unit}`;
-    const options = { title, yLabel: unit, scale: state.scale, markers: state.base ? [] : markers };
+    const width = chartWidth(container, 720);
+    const options = { title, yLabel: unit, scale: state.scale, markers: state.base ? [] : markers, width, height: width < 480 ? 300 : 380 };
     const panel = chartPanel({
       title: 'Trend chart', fileStem: `trend-${state.indicator}-${measure}`, tab: state.tab,
       onTab: (tab) => context.record({ tab }),

@@ -82,3 +82,9 @@ export function defaultYearOf(indicator: string, measure: ViewState['measure'], 
   if (!yearCache.has(key)) yearCache.set(key, catalogueApi.observations({ indicator: [indicator], measure, asOf }).then((a) => defaultYear(a.data)));
   return yearCache.get(key)!;
 }
+
+/** A chart width that fits the view on a phone and stays readable on a desktop. */
+export function chartWidth(container: HTMLElement, preferred: number): number {
+  const available = container.clientWidth - 24;
+  return available > 0 ? Math.max(320, Math.min(preferred, available)) : preferred;
+}
