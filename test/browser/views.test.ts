@@ -129,6 +129,25 @@ describe('interaction', () => {
     await page.close();
   });
 
+  it('plays the years on the map, and reads a trend year by year with the arrow keys', async () => {
+    const { page } = await open('/?year=2010');
+    await viewReady(page, 'explore');
+    await page.waitForSelector('svg.choropleth');
+    expect(await page.getAttribute('.map-area', 'data-year')).toBe('2010');
+    await page.click('button.play');
+    await page.waitForFunction(() => Number(document.querySelector('.map-area')?.getAttribute('data-year')) >= 2012, null, { timeout: 10_000 });
+    await page.click('button.play');
+    expect(await page.getAttribute('button.play', 'aria-pressed')).toBe('false');
+
+    await page.goto(`${app.url}/trends?indicator=ICCS0401&geo=NL`);
+    await viewReady(page, 'trends');
+    await page.focus('.chart-area[tabindex="0"]');
+    await page.keyboard.press('ArrowLeft');
+    expect(await page.locator('.readout').textContent()).toMatch(/^\d{4}: NL [\d.,]+.*EU27_2020/);
+    expect(await page.getAttribute('svg.line-chart line.crosshair', 'visibility')).toBe('visible');
+    await page.close();
+  });
+
   it('downloads the CSV, SVG and PNG of a chart as non-empty files', async () => {
     const { page } = await open('/?year=2019');
     await viewReady(page, 'explore');
