@@ -31,8 +31,18 @@ afterAll(async () => {
   if (clientDir) rmSync(clientDir, { recursive: true, force: true });
 });
 
-async function uploadFile(page: Page, name: string, content: string): Promise<void> {
-  await page.setInputFiles('.drop-zone input[type="file"]', { name, mimeType: 'text/csv', buffer: Buffer.from(content) });
+/** Drops a file on the drop zone, as a drag and drop from the desktop does. */
+async function dropFile(page: Page, name: string, content: string): Promise<void> {
+  await page.evaluate(({ fileName, text }) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], fileName, { type: 'text/csv' }));
+    document.querySelector('.drop-zone')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, { fileName: name, text: content });
+}
+
+async function uploadFile(page: Page, name: string, content: string, how: 'choose' | 'drop' = 'choose'): Promise<void> {
+  if (how === 'drop') await dropFile(page, name, content);
+  else await page.setInputFiles('.drop-zone input[type="file"]', { name, mimeType: 'text/csv', buffer: Buffer.from(content) });
   await page.waitForSelector('caption:has-text("Column mapping preview")');
   await page.click('button:has-text("Upload and validate")');
   await page.waitForSelector('#report-heading', { timeout: 15_000 });
@@ -94,7 +104,7 @@ describe('upload, in Chromium', () => {
     await page.waitForSelector('p.notice:has-text("Saved the profile")');
     expect(await page.getByLabel('Import profile').inputValue()).toBe('nl-politie-export');
 
-    await uploadFile(page, 'nl-politie.csv', `Misdrijf;Jaar;Aantal\n1.1.1 Moord;2021;${real[2021]}\n`);
+    await uploadFile(page, 'nl-politie.csv', `Misdrijf;Jaar;Aantal\n1.1.1 Moord;2021;${real[2021]}\n`, 'drop');
     const roles = await page.locator('table:has(caption:has-text("Column mapping preview")) thead tr').nth(1).locator('td').allTextContents();
     expect(roles).toEqual(['indicator', 'period', 'value']);
     expect(await page.locator('section[aria-labelledby="report-heading"] p[role="status"]').textContent()).toContain('The file is valid');
