@@ -38,8 +38,19 @@ export async function createDatabase(url: string, name: string, template?: strin
   await adminPool(url).query(`CREATE DATABASE ${quote(name)}${from}`);
 }
 
+/**
+ * A plain DROP first: it waits (up to 5 s) for the just-closed pool's sessions to end and stops an
+ * autovacuum worker, which WITH (FORCE) may not terminate for a role without pg_signal_backend.
+ * FORCE only when a session is still connected after that (a test that leaked a connection).
+ */
 export async function dropDatabase(url: string, name: string): Promise<void> {
-  await adminPool(url).query(`DROP DATABASE IF EXISTS ${quote(name)} WITH (FORCE)`);
+  const pool = adminPool(url);
+  try {
+    await pool.query(`DROP DATABASE IF EXISTS ${quote(name)}`);
+  } catch (error) {
+    if ((error as { code?: string }).code !== '55006') throw error;
+    await pool.query(`DROP DATABASE IF EXISTS ${quote(name)} WITH (FORCE)`);
+  }
 }
 
 /** Drops every database whose name starts with the run's prefix (templates and leftovers). */
