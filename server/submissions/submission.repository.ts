@@ -42,3 +42,10 @@ export function countSubmissions(db: DbOrTx): Promise<number> {
     .executeTakeFirstOrThrow()
     .then((r) => Number(r.n));
 }
+
+/** A geo's submissions, newest first, optionally of one status. */
+export function listSubmissions(db: DbOrTx, geo: string, status?: SubmissionStatus, limit = 100): Promise<SubmissionRow[]> {
+  let query = db.selectFrom('submissions').selectAll().where('geo', '=', geo);
+  if (status) query = query.where('status', '=', status);
+  return query.orderBy('id', 'desc').limit(limit).execute();
+}

@@ -10,7 +10,8 @@ import { commitSubmission, SubmissionStateError } from './commit';
 import { diffSubmission } from './diff';
 import { cellHistory } from './history';
 import { parseStoredReport, previewSubmission, UnknownProfileError } from './pipeline';
-import { findSubmission } from './submission.repository';
+import { findSubmission, listSubmissions } from './submission.repository';
+import { SUBMISSION_STATUSES } from './submission.table';
 import { submissionTemplate } from './template';
 import { withdrawSubmission } from './withdraw';
 
@@ -91,6 +92,35 @@ export const submissionRoutes: AnyRoute[] = [
         if (error instanceof UnknownProfileError) throw new HttpError(400, 'unknown-profile', error.message);
         throw error;
       }
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/submissions',
+    tag: 'submissions',
+    summary: "A geo's submissions, newest first (at most 100), optionally of one status",
+    access: { kind: 'geo-scoped', roles: [...CONTACTS], geos: (ctx) => [ctx.query.geo] },
+    query: z.object({ geo: singleCode, status: z.enum(SUBMISSION_STATUSES).optional() }),
+    handler: async ({ db, query }) => {
+      await assertKnownCodes(db, 'geo', [query.geo]);
+      const rows = await listSubmissions(db, query.geo, query.status);
+      return {
+        data: rows.map((s) => ({
+          submissionId: s.id,
+          status: s.status,
+          submittedBy: s.submitted_by,
+          submittedAt: s.submitted_at,
+          committedAt: s.committed_at,
+          withdrawnAt: s.withdrawn_at,
+          fileName: s.file_name,
+          profile: s.profile,
+          format: s.format,
+          rowsRead: s.rows_read,
+          cellsValid: s.cells_valid,
+          errorCount: s.error_count,
+          warningCount: s.warning_count,
+        })),
+      };
     },
   }),
   defineRoute({

@@ -78,6 +78,9 @@ describe('POST /api/submissions', () => {
     const id = up.body.submissionId as number;
     const withdrawn = await request(app).post(`/api/submissions/${id}/withdraw`);
     expect(withdrawn.status).toBe(200);
+    const listed = await request(app).get('/api/submissions?geo=AT&status=withdrawn');
+    expect(listed.body.data).toEqual([expect.objectContaining({ submissionId: id, status: 'withdrawn', submittedBy: 'secretariat@example.eu', cellsValid: 1 })]);
+    expect((await request(appFor(database, contactPoint('NL'))).get('/api/submissions?geo=AT')).status).toBe(403);
     expect((await request(app).get(`/api/submissions/${id}`)).body.status).toBe('withdrawn');
     const commit = await request(app).post(`/api/submissions/${id}/commit`);
     expect(commit.status).toBe(409);
