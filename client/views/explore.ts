@@ -5,6 +5,7 @@ import { chartPanel, type ChartPanel } from '../components/chart-panel';
 import { radioGroup, yearSlider, type YearSlider } from '../components/controls';
 import { errorBox, h } from '../components/dom';
 import { indicatorPicker } from '../components/indicator-picker';
+import { attachMapInteraction } from '../components/map-interaction';
 import type { TableSpec } from '../components/sortable-table';
 import type { MountedView, ViewContext } from '../router';
 import type { ViewState } from '../state/url-state';
@@ -45,6 +46,7 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
   let panel: ChartPanel | null = null;
   let slider: YearSlider | null = null;
   let paints = 0;
+  let shownCells = new Map<string, RankedCell>();
   const guard = latest<Loaded>();
   const controls = h('div', { class: 'controls' });
   const panelSlot = h('div', { class: 'panel-slot' });
@@ -59,6 +61,7 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
     const year = yearShown();
     const indicator = indicatorOf();
     const cells = year === null ? [] : rankCells(countries, loaded.observations, year);
+    shownCells = new Map(cells.map((c) => [c.geo, c]));
     const title = `${indicator?.name ?? state.indicator}, ${measureUnit(loaded.measure)}, ${year ?? 'no year'}`;
     panel.setSvg(renderChoropleth(map, cells, { title, measure: loaded.measure }));
     // The table lists the countries on the map and any other country with a value.
@@ -98,51 +101,15 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
       notes: [h('p', { class: 'credit', text: '© EuroGeographics for the administrative boundaries' }), tooltip],
     });
     panel.chart.classList.add('map-area');
-    attachMapEvents(panel.chart);
+    attachMapInteraction(panel.chart, tooltip, {
+      describe: (geo) => {
+        const cell = shownCells.get(geo);
+        return cell && loaded ? tooltipContent(cell, loaded.measure, measureUnit(loaded.measure)) : null;
+      },
+      open: (geo) => context.navigate({ view: 'profile', id: geo, tab: 'chart' }),
+    });
     panelSlot.replaceChildren(panel.element);
   };
-
-  const cellFor = (geo: string) => {
-    const year = yearShown();
-    return year === null || !loaded ? null : rankCells(countries, loaded.observations, year).find((c) => c.geo === geo) ?? null;
-  };
-  const showTooltip = (target: Element, x: number, y: number) => {
-    const cell = cellFor(target.getAttribute('data-geo') ?? '');
-    if (!cell || !loaded) return;
-    tooltip.replaceChildren(tooltipContent(cell, loaded.measure, measureUnit(loaded.measure)));
-    tooltip.hidden = false;
-    tooltip.style.left = `${Math.max(0, x + 12)}px`;
-    tooltip.style.top = `${Math.max(0, y + 12)}px`;
-  };
-  function attachMapEvents(area: HTMLElement) {
-    const geoOf = (event: Event) => (event.target as Element).closest?.('[data-geo]');
-    const local = (clientX: number, clientY: number) => {
-      const box = area.getBoundingClientRect();
-      return [clientX - box.left, clientY - box.top] as const;
-    };
-    area.addEventListener('pointermove', (event) => {
-      const geo = geoOf(event);
-      if (!geo) { tooltip.hidden = true; return; }
-      showTooltip(geo, ...local(event.clientX, event.clientY));
-    });
-    area.addEventListener('pointerleave', () => (tooltip.hidden = true));
-    area.addEventListener('focusin', (event) => {
-      const geo = geoOf(event);
-      if (!geo) return;
-      const box = geo.getBoundingClientRect();
-      showTooltip(geo, ...local(box.left + box.width / 2, box.top + box.height / 2));
-    });
-    area.addEventListener('focusout', () => (tooltip.hidden = true));
-    const open = (event: Event) => {
-      const geo = geoOf(event)?.getAttribute('data-geo');
-      if (geo) context.navigate({ view: 'profile', id: geo, tab: 'chart' });
-    };
-    area.addEventListener('click', open);
-    area.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); open(event); }
-      if (event.key === 'Escape') tooltip.hidden = true;
-    });
-  }
 
   const load = async () => {
     const measure = effectiveMeasure(indicatorOf(), state.measure);
