@@ -92,8 +92,19 @@ export function startRouter(container: HTMLElement, loaders: Record<ViewName, Vi
   return context;
 }
 
+/** A pinned vintage (asOf) is announced above every view, with the way back to the latest data. */
+function markVintage(state: ViewState): void {
+  const banner = document.getElementById('vintage');
+  if (!banner) return;
+  banner.hidden = !state.asOf;
+  if (!state.asOf) return banner.replaceChildren();
+  const latest = Object.assign(document.createElement('a'), { href: formatState({ ...state, asOf: null }), textContent: 'Show the latest data' });
+  banner.replaceChildren(`You are viewing the data as published at ${state.asOf}. `, latest);
+}
+
 /** Header links carry the current indicator, geos and measure to the other views. */
 function markNavigation(state: ViewState): void {
+  markVintage(state);
   for (const link of document.querySelectorAll<HTMLAnchorElement>('nav a[data-view]')) {
     const view = link.dataset.view as ViewName;
     link.href = formatState(linkState(state, { view }));

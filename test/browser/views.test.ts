@@ -148,6 +148,21 @@ describe('interaction', () => {
     await page.close();
   });
 
+  it('follows the asOf link to a pinned vintage, says so, and leads back to the latest data', async () => {
+    const { page } = await open('/compare?year=2019');
+    await viewReady(page, 'compare');
+    await page.click('a:has-text("Link to this data version (asOf)")');
+    await page.waitForURL(/asOf=/);
+    await viewReady(page, 'compare');
+    await page.waitForSelector('svg.bar-chart');
+    expect(await page.locator('#vintage').textContent()).toMatch(/^You are viewing the data as published at \d{4}-\d{2}-\d{2}T/);
+    expect(await page.locator('svg.bar-chart g.bar rect').count()).toBeGreaterThan(20);
+    await page.click('#vintage a');
+    await page.waitForURL((url) => !url.search.includes('asOf'));
+    expect(await page.locator('#vintage').isHidden()).toBe(true);
+    await page.close();
+  });
+
   it('downloads the CSV, SVG and PNG of a chart as non-empty files', async () => {
     const { page } = await open('/?year=2019');
     await viewReady(page, 'explore');
