@@ -16,7 +16,7 @@ import { submissionTemplate } from './template';
 import { withdrawSubmission } from './withdraw';
 
 const CONTACTS = ['contact_point', 'secretariat'] as const;
-export const DEFAULT_UPLOAD_LIMIT = 200 * 1024 * 1024;
+export const DEFAULT_UPLOAD_LIMIT = 50 * 1024 * 1024;
 
 /** SUBMISSION_MAX_BYTES, read at each upload so that operators (and tests) can change it. */
 export function uploadLimit(env: NodeJS.ProcessEnv = process.env): number {
