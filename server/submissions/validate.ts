@@ -46,12 +46,12 @@ export function validateCell(raw: RawCell, ctx: ValidationContext, report: Repor
       `${raw.period} is outside the accepted years (1950 to the current year). Check for a typing error in the year.`);
   }
 
-  const badFlags = unknownFlags(raw.flags);
+  const badFlags = raw.flags === '' ? [] : unknownFlags(raw.flags);
   if (badFlags.length) {
     report.error(row, columns.flags, raw.flags, 'unknown-flag',
       `Unknown observation flag ${badFlags.map((f) => `"${f}"`).join(', ')}. Use Eurostat flags: b d e f i m n p u c C or ":".`);
   }
-  const flags = normaliseFlags(raw.flags);
+  const flags = raw.flags === '' ? '' : normaliseFlags(raw.flags);
   const value = parseValue(raw, flags, indicator?.unit, report);
 
   if (report.errorCount > before || !period || value === undefined) return null;
