@@ -6,6 +6,14 @@ import { selectField } from '../components/controls';
 import { h } from '../components/dom';
 import { sortableTable } from '../components/sortable-table';
 
+const DELIMITERS: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', tab: 'tab', '|': 'pipe' };
+
+/** The server names the delimiter as `","` or `tab`; say it in words. */
+export function delimiterName(delimiter: string): string {
+  const bare = delimiter.replace(/^"(.*)"$/, '$1');
+  return `${DELIMITERS[bare] ?? `"${bare}"`}-delimited`;
+}
+
 /** The validation report: a summary, a filter by problem code (with counts), and the table with row numbers. */
 export function reportSection(preview: SubmissionPreview): HTMLElement {
   const report = preview.report;
@@ -28,7 +36,7 @@ export function reportSection(preview: SubmissionPreview): HTMLElement {
   const verdict = report.valid ? '✓ The file is valid' : '✗ The file has errors and cannot be committed';
   return h('section', { 'aria-labelledby': 'report-heading' },
     h('h3', { id: 'report-heading', text: 'Validation report' }),
-    h('p', { class: report.valid ? 'notice' : 'error', role: 'status', text: `${verdict}: ${report.errorCount} error${report.errorCount === 1 ? '' : 's'}, ${report.warningCount} warning${report.warningCount === 1 ? '' : 's'}; ${preview.rowsRead} rows read, ${preview.cellsValid} valid cells. Read as ${preview.reading.format}, ${preview.reading.encoding}, delimiter "${preview.reading.delimiter === '\t' ? 'tab' : preview.reading.delimiter}"${preview.reading.profile ? `, profile ${preview.reading.profile}` : ''}.` }),
+    h('p', { class: report.valid ? 'notice' : 'error', role: 'status', text: `${verdict}: ${report.errorCount} error${report.errorCount === 1 ? '' : 's'}, ${report.warningCount} warning${report.warningCount === 1 ? '' : 's'}; ${preview.rowsRead} rows read, ${preview.cellsValid} valid cells. Read as ${preview.reading.format}, ${preview.reading.encoding}, ${delimiterName(preview.reading.delimiter)}${preview.reading.profile ? `, profile ${preview.reading.profile}` : ''}.` }),
     counts.size ? selectField({ label: 'Show problems of type', selected: '', onChange: draw,
       choices: [{ value: '', label: `All (${report.entries.length})` }, ...[...counts].map(([code, n]) => ({ value: code, label: `${code} (${n})` }))] }) : '',
     omitted.length ? h('p', { class: 'hint', text: `Not listed, only counted: ${omitted.map(([c, n]) => `${n} more ${c}`).join(', ')}.` }) : '',

@@ -12,6 +12,12 @@ import { firstRows, mappingPreview } from './upload-preview';
 import { profileForm } from './upload-profile';
 import { loadCatalogue, viewHeader } from './view-parts';
 
+export function sizeText(bytes: number): string {
+  if (bytes < 10_000) return `${bytes} bytes`;
+  if (bytes < 10_000_000) return `${(bytes / 1024).toFixed(0)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
 type Profile = ProfileDefinition & { builtIn?: boolean };
 
 async function loadProfiles(): Promise<{ profiles: Profile[]; problem: string | null }> {
@@ -64,7 +70,7 @@ export async function mount(container: HTMLElement, _state: ViewState, _context:
   const showPreview = async () => {
     if (!file) return;
     try {
-      preview.replaceChildren(h('p', { text: `${file.name}, ${(file.size / 1024).toFixed(1)} KB` }), mappingPreview(await firstRows(file), profileOf()));
+      preview.replaceChildren(h('p', { text: `${file.name}, ${sizeText(file.size)}` }), mappingPreview(await firstRows(file), profileOf()));
       uploadButton.disabled = false;
     } catch (error) {
       preview.replaceChildren(errorBox(`The file could not be read: ${authMessage(error)}`));
@@ -98,7 +104,7 @@ export async function mount(container: HTMLElement, _state: ViewState, _context:
       const answer = await uploadSubmission({ file, geo, profile: profileName || null, csrf, onProgress: (sent, total) => {
         const percent = total ? Math.round((sent / total) * 100) : 0;
         progress.value = percent;
-        progressText.textContent = `${percent}% (${(sent / 1024).toFixed(0)} of ${(total / 1024).toFixed(0)} KB sent)`;
+        progressText.textContent = `${percent}% (${sizeText(sent)} of ${sizeText(total)} sent)`;
       } });
       status.replaceChildren(h('p', { role: 'status', text: `Submission ${answer.submissionId}: ${answer.status}${answer.duplicateOf ? ` (the same file was already uploaded as submission ${answer.duplicateOf})` : ''}.` }));
       results.replaceChildren(reportSection(answer), diffSection(answer), commitButton(answer));

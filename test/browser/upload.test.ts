@@ -72,6 +72,7 @@ describe('upload, in Chromium', () => {
     const correction = `geo,indicator,period,value,flags,note\nNL,ICCS0101,2021,${real[2021]},,\nNL,ICCS0101,2022,${real[2022] + 1},,correction from the national police\n`;
     await uploadFile(page, 'nl-correction.csv', correction);
     expect(Number(await page.locator('progress').getAttribute('value'))).toBe(100);
+    expect(await page.locator('section[aria-labelledby="report-heading"] p[role="status"]').textContent()).toMatch(/The file is valid: 0 errors, 0 warnings; 2 rows read, 2 valid cells\. Read as canonical, .*comma-delimited/);
     await expect(page.locator('main li.card').allTextContents()).resolves.toEqual(expect.arrayContaining(['New cells: 0', 'Changed cells: 1', 'Unchanged cells: 1']));
     const changed = await page.locator('table:has(caption:has-text("Changed cells")) tbody tr').first().locator('td').allTextContents();
     expect(changed).toEqual(['NL', '2022', String(real[2022]), String(real[2022] + 1)]);

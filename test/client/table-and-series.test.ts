@@ -51,3 +51,12 @@ describe('import profile mappings typed in the upload form', () => {
     expect(problems).toEqual(['Line 2: write "national code = INDICATOR | comparability note", e.g. "010000 = ICCS0101 | excludes attempts".']);
   });
 });
+
+describe('upload wording', () => {
+  it('names delimiters and sizes in words', async () => {
+    const { delimiterName } = await import('../../client/views/upload-report');
+    const { sizeText } = await import('../../client/views/upload');
+    expect(['","', '";"', 'tab', '"|"'].map(delimiterName)).toEqual(['comma-delimited', 'semicolon-delimited', 'tab-delimited', 'pipe-delimited']);
+    expect([120, 52_000, 31_000_000].map(sizeText)).toEqual(['120 bytes', '51 KB', '29.6 MB']);
+  });
+});
