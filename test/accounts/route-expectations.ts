@@ -129,6 +129,7 @@ export const ROUTE_RULES: Record<string, Rule> = {
   'DELETE /api/practice-workbench/:slug/rating-override': roles(CURATORS, practice),
 
   'GET /api/submissions/template': scoped(CONTACTS, (geo) => ({ query: { geo } })),
+  'GET /api/submissions': scoped(CONTACTS, (geo) => ({ query: { geo } })),
   'POST /api/submissions': scoped(CONTACTS, (geo) => ({ query: { geo }, csv: csvFor(geo) })),
   'GET /api/submissions/:id': scoped(CONTACTS, submission),
   'POST /api/submissions/:id/commit': scoped(CONTACTS, submission),
