@@ -68,7 +68,7 @@ durability=(-c fsync=off -c synchronous_commit=off -c full_page_writes=off)
 [ "${PG_DURABLE:-0}" = 1 ] && durability=()
 for attempt in 1 2 3; do
   port="$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
-  options="-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories= -c max_connections=200 ${durability[*]:-}"
+  options="-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories= -c max_connections=200 -c shared_buffers=512MB -c max_wal_size=4GB -c work_mem=32MB -c maintenance_work_mem=256MB ${durability[*]:-}"
   if pg_as "$user" "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/data/server.log" -o "$options" -w -t 60 start > /dev/null; then
     break
   fi
