@@ -1,6 +1,6 @@
 import type { Db } from '../db/database';
 import { refreshStatistics } from './staging';
-import { findSubmission, setSubmissionStatus } from './submission.repository';
+import { lockSubmission, serialiseCommits, setSubmissionStatus } from './submission.repository';
 
 export class SubmissionStateError extends Error {
   constructor(
@@ -20,10 +20,12 @@ export interface CommitResult {
 /**
  * Publishes a validated submission in one transaction: a new revision for every cell whose value or
  * flags differ from the current observation, then the current-value table moves to those revisions.
+ * Commits for the same geo run one after the other (see serialiseCommits), and the commit time is
+ * taken once the turn has come, so revision ids and recording times tell the same order.
  */
-export async function commitSubmission(db: Db, submissionId: number, now = new Date()): Promise<CommitResult> {
+export async function commitSubmission(db: Db, submissionId: number, now?: Date): Promise<CommitResult> {
   return db.transaction().execute(async (tx) => {
-    const submission = await findSubmission(tx, submissionId);
+    const submission = await lockSubmission(tx, submissionId);
     if (!submission) throw new SubmissionStateError(`Submission ${submissionId} does not exist.`, 'missing');
     if (submission.status !== 'validated') {
       throw new SubmissionStateError(
@@ -31,7 +33,8 @@ export async function commitSubmission(db: Db, submissionId: number, now = new D
         submission.status,
       );
     }
-    const committedAt = now.toISOString();
+    await serialiseCommits(tx, submission.geo);
+    const committedAt = (now ?? new Date()).toISOString();
     const inserted = await tx
       .insertInto('revisions')
       .columns(['submission_id', 'geo', 'indicator', 'period', 'period_start', 'value', 'flags', 'note', 'recorded_at'])

@@ -1,8 +1,29 @@
+import { sql } from 'kysely';
 import type { DbOrTx } from '../db/database';
+import { engineOf } from '../db/engine';
 import type { NewSubmission, SubmissionRow, SubmissionStatus } from './submission.table';
 
 export function findSubmission(db: DbOrTx, id: number): Promise<SubmissionRow | undefined> {
   return db.selectFrom('submissions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * The submission, locked until the transaction ends, so that two instances committing or withdrawing
+ * it at once act one after the other and the second sees the first's status. PostgreSQL needs
+ * SELECT ... FOR UPDATE; SQLite runs one write transaction at a time already.
+ */
+export function lockSubmission(tx: DbOrTx, id: number): Promise<SubmissionRow | undefined> {
+  const query = tx.selectFrom('submissions').selectAll().where('id', '=', id);
+  return (engineOf(tx) === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
+}
+
+/**
+ * Makes concurrent commits for one geo take turns until the transaction ends, so that corrections of
+ * the same cells never interleave. PostgreSQL: a transaction-level advisory lock keyed by the geo;
+ * SQLite runs one write transaction at a time already.
+ */
+export async function serialiseCommits(tx: DbOrTx, geo: string): Promise<void> {
+  if (engineOf(tx) === 'postgres') await sql`select pg_advisory_xact_lock(hashtext('observatory:commit'), hashtext(${geo}))`.execute(tx);
 }
 
 /**

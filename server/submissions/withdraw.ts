@@ -1,11 +1,11 @@
 import type { Db } from '../db/database';
 import { SubmissionStateError } from './commit';
-import { findSubmission } from './submission.repository';
+import { lockSubmission } from './submission.repository';
 
 /** Withdraws a validated submission: its staged cells go, the record and report stay. */
 export async function withdrawSubmission(db: Db, submissionId: number, now = new Date()): Promise<{ submissionId: number; withdrawnAt: string }> {
   return db.transaction().execute(async (tx) => {
-    const submission = await findSubmission(tx, submissionId);
+    const submission = await lockSubmission(tx, submissionId);
     if (!submission) throw new SubmissionStateError(`Submission ${submissionId} does not exist.`, 'missing');
     if (submission.status !== 'validated') {
       throw new SubmissionStateError(
