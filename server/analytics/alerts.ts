@@ -16,6 +16,8 @@ export const ALERT_RULES = { window: 7, minimumPoints: 5, robustZThreshold: 3, i
 export interface AlertsRequest {
   period?: string;
   group: string;
+  /** rate: per-100k rates only (indicators that have one); count: values as published; absent: the rate where one exists. */
+  measure?: Measure;
   asOf: string | null;
 }
 
@@ -38,7 +40,9 @@ interface Candidate {
 export async function emergingTrends(db: DbOrTx, catalogue: Catalogue, request: AlertsRequest): Promise<Omit<AlertsResponse, 'meta'>> {
   const group = groupFor(catalogue, request.group);
   const geos = group.members.map((m) => m.code);
-  const indicators = [...catalogue.indicators.values()].filter((i) => i.code !== POPULATION_INDICATOR);
+  const indicators = [...catalogue.indicators.values()].filter(
+    (i) => i.code !== POPULATION_INDICATOR && (request.measure !== 'rate' || canBeRate(i)),
+  );
   const period = request.period ?? (await latestYear(db, geos, request.asOf));
   const year = parsePeriod(period ?? '')?.year;
   if (!period || year === undefined || parsePeriod(period)!.kind !== 'year') {
@@ -53,7 +57,7 @@ export async function emergingTrends(db: DbOrTx, catalogue: Catalogue, request: 
   const present = new Set(cells.filter((c) => c.period === period).map((c) => c.indicator));
   const alerts = indicators
     .filter((i) => present.has(i.code))
-    .flatMap((indicator) => alertsFor(indicator, group, year, index, request.group));
+    .flatMap((indicator) => alertsFor(indicator, request.measure ?? (canBeRate(indicator) ? 'rate' : 'count'), group, year, index));
   alerts.sort((a, b) => b.score - a.score || a.indicator.localeCompare(b.indicator) || a.geo.localeCompare(b.geo));
   alerts.forEach((a, i) => (a.rank = i + 1));
   return { period, group: group.code, alerts, rules: { ...ALERT_RULES } };
@@ -74,8 +78,7 @@ async function latestYear(db: DbOrTx, geos: string[], asOf: string | null): Prom
   return figures && populations && populations < figures ? populations : figures;
 }
 
-function alertsFor(indicator: IndicatorRow, group: GroupInfo, year: number, index: Map<string, CellRecord>, groupCode: string): Alert[] {
-  const measure: Measure = canBeRate(indicator) ? 'rate' : 'count';
+function alertsFor(indicator: IndicatorRow, measure: Measure, group: GroupInfo, year: number, index: Map<string, CellRecord>): Alert[] {
   const measured = (geo: string, y: number) => {
     const period = String(y);
     const cell = index.get(cellKey(indicator.code, geo, period));
@@ -121,7 +124,7 @@ function alertsFor(indicator: IndicatorRow, group: GroupInfo, year: number, inde
       flags: c.value.flags,
       explanation: '',
     };
-    alert.explanation = explainAlert(alert, groupCode, c.change !== null && (c.change === largestRise || c.change === largestFall));
+    alert.explanation = explainAlert(alert, group.code, c.change !== null && (c.change === largestRise || c.change === largestFall));
     return [alert];
   });
 }

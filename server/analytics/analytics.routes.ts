@@ -78,6 +78,7 @@ export const comparisonRoutes = [
 export const AlertsQuery = z.object({
   period: periodParam.optional().describe('The year to look for emerging trends in (default: the latest year with data)'),
   group: singleCode.default('EU27_2020').describe('Aggregate geo whose members are screened (default EU27_2020)'),
+  measure: z.enum(['count', 'rate']).optional().describe('rate: per-100k rates only; count: values as published; default: the rate wherever an indicator has one'),
   asOf: asOfParam.optional(),
   format: formatParam,
 });

@@ -71,6 +71,10 @@ describe('GET /api/alerts', () => {
     const body = await alerts('');
     expect(body.period).toBe('2021');
     expect(body.group).toBe('EU27_2020');
+    expect(body.alerts.every((a) => a.measure === 'rate' || a.indicator === 'TOTAL_OFFENCES' || !a.indicator.startsWith('ICCS'))).toBe(true);
+    const counts = await alerts('period=2019&measure=count');
+    expect(counts.alerts.length).toBeGreaterThan(0);
+    expect(counts.alerts.every((a) => a.measure === 'count' && a.unit === 'count')).toBe(true);
   });
 });
 
