@@ -1,8 +1,10 @@
+import { onSessionChange, sessionLoaded } from './api/session';
+import { renderAccount } from './components/account-menu';
 import { startRouter } from './router';
 
 const main = document.getElementById('main')!;
 
-startRouter(main, {
+const context = startRouter(main, {
   explore: () => import('./views/explore'),
   trends: () => import('./views/trends'),
   compare: () => import('./views/compare'),
@@ -11,4 +13,14 @@ startRouter(main, {
   practices: () => import('./views/practices'),
   practice: () => import('./views/practice'),
   upload: () => import('./views/upload'),
+  'sign-in': () => import('./views/sign-in'),
+  'reset-password': () => import('./views/reset-password'),
+  'my-country': () => import('./views/my-country'),
+  review: () => import('./views/review'),
+  approvals: () => import('./views/approvals'),
+  users: () => import('./views/users'),
 });
+
+// Signing in or out changes what the header offers; the views re-read the session when they mount.
+onSessionChange((session) => renderAccount(session, () => context.navigate({ view: 'sign-in', id: null })));
+void sessionLoaded();

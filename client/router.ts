@@ -8,6 +8,8 @@ export interface ViewContext {
   record: (change: Partial<ViewState>) => void;
   hrefFor: (change: Partial<ViewState>) => string;
   current: () => ViewState;
+  /** Mounts the current view afresh (after signing in or out: what it may show has changed). */
+  reload: () => void;
 }
 
 export interface MountedView {
@@ -20,6 +22,7 @@ export type ViewLoader = () => Promise<{ mount: (container: HTMLElement, state: 
 const TITLES: Record<ViewName, string> = {
   explore: 'Explore', trends: 'Trends', compare: 'Compare', profile: 'Country profile', alerts: 'Alerts',
   practices: 'Practices', practice: 'Practice', upload: 'Upload',
+  'sign-in': 'Sign in', 'reset-password': 'Set your password', 'my-country': 'My country', review: 'Review queue', approvals: 'Approval queue', users: 'Users and tokens',
 };
 
 export function startRouter(container: HTMLElement, loaders: Record<ViewName, ViewLoader>): ViewContext {
@@ -74,6 +77,10 @@ export function startRouter(container: HTMLElement, loaders: Record<ViewName, Vi
     },
     hrefFor: (change) => formatState({ ...state, ...change }),
     current: () => state,
+    reload: () => {
+      mounted = null;
+      void queue(state, false);
+    },
   };
 
   window.addEventListener('popstate', () => void queue(parseState(new URL(location.href)), false));

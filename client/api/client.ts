@@ -56,10 +56,30 @@ export function getJson<T>(path: string, params: Params = {}): Promise<T> {
   return answer;
 }
 
+/**
+ * The session's CSRF token. Every write the dashboard makes with the session cookie carries it,
+ * through writeHeaders(): the one place that adds it (JSON writes, uploads, commits, profiles).
+ */
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Headers for a non-GET request: JSON answers, and the CSRF token when signed in. */
+export function writeHeaders(extra: Record<string, string> = {}): Record<string, string> {
+  return { accept: 'application/json', ...extra, ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) };
+}
+
+/** A GET that is never answered from memory (account lists, queues: they change with every action). */
+export async function getFresh<T>(path: string, params: Params = {}): Promise<T> {
+  return readAnswer<T>(await fetch(apiUrl(path, params), { headers: { accept: 'application/json' }, cache: 'no-store' }));
+}
+
 export async function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
   const response = await fetch(path, {
     method,
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    headers: writeHeaders(body === undefined ? {} : { 'content-type': 'application/json' }),
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return readAnswer<T>(response);

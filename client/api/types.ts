@@ -18,3 +18,44 @@ export type IndicatorsAnswer = ListAnswer<typeof indicatorRoutes>;
 export type Indicator = IndicatorsAnswer['data'][number];
 export type Theme = IndicatorsAnswer['themes'][number];
 export type { ObservationsResponse as ObservationsAnswer, ObservationView as Observation } from '../../server/observations/observation.routes';
+
+/**
+ * The submissions and approval route arrays are declared `AnyRoute[]` on the server, which erases
+ * their answer types; until they are declared without that annotation, these two list items are
+ * written out here from the handlers in server/submissions/submission.routes.ts and
+ * server/approvals/approval.routes.ts.
+ */
+export interface SubmissionListItem {
+  submissionId: number;
+  status: string;
+  submittedBy: string | null;
+  submittedAt: string;
+  committedAt: string | null;
+  withdrawnAt: string | null;
+  fileName: string | null;
+  cellsValid: number | null;
+  errorCount: number | null;
+  warningCount: number | null;
+}
+
+export interface ApprovalItem {
+  submissionId: number;
+  geo: string;
+  status: string;
+  fileName: string | null;
+  submittedBy: string | null;
+  submittedAt: string;
+  cellsValid: number | null;
+  warnings: number | null;
+  requestedBy: string | null;
+  requestedAt: string | null;
+  decision: 'approved' | 'rejected' | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  message: string | null;
+}
+
+export interface ApprovalsAnswer {
+  data: ApprovalItem[];
+  meta: { approvalRequired: boolean; total: number; limit: number; offset: number };
+}

@@ -3,7 +3,10 @@
  * walked with back/forward. Pure functions: parse a location, format a state.
  */
 
-export const VIEWS = ['explore', 'trends', 'compare', 'profile', 'alerts', 'practices', 'practice', 'upload'] as const;
+export const VIEWS = [
+  'explore', 'trends', 'compare', 'profile', 'alerts', 'practices', 'practice', 'upload',
+  'sign-in', 'reset-password', 'my-country', 'review', 'approvals', 'users',
+] as const;
 export type ViewName = (typeof VIEWS)[number];
 export type MeasureName = 'count' | 'rate';
 
@@ -37,6 +40,7 @@ export const DEFAULT_STATE: ViewState = {
 const PATHS: Record<ViewName, string> = {
   explore: '/', trends: '/trends', compare: '/compare', profile: '/profile', alerts: '/alerts',
   practices: '/practices', practice: '/practices', upload: '/upload',
+  'sign-in': '/sign-in', 'reset-password': '/reset-password', 'my-country': '/my-country', review: '/review', approvals: '/approvals', users: '/users',
 };
 
 const FACET_PREFIX = 'f.';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ProfileDefinition } from '../../server/profiles/profile.schema';
-import { readAnswer } from '../api/client';
+import { sendJson } from '../api/client';
 import { errorBox, h, uniqueId } from '../components/dom';
 import { authMessage } from './upload-transfer';
 
@@ -29,7 +29,7 @@ function options(values: [string, string][]): HTMLSelectElement {
 }
 
 /** A form that saves a new import profile for the chosen country (POST /api/profiles). */
-export function profileForm(options_: { geo: () => string; csrf: string | null; onSaved: (name: string) => void }): HTMLElement {
+export function profileForm(options_: { geo: () => string; onSaved: (name: string) => void }): HTMLElement {
   const name = h('input', { type: 'text', required: true, pattern: '[a-z0-9][a-z0-9_\\-]{1,62}', autocomplete: 'off' });
   const description = h('input', { type: 'text', maxlength: 2000 });
   const shape = options([['long', 'Long: one row per cell'], ['wide', 'Wide: one column per year']]);
@@ -53,8 +53,7 @@ export function profileForm(options_: { geo: () => string; csrf: string | null; 
       columns: Object.fromEntries(columns.filter(([, input]) => input.value.trim()).map(([role, input]) => [role, input.value.trim()])), indicators,
     };
     try {
-      const response = await fetch('/api/profiles', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', ...(options_.csrf ? { 'x-csrf-token': options_.csrf } : {}) }, body: JSON.stringify(body) });
-      await readAnswer(response);
+      await sendJson('POST', '/api/profiles', body);
       status.replaceChildren(h('p', { class: 'notice', role: 'status', text: `Saved the profile "${body.name}" for ${body.geo}.` }));
       options_.onSaved(body.name);
     } catch (error) {

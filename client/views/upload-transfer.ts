@@ -1,15 +1,5 @@
 import type { SubmissionPreview } from '../../server/submissions/pipeline';
-import { ApiError, getJson, readAnswer } from '../api/client';
-
-/** The session's CSRF token, when signed in with a session cookie (writes must carry it). */
-export async function csrfToken(): Promise<string | null> {
-  try {
-    const session = await getJson<{ csrfToken: string | null }>('/api/session');
-    return session.csrfToken;
-  } catch {
-    return null;
-  }
-}
+import { ApiError, readAnswer, writeHeaders } from '../api/client';
 
 export function authMessage(error: unknown): string {
   if (error instanceof ApiError && error.status === 401) return `Sign in as a national contact point to upload and commit figures (the server answered: ${error.message})`;
@@ -22,7 +12,7 @@ export function authMessage(error: unknown): string {
  * Uploads with XMLHttpRequest so the progress bar follows the bytes actually sent
  * (fetch has no upload progress).
  */
-export function uploadSubmission(options: { file: File; geo: string; profile: string | null; csrf: string | null; onProgress: (sent: number, total: number) => void }): Promise<SubmissionPreview> {
+export function uploadSubmission(options: { file: File; geo: string; profile: string | null; onProgress: (sent: number, total: number) => void }): Promise<SubmissionPreview> {
   const form = new FormData();
   form.append('geo', options.geo);
   if (options.profile) form.append('profile', options.profile);
@@ -31,8 +21,7 @@ export function uploadSubmission(options: { file: File; geo: string; profile: st
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open('POST', `/api/submissions?${query}`);
-    request.setRequestHeader('accept', 'application/json');
-    if (options.csrf) request.setRequestHeader('x-csrf-token', options.csrf);
+    for (const [name, value] of Object.entries(writeHeaders())) request.setRequestHeader(name, value);
     request.upload.addEventListener('progress', (event) => options.onProgress(event.loaded, event.lengthComputable ? event.total : options.file.size));
     request.addEventListener('load', () => {
       const headers = new Headers({ 'content-type': request.getResponseHeader('content-type') ?? 'text/plain' });
@@ -43,11 +32,11 @@ export function uploadSubmission(options: { file: File; geo: string; profile: st
   });
 }
 
-export async function commitUpload(id: number, csrf: string | null): Promise<{ revisionsAdded: number; committedAt: string }> {
-  const response = await fetch(`/api/submissions/${id}/commit`, {
-    method: 'POST',
-    headers: { accept: 'application/json', ...(csrf ? { 'x-csrf-token': csrf } : {}) },
-  });
+/** A commit publishes at once, or (when the deployment requires approval) waits for the secretariat. */
+export type CommitAnswer = { revisionsAdded: number; committedAt: string; status?: undefined } | { status: 'awaiting-approval'; requestedAt: string };
+
+export async function commitUpload(id: number): Promise<CommitAnswer> {
+  const response = await fetch(`/api/submissions/${id}/commit`, { method: 'POST', headers: writeHeaders() });
   return readAnswer(response);
 }
 

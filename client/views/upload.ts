@@ -6,7 +6,8 @@ import { errorBox, h, uniqueId } from '../components/dom';
 import { saveBlob } from '../components/downloads';
 import type { MountedView, ViewContext } from '../router';
 import type { ViewState } from '../state/url-state';
-import { authMessage, commitUpload, csrfToken, fetchTemplate, uploadSubmission } from './upload-transfer';
+import { sessionLoaded } from '../api/session';
+import { authMessage, commitUpload, fetchTemplate, uploadSubmission } from './upload-transfer';
 import { diffSection, reportSection } from './upload-report';
 import { firstRows, mappingPreview } from './upload-preview';
 import { profileForm } from './upload-profile';
@@ -47,12 +48,15 @@ function dropZone(onFile: (file: File) => void): HTMLElement {
   return zone;
 }
 
-export async function mount(container: HTMLElement, _state: ViewState, _context: ViewContext): Promise<MountedView> {
-  const [catalogue, loadedProfiles, csrf] = await Promise.all([loadCatalogue(), loadProfiles(), csrfToken()]);
+export async function mount(container: HTMLElement, state: ViewState, _context: ViewContext): Promise<MountedView> {
+  // The session first: profiles are listed for the signed-in account, and writes carry its CSRF token.
+  const session = await sessionLoaded();
+  const [catalogue, loadedProfiles] = await Promise.all([loadCatalogue(), loadProfiles()]);
   let profiles = loadedProfiles.profiles;
   const problem = loadedProfiles.problem;
-  const countries = catalogue.geos.filter((g) => g.kind === 'country');
-  let geo = countries[0]?.code ?? '';
+  const scope = session.user?.role === 'contact_point' ? session.user.geos : null;
+  const countries = catalogue.geos.filter((g) => g.kind === 'country' && (!scope || scope.includes(g.code)));
+  let geo = countries.find((g) => g.code === state.geos[0])?.code ?? countries[0]?.code ?? '';
   let profileName = '';
   let file: File | null = null;
   const status = h('div', { 'aria-live': 'polite' });
@@ -84,9 +88,11 @@ export async function mount(container: HTMLElement, _state: ViewState, _context:
     button.addEventListener('click', async () => {
       button.disabled = true;
       try {
-        const result = await commitUpload(answer.submissionId, csrf);
+        const result = await commitUpload(answer.submissionId);
         forgetAnswers();
-        status.replaceChildren(h('p', { class: 'notice', role: 'status', text: `Committed submission ${answer.submissionId}: ${result.revisionsAdded} new revision${result.revisionsAdded === 1 ? '' : 's'} published at ${result.committedAt}.` }));
+        status.replaceChildren(h('p', { class: 'notice', role: 'status', text: result.status === 'awaiting-approval'
+          ? `Committed submission ${answer.submissionId}: it now awaits the secretariat's approval; nothing is published until they approve it.`
+          : `Committed submission ${answer.submissionId}: ${result.revisionsAdded} new revision${result.revisionsAdded === 1 ? '' : 's'} published at ${result.committedAt}.` }));
       } catch (error) {
         status.replaceChildren(errorBox(`The commit failed: ${authMessage(error)}`));
         button.disabled = false;
@@ -101,7 +107,7 @@ export async function mount(container: HTMLElement, _state: ViewState, _context:
     results.replaceChildren();
     status.replaceChildren(h('p', { text: 'Uploading…' }));
     try {
-      const answer = await uploadSubmission({ file, geo, profile: profileName || null, csrf, onProgress: (sent, total) => {
+      const answer = await uploadSubmission({ file, geo, profile: profileName || null, onProgress: (sent, total) => {
         const percent = total ? Math.round((sent / total) * 100) : 0;
         progress.value = percent;
         progressText.textContent = `${percent}% (${sizeText(sent)} of ${sizeText(total)} sent)`;
@@ -131,7 +137,7 @@ export async function mount(container: HTMLElement, _state: ViewState, _context:
       selectField({ label: 'Country', selected: geo, choices: countries.map((g) => ({ value: g.code, label: `${g.name} (${g.code})` })), onChange: (v) => { geo = v; } }),
       profileSlot,
       h('div', { class: 'field' }, h('span', { class: 'label', text: 'Template' }), templateButton)),
-    profileForm({ geo: () => geo, csrf, onSaved: async (name) => {
+    profileForm({ geo: () => geo, onSaved: async (name) => {
       forgetAnswers();
       profiles = (await loadProfiles()).profiles;
       profileName = name;

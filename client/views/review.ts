@@ -1,0 +1,73 @@
+import type { PracticeSearchResponse, PracticeSummary } from '../../server/practices/practice.views';
+import { getFresh, sendJson } from '../api/client';
+import { errorBox, h } from '../components/dom';
+import type { MountedView, ViewContext } from '../router';
+import type { ViewState } from '../state/url-state';
+import { actionButton, labelled, liveRegion, problemBox, sessionWithRole } from './account-parts';
+import { PRACTICE_STATE_TEXT } from './account-text';
+import { viewHeader } from './view-parts';
+
+const MIN_COMMENT = 10;
+
+/** Return with comments: a labelled text area, checked before it is sent (the server checks again). */
+function returnForm(practice: PracticeSummary, status: HTMLElement, done: () => void): HTMLElement {
+  const comment = h('textarea', { rows: 3, cols: 50, required: true, maxlength: 2000 });
+  const form = h('form', { class: 'return-form', novalidate: true },
+    labelled(`Comments for the proposer of "${practice.title}"`, comment, `What to change, in at least ${MIN_COMMENT} characters.`),
+    h('button', { type: 'submit', text: 'Return with comments' }));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (comment.value.trim().length < MIN_COMMENT) {
+      status.replaceChildren(errorBox(`Say in at least ${MIN_COMMENT} characters what the proposer should change.`));
+      comment.focus();
+      return;
+    }
+    try {
+      await sendJson('POST', `/api/practice-workbench/${encodeURIComponent(practice.slug)}/return`, { comment: comment.value.trim() });
+      status.replaceChildren(h('p', { class: 'notice', role: 'status', text: `"${practice.title}" is returned to its proposer with your comments.` }));
+      done();
+    } catch (error) {
+      status.replaceChildren(problemBox('Returning failed', error));
+    }
+  });
+  return h('details', {}, h('summary', { text: 'Return with comments…' }), form);
+}
+
+function practiceCard(practice: PracticeSummary, status: HTMLElement, reload: () => void): HTMLElement {
+  const slug = encodeURIComponent(practice.slug);
+  const transition = (text: string, path: string, outcome: string, primary = false) => actionButton(text, status, async () => {
+    await sendJson('POST', `/api/practice-workbench/${slug}/${path}`);
+    reload();
+    return outcome;
+  }, { primary, label: `${text}: ${practice.title}` });
+  const actions = h('div', { class: 'inline' });
+  if (practice.state === 'submitted') actions.append(transition('Start review', 'start-review', `"${practice.title}" is now in review.`, true));
+  if (practice.state === 'in_review') actions.append(transition('Publish', 'publish', `"${practice.title}" is published: the public now sees this version.`, true));
+  return h('li', { class: 'card', 'data-slug': practice.slug },
+    h('h3', { text: practice.title }),
+    h('p', {}, h('span', { class: `state state-${practice.state}`, text: PRACTICE_STATE_TEXT[practice.state] ?? practice.state }), ` · version ${practice.version} · ${practice.geos.join(', ') || 'no country'} · rating: ${practice.ratingLabel}`),
+    h('p', { text: practice.summary }),
+    actions, returnForm(practice, status, reload));
+}
+
+export async function mount(container: HTMLElement, _state: ViewState, _context: ViewContext): Promise<MountedView> {
+  const session = await sessionWithRole(container, 'Review queue', ['curator', 'secretariat'], 'curators and the secretariat');
+  if (!session) return { update: () => false };
+  const status = liveRegion();
+  const list = h('div', {}, h('p', { text: 'Loading the queue…' }));
+  const load = async () => {
+    try {
+      const answer = await getFresh<PracticeSearchResponse>('/api/practice-workbench', { state: 'submitted,in_review', sort: 'recency', pageSize: 100 });
+      list.replaceChildren(answer.data.length
+        ? h('ul', { class: 'grid review-list', 'aria-label': `${answer.meta.total} practice${answer.meta.total === 1 ? '' : 's'} to review` }, ...answer.data.map((p) => practiceCard(p, status, () => void load())))
+        : h('p', { text: 'Nothing to review: no practice is submitted or in review.' }));
+    } catch (error) {
+      list.replaceChildren(problemBox('The review queue could not be loaded', error));
+    }
+  };
+  await load();
+  container.replaceChildren(
+    viewHeader('Review queue', 'Practices submitted for review and those in review. Start a review, then publish the practice or return it to its proposer with comments.'),
+    status, list);
+  return { update: () => true };
+}
