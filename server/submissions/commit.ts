@@ -1,5 +1,5 @@
 import type { Db } from '../db/database';
-import { refreshStatistics } from './staging';
+import { clearStagedCells, refreshStatistics, withBulkWrites } from './staging';
 import { lockSubmission, serialiseCommits, setSubmissionStatus } from './submission.repository';
 
 export class SubmissionStateError extends Error {
@@ -24,7 +24,7 @@ export interface CommitResult {
  * taken once the turn has come, so revision ids and recording times tell the same order.
  */
 export async function commitSubmission(db: Db, submissionId: number, now?: Date): Promise<CommitResult> {
-  return db.transaction().execute(async (tx) => {
+  return withBulkWrites(db, (conn) => conn.transaction().execute(async (tx) => {
     const submission = await lockSubmission(tx, submissionId);
     if (!submission) throw new SubmissionStateError(`Submission ${submissionId} does not exist.`, 'missing');
     if (submission.status !== 'validated') {
@@ -56,6 +56,9 @@ export async function commitSubmission(db: Db, submissionId: number, now?: Date)
             val(committedAt).as('recorded_at'),
           ])
           .where('s.submission_id', '=', submissionId)
+          .orderBy('s.indicator')
+          .orderBy('s.geo')
+          .orderBy('s.period')
           .where((w) =>
             w.or([
               w('o.geo', 'is', null),
@@ -86,8 +89,8 @@ export async function commitSubmission(db: Db, submissionId: number, now?: Date)
       )
       .execute();
 
-    await tx.deleteFrom('submission_cells').where('submission_id', '=', submissionId).execute();
+    await clearStagedCells(tx, submissionId);
     await setSubmissionStatus(tx, submissionId, 'committed', committedAt);
     return { submissionId, revisionsAdded: Number(inserted.numInsertedOrUpdatedRows ?? 0n), committedAt };
-  });
+  }));
 }

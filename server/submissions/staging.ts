@@ -18,32 +18,23 @@ const BULK_CACHE_KIB = 32 * 1024;
 /**
  * The one engine-specific bulk load.
  * SQLite: rows go through one prepared statement on the raw handle (inside the open Kysely transaction
- * it is the same connection) into an unindexed temporary table, then into submission_cells in one
- * statement sorted by (indicator, geo, period), the order of the staging, revision and observation
- * indexes. Inserting in index order appends to each B-tree instead of touching pages all over it,
- * which keeps a million-row commit from thrashing the page cache.
+ * it is the same connection) straight into submission_cells, in file order. Measured on the 1M-row
+ * bench file: staging into a temporary table and copying it over sorted cost 3.3 s more than this
+ * (the copy rewrote every row and both indexes a second time); the commit reads the staged cells in
+ * the order of the (submission_id, indicator, geo, period) index instead, so revisions and
+ * observations are still appended in index order.
  * PostgreSQL: inserts from unnested arrays.
  */
 export function openStage(root: Db, tx: DbOrTx, submissionId: number): CellStage {
   const sqlite = engineOf(tx) === 'sqlite' ? rawSqliteOf(root) : undefined;
   if (!sqlite) return { add: (cells) => insertBatches(tx, submissionId, cells), finish: async () => undefined };
   sqlite.pragma(`cache_size = -${BULK_CACHE_KIB}`);
-  sqlite.exec(`drop table if exists temp.submission_stage;
-    create temp table submission_stage (geo text, indicator text, period text, period_start text, value double precision, flags text, note text, source_row integer)`);
-  const insert = sqlite.prepare(`insert into temp.submission_stage (${STAGE_COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insert = sqlite.prepare(`insert into submission_cells (submission_id, ${STAGE_COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   return {
     add: async (cells) => {
-      for (const c of cells) insert.run(c.geo, c.indicator, c.period, c.periodStart, c.value, c.flags, c.note, c.sourceRow);
+      for (const c of cells) insert.run(submissionId, c.geo, c.indicator, c.period, c.periodStart, c.value, c.flags, c.note, c.sourceRow);
     },
-    finish: async () => {
-      sqlite
-        .prepare(
-          `insert into submission_cells (submission_id, ${STAGE_COLUMNS})
-           select ?, ${STAGE_COLUMNS} from temp.submission_stage order by indicator, geo, period, source_row`,
-        )
-        .run(submissionId);
-      sqlite.exec('drop table temp.submission_stage');
-    },
+    finish: async () => undefined,
   };
 }
 
@@ -69,4 +60,49 @@ async function insertBatches(tx: DbOrTx, submissionId: number, cells: Cell[]): P
  */
 export async function refreshStatistics(tx: DbOrTx, table: 'submission_cells' | 'revisions' | 'observations'): Promise<void> {
   if (engineOf(tx) === 'postgres') await sql`analyze ${sql.table(table)}`.execute(tx);
+}
+
+/**
+ * Runs a commit on one connection with SQLite's per-row foreign-key checks off (PostgreSQL: as is).
+ * Measured on the 1M-row bench: the checks cost 2 s of the revision insert and 1.7 s of the
+ * observation upsert, and guard nothing a commit can break. Every staged geo and indicator was
+ * checked against the catalogue by validation (catalogue codes are never deleted), the submission
+ * is the locked row itself, and each observation points at a revision inserted in the same
+ * transaction. The setting is per connection and never persisted; it is restored before the
+ * connection is released, so no other statement runs without the checks.
+ */
+export async function withBulkWrites<T>(db: Db, run: (conn: Db) => Promise<T>): Promise<T> {
+  const sqlite = engineOf(db) === 'sqlite' ? rawSqliteOf(db) : undefined;
+  if (!sqlite) return run(db);
+  return db.connection().execute(async (conn) => {
+    const enforced = sqlite.pragma('foreign_keys', { simple: true }) === 1;
+    sqlite.pragma('foreign_keys = OFF');
+    try {
+      return await run(conn);
+    } finally {
+      if (enforced) sqlite.pragma('foreign_keys = ON');
+    }
+  });
+}
+
+/**
+ * Drops a committed submission's staged cells inside the commit. On SQLite, when no other
+ * submission has cells staged (the usual case), a DELETE without WHERE takes SQLite's truncate
+ * path and frees whole pages: 0.3 s instead of 2.2 s row by row on the 1M-row bench. SQLite runs one
+ * write transaction at a time, so no other submission can stage cells between the check and the delete.
+ */
+export async function clearStagedCells(tx: DbOrTx, submissionId: number): Promise<void> {
+  if (engineOf(tx) === 'sqlite') {
+    const other = await tx
+      .selectFrom('submission_cells')
+      .select('submission_id')
+      .where((eb) => eb.or([eb('submission_id', '<', submissionId), eb('submission_id', '>', submissionId)]))
+      .limit(1)
+      .executeTakeFirst();
+    if (!other) {
+      await tx.deleteFrom('submission_cells').execute();
+      return;
+    }
+  }
+  await tx.deleteFrom('submission_cells').where('submission_id', '=', submissionId).execute();
 }
