@@ -81,4 +81,47 @@ describe('PostgreSQL: two contact points committing at the same moment', () => {
       expect(current.get(`ICCS0101/${period}`)).toMatchObject({ value: latest.value, submission_id: latest.submission_id });
     }
   });
+
+  it('keep one history across geos: revision ids and recording times agree, commits do not interleave', async () => {
+    const geos = ['AT', 'BE', 'DE', 'FR', 'IT', 'NL'];
+    const staged = await Promise.all(
+      geos.map((geo, k) => stagedSubmission(k % 2 ? other : database, geo, grid(['ICCS0101', 'ICCS0301'], (i) => 3_000 + k * 1_000 + i), `cp-${geo}`)),
+    );
+    await Promise.all(staged.map((id, k) => commit(k % 2 ? other : database, id)));
+
+    const revisions = await database.db
+      .selectFrom('revisions')
+      .select(['submission_id', 'recorded_at'])
+      .where('submission_id', 'in', staged)
+      .orderBy('id')
+      .execute();
+    expect(revisions).toHaveLength(geos.length * 2 * YEARS.length);
+    // The data version (the latest recording time) only moves forward as commits land, and an asOf
+    // vintage never gains revisions later: ids and times tell the same order.
+    const times = revisions.map((r) => r.recorded_at);
+    expect(times).toEqual([...times].sort());
+    const order = revisions.map((r) => r.submission_id).filter((id, i, all) => i === 0 || all[i - 1] !== id);
+    expect(order).toHaveLength(geos.length);
+  });
+
+  it('keep order when a group submission and a member correct the same cells at once', async () => {
+    const member = await stagedSubmission(other, 'DE', grid(['ICCS0101'], (i) => 11_000 + i), 'contact-point-de');
+    const group = await stagedSubmission(database, 'EU28', grid(['ICCS0101'], (i) => 22_000 + i).map((c) => ({ ...c, geo: 'DE' })), 'secretariat-eu28');
+    await Promise.all([commit(database, group), commit(other, member)]);
+
+    const revisions = await database.db
+      .selectFrom('revisions')
+      .select(['id', 'period', 'value', 'submission_id'])
+      .where('geo', '=', 'DE')
+      .where('indicator', '=', 'ICCS0101')
+      .where('submission_id', 'in', [member, group])
+      .orderBy('id')
+      .execute();
+    expect(revisions).toHaveLength(2 * YEARS.length);
+    const current = await currentValues('DE');
+    for (const period of YEARS) {
+      const latest = revisions.filter((r) => r.period === period).at(-1)!;
+      expect(current.get(`ICCS0101/${period}`)).toMatchObject({ value: latest.value, submission_id: latest.submission_id });
+    }
+  });
 });

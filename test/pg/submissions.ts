@@ -7,13 +7,15 @@ import type { TestDatabase } from '../helpers/database';
 
 /** One canonical CSV cell: what a contact point uploads. */
 export interface UploadCell {
+  /** The cell's geo when it differs from the submission's (a group submitting for a member). */
+  geo?: string;
   indicator: string;
   period: string;
   value: number;
 }
 
 export function canonicalCsv(geo: string, cells: UploadCell[]): Buffer {
-  const lines = cells.map((c) => `${geo},${c.indicator},${c.period},${c.value},,`);
+  const lines = cells.map((c) => `${c.geo ?? geo},${c.indicator},${c.period},${c.value},,`);
   return Buffer.from(['geo,indicator,period,value,flags,note', ...lines].join('\n'));
 }
 
