@@ -7,6 +7,7 @@ import { emergingTrends } from './alerts';
 import { geoProfile } from './profile';
 import { compareGroup } from './compare';
 import { trendOf } from './trends';
+import { AlertsResponseSchema, CompareResponseSchema, GeoProfileResponseSchema, TrendResponseSchema } from './analytics.schemas';
 import { versionedAnswer } from './versioned-response';
 
 export const CompareQuery = z.object({
@@ -42,6 +43,7 @@ export const comparisonRoutes = [
     summary: 'Compare the members of a group for one indicator and period: rank, percentile, z and robust z, deviation from the group aggregate (with coverage), comparability warnings',
     access: { kind: 'public' },
     query: CompareQuery,
+    response: CompareResponseSchema,
     handler: ({ db, headers, query }) => {
       const asOf = asOfMoment(query.asOf);
       return versionedAnswer({
@@ -61,6 +63,7 @@ export const comparisonRoutes = [
     summary: 'The series of one indicator in one geo, split into segments at every break (b), with OLS, Theil–Sen and Mann–Kendall per segment, changes, CAGR and a 3-period moving average',
     access: { kind: 'public' },
     query: TrendQuery,
+    response: TrendResponseSchema,
     handler: ({ db, headers, query }) => {
       const asOf = asOfMoment(query.asOf);
       return versionedAnswer({
@@ -94,6 +97,7 @@ export const insightRoutes = [
     summary: 'Emerging trends: latest values outside the 95% prediction interval of the previous 7 years, or changes with a robust z-score above 3 across the group, ranked, each with a plain-language explanation',
     access: { kind: 'public' },
     query: AlertsQuery,
+    response: AlertsResponseSchema,
     handler: ({ db, headers, query }) => {
       const asOf = asOfMoment(query.asOf);
       return versionedAnswer({
@@ -114,6 +118,7 @@ export const insightRoutes = [
     access: { kind: 'public' },
     params: ProfileParams,
     query: ProfileQuery,
+    response: GeoProfileResponseSchema,
     handler: ({ db, headers, query, params }) => {
       const asOf = asOfMoment(query.asOf);
       return versionedAnswer({

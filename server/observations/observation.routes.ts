@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { asOfMoment, asOfParam, formatParam, measureParam } from '../analytics/analytics.query';
 import type { Measure, MeasuredValue, VersionMeta } from '../analytics/analytics.types';
 import { queryKey } from '../analytics/analytics.routes';
+import { measuredShape, versionMeta } from '../analytics/analytics.schemas';
 import { assertMeasure, canBeRate } from '../analytics/catalogue';
 import { cellIndex, cellKey } from '../analytics/cell.repository';
 import { measuredCount, measuredRate, PER_100K_UNIT, POPULATION_INDICATOR } from '../analytics/rate';
@@ -74,6 +75,22 @@ async function readObservations(db: DbOrTx, query: ObservationQuery, asOf: strin
   return { data, measure: query.measure, meta: { count: data.length, sources: Object.fromEntries(indicators.map((i) => [i.code, i.source])) } };
 }
 
+export const ObservationsResponseSchema: z.ZodType<ObservationsResponse> = z.object({
+  data: z.array(
+    z.object({
+      ...measuredShape,
+      geo: z.string(),
+      indicator: z.string(),
+      period: z.string(),
+      unit: z.string(),
+      revision: z.number(),
+      recordedAt: z.string(),
+    }),
+  ),
+  measure: z.enum(['count', 'rate']),
+  meta: versionMeta.extend({ count: z.number(), sources: z.record(z.string(), z.string().nullable()) }),
+});
+
 function observationsCsv(answer: ObservationsResponse): string {
   const rows = answer.data.map((o) => ({
     geo: o.geo,
@@ -104,6 +121,7 @@ export const observationRoutes = [
     summary: 'Published observations (the latest revision of each cell, or as of a moment) for indicators, geos and a period range, as counts or per-100k rates',
     access: { kind: 'public' },
     query: ObservationQuery,
+    response: ObservationsResponseSchema,
     handler: ({ db, headers, query }) => {
       const asOf = asOfMoment(query.asOf);
       return versionedAnswer({

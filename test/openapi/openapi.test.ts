@@ -57,3 +57,17 @@ describe('GET /api/docs', () => {
     await request(app).get('/api/docs.css').expect(200).expect('content-type', /text\/css/);
   });
 });
+
+describe('response schemas in the API description', () => {
+  it('describes the JSON answers of the analytics routes from their zod schemas', async () => {
+    const doc = (await request(app).get('/api/openapi.json').expect(200)).body;
+    const schemaOf = (path: string) => doc.paths[path].get.responses['200'].content['application/json'].schema;
+    expect(schemaOf('/api/compare').properties.rows.items.properties.robustZ).toBeDefined();
+    expect(schemaOf('/api/trends').properties.segments.items.properties.mannKendall).toBeDefined();
+    expect(schemaOf('/api/alerts').properties.alerts.items.properties.explanation).toMatchObject({ type: 'string' });
+    expect(schemaOf('/api/geos/{code}/profile').properties.indicators).toBeDefined();
+    expect(schemaOf('/api/observations').properties.data.items.properties.denominator).toBeDefined();
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"([^"]+)"/g)].map((m) => m[1]!);
+    for (const ref of refs) expect(doc.components.schemas[ref.replace('#/components/schemas/', '')], ref).toBeDefined();
+  });
+});
