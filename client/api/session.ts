@@ -39,7 +39,8 @@ let firstLoad: Promise<SessionState> | null = null;
 /** The session once the dashboard has asked for it (account views wait for this; public views need not). */
 export function sessionLoaded(): Promise<SessionState> {
   firstLoad ??= loadSession();
-  return firstLoad;
+  // The session as it is now: signing in or out after the first load changes it.
+  return firstLoad.then(() => current);
 }
 
 /** Asks the server who is signed in; a failure leaves the dashboard signed out. */

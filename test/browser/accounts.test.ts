@@ -1,0 +1,259 @@
+import { rmSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginLimiter } from '../../server/accounts/login-limiter';
+import { endUserSessions } from '../../server/accounts/user.repository';
+import { updateUser } from '../../server/accounts/user.service';
+import { SYSTEM_ACTOR } from '../../server/accounts/actor';
+import { readSharedData } from '../helpers/shared-data';
+import { addPeople, fitsWidth, PASSWORD, signInAs, submitSignIn, submittedPractice, viewReady } from './accounts-fixture';
+import { buildClient, launchBrowser, type RunningApp, type RunningBrowser, screenshot, seriousViolations, startApp, watchPage } from './harness';
+
+let clientDir: string;
+let app: RunningApp;
+let browser: RunningBrowser;
+let people: Awaited<ReturnType<typeof addPeople>>;
+
+beforeAll(async () => {
+  clientDir = await buildClient();
+  app = await startApp(clientDir);
+  people = await addPeople(app.db.db);
+  await updateUser(app.db.db, people.disabled.id, { active: false }, { actor: SYSTEM_ACTOR, ip: 'test' });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  if (clientDir) rmSync(clientDir, { recursive: true, force: true });
+});
+
+/** A fresh page in a fresh cookie jar (each test signs in as someone else). */
+async function freshPage(): Promise<{ page: Page; problems: string[] }> {
+  await browser.context.clearCookies();
+  const page = await browser.context.newPage();
+  page.setDefaultTimeout(12_000);
+  return { page, problems: watchPage(page) };
+}
+
+/** The real NL homicide count for 2022 from Eurostat's crim_off_cat file, corrected by one. */
+function nlCorrection(): string {
+  const line = readSharedData('eurostat-crim_off_cat/estat_crim_off_cat.tsv').split('\n').find((l) => l.startsWith('A,ICCS0101,NR,NL\t'))!;
+  const value2022 = Number.parseFloat(line.split('\t')[15]!);
+  return `geo,indicator,period,value,flags,note\nNL,ICCS0101,2022,${value2022 + 1},,correction from the national police\n`;
+}
+
+async function uploadThroughDashboard(page: Page, name: string, content: string): Promise<string> {
+  await page.setInputFiles('.drop-zone input[type="file"]', { name, mimeType: 'text/csv', buffer: Buffer.from(content) });
+  await page.waitForSelector('caption:has-text("Column mapping preview")');
+  await page.click('button:has-text("Upload and validate")');
+  await page.waitForSelector('#report-heading', { timeout: 15_000 });
+  return (await page.locator('main [role="status"]').first().textContent()) ?? '';
+}
+
+describe('accounts in the dashboard, in Chromium', () => {
+  it('the public sees no account navigation, and account views ask them to sign in', async () => {
+    const { page, problems } = await freshPage();
+    await page.goto(`${app.url}/`);
+    await viewReady(page, 'explore');
+    await expect.poll(() => page.locator('#account a', { hasText: 'Sign in' }).isVisible()).toBe(true);
+    for (const view of ['my-country', 'upload', 'review', 'approvals', 'users']) {
+      expect(await page.locator(`nav li[data-account-view="${view}"]`).isHidden(), view).toBe(true);
+    }
+    await page.goto(`${app.url}/users`);
+    await viewReady(page, 'users');
+    expect(await page.locator('main .intro').textContent()).toContain('This view is for the secretariat. Sign in to use it.');
+    expect(await page.locator('main table').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 90_000);
+
+  it('a wrong password, a disabled account and a locked account each get a clear message', async () => {
+    loginLimiter.clear();
+    const { page, problems } = await freshPage();
+    await submitSignIn(page, app.url, 'cp-nl@example.eu', 'not the right passphrase');
+    const alert = page.locator('main [role="alert"]');
+    await expect.poll(() => alert.textContent()).toContain('The email address or password is wrong.');
+    expect(await page.getByLabel('Password', { exact: true }).inputValue()).toBe('');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'sign-in-error');
+
+    await submitSignIn(page, app.url, 'gone@example.eu', PASSWORD);
+    await expect.poll(() => alert.textContent()).toContain('A disabled account is refused the same way');
+
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await submitSignIn(page, app.url, 'curator@example.eu', `wrong passphrase ${attempt}`);
+      await expect.poll(() => alert.textContent()).toMatch(/wrong|locked/);
+    }
+    await submitSignIn(page, app.url, 'curator@example.eu', PASSWORD);
+    await expect.poll(() => alert.textContent()).toMatch(/this account is locked until .* Try again in 15 minutes\./);
+    expect(await page.locator('#account .email').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await app.db.db.updateTable('users').set({ locked_until: null, failed_logins: 0 }).where('id', '=', people.curator.id).execute();
+    loginLimiter.clear();
+    await page.close();
+  });
+
+  it('a contact point signs in, sees My country, uploads with the cookie and CSRF token, withdraws, commits, and signs out', async () => {
+    const { page, problems } = await freshPage();
+    await page.goto(`${app.url}/sign-in`);
+    await viewReady(page, 'sign-in');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'sign-in');
+    await signInAs(page, app.url, 'cp-nl@example.eu', 'my-country');
+    expect(await page.locator('#account .role').textContent()).toBe(' · contact point · NL');
+    expect(await page.locator('nav li[data-account-view="my-country"]').isVisible()).toBe(true);
+    expect(await page.locator('nav li[data-account-view="users"]').isHidden()).toBe(true);
+    await page.waitForSelector('main section.geo-area h3:has-text("(NL)")');
+    // The seed's own NL submissions are listed, committed.
+    const rows = page.locator('table.submissions tbody tr');
+    await rows.first().waitFor();
+    const seeded = await rows.count();
+    expect(seeded).toBeGreaterThanOrEqual(1);
+    expect(await rows.first().textContent()).toContain('Committed: published');
+
+    // Upload from the NL area: the upload view offers only the contact point's country.
+    await page.click('main a:has-text("Upload figures for NL")');
+    await viewReady(page, 'upload');
+    expect(await page.getByLabel('Country').locator('option').allTextContents()).toEqual(['Netherlands (NL)']);
+    expect(await uploadThroughDashboard(page, 'nl-first.csv', nlCorrection())).toMatch(/Submission \d+: validated/);
+
+    await page.click('nav a[data-view="my-country"]');
+    await viewReady(page, 'my-country');
+    const firstRow = page.locator('table.submissions tbody tr').first();
+    await expect.poll(() => firstRow.textContent()).toContain('Validated: ready to commit or withdraw');
+    expect(await firstRow.locator('td').first().textContent()).toBe('nl-first.csv');
+    await firstRow.getByRole('button', { name: /Withdraw submission/ }).click();
+    await expect.poll(() => page.locator('main .geo-area [role="status"]').textContent()).toMatch(/is withdrawn/);
+    await expect.poll(() => page.locator('table.submissions tbody tr').first().textContent()).toContain('Withdrawn');
+
+    await page.click('main a:has-text("Upload figures for NL")');
+    await viewReady(page, 'upload');
+    await uploadThroughDashboard(page, 'nl-second.csv', `${nlCorrection()}NL,ICCS0101,2021,1,,\n`);
+    await page.click('button:has-text("Commit")');
+    await expect.poll(() => page.locator('main .notice[role="status"]', { hasText: 'Committed submission' }).textContent()).toMatch(/new revisions? published/);
+
+    await page.click('nav a[data-view="my-country"]');
+    await viewReady(page, 'my-country');
+    await expect.poll(() => page.locator('table.submissions tbody tr').first().textContent()).toContain('Committed: published');
+    expect(await page.locator('table.submissions tbody tr').count()).toBe(seeded + 2);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Download the pre-filled template for NL")')]);
+    expect(download.suggestedFilename()).toBe('observatory-template-NL.csv');
+
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'my-country');
+    await page.setViewportSize({ width: 360, height: 800 });
+    expect(await fitsWidth(page)).toBe(true);
+    await screenshot(page, 'my-country-360');
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    await page.click('#account button:has-text("Sign out")');
+    await viewReady(page, 'sign-in');
+    await expect.poll(() => page.locator('#account a', { hasText: 'Sign in' }).isVisible()).toBe(true);
+    expect(await page.locator('nav li[data-account-view="my-country"]').isHidden()).toBe(true);
+    const after = await page.evaluate(() => fetch('/api/session').then((r) => r.json()));
+    expect(after.user).toBeNull();
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 90_000);
+
+  it('a curator sees the review queue, starts a review and publishes a submitted practice; an ended session is explained', async () => {
+    const slug = await submittedPractice(app.db.db, 'Shopkeeper cocooning against repeat burglary');
+    const other = await submittedPractice(app.db.db, 'Street lighting audit for night-time safety');
+    const { page, problems } = await freshPage();
+    await signInAs(page, app.url, 'curator@example.eu', 'review');
+    expect(await page.locator('nav li[data-account-view="review"]').isVisible()).toBe(true);
+    expect(await page.locator('nav li[data-account-view="users"]').isHidden()).toBe(true);
+    const card = page.locator(`main li.card[data-slug="${slug}"]`);
+    await card.waitFor();
+    expect(await card.textContent()).toContain('Submitted for review');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'review-queue');
+
+    await card.getByRole('button', { name: /^Start review/ }).click();
+    await expect.poll(() => card.textContent()).toContain('In review');
+    await card.getByRole('button', { name: /^Publish/ }).click();
+    await expect.poll(() => page.locator(`main li.card[data-slug="${slug}"]`).count()).toBe(0);
+    expect(await page.locator('main [role="status"]').first().textContent()).toContain('is published');
+    const published = await page.evaluate((s) => fetch(`/api/practices/${s}`).then((r) => r.status), slug);
+    expect(published).toBe(200);
+
+    // The server ends the session (e.g. the account was disabled): the next action says so.
+    await endUserSessions(app.db.db, people.curator.id);
+    await page.locator(`main li.card[data-slug="${other}"]`).getByRole('button', { name: /^Start review/ }).click();
+    await expect.poll(() => page.locator('main [role="alert"]').textContent()).toContain('You are not signed in, or your session has ended');
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 90_000);
+
+  it('the secretariat manages users (one-time link, never a password) and revokes an API token; the link sets a password', async () => {
+    const { page, problems } = await freshPage();
+    await signInAs(page, app.url, 'secretariat@example.eu', 'users');
+    for (const view of ['my-country', 'upload', 'review', 'approvals', 'users']) {
+      expect(await page.locator(`nav li[data-account-view="${view}"]`).isVisible(), view).toBe(true);
+    }
+    await page.waitForSelector('table.users tbody tr[data-email="cp-nl@example.eu"]');
+
+    await page.getByLabel('Email address').fill('be-contact@example.eu');
+    await page.getByLabel('Role', { exact: true }).selectOption('contact_point');
+    await page.getByLabel('Countries', { exact: true }).fill('be');
+    await page.click('button:has-text("Create the user")');
+    const link = await page.getByLabel('One-time link for be-contact@example.eu').inputValue();
+    expect(link).toMatch(/\/reset-password#token=/);
+    const newRow = page.locator('table.users tbody tr[data-email="be-contact@example.eu"]');
+    await newRow.waitFor();
+    expect(await newRow.textContent()).toContain('Active, no password set yet');
+    expect(await newRow.locator('td').nth(1).textContent()).toBe('BE');
+    expect(await page.content()).not.toMatch(/password_hash|scrypt/);
+
+    await newRow.locator('summary').click();
+    await newRow.getByLabel('Countries of be-contact@example.eu').fill('BE, LU');
+    await newRow.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.locator('table.users tbody tr[data-email="be-contact@example.eu"] td').nth(1).textContent()).toBe('BE, LU');
+
+    await page.getByLabel('Token name').fill('nightly upload');
+    await page.click('button:has-text("Issue a token")');
+    const token = await page.getByLabel('API token "nightly upload"').inputValue();
+    expect(token).toMatch(/^cpo_/);
+    expect(await page.locator('.shown-once .notice').last().textContent()).toContain('shown only this once');
+    const tokenRow = page.locator('table.tokens tbody tr', { hasText: 'nightly upload' });
+    await expect.poll(() => tokenRow.textContent()).toContain('Active');
+    expect(await tokenRow.textContent()).not.toContain(token);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'users');
+
+    const asToken = (t: string) => page.evaluate((bearer) => fetch('/api/tokens', { headers: { authorization: `Bearer ${bearer}` }, credentials: 'omit' }).then((r) => r.status), t);
+    expect(await asToken(token)).toBe(200);
+    await tokenRow.getByRole('button', { name: 'Revoke the token nightly upload' }).click();
+    await expect.poll(() => page.locator('table.tokens tbody tr', { hasText: 'nightly upload' }).textContent()).toContain('Revoked');
+    expect(await asToken(token)).toBe(401);
+
+    await page.locator('table.users tbody tr[data-email="gone@example.eu"]').waitFor();
+    expect(await page.locator('table.users tbody tr[data-email="gone@example.eu"]').textContent()).toContain('Disabled');
+    await page.setViewportSize({ width: 360, height: 800 });
+    expect(await fitsWidth(page)).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    await page.goto(`${app.url}/approvals`);
+    await viewReady(page, 'approvals');
+    await expect.poll(() => page.locator('main').textContent()).toContain('Approval is off in this deployment');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // The new user opens the link (in a signed-out browser) and sets a password.
+    await browser.context.clearCookies();
+    await page.goto(`${app.url}${new URL(link).pathname}${new URL(link).hash}`);
+    await viewReady(page, 'reset-password');
+    await page.getByLabel('New password', { exact: true }).fill('a brand new passphrase');
+    await page.getByLabel('New password again').fill('a brand new passphrase');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'reset-password');
+    await page.click('button:has-text("Set the password")');
+    await expect.poll(() => page.locator('main .notice[role="status"]').textContent()).toContain('The password for be-contact@example.eu is set.');
+    loginLimiter.clear();
+    await submitSignIn(page, app.url, 'be-contact@example.eu', 'a brand new passphrase');
+    await viewReady(page, 'my-country');
+    await expect.poll(() => page.locator('main section.geo-area h3').allTextContents()).toEqual(['Belgium (BE)', 'Luxembourg (LU)']);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 90_000);
+});
