@@ -1,0 +1,127 @@
+import { rmSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../server/accounts/actor';
+import { commitOrAwaitApproval } from '../../server/approvals/approval.service';
+import { addPeople, signInAs, submittedPractice, viewReady } from './accounts-fixture';
+import { buildClient, launchBrowser, type RunningApp, type RunningBrowser, screenshot, seriousViolations, startApp, watchPage } from './harness';
+
+/** This file's app runs with approval on (each test file has its own process, so others are unaffected). */
+const previousApproval = process.env.APPROVAL_REQUIRED;
+process.env.APPROVAL_REQUIRED = 'true';
+
+let clientDir: string;
+let app: RunningApp;
+let browser: RunningBrowser;
+
+beforeAll(async () => {
+  clientDir = await buildClient();
+  app = await startApp(clientDir);
+  await addPeople(app.db.db);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  if (clientDir) rmSync(clientDir, { recursive: true, force: true });
+  if (previousApproval === undefined) delete process.env.APPROVAL_REQUIRED;
+  else process.env.APPROVAL_REQUIRED = previousApproval;
+});
+
+async function freshPage(): Promise<{ page: Page; problems: string[] }> {
+  await browser.context.clearCookies();
+  const page = await browser.context.newPage();
+  page.setDefaultTimeout(12_000);
+  return { page, problems: watchPage(page) };
+}
+
+/**
+ * Uploads through the dashboard, then asks for approval through the approval service. The commit
+ * route (POST /api/submissions/:id/commit) does not call commitOrAwaitApproval yet, so a commit from
+ * the dashboard would publish at once; the service is what that route is meant to call.
+ */
+async function uploadForApproval(page: Page, name: string, content: string): Promise<number> {
+  await page.goto(`${app.url}/upload?geo=NL`);
+  await viewReady(page, 'upload');
+  await page.setInputFiles('.drop-zone input[type="file"]', { name, mimeType: 'text/csv', buffer: Buffer.from(content) });
+  await page.waitForSelector('caption:has-text("Column mapping preview")');
+  await page.click('button:has-text("Upload and validate")');
+  await page.waitForSelector('#report-heading', { timeout: 15_000 });
+  const status = (await page.locator('main [role="status"]', { hasText: /^Submission \d+: validated/ }).textContent()) ?? '';
+  const id = Number(/^Submission (\d+)/.exec(status)![1]);
+  const answer = await commitOrAwaitApproval(app.db.db, id, SYSTEM_ACTOR);
+  expect(answer).toMatchObject({ status: 'awaiting-approval' });
+  return id;
+}
+
+describe('approval and return, in Chromium (APPROVAL_REQUIRED=true)', () => {
+  it('submissions awaiting approval: the secretariat approves one and rejects one; the contact point reads the message', async () => {
+    const contact = await freshPage();
+    await signInAs(contact.page, app.url, 'cp-nl@example.eu', 'my-country');
+    await uploadForApproval(contact.page, 'nl-approve-me.csv', 'geo,indicator,period,value,flags,note\nNL,ICCS0101,2023,123,p,\n');
+    await uploadForApproval(contact.page, 'nl-reject-me.csv', 'geo,indicator,period,value,flags,note\nNL,ICCS0101,2024,456,p,\n');
+    await contact.page.click('nav a[data-view="my-country"]');
+    await viewReady(contact.page, 'my-country');
+    const waiting = contact.page.locator('table.submissions tbody tr', { hasText: 'nl-reject-me.csv' });
+    await expect.poll(() => waiting.textContent()).toContain('Awaiting the secretariat\'s approval');
+    expect(await waiting.getByRole('button').count()).toBe(0);
+    expect(contact.problems).toEqual([]);
+    await contact.page.close();
+
+    const staff = await freshPage();
+    const page = staff.page;
+    await signInAs(page, app.url, 'secretariat@example.eu', 'users');
+    await page.click('nav a[data-view="approvals"]');
+    await viewReady(page, 'approvals');
+    const row = (file: string) => page.locator('main tbody tr', { hasText: file });
+    await row('nl-reject-me.csv').waitFor();
+    expect(await page.locator('main').textContent()).not.toContain('Approval is off');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'approvals');
+
+    await row('nl-approve-me.csv').getByRole('button', { name: /^Approve submission/ }).click();
+    await expect.poll(() => row('nl-approve-me.csv').count()).toBe(0);
+    const rejecting = row('nl-reject-me.csv');
+    await rejecting.locator('summary').click();
+    await rejecting.getByRole('button', { name: 'Reject' }).click();
+    await expect.poll(() => page.locator('main [role="alert"]').textContent()).toContain('at least 5 characters');
+    await rejecting.getByLabel(/Message to the contact point/).fill('The 2024 figure is a forecast: send it once the police have published it.');
+    await rejecting.getByRole('button', { name: 'Reject' }).click();
+    await expect.poll(() => row('nl-reject-me.csv').count()).toBe(0);
+    await page.getByLabel('Rejected').check();
+    await expect.poll(() => row('nl-reject-me.csv').textContent()).toContain('send it once the police have published it');
+    const published = await page.evaluate(() => fetch('/api/observations?indicator=ICCS0101&geo=NL&measure=count').then((r) => r.json()));
+    const byPeriod = new Map((published.data as { period: string; value: number }[]).map((o) => [o.period, o.value]));
+    expect(byPeriod.get('2023')).toBe(123);
+    expect(byPeriod.has('2024')).toBe(false);
+    expect(staff.problems).toEqual([]);
+    await page.close();
+
+    const again = await freshPage();
+    await signInAs(again.page, app.url, 'cp-nl@example.eu', 'my-country');
+    const rejected = again.page.locator('table.submissions tbody tr', { hasText: 'nl-reject-me.csv' });
+    await expect.poll(() => rejected.textContent()).toContain('Rejected by the secretariat');
+    expect(await rejected.locator('.message').textContent()).toBe('Message from the secretariat: The 2024 figure is a forecast: send it once the police have published it.');
+    expect(await again.page.locator('table.submissions tbody tr', { hasText: 'nl-approve-me.csv' }).textContent()).toContain('Committed: published');
+    await again.page.close();
+  }, 90_000);
+
+  it('a curator returns a practice with comments, checked before sending', async () => {
+    const slug = await submittedPractice(app.db.db, 'Youth mentoring against knife crime');
+    const { page, problems } = await freshPage();
+    await signInAs(page, app.url, 'curator@example.eu', 'review');
+    const card = page.locator(`main li.card[data-slug="${slug}"]`);
+    await card.locator('summary').click();
+    await card.getByRole('button', { name: 'Return with comments' }).click();
+    await expect.poll(() => page.locator('main [role="alert"]').textContent()).toContain('at least 10 characters');
+    await card.getByLabel(/Comments for the proposer/).fill('Add the evaluation report and the number of young people reached.');
+    await card.getByRole('button', { name: 'Return with comments' }).click();
+    await expect.poll(() => page.locator(`main li.card[data-slug="${slug}"]`).count()).toBe(0);
+    expect(await page.locator('main .notice[role="status"]').textContent()).toContain('is returned to its proposer');
+    const state = await app.db.db.selectFrom('practices').select('state').where('slug', '=', slug).executeTakeFirstOrThrow();
+    expect(state.state).toBe('returned');
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+});
