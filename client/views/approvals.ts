@@ -64,7 +64,7 @@ export async function mount(container: HTMLElement, _state: ViewState, _context:
       const answer = await getFresh<ApprovalAnswer>('/api/approvals', { state: queue, limit: 200 });
       note.replaceChildren(answer.meta.approvalRequired ? '' : h('p', { class: 'notice', text: 'Approval is off in this deployment: commits publish at once. Start the server with APPROVAL_REQUIRED=true to hold them for approval.' }));
       list.replaceChildren(answer.data.length
-        ? h('div', { class: 'table-scroll' }, h('table', {},
+        ? h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Approval queue' }, h('table', {},
           h('caption', { text: `Submissions ${queue === 'awaiting' ? 'awaiting approval' : queue} (${answer.meta.total})` }),
           h('thead', {}, h('tr', {}, ...['Submission', 'Country', 'File', 'Committed by', 'Valid cells', 'Decision'].map((t) => h('th', { scope: 'col', text: t })))),
           h('tbody', {}, ...answer.data.map((item) => approvalRow(item, status, () => void load())))))

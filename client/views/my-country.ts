@@ -49,7 +49,7 @@ function submissionTable(geo: string, rows: SubmissionRow[], approvals: Map<numb
       h('td', { class: 'num', text: String(row.cellsValid ?? 0) }),
       actions);
   });
-  return h('div', { class: 'table-scroll' }, h('table', { class: 'submissions' },
+  return h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `Submissions for ${geo}` }, h('table', { class: 'submissions' },
     h('caption', { text: `Submissions for ${geo}, newest first` }),
     h('thead', {}, h('tr', {}, ...['Submission', 'File', 'Uploaded', 'By', 'Status', 'Valid cells', 'Actions'].map((t) => h('th', { scope: 'col', text: t })))),
     h('tbody', {}, ...body)));

@@ -39,7 +39,7 @@ function tokenTable(tokens: TokenView[], owners: Map<number, string> | null, sta
       h('td', { text: state }),
       actions);
   });
-  return h('div', { class: 'table-scroll' }, h('table', { class: 'tokens' },
+  return h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': owners ? 'Every API token' : 'Your API tokens' }, h('table', { class: 'tokens' },
     h('caption', { text: owners ? 'Every API token' : 'Your API tokens' }),
     h('thead', {}, h('tr', {}, ...columns.map((c) => h('th', { scope: 'col', text: c })))),
     h('tbody', {}, ...rows)));

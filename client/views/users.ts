@@ -55,7 +55,7 @@ export async function mount(container: HTMLElement, _state: ViewState, _context:
     try {
       const answer = await getFresh<{ data: UserView[] }>('/api/users');
       owners = new Map(answer.data.map((u) => [u.id, u.email]));
-      list.replaceChildren(h('div', { class: 'table-scroll' }, h('table', { class: 'users' },
+      list.replaceChildren(h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Users' }, h('table', { class: 'users' },
         h('caption', { text: `Users (${answer.data.length})` }),
         h('thead', {}, h('tr', {}, ...['Email', 'Role', 'Countries', 'State', 'Actions'].map((t) => h('th', { scope: 'col', text: t })))),
         h('tbody', {}, ...answer.data.map((u) => userRow(u, status, links, () => void load()))))));

@@ -144,6 +144,7 @@ describe('accounts in the dashboard, in Chromium', () => {
     await screenshot(page, 'my-country');
     await page.setViewportSize({ width: 360, height: 800 });
     expect(await fitsWidth(page)).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'my-country-360');
     await page.setViewportSize({ width: 1280, height: 900 });
 
@@ -232,6 +233,8 @@ describe('accounts in the dashboard, in Chromium', () => {
     expect(await page.locator('table.users tbody tr[data-email="gone@example.eu"]').textContent()).toContain('Disabled');
     await page.setViewportSize({ width: 360, height: 800 });
     expect(await fitsWidth(page)).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'users-360');
     await page.setViewportSize({ width: 1280, height: 900 });
 
     await page.goto(`${app.url}/approvals`);
