@@ -1,4 +1,4 @@
-import type { PracticeSearchResponse, PracticeSummary } from '../../server/practices/practice.views';
+import type { PracticeDetail, PracticeSearchResponse, PracticeSummary } from '../../server/practices/practice.views';
 import { getFresh, sendJson } from '../api/client';
 import { errorBox, h } from '../components/dom';
 import type { MountedView, ViewContext } from '../router';
@@ -33,6 +33,30 @@ function returnForm(practice: PracticeSummary, status: HTMLElement, done: () => 
   return h('details', {}, h('summary', { text: 'Return with comments…' }), form);
 }
 
+/** The working copy a curator is about to publish: read on demand from the workbench. */
+function recordDetails(practice: PracticeSummary): HTMLElement {
+  const body = h('div', {}, h('p', { text: 'Loading the record…' }));
+  const details = h('details', { class: 'record' }, h('summary', { text: 'Read the record…' }), body);
+  details.addEventListener('toggle', async () => {
+    if (!details.open || details.dataset.loaded) return;
+    try {
+      const detail = await getFresh<PracticeDetail>(`/api/practice-workbench/${encodeURIComponent(practice.slug)}`);
+      details.dataset.loaded = 'true';
+      const r = detail.record;
+      body.replaceChildren(
+        ...r.description.split(/\n{2,}/).map((p) => h('p', { text: p })),
+        h('p', { class: 'hint', text: `Rating ${detail.evidence.ratingLabel}, because:` }),
+        h('ul', {}, ...detail.evidence.reasons.map((reason) => h('li', { text: reason }))),
+        h('p', { class: 'hint', text: `${r.evaluations.length} evaluation${r.evaluations.length === 1 ? '' : 's'}:` }),
+        h('ul', {}, ...r.evaluations.map((e) => h('li', { text: e.reference }))),
+        detail.reviewComment ? h('p', { class: 'message', text: `Earlier comments: ${detail.reviewComment}` }) : '');
+    } catch (error) {
+      body.replaceChildren(problemBox('The record could not be loaded', error));
+    }
+  });
+  return details;
+}
+
 function practiceCard(practice: PracticeSummary, status: HTMLElement, reload: () => void): HTMLElement {
   const slug = encodeURIComponent(practice.slug);
   const transition = (text: string, path: string, outcome: string, primary = false) => actionButton(text, status, async () => {
@@ -47,7 +71,7 @@ function practiceCard(practice: PracticeSummary, status: HTMLElement, reload: ()
     h('h3', { text: practice.title }),
     h('p', {}, h('span', { class: `state state-${practice.state}`, text: PRACTICE_STATE_TEXT[practice.state] ?? practice.state }), ` · version ${practice.version} · ${practice.geos.join(', ') || 'no country'} · rating: ${practice.ratingLabel}`),
     h('p', { text: practice.summary }),
-    actions, returnForm(practice, status, reload));
+    recordDetails(practice), actions, returnForm(practice, status, reload));
 }
 
 export async function mount(container: HTMLElement, _state: ViewState, _context: ViewContext): Promise<MountedView> {

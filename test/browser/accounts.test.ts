@@ -168,6 +168,8 @@ describe('accounts in the dashboard, in Chromium', () => {
     const card = page.locator(`main li.card[data-slug="${slug}"]`);
     await card.waitFor();
     expect(await card.textContent()).toContain('Submitted for review');
+    await card.locator('summary', { hasText: 'Read the record' }).click();
+    await expect.poll(() => card.locator('details.record').textContent()).toContain('Example, E. (2021). An evaluation of cocooning.');
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'review-queue');
 
