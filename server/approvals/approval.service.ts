@@ -2,7 +2,7 @@ import { type Actor, actorCovers, actorName } from '../accounts/actor';
 import { appendAudit } from '../audit/audit.repository';
 import type { Db, DbOrTx } from '../db/database';
 import { conflict, notFound } from '../http/errors';
-import { type CommitResult, commitSubmission } from '../submissions/commit';
+import { type CommitResult, commitSubmission, SubmissionStateError } from '../submissions/commit';
 import { findSubmission } from '../submissions/submission.repository';
 import type { SubmissionStatus } from '../submissions/submission.table';
 import { APPROVAL_REJECTED, AWAITING_APPROVAL, type SubmissionApprovalRow } from './approval.table';
@@ -83,6 +83,7 @@ export async function approveSubmission(db: Db, submissionId: number, event: Dec
     result = await commitSubmission(db, submissionId);
   } catch (error) {
     await db.updateTable('submissions').set({ status: status(AWAITING_APPROVAL) }).where('id', '=', submissionId).where('status', '=', 'validated').execute();
+    if (error instanceof SubmissionStateError) throw conflict(error.message, { status: error.status });
     throw error;
   }
   await decide(db, request, 'approved', event, note ?? null);

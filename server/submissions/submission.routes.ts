@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { actorName } from '../accounts/actor';
+import { commitOrAwaitApproval } from '../approvals/approval.service';
 import type { DbOrTx } from '../db/database';
 import { badRequest, conflict, HttpError, notFound } from '../http/errors';
 import { assertKnownCodes } from '../http/known-codes';
 import { periodParam, singleCode } from '../http/query';
 import { type AnyRoute, defineRoute, type RouteContext, RouteResponse } from '../http/route';
 import { profileRoutes } from '../profiles/profile.routes';
-import { commitSubmission, SubmissionStateError } from './commit';
+import { SubmissionStateError } from './commit';
 import { diffSubmission } from './diff';
 import { cellHistory } from './history';
 import { parseStoredReport, previewSubmission, UnknownProfileError } from './pipeline';
@@ -157,10 +158,11 @@ export const submissionRoutes: AnyRoute[] = [
     method: 'post',
     path: '/api/submissions/:id/commit',
     tag: 'submissions',
-    summary: 'Publish a validated submission as new revisions, all or nothing',
+    summary: 'Publish a validated submission as new revisions, all or nothing (with approval on: send it to the secretariat for approval)',
     access: { kind: 'geo-scoped', roles: [...CONTACTS], geos: (ctx) => geoOfSubmission(ctx.db, ctx.params.id) },
     params: IdParams,
-    handler: ({ db, params }) => commitSubmission(db, params.id).catch(stateError),
+    // With APPROVAL_REQUIRED=true the submission waits for the secretariat instead (server/approvals).
+    handler: ({ db, params, actor }) => commitOrAwaitApproval(db, params.id, actor).catch(stateError),
   }),
   defineRoute({
     method: 'post',

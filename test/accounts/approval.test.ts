@@ -38,7 +38,8 @@ async function commitNl(period: string, value: number): Promise<{ id: number; an
   const upload = await request(appAs(nl)).post('/api/submissions?geo=NL').type('text/csv')
     .send(`geo,indicator,period,value,flags,note\nNL,ICCS0101,${period},${value},,`).expect(201);
   const id = upload.body.submissionId;
-  return { id, answer: await commitOrAwaitApproval(database.db, id, nl) };
+  const commit = await request(appAs(nl)).post(`/api/submissions/${id}/commit`).expect(200);
+  return { id, answer: commit.body };
 }
 
 describe('approval of submissions', () => {
@@ -75,6 +76,7 @@ describe('approval of submissions', () => {
     const mine = await request(appAs(nl)).get('/api/approvals?state=rejected').expect(200);
     expect(mine.body.data[0]).toMatchObject({ submissionId: id, status: 'approval-rejected', message, decision: 'rejected' });
     expect(await publicValue('2020')).toBe(before);
+    await request(appAs(nl)).post(`/api/submissions/${id}/commit`).expect(409);
     await expect(commitOrAwaitApproval(database.db, id, nl)).rejects.toMatchObject({ status: 409 });
     await request(appAs(secretariat)).post(`/api/submissions/${id}/approve`).send({}).expect(409);
     await request(appAs(secretariat)).post(`/api/submissions/${id}/reject`).send({ message }).expect(409);
