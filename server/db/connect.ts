@@ -24,9 +24,42 @@ export function openSqlite(file: string): OpenDatabase {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   rawSqlite.set(db, sqlite);
   return { db, engine: 'sqlite', close: () => db.destroy() };
+}
+
+const STATEMENT_CACHE_SIZE = 256;
+const CACHEABLE_SQL_LENGTH = 8192;
+
+/**
+ * Kysely prepares every query anew, and better-sqlite3's prepare() is the expensive part of a small
+ * read. This hands Kysely the same prepared statement for the same SQL text (least recently used
+ * out, long bulk statements never kept). SQLite re-prepares a kept statement by itself after a
+ * schema change; a statement still being iterated by a stream is not shared.
+ */
+function withStatementCache(sqlite: SQLite.Database): { prepare: (sql: string) => SQLite.Statement; close: () => void } {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => {
+      statements.clear();
+      sqlite.close();
+    },
+    prepare: (sql) => {
+      if (sql.length > CACHEABLE_SQL_LENGTH) return sqlite.prepare(sql);
+      const kept = statements.get(sql);
+      if (kept && !kept.busy) {
+        statements.delete(sql);
+        statements.set(sql, kept);
+        return kept;
+      }
+      const statement = sqlite.prepare(sql);
+      if (kept) return statement;
+      statements.set(sql, statement);
+      if (statements.size > STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value!);
+      return statement;
+    },
+  };
 }
 
 const rawSqlite = new WeakMap<object, SQLite.Database>();
