@@ -48,6 +48,14 @@ export function poolSettings(env: NodeJS.ProcessEnv = process.env): PoolSettings
   };
 }
 
+const rawPools = new WeakMap<object, pg.Pool>();
+
+/** The pg pool behind a Kysely instance, for bulk loads (COPY on a client of its own); like rawSqliteOf. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function rawPostgresPoolOf(db: Kysely<any>): pg.Pool | undefined {
+  return rawPools.get(db);
+}
+
 export function openPostgres(url: string, overrides: Partial<PoolSettings> = {}): OpenDatabase {
   const settings = { ...poolSettings(), ...overrides };
   const pool = new pg.Pool({
@@ -65,6 +73,7 @@ export function openPostgres(url: string, overrides: Partial<PoolSettings> = {})
     if (!closing) console.error(`PostgreSQL idle connection lost: ${error.message}`);
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  rawPools.set(db, pool);
   const close = async (): Promise<void> => {
     closing = true;
     await db.destroy();

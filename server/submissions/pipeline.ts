@@ -12,6 +12,7 @@ import { scanSource, sniff, type Sniffed } from './sniff';
 import type { SubmissionSource } from './source';
 import { findSubmissionByContent, insertSubmission } from './submission.repository';
 import type { SubmissionStatus } from './submission.table';
+import { withOneConnection } from './copy-stage';
 import { openStage, refreshStatistics } from './staging';
 import { type ReadScope, readRawCells, type SkippedCounts } from './table-reader';
 import { validateCell, type ValidationContext } from './validate';
@@ -75,7 +76,7 @@ export async function previewSubmission(db: Db, request: SubmissionRequest, now 
     skipped: { filtered: 0, unmapped: 0, otherGeo: 0, missing: 0 },
   };
 
-  const staged = await db.transaction().execute(async (tx) => {
+  const staged = await withOneConnection(db, (conn) => conn.transaction().execute(async (tx) => {
     const id = await insertSubmission(tx, {
       geo: request.geo,
       submitted_by: request.submittedBy,
@@ -93,7 +94,7 @@ export async function previewSubmission(db: Db, request: SubmissionRequest, now 
       committed_at: null,
       profile: reading.profile,
     });
-    const rowsRead = await stageFile(db, tx, id, { request, sniffed, named, context, report, reading });
+    const rowsRead = await stageFile(conn, tx, id, { request, sniffed, named, context, report, reading });
     const built = report.build();
     const status: SubmissionStatus = built.valid ? 'validated' : 'rejected';
     if (status === 'rejected') await tx.deleteFrom('submission_cells').where('submission_id', '=', id).execute();
@@ -106,7 +107,7 @@ export async function previewSubmission(db: Db, request: SubmissionRequest, now 
       .where('id', '=', id)
       .execute();
     return { id, status, rowsRead, cellsValid, built, diff };
-  });
+  }));
   return {
     submissionId: staged.id,
     status: staged.status,
@@ -156,16 +157,21 @@ async function stageFile(db: Db, tx: DbOrTx, id: number, job: StageJob): Promise
     rowsRead,
     sample: sniffed.sample,
   });
-  for await (const batch of cells) {
-    const valid: Cell[] = [];
-    for (const raw of batch) {
-      const cell = validateCell(raw, context, report);
-      if (cell) valid.push(cell);
+  try {
+    for await (const batch of cells) {
+      const valid: Cell[] = [];
+      for (const raw of batch) {
+        const cell = validateCell(raw, context, report);
+        if (cell) valid.push(cell);
+      }
+      await stage.add(valid);
+      request.onProgress?.(rowsRead.n);
     }
-    await stage.add(valid);
-    request.onProgress?.(rowsRead.n);
+    await stage.finish();
+  } catch (error) {
+    stage.abort?.(error instanceof Error ? error : new Error(String(error)));
+    throw error;
   }
-  await stage.finish();
   await refreshStatistics(tx, 'submission_cells');
   await checkDuplicates(tx, id, report);
   await checkImplausibleChanges(tx, id, report);

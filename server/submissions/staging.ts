@@ -3,11 +3,14 @@ import { rawSqliteOf } from '../db/connect';
 import type { Db, DbOrTx } from '../db/database';
 import { engineOf } from '../db/engine';
 import type { Cell } from './cell';
+import { openCopyStage } from './copy-stage';
 
 /** Writes validated cells into submission_cells as they stream in; `finish` once the file is read. */
 export interface CellStage {
   add(cells: Cell[]): Promise<void>;
   finish(): Promise<void>;
+  /** Cancels a bulk load in flight after a failure, so the transaction can roll back. */
+  abort?(error: Error): void;
 }
 
 const STAGE_COLUMNS = 'geo, indicator, period, period_start, value, flags, note, source_row';
@@ -23,11 +26,12 @@ const BULK_CACHE_KIB = 32 * 1024;
  * (the copy rewrote every row and both indexes a second time); the commit reads the staged cells in
  * the order of the (submission_id, indicator, geo, period) index instead, so revisions and
  * observations are still appended in index order.
- * PostgreSQL: inserts from unnested arrays.
+ * PostgreSQL: COPY on the preview's own connection (see copy-stage.ts), or, for a Kysely instance
+ * that is not bound to one connection, inserts from unnested arrays.
  */
 export function openStage(root: Db, tx: DbOrTx, submissionId: number): CellStage {
   const sqlite = engineOf(tx) === 'sqlite' ? rawSqliteOf(root) : undefined;
-  if (!sqlite) return { add: (cells) => insertBatches(tx, submissionId, cells), finish: async () => undefined };
+  if (!sqlite) return openCopyStage(root, submissionId) ?? { add: (cells) => insertBatches(tx, submissionId, cells), finish: async () => undefined };
   sqlite.pragma(`cache_size = -${BULK_CACHE_KIB}`);
   const insert = sqlite.prepare(`insert into submission_cells (submission_id, ${STAGE_COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   return {

@@ -5,6 +5,7 @@ import * as practices from './2026-11-22T1910_practices';
 import * as accounts from './2026-11-22T1920_accounts';
 import * as approvals from './2026-11-22T1920_approvals';
 import * as analytics from './2026-11-22T1930_analytics';
+import * as statementLevelReferences from './2026-11-22T2000_statement-level-references';
 
 /**
  * Every migration, by its frozen name. Names sort in the order they run: add new ones with a later
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T1920_accounts': accounts,
   '2026-11-22T1920_approvals': approvals,
   '2026-11-22T1930_analytics': analytics,
+  '2026-11-22T2000_statement-level-references': statementLevelReferences,
 };
