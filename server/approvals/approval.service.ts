@@ -1,4 +1,5 @@
-import { type Actor, actorCovers, actorName } from '../accounts/actor';
+import { sql } from 'kysely';
+import { type Actor, actorName } from '../accounts/actor';
 import { appendAudit } from '../audit/audit.repository';
 import type { Db, DbOrTx } from '../db/database';
 import { conflict, notFound } from '../http/errors';
@@ -124,17 +125,21 @@ export interface ApprovalFilter {
   geos?: string[];
 }
 
-/** Approval requests, newest first, limited to the geos an actor covers. */
+/** Approval requests, newest first, limited to the geos an actor covers (the secretariat: all). */
 export async function listApprovals(db: DbOrTx, actor: Actor, filter: ApprovalFilter, limit: number, offset: number) {
-  let query = db
-    .selectFrom('submission_approvals as a')
-    .innerJoin('submissions as s', 's.id', 'a.submission_id')
-    .select(['a.id', 'a.submission_id', 'a.geo', 'a.requested_by', 'a.requested_at', 'a.decision', 'a.decided_by', 'a.decided_at', 'a.message',
-      's.status', 's.file_name', 's.submitted_by', 's.submitted_at', 's.cells_valid', 's.warning_count']);
+  let query = db.selectFrom('submission_approvals as a').innerJoin('submissions as s', 's.id', 'a.submission_id');
   if (filter.state === 'awaiting') query = query.where('a.decision', 'is', null);
   else if (filter.state) query = query.where('a.decision', '=', filter.state);
   if (filter.geos?.length) query = query.where('a.geo', 'in', filter.geos);
-  const rows = await query.orderBy('a.id', 'desc').execute();
-  const visible = rows.filter((r) => actorCovers(actor, r.geo));
-  return { rows: visible.slice(offset, offset + limit), total: visible.length };
+  if (actor.kind !== 'user') return { rows: [], total: 0 };
+  if (actor.role !== 'secretariat') query = actor.geos.length ? query.where('a.geo', 'in', actor.geos) : query.where(sql<boolean>`1 = 0`);
+  const counted = await query.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+  const rows = await query
+    .select(['a.id', 'a.submission_id', 'a.geo', 'a.requested_by', 'a.requested_at', 'a.decision', 'a.decided_by', 'a.decided_at', 'a.message',
+      's.status', 's.file_name', 's.submitted_by', 's.submitted_at', 's.cells_valid', 's.warning_count'])
+    .orderBy('a.id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  return { rows, total: Number(counted.n) };
 }
