@@ -1,5 +1,5 @@
 import { ApiError } from '../api/client';
-import { hasRole, type Role, sessionLoaded, type SessionState } from '../api/session';
+import { hasRole, loadSession, type Role, sessionLoaded, type SessionState } from '../api/session';
 import { errorBox, h, uniqueId } from '../components/dom';
 import { accessProblem } from './account-text';
 import { viewHeader } from './view-parts';
@@ -12,7 +12,11 @@ export function problemText(error: unknown): string {
 
 export function problemBox(prefix: string, error: unknown): HTMLElement {
   const box = errorBox(`${prefix}: ${problemText(error)}`);
-  if (error instanceof ApiError && error.status === 401) box.append(' ', h('a', { href: '/sign-in', text: 'Sign in' }));
+  if (error instanceof ApiError && error.status === 401) {
+    box.append(' ', h('a', { href: '/sign-in', text: 'Sign in' }));
+    // The session ended on the server: the header and navigation follow.
+    void loadSession();
+  }
   return box;
 }
 

@@ -112,7 +112,7 @@ describe('approval and return, in Chromium (APPROVAL_REQUIRED=true)', () => {
     const { page, problems } = await freshPage();
     await signInAs(page, app.url, 'curator@example.eu', 'review');
     const card = page.locator(`main li.card[data-slug="${slug}"]`);
-    await card.locator('summary').click();
+    await card.locator('summary', { hasText: 'Return with comments' }).click();
     await card.getByRole('button', { name: 'Return with comments' }).click();
     await expect.poll(() => page.locator('main [role="alert"]').textContent()).toContain('at least 10 characters');
     await card.getByLabel(/Comments for the proposer/).fill('Add the evaluation report and the number of young people reached.');

@@ -185,6 +185,8 @@ describe('accounts in the dashboard, in Chromium', () => {
     await endUserSessions(app.db.db, people.curator.id);
     await page.locator(`main li.card[data-slug="${other}"]`).getByRole('button', { name: /^Start review/ }).click();
     await expect.poll(() => page.locator('main [role="alert"]').textContent()).toContain('You are not signed in, or your session has ended');
+    await expect.poll(() => page.locator('#account a', { hasText: 'Sign in' }).isVisible()).toBe(true);
+    expect(await page.locator('nav li[data-account-view="review"]').isHidden()).toBe(true);
     expect(problems).toEqual([]);
     await page.close();
   }, 90_000);
