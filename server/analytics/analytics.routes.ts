@@ -51,7 +51,7 @@ export const comparisonRoutes = [
         headers,
         asOf,
         key: queryKey('/api/compare', { ...query, asOf }),
-        compute: (catalogue, version) => compareGroup(db, catalogue, { ...query, asOf, profiles: version.profiledSubmissions > 0 }),
+        compute: (catalogue, version) => compareGroup(db, catalogue, { ...query, asOf, profiles: version.profiledSubmissions > 0, versionKey: version.key }),
         csv: { wanted: query.format === 'csv', render: compareCsv, fileName: `compare-${query.indicator}-${query.period}-${query.measure}.csv` },
       });
     },
@@ -71,7 +71,7 @@ export const comparisonRoutes = [
         headers,
         asOf,
         key: queryKey('/api/trends', { ...query, asOf }),
-        compute: (catalogue) => trendOf(db, catalogue, { ...query, asOf }),
+        compute: (catalogue, version) => trendOf(db, catalogue, { ...query, asOf, versionKey: version.key }),
         csv: { wanted: query.format === 'csv', render: trendCsv, fileName: `trend-${query.indicator}-${query.geo}-${query.measure}.csv` },
       });
     },

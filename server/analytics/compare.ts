@@ -17,6 +17,8 @@ export interface CompareRequest {
   asOf: string | null;
   /** False when no committed submission used an import profile: no profile notes to look up. */
   profiles?: boolean;
+  /** The data version's key (readDataVersion): population cells then come from the per-version cache. */
+  versionKey?: string;
 }
 
 export type Comparison = Omit<CompareResponse, 'meta'>;
@@ -28,7 +30,7 @@ export async function compareGroup(db: DbOrTx, catalogue: Catalogue, request: Co
   const group = groupFor(catalogue, request.group);
   const geos = group.members.map((m) => m.code);
   const cells = cellIndex(
-    await readCells(db, { indicators: [indicator.code, POPULATION_INDICATOR], geos, periods: [period] }, request.asOf),
+    await readCells(db, { indicators: [indicator.code, POPULATION_INDICATOR], geos, periods: [period] }, request.asOf, request.versionKey),
   );
   const members: (MemberFigure & { name: string })[] = group.members.map(({ code, name }) => {
     const cell = cells.get(cellKey(indicator.code, code, period));

@@ -14,6 +14,8 @@ export interface TrendRequest {
   to?: string;
   measure: Measure;
   asOf: string | null;
+  /** The data version's key (readDataVersion): population cells then come from the per-version cache. */
+  versionKey?: string;
 }
 
 export type Trend = Omit<TrendResponse, 'meta'>;
@@ -26,7 +28,7 @@ export async function trendOf(db: DbOrTx, catalogue: Catalogue, request: TrendRe
   const toStart = request.to ? parsePeriod(request.to)?.start : undefined;
   if (fromStart && toStart && fromStart > toStart) throw badRequest(`"from" (${request.from}) is after "to" (${request.to}).`);
   const indicators = measure === 'rate' ? [indicator.code, POPULATION_INDICATOR] : [indicator.code];
-  const cells = await readCells(db, { indicators, geos: [geo.code], fromStart, toStart }, request.asOf);
+  const cells = await readCells(db, { indicators, geos: [geo.code], fromStart, toStart }, request.asOf, request.versionKey);
   const index = cellIndex(cells);
   const series = cells
     .filter((c) => c.indicator === indicator.code)

@@ -1,0 +1,54 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CompareResponse, TrendResponse } from '../../server/analytics/analytics.types';
+import { roundRate } from '../../server/analytics/rate';
+import { openDatabase } from '../../server/db/connect';
+import { createApp } from '../../server/http/app';
+import { commitSubmission } from '../../server/submissions/commit';
+import { previewSubmission } from '../../server/submissions/pipeline';
+import { bufferSource } from '../../server/submissions/source';
+import { seededDatabase, type TestDatabase } from '../helpers/database';
+
+let database: TestDatabase;
+let app: ReturnType<typeof createApp>;
+beforeAll(async () => {
+  database = await seededDatabase();
+  app = createApp({ db: database.db, clientDir: '/nonexistent' });
+});
+afterAll(async () => database.dispose());
+
+async function get<T>(path: string): Promise<T> {
+  return (await request(app).get(path).expect(200)).body;
+}
+
+describe('population cells cached per data version', () => {
+  it('a population correction committed through another connection changes the next rate at once', async () => {
+    const trendPath = '/api/trends?indicator=ICCS0101&geo=AT&measure=rate&from=2019&to=2019';
+    const comparePath = '/api/compare?indicator=ICCS0101&period=2019&measure=rate&group=EU27_2020';
+    const before = await get<TrendResponse>(trendPath);
+    const count = before.points[0]!.count!;
+    expect(before.points[0]!.denominator!.value).not.toBe(10_000_000);
+    await get<CompareResponse>(comparePath);
+
+    const other = await openDatabase(database.file);
+    try {
+      const preview = await previewSubmission(other.db, {
+        geo: 'AT',
+        submittedBy: 'test',
+        source: bufferSource('pop.csv', Buffer.from('geo,indicator,period,value,flags,note\nAT,POP_JAN,2019,10000000,,revised\n')),
+      });
+      expect(preview.status).toBe('validated');
+      await commitSubmission(other.db, preview.submissionId);
+    } finally {
+      await other.close();
+    }
+
+    const after = await get<TrendResponse>(trendPath);
+    expect(after.points[0]!.denominator!.value).toBe(10_000_000);
+    expect(after.points[0]!.value).toBe(roundRate((count / 10_000_000) * 100_000));
+    const compared = await get<CompareResponse>(comparePath);
+    const at = compared.rows.find((r) => r.geo === 'AT')!;
+    expect(at.denominator!.value).toBe(10_000_000);
+    expect(at.value).toBe(after.points[0]!.value);
+  });
+});
