@@ -1,8 +1,6 @@
 import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../../server/accounts/actor';
-import { commitOrAwaitApproval } from '../../server/approvals/approval.service';
 import { addPeople, signInAs, submittedPractice, viewReady } from './accounts-fixture';
 import { buildClient, launchBrowser, type RunningApp, type RunningBrowser, screenshot, seriousViolations, startApp, watchPage } from './harness';
 
@@ -36,31 +34,24 @@ async function freshPage(): Promise<{ page: Page; problems: string[] }> {
   return { page, problems: watchPage(page) };
 }
 
-/**
- * Uploads through the dashboard, then asks for approval through the approval service. The commit
- * route (POST /api/submissions/:id/commit) does not call commitOrAwaitApproval yet, so a commit from
- * the dashboard would publish at once; the service is what that route is meant to call.
- */
-async function uploadForApproval(page: Page, name: string, content: string): Promise<number> {
+/** Uploads and commits through the dashboard; with approval on, the commit waits for the secretariat. */
+async function commitForApproval(page: Page, name: string, content: string): Promise<void> {
   await page.goto(`${app.url}/upload?geo=NL`);
   await viewReady(page, 'upload');
   await page.setInputFiles('.drop-zone input[type="file"]', { name, mimeType: 'text/csv', buffer: Buffer.from(content) });
   await page.waitForSelector('caption:has-text("Column mapping preview")');
   await page.click('button:has-text("Upload and validate")');
   await page.waitForSelector('#report-heading', { timeout: 15_000 });
-  const status = (await page.locator('main [role="status"]', { hasText: /^Submission \d+: validated/ }).textContent()) ?? '';
-  const id = Number(/^Submission (\d+)/.exec(status)![1]);
-  const answer = await commitOrAwaitApproval(app.db.db, id, SYSTEM_ACTOR);
-  expect(answer).toMatchObject({ status: 'awaiting-approval' });
-  return id;
+  await page.click('button:has-text("Commit")');
+  await expect.poll(() => page.locator('main .notice[role="status"]', { hasText: 'Committed submission' }).textContent()).toContain('awaits the secretariat\'s approval');
 }
 
 describe('approval and return, in Chromium (APPROVAL_REQUIRED=true)', () => {
-  it('submissions awaiting approval: the secretariat approves one and rejects one; the contact point reads the message', async () => {
+  it('commits from the dashboard wait for approval: the secretariat approves one and rejects one; the contact point reads the message', async () => {
     const contact = await freshPage();
     await signInAs(contact.page, app.url, 'cp-nl@example.eu', 'my-country');
-    await uploadForApproval(contact.page, 'nl-approve-me.csv', 'geo,indicator,period,value,flags,note\nNL,ICCS0101,2023,123,p,\n');
-    await uploadForApproval(contact.page, 'nl-reject-me.csv', 'geo,indicator,period,value,flags,note\nNL,ICCS0101,2024,456,p,\n');
+    await commitForApproval(contact.page, 'nl-approve-me.csv', 'geo,indicator,period,value,flags,note\nNL,ICCS0101,2023,123,p,\n');
+    await commitForApproval(contact.page, 'nl-reject-me.csv', 'geo,indicator,period,value,flags,note\nNL,ICCS0101,2024,456,p,\n');
     await contact.page.click('nav a[data-view="my-country"]');
     await viewReady(contact.page, 'my-country');
     const waiting = contact.page.locator('table.submissions tbody tr', { hasText: 'nl-reject-me.csv' });
