@@ -71,7 +71,15 @@ describe('accounts in the dashboard, in Chromium', () => {
   it('a wrong password, a disabled account and a locked account each get a clear message', async () => {
     loginLimiter.clear();
     const { page, problems } = await freshPage();
-    await submitSignIn(page, app.url, 'cp-nl@example.eu', 'not the right passphrase');
+    // By keyboard alone: Tab to the email field, type, Tab to the password, Enter sends the form.
+    await page.goto(`${app.url}/sign-in`);
+    await viewReady(page, 'sign-in');
+    for (let i = 0; i < 30 && !(await page.evaluate(() => document.activeElement?.getAttribute('name') === 'email')); i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).not.toBe('none');
+    await page.keyboard.type('cp-nl@example.eu');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('not the right passphrase');
+    await page.keyboard.press('Enter');
     const alert = page.locator('main [role="alert"]');
     await expect.poll(() => alert.textContent()).toContain('The email address or password is wrong.');
     expect(await page.getByLabel('Password', { exact: true }).inputValue()).toBe('');
@@ -104,6 +112,12 @@ describe('accounts in the dashboard, in Chromium', () => {
     expect(await page.locator('#account .role').textContent()).toBe(' · contact point · NL');
     expect(await page.locator('nav li[data-account-view="my-country"]').isVisible()).toBe(true);
     expect(await page.locator('nav li[data-account-view="users"]').isHidden()).toBe(true);
+    await page.waitForSelector('main section.geo-area h3:has-text("(NL)")');
+    await page.goto(`${app.url}/users`);
+    await viewReady(page, 'users');
+    expect(await page.locator('main .intro').textContent()).toContain('whose role cannot use it');
+    await page.goto(`${app.url}/my-country`);
+    await viewReady(page, 'my-country');
     await page.waitForSelector('main section.geo-area h3:has-text("(NL)")');
     // The seed's own NL submissions are listed, committed.
     const rows = page.locator('table.submissions tbody tr');
