@@ -4,6 +4,7 @@ import { errorBox, h } from '../components/dom';
 import type { MountedView, ViewContext } from '../router';
 import type { ViewName, ViewState } from '../state/url-state';
 import { labelled } from './account-parts';
+import { passwordChangeForm } from './password-change';
 import { signInProblem } from './account-text';
 import { viewHeader } from './view-parts';
 
@@ -49,13 +50,15 @@ export async function mount(container: HTMLElement, _state: ViewState, context: 
   if (session.user) {
     const home = HOME[session.user.role];
     container.replaceChildren(
-      viewHeader('Sign in', `You are signed in as ${session.user.email} (${ROLE_LABELS[session.user.role]}). Use "Sign out" in the header to change accounts.`),
-      h('p', {}, h('a', { href: context.hrefFor({ view: home, id: null }), text: 'Go to your work' })));
+      viewHeader('Your account', `You are signed in as ${session.user.email} (${ROLE_LABELS[session.user.role]}). Use "Sign out" in the header to change accounts.`),
+      h('p', {}, h('a', { href: context.hrefFor({ view: home, id: null }), text: 'Go to your work' })),
+      session.via === 'session' ? passwordChangeForm() : '');
   } else {
     container.replaceChildren(
       viewHeader('Sign in', 'For national contact points, curators and the secretariat. Everyone else can use the observatory without an account.'),
       signInForm(context),
       h('p', { class: 'hint', text: 'No account, or forgot your password? The secretariat issues one-time links to set a password.' }));
   }
-  return { update: () => true };
+  // Mounted afresh on every visit: signing in or out while here changes what it shows.
+  return { update: () => false };
 }
