@@ -20,7 +20,7 @@ export interface CommitResult {
 /**
  * Publishes a validated submission in one transaction: a new revision for every cell whose value or
  * flags differ from the current observation, then the current-value table moves to those revisions.
- * Commits for the same geo run one after the other (see serialiseCommits), and the commit time is
+ * Commits run one after the other (see serialiseCommits), and the commit time is
  * taken once the turn has come, so revision ids and recording times tell the same order.
  */
 export async function commitSubmission(db: Db, submissionId: number, now?: Date): Promise<CommitResult> {
@@ -33,7 +33,7 @@ export async function commitSubmission(db: Db, submissionId: number, now?: Date)
         submission.status,
       );
     }
-    await serialiseCommits(tx, submission.geo);
+    await serialiseCommits(tx);
     const committedAt = (now ?? new Date()).toISOString();
     const inserted = await tx
       .insertInto('revisions')

@@ -18,12 +18,14 @@ export function lockSubmission(tx: DbOrTx, id: number): Promise<SubmissionRow | 
 }
 
 /**
- * Makes concurrent commits for one geo take turns until the transaction ends, so that corrections of
- * the same cells never interleave. PostgreSQL: a transaction-level advisory lock keyed by the geo;
- * SQLite runs one write transaction at a time already.
+ * Makes concurrent commits take turns until the transaction ends, so that corrections of the same
+ * cells never interleave and revision ids and recording times follow commit order. One turn for all
+ * geos: a group submission (EU28) writes its members' cells, and the data version and asOf vintages
+ * read recording times across geos. PostgreSQL: a transaction-level advisory lock; SQLite runs one
+ * write transaction at a time already.
  */
-export async function serialiseCommits(tx: DbOrTx, geo: string): Promise<void> {
-  if (engineOf(tx) === 'postgres') await sql`select pg_advisory_xact_lock(hashtext('observatory:commit'), hashtext(${geo}))`.execute(tx);
+export async function serialiseCommits(tx: DbOrTx): Promise<void> {
+  if (engineOf(tx) === 'postgres') await sql`select pg_advisory_xact_lock(hashtext('observatory:commit'))`.execute(tx);
 }
 
 /**
