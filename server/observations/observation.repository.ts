@@ -1,3 +1,4 @@
+import type { CompiledQuery } from 'kysely';
 import type { DbOrTx } from '../db/database';
 
 export interface ObservationFilter {
@@ -25,8 +26,43 @@ export interface ObservationRecord {
  * The published value of each cell. Now: the `observations` table. As of a moment: from the
  * append-only `revisions`, the revision recorded at or before asOf with no later one at or before it.
  */
-export function listObservations(db: DbOrTx, filter: ObservationFilter, asOf: string | null = null): Promise<ObservationRecord[]> {
+export async function listObservations(db: DbOrTx, filter: ObservationFilter, asOf: string | null = null): Promise<ObservationRecord[]> {
   if (asOf) return listObservationsAsOf(db, filter, asOf);
+  const compiled = currentQueryFor(db, filter);
+  return (await db.executeQuery<ObservationRecord>({ ...compiled, parameters: currentParameters(filter) })).rows;
+}
+
+/**
+ * The current-cells query compiled once per database and shape (how many indicators, geos and
+ * periods; which bounds), since analytics reads run it on every request. Its parameters follow
+ * the where clauses in order (currentParameters); Kysely compiles it for the engine at hand.
+ */
+const compiledCurrent = new WeakMap<DbOrTx, Map<string, CompiledQuery>>();
+const COMPILED_SHAPES = 512;
+
+function currentQueryFor(db: DbOrTx, filter: ObservationFilter): CompiledQuery {
+  const shape = `${filter.indicators.length}|${filter.geos?.length ?? 0}|${filter.periods?.length ?? '-'}|${filter.fromStart ? 1 : 0}|${filter.toStart ? 1 : 0}`;
+  let byShape = compiledCurrent.get(db);
+  if (!byShape) compiledCurrent.set(db, (byShape = new Map()));
+  let compiled = byShape.get(shape);
+  if (!compiled) {
+    compiled = buildCurrentQuery(db, filter).compile();
+    if (byShape.size >= COMPILED_SHAPES) byShape.clear();
+    byShape.set(shape, compiled);
+  }
+  return compiled;
+}
+
+function currentParameters(filter: ObservationFilter): unknown[] {
+  const parameters: unknown[] = [...filter.indicators];
+  if (filter.geos?.length) parameters.push(...filter.geos);
+  if (filter.periods) parameters.push(...filter.periods);
+  if (filter.fromStart) parameters.push(filter.fromStart);
+  if (filter.toStart) parameters.push(filter.toStart);
+  return parameters;
+}
+
+function buildCurrentQuery(db: DbOrTx, filter: ObservationFilter) {
   let query = db
     .selectFrom('observations')
     .select(['geo', 'indicator', 'period', 'period_start', 'value', 'flags', 'revision_id', 'recorded_at'])
@@ -35,7 +71,7 @@ export function listObservations(db: DbOrTx, filter: ObservationFilter, asOf: st
   if (filter.periods) query = query.where('period', 'in', filter.periods);
   if (filter.fromStart) query = query.where('period_start', '>=', filter.fromStart);
   if (filter.toStart) query = query.where('period_start', '<=', filter.toStart);
-  return query.orderBy('indicator').orderBy('geo').orderBy('period_start').execute();
+  return query.orderBy('indicator').orderBy('geo').orderBy('period_start');
 }
 
 function listObservationsAsOf(db: DbOrTx, filter: ObservationFilter, asOf: string): Promise<ObservationRecord[]> {
