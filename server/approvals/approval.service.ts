@@ -13,8 +13,7 @@ export function approvalRequired(env: NodeJS.ProcessEnv = process.env): boolean 
   return /^(true|1|yes)$/i.test(env.APPROVAL_REQUIRED ?? '');
 }
 
-// The pipeline's status type does not list the approval states; they are stored in the same column.
-const status = (s: string) => s as SubmissionStatus;
+const status = (s: SubmissionStatus) => s;
 
 export interface ApprovalRequested {
   submissionId: number;

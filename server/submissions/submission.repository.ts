@@ -39,7 +39,8 @@ export function findSubmissionByContent(db: DbOrTx, geo: string, sha256: string,
     .where('geo', '=', geo)
     .where('sha256', '=', sha256)
     .where((eb) => (profile === null ? eb('profile', 'is', null) : eb('profile', '=', profile)))
-    .where('status', '!=', 'withdrawn')
+    // A withdrawn or approval-rejected file may be sent again as a fresh submission.
+    .where('status', 'not in', ['withdrawn', 'approval-rejected'])
     .orderBy('id', 'desc')
     .executeTakeFirst();
 }

@@ -1,6 +1,7 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
 
-export const SUBMISSION_STATUSES = ['validated', 'rejected', 'committed', 'withdrawn'] as const;
+/** awaiting-approval and approval-rejected occur only when the deployment requires approval (server/approvals). */
+export const SUBMISSION_STATUSES = ['validated', 'rejected', 'committed', 'withdrawn', 'awaiting-approval', 'approval-rejected'] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 
 export interface SubmissionTable {

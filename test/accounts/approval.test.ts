@@ -80,6 +80,13 @@ describe('approval of submissions', () => {
     await expect(commitOrAwaitApproval(database.db, id, nl)).rejects.toMatchObject({ status: 409 });
     await request(appAs(secretariat)).post(`/api/submissions/${id}/approve`).send({}).expect(409);
     await request(appAs(secretariat)).post(`/api/submissions/${id}/reject`).send({ message }).expect(409);
+
+    const listed = await request(appAs(nl)).get('/api/submissions?geo=NL&status=approval-rejected').expect(200);
+    expect(JSON.stringify(listed.body)).toContain(`${id}`);
+    const again = await request(appAs(nl)).post('/api/submissions?geo=NL').type('text/csv')
+      .send('geo,indicator,period,value,flags,note\nNL,ICCS0101,2020,777,,').expect(201);
+    expect(again.body.submissionId).not.toBe(id);
+    expect(again.body.status).toBe('validated');
   });
 
   it('audits every approval and rejection with the secretariat as actor', async () => {
