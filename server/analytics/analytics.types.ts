@@ -121,6 +121,7 @@ export interface MannKendallResult {
 }
 
 export interface SegmentStatistics {
+  /** First and last periods with a value: the span the statistics cover (the whole segment when it has none). */
   from: string;
   to: string;
   n: number;

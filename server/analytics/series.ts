@@ -59,8 +59,9 @@ export function segmentStatistics(points: TrendPoint[]): SegmentStatistics[] {
     const sen = valued.length >= 3 ? theilSen(xs, ys) : null;
     const years = first && last ? periodX(last.period) - periodX(first.period) : 0;
     return {
-      from: segmentPoints[0]!.period,
-      to: segmentPoints[segmentPoints.length - 1]!.period,
+      // The years the statistics cover: a rate series without population for its last years stops earlier.
+      from: (first ?? segmentPoints[0]!).period,
+      to: (last ?? segmentPoints[segmentPoints.length - 1]!).period,
       n: valued.length,
       ols: ols && { slope: ols.slope, lower: ols.slopeLower, upper: ols.slopeUpper, intercept: ols.intercept, rSquared: ols.rSquared },
       theilSen: sen && { slope: sen.slope, lower: sen.lower, upper: sen.upper },

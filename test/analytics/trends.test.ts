@@ -40,6 +40,12 @@ describe('GET /api/trends', () => {
     expect(body.points[2]!.yearOverYearPercent).toBeCloseTo((100 * 10) / 51, 12);
   });
 
+  it('states the years a rate segment covers: AT homicide rates stop in 2021, the last year with a population', async () => {
+    const body = await trend('indicator=ICCS0101&geo=AT&measure=rate');
+    expect(body.points.at(-1)).toMatchObject({ period: '2022', value: null });
+    expect(body.segments).toEqual([expect.objectContaining({ from: '2008', to: '2021', n: 14 })]);
+  });
+
   it('splits the rate series at the population break (DE 2011, flag b) and never reaches across it', async () => {
     const body = await trend('indicator=ICCS0101&geo=DE&measure=rate&from=2008&to=2019');
     expect(body.breaks).toEqual(['2011']);
