@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { periodParam, singleCode } from '../http/query';
 import { defineRoute } from '../http/route';
-import { asOfMoment, asOfParam, formatParam, measureParam } from './analytics.query';
+import { asOfParam, formatParam, measureParam } from './analytics.query';
 import { alertsCsv, compareCsv, profileCsv, trendCsv } from './analytics.csv';
 import { emergingTrends } from './alerts';
 import { geoProfile } from './profile';
 import { compareGroup } from './compare';
 import { trendOf } from './trends';
 import { AlertsResponseSchema, CompareResponseSchema, GeoProfileResponseSchema, TrendResponseSchema } from './analytics.schemas';
-import { versionedAnswer } from './versioned-response';
+import { answerVersionedRead } from './versioned-response';
 
 export const CompareQuery = z.object({
   indicator: singleCode.describe('Indicator code, e.g. ICCS0101'),
@@ -29,12 +29,6 @@ export const TrendQuery = z.object({
   format: formatParam,
 });
 
-/** The normalised query as a cache key: parameters in a fixed order, defaults filled in. */
-export function queryKey(path: string, query: Record<string, unknown>): string {
-  const entries = Object.entries(query).filter(([k, v]) => k !== 'format' && v !== undefined);
-  return `${path}?${entries.sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${String(v)}`).join('&')}`;
-}
-
 export const comparisonRoutes = [
   defineRoute({
     method: 'get',
@@ -44,17 +38,15 @@ export const comparisonRoutes = [
     access: { kind: 'public' },
     query: CompareQuery,
     response: CompareResponseSchema,
-    handler: ({ db, headers, query }) => {
-      const asOf = asOfMoment(query.asOf);
-      return versionedAnswer({
+    handler: ({ db, headers, query }) =>
+      answerVersionedRead({
         db,
         headers,
-        asOf,
-        key: queryKey('/api/compare', { ...query, asOf }),
-        compute: (catalogue, version) => compareGroup(db, catalogue, { ...query, asOf, profiles: version.profiledSubmissions > 0, versionKey: version.key }),
-        csv: { wanted: query.format === 'csv', render: compareCsv, fileName: `compare-${query.indicator}-${query.period}-${query.measure}.csv` },
-      });
-    },
+        query,
+        path: '/api/compare',
+        compute: (asOf, catalogue, version) => compareGroup(db, catalogue, { ...query, asOf, profiles: version.profiledSubmissions > 0, versionKey: version.key }),
+        csv: { render: compareCsv, fileName: `compare-${query.indicator}-${query.period}-${query.measure}.csv` },
+      }),
   }),
   defineRoute({
     method: 'get',
@@ -64,17 +56,15 @@ export const comparisonRoutes = [
     access: { kind: 'public' },
     query: TrendQuery,
     response: TrendResponseSchema,
-    handler: ({ db, headers, query }) => {
-      const asOf = asOfMoment(query.asOf);
-      return versionedAnswer({
+    handler: ({ db, headers, query }) =>
+      answerVersionedRead({
         db,
         headers,
-        asOf,
-        key: queryKey('/api/trends', { ...query, asOf }),
-        compute: (catalogue, version) => trendOf(db, catalogue, { ...query, asOf, versionKey: version.key }),
-        csv: { wanted: query.format === 'csv', render: trendCsv, fileName: `trend-${query.indicator}-${query.geo}-${query.measure}.csv` },
-      });
-    },
+        query,
+        path: '/api/trends',
+        compute: (asOf, catalogue, version) => trendOf(db, catalogue, { ...query, asOf, versionKey: version.key }),
+        csv: { render: trendCsv, fileName: `trend-${query.indicator}-${query.geo}-${query.measure}.csv` },
+      }),
   }),
 ];
 
@@ -98,17 +88,15 @@ export const insightRoutes = [
     access: { kind: 'public' },
     query: AlertsQuery,
     response: AlertsResponseSchema,
-    handler: ({ db, headers, query }) => {
-      const asOf = asOfMoment(query.asOf);
-      return versionedAnswer({
+    handler: ({ db, headers, query }) =>
+      answerVersionedRead({
         db,
         headers,
-        asOf,
-        key: queryKey('/api/alerts', { ...query, asOf }),
-        compute: (catalogue) => emergingTrends(db, catalogue, { ...query, asOf }),
-        csv: { wanted: query.format === 'csv', render: alertsCsv, fileName: `alerts-${query.group}-${query.period ?? 'latest'}.csv` },
-      });
-    },
+        query,
+        path: '/api/alerts',
+        compute: (asOf, catalogue) => emergingTrends(db, catalogue, { ...query, asOf }),
+        csv: { render: alertsCsv, fileName: `alerts-${query.group}-${query.period ?? 'latest'}.csv` },
+      }),
   }),
   defineRoute({
     method: 'get',
@@ -119,17 +107,15 @@ export const insightRoutes = [
     params: ProfileParams,
     query: ProfileQuery,
     response: GeoProfileResponseSchema,
-    handler: ({ db, headers, query, params }) => {
-      const asOf = asOfMoment(query.asOf);
-      return versionedAnswer({
+    handler: ({ db, headers, query, params }) =>
+      answerVersionedRead({
         db,
         headers,
-        asOf,
-        key: queryKey(`/api/geos/${params.code}/profile`, { ...query, asOf }),
-        compute: (catalogue) => geoProfile(db, catalogue, params.code, asOf),
-        csv: { wanted: query.format === 'csv', render: profileCsv, fileName: `profile-${params.code}.csv` },
-      });
-    },
+        query,
+        path: `/api/geos/${params.code}/profile`,
+        compute: (asOf, catalogue) => geoProfile(db, catalogue, params.code, asOf),
+        csv: { render: profileCsv, fileName: `profile-${params.code}.csv` },
+      }),
   }),
 ];
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/database';
 import { RouteResponse } from '../http/route';
+import { asOfMoment } from './analytics.query';
 import type { VersionMeta } from './analytics.types';
 import { type Catalogue, loadCatalogue } from './catalogue';
 import { type DataVersion, readDataVersion } from './vintage.repository';
@@ -86,4 +87,33 @@ export async function versionedAnswer<T extends object>(request: VersionedReques
     return new RouteResponse(request.csv!.render(JSON.parse(json)), { contentType: 'text/csv; charset=utf-8', fileName: request.csv!.fileName, headers });
   }
   return new RouteResponse(json, { contentType: 'application/json; charset=utf-8', headers });
+}
+
+/** The normalised query as a cache key: parameters in a fixed order, defaults filled in. */
+export function queryKey(path: string, query: Record<string, unknown>): string {
+  const entries = Object.entries(query).filter(([k, v]) => k !== 'format' && v !== undefined);
+  return `${path}?${entries.sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${String(v)}`).join('&')}`;
+}
+
+export interface VersionedRead<T> {
+  db: Db;
+  headers: VersionedRequest<T>['headers'];
+  query: { asOf?: string; format?: string };
+  /** The path as requested, with its parameters filled in. */
+  path: string;
+  compute: (asOf: string | null, catalogue: Catalogue, version: DataVersion) => Promise<T>;
+  csv: { render: (answer: T & { meta: VersionMeta }) => string; fileName: string };
+}
+
+/** What every versioned read route does: read asOf and format from its query, key the answer on both. */
+export function answerVersionedRead<T extends object>(read: VersionedRead<T>): Promise<RouteResponse> {
+  const asOf = asOfMoment(read.query.asOf);
+  return versionedAnswer({
+    db: read.db,
+    headers: read.headers,
+    asOf,
+    key: queryKey(read.path, { ...read.query, asOf }),
+    compute: (catalogue, version) => read.compute(asOf, catalogue, version),
+    csv: { wanted: read.query.format === 'csv', ...read.csv },
+  });
 }

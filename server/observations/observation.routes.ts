@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { asOfMoment, asOfParam, formatParam, measureParam } from '../analytics/analytics.query';
+import { asOfParam, formatParam, measureParam } from '../analytics/analytics.query';
 import type { Measure, MeasuredValue, VersionMeta } from '../analytics/analytics.types';
-import { queryKey } from '../analytics/analytics.routes';
 import { measuredShape, versionMeta } from '../analytics/analytics.schemas';
 import { assertMeasure, canBeRate } from '../analytics/catalogue';
 import { cellIndex, cellKey } from '../analytics/cell.repository';
 import { measuredCount, measuredRate, PER_100K_UNIT, POPULATION_INDICATOR } from '../analytics/rate';
-import { versionedAnswer } from '../analytics/versioned-response';
+import { answerVersionedRead } from '../analytics/versioned-response';
 import type { DbOrTx } from '../db/database';
 import { toCsv } from '../http/csv';
 import { badRequest } from '../http/errors';
@@ -122,16 +121,14 @@ export const observationRoutes = [
     access: { kind: 'public' },
     query: ObservationQuery,
     response: ObservationsResponseSchema,
-    handler: ({ db, headers, query }) => {
-      const asOf = asOfMoment(query.asOf);
-      return versionedAnswer({
+    handler: ({ db, headers, query }) =>
+      answerVersionedRead({
         db,
         headers,
-        asOf,
-        key: queryKey('/api/observations', { ...query, asOf }),
-        compute: () => readObservations(db, query, asOf),
-        csv: { wanted: query.format === 'csv', render: (a) => observationsCsv(a as ObservationsResponse), fileName: `observations-${query.measure}.csv` },
-      });
-    },
+        query,
+        path: '/api/observations',
+        compute: (asOf) => readObservations(db, query, asOf),
+        csv: { render: (a) => observationsCsv(a as ObservationsResponse), fileName: `observations-${query.measure}.csv` },
+      }),
   }),
 ];
