@@ -1,4 +1,4 @@
-import type { Db } from '../db/database';
+import type { Db, DbOrTx } from '../db/database';
 import { clearStagedCells, refreshStatistics, withBulkWrites } from './staging';
 import { lockSubmission, serialiseCommits, setSubmissionStatus } from './submission.repository';
 
@@ -21,7 +21,8 @@ export interface CommitResult {
  * Publishes a validated submission in one transaction: a new revision for every cell whose value or
  * flags differ from the current observation, then the current-value table moves to those revisions.
  * Commits run one after the other (see serialiseCommits), and the commit time is
- * taken once the turn has come, so revision ids and recording times tell the same order.
+ * taken once the turn has come, so revision ids and recording times tell the same order, and this
+ * commit's revisions are exactly the ids above the largest one before it.
  */
 export async function commitSubmission(db: Db, submissionId: number, now?: Date): Promise<CommitResult> {
   return withBulkWrites(db, (conn) => conn.transaction().execute(async (tx) => {
@@ -35,6 +36,7 @@ export async function commitSubmission(db: Db, submissionId: number, now?: Date)
     }
     await serialiseCommits(tx);
     const committedAt = (now ?? new Date()).toISOString();
+    const before = await largestRevisionId(tx);
     const inserted = await tx
       .insertInto('revisions')
       .columns(['submission_id', 'geo', 'indicator', 'period', 'period_start', 'value', 'flags', 'note', 'recorded_at'])
@@ -77,6 +79,7 @@ export async function commitSubmission(db: Db, submissionId: number, now?: Date)
         eb
           .selectFrom('revisions as r')
           .select(['r.geo', 'r.indicator', 'r.period', 'r.period_start', 'r.value', 'r.flags', 'r.id', 'r.recorded_at'])
+          .where('r.id', '>', before)
           .where('r.submission_id', '=', submissionId),
       )
       .onConflict((oc) =>
@@ -93,4 +96,9 @@ export async function commitSubmission(db: Db, submissionId: number, now?: Date)
     await setSubmissionStatus(tx, submissionId, 'committed', committedAt);
     return { submissionId, revisionsAdded: Number(inserted.numInsertedOrUpdatedRows ?? 0n), committedAt };
   }));
+}
+
+async function largestRevisionId(tx: DbOrTx): Promise<number> {
+  const row = await tx.selectFrom('revisions').select((eb) => eb.fn.max<number | null>('id').as('id')).executeTakeFirstOrThrow();
+  return Number(row.id ?? 0);
 }

@@ -13,7 +13,7 @@ import type { SubmissionSource } from './source';
 import { findSubmissionByContent, insertSubmission } from './submission.repository';
 import type { SubmissionStatus } from './submission.table';
 import { withOneConnection } from './copy-stage';
-import { openStage, refreshStatistics } from './staging';
+import { openStage, refreshStatistics, withBulkWrites } from './staging';
 import { type ReadScope, readRawCells, type SkippedCounts } from './table-reader';
 import { validateCell, type ValidationContext } from './validate';
 
@@ -58,6 +58,9 @@ export interface StoredReport {
 
 export class UnknownProfileError extends Error {}
 
+/** Callers check the geo first (a 400 naming it); this guards the foreign key the preview does not check. */
+export class UnknownSubmissionGeoError extends Error {}
+
 /** Sniff, parse, validate and stage a file; published data does not change (the dry run). */
 export async function previewSubmission(db: Db, request: SubmissionRequest, now = new Date()): Promise<SubmissionPreview> {
   const scan = await scanSource(request.source);
@@ -67,6 +70,7 @@ export async function previewSubmission(db: Db, request: SubmissionRequest, now 
   const named = request.profile ? await namedProfile(db, request.profile) : null;
   const sniffed = sniff(scan, named);
   const context = await validationContext(db, request.geo, now);
+  if (!context.geos.has(request.geo)) throw new UnknownSubmissionGeoError(`There is no geo "${request.geo}". Use a Eurostat code such as DE, EL or UK (see /api/geos).`);
   const report = new ReportBuilder();
   const reading: ReadingSummary = {
     format: named?.shape ?? 'unknown',
@@ -76,7 +80,7 @@ export async function previewSubmission(db: Db, request: SubmissionRequest, now 
     skipped: { filtered: 0, unmapped: 0, otherGeo: 0, missing: 0 },
   };
 
-  const staged = await withOneConnection(db, (conn) => conn.transaction().execute(async (tx) => {
+  const staged = await withOneConnection(db, (one) => withBulkWrites(one, (conn) => conn.transaction().execute(async (tx) => {
     const id = await insertSubmission(tx, {
       geo: request.geo,
       submitted_by: request.submittedBy,
@@ -94,7 +98,7 @@ export async function previewSubmission(db: Db, request: SubmissionRequest, now 
       committed_at: null,
       profile: reading.profile,
     });
-    const rowsRead = await stageFile(conn, tx, id, { request, sniffed, named, context, report, reading });
+    const rowsRead = await stageFile(one, tx, id, { request, sniffed, named, context, report, reading });
     const built = report.build();
     const status: SubmissionStatus = built.valid ? 'validated' : 'rejected';
     if (status === 'rejected') await tx.deleteFrom('submission_cells').where('submission_id', '=', id).execute();
@@ -107,7 +111,7 @@ export async function previewSubmission(db: Db, request: SubmissionRequest, now 
       .where('id', '=', id)
       .execute();
     return { id, status, rowsRead, cellsValid, built, diff };
-  }));
+  })));
   return {
     submissionId: staged.id,
     status: staged.status,

@@ -14,6 +14,7 @@ export const PROBLEM_CODES = [
   'negative-count',
   'unknown-flag',
   'duplicate-cell',
+  'duplicate-column',
   'missing-without-flag',
   'wrong-column-count',
   'unterminated-quote',

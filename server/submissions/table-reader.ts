@@ -97,10 +97,30 @@ function checkLayout(layout: TableLayout, profile: ProfileDefinition, report: Re
   const missing: string[] = needed.filter((role) => columnAt(layout, columns[role]) === undefined).map((role) => `${role} ("${columns[role] ?? '?'}")`);
   if (columns.geo && columnAt(layout, columns.geo) === undefined) missing.push(`geo ("${columns.geo}")`);
   if (wide && layout.periodColumns.length === 0) missing.push('period columns (headers such as 2021)');
-  if (!missing.length) return true;
+  if (!missing.length) return !reportRepeatedPeriods(layout, report, header);
   report.error(header.row, null, header.fields.join(',').slice(0, 200), 'missing-header',
     `The header lacks ${missing.join(', ')}. The canonical header is geo,indicator,period,value,flags,note; for other layouts choose an import profile whose column names match the file.`);
   return false;
+}
+
+/**
+ * Two columns naming the same period (say "2019" and "19" with two-digit years) would give every row
+ * two values for one cell. Reported on the header, once per repeated column; the file is not read further.
+ */
+function reportRepeatedPeriods(layout: TableLayout, report: ReportBuilder, header: CsvRecord): boolean {
+  const first = new Map<string, string>();
+  let repeated = false;
+  for (const { period, header: name } of layout.periodColumns) {
+    const earlier = first.get(period);
+    if (earlier === undefined) {
+      first.set(period, name);
+      continue;
+    }
+    repeated = true;
+    report.error(header.row, name, name, 'duplicate-column',
+      `Columns "${earlier}" and "${name}" both hold period ${period}. Keep one of them, or rename the other to the period it really holds.`);
+  }
+  return repeated;
 }
 
 function numberFormats(layout: TableLayout, profile: ProfileDefinition, sample: string[][]): Map<number, NumberFormat> {

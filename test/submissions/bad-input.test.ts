@@ -108,4 +108,15 @@ describe('sniffing', () => {
       { period: '2021', value: 65, flags: '' },
     ]);
   });
+
+  it('refuses a wide table whose two columns name the same period, pointing at the repeated header', async () => {
+    const preview = await submit('geo,indicator,2019,2020,2019\nAT,ICCS0101,70,71,72\n');
+    expect(preview.status).toBe('rejected');
+    expect(preview.report.entries).toEqual([
+      expect.objectContaining({ row: 1, column: '2019', code: 'duplicate-column', severity: 'error' }),
+    ]);
+    expect(preview.report.entries[0]!.message).toContain('both hold period 2019');
+    const staged = await database.db.selectFrom('submission_cells').select('period').where('submission_id', '=', preview.submissionId).execute();
+    expect(staged).toEqual([]);
+  });
 });
