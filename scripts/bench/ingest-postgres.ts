@@ -14,7 +14,10 @@ export async function freshPostgresDatabase(url: string): Promise<{ url: string;
     drop: async () => {
       const client = new pg.Client({ connectionString: url });
       await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
+      // Not WITH (FORCE): that also tries to terminate autovacuum workers analysing the new tables,
+      // which only a superuser may. A plain DROP cancels autovacuum itself; the pipeline's own
+      // connections are closed by now.
+      await client.query(`drop database if exists ${name}`);
       await client.end();
     },
   };

@@ -13,6 +13,8 @@ import type { SubmissionSource } from './source';
 import { findSubmissionByContent, insertSubmission } from './submission.repository';
 import type { SubmissionStatus } from './submission.table';
 import { withOneConnection } from './copy-stage';
+import { freshReadState } from './cell-reader';
+import { readCells, type ReadingThread } from './cell-stream';
 import { openStage, refreshStatistics, withBulkWrites } from './staging';
 import { type ReadScope, readRawCells, type SkippedCounts } from './table-reader';
 import { validateCell, type ValidationContext } from './validate';
@@ -23,6 +25,8 @@ export interface SubmissionRequest {
   source: SubmissionSource;
   /** The name of a saved import profile to read the file with. */
   profile?: string | null;
+  /** Which thread reads and validates the file (default: a worker for large files on disk). */
+  reading?: ReadingThread;
   /** Called as rows are read, for progress bars. */
   onProgress?: (rowsRead: number) => void;
 }
@@ -143,43 +147,25 @@ async function stageFile(db: Db, tx: DbOrTx, id: number, job: StageJob): Promise
     return 0;
   }
   const profiles = named ? [] : (await listProfiles(tx)).map((p) => p.definition);
-  const rowsRead = { n: 0 };
+  const state = freshReadState();
   const stage = openStage(db, tx, id);
-  const cells = readRawCells(decodedText(request.source, sniffed), sniffed.delimiter, {
-    profile: named,
-    plan: (header) => {
-      const plan = planReading(header, named, profiles, report);
-      if (plan) {
-        reading.format = plan.format;
-        reading.profile = named?.name ?? (plan.profile.name === 'canonical' ? null : plan.profile.name);
-      }
-      return plan;
-    },
-    scope: context.read,
-    report,
-    skipped: reading.skipped,
-    rowsRead,
-    sample: sniffed.sample,
-  });
   try {
-    for await (const batch of cells) {
-      const valid: Cell[] = [];
-      for (const raw of batch) {
-        const cell = validateCell(raw, context, report);
-        if (cell) valid.push(cell);
-      }
-      await stage.add(valid);
-      request.onProgress?.(rowsRead.n);
+    for await (const batch of readCells(request.source, { sniffed, named, profiles, context }, report, state, request.reading)) {
+      await stage.add(batch);
+      request.onProgress?.(state.rowsRead);
     }
     await stage.finish();
   } catch (error) {
     stage.abort?.(error instanceof Error ? error : new Error(String(error)));
     throw error;
   }
+  reading.skipped = state.skipped;
+  if (state.format) reading.format = state.format;
+  if (state.format) reading.profile = state.profile;
   await refreshStatistics(tx, 'submission_cells');
   await checkDuplicates(tx, id, report);
   await checkImplausibleChanges(tx, id, report);
-  return rowsRead.n;
+  return state.rowsRead;
 }
 
 async function namedProfile(db: Db, name: string): Promise<ProfileDefinition> {

@@ -53,7 +53,7 @@ export class ReportBuilder {
   private errors = 0;
   private warnings = 0;
 
-  constructor(private readonly perCode = DEFAULT_ENTRIES_PER_CODE) {}
+  constructor(readonly perCode = DEFAULT_ENTRIES_PER_CODE) {}
 
   add(entry: ReportEntry): void {
     if (entry.severity === 'error') this.errors++;
@@ -82,6 +82,21 @@ export class ReportBuilder {
     if (severity === 'error') this.errors += n;
     else this.warnings += n;
     this.omitted[code] = (this.omitted[code] ?? 0) + n;
+  }
+
+  /** Takes over a report built elsewhere (a worker thread's), as if its entries had been added here. */
+  absorb(other: ValidationReport): void {
+    let listedErrors = 0;
+    for (const entry of other.entries) {
+      if (entry.severity === 'error') listedErrors++;
+      this.add(entry);
+    }
+    const listedWarnings = other.entries.length - listedErrors;
+    for (const [code, n] of Object.entries(other.omitted) as [ProblemCode, number][]) {
+      this.omitted[code] = (this.omitted[code] ?? 0) + n;
+    }
+    this.errors += other.errorCount - listedErrors;
+    this.warnings += other.warningCount - listedWarnings;
   }
 
   get errorCount(): number {

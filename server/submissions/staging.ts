@@ -17,7 +17,7 @@ export interface CellStage {
 const STAGE_COLUMNS = 'geo, indicator, period, period_start, value, flags, note, source_row';
 
 /** Page cache for the connection once it has loaded a submission (KiB): bounded, so RSS stays flat. */
-const BULK_CACHE_KIB = 64 * 1024;
+const BULK_CACHE_KIB = 32 * 1024;
 
 /** Cells per SQLite INSERT: one call into SQLite per 64 cells instead of per cell (576 parameters). */
 const SQLITE_ROWS_PER_INSERT = 64;
