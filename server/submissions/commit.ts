@@ -1,4 +1,5 @@
 import type { Db, DbOrTx } from '../db/database';
+import { moveCurrentValues } from './current-values';
 import { clearStagedCells, refreshStatistics, withBulkWrites } from './staging';
 import { lockSubmission, serialiseCommits, setSubmissionStatus } from './submission.repository';
 
@@ -72,25 +73,7 @@ export async function commitSubmission(db: Db, submissionId: number, now?: Date)
       .executeTakeFirst();
     await refreshStatistics(tx, 'revisions');
 
-    await tx
-      .insertInto('observations')
-      .columns(['geo', 'indicator', 'period', 'period_start', 'value', 'flags', 'revision_id', 'recorded_at'])
-      .expression((eb) =>
-        eb
-          .selectFrom('revisions as r')
-          .select(['r.geo', 'r.indicator', 'r.period', 'r.period_start', 'r.value', 'r.flags', 'r.id', 'r.recorded_at'])
-          .where('r.id', '>', before)
-          .where('r.submission_id', '=', submissionId),
-      )
-      .onConflict((oc) =>
-        oc.columns(['indicator', 'geo', 'period']).doUpdateSet((eb) => ({
-          value: eb.ref('excluded.value'),
-          flags: eb.ref('excluded.flags'),
-          revision_id: eb.ref('excluded.revision_id'),
-          recorded_at: eb.ref('excluded.recorded_at'),
-        })),
-      )
-      .execute();
+    await moveCurrentValues(tx, submissionId, before);
 
     await clearStagedCells(tx, submissionId);
     await setSubmissionStatus(tx, submissionId, 'committed', committedAt);
