@@ -45,7 +45,7 @@ describe('migrations', () => {
     ];
     await database.db.insertInto('submission_cells').values(cells).execute();
 
-    expect(await migrateToLatest(database.db)).toEqual(['2026-11-22T2110_lean-bulk-tables']);
+    expect(await migrateToLatest(database.db)).toContain('2026-11-22T2110_lean-bulk-tables');
     const staged = () => database.db.selectFrom('submission_cells').selectAll().orderBy('period').execute();
     expect(await staged()).toEqual(cells);
     await expect(database.db.insertInto('submission_cells').values({ ...cells[0]!, submission_id: id + 1000 }).execute()).rejects.toThrow(/foreign key/i);
