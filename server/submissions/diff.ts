@@ -38,7 +38,9 @@ export async function diffSubmission(db: DbOrTx, submissionId: number): Promise<
     ])
     .executeTakeFirstOrThrow();
 
-  const changedRows = await joined
+  const changed = Number(counts.changed ?? 0);
+  // Listing the changed cells repeats the join: skipped when the counts say there are none.
+  const changedRows = changed === 0 ? [] : await joined
     .select(['s.geo', 's.indicator', 's.period', 's.value as new_value', 's.flags as new_flags', 'o.value as old_value', 'o.flags as old_flags'])
     .where((eb) => eb.and([eb('o.geo', 'is not', null), isDifferent(eb)]))
     .orderBy('s.indicator')
@@ -67,7 +69,6 @@ export async function diffSubmission(db: DbOrTx, submissionId: number): Promise<
 
   const total = Number(counts.total);
   const existing = Number(counts.existing);
-  const changed = Number(counts.changed ?? 0);
   return {
     newCells: total - existing,
     changedCells: changed,

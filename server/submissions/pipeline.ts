@@ -106,8 +106,8 @@ export async function previewSubmission(db: Db, request: SubmissionRequest, now 
     const built = report.build();
     const status: SubmissionStatus = built.valid ? 'validated' : 'rejected';
     if (status === 'rejected') await tx.deleteFrom('submission_cells').where('submission_id', '=', id).execute();
-    const cellsValid = status === 'validated' ? await countStaged(tx, id) : 0;
     const diff = status === 'validated' ? await diffSubmission(tx, id) : null;
+    const cellsValid = diff ? diff.newCells + diff.changedCells + diff.unchangedCells : 0;
     const stored: StoredReport = { report: built, reading, diff: diff && summary(diff) };
     await tx
       .updateTable('submissions')
@@ -172,15 +172,6 @@ async function namedProfile(db: Db, name: string): Promise<ProfileDefinition> {
   const found = await findProfile(db, name);
   if (!found) throw new UnknownProfileError(`There is no import profile "${name}". List them with GET /api/profiles.`);
   return found.definition;
-}
-
-async function countStaged(tx: DbOrTx, id: number): Promise<number> {
-  const row = await tx
-    .selectFrom('submission_cells')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('submission_id', '=', id)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
 }
 
 function summary(diff: SubmissionDiff): Omit<SubmissionDiff, 'changed'> {
