@@ -6,7 +6,7 @@ import * as accounts from './2026-11-22T1920_accounts';
 import * as approvals from './2026-11-22T1920_approvals';
 import * as analytics from './2026-11-22T1930_analytics';
 import * as statementLevelReferences from './2026-11-22T2000_statement-level-references';
-import * as observationsClustered from './2026-11-22T2100_observations-clustered';
+import * as observationsClustered from './2026-11-22T2120_observations-clustered';
 
 /**
  * Every migration, by its frozen name. Names sort in the order they run: add new ones with a later
@@ -20,5 +20,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T1920_approvals': approvals,
   '2026-11-22T1930_analytics': analytics,
   '2026-11-22T2000_statement-level-references': statementLevelReferences,
-  '2026-11-22T2100_observations-clustered': observationsClustered,
+  '2026-11-22T2120_observations-clustered': observationsClustered,
 };
