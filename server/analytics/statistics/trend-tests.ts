@@ -69,7 +69,8 @@ export function theilSen(xs: number[], ys: number[], level = 0.95): TheilSen | n
   if (!count) return null;
   // A typed array sorts numerically without a comparator call per step: the bulk of a trend's cost.
   const slopes = pairs.subarray(0, count).sort();
-  const slope = medianSorted(slopes as unknown as number[]);
+  // medianSorted only reads length and indexes, which a Float64Array has.
+  const slope = medianSorted(slopes as unknown as readonly number[]);
   const intercept = median(xs.map((x, i) => ys[i]! - slope * x));
   const c = normalQuantile(1 - (1 - level) / 2) * Math.sqrt(mannKendallVariance(ys));
   const m1 = Math.round((count - c) / 2);
