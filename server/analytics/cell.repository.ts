@@ -1,22 +1,25 @@
 import type { DbOrTx } from '../db/database';
 import { listObservations, type ObservationFilter, type ObservationRecord } from '../observations/observation.repository';
+import { readCurrentCells } from './current-cell.repository';
 import { currentPopulationCells } from './population.repository';
 import { POPULATION_INDICATOR } from './rate';
 
-/** A published cell: the latest revision, now or as of a moment. */
-export type CellRecord = Omit<ObservationRecord, 'revision_id'> & { revision_id?: number };
+/** A published cell (the latest revision, now or as of a moment): the columns analytics uses. */
+export type CellRecord = Pick<ObservationRecord, 'geo' | 'indicator' | 'period' | 'period_start' | 'value' | 'flags'>;
 export type CellFilter = ObservationFilter;
 
 /**
- * Current cells, or the cells as published at `asOf` (see listObservations), ordered by indicator,
- * geo and period. Given the data version key, current population cells come from the per-version
- * population cache (population.repository.ts) instead of the database.
+ * Current cells (current-cell.repository.ts), or the cells as published at `asOf` (see
+ * listObservations), ordered by indicator, geo and period. Given the data version key, current
+ * population cells come from the per-version population cache (population.repository.ts) instead
+ * of the database.
  */
 export async function readCells(db: DbOrTx, filter: CellFilter, asOf: string | null, versionKey?: string): Promise<CellRecord[]> {
-  if (asOf || versionKey === undefined || !filter.indicators.includes(POPULATION_INDICATOR)) return listObservations(db, filter, asOf);
+  if (asOf) return listObservations(db, filter, asOf);
+  if (versionKey === undefined || !filter.indicators.includes(POPULATION_INDICATOR)) return readCurrentCells(db, filter);
   const others = filter.indicators.filter((code) => code !== POPULATION_INDICATOR);
   const [cells, population] = await Promise.all([
-    others.length ? listObservations(db, { ...filter, indicators: others }) : Promise.resolve([]),
+    others.length ? readCurrentCells(db, { ...filter, indicators: others }) : Promise.resolve([]),
     currentPopulationCells(db, versionKey, filter),
   ]);
   return [...cells, ...population].sort((a, b) => (a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : 0));

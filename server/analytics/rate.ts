@@ -50,7 +50,8 @@ export function measuredRate(
   };
   return {
     value: roundRate((cell.value / population.value) * 100_000),
-    flags: unionFlags(cell.flags, population.flags),
+    // Most cells carry no flag: skip normalising an empty union.
+    flags: cell.flags === '' && population.flags === '' ? '' : unionFlags(cell.flags, population.flags),
     count: cell.value,
     countFlags: cell.flags,
     denominator,

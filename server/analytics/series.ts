@@ -3,21 +3,40 @@ import type { MeasuredValue, SegmentStatistics, TrendPoint } from './analytics.t
 import { olsFit } from './statistics/ols';
 import { mannKendall, theilSen } from './statistics/trend-tests';
 
-/** A period as a number of years, so that slopes are "per year" for yearly, quarterly and monthly data. */
-export function periodX(period: string): number {
-  const p = parsePeriod(period);
-  if (!p) return Number.NaN;
-  const month = Number(p.start.slice(5, 7));
-  return p.year + (month - 1) / 12;
+interface PeriodPosition {
+  /** The period's start as a number of years. */
+  x: number;
+  /** The length of one period of its kind, in years. */
+  step: number;
 }
 
-function stepOf(period: string): number {
-  const kind = parsePeriod(period)?.kind;
-  return kind === 'quarter' ? 0.25 : kind === 'month' ? 1 / 12 : 1;
+/**
+ * Period codes parsed once: a trend asks for each point's position some six times, and the codes
+ * are few (years, quarters, months). Bounded all the same, since they come from submitted data.
+ */
+const positions = new Map<string, PeriodPosition>();
+const POSITIONS_KEPT = 10_000;
+
+function positionOf(period: string): PeriodPosition {
+  let position = positions.get(period);
+  if (!position) {
+    const p = parsePeriod(period);
+    const x = p ? p.year + (Number(p.start.slice(5, 7)) - 1) / 12 : Number.NaN;
+    position = { x, step: p?.kind === 'quarter' ? 0.25 : p?.kind === 'month' ? 1 / 12 : 1 };
+    if (positions.size >= POSITIONS_KEPT) positions.clear();
+    positions.set(period, position);
+  }
+  return position;
+}
+
+/** A period as a number of years, so that slopes are "per year" for yearly, quarterly and monthly data. */
+export function periodX(period: string): number {
+  return positionOf(period).x;
 }
 
 function follows(previous: string, next: string): boolean {
-  return Math.abs(periodX(next) - periodX(previous) - stepOf(next)) < 1e-6;
+  const after = positionOf(next);
+  return Math.abs(after.x - positionOf(previous).x - after.step) < 1e-6;
 }
 
 /**
@@ -48,7 +67,11 @@ export function segmentSeries(series: { period: string; measured: MeasuredValue 
 /** OLS, Theil–Sen and Mann–Kendall per segment, with change and growth from first to last value. */
 export function segmentStatistics(points: TrendPoint[]): SegmentStatistics[] {
   const bySegment = new Map<number, TrendPoint[]>();
-  for (const p of points) bySegment.set(p.segment, [...(bySegment.get(p.segment) ?? []), p]);
+  for (const p of points) {
+    const segment = bySegment.get(p.segment);
+    if (segment) segment.push(p);
+    else bySegment.set(p.segment, [p]);
+  }
   return [...bySegment.values()].map((segmentPoints) => {
     const valued = segmentPoints.filter((p) => p.value !== null);
     const xs = valued.map((p) => periodX(p.period));

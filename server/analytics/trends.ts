@@ -3,7 +3,7 @@ import { badRequest } from '../http/errors';
 import { parsePeriod } from '../observations/period';
 import type { Measure, TrendResponse } from './analytics.types';
 import { type Catalogue, geoFor, indicatorFor, summarise } from './catalogue';
-import { cellIndex, cellKey, readCells } from './cell.repository';
+import { readCells } from './cell.repository';
 import { measuredCount, measuredRate, POPULATION_INDICATOR } from './rate';
 import { segmentSeries, segmentStatistics } from './series';
 
@@ -29,14 +29,15 @@ export async function trendOf(db: DbOrTx, catalogue: Catalogue, request: TrendRe
   if (fromStart && toStart && fromStart > toStart) throw badRequest(`"from" (${request.from}) is after "to" (${request.to}).`);
   const indicators = measure === 'rate' ? [indicator.code, POPULATION_INDICATOR] : [indicator.code];
   const cells = await readCells(db, { indicators, geos: [geo.code], fromStart, toStart }, request.asOf, request.versionKey);
-  const index = cellIndex(cells);
+  // One geo: the population cells keyed by period alone.
+  const population = new Map(cells.filter((c) => c.indicator === POPULATION_INDICATOR).map((c) => [c.period, c]));
   const series = cells
     .filter((c) => c.indicator === indicator.code)
     .map((cell) => ({
       period: cell.period,
       measured:
         measure === 'rate'
-          ? measuredRate(cell, index.get(cellKey(POPULATION_INDICATOR, geo.code, cell.period)), geo.code, cell.period)
+          ? measuredRate(cell, population.get(cell.period), geo.code, cell.period)
           : measuredCount(cell, geo.code, cell.period),
     }));
   const points = segmentSeries(series);

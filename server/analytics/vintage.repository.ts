@@ -1,5 +1,6 @@
 import type { CompiledQuery } from 'kysely';
 import type { DbOrTx } from '../db/database';
+import { readChangeStamp } from './change-stamp.repository';
 
 /** Identifies the published data: changes whenever a commit adds revisions. */
 export interface DataVersion {
@@ -14,11 +15,28 @@ export interface DataVersion {
 }
 
 /**
- * One cheap query (each max() is an index lookup, each count() a small table). The committed-
- * submission count joins the max id so that a commit whose revision ids are lower than an
- * earlier-committed one still moves the key.
+ * One cheap query (each max() is an index lookup, each count() a small table), skipped while the
+ * change stamp (change-stamp.repository.ts) says nothing was written since it last ran. The
+ * committed-submission count joins the max id so that a commit whose revision ids are lower than
+ * an earlier-committed one still moves the key.
  */
 export async function readDataVersion(db: DbOrTx, asOf: string | null): Promise<DataVersion> {
+  if (asOf) return queryDataVersion(db, asOf);
+  const stamp = await readChangeStamp(db);
+  const known = current.get(db);
+  if (stamp !== null && known?.stamp === stamp) return known.version;
+  const version = await queryDataVersion(db, null);
+  if (stamp !== null) current.set(db, { stamp, version });
+  return version;
+}
+
+/**
+ * The current data version with the change stamp it was read under (the stamp is read first, so a
+ * commit landing in between moves the stamp again and the next request reads afresh).
+ */
+const current = new WeakMap<DbOrTx, { stamp: string; version: DataVersion }>();
+
+async function queryDataVersion(db: DbOrTx, asOf: string | null): Promise<DataVersion> {
   const row = (await db.executeQuery(versionQuery(db, asOf))).rows[0] as VersionRow;
   const at = (row.latest as string | null) ?? null;
   return {

@@ -7,6 +7,7 @@ import * as approvals from './2026-11-22T1920_approvals';
 import * as analytics from './2026-11-22T1930_analytics';
 import * as statementLevelReferences from './2026-11-22T2000_statement-level-references';
 import * as leanBulkTables from './2026-11-22T2110_lean-bulk-tables';
+import * as observationsClustered from './2026-11-22T2120_observations-clustered';
 import * as distinctReferenceChecks from './2026-11-22T2130_distinct-reference-checks';
 
 /**
@@ -22,5 +23,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T1930_analytics': analytics,
   '2026-11-22T2000_statement-level-references': statementLevelReferences,
   '2026-11-22T2110_lean-bulk-tables': leanBulkTables,
+  '2026-11-22T2120_observations-clustered': observationsClustered,
   '2026-11-22T2130_distinct-reference-checks': distinctReferenceChecks,
 };

@@ -1,0 +1,77 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Kysely, type Migration, Migrator, sql } from 'kysely';
+import { migrations } from '../../server/db/migrations/index';
+import { describeOnSqliteOnly, seededDatabase, type TestDatabase } from '../helpers/database';
+
+const CLUSTERED = '2026-11-22T2120_observations-clustered';
+/** The migration before it: migrating down to it undoes CLUSTERED (and any later one), wherever CLUSTERED sorts. */
+const BEFORE_CLUSTERED = Object.keys(migrations).sort()[Object.keys(migrations).sort().indexOf(CLUSTERED) - 1]!;
+
+let database: TestDatabase;
+afterEach(async () => database?.dispose());
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function migrator(db: Kysely<any>): Migrator {
+  return new Migrator({ db, provider: { getMigrations: async (): Promise<Record<string, Migration>> => migrations } });
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function everyObservation(db: Kysely<any>): Promise<unknown[]> {
+  const { rows } = await sql`select geo, indicator, period, period_start, value, flags, revision_id, recorded_at
+    from observations order by indicator, geo, period`.execute(db);
+  return rows;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function hasRowid(db: Kysely<any>): Promise<boolean> {
+  return sql`select rowid from observations limit 1`.execute(db).then(
+    () => true,
+    () => false,
+  );
+}
+
+describe('the observations table after 2026-11-22T2120_observations-clustered', () => {
+  it('keeps every observation through down and up', async () => {
+    database = await seededDatabase();
+    const published = await everyObservation(database.db);
+    expect(published.length).toBeGreaterThan(100);
+
+    const down = await migrator(database.db).migrateTo(BEFORE_CLUSTERED);
+    expect(down.results?.map((r) => [r.migrationName, r.status])).toContainEqual([CLUSTERED, 'Success']);
+    expect(await everyObservation(database.db)).toEqual(published);
+
+    const up = await migrator(database.db).migrateToLatest();
+    expect(up.results?.map((r) => [r.migrationName, r.status])).toContainEqual([CLUSTERED, 'Success']);
+    expect(await everyObservation(database.db)).toEqual(published);
+  });
+
+  it('upserts on (indicator, geo, period), one row per cell', async () => {
+    database = await seededDatabase();
+    const [cell] = (await sql<{ geo: string; indicator: string; period: string; revision_id: number }>`select geo, indicator, period, revision_id from observations order by indicator, geo, period limit 1`.execute(database.db)).rows;
+    await sql`insert into observations (geo, indicator, period, period_start, value, flags, revision_id, recorded_at)
+      values (${cell!.geo}, ${cell!.indicator}, ${cell!.period}, '2000-01-01', 42, 'e', ${cell!.revision_id}, '2030-01-01')
+      on conflict (indicator, geo, period) do update set value = excluded.value, flags = excluded.flags`.execute(database.db);
+    const { rows } = await sql<{ value: number; flags: string }>`select value, flags from observations
+      where indicator = ${cell!.indicator} and geo = ${cell!.geo} and period = ${cell!.period}`.execute(database.db);
+    expect(rows).toEqual([{ value: 42, flags: 'e' }]);
+  });
+});
+
+describeOnSqliteOnly('PostgreSQL keeps its heap table; only SQLite is rebuilt', 'the clustered observations table', () => {
+  it('has a rowid before the migration and none after it', async () => {
+    database = await seededDatabase();
+    expect(await hasRowid(database.db)).toBe(false);
+    await migrator(database.db).migrateTo(BEFORE_CLUSTERED);
+    expect(await hasRowid(database.db)).toBe(true);
+    await migrator(database.db).migrateToLatest();
+    expect(await hasRowid(database.db)).toBe(false);
+  });
+
+  it('reads a series by the primary key and keeps the period index', async () => {
+    database = await seededDatabase();
+    const { rows } = await sql<{ detail: string }>`explain query plan select value from observations where indicator = ${'X'} and geo = ${'AT'}`.execute(database.db);
+    expect(rows.map((r) => r.detail).join(' / ')).toMatch(/USING PRIMARY KEY \(indicator=\? AND geo=\?\)/);
+    const indexes = await sql<{ name: string }>`select name from pragma_index_list('observations') order by name`.execute(database.db);
+    expect(indexes.rows.map((r) => r.name)).toEqual(['observations_indicator_period', 'sqlite_autoindex_observations_1']);
+  });
+});
