@@ -1,5 +1,6 @@
 import type { CompiledQuery } from 'kysely';
 import type { DbOrTx } from '../db/database';
+import { CompiledByShape, filterParameters, shapeOf } from '../observations/compiled-filter';
 import type { ObservationFilter } from '../observations/observation.repository';
 import type { CellRecord } from './cell.repository';
 
@@ -12,7 +13,7 @@ import type { CellRecord } from './cell.repository';
 export async function readCurrentCells(db: DbOrTx, filter: ObservationFilter): Promise<CellRecord[]> {
   const indicator = filter.indicators.length === 1 ? filter.indicators[0]! : null;
   const geo = filter.geos?.length === 1 ? filter.geos[0]! : null;
-  const { rows } = await db.executeQuery<Partial<CellRecord>>({ ...currentQueryFor(db, filter, indicator, geo), parameters: parametersOf(filter) });
+  const { rows } = await db.executeQuery<Partial<CellRecord>>({ ...currentQueryFor(db, filter, indicator, geo), parameters: filterParameters(filter) });
   return rows.map((row) => ({
     geo: geo ?? row.geo!,
     indicator: indicator ?? row.indicator!,
@@ -24,30 +25,10 @@ export async function readCurrentCells(db: DbOrTx, filter: ObservationFilter): P
 }
 
 /** Compiled once per database and shape, since every analytics request runs one. */
-const compiled = new WeakMap<DbOrTx, Map<string, CompiledQuery>>();
-const COMPILED_SHAPES = 512;
+const compiled = new CompiledByShape();
 
 function currentQueryFor(db: DbOrTx, filter: ObservationFilter, indicator: string | null, geo: string | null): CompiledQuery {
-  const shape = `${filter.indicators.length}|${filter.geos?.length ?? 0}|${filter.periods?.length ?? '-'}|${filter.fromStart ? 1 : 0}|${filter.toStart ? 1 : 0}`;
-  let byShape = compiled.get(db);
-  if (!byShape) compiled.set(db, (byShape = new Map()));
-  let query = byShape.get(shape);
-  if (!query) {
-    query = buildCurrentQuery(db, filter, indicator === null, geo === null).compile();
-    if (byShape.size >= COMPILED_SHAPES) byShape.clear();
-    byShape.set(shape, query);
-  }
-  return query;
-}
-
-/** The parameters in the order of the where clauses of buildCurrentQuery. */
-function parametersOf(filter: ObservationFilter): unknown[] {
-  const parameters: unknown[] = [...filter.indicators];
-  if (filter.geos?.length) parameters.push(...filter.geos);
-  if (filter.periods) parameters.push(...filter.periods);
-  if (filter.fromStart) parameters.push(filter.fromStart);
-  if (filter.toStart) parameters.push(filter.toStart);
-  return parameters;
+  return compiled.get(db, shapeOf(filter), () => buildCurrentQuery(db, filter, indicator === null, geo === null).compile());
 }
 
 function buildCurrentQuery(db: DbOrTx, filter: ObservationFilter, withIndicator: boolean, withGeo: boolean) {

@@ -1,5 +1,6 @@
 import type { CompiledQuery } from 'kysely';
 import type { DbOrTx } from '../db/database';
+import { CompiledByShape, filterParameters, shapeOf } from './compiled-filter';
 
 export interface ObservationFilter {
   indicators: string[];
@@ -29,37 +30,17 @@ export interface ObservationRecord {
 export async function listObservations(db: DbOrTx, filter: ObservationFilter, asOf: string | null = null): Promise<ObservationRecord[]> {
   if (asOf) return listObservationsAsOf(db, filter, asOf);
   const compiled = currentQueryFor(db, filter);
-  return (await db.executeQuery<ObservationRecord>({ ...compiled, parameters: currentParameters(filter) })).rows;
+  return (await db.executeQuery<ObservationRecord>({ ...compiled, parameters: filterParameters(filter) })).rows;
 }
 
 /**
- * The current-cells query compiled once per database and shape (how many indicators, geos and
- * periods; which bounds), since analytics reads run it on every request. Its parameters follow
- * the where clauses in order (currentParameters); Kysely compiles it for the engine at hand.
+ * The current-cells query compiled once per database and shape, since analytics reads run it on
+ * every request; Kysely compiles it for the engine at hand.
  */
-const compiledCurrent = new WeakMap<DbOrTx, Map<string, CompiledQuery>>();
-const COMPILED_SHAPES = 512;
+const compiledCurrent = new CompiledByShape();
 
 function currentQueryFor(db: DbOrTx, filter: ObservationFilter): CompiledQuery {
-  const shape = `${filter.indicators.length}|${filter.geos?.length ?? 0}|${filter.periods?.length ?? '-'}|${filter.fromStart ? 1 : 0}|${filter.toStart ? 1 : 0}`;
-  let byShape = compiledCurrent.get(db);
-  if (!byShape) compiledCurrent.set(db, (byShape = new Map()));
-  let compiled = byShape.get(shape);
-  if (!compiled) {
-    compiled = buildCurrentQuery(db, filter).compile();
-    if (byShape.size >= COMPILED_SHAPES) byShape.clear();
-    byShape.set(shape, compiled);
-  }
-  return compiled;
-}
-
-function currentParameters(filter: ObservationFilter): unknown[] {
-  const parameters: unknown[] = [...filter.indicators];
-  if (filter.geos?.length) parameters.push(...filter.geos);
-  if (filter.periods) parameters.push(...filter.periods);
-  if (filter.fromStart) parameters.push(filter.fromStart);
-  if (filter.toStart) parameters.push(filter.toStart);
-  return parameters;
+  return compiledCurrent.get(db, shapeOf(filter), () => buildCurrentQuery(db, filter).compile());
 }
 
 function buildCurrentQuery(db: DbOrTx, filter: ObservationFilter) {

@@ -27,9 +27,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await clusterSqliteStagedCells(db);
 }
 
-async function clusterSqliteStagedCells(db: Kysely<any>): Promise<void> {
-  await db.schema
-    .createTable('submission_cells_clustered')
+/** The staged-cells columns as migration 1800 declared them. */
+function stagedCellsTable(db: Kysely<any>, name: string) {
+  return db.schema
+    .createTable(name)
     .addColumn('submission_id', 'integer', (c) => c.notNull().references('submissions.id'))
     .addColumn('geo', 'varchar(16)', (c) => c.notNull())
     .addColumn('indicator', 'varchar(32)', (c) => c.notNull())
@@ -38,7 +39,11 @@ async function clusterSqliteStagedCells(db: Kysely<any>): Promise<void> {
     .addColumn('value', 'double precision')
     .addColumn('flags', 'varchar(16)', (c) => c.notNull())
     .addColumn('note', 'text')
-    .addColumn('source_row', 'integer', (c) => c.notNull())
+    .addColumn('source_row', 'integer', (c) => c.notNull());
+}
+
+async function clusterSqliteStagedCells(db: Kysely<any>): Promise<void> {
+  await stagedCellsTable(db, 'submission_cells_clustered')
     .addPrimaryKeyConstraint('submission_cells_pk', ['submission_id', 'indicator', 'geo', 'period', 'source_row'])
     .modifyEnd(sql`without rowid`)
     .execute();
@@ -54,18 +59,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     await db.schema.createIndex('submission_cells_submission').on('submission_cells').column('submission_id').execute();
     return;
   }
-  await db.schema
-    .createTable('submission_cells_heap')
-    .addColumn('submission_id', 'integer', (c) => c.notNull().references('submissions.id'))
-    .addColumn('geo', 'varchar(16)', (c) => c.notNull())
-    .addColumn('indicator', 'varchar(32)', (c) => c.notNull())
-    .addColumn('period', 'varchar(16)', (c) => c.notNull())
-    .addColumn('period_start', 'varchar(10)', (c) => c.notNull())
-    .addColumn('value', 'double precision')
-    .addColumn('flags', 'varchar(16)', (c) => c.notNull())
-    .addColumn('note', 'text')
-    .addColumn('source_row', 'integer', (c) => c.notNull())
-    .execute();
+  await stagedCellsTable(db, 'submission_cells_heap').execute();
   await sql`insert into submission_cells_heap select submission_id, geo, indicator, period, period_start, value, flags, note, source_row from submission_cells`.execute(db);
   await db.schema.dropTable('submission_cells').execute();
   await db.schema.alterTable('submission_cells_heap').renameTo('submission_cells').execute();

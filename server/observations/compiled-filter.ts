@@ -1,0 +1,39 @@
+import type { CompiledQuery } from 'kysely';
+import type { DbOrTx } from '../db/database';
+import type { ObservationFilter } from './observation.repository';
+
+/**
+ * A filter's shape: how many indicators, geos and periods it names and which bounds it sets. Queries
+ * of one shape compile to the same SQL, so each is compiled once and re-run with new parameters.
+ */
+export function shapeOf(filter: ObservationFilter): string {
+  return `${filter.indicators.length}|${filter.geos?.length ?? 0}|${filter.periods?.length ?? '-'}|${filter.fromStart ? 1 : 0}|${filter.toStart ? 1 : 0}`;
+}
+
+/** The filter's values in the order its where clauses take them (see whereFilter). */
+export function filterParameters(filter: ObservationFilter): unknown[] {
+  const parameters: unknown[] = [...filter.indicators];
+  if (filter.geos?.length) parameters.push(...filter.geos);
+  if (filter.periods) parameters.push(...filter.periods);
+  if (filter.fromStart) parameters.push(filter.fromStart);
+  if (filter.toStart) parameters.push(filter.toStart);
+  return parameters;
+}
+
+/** Queries compiled once per database and shape; bounded, since shapes come from requests. */
+export class CompiledByShape {
+  private readonly byDatabase = new WeakMap<DbOrTx, Map<string, CompiledQuery>>();
+  constructor(private readonly limit = 512) {}
+
+  get(db: DbOrTx, shape: string, build: () => CompiledQuery): CompiledQuery {
+    let byShape = this.byDatabase.get(db);
+    if (!byShape) this.byDatabase.set(db, (byShape = new Map()));
+    let compiled = byShape.get(shape);
+    if (!compiled) {
+      compiled = build();
+      if (byShape.size >= this.limit) byShape.clear();
+      byShape.set(shape, compiled);
+    }
+    return compiled;
+  }
+}
