@@ -163,8 +163,8 @@ async function stageFile(db: Db, tx: DbOrTx, id: number, job: StageJob): Promise
   if (state.format) reading.format = state.format;
   if (state.format) reading.profile = state.profile;
   await refreshStatistics(tx, 'submission_cells');
-  await checkDuplicates(tx, id, report);
-  await checkImplausibleChanges(tx, id, report);
+  const conflicts = await checkDuplicates(tx, id, report);
+  await checkImplausibleChanges(tx, id, report, conflicts > 0);
   return state.rowsRead;
 }
 

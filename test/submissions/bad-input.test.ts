@@ -119,4 +119,17 @@ describe('sniffing', () => {
     const staged = await database.db.selectFrom('submission_cells').select('period').where('submission_id', '=', preview.submissionId).execute();
     expect(staged).toEqual([]);
   });
+
+  it('reports a cell repeated thousands of times once per conflicting row, dropping identical repeats', async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => `AT,ICCS0101,2019,${[5, 6, 7][i % 3]},,`);
+    const preview = await submit(`${HEADER}\n${rows.join('\n')}\n`);
+    expect(preview.status).toBe('rejected');
+    const conflicts = preview.report.entries.filter((e) => e.code === 'duplicate-cell');
+    // Rows 2, 3 and 4 hold 5, 6 and 7; every later row repeats one of them exactly and is dropped.
+    expect(conflicts.map((e) => [e.row, e.cell])).toEqual([[3, '6'], [4, '7']]);
+    expect(conflicts[0]!.message).toContain('already appears in row 2');
+    expect(preview.report.errorCount).toBe(2);
+    // Year-on-year checks compare a repeated cell's first row only: 5 against the published 2018 figure.
+    expect(preview.report.entries.filter((e) => e.code === 'implausible-change').map((e) => e.row)).toEqual([2]);
+  });
 });
