@@ -1,6 +1,6 @@
 import type { CompiledQuery } from 'kysely';
 import type { DbOrTx } from '../db/database';
-import { CompiledByShape, filterParameters, shapeOf } from '../observations/compiled-filter';
+import { CompiledByShape, filterParameters, shapeOf, whereFilter } from '../observations/compiled-filter';
 import type { ObservationFilter } from '../observations/observation.repository';
 import type { CellRecord } from './cell.repository';
 
@@ -32,15 +32,10 @@ function currentQueryFor(db: DbOrTx, filter: ObservationFilter, indicator: strin
 }
 
 function buildCurrentQuery(db: DbOrTx, filter: ObservationFilter, withIndicator: boolean, withGeo: boolean) {
-  let query = db
+  const columns = db
     .selectFrom('observations')
     .select(['period', 'period_start', 'value', 'flags'])
     .$if(withIndicator, (q) => q.select('indicator'))
-    .$if(withGeo, (q) => q.select('geo'))
-    .where('indicator', 'in', filter.indicators);
-  if (filter.geos?.length) query = query.where('geo', 'in', filter.geos);
-  if (filter.periods) query = query.where('period', 'in', filter.periods);
-  if (filter.fromStart) query = query.where('period_start', '>=', filter.fromStart);
-  if (filter.toStart) query = query.where('period_start', '<=', filter.toStart);
-  return query.orderBy('indicator').orderBy('geo').orderBy('period_start');
+    .$if(withGeo, (q) => q.select('geo'));
+  return whereFilter(columns, filter);
 }

@@ -1,5 +1,5 @@
-import type { CompiledQuery } from 'kysely';
-import type { DbOrTx } from '../db/database';
+import type { CompiledQuery, SelectQueryBuilder } from 'kysely';
+import type { Database, DbOrTx } from '../db/database';
 import type { ObservationFilter } from './observation.repository';
 
 /**
@@ -10,7 +10,17 @@ export function shapeOf(filter: ObservationFilter): string {
   return `${filter.indicators.length}|${filter.geos?.length ?? 0}|${filter.periods?.length ?? '-'}|${filter.fromStart ? 1 : 0}|${filter.toStart ? 1 : 0}`;
 }
 
-/** The filter's values in the order its where clauses take them (see whereFilter). */
+/** A query on observations narrowed to the filter and sorted by indicator, geo and period start. */
+export function whereFilter<O>(query: SelectQueryBuilder<Database, 'observations', O>, filter: ObservationFilter) {
+  let narrowed = query.where('indicator', 'in', filter.indicators);
+  if (filter.geos?.length) narrowed = narrowed.where('geo', 'in', filter.geos);
+  if (filter.periods) narrowed = narrowed.where('period', 'in', filter.periods);
+  if (filter.fromStart) narrowed = narrowed.where('period_start', '>=', filter.fromStart);
+  if (filter.toStart) narrowed = narrowed.where('period_start', '<=', filter.toStart);
+  return narrowed.orderBy('indicator').orderBy('geo').orderBy('period_start');
+}
+
+/** The filter's values in the order whereFilter's clauses take them. */
 export function filterParameters(filter: ObservationFilter): unknown[] {
   const parameters: unknown[] = [...filter.indicators];
   if (filter.geos?.length) parameters.push(...filter.geos);

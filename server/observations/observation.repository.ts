@@ -1,6 +1,6 @@
 import type { CompiledQuery } from 'kysely';
 import type { DbOrTx } from '../db/database';
-import { CompiledByShape, filterParameters, shapeOf } from './compiled-filter';
+import { CompiledByShape, filterParameters, shapeOf, whereFilter } from './compiled-filter';
 
 export interface ObservationFilter {
   indicators: string[];
@@ -44,15 +44,7 @@ function currentQueryFor(db: DbOrTx, filter: ObservationFilter): CompiledQuery {
 }
 
 function buildCurrentQuery(db: DbOrTx, filter: ObservationFilter) {
-  let query = db
-    .selectFrom('observations')
-    .select(['geo', 'indicator', 'period', 'period_start', 'value', 'flags', 'revision_id', 'recorded_at'])
-    .where('indicator', 'in', filter.indicators);
-  if (filter.geos?.length) query = query.where('geo', 'in', filter.geos);
-  if (filter.periods) query = query.where('period', 'in', filter.periods);
-  if (filter.fromStart) query = query.where('period_start', '>=', filter.fromStart);
-  if (filter.toStart) query = query.where('period_start', '<=', filter.toStart);
-  return query.orderBy('indicator').orderBy('geo').orderBy('period_start');
+  return whereFilter(db.selectFrom('observations').select(['geo', 'indicator', 'period', 'period_start', 'value', 'flags', 'revision_id', 'recorded_at']), filter);
 }
 
 function listObservationsAsOf(db: DbOrTx, filter: ObservationFilter, asOf: string): Promise<ObservationRecord[]> {
