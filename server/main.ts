@@ -1,35 +1,50 @@
-import { readConfig } from './config';
-import { openDatabase } from './db/connect';
+import cluster from 'node:cluster';
+import { type Config, readConfig } from './config';
+import { isPostgresUrl, openDatabase } from './db/connect';
 import { initialiseDatabase } from './db/initialise';
-import { createApp } from './http/app';
+import { runPrimary } from './cluster';
+import { serve } from './serve';
 
 const config = readConfig();
-const { db, engine, close } = await openDatabase(config.DATABASE_URL);
-const started = Date.now();
-const { migrations, seed } = await initialiseDatabase(db);
-if (migrations.length) console.log(`migrated: ${migrations.join(', ')}`);
-if (seed) console.log(`seeded: ${seed.submissions} submissions, ${seed.revisions} revisions in ${Date.now() - started} ms`);
 
-const server = createApp({ db }).listen(config.PORT, config.HOST, () => {
-  console.log(`Crime Prevention Observatory on http://localhost:${config.PORT} (${engine})`);
-});
-
-let stopping = false;
-/** Graceful shutdown: stop accepting, let requests in flight finish, then close the database pool. */
-async function shutdown(signal: string): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  console.log(`${signal}: draining requests, then closing the database`);
-  setTimeout(() => {
-    console.error('shutdown: requests still running after 10 s; exiting anyway');
-    process.exit(1);
-  }, 10_000).unref();
-  const drained = new Promise<void>((resolve) => server.close(() => resolve()));
-  server.closeIdleConnections();
-  await drained;
-  await close();
-  console.log('closed');
-  process.exit(0);
+function announce(port: number, engine: string, workers: number): void {
+  const processes = workers > 1 ? `, ${workers} server processes` : '';
+  console.log(`Crime Prevention Observatory on http://localhost:${port} (${engine}${processes})`);
 }
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+/** An in-memory SQLite database lives in one process only, so it cannot be shared by workers. */
+function workersFor(config: Config): number {
+  return config.DATABASE_URL === ':memory:' ? 1 : config.WORKERS;
+}
+
+async function initialise(): Promise<Awaited<ReturnType<typeof openDatabase>>> {
+  const database = await openDatabase(config.DATABASE_URL);
+  const started = Date.now();
+  const { migrations, seed } = await initialiseDatabase(database.db);
+  if (migrations.length) console.log(`migrated: ${migrations.join(', ')}`);
+  if (seed) console.log(`seeded: ${seed.submissions} submissions, ${seed.revisions} revisions in ${Date.now() - started} ms`);
+  return database;
+}
+
+const engine = isPostgresUrl(config.DATABASE_URL) ? 'postgres' : 'sqlite';
+const workers = workersFor(config);
+if (cluster.isWorker) {
+  // Migrations and the seed were run by the primary before it forked this worker.
+  const database = await openDatabase(config.DATABASE_URL);
+  serve({ config, database, label: `worker ${cluster.worker!.id}: ` });
+} else if (workers === 1) {
+  const database = await initialise();
+  const server = serve({ config, database, onListening: () => announce((server.address() as { port: number }).port, engine, 1) });
+} else {
+  // The primary only initialises the database and supervises; the workers answer requests.
+  await (await initialise()).close();
+  runPrimary({
+    workers,
+    onAllListening: ({ port }) => announce(port, engine, workers),
+    onStopping: (signal) => console.log(`${signal}: draining requests, then closing the database`),
+    onStopped: () => {
+      console.log('closed');
+      process.exit();
+    },
+  });
+}

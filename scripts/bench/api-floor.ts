@@ -1,4 +1,5 @@
 import SQLite from 'better-sqlite3';
+import { tuneSqliteReads } from '../../server/db/connect';
 import type { BenchCatalogue } from './api-database';
 
 const FLOOR_MS = 3000;
@@ -21,10 +22,11 @@ function opsPerSecond(run: () => void): number {
  * The floor: the SQL one uncached request runs (the change stamp, which stays put while nothing is
  * committed, so the data version itself is not re-read; then the indicator's cells with the columns
  * analytics reads; the population cells come from the per-data-version cache, read once), as
- * prepared statements in a loop, without HTTP, validation, statistics or JSON.
+ * prepared statements in a loop, on a connection tuned as the server's is, without HTTP, validation, statistics or JSON.
  */
 export function measureFloor(file: string, catalogue: BenchCatalogue): { compare: number; trends: number } {
   const db = new SQLite(file, { readonly: true });
+  tuneSqliteReads(db);
   const version = db.prepare('select total_changes() as changes, (select data_version from pragma_data_version) as version');
   const placeholders = catalogue.groupMembers.map(() => '?').join(',');
   const groupCells = db.prepare(`select period, period_start, value, flags, geo from observations

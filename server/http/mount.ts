@@ -87,13 +87,17 @@ export function errorHandler(error: unknown, _req: Request, res: Response, _next
   if (body.error.status >= 500) console.error(error);
   if (res.headersSent) return;
   const retryAfter = (body.error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
-  if (body.error.status === 429 && typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
+  if ((body.error.status === 429 || body.error.status === 503) && typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
   res.status(body.error.status).json(body);
 }
 
 function errorBody(error: unknown): ErrorBody {
   if (error instanceof HttpError) {
     return { error: { status: error.status, code: error.code, message: error.message, details: error.details } };
+  }
+  if ((error as { code?: unknown })?.code === 'SQLITE_BUSY') {
+    const message = 'The database is busy with another server process\'s write. Try again in a few seconds.';
+    return { error: { status: 503, code: 'database-busy', message, details: { retryAfterSeconds: 5 } } };
   }
   const status = (error as { status?: unknown; type?: unknown })?.status;
   if (typeof status === 'number' && status >= 400 && status < 500) {

@@ -1,0 +1,42 @@
+import type { Server } from 'node:http';
+import type { Config } from './config';
+import type { OpenDatabase } from './db/connect';
+import { createApp } from './http/app';
+
+/** How long a stopping server lets requests in flight run before it exits anyway. */
+const DRAIN_LIMIT_MS = 10_000;
+
+export interface ServeOptions {
+  config: Config;
+  database: OpenDatabase;
+  /** Prefixes this process's log lines ("worker 2: ") when several processes serve. */
+  label?: string;
+  onListening?: (server: Server) => void;
+}
+
+/**
+ * Serves the observatory from this process, and stops gracefully on SIGINT or SIGTERM: stop
+ * accepting, let requests in flight finish, then close the database pool.
+ */
+export function serve({ config, database, label = '', onListening }: ServeOptions): Server {
+  const server = createApp({ db: database.db }).listen(config.PORT, config.HOST, () => onListening?.(server));
+  let stopping = false;
+  async function shutdown(signal: string): Promise<void> {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${label}${signal}: draining requests, then closing the database`);
+    setTimeout(() => {
+      console.error(`${label}shutdown: requests still running after ${DRAIN_LIMIT_MS / 1000} s; exiting anyway`);
+      process.exit(1);
+    }, DRAIN_LIMIT_MS).unref();
+    const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    await drained;
+    await database.close();
+    console.log(label ? `${label}database closed` : 'closed');
+    process.exit(0);
+  }
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  return server;
+}

@@ -1,0 +1,86 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { seededDatabase, type TestDatabase, testEngine } from '../helpers/database';
+
+// The real server as `npm start` runs it with WORKERS=2: a primary that supervises two processes
+// sharing the port, on either engine.
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+let database: TestDatabase | undefined;
+let child: ChildProcess | undefined;
+afterEach(async () => {
+  if (child && child.exitCode === null) {
+    for (const pid of workerPids(child.pid!)) process.kill(pid, 'SIGKILL');
+    child.kill('SIGKILL');
+  }
+  await database?.dispose();
+});
+
+async function freePort(): Promise<number> {
+  const probe = net.createServer().listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const { port } = probe.address() as net.AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+function workerPids(primary: number): number[] {
+  try {
+    // The primary's other children (tsx's esbuild service) are not workers.
+    const children = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(primary)], { encoding: 'utf8' }).split('\n');
+    return children.filter((line) => line.includes('server/main.ts')).map((line) => Number.parseInt(line.trim(), 10));
+  } catch {
+    return []; // ps exits 1 when the primary has no children
+  }
+}
+
+async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 30_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('several server processes (WORKERS=2)', () => {
+  it('serves from two workers, replaces one that dies, and drains both on SIGTERM', { timeout: 120_000 }, async () => {
+    database = await seededDatabase();
+    const port = await freePort();
+    child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: database.file, PORT: String(port), HOST: '127.0.0.1', WORKERS: '2' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout!.on('data', (chunk) => (output += chunk));
+    child.stderr!.on('data', (chunk) => (output += chunk));
+    const exited = once(child, 'exit');
+
+    await until('the server to listen', () => (output.includes(`(${testEngine}, 2 server processes)`) ? true : undefined));
+    const first = workerPids(child.pid!);
+    expect(first).toHaveLength(2);
+    const answers = await Promise.all(Array.from({ length: 8 }, () => fetch(`http://127.0.0.1:${port}/api/indicators`)));
+    expect(answers.map((a) => a.status)).toEqual(Array(8).fill(200));
+
+    process.kill(first[0]!, 'SIGKILL');
+    await until('a replacement worker', () => {
+      const now = workerPids(child!.pid!);
+      return now.length === 2 && !now.includes(first[0]!) ? now : undefined;
+    });
+    await until('the exit to be logged', () => (/worker \d+ exited \(SIGKILL\)/.test(output) ? true : undefined));
+    await until('the replacement to listen', () => (/worker 3 listening, in place of one that exited/.test(output) ? true : undefined));
+    const again = await fetch(`http://127.0.0.1:${port}/api/health`);
+    expect(again.status).toBe(200);
+
+    child.kill('SIGTERM');
+    const [code] = await exited;
+    expect(code).toBe(0);
+    expect(output.match(/^worker \d+: database closed$/gm)).toHaveLength(2);
+    expect(output.trimEnd().split('\n').at(-1)).toBe('closed');
+  });
+});
