@@ -1,41 +1,41 @@
-/**
- * Counts failed sign-ins per client address in a sliding window, in memory. It slows down password
- * guessing across many accounts from one address; the per-account lockout (in the database) holds
- * across restarts and server instances.
- */
-export class LoginLimiter {
-  private readonly failures = new Map<string, number[]>();
+import type { DbOrTx } from '../db/database';
 
-  constructor(
-    readonly maxFailures = 20,
-    readonly windowMs = 15 * 60_000,
-  ) {}
+/** One address may fail this many sign-ins within the window before it must wait. */
+export const ADDRESS_MAX_FAILURES = 20;
+export const ADDRESS_WINDOW_MS = 15 * 60_000;
 
-  /** Milliseconds until the address may try again, or 0 when it may try now. */
-  retryAfter(address: string, now = Date.now()): number {
-    const recent = this.recent(address, now);
-    if (recent.length < this.maxFailures) return 0;
-    return recent[recent.length - this.maxFailures]! + this.windowMs - now;
-  }
-
-  recordFailure(address: string, now = Date.now()): void {
-    this.failures.set(address, [...this.recent(address, now), now]);
-    if (this.failures.size > 10_000) this.forgetOldest();
-  }
-
-  clear(): void {
-    this.failures.clear();
-  }
-
-  private recent(address: string, now: number): number[] {
-    return (this.failures.get(address) ?? []).filter((t) => t > now - this.windowMs);
-  }
-
-  private forgetOldest(): void {
-    const first = this.failures.keys().next();
-    if (!first.done) this.failures.delete(first.value);
-  }
+export interface LimiterRule {
+  maxFailures: number;
+  windowMs: number;
 }
 
-/** The limiter every sign-in of this process goes through. */
-export const loginLimiter = new LoginLimiter();
+const RULE: LimiterRule = { maxFailures: ADDRESS_MAX_FAILURES, windowMs: ADDRESS_WINDOW_MS };
+
+/**
+ * Milliseconds until an address may try again, given the times (ms, newest first) of its latest
+ * failures: 0 while fewer than `maxFailures` fall within the window; otherwise until the oldest of
+ * the latest `maxFailures` leaves it.
+ */
+export function retryAfterFailures(newestFirst: readonly number[], now: number, rule: LimiterRule = RULE): number {
+  const recent = newestFirst.filter((t) => t > now - rule.windowMs);
+  if (recent.length < rule.maxFailures) return 0;
+  return recent[rule.maxFailures - 1]! + rule.windowMs - now;
+}
+
+/**
+ * Slows down password guessing across many accounts from one address. The failures are the
+ * audit log's `session.login-failed` events (every failed sign-in is audited, whatever the reason),
+ * so the count is the same in every server process and instance and survives a restart.
+ */
+export async function addressRetryAfter(db: DbOrTx, address: string, now = new Date()): Promise<number> {
+  const rows = await db
+    .selectFrom('audit_log')
+    .select('at')
+    .where('ip', '=', address)
+    .where('action', '=', 'session.login-failed')
+    .where('at', '>', new Date(now.getTime() - RULE.windowMs).toISOString())
+    .orderBy('at', 'desc')
+    .limit(RULE.maxFailures)
+    .execute();
+  return retryAfterFailures(rows.map((r) => Date.parse(r.at)), now.getTime());
+}

@@ -3,7 +3,7 @@ import { appendAudit } from '../audit/audit.repository';
 import type { Db } from '../db/database';
 import { HttpError } from '../http/errors';
 import type { UserRow } from './account.table';
-import { loginLimiter } from './login-limiter';
+import { addressRetryAfter } from './login-limiter';
 import { verifyPassword } from './password';
 import { findUserByEmail, normaliseEmail, userActor } from './user.repository';
 
@@ -23,7 +23,7 @@ function tooMany(message: string, retryAfterMs: number): HttpError {
  */
 export async function checkLogin(db: Db, email: string, password: string, ip: string): Promise<UserRow> {
   const address = normaliseEmail(email);
-  const wait = loginLimiter.retryAfter(ip);
+  const wait = await addressRetryAfter(db, ip);
   if (wait > 0) {
     await appendAudit(db, { actor: ANONYMOUS, ip, action: 'session.login-throttled', outcome: 'denied', detail: { email: address } });
     throw tooMany('Too many failed sign-ins from this address. Wait, then try again.', wait);
@@ -37,7 +37,6 @@ export async function checkLogin(db: Db, email: string, password: string, ip: st
   }
   const matches = await verifyPassword(password, user?.password_hash ?? null);
   if (!user || !matches || user.active !== 1) {
-    loginLimiter.recordFailure(ip);
     const reason = !user ? 'unknown-email' : !matches ? 'wrong-password' : 'disabled';
     await appendAudit(db, { actor: ANONYMOUS, ip, action: 'session.login-failed', target, outcome: 'denied', detail: { email: address, reason } });
     if (user && !matches) await countFailure(db, user, ip, now);

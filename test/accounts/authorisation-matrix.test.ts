@@ -1,7 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor, Role } from '../../server/accounts/actor';
-import { loginLimiter } from '../../server/accounts/login-limiter';
 import { auditAction } from '../../server/audit/audit.action';
 import { createApp } from '../../server/http/app';
 import type { AnyRoute } from '../../server/http/route';
@@ -88,7 +87,6 @@ describe('the authorisation matrix', () => {
         for (const inScope of [true, false]) {
           const spec = rule.sample ? await rule.sample(inScope ? IN_SCOPE : OUT_OF_SCOPE, fixtures) : {};
           current = actors.get(caller)!;
-          loginLimiter.clear();
           const before = await auditCount();
           const res = await send(route, spec);
           const label = `${caller} ${inScope ? 'in scope' : 'out of scope'}`;

@@ -2,7 +2,6 @@ import express, { type Express } from 'express';
 import request from 'supertest';
 import { expect } from 'vitest';
 import { type Actor, type Role, SYSTEM_ACTOR } from '../../server/accounts/actor';
-import { loginLimiter } from '../../server/accounts/login-limiter';
 import { createUser } from '../../server/accounts/user.service';
 import type { Db } from '../../server/db/database';
 import { type AppOptions, createApp } from '../../server/http/app';
@@ -62,7 +61,6 @@ export interface SignedIn {
 
 /** Signs in through the API and returns the session cookie and CSRF token. */
 export async function signIn(app: Express, email: string, password = PASSWORD, previous?: SignedIn): Promise<SignedIn> {
-  loginLimiter.clear();
   const req = request(app).post('/api/session').send({ email, password });
   const res = await (previous ? req.set('Cookie', previous.cookie).set('X-CSRF-Token', previous.csrfToken) : req);
   expect(res.status, JSON.stringify(res.body)).toBe(200);

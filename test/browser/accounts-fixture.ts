@@ -1,7 +1,6 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SYSTEM_ACTOR } from '../../server/accounts/actor';
-import { loginLimiter } from '../../server/accounts/login-limiter';
 import type { Db } from '../../server/db/database';
 import { PracticeInput } from '../../server/practices/practice.schema';
 import { createPractice, inTransaction, transitionPractice } from '../../server/practices/practice.service';
@@ -45,7 +44,6 @@ export async function submitSignIn(page: Page, baseUrl: string, email: string, p
 
 /** Signs in through the dashboard and waits for the role's start view. */
 export async function signInAs(page: Page, baseUrl: string, email: string, startView: string): Promise<void> {
-  loginLimiter.clear();
   await submitSignIn(page, baseUrl, email, PASSWORD);
   await viewReady(page, startView);
   await expect.poll(() => page.locator('#account .email').textContent()).toBe(email);

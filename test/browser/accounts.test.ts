@@ -1,7 +1,6 @@
 import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginLimiter } from '../../server/accounts/login-limiter';
 import { endUserSessions } from '../../server/accounts/user.repository';
 import { updateUser } from '../../server/accounts/user.service';
 import { SYSTEM_ACTOR } from '../../server/accounts/actor';
@@ -69,7 +68,6 @@ describe('accounts in the dashboard, in Chromium', () => {
   }, 90_000);
 
   it('a wrong password, a disabled account and a locked account each get a clear message', async () => {
-    loginLimiter.clear();
     const { page, problems } = await freshPage();
     // By keyboard alone: Tab to the email field, type, Tab to the password, Enter sends the form.
     await page.goto(`${app.url}/sign-in`);
@@ -98,7 +96,6 @@ describe('accounts in the dashboard, in Chromium', () => {
     expect(await page.locator('#account .email').count()).toBe(0);
     expect(problems).toEqual([]);
     await app.db.db.updateTable('users').set({ locked_until: null, failed_logins: 0 }).where('id', '=', people.curator.id).execute();
-    loginLimiter.clear();
     await page.close();
   });
 
@@ -181,7 +178,6 @@ describe('accounts in the dashboard, in Chromium', () => {
     expect(await page.locator('nav li[data-account-view="my-country"]').isHidden()).toBe(true);
     const after = await page.evaluate(() => fetch('/api/session').then((r) => r.json()));
     expect(after.user).toBeNull();
-    loginLimiter.clear();
     await submitSignIn(page, app.url, 'cp-nl@example.eu', 'another long passphrase');
     await viewReady(page, 'my-country');
     await expect.poll(() => page.locator('#account .email').textContent()).toBe('cp-nl@example.eu');
@@ -287,7 +283,6 @@ describe('accounts in the dashboard, in Chromium', () => {
     await screenshot(page, 'reset-password');
     await page.click('button:has-text("Set the password")');
     await expect.poll(() => page.locator('main .notice[role="status"]').textContent()).toContain('The password for be-contact@example.eu is set.');
-    loginLimiter.clear();
     await submitSignIn(page, app.url, 'be-contact@example.eu', 'a brand new passphrase');
     await viewReady(page, 'my-country');
     await expect.poll(() => page.locator('main section.geo-area h3').allTextContents()).toEqual(['Belgium (BE)', 'Luxembourg (LU)']);

@@ -9,6 +9,7 @@ import * as statementLevelReferences from './2026-11-22T2000_statement-level-ref
 import * as leanBulkTables from './2026-11-22T2110_lean-bulk-tables';
 import * as observationsClustered from './2026-11-22T2120_observations-clustered';
 import * as distinctReferenceChecks from './2026-11-22T2130_distinct-reference-checks';
+import * as auditAddressIndex from './2026-11-23T0010_audit-address-index';
 
 /**
  * Every migration, by its frozen name. Names sort in the order they run: add new ones with a later
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T2110_lean-bulk-tables': leanBulkTables,
   '2026-11-22T2120_observations-clustered': observationsClustered,
   '2026-11-22T2130_distinct-reference-checks': distinctReferenceChecks,
+  '2026-11-23T0010_audit-address-index': auditAddressIndex,
 };
