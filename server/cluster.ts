@@ -8,50 +8,63 @@ export interface PrimaryOptions {
   workers: number;
   onAllListening: (address: { port: number }) => void;
   onStopping: (signal: string) => void;
-  onStopped: () => void;
+  /** Every worker has exited; `exitCode` is 0 only if each stopped cleanly and none kept crashing. */
+  onStopped: (exitCode: number) => void;
 }
 
 /**
  * The primary of a multi-process server: forks the workers (which share the listening port),
  * replaces one that crashes, and on SIGINT or SIGTERM passes the signal on, waits for every worker
- * to drain its requests and exit, then exits itself.
+ * to drain its requests and exit, then reports.
  */
 export function runPrimary({ workers, onAllListening, onStopping, onStopped }: PrimaryOptions): void {
+  // Kept here rather than read from cluster.workers, which drops a worker only after both its
+  // 'exit' and 'disconnect' events, in either order.
+  const alive = new Set<Worker>();
   let stopping = false;
+  let exitCode = 0;
   let listening = 0;
   const crashes: number[] = [];
 
-  const fork = (): Worker => cluster.fork();
+  const fork = () => alive.add(cluster.fork());
   cluster.on('listening', (worker, address) => {
     listening += 1;
     if (listening === workers) onAllListening({ port: address.port });
     if (listening > workers) console.log(`worker ${worker.id} listening, in place of one that exited`);
   });
   cluster.on('exit', (worker, code, signal) => {
+    alive.delete(worker);
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) onStopped();
+      if (code !== 0 || signal) {
+        console.error(`worker ${worker.id} stopped with ${signal ?? `code ${code}`}`);
+        exitCode = 1;
+      }
+      if (alive.size === 0) onStopped(exitCode);
       return;
     }
-    const now = Date.now();
-    crashes.push(now);
-    while (crashes[0]! < now - CRASH_WINDOW_MS) crashes.shift();
     console.error(`worker ${worker.id} exited (${signal ?? `code ${code}`})`);
-    if (crashes.length >= CRASH_LIMIT) {
-      console.error(`${crashes.length} worker exits within ${CRASH_WINDOW_MS / 1000} s; stopping the server`);
+    if (recordCrash() >= CRASH_LIMIT) {
+      console.error(`${CRASH_LIMIT} worker exits within ${CRASH_WINDOW_MS / 1000} s; stopping the server`);
       stop('SIGTERM', 1);
       return;
     }
     fork();
   });
 
-  function stop(signal: string, exitCode = 0): void {
+  function recordCrash(): number {
+    const now = Date.now();
+    crashes.push(now);
+    while (crashes[0]! < now - CRASH_WINDOW_MS) crashes.shift();
+    return crashes.length;
+  }
+
+  function stop(signal: string, code = 0): void {
     if (stopping) return;
     stopping = true;
+    exitCode = code;
     onStopping(signal);
-    const alive = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined);
-    if (alive.length === 0) onStopped();
+    if (alive.size === 0) onStopped(exitCode);
     for (const worker of alive) worker.process.kill('SIGTERM');
-    process.exitCode = exitCode;
   }
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

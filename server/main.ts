@@ -42,9 +42,9 @@ if (cluster.isWorker) {
     workers,
     onAllListening: ({ port }) => announce(port, engine, workers),
     onStopping: (signal) => console.log(`${signal}: draining requests, then closing the database`),
-    onStopped: () => {
+    onStopped: (exitCode) => {
       console.log('closed');
-      process.exit();
+      process.exit(exitCode);
     },
   });
 }

@@ -1,8 +1,13 @@
+import { ANONYMOUS } from './actor';
+import { appendAudit } from '../audit/audit.repository';
 import type { DbOrTx } from '../db/database';
 
-/** One address may fail this many sign-ins within the window before it must wait. */
+/** One address may have this many sign-ins fail (or still under way) within the window before it must wait. */
 export const ADDRESS_MAX_FAILURES = 20;
 export const ADDRESS_WINDOW_MS = 15 * 60_000;
+
+export const ATTEMPT_ACTION = 'session.login-attempt';
+const SUCCESS_ACTION = 'session.login';
 
 export interface LimiterRule {
   maxFailures: number;
@@ -13,8 +18,8 @@ const RULE: LimiterRule = { maxFailures: ADDRESS_MAX_FAILURES, windowMs: ADDRESS
 
 /**
  * Milliseconds until an address may try again, given the times (ms, newest first) of its latest
- * failures: 0 while fewer than `maxFailures` fall within the window; otherwise until the oldest of
- * the latest `maxFailures` leaves it.
+ * unsuccessful attempts: 0 while fewer than `maxFailures` fall within the window; otherwise until
+ * the oldest of the latest `maxFailures` leaves it.
  */
 export function retryAfterFailures(newestFirst: readonly number[], now: number, rule: LimiterRule = RULE): number {
   const recent = newestFirst.filter((t) => t > now - rule.windowMs);
@@ -23,19 +28,31 @@ export function retryAfterFailures(newestFirst: readonly number[], now: number, 
 }
 
 /**
- * Slows down password guessing across many accounts from one address. The failures are the
- * audit log's `session.login-failed` events (every failed sign-in is audited, whatever the reason),
- * so the count is the same in every server process and instance and survives a restart.
+ * Slows down password guessing across many accounts from one address, in every server process
+ * and instance alike. Each sign-in is first recorded in the audit log (`session.login-attempt`),
+ * then the address's attempts within the window that did not succeed are counted, this one
+ * included: recording before counting means that of many sign-ins sent at once, at most the
+ * allowance gets through to the password check. Answers the wait in milliseconds, or 0 to go on.
  */
-export async function addressRetryAfter(db: DbOrTx, address: string, now = new Date()): Promise<number> {
-  const rows = await db
+export async function admitSignIn(db: DbOrTx, address: string, email: string, now = new Date()): Promise<number> {
+  await appendAudit(db, { actor: ANONYMOUS, ip: address, action: ATTEMPT_ACTION, detail: { email }, at: now });
+  const since = new Date(now.getTime() - RULE.windowMs).toISOString();
+  const recent = db
     .selectFrom('audit_log')
-    .select('at')
     .where('ip', '=', address)
-    .where('action', '=', 'session.login-failed')
-    .where('at', '>', new Date(now.getTime() - RULE.windowMs).toISOString())
+    .where('at', '>', since);
+  const { successes } = await recent
+    .select((eb) => eb.fn.countAll<number | string>().as('successes'))
+    .where('action', '=', SUCCESS_ACTION)
+    .where('outcome', '=', 'ok') // a refused sign-in is audited under the route's action too, as denied
+    .executeTakeFirstOrThrow();
+  // This attempt is among them: the allowance is the failures permitted, plus this one, plus one per success.
+  const allowance = RULE.maxFailures + 1 + Number(successes);
+  const attempts = await recent
+    .select('at')
+    .where('action', '=', ATTEMPT_ACTION)
     .orderBy('at', 'desc')
-    .limit(RULE.maxFailures)
+    .limit(allowance)
     .execute();
-  return retryAfterFailures(rows.map((r) => Date.parse(r.at)), now.getTime());
+  return retryAfterFailures(attempts.map((r) => Date.parse(r.at)), now.getTime(), { ...RULE, maxFailures: allowance });
 }

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import type { Database } from './database';
-import { ImmediateSqliteDialect } from './sqlite-dialect';
+import { ImmediateSqliteDialect, SYNC_BUSY_MS } from './sqlite-dialect';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -17,14 +17,17 @@ export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//i.test(url);
 }
 
-/** Every SQLite-specific setting lives here: WAL for concurrent readers, enforced foreign keys. */
+/**
+ * Every SQLite-specific setting lives here: WAL for concurrent readers, enforced foreign keys, a short
+ * synchronous busy wait (longer waits are asynchronous: see sqlite-dialect.ts).
+ */
 export function openSqlite(file: string): OpenDatabase {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${SYNC_BUSY_MS}`);
   tuneSqliteReads(sqlite);
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite, { database: withStatementCache(sqlite) }) });
   rawSqlite.set(db, sqlite);

@@ -1,22 +1,42 @@
 import type SQLite from 'better-sqlite3';
-import { CompiledQuery, type DatabaseConnection, type Driver, SqliteDialect, SqliteDriver, type SqliteDialectConfig } from 'kysely';
+import { type CompiledQuery, type DatabaseConnection, type Driver, type QueryResult, SqliteDialect, type SqliteDialectConfig, SqliteDriver } from 'kysely';
 
-/** How long a transaction waits for another process's write transaction before giving up. */
+/** How long a write waits for another process's write transaction before giving up with SQLITE_BUSY. */
 export const WRITE_WAIT_MS = 30_000;
+/** SQLite's own (synchronous) busy wait: kept short, since it stops the whole process while it waits. */
+export const SYNC_BUSY_MS = 20;
 const RETRY_MIN_MS = 2;
 const RETRY_MAX_MS = 50;
 
+/** better-sqlite3 reports SQLITE_BUSY and its extended codes (SQLITE_BUSY_SNAPSHOT, ...). */
+export function isBusyError(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
+function busyAfterWaiting(): Error {
+  return Object.assign(new Error(`database is locked: another process held the write lock for more than ${WRITE_WAIT_MS / 1000} s`), { code: 'SQLITE_BUSY' });
+}
+
 /**
- * SQLite with transactions that take the write lock when they begin (BEGIN IMMEDIATE). With one
- * process this changes nothing: Kysely already runs one transaction at a time on its one
- * connection. With several server processes on one file, a transaction that began deferred, read,
- * and then tried to write after another process had committed would fail with SQLITE_BUSY; taking
- * the lock first makes concurrent transactions queue instead. The wait for the lock is asynchronous
- * (retries with a zero busy timeout), so a process waiting behind another's long commit keeps
- * answering reads meanwhile.
+ * SQLite for several server processes on one file.
+ *
+ * - A transaction takes the write lock when it begins (BEGIN IMMEDIATE). Begun deferred, a
+ *   transaction that read and then wrote after another process had committed would fail with
+ *   SQLITE_BUSY; taking the lock first makes concurrent transactions queue instead.
+ * - Waiting for the lock is asynchronous. SQLite's busy timeout stays at SYNC_BUSY_MS (its wait
+ *   stops the whole process); beyond that, a transaction's BEGIN, or a write outside a transaction,
+ *   is retried with growing pauses, and during each pause the connection is handed back, so the
+ *   process's other queries (reads never wait in WAL mode) run meanwhile. After WRITE_WAIT_MS the
+ *   write fails with SQLITE_BUSY, which the API answers with 503.
+ *
+ * With one process nothing changes: Kysely already runs one transaction at a time on its connection.
  */
 export class ImmediateSqliteDialect extends SqliteDialect {
-  constructor(private readonly sqlite: SQLite.Database, config: SqliteDialectConfig) {
+  constructor(
+    private readonly sqlite: SQLite.Database,
+    config: SqliteDialectConfig,
+  ) {
     super(config);
   }
 
@@ -26,13 +46,25 @@ export class ImmediateSqliteDialect extends SqliteDialect {
 }
 
 class ImmediateSqliteDriver implements Driver {
+  private patient: DatabaseConnection | undefined;
+
   constructor(
     private readonly sqlite: SQLite.Database,
     private readonly inner: SqliteDriver,
   ) {}
 
   init = () => this.inner.init();
-  acquireConnection = () => this.inner.acquireConnection();
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    const connection = await this.inner.acquireConnection();
+    this.patient ??= this.patientConnection(connection);
+    return this.patient;
+  }
+
+  async beginTransaction(): Promise<void> {
+    await this.whenUnlocked(() => this.sqlite.prepare('begin immediate').run());
+  }
+
   commitTransaction = (c: DatabaseConnection) => this.inner.commitTransaction(c);
   rollbackTransaction = (c: DatabaseConnection) => this.inner.rollbackTransaction(c);
   savepoint: Driver['savepoint'] = (c, name, compile) => this.inner.savepoint(c, name, compile);
@@ -41,29 +73,31 @@ class ImmediateSqliteDriver implements Driver {
   releaseConnection = () => this.inner.releaseConnection();
   destroy = () => this.inner.destroy();
 
-  async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    const deadline = Date.now() + WRITE_WAIT_MS;
-    for (let pause = RETRY_MIN_MS; ; pause = Math.min(pause * 2, RETRY_MAX_MS)) {
-      if (this.tryBeginImmediate()) return;
-      if (Date.now() >= deadline) break;
-      await new Promise((resolve) => setTimeout(resolve, pause * (0.5 + Math.random())));
-    }
-    // Out of patience: one last attempt that reports SQLITE_BUSY the usual way.
-    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  /** The connection, with writes outside a transaction retried asynchronously while another process writes. */
+  private patientConnection(connection: DatabaseConnection): DatabaseConnection {
+    return {
+      executeQuery: <R>(query: CompiledQuery): Promise<QueryResult<R>> =>
+        this.sqlite.inTransaction ? connection.executeQuery<R>(query) : this.whenUnlocked(() => connection.executeQuery<R>(query)),
+      streamQuery: <R>(query: CompiledQuery, chunkSize?: number) => connection.streamQuery<R>(query, chunkSize),
+    };
   }
 
-  /** BEGIN IMMEDIATE without the connection's synchronous busy wait; false when another process writes. */
-  private tryBeginImmediate(): boolean {
-    const waitMs = this.sqlite.pragma('busy_timeout', { simple: true }) as number;
-    this.sqlite.pragma('busy_timeout = 0');
-    try {
-      this.sqlite.prepare('begin immediate').run();
-      return true;
-    } catch (error) {
-      if ((error as { code?: string }).code === 'SQLITE_BUSY') return false;
-      throw error;
-    } finally {
-      this.sqlite.pragma(`busy_timeout = ${waitMs}`);
+  /**
+   * Runs `attempt` (which holds the connection, as its caller does) until it gets past SQLITE_BUSY.
+   * Between attempts the connection is released for the pause, then taken again.
+   */
+  private async whenUnlocked<T>(attempt: () => T | Promise<T>): Promise<T> {
+    const deadline = Date.now() + WRITE_WAIT_MS;
+    for (let pause = RETRY_MIN_MS; ; pause = Math.min(pause * 2, RETRY_MAX_MS)) {
+      try {
+        return await attempt();
+      } catch (error) {
+        if (!isBusyError(error) || this.sqlite.inTransaction) throw error;
+        if (Date.now() >= deadline) throw busyAfterWaiting();
+      }
+      await this.inner.releaseConnection();
+      await new Promise((resolve) => setTimeout(resolve, pause * (0.5 + Math.random())));
+      await this.inner.acquireConnection();
     }
   }
 }

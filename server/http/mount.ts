@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response, Router } from 'express';
 import { ZodError } from 'zod';
+import { isBusyError } from '../db/sqlite-dialect';
 import type { Actor } from '../accounts/actor';
 import type { Db } from '../db/database';
 import { type ReceivedUpload, receiveUpload } from '../submissions/upload';
@@ -95,7 +96,7 @@ function errorBody(error: unknown): ErrorBody {
   if (error instanceof HttpError) {
     return { error: { status: error.status, code: error.code, message: error.message, details: error.details } };
   }
-  if ((error as { code?: unknown })?.code === 'SQLITE_BUSY') {
+  if (isBusyError(error)) {
     const message = 'The database is busy with another server process\'s write. Try again in a few seconds.';
     return { error: { status: 503, code: 'database-busy', message, details: { retryAfterSeconds: 5 } } };
   }

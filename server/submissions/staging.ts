@@ -16,9 +16,6 @@ export interface CellStage {
 
 const STAGE_COLUMNS = 'geo, indicator, period, period_start, value, flags, note, source_row';
 
-/** Page cache for the connection once it has loaded a submission (KiB): bounded, so RSS stays flat. */
-const BULK_CACHE_KIB = 32 * 1024;
-
 /** Cells per SQLite INSERT: one call into SQLite per 64 cells instead of per cell (576 parameters). */
 const SQLITE_ROWS_PER_INSERT = 64;
 
@@ -34,7 +31,6 @@ const SQLITE_ROWS_PER_INSERT = 64;
 export function openStage(root: Db, tx: DbOrTx, submissionId: number): CellStage {
   const sqlite = engineOf(tx) === 'sqlite' ? rawSqliteOf(root) : undefined;
   if (!sqlite) return openCopyStage(root, submissionId) ?? { add: (cells) => insertBatches(tx, submissionId, cells), finish: async () => undefined };
-  sqlite.pragma(`cache_size = -${BULK_CACHE_KIB}`);
   return sqliteStage(sqlite, submissionId);
 }
 

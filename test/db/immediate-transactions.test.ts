@@ -34,13 +34,40 @@ describeOnSqliteOnly('two connections to one SQLite file stand for two server pr
       const { rows } = await sql<{ n: number }>`select count(*) as n from tally`.execute(tx);
       await sql`insert into tally values ('second', ${rows[0]!.n})`.execute(tx);
     });
+    // While its transaction waits for the lock, the same connection still answers reads.
+    await pause(50);
+    const { rows: seen } = await sql<{ n: number }>`select count(*) as n from tally`.execute(second.db);
+    order.push(`second read ${seen[0]!.n} rows while waiting`);
     await Promise.all([holding, waiting]);
     clearInterval(ticker);
 
-    expect(order).toEqual(['first wrote', 'first commits', 'second begins']);
+    expect(order).toEqual(['first wrote', 'second read 0 rows while waiting', 'first commits', 'second begins']);
     const { rows } = await sql<{ who: string; seen: number }>`select who, seen from tally order by who`.execute(first.db);
     expect(rows).toEqual([{ who: 'first', seen: 0 }, { who: 'second', seen: 1 }]);
     // The wait was asynchronous: timers kept firing while the second connection waited ~280 ms.
     expect(ticks).toBeGreaterThan(10);
+  });
+
+  it('makes a write outside a transaction wait for another connection\'s transaction, asynchronously', async () => {
+    first = await emptyDatabase();
+    second = openSqlite(first.file);
+    await sql`create table tally (who text not null)`.execute(first.db);
+
+    const order: string[] = [];
+    const holding = first.db.transaction().execute(async (tx) => {
+      await sql`insert into tally values ('first')`.execute(tx);
+      await pause(300);
+      order.push('first commits');
+    });
+    await pause(20);
+    const write = sql`insert into tally values ('second')`.execute(second.db).then(() => order.push('second wrote'));
+    await pause(50);
+    const { rows } = await sql<{ n: number }>`select count(*) as n from tally`.execute(second.db);
+    order.push(`second read ${rows[0]!.n} rows while waiting`);
+    await Promise.all([holding, write]);
+
+    expect(order).toEqual(['second read 0 rows while waiting', 'first commits', 'second wrote']);
+    const { rows: after } = await sql<{ who: string }>`select who from tally order by who`.execute(first.db);
+    expect(after.map((r) => r.who)).toEqual(['first', 'second']);
   });
 });

@@ -11,6 +11,21 @@ beforeAll(async () => {
 });
 afterAll(async () => database.dispose());
 
+describe('compression', () => {
+  it('gzips a large answer for a client that accepts it, with the same content, and leaves small ones alone', async () => {
+    const path = '/api/observations?indicator=ICCS0101&format=csv';
+    const plain = await request(app).get(path).set('Accept-Encoding', 'identity').expect(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const zipped = await request(app).get(path).set('Accept-Encoding', 'gzip').expect(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toMatch(/Accept-Encoding/i);
+    expect(zipped.text).toBe(plain.text);
+    expect(plain.text.length).toBeGreaterThan(10_000);
+    const health = await request(app).get('/api/health').set('Accept-Encoding', 'gzip').expect(200);
+    expect(health.headers['content-encoding']).toBeUndefined();
+  });
+});
+
 describe('read API', () => {
   it('answers the health check with the data version', async () => {
     const res = await request(app).get('/api/health').expect(200);

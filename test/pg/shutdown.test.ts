@@ -48,13 +48,13 @@ function watchOutput(process: ChildProcess) {
 }
 
 describe('PostgreSQL: graceful shutdown', () => {
-  it('finishes the request in flight, then closes the pool and exits cleanly', { timeout: 90_000 }, async () => {
+  it.each(['1', '2'])('finishes the request in flight, then closes the pool and exits cleanly (WORKERS=%s)', { timeout: 90_000 }, async (workers) => {
     database = await seededDatabase();
     const port = await freePort();
     // node itself with tsx's loader (not the tsx CLI wrapper), so the signal reaches the server.
     child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: database.file, PORT: String(port), HOST: '127.0.0.1' },
+      env: { ...process.env, DATABASE_URL: database.file, PORT: String(port), HOST: '127.0.0.1', WORKERS: workers },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const log = watchOutput(child);

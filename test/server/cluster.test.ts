@@ -47,22 +47,32 @@ async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 30
   }
 }
 
+interface Started {
+  port: number;
+  output: () => string;
+  exited: Promise<unknown[]>;
+}
+
+async function startCluster(): Promise<Started> {
+  database = await seededDatabase();
+  const port = await freePort();
+  child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: database.file, PORT: String(port), HOST: '127.0.0.1', WORKERS: '2' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let text = '';
+  child.stdout!.on('data', (chunk) => (text += chunk));
+  child.stderr!.on('data', (chunk) => (text += chunk));
+  const exited = once(child, 'exit');
+  await until('the server to listen', () => (text.includes(`(${testEngine}, 2 server processes)`) ? true : undefined));
+  return { port, output: () => text, exited };
+}
+
 describe('several server processes (WORKERS=2)', () => {
   it('serves from two workers, replaces one that dies, and drains both on SIGTERM', { timeout: 120_000 }, async () => {
-    database = await seededDatabase();
-    const port = await freePort();
-    child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: database.file, PORT: String(port), HOST: '127.0.0.1', WORKERS: '2' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout!.on('data', (chunk) => (output += chunk));
-    child.stderr!.on('data', (chunk) => (output += chunk));
-    const exited = once(child, 'exit');
-
-    await until('the server to listen', () => (output.includes(`(${testEngine}, 2 server processes)`) ? true : undefined));
-    const first = workerPids(child.pid!);
+    const { port, output, exited } = await startCluster();
+    const first = workerPids(child!.pid!);
     expect(first).toHaveLength(2);
     const answers = await Promise.all(Array.from({ length: 8 }, () => fetch(`http://127.0.0.1:${port}/api/indicators`)));
     expect(answers.map((a) => a.status)).toEqual(Array(8).fill(200));
@@ -72,15 +82,30 @@ describe('several server processes (WORKERS=2)', () => {
       const now = workerPids(child!.pid!);
       return now.length === 2 && !now.includes(first[0]!) ? now : undefined;
     });
-    await until('the exit to be logged', () => (/worker \d+ exited \(SIGKILL\)/.test(output) ? true : undefined));
-    await until('the replacement to listen', () => (/worker 3 listening, in place of one that exited/.test(output) ? true : undefined));
+    await until('the exit to be logged', () => (/worker \d+ exited \(SIGKILL\)/.test(output()) ? true : undefined));
+    await until('the replacement to listen', () => (/worker 3 listening, in place of one that exited/.test(output()) ? true : undefined));
     const again = await fetch(`http://127.0.0.1:${port}/api/health`);
     expect(again.status).toBe(200);
 
-    child.kill('SIGTERM');
+    child!.kill('SIGTERM');
     const [code] = await exited;
     expect(code).toBe(0);
-    expect(output.match(/^worker \d+: database closed$/gm)).toHaveLength(2);
-    expect(output.trimEnd().split('\n').at(-1)).toBe('closed');
+    expect(output().match(/^worker \d+: database closed$/gm)).toHaveLength(2);
+    expect(output().trimEnd().split('\n').at(-1)).toBe('closed');
+  });
+
+  it('stops with exit code 1 when workers keep dying', { timeout: 120_000 }, async () => {
+    const { output, exited } = await startCluster();
+    for (let killed = 0; killed < 5; killed++) {
+      const pids = await until('two workers', () => {
+        const now = workerPids(child!.pid!);
+        return now.length === 2 ? now : undefined;
+      });
+      process.kill(pids[0]!, 'SIGKILL');
+      await until(`exit ${killed + 1} to be logged`, () => ((output().match(/exited \(SIGKILL\)/g) ?? []).length > killed ? true : undefined));
+    }
+    const [code] = await exited;
+    expect(output()).toContain('5 worker exits within 60 s; stopping the server');
+    expect(code).toBe(1);
   });
 });
