@@ -147,11 +147,12 @@ describe('lockout', () => {
       // Another address is not slowed down, and a success gives its attempt back.
       await signInFrom('203.0.113.9', 'nl@politie.nl', PASSWORD).expect(200);
 
-      // Many guesses sent at once: recording before counting lets at most the allowance through.
+      // Many guesses sent at once: recording before counting lets at most the allowance through to
+      // the password check (how many exactly depends on how the engine interleaves the requests).
       const burst = await Promise.all(Array.from({ length: 30 }, (_, i) => signInFrom('192.0.2.44', `nobody${i}@observatory.eu`, 'guess guess guess')));
-      const statuses = burst.map((r) => r.status).sort();
-      expect(statuses.filter((s) => s === 401)).toHaveLength(ADDRESS_MAX_FAILURES);
-      expect(statuses.filter((s) => s === 429)).toHaveLength(30 - ADDRESS_MAX_FAILURES);
+      const checked = burst.filter((r) => r.status === 401).length;
+      expect(checked).toBeLessThanOrEqual(ADDRESS_MAX_FAILURES);
+      expect(burst.filter((r) => r.status === 429)).toHaveLength(30 - checked);
     } finally {
       await own.dispose();
     }
