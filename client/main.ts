@@ -19,6 +19,7 @@ const context = startRouter(main, {
   review: () => import('./views/review'),
   approvals: () => import('./views/approvals'),
   users: () => import('./views/users'),
+  audit: () => import('./views/audit'),
 });
 
 // Signing in or out changes what the header offers; the views re-read the session when they mount.

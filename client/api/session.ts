@@ -81,6 +81,6 @@ export const ROLE_LABELS: Record<Role, string> = { contact_point: 'contact point
 export function viewsFor(role: Role | null): string[] {
   if (role === 'contact_point') return ['my-country', 'upload'];
   if (role === 'curator') return ['review'];
-  if (role === 'secretariat') return ['my-country', 'upload', 'review', 'approvals', 'users'];
+  if (role === 'secretariat') return ['my-country', 'upload', 'review', 'approvals', 'users', 'audit'];
   return [];
 }

@@ -2,6 +2,7 @@
  * API answer types, derived from the server's own route definitions through `import type`:
  * there is no second, hand-copied set of API types to drift.
  */
+import type { auditRoutes } from '../../server/audit/audit.routes';
 import type { geoRoutes } from '../../server/geos/geo.routes';
 import type { indicatorRoutes } from '../../server/indicators/indicator.routes';
 import type { RouteResponse } from '../../server/http/route';
@@ -17,6 +18,8 @@ export type Geo = GeosAnswer['data'][number];
 export type IndicatorsAnswer = ListAnswer<typeof indicatorRoutes>;
 export type Indicator = IndicatorsAnswer['data'][number];
 export type Theme = IndicatorsAnswer['themes'][number];
+export type AuditAnswer = ListAnswer<typeof auditRoutes>;
+export type AuditEntry = AuditAnswer['data'][number];
 export type { ObservationsResponse as ObservationsAnswer, ObservationView as Observation } from '../../server/observations/observation.routes';
 
 /**

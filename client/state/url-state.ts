@@ -5,7 +5,7 @@
 
 export const VIEWS = [
   'explore', 'trends', 'compare', 'profile', 'alerts', 'practices', 'practice', 'upload',
-  'sign-in', 'reset-password', 'my-country', 'review', 'approvals', 'users',
+  'sign-in', 'reset-password', 'my-country', 'review', 'approvals', 'users', 'audit',
 ] as const;
 export type ViewName = (typeof VIEWS)[number];
 export type MeasureName = 'count' | 'rate';
@@ -26,27 +26,37 @@ export interface ViewState {
   base: number | null;
   asOf: string | null;
   q: string;
-  /** Practice facet filters, e.g. { theme: 'violent', rating: 'effective' }. */
+  /**
+   * A list's filters: practice facets, e.g. { theme: 'violent', rating: 'effective' }, or the
+   * audit log's, e.g. { action: 'session.*', outcome: 'denied', from: '2026-11-01' }.
+   */
   facets: Record<string, string>;
+  /** The page of a paged list, from 1. */
+  page: number;
 }
 
 export const DEFAULT_INDICATOR = 'ICCS0101';
 
 export const DEFAULT_STATE: ViewState = {
   view: 'explore', id: null, indicator: DEFAULT_INDICATOR, geos: [], year: null, from: null, to: null,
-  measure: 'rate', tab: 'chart', scale: 'linear', base: null, asOf: null, q: '', facets: {},
+  measure: 'rate', tab: 'chart', scale: 'linear', base: null, asOf: null, q: '', facets: {}, page: 1,
 };
 
 const PATHS: Record<ViewName, string> = {
   explore: '/', trends: '/trends', compare: '/compare', profile: '/profile', alerts: '/alerts',
   practices: '/practices', practice: '/practices', upload: '/upload',
   'sign-in': '/sign-in', 'reset-password': '/reset-password', 'my-country': '/my-country', review: '/review', approvals: '/approvals', users: '/users',
+  audit: '/audit',
 };
 
 const FACET_PREFIX = 'f.';
 
 function yearParam(value: string | null): number | null {
   return value && /^\d{4}$/.test(value) ? Number(value) : null;
+}
+
+function pageParam(value: string | null): number {
+  return value && /^[1-9]\d{0,5}$/.test(value) ? Number(value) : 1;
 }
 
 function viewFromPath(pathname: string): { view: ViewName; id: string | null } {
@@ -77,6 +87,7 @@ export function parseState(url: URL): ViewState {
     asOf: p.get('asOf') || null,
     q: p.get('q') ?? '',
     facets,
+    page: pageParam(p.get('page')),
   };
 }
 
@@ -101,6 +112,7 @@ export function formatState(state: ViewState): string {
   put('asOf', state.asOf);
   put('q', state.q);
   for (const [key, value] of Object.entries(state.facets).sort()) put(FACET_PREFIX + key, value);
+  put('page', state.page, 1);
   const query = p.toString().replace(/%2C/g, ',');
   return query ? `${path}?${query}` : path;
 }

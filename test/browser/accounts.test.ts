@@ -56,7 +56,7 @@ describe('accounts in the dashboard, in Chromium', () => {
     await page.goto(`${app.url}/`);
     await viewReady(page, 'explore');
     await expect.poll(() => page.locator('#account a', { hasText: 'Sign in' }).isVisible()).toBe(true);
-    for (const view of ['my-country', 'upload', 'review', 'approvals', 'users']) {
+    for (const view of ['my-country', 'upload', 'review', 'approvals', 'users', 'audit']) {
       expect(await page.locator(`nav li[data-account-view="${view}"]`).isHidden(), view).toBe(true);
     }
     await page.goto(`${app.url}/users`);
@@ -221,7 +221,7 @@ describe('accounts in the dashboard, in Chromium', () => {
   it('the secretariat manages users (one-time link, never a password) and revokes an API token; the link sets a password', async () => {
     const { page, problems } = await freshPage();
     await signInAs(page, app.url, 'secretariat@example.eu', 'users');
-    for (const view of ['my-country', 'upload', 'review', 'approvals', 'users']) {
+    for (const view of ['my-country', 'upload', 'review', 'approvals', 'users', 'audit']) {
       expect(await page.locator(`nav li[data-account-view="${view}"]`).isVisible(), view).toBe(true);
     }
     await page.waitForSelector('table.users tbody tr[data-email="cp-nl@example.eu"]');

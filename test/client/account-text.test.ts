@@ -43,6 +43,6 @@ describe('account texts', () => {
     expect(viewsFor(null)).toEqual([]);
     expect(viewsFor('contact_point')).toEqual(['my-country', 'upload']);
     expect(viewsFor('curator')).toEqual(['review']);
-    expect(viewsFor('secretariat')).toEqual(expect.arrayContaining(['users', 'approvals', 'review', 'my-country', 'upload']));
+    expect(viewsFor('secretariat')).toEqual(expect.arrayContaining(['users', 'approvals', 'review', 'my-country', 'upload', 'audit']));
   });
 });
