@@ -9,13 +9,16 @@ import { type DataVersion, readDataVersion } from './vintage.repository';
 /**
  * Serialised answers of one process, least recently used first out, bounded in bytes. Keys start
  * with the data version, so a commit makes every earlier answer unreachable: nothing stale is served.
+ * Answers are kept as UTF-8 bytes outside the JS heap: encoded once rather than at every hit, and
+ * not copied by the young-generation collector (kept as strings, 10 KB answers surviving into the
+ * old generation made scavenges of 5–8 ms, up to 40 ms, the main source of bench:api's p99).
  */
 class AnswerCache {
-  private readonly entries = new Map<string, string>();
+  private readonly entries = new Map<string, Buffer>();
   private bytes = 0;
   constructor(private readonly budget: number) {}
 
-  get(key: string): string | undefined {
+  get(key: string): Buffer | undefined {
     const hit = this.entries.get(key);
     if (hit !== undefined) {
       this.entries.delete(key);
@@ -24,14 +27,14 @@ class AnswerCache {
     return hit;
   }
 
-  set(key: string, json: string): void {
-    if (json.length * 2 > this.budget / 10) return;
+  set(key: string, json: Buffer): void {
+    if (json.length > this.budget / 10) return;
     this.entries.set(key, json);
-    this.bytes += json.length * 2;
+    this.bytes += json.length;
     while (this.bytes > this.budget) {
       const [oldest, value] = this.entries.entries().next().value!;
       this.entries.delete(oldest);
-      this.bytes -= value.length * 2;
+      this.bytes -= value.length;
     }
   }
 }
@@ -80,11 +83,11 @@ export async function versionedAnswer<T extends object>(request: VersionedReques
   let json = cache.get(cacheKey);
   if (json === undefined) {
     const computed = (await request.compute(await loadCatalogue(request.db, version.catalogueKey), version)) as T & { meta?: object };
-    json = JSON.stringify({ ...computed, meta: { ...computed.meta, dataVersion: version.at, asOf: request.asOf } });
+    json = Buffer.from(JSON.stringify({ ...computed, meta: { ...computed.meta, dataVersion: version.at, asOf: request.asOf } }));
     cache.set(cacheKey, json);
   }
   if (csv) {
-    return new RouteResponse(request.csv!.render(JSON.parse(json)), { contentType: 'text/csv; charset=utf-8', fileName: request.csv!.fileName, headers });
+    return new RouteResponse(request.csv!.render(JSON.parse(json.toString('utf8'))), { contentType: 'text/csv; charset=utf-8', fileName: request.csv!.fileName, headers });
   }
   return new RouteResponse(json, { contentType: 'application/json; charset=utf-8', headers });
 }
