@@ -3,6 +3,8 @@ import cluster, { type Worker } from 'node:cluster';
 /** A worker that dies this many times within the window is not restarted again: something is wrong. */
 const CRASH_LIMIT = 5;
 const CRASH_WINDOW_MS = 60_000;
+/** Longer than a worker's own drain limit (serve.ts): a worker still running after this is killed. */
+const STOP_LIMIT_MS = 12_000;
 
 export interface PrimaryOptions {
   workers: number;
@@ -35,7 +37,8 @@ export function runPrimary({ workers, onAllListening, onStopping, onStopped }: P
   cluster.on('exit', (worker, code, signal) => {
     alive.delete(worker);
     if (stopping) {
-      if (code !== 0 || signal) {
+      // A worker still starting when the signal came ends by that signal: it had nothing to drain.
+      if (code !== 0 || (signal && signal !== 'SIGTERM')) {
         console.error(`worker ${worker.id} stopped with ${signal ?? `code ${code}`}`);
         exitCode = 1;
       }
@@ -59,12 +62,22 @@ export function runPrimary({ workers, onAllListening, onStopping, onStopped }: P
   }
 
   function stop(signal: string, code = 0): void {
-    if (stopping) return;
+    if (stopping) {
+      // A second signal: the operator will not wait for the drain.
+      killAll();
+      return;
+    }
     stopping = true;
     exitCode = code;
     onStopping(signal);
     if (alive.size === 0) onStopped(exitCode);
     for (const worker of alive) worker.process.kill('SIGTERM');
+    setTimeout(killAll, STOP_LIMIT_MS).unref();
+  }
+
+  function killAll(): void {
+    if (alive.size) console.error(`killing ${alive.size} worker(s) that did not stop`);
+    for (const worker of alive) worker.process.kill('SIGKILL');
   }
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

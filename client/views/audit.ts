@@ -7,7 +7,7 @@ import { problemBox, sessionWithRole } from './account-parts';
 import { timeText } from './account-text';
 import { auditFilterForm } from './audit-form';
 import { AUDIT_PAGE_SIZE, auditFilters, auditQuery, dateRangeProblem, detailPairs, OUTCOME_TEXT, pageCount, pagingText, viaText } from './audit-text';
-import { latest, viewHeader } from './view-parts';
+import { viewHeader } from './view-parts';
 
 function detailList(detail: AuditEntry['detail']): HTMLElement | string {
   const pairs = detailPairs(detail);
@@ -72,8 +72,10 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
   const form = auditFilterForm((filters) => context.navigate({ facets: filters, page: 1 }));
   const results = h('div', {});
   const pages = pager((page) => context.navigate({ page }));
-  const current = latest<AuditAnswer>();
+  // Only the latest state's answer (or error) is shown: an earlier request still in flight is dropped.
+  let latestShow = 0;
   const show = async (state: ViewState) => {
+    const mine = ++latestShow;
     const filters = auditFilters(state.facets);
     form.fill(filters);
     const problem = dateRangeProblem(filters);
@@ -84,12 +86,13 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
       return;
     }
     try {
-      const answer = await current(getFresh<AuditAnswer>('/api/audit', auditQuery(filters, state.page)));
-      if (!answer) return;
+      const answer = await getFresh<AuditAnswer>('/api/audit', auditQuery(filters, state.page));
+      if (mine !== latestShow) return;
       results.replaceChildren(answer.data.length ? entryTable(answer) : '');
       pages.element.hidden = false;
       pages.show(state.page, answer.data.length, answer.meta.total, Object.keys(filters).length > 0);
     } catch (error) {
+      if (mine !== latestShow) return;
       results.replaceChildren(problemBox('The audit log could not be read', error));
       pages.element.hidden = true;
     }

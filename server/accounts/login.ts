@@ -3,7 +3,7 @@ import { appendAudit } from '../audit/audit.repository';
 import type { Db } from '../db/database';
 import { HttpError } from '../http/errors';
 import type { UserRow } from './account.table';
-import { admitSignIn } from './login-limiter';
+import { admitSignIn, THROTTLED_ACTION } from './login-limiter';
 import { verifyPassword } from './password';
 import { findUserByEmail, normaliseEmail, userActor } from './user.repository';
 
@@ -25,7 +25,7 @@ export async function checkLogin(db: Db, email: string, password: string, ip: st
   const address = normaliseEmail(email);
   const wait = await admitSignIn(db, ip, address);
   if (wait > 0) {
-    await appendAudit(db, { actor: ANONYMOUS, ip, action: 'session.login-throttled', outcome: 'denied', detail: { email: address } });
+    await appendAudit(db, { actor: ANONYMOUS, ip, action: THROTTLED_ACTION, outcome: 'denied', detail: { email: address } });
     throw tooMany('Too many failed sign-ins from this address. Wait, then try again.', wait);
   }
   const user = await findUserByEmail(db, address);

@@ -39,6 +39,13 @@ class AnswerCache {
   }
 }
 
+/** The text's UTF-8 bytes in a buffer of their own (Buffer.from shares 8 KB pool slabs among small ones, which the cache's byte count would miss). */
+function ownBytes(text: string): Buffer {
+  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
+  bytes.write(text);
+  return bytes;
+}
+
 const caches = new WeakMap<Db, AnswerCache>();
 const CACHE_BYTES = 64 * 1024 * 1024;
 
@@ -83,7 +90,7 @@ export async function versionedAnswer<T extends object>(request: VersionedReques
   let json = cache.get(cacheKey);
   if (json === undefined) {
     const computed = (await request.compute(await loadCatalogue(request.db, version.catalogueKey), version)) as T & { meta?: object };
-    json = Buffer.from(JSON.stringify({ ...computed, meta: { ...computed.meta, dataVersion: version.at, asOf: request.asOf } }));
+    json = ownBytes(JSON.stringify({ ...computed, meta: { ...computed.meta, dataVersion: version.at, asOf: request.asOf } }));
     cache.set(cacheKey, json);
   }
   if (csv) {

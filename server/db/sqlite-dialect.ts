@@ -14,6 +14,22 @@ export function isBusyError(error: unknown): boolean {
   return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
 }
 
+const pins = new WeakMap<SQLite.Database, number>();
+
+/**
+ * Runs `work` with the connection held throughout: while it waits for another process's write
+ * lock, the connection is not lent to this process's other queries. For work that changes the
+ * connection's settings for a while (withBulkWrites turns foreign-key checks off).
+ */
+export async function holdingConnection<T>(sqlite: SQLite.Database, work: () => Promise<T>): Promise<T> {
+  pins.set(sqlite, (pins.get(sqlite) ?? 0) + 1);
+  try {
+    return await work();
+  } finally {
+    pins.set(sqlite, pins.get(sqlite)! - 1);
+  }
+}
+
 function busyAfterWaiting(): Error {
   return Object.assign(new Error(`database is locked: another process held the write lock for more than ${WRITE_WAIT_MS / 1000} s`), { code: 'SQLITE_BUSY' });
 }
@@ -27,7 +43,8 @@ function busyAfterWaiting(): Error {
  * - Waiting for the lock is asynchronous. SQLite's busy timeout stays at SYNC_BUSY_MS (its wait
  *   stops the whole process); beyond that, a transaction's BEGIN, or a write outside a transaction,
  *   is retried with growing pauses, and during each pause the connection is handed back, so the
- *   process's other queries (reads never wait in WAL mode) run meanwhile. After WRITE_WAIT_MS the
+ *   process's other queries (reads never wait in WAL mode) run meanwhile; except while it is held
+ *   with holdingConnection. After WRITE_WAIT_MS the
  *   write fails with SQLITE_BUSY, which the API answers with 503.
  *
  * With one process nothing changes: Kysely already runs one transaction at a time on its connection.
@@ -95,9 +112,10 @@ class ImmediateSqliteDriver implements Driver {
         if (!isBusyError(error) || this.sqlite.inTransaction) throw error;
         if (Date.now() >= deadline) throw busyAfterWaiting();
       }
-      await this.inner.releaseConnection();
+      const lend = !pins.get(this.sqlite);
+      if (lend) await this.inner.releaseConnection();
       await new Promise((resolve) => setTimeout(resolve, pause * (0.5 + Math.random())));
-      await this.inner.acquireConnection();
+      if (lend) await this.inner.acquireConnection();
     }
   }
 }

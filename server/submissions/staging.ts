@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { rawSqliteOf } from '../db/connect';
 import type { Db, DbOrTx } from '../db/database';
 import { engineOf } from '../db/engine';
+import { holdingConnection } from '../db/sqlite-dialect';
 import type { Cell } from './cell';
 import { openCopyStage } from './copy-stage';
 
@@ -93,7 +94,8 @@ export async function refreshStatistics(tx: DbOrTx, table: 'submission_cells' | 
  * against the catalogue by validation (catalogue codes are never deleted), staged cells belong to
  * the submission inserted in the same transaction, and each observation points at a revision
  * inserted in the same transaction. The setting is per connection and never persisted; it is
- * restored before the connection is released, so no other statement runs without the checks.
+ * restored before the connection is released, and the connection is not lent to other queries
+ * meanwhile (holdingConnection), so no other statement runs without the checks.
  */
 export async function withBulkWrites<T>(db: Db, run: (conn: Db) => Promise<T>): Promise<T> {
   const sqlite = engineOf(db) === 'sqlite' ? rawSqliteOf(db) : undefined;
@@ -102,7 +104,8 @@ export async function withBulkWrites<T>(db: Db, run: (conn: Db) => Promise<T>): 
     const enforced = sqlite.pragma('foreign_keys', { simple: true }) === 1;
     sqlite.pragma('foreign_keys = OFF');
     try {
-      return await run(conn);
+      // Held, not lent to other queries while waiting for another process's write lock.
+      return await holdingConnection(sqlite, () => run(conn));
     } finally {
       if (enforced) sqlite.pragma('foreign_keys = ON');
     }

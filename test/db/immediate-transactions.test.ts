@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
-import { type OpenDatabase, openSqlite } from '../../server/db/connect';
+import { type OpenDatabase, openSqlite, rawSqliteOf } from '../../server/db/connect';
+import { holdingConnection } from '../../server/db/sqlite-dialect';
 import { describeOnSqliteOnly, emptyDatabase, type TestDatabase } from '../helpers/database';
 
 let first: TestDatabase;
@@ -69,5 +70,29 @@ describeOnSqliteOnly('two connections to one SQLite file stand for two server pr
     expect(order).toEqual(['second read 0 rows while waiting', 'first commits', 'second wrote']);
     const { rows: after } = await sql<{ who: string }>`select who from tally order by who`.execute(first.db);
     expect(after.map((r) => r.who)).toEqual(['first', 'second']);
+  });
+
+  it('keeps a held connection to itself while it waits (foreign-key checks stay off for nobody else)', async () => {
+    first = await emptyDatabase();
+    second = openSqlite(first.file);
+    await sql`create table tally (who text not null)`.execute(first.db);
+    const raw = rawSqliteOf(second.db)!;
+
+    const order: string[] = [];
+    const holding = first.db.transaction().execute(async () => {
+      await pause(300);
+      order.push('first commits');
+    });
+    await pause(20);
+    const held = second.db.connection().execute((conn) =>
+      holdingConnection(raw, () => conn.transaction().execute(async (tx) => {
+        order.push('held transaction begins');
+        await sql`insert into tally values ('held')`.execute(tx);
+      })));
+    await pause(50);
+    const read = sql`select count(*) as n from tally`.execute(second.db).then(() => order.push('other query ran'));
+    await Promise.all([holding, held, read]);
+
+    expect(order).toEqual(['first commits', 'held transaction begins', 'other query ran']);
   });
 });
