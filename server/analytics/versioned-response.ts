@@ -1,50 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/database';
 import { RouteResponse } from '../http/route';
+import { AnswerCache, preferredEncoding } from './answer-cache';
 import { asOfMoment } from './analytics.query';
 import type { VersionMeta } from './analytics.types';
 import { type Catalogue, loadCatalogue } from './catalogue';
 import { type DataVersion, readDataVersion } from './vintage.repository';
-
-/**
- * Serialised answers of one process, least recently used first out, bounded in bytes. Keys start
- * with the data version, so a commit makes every earlier answer unreachable: nothing stale is served.
- * Answers are kept as UTF-8 bytes outside the JS heap: encoded once rather than at every hit, and
- * not copied by the young-generation collector (kept as strings, 10 KB answers surviving into the
- * old generation made scavenges of 5–8 ms, up to 40 ms, the main source of bench:api's p99).
- */
-class AnswerCache {
-  private readonly entries = new Map<string, Buffer>();
-  private bytes = 0;
-  constructor(private readonly budget: number) {}
-
-  get(key: string): Buffer | undefined {
-    const hit = this.entries.get(key);
-    if (hit !== undefined) {
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-    }
-    return hit;
-  }
-
-  set(key: string, json: Buffer): void {
-    if (json.length > this.budget / 10) return;
-    this.entries.set(key, json);
-    this.bytes += json.length;
-    while (this.bytes > this.budget) {
-      const [oldest, value] = this.entries.entries().next().value!;
-      this.entries.delete(oldest);
-      this.bytes -= value.length;
-    }
-  }
-}
-
-/** The text's UTF-8 bytes in a buffer of their own (Buffer.from shares 8 KB pool slabs among small ones, which the cache's byte count would miss). */
-function ownBytes(text: string): Buffer {
-  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
-  bytes.write(text);
-  return bytes;
-}
 
 const caches = new WeakMap<Db, AnswerCache>();
 const CACHE_BYTES = 64 * 1024 * 1024;
@@ -87,16 +48,21 @@ export async function versionedAnswer<T extends object>(request: VersionedReques
   if (matches(request.headers['if-none-match'], etag)) return new RouteResponse('', { status: 304, headers });
   const cache = cacheFor(request.db);
   const cacheKey = `${version.key}|${version.catalogueKey}|${request.asOf ?? ''}|${request.key}`;
-  let json = cache.get(cacheKey);
-  if (json === undefined) {
+  let answer = cache.get(cacheKey);
+  if (answer === undefined) {
     const computed = (await request.compute(await loadCatalogue(request.db, version.catalogueKey), version)) as T & { meta?: object };
-    json = ownBytes(JSON.stringify({ ...computed, meta: { ...computed.meta, dataVersion: version.at, asOf: request.asOf } }));
-    cache.set(cacheKey, json);
+    answer = cache.set(cacheKey, JSON.stringify({ ...computed, meta: { ...computed.meta, dataVersion: version.at, asOf: request.asOf } }));
   }
   if (csv) {
-    return new RouteResponse(request.csv!.render(JSON.parse(json.toString('utf8'))), { contentType: 'text/csv; charset=utf-8', fileName: request.csv!.fileName, headers });
+    return new RouteResponse(request.csv!.render(JSON.parse(answer.json.toString('utf8'))), { contentType: 'text/csv; charset=utf-8', fileName: request.csv!.fileName, headers });
   }
-  return new RouteResponse(json, { contentType: 'application/json; charset=utf-8', headers });
+  // Compressed here once per answer and encoding, not by the compression middleware at every hit.
+  const encoding = preferredEncoding(request.headers['accept-encoding']);
+  const encoded = cache.encoded(cacheKey, answer, encoding);
+  if (encoded) {
+    return new RouteResponse(encoded, { contentType: 'application/json; charset=utf-8', headers: { ...headers, 'Content-Encoding': encoding!, Vary: 'Accept-Encoding' } });
+  }
+  return new RouteResponse(answer.json, { contentType: 'application/json; charset=utf-8', headers });
 }
 
 /** The normalised query as a cache key: parameters in a fixed order, defaults filled in. */

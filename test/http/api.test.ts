@@ -1,5 +1,10 @@
+import { once } from 'node:events';
+import { get, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AnswerCache, preferredEncoding } from '../../server/analytics/answer-cache';
 import { createApp } from '../../server/http/app';
 import { seededDatabase, type TestDatabase } from '../helpers/database';
 
@@ -23,6 +28,65 @@ describe('compression', () => {
     expect(plain.text.length).toBeGreaterThan(10_000);
     const health = await request(app).get('/api/health').set('Accept-Encoding', 'gzip').expect(200);
     expect(health.headers['content-encoding']).toBeUndefined();
+  });
+});
+
+/** One raw GET on a listening copy of the app: status, headers and the body's bytes as sent. */
+async function rawGet(path: string, acceptEncoding: string): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+  const server = app.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  try {
+    const { port } = server.address() as AddressInfo;
+    const response = await new Promise<IncomingMessage>((resolve, reject) =>
+      get({ host: '127.0.0.1', port, path, headers: { 'Accept-Encoding': acceptEncoding } }, resolve).on('error', reject));
+    const chunks: Buffer[] = [];
+    for await (const chunk of response) chunks.push(chunk as Buffer);
+    return { status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) };
+  } finally {
+    server.close();
+  }
+}
+
+describe('compressed analytics answers', () => {
+  const path = '/api/compare?indicator=ICCS0101&period=2017&measure=rate';
+  it('sends the cached answer compressed in the encoding the client prefers, with the same content', async () => {
+    const plain = await rawGet(path, 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const brotli = await rawGet(path, 'gzip, deflate, br');
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotli.headers.vary).toMatch(/Accept-Encoding/);
+    expect(brotliDecompressSync(brotli.body).equals(plain.body)).toBe(true);
+    expect(brotli.body.length).toBeLessThan(plain.body.length / 2);
+    const gzip = await rawGet(path, 'br;q=0, gzip');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.body).equals(plain.body)).toBe(true);
+    // The same representation, so the same (weak) ETag.
+    expect(gzip.headers.etag).toBe(plain.headers.etag);
+  });
+
+  it('compresses an answer once per encoding, and counts the compressed bytes against the budget', () => {
+    const text = JSON.stringify({ rows: Array.from({ length: 300 }, (_, i) => ({ geo: 'AT', period: String(1990 + (i % 30)), value: i })) });
+    const size = Buffer.byteLength(text);
+    const cache = new AnswerCache(size * 10 + 10);
+    const first = cache.set('first', text);
+    const brotli = cache.encoded('first', first, 'br')!;
+    expect(brotliDecompressSync(brotli).toString()).toBe(text);
+    expect(cache.encoded('first', first, 'br')).toBe(brotli);
+    expect(cache.encoded('first', first, null)).toBeNull();
+    // Nine more answers fit only without the first one's compressed copy: the first goes.
+    for (let i = 0; i < 9; i++) cache.set(`other ${i}`, text);
+    expect(cache.get('first')).toBeUndefined();
+    expect(cache.get('other 0')).toBeDefined();
+  });
+
+  it('reads Accept-Encoding with its q-values and wildcard', () => {
+    expect(preferredEncoding('gzip, deflate, br')).toBe('br');
+    expect(preferredEncoding('gzip;q=0.5, br;q=0')).toBe('gzip');
+    expect(preferredEncoding('*')).toBe('br');
+    expect(preferredEncoding('*;q=0, gzip')).toBe('gzip');
+    expect(preferredEncoding('identity')).toBeNull();
+    expect(preferredEncoding(undefined)).toBeNull();
+    expect(preferredEncoding('deflate')).toBeNull();
   });
 });
 
