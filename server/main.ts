@@ -1,6 +1,6 @@
 import cluster from 'node:cluster';
 import { type Config, readConfig } from './config';
-import { isPostgresUrl, openDatabase } from './db/connect';
+import { isPostgresUrl, type OpenDatabase, openDatabase } from './db/connect';
 import { initialiseDatabase } from './db/initialise';
 import { runPrimary } from './cluster';
 import { serve } from './serve';
@@ -17,7 +17,7 @@ function workersFor(config: Config): number {
   return config.DATABASE_URL === ':memory:' ? 1 : config.WORKERS;
 }
 
-async function initialise(): Promise<Awaited<ReturnType<typeof openDatabase>>> {
+async function initialise(): Promise<OpenDatabase> {
   const database = await openDatabase(config.DATABASE_URL);
   const started = Date.now();
   const { migrations, seed } = await initialiseDatabase(database.db);

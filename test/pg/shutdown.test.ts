@@ -4,6 +4,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { freePort } from '../helpers/net';
 import { seededDatabase, type TestDatabase } from '../helpers/database';
 
 // The real server process on PostgreSQL, stopped with SIGTERM while a request is still arriving.
@@ -14,14 +15,6 @@ afterEach(async () => {
   if (child && child.exitCode === null) child.kill('SIGKILL');
   await database.dispose();
 });
-
-async function freePort(): Promise<number> {
-  const probe = net.createServer().listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 /** Resolves once the child's output contains `text`; `output()` returns everything so far. */
 function watchOutput(process: ChildProcess) {

@@ -1,9 +1,9 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { freePort } from '../helpers/net';
 import { seededDatabase, type TestDatabase, testEngine } from '../helpers/database';
 
 // The real server as `npm start` runs it with WORKERS=2: a primary that supervises two processes
@@ -18,14 +18,6 @@ afterEach(async () => {
   }
   await database?.dispose();
 });
-
-async function freePort(): Promise<number> {
-  const probe = net.createServer().listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 function workerPids(primary: number): number[] {
   try {
