@@ -1,42 +1,22 @@
-import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addPeople, signInAs, submittedPractice, viewReady } from './accounts-fixture';
-import { buildClient, launchBrowser, type RunningApp, type RunningBrowser, screenshot, seriousViolations, startApp, watchPage } from './harness';
+import { afterAll, describe, expect, it } from 'vitest';
+import { addPeople, signInAs, submittedPractice, useAccountsSite, viewReady } from './accounts-fixture';
+import { screenshot, seriousViolations } from './harness';
 
 /** This file's app runs with approval on (each test file has its own process, so others are unaffected). */
 const previousApproval = process.env.APPROVAL_REQUIRED;
 process.env.APPROVAL_REQUIRED = 'true';
 
-let clientDir: string;
-let app: RunningApp;
-let browser: RunningBrowser;
+const site = useAccountsSite(addPeople);
 
-beforeAll(async () => {
-  clientDir = await buildClient();
-  app = await startApp(clientDir);
-  await addPeople(app.db.db);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  if (clientDir) rmSync(clientDir, { recursive: true, force: true });
+afterAll(() => {
   if (previousApproval === undefined) delete process.env.APPROVAL_REQUIRED;
   else process.env.APPROVAL_REQUIRED = previousApproval;
 });
 
-async function freshPage(): Promise<{ page: Page; problems: string[] }> {
-  await browser.context.clearCookies();
-  const page = await browser.context.newPage();
-  page.setDefaultTimeout(12_000);
-  return { page, problems: watchPage(page) };
-}
-
 /** Uploads and commits through the dashboard; with approval on, the commit waits for the secretariat. */
 async function commitForApproval(page: Page, name: string, content: string): Promise<void> {
-  await page.goto(`${app.url}/upload?geo=NL`);
+  await page.goto(`${site.app.url}/upload?geo=NL`);
   await viewReady(page, 'upload');
   await page.setInputFiles('.drop-zone input[type="file"]', { name, mimeType: 'text/csv', buffer: Buffer.from(content) });
   await page.waitForSelector('caption:has-text("Column mapping preview")');
@@ -48,8 +28,8 @@ async function commitForApproval(page: Page, name: string, content: string): Pro
 
 describe('approval and return, in Chromium (APPROVAL_REQUIRED=true)', () => {
   it('commits from the dashboard wait for approval: the secretariat approves one and rejects one; the contact point reads the message', async () => {
-    const contact = await freshPage();
-    await signInAs(contact.page, app.url, 'cp-nl@example.eu', 'my-country');
+    const contact = await site.freshPage();
+    await signInAs(contact.page, site.app.url, 'cp-nl@example.eu', 'my-country');
     await commitForApproval(contact.page, 'nl-approve-me.csv', 'geo,indicator,period,value,flags,note\nNL,ICCS0101,2023,123,p,\n');
     await commitForApproval(contact.page, 'nl-reject-me.csv', 'geo,indicator,period,value,flags,note\nNL,ICCS0101,2024,456,p,\n');
     await contact.page.click('nav a[data-view="my-country"]');
@@ -60,9 +40,9 @@ describe('approval and return, in Chromium (APPROVAL_REQUIRED=true)', () => {
     expect(contact.problems).toEqual([]);
     await contact.page.close();
 
-    const staff = await freshPage();
+    const staff = await site.freshPage();
     const page = staff.page;
-    await signInAs(page, app.url, 'secretariat@example.eu', 'users');
+    await signInAs(page, site.app.url, 'secretariat@example.eu', 'users');
     await page.click('nav a[data-view="approvals"]');
     await viewReady(page, 'approvals');
     const row = (file: string) => page.locator('main tbody tr', { hasText: file });
@@ -89,8 +69,8 @@ describe('approval and return, in Chromium (APPROVAL_REQUIRED=true)', () => {
     expect(staff.problems).toEqual([]);
     await page.close();
 
-    const again = await freshPage();
-    await signInAs(again.page, app.url, 'cp-nl@example.eu', 'my-country');
+    const again = await site.freshPage();
+    await signInAs(again.page, site.app.url, 'cp-nl@example.eu', 'my-country');
     const rejected = again.page.locator('table.submissions tbody tr', { hasText: 'nl-reject-me.csv' });
     await expect.poll(() => rejected.textContent()).toContain('Rejected by the secretariat');
     expect(await rejected.locator('.message').textContent()).toBe('Message from the secretariat: The 2024 figure is a forecast: send it once the police have published it.');
@@ -99,9 +79,9 @@ describe('approval and return, in Chromium (APPROVAL_REQUIRED=true)', () => {
   }, 90_000);
 
   it('a curator returns a practice with comments, checked before sending', async () => {
-    const slug = await submittedPractice(app.db.db, 'Youth mentoring against knife crime');
-    const { page, problems } = await freshPage();
-    await signInAs(page, app.url, 'curator@example.eu', 'review');
+    const slug = await submittedPractice(site.app.db.db, 'Youth mentoring against knife crime');
+    const { page, problems } = await site.freshPage();
+    await signInAs(page, site.app.url, 'curator@example.eu', 'review');
     const card = page.locator(`main li.card[data-slug="${slug}"]`);
     await card.locator('summary', { hasText: 'Return with comments' }).click();
     await card.getByRole('button', { name: 'Return with comments' }).click();
@@ -110,7 +90,7 @@ describe('approval and return, in Chromium (APPROVAL_REQUIRED=true)', () => {
     await card.getByRole('button', { name: 'Return with comments' }).click();
     await expect.poll(() => page.locator(`main li.card[data-slug="${slug}"]`).count()).toBe(0);
     expect(await page.locator('main .notice[role="status"]').textContent()).toContain('is returned to its proposer');
-    const state = await app.db.db.selectFrom('practices').select('state').where('slug', '=', slug).executeTakeFirstOrThrow();
+    const state = await site.app.db.db.selectFrom('practices').select('state').where('slug', '=', slug).executeTakeFirstOrThrow();
     expect(state.state).toBe('returned');
     expect(problems).toEqual([]);
     await page.close();

@@ -1,15 +1,11 @@
-import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../server/accounts/actor';
 import { appendAudit } from '../../server/audit/audit.repository';
 import type { Db } from '../../server/db/database';
-import { addPeople, fitsWidth, signInAs, submitSignIn, viewReady } from './accounts-fixture';
-import { buildClient, launchBrowser, type RunningApp, type RunningBrowser, screenshot, seriousViolations, startApp, watchPage } from './harness';
+import { addPeople, fitsWidth, signInAs, submitSignIn, useAccountsSite, viewReady } from './accounts-fixture';
+import { screenshot, seriousViolations } from './harness';
 
-let clientDir: string;
-let app: RunningApp;
-let browser: RunningBrowser;
 
 /** Enough older entries for more than one page, written straight into the log as the command line would. */
 async function addProfileUpdates(db: Db, count: number): Promise<void> {
@@ -18,26 +14,10 @@ async function addProfileUpdates(db: Db, count: number): Promise<void> {
   }
 }
 
-beforeAll(async () => {
-  clientDir = await buildClient();
-  app = await startApp(clientDir);
-  await addPeople(app.db.db);
-  await addProfileUpdates(app.db.db, 60);
-  browser = await launchBrowser();
+const site = useAccountsSite(async (db) => {
+  await addPeople(db);
+  await addProfileUpdates(db, 60);
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  if (clientDir) rmSync(clientDir, { recursive: true, force: true });
-});
-
-async function freshPage(): Promise<{ page: Page; problems: string[] }> {
-  await browser.context.clearCookies();
-  const page = await browser.context.newPage();
-  page.setDefaultTimeout(12_000);
-  return { page, problems: watchPage(page) };
-}
 
 const rows = (page: Page) => page.locator('table.audit tbody tr');
 const paging = (page: Page) => page.locator('main .pager [role="status"]');
@@ -46,15 +26,15 @@ const column = (page: Page, index: number) => page.locator('table.audit tbody tr
 
 describe('the audit log in the dashboard, in Chromium', () => {
   it('is refused to the public and to a contact point, who do not see it in the navigation', async () => {
-    const { page, problems } = await freshPage();
-    await page.goto(`${app.url}/audit`);
+    const { page, problems } = await site.freshPage();
+    await page.goto(`${site.app.url}/audit`);
     await viewReady(page, 'audit');
     expect(await page.locator('main .intro').textContent()).toBe('This view is for the secretariat. Sign in to use it.');
     expect(await page.locator('nav li[data-account-view="audit"]').isHidden()).toBe(true);
 
-    await signInAs(page, app.url, 'cp-nl@example.eu', 'my-country');
+    await signInAs(page, site.app.url, 'cp-nl@example.eu', 'my-country');
     expect(await page.locator('nav li[data-account-view="audit"]').isHidden()).toBe(true);
-    await page.goto(`${app.url}/audit?f.outcome=denied`);
+    await page.goto(`${site.app.url}/audit?f.outcome=denied`);
     await viewReady(page, 'audit');
     expect(await page.locator('main h2').textContent()).toBe('Audit log');
     expect(await page.locator('main .intro').textContent()).toBe('This view is for the secretariat. You are signed in as cp-nl@example.eu, whose role cannot use it.');
@@ -64,10 +44,10 @@ describe('the audit log in the dashboard, in Chromium', () => {
   }, 60_000);
 
   it('the secretariat reads the log from the navigation, pages through it, filters it, and the URL keeps the filter', async () => {
-    const { page, problems } = await freshPage();
-    await submitSignIn(page, app.url, 'secretariat@example.eu', 'not the right passphrase');
+    const { page, problems } = await site.freshPage();
+    await submitSignIn(page, site.app.url, 'secretariat@example.eu', 'not the right passphrase');
     await expect.poll(() => page.locator('main [role="alert"]').textContent()).toContain('The email address or password is wrong.');
-    await signInAs(page, app.url, 'secretariat@example.eu', 'users');
+    await signInAs(page, site.app.url, 'secretariat@example.eu', 'users');
     expect(await page.locator('nav li[data-account-view="audit"]').isVisible()).toBe(true);
     await page.click('nav a[data-view="audit"]');
     await viewReady(page, 'audit');

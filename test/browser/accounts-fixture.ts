@@ -1,4 +1,5 @@
-import { expect } from 'vitest';
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SYSTEM_ACTOR } from '../../server/accounts/actor';
 import type { Db } from '../../server/db/database';
@@ -6,6 +7,7 @@ import { PracticeInput } from '../../server/practices/practice.schema';
 import { createPractice, inTransaction, transitionPractice } from '../../server/practices/practice.service';
 import { addUser, PASSWORD } from '../accounts/fixture';
 import { practiceInput } from '../practices/practice-fixture';
+import { buildClient, launchBrowser, type RunningApp, type RunningBrowser, startApp, watchPage } from './harness';
 
 export { PASSWORD };
 
@@ -52,4 +54,50 @@ export async function signInAs(page: Page, baseUrl: string, email: string, start
 /** The page's width fits the viewport (no sideways scrolling of the whole page). */
 export async function fitsWidth(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+}
+
+/** What a browser test file works with: the dashboard on a seeded app, Chromium, and what `prepare` made. */
+export interface AccountsSite<T> {
+  readonly app: RunningApp;
+  readonly browser: RunningBrowser;
+  readonly prepared: T;
+  /** A fresh page in a fresh cookie jar (each test signs in as someone else), its problems watched. */
+  freshPage(): Promise<{ page: Page; problems: string[] }>;
+}
+
+/**
+ * Builds the dashboard, starts the app on a seeded database, runs `prepare` on it and launches
+ * Chromium before the file's tests; closes and removes all of it after them.
+ */
+export function useAccountsSite<T>(prepare: (db: Db) => Promise<T>): AccountsSite<T> {
+  let clientDir: string | undefined;
+  const state = {} as { app: RunningApp; browser: RunningBrowser; prepared: T };
+  beforeAll(async () => {
+    clientDir = await buildClient();
+    state.app = await startApp(clientDir);
+    state.prepared = await prepare(state.app.db.db);
+    state.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+    await state.app?.close();
+    if (clientDir) rmSync(clientDir, { recursive: true, force: true });
+  });
+  return {
+    get app() {
+      return state.app;
+    },
+    get browser() {
+      return state.browser;
+    },
+    get prepared() {
+      return state.prepared;
+    },
+    freshPage: async () => {
+      await state.browser.context.clearCookies();
+      const page = await state.browser.context.newPage();
+      page.setDefaultTimeout(12_000);
+      return { page, problems: watchPage(page) };
+    },
+  };
 }

@@ -1,39 +1,17 @@
-import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { endUserSessions } from '../../server/accounts/user.repository';
 import { updateUser } from '../../server/accounts/user.service';
 import { SYSTEM_ACTOR } from '../../server/accounts/actor';
 import { readSharedData } from '../helpers/shared-data';
-import { addPeople, fitsWidth, PASSWORD, signInAs, submitSignIn, submittedPractice, viewReady } from './accounts-fixture';
-import { buildClient, launchBrowser, type RunningApp, type RunningBrowser, screenshot, seriousViolations, startApp, watchPage } from './harness';
+import { addPeople, fitsWidth, PASSWORD, signInAs, submitSignIn, submittedPractice, useAccountsSite, viewReady } from './accounts-fixture';
+import { screenshot, seriousViolations } from './harness';
 
-let clientDir: string;
-let app: RunningApp;
-let browser: RunningBrowser;
-let people: Awaited<ReturnType<typeof addPeople>>;
-
-beforeAll(async () => {
-  clientDir = await buildClient();
-  app = await startApp(clientDir);
-  people = await addPeople(app.db.db);
-  await updateUser(app.db.db, people.disabled.id, { active: false }, { actor: SYSTEM_ACTOR, ip: 'test' });
-  browser = await launchBrowser();
+const site = useAccountsSite(async (db) => {
+  const people = await addPeople(db);
+  await updateUser(db, people.disabled.id, { active: false }, { actor: SYSTEM_ACTOR, ip: 'test' });
+  return people;
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  if (clientDir) rmSync(clientDir, { recursive: true, force: true });
-});
-
-/** A fresh page in a fresh cookie jar (each test signs in as someone else). */
-async function freshPage(): Promise<{ page: Page; problems: string[] }> {
-  await browser.context.clearCookies();
-  const page = await browser.context.newPage();
-  page.setDefaultTimeout(12_000);
-  return { page, problems: watchPage(page) };
-}
 
 /** The real NL homicide count for 2022 from Eurostat's crim_off_cat file, corrected by one. */
 function nlCorrection(): string {
@@ -52,14 +30,14 @@ async function uploadThroughDashboard(page: Page, name: string, content: string)
 
 describe('accounts in the dashboard, in Chromium', () => {
   it('the public sees no account navigation, and account views ask them to sign in', async () => {
-    const { page, problems } = await freshPage();
-    await page.goto(`${app.url}/`);
+    const { page, problems } = await site.freshPage();
+    await page.goto(`${site.app.url}/`);
     await viewReady(page, 'explore');
     await expect.poll(() => page.locator('#account a', { hasText: 'Sign in' }).isVisible()).toBe(true);
     for (const view of ['my-country', 'upload', 'review', 'approvals', 'users', 'audit']) {
       expect(await page.locator(`nav li[data-account-view="${view}"]`).isHidden(), view).toBe(true);
     }
-    await page.goto(`${app.url}/users`);
+    await page.goto(`${site.app.url}/users`);
     await viewReady(page, 'users');
     expect(await page.locator('main .intro').textContent()).toContain('This view is for the secretariat. Sign in to use it.');
     expect(await page.locator('main table').count()).toBe(0);
@@ -68,9 +46,9 @@ describe('accounts in the dashboard, in Chromium', () => {
   }, 90_000);
 
   it('a wrong password, a disabled account and a locked account each get a clear message', async () => {
-    const { page, problems } = await freshPage();
+    const { page, problems } = await site.freshPage();
     // By keyboard alone: Tab to the email field, type, Tab to the password, Enter sends the form.
-    await page.goto(`${app.url}/sign-in`);
+    await page.goto(`${site.app.url}/sign-in`);
     await viewReady(page, 'sign-in');
     for (let i = 0; i < 30 && !(await page.evaluate(() => document.activeElement?.getAttribute('name') === 'email')); i++) await page.keyboard.press('Tab');
     expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).not.toBe('none');
@@ -84,36 +62,36 @@ describe('accounts in the dashboard, in Chromium', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'sign-in-error');
 
-    await submitSignIn(page, app.url, 'gone@example.eu', PASSWORD);
+    await submitSignIn(page, site.app.url, 'gone@example.eu', PASSWORD);
     await expect.poll(() => alert.textContent()).toContain('A disabled account is refused the same way');
 
     for (let attempt = 0; attempt < 5; attempt++) {
-      await submitSignIn(page, app.url, 'curator@example.eu', `wrong passphrase ${attempt}`);
+      await submitSignIn(page, site.app.url, 'curator@example.eu', `wrong passphrase ${attempt}`);
       await expect.poll(() => alert.textContent()).toMatch(/wrong|locked/);
     }
-    await submitSignIn(page, app.url, 'curator@example.eu', PASSWORD);
+    await submitSignIn(page, site.app.url, 'curator@example.eu', PASSWORD);
     await expect.poll(() => alert.textContent()).toMatch(/this account is locked until .* Try again in 15 minutes\./);
     expect(await page.locator('#account .email').count()).toBe(0);
     expect(problems).toEqual([]);
-    await app.db.db.updateTable('users').set({ locked_until: null, failed_logins: 0 }).where('id', '=', people.curator.id).execute();
+    await site.app.db.db.updateTable('users').set({ locked_until: null, failed_logins: 0 }).where('id', '=', site.prepared.curator.id).execute();
     await page.close();
   });
 
   it('a contact point signs in, sees My country, uploads with the cookie and CSRF token, withdraws, commits, and signs out', async () => {
-    const { page, problems } = await freshPage();
-    await page.goto(`${app.url}/sign-in`);
+    const { page, problems } = await site.freshPage();
+    await page.goto(`${site.app.url}/sign-in`);
     await viewReady(page, 'sign-in');
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'sign-in');
-    await signInAs(page, app.url, 'cp-nl@example.eu', 'my-country');
+    await signInAs(page, site.app.url, 'cp-nl@example.eu', 'my-country');
     expect(await page.locator('#account .role').textContent()).toBe(' · contact point · NL');
     expect(await page.locator('nav li[data-account-view="my-country"]').isVisible()).toBe(true);
     expect(await page.locator('nav li[data-account-view="users"]').isHidden()).toBe(true);
     await page.waitForSelector('main section.geo-area h3:has-text("(NL)")');
-    await page.goto(`${app.url}/users`);
+    await page.goto(`${site.app.url}/users`);
     await viewReady(page, 'users');
     expect(await page.locator('main .intro').textContent()).toContain('whose role cannot use it');
-    await page.goto(`${app.url}/my-country`);
+    await page.goto(`${site.app.url}/my-country`);
     await viewReady(page, 'my-country');
     await page.waitForSelector('main section.geo-area h3:has-text("(NL)")');
     // The seed's own NL submissions are listed, committed.
@@ -178,7 +156,7 @@ describe('accounts in the dashboard, in Chromium', () => {
     expect(await page.locator('nav li[data-account-view="my-country"]').isHidden()).toBe(true);
     const after = await page.evaluate(() => fetch('/api/session').then((r) => r.json()));
     expect(after.user).toBeNull();
-    await submitSignIn(page, app.url, 'cp-nl@example.eu', 'another long passphrase');
+    await submitSignIn(page, site.app.url, 'cp-nl@example.eu', 'another long passphrase');
     await viewReady(page, 'my-country');
     await expect.poll(() => page.locator('#account .email').textContent()).toBe('cp-nl@example.eu');
     expect(problems).toEqual([]);
@@ -186,10 +164,10 @@ describe('accounts in the dashboard, in Chromium', () => {
   }, 90_000);
 
   it('a curator sees the review queue, starts a review and publishes a submitted practice; an ended session is explained', async () => {
-    const slug = await submittedPractice(app.db.db, 'Shopkeeper cocooning against repeat burglary');
-    const other = await submittedPractice(app.db.db, 'Street lighting audit for night-time safety');
-    const { page, problems } = await freshPage();
-    await signInAs(page, app.url, 'curator@example.eu', 'review');
+    const slug = await submittedPractice(site.app.db.db, 'Shopkeeper cocooning against repeat burglary');
+    const other = await submittedPractice(site.app.db.db, 'Street lighting audit for night-time safety');
+    const { page, problems } = await site.freshPage();
+    await signInAs(page, site.app.url, 'curator@example.eu', 'review');
     expect(await page.locator('nav li[data-account-view="review"]').isVisible()).toBe(true);
     expect(await page.locator('nav li[data-account-view="users"]').isHidden()).toBe(true);
     const card = page.locator(`main li.card[data-slug="${slug}"]`);
@@ -209,7 +187,7 @@ describe('accounts in the dashboard, in Chromium', () => {
     expect(published).toBe(200);
 
     // The server ends the session (e.g. the account was disabled): the next action says so.
-    await endUserSessions(app.db.db, people.curator.id);
+    await endUserSessions(site.app.db.db, site.prepared.curator.id);
     await page.locator(`main li.card[data-slug="${other}"]`).getByRole('button', { name: /^Start review/ }).click();
     await expect.poll(() => page.locator('main [role="alert"]').textContent()).toContain('You are not signed in, or your session has ended');
     await expect.poll(() => page.locator('#account a', { hasText: 'Sign in' }).isVisible()).toBe(true);
@@ -219,8 +197,8 @@ describe('accounts in the dashboard, in Chromium', () => {
   }, 90_000);
 
   it('the secretariat manages users (one-time link, never a password) and revokes an API token; the link sets a password', async () => {
-    const { page, problems } = await freshPage();
-    await signInAs(page, app.url, 'secretariat@example.eu', 'users');
+    const { page, problems } = await site.freshPage();
+    await signInAs(page, site.app.url, 'secretariat@example.eu', 'users');
     for (const view of ['my-country', 'upload', 'review', 'approvals', 'users', 'audit']) {
       expect(await page.locator(`nav li[data-account-view="${view}"]`).isVisible(), view).toBe(true);
     }
@@ -268,14 +246,14 @@ describe('accounts in the dashboard, in Chromium', () => {
     await screenshot(page, 'users-360');
     await page.setViewportSize({ width: 1280, height: 900 });
 
-    await page.goto(`${app.url}/approvals`);
+    await page.goto(`${site.app.url}/approvals`);
     await viewReady(page, 'approvals');
     await expect.poll(() => page.locator('main').textContent()).toContain('Approval is off in this deployment');
     expect(await seriousViolations(page)).toEqual([]);
 
     // The new user opens the link (in a signed-out browser) and sets a password.
-    await browser.context.clearCookies();
-    await page.goto(`${app.url}${new URL(link).pathname}${new URL(link).hash}`);
+    await site.browser.context.clearCookies();
+    await page.goto(`${site.app.url}${new URL(link).pathname}${new URL(link).hash}`);
     await viewReady(page, 'reset-password');
     await page.getByLabel('New password', { exact: true }).fill('a brand new passphrase');
     await page.getByLabel('New password again').fill('a brand new passphrase');
@@ -283,7 +261,7 @@ describe('accounts in the dashboard, in Chromium', () => {
     await screenshot(page, 'reset-password');
     await page.click('button:has-text("Set the password")');
     await expect.poll(() => page.locator('main .notice[role="status"]').textContent()).toContain('The password for be-contact@example.eu is set.');
-    await submitSignIn(page, app.url, 'be-contact@example.eu', 'a brand new passphrase');
+    await submitSignIn(page, site.app.url, 'be-contact@example.eu', 'a brand new passphrase');
     await viewReady(page, 'my-country');
     await expect.poll(() => page.locator('main section.geo-area h3').allTextContents()).toEqual(['Belgium (BE)', 'Luxembourg (LU)']);
     expect(problems).toEqual([]);
