@@ -43,9 +43,9 @@ function busyAfterWaiting(): Error {
  * - Waiting for the lock is asynchronous. SQLite's busy timeout stays at SYNC_BUSY_MS (its wait
  *   stops the whole process); beyond that, a transaction's BEGIN, or a write outside a transaction,
  *   is retried with growing pauses, and during each pause the connection is handed back, so the
- *   process's other queries (reads never wait in WAL mode) run meanwhile; except while it is held
- *   with holdingConnection. After WRITE_WAIT_MS the
- *   write fails with SQLITE_BUSY, which the API answers with 503.
+ *   process's other queries (reads never wait in WAL mode) run meanwhile, except while it is held
+ *   with holdingConnection. After WRITE_WAIT_MS the write fails with SQLITE_BUSY, which the API
+ *   answers with 503.
  *
  * With one process nothing changes: Kysely already runs one transaction at a time on its connection.
  */

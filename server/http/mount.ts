@@ -88,7 +88,7 @@ export function errorHandler(error: unknown, _req: Request, res: Response, _next
   if (body.error.status >= 500) console.error(error);
   if (res.headersSent) return;
   const retryAfter = (body.error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
-  if ((body.error.status === 429 || body.error.status === 503) && typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
+  if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
   res.status(body.error.status).json(body);
 }
 
