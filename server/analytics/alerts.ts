@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../db/database';
+import { cellVersions } from '../observations/cell-versions';
 import { badRequest } from '../http/errors';
 import type { IndicatorRow } from '../indicators/indicator.table';
 import { parsePeriod } from '../observations/period';
@@ -66,12 +67,12 @@ export async function emergingTrends(db: DbOrTx, catalogue: Catalogue, request: 
 /** The default period: the latest year with both figures and populations (so rates exist), else the latest with figures. */
 async function latestYear(db: DbOrTx, geos: string[], asOf: string | null): Promise<string | undefined> {
   const latest = async (population: boolean) => {
-    let query = db
-      .selectFrom(asOf ? 'revisions' : 'observations')
-      .select((eb) => eb.fn.max('period_start').as('latest'))
-      .where('geo', 'in', geos)
-      .where('indicator', population ? '=' : '!=', POPULATION_INDICATOR);
-    if (asOf) query = query.where('recorded_at', '<=', asOf);
+    const query = db
+      .selectFrom(asOf ? cellVersions(db) : db.selectFrom('observations').select(['geo', 'indicator', 'period_start', 'recorded_at']).as('v'))
+      .select((eb) => eb.fn.max('v.period_start').as('latest'))
+      .where('v.geo', 'in', geos)
+      .where('v.indicator', population ? '=' : '!=', POPULATION_INDICATOR)
+      .$if(asOf !== null, (q) => q.where('v.recorded_at', '<=', asOf!));
     return ((await query.executeTakeFirst())?.latest as string | null | undefined)?.slice(0, 4);
   };
   const [figures, populations] = await Promise.all([latest(false), latest(true)]);

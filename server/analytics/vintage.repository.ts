@@ -1,5 +1,5 @@
-import type { CompiledQuery } from 'kysely';
-import type { DbOrTx } from '../db/database';
+import type { CompiledQuery, ExpressionBuilder } from 'kysely';
+import type { Database, DbOrTx } from '../db/database';
 import { readChangeStamp } from './change-stamp.repository';
 
 /** Identifies the published data: changes whenever a commit adds revisions. */
@@ -15,7 +15,7 @@ export interface DataVersion {
 }
 
 /**
- * One cheap query (each max() is an index lookup, each count() a small table), skipped while the
+ * One cheap query (each max() and count() reads a small table), skipped while the
  * change stamp (change-stamp.repository.ts) says nothing was written since it last ran. The
  * committed-submission count joins the max id so that a commit whose revision ids are lower than
  * an earlier-committed one still moves the key.
@@ -59,13 +59,18 @@ function versionQuery(db: DbOrTx, asOf: string | null): CompiledQuery {
   return compiled;
 }
 
+/** The latest commit time of the submissions that published revisions (a revision's time is its commit's). */
+function published(eb: ExpressionBuilder<Database, never>) {
+  return eb.selectFrom('submissions').select((s) => s.fn.max('committed_at').as('m')).where('last_revision_id', 'is not', null);
+}
+
 function buildVersionQuery(db: DbOrTx, asOf: string | null) {
   return db
     .selectNoFrom((eb) => [
-      eb.selectFrom('revisions').select((s) => s.fn.max('id').as('m')).as('max_id'),
+      eb.selectFrom('submissions').select((s) => s.fn.max('last_revision_id').as('m')).as('max_id'),
       (asOf
-        ? eb.selectFrom('revisions').select((s) => s.fn.max('recorded_at').as('m')).where('recorded_at', '<=', asOf)
-        : eb.selectFrom('revisions').select((s) => s.fn.max('recorded_at').as('m'))
+        ? published(eb).where('committed_at', '<=', asOf)
+        : published(eb)
       ).as('latest'),
       eb.selectFrom('submissions').select((s) => s.fn.countAll().as('c')).where('status', '=', 'committed').as('committed'),
       eb.selectFrom('submissions').select((s) => s.fn.countAll().as('c')).where('status', '=', 'committed').where('profile', 'is not', null).as('profiled'),

@@ -7,6 +7,7 @@ import { type CommitResult, commitSubmission, SubmissionStateError } from '../su
 import { findSubmission } from '../submissions/submission.repository';
 import type { SubmissionStatus } from '../submissions/submission.table';
 import { APPROVAL_REJECTED, AWAITING_APPROVAL, type SubmissionApprovalRow } from './approval.table';
+import { clearStaged } from '../submissions/staged-store';
 
 /** Approval is on per deployment: APPROVAL_REQUIRED=true. Read at each commit, so it can change with a restart. */
 export function approvalRequired(env: NodeJS.ProcessEnv = process.env): boolean {
@@ -101,7 +102,7 @@ export async function rejectSubmission(db: Db, submissionId: number, event: Deci
       .where('status', '=', status(AWAITING_APPROVAL))
       .executeTakeFirst();
     if (Number(moved.numUpdatedRows) !== 1) throw conflict(`Submission ${submissionId} was decided by someone else just now.`);
-    await tx.deleteFrom('submission_cells').where('submission_id', '=', submissionId).execute();
+    await clearStaged(tx, submissionId);
     await decide(tx, request, 'rejected', event, message);
   });
   return { submissionId, status: APPROVAL_REJECTED, message };

@@ -7,7 +7,7 @@ import type { IndicatorTable, ThemeTable } from '../indicators/indicator.table';
 import type { ObservationTable, RevisionTable } from '../observations/observation.table';
 import type { PracticeListingFacetTable, PracticeListingTable, PracticeTable, PracticeVersionTable } from '../practices/practice.table';
 import type { ImportProfileTable } from '../profiles/profile.table';
-import type { SubmissionCellTable, SubmissionTable } from '../submissions/submission.table';
+import type { StagedPartTable, SubmissionTable } from '../submissions/submission.table';
 
 export interface Database {
   geos: GeoTable;
@@ -15,7 +15,7 @@ export interface Database {
   themes: ThemeTable;
   indicators: IndicatorTable;
   submissions: SubmissionTable;
-  submission_cells: SubmissionCellTable;
+  staged_parts: StagedPartTable;
   revisions: RevisionTable;
   observations: ObservationTable;
   practices: PracticeTable;

@@ -1,5 +1,6 @@
 import type { CompiledQuery } from 'kysely';
 import type { DbOrTx } from '../db/database';
+import { cellVersions } from './cell-versions';
 import { CompiledByShape, filterParameters, shapeOf, whereFilter } from './compiled-filter';
 
 export interface ObservationFilter {
@@ -24,8 +25,8 @@ export interface ObservationRecord {
 }
 
 /**
- * The published value of each cell. Now: the `observations` table. As of a moment: from the
- * append-only `revisions`, the revision recorded at or before asOf with no later one at or before it.
+ * The published value of each cell. Now: the `observations` table. As of a moment: from all versions
+ * (cell-versions.ts), the latest recorded at or before asOf.
  */
 export async function listObservations(db: DbOrTx, filter: ObservationFilter, asOf: string | null = null): Promise<ObservationRecord[]> {
   if (asOf) return listObservationsAsOf(db, filter, asOf);
@@ -47,42 +48,42 @@ function buildCurrentQuery(db: DbOrTx, filter: ObservationFilter) {
   return whereFilter(db.selectFrom('observations').select(['geo', 'indicator', 'period', 'period_start', 'value', 'flags', 'revision_id', 'recorded_at']), filter);
 }
 
-function listObservationsAsOf(db: DbOrTx, filter: ObservationFilter, asOf: string): Promise<ObservationRecord[]> {
+/**
+ * The cells as published at `asOf`: for each cell, its latest version recorded at or before asOf
+ * (ties in time broken by revision id), from the current and superseded versions together.
+ */
+async function listObservationsAsOf(db: DbOrTx, filter: ObservationFilter, asOf: string): Promise<ObservationRecord[]> {
   let query = db
-    .selectFrom('revisions as r')
-    .select(['r.geo', 'r.indicator', 'r.period', 'r.period_start', 'r.value', 'r.flags', 'r.id as revision_id', 'r.recorded_at'])
-    .where('r.indicator', 'in', filter.indicators)
-    .where('r.recorded_at', '<=', asOf)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('revisions as later')
-            .select('later.id')
-            .whereRef('later.indicator', '=', 'r.indicator')
-            .whereRef('later.geo', '=', 'r.geo')
-            .whereRef('later.period', '=', 'r.period')
-            .where('later.recorded_at', '<=', asOf)
-            .where((w) =>
-              w.or([
-                w('later.recorded_at', '>', w.ref('r.recorded_at')),
-                w.and([w('later.recorded_at', '=', w.ref('r.recorded_at')), w('later.id', '>', w.ref('r.id'))]),
-              ]),
-            ),
-        ),
-      ),
-    );
-  if (filter.geos?.length) query = query.where('r.geo', 'in', filter.geos);
-  if (filter.periods) query = query.where('r.period', 'in', filter.periods);
-  if (filter.fromStart) query = query.where('r.period_start', '>=', filter.fromStart);
-  if (filter.toStart) query = query.where('r.period_start', '<=', filter.toStart);
-  return query.orderBy('r.indicator').orderBy('r.geo').orderBy('r.period_start').execute();
+    .selectFrom(cellVersions(db))
+    .select(['v.geo', 'v.indicator', 'v.period', 'v.period_start', 'v.value', 'v.flags', 'v.id as revision_id', 'v.recorded_at'])
+    .where('v.indicator', 'in', filter.indicators)
+    .where('v.recorded_at', '<=', asOf);
+  if (filter.geos?.length) query = query.where('v.geo', 'in', filter.geos);
+  if (filter.periods) query = query.where('v.period', 'in', filter.periods);
+  if (filter.fromStart) query = query.where('v.period_start', '>=', filter.fromStart);
+  if (filter.toStart) query = query.where('v.period_start', '<=', filter.toStart);
+  const rows = await query.orderBy('v.indicator').orderBy('v.geo').orderBy('v.period_start').orderBy('v.period').orderBy('v.recorded_at').orderBy('v.id').execute();
+  return latestOfEachCell(rows);
 }
 
-/** The time of the latest published revision: the data version that responses cite. */
+/** Rows sorted so that a cell's versions are adjacent and oldest first: the last of each run. */
+function latestOfEachCell(rows: ObservationRecord[]): ObservationRecord[] {
+  const latest: ObservationRecord[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    const next = rows[i + 1];
+    if (next && next.period === r.period && next.geo === r.geo && next.indicator === r.indicator) continue;
+    latest.push(r);
+  }
+  return latest;
+}
+
+/** The time of the latest commit that published revisions: the data version that responses cite. */
 export async function dataVersion(db: DbOrTx): Promise<string | null> {
   const row = await db
-    .selectFrom('revisions')
-    .select((eb) => eb.fn.max('recorded_at').as('latest'))
+    .selectFrom('submissions')
+    .select((eb) => eb.fn.max('committed_at').as('latest'))
+    .where('last_revision_id', 'is not', null)
     .executeTakeFirst();
   return (row?.latest as string | null) ?? null;
 }

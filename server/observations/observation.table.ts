@@ -1,8 +1,12 @@
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 
-/** Append-only: every value a cell has ever had, with the submission that supplied it. */
+/**
+ * Append-only: every version of a cell that a later commit superseded, kept with its original
+ * revision id, submission and recording time. A cell's current version is in observations; its whole
+ * history is the union of the two (cell-versions.ts).
+ */
 export interface RevisionTable {
-  id: Generated<number>;
+  id: number;
   submission_id: number;
   geo: string;
   indicator: string;
@@ -14,7 +18,7 @@ export interface RevisionTable {
   recorded_at: string;
 }
 
-/** The current value of each cell: a pointer to its latest revision, kept for fast reads. */
+/** The current version of each cell: its latest revision, in full. */
 export interface ObservationTable {
   geo: string;
   indicator: string;
@@ -22,7 +26,9 @@ export interface ObservationTable {
   period_start: string;
   value: number | null;
   flags: string;
+  note: string | null;
   revision_id: number;
+  submission_id: number;
   recorded_at: string;
 }
 

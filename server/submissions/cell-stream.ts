@@ -1,11 +1,10 @@
 import { Worker } from 'node:worker_threads';
-import type { Cell } from './cell';
 import { type CellReadJob, type CellReadState, validatedCells } from './cell-reader';
-import { CellDecoder, type EncodedCells } from './cell-transfer';
 import type { WorkerInput } from './cell-worker';
 import { decodedText } from './encoding';
 import type { ReportBuilder, ValidationReport } from './report';
 import type { SubmissionSource } from './source';
+import { type EncodedPart, runsOf } from './staged-run';
 
 /**
  * Where a file is read and validated:
@@ -29,31 +28,44 @@ export const WORKER_MIN_BYTES = 8 * 1024 * 1024;
 const WORKER_HEAP = { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 256 };
 
 type WorkerMessage =
-  | { type: 'cells'; batch: EncodedCells; rowsRead: number }
+  | { type: 'progress'; rowsRead: number }
+  | { type: 'part'; part: EncodedPart; rowsRead: number }
   | { type: 'done'; report: ValidationReport; state: CellReadState }
   | { type: 'failed'; message: string; stack?: string };
 
-/** Batches of validated cells from `source`; when the last one is taken, `report` and `state` are complete. */
-export function readCells(source: SubmissionSource, job: CellReadJob, report: ReportBuilder, state: CellReadState, where: ReadingThread = 'auto'): AsyncGenerator<Cell[]> {
+/**
+ * The validated cells of `source` as sorted, encoded parts (staged-run.ts); when the last one is
+ * taken, `report` and `state` are complete. `onProgress` hears the rows read as reading goes on.
+ */
+export function readStagedParts(
+  source: SubmissionSource,
+  job: CellReadJob,
+  report: ReportBuilder,
+  state: CellReadState,
+  where: ReadingThread = 'auto',
+  onProgress?: (rowsRead: number) => void,
+): AsyncGenerator<EncodedPart> {
   const inWorker = source.filePath !== undefined && (where === 'worker' || (where === 'auto' && source.byteSize >= WORKER_MIN_BYTES));
-  if (!inWorker) return validatedCells(decodedText(source, job.sniffed), job, report, state);
-  return cellsFromWorker({ filePath: source.filePath!, job, entriesPerCode: report.perCode }, report, state);
+  if (!inWorker) return runsOf(validatedCells(decodedText(source, job.sniffed), job, report, state), () => onProgress?.(state.rowsRead));
+  return partsFromWorker({ filePath: source.filePath!, job, entriesPerCode: report.perCode }, report, state, onProgress);
 }
 
-async function* cellsFromWorker(input: WorkerInput, report: ReportBuilder, state: CellReadState): AsyncGenerator<Cell[]> {
+async function* partsFromWorker(input: WorkerInput, report: ReportBuilder, state: CellReadState, onProgress?: (rowsRead: number) => void): AsyncGenerator<EncodedPart> {
   // The entry registers tsx first: the worker runs TypeScript the way the server does.
   const worker = new Worker(new URL('./cell-worker-entry.mjs', import.meta.url), { workerData: input, resourceLimits: WORKER_HEAP });
   const inbox = new MessageQueue<WorkerMessage>();
   worker.on('message', (m: WorkerMessage) => inbox.push(m));
   worker.on('error', (error) => inbox.push({ type: 'failed', message: error.message, stack: error.stack }));
   worker.on('exit', (code) => inbox.push({ type: 'failed', message: `The file reader stopped (exit code ${code}) before it finished.` }));
-  const decoder = new CellDecoder();
   try {
     for (;;) {
       const message = await inbox.next();
-      if (message.type === 'cells') {
+      if (message.type === 'progress') {
         state.rowsRead = message.rowsRead;
-        yield decoder.decode(message.batch);
+        onProgress?.(message.rowsRead);
+      } else if (message.type === 'part') {
+        state.rowsRead = message.rowsRead;
+        yield message.part;
         worker.postMessage({ type: 'credit' });
       } else if (message.type === 'done') {
         report.absorb(message.report);

@@ -1,16 +1,16 @@
 /**
- * Worker thread entry: reads and validates one file (see cell-stream.ts) while the main thread
- * writes the cells it posts. Messages out: `cells` (an encoded batch and the rows read so far),
- * then `done` (the report and what reading found) or `failed`. Messages in: `credit`, one per batch
- * the main thread has written; at most MAX_IN_FLIGHT batches wait unwritten, so memory stays flat.
+ * Worker thread entry: reads and validates one file (see cell-stream.ts) and sorts its cells into
+ * encoded parts, while the main thread stores the parts it posts. Messages out: `progress` (rows read
+ * so far), `part` (an encoded part, its bytes transferred, not copied), then `done` (the report and
+ * what reading found) or `failed`. Messages in: `credit`, one per part the main thread has stored;
+ * at most MAX_IN_FLIGHT parts wait unstored, so memory stays flat.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { type CellReadJob, freshReadState, validatedCells } from './cell-reader';
-import type { Cell } from './cell';
-import { CellEncoder } from './cell-transfer';
 import { decodedText } from './encoding';
 import { ReportBuilder } from './report';
 import { fileSource } from './source';
+import { runsOf } from './staged-run';
 
 export const MAX_IN_FLIGHT = 3;
 
@@ -35,27 +35,14 @@ async function creditToSend(): Promise<void> {
   credits--;
 }
 
-/**
- * The staged table is clustered on (indicator, geo, period, row): a batch written in that order
- * lands in a few runs of neighbouring pages instead of one page per cell.
- */
-function byStagedKey(a: Cell, b: Cell): number {
-  return compare(a.indicator, b.indicator) || compare(a.geo, b.geo) || compare(a.period, b.period) || a.sourceRow - b.sourceRow;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 async function run({ filePath, job, entriesPerCode }: WorkerInput): Promise<void> {
   const report = new ReportBuilder(entriesPerCode);
   const state = freshReadState();
-  const encoder = new CellEncoder();
   const text = decodedText(await fileSource(filePath), job.sniffed);
-  for await (const cells of validatedCells(text, job, report, state)) {
+  const progress = () => port.postMessage({ type: 'progress', rowsRead: state.rowsRead });
+  for await (const part of runsOf(validatedCells(text, job, report, state), progress)) {
     await creditToSend();
-    const batch = encoder.encode(cells.sort(byStagedKey));
-    port.postMessage({ type: 'cells', batch, rowsRead: state.rowsRead }, [batch.keys.buffer, batch.values.buffer, batch.present.buffer, batch.rows.buffer]);
+    port.postMessage({ type: 'part', part, rowsRead: state.rowsRead }, [part.bytes.buffer]);
   }
   port.postMessage({ type: 'done', report: report.build(), state });
 }

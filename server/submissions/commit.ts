@@ -1,7 +1,11 @@
 import type { Db, DbOrTx } from '../db/database';
-import { moveCurrentValues } from './current-values';
-import { clearStagedCells, refreshStatistics, withBulkWrites } from './staging';
-import { lockSubmission, serialiseCommits, setSubmissionStatus } from './submission.repository';
+import { withOneConnection } from '../db/postgres-copy';
+import { openPublishWriter, type PublishWriter } from './publish-writer';
+import { withBulkWrites } from './bulk-writes';
+import { clearStaged } from './staged-store';
+import { walkSubmission } from './staged-walk';
+import { lockSubmission, serialiseCommits } from './submission.repository';
+import { submissionScope } from './submission-scope';
 
 export class SubmissionStateError extends Error {
   constructor(
@@ -19,14 +23,15 @@ export interface CommitResult {
 }
 
 /**
- * Publishes a validated submission in one transaction: a new revision for every cell whose value or
- * flags differ from the current observation, then the current-value table moves to those revisions.
- * Commits run one after the other (see serialiseCommits), and the commit time is
- * taken once the turn has come, so revision ids and recording times tell the same order, and this
- * commit's revisions are exactly the ids above the largest one before it.
+ * Publishes a validated submission in one transaction. Each staged cell whose value or flags differ
+ * from its published version becomes a new revision: a new cell is written once, into observations;
+ * a changed cell's old version moves to revisions and the new one takes its place. Unchanged cells
+ * are not written. Commits run one after the other (serialiseCommits) and take their time once their
+ * turn has come, so revision ids and recording times tell the same order; a commit's revisions are
+ * the id range recorded on its submission.
  */
 export async function commitSubmission(db: Db, submissionId: number, now?: Date): Promise<CommitResult> {
-  return withBulkWrites(db, (conn) => conn.transaction().execute(async (tx) => {
+  return withOneConnection(db, (one) => withBulkWrites(one, (conn) => conn.transaction().execute(async (tx) => {
     const submission = await lockSubmission(tx, submissionId);
     if (!submission) throw new SubmissionStateError(`Submission ${submissionId} does not exist.`, 'missing');
     if (submission.status !== 'validated') {
@@ -37,51 +42,38 @@ export async function commitSubmission(db: Db, submissionId: number, now?: Date)
     }
     await serialiseCommits(tx);
     const committedAt = (now ?? new Date()).toISOString();
-    const before = await largestRevisionId(tx);
-    const inserted = await tx
-      .insertInto('revisions')
-      .columns(['submission_id', 'geo', 'indicator', 'period', 'period_start', 'value', 'flags', 'note', 'recorded_at'])
-      .expression((eb) =>
-        eb
-          .selectFrom('submission_cells as s')
-          .leftJoin('observations as o', (join) =>
-            join.onRef('o.indicator', '=', 's.indicator').onRef('o.geo', '=', 's.geo').onRef('o.period', '=', 's.period'),
-          )
-          .select(({ val }) => [
-            val(submissionId).as('submission_id'),
-            's.geo',
-            's.indicator',
-            's.period',
-            's.period_start',
-            's.value',
-            's.flags',
-            's.note',
-            val(committedAt).as('recorded_at'),
-          ])
-          .where('s.submission_id', '=', submissionId)
-          .orderBy('s.indicator')
-          .orderBy('s.geo')
-          .orderBy('s.period')
-          .where((w) =>
-            w.or([
-              w('o.geo', 'is', null),
-              w('o.value', 'is distinct from', w.ref('s.value')),
-              w('o.flags', '!=', w.ref('s.flags')),
-            ]),
-          ),
-      )
-      .executeTakeFirst();
-    await refreshStatistics(tx, 'revisions');
-
-    await moveCurrentValues(tx, submissionId, before);
-
-    await clearStagedCells(tx, submissionId);
-    await setSubmissionStatus(tx, submissionId, 'committed', committedAt);
-    return { submissionId, revisionsAdded: Number(inserted.numInsertedOrUpdatedRows ?? 0n), committedAt };
-  }));
+    const first = (await lastRevisionId(tx)) + 1;
+    const writer = openPublishWriter(one, tx, { submissionId, recordedAt: committedAt });
+    const next = await publishChanges(tx, submissionId, await submissionScope(tx, submission.geo), writer, first);
+    await clearStaged(tx, submissionId);
+    const added = next - first;
+    await tx
+      .updateTable('submissions')
+      .set({ status: 'committed', committed_at: committedAt, first_revision_id: added ? first : null, last_revision_id: added ? next - 1 : null })
+      .where('id', '=', submissionId)
+      .execute();
+    return { submissionId, revisionsAdded: added, committedAt };
+  })));
 }
 
-async function largestRevisionId(tx: DbOrTx): Promise<number> {
-  const row = await tx.selectFrom('revisions').select((eb) => eb.fn.max<number | null>('id').as('id')).executeTakeFirstOrThrow();
+/** Writes every changed or new cell with the next revision id; returns the id after the last one used. */
+async function publishChanges(tx: DbOrTx, submissionId: number, geos: string[], writer: PublishWriter, first: number): Promise<number> {
+  let next = first;
+  for await (const steps of walkSubmission(tx, submissionId, geos)) {
+    for (const { staged, published } of steps) {
+      if (!staged) continue;
+      const cell = staged.first;
+      if (!published) writer.add(cell, next++);
+      else if (published.value !== cell.value || published.flags !== cell.flags) writer.replace(published, cell, next++);
+    }
+    await writer.flush();
+  }
+  await writer.finish();
+  return next;
+}
+
+/** The largest revision id so far: each commit records its range on its submission. */
+export async function lastRevisionId(db: DbOrTx): Promise<number> {
+  const row = await db.selectFrom('submissions').select((eb) => eb.fn.max('last_revision_id').as('id')).executeTakeFirstOrThrow();
   return Number(row.id ?? 0);
 }

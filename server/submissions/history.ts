@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../db/database';
+import { cellVersions } from '../observations/cell-versions';
 
 export interface CellRevision {
   revisionId: number;
@@ -15,14 +16,13 @@ export interface CellRevision {
 /** Every revision of one cell, oldest first, with the submission that supplied it. */
 export async function cellHistory(db: DbOrTx, cell: { geo: string; indicator: string; period: string }): Promise<CellRevision[]> {
   const rows = await db
-    .selectFrom('revisions as r')
-    .innerJoin('submissions as s', 's.id', 'r.submission_id')
-    .leftJoin('observations as o', 'o.revision_id', 'r.id')
-    .select(['r.id', 'r.submission_id', 'r.recorded_at', 'r.value', 'r.flags', 'r.note', 's.submitted_by', 's.file_name', 'o.revision_id as current_id'])
-    .where('r.geo', '=', cell.geo)
-    .where('r.indicator', '=', cell.indicator)
-    .where('r.period', '=', cell.period)
-    .orderBy('r.id')
+    .selectFrom(cellVersions(db))
+    .innerJoin('submissions as s', 's.id', 'v.submission_id')
+    .select(['v.id', 'v.submission_id', 'v.recorded_at', 'v.value', 'v.flags', 'v.note', 'v.current', 's.submitted_by', 's.file_name'])
+    .where('v.geo', '=', cell.geo)
+    .where('v.indicator', '=', cell.indicator)
+    .where('v.period', '=', cell.period)
+    .orderBy('v.id')
     .execute();
   return rows.map((r) => ({
     revisionId: r.id,
@@ -32,6 +32,6 @@ export async function cellHistory(db: DbOrTx, cell: { geo: string; indicator: st
     value: r.value,
     flags: r.flags,
     note: r.note,
-    current: r.current_id !== null,
+    current: Number(r.current) === 1,
   }));
 }

@@ -1,23 +1,21 @@
 import type { Db, DbOrTx } from '../db/database';
 import { findProfile, listProfiles } from '../profiles/profile.repository';
 import type { ProfileDefinition } from '../profiles/profile.schema';
-import type { Cell } from './cell';
-import { checkDuplicates, checkImplausibleChanges } from './checks';
+import { withBulkWrites } from './bulk-writes';
+import { freshReadState } from './cell-reader';
+import { readStagedParts, type ReadingThread } from './cell-stream';
 import { delimiterName } from './delimiter';
-import { decodedText } from './encoding';
 import { diffSubmission, type SubmissionDiff } from './diff';
-import { planReading } from './read-plan';
+import { inspectSubmission } from './inspect';
 import { ReportBuilder, type ValidationReport } from './report';
 import { scanSource, sniff, type Sniffed } from './sniff';
 import type { SubmissionSource } from './source';
 import { findSubmissionByContent, insertSubmission } from './submission.repository';
 import type { SubmissionStatus } from './submission.table';
-import { withOneConnection } from './copy-stage';
-import { freshReadState } from './cell-reader';
-import { readCells, type ReadingThread } from './cell-stream';
-import { openStage, refreshStatistics, withBulkWrites } from './staging';
-import { type ReadScope, readRawCells, type SkippedCounts } from './table-reader';
-import { validateCell, type ValidationContext } from './validate';
+import { clearStaged, storePart } from './staged-store';
+import { submissionScope } from './submission-scope';
+import type { ReadScope, SkippedCounts } from './table-reader';
+import type { ValidationContext } from './validate';
 
 export interface SubmissionRequest {
   geo: string;
@@ -84,7 +82,7 @@ export async function previewSubmission(db: Db, request: SubmissionRequest, now 
     skipped: { filtered: 0, unmapped: 0, otherGeo: 0, missing: 0 },
   };
 
-  const staged = await withOneConnection(db, (one) => withBulkWrites(one, (conn) => conn.transaction().execute(async (tx) => {
+  const staged = await withBulkWrites(db, (conn) => conn.transaction().execute(async (tx) => {
     const id = await insertSubmission(tx, {
       geo: request.geo,
       submitted_by: request.submittedBy,
@@ -102,11 +100,13 @@ export async function previewSubmission(db: Db, request: SubmissionRequest, now 
       committed_at: null,
       profile: reading.profile,
     });
-    const rowsRead = await stageFile(one, tx, id, { request, sniffed, named, context, report, reading });
+    const rowsRead = await stageFile(tx, id, { request, sniffed, named, context, report, reading });
+    // The diff is worth nothing for a file already rejected: the walk then only looks for repeats and jumps.
+    const inspected = await inspectSubmission(tx, id, [...context.scope], report);
     const built = report.build();
     const status: SubmissionStatus = built.valid ? 'validated' : 'rejected';
-    if (status === 'rejected') await tx.deleteFrom('submission_cells').where('submission_id', '=', id).execute();
-    const diff = status === 'validated' ? await diffSubmission(tx, id) : null;
+    if (status === 'rejected') await clearStaged(tx, id);
+    const diff = status === 'validated' ? inspected : null;
     const cellsValid = diff ? diff.newCells + diff.changedCells + diff.unchangedCells : 0;
     const stored: StoredReport = { report: built, reading, diff: diff && summary(diff) };
     await tx
@@ -115,7 +115,7 @@ export async function previewSubmission(db: Db, request: SubmissionRequest, now 
       .where('id', '=', id)
       .execute();
     return { id, status, rowsRead, cellsValid, built, diff };
-  })));
+  }));
   return {
     submissionId: staged.id,
     status: staged.status,
@@ -138,8 +138,8 @@ interface StageJob {
   reading: ReadingSummary;
 }
 
-/** Streams the file through the reader and validation into submission_cells; returns the rows read. */
-async function stageFile(db: Db, tx: DbOrTx, id: number, job: StageJob): Promise<number> {
+/** Streams the file through the reader and validation into sorted staged parts; returns the rows read. */
+async function stageFile(tx: DbOrTx, id: number, job: StageJob): Promise<number> {
   const { request, sniffed, named, context, report, reading } = job;
   if (sniffed.binary) {
     report.error(null, null, null, 'unreadable-file',
@@ -148,23 +148,11 @@ async function stageFile(db: Db, tx: DbOrTx, id: number, job: StageJob): Promise
   }
   const profiles = named ? [] : (await listProfiles(tx)).map((p) => p.definition);
   const state = freshReadState();
-  const stage = openStage(db, tx, id);
-  try {
-    for await (const batch of readCells(request.source, { sniffed, named, profiles, context }, report, state, request.reading)) {
-      await stage.add(batch);
-      request.onProgress?.(state.rowsRead);
-    }
-    await stage.finish();
-  } catch (error) {
-    stage.abort?.(error instanceof Error ? error : new Error(String(error)));
-    throw error;
-  }
+  const parts = readStagedParts(request.source, { sniffed, named, profiles, context }, report, state, request.reading, request.onProgress);
+  for await (const part of parts) await storePart(tx, id, part);
   reading.skipped = state.skipped;
   if (state.format) reading.format = state.format;
   if (state.format) reading.profile = state.profile;
-  await refreshStatistics(tx, 'submission_cells');
-  const conflicts = await checkDuplicates(tx, id, report);
-  await checkImplausibleChanges(tx, id, report, conflicts > 0);
   return state.rowsRead;
 }
 
@@ -197,17 +185,11 @@ async function previewOfStored(
   return { submissionId: id, status, duplicateOf: id, sha256, rowsRead, cellsValid, reading: stored.reading, report: stored.report, diff };
 }
 
-/** The geos a submission may hold: the geo itself, and for a group geo (EU27_2020 ...) its members. */
-async function scopeOf(db: DbOrTx, geo: string): Promise<Set<string>> {
-  const members = await db.selectFrom('geo_group_members').select('geo_code').where('group_code', '=', geo).execute();
-  return new Set([geo, ...members.map((m) => m.geo_code)]);
-}
-
 export async function validationContext(db: DbOrTx, submissionGeo: string, now: Date): Promise<ValidationContext & { read: ReadScope }> {
   const [geos, indicators, scope] = await Promise.all([
     db.selectFrom('geos').select(['code', 'iso2', 'iso3', 'kind']).execute(),
     db.selectFrom('indicators').select(['code', 'unit']).execute(),
-    scopeOf(db, submissionGeo),
+    submissionScope(db, submissionGeo).then((geos) => new Set(geos)),
   ]);
   const countries = geos.filter((g) => g.kind === 'country');
   return {

@@ -24,21 +24,19 @@ export interface SubmissionTable {
   /** The import profile the file was read with, if any. */
   profile: string | null;
   withdrawn_at: string | null;
+  /** The revision ids a commit gave its new and changed cells: a contiguous range (commits take turns). */
+  first_revision_id: number | null;
+  last_revision_id: number | null;
 }
 
-/** Validated cells of a submission, held between preview and commit. */
-export interface SubmissionCellTable {
+/** A submission's validated cells, held between preview and commit as sorted, encoded parts (staged-part.ts). */
+export interface StagedPartTable {
   submission_id: number;
-  geo: string;
-  indicator: string;
-  period: string;
-  period_start: string;
-  value: number | null;
-  flags: string;
-  note: string | null;
-  source_row: number;
+  run: number;
+  part: number;
+  cells: number;
+  data: Buffer;
 }
 
 export type SubmissionRow = Selectable<SubmissionTable>;
 export type NewSubmission = Insertable<SubmissionTable>;
-export type SubmissionCellRow = Selectable<SubmissionCellTable>;

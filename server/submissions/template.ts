@@ -4,13 +4,12 @@ import { CANONICAL_COLUMNS } from './read-plan';
 
 /**
  * The canonical template for a country, pre-filled with the last known value of every published cell
- * (and the note of the revision that set it), so a contact point edits figures instead of typing codes.
+ * (and its note), so a contact point edits figures instead of typing codes.
  */
 export async function submissionTemplate(db: DbOrTx, geo: string): Promise<string> {
   const rows = await db
     .selectFrom('observations as o')
-    .innerJoin('revisions as r', 'r.id', 'o.revision_id')
-    .select(['o.geo', 'o.indicator', 'o.period', 'o.value', 'o.flags', 'r.note'])
+    .select(['o.geo', 'o.indicator', 'o.period', 'o.value', 'o.flags', 'o.note'])
     .where('o.geo', '=', geo)
     .orderBy('o.indicator')
     .orderBy('o.period_start')

@@ -1,6 +1,7 @@
 import type { Db } from '../db/database';
 import { SubmissionStateError } from './commit';
 import { lockSubmission } from './submission.repository';
+import { clearStaged } from './staged-store';
 
 /** Withdraws a validated submission: its staged cells go, the record and report stay. */
 export async function withdrawSubmission(db: Db, submissionId: number, now = new Date()): Promise<{ submissionId: number; withdrawnAt: string }> {
@@ -14,7 +15,7 @@ export async function withdrawSubmission(db: Db, submissionId: number, now = new
       );
     }
     const withdrawnAt = now.toISOString();
-    await tx.deleteFrom('submission_cells').where('submission_id', '=', submissionId).execute();
+    await clearStaged(tx, submissionId);
     await tx.updateTable('submissions').set({ status: 'withdrawn', withdrawn_at: withdrawnAt }).where('id', '=', submissionId).execute();
     return { submissionId, withdrawnAt };
   });

@@ -4,6 +4,7 @@ import { createApp } from '../../server/http/app';
 import { seededDatabase, type TestDatabase } from '../helpers/database';
 import { actorFor, addUser, expectNoSecretsLeaked, PASSWORD, recordedApp, type SignedIn, signIn, storedSecrets } from './fixture';
 import { csvFor, practiceFor, profileFor } from './route-expectations';
+import { cellVersions } from '../../server/observations/cell-versions';
 
 /** A contact point for NL, with real credentials (session and API token), tries every way to write DE data. */
 let database: TestDatabase;
@@ -39,7 +40,7 @@ const asSession = (method: 'post' | 'put' | 'delete', url: string) =>
 async function germanState() {
   const db = database.db;
   return {
-    revisions: await db.selectFrom('revisions').selectAll().where('geo', '=', 'DE').orderBy('id').execute(),
+    revisions: await db.selectFrom(cellVersions(db)).selectAll().where('geo', '=', 'DE').orderBy('id').execute(),
     observations: await db.selectFrom('observations').selectAll().where('geo', '=', 'DE').orderBy('indicator').orderBy('period').execute(),
     profiles: await db.selectFrom('import_profiles').selectAll().orderBy('name').execute(),
     practices: await db.selectFrom('practices' as never).selectAll().execute(),

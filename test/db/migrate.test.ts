@@ -1,9 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { emptyDatabase, seededDatabase, type TestDatabase } from '../helpers/database';
 import { Migrator } from 'kysely';
 import { migrateToLatest } from '../../server/db/migrate';
 import { migrations } from '../../server/db/migrations/index';
+import { commitSubmission } from '../../server/submissions/commit';
+import { diffSubmission } from '../../server/submissions/diff';
+import { cellHistory } from '../../server/submissions/history';
+import { previewSubmission } from '../../server/submissions/pipeline';
+import { bufferSource } from '../../server/submissions/source';
+import { stagedRows } from '../helpers/staged';
 
 let database: TestDatabase;
 afterEach(async () => database?.dispose());
@@ -13,7 +19,7 @@ describe('migrations', () => {
     database = await emptyDatabase();
     const tables = await database.db.introspection.getTables();
     const names = tables.map((t) => t.name);
-    for (const table of ['geos', 'geo_group_members', 'themes', 'indicators', 'submissions', 'submission_cells', 'revisions', 'observations']) {
+    for (const table of ['geos', 'geo_group_members', 'themes', 'indicators', 'submissions', 'staged_parts', 'revisions', 'observations']) {
       expect(names).toContain(table);
     }
   });
@@ -23,11 +29,11 @@ describe('migrations', () => {
     expect(await migrateToLatest(database.db)).toEqual([]);
   });
 
-  it('enforce foreign keys, so an observation cannot cite a missing revision', async () => {
+  it('enforce foreign keys, so an observation cannot cite a missing submission', async () => {
     database = await emptyDatabase();
     await expect(
-      sql`insert into observations (geo, indicator, period, period_start, value, flags, revision_id, recorded_at)
-          values ('AT', 'ICCS0101', '2017', '2017-01-01', 1, '', 999, '2020-01-01')`.execute(database.db),
+      sql`insert into observations (geo, indicator, period, period_start, value, flags, note, revision_id, submission_id, recorded_at)
+          values ('AT', 'ICCS0101', '2017', '2017-01-01', 1, '', null, 1, 999, '2020-01-01')`.execute(database.db),
     ).rejects.toThrow(/foreign key/i);
   });
 
@@ -43,15 +49,48 @@ describe('migrations', () => {
       { submission_id: id, geo: 'AT', indicator: 'ICCS0101', period: '2019', period_start: '2019-01-01', value: 61, flags: 'p', note: 'n', source_row: 2 },
       { submission_id: id, geo: 'AT', indicator: 'ICCS0101', period: '2020', period_start: '2020-01-01', value: null, flags: 'c', note: null, source_row: 3 },
     ];
-    await database.db.insertInto('submission_cells').values(cells).execute();
+    const old = database.db as unknown as Kysely<any>;
+    await old.insertInto('submission_cells').values(cells).execute();
+    const stagedRowsOfOldTable = () => old.selectFrom('submission_cells').selectAll().orderBy('period').execute();
 
-    expect(await migrateToLatest(database.db)).toContain('2026-11-22T2110_lean-bulk-tables');
-    const staged = () => database.db.selectFrom('submission_cells').selectAll().orderBy('period').execute();
-    expect(await staged()).toEqual(cells);
-    await expect(database.db.insertInto('submission_cells').values({ ...cells[0]!, submission_id: id + 1000 }).execute()).rejects.toThrow(/foreign key/i);
+    expect((await migrator.migrateTo('2026-11-22T2110_lean-bulk-tables')).error).toBeUndefined();
+    expect(await stagedRowsOfOldTable()).toEqual(cells);
+    await expect(old.insertInto('submission_cells').values({ ...cells[0]!, submission_id: id + 1000 }).execute()).rejects.toThrow(/foreign key/i);
+
+    expect(await migrateToLatest(database.db)).toContain('2026-11-23T0200_cell-versions');
+    expect(await stagedRows(database.db, id)).toEqual(cells.map(({ submission_id: _, ...cell }) => cell));
+    const diff = await diffSubmission(database.db, id);
+    expect(diff.newCells + diff.changedCells + diff.unchangedCells).toBe(2);
 
     expect((await migrator.migrateTo('2026-11-22T2000_statement-level-references')).error).toBeUndefined();
-    expect(await staged()).toEqual(cells);
+    expect(await stagedRowsOfOldTable()).toEqual(cells);
     await migrateToLatest(database.db);
+  });
+
+  it('split published data into current and superseded versions, and join them again going down', async () => {
+    database = await seededDatabase();
+    const correction = 'geo,indicator,period,value,flags,note\nAT,ICCS0101,2017,99,e,corrected\n';
+    const preview = await previewSubmission(database.db, { geo: 'AT', submittedBy: 'test', source: bufferSource('c.csv', Buffer.from(correction)) });
+    await commitSubmission(database.db, preview.submissionId);
+    const cell = { geo: 'AT', indicator: 'ICCS0101', period: '2017' };
+    const history = await cellHistory(database.db, cell);
+    expect(history.map((h) => [h.value, h.current])).toEqual([[history[0]!.value, false], [99, true]]);
+    const count = async (table: 'revisions' | 'observations') => Number((await database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const [observations, superseded] = [await count('observations'), await count('revisions')];
+    expect(superseded).toBe(1);
+
+    const migrator = new Migrator({ db: database.db, provider: { getMigrations: async () => migrations } });
+    expect((await migrator.migrateTo('2026-11-23T0010_audit-address-index')).error).toBeUndefined();
+    expect(await count('revisions')).toBe(observations + superseded);
+    expect(await count('observations')).toBe(observations);
+
+    expect(await migrateToLatest(database.db)).toEqual(['2026-11-23T0200_cell-versions']);
+    expect(await cellHistory(database.db, cell)).toEqual(history);
+    expect(await count('revisions')).toBe(superseded);
+    const current = await database.db.selectFrom('observations').select(['value', 'note', 'submission_id']).where('geo', '=', 'AT').where('indicator', '=', 'ICCS0101').where('period', '=', '2017').executeTakeFirstOrThrow();
+    expect(current).toEqual({ value: 99, note: 'corrected', submission_id: preview.submissionId });
+    const range = await database.db.selectFrom('submissions').select(['first_revision_id', 'last_revision_id']).where('id', '=', preview.submissionId).executeTakeFirstOrThrow();
+    expect(range.first_revision_id).toBe(history[1]!.revisionId);
+    expect(range.last_revision_id).toBe(history[1]!.revisionId);
   });
 });

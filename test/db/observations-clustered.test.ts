@@ -47,9 +47,9 @@ describe('the observations table after 2026-11-22T2120_observations-clustered', 
 
   it('upserts on (indicator, geo, period), one row per cell', async () => {
     database = await seededDatabase();
-    const [cell] = (await sql<{ geo: string; indicator: string; period: string; revision_id: number }>`select geo, indicator, period, revision_id from observations order by indicator, geo, period limit 1`.execute(database.db)).rows;
-    await sql`insert into observations (geo, indicator, period, period_start, value, flags, revision_id, recorded_at)
-      values (${cell!.geo}, ${cell!.indicator}, ${cell!.period}, '2000-01-01', 42, 'e', ${cell!.revision_id}, '2030-01-01')
+    const [cell] = (await sql<{ geo: string; indicator: string; period: string; revision_id: number; submission_id: number }>`select geo, indicator, period, revision_id, submission_id from observations order by indicator, geo, period limit 1`.execute(database.db)).rows;
+    await sql`insert into observations (geo, indicator, period, period_start, value, flags, revision_id, submission_id, recorded_at)
+      values (${cell!.geo}, ${cell!.indicator}, ${cell!.period}, '2000-01-01', 42, 'e', ${cell!.revision_id}, ${cell!.submission_id}, '2030-01-01')
       on conflict (indicator, geo, period) do update set value = excluded.value, flags = excluded.flags`.execute(database.db);
     const { rows } = await sql<{ value: number; flags: string }>`select value, flags from observations
       where indicator = ${cell!.indicator} and geo = ${cell!.geo} and period = ${cell!.period}`.execute(database.db);

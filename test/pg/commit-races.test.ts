@@ -4,6 +4,7 @@ import { SubmissionStateError } from '../../server/submissions/commit';
 import { withdrawSubmission } from '../../server/submissions/withdraw';
 import { seededDatabase, type TestDatabase } from '../helpers/database';
 import { commit, secondInstance, stagedSubmission, type UploadCell, YEARS } from './submissions';
+import { cellVersions } from '../../server/observations/cell-versions';
 
 // The same submission acted on from two app instances at once (a double click, two curators).
 let database: TestDatabase;
@@ -22,15 +23,14 @@ const cells: UploadCell[] = YEARS.map((period, i) => ({ indicator: 'ICCS0101', p
 async function stateOf(id: number) {
   const submission = await database.db.selectFrom('submissions').select('status').where('id', '=', id).executeTakeFirstOrThrow();
   const revisions = await database.db
-    .selectFrom('revisions')
+    .selectFrom(cellVersions(database.db))
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('submission_id', '=', id)
     .executeTakeFirstOrThrow();
   const current = await database.db
     .selectFrom('observations as o')
-    .innerJoin('revisions as r', 'r.id', 'o.revision_id')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('r.submission_id', '=', id)
+    .where('o.submission_id', '=', id)
     .executeTakeFirstOrThrow();
   return { status: submission.status, revisions: Number(revisions.n), current: Number(current.n) };
 }

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OpenDatabase } from '../../server/db/connect';
 import { seededDatabase, type TestDatabase } from '../helpers/database';
 import { commit, secondInstance, stagedSubmission, type UploadCell, YEARS } from './submissions';
+import { cellVersions } from '../../server/observations/cell-versions';
 
 // Two app instances (two pools) on one real PostgreSQL database commit at the same moment.
 let database: TestDatabase;
@@ -21,8 +22,7 @@ const grid = (indicators: string[], value: (i: number) => number): UploadCell[] 
 async function currentValues(geo: string) {
   const rows = await database.db
     .selectFrom('observations as o')
-    .innerJoin('revisions as r', 'r.id', 'o.revision_id')
-    .select(['o.indicator', 'o.period', 'o.value', 'r.submission_id'])
+    .select(['o.indicator', 'o.period', 'o.value', 'o.submission_id'])
     .where('o.geo', '=', geo)
     .where('o.indicator', 'in', ['ICCS0101', 'ICCS0301'])
     .execute();
@@ -59,7 +59,7 @@ describe('PostgreSQL: two contact points committing at the same moment', () => {
     await Promise.all(staged.map((id, k) => commit(k % 2 ? other : database, id)));
 
     const revisions = await database.db
-      .selectFrom('revisions')
+      .selectFrom(cellVersions(database.db))
       .select(['id', 'period', 'value', 'submission_id', 'recorded_at'])
       .where('geo', '=', 'AT')
       .where('indicator', '=', 'ICCS0101')
@@ -90,7 +90,7 @@ describe('PostgreSQL: two contact points committing at the same moment', () => {
     await Promise.all(staged.map((id, k) => commit(k % 2 ? other : database, id)));
 
     const revisions = await database.db
-      .selectFrom('revisions')
+      .selectFrom(cellVersions(database.db))
       .select(['submission_id', 'recorded_at'])
       .where('submission_id', 'in', staged)
       .orderBy('id')
@@ -110,7 +110,7 @@ describe('PostgreSQL: two contact points committing at the same moment', () => {
     await Promise.all([commit(database, group), commit(other, member)]);
 
     const revisions = await database.db
-      .selectFrom('revisions')
+      .selectFrom(cellVersions(database.db))
       .select(['id', 'period', 'value', 'submission_id'])
       .where('geo', '=', 'DE')
       .where('indicator', '=', 'ICCS0101')

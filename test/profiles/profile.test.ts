@@ -2,6 +2,7 @@ import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seededDatabase, type TestDatabase } from '../helpers/database';
 import { appFor, contactPoint, secretariat } from '../submissions/actors';
+import { stagedColumns } from '../helpers/staged';
 
 let database: TestDatabase;
 beforeEach(async () => {
@@ -44,7 +45,7 @@ describe('/api/profiles', () => {
     const upload = await request(app).post('/api/submissions?geo=NL&profile=nl-cbs-misdrijven').type('text/csv').send(EXPORT);
     expect(upload.status).toBe(201);
     expect(upload.body).toMatchObject({ status: 'validated', cellsValid: 2, reading: { profile: 'nl-cbs-misdrijven', skipped: { filtered: 1, unmapped: 1 } } });
-    const staged = await database.db.selectFrom('submission_cells').select(['indicator', 'period', 'value', 'note']).where('submission_id', '=', upload.body.submissionId).orderBy('indicator').execute();
+    const staged = await stagedColumns(database.db, upload.body.submissionId, ['indicator', 'period', 'value', 'note']);
     expect(staged).toEqual([
       { indicator: 'ICCS0101', period: '2019', value: 1203, note: 'voorlopig' },
       { indicator: 'ICCS05012', period: '2019', value: 23456, note: NL_PROFILE.indicators[0]!.comparability },

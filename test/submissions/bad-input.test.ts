@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { previewSubmission } from '../../server/submissions/pipeline';
 import { bufferSource } from '../../server/submissions/source';
 import { seededDatabase, type TestDatabase } from '../helpers/database';
+import { stagedColumns } from '../helpers/staged';
+import { cellVersions } from '../../server/observations/cell-versions';
 
 let database: TestDatabase;
 beforeEach(async () => {
@@ -19,7 +21,7 @@ function submit(bytes: Buffer | string, geo = 'AT') {
 const codes = (p: Awaited<ReturnType<typeof submit>>) => p.report.entries.map((e) => e.code);
 
 async function publishedCount(): Promise<number> {
-  const r = await database.db.selectFrom('revisions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await database.db.selectFrom(cellVersions(database.db)).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -90,7 +92,7 @@ describe('sniffing', () => {
     const preview = await submit(bytes);
     expect(preview.reading).toMatchObject({ encoding: 'windows-1252', delimiter: '";"' });
     expect(preview.status).toBe('validated');
-    const staged = await database.db.selectFrom('submission_cells').select(['period', 'value', 'note']).where('submission_id', '=', preview.submissionId).orderBy('period').execute();
+    const staged = await stagedColumns(database.db, preview.submissionId, ['period', 'value', 'note']);
     expect(staged).toEqual([
       { period: '2018', value: 1234.5, note: null },
       { period: '2019', value: 75.5, note: 'Schätzung §1' },
@@ -102,7 +104,7 @@ describe('sniffing', () => {
     expect(preview.reading.format).toBe('wide');
     expect(preview.cellsValid).toBe(2);
     expect(preview.reading.skipped.missing).toBe(1);
-    const staged = await database.db.selectFrom('submission_cells').select(['period', 'value', 'flags']).where('submission_id', '=', preview.submissionId).orderBy('period').execute();
+    const staged = await stagedColumns(database.db, preview.submissionId, ['period', 'value', 'flags']);
     expect(staged).toEqual([
       { period: '2019', value: 70, flags: 'p' },
       { period: '2021', value: 65, flags: '' },
@@ -116,7 +118,7 @@ describe('sniffing', () => {
       expect.objectContaining({ row: 1, column: '2019', code: 'duplicate-column', severity: 'error' }),
     ]);
     expect(preview.report.entries[0]!.message).toContain('both hold period 2019');
-    const staged = await database.db.selectFrom('submission_cells').select('period').where('submission_id', '=', preview.submissionId).execute();
+    const staged = await stagedColumns(database.db, preview.submissionId, ['period']);
     expect(staged).toEqual([]);
   });
 

@@ -49,8 +49,9 @@ function inspect(file: string): Outcome {
     const submissions = sqlite
       .prepare(
         `select s.status,
-           (select count(*) from revisions r where r.submission_id = s.id) as revisions,
-           (select count(*) from observations o join revisions r on r.id = o.revision_id where r.submission_id = s.id) as current
+           (select count(*) from revisions r where r.submission_id = s.id)
+             + (select count(*) from observations o where o.submission_id = s.id) as revisions,
+           (select count(*) from observations o where o.submission_id = s.id) as current
          from submissions s where s.submitted_by = 'crash-test' order by s.id`,
       )
       .all() as Outcome['submissions'];

@@ -3,6 +3,7 @@ import { commitSubmission, SubmissionStateError } from '../../server/submissions
 import { previewSubmission } from '../../server/submissions/pipeline';
 import { bufferSource } from '../../server/submissions/source';
 import { seededDatabase, type TestDatabase } from '../helpers/database';
+import { cellVersions } from '../../server/observations/cell-versions';
 
 let database: TestDatabase;
 beforeEach(async () => {
@@ -97,7 +98,7 @@ describe('submission commit', () => {
     expect(after).toMatchObject({ value: 62, flags: 'p' });
     expect(after!.revision_id).not.toBe(before!.revision_id);
     const history = await database.db
-      .selectFrom('revisions')
+      .selectFrom(cellVersions(database.db))
       .select(['value', 'flags'])
       .where('geo', '=', 'AT')
       .where('indicator', '=', 'ICCS0101')

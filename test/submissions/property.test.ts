@@ -8,6 +8,7 @@ import { PROBLEM_CODES } from '../../server/submissions/report';
 import { bufferSource } from '../../server/submissions/source';
 import { seededDatabase, type TestDatabase } from '../helpers/database';
 import { sharedDataPath } from '../helpers/shared-data';
+import { stagedRows } from '../helpers/staged';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -82,8 +83,8 @@ describe('mutated real files', () => {
           expect(known.has(entry.code)).toBe(true);
           expect(entry.message.length).toBeGreaterThan(10);
         }
-        const staged = await database.db.selectFrom('submission_cells').select((eb) => eb.fn.countAll<number>().as('n')).where('submission_id', '=', preview.submissionId).executeTakeFirstOrThrow();
-        expect(Number(staged.n)).toBe(preview.status === 'validated' ? preview.cellsValid : 0);
+        const staged = await stagedRows(database.db, preview.submissionId);
+        expect(staged.length).toBe(preview.status === 'validated' ? preview.cellsValid : 0);
       }),
       { numRuns: 250 },
     );

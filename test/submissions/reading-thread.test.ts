@@ -1,12 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Cell } from '../../server/submissions/cell';
-import { CellDecoder, CellEncoder } from '../../server/submissions/cell-transfer';
 import type { ReadingThread } from '../../server/submissions/cell-stream';
 import { previewSubmission } from '../../server/submissions/pipeline';
 import { ReportBuilder } from '../../server/submissions/report';
 import { fileSource } from '../../server/submissions/source';
 import { seededDatabase, type TestDatabase } from '../helpers/database';
 import { sharedDataPath } from '../helpers/shared-data';
+import { stagedRows } from '../helpers/staged';
 
 let database: TestDatabase;
 beforeEach(async () => {
@@ -17,12 +16,7 @@ afterEach(async () => database.dispose());
 async function preview(file: string, geo: string, profile: string | null, reading: ReadingThread) {
   const source = await fileSource(sharedDataPath(file));
   const result = await previewSubmission(database.db, { geo, profile, submittedBy: `test-${reading}`, source, reading });
-  const staged = await database.db
-    .selectFrom('submission_cells')
-    .select(['geo', 'indicator', 'period', 'period_start', 'value', 'flags', 'note', 'source_row'])
-    .where('submission_id', '=', result.submissionId)
-    .orderBy('indicator').orderBy('geo').orderBy('period').orderBy('source_row')
-    .execute();
+  const staged = await stagedRows(database.db, result.submissionId);
   return { result, staged };
 }
 
@@ -45,22 +39,6 @@ describe('reading a file on a worker thread', () => {
     expect(inWorker.result.diff).toEqual(inThread.result.diff);
     expect(inWorker.staged.length).toBeGreaterThan(200);
     expect(inWorker.staged).toEqual(inThread.staged);
-  });
-});
-
-describe('cells posted between threads', () => {
-  it('decode to the cells that were encoded, across batches sharing one dictionary', () => {
-    const cells: Cell[] = [
-      { geo: 'AT', indicator: 'ICCS0101', period: '2019', periodStart: '2019-01-01', value: 61, flags: 'p', note: 'a note', sourceRow: 2 },
-      { geo: 'AT', indicator: 'ICCS0101', period: '2020', periodStart: '2020-01-01', value: null, flags: 'c', note: null, sourceRow: 3 },
-      { geo: 'DE', indicator: 'ICCS0101', period: '2020', periodStart: '2020-01-01', value: 0.25, flags: '', note: '', sourceRow: 2_000_000_000 },
-    ];
-    const encoder = new CellEncoder();
-    const decoder = new CellDecoder();
-    const first = encoder.encode(cells.slice(0, 2));
-    const second = encoder.encode(cells.slice(2));
-    expect(second.newStrings).toEqual(['DE', '']);
-    expect([...decoder.decode(first), ...decoder.decode(second)]).toEqual(cells);
   });
 });
 

@@ -19,8 +19,7 @@ async function ingest(file: string, geo: string, profile: string | null = null) 
 async function cell(geo: string, indicator: string, period: string) {
   return database.db
     .selectFrom('observations as o')
-    .innerJoin('revisions as r', 'r.id', 'o.revision_id')
-    .select(['o.value', 'o.flags', 'r.note'])
+    .select(['o.value', 'o.flags', 'o.note'])
     .where('o.geo', '=', geo)
     .where('o.indicator', '=', indicator)
     .where('o.period', '=', period)

@@ -3,9 +3,8 @@ import { finished } from 'node:stream/promises';
 import { Kysely, PostgresDialect } from 'kysely';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { rawPostgresPoolOf } from '../db/connect-postgres';
-import type { Database, Db } from '../db/database';
-import type { Cell } from './cell';
+import { rawPostgresPoolOf } from './connect-postgres';
+import type { Database, Db } from './database';
 
 /** The pooled client behind each Kysely instance made by withOneConnection. */
 const sessionClients = new WeakMap<object, pg.PoolClient>();
@@ -34,13 +33,12 @@ export async function withOneConnection<T>(db: Db, run: (conn: Db) => Promise<T>
   }
 }
 
-export interface CopyStage {
-  add(cells: Cell[]): Promise<void>;
+/** A COPY … FROM STDIN in progress: rows go in as COPY text lines (see copyLine). */
+export interface CopyIn {
+  write(lines: string): Promise<void>;
   finish(): Promise<void>;
   abort(error: Error): void;
 }
-
-const COPY_COLUMNS = 'submission_id, geo, indicator, period, period_start, value, flags, note, source_row';
 
 /** COPY text format: backslash, tab, newline and carriage return escaped; \N is NULL. */
 function text(value: string | null): string {
@@ -49,27 +47,33 @@ function text(value: string | null): string {
 }
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
+/** One row as a line of COPY text. */
+export function copyLine(values: (string | number | null)[]): string {
+  let line = '';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    line += (i ? '\t' : '') + (typeof v === 'number' ? String(v) : text(v));
+  }
+  return `${line}\n`;
+}
+
 /**
- * PostgreSQL bulk load: one COPY … FROM STDIN on the connection of withOneConnection, fed batch by
- * batch with backpressure. Undefined when `conn` is not such a connection.
+ * PostgreSQL bulk load: one COPY … FROM STDIN on the connection of withOneConnection, fed with
+ * backpressure. Undefined when `conn` is not such a connection. Nothing else may run on the
+ * connection until the COPY is finished.
  */
-export function openCopyStage(conn: Db, submissionId: number): CopyStage | undefined {
+export function openCopy(conn: Db, table: string, columns: readonly string[]): CopyIn | undefined {
   const client = sessionClients.get(conn);
   if (!client) return undefined;
-  const stream = client.query(copyFrom(`copy submission_cells (${COPY_COLUMNS}) from stdin`));
+  const stream = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`));
   let failure: Error | undefined;
   stream.on('error', (error: Error) => {
     failure = error;
   });
   return {
-    add: async (cells) => {
+    write: async (lines) => {
       if (failure) throw failure;
-      let chunk = '';
-      for (const c of cells) {
-        chunk += `${submissionId}\t${text(c.geo)}\t${text(c.indicator)}\t${text(c.period)}\t${text(c.periodStart)}\t` +
-          `${c.value === null ? '\\N' : String(c.value)}\t${text(c.flags)}\t${text(c.note)}\t${c.sourceRow}\n`;
-      }
-      if (chunk && !stream.write(chunk)) await once(stream, 'drain');
+      if (lines && !stream.write(lines)) await once(stream, 'drain');
     },
     finish: async () => {
       if (failure) throw failure;

@@ -1,0 +1,97 @@
+import type { DbOrTx } from '../db/database';
+import type { Cell } from './cell';
+import { cellAt, type StagedPart } from './staged-part';
+import { readPart, stagedRuns } from './staged-store';
+
+/** One cell of a submission: its first row, and later rows that name the same cell (repeats). */
+export interface StagedCell {
+  first: Cell;
+  repeats: Cell[];
+}
+
+/** Reads one sorted run part by part. */
+class RunCursor {
+  private part: StagedPart | null = null;
+  private partNo = -1;
+  private i = 0;
+  head: Cell | null = null;
+
+  constructor(
+    private readonly db: DbOrTx,
+    private readonly submissionId: number,
+    private readonly run: number,
+    private readonly parts: number,
+  ) {}
+
+  /** Moves to the next cell of the part in memory; false when the part is used up. */
+  step(): boolean {
+    if (!this.part || this.i >= this.part.count) return false;
+    this.head = cellAt(this.part, this.i++);
+    return true;
+  }
+
+  /** Moves to the next cell, reading the next part when needed; false at the end of the run. */
+  async advance(): Promise<boolean> {
+    if (this.step()) return true;
+    if (this.partNo + 1 >= this.parts) {
+      this.head = null;
+      return false;
+    }
+    this.part = await readPart(this.db, this.submissionId, this.run, ++this.partNo);
+    this.i = 0;
+    return this.advance();
+  }
+}
+
+export function compareCells(a: Cell, b: Cell): number {
+  return compareText(a.indicator, b.indicator) || compareText(a.geo, b.geo) || compareText(a.period, b.period) || a.sourceRow - b.sourceRow;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function sameCell(a: Cell, b: Cell): boolean {
+  return a.period === b.period && a.geo === b.geo && a.indicator === b.indicator;
+}
+
+const BATCH = 4096;
+
+/**
+ * A submission's staged cells in key order (indicator, geo, period), each with its repeated rows,
+ * in batches. The runs are merged as they are read: one part of each run is in memory at a time.
+ */
+export async function* stagedCells(db: DbOrTx, submissionId: number): AsyncGenerator<StagedCell[]> {
+  const runs = await stagedRuns(db, submissionId);
+  const cursors = runs.map((parts, run) => new RunCursor(db, submissionId, run, parts));
+  const live: RunCursor[] = [];
+  for (const c of cursors) if (await c.advance()) live.push(c);
+  let batch: StagedCell[] = [];
+  let open: StagedCell | null = null;
+  while (live.length) {
+    let min = 0;
+    for (let i = 1; i < live.length; i++) if (compareCells(live[i]!.head!, live[min]!.head!) < 0) min = i;
+    const cursor = live[min]!;
+    const cell = cursor.head!;
+    if (open && sameCell(open.first, cell)) open.repeats.push(cell);
+    else {
+      open = { first: cell, repeats: [] };
+      batch.push(open);
+    }
+    if (!cursor.step() && !(await cursor.advance())) live.splice(min, 1);
+    // The last cell may still gain repeats from the next rows: it waits for the next batch.
+    if (batch.length >= BATCH) {
+      const last = batch.pop()!;
+      yield batch;
+      batch = [last];
+    }
+  }
+  if (batch.length) yield batch;
+}
+
+/** Each staged cell of a submission as a commit would publish it (its first row), in key order. */
+export async function stagedFirstRows(db: DbOrTx, submissionId: number): Promise<Cell[]> {
+  const cells: Cell[] = [];
+  for await (const batch of stagedCells(db, submissionId)) for (const c of batch) cells.push(c.first);
+  return cells;
+}
