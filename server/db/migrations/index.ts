@@ -11,6 +11,7 @@ import * as observationsClustered from './2026-11-22T2120_observations-clustered
 import * as distinctReferenceChecks from './2026-11-22T2130_distinct-reference-checks';
 import * as auditAddressIndex from './2026-11-23T0010_audit-address-index';
 import * as cellVersions from './2026-11-23T0200_cell-versions';
+import * as observationsKeyOnly from './2026-11-23T0210_observations-key-only';
 
 /**
  * Every migration, by its frozen name. Names sort in the order they run: add new ones with a later
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T2130_distinct-reference-checks': distinctReferenceChecks,
   '2026-11-23T0010_audit-address-index': auditAddressIndex,
   '2026-11-23T0200_cell-versions': cellVersions,
+  '2026-11-23T0210_observations-key-only': observationsKeyOnly,
 };
