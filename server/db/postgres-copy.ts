@@ -33,29 +33,19 @@ export async function withOneConnection<T>(db: Db, run: (conn: Db) => Promise<T>
   }
 }
 
-/** A COPY … FROM STDIN in progress: rows go in as COPY text lines (see copyLine). */
+/** A COPY … FROM STDIN in progress: rows go in as lines of COPY text (see copyText). */
 export interface CopyIn {
   write(lines: string): Promise<void>;
   finish(): Promise<void>;
   abort(error: Error): void;
 }
 
-/** COPY text format: backslash, tab, newline and carriage return escaped; \N is NULL. */
-function text(value: string | null): string {
+/** A value in COPY text format: backslash, tab, newline and carriage return escaped; \N is NULL. */
+export function copyText(value: string | null): string {
   if (value === null) return '\\N';
   return /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!) : value;
 }
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-
-/** One row as a line of COPY text. */
-export function copyLine(values: (string | number | null)[]): string {
-  let line = '';
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    line += (i ? '\t' : '') + (typeof v === 'number' ? String(v) : text(v));
-  }
-  return `${line}\n`;
-}
 
 /**
  * PostgreSQL bulk load: one COPY … FROM STDIN on the connection of withOneConnection, fed with

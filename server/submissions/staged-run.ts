@@ -37,8 +37,16 @@ export class RunBuilder {
   private count = 0;
   private runs = 0;
 
-  constructor(private readonly runCells = RUN_CELLS) {
-    this.values = new Float64Array(Math.min(runCells, 4096));
+  /**
+   * `initialCells`: the capacity to start with. Growing doubles the columns, holding old and new
+   * copies for a moment (54 MB on the way to a million cells); a reader of a large file starts at
+   * full size instead.
+   */
+  constructor(
+    private readonly runCells = RUN_CELLS,
+    initialCells = Math.min(runCells, 4096),
+  ) {
+    this.values = new Float64Array(Math.min(initialCells, runCells));
     this.fields = new Int32Array(this.values.length * PART_FIELDS);
   }
 
