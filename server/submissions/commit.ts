@@ -1,5 +1,5 @@
 import type { Db, DbOrTx } from '../db/database';
-import { withOneConnection } from '../db/postgres-copy';
+import { withOneConnection, withSideConnection } from '../db/postgres-sessions';
 import { openPublishWriter, type PublishWriter } from './publish-writer';
 import { withBulkWrites } from './bulk-writes';
 import { clearStaged } from './staged-store';
@@ -31,7 +31,7 @@ export interface CommitResult {
  * the id range recorded on its submission.
  */
 export async function commitSubmission(db: Db, submissionId: number, now?: Date): Promise<CommitResult> {
-  return withOneConnection(db, (one) => withBulkWrites(one, (conn) => conn.transaction().execute(async (tx) => {
+  return withSideConnection(db, (side) => withOneConnection(db, (one) => withBulkWrites(one, (conn) => conn.transaction().execute(async (tx) => {
     const submission = await lockSubmission(tx, submissionId);
     if (!submission) throw new SubmissionStateError(`Submission ${submissionId} does not exist.`, 'missing');
     if (submission.status !== 'validated') {
@@ -43,8 +43,8 @@ export async function commitSubmission(db: Db, submissionId: number, now?: Date)
     await serialiseCommits(tx);
     const committedAt = (now ?? new Date()).toISOString();
     const first = (await lastRevisionId(tx)) + 1;
-    const writer = openPublishWriter(one, tx, { submissionId, recordedAt: committedAt });
-    const next = await publishChanges(tx, submissionId, await submissionScope(tx, submission.geo), writer, first);
+    const writer = openPublishWriter(side, one, tx, { submissionId, recordedAt: committedAt });
+    const next = await publishChanges(submissionId, await submissionScope(tx, submission.geo), writer, first);
     await clearStaged(tx, submissionId);
     const added = next - first;
     await tx
@@ -53,13 +53,13 @@ export async function commitSubmission(db: Db, submissionId: number, now?: Date)
       .where('id', '=', submissionId)
       .execute();
     return { submissionId, revisionsAdded: added, committedAt };
-  })));
+  }))));
 }
 
 /** Writes every changed or new cell with the next revision id; returns the id after the last one used. */
-async function publishChanges(tx: DbOrTx, submissionId: number, geos: string[], writer: PublishWriter, first: number): Promise<number> {
+async function publishChanges(submissionId: number, geos: string[], writer: PublishWriter, first: number): Promise<number> {
   let next = first;
-  for await (const steps of walkSubmission(tx, submissionId, geos)) {
+  for await (const steps of walkSubmission(writer.reader, submissionId, geos)) {
     for (const { staged, published } of steps) {
       if (!staged) continue;
       const cell = staged.first;

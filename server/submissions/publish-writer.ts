@@ -3,12 +3,14 @@ import { sql } from 'kysely';
 import { rawSqliteOf } from '../db/connect';
 import type { Db, DbOrTx } from '../db/database';
 import { engineOf } from '../db/engine';
-import { copyText, openCopy } from '../db/postgres-copy';
+import { type CopyIn, copyText, openCopy } from '../db/postgres-sessions';
 import type { Cell } from './cell';
 import type { PublishedCell } from './published-cells';
 
 /** What a commit writes: new cells, and new versions of published cells (whose old version moves to revisions). */
 export interface PublishWriter {
+  /** Where the commit reads staged and published cells while it writes (see openPublishWriter). */
+  reader: DbOrTx;
   add(cell: Cell, revisionId: number): void;
   replace(old: PublishedCell, cell: Cell, revisionId: number): void;
   /** Between batches: writes what is buffered once there is enough of it. */
@@ -28,13 +30,20 @@ const REVISION_COLUMNS = ['id', 'submission_id', 'geo', 'indicator', 'period', '
 /**
  * The one engine-specific write of a commit.
  * SQLite: prepared statements on the raw handle (inside the open Kysely transaction it is the same
- * connection); new cells go 64 to a statement.
- * PostgreSQL: new cells by COPY into observations on the commit's own connection (withOneConnection);
- * replaced cells by one INSERT into revisions and one UPDATE of observations per flush, from arrays.
+ * connection); new cells go 64 to a statement. The commit reads through its transaction.
+ * PostgreSQL: new cells stream by one COPY into observations on the commit's own connection (`one`,
+ * from withOneConnection), kept open while the commit walks on, so PostgreSQL stores rows on one core
+ * while JavaScript walks and encodes on the other. The walk therefore reads staged and published
+ * cells through a side connection (`side`, see withSideConnection), not the busy one: that sees the same published data, since
+ * commits take turns (serialiseCommits holds every other writer of observations off until this one
+ * ends) and this commit never reads back what it wrote. Replaced cells go by one INSERT into
+ * revisions and one UPDATE of observations per batch, from arrays, between COPYs.
  */
-export function openPublishWriter(root: Db, tx: DbOrTx, publication: Publication): PublishWriter {
-  const sqlite = engineOf(tx) === 'sqlite' ? rawSqliteOf(root) : undefined;
-  return sqlite ? sqliteWriter(sqlite, publication) : postgresWriter(root, tx, publication);
+export function openPublishWriter(side: Db | null, one: Db, tx: DbOrTx, publication: Publication): PublishWriter {
+  const sqlite = engineOf(tx) === 'sqlite' ? rawSqliteOf(one) : undefined;
+  if (sqlite) return sqliteWriter(sqlite, tx, publication);
+  if (!side) throw new Error('A PostgreSQL commit reads through a side connection (withSideConnection).');
+  return postgresWriter(side, one, tx, publication);
 }
 
 function observationRow(cell: Cell, revisionId: number, p: Publication): (string | number | null)[] {
@@ -47,7 +56,7 @@ function revisionRow(old: PublishedCell): (string | number | null)[] {
 
 const ROWS_PER_INSERT = 64;
 
-function sqliteWriter(sqlite: SQLite.Database, p: Publication): PublishWriter {
+function sqliteWriter(sqlite: SQLite.Database, tx: DbOrTx, p: Publication): PublishWriter {
   const placeholders = `(${OBSERVATION_COLUMNS.map(() => '?').join(', ')})`;
   const insert = (rows: number) =>
     sqlite.prepare(`insert into observations (${OBSERVATION_COLUMNS.join(', ')}) values ${Array.from({ length: rows }, () => placeholders).join(', ')}`);
@@ -60,6 +69,7 @@ function sqliteWriter(sqlite: SQLite.Database, p: Publication): PublishWriter {
   let params: (string | number | null)[] = [];
   let rows = 0;
   return {
+    reader: tx,
     add(cell, revisionId) {
       const row = observationRow(cell, revisionId, p);
       for (let i = 0; i < row.length; i++) params.push(row[i]!);
@@ -83,9 +93,6 @@ function sqliteWriter(sqlite: SQLite.Database, p: Publication): PublishWriter {
   };
 }
 
-/** Rows buffered before a COPY: large enough that a COPY's fixed cost is spread thin. */
-const COPY_ROWS = 50_000;
-
 /**
  * One observation as a line of COPY text. Codes, periods and flags passed validation (letters, digits,
  * "-" and "_"), so only the note, free text, is escaped: measured on the 1M-row bench, escaping
@@ -96,47 +103,62 @@ function observationLine(cell: Cell, revisionId: number, tail: string): string {
   return `${cell.geo}\t${cell.indicator}\t${cell.period}\t${cell.periodStart}\t${value}\t${cell.flags}\t${copyText(cell.note)}\t${revisionId}${tail}`;
 }
 
-function postgresWriter(root: Db, tx: DbOrTx, p: Publication): PublishWriter {
+function postgresWriter(side: Db, one: Db, tx: DbOrTx, p: Publication): PublishWriter {
   const tail = `\t${p.submissionId}\t${copyText(p.recordedAt)}\n`;
   let lines = '';
-  let buffered = 0;
+  let copy: CopyIn | null = null;
   let replaced: Replacement[] = [];
-  const copyNew = async () => {
-    if (!buffered) return;
-    const copy = openCopy(root, 'observations', OBSERVATION_COLUMNS);
+  const streamNew = async () => {
+    if (!lines) return;
+    copy ??= openCopy(one, 'observations', OBSERVATION_COLUMNS) ?? null;
     if (!copy) throw new Error('A PostgreSQL commit runs on one connection (withOneConnection).');
-    try {
-      await copy.write(lines);
-      await copy.finish();
-    } catch (error) {
-      copy.abort(error instanceof Error ? error : new Error(String(error)));
-      throw error;
-    }
+    const chunk = lines;
     lines = '';
-    buffered = 0;
+    await guarded(copy, () => copy!.write(chunk));
+  };
+  const endCopy = async () => {
+    if (!copy) return;
+    const open = copy;
+    copy = null;
+    await guarded(open, () => open.finish());
   };
   const replaceBuffered = async () => {
     if (!replaced.length) return;
+    await endCopy();
     await replaceCells(tx, replaced, p);
     replaced = [];
   };
   return {
+    reader: side,
     add(cell, revisionId) {
       lines += observationLine(cell, revisionId, tail);
-      buffered++;
     },
     replace(old, cell, revisionId) {
       replaced.push({ old, cell, revisionId });
     },
     async flush() {
-      if (buffered >= COPY_ROWS) await copyNew();
-      if (replaced.length >= COPY_ROWS) await replaceBuffered();
+      await streamNew();
+      if (replaced.length >= REPLACED_PER_STATEMENT) await replaceBuffered();
     },
     async finish() {
-      await copyNew();
+      await streamNew();
+      await endCopy();
       await replaceBuffered();
     },
   };
+}
+
+/** Replaced cells per INSERT and UPDATE pair: large enough that a statement's fixed cost is spread thin. */
+const REPLACED_PER_STATEMENT = 50_000;
+
+/** Runs a step of a COPY; on failure the COPY is cancelled, so the transaction can roll back. */
+async function guarded(copy: CopyIn, step: () => Promise<void>): Promise<void> {
+  try {
+    await step();
+  } catch (error) {
+    copy.abort(error instanceof Error ? error : new Error(String(error)));
+    throw error;
+  }
 }
 
 interface Replacement {

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { Kysely, PostgresDialect } from 'kysely';
-import type pg from 'pg';
+import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { rawPostgresPoolOf } from './connect-postgres';
 import type { Database, Db } from './database';
@@ -34,6 +34,25 @@ export async function withOneConnection<T>(db: Db, run: (conn: Db) => Promise<T>
 }
 
 /** A COPY … FROM STDIN in progress: rows go in as lines of COPY text (see copyText). */
+/**
+ * Runs `run` with a Kysely instance on a connection of its own, outside the pool, closed afterwards
+ * (null on SQLite). For reads beside a connection that is busy with a COPY: a pooled connection could
+ * deadlock, since every pooled connection may be held by commits waiting for the one reading.
+ */
+export async function withSideConnection<T>(db: Db, run: (side: Db | null) => Promise<T>): Promise<T> {
+  const pool = rawPostgresPoolOf(db);
+  if (!pool) return run(null);
+  const client = new pg.Client(pool.options);
+  await client.connect();
+  const single = { connect: async () => ({ query: client.query.bind(client), release: () => undefined }), end: async () => undefined };
+  const side = new Kysely<Database>({ dialect: new PostgresDialect({ pool: single as unknown as pg.Pool }) });
+  try {
+    return await run(side);
+  } finally {
+    await client.end();
+  }
+}
+
 export interface CopyIn {
   write(lines: string): Promise<void>;
   finish(): Promise<void>;
