@@ -10,7 +10,7 @@ import { type CellReadJob, freshReadState, validatedCells } from './cell-reader'
 import { decodedText } from './encoding';
 import { ReportBuilder } from './report';
 import { fileSource } from './source';
-import { RUN_CELLS, RunBuilder, runsOf } from './staged-run';
+import { runsOf } from './staged-run';
 
 export const MAX_IN_FLIGHT = 3;
 
@@ -40,8 +40,7 @@ async function run({ filePath, job, entriesPerCode }: WorkerInput): Promise<void
   const state = freshReadState();
   const text = decodedText(await fileSource(filePath), job.sniffed);
   const progress = () => port.postMessage({ type: 'progress', rowsRead: state.rowsRead });
-  // Files read here are large (WORKER_MIN_BYTES and up): the run starts at full size.
-  for await (const part of runsOf(validatedCells(text, job, report, state), progress, new RunBuilder(RUN_CELLS, RUN_CELLS))) {
+  for await (const part of runsOf(validatedCells(text, job, report, state), progress)) {
     await creditToSend();
     port.postMessage({ type: 'part', part, rowsRead: state.rowsRead }, [part.bytes.buffer]);
   }

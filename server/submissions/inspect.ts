@@ -108,14 +108,15 @@ function reportJumps(report: ReportBuilder, found: LowestRows<Jump>): void {
  * published one. A year sorts before every period of the next year, so the year before is always seen first.
  */
 class SeriesYears {
-  private key = '';
+  private indicator = '';
+  private geo = '';
   private readonly file = new Map<string, number | null>();
   private readonly publishedYears = new Map<string, number | null>();
 
   enter(indicator: string, geo: string): void {
-    const key = `${indicator}\u0000${geo}`;
-    if (key === this.key) return;
-    this.key = key;
+    if (indicator === this.indicator && geo === this.geo) return;
+    this.indicator = indicator;
+    this.geo = geo;
     this.file.clear();
     this.publishedYears.clear();
   }

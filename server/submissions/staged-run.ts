@@ -38,16 +38,13 @@ export class RunBuilder {
   private runs = 0;
 
   /**
-   * `initialCells`: the capacity to start with. Growing doubles the columns, holding old and new
-   * copies for a moment (54 MB on the way to a million cells); a reader of a large file starts at
-   * full size instead.
+   * The columns are allocated at full size at once: the memory is zero-filled on demand, so only the
+   * pages cells are written to become resident, and the run never holds two copies while growing
+   * (54 MB on the way to a million cells when it doubled).
    */
-  constructor(
-    private readonly runCells = RUN_CELLS,
-    initialCells = Math.min(runCells, 4096),
-  ) {
-    this.values = new Float64Array(Math.min(initialCells, runCells));
-    this.fields = new Int32Array(this.values.length * PART_FIELDS);
+  constructor(private readonly runCells = RUN_CELLS) {
+    this.values = new Float64Array(runCells);
+    this.fields = new Int32Array(runCells * PART_FIELDS);
   }
 
   get full(): boolean {
@@ -60,7 +57,6 @@ export class RunBuilder {
 
   add(cell: Cell): void {
     if (this.full) throw new Error('The run is full: drain it before adding more cells.');
-    if (this.count === this.values.length) this.grow();
     const k = this.count * PART_FIELDS;
     const f = this.fields;
     f[k] = this.id(cell.geo, ROLE_GEO);
@@ -169,16 +165,6 @@ export class RunBuilder {
     }
     this.roles[id]! |= role;
     return id;
-  }
-
-  private grow(): void {
-    const capacity = Math.min(this.values.length * 2, this.runCells);
-    const values = new Float64Array(capacity);
-    values.set(this.values);
-    const fields = new Int32Array(capacity * PART_FIELDS);
-    fields.set(this.fields);
-    this.values = values;
-    this.fields = fields;
   }
 
   private reset(): void {
