@@ -1,5 +1,5 @@
 import { flagsExplainMissing, normaliseFlags, unknownFlags } from '../observations/flags';
-import { isPeriodInRange, parsePeriod } from '../observations/period';
+import { isPeriodInRange, sharedPeriods } from '../observations/period';
 import type { Cell, RawCell } from './cell';
 import { readNumber } from './number-format';
 import type { ReportBuilder } from './report';
@@ -37,7 +37,7 @@ export function validateCell(raw: RawCell, ctx: ValidationContext, report: Repor
       `"${raw.indicator}" is not an indicator code. Use a code from /api/indicators, e.g. ICCS0101 for intentional homicide.`);
   }
 
-  const period = parsePeriod(raw.period);
+  const period = sharedPeriods.parse(raw.period);
   if (!period) {
     report.error(row, columns.period, raw.period, 'bad-period',
       `"${raw.period}" is not a period. Write a four-digit year (2021), a quarter (2021-Q1) or a month (2021-03).`);
