@@ -1,4 +1,4 @@
-import { flagsExplainMissing, normaliseFlags, unknownFlags } from '../observations/flags';
+import { type FlagReading, flagsExplainMissing, sharedFlags } from '../observations/flags';
 import { isPeriodInRange, sharedPeriods } from '../observations/period';
 import type { Cell, RawCell } from './cell';
 import { readNumber } from './number-format';
@@ -15,6 +15,8 @@ export interface ValidationContext {
   scope: Set<string>;
   now?: Date;
 }
+
+const NO_FLAGS: Readonly<FlagReading> = Object.freeze({ normalised: '', unknown: Object.freeze([]) });
 
 const FORMULA_START = /^[=+@]|^-[^0-9.]/;
 
@@ -46,12 +48,13 @@ export function validateCell(raw: RawCell, ctx: ValidationContext, report: Repor
       `${raw.period} is outside the accepted years (1950 to the current year). Check for a typing error in the year.`);
   }
 
-  const badFlags = raw.flags === '' ? [] : unknownFlags(raw.flags);
+  const flagReading = raw.flags === '' ? NO_FLAGS : sharedFlags.read(raw.flags);
+  const badFlags = flagReading.unknown;
   if (badFlags.length) {
     report.error(row, columns.flags, raw.flags, 'unknown-flag',
       `Unknown observation flag ${badFlags.map((f) => `"${f}"`).join(', ')}. Use Eurostat flags: b d e f i m n p u c C or ":".`);
   }
-  const flags = raw.flags === '' ? '' : normaliseFlags(raw.flags);
+  const flags = flagReading.normalised;
   const value = parseValue(raw, flags, indicator?.unit, report);
 
   if (report.errorCount > before || !period || value === undefined) return null;

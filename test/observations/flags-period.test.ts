@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseFlags, unionFlags, unknownFlags } from '../../server/observations/flags';
+import { FlagCache, normaliseFlags, unionFlags, unknownFlags } from '../../server/observations/flags';
 import { isPeriodInRange, parsePeriod, PeriodCache } from '../../server/observations/period';
 
 describe('observation flags', () => {
@@ -63,6 +63,37 @@ describe('the period cache', () => {
     }
     const empty = new PeriodCache();
     expect(empty.parse('x'.repeat(1000))).toBeNull();
+    expect(empty.size).toBe(0);
+  });
+});
+
+describe('the flag cache', () => {
+  it('reads as normaliseFlags and unknownFlags do', () => {
+    const cache = new FlagCache();
+    for (const text of ['p', 'pe', 'e p, p', 'Cc', 'epx', 'b d', 'x,y', ':']) {
+      for (const round of ['first', 'again']) {
+        expect(cache.read(text), `${text} ${round}`).toEqual({ normalised: normaliseFlags(text), unknown: unknownFlags(text) });
+      }
+    }
+  });
+  it('shares one frozen reading per text, so no caller can change another cell\'s flags', () => {
+    const cache = new FlagCache();
+    const first = cache.read('epx');
+    expect(cache.read('epx')).toBe(first);
+    expect(() => (first.unknown as string[]).push('y')).toThrow(TypeError);
+    expect(() => {
+      (first as { normalised: string }).normalised = 'b';
+    }).toThrow(TypeError);
+    expect(cache.read('epx')).toEqual({ normalised: 'ep', unknown: ['x'] });
+  });
+  it('stays within its limit and keeps no long texts', () => {
+    const cache = new FlagCache(2);
+    for (const text of ['b', 'd', 'e', 'f', 'p', 'u']) {
+      expect(cache.read(text).normalised).toBe(text);
+      expect(cache.size).toBeLessThanOrEqual(2);
+    }
+    const empty = new FlagCache();
+    expect(empty.read('p'.repeat(1000)).normalised).toBe('p');
     expect(empty.size).toBe(0);
   });
 });
