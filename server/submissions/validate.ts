@@ -1,7 +1,7 @@
 import { type FlagReading, flagsExplainMissing, sharedFlags } from '../observations/flags';
 import { isPeriodInRange, sharedPeriods } from '../observations/period';
 import type { Cell, RawCell } from './cell';
-import { readNumber } from './number-format';
+import { readNumber, readPlainNumber } from './number-format';
 import type { ReportBuilder } from './report';
 
 /** What validation needs to know about the observatory: its codes and the submission's scope. */
@@ -80,6 +80,19 @@ function parseValue(raw: RawCell, flags: string, unit: string | undefined, repor
       'The value is empty but no flag says why. Give the value, or flag it ":" (not available), "m" (missing) or "c" (confidential).');
     return undefined;
   }
+  // A plain number starts with a digit or "-digit", so it cannot look like a formula either.
+  const value = readPlainNumber(text, raw.numberFormat) ?? readWrittenNumber(raw, report);
+  if (value === undefined) return undefined;
+  if (unit === 'count' && value < 0) {
+    report.error(row, columns.value, text, 'negative-count', 'A count cannot be negative. Check the sign of this value.');
+    return undefined;
+  }
+  return value;
+}
+
+/** A value that is not a plain number: refused when it looks like a formula, else read in its column's format. */
+function readWrittenNumber(raw: RawCell, report: ReportBuilder): number | undefined {
+  const { row, columns, value: text } = raw;
   if (FORMULA_START.test(text)) {
     report.error(row, columns.value, text, 'formula-like-cell',
       'The cell looks like a spreadsheet formula, not a number. Export the computed values (paste as values) and upload again.');
@@ -90,10 +103,5 @@ function parseValue(raw: RawCell, flags: string, unit: string | undefined, repor
     report.error(row, columns.value, text, reading.code, reading.message);
     return undefined;
   }
-  const value = reading.value;
-  if (unit === 'count' && value < 0) {
-    report.error(row, columns.value, text, 'negative-count', 'A count cannot be negative. Check the sign of this value.');
-    return undefined;
-  }
-  return value;
+  return reading.value;
 }
