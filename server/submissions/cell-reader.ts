@@ -1,10 +1,10 @@
 import type { Readable } from 'node:stream';
 import type { ProfileDefinition } from '../profiles/profile.schema';
-import type { Cell } from './cell';
+import type { Cell, RawCell } from './cell';
 import { planReading } from './read-plan';
 import type { ReportBuilder } from './report';
 import type { Sniffed } from './sniff';
-import { type ReadScope, readRawCells, type SkippedCounts } from './table-reader';
+import { type CellSink, type ReadScope, readTable, type SkippedCounts } from './table-reader';
 import { validateCell, type ValidationContext } from './validate';
 
 /** Everything reading and validating a file needs: plain data, so a worker thread can receive it. */
@@ -33,7 +33,7 @@ export function freshReadState(): CellReadState {
 export async function* validatedCells(text: Readable, job: CellReadJob, report: ReportBuilder, state: CellReadState): AsyncGenerator<Cell[]> {
   const { sniffed, named, profiles, context } = job;
   const rowsRead = { n: 0 };
-  const raw = readRawCells(text, sniffed.delimiter, {
+  const batches = readTable(text, sniffed.delimiter, {
     profile: named,
     plan: (header) => {
       const plan = planReading(header, named, profiles, report);
@@ -48,15 +48,31 @@ export async function* validatedCells(text: Readable, job: CellReadJob, report: 
     skipped: state.skipped,
     rowsRead,
     sample: sniffed.sample,
-  });
-  for await (const batch of raw) {
-    const valid: Cell[] = [];
-    for (const cell of batch) {
-      const checked = validateCell(cell, context, report);
-      if (checked) valid.push(checked);
-    }
+  }, new ValidCells(context, report));
+  for await (const valid of batches) {
     state.rowsRead = rowsRead.n;
     yield valid;
   }
   state.rowsRead = rowsRead.n;
+}
+
+/** Validates each cell as the reader finds it, so no batch of raw cells is built only to be dropped. */
+class ValidCells implements CellSink<Cell[]> {
+  private cells: Cell[] = [];
+
+  constructor(
+    private readonly context: ValidationContext,
+    private readonly report: ReportBuilder,
+  ) {}
+
+  take(raw: RawCell): void {
+    const checked = validateCell(raw, this.context, this.report);
+    if (checked) this.cells.push(checked);
+  }
+
+  batch(): Cell[] {
+    const cells = this.cells;
+    this.cells = [];
+    return cells;
+  }
 }

@@ -68,6 +68,42 @@ export function readNumber(raw: string, format: NumberFormat | undefined): Numbe
   };
 }
 
+const ZERO = 48;
+const NINE = 57;
+const MINUS = 45;
+const DOT = 46;
+/** Integers up to this many digits add up exactly in a double, so they need no string conversion. */
+const EXACT_DIGITS = 15;
+
+/**
+ * The fast path for the commonest cell: a plain integer or decimal ("1234", "-12.5"), read as
+ * readNumber would read it in `format`, without regexes or a result object; undefined for anything
+ * else, which readNumber then reads. On the 1M-row bench readNumber and its regexes had ~170 ms self
+ * time. A decimal point counts only where the format reads "." as one: a decimal-comma column
+ * refuses "1.5", and "." as both separators reads "1.234" as 1234.
+ */
+export function readPlainNumber(text: string, format: NumberFormat | undefined): number | undefined {
+  const end = text.length;
+  const negative = text.charCodeAt(0) === MINUS;
+  let i = negative ? 1 : 0;
+  const digitsFrom = i;
+  let whole = 0;
+  for (let c = text.charCodeAt(i); c >= ZERO && c <= NINE; c = text.charCodeAt(++i)) whole = whole * 10 + (c - ZERO);
+  if (i === digitsFrom) return undefined;
+  if (i === end) {
+    if (i - digitsFrom > EXACT_DIGITS) return Number(text);
+    return negative ? -whole : whole;
+  }
+  if (text.charCodeAt(i) !== DOT || !readsDecimalPoint(format)) return undefined;
+  const fractionFrom = ++i;
+  for (let c = text.charCodeAt(i); c >= ZERO && c <= NINE; c = text.charCodeAt(++i));
+  return i > fractionFrom && i === end ? Number(text) : undefined;
+}
+
+function readsDecimalPoint(format: NumberFormat | undefined): boolean {
+  return format === undefined || (format.decimal === '.' && format.thousands !== '.');
+}
+
 interface Evidence {
   thousandsComma: number;
   decimalComma: number;

@@ -4,7 +4,7 @@ import type { RawCell } from './cell';
 import type { Delimiter } from './delimiter';
 import { buildLayout, columnAt, expandRecord, type FileFormat, isWorldBankHeader, periodText, type TableLayout } from './layout';
 import { inferColumnFormats, type NumberFormat } from './number-format';
-import { type CsvRecord, csvBatches } from './records';
+import { type CsvBatch, type CsvRecord, csvBatches } from './records';
 import type { ReportBuilder } from './report';
 
 /** Rows and cells the file holds that the submission leaves out on purpose, by reason. */
@@ -49,30 +49,61 @@ export interface TableRead {
 
 const PREAMBLE_LIMIT = 30;
 
+/**
+ * Where a reader puts the cells it finds. `take` is handed one cell object that the reader refills
+ * for every cell, so a sink copies whatever it keeps: on the 1M-row bench a new raw cell per row was
+ * ~60 MB of garbage that validation drops at once.
+ */
+export interface CellSink<Batch> {
+  take(cell: RawCell): void;
+  /** The cells taken since the last batch. */
+  batch(): Batch;
+}
+
 /** Reads any of the table shapes into raw cells, in batches, following the profile's column roles. */
-export async function* readRawCells(text: Readable, delimiter: Delimiter, read: TableRead): AsyncGenerator<RawCell[]> {
+export function readRawCells(text: Readable, delimiter: Delimiter, read: TableRead): AsyncGenerator<RawCell[]> {
+  return readTable(text, delimiter, read, new RawCellCopies());
+}
+
+class RawCellCopies implements CellSink<RawCell[]> {
+  private cells: RawCell[] = [];
+
+  take(cell: RawCell): void {
+    this.cells.push({ ...cell });
+  }
+
+  batch(): RawCell[] {
+    const cells = this.cells;
+    this.cells = [];
+    return cells;
+  }
+}
+
+/** Reads any of the table shapes into `sink`, one batch per chunk of the file, following the profile's column roles. */
+export async function* readTable<Batch>(text: Readable, delimiter: Delimiter, read: TableRead, sink: CellSink<Batch>): AsyncGenerator<Batch> {
   let reader: RowReader | null = null;
   let preamble = 0;
   for await (const batch of csvBatches(text, delimiter)) {
-    let records = batch;
+    const { records, rows } = batch;
+    let from = 0;
     if (!reader) {
-      const worldBank = read.profile?.shape === 'worldbank' || (preamble === 0 && isWorldBankPreamble(records[0]?.fields));
-      const at = records.findIndex((r) => !worldBank || isWorldBankHeader(r.fields));
+      const worldBank = read.profile?.shape === 'worldbank' || (preamble === 0 && isWorldBankPreamble(records[0]));
+      const at = records.findIndex((fields) => !worldBank || isWorldBankHeader(fields));
       if (at < 0) {
         preamble += records.length;
         if (preamble > PREAMBLE_LIMIT) return reportNoHeader(read, null);
         continue;
       }
-      const plan = read.plan(records[at]!.fields);
+      const header: CsvRecord = { row: rows[at]!, fields: records[at]! };
+      const plan = read.plan(header.fields);
       if (!plan) return;
-      const layout = buildLayout(plan.format, records[at]!.fields, plan.profile);
-      if (!checkLayout(layout, plan.profile, read.report, records[at]!)) return;
-      records = records.slice(at + 1);
-      reader = new RowReader(layout, plan.profile, read, numberFormats(layout, plan.profile, read.sample));
+      const layout = buildLayout(plan.format, header.fields, plan.profile);
+      if (!checkLayout(layout, plan.profile, read.report, header)) return;
+      from = at + 1;
+      reader = new RowReader(layout, plan.profile, read, numberFormats(layout, plan.profile, read.sample), sink);
     }
-    const cells: RawCell[] = [];
-    for (const record of records) reader.take(record, cells);
-    yield cells;
+    reader.takeAll(batch, from);
+    yield sink.batch();
   }
   if (!reader) reportNoHeader(read, preamble > 0 ? 'no World Bank header row ("Country Name","Country Code",...)' : null);
 }
@@ -145,12 +176,17 @@ class RowReader {
   /** Column names as the uploader sees them, for the report (shared by every cell of a long table). */
   private readonly columns: RawCell['columns'];
   private readonly valueFormat: NumberFormat | undefined;
+  /** Wide tables: each period column with its cells' column names and number format, settled once. */
+  private readonly periodColumns: { at: number; period: string; columns: RawCell['columns']; numberFormat: NumberFormat | undefined }[];
+  /** The one cell handed to the sink, refilled for each cell (see CellSink). */
+  private readonly cell: RawCell;
 
   constructor(
     private readonly layout: TableLayout,
     private readonly profile: ProfileDefinition,
     private readonly read: TableRead,
-    private readonly formats: Map<number, NumberFormat>,
+    formats: Map<number, NumberFormat>,
+    private readonly sink: CellSink<unknown>,
   ) {
     const c = profile.columns;
     this.at = {
@@ -170,6 +206,12 @@ class RowReader {
       flags: this.at.flags === undefined ? '(none)' : names[this.at.flags]!,
     };
     this.valueFormat = this.at.value === undefined ? undefined : formats.get(this.at.value);
+    this.periodColumns = layout.periodColumns.map(({ at, period, header }) => ({
+      at,
+      period,
+      columns: { ...this.columns, period: header, value: header },
+      numberFormat: formats.get(at),
+    }));
     const m = profile.indicators;
     this.mappings = m.length ? new Map(m.map((x) => [x.code.trim(), x])) : null;
     this.filters = profile.filters.map((f) => ({
@@ -178,12 +220,31 @@ class RowReader {
       test: (v: string) =>
         (f.equals === undefined || v === f.equals) && (f.in === undefined || f.in.includes(v)) && (f.notIn === undefined || !f.notIn.includes(v)),
     }));
+    // Same fields in the same order as before cells were reused, so copies of it look as they always did.
+    this.cell = { row: 0, geo: '', indicator: '', note: '', period: '', value: '', flags: '', columns: this.columns, numberFormat: undefined };
   }
 
-  take(record: CsvRecord, out: RawCell[]): void {
-    this.read.rowsRead.n++;
-    if (record.fields.length !== this.layout.width || record.unterminatedQuote) return this.wrongWidth(record);
-    const fields = expandRecord(this.layout, record.fields);
+  /**
+   * Takes a chunk's records from `from` on. Rows that cannot be read are reported first, as when a
+   * chunk's raw cells were all read before any was validated: the report lists entries in that order.
+   */
+  takeAll({ records, rows, unterminated }: CsvBatch, from: number): void {
+    for (let i = from; i < records.length; i++) {
+      const unterminatedQuote = unterminated?.has(rows[i]!) === true;
+      if (!this.fits(records[i]!, unterminatedQuote)) this.wrongWidth(records[i]!, rows[i]!, unterminatedQuote);
+    }
+    for (let i = from; i < records.length; i++) {
+      this.read.rowsRead.n++;
+      if (this.fits(records[i]!, unterminated?.has(rows[i]!) === true)) this.take(records[i]!, rows[i]!);
+    }
+  }
+
+  private fits(record: string[], unterminatedQuote: boolean): boolean {
+    return record.length === this.layout.width && !unterminatedQuote;
+  }
+
+  private take(record: string[], row: number): void {
+    const fields = expandRecord(this.layout, record);
     const { skipped } = this.read;
     if (!this.passesFilters(fields)) {
       skipped.filtered++;
@@ -200,32 +261,33 @@ class RowReader {
       skipped.unmapped++;
       return;
     }
-    const indicator = mapping?.indicator ?? code;
-    const note = field(fields, this.at.note) || mapping?.comparability || '';
+    const cell = this.cell;
+    cell.row = row;
+    cell.geo = geo;
+    cell.indicator = mapping?.indicator ?? code;
+    cell.note = field(fields, this.at.note) || mapping?.comparability || '';
     const extraFlags = mapping?.flags ?? '';
-    if (this.layout.periodColumns.length === 0) {
-      out.push({
-        row: record.row,
-        geo,
-        indicator,
-        note,
-        period: periodText(field(fields, this.at.period), this.profile.yearFormat),
-        value: field(fields, this.at.value),
-        flags: extraFlags ? field(fields, this.at.flags) + extraFlags : field(fields, this.at.flags),
-        columns: this.columns,
-        numberFormat: this.valueFormat,
-      });
+    if (this.periodColumns.length === 0) {
+      cell.period = periodText(field(fields, this.at.period), this.profile.yearFormat);
+      cell.value = field(fields, this.at.value);
+      cell.flags = extraFlags ? field(fields, this.at.flags) + extraFlags : field(fields, this.at.flags);
+      cell.columns = this.columns;
+      cell.numberFormat = this.valueFormat;
+      this.sink.take(cell);
       return;
     }
-    const base = { row: record.row, geo, indicator, note };
-    const columns = this.columns;
-    for (const { at, period, header } of this.layout.periodColumns) {
+    for (const { at, period, columns, numberFormat } of this.periodColumns) {
       const [, value = '', flags = ''] = WIDE_CELL.exec(fields[at] ?? '') ?? [, fields[at] ?? ''];
       if (value === '' || value === ':') {
         skipped.missing++;
         continue;
       }
-      out.push({ ...base, period, value, flags: flags + extraFlags, columns: { ...columns, period: header, value: header }, numberFormat: this.formats.get(at) });
+      cell.period = period;
+      cell.value = value;
+      cell.flags = flags + extraFlags;
+      cell.columns = columns;
+      cell.numberFormat = numberFormat;
+      this.sink.take(cell);
     }
   }
 
@@ -244,12 +306,12 @@ class RowReader {
     return code ?? text;
   }
 
-  private wrongWidth(record: CsvRecord): void {
-    const text = record.fields.join(this.layout.format === 'eurostat' ? '\t' : ',');
-    const unterminated = record.unterminatedQuote || record.fields.some((f) => /[\r\n]/.test(f));
-    this.read.report.error(record.row, null, text, unterminated ? 'unterminated-quote' : 'wrong-column-count',
+  private wrongWidth(fields: string[], row: number, unterminatedQuote: boolean): void {
+    const text = fields.join(this.layout.format === 'eurostat' ? '\t' : ',');
+    const unterminated = unterminatedQuote || fields.some((f) => /[\r\n]/.test(f));
+    this.read.report.error(row, null, text, unterminated ? 'unterminated-quote' : 'wrong-column-count',
       unterminated
-        ? `Row ${record.row} opens a quote (") that is never closed, so the rest of the file reads as one field. Close the quote or remove the stray quote character.`
-        : `Row ${record.row} has ${record.fields.length} fields but the header has ${this.layout.width}. Check for an unquoted delimiter or a missing field in this row.`);
+        ? `Row ${row} opens a quote (") that is never closed, so the rest of the file reads as one field. Close the quote or remove the stray quote character.`
+        : `Row ${row} has ${fields.length} fields but the header has ${this.layout.width}. Check for an unquoted delimiter or a missing field in this row.`);
   }
 }

@@ -1,7 +1,7 @@
-import { flagsExplainMissing, normaliseFlags, unknownFlags } from '../observations/flags';
-import { isPeriodInRange, parsePeriod } from '../observations/period';
+import { type FlagReading, flagsExplainMissing, sharedFlags } from '../observations/flags';
+import { isPeriodInRange, sharedPeriods } from '../observations/period';
 import type { Cell, RawCell } from './cell';
-import { readNumber } from './number-format';
+import { readNumber, readPlainNumber } from './number-format';
 import type { ReportBuilder } from './report';
 
 /** What validation needs to know about the observatory: its codes and the submission's scope. */
@@ -15,6 +15,8 @@ export interface ValidationContext {
   scope: Set<string>;
   now?: Date;
 }
+
+const NO_FLAGS: Readonly<FlagReading> = Object.freeze({ normalised: '', unknown: Object.freeze([]) });
 
 const FORMULA_START = /^[=+@]|^-[^0-9.]/;
 
@@ -37,7 +39,7 @@ export function validateCell(raw: RawCell, ctx: ValidationContext, report: Repor
       `"${raw.indicator}" is not an indicator code. Use a code from /api/indicators, e.g. ICCS0101 for intentional homicide.`);
   }
 
-  const period = parsePeriod(raw.period);
+  const period = sharedPeriods.parse(raw.period);
   if (!period) {
     report.error(row, columns.period, raw.period, 'bad-period',
       `"${raw.period}" is not a period. Write a four-digit year (2021), a quarter (2021-Q1) or a month (2021-03).`);
@@ -46,12 +48,13 @@ export function validateCell(raw: RawCell, ctx: ValidationContext, report: Repor
       `${raw.period} is outside the accepted years (1950 to the current year). Check for a typing error in the year.`);
   }
 
-  const badFlags = raw.flags === '' ? [] : unknownFlags(raw.flags);
+  const flagReading = raw.flags === '' ? NO_FLAGS : sharedFlags.read(raw.flags);
+  const badFlags = flagReading.unknown;
   if (badFlags.length) {
     report.error(row, columns.flags, raw.flags, 'unknown-flag',
       `Unknown observation flag ${badFlags.map((f) => `"${f}"`).join(', ')}. Use Eurostat flags: b d e f i m n p u c C or ":".`);
   }
-  const flags = raw.flags === '' ? '' : normaliseFlags(raw.flags);
+  const flags = flagReading.normalised;
   const value = parseValue(raw, flags, indicator?.unit, report);
 
   if (report.errorCount > before || !period || value === undefined) return null;
@@ -77,6 +80,19 @@ function parseValue(raw: RawCell, flags: string, unit: string | undefined, repor
       'The value is empty but no flag says why. Give the value, or flag it ":" (not available), "m" (missing) or "c" (confidential).');
     return undefined;
   }
+  // A plain number starts with a digit or "-digit", so it cannot look like a formula either.
+  const value = readPlainNumber(text, raw.numberFormat) ?? readWrittenNumber(raw, report);
+  if (value === undefined) return undefined;
+  if (unit === 'count' && value < 0) {
+    report.error(row, columns.value, text, 'negative-count', 'A count cannot be negative. Check the sign of this value.');
+    return undefined;
+  }
+  return value;
+}
+
+/** A value that is not a plain number: refused when it looks like a formula, else read in its column's format. */
+function readWrittenNumber(raw: RawCell, report: ReportBuilder): number | undefined {
+  const { row, columns, value: text } = raw;
   if (FORMULA_START.test(text)) {
     report.error(row, columns.value, text, 'formula-like-cell',
       'The cell looks like a spreadsheet formula, not a number. Export the computed values (paste as values) and upload again.');
@@ -87,10 +103,5 @@ function parseValue(raw: RawCell, flags: string, unit: string | undefined, repor
     report.error(row, columns.value, text, reading.code, reading.message);
     return undefined;
   }
-  const value = reading.value;
-  if (unit === 'count' && value < 0) {
-    report.error(row, columns.value, text, 'negative-count', 'A count cannot be negative. Check the sign of this value.');
-    return undefined;
-  }
-  return value;
+  return reading.value;
 }
