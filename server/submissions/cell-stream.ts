@@ -42,7 +42,7 @@ export function readStagedParts(
   job: CellReadJob,
   report: ReportBuilder,
   state: CellReadState,
-  where: ReadingThread = 'auto',
+  where: ReadingThread = 'thread',
   onProgress?: (rowsRead: number) => void,
 ): AsyncGenerator<EncodedPart> {
   const inWorker = source.filePath !== undefined && (where === 'worker' || (where === 'auto' && source.byteSize >= WORKER_MIN_BYTES));

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Cell } from '../../server/submissions/cell';
 import { insertSubmission } from '../../server/submissions/submission.repository';
-import { cellAt, decodePart, StagedPartError } from '../../server/submissions/staged-part';
+import { cellAt, decodePart, encodePart, PartBuilder, StagedPartError } from '../../server/submissions/staged-part';
 import { type EncodedPart, RunBuilder, runsOf } from '../../server/submissions/staged-run';
 import { stagedCells, stagedFirstRows } from '../../server/submissions/staged-merge';
 import { storePart } from '../../server/submissions/staged-store';
@@ -53,6 +53,16 @@ describe('a run of staged cells', () => {
     const runOf = (run: number) => decodeAll(parts.filter((p) => p.run === run)).map((c) => `${c.geo}${c.period}`);
     expect(runOf(0)).toEqual(['AT2016', 'AT2018', 'BE2017', 'BE2019']);
     expect(runOf(2)).toEqual(['AT2010', 'BE2011']);
+  });
+
+  it('widens string indexes to 32 bits when a part holds 65,535 strings or more', () => {
+    const builder = new PartBuilder(70_000);
+    for (let i = 0; i < 70_000; i++) builder.add(cell('AT', 'ICCS0101', '2019', i, i + 2, { note: `note ${i}`, flags: i % 2 ? 'p' : '' }));
+    const bytes = encodePart(builder.columns());
+    expect(new Int32Array(bytes.buffer, 0, 4)[3]).toBe(4);
+    const part = decodePart(bytes);
+    expect(cellAt(part, 69_999)).toMatchObject({ note: 'note 69999', value: 69_999, flags: 'p', sourceRow: 70_001 });
+    expect(cellAt(part, 0)).toMatchObject({ note: 'note 0', flags: '' });
   });
 
   it('refuses bytes that are not a staged part', () => {
