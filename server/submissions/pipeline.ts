@@ -23,7 +23,7 @@ export interface SubmissionRequest {
   source: SubmissionSource;
   /** The name of a saved import profile to read the file with. */
   profile?: string | null;
-  /** Which thread reads and validates the file (default: a worker for large files on disk). */
+  /** Which thread reads and validates the file (default: the calling thread; see cell-stream.ts). */
   reading?: ReadingThread;
   /** Called as rows are read, for progress bars. */
   onProgress?: (rowsRead: number) => void;
