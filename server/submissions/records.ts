@@ -9,8 +9,8 @@ export interface CsvRecord {
 }
 
 /**
- * One chunk's records, kept as papaparse's field arrays with their row numbers beside them: an object
- * per record cost ~50 MB of short-lived garbage on the 1M-row bench.
+ * One chunk's records as field arrays, with their row numbers beside them rather than an object per
+ * record (see CellSink in table-reader.ts for what the garbage per row cost).
  */
 export interface CsvBatch {
   /** Each record's fields; blank lines are left out. */
@@ -37,10 +37,13 @@ export async function* csvBatches(text: Readable, delimiter: Delimiter): AsyncGe
     wake?.();
     wake = null;
   };
-  const fail = (error: unknown) => {
+  const detach = () => {
     text.off('data', onData);
     text.off('end', onEnd);
     text.off('error', fail);
+  };
+  const fail = (error: unknown) => {
+    detach();
     failure = error;
     done = true;
     notify();
@@ -55,6 +58,7 @@ export async function* csvBatches(text: Readable, delimiter: Delimiter): AsyncGe
     notify();
   };
   const onEnd = () => {
+    detach();
     try {
       queue.push(parser.finish());
     } catch (error) {
