@@ -58,16 +58,26 @@ export function validateCell(raw: RawCell, ctx: ValidationContext, report: Repor
   const value = parseValue(raw, flags, indicator?.unit, report);
 
   if (report.errorCount > before || !period || value === undefined) return null;
-  return {
-    geo: raw.geo,
-    indicator: raw.indicator,
-    period: period.code,
-    periodStart: period.start,
-    value,
-    flags,
-    note: raw.note === '' ? null : raw.note,
-    sourceRow: row,
-  };
+  return new ValidCell(raw.geo, raw.indicator, period.code, period.start, value, flags, raw.note === '' ? null : raw.note, row);
+}
+
+/**
+ * A validated cell: a plain Cell's fields, in the same order. Made with `new` rather than an object
+ * literal because V8 tracks a literal's allocations and, when a GC happened to find a whole batch of
+ * cells alive, moved all later cells straight to the old generation: on the 1M-row bench 2 runs in 10
+ * then took 9 full GCs instead of 3 and ~40% longer; in 26 runs with this class, none did.
+ */
+class ValidCell implements Cell {
+  constructor(
+    public geo: string,
+    public indicator: string,
+    public period: string,
+    public periodStart: string,
+    public value: number | null,
+    public flags: string,
+    public note: string | null,
+    public sourceRow: number,
+  ) {}
 }
 
 /** undefined = invalid (reported); null = a documented missing value. */
