@@ -36,6 +36,8 @@ export class RunBuilder {
   private fields: Int32Array;
   private count = 0;
   private runs = 0;
+  private readonly lastText: (string | undefined)[] = new Array(6);
+  private readonly lastId = new Int32Array(6);
 
   /**
    * The columns are allocated at full size at once: the memory is zero-filled on demand, so only the
@@ -59,12 +61,12 @@ export class RunBuilder {
     if (this.full) throw new Error('The run is full: drain it before adding more cells.');
     const k = this.count * PART_FIELDS;
     const f = this.fields;
-    f[k] = this.id(cell.geo, ROLE_GEO);
-    f[k + 1] = this.id(cell.indicator, ROLE_INDICATOR);
-    f[k + 2] = this.id(cell.period, ROLE_PERIOD);
-    f[k + 3] = this.id(cell.periodStart, 0);
-    f[k + 4] = this.id(cell.flags, 0);
-    f[k + 5] = cell.note === null ? -1 : this.id(cell.note, 0);
+    f[k] = this.field(0, cell.geo, ROLE_GEO);
+    f[k + 1] = this.field(1, cell.indicator, ROLE_INDICATOR);
+    f[k + 2] = this.field(2, cell.period, ROLE_PERIOD);
+    f[k + 3] = this.field(3, cell.periodStart, 0);
+    f[k + 4] = this.field(4, cell.flags, 0);
+    f[k + 5] = cell.note === null ? -1 : this.field(5, cell.note, 0);
     f[k + 6] = cell.sourceRow;
     this.values[this.count] = cell.value === null ? Number.NaN : cell.value;
     this.count++;
@@ -151,6 +153,18 @@ export class RunBuilder {
     return { of, size: ids.length };
   }
 
+  /**
+   * A field's string index. Consecutive rows usually repeat a file's geo, indicator, flags and note,
+   * so each field remembers its last string and skips the map when it comes again.
+   */
+  private field(at: number, text: string, role: number): number {
+    if (this.lastText[at] === text) return this.lastId[at]!;
+    const id = this.id(text, role);
+    this.lastText[at] = text;
+    this.lastId[at] = id;
+    return id;
+  }
+
   private id(text: string, role: number): number {
     let id = this.ids.get(text);
     if (id === undefined) {
@@ -168,6 +182,7 @@ export class RunBuilder {
   }
 
   private reset(): void {
+    this.lastText.fill(undefined);
     this.ids.clear();
     this.strings = [];
     this.roles = new Uint8Array(64);
