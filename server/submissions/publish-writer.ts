@@ -46,36 +46,42 @@ export function openPublishWriter(side: Db | null, one: Db, tx: DbOrTx, publicat
   return postgresWriter(side, one, tx, publication);
 }
 
-function observationRow(cell: Cell, revisionId: number, p: Publication): (string | number | null)[] {
-  return [cell.geo, cell.indicator, cell.period, cell.periodStart, cell.value, cell.flags, cell.note, revisionId, p.submissionId, p.recordedAt];
-}
-
 function revisionRow(old: PublishedCell): (string | number | null)[] {
   return [old.revision_id, old.submission_id, old.geo, old.indicator, old.period, old.period_start, old.value, old.flags, old.note, old.recorded_at];
 }
 
 const ROWS_PER_INSERT = 64;
+/** Values bound per row; the submission and the time are the same for every row, bound once by name. */
+const ROW_VALUES = 8;
 
 function sqliteWriter(sqlite: SQLite.Database, tx: DbOrTx, p: Publication): PublishWriter {
-  const placeholders = `(${OBSERVATION_COLUMNS.map(() => '?').join(', ')})`;
+  const placeholders = '(?, ?, ?, ?, ?, ?, ?, ?, $submission, $recordedAt)';
   const insert = (rows: number) =>
     sqlite.prepare(`insert into observations (${OBSERVATION_COLUMNS.join(', ')}) values ${Array.from({ length: rows }, () => placeholders).join(', ')}`);
   const many = insert(ROWS_PER_INSERT);
   const one = insert(1);
+  const shared = { submission: p.submissionId, recordedAt: p.recordedAt };
   const keep = sqlite.prepare(`insert into revisions (${REVISION_COLUMNS.join(', ')}) values (${REVISION_COLUMNS.map(() => '?').join(', ')})`);
   const update = sqlite.prepare(
     'update observations set value = ?, flags = ?, note = ?, revision_id = ?, submission_id = ?, recorded_at = ? where indicator = ? and geo = ? and period = ?',
   );
-  let params: (string | number | null)[] = [];
+  // One array refilled for every statement: measured, a fresh array and a row array per cell cost 0.2 s a million.
+  const params: (string | number | null)[] = new Array(ROWS_PER_INSERT * ROW_VALUES);
   let rows = 0;
   return {
     reader: tx,
     add(cell, revisionId) {
-      const row = observationRow(cell, revisionId, p);
-      for (let i = 0; i < row.length; i++) params.push(row[i]!);
+      const k = rows * ROW_VALUES;
+      params[k] = cell.geo;
+      params[k + 1] = cell.indicator;
+      params[k + 2] = cell.period;
+      params[k + 3] = cell.periodStart;
+      params[k + 4] = cell.value;
+      params[k + 5] = cell.flags;
+      params[k + 6] = cell.note;
+      params[k + 7] = revisionId;
       if (++rows === ROWS_PER_INSERT) {
-        many.run(params);
-        params = [];
+        many.run(params, shared);
         rows = 0;
       }
     },
@@ -85,9 +91,7 @@ function sqliteWriter(sqlite: SQLite.Database, tx: DbOrTx, p: Publication): Publ
     },
     async flush() {},
     async finish() {
-      const width = OBSERVATION_COLUMNS.length;
-      for (let i = 0; i < params.length; i += width) one.run(params.slice(i, i + width));
-      params = [];
+      for (let r = 0; r < rows; r++) one.run(params.slice(r * ROW_VALUES, (r + 1) * ROW_VALUES), shared);
       rows = 0;
     },
   };
