@@ -59,15 +59,15 @@ export async function commitSubmission(db: Db, submissionId: number, now?: Date)
 /** Writes every changed or new cell with the next revision id; returns the id after the last one used. */
 async function publishChanges(submissionId: number, geos: string[], writer: PublishWriter, first: number): Promise<number> {
   let next = first;
-  for await (const steps of walkSubmission(writer.reader, submissionId, geos)) {
-    for (const { staged, published } of steps) {
-      if (!staged) continue;
+  await walkSubmission(writer.reader, submissionId, geos, {
+    visit(staged, published) {
+      if (!staged) return;
       const cell = staged.first;
       if (!published) writer.add(cell, next++);
       else if (published.value !== cell.value || published.flags !== cell.flags) writer.replace(published, cell, next++);
-    }
-    await writer.flush();
-  }
+    },
+    afterBatch: () => writer.flush(),
+  });
   await writer.finish();
   return next;
 }

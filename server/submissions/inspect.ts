@@ -19,26 +19,25 @@ export async function inspectSubmission(db: DbOrTx, submissionId: number, geos: 
   const implausible = new LowestRows<Jump>(report?.perCode ?? 0);
   const diff = new DiffTally();
   const series = new SeriesYears();
-  for await (const steps of walkSubmission(db, submissionId, geos)) {
-    for (const { staged, published } of steps) {
-      const cell = staged?.first ?? published!;
-      series.enter(cell.indicator, cell.geo);
-      if (published) series.published(published);
-      if (!staged) {
-        diff.leftOut(published!);
-        continue;
-      }
-      diff.staged(staged.first, published);
-      if (!report) continue;
-      for (const conflict of conflictsOf(staged)) duplicates.add(conflict.row.sourceRow, conflict);
-      const threshold = thresholds.get(staged.first.indicator);
-      const previous = threshold === undefined ? null : series.previousYear(staged.first);
-      if (previous !== null && isJump(staged.first.value, previous, threshold!)) {
-        implausible.add(staged.first.sourceRow, { cell: staged.first, previous, threshold: threshold! });
-      }
-      series.staged(staged.first);
+  const visit = (staged: StagedCell | null, published: PublishedCell | null) => {
+    const cell = staged?.first ?? published!;
+    series.enter(cell.indicator, cell.geo);
+    if (published) series.published(published);
+    if (!staged) {
+      diff.leftOut(published!);
+      return;
     }
-  }
+    diff.staged(staged.first, published);
+    if (!report) return;
+    if (staged.repeats.length) for (const conflict of conflictsOf(staged)) duplicates.add(conflict.row.sourceRow, conflict);
+    const threshold = thresholds.get(staged.first.indicator);
+    const previous = threshold === undefined ? null : series.previousYear(staged.first);
+    if (previous !== null && isJump(staged.first.value, previous, threshold!)) {
+      implausible.add(staged.first.sourceRow, { cell: staged.first, previous, threshold: threshold! });
+    }
+    series.staged(staged.first);
+  };
+  await walkSubmission(db, submissionId, geos, { visit });
   if (report) {
     reportConflicts(report, duplicates);
     reportJumps(report, implausible);

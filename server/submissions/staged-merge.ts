@@ -9,6 +9,9 @@ export interface StagedCell {
   repeats: Cell[];
 }
 
+/** Shared by every cell without repeats (nearly all): frozen, so nothing can push into it. */
+const NO_REPEATS: Cell[] = Object.freeze([]) as unknown as Cell[];
+
 /** Reads one sorted run part by part. */
 class RunCursor {
   private part: StagedPart | null = null;
@@ -73,9 +76,11 @@ export async function* stagedCells(db: DbOrTx, submissionId: number): AsyncGener
     for (let i = 1; i < live.length; i++) if (compareCells(live[i]!.head!, live[min]!.head!) < 0) min = i;
     const cursor = live[min]!;
     const cell = cursor.head!;
-    if (open && sameCell(open.first, cell)) open.repeats.push(cell);
-    else {
-      open = { first: cell, repeats: [] };
+    if (open && sameCell(open.first, cell)) {
+      if (open.repeats === NO_REPEATS) open.repeats = [cell];
+      else open.repeats.push(cell);
+    } else {
+      open = { first: cell, repeats: NO_REPEATS };
       batch.push(open);
     }
     if (!cursor.step() && !(await cursor.advance())) live.splice(min, 1);
