@@ -4,7 +4,7 @@ import type { SubmissionDiff, ChangedCell } from './diff';
 import { CHANGED_LISTED } from './diff';
 import type { PublishedCell } from './published-cells';
 import type { ReportBuilder } from './report';
-import type { StagedCell } from './staged-merge';
+import type { HeldRun, StagedCell } from './staged-merge';
 import { walkSubmission } from './staged-walk';
 
 /**
@@ -13,7 +13,7 @@ import { walkSubmission } from './staged-walk';
  * changes beyond an indicator's threshold (`implausible-change`), and the diff against published data.
  * Memory stays flat: one part per staged run, one indicator's published cells, and the listed entries.
  */
-export async function inspectSubmission(db: DbOrTx, submissionId: number, geos: string[], report: ReportBuilder | null): Promise<SubmissionDiff> {
+export async function inspectSubmission(db: DbOrTx, submissionId: number, geos: string[], report: ReportBuilder | null, held?: HeldRun): Promise<SubmissionDiff> {
   const thresholds = report ? await countThresholds(db) : new Map<string, number>();
   const duplicates = new LowestRows<Conflict>(report?.perCode ?? 0);
   const implausible = new LowestRows<Jump>(report?.perCode ?? 0);
@@ -37,7 +37,7 @@ export async function inspectSubmission(db: DbOrTx, submissionId: number, geos: 
     }
     series.staged(staged.first);
   };
-  await walkSubmission(db, submissionId, geos, { visit });
+  await walkSubmission(db, submissionId, geos, { visit }, held);
   if (report) {
     reportConflicts(report, duplicates);
     reportJumps(report, implausible);

@@ -7,6 +7,7 @@ import { readStagedParts, type ReadingThread } from './cell-stream';
 import { delimiterName } from './delimiter';
 import { diffSubmission, type SubmissionDiff } from './diff';
 import { inspectSubmission } from './inspect';
+import type { HeldRun } from './staged-merge';
 import { ReportBuilder, type ValidationReport } from './report';
 import { scanSource, sniff, type Sniffed } from './sniff';
 import type { SubmissionSource } from './source';
@@ -100,9 +101,8 @@ export async function previewSubmission(db: Db, request: SubmissionRequest, now 
       committed_at: null,
       profile: reading.profile,
     });
-    const rowsRead = await stageFile(tx, id, { request, sniffed, named, context, report, reading });
-    // The diff is worth nothing for a file already rejected: the walk then only looks for repeats and jumps.
-    const inspected = await inspectSubmission(tx, id, [...context.scope], report);
+    const { rowsRead, held } = await stageFile(tx, id, { request, sniffed, named, context, report, reading });
+    const inspected = await inspectSubmission(tx, id, [...context.scope], report, held ?? undefined);
     const built = report.build();
     const status: SubmissionStatus = built.valid ? 'validated' : 'rejected';
     if (status === 'rejected') await clearStaged(tx, id);
@@ -138,22 +138,31 @@ interface StageJob {
   reading: ReadingSummary;
 }
 
-/** Streams the file through the reader and validation into sorted staged parts; returns the rows read. */
-async function stageFile(tx: DbOrTx, id: number, job: StageJob): Promise<number> {
+/**
+ * Streams the file through the reader and validation into sorted staged parts. Returns the rows read,
+ * and the parts themselves when the file made one run (up to RUN_CELLS cells, 24 MB at most), for
+ * the checks to read without fetching them back; a larger file's parts are not held.
+ */
+async function stageFile(tx: DbOrTx, id: number, job: StageJob): Promise<{ rowsRead: number; held: HeldRun | null }> {
   const { request, sniffed, named, context, report, reading } = job;
   if (sniffed.binary) {
     report.error(null, null, null, 'unreadable-file',
       `This is ${sniffed.binary}, not a text CSV or TSV. Export the sheet as CSV (UTF-8) and upload that file.`);
-    return 0;
+    return { rowsRead: 0, held: null };
   }
   const profiles = named ? [] : (await listProfiles(tx)).map((p) => p.definition);
   const state = freshReadState();
   const parts = readStagedParts(request.source, { sniffed, named, profiles, context }, report, state, request.reading, request.onProgress);
-  for await (const part of parts) await storePart(tx, id, part);
+  let held: HeldRun | null = [];
+  for await (const part of parts) {
+    await storePart(tx, id, part);
+    if (part.run > 0) held = null;
+    else held?.push(part);
+  }
   reading.skipped = state.skipped;
   if (state.format) reading.format = state.format;
   if (state.format) reading.profile = state.profile;
-  return state.rowsRead;
+  return { rowsRead: state.rowsRead, held };
 }
 
 async function namedProfile(db: Db, name: string): Promise<ProfileDefinition> {

@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../db/database';
 import type { Cell } from './cell';
-import { cellAt, type StagedPart } from './staged-part';
+import { cellAt, decodePart, type StagedPart } from './staged-part';
+import type { EncodedPart } from './staged-run';
 import { readPart, stagedRuns } from './staged-store';
 
 /** One cell of a submission: its first row, and later rows that name the same cell (repeats). */
@@ -20,10 +21,8 @@ class RunCursor {
   head: Cell | null = null;
 
   constructor(
-    private readonly db: DbOrTx,
-    private readonly submissionId: number,
-    private readonly run: number,
     private readonly parts: number,
+    private readonly load: (part: number) => Promise<StagedPart>,
   ) {}
 
   /** Moves to the next cell of the part in memory; false when the part is used up. */
@@ -40,7 +39,7 @@ class RunCursor {
       this.head = null;
       return false;
     }
-    this.part = await readPart(this.db, this.submissionId, this.run, ++this.partNo);
+    this.part = await this.load(++this.partNo);
     this.i = 0;
     return this.advance();
   }
@@ -61,12 +60,20 @@ export function sameCell(a: Cell, b: Cell): boolean {
 const BATCH = 4096;
 
 /**
- * A submission's staged cells in key order (indicator, geo, period), each with its repeated rows,
- * in batches. The runs are merged as they are read: one part of each run is in memory at a time.
+ * The parts of a submission's only run, still in memory from the preview that just stored them: the
+ * preview's checks then read them without fetching them back (on PostgreSQL, bytea comes back as hex
+ * text, 0.4 s for 1M cells).
  */
-export async function* stagedCells(db: DbOrTx, submissionId: number): AsyncGenerator<StagedCell[]> {
-  const runs = await stagedRuns(db, submissionId);
-  const cursors = runs.map((parts, run) => new RunCursor(db, submissionId, run, parts));
+export type HeldRun = EncodedPart[];
+
+/**
+ * A submission's staged cells in key order (indicator, geo, period), each with its repeated rows,
+ * in batches. The runs are merged as they are read: one part of each run is decoded at a time.
+ */
+export async function* stagedCells(db: DbOrTx, submissionId: number, held?: HeldRun): AsyncGenerator<StagedCell[]> {
+  const cursors = held
+    ? [new RunCursor(held.length, async (part) => decodePart(held[part]!.bytes))]
+    : (await stagedRuns(db, submissionId)).map((parts, run) => new RunCursor(parts, (part) => readPart(db, submissionId, run, part)));
   const live: RunCursor[] = [];
   for (const c of cursors) if (await c.advance()) live.push(c);
   let batch: StagedCell[] = [];

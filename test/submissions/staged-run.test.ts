@@ -103,6 +103,23 @@ describe('staged runs read back', () => {
     expect((await stagedFirstRows(database.db, id)).map((c) => c.value)).toEqual([4, 2, 1]);
   });
 
+  it('gives the same cells from a run held in memory as from its stored parts', async () => {
+    database = await seededDatabase();
+    const cells = Array.from({ length: 40_000 }, (_, i) => cell(i % 3 ? 'AT' : 'BE', 'ICCS0101', String(1950 + (i % 70)), i, i + 2));
+    const parts = await collect(runsOf(batches(cells)));
+    expect(parts.length).toBeGreaterThan(1);
+    const id = await stage(parts);
+    const read = async (held?: EncodedPart[]) => {
+      const out = [];
+      for await (const batch of stagedCells(database.db, id, held)) out.push(...batch);
+      return out;
+    };
+    const stored = await read();
+    expect(stored.length).toBe(140);
+    expect(stored.reduce((n, c) => n + c.repeats.length, 0)).toBe(40_000 - 140);
+    expect(await read(parts)).toEqual(stored);
+  });
+
   it('reads a JSON part, the format the migration writes for rows staged before parts existed', async () => {
     database = await seededDatabase();
     const json = { cells: [['AT', 'ICCS0101', '2019', '2019-01-01', 61, 'p', 'n', 2], ['AT', 'ICCS0101', '2020', '2020-01-01', null, 'c', null, 3]] };
