@@ -93,14 +93,28 @@ function insertCatalogue(sqlite: SQLite.Database, catalogue: BenchCatalogue): vo
     rows_read, cells_valid, error_count, warning_count, status, report, committed_at) values (?, 'C00', 'bench', ?, 'bench.csv', ?, 0, 'canonical', 0, 0, 0, 0, 'committed', '{}', ?)`);
   submission.run(1, FIRST_RECORDED, 'a'.repeat(64), FIRST_RECORDED);
   submission.run(2, SECOND_RECORDED, 'b'.repeat(64), SECOND_RECORDED);
+  // Each commit's revisions are one id range: the first submission's versions, then the second's.
+  const cells = cellCount(catalogue);
+  const range = sqlite.prepare('update submissions set first_revision_id = ?, last_revision_id = ? where id = ?');
+  range.run(1, cells, 1);
+  range.run(cells + 1, 2 * cells, 2);
 }
 
+function cellCount(catalogue: BenchCatalogue): number {
+  return (catalogue.indicators.length + 1) * catalogue.geos.length * catalogue.periods.length;
+}
+
+/**
+ * Every cell twice: the first submission's version, superseded (in revisions), and the second's,
+ * current (in observations).
+ */
 function insertCells(sqlite: SQLite.Database, catalogue: BenchCatalogue): { revisions: number; observations: number } {
   const revision = sqlite.prepare(`insert into revisions (id, submission_id, geo, indicator, period, period_start, value, flags, note, recorded_at)
     values (?, ?, ?, ?, ?, ?, ?, ?, null, ?)`);
-  const observation = sqlite.prepare(`insert into observations (geo, indicator, period, period_start, value, flags, revision_id, recorded_at)
-    values (?, ?, ?, ?, ?, ?, ?, ?)`);
+  const observation = sqlite.prepare(`insert into observations (geo, indicator, period, period_start, value, flags, note, revision_id, submission_id, recorded_at)
+    values (?, ?, ?, ?, ?, ?, null, ?, 2, ?)`);
   const next = random(20261122);
+  const cells = cellCount(catalogue);
   let id = 0;
   let observations = 0;
   const population = new Map(catalogue.geos.map((g) => [g, 200_000 + Math.floor(next() * 60_000_000)]));
@@ -117,11 +131,10 @@ function insertCells(sqlite: SQLite.Database, catalogue: BenchCatalogue): { revi
         const flags = (t === breakYear ? 'b' : '') + (t === catalogue.periods.length - 1 ? 'p' : '');
         const start = `${period}-01-01`;
         revision.run(++id, 1, geo, indicator, period, start, Math.round(value * 0.98), flags, FIRST_RECORDED);
-        revision.run(++id, 2, geo, indicator, period, start, value, flags, SECOND_RECORDED);
-        observation.run(geo, indicator, period, start, value, flags, id, SECOND_RECORDED);
+        observation.run(geo, indicator, period, start, value, flags, cells + id, SECOND_RECORDED);
         observations++;
       });
     }
   }
-  return { revisions: id, observations };
+  return { revisions: 2 * id, observations };
 }
