@@ -43,6 +43,9 @@ export async function withSideConnection<T>(db: Db, run: (side: Db | null) => Pr
   const pool = rawPostgresPoolOf(db);
   if (!pool) return run(null);
   const client = new pg.Client(pool.options);
+  // A connection lost while idle emits 'error'; unheard, that would crash the process. The query
+  // that follows fails on its own.
+  client.on('error', () => undefined);
   await client.connect();
   const single = { connect: async () => ({ query: client.query.bind(client), release: () => undefined }), end: async () => undefined };
   const side = new Kysely<Database>({ dialect: new PostgresDialect({ pool: single as unknown as pg.Pool }) });

@@ -31,7 +31,7 @@ export interface CommitResult {
  * the id range recorded on its submission.
  */
 export async function commitSubmission(db: Db, submissionId: number, now?: Date): Promise<CommitResult> {
-  return withSideConnection(db, (side) => withOneConnection(db, (one) => withBulkWrites(one, (conn) => conn.transaction().execute(async (tx) => {
+  return withOneConnection(db, (one) => withBulkWrites(one, (conn) => conn.transaction().execute(async (tx) => {
     const submission = await lockSubmission(tx, submissionId);
     if (!submission) throw new SubmissionStateError(`Submission ${submissionId} does not exist.`, 'missing');
     if (submission.status !== 'validated') {
@@ -43,8 +43,10 @@ export async function commitSubmission(db: Db, submissionId: number, now?: Date)
     await serialiseCommits(tx);
     const committedAt = (now ?? new Date()).toISOString();
     const first = (await lastRevisionId(tx)) + 1;
-    const writer = openPublishWriter(side, one, tx, { submissionId, recordedAt: committedAt });
-    const next = await publishChanges(submissionId, await submissionScope(tx, submission.geo), writer, first);
+    const geos = await submissionScope(tx, submission.geo);
+    // Opened once this commit's turn has come, so commits waiting in line hold one connection each.
+    const next = await withSideConnection(db, (side) =>
+      publishChanges(submissionId, geos, openPublishWriter(side, one, tx, { submissionId, recordedAt: committedAt }), first));
     await clearStaged(tx, submissionId);
     const added = next - first;
     await tx
@@ -53,22 +55,27 @@ export async function commitSubmission(db: Db, submissionId: number, now?: Date)
       .where('id', '=', submissionId)
       .execute();
     return { submissionId, revisionsAdded: added, committedAt };
-  }))));
+  })));
 }
 
 /** Writes every changed or new cell with the next revision id; returns the id after the last one used. */
 async function publishChanges(submissionId: number, geos: string[], writer: PublishWriter, first: number): Promise<number> {
   let next = first;
-  await walkSubmission(writer.reader, submissionId, geos, {
-    visit(staged, published) {
-      if (!staged) return;
-      const cell = staged.first;
-      if (!published) writer.add(cell, next++);
-      else if (published.value !== cell.value || published.flags !== cell.flags) writer.replace(published, cell, next++);
-    },
-    afterBatch: () => writer.flush(),
-  });
-  await writer.finish();
+  try {
+    await walkSubmission(writer.reader, submissionId, geos, {
+      visit(staged, published) {
+        if (!staged) return;
+        const cell = staged.first;
+        if (!published) writer.add(cell, next++);
+        else if (published.value !== cell.value || published.flags !== cell.flags) writer.replace(published, cell, next++);
+      },
+      afterBatch: () => writer.flush(),
+    });
+    await writer.finish();
+  } catch (error) {
+    writer.abort(error instanceof Error ? error : new Error(String(error)));
+    throw error;
+  }
   return next;
 }
 

@@ -29,7 +29,6 @@ export async function inspectSubmission(db: DbOrTx, submissionId: number, geos: 
     }
     diff.staged(staged.first, published);
     if (!report) return;
-    if (staged.repeats.length) for (const conflict of conflictsOf(staged)) duplicates.add(conflict.row.sourceRow, conflict);
     const threshold = thresholds.get(staged.first.indicator);
     const previous = threshold === undefined ? null : series.previousYear(staged.first);
     if (previous !== null && isJump(staged.first.value, previous, threshold!)) {
@@ -37,7 +36,8 @@ export async function inspectSubmission(db: DbOrTx, submissionId: number, geos: 
     }
     series.staged(staged.first);
   };
-  await walkSubmission(db, submissionId, geos, { visit }, held);
+  const conflicts = new RepeatConflicts(duplicates);
+  await walkSubmission(db, submissionId, geos, { visit, repeat: report ? (first, row) => conflicts.hear(first, row) : undefined }, held);
   if (report) {
     reportConflicts(report, duplicates);
     reportJumps(report, implausible);
@@ -62,20 +62,38 @@ interface Jump {
   threshold: number;
 }
 
+/** Distinct (value, flags) variants tracked per cell; beyond it, every differing repeat counts as a conflict. */
+const VARIANTS_TRACKED = 10_000;
+
 /**
- * Later rows of a cell that disagree with every earlier row of it. A row repeating an earlier row's
- * value and flags is dropped silently; the commit publishes the cell's first row.
+ * Later rows of a cell that disagree with every earlier row of it, heard one by one (a repeat of an
+ * earlier row's value and flags is dropped silently; the commit publishes the cell's first row). Time
+ * and memory are linear in the repeats: a set of the variants seen, bounded for a cell repeated with
+ * more than VARIANTS_TRACKED different values, where the count then also includes repeats of
+ * variants seen after that bound (the file is rejected either way).
  */
-function conflictsOf(staged: StagedCell): Conflict[] {
-  if (!staged.repeats.length) return [];
-  const seen: Cell[] = [staged.first];
-  const conflicts: Conflict[] = [];
-  for (const row of staged.repeats) {
-    if (seen.some((s) => s.value === row.value && s.flags === row.flags)) continue;
-    seen.push(row);
-    conflicts.push({ row, firstRow: staged.first.sourceRow });
+class RepeatConflicts {
+  private first: Cell | null = null;
+  private readonly variants = new Set<string>();
+
+  constructor(private readonly found: LowestRows<Conflict>) {}
+
+  hear(first: Cell, repeat: Cell): void {
+    if (first !== this.first) {
+      this.first = first;
+      this.variants.clear();
+      this.variants.add(variantOf(first));
+    }
+    const variant = variantOf(repeat);
+    if (this.variants.has(variant)) return;
+    if (this.variants.size < VARIANTS_TRACKED) this.variants.add(variant);
+    this.found.add(repeat.sourceRow, { row: repeat, firstRow: first.sourceRow });
   }
-  return conflicts;
+}
+
+/** A value and flags as one key; null is its own value, and -0 reads as 0, as SQL compared them. */
+function variantOf(cell: Cell): string {
+  return `${cell.value === null ? 'null' : String(cell.value)}|${cell.flags}`;
 }
 
 function isJump(value: number | null, previous: number, threshold: number): boolean {

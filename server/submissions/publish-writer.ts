@@ -17,6 +17,11 @@ export interface PublishWriter {
   flush(): Promise<void>;
   /** Writes everything still buffered. */
   finish(): Promise<void>;
+  /**
+   * After a failure anywhere in the commit: cancels a bulk load in flight, so that the transaction's
+   * rollback can run (on PostgreSQL a ROLLBACK would otherwise queue behind the open COPY forever).
+   */
+  abort(error: Error): void;
 }
 
 export interface Publication {
@@ -94,6 +99,7 @@ function sqliteWriter(sqlite: SQLite.Database, tx: DbOrTx, p: Publication): Publ
       for (let r = 0; r < rows; r++) one.run(params.slice(r * ROW_VALUES, (r + 1) * ROW_VALUES), shared);
       rows = 0;
     },
+    abort() {},
   };
 }
 
@@ -148,6 +154,10 @@ function postgresWriter(side: Db, one: Db, tx: DbOrTx, p: Publication): PublishW
       await streamNew();
       await endCopy();
       await replaceBuffered();
+    },
+    abort(error) {
+      copy?.abort(error);
+      copy = null;
     },
   };
 }

@@ -14,3 +14,15 @@ export async function publishedCellsOf(db: DbOrTx, indicator: string, geos: stri
   const rows = await db.selectFrom('observations').selectAll().where('indicator', '=', indicator).where('geo', 'in', geos).execute();
   return rows.sort((a, b) => (a.geo < b.geo ? -1 : a.geo > b.geo ? 1 : a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
 }
+
+/** One published cell, or null. */
+export async function publishedCell(db: DbOrTx, key: { indicator: string; geo: string; period: string }): Promise<PublishedCell | null> {
+  const row = await db
+    .selectFrom('observations')
+    .selectAll()
+    .where('indicator', '=', key.indicator)
+    .where('geo', '=', key.geo)
+    .where('period', '=', key.period)
+    .executeTakeFirst();
+  return row ?? null;
+}

@@ -4,14 +4,17 @@ import { cellAt, decodePart, type StagedPart } from './staged-part';
 import type { EncodedPart } from './staged-run';
 import { readPart, stagedRuns } from './staged-store';
 
-/** One cell of a submission: its first row, and later rows that name the same cell (repeats). */
+/** One cell of a submission: its first row, and how many later rows name the same cell (repeats). */
 export interface StagedCell {
   first: Cell;
-  repeats: Cell[];
+  repeats: number;
 }
 
-/** Shared by every cell without repeats (nearly all): frozen, so nothing can push into it. */
-const NO_REPEATS: Cell[] = Object.freeze([]) as unknown as Cell[];
+/**
+ * Hears each repeated row as the merge meets it, with the cell's first row. Repeats are not kept:
+ * a file repeating one cell three million times must not hold three million rows in memory.
+ */
+export type RepeatListener = (first: Cell, repeat: Cell) => void;
 
 /** Reads one sorted run part by part. */
 class RunCursor {
@@ -67,10 +70,10 @@ const BATCH = 4096;
 export type HeldRun = EncodedPart[];
 
 /**
- * A submission's staged cells in key order (indicator, geo, period), each with its repeated rows,
- * in batches. The runs are merged as they are read: one part of each run is decoded at a time.
+ * A submission's staged cells in key order (indicator, geo, period), in batches; repeated rows go to
+ * `onRepeat`. The runs are merged as they are read: one part of each run is decoded at a time.
  */
-export async function* stagedCells(db: DbOrTx, submissionId: number, held?: HeldRun): AsyncGenerator<StagedCell[]> {
+export async function* stagedCells(db: DbOrTx, submissionId: number, held?: HeldRun, onRepeat?: RepeatListener): AsyncGenerator<StagedCell[]> {
   const cursors = held
     ? [new RunCursor(held.length, async (part) => decodePart(held[part]!.bytes))]
     : (await stagedRuns(db, submissionId)).map((parts, run) => new RunCursor(parts, (part) => readPart(db, submissionId, run, part)));
@@ -84,14 +87,14 @@ export async function* stagedCells(db: DbOrTx, submissionId: number, held?: Held
     const cursor = live[min]!;
     const cell = cursor.head!;
     if (open && sameCell(open.first, cell)) {
-      if (open.repeats === NO_REPEATS) open.repeats = [cell];
-      else open.repeats.push(cell);
+      open.repeats++;
+      onRepeat?.(open.first, cell);
     } else {
-      open = { first: cell, repeats: NO_REPEATS };
+      open = { first: cell, repeats: 0 };
       batch.push(open);
     }
     if (!cursor.step() && !(await cursor.advance())) live.splice(min, 1);
-    // The last cell may still gain repeats from the next rows: it waits for the next batch.
+    // The last cell may still have repeats in the next rows: it waits for the next batch.
     if (batch.length >= BATCH) {
       const last = batch.pop()!;
       yield batch;

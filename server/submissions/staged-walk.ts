@@ -1,11 +1,13 @@
 import type { DbOrTx } from '../db/database';
-import { type PublishedCell, publishedCellsOf } from './published-cells';
-import { type HeldRun, type StagedCell, stagedCells } from './staged-merge';
+import { type HeldRun, type RepeatListener, type StagedCell, stagedCells } from './staged-merge';
+import { publishedCell, type PublishedCell, publishedCellsOf } from './published-cells';
 
 /** What a walk calls, in key order. */
 export interface WalkVisitor {
   /** A staged cell with its published version (null: a new cell), or a published cell of an indicator in the file that the file leaves out (staged null). */
   visit(staged: StagedCell | null, published: PublishedCell | null): void;
+  /** A later row naming the same cell as `first`, heard as the merge meets it (before `first` is visited). */
+  repeat?: RepeatListener;
   /** After each batch of staged cells, before the next is read (the commit writes here). */
   afterBatch?(): Promise<void>;
 }
@@ -25,13 +27,19 @@ export async function walkSubmission(db: DbOrTx, submissionId: number, geos: str
   let indicator: string | null = null;
   let published: PublishedCell[] = [];
   let at = 0;
-  for await (const batch of stagedCells(db, submissionId, held)) {
+  const inScope = new Set(geos);
+  for await (const batch of stagedCells(db, submissionId, held, visitor.repeat)) {
     for (const staged of batch) {
       if (staged.first.indicator !== indicator) {
         while (at < published.length) visitor.visit(null, published[at++]!);
         indicator = staged.first.indicator;
         published = await publishedCellsOf(db, indicator, geos);
         at = 0;
+      }
+      if (!inScope.has(staged.first.geo)) {
+        // A geo that left the submission's group after its preview: looked up on its own.
+        visitor.visit(staged, await publishedCell(db, staged.first));
+        continue;
       }
       while (at < published.length && before(published[at]!, staged)) visitor.visit(null, published[at++]!);
       const p = published[at];

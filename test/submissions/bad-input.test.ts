@@ -134,4 +134,14 @@ describe('sniffing', () => {
     // Year-on-year checks compare a repeated cell's first row only: 5 against the published 2018 figure.
     expect(preview.report.entries.filter((e) => e.code === 'implausible-change').map((e) => e.row)).toEqual([2]);
   });
+
+  it('counts every conflicting value of a cell repeated with 30,000 different values, listing the first 100 rows', async () => {
+    const rows = Array.from({ length: 30_000 }, (_, i) => `AT,ICCS0101,2019,${i},,`);
+    const preview = await submit(`${HEADER}\n${rows.join('\n')}\n`);
+    expect(preview.status).toBe('rejected');
+    const conflicts = preview.report.entries.filter((e) => e.code === 'duplicate-cell');
+    expect(conflicts.map((e) => e.row)).toEqual(Array.from({ length: 100 }, (_, i) => i + 3));
+    expect(preview.report.omitted['duplicate-cell']).toBe(29_999 - 100);
+    expect(preview.report.errorCount).toBe(29_999);
+  });
 });

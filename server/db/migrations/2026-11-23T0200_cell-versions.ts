@@ -147,6 +147,8 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`insert into revisions (id, submission_id, geo, indicator, period, period_start, value, flags, note, recorded_at)
     select revision_id, submission_id, geo, indicator, period, period_start, value, flags, note, recorded_at from observations`.execute(db);
   if (pg) {
+    // Revisions were written with explicit ids since up: the old code takes ids from the sequence again.
+    await sql`select setval(pg_get_serial_sequence('revisions', 'id'), (select coalesce(max(id), 0) + 1 from revisions), false)`.execute(db);
     await sql.raw(dropReferenceTriggers('observations', 'submission_id', 'submissions')).execute(db);
     await sql`alter table observations drop column note, drop column submission_id`.execute(db);
     await sql.raw(createReferenceTriggers('observations', 'revision_id', 'revisions', 'id')).execute(db);
