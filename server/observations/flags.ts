@@ -1,3 +1,5 @@
+import { TextMemo } from './text-memo';
+
 /**
  * Eurostat / SDMX observation status flags. Several may apply to one value ("ep").
  * ':' marks a value that is not available.
@@ -45,30 +47,15 @@ export interface FlagReading {
  * rows; on the 1M-row bench (one row in ten flagged) reading each cell's flags afresh cost ~70 ms
  * of self time plus a Set and two arrays per flagged cell. Readings are frozen: cells share them.
  */
-export class FlagCache {
-  private readonly readings = new Map<string, Readonly<FlagReading>>();
-
-  constructor(readonly limit = 1024) {}
+export class FlagCache extends TextMemo<Readonly<FlagReading>> {
+  constructor(limit = 1024) {
+    super((text) => Object.freeze({ normalised: normaliseFlags(text), unknown: Object.freeze(unknownFlags(text)) }), limit);
+  }
 
   read(text: string): Readonly<FlagReading> {
-    const known = this.readings.get(text);
-    if (known) return known;
-    const reading = Object.freeze({ normalised: normaliseFlags(text), unknown: Object.freeze(unknownFlags(text)) });
-    // V8 copies substrings this short instead of slicing the chunk they came from, so a key keeps no chunk alive.
-    if (text.length <= MAX_CACHED_FLAGS_TEXT) {
-      // Emptying when full keeps the bound without bookkeeping; a file with more distinct texts just reads more.
-      if (this.readings.size >= this.limit) this.readings.clear();
-      this.readings.set(text, reading);
-    }
-    return reading;
-  }
-
-  get size(): number {
-    return this.readings.size;
+    return this.get(text);
   }
 }
-
-const MAX_CACHED_FLAGS_TEXT = 12;
 
 /** The cache validation shares: flag readings do not depend on the submission. */
 export const sharedFlags = new FlagCache();

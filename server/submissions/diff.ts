@@ -1,28 +1,10 @@
 import type { DbOrTx } from '../db/database';
 import { inspectSubmission } from './inspect';
 import { findSubmission } from './submission.repository';
+import type { SubmissionDiff } from './submission-diff';
 import { submissionScope } from './submission-scope';
 
-export interface ChangedCell {
-  geo: string;
-  indicator: string;
-  period: string;
-  old: { value: number | null; flags: string };
-  new: { value: number | null; flags: string };
-}
-
-/** What committing a submission would change in published data. */
-export interface SubmissionDiff {
-  newCells: number;
-  changedCells: number;
-  unchangedCells: number;
-  /** Published cells of the indicators in the file that the file does not mention. They stay as they are. */
-  leftOutCells: number;
-  /** The first changed cells in key order (indicator, geo, period), at most CHANGED_LISTED. */
-  changed: ChangedCell[];
-}
-
-export const CHANGED_LISTED = 500;
+export { CHANGED_LISTED, type ChangedCell, type SubmissionDiff } from './submission-diff';
 
 /** Compares a staged submission with the current observations, walking both in key order (inspect.ts). */
 export async function diffSubmission(db: DbOrTx, submissionId: number): Promise<SubmissionDiff> {

@@ -1,7 +1,6 @@
 import type { DbOrTx } from '../db/database';
 import type { Cell } from './cell';
-import type { SubmissionDiff, ChangedCell } from './diff';
-import { CHANGED_LISTED } from './diff';
+import { CHANGED_LISTED, type ChangedCell, type SubmissionDiff } from './submission-diff';
 import type { PublishedCell } from './published-cells';
 import type { ReportBuilder } from './report';
 import type { HeldRun, StagedCell } from './staged-merge';
