@@ -1,16 +1,9 @@
 import type { DbOrTx } from '../../server/db/database';
+import type { ObservationRow } from '../../server/observations/observation.table';
 import { stagedFirstRows } from '../../server/submissions/staged-merge';
 
-export interface StagedRow {
-  geo: string;
-  indicator: string;
-  period: string;
-  period_start: string;
-  value: number | null;
-  flags: string;
-  note: string | null;
-  source_row: number;
-}
+/** A staged cell in the columns of a published one, plus the row it came from. */
+export type StagedRow = Pick<ObservationRow, 'geo' | 'indicator' | 'period' | 'period_start' | 'value' | 'flags' | 'note'> & { source_row: number };
 
 /** A submission's staged cells (each cell's first row) in key order, with the old column names. */
 export async function stagedRows(db: DbOrTx, submissionId: number): Promise<StagedRow[]> {
