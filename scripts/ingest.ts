@@ -7,7 +7,7 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { readConfig } from '../server/config';
 import { openDatabase } from '../server/db/connect';
-import { initialiseDatabase } from '../server/db/initialise';
+import { initialiseDatabase } from '../server/app/startup';
 import { PROGRESS_FROM_BYTES, withProgress } from '../server/submissions/cli/progress';
 import { previewSummary, reportTable } from '../server/submissions/cli/report-table';
 import { commitSubmission } from '../server/submissions/commit';

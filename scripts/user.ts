@@ -7,7 +7,7 @@ import { Writable } from 'node:stream';
 import { runUserCommand } from '../server/accounts/user.cli';
 import { readConfig } from '../server/config';
 import { openDatabase } from '../server/db/connect';
-import { initialiseDatabase } from '../server/db/initialise';
+import { initialiseDatabase } from '../server/app/startup';
 
 /** Reads a line from the terminal without echoing it. */
 function askPassword(prompt: string): Promise<string> {

@@ -8,6 +8,8 @@ const STOP_LIMIT_MS = 12_000;
 
 export interface PrimaryOptions {
   workers: number;
+  /** A worker exiting with this code cannot listen (e.g. the port is taken): stop, do not replace it. */
+  cannotListenCode: number;
   onAllListening: (address: { port: number }) => void;
   onStopping: (signal: string) => void;
   /** Every worker has exited; `exitCode` is 0 only if each stopped cleanly and none kept crashing. */
@@ -19,7 +21,7 @@ export interface PrimaryOptions {
  * replaces one that crashes, and on SIGINT or SIGTERM passes the signal on, waits for every worker
  * to drain its requests and exit, then reports.
  */
-export function runPrimary({ workers, onAllListening, onStopping, onStopped }: PrimaryOptions): void {
+export function runPrimary({ workers, cannotListenCode, onAllListening, onStopping, onStopped }: PrimaryOptions): void {
   // Kept here rather than read from cluster.workers, which drops a worker only after both its
   // 'exit' and 'disconnect' events, in either order.
   const alive = new Set<Worker>();
@@ -43,6 +45,11 @@ export function runPrimary({ workers, onAllListening, onStopping, onStopped }: P
         exitCode = 1;
       }
       if (alive.size === 0) onStopped(exitCode);
+      return;
+    }
+    if (code === cannotListenCode) {
+      // The worker has said why; every replacement would fail the same way.
+      stop('SIGTERM', 1);
       return;
     }
     console.error(`worker ${worker.id} exited (${signal ?? `code ${code}`})`);

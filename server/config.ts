@@ -4,21 +4,119 @@ import { z } from 'zod';
 /** Server processes by default: one per core, at most four (each keeps its own caches). */
 export const DEFAULT_WORKERS = Math.min(availableParallelism(), 4);
 
-const Env = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
-  DATABASE_URL: z.string().min(1).default('./var/observatory.sqlite'),
-  /** Server processes sharing the port (node:cluster); 1 runs the server in this process. */
-  WORKERS: z.coerce.number().int().min(1).max(64).default(DEFAULT_WORKERS),
+const MB = 1024 * 1024;
+
+/** A whole number written in digits only: "50MB", "1e6" and "10.5" are refused rather than guessed at. */
+function wholeNumber(name: string, min: number, max: number, fallback: number) {
+  return z
+    .string()
+    .trim()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined || raw === '') return fallback;
+      const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+      if (Number.isSafeInteger(value) && value >= min && value <= max) return value;
+      ctx.addIssue({
+        code: 'custom',
+        message: `${name} must be a whole number from ${min} to ${max}, written in digits (got "${raw}")`,
+      });
+      return z.NEVER;
+    });
+}
+
+/** true or false only: "on", "yes" or "1" could mean either to a reader of the deployment. */
+function onOff(name: string) {
+  return z
+    .string()
+    .trim()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined || raw === '' || raw === 'false') return false;
+      if (raw === 'true') return true;
+      ctx.addIssue({ code: 'custom', message: `${name} must be true or false (got "${raw}")` });
+      return z.NEVER;
+    });
+}
+
+function httpUrl(name: string, fallback: string) {
+  return z
+    .string()
+    .trim()
+    .optional()
+    .transform((raw, ctx) => {
+      const value = raw || fallback;
+      if (/^https?:\/\/[^\s/]+/i.test(value)) return value.replace(/\/+$/, '');
+      ctx.addIssue({ code: 'custom', message: `${name} must be an http:// or https:// address (got "${raw}")` });
+      return z.NEVER;
+    });
+}
+
+/** TRUST_PROXY as Express takes it: off, true, a hop count, or a list of trusted addresses. */
+const trustProxy = z
+  .string()
+  .trim()
+  .optional()
+  .transform((raw, ctx): boolean | number | string => {
+    if (raw === undefined || raw === '' || raw === 'false') return false;
+    if (raw === 'true') return true;
+    if (/^\d+$/.test(raw)) return Number(raw);
+    if (/^[\w.:/, -]+$/.test(raw)) return raw;
+    ctx.addIssue({
+      code: 'custom',
+      message: `TRUST_PROXY must be true, false, a number of proxies, or addresses such as "loopback, 10.0.0.1" (got "${raw}")`,
+    });
+    return z.NEVER;
+  });
+
+const host = z
+  .string()
+  .trim()
+  .optional()
+  .transform((raw, ctx) => {
+    const value = raw || '0.0.0.0';
+    if (/^[\w.:-]+$/.test(value)) return value;
+    ctx.addIssue({ code: 'custom', message: `HOST must be a host name or an IP address (got "${raw}")` });
+    return z.NEVER;
+  });
+
+/** Every environment variable the observatory reads, in one schema; README.md's table lists the same names. */
+const Environment = z.object({
+  PORT: wholeNumber('PORT', 0, 65535, 3000),
+  HOST: host,
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((raw) => raw || './var/observatory.sqlite'),
+  WORKERS: wholeNumber('WORKERS', 1, 64, DEFAULT_WORKERS),
+  APPROVAL_REQUIRED: onOff('APPROVAL_REQUIRED'),
+  SUBMISSION_MAX_BYTES: wholeNumber('SUBMISSION_MAX_BYTES', 1, 2 ** 40, 50 * MB),
+  PUBLIC_URL: httpUrl('PUBLIC_URL', 'http://localhost:3000'),
+  TRUST_PROXY: trustProxy,
+  OBSERVATORY_PASSWORD: z.string().optional(),
+  PG_POOL_MAX: wholeNumber('PG_POOL_MAX', 2, 10_000, 10),
+  PG_IDLE_TIMEOUT_MS: wholeNumber('PG_IDLE_TIMEOUT_MS', 0, 2 ** 31 - 1, 10_000),
+  PG_CONNECT_TIMEOUT_MS: wholeNumber('PG_CONNECT_TIMEOUT_MS', 0, 2 ** 31 - 1, 10_000),
+  PG_STATEMENT_TIMEOUT_MS: wholeNumber('PG_STATEMENT_TIMEOUT_MS', 0, 2 ** 31 - 1, 0),
 });
 
-export type Config = z.infer<typeof Env>;
+export type Config = z.output<typeof Environment>;
+export const CONFIG_VARIABLES = Object.keys(Environment.shape) as (keyof Config)[];
 
+/** A configuration that cannot be used; its message names each variable, its value and what is allowed. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the environment once, at start-up; a bad value stops the start instead of being replaced by a default. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = Env.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new Error(`Invalid configuration: ${problems}`);
-  }
-  return parsed.data;
+  const parsed = Environment.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => issue.message);
+  throw new ConfigError(`Invalid configuration: ${problems.join('; ')}.`);
+}
+
+/** The defaults, as an empty environment gives them (tests and tools start from these). */
+export function defaultConfig(overrides: Partial<Config> = {}): Config {
+  return { ...readConfig({}), ...overrides };
 }

@@ -1,7 +1,9 @@
 import type { Server } from 'node:http';
 import type { Config } from './config';
 import type { OpenDatabase } from './db/connect';
-import { createApp } from './http/app';
+import cluster from 'node:cluster';
+import { createApp } from './app/compose';
+import { EXIT_CANNOT_LISTEN, listenError, StartError } from './app/port';
 
 /** How long a stopping server lets requests in flight run before it exits anyway. */
 const DRAIN_LIMIT_MS = 10_000;
@@ -19,7 +21,12 @@ export interface ServeOptions {
  * accepting, let requests in flight finish, then close the database pool.
  */
 export function serve({ config, database, label = '', onListening }: ServeOptions): Server {
-  const server = createApp({ db: database.db }).listen(config.PORT, config.HOST, () => onListening?.(server));
+  const server = createApp({ db: database.db, config }).listen(config.PORT, config.HOST, () => onListening?.(server));
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    const reason = listenError(error, config.PORT, config.HOST);
+    console.error(`${label}${reason instanceof StartError ? reason.message : reason.stack}`);
+    process.exit(cluster.isWorker ? EXIT_CANNOT_LISTEN : 1);
+  });
   let stopping = false;
   async function shutdown(signal: string): Promise<void> {
     if (stopping) return;

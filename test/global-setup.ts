@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openSqlite } from '../server/db/connect';
 import { openPostgres } from '../server/db/connect-postgres';
-import { initialiseDatabase } from '../server/db/initialise';
+import { initialiseDatabase } from '../server/app/startup';
 import { migrateToLatest } from '../server/db/migrate';
 import {
   closeAdminPool,

@@ -1,4 +1,4 @@
-import type { Role } from '../../server/accounts/actor';
+import type { Role } from '../../server/http/actor';
 import type { UserView } from '../../server/accounts/user.repository';
 import { forgetAnswers, getFresh, readAnswer, sendJson, setCsrfToken, writeHeaders } from './client';
 

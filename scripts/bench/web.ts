@@ -13,8 +13,8 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { openSqlite } from '../../server/db/connect';
-import { initialiseDatabase } from '../../server/db/initialise';
-import { createApp } from '../../server/http/app';
+import { initialiseDatabase } from '../../server/app/startup';
+import { createApp } from '../../server/app/compose';
 import { fetchTime, firstMapTime, median, repaintTime } from './web-measure';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -1,4 +1,4 @@
-import { ANONYMOUS } from './actor';
+import { ANONYMOUS } from '../http/actor';
 import { appendAudit } from '../audit/audit.repository';
 import type { DbOrTx } from '../db/database';
 

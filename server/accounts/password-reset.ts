@@ -1,4 +1,4 @@
-import { ANONYMOUS } from './actor';
+import { ANONYMOUS } from '../http/actor';
 import { appendAudit } from '../audit/audit.repository';
 import type { Db } from '../db/database';
 import { HttpError } from '../http/errors';
@@ -10,17 +10,12 @@ import { findUserById } from './user.repository';
 
 export const RESET_LINK_HOURS = 24;
 
-/** Where links point; set PUBLIC_URL to the address users open the dashboard at. */
-export function publicBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
-  return (env.PUBLIC_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
-}
-
 /**
  * Issues a one-time link to set a password (a new user's first, or a reset). Earlier unused links
  * for the user stop working. The token travels in the URL fragment, which browsers never send to servers.
  */
 export async function issueResetLink(
-  db: Db, user: UserRow, event: AccountEvent, hours = RESET_LINK_HOURS,
+  db: Db, user: UserRow, event: AccountEvent, publicUrl: string, hours = RESET_LINK_HOURS,
 ): Promise<{ url: string; expiresAt: string }> {
   const token = newSecret();
   const now = new Date();
@@ -36,7 +31,7 @@ export async function issueResetLink(
       .execute();
     await appendAudit(tx, { ...event, action: 'user.reset-link', target: `user/${user.id}`, detail: { expiresAt } });
   });
-  return { url: `${publicBaseUrl()}/reset-password#token=${token}`, expiresAt };
+  return { url: `${publicUrl}/reset-password#token=${token}`, expiresAt };
 }
 
 const UNUSABLE = 'This password link is unknown, already used, or expired. Ask the secretariat for a new one.';

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
 import type { Db } from '../db/database';
 import { HttpError } from '../http/errors';
-import { type Actor, ANONYMOUS } from './actor';
+import { type Actor, ANONYMOUS } from '../http/actor';
 import { readCookie, SESSION_COOKIE } from './cookie';
 import { findSession } from './session.service';
 import { findTokenActor } from './token.service';

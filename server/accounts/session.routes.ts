@@ -4,7 +4,7 @@ import type { Db } from '../db/database';
 import { HttpError } from '../http/errors';
 import { defineRoute, RouteResponse } from '../http/route';
 import type { UserRow } from './account.table';
-import { type Actor, ROLES } from './actor';
+import { type Actor, ROLES } from '../http/actor';
 import { readCookie, SESSION_COOKIE, sessionCookie } from './cookie';
 import { checkLogin } from './login';
 import { MAX_PASSWORD_LENGTH, verifyPassword } from './password';

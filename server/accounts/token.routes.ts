@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { HttpError } from '../http/errors';
 import { type Access, defineRoute } from '../http/route';
-import { type Actor, ROLES } from './actor';
+import { type Actor, ROLES } from '../http/actor';
 import { findToken, issueToken, listTokens, revokeToken } from './token.service';
 import { findUserById } from './user.repository';
 

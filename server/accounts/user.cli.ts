@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
 import type { Db } from '../db/database';
 import { HttpError } from '../http/errors';
-import { ROLES, SYSTEM_ACTOR } from './actor';
+import { ROLES, SYSTEM_ACTOR } from '../http/actor';
 import { issueResetLink, RESET_LINK_HOURS } from './password-reset';
+import { readConfig } from '../config';
 import { findUserByEmail, listUsers, userView } from './user.repository';
 import { createUser, NewUserInput, updateUser } from './user.service';
 
@@ -67,13 +68,13 @@ export async function runUserCommand(db: Db, argv: string[], io: CliIo): Promise
       const row = await createUser(db, input.data, EVENT, values.link ? undefined : await passwordFor(io));
       io.print(`Created ${row.role} ${row.email}${row.geos ? ` for ${row.geos}` : ''} (user ${row.id}).`);
       if (values.link) {
-        const link = await issueResetLink(db, row, EVENT);
+        const link = await issueResetLink(db, row, EVENT, readConfig(io.env).PUBLIC_URL);
         printLink(io, link);
       }
     } else if (command === 'reset-link') {
       const hours = values.hours ? Number(values.hours) : RESET_LINK_HOURS;
       if (!Number.isInteger(hours) || hours < 1 || hours > 168) throw new Error('--hours is a whole number from 1 to 168.');
-      const link = await issueResetLink(db, await userByEmail(db, values.email), EVENT, hours);
+      const link = await issueResetLink(db, await userByEmail(db, values.email), EVENT, readConfig(io.env).PUBLIC_URL, hours);
       printLink(io, link);
     } else if (command === 'list') {
       for (const user of (await listUsers(db)).map((r) => userView(r))) {

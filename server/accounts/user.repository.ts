@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../db/database';
 import type { UserRow } from './account.table';
-import type { Actor, Role } from './actor';
+import type { Actor, Role } from '../http/actor';
 
 /** A user as the API shows it: never the password hash. */
 export interface UserView {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { HttpError } from '../http/errors';
 import { type Access, defineRoute, type RouteContext } from '../http/route';
-import { type Actor, ROLES } from './actor';
+import { type Actor, ROLES } from '../http/actor';
 import { issueResetLink, RESET_LINK_HOURS } from './password-reset';
 import { listUsers, userView } from './user.repository';
 import { createUser, NewUserInput, requireUser, updateUser, UserChanges } from './user.service';
@@ -51,7 +51,7 @@ export const userRoutes = [
     handler: async (ctx) => {
       requireSession(ctx.actor);
       const row = await createUser(ctx.db, ctx.body, event(ctx));
-      const link = await issueResetLink(ctx.db, row, event(ctx));
+      const link = await issueResetLink(ctx.db, row, event(ctx), ctx.config.PUBLIC_URL);
       return { user: userView(row), setPasswordLink: link.url, linkExpiresAt: link.expiresAt };
     },
   }),
@@ -94,7 +94,7 @@ export const userRoutes = [
     handler: async (ctx) => {
       requireSession(ctx.actor);
       const user = await requireUser(ctx.db, ctx.params.id);
-      const link = await issueResetLink(ctx.db, user, event(ctx), ctx.body?.hours);
+      const link = await issueResetLink(ctx.db, user, event(ctx), ctx.config.PUBLIC_URL, ctx.body?.hours);
       return { userId: user.id, link: link.url, expiresAt: link.expiresAt };
     },
   }),

@@ -3,7 +3,7 @@ import { appendAudit } from '../audit/audit.repository';
 import type { Db, DbOrTx } from '../db/database';
 import { badRequest, conflict, notFound } from '../http/errors';
 import type { UserRow } from './account.table';
-import { type Actor, ROLES, type Role } from './actor';
+import { type Actor, ROLES, type Role } from '../http/actor';
 import { hashPassword, passwordProblem } from './password';
 import {
   countSecretariat, endUserSessions, findUserByEmail, findUserById, normaliseEmail, parseGeos, serializeGeos,

@@ -1,11 +1,29 @@
 import { z } from 'zod';
 import { codeList } from '../http/query';
-import { type AnyRoute, defineRoute } from '../http/route';
-import { approvalRequired, approveSubmission, listApprovals, rejectSubmission } from './approval.service';
+import { defineRoute } from '../http/route';
+import { CONTACTS, geoOfSubmission, IdParams, stateError } from '../submissions/submission.routes';
+import {
+  approvalRequired,
+  approveSubmission,
+  commitOrAwaitApproval,
+  listApprovals,
+  rejectSubmission,
+} from './approval.service';
 
-const IdParams = z.object({ id: z.coerce.number().int().positive() });
 
-export const approvalRoutes: AnyRoute[] = [
+/** Publishing: commit (straight away, or into the approval queue when APPROVAL_REQUIRED=true), approve, reject. */
+export const approvalRoutes = [
+  defineRoute({
+    method: 'post',
+    path: '/api/submissions/:id/commit',
+    tag: 'submissions',
+    summary: 'Publish a validated submission as new revisions, all or nothing (with approval on: send it to the secretariat for approval)',
+    access: { kind: 'geo-scoped', roles: [...CONTACTS], geos: (ctx) => geoOfSubmission(ctx.db, ctx.params.id) },
+    params: IdParams,
+    // With APPROVAL_REQUIRED=true the submission waits for the secretariat instead (server/approvals).
+    handler: ({ db, params, actor, config }) => commitOrAwaitApproval(db, params.id, actor, config).catch(stateError),
+  }),
+
   defineRoute({
     method: 'get',
     path: '/api/approvals',
@@ -18,7 +36,7 @@ export const approvalRoutes: AnyRoute[] = [
       limit: z.coerce.number().int().min(1).max(500).default(100),
       offset: z.coerce.number().int().min(0).default(0),
     }),
-    handler: async ({ db, actor, query }) => {
+    handler: async ({ db, actor, query, config }) => {
       const { rows, total } = await listApprovals(db, actor, { state: query.state, geos: query.geo }, query.limit, query.offset);
       return {
         data: rows.map((r) => ({
@@ -26,7 +44,7 @@ export const approvalRoutes: AnyRoute[] = [
           submittedAt: r.submitted_at, cellsValid: r.cells_valid, warnings: r.warning_count, requestedBy: r.requested_by,
           requestedAt: r.requested_at, decision: r.decision, decidedBy: r.decided_by, decidedAt: r.decided_at, message: r.message,
         })),
-        meta: { approvalRequired: approvalRequired(), total, limit: query.limit, offset: query.offset },
+        meta: { approvalRequired: approvalRequired(config), total, limit: query.limit, offset: query.offset },
       };
     },
   }),

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import { type Actor, actorName } from '../accounts/actor';
+import type { Config } from '../config';
+import { type Actor, actorName } from '../http/actor';
 import { appendAudit } from '../audit/audit.repository';
 import type { Db, DbOrTx } from '../db/database';
 import { conflict, notFound } from '../http/errors';
@@ -10,8 +11,8 @@ import { APPROVAL_REJECTED, AWAITING_APPROVAL, type SubmissionApprovalRow } from
 import { clearStaged } from '../submissions/staged-store';
 
 /** Approval is on per deployment: APPROVAL_REQUIRED=true. Read at each commit, so it can change with a restart. */
-export function approvalRequired(env: NodeJS.ProcessEnv = process.env): boolean {
-  return /^(true|1|yes)$/i.test(env.APPROVAL_REQUIRED ?? '');
+export function approvalRequired(config: Pick<Config, 'APPROVAL_REQUIRED'>): boolean {
+  return config.APPROVAL_REQUIRED;
 }
 
 const status = (s: SubmissionStatus) => s;
@@ -26,8 +27,10 @@ export interface ApprovalRequested {
  * What committing means for a deployment: publish now, or (with approval on) wait for the secretariat.
  * Waiting submissions keep their staged cells and add no revision, so public reads cannot see them.
  */
-export async function commitOrAwaitApproval(db: Db, submissionId: number, actor: Actor): Promise<CommitResult | ApprovalRequested> {
-  if (!approvalRequired()) return commitSubmission(db, submissionId);
+export async function commitOrAwaitApproval(
+  db: Db, submissionId: number, actor: Actor, config: Pick<Config, 'APPROVAL_REQUIRED'>,
+): Promise<CommitResult | ApprovalRequested> {
+  if (!approvalRequired(config)) return commitSubmission(db, submissionId);
   return requestApproval(db, submissionId, actor);
 }
 

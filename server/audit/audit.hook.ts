@@ -1,5 +1,5 @@
-import type { Actor } from '../accounts/actor';
-import { ANONYMOUS } from '../accounts/actor';
+import type { Actor } from '../http/actor';
+import { ANONYMOUS } from '../http/actor';
 import type { Db } from '../db/database';
 import { HttpError } from '../http/errors';
 import { type AnyRoute, RouteResponse } from '../http/route';

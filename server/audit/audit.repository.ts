@@ -1,4 +1,4 @@
-import type { Actor } from '../accounts/actor';
+import type { Actor } from '../http/actor';
 import type { DbOrTx } from '../db/database';
 import type { AuditOutcome, AuditRow } from './audit.table';
 

@@ -1,7 +1,8 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database';
-import type { OpenDatabase } from './connect';
+import type { OpenDatabase } from './open-database';
+import { type Config, defaultConfig } from '../config';
 
 // PostgreSQL returns bigint (COUNT, SUM) as strings by default; our counts fit in a double.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v: string) => Number(v));
@@ -21,30 +22,13 @@ export interface PoolSettings {
   statementTimeoutMillis: number;
 }
 
-const SETTINGS: Record<keyof PoolSettings, { env: string; fallback: number; min: number }> = {
-  max: { env: 'PG_POOL_MAX', fallback: 10, min: 2 },
-  idleTimeoutMillis: { env: 'PG_IDLE_TIMEOUT_MS', fallback: 10_000, min: 0 },
-  connectionTimeoutMillis: { env: 'PG_CONNECT_TIMEOUT_MS', fallback: 10_000, min: 0 },
-  statementTimeoutMillis: { env: 'PG_STATEMENT_TIMEOUT_MS', fallback: 0, min: 0 },
-};
-
-/** Pool settings from the environment; a malformed value is an error that names the variable. */
-export function poolSettings(env: NodeJS.ProcessEnv = process.env): PoolSettings {
-  const read = (key: keyof PoolSettings): number => {
-    const { env: name, fallback, min } = SETTINGS[key];
-    const raw = env[name];
-    if (raw === undefined || raw.trim() === '') return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < min) {
-      throw new Error(`Invalid configuration: ${name}=${raw} must be a whole number of at least ${min}.`);
-    }
-    return value;
-  };
+/** The pool settings a parsed configuration gives (PG_POOL_MAX and the PG_*_MS timeouts). */
+export function poolSettingsOf(config: Config): PoolSettings {
   return {
-    max: read('max'),
-    idleTimeoutMillis: read('idleTimeoutMillis'),
-    connectionTimeoutMillis: read('connectionTimeoutMillis'),
-    statementTimeoutMillis: read('statementTimeoutMillis'),
+    max: config.PG_POOL_MAX,
+    idleTimeoutMillis: config.PG_IDLE_TIMEOUT_MS,
+    connectionTimeoutMillis: config.PG_CONNECT_TIMEOUT_MS,
+    statementTimeoutMillis: config.PG_STATEMENT_TIMEOUT_MS,
   };
 }
 
@@ -57,7 +41,7 @@ export function rawPostgresPoolOf(db: Kysely<any>): pg.Pool | undefined {
 }
 
 export function openPostgres(url: string, overrides: Partial<PoolSettings> = {}): OpenDatabase {
-  const settings = { ...poolSettings(), ...overrides };
+  const settings = { ...poolSettingsOf(defaultConfig()), ...overrides };
   const pool = new pg.Pool({
     connectionString: url,
     application_name: 'crime-prevention-observatory',

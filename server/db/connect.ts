@@ -5,17 +5,13 @@ import { Kysely } from 'kysely';
 import type { Database } from './database';
 import { ImmediateSqliteDialect, SYNC_BUSY_MS } from './sqlite-dialect';
 
-export type Engine = 'sqlite' | 'postgres';
+import type { OpenDatabase } from './open-database';
+import type { PoolSettings } from './connect-postgres';
 
-export interface OpenDatabase {
-  db: Kysely<Database>;
-  engine: Engine;
-  close: () => Promise<void>;
-}
+export type { Engine, OpenDatabase } from './open-database';
+import { isPostgresUrl } from './open-database';
 
-export function isPostgresUrl(url: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(url);
-}
+export { isPostgresUrl };
 
 /**
  * Every SQLite-specific setting lives here: WAL for concurrent readers, enforced foreign keys, a short
@@ -93,10 +89,12 @@ export function rawSqliteOf(db: Kysely<any>): SQLite.Database | undefined {
   return rawSqlite.get(db);
 }
 
-export async function openDatabase(url: string): Promise<OpenDatabase> {
+/** A SQLite file (or :memory:), or a postgres:// URL with its pool settings. */
+export async function openDatabase(url: string, pool: Partial<PoolSettings> = {}): Promise<OpenDatabase> {
   if (isPostgresUrl(url)) {
+    // Loaded only when asked for: a SQLite deployment never loads the pg driver.
     const { openPostgres } = await import('./connect-postgres');
-    return openPostgres(url);
+    return openPostgres(url, pool);
   }
   return openSqlite(url);
 }

@@ -1,5 +1,5 @@
 import { type Kysely, PostgresAdapter } from 'kysely';
-import type { Engine } from './connect';
+import type { Engine } from './open-database';
 
 /**
  * Which engine a Kysely instance (or transaction) talks to. Use it only inside the one small

@@ -4,21 +4,22 @@ import compression from 'compression';
 import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Db } from '../db/database';
-import { DATA_DIR } from '../catalogue/paths';
+import type { Config } from '../config';
 import { notFound } from './errors';
-import { createActorResolver } from '../accounts/resolve-actor';
 import { type ActorResolver, errorHandler, mountRoutes } from './mount';
-import { apiRoutes } from './routes';
+import type { AnyRoute, RouteHooks } from './route';
 
-export interface AppOptions {
+/** What the framework serves; server/app/compose.ts assembles it from the features. */
+export interface HttpAppOptions {
   db: Db;
+  config: Config;
+  routes: readonly AnyRoute[];
+  /** Who is calling (tests inject actors here). */
+  resolveActor: ActorResolver;
+  hooks?: RouteHooks;
   /** The built dashboard (vite build output); served when present. */
   clientDir?: string;
   jsonLimit?: string;
-  /** Who is calling; by default a session cookie or an API token (tests inject actors here). */
-  resolveActor?: ActorResolver;
-  /** Express "trust proxy": set TRUST_PROXY (e.g. 1) behind a TLS-terminating proxy, so cookies get Secure and audit sees client IPs. */
-  trustProxy?: string | number | boolean;
 }
 
 /**
@@ -44,14 +45,6 @@ export const SECURITY_HEADERS: Parameters<typeof helmet>[0] = {
   referrerPolicy: { policy: 'same-origin' },
 };
 
-function trustProxySetting(value: AppOptions['trustProxy']): string | number | boolean {
-  if (value === undefined || value === '' || value === 'false') return false;
-  if (value === 'true') return true;
-  return /^\d+$/.test(String(value)) ? Number(value) : value;
-}
-
-export const DEFAULT_CLIENT_DIR = path.resolve(DATA_DIR, '../dist/client');
-
 /**
  * brotli, gzip or deflate above 1 KB, as the client prefers: JSON answers, CSV exports and the
  * dashboard's scripts shrink 3–15×. The middleware wraps every response it sees, which cost a
@@ -67,27 +60,29 @@ function compressWhenAccepted(): RequestHandler {
   };
 }
 
-export function createApp({
+export function createHttpApp({
   db,
-  clientDir = DEFAULT_CLIENT_DIR,
-  jsonLimit = '1mb',
+  config,
+  routes,
   resolveActor,
-  trustProxy = process.env.TRUST_PROXY,
-}: AppOptions): Express {
+  hooks,
+  clientDir,
+  jsonLimit = '1mb',
+}: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', trustProxySetting(trustProxy));
+  app.set('trust proxy', config.TRUST_PROXY);
   app.use(helmet(SECURITY_HEADERS));
   app.use(compressWhenAccepted());
   app.set('query parser', 'simple');
   app.use(express.json({ limit: jsonLimit }));
 
   const api = express.Router();
-  mountRoutes(api, apiRoutes, db, resolveActor ?? createActorResolver(db));
+  mountRoutes(api, routes, { db, config, resolveActor, hooks });
   app.use(api);
   app.use('/api', (req, _res, next) => next(notFound(`No API route ${req.method} ${req.originalUrl}.`)));
 
-  if (existsSync(clientDir)) {
+  if (clientDir && existsSync(clientDir)) {
     app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h' }));
     app.get(/^(?!\/api\/).*/, (_req, res) => res.sendFile(path.join(clientDir, 'index.html')));
   }

@@ -1,4 +1,4 @@
-import { type Actor, actorCovers } from '../accounts/actor';
+import { type Actor, actorCovers } from './actor';
 import { HttpError } from './errors';
 import type { AnyRoute, RouteContext } from './route';
 

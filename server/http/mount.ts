@@ -1,19 +1,26 @@
 import type { NextFunction, Request, Response, Router } from 'express';
 import { ZodError } from 'zod';
 import { isBusyError } from '../db/sqlite-dialect';
-import type { Actor } from '../accounts/actor';
+import type { Actor } from './actor';
 import type { Db } from '../db/database';
-import { type ReceivedUpload, receiveUpload } from '../submissions/upload';
-import { auditRefusal, auditWrite } from '../audit/audit.hook';
+import type { Config } from '../config';
+import { type ReceivedUpload, receiveUpload } from './upload';
 import { authorise, authoriseRole } from './authorise';
 import { type ErrorBody, HttpError } from './errors';
-import { type AnyRoute, RouteResponse } from './route';
+import { type AnyRoute, RouteResponse, type RouteHooks } from './route';
 
-/** Finds who is calling: by default server/accounts/resolve-actor.ts (session cookie or API token). */
+/** Finds who is calling (the composition root gives server/accounts/resolve-actor.ts: session cookie or API token). */
 export type ActorResolver = (req: Request) => Promise<Actor> | Actor;
 
+export interface Mounting {
+  db: Db;
+  config: Config;
+  resolveActor: ActorResolver;
+  hooks?: RouteHooks;
+}
+
 /** Registers each route with one wrapper that parses inputs, calls the handler and sends its value. */
-export function mountRoutes(router: Router, routes: AnyRoute[], db: Db, resolveActor: ActorResolver): void {
+export function mountRoutes(router: Router, routes: readonly AnyRoute[], { db, config, resolveActor, hooks = {} }: Mounting): void {
   for (const route of routes) {
     router[route.method](route.path, async (req: Request, res: Response, next: NextFunction) => {
       let actor: Actor | undefined;
@@ -23,9 +30,10 @@ export function mountRoutes(router: Router, routes: AnyRoute[], db: Db, resolveA
         actor = await resolveActor(req);
         // Who may call at all is settled before inputs are read, so the public learns nothing from validation errors.
         authoriseRole(route, actor);
-        if (route.upload) upload = await receiveUpload(req, route.upload.maxBytes());
+        if (route.upload) upload = await receiveUpload(req, route.upload.maxBytes(config));
         const ctx = {
           db,
+          config,
           actor,
           query: parseInput(route.query, req.query, 'query'),
           params: parseInput(route.params, req.params, 'path'),
@@ -38,10 +46,10 @@ export function mountRoutes(router: Router, routes: AnyRoute[], db: Db, resolveA
         };
         await authorise(route, ctx);
         const result = await route.handler(ctx);
-        await auditWrite(route, { ...ctx, params: req.params }, result);
+        await hooks.afterWrite?.(route, { ...ctx, params: req.params }, result);
         send(res, result);
       } catch (error) {
-        await auditRefusal(route, { db, actor, ip: req.ip ?? '', params: req.params }, error);
+        await hooks.onRefusal?.(route, { db, actor, ip: req.ip ?? '', params: req.params }, error);
         next(error);
       } finally {
         await upload?.dispose();

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
-import type { Actor, Role } from '../accounts/actor';
+import type { Actor, Role } from './actor';
 import type { Db } from '../db/database';
-import type { ReceivedUpload } from '../submissions/upload';
+import type { Config } from '../config';
+import type { ReceivedUpload } from './upload';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -25,6 +26,8 @@ export type Access =
 /** What a handler sees: parsed inputs and the database, never the response object. */
 export interface RouteContext<Q, P, B> {
   db: Db;
+  /** The configuration parsed at start-up (server/config.ts). */
+  config: Config;
   actor: Actor;
   query: Q;
   params: P;
@@ -59,7 +62,7 @@ export interface RouteDefinition<Q = unknown, P = unknown, B = unknown, R = unkn
   params?: z.ZodType<P>;
   body?: z.ZodType<B>;
   /** Accept a file upload (multipart or raw body), streamed to a temporary file; larger bodies get 413. */
-  upload?: { maxBytes: () => number };
+  upload?: { maxBytes: (config: Config) => number };
   /** Describes the JSON answer for the API description. */
   response?: z.ZodType<R>;
   handler: (ctx: RouteContext<Q, P, B>) => Promise<R | RouteResponse> | R | RouteResponse;
@@ -69,6 +72,26 @@ export interface RouteDefinition<Q = unknown, P = unknown, B = unknown, R = unkn
    * (or `false`) when the handler writes its own, more precise entries; `action` still names refusals.
    */
   audit?: string | false | { action: string; byHandler: true };
+}
+
+/** The request as the hooks see it once the handler has run or been refused. */
+export interface HookedRequest {
+  db: Db;
+  actor?: Actor;
+  ip: string;
+  params?: unknown;
+  query?: unknown;
+  body?: unknown;
+}
+
+/**
+ * What the wrapper calls around handlers; the composition root passes the audit log's hooks.
+ * - afterWrite: after every successful call (the hook decides which it records);
+ * - onRefusal: after a call was refused or failed.
+ */
+export interface RouteHooks {
+  afterWrite?: (route: AnyRoute, request: HookedRequest & { actor: Actor }, result: unknown) => Promise<void>;
+  onRefusal?: (route: AnyRoute, request: HookedRequest, error: unknown) => Promise<void>;
 }
 
 /** Identity function that lets TypeScript infer a route's types from its schemas. */

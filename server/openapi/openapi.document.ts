@@ -113,7 +113,7 @@ export function openApiPath(path: string): string {
 }
 
 /** The API description, generated from the route list and the zod schemas that validate requests. */
-export function buildOpenApiDocument(routes: AnyRoute[], version: string): OpenApiDocument {
+export function buildOpenApiDocument(routes: readonly AnyRoute[], version: string): OpenApiDocument {
   const paths: OpenApiDocument['paths'] = {};
   for (const route of routes) {
     const path = openApiPath(route.path);

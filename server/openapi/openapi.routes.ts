@@ -4,25 +4,22 @@ import { DOCS_CSS, renderDocsPage } from './docs-page';
 import { buildOpenApiDocument, type OpenApiDocument } from './openapi.document';
 
 const API_VERSION = '0.1.0';
-let cached: OpenApiDocument | null = null;
 
-/** The route list is read at request time: server/http/routes.ts lists these routes too. */
-async function document(): Promise<OpenApiDocument> {
-  if (!cached) {
-    const { apiRoutes } = (await import('../http/routes')) as { apiRoutes: AnyRoute[] };
-    cached = buildOpenApiDocument(apiRoutes, API_VERSION);
-  }
-  return cached;
-}
-
-export const openApiRoutes = [
+/**
+ * The reference routes, given the list they describe. `listRoutes` is read at the first request,
+ * so the list may include these routes themselves (server/app/compose.ts).
+ */
+export function openApiRoutes(listRoutes: () => readonly AnyRoute[]) {
+  let cached: OpenApiDocument | null = null;
+  const document = (): OpenApiDocument => (cached ??= buildOpenApiDocument(listRoutes(), API_VERSION));
+  return [
   defineRoute({
     method: 'get',
     path: '/api/openapi.json',
     tag: 'reference',
     summary: 'The OpenAPI 3.1 description of this API, generated from the route list and its zod schemas',
     access: { kind: 'public' },
-    handler: async () => new RouteResponse(await document(), { headers: { 'Cache-Control': 'no-cache' } }),
+    handler: async () => new RouteResponse(document(), { headers: { 'Cache-Control': 'no-cache' } }),
   }),
   defineRoute({
     method: 'get',
@@ -30,7 +27,7 @@ export const openApiRoutes = [
     tag: 'reference',
     summary: 'A readable reference page for every route (HTML, no scripts)',
     access: { kind: 'public' },
-    handler: async () => new RouteResponse(renderDocsPage(await document()), { contentType: 'text/html; charset=utf-8' }),
+    handler: async () => new RouteResponse(renderDocsPage(document()), { contentType: 'text/html; charset=utf-8' }),
   }),
   defineRoute({
     method: 'get',
@@ -41,3 +38,4 @@ export const openApiRoutes = [
     handler: () => new RouteResponse(DOCS_CSS, { contentType: 'text/css; charset=utf-8' }),
   }),
 ];
+}

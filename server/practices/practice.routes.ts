@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Actor } from '../accounts/actor';
+import type { Actor } from '../http/actor';
 import type { DbOrTx } from '../db/database';
 import { defineRoute, RouteResponse } from '../http/route';
 import { findPractice, findVersion, parseRecord } from './practice.repository';

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { SYSTEM_ACTOR } from '../accounts/actor';
+import { SYSTEM_ACTOR } from '../http/actor';
 import { DATA_DIR } from '../catalogue/paths';
 import type { Db } from '../db/database';
 import { describeZodError } from '../http/mount';

@@ -1,4 +1,4 @@
-import { type Actor, actorName } from '../accounts/actor';
+import { type Actor, actorName } from '../http/actor';
 import type { Db, DbOrTx } from '../db/database';
 import { conflict, notFound } from '../http/errors';
 import { assertKnownPracticeCodes, loadPracticeVocabulary, type PracticeVocabulary } from './practice.catalogue-check';

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { z } from 'zod';
-import type { Actor } from '../accounts/actor';
+import type { Actor } from '../http/actor';
 import type { DbOrTx } from '../db/database';
 import { badRequest } from '../http/errors';
 import { toCsv } from '../http/csv';

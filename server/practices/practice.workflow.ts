@@ -1,4 +1,4 @@
-import type { Actor, Role } from '../accounts/actor';
+import type { Actor, Role } from '../http/actor';
 import { HttpError } from '../http/errors';
 import type { WorkflowState } from './practice.vocabulary';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorName } from '../accounts/actor';
+import { actorName } from '../http/actor';
 import type { DbOrTx } from '../db/database';
 import { badRequest, conflict, notFound } from '../http/errors';
 import { assertKnownCodes } from '../http/known-codes';

@@ -1,48 +1,45 @@
 import { z } from 'zod';
-import { actorName } from '../accounts/actor';
-import { commitOrAwaitApproval } from '../approvals/approval.service';
+import { actorName } from '../http/actor';
 import type { DbOrTx } from '../db/database';
 import { badRequest, conflict, HttpError, notFound } from '../http/errors';
 import { assertKnownCodes } from '../http/known-codes';
 import { periodParam, singleCode } from '../http/query';
-import { type AnyRoute, defineRoute, type RouteContext, RouteResponse } from '../http/route';
-import { profileRoutes } from '../profiles/profile.routes';
+import { defineRoute, type RouteContext, RouteResponse } from '../http/route';
 import { SubmissionStateError } from './commit';
 import { diffSubmission } from './diff';
-import { cellHistory } from './history';
 import { parseStoredReport, previewSubmission, UnknownProfileError } from './pipeline';
 import { findSubmission, listSubmissions } from './submission.repository';
 import { SUBMISSION_STATUSES } from './submission.table';
 import { submissionTemplate } from './template';
 import { withdrawSubmission } from './withdraw';
+import { fileSource } from './source';
+import type { ReceivedUpload } from '../http/upload';
 
-const CONTACTS = ['contact_point', 'secretariat'] as const;
-export const DEFAULT_UPLOAD_LIMIT = 50 * 1024 * 1024;
+export const CONTACTS = ['contact_point', 'secretariat'] as const;
 
-/** SUBMISSION_MAX_BYTES, read at each upload so that operators (and tests) can change it. */
-export function uploadLimit(env: NodeJS.ProcessEnv = process.env): number {
-  const n = Number(env.SUBMISSION_MAX_BYTES);
-  return Number.isFinite(n) && n > 0 ? n : DEFAULT_UPLOAD_LIMIT;
+/** The received file as a source the pipeline can read more than once. */
+async function uploadedSource(upload: ReceivedUpload) {
+  return { ...(await fileSource(upload.file.path, upload.file.fileName)), byteSize: upload.file.byteSize };
 }
 
 const UploadQuery = z.object({
   geo: singleCode.optional(),
   profile: z.string().max(64).optional(),
 });
-const IdParams = z.object({ id: z.coerce.number().int().positive() });
+export const IdParams = z.object({ id: z.coerce.number().int().positive() });
 
 function uploadField(ctx: RouteContext<z.infer<typeof UploadQuery>, unknown, unknown>, name: 'geo' | 'profile'): string | undefined {
   return ctx.query[name] ?? ctx.upload?.fields[name]?.trim() ?? undefined;
 }
 
 /** The stored geo of the submission a request names (the scope for commit, withdraw and reading). */
-async function geoOfSubmission(db: DbOrTx, id: number): Promise<string[]> {
+export async function geoOfSubmission(db: DbOrTx, id: number): Promise<string[]> {
   const submission = await findSubmission(db, id);
   if (!submission) throw notFound(`Submission ${id} does not exist.`);
   return [submission.geo];
 }
 
-function stateError(error: unknown): never {
+export function stateError(error: unknown): never {
   if (error instanceof SubmissionStateError) {
     if (error.status === 'missing') throw notFound(error.message);
     throw conflict(error.message, { status: error.status });
@@ -50,7 +47,7 @@ function stateError(error: unknown): never {
   throw error;
 }
 
-export const submissionRoutes: AnyRoute[] = [
+export const submissionRoutes = [
   defineRoute({
     method: 'get',
     path: '/api/submissions/template',
@@ -81,13 +78,13 @@ export const submissionRoutes: AnyRoute[] = [
       },
     },
     query: UploadQuery,
-    upload: { maxBytes: () => uploadLimit() },
+    upload: { maxBytes: (config) => config.SUBMISSION_MAX_BYTES },
     handler: async (ctx) => {
       const geo = uploadField(ctx, 'geo')!;
       await assertKnownCodes(ctx.db, 'geo', [geo]);
       const profile = uploadField(ctx, 'profile') || null;
       try {
-        const preview = await previewSubmission(ctx.db, { geo, profile, submittedBy: actorName(ctx.actor), source: ctx.upload!.source });
+        const preview = await previewSubmission(ctx.db, { geo, profile, submittedBy: actorName(ctx.actor), source: await uploadedSource(ctx.upload!) });
         return new RouteResponse(preview, { status: preview.duplicateOf ? 200 : 201 });
       } catch (error) {
         if (error instanceof UnknownProfileError) throw new HttpError(400, 'unknown-profile', error.message);
@@ -156,16 +153,6 @@ export const submissionRoutes: AnyRoute[] = [
   }),
   defineRoute({
     method: 'post',
-    path: '/api/submissions/:id/commit',
-    tag: 'submissions',
-    summary: 'Publish a validated submission as new revisions, all or nothing (with approval on: send it to the secretariat for approval)',
-    access: { kind: 'geo-scoped', roles: [...CONTACTS], geos: (ctx) => geoOfSubmission(ctx.db, ctx.params.id) },
-    params: IdParams,
-    // With APPROVAL_REQUIRED=true the submission waits for the secretariat instead (server/approvals).
-    handler: ({ db, params, actor }) => commitOrAwaitApproval(db, params.id, actor).catch(stateError),
-  }),
-  defineRoute({
-    method: 'post',
     path: '/api/submissions/:id/withdraw',
     tag: 'submissions',
     summary: 'Withdraw a validated submission instead of committing it',
@@ -173,18 +160,4 @@ export const submissionRoutes: AnyRoute[] = [
     params: IdParams,
     handler: ({ db, params }) => withdrawSubmission(db, params.id).catch(stateError),
   }),
-  defineRoute({
-    method: 'get',
-    path: '/api/observations/history',
-    tag: 'observations',
-    summary: 'Every revision of one cell, oldest first, with its submission, time, value and flags',
-    access: { kind: 'public' },
-    query: z.object({ geo: singleCode, indicator: singleCode, period: periodParam }),
-    handler: async ({ db, query }) => {
-      await assertKnownCodes(db, 'geo', [query.geo]);
-      await assertKnownCodes(db, 'indicator', [query.indicator]);
-      return { cell: query, revisions: await cellHistory(db, query) };
-    },
-  }),
-  ...profileRoutes,
 ];

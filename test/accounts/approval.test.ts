@@ -1,8 +1,8 @@
 import request from 'supertest';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Actor } from '../../server/accounts/actor';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Actor } from '../../server/http/actor';
 import { commitOrAwaitApproval } from '../../server/approvals/approval.service';
-import { createApp } from '../../server/http/app';
+import { createApp } from '../../server/app/compose';
 import { seededDatabase, type TestDatabase } from '../helpers/database';
 import { actorFor, addUser } from './fixture';
 
@@ -11,7 +11,9 @@ let database: TestDatabase;
 let nl: Actor;
 let de: Actor;
 let secretariat: Actor;
-const appAs = (actor: Actor) => createApp({ db: database.db, clientDir: '/nonexistent', resolveActor: () => actor });
+let approvalRequired = true;
+const appAs = (actor: Actor) =>
+  createApp({ db: database.db, config: { APPROVAL_REQUIRED: approvalRequired }, clientDir: '/nonexistent', resolveActor: () => actor });
 const publicApp = () => createApp({ db: database.db, clientDir: '/nonexistent', resolveActor: () => ({ kind: 'anonymous' }) });
 
 beforeAll(async () => {
@@ -22,10 +24,7 @@ beforeAll(async () => {
 });
 afterAll(async () => database.dispose());
 beforeEach(() => {
-  process.env.APPROVAL_REQUIRED = 'true';
-});
-afterEach(() => {
-  delete process.env.APPROVAL_REQUIRED;
+  approvalRequired = true;
 });
 
 async function publicValue(period: string): Promise<number | undefined> {
@@ -77,7 +76,7 @@ describe('approval of submissions', () => {
     expect(mine.body.data[0]).toMatchObject({ submissionId: id, status: 'approval-rejected', message, decision: 'rejected' });
     expect(await publicValue('2020')).toBe(before);
     await request(appAs(nl)).post(`/api/submissions/${id}/commit`).expect(409);
-    await expect(commitOrAwaitApproval(database.db, id, nl)).rejects.toMatchObject({ status: 409 });
+    await expect(commitOrAwaitApproval(database.db, id, nl, { APPROVAL_REQUIRED: true })).rejects.toMatchObject({ status: 409 });
     await request(appAs(secretariat)).post(`/api/submissions/${id}/approve`).send({}).expect(409);
     await request(appAs(secretariat)).post(`/api/submissions/${id}/reject`).send({ message }).expect(409);
 
@@ -101,7 +100,7 @@ describe('approval of submissions', () => {
   });
 
   it('publishes at once when approval is off', async () => {
-    delete process.env.APPROVAL_REQUIRED;
+    approvalRequired = false;
     const { answer } = await commitNl('2018', 31337);
     expect(answer).toMatchObject({ revisionsAdded: 1 });
     expect(await publicValue('2018')).toBe(31337);

@@ -1,10 +1,10 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor, Role } from '../../server/accounts/actor';
+import type { Actor, Role } from '../../server/http/actor';
 import { auditAction } from '../../server/audit/audit.action';
-import { createApp } from '../../server/http/app';
+import { createApp } from '../../server/app/compose';
 import type { AnyRoute } from '../../server/http/route';
-import { apiRoutes } from '../../server/http/routes';
+import { apiRoutes } from '../../server/app/compose';
 import { seededDatabase, type TestDatabase } from '../helpers/database';
 import { actorFor, addUser, expectNoSecretsLeaked, PASSWORD, type RecordedResponse, recordedApp, storedSecrets } from './fixture';
 import { expectedAllowed, Fixtures, type RequestSpec, ROUTE_RULES, type Rule } from './route-expectations';

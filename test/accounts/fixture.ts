@@ -1,10 +1,10 @@
 import express, { type Express } from 'express';
 import request from 'supertest';
 import { expect } from 'vitest';
-import { type Actor, type Role, SYSTEM_ACTOR } from '../../server/accounts/actor';
+import { type Actor, type Role, SYSTEM_ACTOR } from '../../server/http/actor';
 import { createUser } from '../../server/accounts/user.service';
 import type { Db } from '../../server/db/database';
-import { type AppOptions, createApp } from '../../server/http/app';
+import { type AppOptions, createApp } from '../../server/app/compose';
 
 export const PASSWORD = 'a long enough passphrase';
 

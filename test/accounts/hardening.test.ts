@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DATA_DIR } from '../../server/catalogue/paths';
-import { createApp } from '../../server/http/app';
+import { createApp } from '../../server/app/compose';
 import { seededDatabase, type TestDatabase } from '../helpers/database';
 
 let database: TestDatabase;

@@ -1,7 +1,7 @@
 import type { Express } from 'express';
 import request from 'supertest';
 import { expect } from 'vitest';
-import type { Role } from '../../server/accounts/actor';
+import type { Role } from '../../server/http/actor';
 import { readPracticeSeed } from '../../server/practices/practice.seed';
 
 /**

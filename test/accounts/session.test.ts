@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANONYMOUS } from '../../server/accounts/actor';
+import { ANONYMOUS } from '../../server/http/actor';
 import { ADDRESS_MAX_FAILURES, ADDRESS_WINDOW_MS, admitSignIn, ATTEMPT_ACTION } from '../../server/accounts/login-limiter';
 import { appendAudit } from '../../server/audit/audit.repository';
 import { LOCKOUT_MINUTES, MAX_FAILED_LOGINS } from '../../server/accounts/login';
@@ -44,7 +44,7 @@ describe('signing in', () => {
   });
 
   it('marks the cookie Secure when served over HTTPS through a trusted proxy', async () => {
-    const proxied = recordedApp({ db: database.db, trustProxy: 1 });
+    const proxied = recordedApp({ db: database.db, config: { TRUST_PROXY: 1 } });
     const res = await request(proxied.app).post('/api/session').set('X-Forwarded-Proto', 'https')
       .send({ email: 'nl@politie.nl', password: PASSWORD }).expect(200);
     expect(String(res.headers['set-cookie'])).toContain('; Secure');
@@ -129,7 +129,7 @@ describe('lockout', () => {
     const own = await seededDatabase();
     try {
       await addUser(own.db, 'nl@politie.nl', 'contact_point', ['NL']);
-      const app = recordedApp({ db: own.db, trustProxy: '1' }).app;
+      const app = recordedApp({ db: own.db, config: { TRUST_PROXY: 1 } }).app;
       const signInFrom = (address: string, email: string, password: string) =>
         request(app).post('/api/session').set('X-Forwarded-For', address).send({ email, password });
       const now = Date.now();

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aggregateGroup, COVERAGE_THRESHOLD } from '../../server/analytics/aggregate';
 import type { CompareResponse, MeasuredValue } from '../../server/analytics/analytics.types';
-import { createApp } from '../../server/http/app';
+import { createApp } from '../../server/app/compose';
 import { commitSubmission } from '../../server/submissions/commit';
 import { previewSubmission } from '../../server/submissions/pipeline';
 import { bufferSource } from '../../server/submissions/source';

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertsResponse, GeoProfileResponse } from '../../server/analytics/analytics.types';
-import { createApp } from '../../server/http/app';
+import { createApp } from '../../server/app/compose';
 import { commitSubmission } from '../../server/submissions/commit';
 import { previewSubmission } from '../../server/submissions/pipeline';
 import { bufferSource } from '../../server/submissions/source';

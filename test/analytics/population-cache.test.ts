@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompareResponse, TrendResponse } from '../../server/analytics/analytics.types';
 import { roundRate } from '../../server/analytics/rate';
 import { openDatabase } from '../../server/db/connect';
-import { createApp } from '../../server/http/app';
+import { createApp } from '../../server/app/compose';
 import { commitSubmission } from '../../server/submissions/commit';
 import { previewSubmission } from '../../server/submissions/pipeline';
 import { bufferSource } from '../../server/submissions/source';

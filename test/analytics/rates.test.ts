@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { measuredRate, roundRate } from '../../server/analytics/rate';
-import { createApp } from '../../server/http/app';
+import { createApp } from '../../server/app/compose';
 import { seededDatabase, type TestDatabase } from '../helpers/database';
 import { readCrimeCounts, readPopulation } from './eurostat-files';
 

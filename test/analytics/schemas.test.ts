@@ -7,7 +7,7 @@ import {
   GeoProfileResponseSchema,
   TrendResponseSchema,
 } from '../../server/analytics/analytics.schemas';
-import { createApp } from '../../server/http/app';
+import { createApp } from '../../server/app/compose';
 import { ObservationsResponseSchema } from '../../server/observations/observation.routes';
 import { seededDatabase, type TestDatabase } from '../helpers/database';
 

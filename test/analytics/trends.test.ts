@@ -2,7 +2,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TrendResponse } from '../../server/analytics/analytics.types';
 import { mannKendall, theilSen } from '../../server/analytics/statistics/trend-tests';
-import { createApp } from '../../server/http/app';
+import { createApp } from '../../server/app/compose';
 import { commitSubmission } from '../../server/submissions/commit';
 import { previewSubmission } from '../../server/submissions/pipeline';
 import { bufferSource } from '../../server/submissions/source';

@@ -3,11 +3,13 @@ import { z } from 'zod';
 import { sql } from 'kysely';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Actor, ANONYMOUS } from '../../server/accounts/actor';
+import { type Actor, ANONYMOUS } from '../../server/http/actor';
 import { auditAction, deriveAction } from '../../server/audit/audit.action';
 import { appendAudit } from '../../server/audit/audit.repository';
 import * as auditRepository from '../../server/audit/audit.repository';
 import { badRequest } from '../../server/http/errors';
+import { auditHooks } from '../../server/app/compose';
+import { defaultConfig } from '../../server/config';
 import { errorHandler, mountRoutes } from '../../server/http/mount';
 import { type AnyRoute, defineRoute } from '../../server/http/route';
 import { addUser, recordedApp, type SignedIn, signIn } from '../accounts/fixture';
@@ -30,7 +32,7 @@ describe('default audit actions', () => {
     expect(deriveAction('post', '/api/practices/:id/evaluations')).toBe('practice.evaluation.create');
     expect(deriveAction('patch', '/api/categories/:code')).toBe('category.update');
     expect(deriveAction('post', '/api/submissions/:id/withdraw')).toBe('submission.withdraw');
-    const upload = { method: 'post', path: '/api/submissions', upload: { maxBytes: () => 1 } } as AnyRoute;
+    const upload = { method: 'post', path: '/api/submissions', upload: { maxBytes: () => 1 } } as unknown as AnyRoute;
     expect(auditAction(upload)).toBe('submission.upload');
     expect(auditAction({ ...upload, audit: 'submission.receive' })).toBe('submission.receive');
   });
@@ -57,7 +59,7 @@ describe('the generic audit hook around every route', () => {
   app.use(errorHandler);
 
   it('records every successful write with actor, time, address, action and target; reads and failures are not writes', async () => {
-    mountRoutes(router, routes, database.db, () => actor);
+    mountRoutes(router, routes, { db: database.db, config: defaultConfig(), resolveActor: () => actor, hooks: auditHooks });
     const before = (await entries()).length;
     const started = new Date().toISOString();
     await request(app).post('/api/widgets').send({}).expect(200);

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../../server/accounts/actor';
+import { SYSTEM_ACTOR } from '../../server/http/actor';
 import { appendAudit } from '../../server/audit/audit.repository';
 import type { Db } from '../../server/db/database';
 import { addPeople, fitsWidth, signInAs, submitSignIn, useAccountsSite, viewReady } from './accounts-fixture';

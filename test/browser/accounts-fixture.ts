@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SYSTEM_ACTOR } from '../../server/accounts/actor';
+import { SYSTEM_ACTOR } from '../../server/http/actor';
 import type { Db } from '../../server/db/database';
 import { PracticeInput } from '../../server/practices/practice.schema';
 import { createPractice, inTransaction, transitionPractice } from '../../server/practices/practice.service';

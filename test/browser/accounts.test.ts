@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { endUserSessions } from '../../server/accounts/user.repository';
 import { updateUser } from '../../server/accounts/user.service';
-import { SYSTEM_ACTOR } from '../../server/accounts/actor';
+import { SYSTEM_ACTOR } from '../../server/http/actor';
 import { readSharedData } from '../helpers/shared-data';
 import { addPeople, fitsWidth, PASSWORD, signInAs, submitSignIn, submittedPractice, useAccountsSite, viewReady } from './accounts-fixture';
 import { screenshot, seriousViolations } from './harness';

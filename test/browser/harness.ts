@@ -5,8 +5,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
-import type { Actor } from '../../server/accounts/actor';
-import { createApp } from '../../server/http/app';
+import type { Actor } from '../../server/http/actor';
+import { createApp } from '../../server/app/compose';
+import { readConfig } from '../../server/config';
 import { seededDatabase, type TestDatabase } from '../helpers/database';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -27,10 +28,14 @@ export interface RunningApp {
   close: () => Promise<void>;
 }
 
-/** The built app on a seeded temporary database, on a free port of 127.0.0.1. */
+/**
+ * The built app on a seeded temporary database, on a free port of 127.0.0.1, configured from this
+ * test process's environment as `npm start` would be (a test file may set e.g. APPROVAL_REQUIRED).
+ */
 export async function startApp(clientDir: string, actor?: Actor): Promise<RunningApp> {
   const db = await seededDatabase();
-  const app = createApp({ db: db.db, clientDir, ...(actor ? { resolveActor: () => actor } : {}) });
+  const config = readConfig(process.env);
+  const app = createApp({ db: db.db, config, clientDir, ...(actor ? { resolveActor: () => actor } : {}) });
   const server = await new Promise<ReturnType<typeof app.listen>>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Actor } from '../../server/accounts/actor';
+import type { Actor } from '../../server/http/actor';
 import { readSharedData } from '../helpers/shared-data';
 import { buildClient, launchBrowser, type RunningApp, type RunningBrowser, screenshot, seriousViolations, startApp, watchPage } from './harness';
 

@@ -6,7 +6,7 @@ import { migrateToLatest } from '../../server/db/migrate';
 import { migrations } from '../../server/db/migrations/index';
 import { commitSubmission } from '../../server/submissions/commit';
 import { diffSubmission } from '../../server/submissions/diff';
-import { cellHistory } from '../../server/submissions/history';
+import { cellHistory } from '../../server/observations/cell-history';
 import { previewSubmission } from '../../server/submissions/pipeline';
 import { bufferSource } from '../../server/submissions/source';
 import { stagedRows } from '../helpers/staged';

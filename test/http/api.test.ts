@@ -5,7 +5,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AnswerCache, preferredEncoding } from '../../server/analytics/answer-cache';
-import { createApp } from '../../server/http/app';
+import { createApp } from '../../server/app/compose';
 import { seededDatabase, type TestDatabase } from '../helpers/database';
 
 let database: TestDatabase;

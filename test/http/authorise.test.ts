@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../../server/accounts/actor';
+import type { Actor } from '../../server/http/actor';
 import { authorise } from '../../server/http/authorise';
 import { HttpError } from '../../server/http/errors';
 import { type AnyRoute, defineRoute } from '../../server/http/route';

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/http/app';
+import { createApp } from '../../server/app/compose';
 import { commitSubmission } from '../../server/submissions/commit';
 import { previewSubmission } from '../../server/submissions/pipeline';
 import { bufferSource } from '../../server/submissions/source';

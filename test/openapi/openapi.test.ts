@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/http/app';
-import { apiRoutes } from '../../server/http/routes';
+import { createApp } from '../../server/app/compose';
+import { apiRoutes } from '../../server/app/compose';
 import { openApiPath } from '../../server/openapi/openapi.document';
 import { seededDatabase, type TestDatabase } from '../helpers/database';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { openPostgres } from '../../server/db/connect-postgres';
-import { initialiseDatabase } from '../../server/db/initialise';
+import { initialiseDatabase } from '../../server/app/startup';
 import { createDatabase, dropDatabase, postgresTestUrl, urlForDatabase } from '../helpers/postgres-database';
 
 // Two app instances start at the same moment on one brand-new PostgreSQL database.

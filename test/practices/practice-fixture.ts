@@ -1,4 +1,4 @@
-import type { Actor } from '../../server/accounts/actor';
+import type { Actor } from '../../server/http/actor';
 import type { PracticeInputRaw } from '../../server/practices/practice.schema';
 
 export const user = (role: 'contact_point' | 'curator' | 'secretariat', geos: string[] = [], email = `${role}@example.eu`): Actor => ({

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/http/app';
+import { createApp } from '../../server/app/compose';
 import { readPracticeSeed } from '../../server/practices/practice.seed';
 import { seededDatabase, type TestDatabase } from '../helpers/database';
 

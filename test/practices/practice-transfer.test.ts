@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/http/app';
+import { createApp } from '../../server/app/compose';
 import { seededDatabase, type TestDatabase } from '../helpers/database';
 import { practiceInput, user } from './practice-fixture';
 

@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../server/accounts/actor';
-import { ANONYMOUS } from '../../server/accounts/actor';
-import { createApp } from '../../server/http/app';
+import type { Actor } from '../../server/http/actor';
+import { ANONYMOUS } from '../../server/http/actor';
+import { createApp } from '../../server/app/compose';
 import { seededDatabase, type TestDatabase } from '../helpers/database';
 import { practiceInput, user } from './practice-fixture';
 

@@ -88,10 +88,8 @@ describe('POST /api/submissions', () => {
   });
 
   it('answers 413 naming the limit for a file over the configured size', async () => {
-    const before = process.env.SUBMISSION_MAX_BYTES;
-    process.env.SUBMISSION_MAX_BYTES = '1000';
-    try {
-      const app = appFor(database, secretariat);
+    {
+      const app = appFor(database, secretariat, { SUBMISSION_MAX_BYTES: 1000 });
       const big = csv(...Array.from({ length: 100 }, (_, i) => `AT,ICCS0101,${1950 + i},1,,`));
       const raw = await request(app).post('/api/submissions?geo=AT').type('text/csv').send(big);
       expect(raw.status).toBe(413);
@@ -99,9 +97,6 @@ describe('POST /api/submissions', () => {
       const multipart = await request(app).post('/api/submissions').field('geo', 'AT').attach('file', Buffer.from(big), 'big.csv');
       expect(multipart.status).toBe(413);
       expect(multipart.body.error.message).toContain('1000 bytes');
-    } finally {
-      if (before === undefined) delete process.env.SUBMISSION_MAX_BYTES;
-      else process.env.SUBMISSION_MAX_BYTES = before;
     }
     const count = await database.db.selectFrom('submissions').select((eb) => eb.fn.countAll<number>().as('n')).where('geo', '=', 'AT').where('submitted_by', '!=', 'seed').executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(0);

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../db/database';
-import { cellVersions } from '../observations/cell-versions';
+import { cellVersions } from './cell-versions';
 
 export interface CellRevision {
   revisionId: number;

@@ -5,12 +5,12 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Request } from 'express';
 import busboy from 'busboy';
-import { HttpError } from '../http/errors';
-import { fileSource, type SubmissionSource } from './source';
+import { HttpError } from './errors';
 
 /** An uploaded file, streamed to a private temporary file, plus the form's text fields. */
 export interface ReceivedUpload {
-  source: SubmissionSource;
+  /** The private temporary file holding the body, and the name the uploader gave it (never used as a path). */
+  file: { path: string; fileName: string; byteSize: number };
   fields: Record<string, string>;
   dispose: () => Promise<void>;
 }
@@ -46,7 +46,7 @@ export async function receiveUpload(req: Request, maxBytes: number): Promise<Rec
       ? await receiveMultipart(req, file, maxBytes)
       : await receiveRaw(req, file, maxBytes);
     const { size } = await stat(file);
-    return { source: { ...(await fileSource(file, recordedFileName(fileName))), byteSize: size }, fields, dispose };
+    return { file: { path: file, fileName: recordedFileName(fileName), byteSize: size }, fields, dispose };
   } catch (error) {
     req.resume();
     await dispose();

@@ -1,6 +1,6 @@
-import type { Db } from './database';
-import { migrateToLatest } from './migrate';
-import { withStartupLock } from './migrate-lock';
+import type { Db } from '../db/database';
+import { migrateToLatest } from '../db/migrate';
+import { withStartupLock } from '../db/migrate-lock';
 import { loadSeed, type SeedSummary } from '../seed/load-seed';
 
 /**

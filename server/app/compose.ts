@@ -1,0 +1,76 @@
+import path from 'node:path';
+import type { Express } from 'express';
+import { createActorResolver } from '../accounts/resolve-actor';
+import { sessionRoutes } from '../accounts/session.routes';
+import { tokenRoutes } from '../accounts/token.routes';
+import { userRoutes } from '../accounts/user.routes';
+import { analyticsRoutes } from '../analytics/analytics.routes';
+import { approvalRoutes } from '../approvals/approval.routes';
+import { auditRefusal, auditWrite } from '../audit/audit.hook';
+import { auditRoutes } from '../audit/audit.routes';
+import { DATA_DIR } from '../catalogue/paths';
+import { type Config, defaultConfig } from '../config';
+import type { Db } from '../db/database';
+import { geoRoutes } from '../geos/geo.routes';
+import { healthRoutes } from '../health/health.routes';
+import { createHttpApp } from '../http/app';
+import type { ActorResolver } from '../http/mount';
+import type { AnyRoute, RouteHooks } from '../http/route';
+import { indicatorRoutes } from '../indicators/indicator.routes';
+import { observationHistoryRoutes } from '../observations/observation-history.routes';
+import { observationRoutes } from '../observations/observation.routes';
+import { openApiRoutes } from '../openapi/openapi.routes';
+import { practiceRoutes } from '../practices/practice.routes';
+import { profileRoutes } from '../profiles/profile.routes';
+import { submissionRoutes } from '../submissions/submission.routes';
+
+/**
+ * Every API route, in one flat list: the only place a route is registered. The authorisation
+ * matrix test and the OpenAPI description are generated from it.
+ */
+export const apiRoutes: readonly AnyRoute[] = [
+  ...healthRoutes,
+  ...geoRoutes,
+  ...indicatorRoutes,
+  ...observationRoutes,
+  ...observationHistoryRoutes,
+  ...analyticsRoutes,
+  ...practiceRoutes,
+  ...submissionRoutes,
+  ...profileRoutes,
+  ...approvalRoutes,
+  ...sessionRoutes,
+  ...userRoutes,
+  ...tokenRoutes,
+  ...auditRoutes,
+  ...openApiRoutes(() => apiRoutes),
+];
+
+/** The audit log hears every write and every refusal (server/audit/audit.hook.ts). */
+export const auditHooks: RouteHooks = { afterWrite: auditWrite, onRefusal: auditRefusal };
+
+/** The built dashboard (vite build output). */
+export const DEFAULT_CLIENT_DIR = path.resolve(DATA_DIR, '../dist/client');
+
+export interface AppOptions {
+  db: Db;
+  /** The parsed configuration; tests may give part of one, the rest is the defaults. */
+  config?: Partial<Config>;
+  clientDir?: string;
+  /** Who is calling; by default a session cookie or an API token (tests inject actors here). */
+  resolveActor?: ActorResolver;
+  jsonLimit?: string;
+}
+
+/** The observatory's web application: the features handed to the HTTP framework. */
+export function createApp({ db, config, clientDir = DEFAULT_CLIENT_DIR, resolveActor, jsonLimit }: AppOptions): Express {
+  return createHttpApp({
+    db,
+    config: defaultConfig(config),
+    routes: apiRoutes,
+    resolveActor: resolveActor ?? createActorResolver(db),
+    hooks: auditHooks,
+    clientDir,
+    jsonLimit,
+  });
+}
