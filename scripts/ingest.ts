@@ -5,7 +5,7 @@
  */
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { readConfig } from '../server/config';
+import { readConfig } from '../server/config/config';
 import { openDatabase } from '../server/db/connect';
 import { initialiseDatabase } from '../server/app/startup';
 import { PROGRESS_FROM_BYTES, withProgress } from '../server/submissions/cli/progress';

@@ -5,7 +5,7 @@
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { runUserCommand } from '../server/accounts/user.cli';
-import { readConfig } from '../server/config';
+import { readConfig } from '../server/config/config';
 import { openDatabase } from '../server/db/connect';
 import { initialiseDatabase } from '../server/app/startup';
 

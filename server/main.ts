@@ -2,7 +2,7 @@ import cluster from 'node:cluster';
 import { EXIT_CANNOT_LISTEN, StartError, assertPortFree } from './app/port';
 import { initialiseDatabase } from './app/startup';
 import { runPrimary } from './cluster';
-import { type Config, ConfigError, readConfig } from './config';
+import { type Config, ConfigError, readConfig } from './config/config';
 import { isPostgresUrl, type OpenDatabase, openDatabase } from './db/connect';
 import { poolSettingsOf } from './db/connect-postgres';
 import { serve } from './serve';

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import type { Config } from './config';
+import type { Config } from './config/config';
 import type { OpenDatabase } from './db/connect';
 import cluster from 'node:cluster';
 import { createApp } from './app/compose';

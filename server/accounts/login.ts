@@ -2,7 +2,7 @@ import { ANONYMOUS } from '../http/actor';
 import { appendAudit } from '../audit/audit.repository';
 import type { Db } from '../db/database';
 import { HttpError } from '../http/errors';
-import type { UserRow } from './account.table';
+import type { UserRow } from '../db/tables/account.table';
 import { admitSignIn, THROTTLED_ACTION } from './login-limiter';
 import { verifyPassword } from './password';
 import { findUserByEmail, normaliseEmail, userActor } from './user.repository';

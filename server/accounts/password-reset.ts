@@ -2,7 +2,7 @@ import { ANONYMOUS } from '../http/actor';
 import { appendAudit } from '../audit/audit.repository';
 import type { Db } from '../db/database';
 import { HttpError } from '../http/errors';
-import type { UserRow } from './account.table';
+import type { UserRow } from '../db/tables/account.table';
 import { hashSecret, newSecret } from './secret';
 import type { AccountEvent } from './user.service';
 import { setUserPassword } from './user.service';

@@ -3,7 +3,7 @@ import { appendAudit } from '../audit/audit.repository';
 import type { Db } from '../db/database';
 import { HttpError } from '../http/errors';
 import { defineRoute, RouteResponse } from '../http/route';
-import type { UserRow } from './account.table';
+import type { UserRow } from '../db/tables/account.table';
 import { type Actor, ROLES } from '../http/actor';
 import { readCookie, SESSION_COOKIE, sessionCookie } from './cookie';
 import { checkLogin } from './login';

@@ -1,5 +1,5 @@
 import type { Db, DbOrTx } from '../db/database';
-import type { SessionRow, UserRow } from './account.table';
+import type { SessionRow, UserRow } from '../db/tables/account.table';
 import { hashSecret, newSecret } from './secret';
 import { findUserById } from './user.repository';
 

@@ -1,7 +1,7 @@
 import { appendAudit } from '../audit/audit.repository';
 import type { Db, DbOrTx } from '../db/database';
 import { notFound } from '../http/errors';
-import type { ApiTokenRow, UserRow } from './account.table';
+import type { ApiTokenRow, UserRow } from '../db/tables/account.table';
 import type { Actor } from '../http/actor';
 import { hashSecret, newSecret } from './secret';
 import type { AccountEvent } from './user.service';

@@ -3,7 +3,7 @@ import type { Db } from '../db/database';
 import { HttpError } from '../http/errors';
 import { ROLES, SYSTEM_ACTOR } from '../http/actor';
 import { issueResetLink, RESET_LINK_HOURS } from './password-reset';
-import { readConfig } from '../config';
+import { readConfig } from '../config/config';
 import { findUserByEmail, listUsers, userView } from './user.repository';
 import { createUser, NewUserInput, updateUser } from './user.service';
 

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../db/database';
-import type { UserRow } from './account.table';
+import type { UserRow } from '../db/tables/account.table';
 import type { Actor, Role } from '../http/actor';
 
 /** A user as the API shows it: never the password hash. */

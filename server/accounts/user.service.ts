@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { appendAudit } from '../audit/audit.repository';
 import type { Db, DbOrTx } from '../db/database';
 import { badRequest, conflict, notFound } from '../http/errors';
-import type { UserRow } from './account.table';
+import type { UserRow } from '../db/tables/account.table';
 import { type Actor, ROLES, type Role } from '../http/actor';
 import { hashPassword, passwordProblem } from './password';
 import {

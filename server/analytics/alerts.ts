@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../db/database';
 import { cellVersions } from '../observations/cell-versions';
 import { badRequest } from '../http/errors';
-import type { IndicatorRow } from '../indicators/indicator.table';
+import type { IndicatorRow } from '../db/tables/indicator.table';
 import { parsePeriod } from '../observations/period';
 import type { Alert, AlertsResponse, Measure, MeasuredValue } from './analytics.types';
 import { type Catalogue, canBeRate, groupFor, type GroupInfo } from './catalogue';

@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../db/database';
 import { badRequest, notFound } from '../http/errors';
-import type { IndicatorRow } from '../indicators/indicator.table';
+import type { IndicatorRow } from '../db/tables/indicator.table';
 import type { IndicatorSummary, Measure } from './analytics.types';
 import { PER_100K_UNIT, POPULATION_INDICATOR } from './rate';
 

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../db/database';
-import type { IndicatorRow } from '../indicators/indicator.table';
+import type { IndicatorRow } from '../db/tables/indicator.table';
 import type { GeoProfileResponse, Measure, ProfileIndicator } from './analytics.types';
 import { type Catalogue, canBeRate, geoFor, summarise } from './catalogue';
 import { type CellRecord, cellIndex, cellKey, readCells } from './cell.repository';

@@ -9,7 +9,7 @@ import { approvalRoutes } from '../approvals/approval.routes';
 import { auditRefusal, auditWrite } from '../audit/audit.hook';
 import { auditRoutes } from '../audit/audit.routes';
 import { DATA_DIR } from '../catalogue/paths';
-import { type Config, defaultConfig } from '../config';
+import { type Config, defaultConfig } from '../config/config';
 import type { Db } from '../db/database';
 import { geoRoutes } from '../geos/geo.routes';
 import { healthRoutes } from '../health/health.routes';

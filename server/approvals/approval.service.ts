@@ -1,13 +1,13 @@
 import { sql } from 'kysely';
-import type { Config } from '../config';
+import type { Config } from '../config/config';
 import { type Actor, actorName } from '../http/actor';
 import { appendAudit } from '../audit/audit.repository';
 import type { Db, DbOrTx } from '../db/database';
 import { conflict, notFound } from '../http/errors';
 import { type CommitResult, commitSubmission, SubmissionStateError } from '../submissions/commit';
 import { findSubmission } from '../submissions/submission.repository';
-import type { SubmissionStatus } from '../submissions/submission.table';
-import { APPROVAL_REJECTED, AWAITING_APPROVAL, type SubmissionApprovalRow } from './approval.table';
+import type { SubmissionStatus } from '../db/tables/submission.table';
+import { APPROVAL_REJECTED, AWAITING_APPROVAL, type SubmissionApprovalRow } from '../db/tables/approval.table';
 import { clearStaged } from '../submissions/staged-store';
 
 /** Approval is on per deployment: APPROVAL_REQUIRED=true. Read at each commit, so it can change with a restart. */

@@ -1,6 +1,6 @@
 import type { Actor } from '../http/actor';
 import type { DbOrTx } from '../db/database';
-import type { AuditOutcome, AuditRow } from './audit.table';
+import type { AuditOutcome, AuditRow } from '../db/tables/audit.table';
 
 export interface AuditEvent {
   actor: Actor;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { badRequest } from '../http/errors';
 import { defineRoute } from '../http/route';
 import { listAudit } from './audit.repository';
-import { AUDIT_OUTCOMES, type AuditRow } from './audit.table';
+import { AUDIT_OUTCOMES, type AuditRow } from '../db/tables/audit.table';
 
 /** "2026-11-22" or a full ISO instant → an ISO instant; a bare date as `to` means the end of that day. */
 function instant(value: string | undefined, name: string, endOfDay: boolean): string | undefined {

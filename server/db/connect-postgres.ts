@@ -2,7 +2,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database';
 import type { OpenDatabase } from './open-database';
-import { type Config, defaultConfig } from '../config';
+import { type Config, defaultConfig } from '../config/config';
 
 // PostgreSQL returns bigint (COUNT, SUM) as strings by default; our counts fit in a double.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v: string) => Number(v));

@@ -1,13 +1,13 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { ApiTokenTable, PasswordResetTable, SessionTable, UserTable } from '../accounts/account.table';
-import type { SubmissionApprovalTable } from '../approvals/approval.table';
-import type { AuditLogTable } from '../audit/audit.table';
-import type { GeoGroupMemberTable, GeoTable } from '../geos/geo.table';
-import type { IndicatorTable, ThemeTable } from '../indicators/indicator.table';
-import type { ObservationTable, RevisionTable } from '../observations/observation.table';
-import type { PracticeListingFacetTable, PracticeListingTable, PracticeTable, PracticeVersionTable } from '../practices/practice.table';
-import type { ImportProfileTable } from '../profiles/profile.table';
-import type { StagedPartTable, SubmissionTable } from '../submissions/submission.table';
+import type { ApiTokenTable, PasswordResetTable, SessionTable, UserTable } from './tables/account.table';
+import type { SubmissionApprovalTable } from './tables/approval.table';
+import type { AuditLogTable } from './tables/audit.table';
+import type { GeoGroupMemberTable, GeoTable } from './tables/geo.table';
+import type { IndicatorTable, ThemeTable } from './tables/indicator.table';
+import type { ObservationTable, RevisionTable } from './tables/observation.table';
+import type { PracticeListingFacetTable, PracticeListingTable, PracticeTable, PracticeVersionTable } from './tables/practice.table';
+import type { ImportProfileTable } from './tables/profile.table';
+import type { StagedPartTable, SubmissionTable } from './tables/submission.table';
 
 export interface Database {
   geos: GeoTable;

@@ -2,9 +2,12 @@ import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import copyStreams from 'pg-copy-streams';
 import { rawPostgresPoolOf } from './connect-postgres';
 import type { Database, Db } from './database';
+
+// pg-copy-streams is CommonJS; its named export is read off the module object.
+const copyFrom = copyStreams.from;
 
 /** The pooled client behind each Kysely instance made by withOneConnection. */
 const sessionClients = new WeakMap<object, pg.PoolClient>();

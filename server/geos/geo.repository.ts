@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../db/database';
 import type { GeoEntry } from './geo.catalogue';
-import type { GeoRow } from './geo.table';
+import type { GeoRow } from '../db/tables/geo.table';
 
 export function listGeos(db: DbOrTx): Promise<GeoRow[]> {
   return db.selectFrom('geos').selectAll().orderBy('code').execute();

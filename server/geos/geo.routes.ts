@@ -3,7 +3,7 @@ import { notFound } from '../http/errors';
 import { singleCode } from '../http/query';
 import { defineRoute } from '../http/route';
 import { findGeo, listGeos, listGroupMembers } from './geo.repository';
-import type { GeoRow } from './geo.table';
+import type { GeoRow } from '../db/tables/geo.table';
 
 export interface GeoView extends GeoRow {
   groups: string[];

@@ -4,7 +4,7 @@ import compression from 'compression';
 import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Db } from '../db/database';
-import type { Config } from '../config';
+import type { Config } from '../config/config';
 import { notFound } from './errors';
 import { type ActorResolver, errorHandler, mountRoutes } from './mount';
 import type { AnyRoute, RouteHooks } from './route';

@@ -3,7 +3,7 @@ import { ZodError } from 'zod';
 import { isBusyError } from '../db/sqlite-dialect';
 import type { Actor } from './actor';
 import type { Db } from '../db/database';
-import type { Config } from '../config';
+import type { Config } from '../config/config';
 import { type ReceivedUpload, receiveUpload } from './upload';
 import { authorise, authoriseRole } from './authorise';
 import { type ErrorBody, HttpError } from './errors';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Actor, Role } from './actor';
 import type { Db } from '../db/database';
-import type { Config } from '../config';
+import type { Config } from '../config/config';
 import type { ReceivedUpload } from './upload';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { DATA_DIR } from '../catalogue/paths';
-import { AGGREGATIONS, POLARITIES, UNIT_KINDS } from './indicator.table';
+import { AGGREGATIONS, POLARITIES, UNIT_KINDS } from '../db/tables/indicator.table';
 
 const IndicatorEntry = z.object({
   code: z.string().regex(/^[A-Z0-9_]{2,32}$/),

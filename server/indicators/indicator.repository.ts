@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../db/database';
 import type { IndicatorCatalogue } from './indicator.catalogue';
-import type { IndicatorRow } from './indicator.table';
+import type { IndicatorRow } from '../db/tables/indicator.table';
 
 export function listIndicators(db: DbOrTx): Promise<IndicatorRow[]> {
   return db.selectFrom('indicators').selectAll().orderBy('theme').orderBy('code').execute();

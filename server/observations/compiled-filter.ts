@@ -1,6 +1,16 @@
 import type { CompiledQuery, SelectQueryBuilder } from 'kysely';
 import type { Database, DbOrTx } from '../db/database';
-import type { ObservationFilter } from './observation.repository';
+
+/** Which cells a read asks for. */
+export interface ObservationFilter {
+  indicators: string[];
+  /** Empty or absent: every geo. */
+  geos?: string[];
+  periods?: string[];
+  /** Inclusive bounds on period_start (YYYY-MM-DD). */
+  fromStart?: string;
+  toStart?: string;
+}
 
 /**
  * A filter's shape: how many indicators, geos and periods it names and which bounds it sets. Queries

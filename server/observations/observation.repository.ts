@@ -1,17 +1,10 @@
 import type { CompiledQuery } from 'kysely';
 import type { DbOrTx } from '../db/database';
 import { cellVersions } from './cell-versions';
-import { CompiledByShape, filterParameters, shapeOf, whereFilter } from './compiled-filter';
+import { CompiledByShape, filterParameters, type ObservationFilter, shapeOf, whereFilter } from './compiled-filter';
 
-export interface ObservationFilter {
-  indicators: string[];
-  /** Empty or absent: every geo. */
-  geos?: string[];
-  periods?: string[];
-  /** Inclusive bounds on period_start (YYYY-MM-DD). */
-  fromStart?: string;
-  toStart?: string;
-}
+export type { ObservationFilter } from './compiled-filter';
+
 
 export interface ObservationRecord {
   geo: string;

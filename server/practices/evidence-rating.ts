@@ -1,6 +1,6 @@
 import { EXTERNAL_RATING_SCALES, type ExternalSource, mapExternalRating } from './external-rating';
 import type { EucpnCriteria, Evaluation, ExternalRating, RatingOverride } from './practice.schema';
-import type { EvidenceRating } from './practice.vocabulary';
+import type { EvidenceRating } from '../shared/practice-vocabulary';
 
 /**
  * The observatory's evidence rating, derived from the recorded evaluations by the rule documented in

@@ -1,4 +1,4 @@
-import type { EvidenceRating } from './practice.vocabulary';
+import type { EvidenceRating } from '../shared/practice-vocabulary';
 
 /**
  * External registries' levels mapped onto the observatory's scale, so that one scale spans them.

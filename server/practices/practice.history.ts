@@ -1,4 +1,4 @@
-import type { PracticeVersionRow } from './practice.table';
+import type { PracticeVersionRow } from '../db/tables/practice.table';
 import { parseRecord } from './practice.repository';
 
 export interface FieldChange {

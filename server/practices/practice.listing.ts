@@ -2,8 +2,8 @@ import type { DbOrTx } from '../db/database';
 import { assessEvidence, type EvidenceAssessment } from './evidence-rating';
 import type { PracticeVocabulary } from './practice.catalogue-check';
 import type { PracticeRecord } from './practice.schema';
-import type { ListingAudience, NewPracticeListing } from './practice.table';
-import { RATING_RANK, type WorkflowState } from './practice.vocabulary';
+import type { ListingAudience, NewPracticeListing } from '../db/tables/practice.table';
+import { RATING_RANK, type WorkflowState } from '../shared/practice-vocabulary';
 
 /** The facets a search can filter and count by, with the query parameter that filters each. */
 export const FACETS = {

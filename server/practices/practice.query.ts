@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { codeList } from '../http/query';
-import { APPROACHES, EMPACT_TAGS, EVIDENCE_RATINGS, PREVENTION_LEVELS, TARGET_GROUPS, WORKFLOW_STATES } from './practice.vocabulary';
+import { APPROACHES, EMPACT_TAGS, EVIDENCE_RATINGS, PREVENTION_LEVELS, TARGET_GROUPS, WORKFLOW_STATES } from '../shared/practice-vocabulary';
 
 const listOf = (values: readonly string[], what: string) =>
   codeList.pipe(

@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../db/database';
 import { PracticeRecord } from './practice.schema';
-import type { PracticeAction, PracticeRow, PracticeVersionRow } from './practice.table';
-import type { WorkflowState } from './practice.vocabulary';
+import type { PracticeAction, PracticeRow, PracticeVersionRow } from '../db/tables/practice.table';
+import type { WorkflowState } from '../shared/practice-vocabulary';
 
 /** Queries only: the workflow and its rules live in practice.service.ts. */
 

@@ -10,7 +10,7 @@ import {
   PRACTICE_LEVELS,
   PREVENTION_LEVELS,
   TARGET_GROUPS,
-} from './practice.vocabulary';
+} from '../shared/practice-vocabulary';
 
 /**
  * The one source of truth for a practice record: it validates input (API, import, seed files),

@@ -2,9 +2,9 @@ import { sql } from 'kysely';
 import type { DbOrTx } from '../db/database';
 import { engineOf } from '../db/engine';
 import { FACETS, type FacetName, LINK_FACETS, normaliseSearchText } from './practice.listing';
-import type { ListingAudience } from './practice.table';
+import type { ListingAudience } from '../db/tables/practice.table';
 import type { PracticeSearchQuery } from './practice.query';
-import type { WorkflowState } from './practice.vocabulary';
+import type { WorkflowState } from '../shared/practice-vocabulary';
 
 export interface FacetCount {
   value: string;

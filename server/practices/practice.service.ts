@@ -5,8 +5,8 @@ import { assertKnownPracticeCodes, loadPracticeVocabulary, type PracticeVocabula
 import { writeListing } from './practice.listing';
 import { appendVersion, findPractice, findVersion, insertPractice, parseRecord, slugsInUse } from './practice.repository';
 import type { PracticeInput, PracticeRecord, RatingOverride } from './practice.schema';
-import type { PracticeAction, PracticeRow } from './practice.table';
-import type { WorkflowState } from './practice.vocabulary';
+import type { PracticeAction, PracticeRow } from '../db/tables/practice.table';
+import type { WorkflowState } from '../shared/practice-vocabulary';
 import { assertEditable, nextState, type Transition } from './practice.workflow';
 
 export const today = () => new Date().toISOString().slice(0, 10);

@@ -8,4 +8,4 @@ export type { PracticeHistoryEntry, FieldChange } from './practice.history';
 export type { PracticeRecord, PracticeInput, Evaluation, ExternalRating, EucpnCriteria, Emmie, RatingOverride } from './practice.schema';
 export type { FacetCount } from './practice.search';
 export type { PracticeDetail, PracticeHistoryResponse, PracticeSearchResponse, PracticeSummary } from './practice.views';
-export type { Approach, EvidenceRating, PreventionLevel, TargetGroup, WorkflowState } from './practice.vocabulary';
+export type { Approach, EvidenceRating, PreventionLevel, TargetGroup, WorkflowState } from '../shared/practice-vocabulary';

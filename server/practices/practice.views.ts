@@ -9,8 +9,8 @@ import type { FacetCount } from './practice.search';
 import { searchPractices } from './practice.search';
 import type { PracticeRecord } from './practice.schema';
 import { practiceHistory, type PracticeHistoryEntry } from './practice.history';
-import type { ListingAudience, PracticeRow } from './practice.table';
-import { type EvidenceRating, RATING_LABELS, type WorkflowState } from './practice.vocabulary';
+import type { ListingAudience, PracticeRow } from '../db/tables/practice.table';
+import { type EvidenceRating, RATING_LABELS, type WorkflowState } from '../shared/practice-vocabulary';
 import { requirePractice, today } from './practice.service';
 import type { FacetName } from './practice.listing';
 

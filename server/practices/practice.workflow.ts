@@ -1,6 +1,6 @@
 import type { Actor, Role } from '../http/actor';
 import { HttpError } from '../http/errors';
-import type { WorkflowState } from './practice.vocabulary';
+import type { WorkflowState } from '../shared/practice-vocabulary';
 
 /** Who may propose and edit practices (contact points only within their geos). */
 export const PROPOSERS: Role[] = ['contact_point', 'curator', 'secretariat'];

@@ -12,7 +12,7 @@ import { ReportBuilder, type ValidationReport } from './report';
 import { scanSource, sniff, type Sniffed } from './sniff';
 import type { SubmissionSource } from './source';
 import { findSubmissionByContent, insertSubmission } from './submission.repository';
-import type { SubmissionStatus } from './submission.table';
+import type { SubmissionStatus } from '../db/tables/submission.table';
 import { clearStaged, storePart } from './staged-store';
 import { submissionScope } from './submission-scope';
 import type { ReadScope, SkippedCounts } from './table-reader';

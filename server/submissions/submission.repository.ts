@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../db/database';
 import { engineOf } from '../db/engine';
-import type { NewSubmission, SubmissionRow, SubmissionStatus } from './submission.table';
+import type { NewSubmission, SubmissionRow, SubmissionStatus } from '../db/tables/submission.table';
 
 export function findSubmission(db: DbOrTx, id: number): Promise<SubmissionRow | undefined> {
   return db.selectFrom('submissions').selectAll().where('id', '=', id).executeTakeFirst();

@@ -9,7 +9,7 @@ import { SubmissionStateError } from './commit';
 import { diffSubmission } from './diff';
 import { parseStoredReport, previewSubmission, UnknownProfileError } from './pipeline';
 import { findSubmission, listSubmissions } from './submission.repository';
-import { SUBMISSION_STATUSES } from './submission.table';
+import { SUBMISSION_STATUSES } from '../db/tables/submission.table';
 import { submissionTemplate } from './template';
 import { withdrawSubmission } from './withdraw';
 import { fileSource } from './source';

@@ -9,7 +9,7 @@ import { appendAudit } from '../../server/audit/audit.repository';
 import * as auditRepository from '../../server/audit/audit.repository';
 import { badRequest } from '../../server/http/errors';
 import { auditHooks } from '../../server/app/compose';
-import { defaultConfig } from '../../server/config';
+import { defaultConfig } from '../../server/config/config';
 import { errorHandler, mountRoutes } from '../../server/http/mount';
 import { type AnyRoute, defineRoute } from '../../server/http/route';
 import { addUser, recordedApp, type SignedIn, signIn } from '../accounts/fixture';

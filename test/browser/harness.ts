@@ -7,7 +7,7 @@ import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
 import type { Actor } from '../../server/http/actor';
 import { createApp } from '../../server/app/compose';
-import { readConfig } from '../../server/config';
+import { readConfig } from '../../server/config/config';
 import { seededDatabase, type TestDatabase } from '../helpers/database';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../server/db/database';
-import type { ObservationRow } from '../../server/observations/observation.table';
+import type { ObservationRow } from '../../server/db/tables/observation.table';
 import { stagedFirstRows } from '../../server/submissions/staged-merge';
 
 /** A staged cell in the columns of a published one, plus the row it came from. */

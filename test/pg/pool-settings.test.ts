@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { readConfig } from '../../server/config';
+import { readConfig } from '../../server/config/config';
 import { openPostgres, poolSettingsOf } from '../../server/db/connect-postgres';
 
 const poolSettings = (env: NodeJS.ProcessEnv) => poolSettingsOf(readConfig(env));

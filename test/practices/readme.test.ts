@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DATA_DIR } from '../../server/catalogue/paths';
 import { externalMappingTable } from '../../server/practices/external-rating';
-import { RATING_LABELS } from '../../server/practices/practice.vocabulary';
+import { RATING_LABELS } from '../../server/shared/practice-vocabulary';
 
 const readme = readFileSync(path.join(DATA_DIR, '../README.md'), 'utf8');
 const section = readme.slice(readme.indexOf('## Practice catalogue and evidence rating'));

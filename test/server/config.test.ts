@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_VARIABLES, type Config, ConfigError, DEFAULT_WORKERS, readConfig } from '../../server/config';
+import { CONFIG_VARIABLES, type Config, ConfigError, DEFAULT_WORKERS, readConfig } from '../../server/config/config';
 
 /** For every variable: a good value and what it becomes, and a bad value and the message that names it. */
 const CASES: Record<keyof Config, { good: [string, unknown]; bad?: [string, RegExp]; fallback: unknown }> = {

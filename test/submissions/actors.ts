@@ -1,6 +1,6 @@
 import type { Actor } from '../../server/http/actor';
 import { createApp } from '../../server/app/compose';
-import type { Config } from '../../server/config';
+import type { Config } from '../../server/config/config';
 import type { TestDatabase } from '../helpers/database';
 
 export const contactPoint = (geo: string): Actor => ({ kind: 'user', id: 11, email: `cp-${geo.toLowerCase()}@example.eu`, role: 'contact_point', geos: [geo], via: 'session' });

@@ -1,5 +1,5 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
-import type { Role } from '../http/actor';
+import type { Role } from '../../shared/roles';
 
 export interface UserTable {
   id: Generated<number>;

@@ -1,5 +1,5 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
-import type { EvidenceRating, WorkflowState } from './practice.vocabulary';
+import type { EvidenceRating, WorkflowState } from '../../shared/practice-vocabulary';
 
 export interface PracticeTable {
   id: Generated<number>;
