@@ -7,7 +7,7 @@ import type { Sniffed } from './sniff';
 import { type CellSink, type ReadScope, readTable, type SkippedCounts } from './table-reader';
 import { validateCell, type ValidationContext } from './validate';
 
-/** Everything reading and validating a file needs: plain data, so a worker thread can receive it. */
+/** Everything reading and validating a file needs. */
 export interface CellReadJob {
   sniffed: Sniffed;
   /** The profile the uploader named, or null to choose one from the header. */

@@ -3,7 +3,7 @@ import { findProfile, listProfiles } from '../profiles/profile.repository';
 import type { ProfileDefinition } from '../profiles/profile.schema';
 import { withBulkWrites } from './bulk-writes';
 import { freshReadState } from './cell-reader';
-import { readStagedParts, type ReadingThread } from './cell-stream';
+import { readStagedParts } from './cell-stream';
 import { delimiterName } from './delimiter';
 import { diffSubmission, type SubmissionDiff } from './diff';
 import { inspectSubmission } from './inspect';
@@ -24,8 +24,6 @@ export interface SubmissionRequest {
   source: SubmissionSource;
   /** The name of a saved import profile to read the file with. */
   profile?: string | null;
-  /** Which thread reads and validates the file (default: the calling thread; see cell-stream.ts). */
-  reading?: ReadingThread;
   /** Called as rows are read, for progress bars. */
   onProgress?: (rowsRead: number) => void;
 }
@@ -152,7 +150,7 @@ async function stageFile(tx: DbOrTx, id: number, job: StageJob): Promise<{ rowsR
   }
   const profiles = named ? [] : (await listProfiles(tx)).map((p) => p.definition);
   const state = freshReadState();
-  const parts = readStagedParts(request.source, { sniffed, named, profiles, context }, report, state, request.reading, request.onProgress);
+  const parts = readStagedParts(request.source, { sniffed, named, profiles, context }, report, state, request.onProgress);
   let held: HeldRun | null = [];
   for await (const part of parts) {
     await storePart(tx, id, part);

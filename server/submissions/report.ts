@@ -84,21 +84,6 @@ export class ReportBuilder {
     this.omitted[code] = (this.omitted[code] ?? 0) + n;
   }
 
-  /** Takes over a report built elsewhere (a worker thread's), as if its entries had been added here. */
-  absorb(other: ValidationReport): void {
-    let listedErrors = 0;
-    for (const entry of other.entries) {
-      if (entry.severity === 'error') listedErrors++;
-      this.add(entry);
-    }
-    const listedWarnings = other.entries.length - listedErrors;
-    for (const [code, n] of Object.entries(other.omitted) as [ProblemCode, number][]) {
-      this.omitted[code] = (this.omitted[code] ?? 0) + n;
-    }
-    this.errors += other.errorCount - listedErrors;
-    this.warnings += other.warningCount - listedWarnings;
-  }
-
   get errorCount(): number {
     return this.errors;
   }

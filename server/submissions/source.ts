@@ -10,8 +10,6 @@ export interface SubmissionSource {
   fileName: string;
   byteSize: number;
   open(): Readable;
-  /** Set when the bytes are a file on disk, which a worker thread can open itself. */
-  filePath?: string;
 }
 
 export function bufferSource(fileName: string, bytes: Buffer): SubmissionSource {
@@ -20,7 +18,7 @@ export function bufferSource(fileName: string, bytes: Buffer): SubmissionSource 
 
 export async function fileSource(filePath: string, fileName = path.basename(filePath)): Promise<SubmissionSource> {
   const { size } = await stat(filePath);
-  return { fileName, byteSize: size, open: () => createReadStream(filePath), filePath };
+  return { fileName, byteSize: size, open: () => createReadStream(filePath) };
 }
 
 export async function sha256Of(source: SubmissionSource): Promise<string> {
