@@ -43,6 +43,13 @@ module.exports = {
       to: { path: '^client/' },
     },
     {
+      name: 'engine-checks-stay-in-db',
+      severity: 'error',
+      comment: 'Engine-specific SQL lives in server/db/; features call its portable functions.',
+      from: { path: '^(server/(?!db/)|client/)' },
+      to: { path: '^server/db/engine\\.ts$' },
+    },
+    {
       name: 'not-to-unresolvable',
       severity: 'error',
       from: {},

@@ -1,6 +1,6 @@
 import type { CompiledQuery, ExpressionBuilder } from 'kysely';
 import type { Database, DbOrTx } from '../db/database';
-import { readChangeStamp } from './change-stamp.repository';
+import { readChangeStamp } from '../db/change-stamp';
 
 /** Identifies the published data: changes whenever a commit adds revisions. */
 export interface DataVersion {

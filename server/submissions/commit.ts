@@ -1,7 +1,7 @@
 import type { Db, DbOrTx } from '../db/database';
 import { withOneConnection, withSideConnection } from '../db/postgres-sessions';
-import { openPublishWriter, type PublishWriter } from './publish-writer';
-import { withBulkWrites } from './bulk-writes';
+import { openPublishWriter, type PublishWriter } from '../db/publish-writer';
+import { withBulkWrites } from '../db/bulk-writes';
 import { clearStaged } from './staged-store';
 import { walkSubmission } from './staged-walk';
 import { lockSubmission, serialiseCommits } from './submission.repository';

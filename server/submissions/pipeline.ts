@@ -1,7 +1,7 @@
 import type { Db, DbOrTx } from '../db/database';
 import { findProfile, listProfiles } from '../profiles/profile.repository';
 import type { ProfileDefinition } from '../profiles/profile.schema';
-import { withBulkWrites } from './bulk-writes';
+import { withBulkWrites } from '../db/bulk-writes';
 import { freshReadState } from './cell-reader';
 import { readStagedParts } from './cell-stream';
 import { delimiterName } from './delimiter';

@@ -1,6 +1,5 @@
-import { sql } from 'kysely';
 import type { DbOrTx } from '../db/database';
-import { engineOf } from '../db/engine';
+import { forUpdate, takeTurn } from '../db/locks';
 import type { NewSubmission, SubmissionRow, SubmissionStatus } from '../db/tables/submission.table';
 
 export function findSubmission(db: DbOrTx, id: number): Promise<SubmissionRow | undefined> {
@@ -13,8 +12,7 @@ export function findSubmission(db: DbOrTx, id: number): Promise<SubmissionRow | 
  * SELECT ... FOR UPDATE; SQLite runs one write transaction at a time already.
  */
 export function lockSubmission(tx: DbOrTx, id: number): Promise<SubmissionRow | undefined> {
-  const query = tx.selectFrom('submissions').selectAll().where('id', '=', id);
-  return (engineOf(tx) === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
+  return forUpdate(tx, tx.selectFrom('submissions').selectAll().where('id', '=', id)).executeTakeFirst();
 }
 
 /**
@@ -25,7 +23,7 @@ export function lockSubmission(tx: DbOrTx, id: number): Promise<SubmissionRow | 
  * write transaction at a time already.
  */
 export async function serialiseCommits(tx: DbOrTx): Promise<void> {
-  if (engineOf(tx) === 'postgres') await sql`select pg_advisory_xact_lock(hashtext('observatory:commit'))`.execute(tx);
+  await takeTurn(tx, 'observatory:commit');
 }
 
 /**

@@ -1,7 +1,7 @@
-import { rawSqliteOf } from '../db/connect';
-import type { Db } from '../db/database';
-import { engineOf } from '../db/engine';
-import { holdingConnection } from '../db/sqlite-dialect';
+import { rawSqliteOf } from './connect';
+import type { Db } from './database';
+import { engineOf } from './engine';
+import { holdingConnection } from './sqlite-dialect';
 
 /**
  * Runs a preview or a commit on one connection with SQLite's per-row foreign-key checks off

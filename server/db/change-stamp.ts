@@ -1,6 +1,6 @@
 import { CompiledQuery } from 'kysely';
-import type { DbOrTx } from '../db/database';
-import { engineOf } from '../db/engine';
+import type { DbOrTx } from './database';
+import { engineOf } from './engine';
 
 /**
  * SQLite: PRAGMA data_version moves whenever another connection (or process) commits;

@@ -1,11 +1,25 @@
 import type SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
-import { rawSqliteOf } from '../db/connect';
-import type { Db, DbOrTx } from '../db/database';
-import { engineOf } from '../db/engine';
-import { type CopyIn, copyText, openCopy } from '../db/postgres-sessions';
-import type { Cell } from './cell';
-import type { PublishedCell } from './published-cells';
+import { rawSqliteOf } from './connect';
+import type { Db, DbOrTx } from './database';
+import { engineOf } from './engine';
+import { type CopyIn, copyText, openCopy } from './postgres-sessions';
+import type { Selectable } from 'kysely';
+import type { ObservationTable } from './tables/observation.table';
+
+/** A validated cell as the writer stores it (submissions' Cell has this shape). */
+interface Cell {
+  geo: string;
+  indicator: string;
+  period: string;
+  periodStart: string;
+  value: number | null;
+  flags: string;
+  note: string | null;
+}
+
+/** A cell's current version as stored in observations. */
+type PublishedCell = Selectable<ObservationTable>;
 
 /** What a commit writes: new cells, and new versions of published cells (whose old version moves to revisions). */
 export interface PublishWriter {

@@ -1,0 +1,27 @@
+import { sql } from 'kysely';
+import type { DbOrTx } from './database';
+import { engineOf } from './engine';
+
+/**
+ * The one engine-specific piece of the catalogue: which listings match the words, whether the whole
+ * query matches the title, and a relevance score (higher is better). SQLite uses the FTS5 index with
+ * BM25 (title weighted 10:1); PostgreSQL the weighted tsvector with ts_rank and its GIN index. Words
+ * are prefix-matched on both, and the words reach the engines as bound parameters.
+ */
+export function practiceTextMatches(db: DbOrTx, tokens: string[]) {
+  if (engineOf(db) === 'postgres') {
+    const tsquery = tokens.map((t) => `${t}:*`).join(' & ');
+    return sql<{ listing_id: number; title_hit: number; score: number }>`(
+      select l.id as listing_id,
+        case when to_tsvector('simple', l.search_title) @@ to_tsquery('simple', ${tsquery}) then 1 else 0 end as title_hit,
+        ts_rank(l.search_vector, to_tsquery('simple', ${tsquery})) as score
+      from practice_listings l where l.search_vector @@ to_tsquery('simple', ${tsquery}))`;
+  }
+  const match = tokens.map((t) => `"${t}"*`).join(' ');
+  const titleMatch = `search_title : (${match})`;
+  return sql<{ listing_id: number; title_hit: number; score: number }>`(
+    select rowid as listing_id,
+      case when rowid in (select rowid from practice_search where practice_search match ${titleMatch}) then 1 else 0 end as title_hit,
+      -bm25(practice_search, 10.0, 1.0) as score
+    from practice_search where practice_search match ${match})`;
+}
