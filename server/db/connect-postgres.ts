@@ -35,7 +35,7 @@ export function poolSettingsOf(config: Config): PoolSettings {
 const rawPools = new WeakMap<object, pg.Pool>();
 
 /** The pg pool behind a Kysely instance, for bulk loads (COPY on a client of its own); like rawSqliteOf. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: any schema; the pool is found by the instance alone
 export function rawPostgresPoolOf(db: Kysely<any>): pg.Pool | undefined {
   return rawPools.get(db);
 }

@@ -84,7 +84,7 @@ const rawSqlite = new WeakMap<object, SQLite.Database>();
  * The better-sqlite3 handle behind a Kysely instance, for bulk loads (one prepared statement in one
  * transaction). Inside a Kysely transaction on SQLite it is the same single connection.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: any schema; the handle is found by the instance alone
 export function rawSqliteOf(db: Kysely<any>): SQLite.Database | undefined {
   return rawSqlite.get(db);
 }

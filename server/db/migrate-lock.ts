@@ -13,7 +13,7 @@ export const STARTUP_LOCK_KEY = 7_140_525_001;
  * `work` itself runs on the ordinary pool (the lock does not need its connection). On SQLite, the
  * embedded single-process default, it simply runs `work`.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: migrations run on Kysely<any> (they never import application types)
 export async function withStartupLock<T>(db: Kysely<any>, work: () => Promise<T>): Promise<T> {
   if (engineOf(db) !== 'postgres') return work();
   return db.connection().execute(async (session) => {

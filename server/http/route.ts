@@ -19,7 +19,7 @@ export type Access =
   | {
       kind: 'geo-scoped';
       roles: Role[];
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      // biome-ignore lint/suspicious/noExplicitAny: any route's context; each route's own geos() is typed by defineRoute
       geos: (ctx: RouteContext<any, any, any>) => Promise<string[]> | string[];
     };
 
@@ -101,5 +101,5 @@ export function defineRoute<Q = undefined, P = undefined, B = undefined, R = unk
   return route;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: a route of any input and answer types, for lists and the wrapper
 export type AnyRoute = RouteDefinition<any, any, any, any>;

@@ -10,19 +10,19 @@ const BEFORE_CLUSTERED = Object.keys(migrations).sort()[Object.keys(migrations).
 let database: TestDatabase;
 afterEach(async () => database?.dispose());
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: the test reads tables as they are at each migration step, outside the app's types
 function migrator(db: Kysely<any>): Migrator {
   return new Migrator({ db, provider: { getMigrations: async (): Promise<Record<string, Migration>> => migrations } });
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: the test reads tables as they are at each migration step, outside the app's types
 async function everyObservation(db: Kysely<any>): Promise<unknown[]> {
   const { rows } = await sql`select geo, indicator, period, period_start, value, flags, revision_id, recorded_at
     from observations order by indicator, geo, period`.execute(db);
   return rows;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: the test reads tables as they are at each migration step, outside the app's types
 async function hasRowid(db: Kysely<any>): Promise<boolean> {
   return sql`select rowid from observations limit 1`.execute(db).then(
     () => true,
