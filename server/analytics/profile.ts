@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../db/database';
 import type { IndicatorRow } from '../indicators/indicator.table';
-import type { GeoProfileResponse, Measure, ProfileIndicator } from './analytics.types';
+import type { GeoProfileResponse, Measure, ProfileIndicator } from '../shared/api/analytics';
 import { type Catalogue, canBeRate, geoFor, summarise } from './catalogue';
 import { type CellRecord, cellIndex, cellKey, readCells } from './cell.repository';
 import { compareGroup } from './compare';
@@ -48,7 +48,7 @@ async function profileIndicator(
   }));
   const valued = series.filter((s) => s.measured.value !== null);
   const latestRate = measure === 'rate' ? valued[valued.length - 1] : undefined;
-  const segments = segmentStatistics(segmentSeries(valued));
+  const segments = segmentStatistics(segmentSeries(valued).points);
   const last = segments[segments.length - 1];
   const rankBasis = latestRate ? { measure: 'rate' as const, period: latestRate.period } : { measure: 'count' as const, period: latest.period };
   const comparison = inEu ? await compareGroup(db, catalogue, { indicator: indicator.code, ...rankBasis, group: PROFILE_GROUP, asOf }) : null;

@@ -3,7 +3,7 @@ import type { Db } from '../db/database';
 import { RouteResponse } from '../http/route';
 import { AnswerCache, preferredEncoding } from './answer-cache';
 import { asOfMoment } from './analytics.query';
-import type { VersionMeta } from './analytics.types';
+import type { VersionMeta } from '../shared/api/analytics';
 import { type Catalogue, loadCatalogue } from './catalogue';
 import { type DataVersion, readDataVersion } from './vintage.repository';
 
@@ -23,8 +23,8 @@ export interface VersionedRequest<T> {
   key: string;
   asOf: string | null;
   compute: (catalogue: Catalogue, version: DataVersion) => Promise<T>;
-  /** For format=csv: the CSV text and a download name. */
-  csv?: { wanted: boolean; render: (answer: T & { meta: VersionMeta }) => string; fileName: string };
+  /** For format=csv (or another text rendering, e.g. an Atom feed): the text, a download name, its type. */
+  csv?: { wanted: boolean; render: (answer: T & { meta: VersionMeta }) => string; fileName?: string; contentType?: string };
 }
 
 function etagOf(version: DataVersion, key: string): string {
@@ -54,7 +54,8 @@ export async function versionedAnswer<T extends object>(request: VersionedReques
     answer = cache.set(cacheKey, JSON.stringify({ ...computed, meta: { ...computed.meta, dataVersion: version.at, asOf: request.asOf } }));
   }
   if (csv) {
-    return new RouteResponse(request.csv!.render(JSON.parse(answer.json.toString('utf8'))), { contentType: 'text/csv; charset=utf-8', fileName: request.csv!.fileName, headers });
+    const text = request.csv!.render(JSON.parse(answer.json.toString('utf8')));
+    return new RouteResponse(text, { contentType: request.csv!.contentType ?? 'text/csv; charset=utf-8', fileName: request.csv!.fileName, headers });
   }
   // Compressed here once per answer and encoding, not by the compression middleware at every hit.
   const encoding = preferredEncoding(request.headers['accept-encoding']);

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aggregateGroup, COVERAGE_THRESHOLD } from '../../server/analytics/aggregate';
-import type { CompareResponse, MeasuredValue } from '../../server/analytics/analytics.types';
+import type { CompareResponse, MeasuredValue } from '../../server/shared/api/analytics';
 import { createApp } from '../../server/http/app';
 import { commitSubmission } from '../../server/submissions/commit';
 import { previewSubmission } from '../../server/submissions/pipeline';

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AlertsResponse, GeoProfileResponse } from '../../server/analytics/analytics.types';
+import type { AlertsResponse, GeoProfileResponse } from '../../server/shared/api/analytics';
 import { createApp } from '../../server/http/app';
 import { commitSubmission } from '../../server/submissions/commit';
 import { previewSubmission } from '../../server/submissions/pipeline';

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TrendResponse } from '../../server/analytics/analytics.types';
+import type { TrendResponse } from '../../server/shared/api/analytics';
 import { mannKendall, theilSen } from '../../server/analytics/statistics/trend-tests';
 import { createApp } from '../../server/http/app';
 import { commitSubmission } from '../../server/submissions/commit';
