@@ -2,9 +2,9 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { segments } from '../../client/charts/line-chart';
 import { aggregateSeriesFrom } from '../../client/views/trends/eu-series';
-import { isTest, testSeries } from '../../server/analytics/alerts/screen';
+import { cellLookup, isTest, testSeries } from '../../server/analytics/alerts/screen';
 import { loadCatalogue } from '../../server/analytics/catalogue';
-import { cellIndex, readCells } from '../../server/analytics/cell.repository';
+import { readCells } from '../../server/analytics/cell.repository';
 import { createApp } from '../../server/http/app';
 import type { AlertsResponse, CompareResponse } from '../../server/shared/api/analytics';
 import { seededDatabase, type TestDatabase } from '../helpers/database';
@@ -66,7 +66,7 @@ describe('2021 alerts, EU27_2020, rates (the real seed)', () => {
 describe('a change of population source never raises an alert', () => {
   it('tests Cyprus on its counts alone wherever the population source changes inside the window', async () => {
     const catalogue = await loadCatalogue(database.db, 'test');
-    const cells = cellIndex(await readCells(database.db, { indicators: [...catalogue.indicators.keys()], geos: ['CY'] }, null));
+    const cells = cellLookup(await readCells(database.db, { indicators: [...catalogue.indicators.keys()], geos: ['CY'] }, null));
     const cyprus = { code: 'CY', name: 'Cyprus' };
     let tested = 0;
     for (const year of [2020, 2021]) {

@@ -4,13 +4,13 @@ import type { IndicatorRow } from '../../indicators/indicator.table';
 import { parsePeriod } from '../../observations/period';
 import type { Alert, AlertsResponse, Measure } from '../../shared/api/analytics';
 import { type Catalogue, canBeRate, groupFor, type GroupInfo } from '../catalogue';
-import { cellIndex, readCells } from '../cell.repository';
+import { readCells } from '../cell.repository';
 import { POPULATION_INDICATOR } from '../cell.types';
 import { PER_100K_UNIT } from '../rate';
 import { benjaminiHochberg } from '../statistics/false-discovery';
 import { explainAlert } from './explanation';
 import { reviewHierarchy, type Significant } from './hierarchy';
-import { ALERT_RULES, type CellLookup, type CountTest, isTest, type NotAssessed, persistenceOf, type ScreenedSeries, testSeries } from './screen';
+import { ALERT_RULES, cellLookup, type CellLookup, type CountTest, isTest, type NotAssessed, persistenceOf, type ScreenedSeries, testSeries } from './screen';
 
 export { ALERT_RULES };
 
@@ -104,13 +104,16 @@ function byEvidence(a: Alert, b: Alert): number {
   return a.p - b.p || Math.abs(b.z) - Math.abs(a.z) || a.indicator.localeCompare(b.indicator) || a.geo.localeCompare(b.geo);
 }
 
-/** The share of past years' alerts that held the next year (judged as of the same moment). */
+/** How many years before the period the hit rate looks back over. */
+export const HIT_RATE_YEARS = 10;
+
+/** The share of past years' alerts that held the next year (judged as of the same moment), over HIT_RATE_YEARS years. */
 function hitRate(cells: CellLookup, indicators: Map<string, IndicatorRow>, series: ScreenedSeries[], firstYear: number, year: number): AlertsResponse['hitRate'] {
   let judged = 0;
   let sustained = 0;
   let from: string | null = null;
   let to: string | null = null;
-  for (let y = firstYear; y < year; y++) {
+  for (let y = Math.max(firstYear, year - HIT_RATE_YEARS); y < year; y++) {
     for (const s of screenYear(cells, indicators, series, y).significant) {
       const { status } = persistenceOf(cells, s.test);
       if (status === 'pending') continue;
@@ -133,13 +136,15 @@ export async function emergingTrends(db: DbOrTx, catalogue: Catalogue, request: 
   const series = screenedSeries(catalogue, group, request.measure);
   const codes = [...new Set(series.map((s) => s.indicator.code))];
   const cells = await readCells(db, { indicators: [...codes, POPULATION_INDICATOR], geos: group.members.map((m) => m.code) }, request.asOf);
-  const years = cells.filter((c) => c.indicator !== POPULATION_INDICATOR).map((c) => parsePeriod(c.period)).filter((p) => p?.kind === 'year').map((p) => p!.year);
+  // A loop, not Math.min(...years): a large group has too many cells to spread as arguments.
+  let firstYear = Infinity;
+  for (const c of cells) if (c.indicator !== POPULATION_INDICATOR && /^\d{4}$/.test(c.period)) firstYear = Math.min(firstYear, Number(c.period));
   const period = request.period ?? defaultPeriod(cells);
   const parsed = period ? parsePeriod(period) : null;
   if (!period || !parsed || parsed.kind !== 'year') {
     throw badRequest(period ? `period "${period}" must be a year, e.g. 2021.` : 'No data yet: there is no period to look for alerts in.');
   }
-  const index = cellIndex(cells);
+  const index = cellLookup(cells);
   const screen = screenYear(index, catalogue.indicators, series, parsed.year);
   const alerts = screen.significant.map((s) => alertOf(index, s, group.code)).sort(byEvidence);
   alerts.forEach((a, i) => (a.rank = i + 1));
@@ -157,7 +162,7 @@ export async function emergingTrends(db: DbOrTx, catalogue: Catalogue, request: 
       expectedFalseAlarmsUncorrected: tested * 0.05,
       falseDiscoveryRate: ALERT_RULES.falseDiscoveryRate,
     },
-    hitRate: hitRate(index, catalogue.indicators, series, years.length ? Math.min(...years) : parsed.year, parsed.year),
+    hitRate: hitRate(index, catalogue.indicators, series, Number.isFinite(firstYear) ? firstYear : parsed.year, parsed.year),
     rules: { ...ALERT_RULES },
   };
 }

@@ -1,7 +1,6 @@
 import type { IndicatorRow } from '../../indicators/indicator.table';
 import type { AlertNotice, AlertYear, Measure } from '../../shared/api/analytics';
 import { type CellRecord, POPULATION_INDICATOR } from '../cell.types';
-import { cellKey } from '../cell.repository';
 import { type CountPrediction, predictCount, type QuasiPoissonFit, quasiPoissonFit } from '../statistics/quasi-poisson';
 
 /** The documented alert rules (docs/methodology-trends.md). */
@@ -34,23 +33,59 @@ export interface NotAssessed {
   reason: string;
 }
 
-export type CellLookup = Map<string, CellRecord>;
+/**
+ * The yearly cells of a group, one array per indicator and geo indexed by year: a screen looks up
+ * some ten years of every series in every year it judges (the hit rate screens each past year), so a
+ * string key per lookup cost most of an answer's time on the benchmark file.
+ */
+export interface CellLookup {
+  first: number;
+  rows: Map<string, (CellRecord | undefined)[]>;
+}
+
+export function cellLookup(cells: CellRecord[]): CellLookup {
+  let first = Infinity;
+  for (const c of cells) if (/^\d{4}$/.test(c.period)) first = Math.min(first, Number(c.period));
+  const rows = new Map<string, (CellRecord | undefined)[]>();
+  for (const c of cells) {
+    if (!/^\d{4}$/.test(c.period)) continue;
+    const key = `${c.indicator}|${c.geo}`;
+    let row = rows.get(key);
+    if (!row) rows.set(key, (row = []));
+    row[Number(c.period) - first] = c;
+  }
+  return { first: Number.isFinite(first) ? first : 0, rows };
+}
+
+/** One series' counts and its geo's populations, fetched once for all the years a test reads. */
+export interface SeriesRows {
+  first: number;
+  counts: (CellRecord | undefined)[] | undefined;
+  population: (CellRecord | undefined)[] | undefined;
+}
+
+export function rowsOf(cells: CellLookup, indicator: string, geo: string): SeriesRows {
+  return { first: cells.first, counts: cells.rows.get(`${indicator}|${geo}`), population: cells.rows.get(`${POPULATION_INDICATOR}|${geo}`) };
+}
 
 /** A year of a series: its count and the population it would be divided by, with both flags. */
-export function seriesYear(cells: CellLookup, indicator: string, geo: string, year: number): AlertYear {
-  const period = String(year);
-  const count = cells.get(cellKey(indicator, geo, period));
-  const population = cells.get(cellKey(POPULATION_INDICATOR, geo, period));
+export function yearOf(rows: SeriesRows, year: number): AlertYear {
+  const count = rows.counts?.[year - rows.first];
+  const population = rows.population?.[year - rows.first];
   const people = population?.value != null && population.value > 0 ? population.value : null;
   const counted = count?.value ?? null;
   return {
-    period,
+    period: String(year),
     count: counted,
     countFlags: count?.flags ?? '',
     population: people,
     populationFlags: people === null ? '' : population!.flags,
     rate: counted !== null && people !== null ? (counted / people) * 100_000 : null,
   };
+}
+
+export function seriesYear(cells: CellLookup, indicator: string, geo: string, year: number): AlertYear {
+  return yearOf(rowsOf(cells, indicator, geo), year);
 }
 
 /**
@@ -62,21 +97,35 @@ export function populationSource(year: AlertYear): string {
   return year.populationFlags.includes('d') ? 'a mid-year estimate (flag d)' : 'population on 1 January';
 }
 
-interface WindowPoint {
-  year: AlertYear;
-  x: number;
+/** The window before a year, as parallel arrays (a screen builds hundreds of thousands of them). */
+interface Window {
+  xs: number[];
+  counts: number[];
+  populations: (number | null)[];
+  /** Whether each year's population is a mid-year estimate (flag d): another source. */
+  midYear: boolean[];
+  /** The first year starts at a break (b). */
+  startsAtBreak: boolean;
 }
 
 /** The window before `year`, newest first until a break (b) or `window` years; gaps are skipped. */
-function windowBefore(cells: CellLookup, series: ScreenedSeries, year: number): WindowPoint[] {
-  const points: WindowPoint[] = [];
+function windowBefore(rows: SeriesRows, year: number): Window {
+  const w: Window = { xs: [], counts: [], populations: [], midYear: [], startsAtBreak: false };
   for (let y = year - 1; y >= year - ALERT_RULES.window; y--) {
-    const point = seriesYear(cells, series.indicator.code, series.geo.code, y);
-    if (point.count === null) continue;
-    points.unshift({ year: point, x: y });
-    if (point.countFlags.includes('b')) break;
+    const count = rows.counts?.[y - rows.first];
+    if (count?.value == null) continue;
+    const population = rows.population?.[y - rows.first];
+    const people = population?.value != null && population.value > 0 ? population.value : null;
+    w.xs.unshift(y);
+    w.counts.unshift(count.value);
+    w.populations.unshift(people);
+    w.midYear.unshift(people !== null && population!.flags.includes('d'));
+    if (count.flags.includes('b')) {
+      w.startsAtBreak = true;
+      break;
+    }
   }
-  return points;
+  return w;
 }
 
 function notAssessed(series: ScreenedSeries, prior: AlertYear, current: AlertYear, reason: string): NotAssessed {
@@ -88,23 +137,24 @@ function notAssessed(series: ScreenedSeries, prior: AlertYear, current: AlertYea
  * (no figure this year, or no rate when rates were asked for).
  */
 export function testSeries(cells: CellLookup, series: ScreenedSeries, year: number): CountTest | NotAssessed | null {
-  const current = seriesYear(cells, series.indicator.code, series.geo.code, year);
+  const rows = rowsOf(cells, series.indicator.code, series.geo.code);
+  if (rows.counts?.[year - rows.first]?.value == null) return null;
+  const current = yearOf(rows, year);
   if (current.count === null || (series.measure === 'rate' && current.rate === null)) return null;
-  const prior = seriesYear(cells, series.indicator.code, series.geo.code, year - 1);
+  const prior = yearOf(rows, year - 1);
   if (current.countFlags.includes('b')) return notAssessed(series, prior, current, `break in series (b) in ${year}: not comparable with earlier years`);
   if (prior.count === null) return notAssessed(series, prior, current, `no figure for ${year - 1}: no change to assess`);
   if (Math.min(prior.count, current.count) < ALERT_RULES.minimumCount) {
     return notAssessed(series, prior, current, `small numbers: not assessed (fewer than ${ALERT_RULES.minimumCount} offences in a compared year)`);
   }
-  const points = windowBefore(cells, series, year);
-  if (points.length < ALERT_RULES.minimumPoints) {
-    return notAssessed(series, prior, current, `only ${points.length} comparable earlier years (${ALERT_RULES.minimumPoints} needed)`);
+  const w = windowBefore(rows, year);
+  if (w.xs.length < ALERT_RULES.minimumPoints) {
+    return notAssessed(series, prior, current, `only ${w.xs.length} comparable earlier years (${ALERT_RULES.minimumPoints} needed)`);
   }
-  const years = [...points.map((p) => p.year), current];
-  const sources = new Set(years.map((y) => (y.population === null ? null : populationSource(y))));
   // The population is the exposure only when one source covers the window and the year: otherwise a
   // change of source would look like a change in crime, and the counts are tested alone.
-  const exposure = series.measure === 'rate' && !sources.has(null) && sources.size === 1;
+  const currentMidYear = current.populationFlags.includes('d');
+  const exposure = series.measure === 'rate' && w.populations.every((p, i) => p !== null && w.midYear[i] === currentMidYear);
   const notices: AlertNotice[] = [];
   if (series.measure === 'rate' && prior.population !== null && populationSource(prior) !== populationSource(current)) {
     notices.push({
@@ -113,14 +163,12 @@ export function testSeries(cells: CellLookup, series: ScreenedSeries, year: numb
       series: [series.indicator.code, POPULATION_INDICATOR],
     });
   }
-  const offsetOf = (y: AlertYear) => (exposure ? Math.log(y.population!) : 0);
-  const fit = quasiPoissonFit(points.map((p) => p.x), points.map((p) => p.year.count!), points.map((p) => offsetOf(p.year)));
+  const fit = quasiPoissonFit(w.xs, w.counts, w.populations.map((p) => (exposure ? Math.log(p!) : 0)));
   if (!fit) return notAssessed(series, prior, current, 'the trend of the earlier years could not be fitted');
-  const prediction = predictCount(fit, year, offsetOf(current), current.count, ALERT_RULES.interval);
-  if (points[0]!.year.countFlags.includes('b')) {
-    notices.push({ kind: 'break', text: `Break in series in ${points[0]!.year.period}: the expected range uses ${points[0]!.year.period} onwards only.`, series: [series.indicator.code] });
-  }
-  return { ...series, period: String(year), current, prior, fit, exposure, prediction, window: { from: points[0]!.year.period, to: points[points.length - 1]!.year.period }, notices };
+  const prediction = predictCount(fit, year, exposure ? Math.log(current.population!) : 0, current.count, ALERT_RULES.interval);
+  const from = String(w.xs[0]);
+  if (w.startsAtBreak) notices.push({ kind: 'break', text: `Break in series in ${from}: the expected range uses ${from} onwards only.`, series: [series.indicator.code] });
+  return { ...series, period: String(year), current, prior, fit, exposure, prediction, window: { from, to: String(w.xs[w.xs.length - 1]) }, notices };
 }
 
 export function isTest(result: CountTest | NotAssessed): result is CountTest {
