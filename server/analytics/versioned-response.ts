@@ -27,6 +27,24 @@ export interface VersionedRequest<T> {
   csv?: { wanted: boolean; render: (answer: T & { meta: VersionMeta }) => string; fileName?: string; contentType?: string };
 }
 
+/**
+ * Answers being computed, per database and cache key: requests that arrive while an answer is
+ * computed wait for it instead of computing it again (after a commit, every dashboard asks at once,
+ * and an alerts screen of a large group takes a second or more).
+ */
+const inFlight = new WeakMap<Db, Map<string, Promise<string>>>();
+
+function computeOnce(db: Db, cacheKey: string, compute: () => Promise<string>): Promise<string> {
+  let pending = inFlight.get(db);
+  if (!pending) inFlight.set(db, (pending = new Map()));
+  let running = pending.get(cacheKey);
+  if (!running) {
+    running = compute().finally(() => pending.delete(cacheKey));
+    pending.set(cacheKey, running);
+  }
+  return running;
+}
+
 function etagOf(version: DataVersion, key: string): string {
   return `W/"${version.key}-${createHash('sha1').update(`${version.catalogueKey}|${key}`).digest('base64url').slice(0, 16)}"`;
 }
@@ -50,8 +68,11 @@ export async function versionedAnswer<T extends object>(request: VersionedReques
   const cacheKey = `${version.key}|${version.catalogueKey}|${request.asOf ?? ''}|${request.key}`;
   let answer = cache.get(cacheKey);
   if (answer === undefined) {
-    const computed = (await request.compute(await loadCatalogue(request.db, version.catalogueKey), version)) as T & { meta?: object };
-    answer = cache.set(cacheKey, JSON.stringify({ ...computed, meta: { ...computed.meta, dataVersion: version.at, asOf: request.asOf } }));
+    const json = await computeOnce(request.db, cacheKey, async () => {
+      const computed = (await request.compute(await loadCatalogue(request.db, version.catalogueKey), version)) as T & { meta?: object };
+      return JSON.stringify({ ...computed, meta: { ...computed.meta, dataVersion: version.at, asOf: request.asOf } });
+    });
+    answer = cache.get(cacheKey) ?? cache.set(cacheKey, json);
   }
   if (csv) {
     const text = request.csv!.render(JSON.parse(answer.json.toString('utf8')));
