@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../../db/database';
 import { badRequest } from '../../http/errors';
+import { cellVersions } from '../../observations/cell-versions';
 import type { IndicatorRow } from '../../indicators/indicator.table';
 import { parsePeriod } from '../../observations/period';
 import type { Alert, AlertsResponse, Measure } from '../../shared/api/analytics';
@@ -135,15 +136,18 @@ export async function emergingTrends(db: DbOrTx, catalogue: Catalogue, request: 
   const group = groupFor(catalogue, request.group);
   const series = screenedSeries(catalogue, group, request.measure);
   const codes = [...new Set(series.map((s) => s.indicator.code))];
-  const cells = await readCells(db, { indicators: [...codes, POPULATION_INDICATOR], geos: group.members.map((m) => m.code) }, request.asOf);
-  // A loop, not Math.min(...years): a large group has too many cells to spread as arguments.
-  let firstYear = Infinity;
-  for (const c of cells) if (c.indicator !== POPULATION_INDICATOR && /^\d{4}$/.test(c.period)) firstYear = Math.min(firstYear, Number(c.period));
-  const period = request.period ?? defaultPeriod(cells);
+  const geos = group.members.map((m) => m.code);
+  const period = request.period ?? (await latestYear(db, geos, request.asOf));
   const parsed = period ? parsePeriod(period) : null;
   if (!period || !parsed || parsed.kind !== 'year') {
     throw badRequest(period ? `period "${period}" must be a year, e.g. 2021.` : 'No data yet: there is no period to look for alerts in.');
   }
+  // The years the answer reads: the hit rate's years and their windows, up to the year after the period.
+  const fromYear = parsed.year - HIT_RATE_YEARS - ALERT_RULES.window - 1;
+  const cells = await readCells(db, { indicators: [...codes, POPULATION_INDICATOR], geos, fromStart: `${fromYear}-01-01`, toStart: `${parsed.year + 1}-01-01` }, request.asOf);
+  // A loop, not Math.min(...years): a large group has too many cells to spread as arguments.
+  let firstYear = Infinity;
+  for (const c of cells) if (c.indicator !== POPULATION_INDICATOR && /^\d{4}$/.test(c.period)) firstYear = Math.min(firstYear, Number(c.period));
   const index = cellLookup(cells);
   const screen = screenYear(index, catalogue.indicators, series, parsed.year);
   const alerts = screen.significant.map((s) => alertOf(index, s, group.code)).sort(byEvidence);
@@ -168,13 +172,16 @@ export async function emergingTrends(db: DbOrTx, catalogue: Catalogue, request: 
 }
 
 /** The default period: the latest year with both figures and populations (so rates exist), else the latest with figures. */
-function defaultPeriod(cells: { indicator: string; period: string }[]): string | undefined {
-  let figures: string | undefined;
-  let populations: string | undefined;
-  for (const { indicator, period } of cells) {
-    if (!/^\d{4}$/.test(period)) continue;
-    if (indicator === POPULATION_INDICATOR) populations = !populations || period > populations ? period : populations;
-    else figures = !figures || period > figures ? period : figures;
-  }
+async function latestYear(db: DbOrTx, geos: string[], asOf: string | null): Promise<string | undefined> {
+  const latest = async (population: boolean) => {
+    const query = db
+      .selectFrom(asOf ? cellVersions(db) : db.selectFrom('observations').select(['geo', 'indicator', 'period_start', 'recorded_at']).as('v'))
+      .select((eb) => eb.fn.max('v.period_start').as('latest'))
+      .where('v.geo', 'in', geos)
+      .where('v.indicator', population ? '=' : '!=', POPULATION_INDICATOR)
+      .$if(asOf !== null, (q) => q.where('v.recorded_at', '<=', asOf!));
+    return ((await query.executeTakeFirst())?.latest as string | null | undefined)?.slice(0, 4);
+  };
+  const [figures, populations] = await Promise.all([latest(false), latest(true)]);
   return figures && populations && populations < figures ? populations : figures;
 }
