@@ -49,7 +49,10 @@ function plottable(point: TrendPoint, scale: 'linear' | 'log'): boolean {
   return point.value !== null && Number.isFinite(point.value) && (scale === 'linear' || point.value > 0);
 }
 
-/** Runs of points to join: a break in series (b or a stated reason) or a missing value starts a new run. */
+/**
+ * Runs of points to join: a break in series (b or a stated reason), a missing value, or a missing year
+ * (a year absent from the points) starts a new run, so no line crosses a gap.
+ */
 export function segments(points: TrendPoint[], scale: 'linear' | 'log' = 'linear'): TrendPoint[][] {
   const runs: TrendPoint[][] = [];
   let current: TrendPoint[] = [];
@@ -59,7 +62,8 @@ export function segments(points: TrendPoint[], scale: 'linear' | 'log' = 'linear
       current = [];
       continue;
     }
-    if ((point.flags.includes('b') || point.breakReason) && current.length) {
+    const gap = current.length > 0 && point.year - current[current.length - 1]!.year > 1;
+    if ((point.flags.includes('b') || point.breakReason || gap) && current.length) {
       runs.push(current);
       current = [];
     }

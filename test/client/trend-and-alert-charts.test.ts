@@ -29,6 +29,13 @@ describe('line chart breaks with a reason', () => {
   });
 });
 
+describe('line chart gaps', () => {
+  it('never joins two values across a year that is absent from the points', () => {
+    const points = [{ year: 2015, value: 1, flags: '' }, { year: 2016, value: 2, flags: '' }, { year: 2018, value: 3, flags: '' }];
+    expect(segments(points).map((run) => run.map((p) => p.year))).toEqual([[2015, 2016], [2018]]);
+  });
+});
+
 describe('alert filters', () => {
   const alert = (indicator: string, geo: string, theme: string, strength: Alert['strength']) => ({ indicator, geo, theme, strength }) as Alert;
   const alerts = [alert('ICCS0401', 'SE', 'violent_crime', 'very strong'), alert('ICCS0701', 'IE', 'economic_crime', 'strong'), alert('ICCS0601', 'MT', 'drugs', 'moderate')];
