@@ -1,5 +1,5 @@
 import type { GeosAnswer, IndicatorsAnswer, ObservationsAnswer } from './types';
-import type { AlertsResponse, CompareResponse, GeoProfileResponse, TrendResponse } from '../../server/analytics/analytics.types';
+import type { AlertsResponse, CompareResponse, GeoProfileResponse, TrendResponse } from '../../server/shared/api/analytics';
 import type { PracticeDetail, PracticeSearchResponse } from '../../server/practices/practice.views';
 
 /** An API answer other than 2xx, with the server's message (it says what went wrong and how to fix it). */

@@ -10,6 +10,8 @@ export interface TrendPoint {
   year: number;
   value: number | null;
   flags: string;
+  /** Why a new piece of line starts here when it is not a b flag (e.g. a change of population source). */
+  breakReason?: string;
 }
 export interface TrendSeries {
   geo: string;
@@ -47,7 +49,10 @@ function plottable(point: TrendPoint, scale: 'linear' | 'log'): boolean {
   return point.value !== null && Number.isFinite(point.value) && (scale === 'linear' || point.value > 0);
 }
 
-/** Runs of points to join: a break in series (b) or a missing value starts a new run. */
+/**
+ * Runs of points to join: a break in series (b or a stated reason), a missing value, or a missing year
+ * (a year absent from the points) starts a new run, so no line crosses a gap.
+ */
 export function segments(points: TrendPoint[], scale: 'linear' | 'log' = 'linear'): TrendPoint[][] {
   const runs: TrendPoint[][] = [];
   let current: TrendPoint[] = [];
@@ -57,7 +62,8 @@ export function segments(points: TrendPoint[], scale: 'linear' | 'log' = 'linear
       current = [];
       continue;
     }
-    if (point.flags.includes('b') && current.length) {
+    const gap = current.length > 0 && point.year - current[current.length - 1]!.year > 1;
+    if ((point.flags.includes('b') || point.breakReason || gap) && current.length) {
       runs.push(current);
       current = [];
     }
@@ -128,10 +134,23 @@ function practiceMarks(series: TrendSeries[], layout: LineLayout, markers: Pract
   }).join('');
 }
 
+/** A dashed rule at each year where a line breaks for a stated reason, the reasons in its title. */
+function breakMarks(series: TrendSeries[], layout: LineLayout): string {
+  const reasons = new Map<number, string[]>();
+  for (const s of series) {
+    for (const p of s.points) if (p.breakReason) reasons.set(p.year, [...(reasons.get(p.year) ?? []), `${s.label}: ${p.breakReason}`]);
+  }
+  return [...reasons].map(([year, why]) => {
+    const x = Math.round(layout.x(year) - 0.5 * (layout.x(year) - layout.x(year - 1)));
+    const rule = tag('line', { x1: x, x2: x, y1: layout.margin.top, y2: layout.height - layout.margin.bottom, stroke: '#767676', 'stroke-dasharray': '2 4' });
+    return tag('g', { class: 'break-marker', 'data-year': year }, `<title>${escapeXml(`Break before ${year}: ${why.join('; ')}`)}</title>${rule}`);
+  }).join('');
+}
+
 export function renderLineChart(series: TrendSeries[], options: LineChartOptions): string {
   const scale = options.scale ?? 'linear';
   const layout = lineLayout(series, options);
-  const body = axes(layout, options.yLabel) +
+  const body = axes(layout, options.yLabel) + breakMarks(series, layout) +
     tag('g', { class: 'lines' }, series.map((s) => seriesMarks(s, layout, scale)).join('')) +
     tag('g', { class: 'practices' }, practiceMarks(series, layout, options.markers ?? [])) +
     tag('line', { class: 'crosshair', x1: 0, x2: 0, y1: layout.margin.top, y2: layout.height - layout.margin.bottom, stroke: '#1a1a1a', 'stroke-dasharray': '3 3', visibility: 'hidden' });

@@ -1,4 +1,4 @@
-import type { CompareResponse, CompareRow } from '../../server/analytics/analytics.types';
+import type { CompareResponse, CompareRow } from '../../server/shared/api/analytics';
 import { analyticsApi } from '../api/client';
 import { renderBarChart, type BarRow } from '../charts/bar-chart';
 import { formatValue, measureUnit, type Measure } from '../charts/format';

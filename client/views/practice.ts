@@ -8,7 +8,7 @@ import { sortableTable } from '../components/sortable-table';
 import type { MountedView, ViewContext } from '../router';
 import type { ViewState } from '../state/url-state';
 import { ratingBadge } from './practice-links';
-import { seriesFromTrends, trendRows, type TrendTableRow } from './trend-series';
+import { seriesFromTrends, trendRows, type TrendTableRow } from './trends/series';
 import { asOfHref, effectiveMeasure, loadCatalogue, sourceText, viewHeader, type Catalogue } from './view-parts';
 
 const CRITERIA: Record<string, string> = {

@@ -1,4 +1,4 @@
-import type { GeoProfileResponse, ProfileIndicator } from '../../server/analytics/analytics.types';
+import type { GeoProfileResponse, ProfileIndicator } from '../../server/shared/api/analytics';
 import { analyticsApi, catalogueApi } from '../api/client';
 import { formatValue } from '../charts/format';
 import type { TrendPoint } from '../charts/line-chart';

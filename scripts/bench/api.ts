@@ -5,13 +5,16 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
+import SQLite from 'better-sqlite3';
 import { BENCH_GROUP, BENCH_SHAPE, benchCatalogue, buildBenchDatabase } from './api-database';
 import { measureFloor } from './api-floor';
+import { HIT_RATE_YEARS } from '../../server/analytics/alerts/alerts';
 
 /**
  * npm run bench:api — builds a 5,000,000-revision SQLite file, load-tests /api/compare and
  * /api/trends with autocannon (after a warm-up; 32 connections, 10 s each, random indicator/period/geo per request),
- * and measures the floor: the same SQL as prepared better-sqlite3 statements in a loop.
+ * and measures the floor: the same SQL as prepared better-sqlite3 statements in a loop. /api/alerts is
+ * timed twice: its first answer after a new data version (a commit), and its cached answers under load.
  */
 const CONNECTIONS = 32;
 const DURATION_S = 10;
@@ -46,6 +49,37 @@ interface LoadResult {
   requests: number;
   non2xx: number;
   errors: number;
+}
+
+/**
+ * A new data version as a commit makes it: one more committed submission (the version key counts
+ * them), written by another connection as the ingest would.
+ */
+function newDataVersion(file: string): void {
+  const sqlite = new SQLite(file);
+  try {
+    const id = (sqlite.prepare('select max(id) + 1 as id from submissions').get() as { id: number }).id;
+    const at = new Date().toISOString();
+    sqlite.prepare(`insert into submissions (id, geo, submitted_by, submitted_at, file_name, sha256, byte_size, format,
+      rows_read, cells_valid, error_count, warning_count, status, report, committed_at) values (?, 'C00', 'bench', ?, 'bench.csv', ?, 0, 'canonical', 0, 0, 0, 0, 'committed', '{}', ?)`)
+      .run(id, at, String(id).padStart(64, '0'), at);
+  } finally {
+    sqlite.close();
+  }
+}
+
+/** Times the first /api/alerts answer after each of `runs` new data versions. */
+async function firstAlertsAnswers(file: string, port: number, runs: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    newDataVersion(file);
+    const started = performance.now();
+    const response = await fetch(`http://127.0.0.1:${port}/api/alerts?group=${BENCH_GROUP}`);
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`/api/alerts answered ${response.status}`);
+    times.push(performance.now() - started);
+  }
+  return times;
 }
 
 async function load(port: number, pathFor: () => string, duration = DURATION_S): Promise<LoadResult> {
@@ -99,11 +133,18 @@ async function main(): Promise<void> {
     console.log(`warm-up: ${WARM_UP_S} s each of compare and trends counts, compare rates as of 2100-01-01, trend rates from ${catalogue.periods[0]} (no measured answer cached)`);
     const compare = await load(port, comparePath);
     const trends = await load(port, trendPath);
+    const firstAlerts = await firstAlertsAnswers(file, port, 3);
+    console.log(`alerts: first answer after a new data version ${firstAlerts.map((t) => `${t.toFixed(0)} ms`).join(', ')} (3 commits; the whole group screened for the period and the hit rate's ${HIT_RATE_YEARS} years)`);
+    // Cached alerts: the dashboard's request (the latest period). Each server process computes it once
+    // (concurrent requests share the computation) during a warm-up that is not measured.
+    const alertsPath = () => `/api/alerts?group=${BENCH_GROUP}`;
+    await load(port, alertsPath, 5 * WARM_UP_S);
+    const alerts = await load(port, alertsPath);
     child.kill('SIGTERM');
     await once(child, 'exit');
     server = undefined;
     console.log(`machine: load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} after the load test`);
-    for (const [name, r] of [['compare', compare], ['trends', trends]] as const) {
+    for (const [name, r] of [['compare', compare], ['trends', trends], ['alerts (cached)', alerts]] as const) {
       console.log(`${name}: ${r.requests} requests, ${r.rps.toFixed(0)} req/s, p99 ${r.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}`);
       if (r.non2xx || r.errors) throw new Error(`${name}: ${r.non2xx} non-2xx answers and ${r.errors} errors under load`);
     }
@@ -115,6 +156,8 @@ async function main(): Promise<void> {
     console.log(
       `api: compare ${compare.rps.toFixed(0)} req/s p99 ${compare.p99} ms, trends ${trends.rps.toFixed(0)} req/s p99 ${trends.p99} ms, ratio to floor ${ratio.toFixed(2)}`,
     );
+    const slowestFirst = Math.max(...firstAlerts);
+    console.log(`alerts: cached ${alerts.rps.toFixed(0)} req/s p99 ${alerts.p99} ms (${(alerts.rps / compare.rps).toFixed(2)} × compare's req/s); first answer after a commit at most ${slowestFirst.toFixed(0)} ms`);
   } finally {
     server?.kill('SIGTERM');
     dispose();

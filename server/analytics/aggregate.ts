@@ -1,9 +1,14 @@
 import { unionFlags } from '../observations/flags';
-import type { GroupAggregate, Measure, MeasuredValue } from './analytics.types';
-import { roundRate } from './rate';
+import type { GroupAggregate, Measure, MeasuredValue } from '../shared/api/analytics';
 
 /** An aggregate is withheld when its members cover less than this share of the group's population. */
 export const COVERAGE_THRESHOLD = 0.9;
+
+/**
+ * Eurostat flagr's weighted method: a member's flag is carried to the aggregate when the members
+ * carrying it hold at least this share of the aggregate's weight (see flagShare).
+ */
+export const FLAG_SHARE_THRESHOLD = 0.5;
 
 export interface MemberFigure {
   geo: string;
@@ -18,35 +23,55 @@ export interface MemberFigure {
  *   the members that have both;
  * - population_weighted_mean: Σ value·population ÷ Σ population;
  * - none: no aggregate.
- * Flags (flagr-like "any" rule): the union of the contributing members' flags, plus `i` (see
- * metadata: the coverage) when not every member contributes. Below the threshold the value is withheld.
+ * Coverage is always measured by population: when a member's population is unknown the coverage
+ * cannot be measured and the aggregate is withheld, with that reason, in every year alike.
+ * Flags follow flagr's weighted method (FLAG_SHARE_THRESHOLD), plus `i` when not every member contributes.
  */
 export function aggregateGroup(group: string, aggregation: string, measure: Measure, members: MemberFigure[]): GroupAggregate | null {
   if (aggregation === 'none') return null;
   const weighted = measure === 'rate' || aggregation === 'population_weighted_mean';
   const contributing = members.filter((m) => m.measured.value !== null && (!weighted || (m.population ?? 0) > 0));
   const coverage = coverageOf(members, contributing);
-  const share = coverage.populationShare ?? coverage.membersReporting / Math.max(1, coverage.members);
-  const withheld = contributing.length === 0 || share < COVERAGE_THRESHOLD;
+  const unknown = members.filter((m) => m.population === null).map((m) => m.geo);
+  const share = coverage.populationShare;
+  const withheld = contributing.length === 0 || share === null || share < COVERAGE_THRESHOLD;
   const complete = contributing.length === members.length;
-  const flags = unionFlags(...contributing.map((m) => m.measured.flags), complete ? '' : 'i');
+  const flagShares = flagSharesOf(contributing, weighted);
+  const carried = Object.entries(flagShares).filter(([, s]) => s >= FLAG_SHARE_THRESHOLD).map(([flag]) => flag).join('');
   return {
     group,
     rule: weighted ? 'population_weighted' : 'sum',
     value: withheld ? null : aggregateValue(contributing, measure, aggregation),
-    flags,
+    flags: unionFlags(carried, complete ? '' : 'i'),
+    flagShares,
     coverage,
     withheld,
     threshold: COVERAGE_THRESHOLD,
-    note: noteOf(withheld, complete, coverage, share),
+    note: noteOf(withheld, complete, coverage, unknown),
   };
+}
+
+/**
+ * Each flag's share of the aggregate: the weight of the members carrying it ÷ the weight of all
+ * contributing members. The weight is a member's part of the aggregate: its population for rates
+ * and population-weighted means, its value for sums of counts.
+ */
+function flagSharesOf(contributing: MemberFigure[], weighted: boolean): Record<string, number> {
+  const weightOf = (m: MemberFigure) => (weighted ? m.population ?? 0 : Math.abs(m.measured.value ?? 0));
+  const total = contributing.reduce((s, m) => s + weightOf(m), 0);
+  const shares: Record<string, number> = {};
+  if (!(total > 0)) return shares;
+  for (const member of contributing) {
+    for (const flag of new Set(member.measured.flags)) shares[flag] = (shares[flag] ?? 0) + weightOf(member) / total;
+  }
+  return shares;
 }
 
 function aggregateValue(contributing: MemberFigure[], measure: Measure, aggregation: string): number {
   if (measure === 'rate') {
     const counts = contributing.reduce((s, m) => s + (m.measured.count ?? 0), 0);
     const population = contributing.reduce((s, m) => s + (m.population ?? 0), 0);
-    return roundRate((counts / population) * 100_000);
+    return (counts / population) * 100_000;
   }
   if (aggregation === 'population_weighted_mean') {
     const population = contributing.reduce((s, m) => s + (m.population ?? 0), 0);
@@ -68,9 +93,12 @@ function coverageOf(members: MemberFigure[], contributing: MemberFigure[]) {
   };
 }
 
-function noteOf(withheld: boolean, complete: boolean, coverage: GroupAggregate['coverage'], share: number): string {
-  const basis = coverage.populationShare === null ? 'of the members (population unknown for some)' : 'of the population';
-  const pct = `${(share * 100).toFixed(1)}% ${basis}`;
+function noteOf(withheld: boolean, complete: boolean, coverage: GroupAggregate['coverage'], unknown: string[]): string {
+  if (coverage.populationShare === null) {
+    const which = unknown.length ? `the population of ${unknown.join(', ')} is unknown` : 'no member has a population';
+    return `Withheld: ${which} for this period, so the coverage cannot be measured.`;
+  }
+  const pct = `${(coverage.populationShare * 100).toFixed(1)}% of the population`;
   if (withheld) return `Withheld: reporting members cover ${pct}, below the ${COVERAGE_THRESHOLD * 100}% threshold.`;
   if (!complete) return `Partial: ${coverage.membersReporting} of ${coverage.members} members report (${pct}); flagged i.`;
   return `Complete: all ${coverage.members} members report.`;

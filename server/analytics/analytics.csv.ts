@@ -1,5 +1,5 @@
 import { toCsv } from '../http/csv';
-import type { AlertsResponse, CompareResponse, GeoProfileResponse, IndicatorSummary, MeasuredValue, TrendResponse } from './analytics.types';
+import type { AlertsResponse, CompareResponse, GeoProfileResponse, IndicatorSummary, MeasuredValue, TrendResponse } from '../shared/api/analytics';
 
 /** Every export carries flags, unit, source and the data version alongside each figure. */
 function provenance(indicator: IndicatorSummary, measure: string, dataVersion: string | null) {
@@ -71,16 +71,23 @@ export function alertsCsv(answer: AlertsResponse): string {
     flags: a.flags,
     previous: a.previous,
     change_percent: a.changePercent,
-    expected_lower: a.expected?.lower ?? null,
-    expected_upper: a.expected?.upper ?? null,
-    robust_z_of_change: a.robustZOfChange,
-    rules: a.rules.join(' '),
-    score: a.score,
+    count: a.current.count,
+    previous_count: a.prior.count,
+    population: a.current.population,
+    previous_population: a.prior.population,
+    expected_lower: a.expected.lower,
+    expected_upper: a.expected.upper,
+    p: a.p,
+    q: a.q,
+    strength: a.strength,
+    persistence: a.persistence.status,
+    notices: a.notices.map((n) => n.kind).join(' '),
     explanation: a.explanation,
     source: a.source ?? '',
     data_version: answer.meta.dataVersion ?? '',
   }));
-  return toCsv(rows, ['rank', 'indicator', 'geo', 'period', 'measure', 'unit', 'value', 'flags', 'previous', 'change_percent', 'expected_lower', 'expected_upper', 'robust_z_of_change', 'rules', 'score', 'explanation', 'source', 'data_version']);
+  return toCsv(rows, ['rank', 'indicator', 'geo', 'period', 'measure', 'unit', 'value', 'flags', 'previous', 'change_percent', 'count', 'previous_count',
+    'population', 'previous_population', 'expected_lower', 'expected_upper', 'p', 'q', 'strength', 'persistence', 'notices', 'explanation', 'source', 'data_version']);
 }
 
 export function profileCsv(answer: GeoProfileResponse): string {

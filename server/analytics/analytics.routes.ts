@@ -3,12 +3,13 @@ import { periodParam, singleCode } from '../http/query';
 import { defineRoute } from '../http/route';
 import { asOfParam, formatParam, measureParam } from './analytics.query';
 import { alertsCsv, compareCsv, profileCsv, trendCsv } from './analytics.csv';
-import { emergingTrends } from './alerts';
+import { emergingTrends } from './alerts/alerts';
 import { geoProfile } from './profile';
 import { compareGroup } from './compare';
 import { trendOf } from './trends';
-import { AlertsResponseSchema, CompareResponseSchema, GeoProfileResponseSchema, TrendResponseSchema } from './analytics.schemas';
-import { answerVersionedRead } from './versioned-response';
+import { AlertsResponseSchema, CompareResponseSchema, GeoProfileResponseSchema, TrendResponseSchema } from '../shared/api/analytics';
+import { alertsFeed } from './alerts/feed';
+import { answerVersionedRead, queryKey, versionedAnswer } from './versioned-response';
 
 export const CompareQuery = z.object({
   indicator: singleCode.describe('Indicator code, e.g. ICCS0101'),
@@ -76,6 +77,12 @@ export const AlertsQuery = z.object({
   format: formatParam,
 });
 
+export const AlertsFeedQuery = z.object({
+  country: singleCode.optional().describe('Only alerts for this geo, e.g. SE'),
+  theme: z.string().regex(/^[a-z_]{1,40}$/, 'a theme code such as violent_crime').optional().describe('Only alerts of this theme, e.g. violent_crime'),
+  group: singleCode.default('EU27_2020').describe('Aggregate geo whose members are screened (default EU27_2020)'),
+});
+
 export const ProfileQuery = z.object({ asOf: asOfParam.optional(), format: formatParam });
 export const ProfileParams = z.object({ code: singleCode.describe('Geo code, e.g. AT') });
 
@@ -84,7 +91,7 @@ export const insightRoutes = [
     method: 'get',
     path: '/api/alerts',
     tag: 'analytics',
-    summary: 'Emerging trends: latest values outside the 95% prediction interval of the previous 7 years, or changes with a robust z-score above 3 across the group, ranked, each with a plain-language explanation',
+    summary: 'Emerging trends: latest counts outside the 95% range a quasi-Poisson trend of the previous 7 years predicts, at least 20 offences in both years, false discovery rate 5% (Benjamini–Hochberg q) across the period and group; reclassification notices, sustained or one-year spike, the hit rate of past alerts; sorted by evidence',
     access: { kind: 'public' },
     query: AlertsQuery,
     response: AlertsResponseSchema,
@@ -96,6 +103,27 @@ export const insightRoutes = [
         path: '/api/alerts',
         compute: (asOf, catalogue) => emergingTrends(db, catalogue, { ...query, asOf }),
         csv: { render: alertsCsv, fileName: `alerts-${query.group}-${query.period ?? 'latest'}.csv` },
+      }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/alerts/feed.atom',
+    tag: 'analytics',
+    summary: 'Atom feed of the latest period’s emerging-trend alerts, filterable by country and theme: subscribe without an account; each new alert is a new entry',
+    access: { kind: 'public' },
+    query: AlertsFeedQuery,
+    handler: ({ db, headers, query }) =>
+      versionedAnswer({
+        db,
+        headers,
+        asOf: null,
+        key: queryKey('/api/alerts/feed.atom', query),
+        compute: (catalogue) => emergingTrends(db, catalogue, { group: query.group, asOf: null }),
+        csv: {
+          wanted: true,
+          contentType: 'application/atom+xml; charset=utf-8',
+          render: (answer) => alertsFeed(answer, query, queryKey('/api/alerts/feed.atom', query)),
+        },
       }),
   }),
   defineRoute({

@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../db/database';
 import { badRequest, notFound } from '../http/errors';
 import type { IndicatorRow } from '../db/tables/indicator.table';
-import type { IndicatorSummary, Measure } from './analytics.types';
+import type { IndicatorSummary, Measure } from '../shared/api/analytics';
 import { PER_100K_UNIT, POPULATION_INDICATOR } from './rate';
 
 export interface GroupInfo {

@@ -1,12 +1,10 @@
 import type { DbOrTx } from '../db/database';
-import { listObservations, type ObservationFilter, type ObservationRecord } from '../observations/observation.repository';
+import { listObservations } from '../observations/observation.repository';
+import { type CellFilter, type CellRecord, POPULATION_INDICATOR } from './cell.types';
 import { readCurrentCells } from './current-cell.repository';
 import { currentPopulationCells } from './population.repository';
-import { POPULATION_INDICATOR } from './rate';
 
-/** A published cell (the latest revision, now or as of a moment): the columns analytics uses. */
-export type CellRecord = Pick<ObservationRecord, 'geo' | 'indicator' | 'period' | 'period_start' | 'value' | 'flags'>;
-export type CellFilter = ObservationFilter;
+export type { CellFilter, CellRecord } from './cell.types';
 
 /**
  * Current cells (current-cell.repository.ts), or the cells as published at `asOf` (see

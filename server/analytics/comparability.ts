@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../db/database';
 import { listProfiles } from '../profiles/profile.repository';
-import type { ComparabilityWarning, MeasuredValue } from './analytics.types';
+import type { ComparabilityWarning, MeasuredValue } from '../shared/api/analytics';
 
 /** National definitions recorded in the import profiles that geos actually committed data with. */
 export async function profileDefinitionNotes(db: DbOrTx, indicator: string, geos: string[]): Promise<Map<string, string>> {

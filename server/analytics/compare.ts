@@ -2,7 +2,7 @@ import type { DbOrTx } from '../db/database';
 import { parsePeriod } from '../observations/period';
 import { badRequest } from '../http/errors';
 import { aggregateGroup, type MemberFigure } from './aggregate';
-import type { CompareResponse, CompareRow, Measure, MeasuredValue } from './analytics.types';
+import type { CompareResponse, CompareRow, Measure, MeasuredValue } from '../shared/api/analytics';
 import { type Catalogue, groupFor, indicatorFor, summarise } from './catalogue';
 import { cellIndex, cellKey, readCells } from './cell.repository';
 import { comparabilityWarnings, profileDefinitionNotes } from './comparability';

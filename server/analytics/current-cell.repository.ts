@@ -2,7 +2,7 @@ import type { CompiledQuery } from 'kysely';
 import type { DbOrTx } from '../db/database';
 import { CompiledByShape, filterParameters, shapeOf, whereFilter } from '../observations/compiled-filter';
 import type { ObservationFilter } from '../observations/observation.repository';
-import type { CellRecord } from './cell.repository';
+import type { CellRecord } from './cell.types';
 
 /**
  * The current cells analytics reads, with only the columns it uses. Each string column a row

@@ -1,7 +1,6 @@
 import type { DbOrTx } from '../db/database';
 import { listObservations } from '../observations/observation.repository';
-import type { CellFilter, CellRecord } from './cell.repository';
-import { POPULATION_INDICATOR } from './rate';
+import { type CellFilter, type CellRecord, POPULATION_INDICATOR } from './cell.types';
 
 /**
  * The current population cells, read once per data version: every per-100k rate divides by them,

@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../db/database';
 import type { IndicatorRow } from '../db/tables/indicator.table';
-import type { GeoProfileResponse, Measure, ProfileIndicator } from './analytics.types';
+import type { GeoProfileResponse, Measure, ProfileIndicator } from '../shared/api/analytics';
 import { type Catalogue, canBeRate, geoFor, summarise } from './catalogue';
 import { type CellRecord, cellIndex, cellKey, readCells } from './cell.repository';
 import { compareGroup } from './compare';
@@ -48,8 +48,14 @@ async function profileIndicator(
   }));
   const valued = series.filter((s) => s.measured.value !== null);
   const latestRate = measure === 'rate' ? valued[valued.length - 1] : undefined;
-  const segments = segmentStatistics(segmentSeries(valued));
-  const last = segments[segments.length - 1];
+  const rateSegment = segmentStatistics(segmentSeries(valued).points).at(-1);
+  // A change of population source starts a new rate segment (2020 in the seed): when the latest one is
+  // too short for a trend, the trend is the counts', which no denominator can move.
+  const useCounts = measure === 'rate' && (!rateSegment || rateSegment.n < 3);
+  const last = useCounts
+    ? segmentStatistics(segmentSeries(own.map((c) => ({ period: c.period, measured: measuredCount(c, geo, c.period) }))).points).at(-1)
+    : rateSegment;
+  const trendMeasure: Measure = useCounts ? 'count' : measure;
   const rankBasis = latestRate ? { measure: 'rate' as const, period: latestRate.period } : { measure: 'count' as const, period: latest.period };
   const comparison = inEu ? await compareGroup(db, catalogue, { indicator: indicator.code, ...rankBasis, group: PROFILE_GROUP, asOf }) : null;
   const row = comparison?.rows.find((r) => r.geo === geo);
@@ -63,12 +69,12 @@ async function profileIndicator(
     rankBasis: comparison ? rankBasis : null,
     trend: last && last.n >= 3
       ? {
-          measure,
+          measure: trendMeasure,
           from: last.from,
           to: last.to,
           theilSenSlope: last.theilSen?.slope ?? null,
           mannKendallP: last.mannKendall?.p ?? null,
-          direction: directionOf(last.mannKendall?.p ?? 1, last.theilSen?.slope ?? 0),
+          direction: directionOf(last.mannKendall?.p ?? 1, last.theilSen?.slope ?? 0, last.mannKendall?.s ?? 0),
         }
       : null,
     euRank: row?.rank ?? null,
@@ -77,7 +83,8 @@ async function profileIndicator(
   };
 }
 
-function directionOf(p: number, slope: number): 'rising' | 'falling' | 'no clear trend' {
-  if (p >= SIGNIFICANCE || slope === 0) return 'no clear trend';
+/** Rising or falling only when Mann–Kendall is significant and S and the Theil–Sen slope agree in sign. */
+function directionOf(p: number, slope: number, s: number): 'rising' | 'falling' | 'no clear trend' {
+  if (p >= SIGNIFICANCE || slope === 0 || Math.sign(slope) !== Math.sign(s)) return 'no clear trend';
   return slope > 0 ? 'rising' : 'falling';
 }

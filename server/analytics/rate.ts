@@ -1,12 +1,14 @@
 import { unionFlags } from '../observations/flags';
-import type { Denominator, MeasuredValue } from './analytics.types';
-import type { CellRecord } from './cell.repository';
+import type { Denominator, MeasuredValue } from '../shared/api/analytics';
+import { type CellRecord, POPULATION_INDICATOR } from './cell.types';
 
-/** The denominator of every per-100k rate: population on 1 January. */
-export const POPULATION_INDICATOR = 'POP_JAN';
+export { POPULATION_INDICATOR };
 export const PER_100K_UNIT = 'per_100k_inhabitants';
 
-/** Eurostat publishes rates rounded to 2 decimals; so do we (half away from zero). */
+/**
+ * Eurostat publishes rates rounded to 2 decimals; we round only what is shown (half away from zero):
+ * every statistic, change and alert uses the unrounded rate.
+ */
 export function roundRate(x: number): number {
   return Math.sign(x) * Math.round(Math.abs(x) * 100 + 1e-9) / 100;
 }
@@ -49,7 +51,7 @@ export function measuredRate(
     flags: population.flags,
   };
   return {
-    value: roundRate((cell.value / population.value) * 100_000),
+    value: (cell.value / population.value) * 100_000,
     // Most cells carry no flag: skip normalising an empty union.
     flags: cell.flags === '' && population.flags === '' ? '' : unionFlags(cell.flags, population.flags),
     count: cell.value,

@@ -1,5 +1,6 @@
+import { median } from 'simple-statistics';
 import { parsePeriod } from '../observations/period';
-import type { MeasuredValue, SegmentStatistics, TrendPoint } from './analytics.types';
+import type { MeasuredValue, SegmentStatistics, TrendPoint } from '../shared/api/analytics';
 import { olsFit } from './statistics/ols';
 import { mannKendall, theilSen } from './statistics/trend-tests';
 
@@ -39,15 +40,38 @@ function follows(previous: string, next: string): boolean {
   return Math.abs(after.x - positionOf(previous).x - after.step) < 1e-6;
 }
 
+/** Which population a rate was divided by: a d flag marks another source (the seed's World Bank mid-year estimates). */
+function denominatorSource(measured: MeasuredValue): string | null {
+  if (!measured.denominator) return null;
+  return measured.denominator.flags.includes('d') ? 'a mid-year population estimate (flag d)' : 'population on 1 January';
+}
+
+/** Why a point starts a new segment, or null: a break flag (b), or a change of population source under a rate. */
+function breakReason(measured: MeasuredValue, source: string | null, previousSource: string | null): string | null {
+  if (measured.countFlags.includes('b')) return 'break in series (b) in the figures';
+  if (measured.flags.includes('b')) return 'break in series (b) in the population';
+  if (source && previousSource && source !== previousSource) return `population source changes: ${previousSource} before, ${source} from here`;
+  return null;
+}
+
 /**
- * Splits a time-ordered series into segments: a value flagged b (break in series) starts a new one.
- * Year-over-year changes and the 3-period moving average never reach across a break or a gap.
+ * Splits a time-ordered series into segments: a value flagged b (break in series), or a rate whose
+ * population comes from another source than the previous rate's, starts a new one. Year-over-year
+ * changes and the 3-period moving average never reach across a break or a gap.
  */
-export function segmentSeries(series: { period: string; measured: MeasuredValue }[]): TrendPoint[] {
+export function segmentSeries(series: { period: string; measured: MeasuredValue }[]): { points: TrendPoint[]; breaks: { period: string; reason: string }[] } {
   let segment = 0;
+  let previousSource: string | null = null;
   const points: TrendPoint[] = [];
+  const breaks: { period: string; reason: string }[] = [];
   series.forEach(({ period, measured }, i) => {
-    if (i > 0 && measured.flags.includes('b')) segment++;
+    const source = denominatorSource(measured);
+    const reason = i > 0 ? breakReason(measured, source, previousSource) : null;
+    if (reason) {
+      segment++;
+      breaks.push({ period, reason });
+    }
+    if (source) previousSource = source;
     points.push({ period, segment, ...measured, yearOverYear: null, yearOverYearPercent: null, movingAverage3: null });
   });
   points.forEach((point, i) => {
@@ -61,7 +85,29 @@ export function segmentSeries(series: { period: string; measured: MeasuredValue 
       }
     }
   });
-  return points;
+  return { points, breaks };
+}
+
+/** Periods of the segment's kind strictly between consecutive values that have no value: the gaps. */
+function gapsBetween(valued: TrendPoint[]): string[] {
+  const gaps: string[] = [];
+  for (let i = 1; i < valued.length; i++) {
+    const before = parsePeriod(valued[i - 1]!.period);
+    const after = parsePeriod(valued[i]!.period);
+    if (!before || !after || before.kind !== 'year' || after.kind !== 'year') {
+      if (!follows(valued[i - 1]!.period, valued[i]!.period)) gaps.push(`between ${valued[i - 1]!.period} and ${valued[i]!.period}`);
+      continue;
+    }
+    for (let y = before.year + 1; y < after.year; y++) gaps.push(String(y));
+  }
+  return gaps;
+}
+
+function noteOf(n: number, gaps: string[]): string | null {
+  const parts: string[] = [];
+  if (n < 3) parts.push(`only ${n} value${n === 1 ? '' : 's'} in this segment: no trend statistics (3 needed)`);
+  if (gaps.length) parts.push(`${gaps.join(', ')} missing: the statistics are fitted across the gap, each value at its own year`);
+  return parts.length ? parts.join('; ') : null;
 }
 
 /** OLS, Theil–Sen and Mann–Kendall per segment, with change and growth from first to last value. */
@@ -81,6 +127,7 @@ export function segmentStatistics(points: TrendPoint[]): SegmentStatistics[] {
     const ols = olsFit(xs, ys);
     const sen = valued.length >= 3 ? theilSen(xs, ys) : null;
     const years = first && last ? periodX(last.period) - periodX(first.period) : 0;
+    const gaps = gapsBetween(valued);
     return {
       // The years the statistics cover: a rate series without population for its last years stops earlier.
       from: (first ?? segmentPoints[0]!).period,
@@ -89,9 +136,11 @@ export function segmentStatistics(points: TrendPoint[]): SegmentStatistics[] {
       ols: ols && { slope: ols.slope, lower: ols.slopeLower, upper: ols.slopeUpper, intercept: ols.intercept, rSquared: ols.rSquared },
       theilSen: sen && { slope: sen.slope, lower: sen.lower, upper: sen.upper },
       mannKendall: mannKendall(ys),
+      medianLevel: ys.length ? median(ys) : null,
       percentChange: first && last && valued.length > 1 && first.value !== 0 ? (100 * (last.value! - first.value!)) / first.value! : null,
       cagr: first && last && years > 0 && first.value! > 0 && last.value! >= 0 ? (last.value! / first.value!) ** (1 / years) - 1 : null,
-      note: valued.length < 3 ? `only ${valued.length} value${valued.length === 1 ? '' : 's'} in this segment: no trend statistics (3 needed)` : null,
+      gaps,
+      note: noteOf(valued.length, gaps),
     };
   });
 }

@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../db/database';
 import { badRequest } from '../http/errors';
 import { parsePeriod } from '../observations/period';
-import type { Measure, TrendResponse } from './analytics.types';
+import type { Measure, TrendResponse } from '../shared/api/analytics';
 import { type Catalogue, geoFor, indicatorFor, summarise } from './catalogue';
 import { readCells } from './cell.repository';
 import { measuredCount, measuredRate, POPULATION_INDICATOR } from './rate';
@@ -40,13 +40,14 @@ export async function trendOf(db: DbOrTx, catalogue: Catalogue, request: TrendRe
           ? measuredRate(cell, population.get(cell.period), geo.code, cell.period)
           : measuredCount(cell, geo.code, cell.period),
     }));
-  const points = segmentSeries(series);
+  const { points, breaks } = segmentSeries(series);
   return {
     indicator: summarise(indicator, measure),
     geo: geo.code,
     measure,
     points,
     segments: segmentStatistics(points),
-    breaks: points.filter((p, i) => i > 0 && p.segment !== points[i - 1]!.segment).map((p) => p.period),
+    breaks: breaks.map((b) => b.period),
+    breakReasons: breaks,
   };
 }

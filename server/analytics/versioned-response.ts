@@ -3,7 +3,7 @@ import type { Db } from '../db/database';
 import { RouteResponse } from '../http/route';
 import { AnswerCache, preferredEncoding } from './answer-cache';
 import { asOfMoment } from './analytics.query';
-import type { VersionMeta } from './analytics.types';
+import type { VersionMeta } from '../shared/api/analytics';
 import { type Catalogue, loadCatalogue } from './catalogue';
 import { type DataVersion, readDataVersion } from './vintage.repository';
 
@@ -23,8 +23,26 @@ export interface VersionedRequest<T> {
   key: string;
   asOf: string | null;
   compute: (catalogue: Catalogue, version: DataVersion) => Promise<T>;
-  /** For format=csv: the CSV text and a download name. */
-  csv?: { wanted: boolean; render: (answer: T & { meta: VersionMeta }) => string; fileName: string };
+  /** For format=csv (or another text rendering, e.g. an Atom feed): the text, a download name, its type. */
+  csv?: { wanted: boolean; render: (answer: T & { meta: VersionMeta }) => string; fileName?: string; contentType?: string };
+}
+
+/**
+ * Answers being computed, per database and cache key: requests that arrive while an answer is
+ * computed wait for it instead of computing it again (after a commit, every dashboard asks at once,
+ * and an alerts screen of a large group takes a second or more).
+ */
+const inFlight = new WeakMap<Db, Map<string, Promise<string>>>();
+
+function computeOnce(db: Db, cacheKey: string, compute: () => Promise<string>): Promise<string> {
+  let pending = inFlight.get(db);
+  if (!pending) inFlight.set(db, (pending = new Map()));
+  let running = pending.get(cacheKey);
+  if (!running) {
+    running = compute().finally(() => pending.delete(cacheKey));
+    pending.set(cacheKey, running);
+  }
+  return running;
 }
 
 function etagOf(version: DataVersion, key: string): string {
@@ -50,11 +68,15 @@ export async function versionedAnswer<T extends object>(request: VersionedReques
   const cacheKey = `${version.key}|${version.catalogueKey}|${request.asOf ?? ''}|${request.key}`;
   let answer = cache.get(cacheKey);
   if (answer === undefined) {
-    const computed = (await request.compute(await loadCatalogue(request.db, version.catalogueKey), version)) as T & { meta?: object };
-    answer = cache.set(cacheKey, JSON.stringify({ ...computed, meta: { ...computed.meta, dataVersion: version.at, asOf: request.asOf } }));
+    const json = await computeOnce(request.db, cacheKey, async () => {
+      const computed = (await request.compute(await loadCatalogue(request.db, version.catalogueKey), version)) as T & { meta?: object };
+      return JSON.stringify({ ...computed, meta: { ...computed.meta, dataVersion: version.at, asOf: request.asOf } });
+    });
+    answer = cache.get(cacheKey) ?? cache.set(cacheKey, json);
   }
   if (csv) {
-    return new RouteResponse(request.csv!.render(JSON.parse(answer.json.toString('utf8'))), { contentType: 'text/csv; charset=utf-8', fileName: request.csv!.fileName, headers });
+    const text = request.csv!.render(JSON.parse(answer.json.toString('utf8')));
+    return new RouteResponse(text, { contentType: request.csv!.contentType ?? 'text/csv; charset=utf-8', fileName: request.csv!.fileName, headers });
   }
   // Compressed here once per answer and encoding, not by the compression middleware at every hit.
   const encoding = preferredEncoding(request.headers['accept-encoding']);

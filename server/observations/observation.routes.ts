@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { asOfParam, formatParam, measureParam } from '../analytics/analytics.query';
-import type { Measure, MeasuredValue, VersionMeta } from '../analytics/analytics.types';
-import { measuredShape, versionMeta } from '../analytics/analytics.schemas';
+import type { Measure, MeasuredValue, VersionMeta } from '../shared/api/analytics';
+import { measuredShape, VersionMetaSchema as versionMeta } from '../shared/api/analytics';
 import { assertMeasure, canBeRate } from '../analytics/catalogue';
 import { cellIndex, cellKey } from '../analytics/cell.repository';
 import { measuredCount, measuredRate, PER_100K_UNIT, POPULATION_INDICATOR } from '../analytics/rate';

@@ -105,6 +105,7 @@ export const ROUTE_RULES: Record<string, Rule> = {
   'GET /api/compare': open(() => ({ query: { indicator: 'ICCS0101', period: '2019' } })),
   'GET /api/trends': open((geo) => ({ query: { indicator: 'ICCS0101', geo } })),
   'GET /api/alerts': open(),
+  'GET /api/alerts/feed.atom': open((geo) => ({ query: { country: geo, theme: 'violent_crime' } })),
 
   'GET /api/practices': open(),
   'GET /api/practices/schema': open(),

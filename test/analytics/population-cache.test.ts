@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CompareResponse, TrendResponse } from '../../server/analytics/analytics.types';
+import type { CompareResponse, TrendResponse } from '../../server/shared/api/analytics';
 import { roundRate } from '../../server/analytics/rate';
 import { openDatabase } from '../../server/db/connect';
 import { createApp } from '../../server/app/compose';

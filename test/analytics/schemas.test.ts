@@ -6,7 +6,7 @@ import {
   CompareResponseSchema,
   GeoProfileResponseSchema,
   TrendResponseSchema,
-} from '../../server/analytics/analytics.schemas';
+} from '../../server/shared/api/analytics';
 import { createApp } from '../../server/app/compose';
 import { ObservationsResponseSchema } from '../../server/observations/observation.routes';
 import { seededDatabase, type TestDatabase } from '../helpers/database';

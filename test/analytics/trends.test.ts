@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TrendResponse } from '../../server/analytics/analytics.types';
+import type { TrendResponse } from '../../server/shared/api/analytics';
 import { mannKendall, theilSen } from '../../server/analytics/statistics/trend-tests';
 import { createApp } from '../../server/app/compose';
 import { commitSubmission } from '../../server/submissions/commit';
@@ -40,10 +40,28 @@ describe('GET /api/trends', () => {
     expect(body.points[2]!.yearOverYearPercent).toBeCloseTo((100 * 10) / 51, 12);
   });
 
-  it('states the years a rate segment covers: AT homicide rates stop in 2021, the last year with a population', async () => {
+  it('states the years a rate segment covers, and starts a new one where the population source changes (2020)', async () => {
     const body = await trend('indicator=ICCS0101&geo=AT&measure=rate');
     expect(body.points.at(-1)).toMatchObject({ period: '2022', value: null });
-    expect(body.segments).toEqual([expect.objectContaining({ from: '2008', to: '2021', n: 14 })]);
+    expect(body.segments).toEqual([expect.objectContaining({ from: '2008', to: '2019', n: 12 }), expect.objectContaining({ from: '2020', to: '2021', n: 2 })]);
+    expect(body.breakReasons).toEqual([{ period: '2020', reason: 'population source changes: population on 1 January before, a mid-year population estimate (flag d) from here' }]);
+    const counts = await trend('indicator=ICCS0101&geo=AT&measure=count');
+    expect(counts.breaks).toEqual([]);
+  });
+
+  it('says which years are missing inside a segment, and fits across them', async () => {
+    const rows: { geo: string; years: number[] }[] = [];
+    for (const geo of ['NL', 'BE', 'BG', 'CY', 'EL', 'IT', 'PL', 'SI']) {
+      const body = await trend(`indicator=ICCS0101&geo=${geo}&measure=count`);
+      const years = body.points.filter((p) => p.value !== null).map((p) => Number(p.period));
+      rows.push({ geo, years });
+      const seg = body.segments[0]!;
+      const missing = [];
+      for (let y = years[0]!; y <= years.at(-1)!; y++) if (!years.includes(y)) missing.push(String(y));
+      expect(seg.gaps).toEqual(missing);
+      if (missing.length) expect(seg.note).toContain(`${missing.join(', ')} missing: the statistics are fitted across the gap`);
+    }
+    expect(rows.some((r) => r.years.at(-1)! - r.years[0]! + 1 > r.years.length)).toBe(true);
   });
 
   it('splits the rate series at the population break (DE 2011, flag b) and never reaches across it', async () => {
@@ -88,7 +106,7 @@ describe('GET /api/trends', () => {
     expect(res.headers['content-type']).toMatch(/text\/csv; charset=utf-8/);
     const [header, row] = res.text.trim().split('\n');
     expect(header).toBe('geo,indicator,period,segment,measure,value,flags,count,count_flags,population,population_period,population_flags,reason,year_over_year,year_over_year_percent,moving_average_3,unit,source,data_version');
-    expect(row).toMatch(/^FR,ICCS0101,2018,0,rate,1\.04,p,696,,66918941,2018,p,,,,,per_100k_inhabitants,"Eurostat, crim_off_cat/);
+    expect(row).toMatch(/^FR,ICCS0101,2018,0,rate,1\.04006\d+,p,696,,66918941,2018,p,,,,,per_100k_inhabitants,"Eurostat, crim_off_cat/);
   });
 
   it('rejects an unknown geo and an inverted range', async () => {

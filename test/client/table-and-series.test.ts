@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sortRows, tableCsv, type Column } from '../../client/components/sortable-table';
-import { indexSeries } from '../../client/views/trend-series';
+import { indexSeries } from '../../client/views/trends/series';
 import { rankCells } from '../../client/views/explore-map';
 
 interface Row { geo: string; value: number | null }

@@ -1,15 +1,24 @@
-import type { TrendResponse } from '../../server/analytics/analytics.types';
-import type { TrendSeries } from '../charts/line-chart';
-import { yearOf } from './view-parts';
+import type { TrendResponse } from '../../../server/shared/api/analytics';
+import type { TrendSeries } from '../../charts/line-chart';
+import { yearOf } from '../view-parts';
 
-/** Chart series from trend answers; the aggregate (EU) is marked so it is drawn distinctly. */
+/**
+ * Chart series from trend answers; the aggregate (EU) is marked so it is drawn distinctly. A point
+ * where the answer starts a new segment carries the reason, so the chart breaks there and says why.
+ */
 export function seriesFromTrends(trends: TrendResponse[], names: Map<string, string>, aggregate: string): TrendSeries[] {
-  return trends.map((t) => ({
-    geo: t.geo,
-    label: names.get(t.geo) ?? t.geo,
-    aggregate: t.geo === aggregate,
-    points: t.points.map((p) => ({ year: yearOf(p.period), value: p.value, flags: p.flags })),
-  }));
+  return trends.map((t) => {
+    const reasons = new Map(t.breakReasons.map((b) => [b.period, b.reason]));
+    return {
+      geo: t.geo,
+      label: names.get(t.geo) ?? t.geo,
+      aggregate: t.geo === aggregate,
+      points: t.points.map((p) => {
+        const breakReason = reasons.get(p.period);
+        return { year: yearOf(p.period), value: p.value, flags: p.flags, ...(breakReason ? { breakReason } : {}) };
+      }),
+    };
+  });
 }
 
 /**

@@ -1,0 +1,59 @@
+import type { Alert, AlertsResponse } from '../../../server/shared/api/analytics';
+import { analyticsApi } from '../../api/client';
+
+/** The filters a reader can set; empty means all. The family of tests does not change with them. */
+export interface AlertFilters {
+  theme: string;
+  indicator: string;
+  geo: string;
+  strength: '' | Alert['strength'];
+}
+
+export const NO_FILTERS: AlertFilters = { theme: '', indicator: '', geo: '', strength: '' };
+
+const STRENGTH_ORDER: Alert['strength'][] = ['very strong', 'strong', 'moderate'];
+
+/** Alerts that pass the filters, in the answer's order (by evidence); strength means "at least". */
+export function filterAlerts(alerts: Alert[], filters: AlertFilters): Alert[] {
+  const weakest = filters.strength ? STRENGTH_ORDER.indexOf(filters.strength) : STRENGTH_ORDER.length - 1;
+  return alerts.filter((a) =>
+    (!filters.theme || a.theme === filters.theme) &&
+    (!filters.indicator || a.indicator === filters.indicator) &&
+    (!filters.geo || a.geo === filters.geo) &&
+    STRENGTH_ORDER.indexOf(a.strength) <= weakest);
+}
+
+/** The choices each filter offers: the values present among the alerts. */
+export function filterChoices(alerts: Alert[]): { themes: string[]; indicators: [string, string][]; geos: [string, string][] } {
+  const sorted = <T>(m: Map<string, T>) => [...m].sort(([a], [b]) => a.localeCompare(b));
+  return {
+    themes: [...new Set(alerts.map((a) => a.theme))].sort(),
+    indicators: sorted(new Map(alerts.map((a) => [a.indicator, a.indicatorName]))),
+    geos: sorted(new Map(alerts.map((a) => [a.geo, a.geoName]))),
+  };
+}
+
+/** How many false alarms the family would give without control, and how many alerts it gave with it. */
+export function familyText(answer: AlertsResponse): string {
+  const f = answer.family;
+  return `${f.tests} tests ran for ${answer.period} in ${answer.group}. Without control about ${Math.round(f.expectedFalseAlarmsUncorrected)} false alarms would be expected at the 5% level (${f.significantBeforeControl} tests had p < 0.05); with the false discovery rate held at ${Math.round(f.falseDiscoveryRate * 100)}%, ${answer.alerts.length} alerts remain, of which about ${Math.max(0, Math.round(answer.alerts.length * f.falseDiscoveryRate))} may be false.`;
+}
+
+/** The measured hit rate of past alerts. */
+export function hitRateText(answer: AlertsResponse): string {
+  const h = answer.hitRate;
+  if (!h.judged || h.rate === null) return 'No past alert can be judged yet (the year after it is not known).';
+  return `Hit rate: of ${h.judged} alerts raised for ${h.from}–${h.to}, ${h.sustained} (${Math.round(h.rate * 100)}%) were sustained the next year; the rest were one-year spikes.`;
+}
+
+/** The alerts of the chosen year or, without a chosen year, of the latest year that has any (up to 2 back). */
+export async function loadAlerts(year: number | null, asOf: string | null): Promise<{ answer: AlertsResponse; fallback: string }> {
+  let answer = await analyticsApi.alerts({ period: year ? String(year) : undefined, asOf });
+  let fallback = '';
+  for (let back = 1; !year && !answer.alerts.length && back <= 2; back++) {
+    const earlier = await analyticsApi.alerts({ period: String(Number(answer.period) - 1), asOf });
+    fallback = `No alerts for ${answer.period} yet (few countries have reported it); showing ${earlier.period}.`;
+    answer = earlier;
+  }
+  return { answer, fallback };
+}

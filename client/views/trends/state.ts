@@ -1,0 +1,69 @@
+import type { TrendResponse } from '../../../server/shared/api/analytics';
+import { analyticsApi } from '../../api/client';
+import type { Measure } from '../../charts/format';
+import type { PracticeMarker, TrendSeries } from '../../charts/line-chart';
+import type { ViewState } from '../../state/url-state';
+import { practiceMarkers } from '../practice-links';
+import { effectiveMeasure, yearOf, type Catalogue } from '../view-parts';
+import { aggregateSeriesFrom } from './eu-series';
+import { indexSeries, seriesFromTrends } from './series';
+
+export const AGGREGATE = 'EU27_2020';
+export const DEFAULT_GEOS = ['DE', 'FR', 'IT', 'NL', 'PL'];
+
+/** What the Trends view shows: the loaded answers and the series derived from them (no DOM). */
+export interface TrendsModel {
+  indicatorName: string;
+  measure: Measure;
+  subject: string;
+  unit: string;
+  trends: TrendResponse[];
+  markers: PracticeMarker[];
+  /** The series as drawn: indexed in relative mode; the EU aggregate last. */
+  series: TrendSeries[];
+  /** Geos left out of relative mode (no value in the base year). */
+  left: string[];
+  years: number[];
+}
+
+export interface TrendsAnswers {
+  trends: TrendResponse[];
+  markers: PracticeMarker[];
+  eu: TrendSeries;
+}
+
+/** Loads the geos' trends, practice markers and the EU aggregate for every year the geos span. */
+export async function loadTrends(state: ViewState, catalogue: Catalogue): Promise<TrendsAnswers> {
+  const measure = effectiveMeasure(catalogue.indicatorByCode.get(state.indicator), state.measure);
+  const geos = state.geos.length ? state.geos : DEFAULT_GEOS;
+  const [trends, markers] = await Promise.all([
+    Promise.all(geos.map((geo) => analyticsApi.trends({ indicator: state.indicator, geo, measure, asOf: state.asOf }))),
+    practiceMarkers(state.indicator, geos).catch(() => []),
+  ]);
+  const years = [...new Set(trends.flatMap((t) => t.points.map((p) => yearOf(p.period))))].sort((a, b) => a - b);
+  const answers = await Promise.all(years.map((year) =>
+    analyticsApi.compare({ indicator: state.indicator, period: String(year), measure, group: AGGREGATE, asOf: state.asOf }).catch(() => null)));
+  return { trends, markers, eu: aggregateSeriesFrom(answers, years, AGGREGATE, 'EU27 (aggregate)') };
+}
+
+/** What to draw from the loaded answers and the view state. */
+export function trendsModel(state: ViewState, catalogue: Catalogue, answers: TrendsAnswers): TrendsModel {
+  const indicator = catalogue.indicatorByCode.get(state.indicator);
+  const measure = effectiveMeasure(indicator, state.measure);
+  const names = new Map(catalogue.geos.map((g) => [g.code, g.name]));
+  const all = [...seriesFromTrends(answers.trends, names, AGGREGATE), answers.eu];
+  const years = [...new Set(all.flatMap((s) => s.points.map((p) => p.year)))].sort((a, b) => a - b);
+  const { indexed, left } = state.base ? indexSeries(all, state.base) : { indexed: all, left: [] };
+  const indicatorName = indicator?.name ?? state.indicator;
+  return {
+    indicatorName,
+    measure,
+    subject: `${indicatorName}${measure === 'rate' ? ' per 100k' : ''}`,
+    unit: state.base ? `index, ${state.base} = 100` : measure === 'rate' ? 'per 100,000 inhabitants' : 'count',
+    trends: answers.trends,
+    markers: answers.markers,
+    series: indexed,
+    left,
+    years,
+  };
+}

@@ -1,0 +1,187 @@
+import type { DbOrTx } from '../../db/database';
+import { badRequest } from '../../http/errors';
+import { cellVersions } from '../../observations/cell-versions';
+import type { IndicatorRow } from '../../db/tables/indicator.table';
+import { parsePeriod } from '../../observations/period';
+import type { Alert, AlertsResponse, Measure } from '../../shared/api/analytics';
+import { type Catalogue, canBeRate, groupFor, type GroupInfo } from '../catalogue';
+import { readCells } from '../cell.repository';
+import { POPULATION_INDICATOR } from '../cell.types';
+import { PER_100K_UNIT } from '../rate';
+import { benjaminiHochberg } from '../statistics/false-discovery';
+import { explainAlert } from './explanation';
+import { reviewHierarchy, type Significant } from './hierarchy';
+import { ALERT_RULES, cellLookup, type CellLookup, type CountTest, isTest, type NotAssessed, persistenceOf, type ScreenedSeries, testSeries } from './screen';
+
+export { ALERT_RULES };
+
+export interface AlertsRequest {
+  period?: string;
+  group: string;
+  /** rate: per-100k rates only (indicators that have one); count: values as published; absent: the rate where one exists. */
+  measure?: Measure;
+  asOf: string | null;
+}
+
+/** The series screened: each indicator × member, in the measure asked (or the rate where one exists). */
+function screenedSeries(catalogue: Catalogue, group: GroupInfo, measure: Measure | undefined): ScreenedSeries[] {
+  const indicators = [...catalogue.indicators.values()].filter(
+    // Only counts have the count noise the test models: other units are not screened.
+    (i) => i.code !== POPULATION_INDICATOR && i.unit === 'count' && (measure !== 'rate' || canBeRate(i)),
+  );
+  return indicators.flatMap((indicator) =>
+    group.members.map((geo) => ({ indicator, geo, measure: measure ?? (canBeRate(indicator) ? 'rate' : 'count') })),
+  );
+}
+
+export interface YearScreen {
+  tests: CountTest[];
+  notAssessed: NotAssessed[];
+  significant: Significant[];
+  reclassifications: AlertsResponse['reclassifications'];
+}
+
+/**
+ * One year's screen: every series tested against its own recent trend, the whole family's p-values
+ * adjusted by Benjamini–Hochberg, and the significant ones passed through the ICCS hierarchy.
+ */
+export function screenYear(cells: CellLookup, indicators: Map<string, IndicatorRow>, series: ScreenedSeries[], year: number): YearScreen {
+  const results = series.map((s) => testSeries(cells, s, year)).filter((r) => r !== null);
+  const tests = results.filter(isTest);
+  const q = benjaminiHochberg(tests.map((t) => t.prediction.p));
+  const significant = tests
+    .map((test, i) => ({ test, q: q[i]!, linked: [] }))
+    .filter((s) => s.q < ALERT_RULES.falseDiscoveryRate);
+  const { kept, reclassifications } = reviewHierarchy(cells, indicators, significant, year);
+  return { tests, notAssessed: results.filter((r): r is NotAssessed => !isTest(r)), significant: kept, reclassifications };
+}
+
+function strengthOf(q: number): Alert['strength'] {
+  return q < 0.001 ? 'very strong' : q < 0.01 ? 'strong' : 'moderate';
+}
+
+function alertOf(cells: CellLookup, { test, q, linked }: Significant, group: string): Alert {
+  const rate = test.measure === 'rate';
+  const value = rate ? test.current.rate! : test.current.count!;
+  const previous = rate ? test.prior.rate : test.prior.count;
+  const scale = rate ? 100_000 / test.current.population! : 1;
+  const alert: Alert = {
+    rank: 0,
+    indicator: test.indicator.code,
+    indicatorName: test.indicator.name,
+    theme: test.indicator.theme,
+    geo: test.geo.code,
+    geoName: test.geo.name,
+    period: test.period,
+    measure: test.measure,
+    unit: rate ? PER_100K_UNIT : test.indicator.unit,
+    source: test.indicator.source,
+    value,
+    previous,
+    changePercent: previous !== null && previous !== 0 ? (100 * (value - previous)) / previous : null,
+    current: test.current,
+    prior: test.prior,
+    expected: { lower: test.prediction.lower * scale, upper: test.prediction.upper * scale, fitted: test.prediction.fitted * scale, ...test.window },
+    direction: test.prediction.z > 0 ? 'rise' : 'fall',
+    z: test.prediction.z,
+    p: test.prediction.p,
+    q,
+    strength: strengthOf(q),
+    persistence: persistenceOf(cells, test),
+    linked,
+    notices: [...test.notices],
+    flags: [test.current.countFlags, rate ? test.current.populationFlags : ''].join(''),
+    explanation: '',
+  };
+  for (const link of linked) {
+    alert.notices.push({ kind: 'parent-child', text: `${link.relation === 'parent' ? 'Its parent' : 'Its child'} ${link.indicator} moved the same way in ${test.geo.name}: shown here as one alert.`, series: [test.indicator.code, link.indicator] });
+  }
+  alert.explanation = explainAlert(alert, group);
+  return alert;
+}
+
+/** Sorted by evidence: the smallest p first (q is monotone in p), then the largest |z|. */
+function byEvidence(a: Alert, b: Alert): number {
+  return a.p - b.p || Math.abs(b.z) - Math.abs(a.z) || a.indicator.localeCompare(b.indicator) || a.geo.localeCompare(b.geo);
+}
+
+/** How many years before the period the hit rate looks back over. */
+export const HIT_RATE_YEARS = 10;
+
+/** The share of past years' alerts that held the next year (judged as of the same moment), over HIT_RATE_YEARS years. */
+function hitRate(cells: CellLookup, indicators: Map<string, IndicatorRow>, series: ScreenedSeries[], firstYear: number, year: number): AlertsResponse['hitRate'] {
+  let judged = 0;
+  let sustained = 0;
+  let from: string | null = null;
+  let to: string | null = null;
+  for (let y = Math.max(firstYear, year - HIT_RATE_YEARS); y < year; y++) {
+    for (const s of screenYear(cells, indicators, series, y).significant) {
+      const { status } = persistenceOf(cells, s.test);
+      if (status === 'pending') continue;
+      judged++;
+      if (status === 'sustained') sustained++;
+      from ??= String(y);
+      to = String(y);
+    }
+  }
+  return { from, to, judged, sustained, rate: judged ? sustained / judged : null };
+}
+
+/**
+ * Emerging trends in a group for one year: each member's latest count tested against the range its
+ * own recent trend predicts under count noise, the family's false discovery rate controlled, the
+ * hierarchy applied, and each alert judged sustained or a one-year spike once the next year is known.
+ */
+export async function emergingTrends(db: DbOrTx, catalogue: Catalogue, request: AlertsRequest): Promise<Omit<AlertsResponse, 'meta'>> {
+  const group = groupFor(catalogue, request.group);
+  const series = screenedSeries(catalogue, group, request.measure);
+  const codes = [...new Set(series.map((s) => s.indicator.code))];
+  const geos = group.members.map((m) => m.code);
+  const period = request.period ?? (await latestYear(db, geos, request.asOf));
+  const parsed = period ? parsePeriod(period) : null;
+  if (!period || !parsed || parsed.kind !== 'year') {
+    throw badRequest(period ? `period "${period}" must be a year, e.g. 2021.` : 'No data yet: there is no period to look for alerts in.');
+  }
+  // The years the answer reads: the hit rate's years and their windows, up to the year after the period.
+  const fromYear = parsed.year - HIT_RATE_YEARS - ALERT_RULES.window - 1;
+  const cells = await readCells(db, { indicators: [...codes, POPULATION_INDICATOR], geos, fromStart: `${fromYear}-01-01`, toStart: `${parsed.year + 1}-01-01` }, request.asOf);
+  // A loop, not Math.min(...years): a large group has too many cells to spread as arguments.
+  let firstYear = Infinity;
+  for (const c of cells) if (c.indicator !== POPULATION_INDICATOR && /^\d{4}$/.test(c.period)) firstYear = Math.min(firstYear, Number(c.period));
+  const index = cellLookup(cells);
+  const screen = screenYear(index, catalogue.indicators, series, parsed.year);
+  const alerts = screen.significant.map((s) => alertOf(index, s, group.code)).sort(byEvidence);
+  alerts.forEach((a, i) => (a.rank = i + 1));
+  const tested = screen.tests.length;
+  return {
+    period,
+    group: group.code,
+    measure: request.measure ?? null,
+    alerts,
+    reclassifications: screen.reclassifications,
+    notAssessed: screen.notAssessed,
+    family: {
+      tests: tested,
+      significantBeforeControl: screen.tests.filter((t) => t.prediction.p < 0.05).length,
+      expectedFalseAlarmsUncorrected: tested * 0.05,
+      falseDiscoveryRate: ALERT_RULES.falseDiscoveryRate,
+    },
+    hitRate: hitRate(index, catalogue.indicators, series, Number.isFinite(firstYear) ? firstYear : parsed.year, parsed.year),
+    rules: { ...ALERT_RULES },
+  };
+}
+
+/** The default period: the latest year with both figures and populations (so rates exist), else the latest with figures. */
+async function latestYear(db: DbOrTx, geos: string[], asOf: string | null): Promise<string | undefined> {
+  const latest = async (population: boolean) => {
+    const query = db
+      .selectFrom(asOf ? cellVersions(db) : db.selectFrom('observations').select(['geo', 'indicator', 'period_start', 'recorded_at']).as('v'))
+      .select((eb) => eb.fn.max('v.period_start').as('latest'))
+      .where('v.geo', 'in', geos)
+      .where('v.indicator', population ? '=' : '!=', POPULATION_INDICATOR)
+      .$if(asOf !== null, (q) => q.where('v.recorded_at', '<=', asOf!));
+    return ((await query.executeTakeFirst())?.latest as string | null | undefined)?.slice(0, 4);
+  };
+  const [figures, populations] = await Promise.all([latest(false), latest(true)]);
+  return figures && populations && populations < figures ? populations : figures;
+}

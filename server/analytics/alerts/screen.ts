@@ -1,0 +1,197 @@
+import type { IndicatorRow } from '../../db/tables/indicator.table';
+import type { AlertNotice, AlertYear, Measure } from '../../shared/api/analytics';
+import { type CellRecord, POPULATION_INDICATOR } from '../cell.types';
+import { type CountPrediction, predictCount, type QuasiPoissonFit, quasiPoissonFit } from '../statistics/quasi-poisson';
+
+/** The documented alert rules (docs/methodology-trends.md). */
+export const ALERT_RULES = { window: 7, minimumPoints: 5, minimumCount: 20, falseDiscoveryRate: 0.05, interval: 0.95 } as const;
+
+export interface ScreenedSeries {
+  indicator: IndicatorRow;
+  measure: Measure;
+  geo: { code: string; name: string };
+}
+
+/** One test run: a series whose latest count was compared with the range its own recent trend predicts. */
+export interface CountTest extends ScreenedSeries {
+  period: string;
+  current: AlertYear;
+  prior: AlertYear;
+  fit: QuasiPoissonFit;
+  /** Whether the population was the fit's exposure (one population source over the window and year). */
+  exposure: boolean;
+  prediction: CountPrediction;
+  window: { from: string; to: string };
+  notices: AlertNotice[];
+}
+
+export interface NotAssessed {
+  indicator: string;
+  geo: string;
+  previousCount: number | null;
+  count: number | null;
+  reason: string;
+}
+
+/**
+ * The yearly cells of a group, one array per indicator and geo indexed by year: a screen looks up
+ * some ten years of every series in every year it judges (the hit rate screens each past year), so a
+ * string key per lookup cost most of an answer's time on the benchmark file.
+ */
+export interface CellLookup {
+  first: number;
+  rows: Map<string, (CellRecord | undefined)[]>;
+}
+
+export function cellLookup(cells: CellRecord[]): CellLookup {
+  let first = Infinity;
+  for (const c of cells) if (/^\d{4}$/.test(c.period)) first = Math.min(first, Number(c.period));
+  const rows = new Map<string, (CellRecord | undefined)[]>();
+  for (const c of cells) {
+    if (!/^\d{4}$/.test(c.period)) continue;
+    const key = `${c.indicator}|${c.geo}`;
+    let row = rows.get(key);
+    if (!row) rows.set(key, (row = []));
+    row[Number(c.period) - first] = c;
+  }
+  return { first: Number.isFinite(first) ? first : 0, rows };
+}
+
+/** One series' counts and its geo's populations, fetched once for all the years a test reads. */
+export interface SeriesRows {
+  first: number;
+  counts: (CellRecord | undefined)[] | undefined;
+  population: (CellRecord | undefined)[] | undefined;
+}
+
+export function rowsOf(cells: CellLookup, indicator: string, geo: string): SeriesRows {
+  return { first: cells.first, counts: cells.rows.get(`${indicator}|${geo}`), population: cells.rows.get(`${POPULATION_INDICATOR}|${geo}`) };
+}
+
+/** A year of a series: its count and the population it would be divided by, with both flags. */
+export function yearOf(rows: SeriesRows, year: number): AlertYear {
+  const count = rows.counts?.[year - rows.first];
+  const population = rows.population?.[year - rows.first];
+  const people = population?.value != null && population.value > 0 ? population.value : null;
+  const counted = count?.value ?? null;
+  return {
+    period: String(year),
+    count: counted,
+    countFlags: count?.flags ?? '',
+    population: people,
+    populationFlags: people === null ? '' : population!.flags,
+    rate: counted !== null && people !== null ? (counted / people) * 100_000 : null,
+  };
+}
+
+export function seriesYear(cells: CellLookup, indicator: string, geo: string, year: number): AlertYear {
+  return yearOf(rowsOf(cells, indicator, geo), year);
+}
+
+/**
+ * Which population source a year's denominator comes from. The seed's populations are Eurostat's
+ * 1 January figures up to 2019 and World Bank mid-year estimates, flagged d, from 2020: a change of
+ * the d flag inside a series is a change of source, which moves a rate without any change in crime.
+ */
+export function populationSource(year: AlertYear): string {
+  return year.populationFlags.includes('d') ? 'a mid-year estimate (flag d)' : 'population on 1 January';
+}
+
+/** The window before a year, as parallel arrays (a screen builds hundreds of thousands of them). */
+interface Window {
+  xs: number[];
+  counts: number[];
+  populations: (number | null)[];
+  /** Whether each year's population is a mid-year estimate (flag d): another source. */
+  midYear: boolean[];
+  /** The first year starts at a break (b). */
+  startsAtBreak: boolean;
+}
+
+/** The window before `year`, newest first until a break (b) or `window` years; gaps are skipped. */
+function windowBefore(rows: SeriesRows, year: number): Window {
+  const w: Window = { xs: [], counts: [], populations: [], midYear: [], startsAtBreak: false };
+  for (let y = year - 1; y >= year - ALERT_RULES.window; y--) {
+    const count = rows.counts?.[y - rows.first];
+    if (count?.value == null) continue;
+    const population = rows.population?.[y - rows.first];
+    const people = population?.value != null && population.value > 0 ? population.value : null;
+    w.xs.unshift(y);
+    w.counts.unshift(count.value);
+    w.populations.unshift(people);
+    w.midYear.unshift(people !== null && population!.flags.includes('d'));
+    if (count.flags.includes('b')) {
+      w.startsAtBreak = true;
+      break;
+    }
+  }
+  return w;
+}
+
+function notAssessed(series: ScreenedSeries, prior: AlertYear, current: AlertYear, reason: string): NotAssessed {
+  return { indicator: series.indicator.code, geo: series.geo.code, previousCount: prior.count, count: current.count, reason };
+}
+
+/**
+ * Tests one series in one year, or says why it was not assessed. Null when there is nothing to say
+ * (no figure this year, or no rate when rates were asked for).
+ */
+export function testSeries(cells: CellLookup, series: ScreenedSeries, year: number): CountTest | NotAssessed | null {
+  const rows = rowsOf(cells, series.indicator.code, series.geo.code);
+  if (rows.counts?.[year - rows.first]?.value == null) return null;
+  const current = yearOf(rows, year);
+  if (current.count === null || (series.measure === 'rate' && current.rate === null)) return null;
+  const prior = yearOf(rows, year - 1);
+  if (current.countFlags.includes('b')) return notAssessed(series, prior, current, `break in series (b) in ${year}: not comparable with earlier years`);
+  if (prior.count === null) return notAssessed(series, prior, current, `no figure for ${year - 1}: no change to assess`);
+  if (Math.min(prior.count, current.count) < ALERT_RULES.minimumCount) {
+    return notAssessed(series, prior, current, `small numbers: not assessed (fewer than ${ALERT_RULES.minimumCount} offences in a compared year)`);
+  }
+  const w = windowBefore(rows, year);
+  if (w.xs.length < ALERT_RULES.minimumPoints) {
+    return notAssessed(series, prior, current, `only ${w.xs.length} comparable earlier years (${ALERT_RULES.minimumPoints} needed)`);
+  }
+  // The population is the exposure only when one source covers the window and the year: otherwise a
+  // change of source would look like a change in crime, and the counts are tested alone.
+  const currentMidYear = current.populationFlags.includes('d');
+  const exposure = series.measure === 'rate' && w.populations.every((p, i) => p !== null && w.midYear[i] === currentMidYear);
+  const notices: AlertNotice[] = [];
+  if (series.measure === 'rate' && prior.population !== null && populationSource(prior) !== populationSource(current)) {
+    notices.push({
+      kind: 'population-source-change',
+      text: `The population source changes in ${current.period} (${populationSource(prior)} in ${prior.period}, ${populationSource(current)} in ${current.period}): the rate change partly reflects the new denominator; the test uses the counts alone, so it cannot raise this alert.`,
+      series: [series.indicator.code, POPULATION_INDICATOR],
+    });
+  }
+  const fit = quasiPoissonFit(w.xs, w.counts, w.populations.map((p) => (exposure ? Math.log(p!) : 0)));
+  if (!fit) return notAssessed(series, prior, current, 'the trend of the earlier years could not be fitted');
+  const prediction = predictCount(fit, year, exposure ? Math.log(current.population!) : 0, current.count, ALERT_RULES.interval);
+  const from = String(w.xs[0]);
+  if (w.startsAtBreak) notices.push({ kind: 'break', text: `Break in series in ${from}: the expected range uses ${from} onwards only.`, series: [series.indicator.code] });
+  return { ...series, period: String(year), current, prior, fit, exposure, prediction, window: { from, to: String(w.xs[w.xs.length - 1]) }, notices };
+}
+
+export function isTest(result: CountTest | NotAssessed): result is CountTest {
+  return 'prediction' in result;
+}
+
+/**
+ * Whether an alert held the next year: the next count is judged against the same fit's range for that
+ * year. The next year's population is its offset, or, while it is not yet published, the alert year's.
+ */
+export function persistenceOf(cells: CellLookup, test: CountTest): { status: 'sustained' | 'one-year spike' | 'pending'; nextPeriod: string; nextCount: number | null; note: string } {
+  const year = Number(test.period) + 1;
+  const next = seriesYear(cells, test.indicator.code, test.geo.code, year);
+  const nextPeriod = String(year);
+  if (next.count === null) return { status: 'pending', nextPeriod, nextCount: null, note: `${nextPeriod} is not known yet` };
+  if (next.countFlags.includes('b')) return { status: 'pending', nextPeriod, nextCount: next.count, note: `break in series in ${nextPeriod}: not comparable` };
+  const sameSource = next.population !== null && populationSource(next) === populationSource(test.current);
+  const offset = test.exposure ? Math.log(sameSource ? next.population! : test.current.population!) : 0;
+  const range = predictCount(test.fit, year, offset, next.count, ALERT_RULES.interval);
+  const rising = test.prediction.z > 0;
+  const held = rising ? next.count > range.upper : next.count < range.lower;
+  const bound = Math.round(rising ? range.upper : range.lower);
+  return held
+    ? { status: 'sustained', nextPeriod, nextCount: next.count, note: `${next.count} in ${nextPeriod}, still ${rising ? 'above' : 'below'} the expected range (${rising ? '>' : '<'} ${bound})` }
+    : { status: 'one-year spike', nextPeriod, nextCount: next.count, note: `${next.count} in ${nextPeriod}, back within the expected range` };
+}
