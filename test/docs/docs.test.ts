@@ -11,7 +11,9 @@ const DOCS = readdirSync(path.join(ROOT, 'docs')).filter((name) => name.endsWith
 
 /** Relative links to Markdown files in a page (`[text](docs/ingest.md#anchor)`), without their anchors. */
 function markdownLinks(page: string): string[] {
-  return [...page.matchAll(/\]\(([^)#\s]+\.md)(#[^)]*)?\)/g)].map((m) => m[1]!).filter((target) => !/^[a-z]+:/i.test(target));
+  return [...page.matchAll(/\]\(([^)#\s]+\.md)(#[^)]*)?\)/g)]
+    .map((m) => m[1]!)
+    .filter((target) => !/^[a-z]+:/i.test(target));
 }
 
 /** Every file under a folder, recursively, whose name ends in one of `extensions`. */
@@ -23,7 +25,11 @@ function sourceFiles(folder: string, extensions: string[]): string[] {
   });
 }
 
-const CODE = [...sourceFiles('server', ['.ts']), ...sourceFiles('scripts', ['.ts', '.sh']), ...sourceFiles('test/helpers', ['.ts'])]
+const CODE = [
+  ...sourceFiles('server', ['.ts']),
+  ...sourceFiles('scripts', ['.ts', '.sh']),
+  ...sourceFiles('test/helpers', ['.ts']),
+]
   .map(read)
   .join('\n');
 
@@ -34,7 +40,9 @@ describe('the README is a front door', () => {
 
   it('links only to Markdown files that exist, and so do the pages in docs/', () => {
     const missing = [
-      ...markdownLinks(README).filter((target) => !existsSync(path.join(ROOT, target))).map((target) => `README.md → ${target}`),
+      ...markdownLinks(README)
+        .filter((target) => !existsSync(path.join(ROOT, target)))
+        .map((target) => `README.md → ${target}`),
       ...DOCS.flatMap((page) =>
         markdownLinks(read(`docs/${page}`))
           .filter((target) => !existsSync(path.join(ROOT, 'docs', target)))
@@ -50,14 +58,15 @@ describe('the README is a front door', () => {
   });
 
   it('lists every environment variable the code reads, and none that it does not', () => {
-    const read = new Set(
-      [...CODE.matchAll(/\benv(?:\.|\[')([A-Z][A-Z0-9_]*)|\benv: '([A-Z][A-Z0-9_]*)'|^\s+([A-Z][A-Z0-9_]*): z\./gm)]
-        .map((m) => m[1] ?? m[2] ?? m[3]!)
-        .filter((name) => name !== 'NODE_ENV'),
-    );
-    const configuration = README.slice(README.indexOf('## Configuration'), README.indexOf('\n## ', README.indexOf('## Configuration') + 1));
-    const listed = new Set([...configuration.matchAll(/^\| `([A-Z][A-Z0-9_]*)`(?:, `([A-Z][A-Z0-9_]*)`)?/gm)].flatMap((m) => [m[1]!, m[2]].filter(Boolean) as string[]));
-    expect([...read].filter((name) => !listed.has(name)).sort()).toEqual([]);
+    // `env.NAME`, `env['NAME']`, `{ env: 'NAME' }`, and the keys of the configuration's zod schema.
+    const inCode = [...CODE.matchAll(/\benv(?:\.|\[')([A-Z][A-Z0-9_]*)|\benv: '([A-Z][A-Z0-9_]*)'/g)].map((m) => m[1] ?? m[2]!);
+    const inSchema = [...read('server/config.ts').matchAll(/^\s+([A-Z][A-Z0-9_]*):\s*z\b/gm)].map((m) => m[1]!);
+    const readByCode = new Set([...inCode, ...inSchema].filter((name) => name !== 'NODE_ENV'));
+    const start = README.indexOf('## Configuration');
+    const configuration = README.slice(start, README.indexOf('\n## ', start + 1));
+    const rows = configuration.matchAll(/^\| `([A-Z][A-Z0-9_]*)`(?:, `([A-Z][A-Z0-9_]*)`)?/gm);
+    const listed = new Set([...rows].flatMap((m) => [m[1]!, m[2]].filter((name) => name !== undefined)));
+    expect([...readByCode].filter((name) => !listed.has(name)).sort()).toEqual([]);
     expect([...listed].filter((name) => !new RegExp(`\\b${name}\\b`).test(CODE)).sort()).toEqual([]);
   });
 });

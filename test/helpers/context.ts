@@ -67,7 +67,9 @@ export function useSeededApp(options: SeededAppOptions = {}): SeededApp {
     afterAll(close);
   }
   const current = (): TestDatabase => {
-    if (!database) throw new Error('The test database is open only inside tests and the hooks declared after useSeededApp().');
+    if (!database) {
+      throw new Error('The test database is open only inside tests and the hooks declared after useSeededApp().');
+    }
     return database;
   };
   const as = (actor: Actor): Express => {

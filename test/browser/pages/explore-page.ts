@@ -30,7 +30,10 @@ export class ExplorePage extends DashboardPage {
 
   /** Clicks a download button ("Download CSV", "Download SVG", "Download PNG") and answers the download. */
   async download(label: string): Promise<Download> {
-    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.click(`button:has-text("${label}")`)]);
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.click(`button:has-text("${label}")`),
+    ]);
     return download;
   }
 }

@@ -30,7 +30,8 @@ export class UploadPage extends DashboardPage {
   /** Gives the view a file without uploading it: by the file chooser, or dropped as from the desktop. */
   async giveFile(name: string, content: string, how: 'choose' | 'drop' = 'choose'): Promise<void> {
     if (how === 'choose') {
-      await this.page.setInputFiles('.drop-zone input[type="file"]', { name, mimeType: 'text/csv', buffer: Buffer.from(content) });
+      const file = { name, mimeType: 'text/csv', buffer: Buffer.from(content) };
+      await this.page.setInputFiles('.drop-zone input[type="file"]', file);
       return;
     }
     await this.page.evaluate(
@@ -83,12 +84,14 @@ export class UploadPage extends DashboardPage {
 
   /** The cells of one row of the diff table with that caption (e.g. "Changed cells"). */
   diffRow(caption: string, index = 0): Promise<string[]> {
-    return this.page.locator(`table:has(caption:has-text("${caption}")) tbody tr`).nth(index).locator('td').allTextContents();
+    const rows = this.page.locator(`table:has(caption:has-text("${caption}")) tbody tr`);
+    return rows.nth(index).locator('td').allTextContents();
   }
 
   /** The roles the column-mapping preview gives each column. */
   columnRoles(): Promise<string[]> {
-    return this.page.locator('table:has(caption:has-text("Column mapping preview")) thead tr').nth(1).locator('td').allTextContents();
+    const header = this.page.locator('table:has(caption:has-text("Column mapping preview")) thead tr');
+    return header.nth(1).locator('td').allTextContents();
   }
 
   commitButton(): Locator {
