@@ -1,28 +1,25 @@
 import request from 'supertest';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Actor } from '../../server/http/actor';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Actor, ANONYMOUS } from '../../server/http/actor';
 import { commitOrAwaitApproval } from '../../server/approvals/approval.service';
-import { createApp } from '../../server/app/compose';
-import { seededDatabase, type TestDatabase } from '../helpers/database';
 import { actorFor, addUser } from './fixture';
+import { testApp, useSeededApp } from '../helpers/context';
 
 /** Approval (APPROVAL_REQUIRED=true): committed submissions wait, invisible to the public, until the secretariat decides. */
-let database: TestDatabase;
+const ctx = useSeededApp();
 let nl: Actor;
 let de: Actor;
 let secretariat: Actor;
 let approvalRequired = true;
 const appAs = (actor: Actor) =>
-  createApp({ db: database.db, config: { APPROVAL_REQUIRED: approvalRequired }, clientDir: '/nonexistent', resolveActor: () => actor });
-const publicApp = () => createApp({ db: database.db, clientDir: '/nonexistent', resolveActor: () => ({ kind: 'anonymous' }) });
+  testApp(ctx.db, { config: { APPROVAL_REQUIRED: approvalRequired }, resolveActor: () => actor });
+const publicApp = () => ctx.as(ANONYMOUS);
 
 beforeAll(async () => {
-  database = await seededDatabase();
-  nl = actorFor(await addUser(database.db, 'nl@politie.nl', 'contact_point', ['NL'], undefined));
-  de = actorFor(await addUser(database.db, 'de@bka.de', 'contact_point', ['DE'], undefined));
-  secretariat = actorFor(await addUser(database.db, 'secretariat@observatory.eu', 'secretariat', [], undefined));
+  nl = actorFor(await addUser(ctx.db, 'nl@politie.nl', 'contact_point', ['NL'], undefined));
+  de = actorFor(await addUser(ctx.db, 'de@bka.de', 'contact_point', ['DE'], undefined));
+  secretariat = actorFor(await addUser(ctx.db, 'secretariat@observatory.eu', 'secretariat', [], undefined));
 });
-afterAll(async () => database.dispose());
 beforeEach(() => {
   approvalRequired = true;
 });
@@ -76,7 +73,7 @@ describe('approval of submissions', () => {
     expect(mine.body.data[0]).toMatchObject({ submissionId: id, status: 'approval-rejected', message, decision: 'rejected' });
     expect(await publicValue('2020')).toBe(before);
     await request(appAs(nl)).post(`/api/submissions/${id}/commit`).expect(409);
-    await expect(commitOrAwaitApproval(database.db, id, nl, { APPROVAL_REQUIRED: true })).rejects.toMatchObject({ status: 409 });
+    await expect(commitOrAwaitApproval(ctx.db, id, nl, { APPROVAL_REQUIRED: true })).rejects.toMatchObject({ status: 409 });
     await request(appAs(secretariat)).post(`/api/submissions/${id}/approve`).send({}).expect(409);
     await request(appAs(secretariat)).post(`/api/submissions/${id}/reject`).send({ message }).expect(409);
 
@@ -89,13 +86,13 @@ describe('approval of submissions', () => {
   });
 
   it('audits every approval and rejection with the secretariat as actor', async () => {
-    const entries = await database.db.selectFrom('audit_log').selectAll().where('action', 'in', ['submission.approve', 'submission.reject']).where('outcome', '=', 'ok').orderBy('id').execute();
+    const entries = await ctx.db.selectFrom('audit_log').selectAll().where('action', 'in', ['submission.approve', 'submission.reject']).where('outcome', '=', 'ok').orderBy('id').execute();
     expect(entries.map((e) => [e.action, e.actor, e.outcome])).toEqual([
       ['submission.approve', 'secretariat@observatory.eu', 'ok'],
       ['submission.reject', 'secretariat@observatory.eu', 'ok'],
     ]);
     expect(JSON.parse(entries[1]!.detail!).message).toContain('counts attempts twice');
-    const refused = await database.db.selectFrom('audit_log').selectAll().where('action', '=', 'submission.approve').where('outcome', '=', 'denied').execute();
+    const refused = await ctx.db.selectFrom('audit_log').selectAll().where('action', '=', 'submission.approve').where('outcome', '=', 'denied').execute();
     expect(refused.map((e) => e.actor)).toEqual(['nl@politie.nl']);
   });
 

@@ -2,12 +2,12 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor, Role } from '../../server/http/actor';
 import { auditAction } from '../../server/audit/audit.action';
-import { createApp } from '../../server/app/compose';
 import type { AnyRoute } from '../../server/http/route';
 import { apiRoutes } from '../../server/app/compose';
-import { seededDatabase, type TestDatabase } from '../helpers/database';
 import { actorFor, addUser, expectNoSecretsLeaked, PASSWORD, type RecordedResponse, recordedApp, storedSecrets } from './fixture';
 import { expectedAllowed, Fixtures, type RequestSpec, ROUTE_RULES, type Rule } from './route-expectations';
+import { useSeededApp } from '../helpers/context';
+import type { Express } from 'express';
 
 const IN_SCOPE = 'NL';
 const OUT_OF_SCOPE = 'DE';
@@ -17,16 +17,15 @@ const DENIALS = new Set(['401 unauthenticated', '403 forbidden', '403 geo-not-yo
 
 const keyOf = (route: AnyRoute) => `${route.method.toUpperCase()} ${route.path}`;
 
-let database: TestDatabase;
+const ctx = useSeededApp();
 let current: Actor = { kind: 'anonymous' };
-let app: ReturnType<typeof createApp>;
+let app: Express;
 let responses: RecordedResponse[];
 let fixtures: Fixtures;
 const actors = new Map<Role | 'public', Actor>();
 
 beforeAll(async () => {
-  database = await seededDatabase();
-  const db = database.db;
+  const db = ctx.db;
   actors.set('public', { kind: 'anonymous' });
   actors.set('contact_point', actorFor(await addUser(db, 'cp-nl@politie.nl', 'contact_point', [IN_SCOPE])));
   actors.set('curator', actorFor(await addUser(db, 'curator@observatory.eu', 'curator')));
@@ -34,15 +33,14 @@ beforeAll(async () => {
   actors.set('secretariat', secretariat);
   await addUser(db, 'matrix-login@observatory.eu', 'curator');
   ({ app, responses } = recordedApp({ db, resolveActor: () => current }));
-  const admin = createApp({ db, clientDir: '/nonexistent', resolveActor: () => secretariat });
+  const admin = ctx.as(secretariat);
   let n = 0;
   fixtures = new Fixtures(admin, { target: async () => (await addUser(db, `target-${++n}@observatory.eu`, 'curator', [], undefined)).id });
 });
 afterAll(async () => {
   // Every answer of every route to every caller: no password, hash or session id, and each token only in its issuing answer.
   const issued = responses.filter((r) => r.method === 'POST' && r.url === '/api/tokens' && r.status === 200).map((r) => JSON.parse(r.body).token as string);
-  expectNoSecretsLeaked(responses, await storedSecrets(database.db), [PASSWORD, 'a long enough passphrase'], issued);
-  await database.dispose();
+  expectNoSecretsLeaked(responses, await storedSecrets(ctx.db), [PASSWORD, 'a long enough passphrase'], issued);
 });
 
 function send(route: AnyRoute, spec: RequestSpec): request.Test {
@@ -57,7 +55,7 @@ function send(route: AnyRoute, spec: RequestSpec): request.Test {
   return spec.body === undefined ? req : req.send(spec.body as object);
 }
 
-const auditCount = async () => Number((await database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const auditCount = async () => Number((await ctx.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
 describe('the authorisation matrix', () => {
   it('has a rule for every route in the router, and no rule for a route that does not exist', () => {
@@ -95,7 +93,7 @@ describe('the authorisation matrix', () => {
           outcomes.push(`${label}: ${denied ? 'denied' : 'allowed'}`);
           expected.push(`${label}: ${expectedAllowed(rule, caller, inScope) ? 'allowed' : 'denied'}`);
           if (route.method === 'get') continue;
-          const written = await database.db.selectFrom('audit_log').selectAll().orderBy('id').offset(before).limit(100).execute();
+          const written = await ctx.db.selectFrom('audit_log').selectAll().orderBy('id').offset(before).limit(100).execute();
           if (denied) {
             expect(written.map((e) => `${e.action} ${e.outcome}`), `${label}: the refusal is audited`).toContain(`${auditAction(route)} denied`);
           } else if (res.status < 300 && rule.writesWhenOk !== false) {

@@ -1,28 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runUserCommand } from '../../server/accounts/user.cli';
 import { verifyPassword } from '../../server/accounts/password';
-import { seededDatabase, type TestDatabase } from '../helpers/database';
+import { useSeededApp } from '../helpers/context';
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await seededDatabase();
-});
-afterAll(async () => database.dispose());
+const ctx = useSeededApp();
 
 async function run(args: string, env: NodeJS.ProcessEnv = {}, askPassword?: (prompt: string) => Promise<string>): Promise<string[]> {
   const lines: string[] = [];
-  await runUserCommand(database.db, args.split(' '), { env, askPassword, print: (line) => lines.push(line) });
+  await runUserCommand(ctx.db, args.split(' '), { env, askPassword, print: (line) => lines.push(line) });
   return lines;
 }
 
-const user = (email: string) => database.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirstOrThrow();
+const user = (email: string) => ctx.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirstOrThrow();
 
 describe('npm run user', () => {
   it('creates the first secretariat with the password from OBSERVATORY_PASSWORD', async () => {
     const out = await run('create --email Admin@Observatory.eu --role secretariat', { OBSERVATORY_PASSWORD: 'first admin passphrase' });
     expect(out[0]).toMatch(/^Created secretariat admin@observatory\.eu \(user \d+\)\.$/);
     expect(await verifyPassword('first admin passphrase', (await user('admin@observatory.eu')).password_hash)).toBe(true);
-    const audit = await database.db.selectFrom('audit_log').selectAll().where('action', '=', 'user.create').executeTakeFirstOrThrow();
+    const audit = await ctx.db.selectFrom('audit_log').selectAll().where('action', '=', 'user.create').executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ actor: 'system', actor_via: 'system', ip: 'cli' });
   });
 
@@ -38,14 +34,14 @@ describe('npm run user', () => {
     await expect(run('create --email nopass@observatory.eu --role curator')).rejects.toThrow('OBSERVATORY_PASSWORD');
     await expect(run('create --email weak@observatory.eu --role curator', { OBSERVATORY_PASSWORD: 'short' })).rejects.toThrow('at least 12');
     await expect(run('create --email x@observatory.eu --role wizard', { OBSERVATORY_PASSWORD: 'long enough words' })).rejects.toThrow('--role');
-    const rows = await database.db.selectFrom('users').select('email').where('email', 'in', ['nopass@observatory.eu', 'weak@observatory.eu', 'x@observatory.eu']).execute();
+    const rows = await ctx.db.selectFrom('users').select('email').where('email', 'in', ['nopass@observatory.eu', 'weak@observatory.eu', 'x@observatory.eu']).execute();
     expect(rows).toEqual([]);
   });
 
   it('prints an expiring one-time reset link, lists accounts and disables one', async () => {
     const [, link] = await run('reset-link --email cp@politie.nl --hours 2');
     expect(link).toMatch(/^http:\/\/localhost:3000\/reset-password#token=[\w-]{43}$/);
-    const reset = await database.db.selectFrom('password_resets').selectAll().where('used_at', 'is', null).executeTakeFirstOrThrow();
+    const reset = await ctx.db.selectFrom('password_resets').selectAll().where('used_at', 'is', null).executeTakeFirstOrThrow();
     expect(Date.parse(reset.expires_at) - Date.parse(reset.created_at)).toBe(2 * 3_600_000);
     await run('disable --email cp@politie.nl');
     const list = await run('list');

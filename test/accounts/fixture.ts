@@ -4,7 +4,8 @@ import { expect } from 'vitest';
 import { type Actor, type Role, SYSTEM_ACTOR } from '../../server/http/actor';
 import { createUser } from '../../server/accounts/user.service';
 import type { Db } from '../../server/db/database';
-import { type AppOptions, createApp } from '../../server/app/compose';
+import type { AppOptions } from '../../server/app/compose';
+import { testApp } from '../helpers/context';
 
 export const PASSWORD = 'a long enough passphrase';
 
@@ -41,7 +42,7 @@ export function recordedApp(options: AppOptions): { app: Express; responses: Rec
     }) as typeof res.end;
     next();
   });
-  app.use(createApp({ clientDir: '/nonexistent', ...options }));
+  app.use(testApp(options.db, options));
   return { app, responses };
 }
 

@@ -1,33 +1,31 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app/compose';
-import { seededDatabase, type TestDatabase } from '../helpers/database';
 import { actorFor, addUser, expectNoSecretsLeaked, PASSWORD, recordedApp, type SignedIn, signIn, storedSecrets } from './fixture';
 import { csvFor, practiceFor, profileFor } from './route-expectations';
 import { cellVersions } from '../../server/observations/cell-versions';
+import { useSeededApp } from '../helpers/context';
+import type { Express } from 'express';
 
 /** A contact point for NL, with real credentials (session and API token), tries every way to write DE data. */
-let database: TestDatabase;
+const ctx = useSeededApp();
 let recorded: ReturnType<typeof recordedApp>;
-let admin: ReturnType<typeof createApp>;
+let admin: Express;
 let session: SignedIn;
 let bearer: string;
 const issued: string[] = [];
 
 beforeAll(async () => {
-  database = await seededDatabase();
-  recorded = recordedApp({ db: database.db });
-  await addUser(database.db, 'nl@politie.nl', 'contact_point', ['NL']);
-  const secretariat = actorFor(await addUser(database.db, 'secretariat@observatory.eu', 'secretariat'));
-  admin = createApp({ db: database.db, clientDir: '/nonexistent', resolveActor: () => secretariat });
+  recorded = recordedApp({ db: ctx.db });
+  await addUser(ctx.db, 'nl@politie.nl', 'contact_point', ['NL']);
+  const secretariat = actorFor(await addUser(ctx.db, 'secretariat@observatory.eu', 'secretariat'));
+  admin = ctx.as(secretariat);
   session = await signIn(recorded.app, 'nl@politie.nl');
   const token = await request(recorded.app).post('/api/tokens').set('Cookie', session.cookie).set('X-CSRF-Token', session.csrfToken).send({ name: 'upload script' }).expect(200);
   bearer = `Bearer ${token.body.token}`;
   issued.push(token.body.token);
 });
 afterAll(async () => {
-  expectNoSecretsLeaked(recorded.responses, await storedSecrets(database.db), [PASSWORD], issued);
-  await database.dispose();
+  expectNoSecretsLeaked(recorded.responses, await storedSecrets(ctx.db), [PASSWORD], issued);
 });
 
 /** 200 or 201: the owners of those routes choose. */
@@ -38,7 +36,7 @@ const asSession = (method: 'post' | 'put' | 'delete', url: string) =>
   request(recorded.app)[method](url).set('Cookie', session.cookie).set('X-CSRF-Token', session.csrfToken);
 
 async function germanState() {
-  const db = database.db;
+  const db = ctx.db;
   return {
     revisions: await db.selectFrom(cellVersions(db)).selectAll().where('geo', '=', 'DE').orderBy('id').execute(),
     observations: await db.selectFrom('observations').selectAll().where('geo', '=', 'DE').orderBy('indicator').orderBy('period').execute(),
@@ -96,7 +94,7 @@ describe('a contact point for NL can never write DE data', () => {
   });
 
   it('and every one of those refusals is in the audit log under the contact point\'s name', async () => {
-    const refusals = await database.db.selectFrom('audit_log').selectAll().where('actor', '=', 'nl@politie.nl').where('outcome', '=', 'denied').execute();
+    const refusals = await ctx.db.selectFrom('audit_log').selectAll().where('actor', '=', 'nl@politie.nl').where('outcome', '=', 'denied').execute();
     const actions = new Set(refusals.map((r) => r.action));
     for (const action of ['submission.upload', 'submission.commit', 'submission.withdraw', 'profile.create', 'profile.update', 'profile.delete', 'practice-workbench.create', 'practice-workbench.update', 'practice-workbench.submit']) {
       expect(actions, action).toContain(action);

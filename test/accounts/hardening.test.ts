@@ -1,19 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
-import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DATA_DIR } from '../../server/catalogue/paths';
-import { createApp } from '../../server/app/compose';
-import { seededDatabase, type TestDatabase } from '../helpers/database';
+import { useSeededApp } from '../helpers/context';
 
-let database: TestDatabase;
-let app: ReturnType<typeof createApp>;
-beforeAll(async () => {
-  database = await seededDatabase();
-  app = createApp({ db: database.db, clientDir: '/nonexistent' });
-});
-afterAll(async () => database.dispose());
+const ctx = useSeededApp();
 
 const CLIENT_DIR = path.resolve(DATA_DIR, '../client');
 
@@ -27,7 +19,7 @@ function clientFiles(dir = CLIENT_DIR): string[] {
 
 describe('security headers', () => {
   it('send a strict Content-Security-Policy and the other helmet headers on every answer', async () => {
-    const res = await request(app).get('/api/health').expect(200);
+    const res = await ctx.request().get('/api/health').expect(200);
     const csp = Object.fromEntries(
       String(res.headers['content-security-policy']).split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values.join(' ')]),
     );
@@ -46,7 +38,7 @@ describe('security headers', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-powered-by']).toBeUndefined();
     expect(res.headers['referrer-policy']).toBe('same-origin');
-    const missing = await request(app).get('/api/nothing').expect(404);
+    const missing = await ctx.request().get('/api/nothing').expect(404);
     expect(missing.headers['content-security-policy']).toBe(res.headers['content-security-policy']);
   });
 
@@ -72,21 +64,21 @@ describe('security headers', () => {
 
 describe('safe errors', () => {
   it('refuse an oversized JSON body with 413, naming the limit problem', async () => {
-    const res = await request(app).post('/api/session').set('content-type', 'application/json').send(JSON.stringify({ email: 'x'.repeat(2_000_000) }));
+    const res = await ctx.request().post('/api/session').set('content-type', 'application/json').send(JSON.stringify({ email: 'x'.repeat(2_000_000) }));
     expect(res.status).toBe(413);
     expect(res.body.error.message).toContain('larger than the server accepts');
   });
 
   it('answer a database failure with a plain 500: no SQL, table names or stack trace', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    await sql`alter table geos rename to geos_elsewhere`.execute(database.db);
+    await sql`alter table geos rename to geos_elsewhere`.execute(ctx.db);
     try {
-      const res = await request(app).get('/api/geos').expect(500);
+      const res = await ctx.request().get('/api/geos').expect(500);
       expect(res.body).toEqual({ error: { status: 500, code: 'internal', message: 'An unexpected error occurred. It has been logged.' } });
       expect(res.text).not.toMatch(/geos|sqlite|select|no such table|\.ts:\d+/i);
       expect(logged).toHaveBeenCalled();
     } finally {
-      await sql`alter table geos_elsewhere rename to geos`.execute(database.db);
+      await sql`alter table geos_elsewhere rename to geos`.execute(ctx.db);
       logged.mockRestore();
     }
   });

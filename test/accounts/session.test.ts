@@ -4,26 +4,25 @@ import { ANONYMOUS } from '../../server/http/actor';
 import { ADDRESS_MAX_FAILURES, ADDRESS_WINDOW_MS, admitSignIn, ATTEMPT_ACTION } from '../../server/accounts/login-limiter';
 import { appendAudit } from '../../server/audit/audit.repository';
 import { LOCKOUT_MINUTES, MAX_FAILED_LOGINS } from '../../server/accounts/login';
-import { seededDatabase, type TestDatabase } from '../helpers/database';
 import { addUser, expectNoSecretsLeaked, PASSWORD, recordedApp, signIn, storedSecrets } from './fixture';
+import { useSeededApp, useTestDatabases } from '../helpers/context';
 
-let database: TestDatabase;
+const ctx = useSeededApp();
+const databases = useTestDatabases();
 let recorded: ReturnType<typeof recordedApp>;
 const app = () => recorded.app;
 
 beforeAll(async () => {
-  database = await seededDatabase();
-  recorded = recordedApp({ db: database.db });
-  await addUser(database.db, 'secretariat@observatory.eu', 'secretariat');
-  await addUser(database.db, 'nl@politie.nl', 'contact_point', ['NL']);
+  recorded = recordedApp({ db: ctx.db });
+  await addUser(ctx.db, 'secretariat@observatory.eu', 'secretariat');
+  await addUser(ctx.db, 'nl@politie.nl', 'contact_point', ['NL']);
 });
 afterAll(async () => {
-  expectNoSecretsLeaked(recorded.responses, await storedSecrets(database.db), [PASSWORD], []);
-  await database.dispose();
+  expectNoSecretsLeaked(recorded.responses, await storedSecrets(ctx.db), [PASSWORD], []);
 });
 
 async function auditActions(target?: string): Promise<string[]> {
-  let query = database.db.selectFrom('audit_log').select('action').orderBy('id');
+  let query = ctx.db.selectFrom('audit_log').select('action').orderBy('id');
   if (target) query = query.where('target', '=', target);
   return (await query.execute()).map((r) => r.action);
 }
@@ -44,7 +43,7 @@ describe('signing in', () => {
   });
 
   it('marks the cookie Secure when served over HTTPS through a trusted proxy', async () => {
-    const proxied = recordedApp({ db: database.db, config: { TRUST_PROXY: 1 } });
+    const proxied = recordedApp({ db: ctx.db, config: { TRUST_PROXY: 1 } });
     const res = await request(proxied.app).post('/api/session').set('X-Forwarded-Proto', 'https')
       .send({ email: 'nl@politie.nl', password: PASSWORD }).expect(200);
     expect(String(res.headers['set-cookie'])).toContain('; Secure');
@@ -69,7 +68,7 @@ describe('signing in', () => {
     const wrong = await request(app()).post('/api/session').send({ email: 'secretariat@observatory.eu', password: 'not the password' }).expect(401);
     const unknown = await request(app()).post('/api/session').send({ email: 'nobody@observatory.eu', password: PASSWORD }).expect(401);
     expect(wrong.body.error).toEqual(unknown.body.error);
-    const failures = await database.db.selectFrom('audit_log').selectAll().where('action', '=', 'session.login-failed').execute();
+    const failures = await ctx.db.selectFrom('audit_log').selectAll().where('action', '=', 'session.login-failed').execute();
     expect(failures.map((f) => JSON.parse(f.detail!).reason)).toEqual(expect.arrayContaining(['wrong-password', 'unknown-email']));
     expect(failures.every((f) => f.outcome === 'denied' && f.ip !== '')).toBe(true);
   });
@@ -92,8 +91,8 @@ describe('CSRF protection', () => {
     expect(missing.body.error.code).toBe('csrf-token-invalid');
     const wrong = await request(app()).post('/api/users').set('Cookie', session.cookie).set('X-CSRF-Token', 'x'.repeat(43)).send(body).expect(403);
     expect(wrong.body.error.code).toBe('csrf-token-invalid');
-    expect(await database.db.selectFrom('users').select('id').where('email', '=', 'new@observatory.eu').executeTakeFirst()).toBeUndefined();
-    const refusals = await database.db.selectFrom('audit_log').selectAll().where('action', '=', 'user.create').where('outcome', '=', 'denied').execute();
+    expect(await ctx.db.selectFrom('users').select('id').where('email', '=', 'new@observatory.eu').executeTakeFirst()).toBeUndefined();
+    const refusals = await ctx.db.selectFrom('audit_log').selectAll().where('action', '=', 'user.create').where('outcome', '=', 'denied').execute();
     expect(refusals).toHaveLength(2);
     expect(refusals[0]).toMatchObject({ actor: 'secretariat@observatory.eu', target: 'user' });
     await request(app()).post('/api/users').set('Cookie', session.cookie).set('X-CSRF-Token', session.csrfToken).send(body).expect(200);
@@ -107,7 +106,7 @@ describe('CSRF protection', () => {
 
 describe('lockout', () => {
   it(`locks an account for ${LOCKOUT_MINUTES} minutes after ${MAX_FAILED_LOGINS} wrong passwords, even against the right one`, async () => {
-    await addUser(database.db, 'target@observatory.eu', 'curator');
+    await addUser(ctx.db, 'target@observatory.eu', 'curator');
     for (let i = 1; i < MAX_FAILED_LOGINS; i++) {
       await request(app()).post('/api/session').send({ email: 'target@observatory.eu', password: `wrong guess ${i}` }).expect(401);
     }
@@ -116,60 +115,56 @@ describe('lockout', () => {
     expect(locked.body.error.message).toContain('locked until');
     expect(locked.body.error.details.retryAfterSeconds).toBeGreaterThan((LOCKOUT_MINUTES - 1) * 60);
     expect(Number(locked.headers['retry-after'])).toBe(locked.body.error.details.retryAfterSeconds);
-    const user = await database.db.selectFrom('users').selectAll().where('email', '=', 'target@observatory.eu').executeTakeFirstOrThrow();
+    const user = await ctx.db.selectFrom('users').selectAll().where('email', '=', 'target@observatory.eu').executeTakeFirstOrThrow();
     expect(Date.parse(user.locked_until!)).toBeGreaterThan(Date.now() + (LOCKOUT_MINUTES - 1) * 60_000);
     expect(await auditActions(`user/${user.id}`)).toEqual(expect.arrayContaining(['session.lockout']));
     // Once the lock has passed, the right password works and the count starts afresh.
-    await database.db.updateTable('users').set({ locked_until: new Date(Date.now() - 1000).toISOString() }).where('id', '=', user.id).execute();
+    await ctx.db.updateTable('users').set({ locked_until: new Date(Date.now() - 1000).toISOString() }).where('id', '=', user.id).execute();
     await signIn(app(), 'target@observatory.eu');
   });
 
   it('slows down one address guessing across many accounts, counting attempts every server process recorded', async () => {
     // Its own database: the attempts stay in the audit log, where the limiter counts them.
-    const own = await seededDatabase();
-    try {
-      await addUser(own.db, 'nl@politie.nl', 'contact_point', ['NL']);
-      const app = recordedApp({ db: own.db, config: { TRUST_PROXY: 1 } }).app;
-      const signInFrom = (address: string, email: string, password: string) =>
-        request(app).post('/api/session').set('X-Forwarded-For', address).send({ email, password });
-      const now = Date.now();
-      // What one failed sign-in leaves in the audit log, recorded here as another process would.
-      const failedSignIn = async (address: string, msAgo: number) => {
-        const at = new Date(now - msAgo);
-        await appendAudit(own.db, { actor: ANONYMOUS, ip: address, action: ATTEMPT_ACTION, detail: { email: 'x@y.eu' }, at });
-        await appendAudit(own.db, { actor: ANONYMOUS, ip: address, action: 'session.login-failed', outcome: 'denied', at });
-      };
-      // 19 failures within the window; 50 older ones have left it.
-      for (let i = 0; i < ADDRESS_MAX_FAILURES - 1; i++) await failedSignIn('198.51.100.7', 60_000 + i * 1000);
-      for (let i = 0; i < 50; i++) await failedSignIn('198.51.100.7', ADDRESS_WINDOW_MS + 1000 + i);
-      await signInFrom('198.51.100.7', 'nobody@observatory.eu', 'guess guess guess').expect(401);
-      const throttled = await signInFrom('198.51.100.7', 'nl@politie.nl', PASSWORD).expect(429);
-      expect(throttled.body.error.code).toBe('too-many-attempts');
-      // It may try again once the oldest of the 20 failures leaves the window (about 14 minutes).
-      const wait = throttled.body.error.details.retryAfterSeconds * 1000;
-      expect(wait).toBeGreaterThan(ADDRESS_WINDOW_MS - 80_000);
-      expect(wait).toBeLessThanOrEqual(ADDRESS_WINDOW_MS - 78_000);
-      // Refused attempts do not extend the wait: a client that waits as told is let in.
-      await signInFrom('198.51.100.7', 'nl@politie.nl', PASSWORD).expect(429);
-      expect(await admitSignIn(own.db, '198.51.100.7', 'nl@politie.nl', new Date(Date.now() + wait))).toBe(0);
-      // Another address is not slowed down, and a success gives its attempt back.
-      await signInFrom('203.0.113.9', 'nl@politie.nl', PASSWORD).expect(200);
+    const own = await databases.seeded();
+    await addUser(own.db, 'nl@politie.nl', 'contact_point', ['NL']);
+    const app = recordedApp({ db: own.db, config: { TRUST_PROXY: 1 } }).app;
+    const signInFrom = (address: string, email: string, password: string) =>
+      request(app).post('/api/session').set('X-Forwarded-For', address).send({ email, password });
+    const now = Date.now();
+    // What one failed sign-in leaves in the audit log, recorded here as another process would.
+    const failedSignIn = async (address: string, msAgo: number) => {
+      const at = new Date(now - msAgo);
+      await appendAudit(own.db, { actor: ANONYMOUS, ip: address, action: ATTEMPT_ACTION, detail: { email: 'x@y.eu' }, at });
+      await appendAudit(own.db, { actor: ANONYMOUS, ip: address, action: 'session.login-failed', outcome: 'denied', at });
+    };
+    // 19 failures within the window; 50 older ones have left it.
+    for (let i = 0; i < ADDRESS_MAX_FAILURES - 1; i++) await failedSignIn('198.51.100.7', 60_000 + i * 1000);
+    for (let i = 0; i < 50; i++) await failedSignIn('198.51.100.7', ADDRESS_WINDOW_MS + 1000 + i);
+    await signInFrom('198.51.100.7', 'nobody@observatory.eu', 'guess guess guess').expect(401);
+    const throttled = await signInFrom('198.51.100.7', 'nl@politie.nl', PASSWORD).expect(429);
+    expect(throttled.body.error.code).toBe('too-many-attempts');
+    // It may try again once the oldest of the 20 failures leaves the window (about 14 minutes).
+    const wait = throttled.body.error.details.retryAfterSeconds * 1000;
+    expect(wait).toBeGreaterThan(ADDRESS_WINDOW_MS - 80_000);
+    expect(wait).toBeLessThanOrEqual(ADDRESS_WINDOW_MS - 78_000);
+    // Refused attempts do not extend the wait: a client that waits as told is let in.
+    await signInFrom('198.51.100.7', 'nl@politie.nl', PASSWORD).expect(429);
+    expect(await admitSignIn(own.db, '198.51.100.7', 'nl@politie.nl', new Date(Date.now() + wait))).toBe(0);
+    // Another address is not slowed down, and a success gives its attempt back.
+    await signInFrom('203.0.113.9', 'nl@politie.nl', PASSWORD).expect(200);
 
-      // Many guesses sent at once: recording before counting lets at most the allowance through to
-      // the password check (how many exactly depends on how the engine interleaves the requests).
-      const burst = await Promise.all(Array.from({ length: 30 }, (_, i) => signInFrom('192.0.2.44', `nobody${i}@observatory.eu`, 'guess guess guess')));
-      const checked = burst.filter((r) => r.status === 401).length;
-      expect(checked).toBeLessThanOrEqual(ADDRESS_MAX_FAILURES);
-      expect(burst.filter((r) => r.status === 429)).toHaveLength(30 - checked);
-    } finally {
-      await own.dispose();
-    }
+    // Many guesses sent at once: recording before counting lets at most the allowance through to
+    // the password check (how many exactly depends on how the engine interleaves the requests).
+    const burst = await Promise.all(Array.from({ length: 30 }, (_, i) => signInFrom('192.0.2.44', `nobody${i}@observatory.eu`, 'guess guess guess')));
+    const checked = burst.filter((r) => r.status === 401).length;
+    expect(checked).toBeLessThanOrEqual(ADDRESS_MAX_FAILURES);
+    expect(burst.filter((r) => r.status === 429)).toHaveLength(30 - checked);
   });
 });
 
 describe('changing and resetting passwords', () => {
   it('changes your own password with the current one; the old one stops working', async () => {
-    await addUser(database.db, 'changer@observatory.eu', 'curator');
+    await addUser(ctx.db, 'changer@observatory.eu', 'curator');
     const session = await signIn(app(), 'changer@observatory.eu');
     const newPassword = 'another long passphrase';
     await request(app()).post('/api/session/password').set('Cookie', session.cookie).set('X-CSRF-Token', session.csrfToken)
@@ -198,7 +193,7 @@ describe('changing and resetting passwords', () => {
 
   it('refuses an expired link, and an older link once a newer one is issued', async () => {
     const admin = await signIn(app(), 'secretariat@observatory.eu');
-    const user = await database.db.selectFrom('users').select('id').where('email', '=', 'nl@politie.nl').executeTakeFirstOrThrow();
+    const user = await ctx.db.selectFrom('users').select('id').where('email', '=', 'nl@politie.nl').executeTakeFirstOrThrow();
     const issue = async () => {
       const res = await request(app()).post(`/api/users/${user.id}/reset-link`).set('Cookie', admin.cookie).set('X-CSRF-Token', admin.csrfToken).send({}).expect(200);
       return new URL(res.body.link).hash.replace('#token=', '');
@@ -206,7 +201,7 @@ describe('changing and resetting passwords', () => {
     const older = await issue();
     const newer = await issue();
     await request(app()).post('/api/password-reset').send({ token: older, password: 'dutch passphrase 2026' }).expect(400);
-    await database.db.updateTable('password_resets').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('used_at', 'is', null).execute();
+    await ctx.db.updateTable('password_resets').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('used_at', 'is', null).execute();
     await request(app()).post('/api/password-reset').send({ token: newer, password: 'dutch passphrase 2026' }).expect(400);
   });
 });

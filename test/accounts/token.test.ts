@@ -1,9 +1,9 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seededDatabase, type TestDatabase } from '../helpers/database';
 import { addUser, expectNoSecretsLeaked, PASSWORD, recordedApp, type SignedIn, signIn, storedSecrets } from './fixture';
+import { useSeededApp } from '../helpers/context';
 
-let database: TestDatabase;
+const ctx = useSeededApp();
 let recorded: ReturnType<typeof recordedApp>;
 const app = () => recorded.app;
 const issued: string[] = [];
@@ -11,17 +11,15 @@ let nl: SignedIn;
 let admin: SignedIn;
 
 beforeAll(async () => {
-  database = await seededDatabase();
-  recorded = recordedApp({ db: database.db });
-  await addUser(database.db, 'secretariat@observatory.eu', 'secretariat');
-  await addUser(database.db, 'nl@politie.nl', 'contact_point', ['NL']);
-  await addUser(database.db, 'de@bka.de', 'contact_point', ['DE']);
+  recorded = recordedApp({ db: ctx.db });
+  await addUser(ctx.db, 'secretariat@observatory.eu', 'secretariat');
+  await addUser(ctx.db, 'nl@politie.nl', 'contact_point', ['NL']);
+  await addUser(ctx.db, 'de@bka.de', 'contact_point', ['DE']);
   nl = await signIn(app(), 'nl@politie.nl');
   admin = await signIn(app(), 'secretariat@observatory.eu');
 });
 afterAll(async () => {
-  expectNoSecretsLeaked(recorded.responses, await storedSecrets(database.db), [PASSWORD], issued);
-  await database.dispose();
+  expectNoSecretsLeaked(recorded.responses, await storedSecrets(ctx.db), [PASSWORD], issued);
 });
 
 async function issue(session: SignedIn, name: string): Promise<{ token: string; id: number }> {
@@ -34,7 +32,7 @@ describe('API tokens', () => {
   it('are shown once, stored only as a hash, and act as their owner with the owner\'s geos', async () => {
     const { token, id } = await issue(nl, 'nightly upload');
     expect(token).toMatch(/^cpo_[\w-]{43}$/);
-    const row = await database.db.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await ctx.db.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     expect(row.token_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(row)).not.toContain(token);
     const me = await request(app()).get('/api/session').set('Authorization', `Bearer ${token}`).expect(200);
@@ -48,7 +46,7 @@ describe('API tokens', () => {
     const { token } = await issue(nl, 'script');
     const res = await request(app()).post('/api/tokens').set('Authorization', `Bearer ${token}`).send({ name: 'child' }).expect(403);
     expect(res.body.error.code).toBe('session-required');
-    const refusal = await database.db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+    const refusal = await ctx.db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
     expect(refusal).toMatchObject({ action: 'token.issue', outcome: 'denied', actor: 'nl@politie.nl', actor_via: 'token' });
     const adminToken = (await issue(admin, 'admin script')).token;
     const users = await request(app()).post('/api/users').set('Authorization', `Bearer ${adminToken}`).send({ email: 'x@observatory.eu', role: 'curator' }).expect(403);
@@ -64,7 +62,7 @@ describe('API tokens', () => {
     expect(refused.body.error.code).toBe('invalid-token');
     // A refused token is not quietly treated as the public either.
     await request(app()).get('/api/geos').set('Authorization', `Bearer ${token}`).expect(401);
-    const entries = await database.db.selectFrom('audit_log').select(['action', 'actor']).where('target', '=', `token/${id}`).orderBy('id').execute();
+    const entries = await ctx.db.selectFrom('audit_log').select(['action', 'actor']).where('target', '=', `token/${id}`).orderBy('id').execute();
     expect(entries).toEqual([{ action: 'token.issue', actor: 'nl@politie.nl' }, { action: 'token.revoke', actor: 'nl@politie.nl' }]);
   });
 
@@ -81,10 +79,10 @@ describe('API tokens', () => {
 
   it('stop working when their owner is disabled, and expire', async () => {
     const { token, id } = await issue(nl, 'expiring');
-    await database.db.updateTable('api_tokens').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('id', '=', id).execute();
+    await ctx.db.updateTable('api_tokens').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('id', '=', id).execute();
     await request(app()).get('/api/tokens').set('Authorization', `Bearer ${token}`).expect(401);
     const live = await issue(nl, 'live');
-    const user = await database.db.selectFrom('users').select('id').where('email', '=', 'nl@politie.nl').executeTakeFirstOrThrow();
+    const user = await ctx.db.selectFrom('users').select('id').where('email', '=', 'nl@politie.nl').executeTakeFirstOrThrow();
     await request(app()).delete(`/api/users/${user.id}`).set('Cookie', admin.cookie).set('X-CSRF-Token', admin.csrfToken).expect(200);
     await request(app()).get('/api/tokens').set('Authorization', `Bearer ${live.token}`).expect(401);
     expect((await request(app()).get('/api/session').set('Cookie', nl.cookie)).body.user).toBeNull();

@@ -1,23 +1,21 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seededDatabase, type TestDatabase } from '../helpers/database';
 import { addUser, expectNoSecretsLeaked, PASSWORD, recordedApp, type SignedIn, signIn, storedSecrets } from './fixture';
+import { useSeededApp } from '../helpers/context';
 
-let database: TestDatabase;
+const ctx = useSeededApp();
 let recorded: ReturnType<typeof recordedApp>;
 const app = () => recorded.app;
 let admin: SignedIn;
 
 beforeAll(async () => {
-  database = await seededDatabase();
-  recorded = recordedApp({ db: database.db });
-  await addUser(database.db, 'secretariat@observatory.eu', 'secretariat');
-  await addUser(database.db, 'nl@politie.nl', 'contact_point', ['NL']);
+  recorded = recordedApp({ db: ctx.db });
+  await addUser(ctx.db, 'secretariat@observatory.eu', 'secretariat');
+  await addUser(ctx.db, 'nl@politie.nl', 'contact_point', ['NL']);
   admin = await signIn(app(), 'secretariat@observatory.eu');
 });
 afterAll(async () => {
-  expectNoSecretsLeaked(recorded.responses, await storedSecrets(database.db), [PASSWORD], []);
-  await database.dispose();
+  expectNoSecretsLeaked(recorded.responses, await storedSecrets(ctx.db), [PASSWORD], []);
 });
 
 const write = (method: 'post' | 'patch' | 'delete', url: string) =>
@@ -37,7 +35,7 @@ describe('user management by the secretariat', () => {
     expect((await request(app()).get(`/api/users/${id}`).set('Cookie', admin.cookie)).body.active).toBe(false);
     await write('patch', `/api/users/${id}`).send({ active: true }).expect(200);
 
-    const entries = await database.db.selectFrom('audit_log').select(['action', 'detail', 'actor']).where('target', '=', `user/${id}`).orderBy('id').execute();
+    const entries = await ctx.db.selectFrom('audit_log').select(['action', 'detail', 'actor']).where('target', '=', `user/${id}`).orderBy('id').execute();
     expect(entries.map((e) => e.action)).toEqual(['user.create', 'user.reset-link', 'user.role-change', 'user.scope-change', 'user.disable', 'user.enable']);
     expect(JSON.parse(entries[2]!.detail!)).toEqual({ from: 'curator', to: 'contact_point' });
     expect(entries.every((e) => e.actor === 'secretariat@observatory.eu')).toBe(true);
@@ -53,7 +51,7 @@ describe('user management by the secretariat', () => {
   });
 
   it('never leaves the deployment without an active secretariat', async () => {
-    const me = await database.db.selectFrom('users').select('id').where('email', '=', 'secretariat@observatory.eu').executeTakeFirstOrThrow();
+    const me = await ctx.db.selectFrom('users').select('id').where('email', '=', 'secretariat@observatory.eu').executeTakeFirstOrThrow();
     const res = await write('patch', `/api/users/${me.id}`).send({ role: 'curator' }).expect(409);
     expect(res.body.error.message).toContain('last active secretariat');
     await write('delete', `/api/users/${me.id}`).expect(409);
@@ -62,7 +60,7 @@ describe('user management by the secretariat', () => {
   it('a role change takes effect on the next request of a signed-in user', async () => {
     const nl = await signIn(app(), 'nl@politie.nl');
     await request(app()).get('/api/users').set('Cookie', nl.cookie).expect(403);
-    const user = await database.db.selectFrom('users').select('id').where('email', '=', 'nl@politie.nl').executeTakeFirstOrThrow();
+    const user = await ctx.db.selectFrom('users').select('id').where('email', '=', 'nl@politie.nl').executeTakeFirstOrThrow();
     await write('patch', `/api/users/${user.id}`).send({ role: 'secretariat' }).expect(200);
     await request(app()).get('/api/users').set('Cookie', nl.cookie).expect(200);
   });

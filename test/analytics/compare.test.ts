@@ -1,24 +1,14 @@
-import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { aggregateGroup, COVERAGE_THRESHOLD } from '../../server/analytics/aggregate';
 import type { CompareResponse, MeasuredValue } from '../../server/shared/api/analytics';
-import { createApp } from '../../server/app/compose';
-import { commitSubmission } from '../../server/submissions/commit';
-import { previewSubmission } from '../../server/submissions/pipeline';
-import { bufferSource } from '../../server/submissions/source';
-import { seededDatabase, type TestDatabase } from '../helpers/database';
 import { readCrimeCounts, readPopulation } from './eurostat-files';
+import { useSeededApp } from '../helpers/context';
+import { publishCsv } from '../helpers/publish';
 
-let database: TestDatabase;
-let app: ReturnType<typeof createApp>;
-beforeAll(async () => {
-  database = await seededDatabase();
-  app = createApp({ db: database.db, clientDir: '/nonexistent' });
-});
-afterAll(async () => database.dispose());
+const ctx = useSeededApp();
 
 async function compare(query: string): Promise<CompareResponse> {
-  return (await request(app).get(`/api/compare?${query}`).expect(200)).body;
+  return (await ctx.request().get(`/api/compare?${query}`).expect(200)).body;
 }
 
 describe('GET /api/compare', () => {
@@ -87,14 +77,7 @@ describe('GET /api/compare', () => {
 
   it('warns about a national definition recorded in the import profile a geo committed with', async () => {
     const file = Buffer.from('Schluessel;Straftat;Jahr;erfasste Faelle\n010000;Mord;2019;245\n', 'latin1');
-    const preview = await previewSubmission(database.db, {
-      geo: 'DE',
-      submittedBy: 'test',
-      source: bufferSource('pks.csv', file),
-      profile: 'de-bka-pks-faelle',
-    });
-    expect(preview.status).toBe('validated');
-    await commitSubmission(database.db, preview.submissionId);
+    await publishCsv(ctx, file, { geo: 'DE', profile: 'de-bka-pks-faelle', fileName: 'pks.csv' });
     const body = await compare('indicator=ICCS0101&period=2019');
     const de = body.warnings.find((w) => w.geo === 'DE')!;
     expect(de.reason).toMatch(/import profile de-bka-pks-faelle: National offence key 010000/);
@@ -102,14 +85,14 @@ describe('GET /api/compare', () => {
   });
 
   it('rejects what cannot be answered with a clear 400', async () => {
-    const percent = await request(app).get('/api/compare?indicator=SAFE_CRIME_AREA&period=2019&measure=rate').expect(400);
+    const percent = await ctx.request().get('/api/compare?indicator=SAFE_CRIME_AREA&period=2019&measure=rate').expect(400);
     expect(percent.body.error.message).toMatch(/has no per-100k rate/);
-    const group = await request(app).get('/api/compare?indicator=ICCS0101&period=2019&group=AT').expect(400);
+    const group = await ctx.request().get('/api/compare?indicator=ICCS0101&period=2019&group=AT').expect(400);
     expect(group.body.error.message).toMatch(/not a group/);
-    const unknown = await request(app).get('/api/compare?indicator=NOPE&period=2019').expect(400);
+    const unknown = await ctx.request().get('/api/compare?indicator=NOPE&period=2019').expect(400);
     expect(unknown.body.error.message).toMatch(/Unknown indicator code "NOPE"/);
-    await request(app).get('/api/compare?indicator=ICCS0101&period=19').expect(400);
-    await request(app).get('/api/compare?indicator=ICCS0101&period=2019&measure=ratio').expect(400);
+    await ctx.request().get('/api/compare?indicator=ICCS0101&period=19').expect(400);
+    await ctx.request().get('/api/compare?indicator=ICCS0101&period=2019&measure=ratio').expect(400);
   });
 });
 

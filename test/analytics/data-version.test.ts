@@ -1,15 +1,16 @@
 import { sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readDataVersion } from '../../server/analytics/vintage.repository';
 import { openDatabase } from '../../server/db/connect';
-import { seededDatabase, type TestDatabase } from '../helpers/database';
+import type { TestDatabase } from '../helpers/database';
+import { useTestDatabases } from '../helpers/context';
 
+const databases = useTestDatabases();
 let database: TestDatabase;
-afterEach(async () => database?.dispose());
 
 describe('the current data version, re-read only when something was written', () => {
   it('moves with a write on this connection, a write by another connection, and stays put otherwise', async () => {
-    database = await seededDatabase();
+    database = await databases.seeded();
     const first = await readDataVersion(database.db, null);
     expect(await readDataVersion(database.db, null)).toEqual(first);
 
@@ -30,7 +31,7 @@ describe('the current data version, re-read only when something was written', ()
   });
 
   it('reads the same version again after a rolled-back write', async () => {
-    database = await seededDatabase();
+    database = await databases.seeded();
     const before = await readDataVersion(database.db, null);
     await expect(
       database.db.transaction().execute(async (tx) => {

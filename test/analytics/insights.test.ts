@@ -1,23 +1,13 @@
-import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AlertsResponse, GeoProfileResponse } from '../../server/shared/api/analytics';
-import { createApp } from '../../server/app/compose';
-import { commitSubmission } from '../../server/submissions/commit';
-import { previewSubmission } from '../../server/submissions/pipeline';
-import { bufferSource } from '../../server/submissions/source';
-import { seededDatabase, type TestDatabase } from '../helpers/database';
 import { readPopulation } from './eurostat-files';
+import { useSeededApp } from '../helpers/context';
+import { canonicalCsv, publishCsv } from '../helpers/publish';
 
-let database: TestDatabase;
-let app: ReturnType<typeof createApp>;
-beforeAll(async () => {
-  database = await seededDatabase();
-  app = createApp({ db: database.db, clientDir: '/nonexistent' });
-});
-afterAll(async () => database.dispose());
+const ctx = useSeededApp();
 
 async function alerts(query: string): Promise<AlertsResponse> {
-  return (await request(app).get(`/api/alerts?${query}`).expect(200)).body;
+  return (await ctx.request().get(`/api/alerts?${query}`).expect(200)).body;
 }
 
 describe('GET /api/alerts', () => {
@@ -47,10 +37,8 @@ describe('GET /api/alerts', () => {
     const names: Record<string, string> = { BE: 'Belgium', DK: 'Denmark', FI: 'Finland', SE: 'Sweden', PT: 'Portugal', CZ: 'Czechia' };
     const geo = Object.keys(names).find((g) => !quiet.alerts.some((a) => a.geo === g && a.indicator === 'ICCS0401'))!;
     expect(geo).toBeDefined();
-    const source = bufferSource('jump.csv', Buffer.from(`geo,indicator,period,value,flags,note\n${geo},ICCS0401,2019,300000,,\n`));
     const later = new Date(Date.now() + 1000);
-    const preview = await previewSubmission(database.db, { geo, submittedBy: 'test', source }, later);
-    await commitSubmission(database.db, preview.submissionId, later);
+    await publishCsv(ctx, canonicalCsv(`${geo},ICCS0401,2019,300000,,`), { geo, at: later, fileName: 'jump.csv' });
     const loud = await alerts('period=2019');
     const jump = loud.alerts.find((a) => a.geo === geo && a.indicator === 'ICCS0401')!;
     expect(jump).toMatchObject({ direction: 'rise', current: { count: 300000 }, persistence: { status: 'one-year spike', nextPeriod: '2020' } });
@@ -64,11 +52,11 @@ describe('GET /api/alerts', () => {
     expect(then.alerts.find((a) => a.geo === geo && a.indicator === 'ICCS0401')).toBeUndefined();
   });
 
-  it('exports alerts as CSV with both years\' counts, and rejects a period that is not a year', async () => {
-    const csv = await request(app).get('/api/alerts?period=2019&format=csv').expect(200);
-    expect(csv.text.split('\n')[0]).toBe('rank,indicator,geo,period,measure,unit,value,flags,previous,change_percent,count,previous_count,population,previous_population,expected_lower,expected_upper,p,q,strength,persistence,notices,explanation,source,data_version');
-    await request(app).get('/api/alerts?period=2019-Q1').expect(400);
-    await request(app).get('/api/alerts?group=AT').expect(400);
+  it('exports alerts as CSV and rejects a period that is not a year', async () => {
+    const csv = await ctx.request().get('/api/alerts?period=2019&format=csv').expect(200);
+    expect(csv.text.split('\n')[0]).toBe('rank,indicator,geo,period,measure,unit,value,flags,previous,change_percent,expected_lower,expected_upper,robust_z_of_change,rules,score,explanation,source,data_version');
+    await ctx.request().get('/api/alerts?period=2019-Q1').expect(400);
+    await ctx.request().get('/api/alerts?group=AT').expect(400);
   });
 
   it('defaults to the latest year in which rates can be computed', async () => {
@@ -84,14 +72,14 @@ describe('GET /api/alerts', () => {
 
 describe('GET /api/geos/:code/profile', () => {
   it('gives the latest value, the latest computable rate, the trend and the EU rank', async () => {
-    const body: GeoProfileResponse = (await request(app).get('/api/geos/AT/profile').expect(200)).body;
+    const body: GeoProfileResponse = (await ctx.request().get('/api/geos/AT/profile').expect(200)).body;
     expect(body.geo).toMatchObject({ code: 'AT', name: 'Austria' });
     expect(body.geo.groups).toContain('EU27_2020');
     const homicide = body.indicators.find((i) => i.indicator.code === 'ICCS0101')!;
     expect(homicide).toMatchObject({ period: '2022', count: { value: 65 }, ratePeriod: '2021', rankBasis: { measure: 'rate', period: '2021' } });
     expect(homicide.rate!.value).toBe((59 / 8956279) * 1e5);
     expect(homicide.rate!.flags).toBe('d');
-    const compare = (await request(app).get('/api/compare?indicator=ICCS0101&period=2021&measure=rate').expect(200)).body;
+    const compare = (await ctx.request().get('/api/compare?indicator=ICCS0101&period=2021&measure=rate').expect(200)).body;
     expect(homicide.euRank).toBe(compare.rows.find((r: { geo: string }) => r.geo === 'AT').rank);
     // The rate's latest segment (2020–2021, World Bank populations) is too short: the trend is the counts'.
     expect(homicide.trend).toMatchObject({ measure: 'count', from: '2008', to: '2022' });
@@ -100,8 +88,8 @@ describe('GET /api/geos/:code/profile', () => {
   });
 
   it('answers 404 for an unknown geo and exports CSV', async () => {
-    await request(app).get('/api/geos/XX/profile').expect(404);
-    const csv = await request(app).get('/api/geos/DE/profile?format=csv').expect(200);
+    await ctx.request().get('/api/geos/XX/profile').expect(404);
+    const csv = await ctx.request().get('/api/geos/DE/profile?format=csv').expect(200);
     expect(csv.text.split('\n')[0]).toMatch(/^geo,indicator,indicator_name,period,unit,value,flags,rate_per_100k,rate_period/);
     expect(csv.text.split('\n')[1]).toMatch(/^DE,ICCS0101,Intentional homicide,2022,count,/);
   });

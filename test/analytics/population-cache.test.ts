@@ -1,24 +1,14 @@
-import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CompareResponse, TrendResponse } from '../../server/shared/api/analytics';
 import { roundRate } from '../../server/analytics/rate';
 import { openDatabase } from '../../server/db/connect';
-import { createApp } from '../../server/app/compose';
-import { commitSubmission } from '../../server/submissions/commit';
-import { previewSubmission } from '../../server/submissions/pipeline';
-import { bufferSource } from '../../server/submissions/source';
-import { seededDatabase, type TestDatabase } from '../helpers/database';
+import { useSeededApp } from '../helpers/context';
+import { canonicalCsv, publishCsv } from '../helpers/publish';
 
-let database: TestDatabase;
-let app: ReturnType<typeof createApp>;
-beforeAll(async () => {
-  database = await seededDatabase();
-  app = createApp({ db: database.db, clientDir: '/nonexistent' });
-});
-afterAll(async () => database.dispose());
+const ctx = useSeededApp();
 
 async function get<T>(path: string): Promise<T> {
-  return (await request(app).get(path).expect(200)).body;
+  return (await ctx.request().get(path).expect(200)).body;
 }
 
 describe('population cells cached per data version', () => {
@@ -30,15 +20,9 @@ describe('population cells cached per data version', () => {
     expect(before.points[0]!.denominator!.value).not.toBe(10_000_000);
     await get<CompareResponse>(comparePath);
 
-    const other = await openDatabase(database.file);
+    const other = await openDatabase(ctx.database.file);
     try {
-      const preview = await previewSubmission(other.db, {
-        geo: 'AT',
-        submittedBy: 'test',
-        source: bufferSource('pop.csv', Buffer.from('geo,indicator,period,value,flags,note\nAT,POP_JAN,2019,10000000,,revised\n')),
-      });
-      expect(preview.status).toBe('validated');
-      await commitSubmission(other.db, preview.submissionId);
+      await publishCsv(other, canonicalCsv('AT,POP_JAN,2019,10000000,,revised'), { geo: 'AT', fileName: 'pop.csv' });
     } finally {
       await other.close();
     }

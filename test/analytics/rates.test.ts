@@ -1,22 +1,14 @@
-import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { measuredRate, roundRate } from '../../server/analytics/rate';
-import { createApp } from '../../server/app/compose';
-import { seededDatabase, type TestDatabase } from '../helpers/database';
 import { readCrimeCounts, readPopulation } from './eurostat-files';
+import { useSeededApp } from '../helpers/context';
 
-let database: TestDatabase;
-let app: ReturnType<typeof createApp>;
-beforeAll(async () => {
-  database = await seededDatabase();
-  app = createApp({ db: database.db, clientDir: '/nonexistent' });
-});
-afterAll(async () => database.dispose());
+const ctx = useSeededApp();
 
 type Row = { geo: string; value: number | null; flags: string; count: number | null; reason: string | null; denominator: { value: number; period: string; flags: string } | null };
 
 async function rates(indicator: string, period: string): Promise<Map<string, Row>> {
-  const res = await request(app).get(`/api/compare?indicator=${indicator}&period=${period}&measure=rate`).expect(200);
+  const res = await ctx.request().get(`/api/compare?indicator=${indicator}&period=${period}&measure=rate`).expect(200);
   return new Map((res.body.rows as Row[]).map((r) => [r.geo, r]));
 }
 

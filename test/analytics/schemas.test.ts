@@ -1,5 +1,4 @@
-import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import {
   AlertsResponseSchema,
@@ -7,17 +6,10 @@ import {
   GeoProfileResponseSchema,
   TrendResponseSchema,
 } from '../../server/shared/api/analytics';
-import { createApp } from '../../server/app/compose';
 import { ObservationsResponseSchema } from '../../server/observations/observation.routes';
-import { seededDatabase, type TestDatabase } from '../helpers/database';
+import { useSeededApp } from '../helpers/context';
 
-let database: TestDatabase;
-let app: ReturnType<typeof createApp>;
-beforeAll(async () => {
-  database = await seededDatabase();
-  app = createApp({ db: database.db, clientDir: '/nonexistent' });
-});
-afterAll(async () => database.dispose());
+const ctx = useSeededApp();
 
 const cases: [string, z.ZodType][] = [
   ['/api/compare?indicator=ICCS0101&period=2010&measure=rate', CompareResponseSchema],
@@ -32,7 +24,7 @@ const cases: [string, z.ZodType][] = [
 
 describe('documented response schemas', () => {
   it.each(cases)('%s answers in the shape the API description declares', async (url, schema) => {
-    const body = (await request(app).get(url).expect(200)).body;
+    const body = (await ctx.request().get(url).expect(200)).body;
     const parsed = schema.safeParse(body);
     expect(parsed.error?.issues ?? []).toEqual([]);
   });

@@ -1,23 +1,13 @@
-import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TrendResponse } from '../../server/shared/api/analytics';
 import { mannKendall, theilSen } from '../../server/analytics/statistics/trend-tests';
-import { createApp } from '../../server/app/compose';
-import { commitSubmission } from '../../server/submissions/commit';
-import { previewSubmission } from '../../server/submissions/pipeline';
-import { bufferSource } from '../../server/submissions/source';
-import { seededDatabase, type TestDatabase } from '../helpers/database';
+import { useSeededApp } from '../helpers/context';
+import { canonicalCsv, publishCsv } from '../helpers/publish';
 
-let database: TestDatabase;
-let app: ReturnType<typeof createApp>;
-beforeAll(async () => {
-  database = await seededDatabase();
-  app = createApp({ db: database.db, clientDir: '/nonexistent' });
-});
-afterAll(async () => database.dispose());
+const ctx = useSeededApp();
 
 async function trend(query: string): Promise<TrendResponse> {
-  return (await request(app).get(`/api/trends?${query}`).expect(200)).body;
+  return (await ctx.request().get(`/api/trends?${query}`).expect(200)).body;
 }
 
 describe('GET /api/trends', () => {
@@ -79,13 +69,7 @@ describe('GET /api/trends', () => {
   });
 
   it('splits a series where a correction adds a break in series', async () => {
-    const preview = await previewSubmission(database.db, {
-      geo: 'AT',
-      submittedBy: 'test',
-      source: bufferSource('break.csv', Buffer.from('geo,indicator,period,value,flags,note\nAT,ICCS0401,2015,3000,b,new recording rules\n')),
-    });
-    expect(preview.status).toBe('validated');
-    await commitSubmission(database.db, preview.submissionId);
+    await publishCsv(ctx, canonicalCsv('AT,ICCS0401,2015,3000,b,new recording rules'), { geo: 'AT', fileName: 'break.csv' });
     const body = await trend('indicator=ICCS0401&geo=AT&to=2019');
     expect(body.breaks).toEqual(['2015']);
     expect(body.segments.map((s) => `${s.from}-${s.to}:${s.n}`)).toEqual(['2008-2014:7', '2015-2019:5']);
@@ -102,7 +86,7 @@ describe('GET /api/trends', () => {
   });
 
   it('answers CSV with flags, unit and source', async () => {
-    const res = await request(app).get('/api/trends?indicator=ICCS0101&geo=FR&measure=rate&from=2018&to=2018&format=csv').expect(200);
+    const res = await ctx.request().get('/api/trends?indicator=ICCS0101&geo=FR&measure=rate&from=2018&to=2018&format=csv').expect(200);
     expect(res.headers['content-type']).toMatch(/text\/csv; charset=utf-8/);
     const [header, row] = res.text.trim().split('\n');
     expect(header).toBe('geo,indicator,period,segment,measure,value,flags,count,count_flags,population,population_period,population_flags,reason,year_over_year,year_over_year_percent,moving_average_3,unit,source,data_version');
@@ -110,7 +94,7 @@ describe('GET /api/trends', () => {
   });
 
   it('rejects an unknown geo and an inverted range', async () => {
-    expect((await request(app).get('/api/trends?indicator=ICCS0101&geo=XX').expect(400)).body.error.message).toMatch(/Unknown geo code "XX"/);
-    await request(app).get('/api/trends?indicator=ICCS0101&geo=AT&from=2020&to=2010').expect(400);
+    expect((await ctx.request().get('/api/trends?indicator=ICCS0101&geo=XX').expect(400)).body.error.message).toMatch(/Unknown geo code "XX"/);
+    await ctx.request().get('/api/trends?indicator=ICCS0101&geo=AT&from=2020&to=2010').expect(400);
   });
 });

@@ -2,7 +2,7 @@ import express from 'express';
 import { z } from 'zod';
 import { sql } from 'kysely';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type Actor, ANONYMOUS } from '../../server/http/actor';
 import { auditAction, deriveAction } from '../../server/audit/audit.action';
 import { appendAudit } from '../../server/audit/audit.repository';
@@ -13,15 +13,11 @@ import { defaultConfig } from '../../server/config/config';
 import { errorHandler, mountRoutes } from '../../server/http/mount';
 import { type AnyRoute, defineRoute } from '../../server/http/route';
 import { addUser, recordedApp, type SignedIn, signIn } from '../accounts/fixture';
-import { seededDatabase, type TestDatabase } from '../helpers/database';
+import { useSeededApp } from '../helpers/context';
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await seededDatabase();
-});
-afterAll(async () => database.dispose());
+const ctx = useSeededApp();
 
-const entries = () => database.db.selectFrom('audit_log').selectAll().orderBy('id').execute();
+const entries = () => ctx.db.selectFrom('audit_log').selectAll().orderBy('id').execute();
 
 describe('default audit actions', () => {
   it('are derived from method and path', () => {
@@ -59,7 +55,7 @@ describe('the generic audit hook around every route', () => {
   app.use(errorHandler);
 
   it('records every successful write with actor, time, address, action and target; reads and failures are not writes', async () => {
-    mountRoutes(router, routes, { db: database.db, config: defaultConfig(), resolveActor: () => actor, hooks: auditHooks });
+    mountRoutes(router, routes, { db: ctx.db, config: defaultConfig(), resolveActor: () => actor, hooks: auditHooks });
     const before = (await entries()).length;
     const started = new Date().toISOString();
     await request(app).post('/api/widgets').send({}).expect(200);
@@ -99,12 +95,12 @@ describe('append-only', () => {
   });
 
   it('refuses UPDATE and DELETE in the database itself, and earlier entries never change', async () => {
-    await appendAudit(database.db, { actor: ANONYMOUS, ip: '10.0.0.1', action: 'test.event', target: 'x/1' });
+    await appendAudit(ctx.db, { actor: ANONYMOUS, ip: '10.0.0.1', action: 'test.event', target: 'x/1' });
     const snapshot = await entries();
-    await expect(database.db.updateTable('audit_log').set({ action: 'tampered' }).execute()).rejects.toThrow(/append-only/);
-    await expect(database.db.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
-    await expect(sql`update audit_log set actor = 'someone else'`.execute(database.db)).rejects.toThrow(/append-only/);
-    for (let i = 0; i < 3; i++) await appendAudit(database.db, { actor: ANONYMOUS, ip: '10.0.0.2', action: 'test.later', target: `x/${i}` });
+    await expect(ctx.db.updateTable('audit_log').set({ action: 'tampered' }).execute()).rejects.toThrow(/append-only/);
+    await expect(ctx.db.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
+    await expect(sql`update audit_log set actor = 'someone else'`.execute(ctx.db)).rejects.toThrow(/append-only/);
+    for (let i = 0; i < 3; i++) await appendAudit(ctx.db, { actor: ANONYMOUS, ip: '10.0.0.2', action: 'test.later', target: `x/${i}` });
     const after = await entries();
     expect(after.slice(0, snapshot.length)).toEqual(snapshot);
     expect(after).toHaveLength(snapshot.length + 3);
@@ -115,13 +111,13 @@ describe('GET /api/audit', () => {
   let recorded: ReturnType<typeof recordedApp>;
   let admin: SignedIn;
   beforeAll(async () => {
-    recorded = recordedApp({ db: database.db });
-    await addUser(database.db, 'secretariat@observatory.eu', 'secretariat');
-    await addUser(database.db, 'nl@politie.nl', 'contact_point', ['NL']);
+    recorded = recordedApp({ db: ctx.db });
+    await addUser(ctx.db, 'secretariat@observatory.eu', 'secretariat');
+    await addUser(ctx.db, 'nl@politie.nl', 'contact_point', ['NL']);
     admin = await signIn(recorded.app, 'secretariat@observatory.eu');
     const at = (day: number) => new Date(Date.UTC(2026, 0, day, 12));
     for (let day = 1; day <= 5; day++) {
-      await appendAudit(database.db, { actor: ANONYMOUS, ip: '10.1.1.1', action: day % 2 ? 'submission.commit' : 'submission.withdraw', target: `submission/${day}`, at: at(day) });
+      await appendAudit(ctx.db, { actor: ANONYMOUS, ip: '10.1.1.1', action: day % 2 ? 'submission.commit' : 'submission.withdraw', target: `submission/${day}`, at: at(day) });
     }
   });
   const get = (query: string) => request(recorded.app).get(`/api/audit?${query}`).set('Cookie', admin.cookie);

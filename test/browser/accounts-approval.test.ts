@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addPeople, signInAs, submittedPractice, useAccountsSite, viewReady } from './accounts-fixture';
 import { screenshot, seriousViolations } from './harness';
+import { UploadPage } from './pages/upload-page';
 
 /** This file's app runs with approval on (each test file has its own process, so others are unaffected). */
 const previousApproval = process.env.APPROVAL_REQUIRED;
@@ -16,14 +17,10 @@ afterAll(() => {
 
 /** Uploads and commits through the dashboard; with approval on, the commit waits for the secretariat. */
 async function commitForApproval(page: Page, name: string, content: string): Promise<void> {
-  await page.goto(`${site.app.url}/upload?geo=NL`);
-  await viewReady(page, 'upload');
-  await page.setInputFiles('.drop-zone input[type="file"]', { name, mimeType: 'text/csv', buffer: Buffer.from(content) });
-  await page.waitForSelector('caption:has-text("Column mapping preview")');
-  await page.click('button:has-text("Upload and validate")');
-  await page.waitForSelector('#report-heading', { timeout: 15_000 });
-  await page.click('button:has-text("Commit")');
-  await expect.poll(() => page.locator('main .notice[role="status"]', { hasText: 'Committed submission' }).textContent()).toContain('awaits the secretariat\'s approval');
+  const upload = await new UploadPage(page, site.app.url).openUpload('/upload?geo=NL');
+  await upload.upload(name, content);
+  await upload.commit();
+  await expect.poll(() => upload.committedNotice().textContent()).toContain('awaits the secretariat\'s approval');
 }
 
 describe('approval and return, in Chromium (APPROVAL_REQUIRED=true)', () => {

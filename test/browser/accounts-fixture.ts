@@ -1,5 +1,3 @@
-import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SYSTEM_ACTOR } from '../../server/http/actor';
 import type { Db } from '../../server/db/database';
@@ -7,7 +5,9 @@ import { PracticeInput } from '../../server/practices/practice.schema';
 import { createPractice, inTransaction, transitionPractice } from '../../server/practices/practice.service';
 import { addUser, PASSWORD } from '../accounts/fixture';
 import { practiceInput } from '../practices/practice-fixture';
-import { buildClient, launchBrowser, type RunningApp, type RunningBrowser, startApp, watchPage } from './harness';
+import { type DashboardSite, useDashboardSite } from './harness';
+import { DashboardPage } from './pages/dashboard-page';
+import { SignInPage } from './pages/sign-in-page';
 
 export { PASSWORD };
 
@@ -32,72 +32,28 @@ export async function submittedPractice(db: Db, title: string): Promise<string> 
 }
 
 export async function viewReady(page: Page, view: string): Promise<void> {
-  await page.waitForSelector(`main[data-view="${view}"]:not([aria-busy])`, { timeout: 15_000 });
+  await new DashboardPage(page, '').ready(view);
 }
 
 /** Fills and sends the sign-in form; resolves when the answer (a new view or a message) is shown. */
 export async function submitSignIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
-  if (!page.url().endsWith('/sign-in')) await page.goto(`${baseUrl}/sign-in`);
-  await viewReady(page, 'sign-in');
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await new SignInPage(page, baseUrl).submit(email, password);
 }
 
 /** Signs in through the dashboard and waits for the role's start view. */
 export async function signInAs(page: Page, baseUrl: string, email: string, startView: string): Promise<void> {
-  await submitSignIn(page, baseUrl, email, PASSWORD);
-  await viewReady(page, startView);
-  await expect.poll(() => page.locator('#account .email').textContent()).toBe(email);
+  await new SignInPage(page, baseUrl).signInAs(email, PASSWORD, startView);
 }
 
 /** The page's width fits the viewport (no sideways scrolling of the whole page). */
 export async function fitsWidth(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+  return new DashboardPage(page, '').fitsWidth();
 }
 
-/** What a browser test file works with: the dashboard on a seeded app, Chromium, and what `prepare` made. */
-export interface AccountsSite<T> {
-  readonly app: RunningApp;
-  readonly browser: RunningBrowser;
-  readonly prepared: T;
-  /** A fresh page in a fresh cookie jar (each test signs in as someone else), its problems watched. */
-  freshPage(): Promise<{ page: Page; problems: string[] }>;
-}
+/** The accounts journeys' site: the dashboard on a seeded app where people sign in for real. */
+export type AccountsSite<T> = DashboardSite<T>;
 
-/**
- * Builds the dashboard, starts the app on a seeded database, runs `prepare` on it and launches
- * Chromium before the file's tests; closes and removes all of it after them.
- */
+/** Builds the dashboard and starts the app with `prepare` run on its database (see useDashboardSite). */
 export function useAccountsSite<T>(prepare: (db: Db) => Promise<T>): AccountsSite<T> {
-  let clientDir: string | undefined;
-  const state = {} as { app: RunningApp; browser: RunningBrowser; prepared: T };
-  beforeAll(async () => {
-    clientDir = await buildClient();
-    state.app = await startApp(clientDir);
-    state.prepared = await prepare(state.app.db.db);
-    state.browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await state.browser?.close();
-    await state.app?.close();
-    if (clientDir) rmSync(clientDir, { recursive: true, force: true });
-  });
-  return {
-    get app() {
-      return state.app;
-    },
-    get browser() {
-      return state.browser;
-    },
-    get prepared() {
-      return state.prepared;
-    },
-    freshPage: async () => {
-      await state.browser.context.clearCookies();
-      const page = await state.browser.context.newPage();
-      page.setDefaultTimeout(12_000);
-      return { page, problems: watchPage(page) };
-    },
-  };
+  return useDashboardSite(prepare);
 }

@@ -6,6 +6,7 @@ import { SYSTEM_ACTOR } from '../../server/http/actor';
 import { readSharedData } from '../helpers/shared-data';
 import { addPeople, fitsWidth, PASSWORD, signInAs, submitSignIn, submittedPractice, useAccountsSite, viewReady } from './accounts-fixture';
 import { screenshot, seriousViolations } from './harness';
+import { UploadPage } from './pages/upload-page';
 
 const site = useAccountsSite(async (db) => {
   const people = await addPeople(db);
@@ -20,12 +21,11 @@ function nlCorrection(): string {
   return `geo,indicator,period,value,flags,note\nNL,ICCS0101,2022,${value2022 + 1},,correction from the national police\n`;
 }
 
+/** Uploads a file in the upload view the page shows; answers the view's first status message. */
 async function uploadThroughDashboard(page: Page, name: string, content: string): Promise<string> {
-  await page.setInputFiles('.drop-zone input[type="file"]', { name, mimeType: 'text/csv', buffer: Buffer.from(content) });
-  await page.waitForSelector('caption:has-text("Column mapping preview")');
-  await page.click('button:has-text("Upload and validate")');
-  await page.waitForSelector('#report-heading', { timeout: 15_000 });
-  return (await page.locator('main [role="status"]').first().textContent()) ?? '';
+  const upload = new UploadPage(page, site.app.url);
+  await upload.upload(name, content);
+  return (await upload.firstStatus().textContent()) ?? '';
 }
 
 describe('accounts in the dashboard, in Chromium', () => {
@@ -104,7 +104,7 @@ describe('accounts in the dashboard, in Chromium', () => {
     // Upload from the NL area: the upload view offers only the contact point's country.
     await page.click('main a:has-text("Upload figures for NL")');
     await viewReady(page, 'upload');
-    expect(await page.getByLabel('Country').locator('option').allTextContents()).toEqual(['Netherlands (NL)']);
+    expect(await new UploadPage(page, site.app.url).countries()).toEqual(['Netherlands (NL)']);
     expect(await uploadThroughDashboard(page, 'nl-first.csv', nlCorrection())).toMatch(/Submission \d+: validated/);
 
     await page.click('nav a[data-view="my-country"]');
@@ -119,8 +119,8 @@ describe('accounts in the dashboard, in Chromium', () => {
     await page.click('main a:has-text("Upload figures for NL")');
     await viewReady(page, 'upload');
     await uploadThroughDashboard(page, 'nl-second.csv', `${nlCorrection()}NL,ICCS0101,2021,1,,\n`);
-    await page.click('button:has-text("Commit")');
-    await expect.poll(() => page.locator('main .notice[role="status"]', { hasText: 'Committed submission' }).textContent()).toMatch(/new revisions? published/);
+    await new UploadPage(page, site.app.url).commit();
+    await expect.poll(() => new UploadPage(page, site.app.url).committedNotice().textContent()).toMatch(/new revisions? published/);
 
     await page.click('nav a[data-view="my-country"]');
     await viewReady(page, 'my-country');

@@ -5,9 +5,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
 import type { Actor } from '../../server/http/actor';
-import { createApp } from '../../server/app/compose';
+import type { Db } from '../../server/db/database';
 import { readConfig } from '../../server/config/config';
+import { testApp } from '../helpers/context';
 import { seededDatabase, type TestDatabase } from '../helpers/database';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -35,7 +37,7 @@ export interface RunningApp {
 export async function startApp(clientDir: string, actor?: Actor): Promise<RunningApp> {
   const db = await seededDatabase();
   const config = readConfig(process.env);
-  const app = createApp({ db: db.db, config, clientDir, ...(actor ? { resolveActor: () => actor } : {}) });
+  const app = testApp(db.db, { clientDir, config, ...(actor ? { resolveActor: () => actor } : {}) });
   const server = await new Promise<ReturnType<typeof app.listen>>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -111,4 +113,58 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** What a browser test file works with: the dashboard on a seeded app, Chromium, and what `prepare` made. */
+export interface DashboardSite<T> {
+  readonly app: RunningApp;
+  readonly browser: RunningBrowser;
+  readonly prepared: T;
+  /** A new page in the shared cookie jar, its problems (page errors, CSP violations) watched. */
+  newPage(): Promise<{ page: Page; problems: string[] }>;
+  /** A new page in a fresh cookie jar (each test signs in as someone else), with a 12 s default timeout. */
+  freshPage(): Promise<{ page: Page; problems: string[] }>;
+}
+
+/**
+ * Builds the dashboard, starts the app on a seeded database (every request made by `actor`, when
+ * given), runs `prepare` on its database and launches Chromium before the file's tests; closes and
+ * removes all of it after them.
+ */
+export function useDashboardSite<T = void>(prepare?: (db: Db) => Promise<T>, actor?: Actor): DashboardSite<T> {
+  let clientDir: string | undefined;
+  const state = {} as { app: RunningApp; browser: RunningBrowser; prepared: T };
+  beforeAll(async () => {
+    clientDir = await buildClient();
+    state.app = await startApp(clientDir, actor);
+    state.prepared = (await prepare?.(state.app.db.db)) as T;
+    state.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+    await state.app?.close();
+    if (clientDir) rmSync(clientDir, { recursive: true, force: true });
+  });
+  const newPage = async () => {
+    const page = await state.browser.context.newPage();
+    return { page, problems: watchPage(page) };
+  };
+  return {
+    get app() {
+      return state.app;
+    },
+    get browser() {
+      return state.browser;
+    },
+    get prepared() {
+      return state.prepared;
+    },
+    newPage,
+    freshPage: async () => {
+      await state.browser.context.clearCookies();
+      const opened = await newPage();
+      opened.page.setDefaultTimeout(12_000);
+      return opened;
+    },
+  };
 }

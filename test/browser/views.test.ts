@@ -1,33 +1,19 @@
-import { readFileSync, rmSync, statSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, statSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { buildClient, launchBrowser, type RunningApp, type RunningBrowser, screenshot, seriousViolations, startApp, watchPage } from './harness';
+import { describe, expect, it } from 'vitest';
+import { useDashboardSite } from './harness';
+import { DashboardPage } from './pages/dashboard-page';
+import { ExplorePage } from './pages/explore-page';
+import { TrendsPage } from './pages/trends-page';
 
-let clientDir: string;
-let app: RunningApp;
-let browser: RunningBrowser;
+const site = useDashboardSite();
 
-beforeAll(async () => {
-  clientDir = await buildClient();
-  app = await startApp(clientDir);
-  browser = await launchBrowser();
-});
+type PageKind<P> = new (page: Page, baseUrl: string) => P;
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  if (clientDir) rmSync(clientDir, { recursive: true, force: true });
-});
-
-async function open(path: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.context.newPage();
-  const problems = watchPage(page);
-  await page.goto(`${app.url}${path}`);
-  return { page, problems };
-}
-
-async function viewReady(page: Page, view: string): Promise<void> {
-  await page.waitForSelector(`main[data-view="${view}"]:not([aria-busy])`, { timeout: 15_000 });
+/** A new page seen as a view of the given kind, its problems (page errors, CSP violations) watched. */
+async function newPage<P extends DashboardPage = DashboardPage>(Kind?: PageKind<P>): Promise<{ view: P; problems: string[] }> {
+  const { page, problems } = await site.newPage();
+  return { view: new (Kind ?? (DashboardPage as PageKind<P>))(page, site.app.url), problems };
 }
 
 interface ViewCase {
@@ -53,61 +39,59 @@ const VIEWS: ViewCase[] = [
 describe('every view, in Chromium, on the seeded database', () => {
   for (const c of VIEWS) {
     it(`${c.name}: shows real data, has no serious or critical axe violations, and is saved as a screenshot`, async () => {
-      const { page, problems } = await open(c.path);
-      await viewReady(page, c.view);
+      const { view, problems } = await newPage();
+      const { page } = await view.open(c.path, c.view);
       await page.waitForFunction(({ selector, n }) => document.querySelectorAll(selector).length >= n, { selector: c.data, n: c.atLeast }, { timeout: 15_000 });
       if (c.name === 'practice') {
         await page.click('main .card a');
-        await viewReady(page, 'practice');
+        await view.ready('practice');
         await page.waitForSelector('main table caption', { timeout: 15_000 });
         expect(await page.locator('main h3', { hasText: 'Evaluations' }).count()).toBe(1);
         expect(await page.locator('main .checklist li').count()).toBe(4);
         expect(await page.locator('main .badge').count()).toBeGreaterThan(0);
       }
-      expect(await seriousViolations(page)).toEqual([]);
-      await screenshot(page, c.name);
+      expect(await view.seriousViolations()).toEqual([]);
+      await view.screenshot(c.name);
       expect(problems).toEqual([]);
-      await page.close();
+      await view.close();
     });
   }
 
   it('the map is usable at 360 px: no horizontal scrolling of the page', async () => {
-    const page = await browser.context.newPage();
-    await page.setViewportSize({ width: 360, height: 740 });
-    await page.goto(`${app.url}/`);
-    await viewReady(page, 'explore');
-    await page.waitForSelector('svg.choropleth');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    expect(await seriousViolations(page)).toEqual([]);
-    await screenshot(page, 'explore-360px');
-    await page.close();
+    const { view } = await newPage(ExplorePage);
+    await view.page.setViewportSize({ width: 360, height: 740 });
+    await view.openMap('/');
+    expect(await view.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await view.seriousViolations()).toEqual([]);
+    await view.screenshot('explore-360px');
+    await view.close();
   });
 });
 
 describe('interaction', () => {
   it('clicking a country on the map opens its profile', async () => {
-    const { page } = await open('/?year=2019');
-    await viewReady(page, 'explore');
-    await page.click('svg.choropleth path[data-geo="DE"]');
-    await page.waitForURL(/\/profile\/DE(\?|$)/);
-    await viewReady(page, 'profile');
-    await expect(page.locator('main h2').textContent()).resolves.toContain('Germany');
-    await page.close();
+    const { view } = await newPage(ExplorePage);
+    await view.open('/?year=2019', 'explore');
+    await view.clickCountry('DE');
+    await view.page.waitForURL(/\/profile\/DE(\?|$)/);
+    await view.ready('profile');
+    await expect(view.page.locator('main h2').textContent()).resolves.toContain('Germany');
+    await view.close();
   });
 
   it('the URL state survives a reload, and back and forward restore earlier states', async () => {
-    const { page } = await open('/trends?indicator=ICCS0401&geo=NL,DE&measure=count&scale=log&tab=table');
-    await viewReady(page, 'trends');
+    const { view } = await newPage(TrendsPage);
+    const { page } = await view.openTrends('indicator=ICCS0401&geo=NL,DE&measure=count&scale=log&tab=table');
     await page.reload();
-    await viewReady(page, 'trends');
+    await view.ready('trends');
     await page.waitForSelector('svg.line-chart', { state: 'attached' });
-    expect(await page.locator('select[name="indicator"]').inputValue()).toBe('ICCS0401');
-    expect(await page.locator('[role="tab"][aria-selected="true"]').textContent()).toBe('Table');
-    expect(await page.locator('input[type="radio"][value="log"]').isChecked()).toBe(true);
-    expect(await page.locator('input[type="radio"][value="count"]').isChecked()).toBe(true);
-    expect(await page.locator('.chip').allTextContents()).toEqual(['NL ✕', 'DE ✕']);
+    expect(await view.indicator()).toBe('ICCS0401');
+    expect(await view.selectedTab()).toBe('Table');
+    expect(await view.option('log').isChecked()).toBe(true);
+    expect(await view.option('count').isChecked()).toBe(true);
+    expect(await view.chips()).toEqual(['NL ✕', 'DE ✕']);
 
-    await page.locator('input[type="radio"][value="linear"]').check();
+    await view.option('linear').check();
     await page.waitForURL((url) => !url.search.includes('scale=log'));
     await page.goBack();
     await page.waitForURL(/scale=log/);
@@ -118,72 +102,68 @@ describe('interaction', () => {
   });
 
   it('marks a practice\'s start year on its country\'s trend line, linked to the practice', async () => {
-    const { page } = await open('/trends?indicator=ICCS020111&geo=UKM&measure=count');
-    await viewReady(page, 'trends');
-    const marker = page.locator('svg.line-chart a.practice-marker[href="/practices/glasgow-cirv"]');
+    const { view } = await newPage(TrendsPage);
+    await view.openTrends('indicator=ICCS020111&geo=UKM&measure=count');
+    const marker = view.practiceMarker('glasgow-cirv');
     await marker.waitFor({ timeout: 15_000 });
     expect(await marker.getAttribute('aria-label')).toMatch(/^Practice: .*\(UKM, started 2008\)$/);
     await marker.click();
-    await viewReady(page, 'practice');
-    expect(page.url()).toMatch(/\/practices\/glasgow-cirv$/);
-    await page.close();
+    await view.ready('practice');
+    expect(view.page.url()).toMatch(/\/practices\/glasgow-cirv$/);
+    await view.close();
   });
 
   it('plays the years on the map, and reads a trend year by year with the arrow keys', async () => {
-    const { page } = await open('/?year=2010');
-    await viewReady(page, 'explore');
-    await page.waitForSelector('svg.choropleth');
-    expect(await page.getAttribute('.map-area', 'data-year')).toBe('2010');
-    await page.click('button.play');
+    const { view: explore } = await newPage(ExplorePage);
+    const { page } = await explore.openMap('/?year=2010');
+    expect(await explore.shownYear()).toBe('2010');
+    await explore.togglePlay();
     await page.waitForFunction(() => Number(document.querySelector('.map-area')?.getAttribute('data-year')) >= 2012, null, { timeout: 10_000 });
-    await page.click('button.play');
-    expect(await page.getAttribute('button.play', 'aria-pressed')).toBe('false');
+    await explore.togglePlay();
+    expect(await explore.isPlaying()).toBe('false');
 
-    await page.goto(`${app.url}/trends?indicator=ICCS0401&geo=NL`);
-    await viewReady(page, 'trends');
-    await page.focus('.chart-area[tabindex="0"]');
-    await page.keyboard.press('ArrowLeft');
-    expect(await page.locator('.readout').textContent()).toMatch(/^\d{4}: NL [\d.,]+.*EU27_2020/);
+    const trends = new TrendsPage(page, site.app.url);
+    await trends.openTrends('indicator=ICCS0401&geo=NL');
+    await trends.pressOnChart('ArrowLeft');
+    expect(await trends.readout()).toMatch(/^\d{4}: NL [\d.,]+.*EU27_2020/);
     expect(await page.getAttribute('svg.line-chart line.crosshair', 'visibility')).toBe('visible');
-    await page.close();
+    await trends.close();
   });
 
   it('follows the asOf link to a pinned vintage, says so, and leads back to the latest data', async () => {
-    const { page } = await open('/compare?year=2019');
-    await viewReady(page, 'compare');
+    const { view } = await newPage();
+    const { page } = await view.open('/compare?year=2019', 'compare');
     await page.click('a:has-text("Link to this data version (asOf)")');
     await page.waitForURL(/asOf=/);
-    await viewReady(page, 'compare');
+    await view.ready('compare');
     await page.waitForSelector('svg.bar-chart');
     expect(await page.locator('#vintage').textContent()).toMatch(/^You are viewing the data as published at \d{4}-\d{2}-\d{2}T/);
     expect(await page.locator('svg.bar-chart g.bar rect').count()).toBeGreaterThan(20);
     await page.click('#vintage a');
     await page.waitForURL((url) => !url.search.includes('asOf'));
     expect(await page.locator('#vintage').isHidden()).toBe(true);
-    await page.close();
+    await view.close();
   });
 
   it('downloads the CSV, SVG and PNG of a chart as non-empty files', async () => {
-    const { page } = await open('/?year=2019');
-    await viewReady(page, 'explore');
-    await page.waitForSelector('svg.choropleth');
+    const { view } = await newPage(ExplorePage);
+    await view.openMap('/?year=2019');
     for (const [label, check] of [
       ['Download CSV', (text: string) => expect(text).toMatch(/^\ufeff?Country,"Value \(per 100,000 inhabitants\)",Flags,Rank,Denominator/)],
       ['Download SVG', (text: string) => expect(text).toContain('<svg')],
       ['Download PNG', (text: string) => expect(text.slice(1, 4)).toBe('PNG')],
     ] as const) {
-      const [download] = await Promise.all([page.waitForEvent('download'), page.click(`button:has-text("${label}")`)]);
+      const download = await view.download(label);
       const file = await download.path();
       expect(statSync(file!).size).toBeGreaterThan(500);
       check(readFileSync(file!, label === 'Download PNG' ? 'latin1' : 'utf8'));
     }
-    await page.close();
+    await view.close();
   });
 
   it('Explore works with the keyboard alone: indicator, year, map, and a visible focus', async () => {
-    const { page } = await open('/');
-    await viewReady(page, 'explore');
-    await page.waitForSelector('svg.choropleth');
+    const { view } = await newPage(ExplorePage);
+    const { page } = await view.openMap('/');
     const tabTo = async (selector: string) => {
       for (let i = 0; i < 80; i++) {
         await page.keyboard.press('Tab');

@@ -2,20 +2,19 @@ import { sql } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
 import { type OpenDatabase, openSqlite, rawSqliteOf } from '../../server/db/connect';
 import { holdingConnection } from '../../server/db/sqlite-dialect';
-import { describeOnSqliteOnly, emptyDatabase, type TestDatabase } from '../helpers/database';
+import { describeOnSqliteOnly, type TestDatabase } from '../helpers/database';
+import { useTestDatabases } from '../helpers/context';
 
+const databases = useTestDatabases();
 let first: TestDatabase;
 let second: OpenDatabase;
-afterEach(async () => {
-  await second?.close();
-  await first?.dispose();
-});
+afterEach(async () => second?.close());
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describeOnSqliteOnly('two connections to one SQLite file stand for two server processes; PostgreSQL has its own concurrency tests', 'SQLite transactions across processes', () => {
   it('queues a transaction behind another connection\'s, without blocking the event loop, and loses neither', async () => {
-    first = await emptyDatabase();
+    first = await databases.empty();
     second = openSqlite(first.file);
     await sql`create table tally (who text not null, seen integer not null)`.execute(first.db);
 
@@ -50,7 +49,7 @@ describeOnSqliteOnly('two connections to one SQLite file stand for two server pr
   });
 
   it('makes a write outside a transaction wait for another connection\'s transaction, asynchronously', async () => {
-    first = await emptyDatabase();
+    first = await databases.empty();
     second = openSqlite(first.file);
     await sql`create table tally (who text not null)`.execute(first.db);
 
@@ -73,7 +72,7 @@ describeOnSqliteOnly('two connections to one SQLite file stand for two server pr
   });
 
   it('keeps a held connection to itself while it waits (foreign-key checks stay off for nobody else)', async () => {
-    first = await emptyDatabase();
+    first = await databases.empty();
     second = openSqlite(first.file);
     await sql`create table tally (who text not null)`.execute(first.db);
     const raw = rawSqliteOf(second.db)!;

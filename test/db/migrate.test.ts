@@ -1,22 +1,21 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Kysely, sql } from 'kysely';
-import { emptyDatabase, seededDatabase, type TestDatabase } from '../helpers/database';
+import type { TestDatabase } from '../helpers/database';
 import { Migrator } from 'kysely';
 import { migrateToLatest } from '../../server/db/migrate';
 import { migrations } from '../../server/db/migrations/index';
-import { commitSubmission } from '../../server/submissions/commit';
 import { diffSubmission } from '../../server/submissions/diff';
 import { cellHistory } from '../../server/observations/cell-history';
-import { previewSubmission } from '../../server/submissions/pipeline';
-import { bufferSource } from '../../server/submissions/source';
 import { stagedRows } from '../helpers/staged';
+import { useTestDatabases } from '../helpers/context';
+import { canonicalCsv, publishCsv } from '../helpers/publish';
 
+const databases = useTestDatabases();
 let database: TestDatabase;
-afterEach(async () => database?.dispose());
 
 describe('migrations', () => {
   it('create every table on an empty database', async () => {
-    database = await emptyDatabase();
+    database = await databases.empty();
     const tables = await database.db.introspection.getTables();
     const names = tables.map((t) => t.name);
     for (const table of ['geos', 'geo_group_members', 'themes', 'indicators', 'submissions', 'staged_parts', 'revisions', 'observations']) {
@@ -25,12 +24,12 @@ describe('migrations', () => {
   });
 
   it('are idempotent: a second run applies nothing', async () => {
-    database = await emptyDatabase();
+    database = await databases.empty();
     expect(await migrateToLatest(database.db)).toEqual([]);
   });
 
   it('enforce foreign keys, so an observation cannot cite a missing submission', async () => {
-    database = await emptyDatabase();
+    database = await databases.empty();
     await expect(
       sql`insert into observations (geo, indicator, period, period_start, value, flags, note, revision_id, submission_id, recorded_at)
           values ('AT', 'ICCS0101', '2017', '2017-01-01', 1, '', null, 1, 999, '2020-01-01')`.execute(database.db),
@@ -38,7 +37,7 @@ describe('migrations', () => {
   });
 
   it('keep the staged cells of a validated submission when the bulk tables are reshaped, both ways', async () => {
-    database = await seededDatabase();
+    database = await databases.seeded();
     const migrator = new Migrator({ db: database.db, provider: { getMigrations: async () => migrations } });
     expect((await migrator.migrateTo('2026-11-22T2000_statement-level-references')).error).toBeUndefined();
     const { id } = await database.db.insertInto('submissions')
@@ -68,10 +67,8 @@ describe('migrations', () => {
   });
 
   it('split published data into current and superseded versions, and join them again going down', async () => {
-    database = await seededDatabase();
-    const correction = 'geo,indicator,period,value,flags,note\nAT,ICCS0101,2017,99,e,corrected\n';
-    const preview = await previewSubmission(database.db, { geo: 'AT', submittedBy: 'test', source: bufferSource('c.csv', Buffer.from(correction)) });
-    await commitSubmission(database.db, preview.submissionId);
+    database = await databases.seeded();
+    const { preview } = await publishCsv(database, canonicalCsv('AT,ICCS0101,2017,99,e,corrected'), { geo: 'AT', fileName: 'c.csv' });
     const cell = { geo: 'AT', indicator: 'ICCS0101', period: '2017' };
     const history = await cellHistory(database.db, cell);
     expect(history.map((h) => [h.value, h.current])).toEqual([[history[0]!.value, false], [99, true]]);

@@ -1,14 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Kysely, type Migration, Migrator, sql } from 'kysely';
 import { migrations } from '../../server/db/migrations/index';
-import { describeOnSqliteOnly, seededDatabase, type TestDatabase } from '../helpers/database';
+import { describeOnSqliteOnly, type TestDatabase } from '../helpers/database';
+import { useTestDatabases } from '../helpers/context';
 
 const CLUSTERED = '2026-11-22T2120_observations-clustered';
 /** The migration before it: migrating down to it undoes CLUSTERED (and any later one), wherever CLUSTERED sorts. */
 const BEFORE_CLUSTERED = Object.keys(migrations).sort()[Object.keys(migrations).sort().indexOf(CLUSTERED) - 1]!;
 
+const databases = useTestDatabases();
 let database: TestDatabase;
-afterEach(async () => database?.dispose());
 
 // biome-ignore lint/suspicious/noExplicitAny: the test reads tables as they are at each migration step, outside the app's types
 function migrator(db: Kysely<any>): Migrator {
@@ -32,7 +33,7 @@ async function hasRowid(db: Kysely<any>): Promise<boolean> {
 
 describe('the observations table after 2026-11-22T2120_observations-clustered', () => {
   it('keeps every observation through down and up', async () => {
-    database = await seededDatabase();
+    database = await databases.seeded();
     const published = await everyObservation(database.db);
     expect(published.length).toBeGreaterThan(100);
 
@@ -46,7 +47,7 @@ describe('the observations table after 2026-11-22T2120_observations-clustered', 
   });
 
   it('upserts on (indicator, geo, period), one row per cell', async () => {
-    database = await seededDatabase();
+    database = await databases.seeded();
     const [cell] = (await sql<{ geo: string; indicator: string; period: string; revision_id: number; submission_id: number }>`select geo, indicator, period, revision_id, submission_id from observations order by indicator, geo, period limit 1`.execute(database.db)).rows;
     await sql`insert into observations (geo, indicator, period, period_start, value, flags, revision_id, submission_id, recorded_at)
       values (${cell!.geo}, ${cell!.indicator}, ${cell!.period}, '2000-01-01', 42, 'e', ${cell!.revision_id}, ${cell!.submission_id}, '2030-01-01')
@@ -59,7 +60,7 @@ describe('the observations table after 2026-11-22T2120_observations-clustered', 
 
 describeOnSqliteOnly('PostgreSQL keeps its heap table; only SQLite is rebuilt', 'the clustered observations table', () => {
   it('has a rowid before the migration and none after it', async () => {
-    database = await seededDatabase();
+    database = await databases.seeded();
     expect(await hasRowid(database.db)).toBe(false);
     await migrator(database.db).migrateTo(BEFORE_CLUSTERED);
     expect(await hasRowid(database.db)).toBe(true);
@@ -68,7 +69,7 @@ describeOnSqliteOnly('PostgreSQL keeps its heap table; only SQLite is rebuilt', 
   });
 
   it('reads a series, and a period across named geos, by the primary key alone', async () => {
-    database = await seededDatabase();
+    database = await databases.seeded();
     const { rows } = await sql<{ detail: string }>`explain query plan select value from observations where indicator = ${'X'} and geo = ${'AT'}`.execute(database.db);
     expect(rows.map((r) => r.detail).join(' / ')).toMatch(/USING PRIMARY KEY \(indicator=\? AND geo=\?\)/);
     const compare = await sql<{ detail: string }>`explain query plan select value from observations

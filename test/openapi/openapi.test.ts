@@ -1,21 +1,13 @@
-import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app/compose';
+import { describe, expect, it } from 'vitest';
 import { apiRoutes } from '../../server/app/compose';
 import { openApiPath } from '../../server/openapi/openapi.document';
-import { seededDatabase, type TestDatabase } from '../helpers/database';
+import { useSeededApp } from '../helpers/context';
 
-let database: TestDatabase;
-let app: ReturnType<typeof createApp>;
-beforeAll(async () => {
-  database = await seededDatabase();
-  app = createApp({ db: database.db, clientDir: '/nonexistent' });
-});
-afterAll(async () => database.dispose());
+const ctx = useSeededApp();
 
 describe('GET /api/openapi.json', () => {
   it('is valid JSON describing OpenAPI 3.1 with every route in the route list', async () => {
-    const res = await request(app).get('/api/openapi.json').expect(200);
+    const res = await ctx.request().get('/api/openapi.json').expect(200);
     expect(res.headers['content-type']).toMatch(/application\/json/);
     const doc = JSON.parse(res.text);
     expect(doc.openapi).toBe('3.1.0');
@@ -32,7 +24,7 @@ describe('GET /api/openapi.json', () => {
   });
 
   it('generates parameters from the zod schemas that validate the requests', async () => {
-    const doc = (await request(app).get('/api/openapi.json').expect(200)).body;
+    const doc = (await ctx.request().get('/api/openapi.json').expect(200)).body;
     const compare = doc.paths['/api/compare'].get;
     const byName = Object.fromEntries(compare.parameters.map((p: { name: string }) => [p.name, p]));
     expect(byName.indicator).toMatchObject({ in: 'query', required: true });
@@ -49,18 +41,18 @@ describe('GET /api/openapi.json', () => {
 
 describe('GET /api/docs', () => {
   it('renders a readable, script-free reference of every route', async () => {
-    const res = await request(app).get('/api/docs').expect(200);
+    const res = await ctx.request().get('/api/docs').expect(200);
     expect(res.headers['content-type']).toMatch(/text\/html/);
     expect(res.text).not.toMatch(/<script|style=|onclick/i);
     expect(res.text).toMatch(/<html lang="en">/);
     for (const route of apiRoutes) expect(res.text).toContain(`<code>${openApiPath(route.path)}</code>`);
-    await request(app).get('/api/docs.css').expect(200).expect('content-type', /text\/css/);
+    await ctx.request().get('/api/docs.css').expect(200).expect('content-type', /text\/css/);
   });
 });
 
 describe('response schemas in the API description', () => {
   it('describes the JSON answers of the analytics routes from their zod schemas', async () => {
-    const doc = (await request(app).get('/api/openapi.json').expect(200)).body;
+    const doc = (await ctx.request().get('/api/openapi.json').expect(200)).body;
     const schemaOf = (path: string) => doc.paths[path].get.responses['200'].content['application/json'].schema;
     expect(schemaOf('/api/compare').properties.rows.items.properties.robustZ).toBeDefined();
     expect(schemaOf('/api/trends').properties.segments.items.properties.mannKendall).toBeDefined();

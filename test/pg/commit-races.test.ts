@@ -2,32 +2,28 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OpenDatabase } from '../../server/db/connect';
 import { SubmissionStateError } from '../../server/submissions/commit';
 import { withdrawSubmission } from '../../server/submissions/withdraw';
-import { seededDatabase, type TestDatabase } from '../helpers/database';
 import { commit, secondInstance, stagedSubmission, type UploadCell, YEARS } from './submissions';
 import { cellVersions } from '../../server/observations/cell-versions';
+import { useSeededApp } from '../helpers/context';
 
 // The same submission acted on from two app instances at once (a double click, two curators).
-let database: TestDatabase;
+const ctx = useSeededApp({ each: true });
 let other: OpenDatabase;
-beforeEach(async () => {
-  database = await seededDatabase();
-  other = secondInstance(database);
+beforeEach(() => {
+  other = secondInstance(ctx.database);
 });
-afterEach(async () => {
-  await other.close();
-  await database.dispose();
-});
+afterEach(async () => other.close());
 
 const cells: UploadCell[] = YEARS.map((period, i) => ({ indicator: 'ICCS0101', period, value: 50_000 + i }));
 
 async function stateOf(id: number) {
-  const submission = await database.db.selectFrom('submissions').select('status').where('id', '=', id).executeTakeFirstOrThrow();
-  const revisions = await database.db
-    .selectFrom(cellVersions(database.db))
+  const submission = await ctx.db.selectFrom('submissions').select('status').where('id', '=', id).executeTakeFirstOrThrow();
+  const revisions = await ctx.db
+    .selectFrom(cellVersions(ctx.db))
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('submission_id', '=', id)
     .executeTakeFirstOrThrow();
-  const current = await database.db
+  const current = await ctx.db
     .selectFrom('observations as o')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('o.submission_id', '=', id)
@@ -37,8 +33,8 @@ async function stateOf(id: number) {
 
 describe('PostgreSQL: one submission, two instances at once', () => {
   it('commits once when committed twice together; the second is told it is already committed', async () => {
-    const id = await stagedSubmission(database, 'AT', cells, 'double-click');
-    const outcomes = await Promise.allSettled([commit(database, id), commit(other, id)]);
+    const id = await stagedSubmission(ctx.database, 'AT', cells, 'double-click');
+    const outcomes = await Promise.allSettled([commit(ctx.database, id), commit(other, id)]);
 
     const done = outcomes.filter((o) => o.status === 'fulfilled');
     const refused = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason] : []));
@@ -50,8 +46,8 @@ describe('PostgreSQL: one submission, two instances at once', () => {
   });
 
   it('either commits or withdraws when both are asked together, never half of each', async () => {
-    const id = await stagedSubmission(database, 'AT', cells, 'commit-or-withdraw');
-    const outcomes = await Promise.allSettled([commit(database, id), withdrawSubmission(other.db, id)]);
+    const id = await stagedSubmission(ctx.database, 'AT', cells, 'commit-or-withdraw');
+    const outcomes = await Promise.allSettled([commit(ctx.database, id), withdrawSubmission(other.db, id)]);
 
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
     const state = await stateOf(id);

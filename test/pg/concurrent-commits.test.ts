@@ -1,26 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OpenDatabase } from '../../server/db/connect';
-import { seededDatabase, type TestDatabase } from '../helpers/database';
 import { commit, secondInstance, stagedSubmission, type UploadCell, YEARS } from './submissions';
 import { cellVersions } from '../../server/observations/cell-versions';
+import { useSeededApp } from '../helpers/context';
 
 // Two app instances (two pools) on one real PostgreSQL database commit at the same moment.
-let database: TestDatabase;
+const ctx = useSeededApp({ each: true });
 let other: OpenDatabase;
-beforeEach(async () => {
-  database = await seededDatabase();
-  other = secondInstance(database);
+beforeEach(() => {
+  other = secondInstance(ctx.database);
 });
-afterEach(async () => {
-  await other.close();
-  await database.dispose();
-});
+afterEach(async () => other.close());
 
 const grid = (indicators: string[], value: (i: number) => number): UploadCell[] =>
   indicators.flatMap((indicator, a) => YEARS.map((period, b) => ({ indicator, period, value: value(a * 100 + b) })));
 
 async function currentValues(geo: string) {
-  const rows = await database.db
+  const rows = await ctx.db
     .selectFrom('observations as o')
     .select(['o.indicator', 'o.period', 'o.value', 'o.submission_id'])
     .where('o.geo', '=', geo)
@@ -32,10 +28,10 @@ async function currentValues(geo: string) {
 describe('PostgreSQL: two contact points committing at the same moment', () => {
   it('lose neither submission', async () => {
     const indicators = ['ICCS0101', 'ICCS0301'];
-    const austria = await stagedSubmission(database, 'AT', grid(indicators, (i) => 70_000 + i), 'contact-point-at');
+    const austria = await stagedSubmission(ctx.database, 'AT', grid(indicators, (i) => 70_000 + i), 'contact-point-at');
     const germany = await stagedSubmission(other, 'DE', grid(indicators, (i) => 90_000 + i), 'contact-point-de');
 
-    const [a, d] = await Promise.all([commit(database, austria), commit(other, germany)]);
+    const [a, d] = await Promise.all([commit(ctx.database, austria), commit(other, germany)]);
 
     expect(a.revisionsAdded).toBe(indicators.length * YEARS.length);
     expect(d.revisionsAdded).toBe(indicators.length * YEARS.length);
@@ -44,7 +40,7 @@ describe('PostgreSQL: two contact points committing at the same moment', () => {
       expect(current.size).toBe(indicators.length * YEARS.length);
       expect(current.get('ICCS0101/2008')).toMatchObject({ value: base, submission_id: id });
       expect(current.get('ICCS0301/2022')).toMatchObject({ value: base + 114, submission_id: id });
-      const status = await database.db.selectFrom('submissions').select('status').where('id', '=', id).executeTakeFirstOrThrow();
+      const status = await ctx.db.selectFrom('submissions').select('status').where('id', '=', id).executeTakeFirstOrThrow();
       expect(status.status).toBe('committed');
     }
   });
@@ -53,13 +49,13 @@ describe('PostgreSQL: two contact points committing at the same moment', () => {
     const rounds = 6;
     const staged = await Promise.all(
       Array.from({ length: rounds }, (_, k) =>
-        stagedSubmission(k % 2 ? other : database, 'AT', grid(['ICCS0101'], (i) => 1_000 * (k + 1) + i), `correction-${k}`),
+        stagedSubmission(k % 2 ? other : ctx.database, 'AT', grid(['ICCS0101'], (i) => 1_000 * (k + 1) + i), `correction-${k}`),
       ),
     );
-    await Promise.all(staged.map((id, k) => commit(k % 2 ? other : database, id)));
+    await Promise.all(staged.map((id, k) => commit(k % 2 ? other : ctx.database, id)));
 
-    const revisions = await database.db
-      .selectFrom(cellVersions(database.db))
+    const revisions = await ctx.db
+      .selectFrom(cellVersions(ctx.db))
       .select(['id', 'period', 'value', 'submission_id', 'recorded_at'])
       .where('geo', '=', 'AT')
       .where('indicator', '=', 'ICCS0101')
@@ -85,12 +81,12 @@ describe('PostgreSQL: two contact points committing at the same moment', () => {
   it('keep one history across geos: revision ids and recording times agree, commits do not interleave', async () => {
     const geos = ['AT', 'BE', 'DE', 'FR', 'IT', 'NL'];
     const staged = await Promise.all(
-      geos.map((geo, k) => stagedSubmission(k % 2 ? other : database, geo, grid(['ICCS0101', 'ICCS0301'], (i) => 3_000 + k * 1_000 + i), `cp-${geo}`)),
+      geos.map((geo, k) => stagedSubmission(k % 2 ? other : ctx.database, geo, grid(['ICCS0101', 'ICCS0301'], (i) => 3_000 + k * 1_000 + i), `cp-${geo}`)),
     );
-    await Promise.all(staged.map((id, k) => commit(k % 2 ? other : database, id)));
+    await Promise.all(staged.map((id, k) => commit(k % 2 ? other : ctx.database, id)));
 
-    const revisions = await database.db
-      .selectFrom(cellVersions(database.db))
+    const revisions = await ctx.db
+      .selectFrom(cellVersions(ctx.db))
       .select(['submission_id', 'recorded_at'])
       .where('submission_id', 'in', staged)
       .orderBy('id')
@@ -106,11 +102,11 @@ describe('PostgreSQL: two contact points committing at the same moment', () => {
 
   it('keep order when a group submission and a member correct the same cells at once', async () => {
     const member = await stagedSubmission(other, 'DE', grid(['ICCS0101'], (i) => 11_000 + i), 'contact-point-de');
-    const group = await stagedSubmission(database, 'EU28', grid(['ICCS0101'], (i) => 22_000 + i).map((c) => ({ ...c, geo: 'DE' })), 'secretariat-eu28');
-    await Promise.all([commit(database, group), commit(other, member)]);
+    const group = await stagedSubmission(ctx.database, 'EU28', grid(['ICCS0101'], (i) => 22_000 + i).map((c) => ({ ...c, geo: 'DE' })), 'secretariat-eu28');
+    await Promise.all([commit(ctx.database, group), commit(other, member)]);
 
-    const revisions = await database.db
-      .selectFrom(cellVersions(database.db))
+    const revisions = await ctx.db
+      .selectFrom(cellVersions(ctx.db))
       .select(['id', 'period', 'value', 'submission_id'])
       .where('geo', '=', 'DE')
       .where('indicator', '=', 'ICCS0101')

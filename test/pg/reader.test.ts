@@ -1,19 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OpenDatabase } from '../../server/db/connect';
-import { seededDatabase, type TestDatabase } from '../helpers/database';
 import { commit, secondInstance, stagedSubmission, type UploadCell } from './submissions';
+import { useSeededApp } from '../helpers/context';
 
 // A reader on one app instance polls while another instance commits a large submission.
-let database: TestDatabase;
+const ctx = useSeededApp({ each: true });
 let reader: OpenDatabase;
-beforeEach(async () => {
-  database = await seededDatabase();
-  reader = secondInstance(database);
+beforeEach(() => {
+  reader = secondInstance(ctx.database);
 });
-afterEach(async () => {
-  await reader.close();
-  await database.dispose();
-});
+afterEach(async () => reader.close());
 
 const MARK = 123_456_789;
 const MONTHS = Array.from({ length: 12 }, (_, m) => String(m + 1).padStart(2, '0'));
@@ -49,13 +45,13 @@ async function snapshot(submissionId: number) {
 describe('PostgreSQL: a reader during a commit', () => {
   it('never sees half a commit', async () => {
     const cells = bigUpload();
-    const id = await stagedSubmission(database, 'AT', cells, 'large-upload');
+    const id = await stagedSubmission(ctx.database, 'AT', cells, 'large-upload');
     const seen: { marked: number; status: string | null }[] = [];
     let done = false;
     const polling = (async () => {
       while (!done) seen.push(await snapshot(id));
     })();
-    await commit(database, id);
+    await commit(ctx.database, id);
     done = true;
     await polling;
     seen.push(await snapshot(id));

@@ -1,19 +1,11 @@
-import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app/compose';
+import { describe, expect, it } from 'vitest';
 import { readPracticeSeed } from '../../server/practices/practice.seed';
-import { seededDatabase, type TestDatabase } from '../helpers/database';
+import { useSeededApp } from '../helpers/context';
 
-let database: TestDatabase;
-let app: ReturnType<typeof createApp>;
-beforeAll(async () => {
-  database = await seededDatabase();
-  app = createApp({ db: database.db, clientDir: '/nonexistent' });
-});
-afterAll(async () => database.dispose());
+const ctx = useSeededApp();
 
 type Hit = { slug: string; titleMatch: boolean; rating: string; startYear: number | null };
-const search = async (query: Record<string, string>) => (await request(app).get('/api/practices').query(query).expect(200)).body;
+const search = async (query: Record<string, string>) => (await ctx.request().get('/api/practices').query(query).expect(200)).body;
 
 describe('the seeded catalogue', () => {
   it('holds every seed file, at least 25, with at least 12 European practices and every rating level', async () => {
@@ -106,15 +98,15 @@ describe('sorting, paging and links to data', () => {
   });
 
   it('answers an unknown sort or a bad page with a 400 naming the parameter', async () => {
-    const res = await request(app).get('/api/practices').query({ sort: 'cheapest' }).expect(400);
+    const res = await ctx.request().get('/api/practices').query({ sort: 'cheapest' }).expect(400);
     expect(res.body.error.message).toContain('sort');
-    await request(app).get('/api/practices').query({ page: '0' }).expect(400);
+    await ctx.request().get('/api/practices').query({ page: '0' }).expect(400);
   });
 });
 
 describe('detail and export', () => {
   it('shows a practice with its rating reasons, review date and mapped external ratings', async () => {
-    const res = await request(app).get('/api/practices/kirkholt-burglary-prevention').expect(200);
+    const res = await ctx.request().get('/api/practices/kirkholt-burglary-prevention').expect(200);
     expect(res.body.evidence.rating).toBe('theory_based');
     expect(res.body.evidence.reasons[0]).toContain('SMS-2');
     expect(res.body.evidence.reviewDate).toBe('1995-12-31');
@@ -124,7 +116,7 @@ describe('detail and export', () => {
   });
 
   it('exports CSV with formula-escaped cells and every published practice', async () => {
-    const res = await request(app).get('/api/practices/export?format=csv').expect(200);
+    const res = await ctx.request().get('/api/practices/export?format=csv').expect(200);
     expect(res.headers['content-type']).toMatch(/text\/csv/);
     const lines = res.text.trim().split('\n');
     expect(lines[0]).toMatch(/^slug,title,summary/);

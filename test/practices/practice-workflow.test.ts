@@ -1,25 +1,19 @@
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../server/http/actor';
 import { ANONYMOUS } from '../../server/http/actor';
-import { createApp } from '../../server/app/compose';
-import { seededDatabase, type TestDatabase } from '../helpers/database';
 import { practiceInput, user } from './practice-fixture';
+import { useSeededApp } from '../helpers/context';
 
-let database: TestDatabase;
-const appAs = (actor: Actor) => createApp({ db: database.db, clientDir: '/nonexistent', resolveActor: () => actor });
+const ctx = useSeededApp();
+const appAs = (actor: Actor) => ctx.as(actor);
 const contactNL = () => appAs(user('contact_point', ['NL'], 'cp.nl@politie.example'));
 const contactDE = () => appAs(user('contact_point', ['DE'], 'cp.de@polizei.example'));
 const curator = () => appAs(user('curator', [], 'curator@eucpn.example'));
 const publicApp = () => appAs(ANONYMOUS);
 
-beforeAll(async () => {
-  database = await seededDatabase();
-});
-afterAll(async () => database.dispose());
-
 const publicSearch = async (q: string) => (await request(publicApp()).get('/api/practices').query({ q }).expect(200)).body;
-const versionCount = async () => Number((await database.db.selectFrom('practice_versions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const versionCount = async () => Number((await ctx.db.selectFrom('practice_versions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
 describe('the workflow from draft to published', () => {
   it('keeps drafts from the public and publishes only after review, keeping every version', async () => {

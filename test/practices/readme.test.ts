@@ -5,10 +5,11 @@ import { DATA_DIR } from '../../server/catalogue/paths';
 import { externalMappingTable } from '../../server/practices/external-rating';
 import { RATING_LABELS } from '../../server/shared/practice-vocabulary';
 
-const readme = readFileSync(path.join(DATA_DIR, '../README.md'), 'utf8');
-const section = readme.slice(readme.indexOf('## Practice catalogue and evidence rating'));
+// The rating rule and the registry mapping are documented in docs/methodology.md (the README links there).
+const methodology = readFileSync(path.join(DATA_DIR, '../docs/methodology.md'), 'utf8');
+const section = methodology.slice(methodology.indexOf('## Practice catalogue and evidence rating'));
 
-describe('the README documents the practice rating', () => {
+describe('docs/methodology.md documents the practice rating', () => {
   it('prints the external-rating mapping exactly as the code applies it', () => {
     expect(section).toContain(externalMappingTable());
   });

@@ -1,14 +1,10 @@
 import request from 'supertest';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { seededDatabase, type TestDatabase } from '../helpers/database';
-import { appFor, contactPoint, secretariat } from '../submissions/actors';
+import { describe, expect, it } from 'vitest';
+import { contactPoint, secretariat } from '../submissions/actors';
 import { stagedColumns } from '../helpers/staged';
+import { useSeededApp } from '../helpers/context';
 
-let database: TestDatabase;
-beforeEach(async () => {
-  database = await seededDatabase();
-});
-afterEach(async () => database.dispose());
+const ctx = useSeededApp({ each: true });
 
 /** A national export: its own column names, two-digit years, a decimal comma, a filter on the region. */
 const NL_PROFILE = {
@@ -37,7 +33,7 @@ const EXPORT = [
 
 describe('/api/profiles', () => {
   it('saves a national profile and reads an export with it (filters, mappings, two-digit years, decimal comma)', async () => {
-    const app = appFor(database, contactPoint('NL'));
+    const app = ctx.as(contactPoint('NL'));
     const created = await request(app).post('/api/profiles').send(NL_PROFILE);
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ name: 'nl-cbs-misdrijven', builtIn: false, createdBy: 'cp-nl@example.eu' });
@@ -45,7 +41,7 @@ describe('/api/profiles', () => {
     const upload = await request(app).post('/api/submissions?geo=NL&profile=nl-cbs-misdrijven').type('text/csv').send(EXPORT);
     expect(upload.status).toBe(201);
     expect(upload.body).toMatchObject({ status: 'validated', cellsValid: 2, reading: { profile: 'nl-cbs-misdrijven', skipped: { filtered: 1, unmapped: 1 } } });
-    const staged = await stagedColumns(database.db, upload.body.submissionId, ['indicator', 'period', 'value', 'note']);
+    const staged = await stagedColumns(ctx.db, upload.body.submissionId, ['indicator', 'period', 'value', 'note']);
     expect(staged).toEqual([
       { indicator: 'ICCS0101', period: '2019', value: 1203, note: 'voorlopig' },
       { indicator: 'ICCS05012', period: '2019', value: 23456, note: NL_PROFILE.indicators[0]!.comparability },
@@ -53,7 +49,7 @@ describe('/api/profiles', () => {
   });
 
   it('lists shipped and saved profiles; shipped ones cannot be changed or deleted', async () => {
-    const app = appFor(database, secretariat);
+    const app = ctx.as(secretariat);
     await request(app).post('/api/profiles').send(NL_PROFILE);
     const list = await request(app).get('/api/profiles');
     const names = (list.body.data as { name: string; builtIn: boolean }[]).map((p) => `${p.name}:${p.builtIn}`);
@@ -67,8 +63,8 @@ describe('/api/profiles', () => {
   });
 
   it('updates and deletes a saved profile, keeping contact points to their own geo', async () => {
-    const nl = appFor(database, contactPoint('NL'));
-    const de = appFor(database, contactPoint('DE'));
+    const nl = ctx.as(contactPoint('NL'));
+    const de = ctx.as(contactPoint('DE'));
     await request(nl).post('/api/profiles').send(NL_PROFILE);
     expect((await request(de).put('/api/profiles/nl-cbs-misdrijven').send({ ...NL_PROFILE, description: 'hijacked' })).status).toBe(403);
     expect((await request(de).delete('/api/profiles/nl-cbs-misdrijven')).status).toBe(403);
@@ -82,7 +78,7 @@ describe('/api/profiles', () => {
   });
 
   it('refuses invalid profiles with a clear 400', async () => {
-    const app = appFor(database, secretariat);
+    const app = ctx.as(secretariat);
     const badName = await request(app).post('/api/profiles').send({ ...NL_PROFILE, name: 'Bad Name!' });
     expect(badName.status).toBe(400);
     const unknownIndicator = await request(app).post('/api/profiles').send({ ...NL_PROFILE, indicators: [{ code: 'x', indicator: 'NOPE', comparability: 'none really' }] });

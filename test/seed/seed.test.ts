@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readSharedData } from '../helpers/shared-data';
-import { seededDatabase, type TestDatabase } from '../helpers/database';
+import { useSeededApp } from '../helpers/context';
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await seededDatabase();
-});
-afterAll(async () => database.dispose());
+const ctx = useSeededApp();
 
 function value(geo: string, indicator: string, period: string) {
-  return database.db
+  return ctx.db
     .selectFrom('observations')
     .select(['value', 'flags'])
     .where('geo', '=', geo)
@@ -32,7 +28,7 @@ describe('the seed', () => {
   it('loads every non-missing offence count of crim_off_cat', async () => {
     const expected = countNonMissing(readSharedData('eurostat-crim_off_cat/estat_crim_off_cat.tsv'));
     expect(expected).toBe(8869);
-    const row = await database.db
+    const row = await ctx.db
       .selectFrom('observations')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('indicator', 'like', 'ICCS%')
@@ -60,17 +56,17 @@ describe('the seed', () => {
   });
 
   it('is loaded as ordinary committed submissions, one revision per cell', async () => {
-    const submissions = await database.db.selectFrom('submissions').select(['status', 'submitted_by']).execute();
+    const submissions = await ctx.db.selectFrom('submissions').select(['status', 'submitted_by']).execute();
     expect(submissions.length).toBeGreaterThan(100);
     expect(new Set(submissions.map((s) => s.status))).toEqual(new Set(['committed']));
     // The seed publishes each cell once: no version is superseded, and each commit's id range covers its cells.
     const [revisions, observations] = await Promise.all(
       (['revisions', 'observations'] as const).map((t) =>
-        database.db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+        ctx.db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       ),
     );
     expect(Number(revisions!.n)).toBe(0);
-    const ranges = await database.db.selectFrom('submissions').select(['first_revision_id', 'last_revision_id']).execute();
+    const ranges = await ctx.db.selectFrom('submissions').select(['first_revision_id', 'last_revision_id']).execute();
     const covered = ranges.reduce((n, r) => n + (r.last_revision_id === null ? 0 : r.last_revision_id - r.first_revision_id! + 1), 0);
     expect(covered).toBe(Number(observations!.n));
   });

@@ -1,27 +1,23 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { previewSubmission } from '../../server/submissions/pipeline';
 import { bufferSource } from '../../server/submissions/source';
-import { seededDatabase, type TestDatabase } from '../helpers/database';
 import { stagedColumns } from '../helpers/staged';
 import { cellVersions } from '../../server/observations/cell-versions';
+import { useSeededApp } from '../helpers/context';
 
-let database: TestDatabase;
-beforeEach(async () => {
-  database = await seededDatabase();
-});
-afterEach(async () => database.dispose());
+const ctx = useSeededApp({ each: true });
 
 const HEADER = 'geo,indicator,period,value,flags,note';
 
 function submit(bytes: Buffer | string, geo = 'AT') {
   const source = bufferSource('upload.csv', typeof bytes === 'string' ? Buffer.from(bytes) : bytes);
-  return previewSubmission(database.db, { geo, submittedBy: 'test', source });
+  return previewSubmission(ctx.db, { geo, submittedBy: 'test', source });
 }
 
 const codes = (p: Awaited<ReturnType<typeof submit>>) => p.report.entries.map((e) => e.code);
 
 async function publishedCount(): Promise<number> {
-  const r = await database.db.selectFrom(cellVersions(database.db)).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await ctx.db.selectFrom(cellVersions(ctx.db)).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -92,7 +88,7 @@ describe('sniffing', () => {
     const preview = await submit(bytes);
     expect(preview.reading).toMatchObject({ encoding: 'windows-1252', delimiter: '";"' });
     expect(preview.status).toBe('validated');
-    const staged = await stagedColumns(database.db, preview.submissionId, ['period', 'value', 'note']);
+    const staged = await stagedColumns(ctx.db, preview.submissionId, ['period', 'value', 'note']);
     expect(staged).toEqual([
       { period: '2018', value: 1234.5, note: null },
       { period: '2019', value: 75.5, note: 'Schätzung §1' },
@@ -104,7 +100,7 @@ describe('sniffing', () => {
     expect(preview.reading.format).toBe('wide');
     expect(preview.cellsValid).toBe(2);
     expect(preview.reading.skipped.missing).toBe(1);
-    const staged = await stagedColumns(database.db, preview.submissionId, ['period', 'value', 'flags']);
+    const staged = await stagedColumns(ctx.db, preview.submissionId, ['period', 'value', 'flags']);
     expect(staged).toEqual([
       { period: '2019', value: 70, flags: 'p' },
       { period: '2021', value: 65, flags: '' },
@@ -118,7 +114,7 @@ describe('sniffing', () => {
       expect.objectContaining({ row: 1, column: '2019', code: 'duplicate-column', severity: 'error' }),
     ]);
     expect(preview.report.entries[0]!.message).toContain('both hold period 2019');
-    const staged = await stagedColumns(database.db, preview.submissionId, ['period']);
+    const staged = await stagedColumns(ctx.db, preview.submissionId, ['period']);
     expect(staged).toEqual([]);
   });
 

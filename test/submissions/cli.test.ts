@@ -3,24 +3,21 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/db/connect';
-import { seededDatabase, type TestDatabase } from '../helpers/database';
 import { sharedDataPath } from '../helpers/shared-data';
+import { useSeededApp } from '../helpers/context';
 
 const run = promisify(execFile);
 const CLI = path.resolve(__dirname, '../../scripts/ingest.ts');
 
-let database: TestDatabase;
-beforeEach(async () => {
-  database = await seededDatabase();
-  await database.close();
-});
-afterEach(async () => database.dispose());
+// The CLI opens the file itself: the test's own connection is closed first.
+const ctx = useSeededApp({ each: true });
+beforeEach(async () => ctx.database.close());
 
 async function ingest(...args: string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', CLI, ...args, '--database', database.file], { maxBuffer: 1 << 24 });
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', CLI, ...args, '--database', ctx.database.file], { maxBuffer: 1 << 24 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -29,7 +26,7 @@ async function ingest(...args: string[]) {
 }
 
 async function published(geo: string, indicator: string, period: string) {
-  const { db, close } = await openDatabase(database.file);
+  const { db, close } = await openDatabase(ctx.database.file);
   try {
     const row = await db.selectFrom('observations').select(['value', 'flags']).where('geo', '=', geo).where('indicator', '=', indicator).where('period', '=', period).executeTakeFirst();
     return row;

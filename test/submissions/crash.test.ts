@@ -2,14 +2,14 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { loadGeoCatalogue } from '../../server/geos/geo.catalogue';
 import { loadIndicatorCatalogue } from '../../server/indicators/indicator.catalogue';
-import { describeOnSqliteOnly, seededDatabase, type TestDatabase } from '../helpers/database';
+import { describeOnSqliteOnly } from '../helpers/database';
+import { useSeededApp } from '../helpers/context';
 
 const GEO = 'EU28';
 const TRIALS = 8;
-let database: TestDatabase;
 
 /** Every EU28 geo × 3 count indicators × month and quarter 1990–2020: about 43,000 new cells, values set by the trial. */
 function writeLargeSubmission(file: string, trial: number): number {
@@ -62,24 +62,22 @@ function inspect(file: string): Outcome {
 }
 
 describeOnSqliteOnly('it kills a process mid-write and reopens the database file; PostgreSQL has its own WAL recovery', 'crash safety', () => {
-  beforeAll(async () => {
-    database = await seededDatabase();
-    await database.close();
-  });
-  afterAll(async () => database.dispose());
+  // The child processes open the file themselves: the test's own connection is closed first.
+  const ctx = useSeededApp();
+  beforeAll(async () => ctx.database.close());
 
   it(`leaves all or nothing of a submission after SIGKILL at random moments (${TRIALS} trials)`, async () => {
     let committed = 0;
     for (let trial = 0; trial < TRIALS; trial++) {
-      const csvFile = path.join(path.dirname(database.file), `large-${trial}.csv`);
+      const csvFile = path.join(path.dirname(ctx.database.file), `large-${trial}.csv`);
       const cells = writeLargeSubmission(csvFile, trial);
-      const { child, committing, exited } = run(database.file, csvFile);
+      const { child, committing, exited } = run(ctx.database.file, csvFile);
       // Even trials die during the commit, odd ones anywhere (reading, staging, diff or commit).
       if (trial % 2 === 0) await committing;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * (trial % 2 === 0 ? 400 : 2500)));
       child.kill('SIGKILL');
       await exited;
-      const after = inspect(database.file);
+      const after = inspect(ctx.database.file);
       expect(after.integrity).toBe('ok');
       // Every trial writes the same cells with new values, so a later committed trial supersedes an
       // earlier one: only the latest committed submission holds the current cells.

@@ -1,25 +1,21 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { commitSubmission, SubmissionStateError } from '../../server/submissions/commit';
 import { previewSubmission } from '../../server/submissions/pipeline';
 import { bufferSource } from '../../server/submissions/source';
-import { seededDatabase, type TestDatabase } from '../helpers/database';
 import { cellVersions } from '../../server/observations/cell-versions';
+import { useSeededApp } from '../helpers/context';
 
-let database: TestDatabase;
-beforeEach(async () => {
-  database = await seededDatabase();
-});
-afterEach(async () => database.dispose());
+const ctx = useSeededApp({ each: true });
 
 const HEADER = 'geo,indicator,period,value,flags,note';
 
 function submit(geo: string, lines: string[], fileName = 'upload.csv') {
   const source = bufferSource(fileName, Buffer.from([HEADER, ...lines].join('\n')));
-  return previewSubmission(database.db, { geo, submittedBy: 'test', source });
+  return previewSubmission(ctx.db, { geo, submittedBy: 'test', source });
 }
 
 function current(geo: string, indicator: string, period: string) {
-  return database.db
+  return ctx.db
     .selectFrom('observations')
     .select(['value', 'flags', 'revision_id'])
     .where('geo', '=', geo)
@@ -80,7 +76,7 @@ describe('submission preview', () => {
   });
 
   it('reports an empty file and a header-only file', async () => {
-    const empty = await previewSubmission(database.db, { geo: 'AT', submittedBy: 't', source: bufferSource('e.csv', Buffer.alloc(0)) });
+    const empty = await previewSubmission(ctx.db, { geo: 'AT', submittedBy: 't', source: bufferSource('e.csv', Buffer.alloc(0)) });
     expect(empty.report.entries[0]?.code).toBe('empty-file');
     const headerOnly = await submit('AT', []);
     expect(headerOnly.status).toBe('validated');
@@ -92,13 +88,13 @@ describe('submission commit', () => {
   it('adds revisions only for changed cells and keeps the history', async () => {
     const preview = await submit('AT', ['AT,ICCS0101,2017,62,p,', 'AT,ICCS0101,2018,73,,']);
     const before = await current('AT', 'ICCS0101', '2017');
-    const result = await commitSubmission(database.db, preview.submissionId);
+    const result = await commitSubmission(ctx.db, preview.submissionId);
     expect(result.revisionsAdded).toBe(1);
     const after = await current('AT', 'ICCS0101', '2017');
     expect(after).toMatchObject({ value: 62, flags: 'p' });
     expect(after!.revision_id).not.toBe(before!.revision_id);
-    const history = await database.db
-      .selectFrom(cellVersions(database.db))
+    const history = await ctx.db
+      .selectFrom(cellVersions(ctx.db))
       .select(['value', 'flags'])
       .where('geo', '=', 'AT')
       .where('indicator', '=', 'ICCS0101')
@@ -110,9 +106,9 @@ describe('submission commit', () => {
 
   it('refuses to commit a rejected or already committed submission', async () => {
     const rejected = await submit('AT', ['AT,ICCS0101,2017,abc,,']);
-    await expect(commitSubmission(database.db, rejected.submissionId)).rejects.toBeInstanceOf(SubmissionStateError);
+    await expect(commitSubmission(ctx.db, rejected.submissionId)).rejects.toBeInstanceOf(SubmissionStateError);
     const ok = await submit('AT', ['AT,ICCS0101,2017,63,,']);
-    await commitSubmission(database.db, ok.submissionId);
-    await expect(commitSubmission(database.db, ok.submissionId)).rejects.toThrow(/committed/);
+    await commitSubmission(ctx.db, ok.submissionId);
+    await expect(commitSubmission(ctx.db, ok.submissionId)).rejects.toThrow(/committed/);
   });
 });

@@ -1,20 +1,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DATA_DIR } from '../../server/catalogue/paths';
 import { previewSubmission } from '../../server/submissions/pipeline';
 import { PROBLEM_CODES } from '../../server/submissions/report';
 import { bufferSource } from '../../server/submissions/source';
-import { seededDatabase, type TestDatabase } from '../helpers/database';
 import { sharedDataPath } from '../helpers/shared-data';
 import { stagedRows } from '../helpers/staged';
+import { useSeededApp } from '../helpers/context';
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await seededDatabase();
-});
-afterAll(async () => database.dispose());
+const ctx = useSeededApp();
 
 const head = (file: string, bytes: number) => readFileSync(file).subarray(0, bytes);
 
@@ -76,14 +72,14 @@ describe('mutated real files', () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...FILES), fc.array(mutation, { minLength: 1, maxLength: 6 }), async (file, mutations) => {
         const bytes = mutations.reduce(apply, file.bytes);
-        const preview = await previewSubmission(database.db, { geo: file.geo, profile: file.profile, submittedBy: 'property', source: bufferSource(`${file.name}.csv`, bytes) });
+        const preview = await previewSubmission(ctx.db, { geo: file.geo, profile: file.profile, submittedBy: 'property', source: bufferSource(`${file.name}.csv`, bytes) });
         expect(['validated', 'rejected']).toContain(preview.status);
         expect(preview.report.valid).toBe(preview.status === 'validated');
         for (const entry of preview.report.entries) {
           expect(known.has(entry.code)).toBe(true);
           expect(entry.message.length).toBeGreaterThan(10);
         }
-        const staged = await stagedRows(database.db, preview.submissionId);
+        const staged = await stagedRows(ctx.db, preview.submissionId);
         expect(staged.length).toBe(preview.status === 'validated' ? preview.cellsValid : 0);
       }),
       { numRuns: 250 },

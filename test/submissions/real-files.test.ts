@@ -1,23 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { commitSubmission } from '../../server/submissions/commit';
 import { previewSubmission } from '../../server/submissions/pipeline';
 import { fileSource } from '../../server/submissions/source';
-import { seededDatabase, type TestDatabase } from '../helpers/database';
 import { sharedDataPath } from '../helpers/shared-data';
+import { useSeededApp } from '../helpers/context';
 
-let database: TestDatabase;
-beforeEach(async () => {
-  database = await seededDatabase();
-});
-afterEach(async () => database.dispose());
+const ctx = useSeededApp({ each: true });
 
 async function ingest(file: string, geo: string, profile: string | null = null) {
   const source = await fileSource(sharedDataPath(file));
-  return previewSubmission(database.db, { geo, profile, submittedBy: 'test', source });
+  return previewSubmission(ctx.db, { geo, profile, submittedBy: 'test', source });
 }
 
 async function cell(geo: string, indicator: string, period: string) {
-  return database.db
+  return ctx.db
     .selectFrom('observations as o')
     .select(['o.value', 'o.flags', 'o.note'])
     .where('o.geo', '=', geo)
@@ -34,7 +30,7 @@ describe('real files', () => {
     expect(preview.rowsRead).toBe(13320);
     expect(preview.cellsValid).toBe(6 * 35);
     expect(preview.reading.skipped.unmapped).toBe(13320 - 6 * 35);
-    await commitSubmission(database.db, preview.submissionId);
+    await commitSubmission(ctx.db, preview.submissionId);
     expect(await cell('DE', 'TOTAL_OFFENCES', '1987')).toMatchObject({ value: 4444108, flags: 'd' });
     expect((await cell('DE', 'TOTAL_OFFENCES', '2021'))?.value).toBe(5047860);
     expect((await cell('DE', 'ICCS0101', '2021'))?.value).toBe(643);
@@ -60,11 +56,11 @@ describe('real files', () => {
   });
 
   it('keeps the flags of the Eurostat population TSV (78115 b, 74794 e)', async () => {
-    await database.db.deleteFrom('observations').where('geo', '=', 'AD').execute();
+    await ctx.db.deleteFrom('observations').where('geo', '=', 'AD').execute();
     const preview = await ingest('eurostat-tps00001/tps00001.tsv', 'AD');
     expect(preview.status).toBe('validated');
     expect(preview.reading.skipped.missing).toBe(3);
-    await commitSubmission(database.db, preview.submissionId);
+    await commitSubmission(ctx.db, preview.submissionId);
     expect(await cell('AD', 'POP_JAN', '2011')).toMatchObject({ value: 78115, flags: 'b' });
     expect(await cell('AD', 'POP_JAN', '2018')).toMatchObject({ value: 74794, flags: 'e' });
     expect(await cell('AD', 'POP_JAN', '2014')).toBeUndefined();
@@ -75,7 +71,7 @@ describe('real files', () => {
     expect(preview.reading).toMatchObject({ format: 'worldbank', encoding: 'utf-8', delimiter: '","' });
     expect(preview.status).toBe('validated');
     expect(preview.cellsValid).toBe(62);
-    await commitSubmission(database.db, preview.submissionId);
+    await commitSubmission(ctx.db, preview.submissionId);
     expect(await cell('EL', 'POP_JAN', '1960')).toMatchObject({ value: 8331725, flags: 'd', note: 'World Bank SP.POP.TOTL mid-year estimate, not 1 January' });
   });
 });

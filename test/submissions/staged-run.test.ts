@@ -1,11 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Cell } from '../../server/submissions/cell';
 import { insertSubmission } from '../../server/submissions/submission.repository';
 import { cellAt, decodePart, encodePart, PartBuilder, StagedPartError } from '../../server/submissions/staged-part';
 import { type EncodedPart, RunBuilder, runsOf } from '../../server/submissions/staged-run';
 import { stagedCells, stagedFirstRows } from '../../server/submissions/staged-merge';
 import { storePart } from '../../server/submissions/staged-store';
-import { seededDatabase, type TestDatabase } from '../helpers/database';
+import type { TestDatabase } from '../helpers/database';
+import { useTestDatabases } from '../helpers/context';
 
 const cell = (geo: string, indicator: string, period: string, value: number | null, sourceRow: number, extra: Partial<Cell> = {}): Cell => ({
   geo, indicator, period, periodStart: `${period.slice(0, 4)}-01-01`, value, flags: value === null ? 'c' : '', note: null, sourceRow, ...extra,
@@ -71,8 +72,8 @@ describe('a run of staged cells', () => {
 });
 
 describe('staged runs read back', () => {
+  const databases = useTestDatabases();
   let database: TestDatabase;
-  afterEach(async () => database?.dispose());
 
   async function stage(parts: EncodedPart[]): Promise<number> {
     const id = await insertSubmission(database.db, {
@@ -84,7 +85,7 @@ describe('staged runs read back', () => {
   }
 
   it('merges several runs into key order and groups a cell repeated across runs', async () => {
-    database = await seededDatabase();
+    database = await databases.seeded();
     const cells = [
       cell('AT', 'ICCS0101', '2019', 1, 2),
       cell('AT', 'ICCS0101', '2018', 2, 3),
@@ -106,7 +107,7 @@ describe('staged runs read back', () => {
   });
 
   it('gives the same cells from a run held in memory as from its stored parts', async () => {
-    database = await seededDatabase();
+    database = await databases.seeded();
     const cells = Array.from({ length: 40_000 }, (_, i) => cell(i % 3 ? 'AT' : 'BE', 'ICCS0101', String(1950 + (i % 70)), i, i + 2));
     const parts = await collect(runsOf(batches(cells)));
     expect(parts.length).toBeGreaterThan(1);
@@ -123,7 +124,7 @@ describe('staged runs read back', () => {
   });
 
   it('reads a JSON part, the format the migration writes for rows staged before parts existed', async () => {
-    database = await seededDatabase();
+    database = await databases.seeded();
     const json = { cells: [['AT', 'ICCS0101', '2019', '2019-01-01', 61, 'p', 'n', 2], ['AT', 'ICCS0101', '2020', '2020-01-01', null, 'c', null, 3]] };
     const id = await stage([{ run: 0, part: 0, cells: 2, bytes: new Uint8Array(Buffer.from(JSON.stringify(json))) }]);
     expect(await stagedFirstRows(database.db, id)).toEqual([
