@@ -1,4 +1,4 @@
-import { AUDIT_OUTCOMES } from '../../server/audit/audit.table';
+import { AUDIT_OUTCOMES } from '../../server/shared/audit-outcomes';
 import { errorBox, h } from '../components/dom';
 import { labelled } from './account-parts';
 import { type AuditFilters, dateRangeProblem, type DateProblem, OUTCOME_TEXT } from './audit-text';

@@ -1,4 +1,4 @@
-import type { TokenView } from '../../server/accounts/token.service';
+import type { TokenView } from '../api/types';
 import { getFresh, sendJson } from '../api/client';
 import { h } from '../components/dom';
 import { actionButton, labelled, liveRegion, problemBox, shownOnce } from './account-parts';

@@ -1,6 +1,4 @@
-import type { ChangedCell } from '../../server/submissions/diff';
-import type { SubmissionPreview } from '../../server/submissions/pipeline';
-import type { ReportEntry } from '../../server/submissions/report';
+import type { ChangedCell, ReportEntry, SubmissionPreview } from '../api/types';
 import { formatValue } from '../charts/format';
 import { selectField } from '../components/controls';
 import { h } from '../components/dom';

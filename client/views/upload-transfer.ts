@@ -1,4 +1,4 @@
-import type { SubmissionPreview } from '../../server/submissions/pipeline';
+import type { SubmissionPreview } from '../api/types';
 import { ApiError, readAnswer, writeHeaders } from '../api/client';
 
 export function authMessage(error: unknown): string {

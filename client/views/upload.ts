@@ -1,4 +1,4 @@
-import type { SubmissionPreview } from '../../server/submissions/pipeline';
+import type { SubmissionPreview } from '../api/types';
 import type { ProfileDefinition } from '../../server/profiles/profile.schema';
 import { forgetAnswers, getJson } from '../api/client';
 import { selectField } from '../components/controls';

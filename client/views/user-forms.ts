@@ -1,4 +1,4 @@
-import type { UserView } from '../../server/accounts/user.repository';
+import type { UserView } from '../api/types';
 import { sendJson } from '../api/client';
 import type { Role } from '../api/session';
 import { errorBox, h } from '../components/dom';

@@ -1,4 +1,4 @@
-import type { UserView } from '../../server/accounts/user.repository';
+import type { UserView } from '../api/types';
 import { getFresh, sendJson } from '../api/client';
 import { ROLE_LABELS } from '../api/session';
 import { h } from '../components/dom';

@@ -1,5 +1,6 @@
-export const ROLES = ['contact_point', 'curator', 'secretariat'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '../shared/roles';
+
+export { ROLES, type Role } from '../shared/roles';
 
 /** Who is making a request. Anonymous callers are the public. */
 export type Actor =

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { codeList } from '../http/query';
-import { type AnyRoute, defineRoute } from '../http/route';
+import { defineRoute } from '../http/route';
+import { ApprovalsAnswerSchema } from '../shared/api/approvals';
 import { approvalRequired, approveSubmission, listApprovals, rejectSubmission } from './approval.service';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
 
-export const approvalRoutes: AnyRoute[] = [
+export const approvalRoutes = [
   defineRoute({
     method: 'get',
     path: '/api/approvals',
@@ -18,6 +19,7 @@ export const approvalRoutes: AnyRoute[] = [
       limit: z.coerce.number().int().min(1).max(500).default(100),
       offset: z.coerce.number().int().min(0).default(0),
     }),
+    response: ApprovalsAnswerSchema,
     handler: async ({ db, actor, query }) => {
       const { rows, total } = await listApprovals(db, actor, { state: query.state, geos: query.geo }, query.limit, query.offset);
       return {

@@ -5,8 +5,9 @@ import type { DbOrTx } from '../db/database';
 import { badRequest, conflict, HttpError, notFound } from '../http/errors';
 import { assertKnownCodes } from '../http/known-codes';
 import { periodParam, singleCode } from '../http/query';
-import { type AnyRoute, defineRoute, type RouteContext, RouteResponse } from '../http/route';
+import { defineRoute, type RouteContext, RouteResponse } from '../http/route';
 import { profileRoutes } from '../profiles/profile.routes';
+import { SubmissionsAnswerSchema } from '../shared/api/submissions';
 import { SubmissionStateError } from './commit';
 import { diffSubmission } from './diff';
 import { cellHistory } from './history';
@@ -50,7 +51,7 @@ function stateError(error: unknown): never {
   throw error;
 }
 
-export const submissionRoutes: AnyRoute[] = [
+export const submissionRoutes = [
   defineRoute({
     method: 'get',
     path: '/api/submissions/template',
@@ -102,6 +103,7 @@ export const submissionRoutes: AnyRoute[] = [
     summary: "A geo's submissions, newest first (at most 100), optionally of one status",
     access: { kind: 'geo-scoped', roles: [...CONTACTS], geos: (ctx) => [ctx.query.geo] },
     query: z.object({ geo: singleCode, status: z.enum(SUBMISSION_STATUSES).optional() }),
+    response: SubmissionsAnswerSchema,
     handler: async ({ db, query }) => {
       await assertKnownCodes(db, 'geo', [query.geo]);
       const rows = await listSubmissions(db, query.geo, query.status);

@@ -1,0 +1,3 @@
+/** How an audited action ended (kept apart from the zod schemas: the dashboard's audit form needs the list at run time). */
+export const AUDIT_OUTCOMES = ['ok', 'denied', 'failed'] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
