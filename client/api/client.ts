@@ -1,6 +1,6 @@
 import type { GeosAnswer, IndicatorsAnswer, ObservationsAnswer } from './types';
 import type { AlertsResponse, CompareResponse, GeoProfileResponse, TrendResponse } from '../../server/analytics/analytics.types';
-import type { PracticeDetail, PracticeSearchResponse } from '../../server/practices/practice.views';
+import type { PracticeDetail, PracticeSearchResponse } from './types';
 
 /** An API answer other than 2xx, with the server's message (it says what went wrong and how to fix it). */
 export class ApiError extends Error {

@@ -11,3 +11,6 @@ export type {
 } from '../../server/shared/api/submissions';
 export type { SessionAnswer, TokenView, UserView } from '../../server/shared/api/accounts';
 export type { Observation, ObservationsAnswer } from '../../server/shared/api/observations';
+export type { PracticeDetail, PracticeSearchResponse, PracticeSummary } from '../../server/shared/api/practices';
+export type { Evaluation } from '../../server/shared/api/practice-record';
+export type { ProfileDefinition } from '../../server/shared/api/import-profiles';

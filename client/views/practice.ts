@@ -1,5 +1,4 @@
-import type { PracticeDetail } from '../../server/practices/practice.views';
-import type { Evaluation } from '../../server/practices/practice.schema';
+import type { Evaluation, PracticeDetail } from '../api/types';
 import { analyticsApi, practiceApi } from '../api/client';
 import { renderLineChart } from '../charts/line-chart';
 import { chartPanel } from '../components/chart-panel';

@@ -1,4 +1,4 @@
-import type { PracticeSearchResponse } from '../../server/practices/practice.views';
+import type { PracticeSearchResponse } from '../api/types';
 import { practiceApi } from '../api/client';
 import { selectField } from '../components/controls';
 import { errorBox, h, uniqueId } from '../components/dom';

@@ -1,4 +1,4 @@
-import type { PracticeDetail, PracticeSearchResponse, PracticeSummary } from '../../server/practices/practice.views';
+import type { PracticeDetail, PracticeSearchResponse, PracticeSummary } from '../api/types';
 import { getFresh, sendJson } from '../api/client';
 import { errorBox, h } from '../components/dom';
 import type { MountedView, ViewContext } from '../router';

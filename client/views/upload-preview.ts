@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { ProfileDefinition } from '../../server/profiles/profile.schema';
+import type { ProfileDefinition } from '../api/types';
 import { h } from '../components/dom';
 
 const CANONICAL = ['geo', 'indicator', 'period', 'value', 'flags', 'note'];

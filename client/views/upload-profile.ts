@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ProfileDefinition } from '../../server/profiles/profile.schema';
+import type { ProfileDefinition } from '../api/types';
 import { sendJson } from '../api/client';
 import { errorBox, h, uniqueId } from '../components/dom';
 import { authMessage } from './upload-transfer';

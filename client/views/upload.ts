@@ -1,5 +1,5 @@
 import type { SubmissionPreview } from '../api/types';
-import type { ProfileDefinition } from '../../server/profiles/profile.schema';
+import type { ProfileDefinition } from '../api/types';
 import { forgetAnswers, getJson } from '../api/client';
 import { selectField } from '../components/controls';
 import { errorBox, h, uniqueId } from '../components/dom';

@@ -4,12 +4,10 @@ import { engineOf } from '../db/engine';
 import { FACETS, type FacetName, LINK_FACETS, normaliseSearchText } from './practice.listing';
 import type { ListingAudience } from './practice.table';
 import type { PracticeSearchQuery } from './practice.query';
+import type { FacetCount } from '../shared/api/practices';
 import type { WorkflowState } from './practice.vocabulary';
 
-export interface FacetCount {
-  value: string;
-  count: number;
-}
+export type { FacetCount } from '../shared/api/practices';
 
 export interface ListingHit {
   id: number;
