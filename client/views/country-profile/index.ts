@@ -1,15 +1,15 @@
-import type { GeoProfileResponse, ProfileIndicator } from '../../server/analytics/analytics.types';
-import { analyticsApi, catalogueApi } from '../api/client';
-import { formatValue } from '../charts/format';
-import type { TrendPoint } from '../charts/line-chart';
-import { renderSparkline } from '../charts/sparkline';
-import { errorBox, h, setSvg } from '../components/dom';
-import { saveCsv } from '../components/downloads';
-import { sortableTable, tableCsv, type TableSpec } from '../components/sortable-table';
-import type { MountedView, ViewContext } from '../router';
-import type { ViewState } from '../state/url-state';
-import { practiceList } from './practice-links';
-import { asOfHref, loadCatalogue, viewHeader, yearOf } from './view-parts';
+import type { GeoProfileResponse, ProfileIndicator } from '../../../server/analytics/analytics.types';
+import { analyticsApi, catalogueApi } from '../../api/client';
+import { formatValue } from '../../charts/format';
+import type { TrendPoint } from '../../charts/line-chart';
+import { renderSparkline } from '../../charts/sparkline';
+import { errorBox, h, setSvg } from '../../components/dom';
+import { saveCsv } from '../../components/downloads';
+import { sortableTable, tableCsv, type TableSpec } from '../../components/sortable-table';
+import type { MountedView, ViewContext } from '../../router';
+import type { ViewState } from '../../state/url-state';
+import { practiceList } from '../practice-links';
+import { asOfHref, loadCatalogue, viewHeader, yearOf } from '../view-parts';
 
 function trendText(row: ProfileIndicator): string {
   if (!row.trend) return 'no trend';

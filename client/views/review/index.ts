@@ -1,11 +1,11 @@
-import type { PracticeDetail, PracticeSearchResponse, PracticeSummary } from '../api/types';
-import { getFresh, sendJson } from '../api/client';
-import { errorBox, h } from '../components/dom';
-import type { MountedView, ViewContext } from '../router';
-import type { ViewState } from '../state/url-state';
-import { actionButton, labelled, liveRegion, problemBox, sessionWithRole } from './account-parts';
-import { PRACTICE_STATE_TEXT } from './account-text';
-import { viewHeader } from './view-parts';
+import type { PracticeDetail, PracticeSearchResponse, PracticeSummary } from '../../api/types';
+import { getFresh, sendJson } from '../../api/client';
+import { errorBox, h } from '../../components/dom';
+import type { MountedView, ViewContext } from '../../router';
+import type { ViewState } from '../../state/url-state';
+import { actionButton, labelled, liveRegion, problemBox, sessionWithRole } from '../account-parts';
+import { PRACTICE_STATE_TEXT } from '../account-text';
+import { viewHeader } from '../view-parts';
 
 const MIN_COMMENT = 10;
 

@@ -1,14 +1,14 @@
-import type { Evaluation, PracticeDetail } from '../api/types';
-import { analyticsApi, practiceApi } from '../api/client';
-import { renderLineChart } from '../charts/line-chart';
-import { chartPanel } from '../components/chart-panel';
-import { errorBox, h } from '../components/dom';
-import { sortableTable } from '../components/sortable-table';
-import type { MountedView, ViewContext } from '../router';
-import type { ViewState } from '../state/url-state';
-import { ratingBadge } from './practice-links';
-import { seriesFromTrends, trendRows, type TrendTableRow } from './trend-series';
-import { asOfHref, effectiveMeasure, loadCatalogue, sourceText, viewHeader, type Catalogue } from './view-parts';
+import type { Evaluation, PracticeDetail } from '../../api/types';
+import { analyticsApi, practiceApi } from '../../api/client';
+import { renderLineChart } from '../../charts/line-chart';
+import { chartPanel } from '../../components/chart-panel';
+import { errorBox, h } from '../../components/dom';
+import { sortableTable } from '../../components/sortable-table';
+import type { MountedView, ViewContext } from '../../router';
+import type { ViewState } from '../../state/url-state';
+import { ratingBadge } from '../practice-links';
+import { seriesFromTrends, trendRows, type TrendTableRow } from '../trend-series';
+import { asOfHref, effectiveMeasure, loadCatalogue, sourceText, viewHeader, type Catalogue } from '../view-parts';
 
 const CRITERIA: Record<string, string> = {
   problem: 'The problem is described and analysed',

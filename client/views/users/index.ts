@@ -1,14 +1,14 @@
-import type { UserView } from '../api/types';
-import { getFresh, sendJson } from '../api/client';
-import { ROLE_LABELS } from '../api/session';
-import { h } from '../components/dom';
-import type { MountedView, ViewContext } from '../router';
-import type { ViewState } from '../state/url-state';
-import { actionButton, liveRegion, problemBox, sessionWithRole, shownOnce } from './account-parts';
-import { timeText } from './account-text';
+import type { UserView } from '../../api/types';
+import { getFresh, sendJson } from '../../api/client';
+import { ROLE_LABELS } from '../../api/session';
+import { h } from '../../components/dom';
+import type { MountedView, ViewContext } from '../../router';
+import type { ViewState } from '../../state/url-state';
+import { actionButton, liveRegion, problemBox, sessionWithRole, shownOnce } from '../account-parts';
+import { timeText } from '../account-text';
 import { tokenPanel } from './token-panel';
-import { createUserForm, editUserForm } from './user-forms';
-import { viewHeader } from './view-parts';
+import { createUserForm, editUserForm } from './forms';
+import { viewHeader } from '../view-parts';
 
 function stateText(user: UserView): string {
   if (!user.active) return 'Disabled';

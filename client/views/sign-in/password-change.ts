@@ -1,7 +1,7 @@
-import { sendJson } from '../api/client';
-import { loadSession } from '../api/session';
-import { errorBox, h } from '../components/dom';
-import { labelled, problemBox } from './account-parts';
+import { sendJson } from '../../api/client';
+import { loadSession } from '../../api/session';
+import { errorBox, h } from '../../components/dom';
+import { labelled, problemBox } from '../account-parts';
 
 const MIN_LENGTH = 12;
 

@@ -1,16 +1,16 @@
-import { catalogueApi } from '../api/client';
-import { renderChoropleth } from '../charts/choropleth';
-import { formatValue, measureUnit, type Measure } from '../charts/format';
-import { chartPanel, type ChartPanel } from '../components/chart-panel';
-import { radioGroup, yearSlider, type YearSlider } from '../components/controls';
-import { errorBox, h } from '../components/dom';
-import { indicatorPicker } from '../components/indicator-picker';
-import { attachMapInteraction } from '../components/map-interaction';
-import type { TableSpec } from '../components/sortable-table';
-import type { MountedView, ViewContext } from '../router';
-import type { ViewState } from '../state/url-state';
-import { denominatorText, loadMap, rankCells, tooltipContent, type RankedCell } from './explore-map';
-import { asOfHref, defaultYear, effectiveMeasure, hasSource, latest, loadCatalogue, sourceText, viewHeader, yearOf, type Catalogue, type MeasuredObservation } from './view-parts';
+import { catalogueApi } from '../../api/client';
+import { renderChoropleth } from '../../charts/choropleth';
+import { formatValue, measureUnit, type Measure } from '../../charts/format';
+import { chartPanel, type ChartPanel } from '../../components/chart-panel';
+import { radioGroup, yearSlider, type YearSlider } from '../../components/controls';
+import { errorBox, h } from '../../components/dom';
+import { indicatorPicker } from '../../components/indicator-picker';
+import { attachMapInteraction } from '../../components/map-interaction';
+import type { TableSpec } from '../../components/sortable-table';
+import type { MountedView, ViewContext } from '../../router';
+import type { ViewState } from '../../state/url-state';
+import { denominatorText, loadMap, rankCells, tooltipContent, type RankedCell } from './map';
+import { asOfHref, defaultYear, effectiveMeasure, hasSource, latest, loadCatalogue, sourceText, viewHeader, yearOf, type Catalogue, type MeasuredObservation } from '../view-parts';
 
 export const MAP_PAINTED = 'observatory:map-painted';
 

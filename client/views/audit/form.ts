@@ -1,7 +1,7 @@
-import { AUDIT_OUTCOMES } from '../../server/shared/audit-outcomes';
-import { errorBox, h } from '../components/dom';
-import { labelled } from './account-parts';
-import { type AuditFilters, dateRangeProblem, type DateProblem, OUTCOME_TEXT } from './audit-text';
+import { AUDIT_OUTCOMES } from '../../../server/shared/audit-outcomes';
+import { errorBox, h } from '../../components/dom';
+import { labelled } from '../account-parts';
+import { type AuditFilters, dateRangeProblem, type DateProblem, OUTCOME_TEXT } from './state';
 
 export interface AuditFilterForm {
   element: HTMLElement;

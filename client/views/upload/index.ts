@@ -1,17 +1,17 @@
-import type { SubmissionPreview } from '../api/types';
-import type { ProfileDefinition } from '../api/types';
-import { forgetAnswers, getJson } from '../api/client';
-import { selectField } from '../components/controls';
-import { errorBox, h, uniqueId } from '../components/dom';
-import { saveBlob } from '../components/downloads';
-import type { MountedView, ViewContext } from '../router';
-import type { ViewState } from '../state/url-state';
-import { sessionLoaded } from '../api/session';
-import { authMessage, commitUpload, fetchTemplate, uploadSubmission } from './upload-transfer';
-import { diffSection, reportSection } from './upload-report';
-import { firstRows, mappingPreview } from './upload-preview';
-import { profileForm } from './upload-profile';
-import { loadCatalogue, viewHeader } from './view-parts';
+import type { SubmissionPreview } from '../../api/types';
+import type { ProfileDefinition } from '../../api/types';
+import { forgetAnswers, getJson } from '../../api/client';
+import { selectField } from '../../components/controls';
+import { errorBox, h, uniqueId } from '../../components/dom';
+import { saveBlob } from '../../components/downloads';
+import type { MountedView, ViewContext } from '../../router';
+import type { ViewState } from '../../state/url-state';
+import { sessionLoaded } from '../../api/session';
+import { authMessage, commitUpload, fetchTemplate, uploadSubmission } from './transfer';
+import { diffSection, reportSection } from './report';
+import { firstRows, mappingPreview } from './preview';
+import { profileForm } from './import-profile-form';
+import { loadCatalogue, viewHeader } from '../view-parts';
 
 export function sizeText(bytes: number): string {
   if (bytes < 10_000) return `${bytes} bytes`;

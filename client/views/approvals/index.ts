@@ -1,12 +1,12 @@
-import { getFresh, sendJson } from '../api/client';
-import type { ApprovalItem as Approval, ApprovalsAnswer as ApprovalAnswer } from '../api/types';
-import { radioGroup } from '../components/controls';
-import { errorBox, h } from '../components/dom';
-import type { MountedView, ViewContext } from '../router';
-import type { ViewState } from '../state/url-state';
-import { actionButton, labelled, liveRegion, problemBox, sessionWithRole } from './account-parts';
-import { timeText } from './account-text';
-import { viewHeader } from './view-parts';
+import { getFresh, sendJson } from '../../api/client';
+import type { ApprovalItem as Approval, ApprovalsAnswer as ApprovalAnswer } from '../../api/types';
+import { radioGroup } from '../../components/controls';
+import { errorBox, h } from '../../components/dom';
+import type { MountedView, ViewContext } from '../../router';
+import type { ViewState } from '../../state/url-state';
+import { actionButton, labelled, liveRegion, problemBox, sessionWithRole } from '../account-parts';
+import { timeText } from '../account-text';
+import { viewHeader } from '../view-parts';
 
 type QueueState = 'awaiting' | 'approved' | 'rejected';
 

@@ -1,8 +1,8 @@
-import type { TokenView } from '../api/types';
-import { getFresh, sendJson } from '../api/client';
-import { h } from '../components/dom';
-import { actionButton, labelled, liveRegion, problemBox, shownOnce } from './account-parts';
-import { timeText } from './account-text';
+import type { TokenView } from '../../api/types';
+import { getFresh, sendJson } from '../../api/client';
+import { h } from '../../components/dom';
+import { actionButton, labelled, liveRegion, problemBox, shownOnce } from '../account-parts';
+import { timeText } from '../account-text';
 
 interface IssuedToken extends TokenView {
   token: string;

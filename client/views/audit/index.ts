@@ -1,13 +1,13 @@
-import { getFresh } from '../api/client';
-import type { AuditAnswer, AuditEntry } from '../api/types';
-import { h } from '../components/dom';
-import type { MountedView, ViewContext } from '../router';
-import type { ViewState } from '../state/url-state';
-import { problemBox, sessionWithRole } from './account-parts';
-import { timeText } from './account-text';
-import { auditFilterForm } from './audit-form';
-import { AUDIT_PAGE_SIZE, auditFilters, auditQuery, dateRangeProblem, detailPairs, OUTCOME_TEXT, pageCount, pagingText, viaText } from './audit-text';
-import { viewHeader } from './view-parts';
+import { getFresh } from '../../api/client';
+import type { AuditAnswer, AuditEntry } from '../../api/types';
+import { h } from '../../components/dom';
+import type { MountedView, ViewContext } from '../../router';
+import type { ViewState } from '../../state/url-state';
+import { problemBox, sessionWithRole } from '../account-parts';
+import { timeText } from '../account-text';
+import { auditFilterForm } from './form';
+import { AUDIT_PAGE_SIZE, auditFilters, auditQuery, dateRangeProblem, detailPairs, OUTCOME_TEXT, pageCount, pagingText, viaText } from './state';
+import { viewHeader } from '../view-parts';
 
 function detailList(detail: AuditEntry['detail']): HTMLElement | string {
   const pairs = detailPairs(detail);

@@ -1,11 +1,11 @@
-import type { PracticeSearchResponse } from '../api/types';
-import { practiceApi } from '../api/client';
-import { selectField } from '../components/controls';
-import { errorBox, h, uniqueId } from '../components/dom';
-import type { MountedView, ViewContext } from '../router';
-import type { ViewState } from '../state/url-state';
-import { practiceCard } from './practice-links';
-import { loadCatalogue, viewHeader, type Catalogue } from './view-parts';
+import type { PracticeSearchResponse } from '../../api/types';
+import { practiceApi } from '../../api/client';
+import { selectField } from '../../components/controls';
+import { errorBox, h, uniqueId } from '../../components/dom';
+import type { MountedView, ViewContext } from '../../router';
+import type { ViewState } from '../../state/url-state';
+import { practiceCard } from '../practice-links';
+import { loadCatalogue, viewHeader, type Catalogue } from '../view-parts';
 
 const FACET_LEGENDS: Record<string, string> = {
   rating: 'Evidence rating', theme: 'Crime theme', geo: 'Country', approach: 'Approach', preventionLevel: 'Prevention level',

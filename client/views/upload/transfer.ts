@@ -1,5 +1,5 @@
-import type { SubmissionPreview } from '../api/types';
-import { ApiError, readAnswer, writeHeaders } from '../api/client';
+import type { SubmissionPreview } from '../../api/types';
+import { ApiError, readAnswer, writeHeaders } from '../../api/client';
 
 export function authMessage(error: unknown): string {
   if (error instanceof ApiError && error.status === 401) return `Sign in as a national contact point to upload and commit figures (the server answered: ${error.message})`;

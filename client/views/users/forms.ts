@@ -1,9 +1,9 @@
-import type { UserView } from '../api/types';
-import { sendJson } from '../api/client';
-import type { Role } from '../api/session';
-import { errorBox, h } from '../components/dom';
-import { labelled, problemBox, roleSelect, shownOnce } from './account-parts';
-import { parseGeoList, timeText } from './account-text';
+import type { UserView } from '../../api/types';
+import { sendJson } from '../../api/client';
+import type { Role } from '../../api/session';
+import { errorBox, h } from '../../components/dom';
+import { labelled, problemBox, roleSelect, shownOnce } from '../account-parts';
+import { parseGeoList, timeText } from '../account-text';
 
 const GEO_HINT = 'Country codes separated by commas, e.g. "NL, BE". Contact points need at least one.';
 

@@ -1,9 +1,9 @@
-import { readAnswer, writeHeaders } from '../api/client';
-import { errorBox, h } from '../components/dom';
-import type { MountedView, ViewContext } from '../router';
-import type { ViewState } from '../state/url-state';
-import { labelled, problemText } from './account-parts';
-import { viewHeader } from './view-parts';
+import { readAnswer, writeHeaders } from '../../api/client';
+import { errorBox, h } from '../../components/dom';
+import type { MountedView, ViewContext } from '../../router';
+import type { ViewState } from '../../state/url-state';
+import { labelled, problemText } from '../account-parts';
+import { viewHeader } from '../view-parts';
 
 const MIN_LENGTH = 12;
 

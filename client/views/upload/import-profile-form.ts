@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import type { ProfileDefinition } from '../api/types';
-import { sendJson } from '../api/client';
-import { errorBox, h, uniqueId } from '../components/dom';
-import { authMessage } from './upload-transfer';
+import type { ProfileDefinition } from '../../api/types';
+import { sendJson } from '../../api/client';
+import { errorBox, h, uniqueId } from '../../components/dom';
+import { authMessage } from './transfer';
 
 type ProfileInput = z.input<typeof ProfileDefinition>;
 

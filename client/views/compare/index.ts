@@ -1,15 +1,15 @@
-import type { CompareResponse, CompareRow } from '../../server/analytics/analytics.types';
-import { analyticsApi } from '../api/client';
-import { renderBarChart, type BarRow } from '../charts/bar-chart';
-import { formatValue, measureUnit, type Measure } from '../charts/format';
-import { chartPanel } from '../components/chart-panel';
-import { radioGroup, selectField } from '../components/controls';
-import { errorBox, h, setSvg } from '../components/dom';
-import { indicatorPicker } from '../components/indicator-picker';
-import { sortableTable } from '../components/sortable-table';
-import type { MountedView, ViewContext } from '../router';
-import type { ViewState } from '../state/url-state';
-import { asOfHref, chartWidth, defaultYearOf, effectiveMeasure, hasSource, latest, loadCatalogue, sourceText, viewHeader, type Catalogue } from './view-parts';
+import type { CompareResponse, CompareRow } from '../../../server/analytics/analytics.types';
+import { analyticsApi } from '../../api/client';
+import { renderBarChart, type BarRow } from '../../charts/bar-chart';
+import { formatValue, measureUnit, type Measure } from '../../charts/format';
+import { chartPanel } from '../../components/chart-panel';
+import { radioGroup, selectField } from '../../components/controls';
+import { errorBox, h, setSvg } from '../../components/dom';
+import { indicatorPicker } from '../../components/indicator-picker';
+import { sortableTable } from '../../components/sortable-table';
+import type { MountedView, ViewContext } from '../../router';
+import type { ViewState } from '../../state/url-state';
+import { asOfHref, chartWidth, defaultYearOf, effectiveMeasure, hasSource, latest, loadCatalogue, sourceText, viewHeader, type Catalogue } from '../view-parts';
 
 const GROUP = 'EU27_2020';
 const YEARS = Array.from({ length: 2022 - 2008 + 1 }, (_, i) => 2008 + i);

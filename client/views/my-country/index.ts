@@ -1,15 +1,15 @@
-import { getFresh, sendJson } from '../api/client';
-import type { ApprovalItem as ApprovalRow, ApprovalsAnswer, SubmissionListItem as SubmissionRow } from '../api/types';
-import { selectField } from '../components/controls';
-import { h } from '../components/dom';
-import { saveBlob } from '../components/downloads';
-import type { MountedView, ViewContext } from '../router';
-import type { ViewState } from '../state/url-state';
-import { actionButton, liveRegion, problemBox, sessionWithRole } from './account-parts';
-import { submissionStatusText, timeText } from './account-text';
-import { tokenPanel } from './token-panel';
-import { fetchTemplate } from './upload-transfer';
-import { type Catalogue, geoName, loadCatalogue, viewHeader } from './view-parts';
+import { getFresh, sendJson } from '../../api/client';
+import type { ApprovalItem as ApprovalRow, ApprovalsAnswer, SubmissionListItem as SubmissionRow } from '../../api/types';
+import { selectField } from '../../components/controls';
+import { h } from '../../components/dom';
+import { saveBlob } from '../../components/downloads';
+import type { MountedView, ViewContext } from '../../router';
+import type { ViewState } from '../../state/url-state';
+import { actionButton, liveRegion, problemBox, sessionWithRole } from '../account-parts';
+import { submissionStatusText, timeText } from '../account-text';
+import { tokenPanel } from '../users/token-panel';
+import { fetchTemplate } from '../upload/transfer';
+import { type Catalogue, geoName, loadCatalogue, viewHeader } from '../view-parts';
 
 
 /** The secretariat's decisions by submission (empty when approval is off or the list is refused). */

@@ -1,8 +1,8 @@
-import type { ChangedCell, ReportEntry, SubmissionPreview } from '../api/types';
-import { formatValue } from '../charts/format';
-import { selectField } from '../components/controls';
-import { h } from '../components/dom';
-import { sortableTable } from '../components/sortable-table';
+import type { ChangedCell, ReportEntry, SubmissionPreview } from '../../api/types';
+import { formatValue } from '../../charts/format';
+import { selectField } from '../../components/controls';
+import { h } from '../../components/dom';
+import { sortableTable } from '../../components/sortable-table';
 
 const DELIMITERS: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', tab: 'tab', '|': 'pipe' };
 

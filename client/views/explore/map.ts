@@ -1,9 +1,9 @@
-import mapUrl from '../map/europe-3035.json?url';
-import type { MapGeometry } from '../charts/choropleth';
-import { formatValue, type Measure } from '../charts/format';
-import { h } from '../components/dom';
-import { FLAG_TEXT } from './flag-text';
-import type { MeasuredObservation } from './view-parts';
+import mapUrl from '../../map/europe-3035.json?url';
+import type { MapGeometry } from '../../charts/choropleth';
+import { formatValue, type Measure } from '../../charts/format';
+import { h } from '../../components/dom';
+import { FLAG_TEXT } from '../flag-text';
+import type { MeasuredObservation } from '../view-parts';
 
 let geometry: Promise<MapGeometry> | null = null;
 

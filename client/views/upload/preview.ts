@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
-import type { ProfileDefinition } from '../api/types';
-import { h } from '../components/dom';
+import type { ProfileDefinition } from '../../api/types';
+import { h } from '../../components/dom';
 
 const CANONICAL = ['geo', 'indicator', 'period', 'value', 'flags', 'note'];
 const PREVIEW_BYTES = 64 * 1024;

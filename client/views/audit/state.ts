@@ -1,6 +1,6 @@
 /** The audit-log view's filters, paging and texts: pure functions, unit-tested. */
-import { AUDIT_OUTCOMES, type AuditOutcome } from '../../server/shared/audit-outcomes';
-import { timeText } from './account-text';
+import { AUDIT_OUTCOMES, type AuditOutcome } from '../../../server/shared/audit-outcomes';
+import { timeText } from '../account-text';
 
 export const AUDIT_PAGE_SIZE = 50;
 

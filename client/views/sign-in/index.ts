@@ -1,12 +1,12 @@
-import { ApiError } from '../api/client';
-import { type Role, ROLE_LABELS, sessionLoaded, signIn } from '../api/session';
-import { errorBox, h } from '../components/dom';
-import type { MountedView, ViewContext } from '../router';
-import type { ViewName, ViewState } from '../state/url-state';
-import { labelled } from './account-parts';
+import { ApiError } from '../../api/client';
+import { type Role, ROLE_LABELS, sessionLoaded, signIn } from '../../api/session';
+import { errorBox, h } from '../../components/dom';
+import type { MountedView, ViewContext } from '../../router';
+import type { ViewName, ViewState } from '../../state/url-state';
+import { labelled } from '../account-parts';
 import { passwordChangeForm } from './password-change';
-import { signInProblem } from './account-text';
-import { viewHeader } from './view-parts';
+import { signInProblem } from '../account-text';
+import { viewHeader } from '../view-parts';
 
 /** Where each role starts after signing in. */
 const HOME: Record<Role, ViewName> = { contact_point: 'my-country', curator: 'review', secretariat: 'users' };
