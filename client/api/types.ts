@@ -13,4 +13,4 @@ export type { SessionAnswer, TokenView, UserView } from '../../server/shared/api
 export type { Observation, ObservationsAnswer } from '../../server/shared/api/observations';
 export type { PracticeDetail, PracticeSearchResponse, PracticeSummary } from '../../server/shared/api/practices';
 export type { Evaluation } from '../../server/shared/api/practice-record';
-export type { ProfileDefinition } from '../../server/shared/api/import-profiles';
+export type { ProfileDefinition as ImportProfileDefinition } from '../../server/shared/api/import-profiles';

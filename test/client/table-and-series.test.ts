@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sortRows, tableCsv, type Column } from '../../client/components/sortable-table';
 import { indexSeries } from '../../client/views/trend-series';
-import { rankCells } from '../../client/views/explore/map';
+import { rankCells } from '../../client/views/explore/state';
 
 interface Row { geo: string; value: number | null }
 const columns: Column<Row>[] = [
@@ -55,7 +55,7 @@ describe('import profile mappings typed in the upload form', () => {
 describe('upload wording', () => {
   it('names delimiters and sizes in words', async () => {
     const { delimiterName } = await import('../../client/views/upload/report');
-    const { sizeText } = await import('../../client/views/upload/index');
+    const { sizeText } = await import('../../client/views/upload/state');
     expect(['","', '";"', 'tab', '"|"'].map(delimiterName)).toEqual(['comma-delimited', 'semicolon-delimited', 'tab-delimited', 'pipe-delimited']);
     expect([120, 52_000, 31_000_000].map(sizeText)).toEqual(['120 bytes', '51 KB', '29.6 MB']);
   });

@@ -1,6 +1,5 @@
 import type { CompareResponse, CompareRow } from '../../../server/analytics/analytics.types';
-import { analyticsApi } from '../../api/client';
-import { renderBarChart, type BarRow } from '../../charts/bar-chart';
+import { renderBarChart } from '../../charts/bar-chart';
 import { formatValue, measureUnit, type Measure } from '../../charts/format';
 import { chartPanel } from '../../components/chart-panel';
 import { radioGroup, selectField } from '../../components/controls';
@@ -9,24 +8,8 @@ import { indicatorPicker } from '../../components/indicator-picker';
 import { sortableTable } from '../../components/sortable-table';
 import type { MountedView, ViewContext } from '../../router';
 import type { ViewState } from '../../state/url-state';
-import { asOfHref, chartWidth, defaultYearOf, effectiveMeasure, hasSource, latest, loadCatalogue, sourceText, viewHeader, type Catalogue } from '../view-parts';
-
-const GROUP = 'EU27_2020';
-const YEARS = Array.from({ length: 2022 - 2008 + 1 }, (_, i) => 2008 + i);
-
-export function barRows(answer: CompareResponse, selected: string[]): BarRow[] {
-  const warnings = new Map(answer.warnings.map((w) => [w.geo, w.reason]));
-  return answer.rows.map((r) => ({ geo: r.geo, label: r.geoName, value: r.value, flags: r.flags, warning: warnings.get(r.geo), highlighted: selected.includes(r.geo) }));
-}
-
-export function coverageText(answer: CompareResponse): string {
-  const a = answer.aggregate;
-  if (!a) return `No ${answer.group} aggregate for this indicator.`;
-  const share = a.coverage.populationShare === null ? '' : `, ${Math.round(a.coverage.populationShare * 100)}% of the population`;
-  const missing = a.coverage.missing.length ? ` Missing: ${a.coverage.missing.join(', ')}.` : '';
-  const value = a.withheld ? `withheld: coverage below ${Math.round(a.threshold * 100)}%` : `${formatValue(a.value, answer.measure)}${a.flags ? ` (${a.flags})` : ''}`;
-  return `${a.group} aggregate (${a.rule}): ${value}. Coverage: ${a.coverage.membersReporting} of ${a.coverage.members} members reporting${share}.${missing} ${a.note}`.trim();
-}
+import { asOfHref, chartWidth, effectiveMeasure, hasSource, latest, loadCatalogue, sourceText, viewHeader, type Catalogue } from '../view-parts';
+import { barRows, type Comparison, coverageText, loadComparison, YEARS } from './state';
 
 function comparisonTable(answer: CompareResponse, title: string) {
   const warnings = new Map(answer.warnings.map((w) => [w.geo, w.reason]));
@@ -60,16 +43,11 @@ function smallMultiples(catalogue: Catalogue, answers: CompareResponse[], state:
 
 export async function mount(container: HTMLElement, initial: ViewState, context: ViewContext): Promise<MountedView> {
   const catalogue = await loadCatalogue();
-  const guard = latest<{ main: CompareResponse; others: CompareResponse[]; year: number }>();
+  const guard = latest<Comparison>();
   const show = async (state: ViewState) => {
     const indicator = catalogue.indicatorByCode.get(state.indicator);
     const measure = effectiveMeasure(indicator, state.measure);
-    const year = state.year ?? (await defaultYearOf(state.indicator, measure, state.asOf)) ?? 2021;
-    const siblings = catalogue.indicators.filter((i) => hasSource(i) && i.theme === indicator?.theme && i.code !== state.indicator).slice(0, 5);
-    const loaded = await guard(Promise.all([
-      analyticsApi.compare({ indicator: state.indicator, period: String(year), measure, group: GROUP, asOf: state.asOf }),
-      Promise.all(siblings.map((i) => analyticsApi.compare({ indicator: i.code, period: String(year), measure: effectiveMeasure(i, measure), group: GROUP, asOf: state.asOf }).catch(() => null))),
-    ]).then(([main, others]) => ({ main, others: others.filter((o): o is CompareResponse => o !== null), year })));
+    const loaded = await guard(loadComparison(state, catalogue));
     if (!loaded) return;
     const { main } = loaded;
     const title = `${main.indicator.name}, ${measureUnit(main.measure)}, ${main.period}: EU members ranked`;

@@ -1,5 +1,4 @@
 import type { GeoProfileResponse, ProfileIndicator } from '../../../server/analytics/analytics.types';
-import { analyticsApi, catalogueApi } from '../../api/client';
 import { formatValue } from '../../charts/format';
 import type { TrendPoint } from '../../charts/line-chart';
 import { renderSparkline } from '../../charts/sparkline';
@@ -9,13 +8,8 @@ import { sortableTable, tableCsv, type TableSpec } from '../../components/sortab
 import type { MountedView, ViewContext } from '../../router';
 import type { ViewState } from '../../state/url-state';
 import { practiceList } from '../practice-links';
-import { asOfHref, loadCatalogue, viewHeader, yearOf } from '../view-parts';
-
-function trendText(row: ProfileIndicator): string {
-  if (!row.trend) return 'no trend';
-  const p = row.trend.mannKendallP === null ? '' : ` (p ${row.trend.mannKendallP < 0.01 ? '< 0.01' : `= ${row.trend.mannKendallP.toFixed(2)}`})`;
-  return `${row.trend.direction}, ${row.trend.from}–${row.trend.to}${p}`;
-}
+import { asOfHref, loadCatalogue, viewHeader } from '../view-parts';
+import { loadCountryProfile, countryProfileGeo, trendText } from './state';
 
 function sparkCell(points: TrendPoint[] | undefined, name: string): Node {
   const holder = h('span', { class: 'spark' });
@@ -24,7 +18,7 @@ function sparkCell(points: TrendPoint[] | undefined, name: string): Node {
   return holder;
 }
 
-function profileTable(answer: GeoProfileResponse, sparks: Map<string, TrendPoint[]>, context: ViewContext): TableSpec<ProfileIndicator> {
+function countryProfileTable(answer: GeoProfileResponse, sparks: Map<string, TrendPoint[]>, context: ViewContext): TableSpec<ProfileIndicator> {
   return {
     caption: `Core indicators for ${answer.geo.name}: latest value, trend and EU rank`,
     rows: answer.indicators,
@@ -41,20 +35,8 @@ function profileTable(answer: GeoProfileResponse, sparks: Map<string, TrendPoint
   };
 }
 
-async function sparklines(geo: string, codes: string[], asOf: string | null): Promise<Map<string, TrendPoint[]>> {
-  if (!codes.length) return new Map();
-  const answer = await catalogueApi.observations({ indicator: codes, geo: [geo], asOf });
-  const byIndicator = new Map<string, TrendPoint[]>();
-  for (const o of answer.data) {
-    const list = byIndicator.get(o.indicator) ?? [];
-    list.push({ year: yearOf(o.period), value: o.value, flags: o.flags });
-    byIndicator.set(o.indicator, list);
-  }
-  return byIndicator;
-}
-
 export async function mount(container: HTMLElement, state: ViewState, context: ViewContext): Promise<MountedView> {
-  const code = state.id ?? 'EU27_2020';
+  const code = countryProfileGeo(state);
   const catalogue = await loadCatalogue();
   const geo = catalogue.geoByCode.get(code);
   if (!geo) {
@@ -62,10 +44,8 @@ export async function mount(container: HTMLElement, state: ViewState, context: V
     return { update: () => false };
   }
   try {
-    const answer = await analyticsApi.profile(code, { asOf: state.asOf });
-    const withData = answer.indicators.filter((r) => r.period !== null);
-    const sparks = await sparklines(code, withData.map((r) => r.indicator.code), state.asOf);
-    const table = profileTable({ ...answer, indicators: withData }, sparks, context);
+    const { answer, sparks } = await loadCountryProfile(code, state.asOf);
+    const table = countryProfileTable(answer, sparks, context);
     const download = h('button', { type: 'button', class: 'download', text: 'Download CSV' });
     download.addEventListener('click', () => saveCsv(tableCsv(table), `profile-${code}.csv`));
     const groups = answer.geo.groups.length ? `Member of ${answer.geo.groups.join(', ')}.` : '';
@@ -78,7 +58,7 @@ export async function mount(container: HTMLElement, state: ViewState, context: V
         version ? h('a', { href: asOfHref(context, version)!, text: 'Link to this data version (asOf)' }) : ''),
       h('section', { 'aria-labelledby': 'profile-practices' }, h('h3', { id: 'profile-practices', text: `Prevention practices in ${answer.geo.name}` }), await practiceList({ geo: code }, context)));
   } catch (error) {
-    container.replaceChildren(viewHeader(geo.name, ''), errorBox(`The profile could not be loaded: ${error instanceof Error ? error.message : String(error)}`));
+    container.replaceChildren(viewHeader(geo.name, ''), errorBox(`The country profile could not be loaded: ${error instanceof Error ? error.message : String(error)}`));
   }
   return { update: () => false };
 }

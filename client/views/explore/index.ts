@@ -1,4 +1,3 @@
-import { catalogueApi } from '../../api/client';
 import { renderChoropleth } from '../../charts/choropleth';
 import { formatValue, measureUnit, type Measure } from '../../charts/format';
 import { chartPanel, type ChartPanel } from '../../components/chart-panel';
@@ -9,18 +8,13 @@ import { attachMapInteraction } from '../../components/map-interaction';
 import type { TableSpec } from '../../components/sortable-table';
 import type { MountedView, ViewContext } from '../../router';
 import type { ViewState } from '../../state/url-state';
-import { denominatorText, loadMap, rankCells, tooltipContent, type RankedCell } from './map';
-import { asOfHref, defaultYear, effectiveMeasure, hasSource, latest, loadCatalogue, sourceText, viewHeader, yearOf, type Catalogue, type MeasuredObservation } from '../view-parts';
+import { asOfHref, effectiveMeasure, hasSource, latest, loadCatalogue, sourceText, viewHeader, type Catalogue } from '../view-parts';
+import {
+  countriesOf, denominatorText, type ExploreData, exploreKey, loadExploreData, loadMap, rankCells, type RankedCell, yearShown,
+} from './state';
+import { tooltipContent } from './tooltip';
 
 export const MAP_PAINTED = 'observatory:map-painted';
-
-interface Loaded {
-  key: string;
-  observations: MeasuredObservation[];
-  years: number[];
-  dataVersion: string | null;
-  measure: Measure;
-}
 
 function cellTable(cells: RankedCell[], measure: Measure, caption: string, context: ViewContext): TableSpec<RankedCell> {
   return {
@@ -40,34 +34,34 @@ function cellTable(cells: RankedCell[], measure: Measure, caption: string, conte
 export async function mount(container: HTMLElement, initial: ViewState, context: ViewContext): Promise<MountedView> {
   const [catalogue, map] = await Promise.all([loadCatalogue(), loadMap()]);
   const onMap = new Set(map.features.map((f) => f.id));
-  const countries = catalogue.geos.filter((g) => g.kind === 'country').map((g) => ({ code: g.code, name: g.name }));
+  const countries = countriesOf(catalogue);
   let state = initial;
-  let loaded: Loaded | null = null;
+  let loaded: ExploreData | null = null;
   let panel: ChartPanel | null = null;
   let slider: YearSlider | null = null;
   let paints = 0;
   let shownCells = new Map<string, RankedCell>();
-  const guard = latest<Loaded>();
+  const guard = latest<ExploreData>();
   const controls = h('div', { class: 'controls' });
   const panelSlot = h('div', { class: 'panel-slot' });
   const tooltip = h('div', { class: 'tooltip', hidden: true, 'aria-hidden': 'true' });
-  container.replaceChildren(viewHeader('Explore', 'Police-recorded crime across Europe: choose an indicator, a measure and a year. Select a country for its profile.'), controls, panelSlot);
+  container.replaceChildren(viewHeader('Explore', 'Police-recorded crime across Europe: choose an indicator, a measure and a year. Select a country to open its country profile.'), controls, panelSlot);
 
   const indicatorOf = () => catalogue.indicatorByCode.get(state.indicator);
-  const yearShown = () => (loaded && state.year && loaded.years.includes(state.year) ? state.year : defaultYear(loaded?.observations ?? []) ?? loaded?.years.at(-1) ?? null);
+  const year = () => yearShown(state, loaded);
 
   const paint = () => {
     if (!loaded || !panel) return;
-    const year = yearShown();
+    const shown = year();
     const indicator = indicatorOf();
-    const cells = year === null ? [] : rankCells(countries, loaded.observations, year);
+    const cells = shown === null ? [] : rankCells(countries, loaded.observations, shown);
     shownCells = new Map(cells.map((c) => [c.geo, c]));
-    const title = `${indicator?.name ?? state.indicator}, ${measureUnit(loaded.measure)}, ${year ?? 'no year'}`;
+    const title = `${indicator?.name ?? state.indicator}, ${measureUnit(loaded.measure)}, ${shown ?? 'no year'}`;
     panel.setSvg(renderChoropleth(map, cells, { title, measure: loaded.measure }));
     // The table lists the countries on the map and any other country with a value.
     panel.setTable(cellTable(cells.filter((c) => onMap.has(c.geo) || c.value !== null), loaded.measure, title, context));
     panel.chart.dataset.paint = String(++paints);
-    panel.chart.dataset.year = String(year);
+    panel.chart.dataset.year = String(shown);
     // After the frame is drawn: lets the web benchmark time the first map and each repaint.
     requestAnimationFrame(() => setTimeout(() => performance.mark(MAP_PAINTED), 0));
   };
@@ -77,7 +71,7 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
     const measure = effectiveMeasure(indicator, state.measure);
     slider?.stop();
     slider = loaded && loaded.years.length
-      ? yearSlider({ years: loaded.years, selected: yearShown() ?? loaded.years.at(-1)!, onChange: (year, playing) => {
+      ? yearSlider({ years: loaded.years, selected: year() ?? loaded.years.at(-1)!, onChange: (year, playing) => {
         state = { ...state, year };
         if (playing) history.replaceState(null, '', context.hrefFor({ year }));
         else context.record({ year });
@@ -112,15 +106,8 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
   };
 
   const load = async () => {
-    const measure = effectiveMeasure(indicatorOf(), state.measure);
-    const key = `${state.indicator}|${measure}|${state.asOf ?? ''}`;
-    if (loaded?.key === key) return;
-    const answer = await guard(catalogueApi.observations({ indicator: [state.indicator], measure, asOf: state.asOf }).then((a) => {
-      const observations = a.data as MeasuredObservation[];
-      const years = [...new Set(observations.filter((o) => o.value !== null).map((o) => yearOf(o.period)))].sort((x, y) => x - y);
-      const meta = a.meta as { dataVersion: string | null };
-      return { key, observations, years, dataVersion: meta.dataVersion, measure };
-    }));
+    if (loaded?.key === exploreKey(state, catalogue)) return;
+    const answer = await guard(loadExploreData(state, catalogue));
     if (!answer) return;
     loaded = answer;
     buildControls(catalogue);
@@ -131,7 +118,7 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
     state = next;
     try {
       await load();
-      slider?.set(yearShown() ?? 0);
+      slider?.set(year() ?? 0);
       panel?.showTab(state.tab);
       paint();
     } catch (error) {

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import type { ProfileDefinition } from '../../api/types';
+import type { ImportProfileDefinition } from '../../api/types';
 import { sendJson } from '../../api/client';
 import { errorBox, h, uniqueId } from '../../components/dom';
 import { authMessage } from './transfer';
 
-type ProfileInput = z.input<typeof ProfileDefinition>;
+type ProfileInput = z.input<typeof ImportProfileDefinition>;
 
 /** Lines "national code = INDICATOR | comparability note" → indicator mappings (the note is required by the server). */
 export function parseMappings(text: string): { mappings: ProfileInput['indicators']; problems: string[] } {
@@ -29,7 +29,7 @@ function options(values: [string, string][]): HTMLSelectElement {
 }
 
 /** A form that saves a new import profile for the chosen country (POST /api/profiles). */
-export function profileForm(options_: { geo: () => string; onSaved: (name: string) => void }): HTMLElement {
+export function importProfileForm(options_: { geo: () => string; onSaved: (name: string) => void }): HTMLElement {
   const name = h('input', { type: 'text', required: true, pattern: '[a-z0-9][a-z0-9_\\-]{1,62}', autocomplete: 'off' });
   const description = h('input', { type: 'text', maxlength: 2000 });
   const shape = options([['long', 'Long: one row per cell'], ['wide', 'Wide: one column per year']]);
@@ -57,7 +57,7 @@ export function profileForm(options_: { geo: () => string; onSaved: (name: strin
       status.replaceChildren(h('p', { class: 'notice', role: 'status', text: `Saved the profile "${body.name}" for ${body.geo}.` }));
       options_.onSaved(body.name);
     } catch (error) {
-      status.replaceChildren(errorBox(`The profile was not saved: ${authMessage(error)}`));
+      status.replaceChildren(errorBox(`The import profile was not saved: ${authMessage(error)}`));
     }
   });
   return h('details', { class: 'card' }, h('summary', { text: 'Create an import profile for a national export' }), form);

@@ -1,6 +1,5 @@
 import type { SubmissionPreview } from '../../api/types';
-import type { ProfileDefinition } from '../../api/types';
-import { forgetAnswers, getJson } from '../../api/client';
+import { forgetAnswers } from '../../api/client';
 import { selectField } from '../../components/controls';
 import { errorBox, h, uniqueId } from '../../components/dom';
 import { saveBlob } from '../../components/downloads';
@@ -10,25 +9,9 @@ import { sessionLoaded } from '../../api/session';
 import { authMessage, commitUpload, fetchTemplate, uploadSubmission } from './transfer';
 import { diffSection, reportSection } from './report';
 import { firstRows, mappingPreview } from './preview';
-import { profileForm } from './import-profile-form';
+import { importProfileForm } from './import-profile-form';
+import { type ImportProfile, loadImportProfiles, sizeText, uploadCountries } from './state';
 import { loadCatalogue, viewHeader } from '../view-parts';
-
-export function sizeText(bytes: number): string {
-  if (bytes < 10_000) return `${bytes} bytes`;
-  if (bytes < 10_000_000) return `${(bytes / 1024).toFixed(0)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
-type Profile = ProfileDefinition & { builtIn?: boolean };
-
-async function loadProfiles(): Promise<{ profiles: Profile[]; problem: string | null }> {
-  try {
-    const answer = await getJson<{ data: Profile[] } | Profile[]>('/api/profiles');
-    return { profiles: Array.isArray(answer) ? answer : answer.data, problem: null };
-  } catch (error) {
-    return { profiles: [], problem: authMessage(error) };
-  }
-}
 
 function dropZone(onFile: (file: File) => void): HTMLElement {
   const id = uniqueId('file');
@@ -49,15 +32,14 @@ function dropZone(onFile: (file: File) => void): HTMLElement {
 }
 
 export async function mount(container: HTMLElement, state: ViewState, _context: ViewContext): Promise<MountedView> {
-  // The session first: profiles are listed for the signed-in account, and writes carry its CSRF token.
+  // The session first: import profiles are listed for the signed-in account, and writes carry its CSRF token.
   const session = await sessionLoaded();
-  const [catalogue, loadedProfiles] = await Promise.all([loadCatalogue(), loadProfiles()]);
-  let profiles = loadedProfiles.profiles;
-  const problem = loadedProfiles.problem;
-  const scope = session.user?.role === 'contact_point' ? session.user.geos : null;
-  const countries = catalogue.geos.filter((g) => g.kind === 'country' && (!scope || scope.includes(g.code)));
-  let geo = countries.find((g) => g.code === state.geos[0])?.code ?? countries[0]?.code ?? '';
-  let profileName = '';
+  const [catalogue, loaded] = await Promise.all([loadCatalogue(), loadImportProfiles()]);
+  let importProfiles: ImportProfile[] = loaded.importProfiles;
+  const problem = loaded.problem;
+  const { countries, geo: firstGeo } = uploadCountries(catalogue, session, state);
+  let geo = firstGeo;
+  let importProfileName = '';
   let file: File | null = null;
   const status = h('div', { 'aria-live': 'polite' });
   const preview = h('div', {});
@@ -65,16 +47,16 @@ export async function mount(container: HTMLElement, state: ViewState, _context: 
   const progress = h('progress', { max: 100, value: 0, 'aria-label': 'Upload progress' });
   const progressText = h('span', { class: 'hint' });
   const uploadButton = h('button', { type: 'button', class: 'primary', disabled: true, text: 'Upload and validate' });
-  const profileOf = () => profiles.find((p) => p.name === profileName) ?? null;
-  const profileSlot = h('div', {});
-  const drawProfiles = () => profileSlot.replaceChildren(selectField({ label: 'Import profile', selected: profileName, onChange: (v) => { profileName = v; void showPreview(); },
-    choices: [{ value: '', label: 'Detect: canonical template, wide, Eurostat TSV or World Bank CSV' }, ...profiles.map((p) => ({ value: p.name, label: `${p.name}${p.geo ? ` (${p.geo})` : ''}${p.description ? ` — ${p.description.slice(0, 60)}` : ''}` }))] }));
-  drawProfiles();
+  const importProfileOf = () => importProfiles.find((p) => p.name === importProfileName) ?? null;
+  const importProfileSlot = h('div', {});
+  const drawImportProfiles = () => importProfileSlot.replaceChildren(selectField({ label: 'Import profile', selected: importProfileName, onChange: (v) => { importProfileName = v; void showPreview(); },
+    choices: [{ value: '', label: 'Detect: canonical template, wide, Eurostat TSV or World Bank CSV' }, ...importProfiles.map((p) => ({ value: p.name, label: `${p.name}${p.geo ? ` (${p.geo})` : ''}${p.description ? ` — ${p.description.slice(0, 60)}` : ''}` }))] }));
+  drawImportProfiles();
 
   const showPreview = async () => {
     if (!file) return;
     try {
-      preview.replaceChildren(h('p', { text: `${file.name}, ${sizeText(file.size)}` }), mappingPreview(await firstRows(file), profileOf()));
+      preview.replaceChildren(h('p', { text: `${file.name}, ${sizeText(file.size)}` }), mappingPreview(await firstRows(file), importProfileOf()));
       uploadButton.disabled = false;
     } catch (error) {
       preview.replaceChildren(errorBox(`The file could not be read: ${authMessage(error)}`));
@@ -107,7 +89,7 @@ export async function mount(container: HTMLElement, state: ViewState, _context: 
     results.replaceChildren();
     status.replaceChildren(h('p', { text: 'Uploading…' }));
     try {
-      const answer = await uploadSubmission({ file, geo, profile: profileName || null, onProgress: (sent, total) => {
+      const answer = await uploadSubmission({ file, geo, profile: importProfileName || null, onProgress: (sent, total) => {
         const percent = total ? Math.round((sent / total) * 100) : 0;
         progress.value = percent;
         progressText.textContent = `${percent}% (${sizeText(sent)} of ${sizeText(total)} sent)`;
@@ -135,13 +117,13 @@ export async function mount(container: HTMLElement, state: ViewState, _context: 
     problem ? h('p', { class: 'notice', role: 'note', text: problem }) : '',
     h('div', { class: 'controls' },
       selectField({ label: 'Country', selected: geo, choices: countries.map((g) => ({ value: g.code, label: `${g.name} (${g.code})` })), onChange: (v) => { geo = v; } }),
-      profileSlot,
+      importProfileSlot,
       h('div', { class: 'field' }, h('span', { class: 'label', text: 'Template' }), templateButton)),
-    profileForm({ geo: () => geo, onSaved: async (name) => {
+    importProfileForm({ geo: () => geo, onSaved: async (name) => {
       forgetAnswers();
-      profiles = (await loadProfiles()).profiles;
-      profileName = name;
-      drawProfiles();
+      importProfiles = (await loadImportProfiles()).importProfiles;
+      importProfileName = name;
+      drawImportProfiles();
       void showPreview();
     } }),
     dropZone((chosen) => { file = chosen; void showPreview(); }),

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { ProfileDefinition } from '../../api/types';
+import type { ImportProfileDefinition } from '../../api/types';
 import { h } from '../../components/dom';
 
 const CANONICAL = ['geo', 'indicator', 'period', 'value', 'flags', 'note'];
@@ -18,15 +18,15 @@ export async function firstRows(file: File, rows = 6): Promise<string[][]> {
   return parsed.data;
 }
 
-/** What each column of the header will be read as, under a profile or the canonical template. */
-export function columnRoles(header: string[], profile: ProfileDefinition | null): string[] {
+/** What each column of the header will be read as, under an import profile or the canonical template. */
+export function columnRoles(header: string[], importProfile: ImportProfileDefinition | null): string[] {
   return header.map((name) => {
     const trimmed = name.trim();
-    if (profile) {
-      const role = Object.entries(profile.columns).find(([, column]) => column === trimmed)?.[0];
+    if (importProfile) {
+      const role = Object.entries(importProfile.columns).find(([, column]) => column === trimmed)?.[0];
       if (role) return role;
-      if (profile.shape === 'wide' && /^\d{4}$/.test(trimmed)) return `value for ${trimmed}`;
-      if (profile.shape === 'eurostat' && /^\d{4}/.test(trimmed)) return `value for ${trimmed.slice(0, 4)}`;
+      if (importProfile.shape === 'wide' && /^\d{4}$/.test(trimmed)) return `value for ${trimmed}`;
+      if (importProfile.shape === 'eurostat' && /^\d{4}/.test(trimmed)) return `value for ${trimmed.slice(0, 4)}`;
       return 'not read';
     }
     const lower = trimmed.toLowerCase();
@@ -36,13 +36,13 @@ export function columnRoles(header: string[], profile: ProfileDefinition | null)
   });
 }
 
-export function mappingPreview(rows: string[][], profile: ProfileDefinition | null): HTMLElement {
+export function mappingPreview(rows: string[][], importProfile: ImportProfileDefinition | null): HTMLElement {
   const [header = [], ...body] = rows;
   if (!header.length) return h('p', { class: 'error', text: 'The file looks empty.' });
-  const roles = columnRoles(header, profile);
+  const roles = columnRoles(header, importProfile);
   return h('div', { class: 'table-scroll', role: 'region', tabindex: 0, 'aria-label': 'Column mapping preview' },
     h('table', {},
-      h('caption', { text: `Column mapping preview: the first ${body.length} rows${profile ? ` read with profile ${profile.name}` : ''}` }),
+      h('caption', { text: `Column mapping preview: the first ${body.length} rows${importProfile ? ` read with import profile ${importProfile.name}` : ''}` }),
       h('thead', {},
         h('tr', {}, h('th', { scope: 'col', text: 'Column' }), ...header.map((c) => h('th', { scope: 'col', text: c }))),
         h('tr', {}, h('th', { scope: 'row', text: 'Read as' }), ...roles.map((r) => h('td', {}, h('strong', { text: r }))))),

@@ -34,7 +34,7 @@ export function reportSection(preview: SubmissionPreview): HTMLElement {
   const verdict = report.valid ? '✓ The file is valid' : '✗ The file has errors and cannot be committed';
   return h('section', { 'aria-labelledby': 'report-heading' },
     h('h3', { id: 'report-heading', text: 'Validation report' }),
-    h('p', { class: report.valid ? 'notice' : 'error', role: 'status', text: `${verdict}: ${report.errorCount} error${report.errorCount === 1 ? '' : 's'}, ${report.warningCount} warning${report.warningCount === 1 ? '' : 's'}; ${preview.rowsRead} rows read, ${preview.cellsValid} valid cells. Read as ${preview.reading.format}, ${preview.reading.encoding}, ${delimiterName(preview.reading.delimiter)}${preview.reading.profile ? `, profile ${preview.reading.profile}` : ''}.` }),
+    h('p', { class: report.valid ? 'notice' : 'error', role: 'status', text: `${verdict}: ${report.errorCount} error${report.errorCount === 1 ? '' : 's'}, ${report.warningCount} warning${report.warningCount === 1 ? '' : 's'}; ${preview.rowsRead} rows read, ${preview.cellsValid} valid cells. Read as ${preview.reading.format}, ${preview.reading.encoding}, ${delimiterName(preview.reading.delimiter)}${preview.reading.profile ? `, import profile ${preview.reading.profile}` : ''}.` }),
     counts.size ? selectField({ label: 'Show problems of type', selected: '', onChange: draw,
       choices: [{ value: '', label: `All (${report.entries.length})` }, ...[...counts].map(([code, n]) => ({ value: code, label: `${code} (${n})` }))] }) : '',
     omitted.length ? h('p', { class: 'hint', text: `Not listed, only counted: ${omitted.map(([c, n]) => `${n} more ${c}`).join(', ')}.` }) : '',
