@@ -1,5 +1,4 @@
-import { getFresh, sendJson } from '../../api/client';
-import type { ApprovalItem as Approval, ApprovalsAnswer as ApprovalAnswer } from '../../api/types';
+import type { ApprovalItem as Approval } from '../../api/types';
 import { radioGroup } from '../../components/controls';
 import { errorBox, h } from '../../components/dom';
 import type { MountedView, ViewContext } from '../../router';
@@ -7,8 +6,7 @@ import type { ViewState } from '../../state/url-state';
 import { actionButton, labelled, liveRegion, problemBox, sessionWithRole } from '../account-parts';
 import { timeText } from '../account-text';
 import { viewHeader } from '../view-parts';
-
-type QueueState = 'awaiting' | 'approved' | 'rejected';
+import { approveSubmission, loadApprovalQueue, type QueueState, rejectionProblem, rejectSubmission } from './state';
 
 function rejectForm(item: Approval, status: HTMLElement, done: () => void): HTMLElement {
   const message = h('textarea', { rows: 3, cols: 50, required: true, maxlength: 2000 });
@@ -17,13 +15,14 @@ function rejectForm(item: Approval, status: HTMLElement, done: () => void): HTML
     h('button', { type: 'submit', text: 'Reject' }));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    if (message.value.trim().length < 5) {
-      status.replaceChildren(errorBox('Write a message of at least 5 characters saying what is wrong.'));
+    const problem = rejectionProblem(message.value);
+    if (problem) {
+      status.replaceChildren(errorBox(problem));
       message.focus();
       return;
     }
     try {
-      await sendJson('POST', `/api/submissions/${item.submissionId}/reject`, { message: message.value.trim() });
+      await rejectSubmission(item.submissionId, message.value.trim());
       status.replaceChildren(h('p', { class: 'notice', role: 'status', text: `Submission ${item.submissionId} is rejected; ${item.geo}'s contact point sees your message.` }));
       done();
     } catch (error) {
@@ -38,7 +37,7 @@ function approvalRow(item: Approval, status: HTMLElement, reload: () => void): H
   if (item.decision) decision.append(`${item.decision === 'approved' ? 'Approved' : 'Rejected'} by ${item.decidedBy ?? '—'}, ${timeText(item.decidedAt)}`, item.message ? h('p', { class: 'message', text: item.message }) : '');
   else {
     decision.append(actionButton('Approve', status, async () => {
-      await sendJson('POST', `/api/submissions/${item.submissionId}/approve`);
+      await approveSubmission(item.submissionId);
       reload();
       return `Submission ${item.submissionId} is approved: its figures are published.`;
     }, { primary: true, label: `Approve submission ${item.submissionId}` }), rejectForm(item, status, reload));
@@ -61,7 +60,7 @@ export async function mount(container: HTMLElement, _state: ViewState, _context:
   const note = h('div', {});
   const load = async () => {
     try {
-      const answer = await getFresh<ApprovalAnswer>('/api/approvals', { state: queue, limit: 200 });
+      const answer = await loadApprovalQueue(queue);
       note.replaceChildren(answer.meta.approvalRequired ? '' : h('p', { class: 'notice', text: 'Approval is off in this deployment: commits publish at once. Start the server with APPROVAL_REQUIRED=true to hold them for approval.' }));
       list.replaceChildren(answer.data.length
         ? h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Approval queue' }, h('table', {},

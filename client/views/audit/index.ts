@@ -1,4 +1,3 @@
-import { getFresh } from '../../api/client';
 import type { AuditAnswer, AuditEntry } from '../../api/types';
 import { h } from '../../components/dom';
 import type { MountedView, ViewContext } from '../../router';
@@ -6,7 +5,7 @@ import type { ViewState } from '../../state/url-state';
 import { problemBox, sessionWithRole } from '../account-parts';
 import { timeText } from '../account-text';
 import { auditFilterForm } from './form';
-import { AUDIT_PAGE_SIZE, auditFilters, auditQuery, dateRangeProblem, detailPairs, OUTCOME_TEXT, pageCount, pagingText, viaText } from './state';
+import { AUDIT_PAGE_SIZE, auditFilters, dateRangeProblem, loadAuditPage, detailPairs, OUTCOME_TEXT, pageCount, pagingText, viaText } from './state';
 import { viewHeader } from '../view-parts';
 
 function detailList(detail: AuditEntry['detail']): HTMLElement | string {
@@ -86,7 +85,7 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
       return;
     }
     try {
-      const answer = await getFresh<AuditAnswer>('/api/audit', auditQuery(filters, state.page));
+      const answer = await loadAuditPage(filters, state.page);
       if (mine !== latestShow) return;
       results.replaceChildren(answer.data.length ? entryTable(answer) : '');
       pages.element.hidden = false;

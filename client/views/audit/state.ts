@@ -1,5 +1,7 @@
-/** The audit-log view's filters, paging and texts: pure functions, unit-tested. */
+/** The audit-log view's state: its filters, paging and texts (pure functions, unit-tested) and the page it loads. */
 import { AUDIT_OUTCOMES, type AuditOutcome } from '../../../server/shared/audit-outcomes';
+import { getFresh } from '../../api/client';
+import type { AuditAnswer } from '../../api/types';
 import { timeText } from '../account-text';
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -26,6 +28,11 @@ export function auditFilters(facets: Record<string, string>): AuditFilters {
 /** The GET /api/audit query for a filter and a page (from 1). */
 export function auditQuery(filters: AuditFilters, page: number): AuditFilters & { limit: number; offset: number } {
   return { ...filters, limit: AUDIT_PAGE_SIZE, offset: (page - 1) * AUDIT_PAGE_SIZE };
+}
+
+/** One page of entries matching the filters, newest first (never answered from memory: the log grows). */
+export function loadAuditPage(filters: AuditFilters, page: number): Promise<AuditAnswer> {
+  return getFresh<AuditAnswer>('/api/audit', auditQuery(filters, page));
 }
 
 function isDate(text: string): boolean {

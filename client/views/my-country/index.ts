@@ -1,5 +1,4 @@
-import { getFresh, sendJson } from '../../api/client';
-import type { ApprovalItem as ApprovalRow, ApprovalsAnswer, SubmissionListItem as SubmissionRow } from '../../api/types';
+import type { ApprovalItem as ApprovalRow, SubmissionListItem as SubmissionRow } from '../../api/types';
 import { selectField } from '../../components/controls';
 import { h } from '../../components/dom';
 import { saveBlob } from '../../components/downloads';
@@ -10,17 +9,7 @@ import { submissionStatusText, timeText } from '../account-text';
 import { tokenPanel } from '../users/token-panel';
 import { fetchTemplate } from '../upload/transfer';
 import { type Catalogue, geoName, loadCatalogue, viewHeader } from '../view-parts';
-
-
-/** The secretariat's decisions by submission (empty when approval is off or the list is refused). */
-async function decisions(geo: string): Promise<Map<number, ApprovalRow>> {
-  try {
-    const answer = await getFresh<ApprovalsAnswer>('/api/approvals', { geo, limit: 500 });
-    return new Map(answer.data.map((a) => [a.submissionId, a]));
-  } catch {
-    return new Map();
-  }
-}
+import { loadGeoSubmissions, myCountryGeos, withdrawSubmission } from './state';
 
 function statusCell(row: SubmissionRow, decision: ApprovalRow | undefined): HTMLElement {
   const cell = h('td', {}, h('span', { class: `status status-${row.status}`, text: submissionStatusText(row.status) }));
@@ -35,7 +24,7 @@ function submissionTable(geo: string, rows: SubmissionRow[], approvals: Map<numb
     const actions = h('td', {});
     if (row.status === 'validated') {
       actions.append(actionButton('Withdraw', status, async () => {
-        await sendJson('POST', `/api/submissions/${row.submissionId}/withdraw`);
+        await withdrawSubmission(row.submissionId);
         reload();
         return `Submission ${row.submissionId} is withdrawn; nothing from it was published.`;
       }, { label: `Withdraw submission ${row.submissionId}` }));
@@ -60,8 +49,8 @@ function geoSection(geo: string, catalogue: Catalogue, context: ViewContext): HT
   const list = h('div', {}, h('p', { text: 'Loading the submissions…' }));
   const load = async () => {
     try {
-      const [answer, approvals] = await Promise.all([getFresh<{ data: SubmissionRow[] }>('/api/submissions', { geo }), decisions(geo)]);
-      list.replaceChildren(submissionTable(geo, answer.data, approvals, () => void load(), status));
+      const { submissions, decisions } = await loadGeoSubmissions(geo);
+      list.replaceChildren(submissionTable(geo, submissions, decisions, () => void load(), status));
     } catch (error) {
       list.replaceChildren(problemBox(`The submissions for ${geo} could not be listed`, error));
     }
@@ -89,12 +78,12 @@ export async function mount(container: HTMLElement, state: ViewState, context: V
   const user = session.user;
   const header = viewHeader('My country', `Your submissions for ${user.geos.length ? user.geos.join(', ') : 'the country you choose'}: their status, the secretariat's messages, and uploads. Withdraw a validated submission you do not want to publish.`);
   const areas = h('div', {});
-  if (user.role === 'contact_point') {
-    areas.replaceChildren(...user.geos.map((geo) => geoSection(geo, catalogue, context)));
-    if (!user.geos.length) areas.replaceChildren(h('p', { class: 'notice', text: 'Your account has no countries yet. Ask the secretariat to add yours.' }));
+  const { geos, chosen } = myCountryGeos(session, catalogue, state);
+  if (chosen === null) {
+    areas.replaceChildren(...geos.map((geo) => geoSection(geo, catalogue, context)));
+    if (!geos.length) areas.replaceChildren(h('p', { class: 'notice', text: 'Your account has no countries yet. Ask the secretariat to add yours.' }));
   } else {
     const countries = catalogue.geos.filter((g) => g.kind === 'country');
-    const chosen = state.geos[0] && catalogue.geoByCode.has(state.geos[0]) ? state.geos[0] : countries[0]!.code;
     areas.replaceChildren(
       selectField({ label: 'Country', selected: chosen, choices: countries.map((g) => ({ value: g.code, label: `${g.name} (${g.code})` })), onChange: (v) => context.navigate({ geos: [v] }, { replace: true }) }),
       geoSection(chosen, catalogue, context));

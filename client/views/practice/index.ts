@@ -1,5 +1,4 @@
 import type { Evaluation, PracticeDetail } from '../../api/types';
-import { analyticsApi, practiceApi } from '../../api/client';
 import { renderLineChart } from '../../charts/line-chart';
 import { chartPanel } from '../../components/chart-panel';
 import { errorBox, h } from '../../components/dom';
@@ -7,15 +6,9 @@ import { sortableTable } from '../../components/sortable-table';
 import type { MountedView, ViewContext } from '../../router';
 import type { ViewState } from '../../state/url-state';
 import { ratingBadge } from '../practice-links';
-import { seriesFromTrends, trendRows, type TrendTableRow } from '../trend-series';
-import { asOfHref, effectiveMeasure, loadCatalogue, sourceText, viewHeader, type Catalogue } from '../view-parts';
-
-const CRITERIA: Record<string, string> = {
-  problem: 'The problem is described and analysed',
-  mechanism: 'The mechanism (how it should work) is explained',
-  evidence: 'It has been evaluated, or can be',
-  replicability: 'It can be replicated elsewhere',
-};
+import { trendRows, type TrendTableRow } from '../trend-series';
+import { asOfHref, sourceText, viewHeader, type Catalogue } from '../view-parts';
+import { CRITERIA, EMMIE_NAMES, linkedScope, loadLinkedTrend, loadPractice } from './state';
 
 function facts(detail: PracticeDetail, catalogue: Catalogue): HTMLElement {
   const r = detail.record;
@@ -79,8 +72,7 @@ function evaluationsTable(detail: PracticeDetail): HTMLElement {
 function emmieTable(detail: PracticeDetail): HTMLElement {
   const emmie = detail.record.emmie;
   if (!emmie) return h('p', { text: 'No EMMIE summary recorded.' });
-  const names: Record<string, string> = { effect: 'Effect', mechanism: 'Mechanism', moderators: 'Moderators', implementation: 'Implementation', economicCost: 'Economic cost' };
-  const rows = Object.entries(names).map(([key, label]) => ({ label, entry: (emmie as Record<string, { summary: string; quality: number } | null>)[key] ?? null }));
+  const rows = Object.entries(EMMIE_NAMES).map(([key, label]) => ({ label, entry: (emmie as Record<string, { summary: string; quality: number } | null>)[key] ?? null }));
   return sortableTable({ caption: 'EMMIE summary (evidence quality 0–4)', rows, columns: [
     { key: 'label', label: 'Dimension', value: (r) => r.label },
     { key: 'summary', label: 'Summary', value: (r) => r.entry?.summary ?? 'not assessed' },
@@ -89,17 +81,13 @@ function emmieTable(detail: PracticeDetail): HTMLElement {
 }
 
 async function miniTrends(detail: PracticeDetail, catalogue: Catalogue, context: ViewContext, state: ViewState): Promise<HTMLElement> {
-  const geos = detail.record.geos.filter((g) => catalogue.geoByCode.get(g)?.kind === 'country').slice(0, 4);
-  const indicators = detail.linkedIndicators.filter((code) => catalogue.indicatorByCode.get(code)?.source).slice(0, 4);
+  const { geos, indicators } = linkedScope(detail, catalogue);
   if (!geos.length || !indicators.length) return h('p', { text: 'No linked indicator with data in the practice\'s countries.' });
-  const names = new Map(catalogue.geos.map((g) => [g.code, g.name]));
   const panels = await Promise.all(indicators.map(async (code): Promise<HTMLElement | null> => {
+    const linked = await loadLinkedTrend(code, geos, catalogue, state.asOf);
+    if (!linked) return null;
+    const { measure, series, title, trends } = linked;
     const indicator = catalogue.indicatorByCode.get(code);
-    const measure = effectiveMeasure(indicator, 'rate');
-    const trends = await Promise.all(geos.map((geo) => analyticsApi.trends({ indicator: code, geo, measure, asOf: state.asOf })));
-    const series = seriesFromTrends(trends, names, '').filter((x) => x.points.some((pt) => pt.value !== null));
-    if (!series.length) return null;
-    const title = `${indicator?.name ?? code}${measure === 'rate' ? ' per 100k' : ''}`;
     const panel = chartPanel({
       title, fileStem: `practice-${detail.slug}-${code}`, tab: 'chart', onTab: () => undefined,
       table: { caption: title, rows: trendRows(series), sortBy: 'year', columns: [
@@ -123,7 +111,7 @@ async function miniTrends(detail: PracticeDetail, catalogue: Catalogue, context:
 export async function mount(container: HTMLElement, state: ViewState, context: ViewContext): Promise<MountedView> {
   const slug = state.id ?? '';
   try {
-    const [catalogue, detail] = await Promise.all([loadCatalogue(), practiceApi.detail(slug)]);
+    const { catalogue, detail } = await loadPractice(slug);
     const r = detail.record;
     container.replaceChildren(
       h('p', {}, h('a', { href: context.hrefFor({ view: 'practices', id: null }), text: '← All practices' })),

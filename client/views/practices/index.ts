@@ -1,28 +1,11 @@
 import type { PracticeSearchResponse } from '../../api/types';
-import { practiceApi } from '../../api/client';
 import { selectField } from '../../components/controls';
 import { errorBox, h, uniqueId } from '../../components/dom';
 import type { MountedView, ViewContext } from '../../router';
 import type { ViewState } from '../../state/url-state';
 import { practiceCard } from '../practice-links';
 import { loadCatalogue, viewHeader, type Catalogue } from '../view-parts';
-
-const FACET_LEGENDS: Record<string, string> = {
-  rating: 'Evidence rating', theme: 'Crime theme', geo: 'Country', approach: 'Approach', preventionLevel: 'Prevention level',
-  targetGroup: 'Target group', empact: 'EMPACT priority', europeanEvidence: 'European evidence',
-};
-
-function humanise(value: string): string {
-  const text = value.replace(/_/g, ' ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function facetLabel(catalogue: Catalogue, facet: string, value: string): string {
-  if (facet === 'theme') return catalogue.themes.find((t) => t.code === value)?.name ?? humanise(value);
-  if (facet === 'geo') return `${catalogue.geoByCode.get(value)?.name ?? value} (${value})`;
-  if (facet === 'empact') return value.replace(/_/g, ' ').toUpperCase();
-  return humanise(value);
-}
+import { FACET_LEGENDS, facetLabel, humanise, loadPracticeSearch, practiceSort, SORTS, withFacetValues } from './state';
 
 function facetGroups(answer: PracticeSearchResponse, state: ViewState, context: ViewContext, catalogue: Catalogue): HTMLElement {
   const groups = Object.entries(answer.facets).filter(([, counts]) => counts.length).map(([facet, counts]) => {
@@ -33,9 +16,7 @@ function facetGroups(answer: PracticeSearchResponse, state: ViewState, context: 
       box.addEventListener('change', () => {
         if (box.checked) chosen.add(c.value);
         else chosen.delete(c.value);
-        const facets = { ...state.facets, [facet]: [...chosen].join(',') };
-        if (!chosen.size) delete facets[facet];
-        context.navigate({ facets });
+        context.navigate({ facets: withFacetValues(state.facets, facet, chosen) });
       });
       return h('label', { for: id }, box, ` ${facetLabel(catalogue, facet, c.value)} (${c.count})`);
     });
@@ -60,11 +41,9 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
   const show = async (state: ViewState) => {
     const header = viewHeader('Practices', 'What works in crime prevention: practices from Europe and beyond, rated by the evidence from their evaluations.');
     try {
-      const sort = state.facets.sort ?? (state.q ? 'relevance' : 'rating');
-      const filters = Object.fromEntries(Object.entries(state.facets).filter(([k]) => k !== 'sort'));
-      const answer = await practiceApi.search({ q: state.q || undefined, ...filters, sort, pageSize: 100 });
-      const sortField = selectField({ label: 'Sort by', selected: sort, onChange: (value) => context.navigate({ facets: { ...state.facets, sort: value } }),
-        choices: [{ value: 'relevance', label: 'Relevance' }, { value: 'rating', label: 'Evidence rating' }, { value: 'recency', label: 'Most recent' }, { value: 'title', label: 'Title' }] });
+      const answer = await loadPracticeSearch(state);
+      const sortField = selectField({ label: 'Sort by', selected: practiceSort(state), choices: SORTS,
+        onChange: (value) => context.navigate({ facets: { ...state.facets, sort: value } }) });
       const results = answer.data.length
         ? h('ul', { class: 'grid plain-list' }, ...answer.data.map((p) => practiceCard(p, context)))
         : h('p', { text: 'No practice matches. Remove a filter or change the search words.' });

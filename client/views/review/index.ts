@@ -1,13 +1,11 @@
-import type { PracticeDetail, PracticeSearchResponse, PracticeSummary } from '../../api/types';
-import { getFresh, sendJson } from '../../api/client';
+import type { PracticeSummary } from '../../api/types';
 import { errorBox, h } from '../../components/dom';
 import type { MountedView, ViewContext } from '../../router';
 import type { ViewState } from '../../state/url-state';
 import { actionButton, labelled, liveRegion, problemBox, sessionWithRole } from '../account-parts';
 import { PRACTICE_STATE_TEXT } from '../account-text';
 import { viewHeader } from '../view-parts';
-
-const MIN_COMMENT = 10;
+import { loadReviewQueue, loadWorkingCopy, MIN_COMMENT, returnPractice, returnProblem, type ReviewStep, takeReviewStep } from './state';
 
 /** Return with comments: a labelled text area, checked before it is sent (the server checks again). */
 function returnForm(practice: PracticeSummary, status: HTMLElement, done: () => void): HTMLElement {
@@ -17,13 +15,14 @@ function returnForm(practice: PracticeSummary, status: HTMLElement, done: () => 
     h('button', { type: 'submit', text: 'Return with comments' }));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    if (comment.value.trim().length < MIN_COMMENT) {
-      status.replaceChildren(errorBox(`Say in at least ${MIN_COMMENT} characters what the proposer should change.`));
+    const problem = returnProblem(comment.value);
+    if (problem) {
+      status.replaceChildren(errorBox(problem));
       comment.focus();
       return;
     }
     try {
-      await sendJson('POST', `/api/practice-workbench/${encodeURIComponent(practice.slug)}/return`, { comment: comment.value.trim() });
+      await returnPractice(practice.slug, comment.value.trim());
       status.replaceChildren(h('p', { class: 'notice', role: 'status', text: `"${practice.title}" is returned to its proposer with your comments.` }));
       done();
     } catch (error) {
@@ -40,7 +39,7 @@ function recordDetails(practice: PracticeSummary): HTMLElement {
   details.addEventListener('toggle', async () => {
     if (!details.open || details.dataset.loaded) return;
     try {
-      const detail = await getFresh<PracticeDetail>(`/api/practice-workbench/${encodeURIComponent(practice.slug)}`);
+      const detail = await loadWorkingCopy(practice.slug);
       details.dataset.loaded = 'true';
       const r = detail.record;
       body.replaceChildren(
@@ -58,9 +57,8 @@ function recordDetails(practice: PracticeSummary): HTMLElement {
 }
 
 function practiceCard(practice: PracticeSummary, status: HTMLElement, reload: () => void): HTMLElement {
-  const slug = encodeURIComponent(practice.slug);
-  const transition = (text: string, path: string, outcome: string, primary = false) => actionButton(text, status, async () => {
-    await sendJson('POST', `/api/practice-workbench/${slug}/${path}`);
+  const transition = (text: string, step: ReviewStep, outcome: string, primary = false) => actionButton(text, status, async () => {
+    await takeReviewStep(practice.slug, step);
     reload();
     return outcome;
   }, { primary, label: `${text}: ${practice.title}` });
@@ -81,7 +79,7 @@ export async function mount(container: HTMLElement, _state: ViewState, _context:
   const list = h('div', {}, h('p', { text: 'Loading the queue…' }));
   const load = async () => {
     try {
-      const answer = await getFresh<PracticeSearchResponse>('/api/practice-workbench', { state: 'submitted,in_review', sort: 'recency', pageSize: 100 });
+      const answer = await loadReviewQueue();
       list.replaceChildren(answer.data.length
         ? h('ul', { class: 'grid review-list', 'aria-label': `${answer.meta.total} practice${answer.meta.total === 1 ? '' : 's'} to review` }, ...answer.data.map((p) => practiceCard(p, status, () => void load())))
         : h('p', { text: 'Nothing to review: no practice is submitted or in review.' }));

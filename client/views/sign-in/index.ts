@@ -1,15 +1,13 @@
 import { ApiError } from '../../api/client';
-import { type Role, ROLE_LABELS, sessionLoaded, signIn } from '../../api/session';
+import { ROLE_LABELS, sessionLoaded, signIn } from '../../api/session';
 import { errorBox, h } from '../../components/dom';
 import type { MountedView, ViewContext } from '../../router';
-import type { ViewName, ViewState } from '../../state/url-state';
+import type { ViewState } from '../../state/url-state';
 import { labelled } from '../account-parts';
 import { passwordChangeForm } from './password-change';
 import { signInProblem } from '../account-text';
 import { viewHeader } from '../view-parts';
-
-/** Where each role starts after signing in. */
-const HOME: Record<Role, ViewName> = { contact_point: 'my-country', curator: 'review', secretariat: 'users' };
+import { HOME, missingCredentials } from './state';
 
 function signInForm(context: ViewContext): HTMLElement {
   const email = h('input', { type: 'email', name: 'email', required: true, autocomplete: 'username', maxlength: 254 });
@@ -22,9 +20,10 @@ function signInForm(context: ViewContext): HTMLElement {
     submit, status);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    if (!email.value.trim() || !password.value) {
-      status.replaceChildren(errorBox('Enter both your email address and your password.'));
-      (email.value.trim() ? password : email).focus();
+    const missing = missingCredentials(email.value, password.value);
+    if (missing) {
+      status.replaceChildren(errorBox(missing.message));
+      (missing.field === 'password' ? password : email).focus();
       return;
     }
     submit.disabled = true;

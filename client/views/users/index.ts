@@ -1,5 +1,4 @@
 import type { UserView } from '../../api/types';
-import { getFresh, sendJson } from '../../api/client';
 import { ROLE_LABELS } from '../../api/session';
 import { h } from '../../components/dom';
 import type { MountedView, ViewContext } from '../../router';
@@ -9,30 +8,25 @@ import { timeText } from '../account-text';
 import { tokenPanel } from './token-panel';
 import { createUserForm, editUserForm } from './forms';
 import { viewHeader } from '../view-parts';
-
-function stateText(user: UserView): string {
-  if (!user.active) return 'Disabled';
-  if (user.lockedUntil) return `Locked until ${timeText(user.lockedUntil)}`;
-  return user.hasPassword ? 'Active' : 'Active, no password set yet';
-}
+import { disableUser, enableUser, issuePasswordLink, loadUsers, stateText } from './state';
 
 function userRow(user: UserView, status: HTMLElement, links: HTMLElement, reload: () => void): HTMLElement {
   const actions = h('td', { class: 'actions' });
   if (user.active) {
     actions.append(editUserForm(user, status, reload), actionButton('Disable', status, async () => {
-      await sendJson('DELETE', `/api/users/${user.id}`);
+      await disableUser(user.id);
       reload();
       return `${user.email} is disabled: their sessions ended and their tokens stopped working.`;
     }, { label: `Disable ${user.email}` }));
   } else {
     actions.append(actionButton('Enable', status, async () => {
-      await sendJson('PATCH', `/api/users/${user.id}`, { active: true });
+      await enableUser(user.id);
       reload();
       return `${user.email} is enabled again.`;
     }, { label: `Enable ${user.email}` }));
   }
   actions.append(actionButton('Password link', status, async () => {
-    const answer = await sendJson<{ link: string; expiresAt: string }>('POST', `/api/users/${user.id}/reset-link`);
+    const answer = await issuePasswordLink(user.id);
     links.replaceChildren(shownOnce(`Password link for ${user.email}`, answer.link, `Hand this link to ${user.email}: it sets a new password, works once, expires ${timeText(answer.expiresAt)}, and is shown only now. Earlier links stop working.`));
     return `A one-time password link for ${user.email} is shown above the list.`;
   }, { label: `Issue a password link for ${user.email}` }));
@@ -53,7 +47,7 @@ export async function mount(container: HTMLElement, _state: ViewState, _context:
   let owners = new Map<number, string>();
   const load = async () => {
     try {
-      const answer = await getFresh<{ data: UserView[] }>('/api/users');
+      const answer = await loadUsers();
       owners = new Map(answer.data.map((u) => [u.id, u.email]));
       list.replaceChildren(h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Users' }, h('table', { class: 'users' },
         h('caption', { text: `Users (${answer.data.length})` }),
