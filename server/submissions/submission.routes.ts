@@ -7,7 +7,7 @@ import { assertKnownCodes } from '../http/known-codes';
 import { periodParam, singleCode } from '../http/query';
 import { defineRoute, type RouteContext, RouteResponse } from '../http/route';
 import { profileRoutes } from '../profiles/profile.routes';
-import { SubmissionsAnswerSchema } from '../shared/api/submissions';
+import { CommitAnswerSchema, SubmissionsAnswerSchema } from '../shared/api/submissions';
 import { SubmissionStateError } from './commit';
 import { diffSubmission } from './diff';
 import { cellHistory } from './history';
@@ -163,6 +163,7 @@ export const submissionRoutes = [
     summary: 'Publish a validated submission as new revisions, all or nothing (with approval on: send it to the secretariat for approval)',
     access: { kind: 'geo-scoped', roles: [...CONTACTS], geos: (ctx) => geoOfSubmission(ctx.db, ctx.params.id) },
     params: IdParams,
+    response: CommitAnswerSchema,
     // With APPROVAL_REQUIRED=true the submission waits for the secretariat instead (server/approvals).
     handler: ({ db, params, actor }) => commitOrAwaitApproval(db, params.id, actor).catch(stateError),
   }),

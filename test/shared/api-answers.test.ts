@@ -3,13 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import type { Actor } from '../../server/accounts/actor';
 import { createApp } from '../../server/http/app';
+import { IssuedTokenAnswerSchema, TokensAnswerSchema, UsersAnswerSchema } from '../../server/shared/api/accounts';
 import { ApprovalsAnswerSchema } from '../../server/shared/api/approvals';
 import { AuditAnswerSchema } from '../../server/shared/api/audit';
 import { GeoSchema, GeosAnswerSchema } from '../../server/shared/api/geos';
+import { ImportProfilesAnswerSchema } from '../../server/shared/api/import-profiles';
 import { IndicatorSchema, IndicatorsAnswerSchema } from '../../server/shared/api/indicators';
 import { ObservationsAnswerSchema } from '../../server/shared/api/observations';
 import { PracticeDetailSchema, PracticeSearchAnswerSchema } from '../../server/shared/api/practices';
-import { SubmissionPreviewSchema, SubmissionsAnswerSchema } from '../../server/shared/api/submissions';
+import { CommitAnswerSchema, SubmissionPreviewSchema, SubmissionsAnswerSchema } from '../../server/shared/api/submissions';
 import { actorFor, addUser } from '../accounts/fixture';
 import { seededDatabase, type TestDatabase } from '../helpers/database';
 
@@ -22,6 +24,8 @@ let database: TestDatabase;
 let secretariat: Actor;
 const appAs = (actor: Actor) => createApp({ db: database.db, clientDir: '/nonexistent', resolveActor: () => actor });
 let previewAnswer: unknown;
+let commitAnswer: unknown;
+let issuedToken: unknown;
 
 beforeAll(async () => {
   database = await seededDatabase();
@@ -32,7 +36,8 @@ beforeAll(async () => {
   previewAnswer = upload.body;
   const valid = await request(appAs(secretariat)).post('/api/submissions?geo=NL').type('text/csv')
     .send('geo,indicator,period,value,flags,note\nNL,ICCS0101,2019,4242,,').expect(201);
-  await request(appAs(secretariat)).post(`/api/submissions/${valid.body.submissionId}/commit`).expect(200);
+  commitAnswer = (await request(appAs(secretariat)).post(`/api/submissions/${valid.body.submissionId}/commit`).expect(200)).body;
+  issuedToken = (await request(appAs(secretariat)).post('/api/tokens').send({ name: 'schema check' }).expect(200)).body;
 });
 afterAll(async () => {
   delete process.env.APPROVAL_REQUIRED;
@@ -55,6 +60,9 @@ const cases: [string, z.ZodType][] = [
   ['/api/approvals', ApprovalsAnswerSchema],
   ['/api/audit', AuditAnswerSchema],
   ['/api/practices', PracticeSearchAnswerSchema],
+  ['/api/users', UsersAnswerSchema],
+  ['/api/tokens', TokensAnswerSchema],
+  ['/api/profiles', ImportProfilesAnswerSchema],
 ];
 
 describe('shared API answer schemas', () => {
@@ -73,6 +81,15 @@ describe('shared API answer schemas', () => {
   it('describes an upload preview with its report entries and diff', () => {
     expectWhole(SubmissionPreviewSchema, previewAnswer);
     expect((previewAnswer as { report: { errorCount: number } }).report.errorCount).toBeGreaterThan(0);
+  });
+
+  it('describes an issued API token, the secret included only in this answer', () => {
+    expectWhole(IssuedTokenAnswerSchema, issuedToken);
+  });
+
+  it('describes a commit that waits for approval', () => {
+    expectWhole(CommitAnswerSchema, commitAnswer);
+    expect(commitAnswer).toMatchObject({ status: 'awaiting-approval' });
   });
 
   it('lists a submission with its import profile, format and rows read', async () => {

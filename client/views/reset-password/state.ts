@@ -1,4 +1,5 @@
 import { readAnswer, writeHeaders } from '../../api/client';
+import type { PasswordSetAnswer } from '../../api/types';
 
 export const MIN_LENGTH = 12;
 
@@ -15,9 +16,9 @@ export function newPasswordProblem(password: string, repeat: string): string | n
 }
 
 /** Sets the password through the one-time link; answers the account's email. */
-export async function setPassword(token: string, password: string): Promise<{ email: string }> {
+export async function setPassword(token: string, password: string): Promise<PasswordSetAnswer> {
   const response = await fetch('/api/password-reset', {
     method: 'POST', headers: writeHeaders({ 'content-type': 'application/json' }), body: JSON.stringify({ token, password }),
   });
-  return readAnswer<{ email: string }>(response);
+  return readAnswer<PasswordSetAnswer>(response);
 }

@@ -72,7 +72,7 @@ export async function mount(container: HTMLElement, state: ViewState, _context: 
       try {
         const result = await commitUpload(answer.submissionId);
         forgetAnswers();
-        status.replaceChildren(h('p', { class: 'notice', role: 'status', text: result.status === 'awaiting-approval'
+        status.replaceChildren(h('p', { class: 'notice', role: 'status', text: 'requestedAt' in result
           ? `Committed submission ${answer.submissionId}: it now awaits the secretariat's approval; nothing is published until they approve it.`
           : `Committed submission ${answer.submissionId}: ${result.revisionsAdded} new revision${result.revisionsAdded === 1 ? '' : 's'} published at ${result.committedAt}.` }));
       } catch (error) {

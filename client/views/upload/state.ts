@@ -1,12 +1,12 @@
 import { getJson } from '../../api/client';
 import type { SessionState } from '../../api/session';
-import type { Geo, ImportProfileDefinition } from '../../api/types';
+import type { Geo, ImportProfilesAnswer, ImportProfileView } from '../../api/types';
 import type { ViewState } from '../../state/url-state';
 import type { Catalogue } from '../view-parts';
 import { authMessage } from './transfer';
 
 /** An import profile: how to read a national file (columns, codes, number format), as /api/profiles lists it. */
-export type ImportProfile = ImportProfileDefinition & { builtIn?: boolean };
+export type ImportProfile = ImportProfileView;
 
 export function sizeText(bytes: number): string {
   if (bytes < 10_000) return `${bytes} bytes`;
@@ -17,8 +17,8 @@ export function sizeText(bytes: number): string {
 /** The import profiles the signed-in account may use; a refusal becomes a message, not an error. */
 export async function loadImportProfiles(): Promise<{ importProfiles: ImportProfile[]; problem: string | null }> {
   try {
-    const answer = await getJson<{ data: ImportProfile[] } | ImportProfile[]>('/api/profiles');
-    return { importProfiles: Array.isArray(answer) ? answer : answer.data, problem: null };
+    const answer = await getJson<ImportProfilesAnswer>('/api/profiles');
+    return { importProfiles: answer.data, problem: null };
   } catch (error) {
     return { importProfiles: [], problem: authMessage(error) };
   }

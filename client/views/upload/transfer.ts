@@ -1,4 +1,4 @@
-import type { SubmissionPreview } from '../../api/types';
+import type { CommitAnswer, SubmissionPreview } from '../../api/types';
 import { ApiError, readAnswer, writeHeaders } from '../../api/client';
 
 export function authMessage(error: unknown): string {
@@ -31,9 +31,6 @@ export function uploadSubmission(options: { file: File; geo: string; profile: st
     request.send(form);
   });
 }
-
-/** A commit publishes at once, or (when the deployment requires approval) waits for the secretariat. */
-export type CommitAnswer = { revisionsAdded: number; committedAt: string; status?: undefined } | { status: 'awaiting-approval'; requestedAt: string };
 
 export async function commitUpload(id: number): Promise<CommitAnswer> {
   const response = await fetch(`/api/submissions/${id}/commit`, { method: 'POST', headers: writeHeaders() });

@@ -1,4 +1,4 @@
-import type { UserView } from '../../api/types';
+import type { CreatedUserAnswer, UserView } from '../../api/types';
 import { sendJson } from '../../api/client';
 import type { Role } from '../../api/session';
 import { errorBox, h } from '../../components/dom';
@@ -39,7 +39,7 @@ export function createUserForm(status: HTMLElement, done: () => void): HTMLEleme
     const scope = checkedGeos(geos, role.value as Role, status);
     if (!scope) return;
     try {
-      const answer = await sendJson<{ user: UserView; setPasswordLink: string; linkExpiresAt: string }>('POST', '/api/users', {
+      const answer = await sendJson<CreatedUserAnswer>('POST', '/api/users', {
         email: email.value.trim(), role: role.value, geos: scope, ...(name.value.trim() ? { displayName: name.value.trim() } : {}),
       });
       form.reset();

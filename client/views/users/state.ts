@@ -1,9 +1,9 @@
 import { getFresh, sendJson } from '../../api/client';
-import type { UserView } from '../../api/types';
+import type { PasswordLinkAnswer, UsersAnswer, UserView } from '../../api/types';
 import { timeText } from '../account-text';
 
-export function loadUsers(): Promise<{ data: UserView[] }> {
-  return getFresh<{ data: UserView[] }>('/api/users');
+export function loadUsers(): Promise<UsersAnswer> {
+  return getFresh<UsersAnswer>('/api/users');
 }
 
 /** Disabling ends the user's sessions and stops their tokens; the account and its history stay. */
@@ -16,8 +16,8 @@ export async function enableUser(id: number): Promise<void> {
 }
 
 /** A one-time link that sets a new password (earlier links stop working). */
-export function issuePasswordLink(id: number): Promise<{ link: string; expiresAt: string }> {
-  return sendJson<{ link: string; expiresAt: string }>('POST', `/api/users/${id}/reset-link`);
+export function issuePasswordLink(id: number): Promise<PasswordLinkAnswer> {
+  return sendJson<PasswordLinkAnswer>('POST', `/api/users/${id}/reset-link`);
 }
 
 export function stateText(user: UserView): string {

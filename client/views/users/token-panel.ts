@@ -1,13 +1,8 @@
-import type { TokenView } from '../../api/types';
+import type { IssuedTokenAnswer, TokensAnswer, TokenView } from '../../api/types';
 import { getFresh, sendJson } from '../../api/client';
 import { h } from '../../components/dom';
 import { actionButton, labelled, liveRegion, problemBox, shownOnce } from '../account-parts';
 import { timeText } from '../account-text';
-
-interface IssuedToken extends TokenView {
-  token: string;
-  note: string;
-}
 
 function tokenState(token: TokenView, now: string): string {
   if (token.revokedAt) return `Revoked ${timeText(token.revokedAt)}`;
@@ -55,7 +50,7 @@ function issueForm(status: HTMLElement, shown: HTMLElement, reload: () => void):
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     try {
-      const issued = await sendJson<IssuedToken>('POST', '/api/tokens', { name: name.value.trim(), ...(days.value ? { expiresInDays: Number(days.value) } : {}) });
+      const issued = await sendJson<IssuedTokenAnswer>('POST', '/api/tokens', { name: name.value.trim(), ...(days.value ? { expiresInDays: Number(days.value) } : {}) });
       name.value = '';
       days.value = '';
       shown.replaceChildren(shownOnce(`API token "${issued.name}"`, issued.token, 'Copy this token now and keep it secret: it is shown only this once. Send it as "Authorization: Bearer <token>". Revoke it here if it leaks.'));
@@ -75,7 +70,7 @@ export function tokenPanel(options: { everyone: boolean; owners?: () => Map<numb
   const list = h('div', {});
   const load = async () => {
     try {
-      const answer = await getFresh<{ data: TokenView[] }>('/api/tokens');
+      const answer = await getFresh<TokensAnswer>('/api/tokens');
       list.replaceChildren(tokenTable(answer.data, options.everyone ? options.owners?.() ?? new Map() : null, status, () => void load()));
     } catch (error) {
       list.replaceChildren(problemBox('The tokens could not be listed', error));

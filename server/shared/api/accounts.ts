@@ -39,3 +39,28 @@ export const SessionAnswerSchema = z.object({
 export type UserView = z.infer<typeof UserViewSchema>;
 export type TokenView = z.infer<typeof TokenViewSchema>;
 export type SessionAnswer = z.infer<typeof SessionAnswerSchema>;
+
+/** GET /api/users. */
+export const UsersAnswerSchema = z.object({ data: z.array(UserViewSchema), meta: z.object({ count: z.number() }) });
+
+/** POST /api/users: the new account, and the one-time link that sets its first password (shown once). */
+export const CreatedUserAnswerSchema = z.object({ user: UserViewSchema, setPasswordLink: z.string(), linkExpiresAt: z.string() });
+
+/** POST /api/users/:id/reset-link: a one-time link that sets a new password (earlier links stop working). */
+export const PasswordLinkAnswerSchema = z.object({ userId: z.number(), link: z.string(), expiresAt: z.string() });
+
+/** POST /api/password-reset. */
+export const PasswordSetAnswerSchema = z.object({ passwordSet: z.literal(true), email: z.string() });
+
+/** GET /api/tokens. */
+export const TokensAnswerSchema = z.object({ data: z.array(TokenViewSchema), meta: z.object({ count: z.number() }) });
+
+/** POST /api/tokens: the token itself, shown only in this answer. */
+export const IssuedTokenAnswerSchema = TokenViewSchema.extend({ token: z.string(), note: z.string() });
+
+export type UsersAnswer = z.infer<typeof UsersAnswerSchema>;
+export type CreatedUserAnswer = z.infer<typeof CreatedUserAnswerSchema>;
+export type PasswordLinkAnswer = z.infer<typeof PasswordLinkAnswerSchema>;
+export type PasswordSetAnswer = z.infer<typeof PasswordSetAnswerSchema>;
+export type TokensAnswer = z.infer<typeof TokensAnswerSchema>;
+export type IssuedTokenAnswer = z.infer<typeof IssuedTokenAnswerSchema>;

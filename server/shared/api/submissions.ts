@@ -126,3 +126,11 @@ export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 export type SubmissionPreview = z.infer<typeof SubmissionPreviewSchema>;
 export type SubmissionListItem = z.infer<typeof SubmissionListItemSchema>;
 export type SubmissionsAnswer = z.infer<typeof SubmissionsAnswerSchema>;
+
+/** POST /api/submissions/:id/commit: published at once, or (when approval is required) waiting for the secretariat. */
+export const CommitAnswerSchema = z.union([
+  z.object({ submissionId: z.number(), revisionsAdded: z.number(), committedAt: z.string() }),
+  z.object({ submissionId: z.number(), status: z.literal('awaiting-approval'), requestedAt: z.string() }),
+]);
+
+export type CommitAnswer = z.infer<typeof CommitAnswerSchema>;
