@@ -24,7 +24,7 @@ export function onSessionChange(listener: (session: SessionState) => void): void
 function setSession(next: SessionState): void {
   current = next;
   setCsrfToken(next.csrfToken);
-  // Remembered answers belong to the previous account (profiles, scoped lists).
+  // Remembered answers belong to the previous account (import profiles, scoped lists).
   forgetAnswers();
   for (const listener of listeners) listener(next);
 }

@@ -30,7 +30,7 @@ async function sparklines(geo: string, codes: string[], asOf: string | null): Pr
 
 /** Loads the country profile of `geo`, keeping the indicators that have data. */
 export async function loadCountryProfile(geo: string, asOf: string | null): Promise<CountryProfile> {
-  const answer = await analyticsApi.profile(geo, { asOf });
+  const answer = await analyticsApi.countryProfile(geo, { asOf });
   const withData = answer.indicators.filter((r) => r.period !== null);
   const sparks = await sparklines(geo, withData.map((r) => r.indicator.code), asOf);
   return { answer: { ...answer, indicators: withData }, sparks };

@@ -89,7 +89,7 @@ export async function mount(container: HTMLElement, state: ViewState, _context: 
     results.replaceChildren();
     status.replaceChildren(h('p', { text: 'Uploading…' }));
     try {
-      const answer = await uploadSubmission({ file, geo, profile: importProfileName || null, onProgress: (sent, total) => {
+      const answer = await uploadSubmission({ file, geo, importProfile: importProfileName || null, onProgress: (sent, total) => {
         const percent = total ? Math.round((sent / total) * 100) : 0;
         progress.value = percent;
         progressText.textContent = `${percent}% (${sizeText(sent)} of ${sizeText(total)} sent)`;

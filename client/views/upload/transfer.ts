@@ -12,12 +12,12 @@ export function authMessage(error: unknown): string {
  * Uploads with XMLHttpRequest so the progress bar follows the bytes actually sent
  * (fetch has no upload progress).
  */
-export function uploadSubmission(options: { file: File; geo: string; profile: string | null; onProgress: (sent: number, total: number) => void }): Promise<SubmissionPreview> {
+export function uploadSubmission(options: { file: File; geo: string; importProfile: string | null; onProgress: (sent: number, total: number) => void }): Promise<SubmissionPreview> {
   const form = new FormData();
   form.append('geo', options.geo);
-  if (options.profile) form.append('profile', options.profile);
+  if (options.importProfile) form.append('profile', options.importProfile);
   form.append('file', options.file, options.file.name);
-  const query = new URLSearchParams({ geo: options.geo, ...(options.profile ? { profile: options.profile } : {}) });
+  const query = new URLSearchParams({ geo: options.geo, ...(options.importProfile ? { profile: options.importProfile } : {}) });
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open('POST', `/api/submissions?${query}`);
