@@ -7,14 +7,29 @@ export type { ApprovalItem, ApprovalsAnswer } from '../../server/shared/api/appr
 export type { Geo, GeosAnswer } from '../../server/shared/api/geos';
 export type { Indicator, IndicatorsAnswer, Theme } from '../../server/shared/api/indicators';
 export type {
-  ChangedCell, CommitAnswer, ReportEntry, SubmissionListItem, SubmissionPreview, SubmissionsAnswer,
+  ChangedCell,
+  CommitAnswer,
+  ReportEntry,
+  SubmissionListItem,
+  SubmissionPreview,
+  SubmissionsAnswer,
 } from '../../server/shared/api/submissions';
 export type {
-  CreatedUserAnswer, IssuedTokenAnswer, PasswordLinkAnswer, PasswordSetAnswer, SessionAnswer, TokensAnswer, TokenView, UsersAnswer, UserView,
+  CreatedUserAnswer,
+  IssuedTokenAnswer,
+  PasswordLinkAnswer,
+  PasswordSetAnswer,
+  SessionAnswer,
+  TokensAnswer,
+  TokenView,
+  UsersAnswer,
+  UserView,
 } from '../../server/shared/api/accounts';
 export type { Observation, ObservationsAnswer } from '../../server/shared/api/observations';
 export type { PracticeDetail, PracticeSearchResponse, PracticeSummary } from '../../server/shared/api/practices';
 export type { Evaluation } from '../../server/shared/api/practice-record';
 export type {
-  ImportProfilesAnswer, ImportProfileView, ProfileDefinition as ImportProfileDefinition,
+  ImportProfilesAnswer,
+  ImportProfileView,
+  ProfileDefinition as ImportProfileDefinition,
 } from '../../server/shared/api/import-profiles';

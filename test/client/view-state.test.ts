@@ -19,28 +19,52 @@ const state = (change: Partial<ViewState>): ViewState => ({ ...DEFAULT_STATE, ..
 
 function geo(code: string, kind: Geo['kind'] = 'country'): Geo {
   return {
-    code, name: `Name of ${code}`, kind, iso2: null, iso3: null, iso_numeric: null, first_year: null, last_year: null,
-    part_of: null, note: null, groups: [], members: [],
+    code,
+    name: `Name of ${code}`,
+    kind,
+    iso2: null,
+    iso3: null,
+    iso_numeric: null,
+    first_year: null,
+    last_year: null,
+    part_of: null,
+    note: null,
+    groups: [],
+    members: [],
   };
 }
 
 const homicide = { code: 'ICCS0101', rate_derivable: 1 } as Indicator;
 const geos = [geo('NL'), geo('DE'), geo('BE'), geo(REFERENCE_GROUP, 'aggregate')];
 const catalogue: Catalogue = {
-  geos, geoByCode: new Map(geos.map((g) => [g.code, g])), indicators: [homicide], indicatorByCode: new Map([['ICCS0101', homicide]]), themes: [],
+  geos,
+  geoByCode: new Map(geos.map((g) => [g.code, g])),
+  indicators: [homicide],
+  indicatorByCode: new Map([['ICCS0101', homicide]]),
+  themes: [],
 };
 
 function session(role: UserView['role'] | null, scope: string[] = []): SessionState {
-  const user = role ? { id: 1, email: 'x@y.eu', role, geos: scope } as UserView : null;
+  const user = role ? ({ id: 1, email: 'x@y.eu', role, geos: scope } as UserView) : null;
   return { user, via: user ? 'session' : null, csrfToken: null, expiresAt: null };
 }
 
 describe('explore state', () => {
-  const observation = (geoCode: string, year: number, value: number | null) => ({ geo: geoCode, period: String(year), value }) as Observation;
+  const observation = (geoCode: string, year: number, value: number | null) =>
+    ({ geo: geoCode, period: String(year), value }) as Observation;
   const loaded: ExploreData = {
-    key: 'k', measure: 'rate', dataVersion: null, years: [2019, 2020, 2021],
-    observations: [observation('NL', 2019, 1), observation('DE', 2019, 2), observation('BE', 2019, 3), observation('NL', 2020, 1),
-      observation('DE', 2020, 1), observation('NL', 2021, 1)],
+    key: 'k',
+    measure: 'rate',
+    dataVersion: null,
+    years: [2019, 2020, 2021],
+    observations: [
+      observation('NL', 2019, 1),
+      observation('DE', 2019, 2),
+      observation('BE', 2019, 3),
+      observation('NL', 2020, 1),
+      observation('DE', 2020, 1),
+      observation('NL', 2021, 1),
+    ],
   };
 
   it('shows the year asked for when it has data, else the latest year most countries cover', () => {
@@ -71,24 +95,38 @@ describe('practices state', () => {
     expect(practiceSort(state({ q: 'x', facets: { sort: 'title' } }))).toBe('title');
   });
 
-  it('replaces one facet\'s values and drops a facet left empty', () => {
-    expect(withFacetValues({ theme: 'violent', geo: 'NL' }, 'geo', new Set(['NL', 'BE']))).toEqual({ theme: 'violent', geo: 'NL,BE' });
+  it("replaces one facet's values and drops a facet left empty", () => {
+    expect(withFacetValues({ theme: 'violent', geo: 'NL' }, 'geo', new Set(['NL', 'BE']))).toEqual({
+      theme: 'violent',
+      geo: 'NL,BE',
+    });
     expect(withFacetValues({ theme: 'violent', geo: 'NL' }, 'geo', new Set())).toEqual({ theme: 'violent' });
   });
 });
 
 describe('upload and my-country state', () => {
   it('offers a contact point its own countries and the secretariat every country', () => {
-    expect(uploadCountries(catalogue, session('contact_point', ['BE']), state({ geos: ['NL'] }))).toMatchObject({ geo: 'BE' });
+    expect(uploadCountries(catalogue, session('contact_point', ['BE']), state({ geos: ['NL'] }))).toMatchObject({
+      geo: 'BE',
+    });
     const all = uploadCountries(catalogue, session('secretariat'), state({ geos: ['DE'] }));
     expect(all.countries.map((g) => g.code)).toEqual(['NL', 'DE', 'BE']);
     expect(all.geo).toBe('DE');
   });
 
-  it('lists a contact point\'s geos, and one chosen country for the secretariat', () => {
-    expect(myCountryGeos(session('contact_point', ['NL', 'BE']), catalogue, state({}))).toEqual({ geos: ['NL', 'BE'], chosen: null });
-    expect(myCountryGeos(session('secretariat'), catalogue, state({ geos: ['BE'] }))).toEqual({ geos: ['BE'], chosen: 'BE' });
-    expect(myCountryGeos(session('secretariat'), catalogue, state({ geos: ['XX'] }))).toEqual({ geos: ['NL'], chosen: 'NL' });
+  it("lists a contact point's geos, and one chosen country for the secretariat", () => {
+    expect(myCountryGeos(session('contact_point', ['NL', 'BE']), catalogue, state({}))).toEqual({
+      geos: ['NL', 'BE'],
+      chosen: null,
+    });
+    expect(myCountryGeos(session('secretariat'), catalogue, state({ geos: ['BE'] }))).toEqual({
+      geos: ['BE'],
+      chosen: 'BE',
+    });
+    expect(myCountryGeos(session('secretariat'), catalogue, state({ geos: ['XX'] }))).toEqual({
+      geos: ['NL'],
+      chosen: 'NL',
+    });
   });
 });
 
@@ -99,9 +137,11 @@ describe('checks made before sending', () => {
     expect(missingCredentials('  a@b.eu ', 'secret')).toBeNull();
   });
 
-  it('checks a new password\'s length and repetition, and reads the token from the fragment', () => {
+  it("checks a new password's length and repetition, and reads the token from the fragment", () => {
     expect(newPasswordProblem('short', 'short')).toBe('The password has 5 characters; it needs at least 12.');
-    expect(newPasswordProblem('a long passphrase', 'a long passphrasE')).toBe('The two passwords differ. Type the same password twice.');
+    expect(newPasswordProblem('a long passphrase', 'a long passphrasE')).toBe(
+      'The two passwords differ. Type the same password twice.',
+    );
     expect(newPasswordProblem('a long passphrase', 'a long passphrase')).toBeNull();
     expect(linkToken('#token=abc123')).toBe('abc123');
     expect(linkToken('')).toBeNull();

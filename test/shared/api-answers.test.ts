@@ -11,7 +11,11 @@ import { ImportProfilesAnswerSchema } from '../../server/shared/api/import-profi
 import { IndicatorSchema, IndicatorsAnswerSchema } from '../../server/shared/api/indicators';
 import { ObservationsAnswerSchema } from '../../server/shared/api/observations';
 import { PracticeDetailSchema, PracticeSearchAnswerSchema } from '../../server/shared/api/practices';
-import { CommitAnswerSchema, SubmissionPreviewSchema, SubmissionsAnswerSchema } from '../../server/shared/api/submissions';
+import {
+  CommitAnswerSchema,
+  SubmissionPreviewSchema,
+  SubmissionsAnswerSchema,
+} from '../../server/shared/api/submissions';
 import { actorFor, addUser } from '../accounts/fixture';
 import { seededDatabase, type TestDatabase } from '../helpers/database';
 
@@ -31,12 +35,20 @@ beforeAll(async () => {
   database = await seededDatabase();
   secretariat = actorFor(await addUser(database.db, 'secretariat@observatory.eu', 'secretariat', [], undefined));
   process.env.APPROVAL_REQUIRED = 'true';
-  const upload = await request(appAs(secretariat)).post('/api/submissions?geo=NL').type('text/csv')
-    .send('geo,indicator,period,value,flags,note\nNL,ICCS0101,2019,4242,,\nNL,ICCS0101,2020,x,,').expect(201);
+  const upload = await request(appAs(secretariat))
+    .post('/api/submissions?geo=NL')
+    .type('text/csv')
+    .send('geo,indicator,period,value,flags,note\nNL,ICCS0101,2019,4242,,\nNL,ICCS0101,2020,x,,')
+    .expect(201);
   previewAnswer = upload.body;
-  const valid = await request(appAs(secretariat)).post('/api/submissions?geo=NL').type('text/csv')
-    .send('geo,indicator,period,value,flags,note\nNL,ICCS0101,2019,4242,,').expect(201);
-  commitAnswer = (await request(appAs(secretariat)).post(`/api/submissions/${valid.body.submissionId}/commit`).expect(200)).body;
+  const valid = await request(appAs(secretariat))
+    .post('/api/submissions?geo=NL')
+    .type('text/csv')
+    .send('geo,indicator,period,value,flags,note\nNL,ICCS0101,2019,4242,,')
+    .expect(201);
+  commitAnswer = (
+    await request(appAs(secretariat)).post(`/api/submissions/${valid.body.submissionId}/commit`).expect(200)
+  ).body;
   issuedToken = (await request(appAs(secretariat)).post('/api/tokens').send({ name: 'schema check' }).expect(200)).body;
 });
 afterAll(async () => {

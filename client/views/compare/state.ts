@@ -19,9 +19,17 @@ export async function loadComparison(state: ViewState, catalogue: Catalogue): Pr
   const indicator = catalogue.indicatorByCode.get(state.indicator);
   const measure = effectiveMeasure(indicator, state.measure);
   const year = state.year ?? (await defaultYearOf(state.indicator, measure, state.asOf)) ?? 2021;
-  const siblings = catalogue.indicators.filter((i) => hasSource(i) && i.theme === indicator?.theme && i.code !== state.indicator).slice(0, 5);
+  const siblings = catalogue.indicators
+    .filter((i) => hasSource(i) && i.theme === indicator?.theme && i.code !== state.indicator)
+    .slice(0, 5);
   const compare = (code: string, m: ViewState['measure']) =>
-    analyticsApi.compare({ indicator: code, period: String(year), measure: m, group: REFERENCE_GROUP, asOf: state.asOf });
+    analyticsApi.compare({
+      indicator: code,
+      period: String(year),
+      measure: m,
+      group: REFERENCE_GROUP,
+      asOf: state.asOf,
+    });
   const [main, others] = await Promise.all([
     compare(state.indicator, measure),
     Promise.all(siblings.map((i) => compare(i.code, effectiveMeasure(i, measure)).catch(() => null))),
@@ -31,14 +39,25 @@ export async function loadComparison(state: ViewState, catalogue: Catalogue): Pr
 
 export function barRows(answer: CompareResponse, selected: string[]): BarRow[] {
   const warnings = new Map(answer.warnings.map((w) => [w.geo, w.reason]));
-  return answer.rows.map((r) => ({ geo: r.geo, label: r.geoName, value: r.value, flags: r.flags, warning: warnings.get(r.geo), highlighted: selected.includes(r.geo) }));
+  return answer.rows.map((r) => ({
+    geo: r.geo,
+    label: r.geoName,
+    value: r.value,
+    flags: r.flags,
+    warning: warnings.get(r.geo),
+    highlighted: selected.includes(r.geo),
+  }));
 }
 
 export function coverageText(answer: CompareResponse): string {
   const a = answer.aggregate;
   if (!a) return `No ${answer.group} aggregate for this indicator.`;
-  const share = a.coverage.populationShare === null ? '' : `, ${Math.round(a.coverage.populationShare * 100)}% of the population`;
+  const share =
+    a.coverage.populationShare === null ? '' : `, ${Math.round(a.coverage.populationShare * 100)}% of the population`;
   const missing = a.coverage.missing.length ? ` Missing: ${a.coverage.missing.join(', ')}.` : '';
-  const value = a.withheld ? `withheld: coverage below ${Math.round(a.threshold * 100)}%` : `${formatValue(a.value, answer.measure)}${a.flags ? ` (${a.flags})` : ''}`;
-  return `${a.group} aggregate (${a.rule}): ${value}. Coverage: ${a.coverage.membersReporting} of ${a.coverage.members} members reporting${share}.${missing} ${a.note}`.trim();
+  const value = a.withheld
+    ? `withheld: coverage below ${Math.round(a.threshold * 100)}%`
+    : `${formatValue(a.value, answer.measure)}${a.flags ? ` (${a.flags})` : ''}`;
+  const coverage = `${a.coverage.membersReporting} of ${a.coverage.members} members reporting${share}`;
+  return `${a.group} aggregate (${a.rule}): ${value}. Coverage: ${coverage}.${missing} ${a.note}`.trim();
 }

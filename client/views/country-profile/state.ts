@@ -32,12 +32,19 @@ async function sparklines(geo: string, codes: string[], asOf: string | null): Pr
 export async function loadCountryProfile(geo: string, asOf: string | null): Promise<CountryProfile> {
   const answer = await analyticsApi.countryProfile(geo, { asOf });
   const withData = answer.indicators.filter((r) => r.period !== null);
-  const sparks = await sparklines(geo, withData.map((r) => r.indicator.code), asOf);
+  const sparks = await sparklines(
+    geo,
+    withData.map((r) => r.indicator.code),
+    asOf,
+  );
   return { answer: { ...answer, indicators: withData }, sparks };
 }
 
 export function trendText(row: ProfileIndicator): string {
   if (!row.trend) return 'no trend';
-  const p = row.trend.mannKendallP === null ? '' : ` (p ${row.trend.mannKendallP < 0.01 ? '< 0.01' : `= ${row.trend.mannKendallP.toFixed(2)}`})`;
+  const p =
+    row.trend.mannKendallP === null
+      ? ''
+      : ` (p ${row.trend.mannKendallP < 0.01 ? '< 0.01' : `= ${row.trend.mannKendallP.toFixed(2)}`})`;
   return `${row.trend.direction}, ${row.trend.from}–${row.trend.to}${p}`;
 }

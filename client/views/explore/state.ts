@@ -43,7 +43,8 @@ export function countriesOf(catalogue: Catalogue): { code: string; name: string 
 
 /** Which data a state needs: a new key means a new fetch. */
 export function exploreKey(state: ViewState, catalogue: Catalogue): string {
-  return `${state.indicator}|${effectiveMeasure(catalogue.indicatorByCode.get(state.indicator), state.measure)}|${state.asOf ?? ''}`;
+  const measure = effectiveMeasure(catalogue.indicatorByCode.get(state.indicator), state.measure);
+  return `${state.indicator}|${measure}|${state.asOf ?? ''}`;
 }
 
 export async function loadExploreData(state: ViewState, catalogue: Catalogue): Promise<ExploreData> {
@@ -51,7 +52,9 @@ export async function loadExploreData(state: ViewState, catalogue: Catalogue): P
   const key = exploreKey(state, catalogue);
   const answer = await catalogueApi.observations({ indicator: [state.indicator], measure, asOf: state.asOf });
   const observations = answer.data;
-  const years = [...new Set(observations.filter((o) => o.value !== null).map((o) => yearOf(o.period)))].sort((x, y) => x - y);
+  const years = [...new Set(observations.filter((o) => o.value !== null).map((o) => yearOf(o.period)))].sort(
+    (x, y) => x - y,
+  );
   return { key, observations, years, dataVersion: answer.meta.dataVersion, measure };
 }
 
@@ -62,14 +65,29 @@ export function yearShown(state: ViewState, loaded: ExploreData | null): number 
 }
 
 /** The countries' cells for one year, ranked (1 = highest), countries without a value unranked. */
-export function rankCells(countries: { code: string; name: string }[], observations: MeasuredObservation[], year: number): RankedCell[] {
+export function rankCells(
+  countries: { code: string; name: string }[],
+  observations: MeasuredObservation[],
+  year: number,
+): RankedCell[] {
   const byGeo = new Map(observations.filter((o) => o.period.startsWith(String(year))).map((o) => [o.geo, o]));
   const cells = countries.map((c) => {
     const observation = byGeo.get(c.code) ?? null;
-    const value = observation && observation.value !== null && Number.isFinite(observation.value) ? observation.value : null;
-    return { geo: c.code, name: c.name, observation, value, flags: observation?.flags ?? '', rank: null as number | null, of: 0 };
+    const value =
+      observation && observation.value !== null && Number.isFinite(observation.value) ? observation.value : null;
+    return {
+      geo: c.code,
+      name: c.name,
+      observation,
+      value,
+      flags: observation?.flags ?? '',
+      rank: null as number | null,
+      of: 0,
+    };
   });
-  const withValue = cells.filter((c) => c.value !== null).sort((a, b) => b.value! - a.value! || a.geo.localeCompare(b.geo));
+  const withValue = cells
+    .filter((c) => c.value !== null)
+    .sort((a, b) => b.value! - a.value! || a.geo.localeCompare(b.geo));
   withValue.forEach((c, i) => {
     c.rank = i + 1;
   });

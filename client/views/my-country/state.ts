@@ -21,7 +21,10 @@ async function decisions(geo: string): Promise<Map<number, ApprovalItem>> {
 }
 
 export async function loadGeoSubmissions(geo: string): Promise<GeoSubmissions> {
-  const [answer, decided] = await Promise.all([getFresh<SubmissionsAnswer>('/api/submissions', { geo }), decisions(geo)]);
+  const [answer, decided] = await Promise.all([
+    getFresh<SubmissionsAnswer>('/api/submissions', { geo }),
+    decisions(geo),
+  ]);
   return { submissions: answer.data, decisions: decided };
 }
 
@@ -30,7 +33,11 @@ export async function withdrawSubmission(id: number): Promise<void> {
 }
 
 /** The geos shown: a contact point's own; for the secretariat, the one chosen (or the first country). */
-export function myCountryGeos(session: SessionState, catalogue: Catalogue, state: ViewState): { geos: string[]; chosen: string | null } {
+export function myCountryGeos(
+  session: SessionState,
+  catalogue: Catalogue,
+  state: ViewState,
+): { geos: string[]; chosen: string | null } {
   if (session.user?.role === 'contact_point') return { geos: session.user.geos, chosen: null };
   const countries = catalogue.geos.filter((g) => g.kind === 'country');
   const chosen = state.geos[0] && catalogue.geoByCode.has(state.geos[0]) ? state.geos[0] : countries[0]!.code;

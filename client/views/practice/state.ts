@@ -14,7 +14,11 @@ export const CRITERIA: Record<string, string> = {
 };
 
 export const EMMIE_NAMES: Record<string, string> = {
-  effect: 'Effect', mechanism: 'Mechanism', moderators: 'Moderators', implementation: 'Implementation', economicCost: 'Economic cost',
+  effect: 'Effect',
+  mechanism: 'Mechanism',
+  moderators: 'Moderators',
+  implementation: 'Implementation',
+  economicCost: 'Economic cost',
 };
 
 /** A practice page shows the published practice and the catalogue its codes are named from. */
@@ -41,7 +45,12 @@ export interface LinkedTrend {
 }
 
 /** A linked indicator's trends; null when none of the countries has a value. */
-export async function loadLinkedTrend(code: string, geos: string[], catalogue: Catalogue, asOf: string | null): Promise<LinkedTrend | null> {
+export async function loadLinkedTrend(
+  code: string,
+  geos: string[],
+  catalogue: Catalogue,
+  asOf: string | null,
+): Promise<LinkedTrend | null> {
   const indicator = catalogue.indicatorByCode.get(code);
   const measure = effectiveMeasure(indicator, 'rate');
   const trends = await Promise.all(geos.map((geo) => analyticsApi.trends({ indicator: code, geo, measure, asOf })));

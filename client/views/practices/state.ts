@@ -4,13 +4,21 @@ import type { ViewState } from '../../state/url-state';
 import type { Catalogue } from '../view-parts';
 
 export const FACET_LEGENDS: Record<string, string> = {
-  rating: 'Evidence rating', theme: 'Crime theme', geo: 'Country', approach: 'Approach', preventionLevel: 'Prevention level',
-  targetGroup: 'Target group', empact: 'EMPACT priority', europeanEvidence: 'European evidence',
+  rating: 'Evidence rating',
+  theme: 'Crime theme',
+  geo: 'Country',
+  approach: 'Approach',
+  preventionLevel: 'Prevention level',
+  targetGroup: 'Target group',
+  empact: 'EMPACT priority',
+  europeanEvidence: 'European evidence',
 };
 
 export const SORTS = [
-  { value: 'relevance', label: 'Relevance' }, { value: 'rating', label: 'Evidence rating' },
-  { value: 'recency', label: 'Most recent' }, { value: 'title', label: 'Title' },
+  { value: 'relevance', label: 'Relevance' },
+  { value: 'rating', label: 'Evidence rating' },
+  { value: 'recency', label: 'Most recent' },
+  { value: 'title', label: 'Title' },
 ];
 
 export function humanise(value: string): string {
@@ -37,7 +45,11 @@ export function loadPracticeSearch(state: ViewState): Promise<PracticeSearchResp
 }
 
 /** The facets with one facet's chosen values replaced (a facet with none chosen is left out). */
-export function withFacetValues(facets: Record<string, string>, facet: string, chosen: Set<string>): Record<string, string> {
+export function withFacetValues(
+  facets: Record<string, string>,
+  facet: string,
+  chosen: Set<string>,
+): Record<string, string> {
   const next = { ...facets, [facet]: [...chosen].join(',') };
   if (!chosen.size) delete next[facet];
   return next;

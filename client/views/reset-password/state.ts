@@ -10,7 +10,8 @@ export function linkToken(hash: string): string | null {
 
 /** Why the two entries cannot be sent yet, or null (the server checks the length again). */
 export function newPasswordProblem(password: string, repeat: string): string | null {
-  if (password.length < MIN_LENGTH) return `The password has ${password.length} characters; it needs at least ${MIN_LENGTH}.`;
+  if (password.length < MIN_LENGTH)
+    return `The password has ${password.length} characters; it needs at least ${MIN_LENGTH}.`;
   if (password !== repeat) return 'The two passwords differ. Type the same password twice.';
   return null;
 }
@@ -18,7 +19,9 @@ export function newPasswordProblem(password: string, repeat: string): string | n
 /** Sets the password through the one-time link; answers the account's email. */
 export async function setPassword(token: string, password: string): Promise<PasswordSetAnswer> {
   const response = await fetch('/api/password-reset', {
-    method: 'POST', headers: writeHeaders({ 'content-type': 'application/json' }), body: JSON.stringify({ token, password }),
+    method: 'POST',
+    headers: writeHeaders({ 'content-type': 'application/json' }),
+    body: JSON.stringify({ token, password }),
   });
   return readAnswer<PasswordSetAnswer>(response);
 }

@@ -8,7 +8,11 @@ export type ReviewStep = 'start-review' | 'publish';
 
 /** Practices submitted for review and those in review, newest first. */
 export function loadReviewQueue(): Promise<PracticeSearchResponse> {
-  return getFresh<PracticeSearchResponse>('/api/practice-workbench', { state: 'submitted,in_review', sort: 'recency', pageSize: 100 });
+  return getFresh<PracticeSearchResponse>('/api/practice-workbench', {
+    state: 'submitted,in_review',
+    sort: 'recency',
+    pageSize: 100,
+  });
 }
 
 /** The working copy a curator is about to publish. */
@@ -26,5 +30,7 @@ export async function returnPractice(slug: string, comment: string): Promise<voi
 
 /** A return needs comments the proposer can act on (checked before sending; the server checks again). */
 export function returnProblem(comment: string): string | null {
-  return comment.trim().length < MIN_COMMENT ? `Say in at least ${MIN_COMMENT} characters what the proposer should change.` : null;
+  return comment.trim().length < MIN_COMMENT
+    ? `Say in at least ${MIN_COMMENT} characters what the proposer should change.`
+    : null;
 }

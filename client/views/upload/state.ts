@@ -25,7 +25,11 @@ export async function loadImportProfiles(): Promise<{ importProfiles: ImportProf
 }
 
 /** The countries the account may upload for (a contact point: its own), and the one chosen first. */
-export function uploadCountries(catalogue: Catalogue, session: SessionState, state: ViewState): { countries: Geo[]; geo: string } {
+export function uploadCountries(
+  catalogue: Catalogue,
+  session: SessionState,
+  state: ViewState,
+): { countries: Geo[]; geo: string } {
   const scope = session.user?.role === 'contact_point' ? session.user.geos : null;
   const countries = catalogue.geos.filter((g) => g.kind === 'country' && (!scope || scope.includes(g.code)));
   return { countries, geo: countries.find((g) => g.code === state.geos[0])?.code ?? countries[0]?.code ?? '' };

@@ -44,7 +44,11 @@ export type SessionAnswer = z.infer<typeof SessionAnswerSchema>;
 export const UsersAnswerSchema = z.object({ data: z.array(UserViewSchema), meta: z.object({ count: z.number() }) });
 
 /** POST /api/users: the new account, and the one-time link that sets its first password (shown once). */
-export const CreatedUserAnswerSchema = z.object({ user: UserViewSchema, setPasswordLink: z.string(), linkExpiresAt: z.string() });
+export const CreatedUserAnswerSchema = z.object({
+  user: UserViewSchema,
+  setPasswordLink: z.string(),
+  linkExpiresAt: z.string(),
+});
 
 /** POST /api/users/:id/reset-link: a one-time link that sets a new password (earlier links stop working). */
 export const PasswordLinkAnswerSchema = z.object({ userId: z.number(), link: z.string(), expiresAt: z.string() });

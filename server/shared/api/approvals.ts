@@ -18,7 +18,10 @@ export const ApprovalItemSchema = z.object({
   decision: z.enum(APPROVAL_DECISIONS).nullable(),
   decidedBy: z.string().nullable(),
   decidedAt: z.string().nullable(),
-  message: z.string().nullable().describe('Why it was rejected (shown to the contact point), or a note with an approval'),
+  message: z
+    .string()
+    .nullable()
+    .describe('Why it was rejected (shown to the contact point), or a note with an approval'),
 });
 
 export const ApprovalsAnswerSchema = z.object({

@@ -5,7 +5,13 @@ import { z } from 'zod';
  * `measuredShape`, `versionMeta`), with the same descriptions so the API description is unchanged; once the
  * analytics answers live in server/shared/api/analytics.ts, these two come from there.
  */
-const denominator = z.object({ indicator: z.string(), geo: z.string(), period: z.string(), value: z.number(), flags: z.string() });
+const denominator = z.object({
+  indicator: z.string(),
+  geo: z.string(),
+  period: z.string(),
+  value: z.number(),
+  flags: z.string(),
+});
 
 const measuredShape = {
   value: z.number().nullable().describe('The count, or the per-100k rate rounded to 2 decimals'),

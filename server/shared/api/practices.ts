@@ -34,7 +34,12 @@ export const PracticeSearchAnswerSchema = z.object({
   data: z.array(PracticeSummarySchema),
   facets: z.record(z.string(), z.array(FacetCountSchema)),
   meta: z.object({
-    total: z.number(), page: z.number(), pageSize: z.number(), pages: z.number(), sort: z.string(), q: z.string().nullable(),
+    total: z.number(),
+    page: z.number(),
+    pageSize: z.number(),
+    pages: z.number(),
+    sort: z.string(),
+    q: z.string().nullable(),
   }),
 });
 
@@ -69,7 +74,10 @@ export const PracticeDetailSchema = z.object({
   record: PracticeRecord,
   evidence: EvidenceAssessmentSchema.extend({ ratingLabel: z.string() }),
   linkedIndicators: z.array(z.string()),
-  reviewComment: z.string().nullable().describe("The curators' comments when the practice was returned (staff views only)"),
+  reviewComment: z
+    .string()
+    .nullable()
+    .describe("The curators' comments when the practice was returned (staff views only)"),
 });
 
 export type PracticeSummary = z.infer<typeof PracticeSummarySchema>;

@@ -40,7 +40,9 @@ export const ValidationReportSchema = z.object({
   errorCount: z.number(),
   warningCount: z.number(),
   entries: z.array(ReportEntrySchema),
-  omitted: z.partialRecord(z.enum(PROBLEM_CODES), z.number()).describe('Per code, how many further entries were counted but not listed'),
+  omitted: z
+    .partialRecord(z.enum(PROBLEM_CODES), z.number())
+    .describe('Per code, how many further entries were counted but not listed'),
 });
 
 const cellState = z.object({ value: z.number().nullable(), flags: z.string() });
@@ -58,7 +60,9 @@ export const SubmissionDiffSchema = z.object({
   newCells: z.number(),
   changedCells: z.number(),
   unchangedCells: z.number(),
-  leftOutCells: z.number().describe('Published cells of the indicators in the file that the file does not mention; they stay'),
+  leftOutCells: z
+    .number()
+    .describe('Published cells of the indicators in the file that the file does not mention; they stay'),
   changed: z.array(ChangedCellSchema).describe('The first changed cells in key order (indicator, geo, period)'),
 });
 
@@ -79,7 +83,12 @@ export const ReadingSummarySchema = z.object({
 });
 
 export const SUBMISSION_STATUSES = [
-  'validated', 'rejected', 'committed', 'withdrawn', 'awaiting-approval', 'approval-rejected',
+  'validated',
+  'rejected',
+  'committed',
+  'withdrawn',
+  'awaiting-approval',
+  'approval-rejected',
 ] as const;
 
 /** The answer to an upload (POST /api/submissions): the dry run's report and diff. */
