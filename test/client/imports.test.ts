@@ -40,7 +40,9 @@ describe('what the dashboard imports from the server', () => {
   it('keeps no hand-written copy of an answer in client/api/types.ts: it only re-exports the shared types', () => {
     const text = readFileSync(path.join(ROOT, 'client/api/types.ts'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
     expect(text).not.toMatch(/\binterface\b|\btype\s+\w+\s*(<[^>]*>)?\s*=/);
-    expect(importsOf(path.join(ROOT, 'client/api/types.ts')).every((target) => target.startsWith('server/shared/api/'))).toBe(true);
+    expect(
+      importsOf(path.join(ROOT, 'client/api/types.ts')).every((target) => target.startsWith('server/shared/api/')),
+    ).toBe(true);
   });
 
   it('finds the imports it checks', () => {
