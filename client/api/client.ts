@@ -1,6 +1,6 @@
 import type { GeosAnswer, IndicatorsAnswer, ObservationsAnswer } from './types';
 import type { AlertsResponse, CompareResponse, GeoProfileResponse, TrendResponse } from '../../server/shared/api/analytics';
-import type { PracticeDetail, PracticeSearchResponse } from '../../server/practices/practice.views';
+import type { PracticeDetail, PracticeSearchResponse } from './types';
 
 /** An API answer other than 2xx, with the server's message (it says what went wrong and how to fix it). */
 export class ApiError extends Error {
@@ -40,7 +40,7 @@ export async function readAnswer<T>(response: Response): Promise<T> {
 const answers = new Map<string, Promise<unknown>>();
 const REMEMBERED = 300;
 
-/** Forgets remembered answers: after a commit or a new profile, published data has changed. */
+/** Forgets remembered answers: after a commit or a new import profile, published data has changed. */
 export function forgetAnswers(): void {
   answers.clear();
 }
@@ -58,7 +58,7 @@ export function getJson<T>(path: string, params: Params = {}): Promise<T> {
 
 /**
  * The session's CSRF token. Every write the dashboard makes with the session cookie carries it,
- * through writeHeaders(): the one place that adds it (JSON writes, uploads, commits, profiles).
+ * through writeHeaders(): the one place that adds it (JSON writes, uploads, commits, import profiles).
  */
 let csrfToken: string | null = null;
 
@@ -104,7 +104,7 @@ export const analyticsApi = {
   compare: (params: { indicator: string; period: string; group?: string } & AnalyticsParams) => getJson<CompareResponse>('/api/compare', params),
   trends: (params: { indicator: string; geo: string; from?: string; to?: string } & AnalyticsParams) => getJson<TrendResponse>('/api/trends', params),
   alerts: (params: { period?: string; group?: string; asOf?: string | null }) => getJson<AlertsResponse>('/api/alerts', params),
-  profile: (geo: string, params: { asOf?: string | null }) => getJson<GeoProfileResponse>(`/api/geos/${encodeURIComponent(geo)}/profile`, params),
+  countryProfile: (geo: string, params: { asOf?: string | null }) => getJson<GeoProfileResponse>(`/api/geos/${encodeURIComponent(geo)}/profile`, params),
 };
 
 export const practiceApi = {

@@ -1,14 +1,9 @@
-import type { Role } from '../../server/http/actor';
-import type { UserView } from '../../server/accounts/user.repository';
+import type { SessionAnswer, UserView } from '../../server/shared/api/accounts';
+import type { Role } from '../../server/shared/roles';
 import { forgetAnswers, getFresh, readAnswer, sendJson, setCsrfToken, writeHeaders } from './client';
 
 /** Who is signed in, as GET /api/session answers it. */
-export interface SessionState {
-  user: UserView | null;
-  via: 'session' | 'token' | null;
-  csrfToken: string | null;
-  expiresAt: string | null;
-}
+export type SessionState = SessionAnswer;
 
 export type { Role, UserView };
 
@@ -29,7 +24,7 @@ export function onSessionChange(listener: (session: SessionState) => void): void
 function setSession(next: SessionState): void {
   current = next;
   setCsrfToken(next.csrfToken);
-  // Remembered answers belong to the previous account (profiles, scoped lists).
+  // Remembered answers belong to the previous account (import profiles, scoped lists).
   forgetAnswers();
   for (const listener of listeners) listener(next);
 }

@@ -12,7 +12,7 @@ export type MeasureName = 'count' | 'rate';
 
 export interface ViewState {
   view: ViewName;
-  /** Geo code (profile) or practice id (practice). */
+  /** Geo code (the country profile, view "profile") or practice id (practice). */
   id: string | null;
   indicator: string;
   geos: string[];

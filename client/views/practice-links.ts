@@ -1,4 +1,4 @@
-import type { PracticeSummary } from '../../server/practices/practice.views';
+import type { PracticeSummary } from '../api/types';
 import { practiceApi } from '../api/client';
 import type { PracticeMarker } from '../charts/line-chart';
 import { h } from '../components/dom';

@@ -3,6 +3,7 @@ import { appendAudit } from '../audit/audit.repository';
 import type { Db } from '../db/database';
 import { HttpError } from '../http/errors';
 import { defineRoute, RouteResponse } from '../http/route';
+import { PasswordSetAnswerSchema } from '../shared/api/accounts';
 import type { UserRow } from '../db/tables/account.table';
 import { type Actor, ROLES } from '../http/actor';
 import { readCookie, SESSION_COOKIE, sessionCookie } from './cookie';
@@ -106,6 +107,7 @@ export const sessionRoutes = [
     access: { kind: 'public' },
     audit: { action: 'user.password-reset', byHandler: true },
     body: z.object({ token: z.string().min(1, 'required').max(128), password }),
+    response: PasswordSetAnswerSchema,
     handler: async ({ db, body, ip }) => {
       const user = await consumeResetLink(db, body.token, body.password, ip);
       return { passwordSet: true, email: user.email };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HttpError } from '../http/errors';
 import { type Access, defineRoute } from '../http/route';
+import { IssuedTokenAnswerSchema, TokensAnswerSchema, TokenViewSchema } from '../shared/api/accounts';
 import { type Actor, ROLES } from '../http/actor';
 import { findToken, issueToken, listTokens, revokeToken } from './token.service';
 import { findUserById } from './user.repository';
@@ -20,6 +21,7 @@ export const tokenRoutes = [
     summary: 'Your API tokens (the secretariat: anyone\'s, or one user\'s with ?user=). Never the tokens themselves',
     access: EVERY_ROLE,
     query: z.object({ user: z.coerce.number().int().positive().optional() }),
+    response: TokensAnswerSchema,
     handler: async ({ db, actor, query }) => {
       const me = userOf(actor);
       const userId = me.role === 'secretariat' ? query.user : me.id;
@@ -38,6 +40,7 @@ export const tokenRoutes = [
       name: z.string().trim().min(1, 'required, e.g. "nightly upload"').max(100),
       expiresInDays: z.number().int().min(1).max(730).optional(),
     }),
+    response: IssuedTokenAnswerSchema,
     handler: async ({ db, actor, body, ip }) => {
       const me = userOf(actor);
       // A token cannot mint further tokens: a leaked one can be revoked and is then gone for good.
@@ -55,6 +58,7 @@ export const tokenRoutes = [
     access: EVERY_ROLE,
     audit: { action: 'token.revoke', byHandler: true },
     params: z.object({ id: z.coerce.number().int().positive() }),
+    response: TokenViewSchema,
     handler: async ({ db, actor, params, ip }) => {
       const me = userOf(actor);
       const row = await findToken(db, params.id);

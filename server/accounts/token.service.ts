@@ -2,6 +2,7 @@ import { appendAudit } from '../audit/audit.repository';
 import type { Db, DbOrTx } from '../db/database';
 import { notFound } from '../http/errors';
 import type { ApiTokenRow, UserRow } from '../db/tables/account.table';
+import type { TokenView } from '../shared/api/accounts';
 import type { Actor } from '../http/actor';
 import { hashSecret, newSecret } from './secret';
 import type { AccountEvent } from './user.service';
@@ -10,16 +11,7 @@ import { findUserById, userActor } from './user.repository';
 const TOKEN_PREFIX = 'cpo_';
 
 /** A token as listed: never the token itself nor its hash. */
-export interface TokenView {
-  id: number;
-  userId: number;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+export type { TokenView } from '../shared/api/accounts';
 
 export function tokenView(row: ApiTokenRow): TokenView {
   return {

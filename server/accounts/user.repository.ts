@@ -1,21 +1,10 @@
 import type { DbOrTx } from '../db/database';
 import type { UserRow } from '../db/tables/account.table';
+import type { UserView } from '../shared/api/accounts';
 import type { Actor, Role } from '../http/actor';
 
 /** A user as the API shows it: never the password hash. */
-export interface UserView {
-  id: number;
-  email: string;
-  displayName: string | null;
-  role: Role;
-  geos: string[];
-  active: boolean;
-  hasPassword: boolean;
-  lockedUntil: string | null;
-  createdAt: string;
-  updatedAt: string;
-  passwordChangedAt: string | null;
-}
+export type { UserView } from '../shared/api/accounts';
 
 export function parseGeos(text: string): string[] {
   return text ? text.split(',').filter(Boolean) : [];

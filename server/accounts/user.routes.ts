@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HttpError } from '../http/errors';
 import { type Access, defineRoute, type RouteContext } from '../http/route';
+import { CreatedUserAnswerSchema, PasswordLinkAnswerSchema, UsersAnswerSchema, UserViewSchema } from '../shared/api/accounts';
 import { type Actor, ROLES } from '../http/actor';
 import { issueResetLink, RESET_LINK_HOURS } from './password-reset';
 import { listUsers, userView } from './user.repository';
@@ -26,6 +27,7 @@ export const userRoutes = [
     summary: 'Every user account with role, geo scope and state (secretariat)',
     access: SECRETARIAT,
     query: z.object({ role: z.enum(ROLES).optional(), active: z.enum(['true', 'false']).optional() }),
+    response: UsersAnswerSchema,
     handler: async ({ db, query }) => {
       const rows = await listUsers(db, { role: query.role, active: query.active === undefined ? undefined : query.active === 'true' });
       return { data: rows.map((r) => userView(r)), meta: { count: rows.length } };
@@ -38,6 +40,7 @@ export const userRoutes = [
     summary: 'One user account (secretariat)',
     access: SECRETARIAT,
     params: UserId,
+    response: UserViewSchema,
     handler: async ({ db, params }) => userView(await requireUser(db, params.id)),
   }),
   defineRoute({
@@ -48,6 +51,7 @@ export const userRoutes = [
     access: SECRETARIAT,
     audit: { action: 'user.create', byHandler: true },
     body: NewUserInput,
+    response: CreatedUserAnswerSchema,
     handler: async (ctx) => {
       requireSession(ctx.actor);
       const row = await createUser(ctx.db, ctx.body, event(ctx));
@@ -64,6 +68,7 @@ export const userRoutes = [
     audit: { action: 'user.update', byHandler: true },
     params: UserId,
     body: UserChanges,
+    response: UserViewSchema,
     handler: async (ctx) => {
       requireSession(ctx.actor);
       return userView(await updateUser(ctx.db, ctx.params.id, ctx.body, event(ctx)));
@@ -77,6 +82,7 @@ export const userRoutes = [
     access: SECRETARIAT,
     audit: { action: 'user.disable', byHandler: true },
     params: UserId,
+    response: UserViewSchema,
     handler: async (ctx) => {
       requireSession(ctx.actor);
       return userView(await updateUser(ctx.db, ctx.params.id, { active: false }, event(ctx)));
@@ -91,6 +97,7 @@ export const userRoutes = [
     audit: { action: 'user.reset-link', byHandler: true },
     params: UserId,
     body: z.object({ hours: z.number().int().min(1).max(168).default(RESET_LINK_HOURS) }).optional(),
+    response: PasswordLinkAnswerSchema,
     handler: async (ctx) => {
       requireSession(ctx.actor);
       const user = await requireUser(ctx.db, ctx.params.id);

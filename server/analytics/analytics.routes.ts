@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { periodParam, singleCode } from '../http/query';
 import { defineRoute } from '../http/route';
+import { REFERENCE_GROUP } from '../shared/reference-group';
 import { asOfParam, formatParam, measureParam } from './analytics.query';
 import { alertsCsv, compareCsv, profileCsv, trendCsv } from './analytics.csv';
 import { emergingTrends } from './alerts/alerts';
@@ -15,7 +16,7 @@ export const CompareQuery = z.object({
   indicator: singleCode.describe('Indicator code, e.g. ICCS0101'),
   period: periodParam.describe('Period, e.g. 2019'),
   measure: measureParam,
-  group: singleCode.default('EU27_2020').describe('Aggregate geo whose members are compared (default EU27_2020)'),
+  group: singleCode.default(REFERENCE_GROUP).describe(`Aggregate geo whose members are compared (default ${REFERENCE_GROUP})`),
   asOf: asOfParam.optional(),
   format: formatParam,
 });
@@ -71,7 +72,7 @@ export const comparisonRoutes = [
 
 export const AlertsQuery = z.object({
   period: periodParam.optional().describe('The year to look for emerging trends in (default: the latest year with data)'),
-  group: singleCode.default('EU27_2020').describe('Aggregate geo whose members are screened (default EU27_2020)'),
+  group: singleCode.default(REFERENCE_GROUP).describe(`Aggregate geo whose members are screened (default ${REFERENCE_GROUP})`),
   measure: z.enum(['count', 'rate']).optional().describe('rate: per-100k rates only; count: values as published; default: the rate wherever an indicator has one'),
   asOf: asOfParam.optional(),
   format: formatParam,

@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../db/database';
 import type { IndicatorRow } from '../db/tables/indicator.table';
+import { REFERENCE_GROUP } from '../shared/reference-group';
 import type { GeoProfileResponse, Measure, ProfileIndicator } from '../shared/api/analytics';
 import { type Catalogue, canBeRate, geoFor, summarise } from './catalogue';
 import { type CellRecord, cellIndex, cellKey, readCells } from './cell.repository';
@@ -8,7 +9,7 @@ import { measuredCount, measuredRate, POPULATION_INDICATOR } from './rate';
 import { segmentSeries, segmentStatistics } from './series';
 
 /** The group a country profile ranks within. */
-export const PROFILE_GROUP = 'EU27_2020';
+export const PROFILE_GROUP = REFERENCE_GROUP;
 const SIGNIFICANCE = 0.05;
 
 /** For each indicator the geo reports: latest value and rate, trend of the latest segment, EU rank, flags. */

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { codeList } from '../http/query';
 import { defineRoute } from '../http/route';
+import { ApprovalsAnswerSchema } from '../shared/api/approvals';
+import { CommitAnswerSchema } from '../shared/api/submissions';
 import { CONTACTS, geoOfSubmission, IdParams, stateError } from '../submissions/submission.routes';
 import {
   approvalRequired,
@@ -9,7 +11,6 @@ import {
   listApprovals,
   rejectSubmission,
 } from './approval.service';
-
 
 /** Publishing: commit (straight away, or into the approval queue when APPROVAL_REQUIRED=true), approve, reject. */
 export const approvalRoutes = [
@@ -20,6 +21,7 @@ export const approvalRoutes = [
     summary: 'Publish a validated submission as new revisions, all or nothing (with approval on: send it to the secretariat for approval)',
     access: { kind: 'geo-scoped', roles: [...CONTACTS], geos: (ctx) => geoOfSubmission(ctx.db, ctx.params.id) },
     params: IdParams,
+    response: CommitAnswerSchema,
     // With APPROVAL_REQUIRED=true the submission waits for the secretariat instead (server/approvals).
     handler: ({ db, params, actor, config }) => commitOrAwaitApproval(db, params.id, actor, config).catch(stateError),
   }),
@@ -36,6 +38,7 @@ export const approvalRoutes = [
       limit: z.coerce.number().int().min(1).max(500).default(100),
       offset: z.coerce.number().int().min(0).default(0),
     }),
+    response: ApprovalsAnswerSchema,
     handler: async ({ db, actor, query, config }) => {
       const { rows, total } = await listApprovals(db, actor, { state: query.state, geos: query.geo }, query.limit, query.offset);
       return {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { badRequest } from '../http/errors';
 import { defineRoute } from '../http/route';
+import { AuditAnswerSchema } from '../shared/api/audit';
 import { listAudit } from './audit.repository';
 import { AUDIT_OUTCOMES, type AuditRow } from '../db/tables/audit.table';
 
@@ -47,6 +48,7 @@ export const auditRoutes = [
       limit: z.coerce.number().int().min(1).max(500).default(100),
       offset: z.coerce.number().int().min(0).default(0),
     }),
+    response: AuditAnswerSchema,
     handler: async ({ db, query }) => {
       const from = instant(query.from, 'from', false);
       const to = instant(query.to, 'to', true);

@@ -2,15 +2,10 @@ import { z } from 'zod';
 import { notFound } from '../http/errors';
 import { singleCode } from '../http/query';
 import { defineRoute } from '../http/route';
+import { type Geo, GeoSchema, GeosAnswerSchema } from '../shared/api/geos';
 import { findGeo, listGeos, listGroupMembers } from './geo.repository';
-import type { GeoRow } from '../db/tables/geo.table';
 
-export interface GeoView extends GeoRow {
-  groups: string[];
-  members: string[];
-}
-
-async function geoViews(db: Parameters<typeof listGeos>[0]): Promise<GeoView[]> {
+async function geoViews(db: Parameters<typeof listGeos>[0]): Promise<Geo[]> {
   const [geos, members] = await Promise.all([listGeos(db), listGroupMembers(db)]);
   return geos.map((g) => ({
     ...g,
@@ -26,6 +21,7 @@ export const geoRoutes = [
     tag: 'geos',
     summary: 'All geos: countries and aggregates, with ISO codes and group memberships',
     access: { kind: 'public' },
+    response: GeosAnswerSchema,
     handler: async ({ db }) => ({ data: await geoViews(db) }),
   }),
   defineRoute({
@@ -35,6 +31,7 @@ export const geoRoutes = [
     summary: 'One geo by its Eurostat code',
     access: { kind: 'public' },
     params: z.object({ code: singleCode }),
+    response: GeoSchema,
     handler: async ({ db, params }) => {
       if (!(await findGeo(db, params.code))) throw notFound(`Unknown geo code "${params.code}". See /api/geos.`);
       return (await geoViews(db)).find((g) => g.code === params.code)!;

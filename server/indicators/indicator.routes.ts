@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { notFound } from '../http/errors';
 import { singleCode } from '../http/query';
 import { defineRoute } from '../http/route';
+import { IndicatorSchema, IndicatorsAnswerSchema } from '../shared/api/indicators';
 import { findIndicator, listIndicators, listThemes } from './indicator.repository';
 
 export const indicatorRoutes = [
@@ -11,6 +12,7 @@ export const indicatorRoutes = [
     tag: 'indicators',
     summary: 'The common core set of indicators, with their themes',
     access: { kind: 'public' },
+    response: IndicatorsAnswerSchema,
     handler: async ({ db }) => ({ data: await listIndicators(db), themes: await listThemes(db) }),
   }),
   defineRoute({
@@ -20,6 +22,7 @@ export const indicatorRoutes = [
     summary: 'One indicator by its code',
     access: { kind: 'public' },
     params: z.object({ code: singleCode }),
+    response: IndicatorSchema,
     handler: async ({ db, params }) => {
       const indicator = await findIndicator(db, params.code);
       if (!indicator) throw notFound(`Unknown indicator code "${params.code}". See /api/indicators.`);

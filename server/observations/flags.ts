@@ -1,23 +1,5 @@
+import { FLAG_MEANINGS } from '../shared/flags';
 import { TextMemo } from './text-memo';
-
-/**
- * Eurostat / SDMX observation status flags. Several may apply to one value ("ep").
- * ':' marks a value that is not available.
- */
-export const FLAG_MEANINGS: Record<string, string> = {
-  b: 'break in time series',
-  d: 'definition differs',
-  e: 'estimated',
-  f: 'forecast',
-  i: 'see metadata',
-  m: 'missing',
-  n: 'not significant',
-  p: 'provisional',
-  u: 'low reliability',
-  c: 'confidential',
-  C: 'confidential',
-  ':': 'not available',
-};
 
 const FLAG_ORDER = Object.keys(FLAG_MEANINGS);
 

@@ -1,7 +1,5 @@
 import { z } from 'zod';
 import { asOfParam, formatParam, measureParam } from '../analytics/analytics.query';
-import type { Measure, MeasuredValue, VersionMeta } from '../shared/api/analytics';
-import { measuredShape, VersionMetaSchema as versionMeta } from '../shared/api/analytics';
 import { assertMeasure, canBeRate } from '../analytics/catalogue';
 import { cellIndex, cellKey } from '../analytics/cell.repository';
 import { measuredCount, measuredRate, PER_100K_UNIT, POPULATION_INDICATOR } from '../analytics/rate';
@@ -12,6 +10,7 @@ import { badRequest } from '../http/errors';
 import { assertKnownCodes } from '../http/known-codes';
 import { codeList, periodParam } from '../http/query';
 import { defineRoute } from '../http/route';
+import { ObservationsAnswerSchema, type ObservationsAnswer as ObservationsResponse } from '../shared/api/observations';
 import { parsePeriod } from './period';
 import { listObservations } from './observation.repository';
 
@@ -29,21 +28,7 @@ export const ObservationQuery = z.object({
 
 type ObservationQuery = z.output<typeof ObservationQuery>;
 
-/** One published cell in the requested measure, with its revision and provenance. */
-export interface ObservationView extends MeasuredValue {
-  geo: string;
-  indicator: string;
-  period: string;
-  unit: string;
-  revision: number;
-  recordedAt: string;
-}
-
-export interface ObservationsResponse {
-  data: ObservationView[];
-  measure: Measure;
-  meta: VersionMeta & { count: number; sources: Record<string, string | null> };
-}
+export type { Observation as ObservationView, ObservationsAnswer as ObservationsResponse } from '../shared/api/observations';
 
 async function readObservations(db: DbOrTx, query: ObservationQuery, asOf: string | null): Promise<Omit<ObservationsResponse, 'meta'> & { meta: { count: number; sources: Record<string, string | null> } }> {
   const geos = query.geo ?? [];
@@ -74,21 +59,7 @@ async function readObservations(db: DbOrTx, query: ObservationQuery, asOf: strin
   return { data, measure: query.measure, meta: { count: data.length, sources: Object.fromEntries(indicators.map((i) => [i.code, i.source])) } };
 }
 
-export const ObservationsResponseSchema: z.ZodType<ObservationsResponse> = z.object({
-  data: z.array(
-    z.object({
-      ...measuredShape,
-      geo: z.string(),
-      indicator: z.string(),
-      period: z.string(),
-      unit: z.string(),
-      revision: z.number(),
-      recordedAt: z.string(),
-    }),
-  ),
-  measure: z.enum(['count', 'rate']),
-  meta: versionMeta.extend({ count: z.number(), sources: z.record(z.string(), z.string().nullable()) }),
-});
+export const ObservationsResponseSchema = ObservationsAnswerSchema;
 
 function observationsCsv(answer: ObservationsResponse): string {
   const rows = answer.data.map((o) => ({

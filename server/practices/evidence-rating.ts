@@ -1,5 +1,6 @@
-import { EXTERNAL_RATING_SCALES, type ExternalSource, mapExternalRating } from './external-rating';
-import type { EucpnCriteria, Evaluation, ExternalRating, RatingOverride } from './practice.schema';
+import { EXTERNAL_RATING_SCALES, type ExternalSource, mapExternalRating } from '../shared/external-rating';
+import type { EucpnCriteria, Evaluation, ExternalRating, RatingOverride } from '../shared/api/practice-record';
+import type { EvidenceAssessment, ExternalRatingView } from '../shared/api/practices';
 import type { EvidenceRating } from '../shared/practice-vocabulary';
 
 /**
@@ -13,26 +14,7 @@ export const REVIEW_AFTER_YEARS = 5;
 /** The UK left the EU on 31 January 2020. */
 export const LAST_UK_MEMBER_YEAR = 2019;
 
-export interface ExternalRatingView extends ExternalRating {
-  sourceName: string;
-  label: string;
-  maps: EvidenceRating;
-}
-
-export interface EvidenceAssessment {
-  /** The rating shown: the curator's override when there is one, else the derived rating. */
-  rating: EvidenceRating;
-  derivedRating: EvidenceRating;
-  reasons: string[];
-  override: RatingOverride | null;
-  europeanEvidence: boolean;
-  evaluatedIn: string[];
-  lastEvaluationYear: number | null;
-  /** YYYY-MM-DD; after it the rating shows as due for review. */
-  reviewDate: string;
-  dueForReview: boolean;
-  external: ExternalRatingView[];
-}
+export type { EvidenceAssessment, ExternalRatingView } from '../shared/api/practices';
 
 export interface RatingContext {
   /** Geos of the current EU member states (the EU27_2020 group). */

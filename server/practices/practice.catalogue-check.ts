@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { DATA_DIR } from '../catalogue/paths';
 import type { DbOrTx } from '../db/database';
 import { badRequest } from '../http/errors';
-import type { PracticeInput } from './practice.schema';
+import { REFERENCE_GROUP } from '../shared/reference-group';
+import type { PracticeInput } from '../shared/api/practice-record';
 
 const OutsideCountries = z.object({ countries: z.array(z.object({ code: z.string().regex(/^[A-Z]{2}$/), name: z.string() })) });
 
@@ -33,7 +34,7 @@ export async function loadPracticeVocabulary(db: DbOrTx): Promise<PracticeVocabu
     db.selectFrom('themes').select('code').execute(),
     db.selectFrom('indicators').select(['code', 'iccs']).execute(),
     db.selectFrom('geos').select('code').execute(),
-    db.selectFrom('geo_group_members').select('geo_code').where('group_code', '=', 'EU27_2020').execute(),
+    db.selectFrom('geo_group_members').select('geo_code').where('group_code', '=', REFERENCE_GROUP).execute(),
     db.selectFrom('geo_group_members').select('geo_code').where('group_code', '=', 'EU28').execute(),
   ]);
   const euMembers = new Set(eu.map((m) => m.geo_code));

@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../db/database';
 import { assessEvidence, type EvidenceAssessment } from './evidence-rating';
 import type { PracticeVocabulary } from './practice.catalogue-check';
-import type { PracticeRecord } from './practice.schema';
+import type { PracticeRecord } from '../shared/api/practice-record';
 import type { ListingAudience, NewPracticeListing } from '../db/tables/practice.table';
 import { RATING_RANK, type WorkflowState } from '../shared/practice-vocabulary';
 

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../db/database';
-import { PracticeRecord } from './practice.schema';
+import { PracticeRecord } from '../shared/api/practice-record';
 import type { PracticeAction, PracticeRow, PracticeVersionRow } from '../db/tables/practice.table';
 import type { WorkflowState } from '../shared/practice-vocabulary';
 

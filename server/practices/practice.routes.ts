@@ -4,7 +4,7 @@ import type { DbOrTx } from '../db/database';
 import { defineRoute, RouteResponse } from '../http/route';
 import { findPractice, findVersion, parseRecord } from './practice.repository';
 import { PracticeSearchQuery } from './practice.query';
-import { PracticeInput, practiceJsonSchema, RatingOverrideInput } from './practice.schema';
+import { PracticeInput, practiceJsonSchema, RatingOverrideInput } from '../shared/api/practice-record';
 import { createPractice, editPractice, inTransaction, overrideRating, transitionPractice } from './practice.service';
 import { exportPublished, ImportBody, importPractices, practicesToCsv } from './practice.transfer';
 import { historyView, publicDetail, searchView, workingDetail } from './practice.views';

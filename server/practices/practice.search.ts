@@ -4,12 +4,10 @@ import { practiceTextMatches as textMatches } from '../db/text-search';
 import { FACETS, type FacetName, LINK_FACETS, normaliseSearchText } from './practice.listing';
 import type { ListingAudience } from '../db/tables/practice.table';
 import type { PracticeSearchQuery } from './practice.query';
+import type { FacetCount } from '../shared/api/practices';
 import type { WorkflowState } from '../shared/practice-vocabulary';
 
-export interface FacetCount {
-  value: string;
-  count: number;
-}
+export type { FacetCount } from '../shared/api/practices';
 
 export interface ListingHit {
   id: number;

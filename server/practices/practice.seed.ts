@@ -6,7 +6,7 @@ import type { Db } from '../db/database';
 import { describeZodError } from '../http/mount';
 import { loadPracticeVocabulary } from './practice.catalogue-check';
 import { countPractices } from './practice.repository';
-import { PracticeInput } from './practice.schema';
+import { PracticeInput } from '../shared/api/practice-record';
 import { createPractice } from './practice.service';
 
 export const PRACTICE_SEED_DIR = path.join(DATA_DIR, 'practices/entries');

@@ -4,7 +4,7 @@ import { conflict, notFound } from '../http/errors';
 import { assertKnownPracticeCodes, loadPracticeVocabulary, type PracticeVocabulary } from './practice.catalogue-check';
 import { writeListing } from './practice.listing';
 import { appendVersion, findPractice, findVersion, insertPractice, parseRecord, slugsInUse } from './practice.repository';
-import type { PracticeInput, PracticeRecord, RatingOverride } from './practice.schema';
+import type { PracticeInput, PracticeRecord, RatingOverride } from '../shared/api/practice-record';
 import type { PracticeAction, PracticeRow } from '../db/tables/practice.table';
 import type { WorkflowState } from '../shared/practice-vocabulary';
 import { assertEditable, nextState, type Transition } from './practice.workflow';

@@ -8,7 +8,7 @@ import { describeZodError } from '../http/mount';
 import { assessEvidence } from './evidence-rating';
 import { findUnknownCodes, loadPracticeVocabulary } from './practice.catalogue-check';
 import { findPractice, findVersion, parseRecord } from './practice.repository';
-import { PracticeInput, type PracticeRecord } from './practice.schema';
+import { PracticeInput, type PracticeRecord } from '../shared/api/practice-record';
 import { createPractice, editPractice, today } from './practice.service';
 
 /** JSON and CSV export of the published catalogue, and import of the same files (round trip). */

@@ -1,60 +1,20 @@
 import type { DbOrTx } from '../db/database';
+import type { PracticeDetail, PracticeSearchResponse, PracticeSummary } from '../shared/api/practices';
 import { notFound } from '../http/errors';
 import { assessEvidence, type EvidenceAssessment } from './evidence-rating';
 import { loadPracticeVocabulary } from './practice.catalogue-check';
 import { linkedIndicators } from './practice.listing';
 import type { PracticeSearchQuery } from './practice.query';
 import { findVersion, listingFacetValues, listVersions, parseRecord } from './practice.repository';
-import type { FacetCount } from './practice.search';
 import { searchPractices } from './practice.search';
-import type { PracticeRecord } from './practice.schema';
+import type { PracticeRecord } from '../shared/api/practice-record';
 import { practiceHistory, type PracticeHistoryEntry } from './practice.history';
 import type { ListingAudience, PracticeRow } from '../db/tables/practice.table';
 import { type EvidenceRating, RATING_LABELS, type WorkflowState } from '../shared/practice-vocabulary';
 import { requirePractice, today } from './practice.service';
-import type { FacetName } from './practice.listing';
 
-/** One card of a result list. The dashboard imports these types (import type only). */
-export interface PracticeSummary {
-  slug: string;
-  title: string;
-  summary: string;
-  rating: EvidenceRating;
-  ratingLabel: string;
-  europeanEvidence: boolean;
-  startYear: number | null;
-  endYear: number | null;
-  lastEvaluationYear: number | null;
-  reviewDate: string;
-  dueForReview: boolean;
-  geos: string[];
-  themes: string[];
-  approaches: string[];
-  indicators: string[];
-  state: WorkflowState;
-  version: number;
-  /** With search words: whether they all matched the title. */
-  titleMatch: boolean | null;
-}
-
-export interface PracticeSearchResponse {
-  data: PracticeSummary[];
-  facets: Record<FacetName, FacetCount[]>;
-  meta: { total: number; page: number; pageSize: number; pages: number; sort: string; q: string | null };
-}
-
-export interface PracticeDetail {
-  slug: string;
-  state: WorkflowState;
-  version: number;
-  publishedVersion: number | null;
-  updatedAt: string;
-  record: PracticeRecord;
-  evidence: EvidenceAssessment & { ratingLabel: string };
-  linkedIndicators: string[];
-  /** The curators' comments when the practice was returned (staff views only). */
-  reviewComment: string | null;
-}
+/** The answers' shapes are zod schemas in server/shared/api/practices.ts, which the dashboard reads too. */
+export type { PracticeDetail, PracticeSearchResponse, PracticeSummary } from '../shared/api/practices';
 
 export interface PracticeHistoryResponse {
   slug: string;

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DATA_DIR } from '../catalogue/paths';
 import type { DbOrTx } from '../db/database';
-import { ProfileDefinition } from './profile.schema';
+import { ProfileDefinition } from '../shared/api/import-profiles';
 
 export interface StoredProfile {
   definition: ProfileDefinition;

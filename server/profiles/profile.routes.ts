@@ -4,6 +4,7 @@ import type { DbOrTx } from '../db/database';
 import { badRequest, conflict, notFound } from '../http/errors';
 import { assertKnownCodes } from '../http/known-codes';
 import { defineRoute, RouteResponse } from '../http/route';
+import { ImportProfilesAnswerSchema } from '../shared/api/import-profiles';
 import {
   deleteProfile,
   findProfile,
@@ -13,7 +14,7 @@ import {
   type StoredProfile,
   updateProfile,
 } from './profile.repository';
-import { ProfileDefinition } from './profile.schema';
+import { ProfileDefinition } from '../shared/api/import-profiles';
 
 const CONTACTS = ['contact_point', 'secretariat'] as const;
 /** A profile without a geo serves every country: only the secretariat (which covers all geos) may change it. */
@@ -45,6 +46,7 @@ export const profileRoutes = [
     tag: 'profiles',
     summary: 'Import profiles: the shipped ones (Eurostat, World Bank, national exports) and those saved by contact points',
     access: { kind: 'roles', roles: [...CONTACTS] },
+    response: ImportProfilesAnswerSchema,
     handler: async ({ db }) => ({ data: (await listProfiles(db)).map(view) }),
   }),
   defineRoute({

@@ -1,3 +1,3 @@
-/** The roles a signed-in user can hold; read by the server's access rules and the client's menus. */
+/** The roles of a signed-in user: the server checks them on every route; the dashboard offers views by them. */
 export const ROLES = ['contact_point', 'curator', 'secretariat'] as const;
 export type Role = (typeof ROLES)[number];

@@ -1,5 +1,5 @@
 import { parsePeriod } from '../observations/period';
-import type { ProfileDefinition } from '../profiles/profile.schema';
+import type { ProfileDefinition } from '../shared/api/import-profiles';
 
 export type FileFormat = 'canonical' | ProfileDefinition['shape'];
 

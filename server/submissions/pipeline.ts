@@ -1,6 +1,7 @@
 import type { Db, DbOrTx } from '../db/database';
 import { findProfile, listProfiles } from '../profiles/profile.repository';
-import type { ProfileDefinition } from '../profiles/profile.schema';
+import type { ProfileDefinition } from '../shared/api/import-profiles';
+import type { ReadingSummary, SubmissionPreview } from '../shared/api/submissions';
 import { withBulkWrites } from '../db/bulk-writes';
 import { freshReadState } from './cell-reader';
 import { readStagedParts } from './cell-stream';
@@ -28,27 +29,8 @@ export interface SubmissionRequest {
   onProgress?: (rowsRead: number) => void;
 }
 
-/** How the file was read: what the sniffing found and what was left out on purpose. */
-export interface ReadingSummary {
-  format: string;
-  profile: string | null;
-  encoding: string;
-  delimiter: string;
-  skipped: SkippedCounts;
-}
 
-export interface SubmissionPreview {
-  submissionId: number;
-  status: SubmissionStatus;
-  /** True when byte-identical content was already submitted for this geo: the earlier submission is returned. */
-  duplicateOf: number | null;
-  sha256: string;
-  rowsRead: number;
-  cellsValid: number;
-  reading: ReadingSummary;
-  report: ValidationReport;
-  diff: SubmissionDiff | null;
-}
+export type { ReadingSummary, SubmissionPreview } from '../shared/api/submissions';
 
 /** What the submissions table keeps as JSON in `report`. */
 export interface StoredReport {

@@ -1,46 +1,8 @@
-export type Severity = 'error' | 'warning';
+import type { ProblemCode, ReportEntry, Severity, ValidationReport } from '../shared/api/submissions';
 
-export const PROBLEM_CODES = [
-  'empty-file',
-  'missing-header',
-  'unreadable-file',
-  'unknown-indicator',
-  'unknown-geo',
-  'geo-not-yours',
-  'bad-period',
-  'period-out-of-range',
-  'not-a-number',
-  'ambiguous-number',
-  'negative-count',
-  'unknown-flag',
-  'duplicate-cell',
-  'duplicate-column',
-  'missing-without-flag',
-  'wrong-column-count',
-  'unterminated-quote',
-  'implausible-change',
-  'formula-like-cell',
-] as const;
-export type ProblemCode = (typeof PROBLEM_CODES)[number];
-
-/** One problem in an uploaded file, located as precisely as the file allows (Frictionless-style). */
-export interface ReportEntry {
-  row: number | null;
-  column: string | null;
-  cell: string | null;
-  code: ProblemCode;
-  severity: Severity;
-  message: string;
-}
-
-export interface ValidationReport {
-  valid: boolean;
-  errorCount: number;
-  warningCount: number;
-  entries: ReportEntry[];
-  /** Per code, how many further entries were counted but not listed. */
-  omitted: Partial<Record<ProblemCode, number>>;
-}
+export {
+  PROBLEM_CODES, type ProblemCode, type ReportEntry, type Severity, type ValidationReport,
+} from '../shared/api/submissions';
 
 export const DEFAULT_ENTRIES_PER_CODE = 100;
 const MAX_CELL_TEXT = 200;

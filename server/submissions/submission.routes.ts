@@ -5,6 +5,8 @@ import { badRequest, conflict, HttpError, notFound } from '../http/errors';
 import { assertKnownCodes } from '../http/known-codes';
 import { periodParam, singleCode } from '../http/query';
 import { defineRoute, type RouteContext, RouteResponse } from '../http/route';
+import { profileRoutes } from '../profiles/profile.routes';
+import { CommitAnswerSchema, SubmissionsAnswerSchema } from '../shared/api/submissions';
 import { SubmissionStateError } from './commit';
 import { diffSubmission } from './diff';
 import { parseStoredReport, previewSubmission, UnknownProfileError } from './pipeline';
@@ -99,6 +101,7 @@ export const submissionRoutes = [
     summary: "A geo's submissions, newest first (at most 100), optionally of one status",
     access: { kind: 'geo-scoped', roles: [...CONTACTS], geos: (ctx) => [ctx.query.geo] },
     query: z.object({ geo: singleCode, status: z.enum(SUBMISSION_STATUSES).optional() }),
+    response: SubmissionsAnswerSchema,
     handler: async ({ db, query }) => {
       await assertKnownCodes(db, 'geo', [query.geo]);
       const rows = await listSubmissions(db, query.geo, query.status);

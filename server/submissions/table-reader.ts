@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
-import type { IndicatorMapping, ProfileDefinition } from '../profiles/profile.schema';
+import type { IndicatorMapping, ProfileDefinition } from '../shared/api/import-profiles';
+import type { SkippedCounts } from '../shared/api/submissions';
 import type { RawCell } from './cell';
 import type { Delimiter } from './delimiter';
 import { buildLayout, columnAt, expandRecord, type FileFormat, isWorldBankHeader, periodText, type TableLayout } from './layout';
@@ -7,17 +8,8 @@ import { inferColumnFormats, type NumberFormat } from './number-format';
 import { type CsvBatch, type CsvRecord, csvBatches } from './records';
 import type { ReportBuilder } from './report';
 
-/** Rows and cells the file holds that the submission leaves out on purpose, by reason. */
-export interface SkippedCounts {
-  /** Rows a profile's row filter excludes. */
-  filtered: number;
-  /** Rows whose national code the profile does not map. */
-  unmapped: number;
-  /** Rows for other geos in a multi-country file (Eurostat, World Bank). */
-  otherGeo: number;
-  /** Empty or ":" cells of a wide table: no figure, nothing to store. */
-  missing: number;
-}
+/** Rows and cells the file holds that the submission leaves out on purpose, by reason (an API answer's part). */
+export type { SkippedCounts } from '../shared/api/submissions';
 
 export interface ReadScope {
   submissionGeo: string;

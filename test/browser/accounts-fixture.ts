@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { SYSTEM_ACTOR } from '../../server/http/actor';
 import type { Db } from '../../server/db/database';
-import { PracticeInput } from '../../server/practices/practice.schema';
+import { PracticeInput } from '../../server/shared/api/practice-record';
 import { createPractice, inTransaction, transitionPractice } from '../../server/practices/practice.service';
 import { addUser, PASSWORD } from '../accounts/fixture';
 import { practiceInput } from '../practices/practice-fixture';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditFilters, auditQuery, dateRangeProblem, detailPairs, detailValueText, pageCount, pagingText, viaText } from '../../client/views/audit-text';
+import { auditFilters, auditQuery, dateRangeProblem, detailPairs, detailValueText, pageCount, pagingText, viaText } from '../../client/views/audit/state';
 
 describe('audit log texts', () => {
   it('takes the audit filters from the facets, dropping blanks, other facets and unknown outcomes', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sortRows, tableCsv, type Column } from '../../client/components/sortable-table';
 import { indexSeries } from '../../client/views/trends/series';
-import { rankCells } from '../../client/views/explore-map';
+import { rankCells } from '../../client/views/explore/state';
 
 interface Row { geo: string; value: number | null }
 const columns: Column<Row>[] = [
@@ -45,7 +45,7 @@ describe('series helpers', () => {
 
 describe('import profile mappings typed in the upload form', () => {
   it('reads "code = INDICATOR | note" lines and says how to fix the others', async () => {
-    const { parseMappings } = await import('../../client/views/upload-profile');
+    const { parseMappings } = await import('../../client/views/upload/import-profile-form');
     const { mappings, problems } = parseMappings('010000 = iccs0101 | German definition excludes attempts\n\nbad line\n');
     expect(mappings).toEqual([{ code: '010000', indicator: 'ICCS0101', comparability: 'German definition excludes attempts' }]);
     expect(problems).toEqual(['Line 2: write "national code = INDICATOR | comparability note", e.g. "010000 = ICCS0101 | excludes attempts".']);
@@ -54,8 +54,8 @@ describe('import profile mappings typed in the upload form', () => {
 
 describe('upload wording', () => {
   it('names delimiters and sizes in words', async () => {
-    const { delimiterName } = await import('../../client/views/upload-report');
-    const { sizeText } = await import('../../client/views/upload');
+    const { delimiterName } = await import('../../client/views/upload/report');
+    const { sizeText } = await import('../../client/views/upload/state');
     expect(['","', '";"', 'tab', '"|"'].map(delimiterName)).toEqual(['comma-delimited', 'semicolon-delimited', 'tab-delimited', 'pipe-delimited']);
     expect([120, 52_000, 31_000_000].map(sizeText)).toEqual(['120 bytes', '51 KB', '29.6 MB']);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assessEvidence, deriveRating, reviewDate } from '../../server/practices/evidence-rating';
-import { mapExternalRating } from '../../server/practices/external-rating';
-import type { EucpnCriteria, Evaluation } from '../../server/practices/practice.schema';
+import { mapExternalRating } from '../../server/shared/external-rating';
+import type { EucpnCriteria, Evaluation } from '../../server/shared/api/practice-record';
 
 const evaluation = (over: Partial<Evaluation>): Evaluation => ({
   design: 'randomised_trial',

@@ -1,5 +1,5 @@
 import type { Actor } from '../../server/http/actor';
-import type { PracticeInputRaw } from '../../server/practices/practice.schema';
+import type { PracticeInputRaw } from '../../server/shared/api/practice-record';
 
 export const user = (role: 'contact_point' | 'curator' | 'secretariat', geos: string[] = [], email = `${role}@example.eu`): Actor => ({
   kind: 'user',

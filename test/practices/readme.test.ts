@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DATA_DIR } from '../../server/catalogue/paths';
-import { externalMappingTable } from '../../server/practices/external-rating';
+import { externalMappingTable } from '../../server/shared/external-rating';
 import { RATING_LABELS } from '../../server/shared/practice-vocabulary';
 
 // The rating rule and the registry mapping are documented in docs/methodology.md (the README links there).

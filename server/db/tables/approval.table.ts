@@ -1,7 +1,8 @@
 import type { Generated, Selectable } from 'kysely';
 
-export const APPROVAL_DECISIONS = ['approved', 'rejected'] as const;
-export type ApprovalDecision = (typeof APPROVAL_DECISIONS)[number];
+import type { ApprovalDecision } from '../../shared/api/approvals';
+
+export { APPROVAL_DECISIONS, type ApprovalDecision } from '../../shared/api/approvals';
 
 /** The submission states approval adds to the pipeline's own (validated, rejected, committed, withdrawn). */
 export const AWAITING_APPROVAL = 'awaiting-approval';

@@ -1,7 +1,7 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type { AuditOutcome } from '../../shared/audit-outcomes';
 
-export const AUDIT_OUTCOMES = ['ok', 'denied', 'failed'] as const;
-export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+export { AUDIT_OUTCOMES, type AuditOutcome } from '../../shared/audit-outcomes';
 
 /** One append-only audit entry: who did what to which target, when, from where, and how it ended. */
 export interface AuditLogTable {

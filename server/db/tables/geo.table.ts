@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
+import type { GeoKind } from '../../shared/geo-kinds';
 
-export type GeoKind = 'country' | 'aggregate';
+export type { GeoKind } from '../../shared/geo-kinds';
 
 export interface GeoTable {
   code: string;

@@ -1,12 +1,9 @@
 import type { Insertable, Selectable } from 'kysely';
+import type { Aggregation, Polarity, UnitKind } from '../../shared/indicator-vocabulary';
 
-export const UNIT_KINDS = ['count', 'rate_per_100k', 'percent', 'currency_per_inhabitant', 'index'] as const;
-export const POLARITIES = ['higher_is_worse', 'higher_is_better', 'neutral'] as const;
-export const AGGREGATIONS = ['sum', 'population_weighted_mean', 'none'] as const;
-
-export type UnitKind = (typeof UNIT_KINDS)[number];
-export type Polarity = (typeof POLARITIES)[number];
-export type Aggregation = (typeof AGGREGATIONS)[number];
+export {
+  AGGREGATIONS, POLARITIES, UNIT_KINDS, type Aggregation, type Polarity, type UnitKind,
+} from '../../shared/indicator-vocabulary';
 
 export interface ThemeTable {
   code: string;

@@ -1,8 +1,9 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
 
+import type { SubmissionStatus } from '../../shared/api/submissions';
+
 /** awaiting-approval and approval-rejected occur only when the deployment requires approval (server/approvals). */
-export const SUBMISSION_STATUSES = ['validated', 'rejected', 'committed', 'withdrawn', 'awaiting-approval', 'approval-rejected'] as const;
-export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+export { SUBMISSION_STATUSES, type SubmissionStatus } from '../../shared/api/submissions';
 
 export interface SubmissionTable {
   id: Generated<number>;

@@ -1,0 +1,50 @@
+import type { GeoProfileResponse, ProfileIndicator } from '../../../server/shared/api/analytics';
+import { REFERENCE_GROUP } from '../../../server/shared/reference-group';
+import { analyticsApi, catalogueApi } from '../../api/client';
+import type { TrendPoint } from '../../charts/line-chart';
+import type { ViewState } from '../../state/url-state';
+import { yearOf } from '../view-parts';
+
+/** A country profile (a geo's core indicators): the analytics answer, and the counts behind each sparkline. */
+export interface CountryProfile {
+  answer: GeoProfileResponse;
+  sparks: Map<string, TrendPoint[]>;
+}
+
+/** The geo a country profile shows: the one in the URL, else the reference group. */
+export function countryProfileGeo(state: ViewState): string {
+  return state.id ?? REFERENCE_GROUP;
+}
+
+async function sparklines(geo: string, codes: string[], asOf: string | null): Promise<Map<string, TrendPoint[]>> {
+  if (!codes.length) return new Map();
+  const answer = await catalogueApi.observations({ indicator: codes, geo: [geo], asOf });
+  const byIndicator = new Map<string, TrendPoint[]>();
+  for (const o of answer.data) {
+    const list = byIndicator.get(o.indicator) ?? [];
+    list.push({ year: yearOf(o.period), value: o.value, flags: o.flags });
+    byIndicator.set(o.indicator, list);
+  }
+  return byIndicator;
+}
+
+/** Loads the country profile of `geo`, keeping the indicators that have data. */
+export async function loadCountryProfile(geo: string, asOf: string | null): Promise<CountryProfile> {
+  const answer = await analyticsApi.countryProfile(geo, { asOf });
+  const withData = answer.indicators.filter((r) => r.period !== null);
+  const sparks = await sparklines(
+    geo,
+    withData.map((r) => r.indicator.code),
+    asOf,
+  );
+  return { answer: { ...answer, indicators: withData }, sparks };
+}
+
+export function trendText(row: ProfileIndicator): string {
+  if (!row.trend) return 'no trend';
+  const p =
+    row.trend.mannKendallP === null
+      ? ''
+      : ` (p ${row.trend.mannKendallP < 0.01 ? '< 0.01' : `= ${row.trend.mannKendallP.toFixed(2)}`})`;
+  return `${row.trend.direction}, ${row.trend.from}–${row.trend.to}${p}`;
+}

@@ -1,0 +1,130 @@
+import { renderChoropleth } from '../../charts/choropleth';
+import { formatValue, measureUnit, type Measure } from '../../charts/format';
+import { chartPanel, type ChartPanel } from '../../components/chart-panel';
+import { radioGroup, yearSlider, type YearSlider } from '../../components/controls';
+import { errorBox, h } from '../../components/dom';
+import { indicatorPicker } from '../../components/indicator-picker';
+import { attachMapInteraction } from '../../components/map-interaction';
+import type { TableSpec } from '../../components/sortable-table';
+import type { MountedView, ViewContext } from '../../router';
+import type { ViewState } from '../../state/url-state';
+import { asOfHref, effectiveMeasure, hasSource, latest, loadCatalogue, sourceText, viewHeader, type Catalogue } from '../view-parts';
+import {
+  countriesOf, denominatorText, type ExploreData, exploreKey, loadExploreData, loadMap, rankCells, type RankedCell, yearShown,
+} from './state';
+import { tooltipContent } from './tooltip';
+
+export const MAP_PAINTED = 'observatory:map-painted';
+
+function cellTable(cells: RankedCell[], measure: Measure, caption: string, context: ViewContext): TableSpec<RankedCell> {
+  return {
+    caption,
+    rows: cells,
+    sortBy: 'rank',
+    columns: [
+      { key: 'geo', label: 'Country', value: (c) => c.name, cell: (c) => h('a', { href: context.hrefFor({ view: 'profile', id: c.geo, tab: 'chart' }), text: `${c.name} (${c.geo})` }) },
+      { key: 'value', label: `Value (${measureUnit(measure)})`, value: (c) => c.value, format: (c) => formatValue(c.value, measure), numeric: true },
+      { key: 'flags', label: 'Flags', value: (c) => c.flags },
+      { key: 'rank', label: 'Rank', value: (c) => c.rank, numeric: true },
+      { key: 'denominator', label: 'Denominator', value: (c) => denominatorText(c) },
+    ],
+  };
+}
+
+export async function mount(container: HTMLElement, initial: ViewState, context: ViewContext): Promise<MountedView> {
+  const [catalogue, map] = await Promise.all([loadCatalogue(), loadMap()]);
+  const onMap = new Set(map.features.map((f) => f.id));
+  const countries = countriesOf(catalogue);
+  let state = initial;
+  let loaded: ExploreData | null = null;
+  let panel: ChartPanel | null = null;
+  let slider: YearSlider | null = null;
+  let paints = 0;
+  let shownCells = new Map<string, RankedCell>();
+  const guard = latest<ExploreData>();
+  const controls = h('div', { class: 'controls' });
+  const panelSlot = h('div', { class: 'panel-slot' });
+  const tooltip = h('div', { class: 'tooltip', hidden: true, 'aria-hidden': 'true' });
+  container.replaceChildren(viewHeader('Explore', 'Police-recorded crime across Europe: choose an indicator, a measure and a year. Select a country to open its country profile.'), controls, panelSlot);
+
+  const indicatorOf = () => catalogue.indicatorByCode.get(state.indicator);
+  const year = () => yearShown(state, loaded);
+
+  const paint = () => {
+    if (!loaded || !panel) return;
+    const shown = year();
+    const indicator = indicatorOf();
+    const cells = shown === null ? [] : rankCells(countries, loaded.observations, shown);
+    shownCells = new Map(cells.map((c) => [c.geo, c]));
+    const title = `${indicator?.name ?? state.indicator}, ${measureUnit(loaded.measure)}, ${shown ?? 'no year'}`;
+    panel.setSvg(renderChoropleth(map, cells, { title, measure: loaded.measure }));
+    // The table lists the countries on the map and any other country with a value.
+    panel.setTable(cellTable(cells.filter((c) => onMap.has(c.geo) || c.value !== null), loaded.measure, title, context));
+    panel.chart.dataset.paint = String(++paints);
+    panel.chart.dataset.year = String(shown);
+    // After the frame is drawn: lets the web benchmark time the first map and each repaint.
+    requestAnimationFrame(() => setTimeout(() => performance.mark(MAP_PAINTED), 0));
+  };
+
+  const buildControls = (catalogueNow: Catalogue) => {
+    const indicator = indicatorOf();
+    const measure = effectiveMeasure(indicator, state.measure);
+    slider?.stop();
+    slider = loaded && loaded.years.length
+      ? yearSlider({ years: loaded.years, selected: year() ?? loaded.years.at(-1)!, onChange: (year, playing) => {
+        state = { ...state, year };
+        if (playing) history.replaceState(null, '', context.hrefFor({ year }));
+        else context.record({ year });
+        paint();
+      } })
+      : null;
+    controls.replaceChildren(
+      indicatorPicker({ indicators: catalogueNow.indicators, themes: catalogueNow.themes, selected: state.indicator, filter: hasSource, onChange: (code) => context.navigate({ indicator: code }) }),
+      radioGroup<Measure>({ legend: 'Measure', name: 'measure', selected: measure, onChange: (m) => context.navigate({ measure: m }),
+        choices: indicator?.rate_derivable ? [{ value: 'rate', label: 'Rate per 100,000' }, { value: 'count', label: 'Count' }] : [{ value: 'count', label: 'Count' }] }),
+      slider?.element ?? h('p', { text: 'No years with data.' }));
+  };
+
+  const buildPanel = () => {
+    const indicator = indicatorOf();
+    panel = chartPanel({
+      title: 'Map of Europe', fileStem: `map-${state.indicator}-${state.measure}`, tab: state.tab,
+      onTab: (tab) => { state = { ...state, tab }; context.record({ tab }); },
+      table: { caption: '', columns: [], rows: [] },
+      source: { source: sourceText(indicator), dataVersion: loaded?.dataVersion ?? null, asOfHref: asOfHref(context, loaded?.dataVersion ?? null), asOf: state.asOf },
+      notes: [h('p', { class: 'credit', text: '© EuroGeographics for the administrative boundaries' }), tooltip],
+    });
+    panel.chart.classList.add('map-area');
+    attachMapInteraction(panel.chart, tooltip, {
+      describe: (geo) => {
+        const cell = shownCells.get(geo);
+        return cell && loaded ? tooltipContent(cell, loaded.measure, measureUnit(loaded.measure)) : null;
+      },
+      open: (geo) => context.navigate({ view: 'profile', id: geo, tab: 'chart' }),
+    });
+    panelSlot.replaceChildren(panel.element);
+  };
+
+  const load = async () => {
+    if (loaded?.key === exploreKey(state, catalogue)) return;
+    const answer = await guard(loadExploreData(state, catalogue));
+    if (!answer) return;
+    loaded = answer;
+    buildControls(catalogue);
+    buildPanel();
+  };
+
+  const show = async (next: ViewState) => {
+    state = next;
+    try {
+      await load();
+      slider?.set(year() ?? 0);
+      panel?.showTab(state.tab);
+      paint();
+    } catch (error) {
+      panelSlot.replaceChildren(errorBox(`The map data could not be loaded: ${error instanceof Error ? error.message : String(error)}`));
+    }
+  };
+  await show(initial);
+  return { update: async (next) => { await show(next); return true; } };
+}

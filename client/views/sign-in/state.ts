@@ -1,0 +1,14 @@
+import type { Role } from '../../api/session';
+import type { ViewName } from '../../state/url-state';
+
+/** Where each role starts after signing in. */
+export const HOME: Record<Role, ViewName> = { contact_point: 'my-country', curator: 'review', secretariat: 'users' };
+
+/** What is missing before the form can be sent (the server checks the credentials themselves). */
+export function missingCredentials(
+  email: string,
+  password: string,
+): { message: string; field: 'email' | 'password' } | null {
+  if (email.trim() && password) return null;
+  return { message: 'Enter both your email address and your password.', field: email.trim() ? 'password' : 'email' };
+}

@@ -1,0 +1,36 @@
+import { getJson } from '../../api/client';
+import type { SessionState } from '../../api/session';
+import type { Geo, ImportProfilesAnswer, ImportProfileView } from '../../api/types';
+import type { ViewState } from '../../state/url-state';
+import type { Catalogue } from '../view-parts';
+import { authMessage } from './transfer';
+
+/** An import profile: how to read a national file (columns, codes, number format), as /api/profiles lists it. */
+export type ImportProfile = ImportProfileView;
+
+export function sizeText(bytes: number): string {
+  if (bytes < 10_000) return `${bytes} bytes`;
+  if (bytes < 10_000_000) return `${(bytes / 1024).toFixed(0)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** The import profiles the signed-in account may use; a refusal becomes a message, not an error. */
+export async function loadImportProfiles(): Promise<{ importProfiles: ImportProfile[]; problem: string | null }> {
+  try {
+    const answer = await getJson<ImportProfilesAnswer>('/api/profiles');
+    return { importProfiles: answer.data, problem: null };
+  } catch (error) {
+    return { importProfiles: [], problem: authMessage(error) };
+  }
+}
+
+/** The countries the account may upload for (a contact point: its own), and the one chosen first. */
+export function uploadCountries(
+  catalogue: Catalogue,
+  session: SessionState,
+  state: ViewState,
+): { countries: Geo[]; geo: string } {
+  const scope = session.user?.role === 'contact_point' ? session.user.geos : null;
+  const countries = catalogue.geos.filter((g) => g.kind === 'country' && (!scope || scope.includes(g.code)));
+  return { countries, geo: countries.find((g) => g.code === state.geos[0])?.code ?? countries[0]?.code ?? '' };
+}

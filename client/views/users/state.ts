@@ -1,0 +1,27 @@
+import { getFresh, sendJson } from '../../api/client';
+import type { PasswordLinkAnswer, UsersAnswer, UserView } from '../../api/types';
+import { timeText } from '../account-text';
+
+export function loadUsers(): Promise<UsersAnswer> {
+  return getFresh<UsersAnswer>('/api/users');
+}
+
+/** Disabling ends the user's sessions and stops their tokens; the account and its history stay. */
+export async function disableUser(id: number): Promise<void> {
+  await sendJson('DELETE', `/api/users/${id}`);
+}
+
+export async function enableUser(id: number): Promise<void> {
+  await sendJson('PATCH', `/api/users/${id}`, { active: true });
+}
+
+/** A one-time link that sets a new password (earlier links stop working). */
+export function issuePasswordLink(id: number): Promise<PasswordLinkAnswer> {
+  return sendJson<PasswordLinkAnswer>('POST', `/api/users/${id}/reset-link`);
+}
+
+export function stateText(user: UserView): string {
+  if (!user.active) return 'Disabled';
+  if (user.lockedUntil) return `Locked until ${timeText(user.lockedUntil)}`;
+  return user.hasPassword ? 'Active' : 'Active, no password set yet';
+}

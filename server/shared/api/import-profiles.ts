@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+const columnName = z.string().min(1).max(200);
+
+/** A national code mapped to an observatory indicator, with what makes the figures not quite comparable. */
+export const IndicatorMapping = z.object({
+  code: z.string().min(1).max(100),
+  indicator: z.string().min(1).max(32),
+  comparability: z.string().min(3).max(2000),
+  /** Flags added to every cell of this mapping, e.g. "d" (definition differs). */
+  flags: z.string().max(16).default(''),
+});
+
+export const RowFilter = z
+  .object({
+    column: columnName,
+    equals: z.string().optional(),
+    in: z.array(z.string()).optional(),
+    notIn: z.array(z.string()).optional(),
+  })
+  .refine((f) => f.equals !== undefined || f.in !== undefined || f.notIn !== undefined, {
+    message: 'a row filter needs equals, in or notIn',
+  });
+
+export const ProfileDefinition = z.object({
+  name: z.string().regex(/^[a-z0-9][a-z0-9_-]{1,62}$/, 'use 2 to 63 lower-case letters, digits, "-" or "_"'),
+  description: z.string().max(2000).default(''),
+  /** The country the profile is for; null for a profile any geo may use (Eurostat, World Bank). */
+  geo: z.string().max(16).nullable().default(null),
+  /** long: one row per cell; wide: one column per period; eurostat: Eurostat TSV; worldbank: WDI bulk CSV. */
+  shape: z.enum(['long', 'wide', 'eurostat', 'worldbank']),
+  encoding: z.enum(['auto', 'utf-8', 'utf-16le', 'utf-16be', 'windows-1252']).default('auto'),
+  delimiter: z.enum(['auto', ',', ';', '\t', '|']).default('auto'),
+  /** Which column holds what. Eurostat key dimensions (e.g. "iccs", "geo") count as columns. */
+  columns: z
+    .object({
+      geo: columnName.optional(),
+      indicator: columnName.optional(),
+      period: columnName.optional(),
+      value: columnName.optional(),
+      flags: columnName.optional(),
+      note: columnName.optional(),
+    })
+    .default({}),
+  /** How the geo column writes countries. Without a geo column, every row is for the submission's geo. */
+  geoCodes: z.enum(['eurostat', 'iso3', 'iso2']).default('eurostat'),
+  /** Rows for other geos than the submission's: refused (an error each) or left out (counted). */
+  otherGeos: z.enum(['reject', 'skip']).default('reject'),
+  /** National code → indicator. When present, rows with unmapped codes are left out (counted). */
+  indicators: z.array(IndicatorMapping).max(5000).default([]),
+  filters: z.array(RowFilter).max(50).default([]),
+  numberFormat: z
+    .object({ decimal: z.enum(['.', ',']), thousands: z.enum(['', ',', '.', ' ', "'"]) })
+    .optional(),
+  /** yy reads two-digit years: 50–99 as 19xx, 00–49 as 20xx. */
+  yearFormat: z.enum(['yyyy', 'yy']).default('yyyy'),
+  /** Eurostat: the key dimensions this profile reads, so a file with the same key picks it automatically. */
+  keyDimensions: z.array(z.string()).optional(),
+});
+
+export type ProfileDefinition = z.infer<typeof ProfileDefinition>;
+export type IndicatorMapping = z.infer<typeof IndicatorMapping>;
+export type RowFilter = z.infer<typeof RowFilter>;
+
+/** An import profile as GET /api/profiles lists it: its definition, and who saved it when (shipped ones: null). */
+export const ImportProfileViewSchema = ProfileDefinition.extend({
+  builtIn: z.boolean().describe('Shipped with the observatory in data/profiles: read-only'),
+  createdBy: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+});
+
+export const ImportProfilesAnswerSchema = z.object({ data: z.array(ImportProfileViewSchema) });
+
+export type ImportProfileView = z.infer<typeof ImportProfileViewSchema>;
+export type ImportProfilesAnswer = z.infer<typeof ImportProfilesAnswerSchema>;

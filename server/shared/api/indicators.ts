@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { AGGREGATIONS, POLARITIES, UNIT_KINDS } from '../indicator-vocabulary';
+
+/** An indicator of the common core set, as GET /api/indicators answers it (its catalogue row). */
+export const IndicatorSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  definition: z.string(),
+  unit: z.enum(UNIT_KINDS),
+  polarity: z.enum(POLARITIES),
+  theme: z.string(),
+  iccs: z.string().nullable(),
+  parent: z.string().nullable(),
+  source: z.string().nullable(),
+  intended_source: z.string().nullable(),
+  methodology: z.string(),
+  rate_derivable: z.number().describe('1 when a per-100k rate can be derived from the count'),
+  rate_denominator: z.string().nullable(),
+  aggregation: z.enum(AGGREGATIONS),
+  implausible_change: z.number().describe('Relative year-on-year change above which a value is flagged (0.5 = 50 %)'),
+  version: z.number(),
+});
+
+export const ThemeSchema = z.object({ code: z.string(), name: z.string() });
+
+export const IndicatorsAnswerSchema = z.object({ data: z.array(IndicatorSchema), themes: z.array(ThemeSchema) });
+
+export type Indicator = z.infer<typeof IndicatorSchema>;
+export type Theme = z.infer<typeof ThemeSchema>;
+export type IndicatorsAnswer = z.infer<typeof IndicatorsAnswerSchema>;

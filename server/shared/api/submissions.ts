@@ -1,0 +1,145 @@
+import { z } from 'zod';
+
+/** Every problem a validation report can name; the dashboard and API clients key their help on these. */
+export const PROBLEM_CODES = [
+  'empty-file',
+  'missing-header',
+  'unreadable-file',
+  'unknown-indicator',
+  'unknown-geo',
+  'geo-not-yours',
+  'bad-period',
+  'period-out-of-range',
+  'not-a-number',
+  'ambiguous-number',
+  'negative-count',
+  'unknown-flag',
+  'duplicate-cell',
+  'duplicate-column',
+  'missing-without-flag',
+  'wrong-column-count',
+  'unterminated-quote',
+  'implausible-change',
+  'formula-like-cell',
+] as const;
+
+export const SeveritySchema = z.enum(['error', 'warning']);
+
+/** One problem in an uploaded file, located as precisely as the file allows (Frictionless-style). */
+export const ReportEntrySchema = z.object({
+  row: z.number().nullable(),
+  column: z.string().nullable(),
+  cell: z.string().nullable(),
+  code: z.enum(PROBLEM_CODES),
+  severity: SeveritySchema,
+  message: z.string(),
+});
+
+export const ValidationReportSchema = z.object({
+  valid: z.boolean(),
+  errorCount: z.number(),
+  warningCount: z.number(),
+  entries: z.array(ReportEntrySchema),
+  omitted: z
+    .partialRecord(z.enum(PROBLEM_CODES), z.number())
+    .describe('Per code, how many further entries were counted but not listed'),
+});
+
+const cellState = z.object({ value: z.number().nullable(), flags: z.string() });
+
+export const ChangedCellSchema = z.object({
+  geo: z.string(),
+  indicator: z.string(),
+  period: z.string(),
+  old: cellState,
+  new: cellState,
+});
+
+/** What committing a submission would change in published data. */
+export const SubmissionDiffSchema = z.object({
+  newCells: z.number(),
+  changedCells: z.number(),
+  unchangedCells: z.number(),
+  leftOutCells: z
+    .number()
+    .describe('Published cells of the indicators in the file that the file does not mention; they stay'),
+  changed: z.array(ChangedCellSchema).describe('The first changed cells in key order (indicator, geo, period)'),
+});
+
+export const SkippedCountsSchema = z.object({
+  filtered: z.number().describe("Rows an import profile's row filter excludes"),
+  unmapped: z.number().describe('Rows whose national code the import profile does not map'),
+  otherGeo: z.number().describe('Rows for other geos in a multi-country file (Eurostat, World Bank)'),
+  missing: z.number().describe('Empty or ":" cells of a wide table: no figure, nothing to store'),
+});
+
+/** How the file was read: what the sniffing found and what was left out on purpose. */
+export const ReadingSummarySchema = z.object({
+  format: z.string(),
+  profile: z.string().nullable().describe('The import profile the file was read with'),
+  encoding: z.string(),
+  delimiter: z.string(),
+  skipped: SkippedCountsSchema,
+});
+
+export const SUBMISSION_STATUSES = [
+  'validated',
+  'rejected',
+  'committed',
+  'withdrawn',
+  'awaiting-approval',
+  'approval-rejected',
+] as const;
+
+/** The answer to an upload (POST /api/submissions): the dry run's report and diff. */
+export const SubmissionPreviewSchema = z.object({
+  submissionId: z.number(),
+  status: z.enum(SUBMISSION_STATUSES),
+  duplicateOf: z.number().nullable().describe('Set when byte-identical content was already submitted: the earlier one'),
+  sha256: z.string(),
+  rowsRead: z.number(),
+  cellsValid: z.number(),
+  reading: ReadingSummarySchema,
+  report: ValidationReportSchema,
+  diff: SubmissionDiffSchema.nullable(),
+});
+
+/** One line of GET /api/submissions (a geo's submissions, newest first). */
+export const SubmissionListItemSchema = z.object({
+  submissionId: z.number(),
+  status: z.enum(SUBMISSION_STATUSES),
+  submittedBy: z.string(),
+  submittedAt: z.string(),
+  committedAt: z.string().nullable(),
+  withdrawnAt: z.string().nullable(),
+  fileName: z.string(),
+  profile: z.string().nullable().describe('The import profile the file was read with'),
+  format: z.string(),
+  rowsRead: z.number(),
+  cellsValid: z.number(),
+  errorCount: z.number(),
+  warningCount: z.number(),
+});
+
+export const SubmissionsAnswerSchema = z.object({ data: z.array(SubmissionListItemSchema) });
+
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+export type Severity = z.infer<typeof SeveritySchema>;
+export type ReportEntry = z.infer<typeof ReportEntrySchema>;
+export type ValidationReport = z.infer<typeof ValidationReportSchema>;
+export type ChangedCell = z.infer<typeof ChangedCellSchema>;
+export type SubmissionDiff = z.infer<typeof SubmissionDiffSchema>;
+export type SkippedCounts = z.infer<typeof SkippedCountsSchema>;
+export type ReadingSummary = z.infer<typeof ReadingSummarySchema>;
+export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+export type SubmissionPreview = z.infer<typeof SubmissionPreviewSchema>;
+export type SubmissionListItem = z.infer<typeof SubmissionListItemSchema>;
+export type SubmissionsAnswer = z.infer<typeof SubmissionsAnswerSchema>;
+
+/** POST /api/submissions/:id/commit: published at once, or (when approval is required) waiting for the secretariat. */
+export const CommitAnswerSchema = z.union([
+  z.object({ submissionId: z.number(), revisionsAdded: z.number(), committedAt: z.string() }),
+  z.object({ submissionId: z.number(), status: z.literal('awaiting-approval'), requestedAt: z.string() }),
+]);
+
+export type CommitAnswer = z.infer<typeof CommitAnswerSchema>;
