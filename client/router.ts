@@ -1,23 +1,6 @@
 import { announce, focusKey, restoreFocus } from './components/dom';
 import { formatState, linkState, parseState, type ViewName, type ViewState } from './state/url-state';
-
-export interface ViewContext {
-  /** Moves to a new state: pushes a history entry (or replaces it) and re-renders. */
-  navigate: (change: Partial<ViewState>, options?: { replace?: boolean }) => void;
-  /** Records a state in the URL without re-rendering (the view already shows it, e.g. a tab). */
-  record: (change: Partial<ViewState>) => void;
-  hrefFor: (change: Partial<ViewState>) => string;
-  current: () => ViewState;
-  /** Mounts the current view afresh (after signing in or out: what it may show has changed). */
-  reload: () => void;
-}
-
-export interface MountedView {
-  /** Applies a new state of the same view; false asks the router to mount the view afresh. */
-  update: (state: ViewState) => boolean | Promise<boolean>;
-}
-
-export type ViewLoader = () => Promise<{ mount: (container: HTMLElement, state: ViewState, context: ViewContext) => Promise<MountedView> }>;
+import type { MountedView, ViewContext, ViewLoader } from './views/view-context';
 
 const TITLES: Record<ViewName, string> = {
   explore: 'Explore', trends: 'Trends', compare: 'Compare', profile: 'Country profile', alerts: 'Alerts',

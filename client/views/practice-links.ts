@@ -2,7 +2,7 @@ import type { PracticeSummary } from '../api/types';
 import { practiceApi } from '../api/client';
 import type { PracticeMarker } from '../charts/line-chart';
 import { h } from '../components/dom';
-import type { ViewContext } from '../router';
+import type { ViewContext } from './view-context';
 
 /** Practice start years on the geos' lines, linked to the practice pages. */
 export async function practiceMarkers(indicator: string, geos: string[]): Promise<PracticeMarker[]> {

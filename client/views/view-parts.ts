@@ -2,7 +2,7 @@ import { catalogueApi } from '../api/client';
 import type { Geo, Indicator, Observation } from '../api/types';
 import { h } from '../components/dom';
 import type { ViewState } from '../state/url-state';
-import type { ViewContext } from '../router';
+import type { ViewContext } from './view-context';
 
 /** An observation as /api/observations answers it (count or rate, with its denominator). */
 export type MeasuredObservation = Observation;

@@ -8,7 +8,7 @@ import autocannon from 'autocannon';
 import SQLite from 'better-sqlite3';
 import { BENCH_GROUP, BENCH_SHAPE, benchCatalogue, buildBenchDatabase } from './api-database';
 import { measureFloor } from './api-floor';
-import { HIT_RATE_YEARS } from '../../server/analytics/alerts/alerts';
+import { HIT_RATE_YEARS } from '../../server/alerts/alerts';
 
 /**
  * npm run bench:api — builds a 5,000,000-revision SQLite file, load-tests /api/compare and

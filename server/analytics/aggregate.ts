@@ -1,4 +1,4 @@
-import { unionFlags } from '../observations/flags';
+import { unionFlags } from '../cells/flags';
 import type { GroupAggregate, Measure, MeasuredValue } from '../shared/api/analytics';
 
 /** An aggregate is withheld when its members cover less than this share of the group's population. */

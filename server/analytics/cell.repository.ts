@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../db/database';
-import { listObservations } from '../observations/observation.repository';
+import { listObservations } from '../cells/observation.repository';
 import { type CellFilter, type CellRecord, POPULATION_INDICATOR } from './cell.types';
 import { readCurrentCells } from './current-cell.repository';
 import { currentPopulationCells } from './population.repository';

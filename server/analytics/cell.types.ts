@@ -1,4 +1,4 @@
-import type { ObservationFilter, ObservationRecord } from '../observations/observation.repository';
+import type { ObservationFilter, ObservationRecord } from '../cells/observation.repository';
 
 /**
  * The shapes analytics reads cells in, in a leaf module: the repositories (cell, current-cell,

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../db/database';
-import { parsePeriod } from '../observations/period';
+import { parsePeriod } from '../cells/period';
 import { badRequest } from '../http/errors';
 import { aggregateGroup, type MemberFigure } from './aggregate';
 import type { CompareResponse, CompareRow, Measure, MeasuredValue } from '../shared/api/analytics';

@@ -1,7 +1,7 @@
 import type { CompiledQuery } from 'kysely';
 import type { DbOrTx } from '../db/database';
-import { CompiledByShape, filterParameters, shapeOf, whereFilter } from '../observations/compiled-filter';
-import type { ObservationFilter } from '../observations/observation.repository';
+import { CompiledByShape, filterParameters, shapeOf, whereFilter } from '../cells/compiled-filter';
+import type { ObservationFilter } from '../cells/observation.repository';
 import type { CellRecord } from './cell.types';
 
 /**

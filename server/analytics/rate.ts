@@ -1,4 +1,4 @@
-import { unionFlags } from '../observations/flags';
+import { unionFlags } from '../cells/flags';
 import type { Denominator, MeasuredValue } from '../shared/api/analytics';
 import { type CellRecord, POPULATION_INDICATOR } from './cell.types';
 

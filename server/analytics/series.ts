@@ -1,5 +1,5 @@
 import { median } from 'simple-statistics';
-import { parsePeriod } from '../observations/period';
+import { parsePeriod } from '../cells/period';
 import type { MeasuredValue, SegmentStatistics, TrendPoint } from '../shared/api/analytics';
 import { olsFit } from './statistics/ols';
 import { mannKendall, theilSen } from './statistics/trend-tests';

@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../db/database';
 import { badRequest } from '../http/errors';
-import { parsePeriod } from '../observations/period';
+import { parsePeriod } from '../cells/period';
 import type { Measure, TrendResponse } from '../shared/api/analytics';
 import { type Catalogue, geoFor, indicatorFor, summarise } from './catalogue';
 import { readCells } from './cell.repository';

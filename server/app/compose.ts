@@ -4,6 +4,7 @@ import { createActorResolver } from '../accounts/resolve-actor';
 import { sessionRoutes } from '../accounts/session.routes';
 import { tokenRoutes } from '../accounts/token.routes';
 import { userRoutes } from '../accounts/user.routes';
+import { alertRoutes } from '../alerts/alert.routes';
 import { analyticsRoutes } from '../analytics/analytics.routes';
 import { approvalRoutes } from '../approvals/approval.routes';
 import { auditRefusal, auditWrite } from '../audit/audit.hook';
@@ -35,6 +36,7 @@ export const apiRoutes: readonly AnyRoute[] = [
   ...observationRoutes,
   ...observationHistoryRoutes,
   ...analyticsRoutes,
+  ...alertRoutes,
   ...practiceRoutes,
   ...submissionRoutes,
   ...profileRoutes,

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { defineRoute } from '../http/route';
-import { dataVersion } from '../observations/observation.repository';
+import { dataVersion } from '../cells/observation.repository';
 
 export const healthRoutes = [
   defineRoute({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { assertKnownCodes } from '../http/known-codes';
 import { periodParam, singleCode } from '../http/query';
 import { defineRoute } from '../http/route';
-import { cellHistory } from './cell-history';
+import { cellHistory } from '../cells/cell-history';
 
 /** One cell's versions, from the revision store. */
 export const observationHistoryRoutes = [

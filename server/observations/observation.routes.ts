@@ -11,8 +11,8 @@ import { assertKnownCodes } from '../http/known-codes';
 import { codeList, periodParam } from '../http/query';
 import { defineRoute } from '../http/route';
 import { ObservationsAnswerSchema, type ObservationsAnswer as ObservationsResponse } from '../shared/api/observations';
-import { parsePeriod } from './period';
-import { listObservations } from './observation.repository';
+import { parsePeriod } from '../cells/period';
+import { listObservations } from '../cells/observation.repository';
 
 export const ObservationQuery = z.object({
   indicator: codeList.refine((l) => l.length > 0, 'name at least one indicator, e.g. indicator=ICCS0101').optional()

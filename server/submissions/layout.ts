@@ -1,4 +1,4 @@
-import { parsePeriod } from '../observations/period';
+import { parsePeriod } from '../cells/period';
 import type { ProfileDefinition } from '../shared/api/import-profiles';
 
 export type FileFormat = 'canonical' | ProfileDefinition['shape'];

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorFor, addUser, expectNoSecretsLeaked, PASSWORD, recordedApp, type SignedIn, signIn, storedSecrets } from './fixture';
 import { csvFor, practiceFor, profileFor } from './route-expectations';
-import { cellVersions } from '../../server/observations/cell-versions';
+import { cellVersions } from '../../server/cells/cell-versions';
 import { useSeededApp } from '../helpers/context';
 import type { Express } from 'express';
 

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { segments } from '../../client/charts/line-chart';
 import { aggregateSeriesFrom } from '../../client/views/trends/eu-series';
-import { cellLookup, isTest, testSeries } from '../../server/analytics/alerts/screen';
+import { cellLookup, isTest, testSeries } from '../../server/alerts/screen';
 import { loadCatalogue } from '../../server/analytics/catalogue';
 import { readCells } from '../../server/analytics/cell.repository';
 import { createApp } from '../../server/app/compose';

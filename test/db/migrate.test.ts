@@ -5,7 +5,7 @@ import { Migrator } from 'kysely';
 import { migrateToLatest } from '../../server/db/migrate';
 import { migrations } from '../../server/db/migrations/index';
 import { diffSubmission } from '../../server/submissions/diff';
-import { cellHistory } from '../../server/observations/cell-history';
+import { cellHistory } from '../../server/cells/cell-history';
 import { stagedRows } from '../helpers/staged';
 import { useTestDatabases } from '../helpers/context';
 import { canonicalCsv, publishCsv } from '../helpers/publish';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FlagCache, normaliseFlags, unionFlags, unknownFlags } from '../../server/observations/flags';
-import { isPeriodInRange, parsePeriod, PeriodCache } from '../../server/observations/period';
+import { FlagCache, normaliseFlags, unionFlags, unknownFlags } from '../../server/cells/flags';
+import { isPeriodInRange, parsePeriod, PeriodCache } from '../../server/cells/period';
 
 describe('observation flags', () => {
   it('normalise to each letter once in a fixed order', () => {

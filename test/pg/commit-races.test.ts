@@ -3,7 +3,7 @@ import type { OpenDatabase } from '../../server/db/connect';
 import { SubmissionStateError } from '../../server/submissions/commit';
 import { withdrawSubmission } from '../../server/submissions/withdraw';
 import { commit, secondInstance, stagedSubmission, type UploadCell, YEARS } from './submissions';
-import { cellVersions } from '../../server/observations/cell-versions';
+import { cellVersions } from '../../server/cells/cell-versions';
 import { useSeededApp } from '../helpers/context';
 
 // The same submission acted on from two app instances at once (a double click, two curators).

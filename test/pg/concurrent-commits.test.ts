@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OpenDatabase } from '../../server/db/connect';
 import { commit, secondInstance, stagedSubmission, type UploadCell, YEARS } from './submissions';
-import { cellVersions } from '../../server/observations/cell-versions';
+import { cellVersions } from '../../server/cells/cell-versions';
 import { useSeededApp } from '../helpers/context';
 
 // Two app instances (two pools) on one real PostgreSQL database commit at the same moment.

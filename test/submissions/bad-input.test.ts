@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { previewSubmission } from '../../server/submissions/pipeline';
 import { bufferSource } from '../../server/submissions/source';
 import { stagedColumns } from '../helpers/staged';
-import { cellVersions } from '../../server/observations/cell-versions';
+import { cellVersions } from '../../server/cells/cell-versions';
 import { useSeededApp } from '../helpers/context';
 
 const ctx = useSeededApp({ each: true });

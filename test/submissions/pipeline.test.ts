@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { commitSubmission, SubmissionStateError } from '../../server/submissions/commit';
 import { previewSubmission } from '../../server/submissions/pipeline';
 import { bufferSource } from '../../server/submissions/source';
-import { cellVersions } from '../../server/observations/cell-versions';
+import { cellVersions } from '../../server/cells/cell-versions';
 import { useSeededApp } from '../helpers/context';
 
 const ctx = useSeededApp({ each: true });

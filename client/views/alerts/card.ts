@@ -2,7 +2,7 @@ import type { Alert, AlertYear } from '../../../server/shared/api/analytics';
 import { renderRangeStrip } from '../../charts/range-strip';
 import { formatPercent, formatValue } from '../../charts/format';
 import { h } from '../../components/dom';
-import type { ViewContext } from '../../router';
+import type { ViewContext } from '../view-context';
 
 function yearText(year: AlertYear, measure: Alert['measure']): string {
   const count = year.count === null ? 'no count' : `${formatValue(year.count, 'count')} offences${year.countFlags ? ` (${year.countFlags})` : ''}`;

@@ -3,7 +3,7 @@ import { selectField } from '../../components/controls';
 import { errorBox, h } from '../../components/dom';
 import { saveCsv } from '../../components/downloads';
 import { sortableTable, tableCsv, type TableSpec } from '../../components/sortable-table';
-import type { MountedView, ViewContext } from '../../router';
+import type { MountedView, ViewContext } from '../view-context';
 import type { ViewState } from '../../state/url-state';
 import { asOfHref, viewHeader } from '../view-parts';
 import { alertCard } from './card';

@@ -1,7 +1,7 @@
 import type { ApprovalItem as Approval } from '../../api/types';
 import { radioGroup } from '../../components/controls';
 import { errorBox, h } from '../../components/dom';
-import type { MountedView, ViewContext } from '../../router';
+import type { MountedView, ViewContext } from '../view-context';
 import type { ViewState } from '../../state/url-state';
 import { actionButton, labelled, liveRegion, problemBox, sessionWithRole } from '../account-parts';
 import { timeText } from '../account-text';

@@ -1,6 +1,6 @@
 import type { AuditAnswer, AuditEntry } from '../../api/types';
 import { h } from '../../components/dom';
-import type { MountedView, ViewContext } from '../../router';
+import type { MountedView, ViewContext } from '../view-context';
 import type { ViewState } from '../../state/url-state';
 import { problemBox, sessionWithRole } from '../account-parts';
 import { timeText } from '../account-text';

@@ -6,7 +6,7 @@ import { radioGroup, selectField } from '../../components/controls';
 import { errorBox, h, setSvg } from '../../components/dom';
 import { indicatorPicker } from '../../components/indicator-picker';
 import { sortableTable } from '../../components/sortable-table';
-import type { MountedView, ViewContext } from '../../router';
+import type { MountedView, ViewContext } from '../view-context';
 import type { ViewState } from '../../state/url-state';
 import { asOfHref, chartWidth, effectiveMeasure, hasSource, latest, loadCatalogue, sourceText, viewHeader, type Catalogue } from '../view-parts';
 import { barRows, type Comparison, coverageText, loadComparison, YEARS } from './state';

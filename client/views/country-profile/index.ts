@@ -5,7 +5,7 @@ import { renderSparkline } from '../../charts/sparkline';
 import { errorBox, h, setSvg } from '../../components/dom';
 import { saveCsv } from '../../components/downloads';
 import { sortableTable, tableCsv, type TableSpec } from '../../components/sortable-table';
-import type { MountedView, ViewContext } from '../../router';
+import type { MountedView, ViewContext } from '../view-context';
 import type { ViewState } from '../../state/url-state';
 import { practiceList } from '../practice-links';
 import { asOfHref, loadCatalogue, viewHeader } from '../view-parts';

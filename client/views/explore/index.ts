@@ -6,7 +6,7 @@ import { errorBox, h } from '../../components/dom';
 import { indicatorPicker } from '../../components/indicator-picker';
 import { attachMapInteraction } from '../../components/map-interaction';
 import type { TableSpec } from '../../components/sortable-table';
-import type { MountedView, ViewContext } from '../../router';
+import type { MountedView, ViewContext } from '../view-context';
 import type { ViewState } from '../../state/url-state';
 import { asOfHref, effectiveMeasure, hasSource, latest, loadCatalogue, sourceText, viewHeader, type Catalogue } from '../view-parts';
 import {

@@ -2,7 +2,7 @@ import type { ApprovalItem as ApprovalRow, SubmissionListItem as SubmissionRow }
 import { selectField } from '../../components/controls';
 import { h } from '../../components/dom';
 import { saveBlob } from '../../components/downloads';
-import type { MountedView, ViewContext } from '../../router';
+import type { MountedView, ViewContext } from '../view-context';
 import type { ViewState } from '../../state/url-state';
 import { actionButton, liveRegion, problemBox, sessionWithRole } from '../account-parts';
 import { submissionStatusText, timeText } from '../account-text';

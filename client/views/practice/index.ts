@@ -3,7 +3,7 @@ import { renderLineChart } from '../../charts/line-chart';
 import { chartPanel } from '../../components/chart-panel';
 import { errorBox, h } from '../../components/dom';
 import { sortableTable } from '../../components/sortable-table';
-import type { MountedView, ViewContext } from '../../router';
+import type { MountedView, ViewContext } from '../view-context';
 import type { ViewState } from '../../state/url-state';
 import { ratingBadge } from '../practice-links';
 import { trendRows, type TrendTableRow } from '../trends/series';

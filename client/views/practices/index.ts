@@ -1,7 +1,7 @@
 import type { PracticeSearchResponse } from '../../api/types';
 import { selectField } from '../../components/controls';
 import { errorBox, h, uniqueId } from '../../components/dom';
-import type { MountedView, ViewContext } from '../../router';
+import type { MountedView, ViewContext } from '../view-context';
 import type { ViewState } from '../../state/url-state';
 import { practiceCard } from '../practice-links';
 import { loadCatalogue, viewHeader, type Catalogue } from '../view-parts';

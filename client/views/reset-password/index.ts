@@ -1,5 +1,5 @@
 import { errorBox, h } from '../../components/dom';
-import type { MountedView, ViewContext } from '../../router';
+import type { MountedView, ViewContext } from '../view-context';
 import type { ViewState } from '../../state/url-state';
 import { labelled, problemText } from '../account-parts';
 import { viewHeader } from '../view-parts';

@@ -1,6 +1,6 @@
 import type { PracticeSummary } from '../../api/types';
 import { errorBox, h } from '../../components/dom';
-import type { MountedView, ViewContext } from '../../router';
+import type { MountedView, ViewContext } from '../view-context';
 import type { ViewState } from '../../state/url-state';
 import { actionButton, labelled, liveRegion, problemBox, sessionWithRole } from '../account-parts';
 import { PRACTICE_STATE_TEXT } from '../account-text';

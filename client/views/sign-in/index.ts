@@ -1,7 +1,7 @@
 import { ApiError } from '../../api/client';
 import { ROLE_LABELS, sessionLoaded, signIn } from '../../api/session';
 import { errorBox, h } from '../../components/dom';
-import type { MountedView, ViewContext } from '../../router';
+import type { MountedView, ViewContext } from '../view-context';
 import type { ViewState } from '../../state/url-state';
 import { labelled } from '../account-parts';
 import { passwordChangeForm } from './password-change';

@@ -7,7 +7,7 @@ import { attachCrosshair } from '../../components/crosshair';
 import { errorBox, h } from '../../components/dom';
 import { geoPicker } from '../../components/geo-picker';
 import { indicatorPicker } from '../../components/indicator-picker';
-import type { MountedView, ViewContext } from '../../router';
+import type { MountedView, ViewContext } from '../view-context';
 import type { ViewState } from '../../state/url-state';
 import { asOfHref, chartWidth, effectiveMeasure, hasSource, latest, loadCatalogue, sourceText, viewHeader, type Catalogue } from '../view-parts';
 import { trendRows, type TrendTableRow } from './series';

@@ -3,7 +3,7 @@ import { forgetAnswers } from '../../api/client';
 import { selectField } from '../../components/controls';
 import { errorBox, h, uniqueId } from '../../components/dom';
 import { saveBlob } from '../../components/downloads';
-import type { MountedView, ViewContext } from '../../router';
+import type { MountedView, ViewContext } from '../view-context';
 import type { ViewState } from '../../state/url-state';
 import { sessionLoaded } from '../../api/session';
 import { authMessage, commitUpload, fetchTemplate, uploadSubmission } from './transfer';

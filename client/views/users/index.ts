@@ -1,7 +1,7 @@
 import type { UserView } from '../../api/types';
 import { ROLE_LABELS } from '../../api/session';
 import { h } from '../../components/dom';
-import type { MountedView, ViewContext } from '../../router';
+import type { MountedView, ViewContext } from '../view-context';
 import type { ViewState } from '../../state/url-state';
 import { actionButton, liveRegion, problemBox, sessionWithRole, shownOnce } from '../account-parts';
 import { timeText } from '../account-text';

@@ -1,4 +1,4 @@
-import type { Alert, AlertsResponse } from '../../shared/api/analytics';
+import type { Alert, AlertsResponse } from '../shared/api/analytics';
 
 export interface FeedFilter {
   country?: string;

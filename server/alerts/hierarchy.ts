@@ -1,5 +1,5 @@
-import type { IndicatorRow } from '../../db/tables/indicator.table';
-import type { Alert, ReclassificationNotice } from '../../shared/api/analytics';
+import type { IndicatorRow } from '../db/tables/indicator.table';
+import type { Alert, ReclassificationNotice } from '../shared/api/analytics';
 import { type CellLookup, type CountTest, seriesYear } from './screen';
 
 /** A test that passed the false-discovery-rate control, with what the hierarchy adds to it. */

@@ -1,4 +1,4 @@
-import type { Alert } from '../../shared/api/analytics';
+import type { Alert } from '../shared/api/analytics';
 
 function number(x: number): string {
   return Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en-GB') : x.toFixed(2);

@@ -1,7 +1,7 @@
-import type { IndicatorRow } from '../../db/tables/indicator.table';
-import type { AlertNotice, AlertYear, Measure } from '../../shared/api/analytics';
-import { type CellRecord, POPULATION_INDICATOR } from '../cell.types';
-import { type CountPrediction, predictCount, type QuasiPoissonFit, quasiPoissonFit } from '../statistics/quasi-poisson';
+import type { IndicatorRow } from '../db/tables/indicator.table';
+import type { AlertNotice, AlertYear, Measure } from '../shared/api/analytics';
+import { type CellRecord, POPULATION_INDICATOR } from '../analytics/cell.types';
+import { type CountPrediction, predictCount, type QuasiPoissonFit, quasiPoissonFit } from '../analytics/statistics/quasi-poisson';
 
 /** The documented alert rules (docs/methodology-trends.md). */
 export const ALERT_RULES = { window: 7, minimumPoints: 5, minimumCount: 20, falseDiscoveryRate: 0.05, interval: 0.95 } as const;
