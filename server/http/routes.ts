@@ -7,8 +7,9 @@ import { observationRoutes } from '../observations/observation.routes';
 import { openApiRoutes } from '../openapi/openapi.routes';
 import { practiceRoutes } from '../practices/practice.routes';
 import { submissionRoutes } from '../submissions/submission.routes';
+import { interopRoutes } from '../interop/interop.routes';
 import { healthRoutes } from './health.routes';
 import type { AnyRoute } from './route';
 
 /** Every API route. The authorisation matrix test and the API description are generated from this list. */
-export const apiRoutes: AnyRoute[] = [...healthRoutes, ...geoRoutes, ...indicatorRoutes, ...observationRoutes, ...practiceRoutes, ...submissionRoutes, ...analyticsRoutes, ...openApiRoutes, ...accountRoutes, ...approvalRoutes];
+export const apiRoutes: AnyRoute[] = [...healthRoutes, ...geoRoutes, ...indicatorRoutes, ...observationRoutes, ...practiceRoutes, ...submissionRoutes, ...analyticsRoutes, ...openApiRoutes, ...accountRoutes, ...approvalRoutes, ...interopRoutes];
