@@ -79,7 +79,10 @@ function send(res: Response, result: unknown): void {
   res.status(status);
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   if (fileName) res.attachment(fileName);
-  if (contentType) res.type(contentType);
+  // Bytes go out with exactly the type given: res.type would add a charset to text/* types, which
+  // clients that compare media types exactly (e.g. sdmx-rest with text/csv) reject.
+  if (contentType && Buffer.isBuffer(result.body)) res.setHeader('Content-Type', contentType);
+  else if (contentType) res.type(contentType);
   // A stream that fails half-way cannot become an error answer: the client sees a cut connection.
   if (result.body instanceof Readable) pipeline(result.body, res).catch(() => res.destroy());
   else if (typeof result.body === 'string' || Buffer.isBuffer(result.body)) res.send(result.body);
