@@ -16,7 +16,7 @@ import { noResults, sdmxErrorResponse } from './errors';
 import { type Negotiated, negotiateData } from './negotiate';
 
 /** Answers up to this many current cells are read at once and cached; larger ones are streamed page by page. */
-export const STREAM_PAGE = 10_000;
+export const STREAM_PAGE = 5_000;
 
 export interface DataRequest {
   db: Db;
