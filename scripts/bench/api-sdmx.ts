@@ -18,8 +18,8 @@ export function sdmxPaths(catalogue: BenchCatalogue) {
       const period = pick(catalogue.periods);
       return `${flow}/A.${pick(catalogue.indicators)}.${catalogue.groupMembers.join('+')}/all/?startPeriod=${period}&endPeriod=${period}&format=jsonstat`;
     },
-    /** 40 indicators × 400 geos × 25 years = 1,000,000 observations. */
-    million: `${flow}/A.${catalogue.indicators.slice(0, 40).join('+')}./all/`,
+    /** 100 indicators × 400 geos × 25 years = 1,000,000 observations. */
+    million: `${flow}/A.${catalogue.indicators.slice(0, 100).join('+')}./all/`,
   };
 }
 
