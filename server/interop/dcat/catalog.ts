@@ -64,7 +64,7 @@ function shared(g: Graph, base: string): { publisher: string; contact: string } 
   g.type(publisher, 'foaf:Agent').add(publisher, 'foaf:name', text('EU Crime Prevention Observatory'));
   g.type(contact, 'vcard:Kind').add(contact, 'vcard:fn', text('Observatory secretariat')).add(contact, 'vcard:hasURL', iri(`${base}/`));
   g.type(LICENCE, 'dct:LicenseDocument');
-  g.type(THEME_JUSTICE, 'skos:Concept');
+  g.type(THEME_JUSTICE, 'skos:Concept').add(THEME_JUSTICE, 'skos:prefLabel', text('Justice, legal system and public safety'));
   g.type(ANNUAL, 'dct:Frequency');
   g.type(ENGLISH, 'dct:LinguisticSystem');
   return { publisher, contact };
@@ -91,7 +91,11 @@ function dataset(g: Graph, base: string, code: string, catalogue: Catalogue, cov
     g.add(node, 'dct:spatial', iri(`${EU}/country/${iso3}`));
     g.type(`${EU}/country/${iso3}`, 'dct:Location');
   }
-  if (indicator.source) g.add(node, 'dct:source', plain(indicator.source));
+  // DCAT-AP's dct:source names a dataset; where the figures come from is a provenance statement.
+  if (indicator.source) {
+    g.add(node, 'dct:provenance', iri(`${node}#provenance`));
+    g.type(`${node}#provenance`, 'dct:ProvenanceStatement').add(`${node}#provenance`, 'rdfs:label', text(indicator.source));
+  }
   const key = `.${encodeURIComponent(code)}.`;
   const sdmx = `${base}/sdmx/2.1/data/${AGENCY},${DATAFLOW},${VERSION}/${key}`;
   distribution(g, node, 'csv', { title: `${indicator.name}: CSV`, url: `${base}/api/observations?indicator=${encodeURIComponent(code)}&format=csv`, media: 'text/csv', format: 'CSV' });
