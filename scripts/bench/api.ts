@@ -131,16 +131,22 @@ async function main(): Promise<void> {
   }
 }
 
-/** A one-process server streams 1,000,000 observations as SDMX-ML; its peak RSS is read from /proc. */
+/**
+ * A one-process server streams 1,000,000 observations as SDMX-ML; its peak RSS is read from /proc.
+ * Its JS heap is capped below the answer's size (about 106 MB of text, twice that as a JS string):
+ * a server that built the answer in memory would die of it, one that streams finishes.
+ */
+const STREAM_HEAP_MB = 96;
+
 async function streamMillion(file: string, million: string): Promise<void> {
-  const { child, port } = await startServer(file, { WORKERS: '1' });
+  const { child, port } = await startServer(file, { WORKERS: '1', NODE_OPTIONS: `--max-old-space-size=${STREAM_HEAP_MB}` });
   try {
     await fetch(`http://127.0.0.1:${port}/sdmx/2.1/dataflow/CPO/CRIME/latest`);
     const m = await measureStream(`http://127.0.0.1:${port}`, child.pid!, million);
     const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
     if (m.status !== 200 || m.observations !== 1_000_000) throw new Error(`stream: status ${m.status}, ${m.observations} observations`);
     console.log(`stream: SDMX-ML Generic, ${m.observations.toLocaleString('en')} observations, ${mb(m.bytes)} in ${m.seconds.toFixed(1)} s; `
-      + `server RSS ${mb(m.before.rss)} before, peak ${mb(Math.max(m.after.peak, m.sampledPeak))} (VmHWM) while sending it`);
+      + `server (JS heap capped at ${STREAM_HEAP_MB} MB) RSS ${mb(m.before.rss)} before, peak ${mb(Math.max(m.after.peak, m.sampledPeak))} (VmHWM) while sending it`);
   } finally {
     child.kill('SIGTERM');
     await once(child, 'exit');
