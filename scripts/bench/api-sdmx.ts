@@ -52,5 +52,14 @@ export async function measureStream(base: string, pid: number, path: string) {
   }
   clearInterval(sampler);
   const after = memoryOf(pid);
-  return { status: res.status, type: res.headers.get('content-type'), bytes, observations, seconds: (performance.now() - started) / 1000, before, after, sampledPeak };
+  return {
+    status: res.status,
+    type: res.headers.get('content-type'),
+    bytes,
+    observations,
+    seconds: (performance.now() - started) / 1000,
+    before,
+    after,
+    sampledPeak,
+  };
 }

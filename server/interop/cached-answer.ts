@@ -35,7 +35,12 @@ export interface TextAnswer {
 export async function cachedTextAnswer(answer: TextAnswer): Promise<RouteResponse> {
   const { version } = answer;
   const etag = etagOf(version, answer.key);
-  const headers: Record<string, string> = { ETag: etag, 'Cache-Control': 'no-cache', 'X-Data-Version': version.at ?? '', Vary: 'Accept, Accept-Encoding' };
+  const headers: Record<string, string> = {
+    ETag: etag,
+    'Cache-Control': 'no-cache',
+    'X-Data-Version': version.at ?? '',
+    Vary: 'Accept, Accept-Encoding',
+  };
   if (matches(answer.headers['if-none-match'], etag)) return new RouteResponse('', { status: 304, headers });
   const cache = cacheFor(answer.db);
   const cacheKey = `${version.key}|${version.catalogueKey}|${answer.key}`;
@@ -47,11 +52,18 @@ export async function cachedTextAnswer(answer: TextAnswer): Promise<RouteRespons
   }
   const encoding = preferredEncoding(answer.headers['accept-encoding']);
   const encoded = cache.encoded(cacheKey, cached, encoding);
-  if (encoded) return new RouteResponse(encoded, { contentType: answer.contentType, headers: { ...headers, 'Content-Encoding': encoding! } });
+  if (encoded)
+    return new RouteResponse(encoded, {
+      contentType: answer.contentType,
+      headers: { ...headers, 'Content-Encoding': encoding! },
+    });
   return new RouteResponse(cached.json, { contentType: answer.contentType, headers });
 }
 
 /** A query's parameters in a fixed order, as part of a cache key. */
 export function normalisedQuery(query: Record<string, unknown>): string {
-  return Object.entries(query).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${String(v)}`).join('&');
+  return Object.entries(query)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join('&');
 }

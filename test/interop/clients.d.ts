@@ -1,7 +1,13 @@
 // The parts of two untyped client libraries that the interoperability tests use.
 declare module 'sdmx-rest' {
-  interface Service { url: string }
-  interface FetchResponse { status: number; headers: { get(name: string): string | null }; text(): Promise<string> }
+  interface Service {
+    url: string;
+  }
+  interface FetchResponse {
+    status: number;
+    headers: { get(name: string): string | null };
+    text(): Promise<string>;
+  }
   const sdmxrest: {
     getService(input: { url: string; api?: string; id?: string }): Service;
     getDataQuery(input: Record<string, unknown>): object;
@@ -17,8 +23,13 @@ declare module 'sdmx-rest' {
 }
 
 declare module 'jsonstat-toolkit' {
-  interface Category { label: string; unit?: unknown }
-  interface Dimension { Category(id: string): Category }
+  interface Category {
+    label: string;
+    unit?: unknown;
+  }
+  interface Dimension {
+    Category(id: string): Category;
+  }
   interface JsonStat {
     class: string;
     length: number;

@@ -16,7 +16,9 @@ beforeAll(async () => {
 });
 afterAll(async () => database.dispose());
 
-const SHAPES = new Parser().parse(readFileSync(path.join(import.meta.dirname, 'dcat-ap/dcat-ap-3.0-core.shapes.ttl'), 'utf8'));
+const SHAPES = new Parser().parse(
+  readFileSync(path.join(import.meta.dirname, 'dcat-ap/dcat-ap-3.0-core.shapes.ttl'), 'utf8'),
+);
 const DCAT = 'http://www.w3.org/ns/dcat#';
 const DCT = 'http://purl.org/dc/terms/';
 const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
@@ -25,7 +27,10 @@ async function parseJsonLd(text: string): Promise<Quad[]> {
   const quads: Quad[] = [];
   const parser = new JsonLdParser();
   await new Promise<void>((resolve, reject) => {
-    parser.on('data', (q: Quad) => quads.push(q)).on('error', reject).on('end', resolve);
+    parser
+      .on('data', (q: Quad) => quads.push(q))
+      .on('error', reject)
+      .on('end', resolve);
     parser.end(text);
   });
   return quads;
@@ -44,7 +49,9 @@ describe('the DCAT-AP 3.0 catalogue', () => {
     expect(ttl.headers.etag).toMatch(/^W\//);
     const fromTurtle = new Parser({ baseIRI: 'http://x/' }).parse(ttl.body);
     const report = await validate(fromTurtle);
-    expect(report.results.map((r) => `${r.focusNode?.value} ${r.path?.value}: ${r.message.map((m) => m.value).join()}`)).toEqual([]);
+    expect(
+      report.results.map((r) => `${r.focusNode?.value} ${r.path?.value}: ${r.message.map((m) => m.value).join()}`),
+    ).toEqual([]);
     expect(report.conforms).toBe(true);
 
     const jsonld = await getText(app, '/dcat/catalog.jsonld').expect(200);
@@ -64,10 +71,18 @@ describe('the DCAT-AP 3.0 catalogue', () => {
     expect(store.getObjects(homicide, `${DCT}title`, null).map((o) => o.value)).toEqual(['Intentional homicide']);
     expect(store.getObjects(homicide, `${DCAT}distribution`, null)).toHaveLength(4);
     const period = store.getObjects(homicide, `${DCT}temporal`, null)[0]!;
-    const first = await database.db.selectFrom('observations').select((eb) => eb.fn.min('period_start').as('m')).where('indicator', '=', 'ICCS0101').executeTakeFirstOrThrow();
+    const first = await database.db
+      .selectFrom('observations')
+      .select((eb) => eb.fn.min('period_start').as('m'))
+      .where('indicator', '=', 'ICCS0101')
+      .executeTakeFirstOrThrow();
     expect(store.getObjects(period, `${DCAT}startDate`, null)[0]!.value).toBe(first.m);
-    expect(store.getObjects(homicide, `${DCT}spatial`, null).map((o) => o.value)).toContain('http://publications.europa.eu/resource/authority/country/AUT');
-    const urls = store.getObjects(homicide, `${DCAT}distribution`, null).flatMap((d) => store.getObjects(d, `${DCAT}accessURL`, null).map((u) => new URL(u.value)));
+    expect(store.getObjects(homicide, `${DCT}spatial`, null).map((o) => o.value)).toContain(
+      'http://publications.europa.eu/resource/authority/country/AUT',
+    );
+    const urls = store
+      .getObjects(homicide, `${DCAT}distribution`, null)
+      .flatMap((d) => store.getObjects(d, `${DCAT}accessURL`, null).map((u) => new URL(u.value)));
     for (const url of urls) {
       const res = await getText(app, `${url.pathname}${url.search}`);
       expect(res.status, url.href).toBe(200);
@@ -76,7 +91,9 @@ describe('the DCAT-AP 3.0 catalogue', () => {
 
   it('is caught by the validator when a mandatory property is missing (the shapes really check)', async () => {
     const quads = new Parser().parse((await getText(app, '/dcat/catalog.ttl').expect(200)).body);
-    const withoutTitles = quads.filter((q) => !(q.predicate.value === `${DCT}title` && q.subject.value.includes('/dcat/dataset/')));
+    const withoutTitles = quads.filter(
+      (q) => !(q.predicate.value === `${DCT}title` && q.subject.value.includes('/dcat/dataset/')),
+    );
     const report = await validate(withoutTitles);
     expect(report.conforms).toBe(false);
     expect(report.results.every((r) => r.path?.value === `${DCT}title`)).toBe(true);

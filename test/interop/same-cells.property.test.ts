@@ -12,7 +12,9 @@ let geos: string[];
 beforeAll(async () => {
   database = await seededDatabase();
   app = createApp({ db: database.db, clientDir: '/nonexistent' });
-  indicators = (await database.db.selectFrom('observations').select('indicator').distinct().orderBy('indicator').execute()).map((r) => r.indicator);
+  indicators = (
+    await database.db.selectFrom('observations').select('indicator').distinct().orderBy('indicator').execute()
+  ).map((r) => r.indicator);
   geos = (await database.db.selectFrom('geos').select('code').orderBy('code').execute()).map((r) => r.code);
 });
 afterAll(async () => database.dispose());
@@ -70,33 +72,52 @@ describe('every format gives the same cells', () => {
   it('SDMX-CSV, SDMX-ML, JSON-stat and the JSON API agree for random keys and period ranges', async () => {
     const query = fc.record({
       indicators: fc.uniqueArray(fc.constantFrom(...indicators), { minLength: 1, maxLength: 3 }),
-      geos: fc.oneof(fc.constant([] as string[]), fc.uniqueArray(fc.constantFrom(...geos), { minLength: 1, maxLength: 4 })),
-      years: fc.option(fc.tuple(fc.integer({ min: 2000, max: 2025 }), fc.integer({ min: 0, max: 8 })), { nil: undefined }),
+      geos: fc.oneof(
+        fc.constant([] as string[]),
+        fc.uniqueArray(fc.constantFrom(...geos), { minLength: 1, maxLength: 4 }),
+      ),
+      years: fc.option(fc.tuple(fc.integer({ min: 2000, max: 2025 }), fc.integer({ min: 0, max: 8 })), {
+        nil: undefined,
+      }),
     });
     let compared = 0;
-    await fc.assert(fc.asyncProperty(query, async ({ indicators: codes, geos: places, years }) => {
-      const key = `A.${codes.join('+')}.${places.join('+')}`;
-      const range = years ? `startPeriod=${years[0]}&endPeriod=${years[0] + years[1]}` : '';
-      const url = `/sdmx/2.1/data/CPO,CRIME,1.0/${key}/all/?${range}`;
-      const api = await request(app).get('/api/observations').query({
-        indicator: codes.join(','), ...(places.length ? { geo: places.join(',') } : {}), ...(years ? { from: String(years[0]), to: String(years[0] + years[1]) } : {}),
-      }).expect(200);
-      const expected: Cells = new Map();
-      for (const o of api.body.data as { indicator: string; geo: string; period: string; value: number | null; flags: string }[]) {
-        put(expected, `${o.indicator}|${o.geo}|${o.period}`, o.value, o.flags);
-      }
-      const csv = await getText(app, `${url}&format=csv`);
-      const xml = await getText(app, url);
-      const jsonstat = await getText(app, url, 'application/json; profile=jsonstat');
-      if (expected.size === 0) {
-        expect([csv.status, xml.status, jsonstat.status]).toEqual([404, 404, 404]);
-        return;
-      }
-      compared++;
-      expect(fromCsv(csv.body)).toEqual(expected);
-      expect(fromGeneric(xml.body)).toEqual(expected);
-      expect(fromJsonStat(JSON.parse(jsonstat.body) as JsonStat)).toEqual(expected);
-    }), { numRuns: 40 });
+    await fc.assert(
+      fc.asyncProperty(query, async ({ indicators: codes, geos: places, years }) => {
+        const key = `A.${codes.join('+')}.${places.join('+')}`;
+        const range = years ? `startPeriod=${years[0]}&endPeriod=${years[0] + years[1]}` : '';
+        const url = `/sdmx/2.1/data/CPO,CRIME,1.0/${key}/all/?${range}`;
+        const api = await request(app)
+          .get('/api/observations')
+          .query({
+            indicator: codes.join(','),
+            ...(places.length ? { geo: places.join(',') } : {}),
+            ...(years ? { from: String(years[0]), to: String(years[0] + years[1]) } : {}),
+          })
+          .expect(200);
+        const expected: Cells = new Map();
+        for (const o of api.body.data as {
+          indicator: string;
+          geo: string;
+          period: string;
+          value: number | null;
+          flags: string;
+        }[]) {
+          put(expected, `${o.indicator}|${o.geo}|${o.period}`, o.value, o.flags);
+        }
+        const csv = await getText(app, `${url}&format=csv`);
+        const xml = await getText(app, url);
+        const jsonstat = await getText(app, url, 'application/json; profile=jsonstat');
+        if (expected.size === 0) {
+          expect([csv.status, xml.status, jsonstat.status]).toEqual([404, 404, 404]);
+          return;
+        }
+        compared++;
+        expect(fromCsv(csv.body)).toEqual(expected);
+        expect(fromGeneric(xml.body)).toEqual(expected);
+        expect(fromJsonStat(JSON.parse(jsonstat.body) as JsonStat)).toEqual(expected);
+      }),
+      { numRuns: 40 },
+    );
     // Most runs must compare real cells, not only agree that nothing matched.
     expect(compared).toBeGreaterThan(15);
   });

@@ -30,13 +30,23 @@ describe('large answers stream page by page', () => {
     for (const size of [1, 7, 100, 100_000]) {
       const pages = await collect(currentPages(database.db, query, catalogue, size));
       expect(pages.every((p) => p.length <= size)).toBe(true);
-      expect(await collect(seriesOfPages(currentPages(database.db, query, catalogue, size), query, catalogue)), `pages of ${size}`).toEqual(whole);
+      expect(
+        await collect(seriesOfPages(currentPages(database.db, query, catalogue, size), query, catalogue)),
+        `pages of ${size}`,
+      ).toEqual(whole);
     }
   });
 
   it('streams the whole dataflow over HTTP when it is larger than a page, and the stream holds every cell', async () => {
     const app = createApp({ db: database.db, clientDir: '/nonexistent' });
-    const count = Number((await database.db.selectFrom('observations').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const count = Number(
+      (
+        await database.db
+          .selectFrom('observations')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     expect(count, 'the seed must be larger than one page for this test to stream').toBeGreaterThan(STREAM_PAGE);
     const res = await getText(app, '/sdmx/2.1/data/CRIME/all/all?format=csv').expect(200);
     expect(res.headers['transfer-encoding']).toBe('chunked');

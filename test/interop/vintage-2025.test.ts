@@ -29,11 +29,21 @@ function belgium2025(indicators: Set<string>): Map<string, number> {
   return cells;
 }
 
-const csvCells = (body: string) => new Map(body.trim().split('\r\n').slice(1).map((l) => l.split(',')).map((r) => [`${r[2]}|${r[4]}`, Number(r[5])]));
+const csvCells = (body: string) =>
+  new Map(
+    body
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((l) => l.split(','))
+      .map((r) => [`${r[2]}|${r[4]}`, Number(r[5])]),
+  );
 
 describe('the 2025 crim_off_cat corrections through SDMX', () => {
   it('gives exactly the revised and new Belgian cells after updatedAfter, and both disseminations with includeHistory', async () => {
-    const indicators = new Set((await database.db.selectFrom('indicators').select('code').execute()).map((r) => r.code));
+    const indicators = new Set(
+      (await database.db.selectFrom('indicators').select('code').execute()).map((r) => r.code),
+    );
     const before = await getText(app, '/sdmx/2.1/data/CRIME/A..BE/all/?format=csv').expect(200);
     const seededAt = before.headers['x-data-version']!;
     const published = csvCells(before.body);
@@ -43,14 +53,26 @@ describe('the 2025 crim_off_cat corrections through SDMX', () => {
     expect(published.get('ICCS0101|2022')).toBe(179);
     expect([...changed.keys()].some((c) => c.endsWith('|2023'))).toBe(true);
 
-    const lines = [...edition].map(([cell, value]) => `BE,${cell.replace('|', ',')},${value},,Eurostat crim_off_cat 2025 edition`);
+    const lines = [...edition].map(
+      ([cell, value]) => `BE,${cell.replace('|', ',')},${value},,Eurostat crim_off_cat 2025 edition`,
+    );
     const commit = await correct(database.db, 'BE', lines, new Date(Date.parse(seededAt) + 60_000));
 
-    const since = await getText(app, `/sdmx/2.1/data/CRIME/A..BE/all/?format=csv&updatedAfter=${encodeURIComponent(seededAt)}`).expect(200);
+    const since = await getText(
+      app,
+      `/sdmx/2.1/data/CRIME/A..BE/all/?format=csv&updatedAfter=${encodeURIComponent(seededAt)}`,
+    ).expect(200);
     expect(csvCells(since.body)).toEqual(changed);
 
-    const history = await getText(app, '/sdmx/2.1/data/CRIME/A.ICCS0101.BE/all/?startPeriod=2022&endPeriod=2022&includeHistory=true&format=csv').expect(200);
-    const rows = (history.body as string).trim().split('\r\n').slice(1).map((l) => l.split(','));
+    const history = await getText(
+      app,
+      '/sdmx/2.1/data/CRIME/A.ICCS0101.BE/all/?startPeriod=2022&endPeriod=2022&includeHistory=true&format=csv',
+    ).expect(200);
+    const rows = (history.body as string)
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((l) => l.split(','));
     expect(rows.map((r) => [r[5], r[8]! <= seededAt, r[9] || null])).toEqual([
       ['179', true, commit.committedAt],
       ['185', false, null],

@@ -24,14 +24,23 @@ export async function readCoverage(db: DbOrTx, asOf: string | null): Promise<Map
   const rows = await db
     .selectFrom(cellVersions(db))
     .innerJoin('geos', 'geos.code', 'v.geo')
-    .select((eb) => ['v.indicator', 'geos.iso3', eb.fn.min('v.period_start').as('first'), eb.fn.max('v.period_start').as('last')])
+    .select((eb) => [
+      'v.indicator',
+      'geos.iso3',
+      eb.fn.min('v.period_start').as('first'),
+      eb.fn.max('v.period_start').as('last'),
+    ])
     .$if(asOf !== null, (q) => q.where('v.recorded_at', '<=', asOf!))
     .$if(asOf === null, (q) => q.where('v.current', '=', 1))
     .groupBy(['v.indicator', 'geos.iso3'])
     .execute();
   const coverage = new Map<string, Coverage>();
   for (const row of rows) {
-    const known = coverage.get(row.indicator) ?? { first: row.first as string, last: row.last as string, countries: [] };
+    const known = coverage.get(row.indicator) ?? {
+      first: row.first as string,
+      last: row.last as string,
+      countries: [],
+    };
     if ((row.first as string) < known.first) known.first = row.first as string;
     if ((row.last as string) > known.last) known.last = row.last as string;
     if (row.iso3) known.countries.push(row.iso3);
@@ -40,7 +49,12 @@ export async function readCoverage(db: DbOrTx, asOf: string | null): Promise<Map
   return coverage;
 }
 
-function distribution(g: Graph, dataset: string, id: string, d: { title: string; url: string; media: string; format: string; standard?: string }): void {
+function distribution(
+  g: Graph,
+  dataset: string,
+  id: string,
+  d: { title: string; url: string; media: string; format: string; standard?: string },
+): void {
   const node = `${dataset}/distribution/${id}`;
   g.add(dataset, 'dcat:distribution', iri(node));
   g.type(node, 'dcat:Distribution')
@@ -62,15 +76,28 @@ function shared(g: Graph, base: string): { publisher: string; contact: string } 
   const publisher = `${base}/#publisher`;
   const contact = `${base}/#contact`;
   g.type(publisher, 'foaf:Agent').add(publisher, 'foaf:name', text('EU Crime Prevention Observatory'));
-  g.type(contact, 'vcard:Kind').add(contact, 'vcard:fn', text('Observatory secretariat')).add(contact, 'vcard:hasURL', iri(`${base}/`));
+  g.type(contact, 'vcard:Kind')
+    .add(contact, 'vcard:fn', text('Observatory secretariat'))
+    .add(contact, 'vcard:hasURL', iri(`${base}/`));
   g.type(LICENCE, 'dct:LicenseDocument');
-  g.type(THEME_JUSTICE, 'skos:Concept').add(THEME_JUSTICE, 'skos:prefLabel', text('Justice, legal system and public safety'));
+  g.type(THEME_JUSTICE, 'skos:Concept').add(
+    THEME_JUSTICE,
+    'skos:prefLabel',
+    text('Justice, legal system and public safety'),
+  );
   g.type(ANNUAL, 'dct:Frequency');
   g.type(ENGLISH, 'dct:LinguisticSystem');
   return { publisher, contact };
 }
 
-function dataset(g: Graph, base: string, code: string, catalogue: Catalogue, coverage: Coverage, who: { publisher: string; contact: string }): string {
+function dataset(
+  g: Graph,
+  base: string,
+  code: string,
+  catalogue: Catalogue,
+  coverage: Coverage,
+  who: { publisher: string; contact: string },
+): string {
   const indicator = catalogue.indicators.get(code)!;
   const node = `${base}/dcat/dataset/${encodeURIComponent(code)}`;
   const period = `${node}#period`;
@@ -94,14 +121,41 @@ function dataset(g: Graph, base: string, code: string, catalogue: Catalogue, cov
   // DCAT-AP's dct:source names a dataset; where the figures come from is a provenance statement.
   if (indicator.source) {
     g.add(node, 'dct:provenance', iri(`${node}#provenance`));
-    g.type(`${node}#provenance`, 'dct:ProvenanceStatement').add(`${node}#provenance`, 'rdfs:label', text(indicator.source));
+    g.type(`${node}#provenance`, 'dct:ProvenanceStatement').add(
+      `${node}#provenance`,
+      'rdfs:label',
+      text(indicator.source),
+    );
   }
   const key = `.${encodeURIComponent(code)}.`;
   const sdmx = `${base}/sdmx/2.1/data/${AGENCY},${DATAFLOW},${VERSION}/${key}`;
-  distribution(g, node, 'csv', { title: `${indicator.name}: CSV`, url: `${base}/api/observations?indicator=${encodeURIComponent(code)}&format=csv`, media: 'text/csv', format: 'CSV' });
-  distribution(g, node, 'jsonstat', { title: `${indicator.name}: JSON-stat 2.0`, url: `${sdmx}?format=jsonstat`, media: 'application/json', format: 'JSON', standard: 'https://json-stat.org/format/' });
-  distribution(g, node, 'sdmx-ml', { title: `${indicator.name}: SDMX-ML 2.1`, url: sdmx, media: 'application/xml', format: 'SDMX', standard: SDMX_REST });
-  distribution(g, node, 'sdmx-csv', { title: `${indicator.name}: SDMX-CSV 1.0`, url: `${sdmx}?format=csv`, media: 'text/csv', format: 'CSV', standard: SDMX_REST });
+  distribution(g, node, 'csv', {
+    title: `${indicator.name}: CSV`,
+    url: `${base}/api/observations?indicator=${encodeURIComponent(code)}&format=csv`,
+    media: 'text/csv',
+    format: 'CSV',
+  });
+  distribution(g, node, 'jsonstat', {
+    title: `${indicator.name}: JSON-stat 2.0`,
+    url: `${sdmx}?format=jsonstat`,
+    media: 'application/json',
+    format: 'JSON',
+    standard: 'https://json-stat.org/format/',
+  });
+  distribution(g, node, 'sdmx-ml', {
+    title: `${indicator.name}: SDMX-ML 2.1`,
+    url: sdmx,
+    media: 'application/xml',
+    format: 'SDMX',
+    standard: SDMX_REST,
+  });
+  distribution(g, node, 'sdmx-csv', {
+    title: `${indicator.name}: SDMX-CSV 1.0`,
+    url: `${sdmx}?format=csv`,
+    media: 'text/csv',
+    format: 'CSV',
+    standard: SDMX_REST,
+  });
   return node;
 }
 
@@ -109,14 +163,25 @@ function dataset(g: Graph, base: string, code: string, catalogue: Catalogue, cov
  * The DCAT-AP 3.0 catalogue: one dataset per indicator with figures, each with its CSV, JSON-stat,
  * SDMX-ML and SDMX-CSV distributions, and the SDMX API as a data service serving them all.
  */
-export function catalogGraph(base: string, catalogue: Catalogue, coverage: Map<string, Coverage>, modified: string | null): Graph {
+export function catalogGraph(
+  base: string,
+  catalogue: Catalogue,
+  coverage: Map<string, Coverage>,
+  modified: string | null,
+): Graph {
   const g = new Graph();
   const who = shared(g, base);
   const catalog = `${base}/dcat/catalog`;
   const service = `${base}/sdmx/2.1`;
   g.type(catalog, 'dcat:Catalog')
     .add(catalog, 'dct:title', text('EU Crime Prevention Observatory'))
-    .add(catalog, 'dct:description', text('Core indicators of crime and crime prevention in Europe, as uploaded by national contact points, with every revision kept.'))
+    .add(
+      catalog,
+      'dct:description',
+      text(
+        'Core indicators of crime and crime prevention in Europe, as uploaded by national contact points, with every revision kept.',
+      ),
+    )
     .add(catalog, 'dct:publisher', iri(who.publisher))
     .add(catalog, 'dct:language', iri(ENGLISH))
     .add(catalog, 'dct:license', iri(LICENCE))

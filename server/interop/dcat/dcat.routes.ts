@@ -19,7 +19,13 @@ function baseOf(headers: Readonly<Record<string, string | string[] | undefined>>
   return `${secure ? 'https' : 'http'}://${host}`;
 }
 
-async function catalogAnswer(db: Db, headers: Readonly<Record<string, string | string[] | undefined>>, secure: boolean | undefined, asOfText: string | undefined, format: keyof typeof FORMATS) {
+async function catalogAnswer(
+  db: Db,
+  headers: Readonly<Record<string, string | string[] | undefined>>,
+  secure: boolean | undefined,
+  asOfText: string | undefined,
+  format: keyof typeof FORMATS,
+) {
   const asOf = asOfMoment(asOfText);
   const version = await readDataVersion(db, asOf);
   const base = baseOf(headers, secure);
@@ -40,12 +46,21 @@ const query = z.object({ asOf: asOfParam.optional() });
 
 export const dcatRoutes = [
   defineRoute({
-    method: 'get', path: '/dcat/catalog.ttl', tag: 'dcat', access: { kind: 'public' }, query,
-    summary: 'The DCAT-AP 3.0 catalogue (Turtle): a dataset per indicator with CSV, JSON-stat, SDMX-ML and SDMX-CSV distributions',
+    method: 'get',
+    path: '/dcat/catalog.ttl',
+    tag: 'dcat',
+    access: { kind: 'public' },
+    query,
+    summary:
+      'The DCAT-AP 3.0 catalogue (Turtle): a dataset per indicator with CSV, JSON-stat, SDMX-ML and SDMX-CSV distributions',
     handler: ({ db, headers, secure, query: q }) => catalogAnswer(db, headers, secure, q.asOf, 'ttl'),
   }),
   defineRoute({
-    method: 'get', path: '/dcat/catalog.jsonld', tag: 'dcat', access: { kind: 'public' }, query,
+    method: 'get',
+    path: '/dcat/catalog.jsonld',
+    tag: 'dcat',
+    access: { kind: 'public' },
+    query,
     summary: 'The DCAT-AP 3.0 catalogue (JSON-LD)',
     handler: ({ db, headers, secure, query: q }) => catalogAnswer(db, headers, secure, q.asOf, 'jsonld'),
   }),

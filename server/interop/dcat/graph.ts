@@ -1,7 +1,6 @@
 /** An RDF graph small enough to write by hand, written as Turtle or JSON-LD from the same triples. */
 export type Term =
-  | { kind: 'iri'; value: string }
-  | { kind: 'literal'; value: string; lang?: string; datatype?: string };
+  { kind: 'iri'; value: string } | { kind: 'literal'; value: string; lang?: string; datatype?: string };
 
 export interface Triple {
   subject: string;
@@ -22,7 +21,11 @@ export const PREFIXES: Record<string, string> = {
 
 export const iri = (value: string): Term => ({ kind: 'iri', value });
 export const text = (value: string): Term => ({ kind: 'literal', value, lang: 'en' });
-export const typed = (value: string, datatype: string): Term => ({ kind: 'literal', value, datatype: expand(datatype) });
+export const typed = (value: string, datatype: string): Term => ({
+  kind: 'literal',
+  value,
+  datatype: expand(datatype),
+});
 export const plain = (value: string): Term => ({ kind: 'literal', value });
 
 /** "dct:title" → the full IRI; a full IRI stays as it is. */
@@ -66,8 +69,10 @@ function bySubject(graph: Graph): Map<string, Triple[]> {
 }
 
 export function toTurtle(graph: Graph): string {
-  const blocks = [...bySubject(graph)].map(([subject, triples]) =>
-    `${turtleIri(subject)}\n${triples.map((t) => `  ${turtleIri(t.predicate)} ${turtleTerm(t.object)}`).join(' ;\n')} .`);
+  const blocks = [...bySubject(graph)].map(
+    ([subject, triples]) =>
+      `${turtleIri(subject)}\n${triples.map((t) => `  ${turtleIri(t.predicate)} ${turtleTerm(t.object)}`).join(' ;\n')} .`,
+  );
   return `${blocks.join('\n\n')}\n`;
 }
 

@@ -12,7 +12,13 @@ export interface JsonStatDataset {
   id: string[];
   size: number[];
   role: { time: string[]; geo: string[]; metric: string[] };
-  dimension: Record<string, { label: string; category: { index: string[]; label: Record<string, string>; unit?: Record<string, { label: string }> } }>;
+  dimension: Record<
+    string,
+    {
+      label: string;
+      category: { index: string[]; label: Record<string, string>; unit?: Record<string, { label: string }> };
+    }
+  >;
   value: (number | null)[];
   status?: Record<string, string>;
   extension: Record<string, unknown>;
@@ -71,14 +77,22 @@ export function jsonStatDataset(series: SeriesBlock[], context: JsonStatContext)
         category: {
           index: indicators,
           label: Object.fromEntries(indicators.map((c) => [c, catalogue.indicators.get(c)?.name ?? c])),
-          unit: Object.fromEntries(indicators.map((c) => {
-            const unit = catalogue.indicators.get(c)?.unit ?? 'count';
-            return [c, { label: UNITS[unit] ?? unit }];
-          })),
+          unit: Object.fromEntries(
+            indicators.map((c) => {
+              const unit = catalogue.indicators.get(c)?.unit ?? 'count';
+              return [c, { label: UNITS[unit] ?? unit }];
+            }),
+          ),
         },
       },
-      geo: { label: 'Geopolitical entity', category: { index: geos, label: Object.fromEntries(geos.map((c) => [c, catalogue.geos.get(c)?.name ?? c])) } },
-      time: { label: 'Time period', category: { index: periods, label: Object.fromEntries(periods.map((p) => [p, p])) } },
+      geo: {
+        label: 'Geopolitical entity',
+        category: { index: geos, label: Object.fromEntries(geos.map((c) => [c, catalogue.geos.get(c)?.name ?? c])) },
+      },
+      time: {
+        label: 'Time period',
+        category: { index: periods, label: Object.fromEntries(periods.map((p) => [p, p])) },
+      },
     },
     value,
     extension: { dataVersion: context.dataVersion, asOf: context.asOf, sources, ...context.extension },

@@ -9,7 +9,13 @@ import { CSV_DATAFLOW } from './artefacts';
 import { sdmxCsv } from './data-csv';
 import { checkFlowRef, checkProviderRef, type DataQuery, parseDataQuery, readMoment } from './data-query';
 import {
-  currentPages, type DataSetSource, readCells, readHistory, type SeriesBlock, seriesOfPages, seriesOfRows,
+  currentPages,
+  type DataSetSource,
+  readCells,
+  readHistory,
+  type SeriesBlock,
+  seriesOfPages,
+  seriesOfRows,
 } from './data-read';
 import { genericData, structureSpecificData } from './data-xml';
 import { noResults, sdmxErrorResponse } from './errors';
@@ -42,7 +48,13 @@ async function collect<T>(source: AsyncIterable<T>): Promise<T[]> {
 async function materialised(db: Db, query: DataQuery, catalogue: Catalogue): Promise<MaterialisedSet[]> {
   if (query.includeHistory) {
     const spans = await readHistory(db, query, catalogue);
-    return Promise.all(spans.map(async (s) => ({ validFrom: s.validFrom, validTo: s.validTo, series: await collect(seriesOfRows(s.rows, query, catalogue)) })));
+    return Promise.all(
+      spans.map(async (s) => ({
+        validFrom: s.validFrom,
+        validTo: s.validTo,
+        series: await collect(seriesOfRows(s.rows, query, catalogue)),
+      })),
+    );
   }
   return [{ series: await collect(seriesOfRows(await readCells(db, query, catalogue), query, catalogue)) }];
 }
@@ -51,7 +63,8 @@ function render(n: Negotiated, sets: DataSetSource[], query: DataQuery, catalogu
   const prepared = new Date().toISOString();
   const shape = { detail: query.detail, allDimensions: query.allDimensions };
   if (n.format === 'structurespecific') return structureSpecificData(sets, shape, prepared);
-  if (n.format === 'csv') return sdmxCsv(sets, { ...shape, labels: n.labels, history: query.includeHistory }, catalogue);
+  if (n.format === 'csv')
+    return sdmxCsv(sets, { ...shape, labels: n.labels, history: query.includeHistory }, catalogue);
   return genericData(sets, shape, prepared);
 }
 
@@ -62,13 +75,26 @@ async function text(chunks: AsyncIterable<string>): Promise<string> {
 }
 
 function jsonStat(sets: MaterialisedSet[], query: DataQuery, catalogue: Catalogue, dataVersion: string | null): string {
-  const context = { catalogue, dataVersion, asOf: query.asOf, label: 'Crime and crime prevention indicators', extension: { dataflow: CSV_DATAFLOW } };
+  const context = {
+    catalogue,
+    dataVersion,
+    asOf: query.asOf,
+    label: 'Crime and crime prevention indicators',
+    extension: { dataflow: CSV_DATAFLOW },
+  };
   if (!query.includeHistory) return JSON.stringify(jsonStatDataset(sets[0]!.series, context));
   const collection: JsonStatCollection = {
     version: '2.0',
     class: 'collection',
     label: 'Every dissemination of the selected cells',
-    link: { item: sets.map((s) => jsonStatDataset(s.series, { ...context, extension: { ...context.extension, validFrom: s.validFrom, validTo: s.validTo ?? null } })) },
+    link: {
+      item: sets.map((s) =>
+        jsonStatDataset(s.series, {
+          ...context,
+          extension: { ...context.extension, validFrom: s.validFrom, validTo: s.validTo ?? null },
+        }),
+      ),
+    },
   };
   return JSON.stringify(collection);
 }
@@ -79,7 +105,12 @@ const NO_RESULTS = 'No observations match the query (key, periods, updatedAfter,
  * Current cells without history: the first page decides. An answer that fits in it is written
  * whole and cached; a larger one streams, each page read after the one before was written.
  */
-async function currentAnswer(db: Db, n: Negotiated, query: DataQuery, catalogue: Catalogue): Promise<string | Readable> {
+async function currentAnswer(
+  db: Db,
+  n: Negotiated,
+  query: DataQuery,
+  catalogue: Catalogue,
+): Promise<string | Readable> {
   const pages = currentPages(db, query, catalogue, STREAM_PAGE);
   const first = await pages.next();
   if (first.done) throw noResults(NO_RESULTS);
@@ -95,7 +126,13 @@ async function currentAnswer(db: Db, n: Negotiated, query: DataQuery, catalogue:
   return Readable.from(render(n, [{ series: seriesOfPages(all(), query, catalogue) }], query, catalogue));
 }
 
-async function computeAnswer(db: Db, n: Negotiated, query: DataQuery, catalogue: Catalogue, dataVersion: string | null): Promise<string | Readable> {
+async function computeAnswer(
+  db: Db,
+  n: Negotiated,
+  query: DataQuery,
+  catalogue: Catalogue,
+  dataVersion: string | null,
+): Promise<string | Readable> {
   if (!query.asOf && !query.includeHistory && n.format !== 'jsonstat') return currentAnswer(db, n, query, catalogue);
   const sets = await materialised(db, query, catalogue);
   if (!sets.some((s) => s.series.length)) throw noResults(NO_RESULTS);
@@ -112,7 +149,11 @@ export async function dataAnswer(request: DataRequest): Promise<RouteResponse> {
     const version = await readDataVersion(request.db, asOf);
     const catalogue = await loadCatalogue(request.db, version.catalogueKey);
     const query = parseDataQuery(request.key, request.query, catalogue);
-    const n = negotiateData(request.headers.accept, request.query.format as string | undefined, request.query.labels as string | undefined);
+    const n = negotiateData(
+      request.headers.accept,
+      request.query.format as string | undefined,
+      request.query.labels as string | undefined,
+    );
     return await cachedTextAnswer({
       db: request.db,
       headers: request.headers,

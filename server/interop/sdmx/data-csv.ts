@@ -50,7 +50,11 @@ function seriesRows(series: SeriesBlock, set: DataSetSource, options: CsvOptions
 }
 
 /** SDMX-CSV 1.0: DATAFLOW as AGENCY:ID(VERSION), one column per dimension, OBS_VALUE, then the attributes. */
-export async function* sdmxCsv(sets: DataSetSource[], options: CsvOptions, catalogue: Catalogue): AsyncGenerator<string> {
+export async function* sdmxCsv(
+  sets: DataSetSource[],
+  options: CsvOptions,
+  catalogue: Catalogue,
+): AsyncGenerator<string> {
   yield `${columns(options).map(cell).join(',')}\r\n`;
   for (const set of sets) {
     for await (const series of set.series) {

@@ -93,7 +93,11 @@ export function* runsOf(rows: Iterable<CellRow>): Generator<CellRow[]> {
   if (run.length) yield run;
 }
 
-export async function* seriesOfRows(rows: Iterable<CellRow>, query: DataQuery, catalogue: Catalogue): AsyncGenerator<SeriesBlock> {
+export async function* seriesOfRows(
+  rows: Iterable<CellRow>,
+  query: DataQuery,
+  catalogue: Catalogue,
+): AsyncGenerator<SeriesBlock> {
   for (const run of runsOf(rows)) yield* seriesOfRun(run, query, catalogue);
 }
 
@@ -108,14 +112,30 @@ export async function readCells(db: DbOrTx, query: DataQuery, catalogue: Catalog
 }
 
 const byCell = (a: CellRow, b: CellRow) =>
-  a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : a.geo < b.geo ? -1 : a.geo > b.geo ? 1 : a.period < b.period ? -1 : a.period > b.period ? 1 : 0;
+  a.indicator < b.indicator
+    ? -1
+    : a.indicator > b.indicator
+      ? 1
+      : a.geo < b.geo
+        ? -1
+        : a.geo > b.geo
+          ? 1
+          : a.period < b.period
+            ? -1
+            : a.period > b.period
+              ? 1
+              : 0;
 
 /**
  * includeHistory: every version of every selected cell (the current and superseded ones,
  * cell-versions.ts), each valid from its recording until the next version of its cell was recorded.
  * Versions valid over the same span form one dataset: a past dissemination as it was.
  */
-export async function readHistory(db: DbOrTx, query: DataQuery, catalogue: Catalogue): Promise<{ validFrom: string; validTo: string | null; rows: CellRow[] }[]> {
+export async function readHistory(
+  db: DbOrTx,
+  query: DataQuery,
+  catalogue: Catalogue,
+): Promise<{ validFrom: string; validTo: string | null; rows: CellRow[] }[]> {
   const filter = filterOf(query, catalogue);
   let select = db
     .selectFrom(cellVersions(db))
@@ -125,7 +145,13 @@ export async function readHistory(db: DbOrTx, query: DataQuery, catalogue: Catal
   if (filter.fromStart) select = select.where('v.period_start', '>=', filter.fromStart);
   if (filter.toStart) select = select.where('v.period_start', '<=', filter.toStart);
   if (query.asOf) select = select.where('v.recorded_at', '<=', query.asOf);
-  const rows = await select.orderBy('v.indicator').orderBy('v.geo').orderBy('v.period').orderBy('v.recorded_at').orderBy('v.id').execute();
+  const rows = await select
+    .orderBy('v.indicator')
+    .orderBy('v.geo')
+    .orderBy('v.period')
+    .orderBy('v.recorded_at')
+    .orderBy('v.id')
+    .execute();
   const spans = new Map<string, { validFrom: string; validTo: string | null; rows: CellRow[] }>();
   rows.forEach((row, i) => {
     const next = rows[i + 1];
@@ -137,25 +163,36 @@ export async function readHistory(db: DbOrTx, query: DataQuery, catalogue: Catal
     if (!span) spans.set(key, (span = { validFrom: row.recorded_at, validTo, rows: [] }));
     span.rows.push(row);
   });
-  return [...spans.values()].sort((a, b) => (a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : (a.validTo ?? '~') < (b.validTo ?? '~') ? -1 : 1));
+  return [...spans.values()].sort((a, b) =>
+    a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : (a.validTo ?? '~') < (b.validTo ?? '~') ? -1 : 1,
+  );
 }
 
 /**
  * The current cells in pages of `size`, in primary-key order (indicator, geo, period), each page
  * after the last row of the one before: a large answer is read and sent without holding it all.
  */
-export async function* currentPages(db: DbOrTx, query: DataQuery, catalogue: Catalogue, size: number): AsyncGenerator<CellRow[]> {
+export async function* currentPages(
+  db: DbOrTx,
+  query: DataQuery,
+  catalogue: Catalogue,
+  size: number,
+): AsyncGenerator<CellRow[]> {
   const filter = filterOf(query, catalogue);
   let after: CellRow | undefined;
   for (;;) {
-    let select = db.selectFrom('observations')
+    let select = db
+      .selectFrom('observations')
       .select(['indicator', 'geo', 'period', 'value', 'flags', 'recorded_at'])
       .where('indicator', 'in', filter.indicators);
     if (filter.geos?.length) select = select.where('geo', 'in', filter.geos);
     if (filter.fromStart) select = select.where('period_start', '>=', filter.fromStart);
     if (filter.toStart) select = select.where('period_start', '<=', filter.toStart);
     if (query.updatedAfter) select = select.where('recorded_at', '>', query.updatedAfter);
-    if (after) select = select.where(sql<boolean>`(indicator, geo, period) > (${after.indicator}, ${after.geo}, ${after.period})`);
+    if (after)
+      select = select.where(
+        sql<boolean>`(indicator, geo, period) > (${after.indicator}, ${after.geo}, ${after.period})`,
+      );
     const page = await select.orderBy('indicator').orderBy('geo').orderBy('period').limit(size).execute();
     if (page.length) yield page;
     if (page.length < size) return;
@@ -164,7 +201,11 @@ export async function* currentPages(db: DbOrTx, query: DataQuery, catalogue: Cat
 }
 
 /** Series of the pages' rows; a run of one indicator and geo may go on in the next page. */
-export async function* seriesOfPages(pages: AsyncIterable<CellRow[]>, query: DataQuery, catalogue: Catalogue): AsyncGenerator<SeriesBlock> {
+export async function* seriesOfPages(
+  pages: AsyncIterable<CellRow[]>,
+  query: DataQuery,
+  catalogue: Catalogue,
+): AsyncGenerator<SeriesBlock> {
   let pending: CellRow[] = [];
   for await (const page of pages) {
     const runs = [...runsOf(pending.concat(page))];

@@ -15,8 +15,10 @@ const keyValues = (s: SeriesBlock) => [s.freq, s.indicator, s.geo];
 
 function structureHeader(shape: DataShape, namespace = ''): string {
   const at = shape.allDimensions ? 'AllDimensions' : 'TIME_PERIOD';
-  return `<mes:Structure structureID="${STRUCTURE_REF}"${namespace ? ` namespace="${namespace}"` : ''} dimensionAtObservation="${at}">`
-    + `<com:StructureUsage><Ref agencyID="${AGENCY}" id="${DATAFLOW}" version="${VERSION}"/></com:StructureUsage></mes:Structure>`;
+  return (
+    `<mes:Structure structureID="${STRUCTURE_REF}"${namespace ? ` namespace="${namespace}"` : ''} dimensionAtObservation="${at}">` +
+    `<com:StructureUsage><Ref agencyID="${AGENCY}" id="${DATAFLOW}" version="${VERSION}"/></com:StructureUsage></mes:Structure>`
+  );
 }
 
 function validity(set: DataSetSource, prefix = ''): string {
@@ -43,8 +45,12 @@ function genericObs(series: SeriesBlock, obs: SdmxObservation, shape: DataShape)
 function genericSeries(series: SeriesBlock, shape: DataShape): string {
   if (shape.allDimensions) return series.observations.map((o) => genericObs(series, o, shape)).join('');
   const key = `<generic:SeriesKey>${KEY_DIMENSIONS.map((d, i) => gv(d, keyValues(series)[i]!)).join('')}</generic:SeriesKey>`;
-  const attributes = withAttributes(shape.detail) ? `<generic:Attributes>${gv('UNIT_MEASURE', series.unit)}</generic:Attributes>` : '';
-  const observations = withObservations(shape.detail) ? series.observations.map((o) => genericObs(series, o, shape)).join('') : '';
+  const attributes = withAttributes(shape.detail)
+    ? `<generic:Attributes>${gv('UNIT_MEASURE', series.unit)}</generic:Attributes>`
+    : '';
+  const observations = withObservations(shape.detail)
+    ? series.observations.map((o) => genericObs(series, o, shape)).join('')
+    : '';
   return `<generic:Series>${key}${attributes}${observations}</generic:Series>`;
 }
 
@@ -74,16 +80,24 @@ function specificSeries(series: SeriesBlock, shape: DataShape): string {
   if (shape.allDimensions) return series.observations.map((o) => specificObs(series, o, shape)).join('');
   const key = KEY_DIMENSIONS.map((d, i) => attr(d, keyValues(series)[i]!)).join('');
   const unit = withAttributes(shape.detail) ? attr('UNIT_MEASURE', series.unit) : '';
-  const observations = withObservations(shape.detail) ? series.observations.map((o) => specificObs(series, o, shape)).join('') : '';
+  const observations = withObservations(shape.detail)
+    ? series.observations.map((o) => specificObs(series, o, shape)).join('')
+    : '';
   return `<Series${key}${unit}>${observations}</Series>`;
 }
 
 /** SDMX-ML 2.1 StructureSpecificData: the DSD's components as XML attributes. */
-export async function* structureSpecificData(sets: DataSetSource[], shape: DataShape, prepared: string): AsyncGenerator<string> {
+export async function* structureSpecificData(
+  sets: DataSetSource[],
+  shape: DataShape,
+  prepared: string,
+): AsyncGenerator<string> {
   const at = shape.allDimensions ? 'AllDimensions' : 'TIME_PERIOD';
   const namespace = `urn:sdmx:org.sdmx.infomodel.datastructure.Dataflow=${AGENCY}:${DATAFLOW}(${VERSION}):ObsLevelDim:${at}`;
-  yield `${XML_DECLARATION}<mes:StructureSpecificData xmlns:mes="${NS.message}" xmlns:ss="${NS.structureSpecific}" `
-    + `xmlns:com="${NS.common}" xmlns:xsi="${NS.xsi}" xmlns:ns1="${esc(namespace)}">`;
+  yield (
+    `${XML_DECLARATION}<mes:StructureSpecificData xmlns:mes="${NS.message}" xmlns:ss="${NS.structureSpecific}" ` +
+    `xmlns:com="${NS.common}" xmlns:xsi="${NS.xsi}" xmlns:ns1="${esc(namespace)}">`
+  );
   yield header(prepared, structureHeader(shape, esc(namespace)));
   for (const set of sets) {
     yield `<mes:DataSet ss:structureRef="${STRUCTURE_REF}" xsi:type="ns1:DataSetType" ss:dataScope="DataStructure" ss:action="Information"${validity(set, 'ss:')}>`;

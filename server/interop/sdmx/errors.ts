@@ -7,7 +7,11 @@ import { esc, NS, XML_DECLARATION } from './xml';
  * code, sent as an SDMX-ML 2.1 Error message.
  */
 export class SdmxError extends Error {
-  constructor(readonly status: number, readonly code: number, message: string) {
+  constructor(
+    readonly status: number,
+    readonly code: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -20,8 +24,10 @@ export const notImplemented = (message: string) => new SdmxError(501, 501, messa
 export const notAcceptable = (message: string) => new SdmxError(406, 1000, message);
 
 export function errorMessage(error: SdmxError): string {
-  return `${XML_DECLARATION}<mes:Error xmlns:mes="${NS.message}" xmlns:com="${NS.common}">`
-    + `<mes:ErrorMessage code="${error.code}"><com:Text xml:lang="en">${esc(error.message)}</com:Text></mes:ErrorMessage></mes:Error>`;
+  return (
+    `${XML_DECLARATION}<mes:Error xmlns:mes="${NS.message}" xmlns:com="${NS.common}">` +
+    `<mes:ErrorMessage code="${error.code}"><com:Text xml:lang="en">${esc(error.message)}</com:Text></mes:ErrorMessage></mes:Error>`
+  );
 }
 
 /**
@@ -29,10 +35,14 @@ export function errorMessage(error: SdmxError): string {
  * readers they call (e.g. an unreadable asOf). Anything else stays an unexpected error (a logged 500).
  */
 export function sdmxErrorResponse(error: unknown): RouteResponse {
-  const sdmx = error instanceof SdmxError ? error
-    : error instanceof HttpError && error.status === 404 ? noResults(error.message)
-      : error instanceof HttpError && error.status === 400 ? syntaxError(error.message)
-        : null;
+  const sdmx =
+    error instanceof SdmxError
+      ? error
+      : error instanceof HttpError && error.status === 404
+        ? noResults(error.message)
+        : error instanceof HttpError && error.status === 400
+          ? syntaxError(error.message)
+          : null;
   if (!sdmx) throw error;
   return new RouteResponse(Buffer.from(errorMessage(sdmx)), {
     status: sdmx.status,

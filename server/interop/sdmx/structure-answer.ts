@@ -13,11 +13,34 @@ const IMPLEMENTED = ['dataflow', 'datastructure', 'codelist', 'conceptscheme'] a
 type Resource = (typeof IMPLEMENTED)[number];
 /** The other structural resources of the SDMX 2.1 RESTful API: answered 501, as the guidelines ask. */
 const NOT_IMPLEMENTED = new Set([
-  'structure', 'metadatastructure', 'categoryscheme', 'hierarchicalcodelist', 'organisationscheme', 'agencyscheme',
-  'dataproviderscheme', 'dataconsumerscheme', 'organisationunitscheme', 'metadataflow', 'reportingtaxonomy',
-  'provisionagreement', 'structureset', 'process', 'categorisation', 'contentconstraint', 'attachmentconstraint',
-  'actualconstraint', 'allowedconstraint', 'transformationscheme', 'rulesetscheme', 'userdefinedoperatorscheme',
-  'customtypescheme', 'namepersonalisationscheme', 'vtlmappingscheme', 'schema', 'metadata', 'availableconstraint',
+  'structure',
+  'metadatastructure',
+  'categoryscheme',
+  'hierarchicalcodelist',
+  'organisationscheme',
+  'agencyscheme',
+  'dataproviderscheme',
+  'dataconsumerscheme',
+  'organisationunitscheme',
+  'metadataflow',
+  'reportingtaxonomy',
+  'provisionagreement',
+  'structureset',
+  'process',
+  'categorisation',
+  'contentconstraint',
+  'attachmentconstraint',
+  'actualconstraint',
+  'allowedconstraint',
+  'transformationscheme',
+  'rulesetscheme',
+  'userdefinedoperatorscheme',
+  'customtypescheme',
+  'namepersonalisationscheme',
+  'vtlmappingscheme',
+  'schema',
+  'metadata',
+  'availableconstraint',
 ]);
 const REFERENCES = ['none', 'parents', 'parentsandsiblings', 'children', 'descendants', 'all', ...IMPLEMENTED];
 const ALL_CODELISTS: string[] = Object.values(CODELISTS);
@@ -41,7 +64,10 @@ export interface StructureRequest {
 
 function checkResource(resource: string): Resource {
   if ((IMPLEMENTED as readonly string[]).includes(resource)) return resource as Resource;
-  if (NOT_IMPLEMENTED.has(resource)) throw notImplemented(`The ${resource} resource is not implemented. Implemented: ${IMPLEMENTED.join(', ')} and data.`);
+  if (NOT_IMPLEMENTED.has(resource))
+    throw notImplemented(
+      `The ${resource} resource is not implemented. Implemented: ${IMPLEMENTED.join(', ')} and data.`,
+    );
   throw syntaxError(`"${resource}" is not a resource of the SDMX RESTful API.`);
 }
 
@@ -64,18 +90,22 @@ export function selectStructures(resource: Resource, ids: string[], references: 
   const children = ['children', 'descendants', 'all'].includes(references);
   const parents = ['parents', 'parentsandsiblings', 'all'].includes(references);
   if (resource === 'dataflow' && children) add('datastructure');
-  if (resource === 'dataflow' && ['descendants', 'all'].includes(references)) ['codelist', 'conceptscheme'].forEach((r) => add(r as Resource));
+  if (resource === 'dataflow' && ['descendants', 'all'].includes(references))
+    ['codelist', 'conceptscheme'].forEach((r) => add(r as Resource));
   if (resource === 'datastructure' && children) ['codelist', 'conceptscheme'].forEach((r) => add(r as Resource));
   if (resource === 'datastructure' && parents) add('dataflow');
   if ((resource === 'codelist' || resource === 'conceptscheme') && parents) add('datastructure');
-  if ((resource === 'codelist' || resource === 'conceptscheme') && references === 'parentsandsiblings') ['codelist', 'conceptscheme'].forEach((r) => add(r as Resource));
+  if ((resource === 'codelist' || resource === 'conceptscheme') && references === 'parentsandsiblings')
+    ['codelist', 'conceptscheme'].forEach((r) => add(r as Resource));
   if ((IMPLEMENTED as readonly string[]).includes(references)) add(references as Resource);
   return selection;
 }
 
 function matchingIds(resource: Resource, agency: string, id: string, version: string): string[] {
-  if (!['all', '*', AGENCY].includes(agency)) throw noResults(`No ${resource} of agency "${agency}": this service's agency is ${AGENCY}.`);
-  if (!['all', '*', 'latest', '~', '+', VERSION].includes(version)) throw noResults(`No ${resource} in version ${version}: the version is ${VERSION}.`);
+  if (!['all', '*', AGENCY].includes(agency))
+    throw noResults(`No ${resource} of agency "${agency}": this service's agency is ${AGENCY}.`);
+  if (!['all', '*', 'latest', '~', '+', VERSION].includes(version))
+    throw noResults(`No ${resource} in version ${version}: the version is ${VERSION}.`);
   const wanted = id === 'all' || id === '*' ? IDS[resource] : id.split('+');
   const found = IDS[resource].filter((known) => wanted.includes(known));
   if (!found.length) throw noResults(`No ${resource} "${id}". This service has: ${IDS[resource].join(', ')}.`);
@@ -87,11 +117,14 @@ export async function structureAnswer(request: StructureRequest): Promise<RouteR
   try {
     const resource = checkResource(request.resource);
     const unknown = Object.keys(request.query).filter((k) => !['references', 'detail', 'asOf'].includes(k));
-    if (unknown.length) throw syntaxError(`Unknown parameter(s) ${unknown.join(', ')}. Known: references, detail, asOf.`);
+    if (unknown.length)
+      throw syntaxError(`Unknown parameter(s) ${unknown.join(', ')}. Known: references, detail, asOf.`);
     const references = option(request.query, 'references', 'none');
-    if (!REFERENCES.includes(references)) throw syntaxError(`references "${references}" is not one of ${REFERENCES.join(', ')}.`);
+    if (!REFERENCES.includes(references))
+      throw syntaxError(`references "${references}" is not one of ${REFERENCES.join(', ')}.`);
     const detail = option(request.query, 'detail', 'full');
-    if (detail !== 'full') throw notImplemented(`detail=${detail} is not implemented: structures are returned in full.`);
+    if (detail !== 'full')
+      throw notImplemented(`detail=${detail} is not implemented: structures are returned in full.`);
     const ids = matchingIds(resource, request.agency ?? 'all', request.id ?? 'all', request.version ?? 'latest');
     const contentType = negotiateStructure(request.headers.accept);
     const asOf = readMoment(request.query.asOf, 'asOf');
@@ -102,7 +135,12 @@ export async function structureAnswer(request: StructureRequest): Promise<RouteR
       version,
       key: `structure/${resource}/${ids.join('+')}?${normalisedQuery(request.query)}|${contentType}`,
       contentType,
-      compute: async () => structureMessage(await loadCatalogue(request.db, version.catalogueKey), selectStructures(resource, ids, references), new Date().toISOString()),
+      compute: async () =>
+        structureMessage(
+          await loadCatalogue(request.db, version.catalogueKey),
+          selectStructures(resource, ids, references),
+          new Date().toISOString(),
+        ),
     });
   } catch (error) {
     return sdmxErrorResponse(error);
