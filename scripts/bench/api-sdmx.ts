@@ -16,17 +16,22 @@ export function sdmxPaths(catalogue: BenchCatalogue) {
     sdmxCsv: () => `${flow}/A.${pick(catalogue.indicators)}.${pick(catalogue.geos)}/all/?format=csv`,
     jsonStat: () => {
       const period = pick(catalogue.periods);
-      return `${flow}/A.${pick(catalogue.indicators)}.${catalogue.groupMembers.join('+')}/all/?startPeriod=${period}&endPeriod=${period}&format=jsonstat`;
+      const key = `A.${pick(catalogue.indicators)}.${catalogue.groupMembers.join('+')}`;
+      return `${flow}/${key}/all/?startPeriod=${period}&endPeriod=${period}&format=jsonstat`;
     },
     /** 100 indicators × 400 geos × 25 years = 1,000,000 observations. */
     million: `${flow}/A.${catalogue.indicators.slice(0, 100).join('+')}./all/`,
   };
 }
 
-function memoryOf(pid: number): { rss: number; peak: number } {
+/**
+ * RSS counts the database file's pages that SQLite reads through mmap (RssFile: shared, evictable);
+ * RssAnon is the process's own memory (JS heap, buffers), which holding an answer would grow.
+ */
+function memoryOf(pid: number): { rss: number; peak: number; anon: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
-  return { rss: kb('VmRSS') * 1024, peak: kb('VmHWM') * 1024 };
+  return { rss: kb('VmRSS') * 1024, peak: kb('VmHWM') * 1024, anon: kb('RssAnon') * 1024 };
 }
 
 /**
@@ -36,7 +41,12 @@ function memoryOf(pid: number): { rss: number; peak: number } {
 export async function measureStream(base: string, pid: number, path: string) {
   const before = memoryOf(pid);
   let sampledPeak = before.rss;
-  const sampler = setInterval(() => (sampledPeak = Math.max(sampledPeak, memoryOf(pid).rss)), 50);
+  let anonPeak = before.anon;
+  const sampler = setInterval(() => {
+    const now = memoryOf(pid);
+    sampledPeak = Math.max(sampledPeak, now.rss);
+    anonPeak = Math.max(anonPeak, now.anon);
+  }, 50);
   const started = performance.now();
   const res = await fetch(`${base}${path}`);
   let bytes = 0;
@@ -61,5 +71,6 @@ export async function measureStream(base: string, pid: number, path: string) {
     before,
     after,
     sampledPeak,
+    anonPeak,
   };
 }

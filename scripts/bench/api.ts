@@ -122,8 +122,10 @@ async function main(): Promise<void> {
       `api: compare ${compare.rps.toFixed(0)} req/s p99 ${compare.p99} ms, trends ${trends.rps.toFixed(0)} req/s p99 ${trends.p99} ms, ratio to floor ${ratio.toFixed(2)}`,
     );
     // The SDMX-CSV query reads a trend's cells (one indicator, one geo), JSON-stat a comparison's (one period, a group).
-    console.log(`interop: sdmx-csv ${sdmxCsv.rps.toFixed(0)} req/s p99 ${sdmxCsv.p99} ms (ratio to the trends floor ${(sdmxCsv.rps / floor.trends).toFixed(2)}), `
-      + `jsonstat ${jsonStat.rps.toFixed(0)} req/s p99 ${jsonStat.p99} ms (ratio to the compare floor ${(jsonStat.rps / floor.compare).toFixed(2)})`);
+    console.log(`interop: sdmx-csv ${sdmxCsv.rps.toFixed(0)} req/s p99 ${sdmxCsv.p99} ms `
+      + `(ratio to the trends floor ${(sdmxCsv.rps / floor.trends).toFixed(2)}), `
+      + `jsonstat ${jsonStat.rps.toFixed(0)} req/s `
+      + `p99 ${jsonStat.p99} ms (ratio to the compare floor ${(jsonStat.rps / floor.compare).toFixed(2)})`);
     await streamMillion(file, sdmx.million);
   } finally {
     server?.kill('SIGTERM');
@@ -145,8 +147,12 @@ async function streamMillion(file: string, million: string): Promise<void> {
     const m = await measureStream(`http://127.0.0.1:${port}`, child.pid!, million);
     const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
     if (m.status !== 200 || m.observations !== 1_000_000) throw new Error(`stream: status ${m.status}, ${m.observations} observations`);
-    console.log(`stream: SDMX-ML Generic, ${m.observations.toLocaleString('en')} observations, ${mb(m.bytes)} in ${m.seconds.toFixed(1)} s; `
-      + `server (JS heap capped at ${STREAM_HEAP_MB} MB) RSS ${mb(m.before.rss)} before, peak ${mb(Math.max(m.after.peak, m.sampledPeak))} (VmHWM) while sending it`);
+    const peak = Math.max(m.after.peak, m.sampledPeak);
+    console.log(`stream: SDMX-ML Generic, ${m.observations.toLocaleString('en')} observations, ${mb(m.bytes)} `
+      + `in ${m.seconds.toFixed(1)} s; server (JS heap capped at ${STREAM_HEAP_MB} MB): `
+      + `RSS ${mb(m.before.rss)} before, `
+      + `peak ${mb(peak)} (VmHWM, including the database pages read through mmap); `
+      + `own memory (RssAnon) ${mb(m.before.anon)} before, peak ${mb(m.anonPeak)}`);
   } finally {
     child.kill('SIGTERM');
     await once(child, 'exit');

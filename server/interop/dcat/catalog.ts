@@ -179,7 +179,8 @@ export function catalogGraph(
       catalog,
       'dct:description',
       text(
-        'Core indicators of crime and crime prevention in Europe, as uploaded by national contact points, with every revision kept.',
+        'Core indicators of crime and crime prevention in Europe, as uploaded by national contact points, ' +
+          'with every revision kept.',
       ),
     )
     .add(catalog, 'dct:publisher', iri(who.publisher))

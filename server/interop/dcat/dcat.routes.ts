@@ -52,7 +52,8 @@ export const dcatRoutes = [
     access: { kind: 'public' },
     query,
     summary:
-      'The DCAT-AP 3.0 catalogue (Turtle): a dataset per indicator with CSV, JSON-stat, SDMX-ML and SDMX-CSV distributions',
+      'The DCAT-AP 3.0 catalogue (Turtle): a dataset per indicator with CSV, JSON-stat, SDMX-ML and ' +
+      'SDMX-CSV distributions',
     handler: ({ db, headers, secure, query: q }) => catalogAnswer(db, headers, secure, q.asOf, 'ttl'),
   }),
   defineRoute({

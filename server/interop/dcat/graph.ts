@@ -53,7 +53,8 @@ function turtleString(value: string): string {
 }
 
 function turtleIri(value: string): string {
-  return `<${value.replace(/[<>"{}|^`\\\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)}>`;
+  const percent = (c: string) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
+  return `<${value.replace(/[<>"{}|^`\\\s]/g, percent)}>`;
 }
 
 function turtleTerm(term: Term): string {
@@ -68,10 +69,12 @@ function bySubject(graph: Graph): Map<string, Triple[]> {
   return subjects;
 }
 
+const turtleLine = (t: Triple) => `  ${turtleIri(t.predicate)} ${turtleTerm(t.object)}`;
+
 export function toTurtle(graph: Graph): string {
   const blocks = [...bySubject(graph)].map(
     ([subject, triples]) =>
-      `${turtleIri(subject)}\n${triples.map((t) => `  ${turtleIri(t.predicate)} ${turtleTerm(t.object)}`).join(' ;\n')} .`,
+      `${turtleIri(subject)}\n${triples.map(turtleLine).join(' ;\n')} .`,
   );
   return `${blocks.join('\n\n')}\n`;
 }

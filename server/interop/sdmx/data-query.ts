@@ -150,7 +150,8 @@ export function parseDataQuery(
   if (atObservation !== 'TIME_PERIOD' && atObservation !== 'AllDimensions') {
     if ((KEY_DIMENSIONS as readonly string[]).includes(atObservation))
       throw notImplemented(
-        `dimensionAtObservation=${atObservation} (cross-sectional data) is not implemented; use TIME_PERIOD or AllDimensions.`,
+        `dimensionAtObservation=${atObservation} (cross-sectional data) is not implemented; ` +
+          'use TIME_PERIOD or AllDimensions.',
       );
     throw syntaxError(
       `dimensionAtObservation "${atObservation}" is not a dimension of this dataflow (TIME_PERIOD, AllDimensions).`,

@@ -16,8 +16,9 @@ const keyValues = (s: SeriesBlock) => [s.freq, s.indicator, s.geo];
 function structureHeader(shape: DataShape, namespace = ''): string {
   const at = shape.allDimensions ? 'AllDimensions' : 'TIME_PERIOD';
   return (
-    `<mes:Structure structureID="${STRUCTURE_REF}"${namespace ? ` namespace="${namespace}"` : ''} dimensionAtObservation="${at}">` +
-    `<com:StructureUsage><Ref agencyID="${AGENCY}" id="${DATAFLOW}" version="${VERSION}"/></com:StructureUsage></mes:Structure>`
+    `<mes:Structure structureID="${STRUCTURE_REF}"${namespace ? ` namespace="${namespace}"` : ''} ` +
+    `dimensionAtObservation="${at}"><com:StructureUsage>` +
+    `<Ref agencyID="${AGENCY}" id="${DATAFLOW}" version="${VERSION}"/></com:StructureUsage></mes:Structure>`
   );
 }
 
@@ -28,23 +29,25 @@ function validity(set: DataSetSource, prefix = ''): string {
 }
 
 const gv = (id: string, value: string) => `<generic:Value id="${id}" value="${esc(value)}"/>`;
+const seriesKey = (series: SeriesBlock) => KEY_DIMENSIONS.map((d, i) => gv(d, keyValues(series)[i]!)).join('');
 
 function genericObs(series: SeriesBlock, obs: SdmxObservation, shape: DataShape): string {
   const value = valueText(obs.value);
   const key = shape.allDimensions
-    ? `<generic:ObsKey>${KEY_DIMENSIONS.map((d, i) => gv(d, keyValues(series)[i]!)).join('')}${gv('TIME_PERIOD', obs.period)}</generic:ObsKey>`
+    ? `<generic:ObsKey>${seriesKey(series)}${gv('TIME_PERIOD', obs.period)}</generic:ObsKey>`
     : `<generic:ObsDimension value="${esc(obs.period)}"/>`;
   const measure = value !== null && withObservations(shape.detail) ? `<generic:ObsValue value="${value}"/>` : '';
   const attributes = [
     ...(withAttributes(shape.detail) && obs.flags ? [gv('OBS_FLAG', obs.flags)] : []),
     ...(shape.allDimensions && withAttributes(shape.detail) ? [gv('UNIT_MEASURE', series.unit)] : []),
   ];
-  return `<generic:Obs>${key}${measure}${attributes.length ? `<generic:Attributes>${attributes.join('')}</generic:Attributes>` : ''}</generic:Obs>`;
+  const attached = attributes.length ? `<generic:Attributes>${attributes.join('')}</generic:Attributes>` : '';
+  return `<generic:Obs>${key}${measure}${attached}</generic:Obs>`;
 }
 
 function genericSeries(series: SeriesBlock, shape: DataShape): string {
   if (shape.allDimensions) return series.observations.map((o) => genericObs(series, o, shape)).join('');
-  const key = `<generic:SeriesKey>${KEY_DIMENSIONS.map((d, i) => gv(d, keyValues(series)[i]!)).join('')}</generic:SeriesKey>`;
+  const key = `<generic:SeriesKey>${seriesKey(series)}</generic:SeriesKey>`;
   const attributes = withAttributes(shape.detail)
     ? `<generic:Attributes>${gv('UNIT_MEASURE', series.unit)}</generic:Attributes>`
     : '';
@@ -56,7 +59,8 @@ function genericSeries(series: SeriesBlock, shape: DataShape): string {
 
 /** SDMX-ML 2.1 GenericData, written a series at a time. */
 export async function* genericData(sets: DataSetSource[], shape: DataShape, prepared: string): AsyncGenerator<string> {
-  yield `${XML_DECLARATION}<mes:GenericData xmlns:mes="${NS.message}" xmlns:generic="${NS.generic}" xmlns:com="${NS.common}">`;
+  yield `${XML_DECLARATION}<mes:GenericData xmlns:mes="${NS.message}" xmlns:generic="${NS.generic}" ` +
+    `xmlns:com="${NS.common}">`;
   yield header(prepared, structureHeader(shape));
   for (const set of sets) {
     yield `<mes:DataSet structureRef="${STRUCTURE_REF}" action="Information"${validity(set)}>`;
@@ -93,14 +97,16 @@ export async function* structureSpecificData(
   prepared: string,
 ): AsyncGenerator<string> {
   const at = shape.allDimensions ? 'AllDimensions' : 'TIME_PERIOD';
-  const namespace = `urn:sdmx:org.sdmx.infomodel.datastructure.Dataflow=${AGENCY}:${DATAFLOW}(${VERSION}):ObsLevelDim:${at}`;
+  const flow = `${AGENCY}:${DATAFLOW}(${VERSION})`;
+  const namespace = `urn:sdmx:org.sdmx.infomodel.datastructure.Dataflow=${flow}:ObsLevelDim:${at}`;
   yield (
     `${XML_DECLARATION}<mes:StructureSpecificData xmlns:mes="${NS.message}" xmlns:ss="${NS.structureSpecific}" ` +
     `xmlns:com="${NS.common}" xmlns:xsi="${NS.xsi}" xmlns:ns1="${esc(namespace)}">`
   );
   yield header(prepared, structureHeader(shape, esc(namespace)));
   for (const set of sets) {
-    yield `<mes:DataSet ss:structureRef="${STRUCTURE_REF}" xsi:type="ns1:DataSetType" ss:dataScope="DataStructure" ss:action="Information"${validity(set, 'ss:')}>`;
+    yield `<mes:DataSet ss:structureRef="${STRUCTURE_REF}" xsi:type="ns1:DataSetType" ss:dataScope="DataStructure" ` +
+      `ss:action="Information"${validity(set, 'ss:')}>`;
     for await (const series of set.series) yield specificSeries(series, shape);
     yield '</mes:DataSet>';
   }

@@ -26,7 +26,8 @@ export const notAcceptable = (message: string) => new SdmxError(406, 1000, messa
 export function errorMessage(error: SdmxError): string {
   return (
     `${XML_DECLARATION}<mes:Error xmlns:mes="${NS.message}" xmlns:com="${NS.common}">` +
-    `<mes:ErrorMessage code="${error.code}"><com:Text xml:lang="en">${esc(error.message)}</com:Text></mes:ErrorMessage></mes:Error>`
+    `<mes:ErrorMessage code="${error.code}"><com:Text xml:lang="en">${esc(error.message)}</com:Text>` +
+    '</mes:ErrorMessage></mes:Error>'
   );
 }
 

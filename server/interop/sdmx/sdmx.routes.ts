@@ -16,9 +16,11 @@ const common = { tag: 'sdmx', access: { kind: 'public' } as const, query: anyQue
 
 const DATA_SUMMARY =
   'SDMX data (SDMX-ML 2.1 Generic or StructureSpecific, SDMX-CSV 1.0, JSON-stat 2.0 by Accept); ' +
-  'key FREQ.INDICATOR.GEO, startPeriod, endPeriod, detail, dimensionAtObservation, first/lastNObservations, updatedAfter, includeHistory, asOf';
+  'key FREQ.INDICATOR.GEO, startPeriod, endPeriod, detail, dimensionAtObservation, first/lastNObservations, ' +
+  'updatedAfter, includeHistory, asOf';
 const STRUCTURE_SUMMARY =
-  'SDMX-ML 2.1 structures: dataflow, datastructure (references=children: with codelists and concepts), codelist, conceptscheme';
+  'SDMX-ML 2.1 structures: dataflow, datastructure (references=children: with codelists and concepts), ' +
+  'codelist, conceptscheme';
 
 export const sdmxRoutes = [
   defineRoute({

@@ -23,6 +23,8 @@ export interface StructureSelection {
   conceptscheme: boolean;
 }
 
+const FLOW_DESCRIPTION =
+  'Every indicator of the common core set, by country, region and aggregate, with Eurostat flags.';
 const maintainable = (id: string) => `id="${id}" agencyID="${AGENCY}" version="${VERSION}" isFinal="false"`;
 const ref = (id: string, pkg: string, cls: string) =>
   `<Ref id="${id}" agencyID="${AGENCY}" version="${VERSION}" package="${pkg}" class="${cls}"/>`;
@@ -52,7 +54,8 @@ function codelistXml(id: string, codes: { id: string; name: string }[]): string 
   const items = codes.map(
     (c) => `<str:Code id="${esc(c.id)}" urn="${urn('Codelist', id)}.${esc(c.id)}">${name(c.name)}</str:Code>`,
   );
-  return `<str:Codelist ${maintainable(id)} urn="${urn('Codelist', id)}">${name(CODELIST_NAMES[id]!)}${items.join('')}</str:Codelist>`;
+  const head = `<str:Codelist ${maintainable(id)} urn="${urn('Codelist', id)}">${name(CODELIST_NAMES[id]!)}`;
+  return `${head}${items.join('')}</str:Codelist>`;
 }
 
 function conceptSchemeXml(): string {
@@ -67,9 +70,11 @@ function conceptSchemeXml(): string {
 
 const conceptRef = (id: string) =>
   `<str:ConceptIdentity><Ref id="${id}" maintainableParentID="${CONCEPT_SCHEME}" ` +
-  `maintainableParentVersion="${VERSION}" agencyID="${AGENCY}" package="conceptscheme" class="Concept"/></str:ConceptIdentity>`;
+  `maintainableParentVersion="${VERSION}" agencyID="${AGENCY}" package="conceptscheme" class="Concept"/>` +
+  '</str:ConceptIdentity>';
 const enumeration = (codelist: string) =>
-  `<str:LocalRepresentation><str:Enumeration>${ref(codelist, 'codelist', 'Codelist')}</str:Enumeration></str:LocalRepresentation>`;
+  `<str:LocalRepresentation><str:Enumeration>${ref(codelist, 'codelist', 'Codelist')}</str:Enumeration>` +
+  '</str:LocalRepresentation>';
 
 function dataStructureXml(): string {
   const dimensions = KEY_DIMENSIONS.map(
@@ -78,19 +83,25 @@ function dataStructureXml(): string {
   );
   const time =
     `<str:TimeDimension id="TIME_PERIOD" position="${KEY_DIMENSIONS.length + 1}">${conceptRef('TIME_PERIOD')}` +
-    '<str:LocalRepresentation><str:TextFormat textType="ObservationalTimePeriod"/></str:LocalRepresentation></str:TimeDimension>';
+    '<str:LocalRepresentation><str:TextFormat textType="ObservationalTimePeriod"/></str:LocalRepresentation>' +
+    '</str:TimeDimension>';
   const seriesLevel = KEY_DIMENSIONS.map((id) => `<str:Dimension><Ref id="${id}"/></str:Dimension>`).join('');
   const attributes =
-    `<str:Attribute id="OBS_FLAG" assignmentStatus="Conditional">${conceptRef('OBS_FLAG')}${enumeration(CODELISTS.OBS_FLAG)}` +
-    '<str:AttributeRelationship><str:PrimaryMeasure><Ref id="OBS_VALUE"/></str:PrimaryMeasure></str:AttributeRelationship></str:Attribute>' +
-    `<str:Attribute id="UNIT_MEASURE" assignmentStatus="Mandatory">${conceptRef('UNIT_MEASURE')}${enumeration(CODELISTS.UNIT_MEASURE)}` +
+    '<str:Attribute id="OBS_FLAG" assignmentStatus="Conditional">' +
+    `${conceptRef('OBS_FLAG')}${enumeration(CODELISTS.OBS_FLAG)}` +
+    '<str:AttributeRelationship><str:PrimaryMeasure><Ref id="OBS_VALUE"/></str:PrimaryMeasure>' +
+    '</str:AttributeRelationship>' +
+    '</str:Attribute><str:Attribute id="UNIT_MEASURE" assignmentStatus="Mandatory">' +
+    `${conceptRef('UNIT_MEASURE')}${enumeration(CODELISTS.UNIT_MEASURE)}` +
     `<str:AttributeRelationship>${seriesLevel}</str:AttributeRelationship></str:Attribute>`;
   return (
-    `<str:DataStructure ${maintainable(DSD)} urn="${urn('DataStructure', DSD)}">${name('Crime and crime prevention indicators')}` +
+    `<str:DataStructure ${maintainable(DSD)} urn="${urn('DataStructure', DSD)}">` +
+    name('Crime and crime prevention indicators') +
     '<str:DataStructureComponents>' +
     `<str:DimensionList id="DimensionDescriptor">${dimensions.join('')}${time}</str:DimensionList>` +
     `<str:AttributeList id="AttributeDescriptor">${attributes}</str:AttributeList>` +
-    `<str:MeasureList id="MeasureDescriptor"><str:PrimaryMeasure id="OBS_VALUE">${conceptRef('OBS_VALUE')}</str:PrimaryMeasure></str:MeasureList>` +
+    `<str:MeasureList id="MeasureDescriptor"><str:PrimaryMeasure id="OBS_VALUE">${conceptRef('OBS_VALUE')}` +
+    '</str:PrimaryMeasure></str:MeasureList>' +
     '</str:DataStructureComponents></str:DataStructure>'
   );
 }
@@ -99,7 +110,7 @@ function dataflowXml(): string {
   return (
     `<str:Dataflow ${maintainable(DATAFLOW)} urn="${urn('Dataflow', DATAFLOW)}">` +
     `${name('Crime and crime prevention indicators of the observatory')}` +
-    `${name('Every indicator of the common core set, by country, region and aggregate, with Eurostat flags.', 'com:Description')}` +
+    name(FLOW_DESCRIPTION, 'com:Description') +
     `<str:Structure>${ref(DSD, 'datastructure', 'DataStructure')}</str:Structure></str:Dataflow>`
   );
 }

@@ -24,7 +24,8 @@ export function name(text: string, element = 'com:Name'): string {
 /** The message header every SDMX-ML message starts with; `structure` adds the data messages' part. */
 export function header(prepared: string, structure = ''): string {
   return (
-    `<mes:Header><mes:ID>IREF-${randomUUID()}</mes:ID><mes:Test>false</mes:Test><mes:Prepared>${prepared}</mes:Prepared>` +
+    `<mes:Header><mes:ID>IREF-${randomUUID()}</mes:ID><mes:Test>false</mes:Test>` +
+    `<mes:Prepared>${prepared}</mes:Prepared>` +
     `<mes:Sender id="${AGENCY}"/>${structure}</mes:Header>`
   );
 }
