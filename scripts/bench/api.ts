@@ -121,7 +121,8 @@ async function main(): Promise<void> {
     console.log(
       `api: compare ${compare.rps.toFixed(0)} req/s p99 ${compare.p99} ms, trends ${trends.rps.toFixed(0)} req/s p99 ${trends.p99} ms, ratio to floor ${ratio.toFixed(2)}`,
     );
-    // The SDMX-CSV query reads a trend's cells (one indicator, one geo), JSON-stat a comparison's (one period, a group).
+    // The SDMX-CSV query reads a trend's cells (one indicator, one geo), JSON-stat a comparison's
+    // (one period, a group).
     console.log(`interop: sdmx-csv ${sdmxCsv.rps.toFixed(0)} req/s p99 ${sdmxCsv.p99} ms `
       + `(ratio to the trends floor ${(sdmxCsv.rps / floor.trends).toFixed(2)}), `
       + `jsonstat ${jsonStat.rps.toFixed(0)} req/s `
@@ -141,12 +142,15 @@ async function main(): Promise<void> {
 const STREAM_HEAP_MB = 96;
 
 async function streamMillion(file: string, million: string): Promise<void> {
-  const { child, port } = await startServer(file, { WORKERS: '1', NODE_OPTIONS: `--max-old-space-size=${STREAM_HEAP_MB}` });
+  const heapCap = `--max-old-space-size=${STREAM_HEAP_MB}`;
+  const { child, port } = await startServer(file, { WORKERS: '1', NODE_OPTIONS: heapCap });
   try {
     await fetch(`http://127.0.0.1:${port}/sdmx/2.1/dataflow/CPO/CRIME/latest`);
     const m = await measureStream(`http://127.0.0.1:${port}`, child.pid!, million);
     const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-    if (m.status !== 200 || m.observations !== 1_000_000) throw new Error(`stream: status ${m.status}, ${m.observations} observations`);
+    if (m.status !== 200 || m.observations !== 1_000_000) {
+      throw new Error(`stream: status ${m.status}, ${m.observations} observations`);
+    }
     const peak = Math.max(m.after.peak, m.sampledPeak);
     console.log(`stream: SDMX-ML Generic, ${m.observations.toLocaleString('en')} observations, ${mb(m.bytes)} `
       + `in ${m.seconds.toFixed(1)} s; server (JS heap capped at ${STREAM_HEAP_MB} MB): `
