@@ -32,11 +32,12 @@ function sections(output: string): Map<string, Record<string, string>[]> {
 }
 
 describe('R rsdmx reads the observatory', () => {
-  it("reads the dataflow, the DSD with its codelists, and data by key and period range, with the JSON API's values", async () => {
+  it("reads the dataflow, the DSD with codelists, and data by key and periods, with the JSON API's values", async () => {
     // Never skipped: without R the interoperability promise is untested, so the test fails and says how to install it.
     if (!existsSync(RSCRIPT)) {
       throw new Error(
-        `R is missing (${RSCRIPT}). Install it with: apt-get update && apt-get install -y r-cran-rsdmx (CI's .ci/run does).`,
+        `R is missing (${RSCRIPT}). Install it with: apt-get update && apt-get install -y r-cran-rsdmx ` +
+          "(CI's .ci/run does).",
       );
     }
     const { stdout } = await promisify(execFile)(RSCRIPT, [SCRIPT, server.base], { timeout: 120_000 });

@@ -20,7 +20,8 @@ describe('SDMX data formats', () => {
     expect(res.headers.vary).toMatch(/Accept/);
     expect(res.headers.etag).toMatch(/^W\//);
     expect(res.body).toContain(
-      '<generic:SeriesKey><generic:Value id="FREQ" value="A"/><generic:Value id="INDICATOR" value="ICCS0101"/><generic:Value id="GEO" value="AT"/>',
+      '<generic:SeriesKey><generic:Value id="FREQ" value="A"/><generic:Value id="INDICATOR" value="ICCS0101"/>' +
+        '<generic:Value id="GEO" value="AT"/>',
     );
     expect(
       [...res.body.matchAll(/<generic:ObsDimension value="(\d+)"\/><generic:ObsValue value="([\d.]+)"\/>/g)].map(
@@ -43,7 +44,8 @@ describe('SDMX data formats', () => {
     ).expect(200);
     expect(csv.headers['content-type']).toBe('application/vnd.sdmx.data+csv;version=1.0.0');
     expect(csv.body).toBe(
-      'DATAFLOW,FREQ,INDICATOR,GEO,TIME_PERIOD,OBS_VALUE,OBS_FLAG,UNIT_MEASURE\r\nCPO:CRIME(1.0),A,ICCS0101,AT,2017,61,,count\r\n',
+      'DATAFLOW,FREQ,INDICATOR,GEO,TIME_PERIOD,OBS_VALUE,OBS_FLAG,UNIT_MEASURE\r\n' +
+        'CPO:CRIME(1.0),A,ICCS0101,AT,2017,61,,count\r\n',
     );
     const both = await getText(
       app,
@@ -62,8 +64,9 @@ describe('SDMX data formats', () => {
       'application/vnd.sdmx.structurespecificdata+xml;version=2.1',
     ).expect(200);
     expect(ss.headers['content-type']).toBe('application/vnd.sdmx.structurespecificdata+xml;version=2.1');
-    expect(ss.body).toMatch(
-      /<Series FREQ="A" INDICATOR="ICCS0101" GEO="AT" UNIT_MEASURE="count"><Obs TIME_PERIOD="2021" OBS_VALUE="59"\/><Obs TIME_PERIOD="2022" OBS_VALUE="65"\/><\/Series>/,
+    expect(ss.body).toContain(
+      '<Series FREQ="A" INDICATOR="ICCS0101" GEO="AT" UNIT_MEASURE="count">' +
+        '<Obs TIME_PERIOD="2021" OBS_VALUE="59"/><Obs TIME_PERIOD="2022" OBS_VALUE="65"/></Series>',
     );
     const keys = await getText(app, `${FLOW}/A.ICCS0101.AT+DE?detail=serieskeysonly`).expect(200);
     expect(keys.body.match(/<generic:Series>/g)).toHaveLength(2);
@@ -73,7 +76,9 @@ describe('SDMX data formats', () => {
       `${FLOW}/A.ICCS0101.AT?dimensionAtObservation=AllDimensions&firstNObservations=1`,
     ).expect(200);
     expect(flat.body).toContain(
-      '<generic:Obs><generic:ObsKey><generic:Value id="FREQ" value="A"/><generic:Value id="INDICATOR" value="ICCS0101"/><generic:Value id="GEO" value="AT"/><generic:Value id="TIME_PERIOD" value="2008"/></generic:ObsKey><generic:ObsValue value="58"/>',
+      '<generic:Obs><generic:ObsKey><generic:Value id="FREQ" value="A"/><generic:Value id="INDICATOR" value="ICCS0101"/>' +
+        '<generic:Value id="GEO" value="AT"/><generic:Value id="TIME_PERIOD" value="2008"/></generic:ObsKey>' +
+        '<generic:ObsValue value="58"/>',
     );
     expect(flat.body).not.toContain('<generic:Series>');
   });

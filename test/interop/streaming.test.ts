@@ -37,7 +37,7 @@ describe('large answers stream page by page', () => {
     }
   });
 
-  it('streams the whole dataflow over HTTP when it is larger than a page, and the stream holds every cell', async () => {
+  it('streams the whole dataflow over HTTP when it is larger than a page, every cell included', async () => {
     const app = createApp({ db: database.db, clientDir: '/nonexistent' });
     const count = Number(
       (

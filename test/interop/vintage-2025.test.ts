@@ -40,7 +40,7 @@ const csvCells = (body: string) =>
   );
 
 describe('the 2025 crim_off_cat corrections through SDMX', () => {
-  it('gives exactly the revised and new Belgian cells after updatedAfter, and both disseminations with includeHistory', async () => {
+  it('gives exactly the revised and new Belgian cells after updatedAfter, both versions with includeHistory', async () => {
     const indicators = new Set(
       (await database.db.selectFrom('indicators').select('code').execute()).map((r) => r.code),
     );
