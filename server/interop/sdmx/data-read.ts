@@ -1,7 +1,8 @@
-import { sql } from 'kysely';
+import { type CompiledQuery, sql } from 'kysely';
 import type { Catalogue } from '../../analytics/catalogue';
 import type { DbOrTx } from '../../db/database';
 import { cellVersions } from '../../observations/cell-versions';
+import { CompiledByShape, shapeOf } from '../../observations/compiled-filter';
 import { listObservations, type ObservationFilter } from '../../observations/observation.repository';
 import { type Frequency, frequencyOf } from './artefacts';
 import type { DataQuery } from './data-query';
@@ -168,6 +169,25 @@ export async function readHistory(
   );
 }
 
+/** The page query, compiled once per database and shape as the observation reads are: every request runs it. */
+const compiledPages = new CompiledByShape();
+
+function pageQuery(db: DbOrTx, filter: ObservationFilter, updatedAfter: boolean, after: boolean): CompiledQuery {
+  const shape = `${shapeOf(filter)}|${updatedAfter ? 1 : 0}|${after ? 1 : 0}`;
+  return compiledPages.get(db, shape, () => {
+    let select = db
+      .selectFrom('observations')
+      .select(['indicator', 'geo', 'period', 'value', 'flags', 'recorded_at'])
+      .where('indicator', 'in', filter.indicators);
+    if (filter.geos?.length) select = select.where('geo', 'in', filter.geos);
+    if (filter.fromStart) select = select.where('period_start', '>=', filter.fromStart);
+    if (filter.toStart) select = select.where('period_start', '<=', filter.toStart);
+    if (updatedAfter) select = select.where('recorded_at', '>', '');
+    if (after) select = select.where(sql<boolean>`(indicator, geo, period) > (${''}, ${''}, ${''})`);
+    return select.orderBy('indicator').orderBy('geo').orderBy('period').limit(0).compile();
+  });
+}
+
 /**
  * The current cells in pages of `size`, in primary-key order (indicator, geo, period), each page
  * after the last row of the one before: a large answer is read and sent without holding it all.
@@ -181,19 +201,15 @@ export async function* currentPages(
   const filter = filterOf(query, catalogue);
   let after: CellRow | undefined;
   for (;;) {
-    let select = db
-      .selectFrom('observations')
-      .select(['indicator', 'geo', 'period', 'value', 'flags', 'recorded_at'])
-      .where('indicator', 'in', filter.indicators);
-    if (filter.geos?.length) select = select.where('geo', 'in', filter.geos);
-    if (filter.fromStart) select = select.where('period_start', '>=', filter.fromStart);
-    if (filter.toStart) select = select.where('period_start', '<=', filter.toStart);
-    if (query.updatedAfter) select = select.where('recorded_at', '>', query.updatedAfter);
-    if (after)
-      select = select.where(
-        sql<boolean>`(indicator, geo, period) > (${after.indicator}, ${after.geo}, ${after.period})`,
-      );
-    const page = await select.orderBy('indicator').orderBy('geo').orderBy('period').limit(size).execute();
+    const compiled = pageQuery(db, filter, query.updatedAfter !== undefined, after !== undefined);
+    // The parameters in the order of the clauses above.
+    const parameters: unknown[] = [...filter.indicators, ...(filter.geos ?? [])];
+    if (filter.fromStart) parameters.push(filter.fromStart);
+    if (filter.toStart) parameters.push(filter.toStart);
+    if (query.updatedAfter) parameters.push(query.updatedAfter);
+    if (after) parameters.push(after.indicator, after.geo, after.period);
+    parameters.push(size);
+    const page = (await db.executeQuery<CellRow>({ ...compiled, parameters })).rows;
     if (page.length) yield page;
     if (page.length < size) return;
     after = page[page.length - 1];
