@@ -113,6 +113,7 @@ describe("SDMX errors: the guidelines' codes, never a 500", () => {
     ['/sdmx/2.1/dataflow/ESTAT/all/latest', undefined, 404, '100'],
     ['/sdmx/2.1/dataflow/CPO/CRIME/latest?detail=allstubs', undefined, 501, '501'],
     ['/sdmx/2.1/nonsense/CPO', undefined, 400, '140'],
+    ['/sdmx/2.1/data', undefined, 400, '140'],
     ['/sdmx/2.1/dataflow/CPO/CRIME/1.0/extra/parts', undefined, 404, '100'],
   ];
   for (const [url, accept, status, code] of cases) {

@@ -64,6 +64,8 @@ export interface StructureRequest {
 
 function checkResource(resource: string): Resource {
   if ((IMPLEMENTED as readonly string[]).includes(resource)) return resource as Resource;
+  if (resource === 'data')
+    throw syntaxError('A data query names its dataflow: data/{flowRef}/{key}, e.g. data/CPO,CRIME,1.0/A.ICCS0101.AT.');
   if (NOT_IMPLEMENTED.has(resource))
     throw notImplemented(
       `The ${resource} resource is not implemented. Implemented: ${IMPLEMENTED.join(', ')} and data.`,
