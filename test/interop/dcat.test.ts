@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/http/app';
 import { seededDatabase, type TestDatabase } from '../helpers/database';
 import { getText } from './helpers';
+import { listening } from './server';
 
 let database: TestDatabase;
 let app: ReturnType<typeof createApp>;
@@ -87,6 +88,24 @@ describe('the DCAT-AP 3.0 catalogue', () => {
       const res = await getText(app, `${url.pathname}${url.search}`);
       expect(res.status, url.href).toBe(200);
     }
+  });
+
+  it('is versioned like the rest: an ETag, 304 while current, and asOf before any data lists no dataset', async () => {
+    // One address for both requests: the catalogue's IRIs (and so its ETag) follow the host it is read at.
+    const server = await listening(database.db);
+    try {
+      const now = await fetch(`${server.base}/dcat/catalog.ttl`);
+      expect(now.status).toBe(200);
+      const again = await fetch(`${server.base}/dcat/catalog.ttl`, { headers: { 'if-none-match': now.headers.get('etag')! } });
+      expect(again.status).toBe(304);
+    } finally {
+      await server.close();
+    }
+    const before = await getText(app, '/dcat/catalog.jsonld?asOf=2000-01-01').expect(200);
+    const store = new Store(await parseJsonLd(before.body));
+    expect(subjectsOf(store, `${DCAT}Catalog`)).toHaveLength(1);
+    expect(subjectsOf(store, `${DCAT}Dataset`)).toEqual([]);
+    expect((await validate(store.getQuads(null, null, null, null))).conforms).toBe(true);
   });
 
   it('is caught by the validator when a mandatory property is missing (the shapes really check)', async () => {

@@ -175,6 +175,7 @@ describe('structures', () => {
     expect(dsd.body).toContain('<str:ConceptScheme id="CS_CRIME"');
     expect(dsd.body).toContain('<str:TimeDimension id="TIME_PERIOD" position="4">');
     expect(dsd.body).toContain('<str:Code id="ICCS0101"');
+    await getText(app, '/sdmx/2.1/dataflow/all/all/latest/').set('If-None-Match', flow.headers.etag!).expect(304);
     const geos = await getText(app, '/sdmx/2.1/codelist/CPO/CL_GEO/latest').expect(200);
     const rows = await database.db.selectFrom('geos').select('code').execute();
     expect(geos.body.match(/<str:Code id=/g)).toHaveLength(rows.length);
