@@ -96,7 +96,8 @@ describe('the DCAT-AP 3.0 catalogue', () => {
     try {
       const now = await fetch(`${server.base}/dcat/catalog.ttl`);
       expect(now.status).toBe(200);
-      const again = await fetch(`${server.base}/dcat/catalog.ttl`, { headers: { 'if-none-match': now.headers.get('etag')! } });
+      const etag = now.headers.get('etag')!;
+      const again = await fetch(`${server.base}/dcat/catalog.ttl`, { headers: { 'if-none-match': etag } });
       expect(again.status).toBe(304);
     } finally {
       await server.close();
