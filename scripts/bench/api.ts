@@ -9,6 +9,7 @@ import SQLite from 'better-sqlite3';
 import { BENCH_GROUP, BENCH_SHAPE, benchCatalogue, buildBenchDatabase } from './api-database';
 import { measureFloor } from './api-floor';
 import { HIT_RATE_YEARS } from '../../server/alerts/alerts';
+import { measureStream, sdmxPaths } from './api-sdmx';
 
 /**
  * npm run bench:api — builds a 5,000,000-revision SQLite file, load-tests /api/compare and
@@ -25,10 +26,10 @@ function pick<T>(list: readonly T[]): T {
 }
 
 /** The server as `npm start` runs it (server/main.ts, every default), on a random port on 127.0.0.1. */
-async function startServer(file: string): Promise<{ child: ChildProcess; port: number }> {
+async function startServer(file: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, '../../server/main.ts')], {
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: file, PORT: '0', HOST: '127.0.0.1' },
+    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: file, PORT: '0', HOST: '127.0.0.1', ...env },
   });
   const lines = createInterface({ input: child.stdout! });
   const port = await new Promise<number>((resolve, reject) => {
@@ -115,6 +116,7 @@ async function main(): Promise<void> {
     const catalogue = benchCatalogue();
     const comparePath = () => `/api/compare?indicator=${pick(catalogue.indicators)}&period=${pick(catalogue.periods)}&measure=rate&group=${BENCH_GROUP}`;
     const trendPath = () => `/api/trends?indicator=${pick(catalogue.indicators)}&geo=${pick(catalogue.geos)}&measure=rate`;
+    const sdmx = sdmxPaths(catalogue);
 
     console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} before the load test`);
     const { child, port } = await startServer(file);
@@ -128,6 +130,8 @@ async function main(): Promise<void> {
       () => trendPath().replace('measure=rate', 'measure=count'),
       () => `${comparePath()}&asOf=2100-01-01`,
       () => `${trendPath()}&from=${catalogue.periods[0]}`,
+      () => `${sdmx.sdmxCsv()}&detail=dataonly`,
+      () => sdmx.jsonStat().replace('format=jsonstat', 'format=csv'),
     ];
     for (const warmUp of warmUps) await load(port, warmUp, WARM_UP_S);
     console.log(`warm-up: ${WARM_UP_S} s each of compare and trends counts, compare rates as of 2100-01-01, trend rates from ${catalogue.periods[0]} (no measured answer cached)`);
@@ -140,11 +144,13 @@ async function main(): Promise<void> {
     const alertsPath = () => `/api/alerts?group=${BENCH_GROUP}`;
     await load(port, alertsPath, 5 * WARM_UP_S);
     const alerts = await load(port, alertsPath);
+    const sdmxCsv = await load(port, sdmx.sdmxCsv);
+    const jsonStat = await load(port, sdmx.jsonStat);
     child.kill('SIGTERM');
     await once(child, 'exit');
     server = undefined;
     console.log(`machine: load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} after the load test`);
-    for (const [name, r] of [['compare', compare], ['trends', trends], ['alerts (cached)', alerts]] as const) {
+    for (const [name, r] of [['compare', compare], ['trends', trends], ['alerts (cached)', alerts], ['sdmx-csv', sdmxCsv], ['jsonstat', jsonStat]] as const) {
       console.log(`${name}: ${r.requests} requests, ${r.rps.toFixed(0)} req/s, p99 ${r.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}`);
       if (r.non2xx || r.errors) throw new Error(`${name}: ${r.non2xx} non-2xx answers and ${r.errors} errors under load`);
     }
@@ -158,9 +164,45 @@ async function main(): Promise<void> {
     );
     const slowestFirst = Math.max(...firstAlerts);
     console.log(`alerts: cached ${alerts.rps.toFixed(0)} req/s p99 ${alerts.p99} ms (${(alerts.rps / compare.rps).toFixed(2)} × compare's req/s); first answer after a commit at most ${slowestFirst.toFixed(0)} ms`);
+    // The SDMX-CSV query reads a trend's cells (one indicator, one geo), JSON-stat a comparison's
+    // (one period, a group).
+    console.log(`interop: sdmx-csv ${sdmxCsv.rps.toFixed(0)} req/s p99 ${sdmxCsv.p99} ms `
+      + `(ratio to the trends floor ${(sdmxCsv.rps / floor.trends).toFixed(2)}), `
+      + `jsonstat ${jsonStat.rps.toFixed(0)} req/s `
+      + `p99 ${jsonStat.p99} ms (ratio to the compare floor ${(jsonStat.rps / floor.compare).toFixed(2)})`);
+    await streamMillion(file, sdmx.million);
   } finally {
     server?.kill('SIGTERM');
     dispose();
+  }
+}
+
+/**
+ * A one-process server streams 1,000,000 observations as SDMX-ML; its peak RSS is read from /proc.
+ * Its JS heap is capped below the answer's size (about 106 MB of text, twice that as a JS string):
+ * a server that built the answer in memory would die of it, one that streams finishes.
+ */
+const STREAM_HEAP_MB = 96;
+
+async function streamMillion(file: string, million: string): Promise<void> {
+  const heapCap = `--max-old-space-size=${STREAM_HEAP_MB}`;
+  const { child, port } = await startServer(file, { WORKERS: '1', NODE_OPTIONS: heapCap });
+  try {
+    await fetch(`http://127.0.0.1:${port}/sdmx/2.1/dataflow/CPO/CRIME/latest`);
+    const m = await measureStream(`http://127.0.0.1:${port}`, child.pid!, million);
+    const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+    if (m.status !== 200 || m.observations !== 1_000_000) {
+      throw new Error(`stream: status ${m.status}, ${m.observations} observations`);
+    }
+    const peak = Math.max(m.after.peak, m.sampledPeak);
+    console.log(`stream: SDMX-ML Generic, ${m.observations.toLocaleString('en')} observations, ${mb(m.bytes)} `
+      + `in ${m.seconds.toFixed(1)} s; server (JS heap capped at ${STREAM_HEAP_MB} MB): `
+      + `RSS ${mb(m.before.rss)} before, `
+      + `peak ${mb(peak)} (VmHWM, including the database pages read through mmap); `
+      + `own memory (RssAnon) ${mb(m.before.anon)} before, peak ${mb(m.anonPeak)}`);
+  } finally {
+    child.kill('SIGTERM');
+    await once(child, 'exit');
   }
 }
 

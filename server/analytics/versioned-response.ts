@@ -45,11 +45,11 @@ function computeOnce(db: Db, cacheKey: string, compute: () => Promise<string>): 
   return running;
 }
 
-function etagOf(version: DataVersion, key: string): string {
+export function etagOf(version: DataVersion, key: string): string {
   return `W/"${version.key}-${createHash('sha1').update(`${version.catalogueKey}|${key}`).digest('base64url').slice(0, 16)}"`;
 }
 
-function matches(header: string | string[] | undefined, etag: string): boolean {
+export function matches(header: string | string[] | undefined, etag: string): boolean {
   const text = Array.isArray(header) ? header.join(',') : (header ?? '');
   return text.split(',').some((t) => t.trim() === etag || t.trim() === '*');
 }

@@ -18,6 +18,7 @@ import { createHttpApp } from '../http/app';
 import type { ActorResolver } from '../http/mount';
 import type { AnyRoute, RouteHooks } from '../http/route';
 import { indicatorRoutes } from '../indicators/indicator.routes';
+import { interopRoutes } from '../interop/interop.routes';
 import { observationHistoryRoutes } from '../observations/observation-history.routes';
 import { observationRoutes } from '../observations/observation.routes';
 import { openApiRoutes } from '../openapi/openapi.routes';
@@ -45,6 +46,7 @@ export const apiRoutes: readonly AnyRoute[] = [
   ...userRoutes,
   ...tokenRoutes,
   ...auditRoutes,
+  ...interopRoutes,
   ...openApiRoutes(() => apiRoutes),
 ];
 

@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { NextFunction, Request, Response, Router } from 'express';
 import { ZodError } from 'zod';
 import { isBusyError } from '../db/sqlite-dialect';
@@ -85,8 +87,13 @@ function send(res: Response, result: unknown): void {
   res.status(status);
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   if (fileName) res.attachment(fileName);
-  if (contentType) res.type(contentType);
-  if (typeof result.body === 'string' || Buffer.isBuffer(result.body)) res.send(result.body);
+  // Bytes go out with exactly the type given: res.type would add a charset to text/* types, which
+  // clients that compare media types exactly (e.g. sdmx-rest with text/csv) reject.
+  if (contentType && Buffer.isBuffer(result.body)) res.setHeader('Content-Type', contentType);
+  else if (contentType) res.type(contentType);
+  // A stream that fails half-way cannot become an error answer: the client sees a cut connection.
+  if (result.body instanceof Readable) pipeline(result.body, res).catch(() => res.destroy());
+  else if (typeof result.body === 'string' || Buffer.isBuffer(result.body)) res.send(result.body);
   else res.json(result.body);
 }
 

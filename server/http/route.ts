@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { z } from 'zod';
 import type { Actor, Role } from './actor';
 import type { Db } from '../db/database';
@@ -43,10 +44,13 @@ export interface RouteContext<Q, P, B> {
   secure?: boolean;
 }
 
-/** A handler's answer when it is not JSON: a file download, or a status other than 200. */
+/**
+ * A handler's answer when it is not JSON: a file download, a status other than 200, or a stream
+ * (an answer too large to hold in memory, sent as it is produced).
+ */
 export class RouteResponse {
   constructor(
-    readonly body: string | Buffer | object,
+    readonly body: string | Buffer | Readable | object,
     readonly options: { status?: number; contentType?: string; fileName?: string; headers?: Record<string, string> } = {},
   ) {}
 }

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalogue } from '../../server/analytics/catalogue';
+import { readDataVersion } from '../../server/analytics/vintage.repository';
+import { createApp } from '../../server/app/compose';
+import { parseDataQuery } from '../../server/interop/sdmx/data-query';
+import { currentPages, readCells, seriesOfPages, seriesOfRows } from '../../server/interop/sdmx/data-read';
+import { STREAM_PAGE } from '../../server/interop/sdmx/data-answer';
+import { seededDatabase, type TestDatabase } from '../helpers/database';
+import { getText } from './helpers';
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await seededDatabase();
+});
+afterAll(async () => database.dispose());
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
+describe('large answers stream page by page', () => {
+  it('gives the same series from pages of any size as from one read, runs split across pages included', async () => {
+    const version = await readDataVersion(database.db, null);
+    const catalogue = await loadCatalogue(database.db, version.catalogueKey);
+    const query = parseDataQuery('A..AT+DE+FR', { lastNObservations: '5' }, catalogue);
+    const whole = await collect(seriesOfRows(await readCells(database.db, query, catalogue), query, catalogue));
+    expect(whole.length).toBeGreaterThan(10);
+    for (const size of [1, 7, 100, 100_000]) {
+      const pages = await collect(currentPages(database.db, query, catalogue, size));
+      expect(pages.every((p) => p.length <= size)).toBe(true);
+      expect(
+        await collect(seriesOfPages(currentPages(database.db, query, catalogue, size), query, catalogue)),
+        `pages of ${size}`,
+      ).toEqual(whole);
+    }
+  });
+
+  it('streams the whole dataflow over HTTP when it is larger than a page, every cell included', async () => {
+    const app = createApp({ db: database.db, clientDir: '/nonexistent' });
+    const count = Number(
+      (
+        await database.db
+          .selectFrom('observations')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    expect(count, 'the seed must be larger than one page for this test to stream').toBeGreaterThan(STREAM_PAGE);
+    const res = await getText(app, '/sdmx/2.1/data/CRIME/all/all?format=csv').expect(200);
+    expect(res.headers['transfer-encoding']).toBe('chunked');
+    expect(res.headers['content-length']).toBeUndefined();
+    expect(res.headers['content-type']).toBe('application/vnd.sdmx.data+csv;version=1.0.0');
+    expect(res.body.trim().split('\r\n')).toHaveLength(count + 1);
+  });
+});

@@ -1,0 +1,81 @@
+import JSONstat from 'jsonstat-toolkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app/compose';
+import { seededDatabase, type TestDatabase } from '../helpers/database';
+import { readSharedData } from '../helpers/shared-data';
+import { correct, getText } from './helpers';
+
+let database: TestDatabase;
+let app: ReturnType<typeof createApp>;
+beforeAll(async () => {
+  database = await seededDatabase();
+  app = createApp({ db: database.db, clientDir: '/nonexistent' });
+});
+afterAll(async () => database.dispose());
+
+/** Belgium's cells in Eurostat's 2025 edition of crim_off_cat (a JSON-stat file), read with jsonstat-toolkit. */
+function belgium2025(indicators: Set<string>): Map<string, number> {
+  const ds = JSONstat(JSON.parse(readSharedData('eurostat-jsonstat/crim_off_cat_2025.json')) as object) as unknown as {
+    Dimension(id: string): { id: string[] };
+    Data(where: Record<string, string>): { value: number | null } | null;
+  };
+  const cells = new Map<string, number>();
+  for (const iccs of ds.Dimension('iccs').id.filter((c) => indicators.has(c))) {
+    for (const time of ds.Dimension('time').id) {
+      const value = ds.Data({ freq: 'A', iccs, unit: 'NR', geo: 'BE', time })?.value;
+      if (value !== null && value !== undefined) cells.set(`${iccs}|${time}`, value);
+    }
+  }
+  return cells;
+}
+
+const csvCells = (body: string) =>
+  new Map(
+    body
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((l) => l.split(','))
+      .map((r) => [`${r[2]}|${r[4]}`, Number(r[5])]),
+  );
+
+describe('the 2025 crim_off_cat corrections through SDMX', () => {
+  it('gives exactly the revised and new Belgian cells after updatedAfter, both versions with includeHistory', async () => {
+    const indicators = new Set(
+      (await database.db.selectFrom('indicators').select('code').execute()).map((r) => r.code),
+    );
+    const before = await getText(app, '/sdmx/2.1/data/CRIME/A..BE/all/?format=csv').expect(200);
+    const seededAt = before.headers['x-data-version']!;
+    const published = csvCells(before.body);
+    const edition = belgium2025(indicators);
+    const changed = new Map([...edition].filter(([cell, value]) => published.get(cell) !== value));
+    expect(changed.get('ICCS0101|2022')).toBe(185);
+    expect(published.get('ICCS0101|2022')).toBe(179);
+    expect([...changed.keys()].some((c) => c.endsWith('|2023'))).toBe(true);
+
+    const lines = [...edition].map(
+      ([cell, value]) => `BE,${cell.replace('|', ',')},${value},,Eurostat crim_off_cat 2025 edition`,
+    );
+    const commit = await correct(database.db, 'BE', lines, new Date(Date.parse(seededAt) + 60_000));
+
+    const since = await getText(
+      app,
+      `/sdmx/2.1/data/CRIME/A..BE/all/?format=csv&updatedAfter=${encodeURIComponent(seededAt)}`,
+    ).expect(200);
+    expect(csvCells(since.body)).toEqual(changed);
+
+    const history = await getText(
+      app,
+      '/sdmx/2.1/data/CRIME/A.ICCS0101.BE/all/?startPeriod=2022&endPeriod=2022&includeHistory=true&format=csv',
+    ).expect(200);
+    const rows = (history.body as string)
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((l) => l.split(','));
+    expect(rows.map((r) => [r[5], r[8]! <= seededAt, r[9] || null])).toEqual([
+      ['179', true, commit.committedAt],
+      ['185', false, null],
+    ]);
+  });
+});
