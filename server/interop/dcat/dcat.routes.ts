@@ -4,7 +4,7 @@ import { loadCatalogue } from '../../analytics/catalogue';
 import { readDataVersion } from '../../analytics/vintage.repository';
 import type { Db } from '../../db/database';
 import { defineRoute } from '../../http/route';
-import { cachedTextAnswer } from '../cached-answer';
+import { cachedTextAnswer } from '../cache/cached-answer';
 import { catalogGraph, readCoverage } from './catalog';
 import { toJsonLd, toTurtle } from './graph';
 

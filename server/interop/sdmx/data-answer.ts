@@ -3,7 +3,7 @@ import { loadCatalogue, type Catalogue } from '../../analytics/catalogue';
 import { readDataVersion } from '../../analytics/vintage.repository';
 import type { Db } from '../../db/database';
 import type { RouteResponse } from '../../http/route';
-import { cachedTextAnswer, normalisedQuery } from '../cached-answer';
+import { cachedTextAnswer, normalisedQuery } from '../cache/cached-answer';
 import { type JsonStatCollection, jsonStatDataset } from '../jsonstat/jsonstat';
 import { CSV_DATAFLOW } from './artefacts';
 import { sdmxCsv } from './data-csv';

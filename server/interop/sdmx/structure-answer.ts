@@ -2,7 +2,7 @@ import { loadCatalogue } from '../../analytics/catalogue';
 import { readDataVersion } from '../../analytics/vintage.repository';
 import type { Db } from '../../db/database';
 import type { RouteResponse } from '../../http/route';
-import { cachedTextAnswer, normalisedQuery } from '../cached-answer';
+import { cachedTextAnswer, normalisedQuery } from '../cache/cached-answer';
 import { AGENCY, CODELISTS, CONCEPT_SCHEME, DATAFLOW, DSD, VERSION } from './artefacts';
 import { readMoment } from './data-query';
 import { noResults, notImplemented, sdmxErrorResponse, syntaxError } from './errors';

@@ -1,9 +1,9 @@
 import type { Readable } from 'node:stream';
-import { AnswerCache, preferredEncoding } from '../analytics/answer-cache';
-import { etagOf, matches } from '../analytics/versioned-response';
-import type { DataVersion } from '../analytics/vintage.repository';
-import type { Db } from '../db/database';
-import { RouteResponse } from '../http/route';
+import { AnswerCache, preferredEncoding } from '../../analytics/answer-cache';
+import { etagOf, matches } from '../../analytics/versioned-response';
+import type { DataVersion } from '../../analytics/vintage.repository';
+import type { Db } from '../../db/database';
+import { RouteResponse } from '../../http/route';
 
 const caches = new WeakMap<Db, AnswerCache>();
 const CACHE_BYTES = 32 * 1024 * 1024;
