@@ -4,7 +4,7 @@ import { readDataVersion } from '../../analytics/vintage.repository';
 import type { Db } from '../../db/database';
 import type { RouteResponse } from '../../http/route';
 import { cachedTextAnswer, normalisedQuery } from '../cache/cached-answer';
-import { type JsonStatCollection, jsonStatDataset } from '../jsonstat/jsonstat';
+import { type JsonStatCollection, jsonStatDataset } from './data-jsonstat';
 import { CSV_DATAFLOW } from './artefacts';
 import { sdmxCsv } from './data-csv';
 import { checkFlowRef, checkProviderRef, type DataQuery, parseDataQuery, readMoment } from './data-query';

@@ -1,6 +1,6 @@
 import type { Catalogue } from '../../analytics/catalogue';
-import { UNITS } from '../sdmx/artefacts';
-import type { SeriesBlock } from '../sdmx/data-read';
+import { UNITS } from './artefacts';
+import type { SeriesBlock } from './data-read';
 
 /** A JSON-stat 2.0 dataset (https://json-stat.org/format/): the parts this service writes. */
 export interface JsonStatDataset {
