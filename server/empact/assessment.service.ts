@@ -7,7 +7,7 @@ import type { AssessmentInput } from './empact.schema';
 import { empactDb, type EmpactAssessmentRow } from './empact.table';
 import { listPriorities } from './cycle.repository';
 import { diffPlans } from './assessment.diff';
-import { loadPlans, todayIso, visibleTree } from './plan.tree';
+import { LIVE, loadPlans, todayIso, visibleTree } from './plan.tree';
 
 /** Assessments span every priority of a cycle, so a restricted one is for the secretariat only. */
 const NO_PRIORITY = -1;
@@ -92,7 +92,7 @@ export async function assessmentDiff(db: DbOrTx, actor: Actor, id: number) {
   if (!row.snapshot) throw new HttpError(409, 'assessment-not-frozen', `Assessment ${id} is not frozen yet, so there is nothing to compare.`);
   const today = todayIso();
   const then = visibleSnapshot(JSON.parse(row.snapshot) as AssessmentSnapshot, scope);
-  const live = visibleSnapshot(await cycleState(db, row.cycle, today, row.narrative), scope);
+  const live = visibleSnapshot(await cycleState(db, row.cycle, LIVE, row.narrative), scope);
   const flat = (s: AssessmentSnapshot): EmpactOap[] => s.priorities.flatMap((p) => p.oaps);
   return { assessmentId: id, asOf: row.as_of, today, changes: diffPlans(flat(then), flat(live)) };
 }

@@ -8,7 +8,7 @@ import type { EmpactResult } from '../shared/api/empact';
 import { empactDb } from './empact.table';
 import * as cycles from './cycle.repository';
 import { requirePriority } from './plan.service';
-import { loadPlans, todayIso, visibleTree } from './plan.tree';
+import { LIVE, loadPlans, visibleTree } from './plan.tree';
 
 export async function cycleList(db: DbOrTx, actor: Actor): Promise<CycleList> {
   const scope = await empactScope(db, actor);
@@ -48,7 +48,7 @@ export async function priorityDetail(db: DbOrTx, actor: Actor, id: number): Prom
   await requirePriority(db, id);
   const scope = await empactScope(db, actor);
   const [priority] = await cycles.listPriorities(db, { id });
-  const oaps = await loadPlans(db, [id], todayIso());
+  const oaps = await loadPlans(db, [id], LIVE);
   return {
     priority: priority!, cycle: priority!.cycle, chsgs: await cycles.listChsgs(db, priority!.cycle),
     oaps: visibleTree(oaps, scope), editable: mayEdit(scope, id),
@@ -103,7 +103,7 @@ export async function planRecord(db: DbOrTx, actor: Actor, kind: 'oap' | 'action
       .select('empact_oaps.priority_id').where(kind === 'action' ? 'empact_actions.id' : 'empact_kpis.id', '=', id).executeTakeFirst();
   const missing = notFound(`There is no ${kind === 'oap' ? 'operational action plan' : kind === 'action' ? 'operational action' : 'KPI'} ${id}.`);
   if (!owner) throw missing;
-  const oaps = visibleTree(await loadPlans(db, [owner.priority_id], todayIso()), await empactScope(db, actor));
+  const oaps = visibleTree(await loadPlans(db, [owner.priority_id], LIVE), await empactScope(db, actor));
   const actions = oaps.flatMap((o) => o.actions);
   const found = kind === 'oap' ? oaps.find((o) => o.id === id)
     : kind === 'action' ? actions.find((a) => a.id === id)

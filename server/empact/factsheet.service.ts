@@ -4,7 +4,7 @@ import type { EmpactAction, EmpactKpi, EmpactPriority, EmpactResult } from '../s
 import { listPriorities, listResults } from './cycle.repository';
 import type { FactsheetQuery } from './empact.schema';
 import { empactDb } from './empact.table';
-import { loadPlans, todayIso, visibleTree } from './plan.tree';
+import { LIVE, loadPlans, todayIso, visibleTree } from './plan.tree';
 
 /** Factsheets are for handing round: they show public records only, whoever asks. */
 const PUBLIC_SCOPE = { secretariat: false, priorities: new Set<number>() };
@@ -30,6 +30,7 @@ export interface Factsheet {
   priority: EmpactPriority | null;
   year: number | null;
   geo: { code: string; name: string } | null;
+  /** The date the KPI statuses describe: the end of the year asked for, or today. */
   asOf: string;
   results: EmpactResult[];
   actions: (EmpactAction & { priorityName: string })[];
@@ -56,7 +57,7 @@ const activeIn = (action: EmpactAction, year: number | undefined) =>
 /** Everything a factsheet prints, for a cycle and optionally one priority, one year and one country. */
 export async function buildFactsheet(db: DbOrTx, query: FactsheetQuery): Promise<Factsheet> {
   const { cycle, priorities, priority, geo } = await scopeOf(db, query);
-  const asOf = query.year ? `${query.year}-12-31` : todayIso();
+  const asOf = query.year ? `${query.year}-12-31` : LIVE;
   const names = new Map(priorities.map((p) => [p.id, p.name]));
   const oaps = visibleTree(await loadPlans(db, priorities.map((p) => p.id), asOf), PUBLIC_SCOPE)
     .filter((o) => !query.year || (o.firstYear <= query.year && o.lastYear >= query.year));
@@ -70,7 +71,7 @@ export async function buildFactsheet(db: DbOrTx, query: FactsheetQuery): Promise
   const results = (await listResults(db, cycle.code)).filter((r) => (!query.year || r.year === query.year) && !priority && !query.geo);
   return {
     cycle: { code: cycle.code, title: cycle.title, source: cycle.source },
-    priority, year: query.year ?? null, geo, asOf, results, actions, kpis,
+    priority, year: query.year ?? null, geo, asOf: query.year ? asOf : todayIso(), results, actions, kpis,
     practices: await linkedPractices(db, cycle.code, priorities, actions, query.geo),
     indicators: await priorityIndicators(db, priorities, query),
   };

@@ -34,7 +34,7 @@ export function currentReports(reports: KpiReport[]): KpiReport[] {
 export function kpiProgress(kpi: KpiTarget, reports: KpiReport[], asOf: string): KpiProgress {
   const due = currentReports(reports).filter((r) => r.periodEnd <= asOf);
   const latest = due.at(-1) ?? null;
-  if (!latest) return { latest: null, progress: null, expected: null, rag: 'not_reported', reason: `no report for a period ending by ${asOf}` };
+  if (!latest) return { latest: null, progress: null, expected: null, rag: 'not_reported', reason: asOf >= '9999' ? 'no report yet' : `no report for a period ending by ${asOf}` };
   const progress = (latest.value - kpi.baselineValue) / (kpi.targetValue - kpi.baselineValue);
   const span = daysBetween(kpi.baselineDate, kpi.targetDate);
   const expected = Math.min(1, Math.max(0, daysBetween(kpi.baselineDate, latest.periodEnd) / span));

@@ -91,6 +91,9 @@ export function visibleTree(oaps: EmpactOap[], scope: EmpactScope): EmpactOap[] 
   }));
 }
 
+/** The live view counts every report, including one for a period still running (reported early, e.g. provisional). */
+export const LIVE = '9999-12-31';
+
 export function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
 }
