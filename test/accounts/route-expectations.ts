@@ -3,6 +3,7 @@ import request from 'supertest';
 import { expect } from 'vitest';
 import type { Role } from '../../server/accounts/actor';
 import { readPracticeSeed } from '../../server/practices/practice.seed';
+import { EMPACT_ROUTE_RULES } from '../empact/matrix-rules';
 
 /**
  * Who may call each API route, keyed by "METHOD path". The matrix test fails when a route has no
@@ -56,7 +57,7 @@ export function practiceFor(geo: string) {
 /** Things a sample needs, created through the API by the secretariat. */
 export class Fixtures {
   constructor(
-    private readonly admin: Express,
+    readonly admin: Express,
     readonly userIds: { target: () => Promise<number> },
   ) {}
 
@@ -162,6 +163,7 @@ export const ROUTE_RULES: Record<string, Rule> = {
   'POST /api/tokens': roles(ALL, () => ({ body: { name: unique('token') } })),
   'DELETE /api/tokens/:id': roles(ALL, async (_geo, fx) => ({ params: { id: await fx.token() } })),
   'GET /api/audit': roles(SECRETARIAT),
+  ...EMPACT_ROUTE_RULES,
 };
 
 /** Whether a role may call a route, for an actor whose geos do or do not cover the request's geo. */
