@@ -17,8 +17,9 @@ async function storedTags(db: TestDatabase['db']) {
   const facets = await db.selectFrom('practice_listing_facets').select(['listing_id', 'value']).where('facet', '=', 'empact')
     .orderBy('listing_id').orderBy('value').execute();
   return {
-    documents: versions.map((v) => [v.id, (JSON.parse(v.document) as { empactTags: string[] }).empactTags]).filter(([, t]) => (t as string[]).length),
-    facets: facets.map((f) => [f.listing_id, f.value]),
+    documents: versions.map((v) => ({ id: v.id, tags: (JSON.parse(v.document) as { empactTags: string[] }).empactTags }))
+      .filter((v) => v.tags.length),
+    facets: facets.map((f) => ({ listing: f.listing_id, tag: f.value })),
   };
 }
 
@@ -26,15 +27,15 @@ describe(`the frozen migration ${TAGS}`, () => {
   it('moves the bare 2022-2025 tags of every practice version and search facet to their cycle, and back', async () => {
     database = await seededDatabase();
     const migrated = await storedTags(database.db);
-    expect(migrated.documents.flatMap(([, tags]) => tags)).toContain('2022-2025/firearms_trafficking');
-    expect(migrated.facets.map(([, v]) => v)).toContain('2022-2025/high_risk_criminal_networks');
+    expect(migrated.documents.flatMap((d) => d.tags)).toContain('2022-2025/firearms_trafficking');
+    expect(migrated.facets.map((f) => f.tag)).toContain('2022-2025/high_risk_criminal_networks');
 
     // Down: the database as it was before EMPACT cycles existed, with today's bare tags.
     const down = await migrator(database.db).migrateTo(BEFORE_TAGS);
     expect(down.results?.map((r) => [r.migrationName, r.status])).toEqual([[TAGS, 'Success']]);
     const bare = await storedTags(database.db);
-    expect(bare.documents.flatMap(([, tags]) => tags)).toEqual(expect.arrayContaining(['firearms_trafficking', 'organised_property_crime']));
-    expect([...bare.documents.flatMap(([, tags]) => tags), ...bare.facets.map(([, v]) => v)].every((t) => !String(t).includes('/'))).toBe(true);
+    expect(bare.documents.flatMap((d) => d.tags)).toEqual(expect.arrayContaining(['firearms_trafficking', 'organised_property_crime']));
+    expect([...bare.documents.flatMap((d) => d.tags), ...bare.facets.map((f) => f.tag)].every((t) => !String(t).includes('/'))).toBe(true);
 
     const up = await migrator(database.db).migrateToLatest();
     expect(up.results?.map((r) => [r.migrationName, r.status])).toContainEqual([TAGS, 'Success']);
@@ -48,6 +49,6 @@ describe(`the frozen migration ${TAGS}`, () => {
     const { facets } = await storedTags(database.db);
     const codes = new Set(priorities.map((p) => `2022-2025/${p.code}`));
     expect(codes.size).toBe(10);
-    for (const [, tag] of facets) expect(codes.has(String(tag)), String(tag)).toBe(true);
+    for (const { tag } of facets) expect(codes.has(tag), tag).toBe(true);
   });
 });
