@@ -103,11 +103,14 @@ export const AssessmentEdit = z.strictObject({ title: text('the title', 3, 300),
 
 export const CoordinatorsInput = z.strictObject({ emails: z.array(z.email('an email address')).max(50) });
 
+/** An empty field of the dashboard's plain GET form means "not chosen". */
+const blankless = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
 export const FactsheetQuery = z.strictObject({
   cycle: z.string().regex(/^\d{4}-\d{4}$/, 'a cycle is written 2026-2029'),
-  priority: z.coerce.number().int().positive().optional(),
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
-  geo: z.string().regex(/^[A-Z]{2}$/, 'a country is a two-letter Eurostat code, e.g. NL').optional(),
+  priority: blankless(z.coerce.number().int().positive()),
+  year: blankless(z.coerce.number().int().min(2000).max(2100)),
+  geo: blankless(z.string().toUpperCase().regex(/^[A-Z]{2}$/, 'a country is a two-letter Eurostat code, e.g. NL')),
 });
 
 export type OapInput = z.infer<typeof OapInput>;

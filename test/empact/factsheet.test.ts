@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractText, getDocumentProxy } from 'unpdf';
 import type { Actor } from '../../server/accounts/actor';
 import { launchBrowser, type RunningApp, type RunningBrowser, seriousViolations, startApp, watchPage } from '../browser/harness';
+import { readSharedData } from '../helpers/shared-data';
 import { actionBody, kpiBody, oapBody } from './fixture';
 
 const SECRETARIAT: Actor = { kind: 'user', id: 0, email: 'secretariat@eucpn.eu', role: 'secretariat', geos: [], via: 'session' };
@@ -79,6 +80,19 @@ describe('the factsheet', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   }, 60_000);
+
+  it('prints a country\'s latest figure of the priority\'s indicator, as Eurostat published it', async () => {
+    const header = readSharedData('eurostat-crim_off_cat/estat_crim_off_cat.tsv').split('\n')[0]!.split('\t').slice(1).map((y) => y.trim());
+    const row = readSharedData('eurostat-crim_off_cat/estat_crim_off_cat.tsv').split('\n').find((l) => l.startsWith('A,ICCS0601,NR,NL\t'))!;
+    const values = row.split('\t').slice(1).map((v) => v.trim());
+    const last = values.map((v, i) => ({ year: header[i]!, value: v.split(' ')[0]! })).filter((c) => /^\d/.test(c.value)).at(-1)!;
+    const page = await browser.context.newPage();
+    // Blank fields of the dashboard's plain GET form mean "not chosen".
+    await page.goto(`${server.url}/api/empact/factsheet?cycle=2026-2029&priority=${priorityId}&year=&geo=nl`);
+    const cell = page.locator('tr', { hasText: 'Drug offences (ICCS0601)' }).locator('td').last();
+    expect(await cell.innerText()).toBe(`${new Intl.NumberFormat('en-GB').format(Number(last.value))} (${last.year})`);
+    await page.close();
+  });
 
   it('answers a clear 503 for the PDF when Chromium is not installed, while the HTML stays available', async () => {
     const before = process.env.CHROMIUM_PATH;

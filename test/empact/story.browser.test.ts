@@ -108,8 +108,22 @@ describe('the EMPACT story, in Chromium', () => {
     expect(totalPages).toBeGreaterThanOrEqual(1);
     expect(text.replace(/\s+/g, ' ')).toContain('Municipalities applying the administrative approach');
 
-    await page.getByRole('link', { name: /← EMPACT 2026–2029/ }).click();
+    const practices = await (await page.request.get(`${site.app.url}/api/practices`)).json();
+    const practice = practices.data[0] as { slug: string; title: string };
+    await send(page, 'Link practices to an action', async (form) => {
+      await form.getByLabel('Action', { exact: true }).selectOption({ label: 'OA 3.1 Awareness campaign on synthetic drugs for young people' });
+      await form.getByLabel('Practices', { exact: true }).fill(practice.slug);
+    }, 'Link the practices');
+    await expectSaved(page, 'Link practices to an action');
+    await page.getByRole('link', { name: `${practice.title} (uses)` }).click();
+    await viewReady(page, 'practice');
+    const supported = page.locator('section', { has: page.getByRole('heading', { name: 'EMPACT operational actions' }) });
+    await expect.poll(() => supported.textContent()).toContain('OA 3.1 Awareness campaign on synthetic drugs for young people');
+    expect(await supported.textContent()).toContain('uses this practice; Drug trafficking (2026-2029), CHSG 7');
+
+    await page.click('nav a[data-view="empact"]');
     await viewReady(page, 'empact');
+    await expect.poll(() => page.locator('#priorities-heading').textContent()).toBe('Priorities 2026-2029');
     await send(page, 'Start an assessment', async (form) => {
       await form.getByLabel('Kind', { exact: true }).selectOption('mid_term');
       await form.getByLabel('As of', { exact: true }).fill('2027-06-30');

@@ -1,6 +1,6 @@
 import type { AssessmentDiff, AssessmentSummary, EmpactChsg, EmpactCycle, EmpactResult } from '../../../server/shared/api/empact';
 import { selectField } from '../../components/controls';
-import { h } from '../../components/dom';
+import { h, uniqueId } from '../../components/dom';
 import { sortableTable } from '../../components/sortable-table';
 import { viewHeader } from '../view-parts';
 import { empactApi, factsheetHrefs } from './api';
@@ -18,9 +18,23 @@ export interface Painter {
 
 export function factsheetLinks(label: string, query: Parameters<typeof factsheetHrefs>[0]): HTMLElement {
   const { html, pdf } = factsheetHrefs(query);
-  return h('p', { class: 'factsheet-links' }, `Factsheet for ${label}: `,
-    h('a', { href: html, target: '_blank', rel: 'noopener', text: 'printable page (HTML)' }), ' · ',
-    h('a', { href: pdf, download: true, text: 'PDF download' }));
+  return h('div', { class: 'factsheet-links' },
+    h('p', {}, `Factsheet for ${label}: `, h('a', { href: html, target: '_blank', rel: 'noopener', text: 'printable page (HTML)' }), ' · ',
+      h('a', { href: pdf, download: true, text: 'PDF download' })),
+    factsheetForm(query));
+}
+
+/** A plain GET form (no script): the factsheet of one year and/or one country, opened as a printable page. */
+function factsheetForm(query: Parameters<typeof factsheetHrefs>[0]): HTMLElement {
+  const year = uniqueId('factsheet-year');
+  const geo = uniqueId('factsheet-geo');
+  return h('details', { class: 'entry' }, h('summary', { text: 'Factsheet for one year or one country' }),
+    h('form', { method: 'get', action: '/api/empact/factsheet', target: '_blank', class: 'entry-form' },
+      h('input', { type: 'hidden', name: 'cycle', value: query.cycle }),
+      query.priority ? h('input', { type: 'hidden', name: 'priority', value: query.priority }) : null,
+      h('div', { class: 'field' }, h('label', { for: year, text: 'Year (optional)' }), h('input', { id: year, name: 'year', type: 'number', inputmode: 'numeric' })),
+      h('div', { class: 'field' }, h('label', { for: geo, text: 'Country code (optional)' }), h('input', { id: geo, name: 'geo', type: 'text', maxlength: 2 })),
+      h('button', { type: 'submit', text: 'Open the factsheet' })));
 }
 
 function chsgSection(cycle: EmpactCycle, secretariat: boolean, paint: Painter): HTMLElement {

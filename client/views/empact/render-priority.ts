@@ -72,10 +72,13 @@ function kpiForm(oap: EmpactOap, paint: Painter): HTMLElement {
       { name: 'baselineValue', label: 'Baseline value', kind: 'number' }, { name: 'baselineDate', label: 'Baseline date', kind: 'date' },
       { name: 'targetValue', label: 'Target value', kind: 'number' }, { name: 'targetDate', label: 'Target date', kind: 'date' },
       { name: 'frequency', label: 'Reporting frequency', kind: 'select', choices: ['annual', 'semiannual', 'quarterly', 'monthly'].map((f) => ({ value: f, label: f })) },
-      { name: 'dataSource', label: 'Data source', kind: 'text' }, CLASSIFICATION,
+      { name: 'dataSource', label: 'Data source', kind: 'text' },
+      { name: 'indicator', label: 'Observatory indicator', kind: 'text', optional: true, hint: 'e.g. ICCS0601: its values are then read from the observatory' },
+      { name: 'indicatorGeo', label: 'Indicator geo', kind: 'text', optional: true, hint: 'e.g. NL' },
+      CLASSIFICATION,
     ],
-    submit: ({ owner, baselineDate, targetDate, ...v }) => empactApi.send('POST', '/api/empact/kpis', {
-      ...v, baselineDate: baselineDate || null, targetDate: targetDate || null,
+    submit: ({ owner, baselineDate, targetDate, indicator, indicatorGeo, ...v }) => empactApi.send('POST', '/api/empact/kpis', {
+      ...v, baselineDate: baselineDate || null, targetDate: targetDate || null, indicator: indicator || null, indicatorGeo: indicatorGeo || null,
       ...(owner ? { actionId: Number(owner) } : { oapId: oap.id }),
     }),
   });
@@ -96,6 +99,21 @@ function reportForm(rows: KpiRow[], paint: Painter): HTMLElement | null {
   });
 }
 
+function practiceForm(oap: EmpactOap, paint: Painter): HTMLElement | null {
+  if (!oap.actions.length) return null;
+  return entryForm({
+    title: 'Link practices to an action', submitLabel: 'Link the practices', done: paint.refresh,
+    fields: [
+      { name: 'action', label: 'Action', kind: 'select', choices: oap.actions.map((a) => ({ value: String(a.id), label: `${a.number} ${a.title}` })) },
+      { name: 'slugs', label: 'Practices', kind: 'list', hint: 'Comma-separated practice addresses, e.g. communities-that-care; replaces the action\'s links' },
+      { name: 'relation', label: 'The action', kind: 'select', choices: [{ value: 'uses', label: 'uses them' }, { value: 'produced', label: 'produced them' }] },
+    ],
+    submit: ({ action, slugs, relation }) => empactApi.send('PUT', `/api/empact/actions/${action}/practices`, {
+      practices: (slugs as string[]).map((slug) => ({ slug, relation })),
+    }),
+  });
+}
+
 function oapSection(oap: EmpactOap, detail: PriorityDetail, paint: Painter): HTMLElement {
   const id = `oap-${oap.id}`;
   const rows = kpiRows([oap]);
@@ -105,7 +123,8 @@ function oapSection(oap: EmpactOap, detail: PriorityDetail, paint: Painter): HTM
     actionTable(oap), kpiTable(rows, `KPIs of ${oap.title}`),
     detail.editable ? actionForm(oap, detail, paint) : null,
     detail.editable ? kpiForm(oap, paint) : null,
-    detail.editable ? reportForm(rows, paint) : null);
+    detail.editable ? reportForm(rows, paint) : null,
+    detail.editable ? practiceForm(oap, paint) : null);
 }
 
 function oapForm(detail: PriorityDetail, cycle: EmpactCycle, paint: Painter): HTMLElement {
