@@ -123,6 +123,7 @@ describe('the EMPACT story, in Chromium', () => {
 
     await page.click('nav a[data-view="empact"]');
     await viewReady(page, 'empact');
+    await page.getByLabel('Cycle', { exact: true }).selectOption('2026-2029');
     await expect.poll(() => page.locator('#priorities-heading').textContent()).toBe('Priorities 2026-2029');
     await send(page, 'Start an assessment', async (form) => {
       await form.getByLabel('Kind', { exact: true }).selectOption('mid_term');
