@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractText, getDocumentProxy } from 'unpdf';
 import type { Actor } from '../../server/accounts/actor';
-import { launchBrowser, type RunningApp, type RunningBrowser, seriousViolations, startApp, watchPage } from '../browser/harness';
+import { launchBrowser, type RunningApp, type RunningBrowser, screenshot, seriousViolations, startApp, watchPage } from '../browser/harness';
 import { readSharedData } from '../helpers/shared-data';
 import { actionBody, kpiBody, oapBody } from './fixture';
 
@@ -55,6 +55,8 @@ describe('the factsheet', () => {
     expect(text).toContain('over €797 million');
     expect(await seriousViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
+    await page.emulateMedia({ media: 'print' });
+    await screenshot(page, 'empact-factsheet-2023');
     await page.close();
   });
 
@@ -78,6 +80,7 @@ describe('the factsheet', () => {
     await page.goto(`${server.url}/api/empact/factsheet?cycle=2026-2029&priority=${priorityId}&geo=NL`);
     expect(await page.locator('h1').innerText()).toBe('EMPACT 2026–2029 · Drug trafficking · Netherlands');
     expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'empact-factsheet-priority');
     await page.close();
   }, 60_000);
 
