@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Db, DbOrTx } from '../db/database';
 import { type Access, defineRoute } from '../http/route';
 import {
-  AssessmentDetail, AssessmentDiff, Created, CycleList, EmpactAction, EmpactKpi, EmpactOap, PracticeActions, PriorityDetail,
+  AssessmentDetail, AssessmentDiff, Created, CycleList, EmpactAction, EmpactKpi, EmpactOap, PracticeActions, PriorityDetail, RecordHistory,
 } from '../shared/api/empact';
 import * as assessments from './assessment.service';
 import * as cycles from './cycle.service';
@@ -11,6 +11,7 @@ import {
   OapInput, ReportInput, ResultInput,
 } from './empact.schema';
 import { factsheetRoutes } from './factsheet.routes';
+import { listRevisions } from './plan.repository';
 import * as plans from './plan.service';
 
 const TAG = 'empact';
@@ -74,6 +75,17 @@ const readRoutes = [
   }),
 ];
 
+const RecordParams = z.strictObject({ record: z.enum(['oap', 'action', 'kpi']), id: IdParams.shape.id });
+
+const historyRoute = defineRoute({
+  method: 'get', path: '/api/empact/history/:record/:id', tag: TAG, access: PUBLIC, params: RecordParams, response: RecordHistory,
+  summary: 'Every state a plan, action or KPI has had, with who changed it and when (404 when the caller may not see it)',
+  handler: async ({ db, actor, params }) => {
+    await cycles.planRecord(db, actor, params.record, params.id);
+    return { record: params.record, id: params.id, revisions: await listRevisions(db, params.record, params.id) };
+  },
+});
+
 const planRoutes = [
   defineRoute({
     method: 'post', path: '/api/empact/oaps', tag: TAG, access: EDITORS, body: OapInput, response: Created,
@@ -105,6 +117,11 @@ const planRoutes = [
     method: 'post', path: '/api/empact/kpis', tag: TAG, access: EDITORS, body: KpiInput, response: Created,
     summary: 'Add a KPI to an action or a plan; a KPI that is not SMART is refused with the missing part named',
     handler: async ({ db, actor, body }) => ({ id: await inTx(db, (tx) => plans.createKpi(tx, actor, body)) }),
+  }),
+  defineRoute({
+    method: 'put', path: '/api/empact/kpis/:id', tag: TAG, access: EDITORS, params: IdParams, body: KpiInput, response: Ok,
+    summary: 'Correct a KPI (checked SMART again); its earlier states stay in its history',
+    handler: async ({ db, actor, params, body }) => (await inTx(db, (tx) => plans.editKpi(tx, actor, params.id, body)), { ok: true as const }),
   }),
   defineRoute({
     method: 'post', path: '/api/empact/kpis/:id/reports', tag: TAG, access: EDITORS, params: IdParams, body: ReportInput,
@@ -143,4 +160,4 @@ const assessmentRoutes = [
 ];
 
 /** Every EMPACT route: cycles and priorities, plans and KPIs, assessments, factsheets. */
-export const empactRoutes = [...cycleRoutes, ...readRoutes, ...planRoutes, ...assessmentRoutes, ...factsheetRoutes];
+export const empactRoutes = [...cycleRoutes, ...readRoutes, historyRoute, ...planRoutes, ...assessmentRoutes, ...factsheetRoutes];

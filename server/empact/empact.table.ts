@@ -124,6 +124,17 @@ export interface EmpactKpiReportTable {
   recorded_at: string;
 }
 
+/** Append-only: each create or edit of a plan, an action (or its practice links) or a KPI adds its new state. */
+export interface EmpactRevisionTable {
+  id: Generated<number>;
+  record: 'oap' | 'action' | 'kpi';
+  record_id: number;
+  revision: number;
+  document: string;
+  recorded_by: string;
+  recorded_at: string;
+}
+
 export interface EmpactAssessmentTable {
   id: Generated<number>;
   cycle: string;
@@ -155,6 +166,7 @@ export type EmpactTables = {
   empact_kpis: EmpactKpiTable;
   empact_kpi_reports: EmpactKpiReportTable;
   empact_assessments: EmpactAssessmentTable;
+  empact_revisions: EmpactRevisionTable;
 };
 
 export type EmpactPriorityRow = Selectable<EmpactPriorityTable>;

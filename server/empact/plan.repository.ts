@@ -87,3 +87,34 @@ export async function insertReport(db: DbOrTx, kpiId: number, report: ReportInpu
   }).execute();
   return revision;
 }
+
+/** Appends a record's current row, as stored, to its history: every create and edit calls this. */
+export async function recordRevision(db: DbOrTx, record: 'oap' | 'action' | 'kpi', id: number, author: string): Promise<void> {
+  const edb = empactDb(db);
+  const row = record === 'oap'
+    ? await edb.selectFrom('empact_oaps').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+    : record === 'action'
+      ? { ...(await edb.selectFrom('empact_actions').selectAll().where('id', '=', id).executeTakeFirstOrThrow()),
+        practices: await edb.selectFrom('empact_action_practices').select(['practice_slug', 'relation']).where('action_id', '=', id)
+          .orderBy('practice_slug').execute() }
+      : await edb.selectFrom('empact_kpis').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const last = await edb.selectFrom('empact_revisions').select((eb) => eb.fn.max('revision').as('revision'))
+    .where('record', '=', record).where('record_id', '=', id).executeTakeFirst();
+  await edb.insertInto('empact_revisions').values({
+    record, record_id: id, revision: Number(last?.revision ?? 0) + 1, document: JSON.stringify(row), recorded_by: author, recorded_at: now(),
+  }).execute();
+}
+
+export async function listRevisions(db: DbOrTx, record: 'oap' | 'action' | 'kpi', id: number) {
+  const rows = await empactDb(db).selectFrom('empact_revisions').selectAll().where('record', '=', record).where('record_id', '=', id)
+    .orderBy('revision').execute();
+  return rows.map((r) => ({ revision: r.revision, recordedBy: r.recorded_by, recordedAt: r.recorded_at, document: JSON.parse(r.document) as Record<string, unknown> }));
+}
+
+export async function updateKpi(db: DbOrTx, id: number, kpi: CheckedKpi, author: string): Promise<void> {
+  await empactDb(db).updateTable('empact_kpis').set({
+    definition: kpi.definition, unit: kpi.unit, baseline_value: kpi.baselineValue, baseline_date: kpi.baselineDate,
+    target_value: kpi.targetValue, target_date: kpi.targetDate, frequency: kpi.frequency, data_source: kpi.dataSource,
+    indicator: kpi.indicator, indicator_geo: kpi.indicatorGeo, classification: kpi.classification, updated_by: author, updated_at: now(),
+  }).where('id', '=', id).execute();
+}

@@ -46,7 +46,9 @@ function checkPlanYears(input: OapInput, priority: PriorityContext): void {
 export async function createOap(db: DbOrTx, actor: Actor, input: OapInput): Promise<number> {
   const priority = await editablePriority(db, await empactScope(db, actor), input.priorityId);
   checkPlanYears(input, priority);
-  return plans.insertOap(db, input, actorName(actor));
+  const id = await plans.insertOap(db, input, actorName(actor));
+  await plans.recordRevision(db, 'oap', id, actorName(actor));
+  return id;
 }
 
 export async function editOap(db: DbOrTx, actor: Actor, id: number, input: OapInput): Promise<void> {
@@ -57,6 +59,7 @@ export async function editOap(db: DbOrTx, actor: Actor, id: number, input: OapIn
   const priority = await editablePriority(db, scope, oap!.priority_id);
   checkPlanYears(input, priority);
   await plans.updateOap(db, id, input, actorName(actor));
+  await plans.recordRevision(db, 'oap', id, actorName(actor));
 }
 
 async function chsgId(db: DbOrTx, cycle: string, number: number): Promise<number> {
@@ -77,7 +80,9 @@ export async function createAction(db: DbOrTx, actor: Actor, oapId: number, inpu
   requireVisible(scope, oap, oap?.priority_id ?? 0, 'operational action plan');
   const priority = await editablePriority(db, scope, oap!.priority_id);
   await duplicateNumber(db, oapId, input.number);
-  return plans.insertAction(db, oapId, input, await chsgId(db, priority.cycle.code, input.chsgNumber), actorName(actor));
+  const id = await plans.insertAction(db, oapId, input, await chsgId(db, priority.cycle.code, input.chsgNumber), actorName(actor));
+  await plans.recordRevision(db, 'action', id, actorName(actor));
+  return id;
 }
 
 export async function editAction(db: DbOrTx, actor: Actor, id: number, input: ActionInput): Promise<void> {
@@ -87,6 +92,7 @@ export async function editAction(db: DbOrTx, actor: Actor, id: number, input: Ac
   const priority = await editablePriority(db, scope, action!.priority_id);
   await duplicateNumber(db, action!.oap_id, input.number, id);
   await plans.updateAction(db, id, input, await chsgId(db, priority.cycle.code, input.chsgNumber), actorName(actor));
+  await plans.recordRevision(db, 'action', id, actorName(actor));
 }
 
 export async function linkActionPractices(db: DbOrTx, actor: Actor, id: number, links: { slug: string; relation: string }[]): Promise<void> {
@@ -99,6 +105,7 @@ export async function linkActionPractices(db: DbOrTx, actor: Actor, id: number, 
   const unknown = links.findIndex((l) => !known.has(l.slug));
   if (unknown >= 0) throw badRequest(`body "practices.${unknown}.slug": there is no practice "${links[unknown]!.slug}"; see /api/practices`);
   await plans.replaceActionPractices(db, id, links);
+  await plans.recordRevision(db, 'action', id, actorName(actor));
 }
 
 export async function createKpi(db: DbOrTx, actor: Actor, input: KpiInput): Promise<number> {
@@ -109,13 +116,33 @@ export async function createKpi(db: DbOrTx, actor: Actor, input: KpiInput): Prom
   const oap = await plans.getOap(db, oapId);
   requireVisible(scope, oap, oap?.priority_id ?? 0, 'operational action plan');
   const priority = await editablePriority(db, scope, oap!.priority_id);
+  await checkKpi(db, input, priority);
+  const id = await plans.insertKpi(db, oapId, input as plans.CheckedKpi, actorName(actor));
+  await plans.recordRevision(db, 'kpi', id, actorName(actor));
+  return id;
+}
+
+async function checkKpi(db: DbOrTx, input: KpiInput, priority: PriorityContext): Promise<void> {
   const problems = smartProblems(input, priority.cycle);
   if (problems.length) {
     const message = `This KPI is not SMART: ${problems.map((p) => `body "${p.path}" (${p.quality}): ${p.message}`).join('; ')}`;
     throw badRequest(message, problems.map((p) => ({ in: 'body', ...p })));
   }
   if (input.indicator) await checkIndicator(db, input.indicator, input.indicatorGeo!);
-  return plans.insertKpi(db, oapId, input as plans.CheckedKpi, actorName(actor));
+}
+
+/** A KPI's definition, baseline or target may be corrected; it stays with its action or plan, and its history keeps every state. */
+export async function editKpi(db: DbOrTx, actor: Actor, id: number, input: KpiInput): Promise<void> {
+  const scope = await empactScope(db, actor);
+  const kpi = await plans.getKpi(db, id);
+  requireVisible(scope, kpi, kpi?.priority_id ?? 0, 'KPI');
+  if ((input.actionId ?? null) !== kpi!.action_id || (input.actionId === undefined && input.oapId !== kpi!.oap_id)) {
+    throw badRequest('body "actionId": a KPI cannot move to another action or plan; create a new KPI there');
+  }
+  const priority = await editablePriority(db, scope, kpi!.priority_id);
+  await checkKpi(db, input, priority);
+  await plans.updateKpi(db, id, input as plans.CheckedKpi, actorName(actor));
+  await plans.recordRevision(db, 'kpi', id, actorName(actor));
 }
 
 async function checkIndicator(db: DbOrTx, indicator: string, geo: string): Promise<void> {

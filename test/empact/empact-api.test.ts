@@ -178,3 +178,30 @@ describe('practice tags and links', () => {
     expect(shown.actions).toContainEqual(expect.objectContaining({ id: action, number: 'OA 3.5', chsgNumber: 7, relation: 'uses', cycle: '2026-2029' }));
   });
 });
+
+describe('history', () => {
+  it('keeps every state of a plan, an action with its practice links, and a corrected KPI', async () => {
+    const oap = created(await app.as('secretariat').post('/api/empact/oaps').send(oapBody(priority.id)));
+    await app.as('secretariat').put(`/api/empact/oaps/${oap}`).send({ ...oapBody(priority.id), status: 'implementing' }).expect(200);
+    const action = created(await app.as('secretariat').post(`/api/empact/oaps/${oap}/actions`).send(actionBody('OA 3.8', 7)));
+    const kpi = created(await app.as('secretariat').post('/api/empact/kpis').send(kpiBody(action)));
+    const smart = await app.as('secretariat').put(`/api/empact/kpis/${kpi}`).send({ ...kpiBody(action), targetDate: null });
+    expect(smart.body.error.message).toContain('the target date (the deadline) is missing');
+    const moved = await app.as('secretariat').put(`/api/empact/kpis/${kpi}`).send({ ...kpiBody(action), actionId: undefined, oapId: oap });
+    expect(moved.body.error.message).toContain('cannot move to another action or plan');
+    await app.as('secretariat').put(`/api/empact/kpis/${kpi}`).send({ ...kpiBody(action), targetValue: 150 }).expect(200);
+
+    const oapHistory = (await app.as('public').get(`/api/empact/history/oap/${oap}`)).body;
+    expect(oapHistory.revisions.map((r: { document: { status: string } }) => r.document.status)).toEqual(['adopted', 'implementing']);
+    const kpiHistory = (await app.as('public').get(`/api/empact/history/kpi/${kpi}`)).body;
+    expect(kpiHistory.revisions.map((r: { document: { target_value: number } }) => r.document.target_value)).toEqual([120, 150]);
+    expect(kpiHistory.revisions[1].recordedBy).toBe('secretariat@eucpn.eu');
+    expect((await app.as('public').get(`/api/empact/kpis/${kpi}`)).body.targetValue).toBe(150);
+  });
+
+  it('hides the history of a restricted record like the record itself', async () => {
+    const oap = created(await app.as('secretariat').post('/api/empact/oaps').send(oapBody(priority.id, 'restricted')));
+    expect((await app.as('public').get(`/api/empact/history/oap/${oap}`)).status).toBe(404);
+    expect((await app.as('secretariat').get(`/api/empact/history/oap/${oap}`)).body.revisions).toHaveLength(1);
+  });
+});

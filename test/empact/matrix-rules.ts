@@ -63,6 +63,12 @@ export const EMPACT_ROUTE_RULES: Record<string, Rule> = {
   })),
   'PUT /api/empact/actions/:id/practices': roles(EDITORS, async (_geo, fx) => ({ params: { id: await action(fx) }, body: { practices: [] } })),
   'POST /api/empact/kpis': roles(EDITORS, async (_geo, fx) => ({ body: kpiBody(await action(fx), 'restricted') })),
+  'PUT /api/empact/kpis/:id': roles(EDITORS, async (_geo, fx) => {
+    const actionId = await action(fx);
+    const id = await createdId(fx, 'post', '/api/empact/kpis', kpiBody(actionId, 'restricted'));
+    return { params: { id }, body: { ...kpiBody(actionId, 'restricted'), targetValue: 150 } };
+  }),
+  'GET /api/empact/history/:record/:id': open(async (_geo, fx) => ({ params: { record: 'kpi', id: await kpi(fx) } })),
   'POST /api/empact/kpis/:id/reports': roles(EDITORS, async (_geo, fx) => ({ params: { id: await kpi(fx) }, body: { period: '2026', value: 50 } })),
   'POST /api/empact/assessments': roles(SECRETARIAT, () => ({ body: assessmentBody() })),
   'PUT /api/empact/assessments/:id': roles(SECRETARIAT, async (_geo, fx) => ({

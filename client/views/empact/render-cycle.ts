@@ -80,7 +80,7 @@ function assessmentSection(cycle: EmpactCycle, secretariat: boolean, diff: Asses
   return h('section', { 'aria-labelledby': 'assessments-heading' }, h('h3', { id: 'assessments-heading', text: 'Assessments' }),
     rows.length ? sortableTable<AssessmentSummary>({ caption: `Assessments of the ${cycle.code} cycle`, rows, columns: [
       { key: 'title', label: 'Assessment', value: (a) => a.title },
-      { key: 'kind', label: 'Kind', value: (a) => a.kind.replace('_', '-') },
+      { key: 'kind', label: 'Kind', value: (a) => a.kind.replace(/_/g, ' ') },
       { key: 'asOf', label: 'As of', value: (a) => a.asOf },
       { key: 'state', label: 'State', value: (a) => (a.frozenAt ? `frozen ${a.frozenAt.slice(0, 10)} by ${a.frozenBy}` : 'draft') },
       { key: 'do', label: 'Actions', value: () => null, cell: (a) => a.frozenAt
@@ -92,7 +92,9 @@ function assessmentSection(cycle: EmpactCycle, secretariat: boolean, diff: Asses
     secretariat ? entryForm({
       title: 'Start an assessment', submitLabel: 'Start the assessment', done: paint.refresh,
       fields: [
-        { name: 'kind', label: 'Kind', kind: 'select', choices: [{ value: 'mid_term', label: 'mid-term' }, { value: 'final', label: 'final' }] },
+        { name: 'kind', label: 'Kind', kind: 'select', choices: [
+          { value: 'mid_term', label: 'mid-term' }, { value: 'final', label: 'final' }, { value: 'independent_evaluation', label: 'independent evaluation' },
+        ] },
         { name: 'asOf', label: 'As of', kind: 'date' }, { name: 'title', label: 'Title', kind: 'text' },
         { name: 'narrative', label: 'Narrative', kind: 'textarea' },
         { name: 'classification', label: 'Classification', kind: 'select', choices: [{ value: 'public', label: 'public' }, { value: 'restricted', label: 'restricted' }] },

@@ -150,6 +150,18 @@ async function createKpiTables(db: Kysely<any>, id: 'serial' | 'integer', stamp:
     .addUniqueConstraint('empact_kpi_reports_kpi_period_revision', ['kpi_id', 'period', 'revision'])
     .execute();
 
+  // Append-only: every state of every plan, action (with its practice links) and KPI, as JSON, with who and when.
+  await db.schema.createTable('empact_revisions')
+    .addColumn('id', id, (c) => c.primaryKey())
+    .addColumn('record', 'varchar(16)', (c) => c.notNull())
+    .addColumn('record_id', 'integer', (c) => c.notNull())
+    .addColumn('revision', 'integer', (c) => c.notNull())
+    .addColumn('document', 'text', (c) => c.notNull())
+    .addColumn('recorded_by', 'text', (c) => c.notNull())
+    .addColumn('recorded_at', stamp, (c) => c.notNull())
+    .addUniqueConstraint('empact_revisions_record_revision', ['record', 'record_id', 'revision'])
+    .execute();
+
   await db.schema.createTable('empact_assessments')
     .addColumn('id', id, (c) => c.primaryKey())
     .addColumn('cycle', 'varchar(9)', (c) => c.notNull().references('empact_cycles.code'))
@@ -168,7 +180,7 @@ async function createKpiTables(db: Kysely<any>, id: 'serial' | 'integer', stamp:
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of [
-    'empact_assessments', 'empact_kpi_reports', 'empact_kpis', 'empact_action_practices', 'empact_actions', 'empact_oaps',
+    'empact_assessments', 'empact_revisions', 'empact_kpi_reports', 'empact_kpis', 'empact_action_practices', 'empact_actions', 'empact_oaps',
     'empact_coordinators', 'empact_priority_indicators', 'empact_results', 'empact_chsgs', 'empact_priorities', 'empact_cycles',
   ]) {
     await db.schema.dropTable(table).execute();

@@ -10,7 +10,7 @@ export const PLAN_STATUSES = ['draft', 'adopted', 'implementing', 'closed'] as c
 export const ACTION_STATUSES = ['planned', 'ongoing', 'completed', 'delayed', 'cancelled'] as const;
 export const FREQUENCIES = ['annual', 'semiannual', 'quarterly', 'monthly'] as const;
 export const RAG_STATUSES = ['green', 'amber', 'red', 'not_reported'] as const;
-export const ASSESSMENT_KINDS = ['mid_term', 'final'] as const;
+export const ASSESSMENT_KINDS = ['mid_term', 'final', 'independent_evaluation'] as const;
 export const PRACTICE_RELATIONS = ['uses', 'produced'] as const;
 
 export const Classification = z.enum(CLASSIFICATIONS);
@@ -106,6 +106,13 @@ export const PracticeActions = z.object({
 });
 
 export const Created = z.object({ id: z.number() });
+
+/** Every state a plan, action or KPI has had: data is never overwritten. */
+export const RecordHistory = z.object({
+  record: z.enum(['oap', 'action', 'kpi']), id: z.number(),
+  revisions: z.array(z.object({ revision: z.number(), recordedBy: z.string(), recordedAt: z.string(), document: z.record(z.string(), z.unknown()) })),
+});
+export type RecordHistory = z.infer<typeof RecordHistory>;
 
 export type EmpactCycle = z.infer<typeof EmpactCycle>;
 export type EmpactPriority = z.infer<typeof EmpactPriority>;
