@@ -52,7 +52,14 @@ export async function priorityDetail(db: DbOrTx, actor: Actor, id: number): Prom
   return {
     priority: priority!, cycle: priority!.cycle, chsgs: await cycles.listChsgs(db, priority!.cycle),
     oaps: visibleTree(oaps, scope), editable: mayEdit(scope, id),
+    coordinators: scope.secretariat ? await coordinatorEmails(db, id) : null,
   };
+}
+
+async function coordinatorEmails(db: DbOrTx, priorityId: number): Promise<string[]> {
+  const rows = await empactDb(db).selectFrom('empact_coordinators').innerJoin('users', 'users.id', 'empact_coordinators.user_id')
+    .select('users.email').where('empact_coordinators.priority_id', '=', priorityId).orderBy('users.email').execute();
+  return rows.map((r) => r.email);
 }
 
 /** The secretariat names a priority's EMPACT coordinators: curator accounts, replacing the previous list. */

@@ -49,6 +49,9 @@ describe('plans, actions and KPIs', () => {
     expect(oneYear.status).toBe(400);
     expect(oneYear.body.error.message).toContain('covers 2 years');
     created(await app.as('coordinator').post('/api/empact/oaps').send(oapBody(priority.id)));
+    expect((await app.as('secretariat').get(`/api/empact/priorities/${priority.id}`)).body.coordinators).toEqual(['coordinator@eucpn.eu']);
+    expect((await app.as('public').get(`/api/empact/priorities/${priority.id}`)).body.coordinators).toBeNull();
+    expect((await app.as('coordinator').get(`/api/empact/priorities/${priority.id}`)).body).toMatchObject({ editable: true, coordinators: null });
     const cp = await app.as('secretariat').put(`/api/empact/priorities/${priority.id}/coordinators`).send({ emails: ['cp@politie.nl'] });
     expect(cp.body.error.message).toContain('EMPACT coordinators are curator accounts');
   });

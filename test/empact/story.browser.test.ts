@@ -81,6 +81,13 @@ describe('the EMPACT story, in Chromium', () => {
     await addAction(page, 'OA 3.1', '7', 'Awareness campaign on synthetic drugs for young people');
     await addAction(page, 'OA 3.2', '9', 'Administrative barriers against drug-related premises');
 
+    await send(page, "Change an action's status in OAP Drugs 2026-2027", async (form) => {
+      await form.getByLabel('Action', { exact: true }).selectOption({ label: 'OA 3.2 (ongoing)' });
+      await form.getByLabel('New status', { exact: true }).selectOption('delayed');
+    }, 'Change the status');
+    await expectSaved(page, "Change an action's status in OAP Drugs 2026-2027");
+    await expect.poll(() => page.locator('main tr', { hasText: 'OA 3.2' }).first().textContent()).toContain('delayed');
+
     const refused = await send(page, 'Add a KPI to OAP Drugs 2026-2027', (form) => fillKpi(form, ''), 'Add the KPI');
     await expect.poll(() => refused.locator('[role="alert"]').textContent()).toContain('the target value is missing');
     await page.evaluate(() => { document.getElementById('announcer')!.textContent = ''; });

@@ -114,6 +114,36 @@ function practiceForm(oap: EmpactOap, paint: Painter): HTMLElement | null {
   });
 }
 
+function statusForm(oap: EmpactOap, paint: Painter): HTMLElement | null {
+  if (!oap.actions.length) return null;
+  const statuses = ['planned', 'ongoing', 'completed', 'delayed', 'cancelled'];
+  return entryForm({
+    title: `Change an action's status in ${oap.title}`, submitLabel: 'Change the status', done: paint.refresh,
+    fields: [
+      { name: 'action', label: 'Action', kind: 'select', choices: oap.actions.map((a) => ({ value: String(a.id), label: `${a.number} (${a.status})` })) },
+      { name: 'status', label: 'New status', kind: 'select', choices: statuses.map((s) => ({ value: s, label: s })) },
+    ],
+    submit: ({ action, status }) => {
+      const a = oap.actions.find((x) => String(x.id) === action)!;
+      return empactApi.send('PUT', `/api/empact/actions/${a.id}`, {
+        number: a.number, title: a.title, chsgNumber: a.chsgNumber, leader: a.leader, participants: a.participants, startDate: a.startDate,
+        endDate: a.endDate, expectedOutput: a.expectedOutput, status, classification: a.classification,
+      });
+    },
+  });
+}
+
+function coordinatorForm(detail: PriorityDetail, paint: Painter): HTMLElement | null {
+  if (detail.coordinators === null) return null;
+  return h('section', { 'aria-labelledby': 'coordinators-heading' }, h('h3', { id: 'coordinators-heading', text: 'EMPACT coordinators' }),
+    h('p', { text: detail.coordinators.length ? detail.coordinators.join(', ') : 'No coordinator yet: only the secretariat edits this priority.' }),
+    entryForm({
+      title: 'Name the coordinators', submitLabel: 'Save the coordinators', done: paint.refresh,
+      fields: [{ name: 'emails', label: 'Curator accounts', kind: 'list', value: detail.coordinators.join(', '), hint: 'Comma-separated email addresses; replaces the list' }],
+      submit: (v) => empactApi.send('PUT', `/api/empact/priorities/${detail.priority.id}/coordinators`, v),
+    }));
+}
+
 function oapSection(oap: EmpactOap, detail: PriorityDetail, paint: Painter): HTMLElement {
   const id = `oap-${oap.id}`;
   const rows = kpiRows([oap]);
@@ -124,7 +154,8 @@ function oapSection(oap: EmpactOap, detail: PriorityDetail, paint: Painter): HTM
     detail.editable ? actionForm(oap, detail, paint) : null,
     detail.editable ? kpiForm(oap, paint) : null,
     detail.editable ? reportForm(rows, paint) : null,
-    detail.editable ? practiceForm(oap, paint) : null);
+    detail.editable ? practiceForm(oap, paint) : null,
+    detail.editable ? statusForm(oap, paint) : null);
 }
 
 function oapForm(detail: PriorityDetail, cycle: EmpactCycle, paint: Painter): HTMLElement {
@@ -155,5 +186,6 @@ export function renderPriority(view: { cycle: EmpactCycle; detail: PriorityDetai
       ...p.indicators.flatMap((code, i) => [i ? ', ' : '', h('a', { href: `/trends?indicator=${code}`, text: code })])) : null,
     ...(detail.oaps.length ? detail.oaps.map((oap) => oapSection(oap, detail, paint)) : [h('p', { text: 'No operational action plan you may see yet.' })]),
     detail.editable ? oapForm(detail, cycle, paint) : null,
+    coordinatorForm(detail, paint),
   ].filter((e): e is HTMLElement => e !== null);
 }

@@ -80,6 +80,8 @@ export const PriorityDetail = z.object({
   priority: EmpactPriority, cycle: z.string(), chsgs: z.array(EmpactChsg), oaps: z.array(EmpactOap),
   /** True when the caller may add and edit this priority's plans (the secretariat, or its EMPACT coordinators). */
   editable: z.boolean(),
+  /** The priority's EMPACT coordinators' email addresses: shown to the secretariat only (null for others). */
+  coordinators: z.array(z.string()).nullable(),
 });
 
 export const CycleList = z.object({ cycles: z.array(EmpactCycle) });
