@@ -12,6 +12,7 @@ import { auditRoutes } from '../audit/audit.routes';
 import { DATA_DIR } from '../catalogue/paths';
 import { type Config, defaultConfig } from '../config/config';
 import type { Db } from '../db/database';
+import { empactRoutes } from '../empact/empact.routes';
 import { geoRoutes } from '../geos/geo.routes';
 import { healthRoutes } from '../health/health.routes';
 import { createHttpApp } from '../http/app';
@@ -46,6 +47,7 @@ export const apiRoutes: readonly AnyRoute[] = [
   ...userRoutes,
   ...tokenRoutes,
   ...auditRoutes,
+  ...empactRoutes,
   ...interopRoutes,
   ...openApiRoutes(() => apiRoutes),
 ];

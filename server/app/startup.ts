@@ -2,6 +2,7 @@ import type { Db } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
 import { withStartupLock } from '../db/migrate-lock';
 import { loadSeed, type SeedSummary } from '../seed/load-seed';
+import { syncEmpactCatalogue } from '../empact/empact.catalogue';
 
 /**
  * Migrates; on an empty database (no geos yet) also loads the catalogues and the seed. On
@@ -13,6 +14,8 @@ export async function initialiseDatabase(db: Db): Promise<{ migrations: string[]
     const migrations = await migrateToLatest(db);
     const anyGeo = await db.selectFrom('geos').select('code').limit(1).executeTakeFirst();
     const seed = anyGeo ? null : await loadSeed(db);
+    // A database seeded before data/empact/cycles.json (or before its latest cycle) gets what it lacks; nothing is overwritten.
+    if (anyGeo) await syncEmpactCatalogue(db);
     return { migrations, seed };
   });
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DATA_DIR } from '../catalogue/paths';
 import type { DbOrTx } from '../db/database';
+import { listEmpactTags } from '../empact/cycle.repository';
 import { badRequest } from '../http/errors';
 import { REFERENCE_GROUP } from '../shared/reference-group';
 import type { PracticeInput } from '../shared/api/practice-record';
@@ -27,15 +28,18 @@ export interface PracticeVocabulary {
   geos: Set<string>;
   euMembers: Set<string>;
   formerEuMembers: Set<string>;
+  /** EMPACT tags by cycle code (data/empact/cycles.json and what the secretariat added). */
+  empactTags: Map<string, Set<string>>;
 }
 
 export async function loadPracticeVocabulary(db: DbOrTx): Promise<PracticeVocabulary> {
-  const [themes, indicators, geos, eu, eu28] = await Promise.all([
+  const [themes, indicators, geos, eu, eu28, empactTags] = await Promise.all([
     db.selectFrom('themes').select('code').execute(),
     db.selectFrom('indicators').select(['code', 'iccs']).execute(),
     db.selectFrom('geos').select('code').execute(),
     db.selectFrom('geo_group_members').select('geo_code').where('group_code', '=', REFERENCE_GROUP).execute(),
     db.selectFrom('geo_group_members').select('geo_code').where('group_code', '=', 'EU28').execute(),
+    listEmpactTags(db),
   ]);
   const euMembers = new Set(eu.map((m) => m.geo_code));
   return {
@@ -44,6 +48,7 @@ export async function loadPracticeVocabulary(db: DbOrTx): Promise<PracticeVocabu
     geos: new Set([...geos.map((g) => g.code), ...countriesOutsideCatalogue().keys()]),
     euMembers,
     formerEuMembers: new Set(eu28.map((m) => m.geo_code).filter((g) => !euMembers.has(g))),
+    empactTags,
   };
 }
 
@@ -69,6 +74,12 @@ export function findUnknownCodes(input: PracticeInput, vocabulary: PracticeVocab
   check(input.iccsCodes, (c) => isKnownIccs(vocabulary, c), 'iccsCodes', 'ICCS code', 'the iccs field of /api/indicators');
   check(input.geos, (c) => vocabulary.geos.has(c), 'geos', 'geo', '/api/geos');
   input.evaluations.forEach((e, n) => check(e.geos, (c) => vocabulary.geos.has(c), `evaluations.${n}.geos`, 'geo', '/api/geos'));
+  input.empactTags.forEach((tag, i) => {
+    const cycle = tag.split('/')[0]!;
+    const tags = vocabulary.empactTags.get(cycle);
+    if (!tags) problems.push({ path: `empactTags.${i}`, message: `the EMPACT cycle "${cycle}" of tag "${tag}" does not exist; see /api/empact/cycles` });
+    else if (!tags.has(tag)) problems.push({ path: `empactTags.${i}`, message: `cycle ${cycle} has no priority or CHSG "${tag}"; see /api/empact/cycles` });
+  });
   return problems;
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { codeList } from '../http/query';
-import { APPROACHES, EMPACT_TAGS, EVIDENCE_RATINGS, PREVENTION_LEVELS, TARGET_GROUPS, WORKFLOW_STATES } from '../shared/practice-vocabulary';
+import { APPROACHES, EMPACT_TAG_EXAMPLE, EMPACT_TAG_PATTERN, EVIDENCE_RATINGS, PREVENTION_LEVELS, TARGET_GROUPS, WORKFLOW_STATES } from '../shared/practice-vocabulary';
 
 const listOf = (values: readonly string[], what: string) =>
   codeList.pipe(
@@ -8,6 +8,12 @@ const listOf = (values: readonly string[], what: string) =>
       message: `unknown ${what}; expected one or more of ${values.join(', ')}`,
     }),
   );
+
+/** "2022-2025/drug_trafficking,2026-2029/drug_trafficking": the general code list forbids the "/" tags need. */
+const empactTags = z
+  .union([z.string(), z.array(z.string())])
+  .transform((v) => [...new Set((Array.isArray(v) ? v.join(',') : v).split(',').map((s) => s.trim()).filter(Boolean))])
+  .pipe(z.array(z.string().regex(EMPACT_TAG_PATTERN, `an EMPACT tag is "<cycle>/<priority>", e.g. ${EMPACT_TAG_EXAMPLE}`)).max(20));
 
 const yesNo = z
   .enum(['yes', 'no', 'true', 'false', '1', '0'], { error: 'expected yes or no' })
@@ -24,7 +30,7 @@ export const PracticeSearchQuery = z.strictObject({
   approach: listOf(APPROACHES, 'approach').optional(),
   preventionLevel: listOf(PREVENTION_LEVELS, 'prevention level').optional(),
   targetGroup: listOf(TARGET_GROUPS, 'target group').optional(),
-  empact: listOf(EMPACT_TAGS, 'EMPACT tag').optional(),
+  empact: empactTags.optional(),
   europeanEvidence: yesNo.optional(),
   indicator: codeList.optional(),
   iccs: codeList.optional(),

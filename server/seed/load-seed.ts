@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DATA_DIR } from '../catalogue/paths';
 import type { Db } from '../db/database';
+import { syncEmpactCatalogue } from '../empact/empact.catalogue';
 import { loadGeoCatalogue } from '../geos/geo.catalogue';
 import { insertGeoCatalogue } from '../geos/geo.repository';
 import { loadIndicatorCatalogue } from '../indicators/indicator.catalogue';
@@ -28,6 +29,7 @@ export async function loadSeed(db: Db, seedDir = path.join(DATA_DIR, 'seed')): P
   await db.transaction().execute(async (tx) => {
     await insertGeoCatalogue(tx, loadGeoCatalogue().geos);
     await insertIndicatorCatalogue(tx, loadIndicatorCatalogue());
+    await syncEmpactCatalogue(tx);
   });
   const manifest = SeedManifest.parse(JSON.parse(readFileSync(path.join(seedDir, 'manifest.json'), 'utf8')));
   let revisions = 0;

@@ -35,19 +35,13 @@ export const TARGET_GROUPS = [
   'professionals',
 ] as const;
 
-/** The EU priorities of the EMPACT cycle 2022–2025. */
-export const EMPACT_TAGS = [
-  'high_risk_criminal_networks',
-  'cyber_attacks',
-  'trafficking_in_human_beings',
-  'child_sexual_exploitation',
-  'migrant_smuggling',
-  'drug_trafficking',
-  'fraud_economic_financial',
-  'organised_property_crime',
-  'environmental_crime',
-  'firearms_trafficking',
-] as const;
+/**
+ * An EMPACT tag names a cycle and one of its priorities or CHSGs, e.g. "2026-2029/drug_trafficking" or
+ * "2022-2025/chsg-7". The cycles, priorities and CHSGs are data (data/empact/cycles.json, the
+ * empact_* tables), checked against the database when a practice is saved.
+ */
+export const EMPACT_TAG_PATTERN = /^(\d{4}-\d{4})\/(chsg-\d{1,2}|[a-z0-9_]{3,40})$/;
+export const EMPACT_TAG_EXAMPLE = '2026-2029/drug_trafficking';
 
 export const EVALUATION_DESIGNS = [
   'randomised_trial',
@@ -82,7 +76,6 @@ export type PracticeLevel = (typeof PRACTICE_LEVELS)[number];
 export type Approach = (typeof APPROACHES)[number];
 export type PreventionLevel = (typeof PREVENTION_LEVELS)[number];
 export type TargetGroup = (typeof TARGET_GROUPS)[number];
-export type EmpactTag = (typeof EMPACT_TAGS)[number];
 export type EvaluationDesign = (typeof EVALUATION_DESIGNS)[number];
 export type EffectDirection = (typeof EFFECT_DIRECTIONS)[number];
 export type EvidenceRating = (typeof EVIDENCE_RATINGS)[number];

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { expect } from 'vitest';
 import type { Role } from '../../server/http/actor';
 import { readPracticeSeed } from '../../server/practices/practice.seed';
+import { EMPACT_ROUTE_RULES } from '../empact/matrix-rules';
 
 /**
  * Who may call each API route, keyed by "METHOD path". The matrix test fails when a route has no
@@ -56,7 +57,7 @@ export function practiceFor(geo: string) {
 /** Things a sample needs, created through the API by the secretariat. */
 export class Fixtures {
   constructor(
-    private readonly admin: Express,
+    readonly admin: Express,
     readonly userIds: { target: () => Promise<number> },
   ) {}
 
@@ -174,6 +175,7 @@ export const ROUTE_RULES: Record<string, Rule> = {
   'GET /sdmx/2.1/*rest': open(),
   'GET /dcat/catalog.ttl': open(),
   'GET /dcat/catalog.jsonld': open(),
+  ...EMPACT_ROUTE_RULES,
 };
 
 /** Whether a role may call a route, for an actor whose geos do or do not cover the request's geo. */

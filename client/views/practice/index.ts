@@ -5,6 +5,7 @@ import { errorBox, h } from '../../components/dom';
 import { sortableTable } from '../../components/sortable-table';
 import type { MountedView, ViewContext } from '../view-context';
 import type { ViewState } from '../../state/url-state';
+import { appendPracticeActions } from '../empact/practice-actions';
 import { ratingBadge } from '../practice-links';
 import { trendRows, type TrendTableRow } from '../trends/series';
 import { asOfHref, sourceText, viewHeader, type Catalogue } from '../view-parts';
@@ -126,6 +127,7 @@ export async function mount(container: HTMLElement, state: ViewState, context: V
       h('section', { 'aria-labelledby': 'trends-heading' }, h('h3', { id: 'trends-heading', text: 'The linked indicators in its countries' }),
         h('p', { class: 'hint', text: `${r.startYear ? `The flag marks the practice's start (${r.startYear}). ` : ''}A trend alone does not show that the practice worked.` }),
         await miniTrends(detail, catalogue, context, state)));
+    await appendPracticeActions(container, slug);
   } catch (error) {
     container.replaceChildren(viewHeader('Practice', ''), errorBox(`The practice "${slug}" could not be loaded: ${error instanceof Error ? error.message : String(error)}`));
   }
