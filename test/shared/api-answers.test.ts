@@ -2,7 +2,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import type { Actor } from '../../server/http/actor';
-import { createApp } from '../../server/app/compose';
+import { testApp } from '../helpers/context';
 import { IssuedTokenAnswerSchema, TokensAnswerSchema, UsersAnswerSchema } from '../../server/shared/api/accounts';
 import { ApprovalsAnswerSchema } from '../../server/shared/api/approvals';
 import { AuditAnswerSchema } from '../../server/shared/api/audit';
@@ -26,7 +26,8 @@ import { seededDatabase, type TestDatabase } from '../helpers/database';
  */
 let database: TestDatabase;
 let secretariat: Actor;
-const appAs = (actor: Actor) => createApp({ db: database.db, clientDir: '/nonexistent', resolveActor: () => actor });
+/** With approval on, so that the commit answer is the one that waits for approval. */
+const appAs = (actor: Actor) => testApp(database.db, { config: { APPROVAL_REQUIRED: true }, resolveActor: () => actor });
 let previewAnswer: unknown;
 let commitAnswer: unknown;
 let issuedToken: unknown;
@@ -34,7 +35,6 @@ let issuedToken: unknown;
 beforeAll(async () => {
   database = await seededDatabase();
   secretariat = actorFor(await addUser(database.db, 'secretariat@observatory.eu', 'secretariat', [], undefined));
-  process.env.APPROVAL_REQUIRED = 'true';
   const upload = await request(appAs(secretariat))
     .post('/api/submissions?geo=NL')
     .type('text/csv')
@@ -52,7 +52,6 @@ beforeAll(async () => {
   issuedToken = (await request(appAs(secretariat)).post('/api/tokens').send({ name: 'schema check' }).expect(200)).body;
 });
 afterAll(async () => {
-  delete process.env.APPROVAL_REQUIRED;
   await database.dispose();
 });
 
