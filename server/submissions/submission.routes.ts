@@ -10,7 +10,7 @@ import { profileRoutes } from '../profiles/profile.routes';
 import { SubmissionStateError } from './commit';
 import { diffSubmission } from './diff';
 import { cellHistory } from './history';
-import { parseStoredReport, previewSubmission, UnknownProfileError } from './pipeline';
+import { parseStoredReport, previewSubmission, ProfileNotForGeoError, UnknownProfileError } from './pipeline';
 import { findSubmission, listSubmissions } from './submission.repository';
 import { SUBMISSION_STATUSES } from './submission.table';
 import { submissionTemplate } from './template';
@@ -91,6 +91,7 @@ export const submissionRoutes: AnyRoute[] = [
         return new RouteResponse(preview, { status: preview.duplicateOf ? 200 : 201 });
       } catch (error) {
         if (error instanceof UnknownProfileError) throw new HttpError(400, 'unknown-profile', error.message);
+        if (error instanceof ProfileNotForGeoError) throw new HttpError(403, 'profile-not-yours', error.message);
         throw error;
       }
     },

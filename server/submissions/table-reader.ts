@@ -32,6 +32,8 @@ export interface ReadScope {
 export interface ReadPlan {
   format: FileFormat;
   profile: ProfileDefinition;
+  /** Why this profile reads the file, for the reading summary. */
+  reason: string;
 }
 
 export interface TableRead {

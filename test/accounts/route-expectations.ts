@@ -135,7 +135,7 @@ export const ROUTE_RULES: Record<string, Rule> = {
   'POST /api/submissions/:id/commit': scoped(CONTACTS, submission),
   'POST /api/submissions/:id/withdraw': scoped(CONTACTS, submission),
   'GET /api/profiles': roles(CONTACTS),
-  'GET /api/profiles/:name': roles(CONTACTS, async (geo, fx) => ({ params: { name: await fx.profile(geo) } })),
+  'GET /api/profiles/:name': scoped(CONTACTS, async (geo, fx) => ({ params: { name: await fx.profile(geo) } })),
   'POST /api/profiles': scoped(CONTACTS, (geo) => ({ body: profileFor(geo) })),
   'PUT /api/profiles/:name': scoped(CONTACTS, async (geo, fx) => {
     const name = await fx.profile(geo);
