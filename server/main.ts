@@ -4,6 +4,7 @@ import { isPostgresUrl, type OpenDatabase, openDatabase } from './db/connect';
 import { initialiseDatabase } from './db/initialise';
 import { runPrimary } from './cluster';
 import { serve } from './serve';
+import { sweepUploadFolder, uploadFolder } from './submissions/upload-folder';
 
 const config = readConfig();
 
@@ -18,6 +19,9 @@ function workersFor(config: Config): number {
 }
 
 async function initialise(): Promise<OpenDatabase> {
+  // What killed processes left of their uploads goes at each start (issue 15).
+  const swept = await sweepUploadFolder();
+  if (swept.removed) console.log(`swept ${swept.removed} leftover uploads (${swept.bytes} bytes) from ${uploadFolder()}`);
   const database = await openDatabase(config.DATABASE_URL);
   const started = Date.now();
   const { migrations, seed } = await initialiseDatabase(database.db);

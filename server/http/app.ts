@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
 import compression from 'compression';
 import express, { type Express, type RequestHandler } from 'express';
@@ -44,6 +45,12 @@ export const SECURITY_HEADERS: Parameters<typeof helmet>[0] = {
   referrerPolicy: { policy: 'same-origin' },
 };
 
+/** The dashboard uses no camera, microphone, location, payment or similar browser feature: none may be asked for. */
+export const PERMISSIONS_POLICY = [
+  'camera=()', 'microphone=()', 'geolocation=()', 'payment=()', 'usb=()', 'serial=()', 'bluetooth=()',
+  'accelerometer=()', 'gyroscope=()', 'magnetometer=()', 'display-capture=()',
+].join(', ');
+
 function trustProxySetting(value: AppOptions['trustProxy']): string | number | boolean {
   if (value === undefined || value === '' || value === 'false') return false;
   if (value === 'true') return true;
@@ -78,9 +85,16 @@ export function createApp({
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxySetting(trustProxy));
   app.use(helmet(SECURITY_HEADERS));
+  app.use((_req, res, next) => {
+    res.setHeader('Permissions-Policy', PERMISSIONS_POLICY);
+    next();
+  });
   app.use(compressWhenAccepted());
   app.set('query parser', 'simple');
-  app.use(express.json({ limit: jsonLimit }));
+  // Upload routes read their body as the file, whatever its type: a JSON parser that consumed it first left them waiting for ever.
+  const uploadPaths = new Set(apiRoutes.filter((r) => r.upload).map((r) => r.path));
+  const isJson = (req: IncomingMessage) => /^application\/json\b/i.test(req.headers['content-type'] ?? '');
+  app.use(express.json({ limit: jsonLimit, type: (req) => isJson(req) && !uploadPaths.has((req.url ?? '').split('?')[0]!) }));
 
   const api = express.Router();
   mountRoutes(api, apiRoutes, db, resolveActor ?? createActorResolver(db));

@@ -21,6 +21,8 @@ export function mountRoutes(router: Router, routes: AnyRoute[], db: Db, resolveA
       try {
         const rawBody = Buffer.isBuffer(req.body) ? req.body : undefined;
         actor = await resolveActor(req);
+        // Answers that depend on who asks are never kept by a browser or proxy (issue 15).
+        if (route.access.kind !== 'public' || actor.kind === 'user') res.setHeader('Cache-Control', 'no-store');
         // Who may call at all is settled before inputs are read, so the public learns nothing from validation errors.
         authoriseRole(route, actor);
         if (route.upload) upload = await receiveUpload(req, route.upload.maxBytes());
@@ -83,10 +85,12 @@ function send(res: Response, result: unknown): void {
 }
 
 /** The one place errors become HTTP answers. Unexpected errors are logged, never shown. */
-export function errorHandler(error: unknown, _req: Request, res: Response, _next: NextFunction): void {
+export function errorHandler(error: unknown, req: Request, res: Response, _next: NextFunction): void {
   const body = errorBody(error);
   if (body.error.status >= 500) console.error(error);
   if (res.headersSent) return;
+  // A refused body still arriving (a slow or oversized upload) is not read on: the connection closes after the answer.
+  if (!req.complete) res.setHeader('Connection', 'close');
   const retryAfter = (body.error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
   if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
   res.status(body.error.status).json(body);
