@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { ApiTokenTable, PasswordResetTable, SessionTable, UserTable } from '../accounts/account.table';
 import type { SubmissionApprovalTable } from '../approvals/approval.table';
-import type { AuditLogTable } from '../audit/audit.table';
+import type { AuditLogTable, AuditRefusalTable } from '../audit/audit.table';
 import type { GeoGroupMemberTable, GeoTable } from '../geos/geo.table';
 import type { IndicatorTable, ThemeTable } from '../indicators/indicator.table';
 import type { ObservationTable, RevisionTable } from '../observations/observation.table';
@@ -27,6 +27,7 @@ export interface Database {
   api_tokens: ApiTokenTable;
   password_resets: PasswordResetTable;
   audit_log: AuditLogTable;
+  audit_refusals: AuditRefusalTable;
   submission_approvals: SubmissionApprovalTable;
   import_profiles: ImportProfileTable;
 }

@@ -162,6 +162,7 @@ export const ROUTE_RULES: Record<string, Rule> = {
   'POST /api/tokens': roles(ALL, () => ({ body: { name: unique('token') } })),
   'DELETE /api/tokens/:id': roles(ALL, async (_geo, fx) => ({ params: { id: await fx.token() } })),
   'GET /api/audit': roles(SECRETARIAT),
+  'GET /api/audit/refusals': roles(SECRETARIAT),
 };
 
 /** Whether a role may call a route, for an actor whose geos do or do not cover the request's geo. */

@@ -13,6 +13,7 @@ import * as auditAddressIndex from './2026-11-23T0010_audit-address-index';
 import * as cellVersions from './2026-11-23T0200_cell-versions';
 import * as observationsKeyOnly from './2026-11-23T0210_observations-key-only';
 import * as impossibleValues from './2026-12-02T1000_impossible-values';
+import * as auditRefusals from './2026-12-02T1010_audit-refusals';
 
 /**
  * Every migration, by its frozen name. Names sort in the order they run: add new ones with a later
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T0200_cell-versions': cellVersions,
   '2026-11-23T0210_observations-key-only': observationsKeyOnly,
   '2026-12-02T1000_impossible-values': impossibleValues,
+  '2026-12-02T1010_audit-refusals': auditRefusals,
 };
