@@ -109,6 +109,7 @@ export async function previewSubmission(db: Db, request: SubmissionRequest, now 
     });
     const { rowsRead, held } = await stageFile(tx, id, { request, sniffed, named, context, report, reading });
     const inspected = await inspectSubmission(tx, id, [...context.scope], report, held ?? undefined);
+    if (report.errorCount === 0 && inspected.newCells + inspected.changedCells + inspected.unchangedCells === 0) reportNoCells(report, rowsRead, reading);
     const built = report.build();
     const status: SubmissionStatus = built.valid ? 'validated' : 'rejected';
     if (status === 'rejected') await clearStaged(tx, id);
@@ -179,6 +180,15 @@ async function stageFile(tx: DbOrTx, id: number, job: StageJob): Promise<{ rowsR
  * profile another country saved is refused, whoever uploads, so one country's mappings never touch
  * another's figures. Shared profiles (no geo) are saved by the secretariat alone.
  */
+/** A file that yields no cell is never "validated": it would publish nothing, which is never what was meant. */
+function reportNoCells(report: ReportBuilder, rowsRead: number, reading: ReadingSummary): void {
+  const { filtered, unmapped, otherGeo, missing } = reading.skipped;
+  report.error(null, null, null, 'no-cells',
+    `The file yields no cell to publish: ${rowsRead} data rows read; left out: ${filtered} by the profile's filters, ` +
+      `${unmapped} with unmapped codes, ${otherGeo} for other geos, ${missing} empty cells. ` +
+      'Check that the file holds figures for this geo, below a header row, with ordinary line breaks.');
+}
+
 async function namedProfile(db: Db, name: string, geo: string): Promise<ProfileDefinition> {
   const found = await findProfile(db, name);
   if (!found) throw new UnknownProfileError(`There is no import profile "${name}". List them with GET /api/profiles.`);

@@ -17,6 +17,7 @@ export const PROBLEM_CODES = [
   'field-too-long',
   'line-too-long',
   'too-many-columns',
+  'unusual-line-separator',
   'no-cells',
   'encoding',
   'unknown-flag',
