@@ -157,6 +157,7 @@ async function stageFile(tx: DbOrTx, id: number, job: StageJob): Promise<{ rowsR
       `This is ${sniffed.binary}, not a text CSV or TSV. Export the sheet as CSV (UTF-8) and upload that file.`);
     return { rowsRead: 0, held: null };
   }
+  if (sniffed.encodingNote) report.add({ row: null, column: null, cell: null, code: 'encoding', ...sniffed.encodingNote });
   const profiles = named ? [] : shippedProfiles();
   const state = freshReadState();
   const parts = readStagedParts(request.source, { sniffed, named, profiles, context }, report, state, request.reading, request.onProgress);

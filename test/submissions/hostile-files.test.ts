@@ -30,8 +30,8 @@ async function oneLineOfCommas(megabytes: number): Promise<string> {
   const file = path.join(dir, 'commas.csv');
   const out = createWriteStream(file);
   const piece = Buffer.alloc(1024 * 1024, ',');
-  for (let i = 0; i < megabytes; i++) if (!out.write(piece)) await new Promise((resolve) => out.once('drain', resolve));
-  await new Promise((resolve) => out.end(resolve));
+  for (let i = 0; i < megabytes; i++) if (!out.write(piece)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+  await new Promise<void>((resolve) => out.end(() => resolve()));
   return file;
 }
 
@@ -73,5 +73,37 @@ describe('hostile shapes', () => {
     const wideAllMissing = await submit('geo,indicator,2019,2020\nNL,ICCS0101,:,\n');
     expect(wideAllMissing.status).toBe('rejected');
     expect(wideAllMissing.report.entries[0]!.message).toMatch(/1 data rows read.*2 empty cells/);
+  });
+});
+
+describe('honest reading', () => {
+  it('reports 1.234 as ambiguous when nothing in its column settles the decimal mark, like 1,234', async () => {
+    const alone = await submit([HEADER, 'NL,POLICE_PER_100K,2019,1.234,,', 'NL,POLICE_PER_100K,2018,200,,'].join('\n'));
+    expect(alone.status).toBe('rejected');
+    expect(alone.report.entries).toEqual([expect.objectContaining({ row: 2, code: 'ambiguous-number' })]);
+    expect(alone.report.entries[0]!.message).toMatch(/1234 \(point as thousands separator\) or 1\.234/);
+    const commaFile = await submit([HEADER, 'NL,POLICE_PER_100K,2019,"1.234",,', 'NL,POLICE_PER_100K,2018,"12,5",,'].join('\n'));
+    expect(commaFile.status).toBe('rejected');
+    const settled = await submit([HEADER, 'NL,POLICE_PER_100K,2019,1.234,,', 'NL,POLICE_PER_100K,2018,12.5,,'].join('\n'));
+    expect(settled.status).toBe('validated');
+  });
+
+  it('does not read a UTF-8 file with one broken byte at its end as Windows-1252: an error names the byte', async () => {
+    const text = Buffer.concat([Buffer.from(`${HEADER}\nNL,ICCS0101,2019,120,,Schätzung für Straße\nNL,ICCS0101,2018,119,,`), Buffer.from([0xc3])]);
+    const preview = await submit(text);
+    expect(preview.status).toBe('rejected');
+    const entry = preview.report.entries.find((e) => e.code === 'encoding')!;
+    expect(entry).toMatchObject({ severity: 'error' });
+    expect(entry.message).toContain(`byte ${text.length} (line 3, 0xC3)`);
+    expect(preview.reading.encoding).toBe('utf-8');
+  });
+
+  it('reads a whole Windows-1252 file as such, and says so with the first non-UTF-8 byte', async () => {
+    const preview = await submit(Buffer.from(`${HEADER}\nNL,ICCS0101,2019,120,,Schätzung\n`, 'latin1'));
+    expect(preview.status).toBe('validated');
+    expect(preview.reading.encoding).toBe('windows-1252');
+    const entry = preview.report.entries.find((e) => e.code === 'encoding')!;
+    expect(entry.severity).toBe('warning');
+    expect(entry.message).toMatch(/first invalid byte: byte \d+ \(line 2, 0xE4\)/);
   });
 });
