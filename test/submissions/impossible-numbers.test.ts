@@ -90,6 +90,9 @@ describe('non-finite values stored before the checks', () => {
     const counts: CompareResponse = (await request(app).get('/api/compare?indicator=ICCS0101&period=2017').expect(200)).body;
     const nl = counts.rows.find((r) => r.geo === 'NL')!;
     expect(nl).toMatchObject({ value: null, rank: null });
+    // The group total leaves NL out and says so, instead of a null total labelled complete.
+    expect(counts.aggregate!.coverage.missing).toContain('NL');
+    expect(Number.isFinite(counts.aggregate!.value ?? 0)).toBe(true);
     expect(counts.rows.filter((r) => r.rank !== null).map((r) => r.rank).sort((a, b) => a! - b!))
       .toEqual(counts.rows.filter((r) => r.rank !== null).map((_, i) => i + 1));
     const rates: CompareResponse = (await request(app).get('/api/compare?indicator=ICCS0101&period=2018&measure=rate').expect(200)).body;
