@@ -6,6 +6,7 @@ import { type Config, ConfigError, readConfig } from './config/config';
 import { isPostgresUrl, type OpenDatabase, openDatabase } from './db/connect';
 import { poolSettingsOf } from './db/connect-postgres';
 import { serve } from './serve';
+import { sweepUploadFolder, uploadFolder } from './http/upload-folder';
 
 function announce(port: number, engine: string, workers: number): void {
   const processes = workers > 1 ? `, ${workers} server processes` : '';
@@ -18,6 +19,10 @@ function workersFor(config: Config): number {
 }
 
 async function initialise(config: Config): Promise<OpenDatabase> {
+  // What killed processes left of their uploads goes at each start (issue 15).
+  const folder = uploadFolder(config.UPLOAD_DIR);
+  const swept = await sweepUploadFolder(folder);
+  if (swept.removed) console.log(`swept ${swept.removed} leftover uploads (${swept.bytes} bytes) from ${folder}`);
   const database = await openDatabase(config.DATABASE_URL, poolSettingsOf(config));
   const started = Date.now();
   const { migrations, seed } = await initialiseDatabase(database.db);

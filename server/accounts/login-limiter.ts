@@ -32,6 +32,18 @@ export function retryAfterFailures(newestFirst: readonly number[], now: number, 
 }
 
 /**
+ * The wait of an address whose failures within the window already reach the allowance, or 0. Read
+ * only: a sign-in refused here writes no attempt to the audit log (it is counted with the other
+ * refused anonymous requests, see refusal.repository.ts), so a throttled flood adds no rows per request.
+ */
+export async function throttledAddress(db: DbOrTx, address: string, now = new Date()): Promise<number> {
+  const since = new Date(now.getTime() - RULE.windowMs).toISOString();
+  const failures = await db.selectFrom('audit_log').select('at').where('ip', '=', address).where('at', '>', since)
+    .where('action', '=', FAILURE_ACTION).orderBy('at', 'desc').limit(RULE.maxFailures).execute();
+  return retryAfterFailures(failures.map((r) => Date.parse(r.at)), now.getTime());
+}
+
+/**
  * Slows down password guessing across many accounts from one address, in every server process
  * and instance alike. Each sign-in is first recorded in the audit log (`session.login-attempt`);
  * then the address's attempts within the window are counted, this one included, less those that

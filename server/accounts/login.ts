@@ -3,13 +3,17 @@ import { appendAudit } from '../audit/audit.repository';
 import type { Db } from '../db/database';
 import { HttpError } from '../http/errors';
 import type { UserRow } from '../db/tables/account.table';
-import { admitSignIn, THROTTLED_ACTION } from './login-limiter';
+import { countRefusal } from '../audit/refusal.repository';
+import { admitSignIn, THROTTLED_ACTION, throttledAddress } from './login-limiter';
 import { verifyPassword } from './password';
 import { findUserByEmail, normaliseEmail, userActor } from './user.repository';
 
 /** After this many wrong passwords in a row an account is locked for LOCKOUT_MINUTES. */
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MINUTES = 15;
+
+/** The route family under which throttled sign-ins are counted in audit_refusals. */
+export const THROTTLED_FAMILY = 'POST /api/session (throttled)';
 
 const WRONG = 'The email address or password is wrong.';
 
@@ -23,6 +27,11 @@ function tooMany(message: string, retryAfterMs: number): HttpError {
  */
 export async function checkLogin(db: Db, email: string, password: string, ip: string): Promise<UserRow> {
   const address = normaliseEmail(email);
+  const throttled = await throttledAddress(db, ip);
+  if (throttled > 0) {
+    await countRefusal(db, ip, THROTTLED_FAMILY);
+    throw tooMany('Too many failed sign-ins from this address. Wait, then try again.', throttled);
+  }
   const wait = await admitSignIn(db, ip, address);
   if (wait > 0) {
     await appendAudit(db, { actor: ANONYMOUS, ip, action: THROTTLED_ACTION, outcome: 'denied', detail: { email: address } });

@@ -36,8 +36,8 @@ export async function issueResetLink(
 
 const UNUSABLE = 'This password link is unknown, already used, or expired. Ask the secretariat for a new one.';
 
-/** Uses a link once: sets the password, clears lockout, ends the user's sessions. */
-export async function consumeResetLink(db: Db, token: string, password: string, ip: string): Promise<UserRow> {
+/** Uses a link once: sets the password, clears lockout, ends the user's sessions and revokes the user's API tokens. */
+export async function consumeResetLink(db: Db, token: string, password: string, ip: string): Promise<{ user: UserRow; tokensRevoked: number }> {
   const now = new Date().toISOString();
   const link = await db.selectFrom('password_resets').selectAll().where('token_hash', '=', hashSecret(token)).executeTakeFirst();
   const user = link && (await findUserById(db, link.user_id));
@@ -45,7 +45,7 @@ export async function consumeResetLink(db: Db, token: string, password: string, 
     await appendAudit(db, { actor: ANONYMOUS, ip, action: 'user.password-reset', target: user ? `user/${user.id}` : '', outcome: 'denied' });
     throw new HttpError(400, 'invalid-reset-link', UNUSABLE);
   }
-  await db.transaction().execute(async (tx) => {
+  const tokensRevoked = await db.transaction().execute(async (tx) => {
     // Claim the link first: of two concurrent uses, only one finds it unused.
     const claimed = await tx
       .updateTable('password_resets')
@@ -54,8 +54,9 @@ export async function consumeResetLink(db: Db, token: string, password: string, 
       .where('used_at', 'is', null)
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1) throw new HttpError(400, 'invalid-reset-link', UNUSABLE);
-    await setUserPassword(tx, user, password);
-    await appendAudit(tx, { actor: ANONYMOUS, ip, action: 'user.password-reset', target: `user/${user.id}`, detail: { email: user.email } });
+    const revoked = await setUserPassword(tx, user, password);
+    await appendAudit(tx, { actor: ANONYMOUS, ip, action: 'user.password-reset', target: `user/${user.id}`, detail: { email: user.email, tokensRevoked: revoked } });
+    return revoked;
   });
-  return user;
+  return { user, tokensRevoked };
 }

@@ -17,6 +17,12 @@ import { setUserPassword } from './user.service';
 const password = z.string().min(1, 'required').max(MAX_PASSWORD_LENGTH);
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
+/** What a user is told after a password change or reset: every other session ended, and the tokens that stopped working. */
+function revokedNotice(tokens: number): string {
+  const revoked = tokens === 0 ? 'You had no API tokens.' : `Your ${tokens} API token${tokens === 1 ? ' was' : 's were'} revoked.`;
+  return `Your other sessions were ended. ${revoked} Issue new tokens under Account > API tokens (POST /api/tokens) where you need them.`;
+}
+
 function signedIn(user: UserRow, session: StartedSession, secure: boolean): RouteResponse {
   return new RouteResponse(
     { user: userView(user), via: 'session', csrfToken: session.csrfToken, expiresAt: session.expiresAt },
@@ -80,7 +86,7 @@ export const sessionRoutes = [
     method: 'post',
     path: '/api/session/password',
     tag: 'accounts',
-    summary: 'Change your own password; every other session of yours ends',
+    summary: 'Change your own password; every other session of yours ends and your API tokens are revoked',
     access: { kind: 'roles', roles: [...ROLES] },
     audit: { action: 'user.password-change', byHandler: true },
     body: z.object({ currentPassword: password, newPassword: password }),
@@ -93,10 +99,11 @@ export const sessionRoutes = [
         await appendAudit(db, { actor, ip, action: 'user.password-change', target: `user/${user.id}`, outcome: 'denied' });
         throw new HttpError(400, 'wrong-password', 'The current password is wrong.');
       }
-      await setUserPassword(db, user, body.newPassword);
-      await appendAudit(db, { actor, ip, action: 'user.password-change', target: `user/${user.id}` });
+      const tokensRevoked = await setUserPassword(db, user, body.newPassword);
+      await appendAudit(db, { actor, ip, action: 'user.password-change', target: `user/${user.id}`, detail: { tokensRevoked } });
       const session = await startSession(db, user, { ip, userAgent: headers['user-agent'] as string | undefined });
-      return signedIn(user, session, secure === true);
+      const answer = signedIn(user, session, secure === true);
+      return new RouteResponse({ ...(answer.body as object), tokensRevoked, notice: revokedNotice(tokensRevoked) }, answer.options);
     },
   }),
   defineRoute({
@@ -109,8 +116,8 @@ export const sessionRoutes = [
     body: z.object({ token: z.string().min(1, 'required').max(128), password }),
     response: PasswordSetAnswerSchema,
     handler: async ({ db, body, ip }) => {
-      const user = await consumeResetLink(db, body.token, body.password, ip);
-      return { passwordSet: true, email: user.email };
+      const { user, tokensRevoked } = await consumeResetLink(db, body.token, body.password, ip);
+      return { passwordSet: true as const, email: user.email, tokensRevoked, notice: revokedNotice(tokensRevoked) };
     },
   }),
 ];

@@ -120,7 +120,11 @@ async function auditUserChanges(db: Db, before: UserRow, after: UserRow, event: 
 }
 
 /** Sets a new password, clears any lockout and ends every session, so a stolen cookie dies with the old password. */
-export async function setUserPassword(db: DbOrTx, user: UserRow, password: string): Promise<void> {
+/**
+ * Sets a password, ends the user's sessions and revokes the user's API tokens: whoever knew the old
+ * password may have issued them (issue 15). Answers how many tokens were revoked, so the user is told.
+ */
+export async function setUserPassword(db: DbOrTx, user: UserRow, password: string): Promise<number> {
   const problem = passwordProblem(password, user.email);
   if (problem) throw badRequest(problem);
   const now = new Date().toISOString();
@@ -130,4 +134,11 @@ export async function setUserPassword(db: DbOrTx, user: UserRow, password: strin
     .where('id', '=', user.id)
     .execute();
   await endUserSessions(db, user.id);
+  const revoked = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: now, revoked_by: 'password change' })
+    .where('user_id', '=', user.id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(revoked.numUpdatedRows ?? 0);
 }

@@ -24,9 +24,18 @@ function missing(reason: string, count: CellRecord | undefined): MeasuredValue {
   };
 }
 
+/**
+ * A stored value that is not a finite number (Infinity, NaN: stored before uploads were range-checked,
+ * issue 15) is treated as missing, with a note, so it is never ranked, summed or trended.
+ */
+function unusable(cell: CellRecord, geo: string, period: string): MeasuredValue {
+  return { ...missing(`the stored value for ${geo} ${period} is not a finite number`, cell), count: null };
+}
+
 /** The value as published (measure=count). */
 export function measuredCount(cell: CellRecord | undefined, geo: string, period: string): MeasuredValue {
   if (!cell || cell.value === null) return missing(`no value for ${geo} ${period}`, cell);
+  if (!Number.isFinite(cell.value)) return unusable(cell, geo, period);
   return { value: cell.value, flags: cell.flags, count: cell.value, countFlags: cell.flags, denominator: null, reason: null };
 }
 
@@ -41,8 +50,10 @@ export function measuredRate(
   period: string,
 ): MeasuredValue {
   if (!cell || cell.value === null) return missing(`no value for ${geo} ${period}`, cell);
+  if (!Number.isFinite(cell.value)) return unusable(cell, geo, period);
   if (!population || population.value === null) return missing(`no population for ${geo} ${period}`, cell);
-  if (population.value <= 0) return missing(`population for ${geo} ${period} is ${population.value}`, cell);
+  // Stored before uploads were range-checked (issue 15): a population below 1 or not finite is no denominator.
+  if (!(population.value >= 1 && Number.isFinite(population.value))) return missing(`population for ${geo} ${period} is ${population.value}`, cell);
   const denominator: Denominator = {
     indicator: POPULATION_INDICATOR,
     geo,

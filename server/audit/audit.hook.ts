@@ -1,10 +1,12 @@
 import type { Actor } from '../http/actor';
 import { ANONYMOUS } from '../http/actor';
 import type { Db } from '../db/database';
+import type { Config } from '../config/config';
 import { HttpError } from '../http/errors';
 import { type AnyRoute, RouteResponse } from '../http/route';
 import { auditAction, routeResource } from './audit.action';
 import { appendAudit } from './audit.repository';
+import { countRefusal } from './refusal.repository';
 
 type Fields = Record<string, unknown> | undefined;
 
@@ -37,6 +39,7 @@ function namedGeo(...sources: Fields[]): string | undefined {
 
 export interface AuditedRequest {
   db: Db;
+  config: Config;
   actor: Actor;
   ip: string;
   params?: unknown;
@@ -67,6 +70,9 @@ export async function auditRefusal(route: AnyRoute, request: Omit<AuditedRequest
   if (route.method === 'get' || !(error instanceof HttpError) || (error.status !== 401 && error.status !== 403)) return;
   const actor = (error as { actor?: Actor }).actor ?? request.actor ?? ANONYMOUS;
   try {
+    // Anonymous refusals are counted per address, route and minute, so a flood cannot grow the log
+    // without bound; a signed-in user's refusal is still recorded on its own.
+    if (actor.kind !== 'user') return await countRefusal(request.db, request.ip, `${route.method.toUpperCase()} ${route.path}`, new Date(), request.config.AUDIT_REFUSAL_RETENTION_DAYS);
     await appendAudit(request.db, {
       actor,
       ip: request.ip,

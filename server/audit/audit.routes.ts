@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { badRequest } from '../http/errors';
-import { defineRoute } from '../http/route';
+import { toCsv } from '../http/csv';
 import { AuditAnswerSchema } from '../shared/api/audit';
+import { defineRoute, RouteResponse } from '../http/route';
+import { listRefusals } from './refusal.repository';
 import { listAudit } from './audit.repository';
 import { AUDIT_OUTCOMES, type AuditRow } from '../db/tables/audit.table';
 
@@ -55,6 +57,38 @@ export const auditRoutes = [
       if (from && to && from >= to) throw badRequest(`"from" (${query.from}) must be before "to" (${query.to}).`);
       const { rows, total } = await listAudit(db, { ...query, from, to });
       return { data: rows.map(entryView), meta: { total, limit: query.limit, offset: query.offset, count: rows.length } };
+    },
+  }),
+];
+
+/** Apart from auditRoutes, whose answer type the client derives from that list alone. */
+export const auditRefusalRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/api/audit/refusals',
+    tag: 'audit',
+    summary: 'Refused anonymous requests, counted per address, route family and minute, newest first; format=csv exports them',
+    access: { kind: 'roles', roles: ['secretariat'] },
+    query: z.object({
+      ip: text.optional(),
+      from: z.string().max(40).optional(),
+      to: z.string().max(40).optional(),
+      format: z.enum(['json', 'csv']).default('json'),
+      limit: z.coerce.number().int().min(1).max(100_000).default(1000),
+      offset: z.coerce.number().int().min(0).default(0),
+    }),
+    handler: async ({ db, query, config }) => {
+      const from = instant(query.from, 'from', false);
+      const to = instant(query.to, 'to', true);
+      const { rows, total, refusals } = await listRefusals(db, { ...query, from, to });
+      const data = rows.map((r) => ({ minute: r.minute, ip: r.ip, family: r.family, count: r.count, firstAt: r.first_at, lastAt: r.last_at }));
+      if (query.format === 'csv') {
+        return new RouteResponse(toCsv(data, ['minute', 'ip', 'family', 'count', 'firstAt', 'lastAt']), {
+          contentType: 'text/csv; charset=utf-8',
+          fileName: 'audit-refusals.csv',
+        });
+      }
+      return { data, meta: { total, refusals, retentionDays: config.AUDIT_REFUSAL_RETENTION_DAYS, limit: query.limit, offset: query.offset } };
     },
   }),
 ];

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { ApiTokenTable, PasswordResetTable, SessionTable, UserTable } from './tables/account.table';
 import type { SubmissionApprovalTable } from './tables/approval.table';
-import type { AuditLogTable } from './tables/audit.table';
+import type { AuditLogTable, AuditRefusalTable } from './tables/audit.table';
 import type { GeoGroupMemberTable, GeoTable } from './tables/geo.table';
 import type { IndicatorTable, ThemeTable } from './tables/indicator.table';
 import type { ObservationTable, RevisionTable } from './tables/observation.table';
@@ -27,6 +27,7 @@ export interface Database {
   api_tokens: ApiTokenTable;
   password_resets: PasswordResetTable;
   audit_log: AuditLogTable;
+  audit_refusals: AuditRefusalTable;
   submission_approvals: SubmissionApprovalTable;
   import_profiles: ImportProfileTable;
 }

@@ -4,19 +4,13 @@ import { HttpError } from '../http/errors';
 /** The flags the observatory runs Chromium with everywhere (tests, benchmarks, factsheets). */
 const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
 
-/** Read at each call, so that an operator (or a test) can point at another binary without a restart. */
-export function chromiumPath(): string {
-  return process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-}
-
 let queue: Promise<unknown> = Promise.resolve();
 
 /**
  * Prints an HTML page to an A4 PDF in headless Chromium. One print at a time: each launches a
  * browser, and the server shares a small machine with the API it serves.
  */
-export function renderPdf(html: string): Promise<Buffer> {
-  const executablePath = chromiumPath();
+export function renderPdf(html: string, executablePath: string): Promise<Buffer> {
   if (!existsSync(executablePath)) {
     throw new HttpError(503, 'pdf-unavailable', `The PDF factsheet is printed by Chromium, which is not installed at ${executablePath} `
       + 'on this server (apt-get install -y chromium, or set CHROMIUM_PATH). The HTML factsheet at the same address without ".pdf" '

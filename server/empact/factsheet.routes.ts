@@ -23,9 +23,9 @@ export const factsheetRoutes = [
   defineRoute({
     method: 'get', path: '/api/empact/factsheet.pdf', tag: 'empact', access: { kind: 'public' }, query: FactsheetQuery,
     summary: 'The same factsheet as a PDF download, printed by headless Chromium (503 when Chromium is not installed)',
-    handler: async ({ db, query }) => {
+    handler: async ({ db, query, config }) => {
       const html = renderFactsheet(await buildFactsheet(db, query), new Date().toISOString().slice(0, 10));
-      return new RouteResponse(await renderPdf(html), { contentType: 'application/pdf', fileName: `${fileStem(query)}.pdf` });
+      return new RouteResponse(await renderPdf(html, config.CHROMIUM_PATH), { contentType: 'application/pdf', fileName: `${fileStem(query)}.pdf` });
     },
   }),
 ];

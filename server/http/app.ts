@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
 import compression from 'compression';
 import express, { type Express, type RequestHandler } from 'express';
@@ -45,6 +46,12 @@ export const SECURITY_HEADERS: Parameters<typeof helmet>[0] = {
   referrerPolicy: { policy: 'same-origin' },
 };
 
+/** The dashboard uses no camera, microphone, location, payment or similar browser feature: none may be asked for. */
+export const PERMISSIONS_POLICY = [
+  'camera=()', 'microphone=()', 'geolocation=()', 'payment=()', 'usb=()', 'serial=()', 'bluetooth=()',
+  'accelerometer=()', 'gyroscope=()', 'magnetometer=()', 'display-capture=()',
+].join(', ');
+
 /**
  * brotli, gzip or deflate above 1 KB, as the client prefers: JSON answers, CSV exports and the
  * dashboard's scripts shrink 3–15×. The middleware wraps every response it sees, which cost a
@@ -73,9 +80,16 @@ export function createHttpApp({
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
   app.use(helmet(SECURITY_HEADERS));
+  app.use((_req, res, next) => {
+    res.setHeader('Permissions-Policy', PERMISSIONS_POLICY);
+    next();
+  });
   app.use(compressWhenAccepted());
   app.set('query parser', 'simple');
-  app.use(express.json({ limit: jsonLimit }));
+  // Upload routes read their body as the file, whatever its type: a JSON parser that consumed it first left them waiting for ever.
+  const uploadPaths = new Set(routes.filter((r) => r.upload).map((r) => r.path));
+  const isJson = (req: IncomingMessage) => /^application\/json\b/i.test(req.headers['content-type'] ?? '');
+  app.use(express.json({ limit: jsonLimit, type: (req) => isJson(req) && !uploadPaths.has((req.url ?? '').split('?')[0]!) }));
 
   const api = express.Router();
   mountRoutes(api, routes, { db, config, resolveActor, hooks });

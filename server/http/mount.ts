@@ -7,6 +7,7 @@ import type { Actor } from './actor';
 import type { Db } from '../db/database';
 import type { Config } from '../config/config';
 import { type ReceivedUpload, receiveUpload } from './upload';
+import { uploadFolder } from './upload-folder';
 import { authorise, authoriseRole } from './authorise';
 import { type ErrorBody, HttpError } from './errors';
 import { type AnyRoute, RouteResponse, type RouteHooks } from './route';
@@ -30,9 +31,11 @@ export function mountRoutes(router: Router, routes: readonly AnyRoute[], { db, c
       try {
         const rawBody = Buffer.isBuffer(req.body) ? req.body : undefined;
         actor = await resolveActor(req);
+        // Answers that depend on who asks are never kept by a browser or proxy (issue 15).
+        if (route.access.kind !== 'public' || actor.kind === 'user') res.setHeader('Cache-Control', 'no-store');
         // Who may call at all is settled before inputs are read, so the public learns nothing from validation errors.
         authoriseRole(route, actor);
-        if (route.upload) upload = await receiveUpload(req, route.upload.maxBytes(config));
+        if (route.upload) upload = await receiveUpload(req, route.upload.maxBytes(config), uploadFolder(config.UPLOAD_DIR));
         const ctx = {
           db,
           config,
@@ -51,7 +54,7 @@ export function mountRoutes(router: Router, routes: readonly AnyRoute[], { db, c
         await hooks.afterWrite?.(route, { ...ctx, params: req.params }, result);
         send(res, result);
       } catch (error) {
-        await hooks.onRefusal?.(route, { db, actor, ip: req.ip ?? '', params: req.params }, error);
+        await hooks.onRefusal?.(route, { db, config, actor, ip: req.ip ?? '', params: req.params }, error);
         next(error);
       } finally {
         await upload?.dispose();
@@ -98,10 +101,12 @@ function send(res: Response, result: unknown): void {
 }
 
 /** The one place errors become HTTP answers. Unexpected errors are logged, never shown. */
-export function errorHandler(error: unknown, _req: Request, res: Response, _next: NextFunction): void {
+export function errorHandler(error: unknown, req: Request, res: Response, _next: NextFunction): void {
   const body = errorBody(error);
   if (body.error.status >= 500) console.error(error);
   if (res.headersSent) return;
+  // A refused body still arriving (a slow or oversized upload) is not read on: the connection closes after the answer.
+  if (!req.complete) res.setHeader('Connection', 'close');
   const retryAfter = (body.error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
   if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
   res.status(body.error.status).json(body);

@@ -81,6 +81,7 @@ export interface RouteDefinition<Q = unknown, P = unknown, B = unknown, R = unkn
 /** The request as the hooks see it once the handler has run or been refused. */
 export interface HookedRequest {
   db: Db;
+  config: Config;
   actor?: Actor;
   ip: string;
   params?: unknown;

@@ -1,11 +1,10 @@
-import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import type { Request } from 'express';
 import busboy from 'busboy';
-import { HttpError } from './errors';
+import { HttpError } from '../http/errors';
+import { newUploadDirectory } from './upload-folder';
 
 /** An uploaded file, streamed to a private temporary file, plus the form's text fields. */
 export interface ReceivedUpload {
@@ -27,58 +26,85 @@ export function recordedFileName(name: string | undefined): string {
   return clean || 'upload';
 }
 
+/** Media types that are never a file to read: refused with 415 rather than read as a CSV. */
+const NOT_A_FILE = /^(application\/(json|[\w.-]+\+json|xml)|multipart\/(?!form-data))/i;
+
+export function unsupportedType(type: string): HttpError {
+  return new HttpError(415, 'unsupported-media-type',
+    `The upload route reads a file, and ${type.split(';')[0]!.trim()} is not one. Send the file as multipart/form-data with a "file" part, ` +
+      'or as the raw request body with Content-Type text/csv (or text/tab-separated-values, text/plain, application/octet-stream).');
+}
+
 /**
  * Streams the request body (multipart/form-data with one file, or the raw body) to a temporary file
- * whose name the server chooses; the uploaded name is never used as a path.
+ * whose name the server chooses; the uploaded name is never used as a path. The limit counts the
+ * file's bytes the same way for both: a multipart file of exactly `maxBytes` is accepted, as raw.
+ * A client that goes away mid-upload ends the upload, and its temporary folder is removed.
  */
-export async function receiveUpload(req: Request, maxBytes: number): Promise<ReceivedUpload> {
+export async function receiveUpload(req: Request, maxBytes: number, folder: string): Promise<ReceivedUpload> {
+  const type = req.headers['content-type'] ?? '';
+  if (NOT_A_FILE.test(type)) throw unsupportedType(type);
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > maxBytes + 64 * 1024) {
-    req.resume();
-    throw tooLarge(maxBytes);
-  }
-  const dir = await mkdtemp(path.join(tmpdir(), 'observatory-upload-'));
+  if (declared > maxBytes + 64 * 1024) throw tooLarge(maxBytes);
+  const dir = await newUploadDirectory(folder);
   const file = path.join(dir, 'upload.bin');
   const dispose = () => rm(dir, { recursive: true, force: true });
   try {
-    const isMultipart = /^multipart\/form-data/i.test(req.headers['content-type'] ?? '');
+    const isMultipart = /^multipart\/form-data/i.test(type);
     const { fields, fileName } = isMultipart
       ? await receiveMultipart(req, file, maxBytes)
       : await receiveRaw(req, file, maxBytes);
     const { size } = await stat(file);
     return { file: { path: file, fileName: recordedFileName(fileName), byteSize: size }, fields, dispose };
   } catch (error) {
-    req.resume();
     await dispose();
     throw error;
   }
 }
 
-/** Writes the raw body to the file; past the limit it stops writing but drains the rest, so a 413 can be sent. */
+function aborted(): HttpError {
+  return new HttpError(400, 'upload-aborted', 'The upload ended before the whole body arrived. Send the file again.');
+}
+
+/** Settles once the file is closed, so that removing its folder afterwards leaves nothing behind. */
+function closed(out: WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    if (out.closed) resolve();
+    else out.once('close', () => resolve());
+  });
+}
+
+/** Writes the raw body to the file; past the limit it stops and refuses (the connection is then closed). */
 function receiveRaw(req: Request, file: string, maxBytes: number): Promise<{ fields: Record<string, string>; fileName?: string }> {
   const header = req.headers['x-file-name'];
   const fileName = typeof header === 'string' ? header : undefined;
   return new Promise((resolve, reject) => {
     const out = createWriteStream(file);
     let seen = 0;
-    let failed = false;
+    let settled = false;
     const fail = (error: unknown) => {
-      if (failed) return;
-      failed = true;
+      if (settled) return;
+      settled = true;
+      req.off('data', onData);
       out.destroy();
-      reject(error);
+      void closed(out).then(() => reject(error));
     };
-    req.on('data', (chunk: Buffer) => {
-      if (failed) return;
+    const onData = (chunk: Buffer) => {
       seen += chunk.length;
       if (seen > maxBytes) return fail(tooLarge(maxBytes));
       if (!out.write(chunk)) {
         req.pause();
         out.once('drain', () => req.resume());
       }
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => {
-      if (!failed) out.end(() => resolve({ fields: {}, fileName }));
+      if (settled) return;
+      settled = true;
+      out.end(() => resolve({ fields: {}, fileName }));
+    });
+    req.on('close', () => {
+      if (!req.complete) fail(aborted());
     });
     req.on('error', fail);
     out.on('error', fail);
@@ -89,11 +115,21 @@ function receiveMultipart(req: Request, file: string, maxBytes: number): Promise
   return new Promise((resolve, reject) => {
     const fields: Record<string, string> = {};
     let fileName: string | undefined;
+    let out: WriteStream | null = null;
     let written: Promise<void> | null = null;
-    let exceeded = false;
+    let bytes = 0;
+    let settled = false;
     let parser: busboy.Busboy;
+    const fail = (error: unknown) => {
+      if (settled) return;
+      settled = true;
+      req.unpipe(parser);
+      out?.destroy();
+      void (out ? closed(out) : Promise.resolve()).then(() => reject(error));
+    };
     try {
-      parser = busboy({ headers: req.headers, limits: { files: 1, fields: 20, fieldSize: 4096, fileSize: maxBytes } });
+      // One byte over the limit, so that a file of exactly the limit is read whole and one byte more is refused.
+      parser = busboy({ headers: req.headers, limits: { files: 1, fields: 20, fieldSize: 4096, fileSize: maxBytes + 1 } });
     } catch {
       reject(new HttpError(400, 'bad-upload', 'The multipart body could not be read: its Content-Type lacks a boundary.'));
       return;
@@ -107,19 +143,35 @@ function receiveMultipart(req: Request, file: string, maxBytes: number): Promise
         return;
       }
       fileName = info.filename;
-      stream.on('limit', () => {
-        exceeded = true;
+      const target = createWriteStream(file);
+      out = target;
+      stream.on('data', (chunk: Buffer) => {
+        bytes += chunk.length;
+        if (bytes > maxBytes) return fail(tooLarge(maxBytes));
+        if (!target.write(chunk)) {
+          stream.pause();
+          target.once('drain', () => stream.resume());
+        }
       });
-      written = pipeline(stream, createWriteStream(file));
-      written.catch(() => undefined);
+      written = new Promise<void>((done, failed) => {
+        stream.on('end', () => target.end(() => done()));
+        target.on('error', failed);
+      });
+      written.catch(fail);
     });
-    parser.on('error', () => reject(new HttpError(400, 'bad-upload', 'The multipart body is malformed. Send the file as multipart/form-data with a "file" part, or as the raw request body.')));
+    parser.on('error', () => fail(new HttpError(400, 'bad-upload',
+      'The multipart body is malformed. Send the file as multipart/form-data with a "file" part, or as the raw request body.')));
     parser.on('close', () => {
-      if (!written) {
-        reject(new HttpError(400, 'bad-upload', 'The multipart body has no file part. Add the CSV as a form field of type file.'));
-        return;
-      }
-      written.then(() => (exceeded ? reject(tooLarge(maxBytes)) : resolve({ fields, fileName })), reject);
+      if (settled) return;
+      if (!written) return fail(new HttpError(400, 'bad-upload', 'The multipart body has no file part. Add the CSV as a form field of type file.'));
+      written.then(() => {
+        if (settled) return;
+        settled = true;
+        resolve({ fields, fileName });
+      }, fail);
+    });
+    req.on('close', () => {
+      if (!req.complete) fail(aborted());
     });
     req.pipe(parser);
   });

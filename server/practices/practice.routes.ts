@@ -74,9 +74,10 @@ const workbenchRoutes = [
     query: PracticeSearchQuery,
     handler: ({ db, query, actor }) => {
       if (actor.kind !== 'user' || actor.role !== 'contact_point') return searchView(db, 'staff', query);
-      // A contact point sees working copies in their own geos only; "-" matches no geo.
+      // A contact point sees working copies in their own geos only ("-" matches no geo), and only
+      // those all of whose geos are theirs: the detail view refuses the others.
       const geos = (query.geo ?? actor.geos).filter((g) => actor.geos.includes(g));
-      return searchView(db, 'staff', { ...query, geo: geos.length ? geos : ['-'] });
+      return searchView(db, 'staff', { ...query, geo: geos.length ? geos : ['-'] }, actor.geos);
     },
   }),
   defineRoute({

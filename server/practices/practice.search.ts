@@ -69,9 +69,11 @@ const facetColumn = (name: keyof Filters) => (name in FACETS ? FACETS[name as Fa
  * values are alternatives (OR); across facets they narrow (AND). Each facet's counts apply every
  * filter except its own, so a count is the size of the list you get by choosing that value.
  */
-export async function searchPractices(db: DbOrTx, audience: ListingAudience, query: PracticeSearchQuery): Promise<ListingSearchResult> {
+export async function searchPractices(
+  db: DbOrTx, audience: ListingAudience, query: PracticeSearchQuery, withinGeos?: string[],
+): Promise<ListingSearchResult> {
   const tokens = searchTokens(query.q);
-  const base = filteredListings(db, audience, query, tokens);
+  const base = filteredListings(db, audience, query, tokens, withinGeos);
   const totalRow = await base().select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
   const facets = await countFacets(db, base);
 
@@ -107,11 +109,19 @@ export async function searchPractices(db: DbOrTx, audience: ListingAudience, que
 }
 
 /** The listings of one audience that match the words and every filter, optionally all but one facet's. */
-function filteredListings(db: DbOrTx, audience: ListingAudience, query: PracticeSearchQuery, tokens: string[]) {
+/**
+ * `withinGeos`: only listings all of whose geos are among these (a contact point's scope), so the
+ * list never shows a practice whose detail would be refused (issue 15).
+ */
+function filteredListings(db: DbOrTx, audience: ListingAudience, query: PracticeSearchQuery, tokens: string[], withinGeos?: string[]) {
   const filters = filtersOf(query);
   const matches = tokens.length ? textMatches(db, tokens) : everyListing();
   return (skip?: keyof Filters) => {
     let q = db.selectFrom('practice_listings as l').innerJoin(matches.as('m'), 'm.listing_id', 'l.id').where('l.audience', '=', audience);
+    if (withinGeos) {
+      const outside = db.selectFrom('practice_listing_facets').select('listing_id').where('facet', '=', FACETS.geo);
+      q = q.where('l.id', 'not in', withinGeos.length ? outside.where('value', 'not in', withinGeos) : outside);
+    }
     if (query.state?.length) q = q.where('l.state', 'in', query.state as WorkflowState[]);
     for (const [name, values] of Object.entries(filters) as [keyof Filters, string[] | undefined][]) {
       if (!values?.length || name === skip) continue;

@@ -21,8 +21,8 @@ export interface PracticeHistoryResponse {
   versions: PracticeHistoryEntry[];
 }
 
-export async function searchView(db: DbOrTx, audience: ListingAudience, query: PracticeSearchQuery): Promise<PracticeSearchResponse> {
-  const result = await searchPractices(db, audience, query);
+export async function searchView(db: DbOrTx, audience: ListingAudience, query: PracticeSearchQuery, withinGeos?: string[]): Promise<PracticeSearchResponse> {
+  const result = await searchPractices(db, audience, query, withinGeos);
   const facets = await listingFacetValues(db, result.hits.map((h) => h.id));
   const now = today();
   const data = result.hits.map((h): PracticeSummary => {

@@ -80,11 +80,3 @@ export async function updateProfile(db: DbOrTx, definition: ProfileDefinition, n
 export async function deleteProfile(db: DbOrTx, name: string): Promise<void> {
   await db.deleteFrom('import_profiles').where('name', '=', name).execute();
 }
-
-/** A Eurostat profile whose key dimensions match the file's, so a Eurostat TSV needs no profile named. */
-export async function eurostatProfileFor(db: DbOrTx, dimensions: string[]): Promise<ProfileDefinition | undefined> {
-  const key = dimensions.join(',');
-  return (await listProfiles(db))
-    .map((p) => p.definition)
-    .find((p) => p.shape === 'eurostat' && p.keyDimensions?.join(',') === key);
-}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorName } from '../http/actor';
+import { type Actor, actorCovers, actorName } from '../http/actor';
 import type { DbOrTx } from '../db/database';
 import { badRequest, conflict, notFound } from '../http/errors';
 import { assertKnownCodes } from '../http/known-codes';
@@ -21,6 +21,14 @@ const CONTACTS = ['contact_point', 'secretariat'] as const;
 export const ALL_GEOS = '(every geo)';
 const NameParams = z.object({ name: z.string().min(1).max(64) });
 
+/**
+ * A contact point sees (and may use) the shipped profiles, the shared ones the secretariat saved, and
+ * those of its own geos: another country's profile is not listed, and naming it is refused.
+ */
+function usableBy(actor: Actor, p: StoredProfile): boolean {
+  return p.builtIn || p.definition.geo === null || actorCovers(actor, p.definition.geo);
+}
+
 function view(p: StoredProfile) {
   return { ...p.definition, builtIn: p.builtIn, createdBy: p.createdBy, updatedAt: p.updatedAt };
 }
@@ -29,6 +37,11 @@ async function existing(db: DbOrTx, name: string): Promise<StoredProfile> {
   const found = await findProfile(db, name);
   if (!found) throw notFound(`There is no import profile "${name}". List them with GET /api/profiles.`);
   return found;
+}
+
+/** The geos a profile belongs to: none for a shipped or shared profile, which everyone may read. */
+function geosOf(p: StoredProfile): string[] {
+  return p.builtIn || p.definition.geo === null ? [] : [p.definition.geo];
 }
 
 async function checkIndicators(db: DbOrTx, profile: ProfileDefinition): Promise<void> {
@@ -44,17 +57,16 @@ export const profileRoutes = [
     method: 'get',
     path: '/api/profiles',
     tag: 'profiles',
-    summary: 'Import profiles: the shipped ones (Eurostat, World Bank, national exports) and those saved by contact points',
+    summary: 'Import profiles you may use: the shipped ones (Eurostat, World Bank, national exports), shared ones, and your geos\' own',
     access: { kind: 'roles', roles: [...CONTACTS] },
-    response: ImportProfilesAnswerSchema,
-    handler: async ({ db }) => ({ data: (await listProfiles(db)).map(view) }),
+    handler: async ({ db, actor }) => ({ data: (await listProfiles(db)).filter((p) => usableBy(actor, p)).map(view) }),
   }),
   defineRoute({
     method: 'get',
     path: '/api/profiles/:name',
     tag: 'profiles',
-    summary: 'One import profile',
-    access: { kind: 'roles', roles: [...CONTACTS] },
+    summary: 'One import profile (a contact point sees shared ones and its own geos\')',
+    access: { kind: 'geo-scoped', roles: [...CONTACTS], geos: async (ctx) => geosOf(await existing(ctx.db, ctx.params.name)) },
     params: NameParams,
     handler: async ({ db, params }) => view(await existing(db, params.name)),
   }),

@@ -12,7 +12,7 @@ export interface CellReadJob {
   sniffed: Sniffed;
   /** The profile the uploader named, or null to choose one from the header. */
   named: ProfileDefinition | null;
-  /** Saved profiles to choose from when none was named. */
+  /** Shipped profiles to choose from by layout when none was named (never saved ones: see planReading). */
   profiles: ProfileDefinition[];
   context: ValidationContext & { read: ReadScope };
 }
@@ -21,12 +21,14 @@ export interface CellReadJob {
 export interface CellReadState {
   format: string | null;
   profile: string | null;
+  /** Why that profile (or the canonical reading) was used. */
+  profileReason: string | null;
   skipped: SkippedCounts;
   rowsRead: number;
 }
 
 export function freshReadState(): CellReadState {
-  return { format: null, profile: null, skipped: { filtered: 0, unmapped: 0, otherGeo: 0, missing: 0 }, rowsRead: 0 };
+  return { format: null, profile: null, profileReason: null, skipped: { filtered: 0, unmapped: 0, otherGeo: 0, missing: 0 }, rowsRead: 0 };
 }
 
 /** Reads decoded text into batches of validated cells; problems go to `report`, the rest to `state`. */
@@ -40,6 +42,7 @@ export async function* validatedCells(text: Readable, job: CellReadJob, report: 
       if (plan) {
         state.format = plan.format;
         state.profile = named?.name ?? (plan.profile.name === 'canonical' ? null : plan.profile.name);
+        state.profileReason = plan.reason;
       }
       return plan;
     },

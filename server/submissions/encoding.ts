@@ -92,3 +92,106 @@ export function binaryKind(head: Buffer, encoding: TextEncodingName): string | n
   const sample = head.subarray(0, 8192);
   return sample.includes(0) ? 'a binary file' : null;
 }
+
+/** Bytes Windows-1252 leaves undefined: a file holding one is not Windows-1252 text either. */
+const UNDEFINED_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+
+/** Where a file stops being UTF-8, and whether its bytes look like UTF-8 text with a few broken ones. */
+export interface Utf8Trouble {
+  /** 0-based offset of the first byte that is not valid UTF-8, and its line (1-based). */
+  offset: number;
+  line: number;
+  byte: number;
+  /** Well-formed multi-byte UTF-8 sequences (accented letters written as UTF-8). */
+  multibyte: number;
+  /** Offset of the first byte Windows-1252 does not define, or null. */
+  undefined1252: number | null;
+}
+
+/** Length of the UTF-8 sequence a lead byte starts, or 0 for a byte that cannot start one. */
+function sequenceLength(lead: number): number {
+  if (lead < 0x80) return 1;
+  if (lead >= 0xc2 && lead <= 0xdf) return 2;
+  if (lead >= 0xe0 && lead <= 0xef) return 3;
+  if (lead >= 0xf0 && lead <= 0xf4) return 4;
+  return 0;
+}
+
+/**
+ * A second pass over a file already known not to be UTF-8 (so only for such files): the first
+ * invalid byte, and the evidence for reading it as Windows-1252 or not. Overlong and surrogate
+ * forms are rare enough in real exports that checking continuation bytes is evidence enough.
+ */
+export async function findUtf8Trouble(source: SubmissionSource): Promise<Utf8Trouble> {
+  const trouble: Utf8Trouble = { offset: -1, line: 1, byte: 0, multibyte: 0, undefined1252: null };
+  let offset = 0;
+  let line = 1;
+  let pending = 0;
+  // The sequence under way: a broken one is reported at its lead byte.
+  const lead = { offset: 0, line: 1, byte: 0 };
+  const broken = (at: { offset: number; line: number; byte: number }) => {
+    if (trouble.offset < 0) Object.assign(trouble, at);
+  };
+  for await (const chunk of source.open() as AsyncIterable<Buffer>) {
+    for (let i = 0; i < chunk.length; i++, offset++) {
+      const b = chunk[i]!;
+      if (trouble.undefined1252 === null && UNDEFINED_1252.has(b)) trouble.undefined1252 = offset;
+      if (pending > 0) {
+        if ((b & 0xc0) === 0x80) {
+          if (--pending === 0) trouble.multibyte++;
+          continue;
+        }
+        pending = 0;
+        broken(lead);
+      }
+      if (b === 0x0a) line++;
+      const length = sequenceLength(b);
+      if (length === 0) broken({ offset, line, byte: b });
+      if (length > 1) Object.assign(lead, { offset, line, byte: b });
+      pending = length > 1 ? length - 1 : 0;
+    }
+  }
+  if (pending > 0) broken(lead);
+  if (trouble.offset < 0) Object.assign(trouble, { offset, line, byte: 0 });
+  return trouble;
+}
+
+export interface EncodingNote {
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+/**
+ * What the report says about a file that is not UTF-8 and names no encoding: read as Windows-1252
+ * only when the whole file fits that reading (a warning says so), otherwise an error. UTF-8 accented
+ * letters elsewhere in the file mean one broken character, not a Windows-1252 file: reading it as
+ * Windows-1252 would garble every note without a word.
+ */
+export function encodingNote(trouble: Utf8Trouble): { encoding: TextEncodingName; note: EncodingNote } {
+  const where = `byte ${trouble.offset + 1} (line ${trouble.line}, 0x${trouble.byte.toString(16).toUpperCase().padStart(2, '0')})`;
+  if (trouble.multibyte > 0) {
+    return {
+      encoding: 'utf-8',
+      note: {
+        severity: 'error',
+        message: `The file is UTF-8 except at ${where}, which is not valid UTF-8. Save the file again as UTF-8 (or fix that character) and upload it again.`,
+      },
+    };
+  }
+  if (trouble.undefined1252 !== null) {
+    return {
+      encoding: 'utf-8',
+      note: {
+        severity: 'error',
+        message: `The file is neither UTF-8 (first invalid byte: ${where}) nor Windows-1252 (byte ${trouble.undefined1252 + 1} is undefined there). Save it as UTF-8.`,
+      },
+    };
+  }
+  return {
+    encoding: 'windows-1252',
+    note: {
+      severity: 'warning',
+      message: `The file is not UTF-8 (first invalid byte: ${where}), so it was read as Windows-1252. If accented letters look wrong, save it as UTF-8, or name the encoding in an import profile.`,
+    },
+  };
+}

@@ -13,6 +13,7 @@ const COMMA_GROUPED = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
 const DOT_GROUPED = /^-?\d{1,3}(\.\d{3})+(,\d+)?$/;
 const DECIMAL_COMMA = /^-?\d*,\d+$/;
 const ONE_COMMA_GROUP = /^-?\d{1,3},\d{3}$/;
+const ONE_DOT_GROUP = /^-?\d{1,3}\.\d{3}$/;
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -46,6 +47,13 @@ export function readNumber(raw: string, format: NumberFormat | undefined): Numbe
       ok: false,
       code: 'not-a-number',
       message: `"${text}" is not a number in this column's format (decimal "${format.decimal}", thousands ${format.thousands ? `"${format.thousands}"` : 'none'}). Correct the cell, or the profile's number format.`,
+    };
+  }
+  if (ONE_DOT_GROUP.test(text)) {
+    return {
+      ok: false,
+      code: 'ambiguous-number',
+      message: `"${text}" could be ${text.replace('.', '')} (point as thousands separator) or ${text} (decimal point), and no other row of the column settles it. Write the number without separators, or set the number format in an import profile.`,
     };
   }
   if (PLAIN.test(text)) return { ok: true, value: Number(text) };
@@ -95,9 +103,12 @@ export function readPlainNumber(text: string, format: NumberFormat | undefined):
     return negative ? -whole : whole;
   }
   if (text.charCodeAt(i) !== DOT || !readsDecimalPoint(format)) return undefined;
+  const wholeDigits = i - digitsFrom;
   const fractionFrom = ++i;
   for (let c = text.charCodeAt(i); c >= ZERO && c <= NINE; c = text.charCodeAt(++i));
-  return i > fractionFrom && i === end ? Number(text) : undefined;
+  if (i <= fractionFrom || i !== end) return undefined;
+  // "1.234" in a column nothing settles may be 1234 with a thousands point: readNumber reports it.
+  return format === undefined && wholeDigits <= 3 && i - fractionFrom === 3 ? undefined : Number(text);
 }
 
 function readsDecimalPoint(format: NumberFormat | undefined): boolean {
@@ -134,6 +145,9 @@ export function inferColumnFormats(rows: string[][], columns: number[]): Map<num
     if (commaThousands && e.decimalComma === 0) formats.set(col, { decimal: '.', thousands: ',' });
     else if (e.decimalComma > 0 && e.thousandsComma === 0 && e.decimalDot === 0) {
       formats.set(col, { decimal: ',', thousands: e.thousandsDot > 0 ? '.' : '' });
+    } else if (e.decimalDot > 0 && e.decimalComma === 0 && e.thousandsDot === 0) {
+      // Decimal points and no comma at all: "1.234" in this column is one point two three four.
+      formats.set(col, { decimal: '.', thousands: '' });
     }
   }
   return formats;

@@ -1,5 +1,5 @@
 import type { Db, DbOrTx } from '../db/database';
-import { findProfile, listProfiles } from '../profiles/profile.repository';
+import { findProfile, shippedProfiles } from '../profiles/profile.repository';
 import type { ProfileDefinition } from '../shared/api/import-profiles';
 import type { ReadingSummary, SubmissionPreview } from '../shared/api/submissions';
 import { withBulkWrites } from '../db/bulk-writes';
@@ -41,6 +41,9 @@ export interface StoredReport {
 
 export class UnknownProfileError extends Error {}
 
+/** A saved profile named for a submission of another geo than the profile's own. */
+export class ProfileNotForGeoError extends Error {}
+
 /** Callers check the geo first (a 400 naming it); this guards the foreign key the preview does not check. */
 export class UnknownSubmissionGeoError extends Error {}
 
@@ -50,7 +53,7 @@ export async function previewSubmission(db: Db, request: SubmissionRequest, now 
   const earlier = await findSubmissionByContent(db, request.geo, scan.sha256, request.profile ?? null);
   if (earlier) return previewOfStored(db, earlier.id, earlier.status, scan.sha256, earlier.rows_read, earlier.cells_valid, earlier.report);
 
-  const named = request.profile ? await namedProfile(db, request.profile) : null;
+  const named = request.profile ? await namedProfile(db, request.profile, request.geo) : null;
   const sniffed = sniff(scan, named);
   const context = await validationContext(db, request.geo, now);
   if (!context.geos.has(request.geo)) throw new UnknownSubmissionGeoError(`There is no geo "${request.geo}". Use a Eurostat code such as DE, EL or UK (see /api/geos).`);
@@ -58,6 +61,7 @@ export async function previewSubmission(db: Db, request: SubmissionRequest, now 
   const reading: ReadingSummary = {
     format: named?.shape ?? 'unknown',
     profile: named?.name ?? null,
+    profileReason: named ? `named by the uploader: "${named.name}"` : null,
     encoding: sniffed.encoding,
     delimiter: delimiterName(sniffed.delimiter),
     skipped: { filtered: 0, unmapped: 0, otherGeo: 0, missing: 0 },
@@ -83,6 +87,7 @@ export async function previewSubmission(db: Db, request: SubmissionRequest, now 
     });
     const { rowsRead, held } = await stageFile(tx, id, { request, sniffed, named, context, report, reading });
     const inspected = await inspectSubmission(tx, id, [...context.scope], report, held ?? undefined);
+    if (report.errorCount === 0 && inspected.newCells + inspected.changedCells + inspected.unchangedCells === 0) reportNoCells(report, rowsRead, reading);
     const built = report.build();
     const status: SubmissionStatus = built.valid ? 'validated' : 'rejected';
     if (status === 'rejected') await clearStaged(tx, id);
@@ -130,7 +135,8 @@ async function stageFile(tx: DbOrTx, id: number, job: StageJob): Promise<{ rowsR
       `This is ${sniffed.binary}, not a text CSV or TSV. Export the sheet as CSV (UTF-8) and upload that file.`);
     return { rowsRead: 0, held: null };
   }
-  const profiles = named ? [] : (await listProfiles(tx)).map((p) => p.definition);
+  if (sniffed.encodingNote) report.add({ row: null, column: null, cell: null, code: 'encoding', ...sniffed.encodingNote });
+  const profiles = named ? [] : shippedProfiles();
   const state = freshReadState();
   const parts = readStagedParts(request.source, { sniffed, named, profiles, context }, report, state, request.onProgress);
   let held: HeldRun | null = [];
@@ -141,13 +147,36 @@ async function stageFile(tx: DbOrTx, id: number, job: StageJob): Promise<{ rowsR
   }
   reading.skipped = state.skipped;
   if (state.format) reading.format = state.format;
-  if (state.format) reading.profile = state.profile;
+  if (state.format) {
+    reading.profile = state.profile;
+    reading.profileReason = state.profileReason;
+  }
   return { rowsRead: state.rowsRead, held };
 }
 
-async function namedProfile(db: Db, name: string): Promise<ProfileDefinition> {
+/**
+ * The profile the uploader named. A saved profile for a country reads only that country's files: a
+ * profile another country saved is refused, whoever uploads, so one country's mappings never touch
+ * another's figures. Shared profiles (no geo) are saved by the secretariat alone.
+ */
+/** A file that yields no cell is never "validated": it would publish nothing, which is never what was meant. */
+function reportNoCells(report: ReportBuilder, rowsRead: number, reading: ReadingSummary): void {
+  const { filtered, unmapped, otherGeo, missing } = reading.skipped;
+  report.error(null, null, null, 'no-cells',
+    `The file yields no cell to publish: ${rowsRead} data rows read; left out: ${filtered} by the profile's filters, ` +
+      `${unmapped} with unmapped codes, ${otherGeo} for other geos, ${missing} empty cells. ` +
+      'Check that the file holds figures for this geo, below a header row, with ordinary line breaks.');
+}
+
+async function namedProfile(db: Db, name: string, geo: string): Promise<ProfileDefinition> {
   const found = await findProfile(db, name);
   if (!found) throw new UnknownProfileError(`There is no import profile "${name}". List them with GET /api/profiles.`);
+  const own = found.definition.geo;
+  if (own !== null && own !== geo) {
+    throw new ProfileNotForGeoError(
+      `The import profile "${name}" belongs to ${own} and reads only ${own}'s files; this submission is for ${geo}. ` +
+        `Name a profile saved for ${geo}, a shared one, or none (GET /api/profiles lists those you may use).`);
+  }
   return found.definition;
 }
 

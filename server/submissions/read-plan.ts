@@ -25,17 +25,26 @@ export function withShapeDefaults(profile: ProfileDefinition): ProfileDefinition
 }
 
 /**
- * Chooses how to read a file from its header: the named profile, else the layout the header shows.
- * A Eurostat TSV picks the profile with the same key dimensions; a World Bank CSV uses the World Bank
- * profiles' indicator mappings.
+ * Chooses how to read a file from its header: exactly one profile, never a merge of several and never
+ * another country's saved one. The profile the uploader named; else, by the layout the header shows,
+ * the canonical or wide reading, or a profile shipped with the observatory (data/profiles): a
+ * Eurostat TSV the one with the same key dimensions, a World Bank CSV the World Bank one.
+ * `shipped` holds only shipped profiles: saved ones are used when named, so that what one country
+ * saves can never change how another country's file is read.
  */
-export function planReading(header: string[], named: ProfileDefinition | null, profiles: ProfileDefinition[], report: ReportBuilder): ReadPlan | null {
-  if (named) return { format: named.shape === 'long' && isCanonical(named) ? 'canonical' : named.shape, profile: withShapeDefaults(named) };
+export function planReading(header: string[], named: ProfileDefinition | null, shipped: ProfileDefinition[], report: ReportBuilder): ReadPlan | null {
+  if (named) {
+    const format = named.shape === 'long' && isCanonical(named) ? 'canonical' : named.shape;
+    return { format, profile: withShapeDefaults(named), reason: `named by the uploader: "${named.name}"` };
+  }
   const format = detectFormat(header);
-  if (format === 'canonical') return { format, profile: CANONICAL_PROFILE };
-  if (format === 'wide') return { format, profile: withShapeDefaults(ProfileSchema.parse({ name: 'wide', shape: 'wide' })) };
-  if (format === 'eurostat') return eurostatPlan(header, profiles, report);
-  if (format === 'worldbank') return worldBankPlan(profiles);
+  if (format === 'canonical') return { format, profile: CANONICAL_PROFILE, reason: 'the header is the canonical geo,indicator,period,value' };
+  if (format === 'wide') {
+    const profile = withShapeDefaults(ProfileSchema.parse({ name: 'wide', shape: 'wide' }));
+    return { format, profile, reason: 'the header has geo, indicator and one column per period' };
+  }
+  if (format === 'eurostat') return eurostatPlan(header, shipped, report);
+  if (format === 'worldbank') return worldBankPlan(header, shipped, report);
   report.error(1, null, header.join(',').slice(0, 200), 'missing-header',
     'The first row is not a header the observatory recognises. Use the canonical header geo,indicator,period,value,flags,note ' +
       '(download /api/submissions/template?geo=XX), a wide table with geo, indicator and one column per year, a Eurostat TSV, ' +
@@ -47,17 +56,26 @@ function isCanonical(profile: ProfileDefinition): boolean {
   return profile.columns.geo === 'geo' && profile.columns.value === 'value' && profile.name === 'canonical';
 }
 
-function eurostatPlan(header: string[], profiles: ProfileDefinition[], report: ReportBuilder): ReadPlan | null {
+function eurostatPlan(header: string[], shipped: ProfileDefinition[], report: ReportBuilder): ReadPlan | null {
   const dims = eurostatDimensions(header);
-  const profile = profiles.find((p) => p.shape === 'eurostat' && p.keyDimensions?.join(',') === dims.join(','));
-  if (profile) return { format: 'eurostat', profile: withShapeDefaults(profile) };
+  const profile = shipped.find((p) => p.shape === 'eurostat' && p.keyDimensions?.join(',') === dims.join(','));
+  if (profile) {
+    const reason = `a Eurostat TSV with key ${dims.join(',')}: the shipped profile "${profile.name}" reads that key`;
+    return { format: 'eurostat', profile: withShapeDefaults(profile), reason };
+  }
   report.error(1, null, header[0] ?? '', 'missing-header',
-    `This is a Eurostat TSV with key ${dims.join(',')}, and no import profile reads that key. Create a profile (POST /api/profiles, shape "eurostat") that says which dimension holds the indicator and which rows to keep.`);
+    `This is a Eurostat TSV with key ${dims.join(',')}, and no shipped import profile reads that key. Name your own profile ` +
+      '(?profile=..., saved with POST /api/profiles, shape "eurostat") that says which dimension holds the indicator and which rows to keep.');
   return null;
 }
 
-function worldBankPlan(profiles: ProfileDefinition[]): ReadPlan {
-  const mappings = profiles.filter((p) => p.shape === 'worldbank').flatMap((p) => p.indicators);
-  const profile = ProfileSchema.parse({ name: 'worldbank', shape: 'worldbank', otherGeos: 'skip', indicators: mappings });
-  return { format: 'worldbank' satisfies FileFormat, profile: withShapeDefaults(profile) };
+function worldBankPlan(header: string[], shipped: ProfileDefinition[], report: ReportBuilder): ReadPlan | null {
+  const profile = shipped.find((p) => p.shape === 'worldbank');
+  if (profile) {
+    const reason = `a World Bank CSV: the shipped profile "${profile.name}" reads it`;
+    return { format: 'worldbank' satisfies FileFormat, profile: withShapeDefaults(profile), reason };
+  }
+  report.error(1, null, header.join(',').slice(0, 200), 'missing-header',
+    'This is a World Bank CSV, and no shipped import profile reads it. Name a profile (?profile=...) that maps its indicator codes.');
+  return null;
 }

@@ -87,6 +87,20 @@ export async function* csvBatches(text: Readable, delimiter: Delimiter): AsyncGe
 
 const QUOTE = '"';
 
+/**
+ * The longest record (line) read, in characters: 1 MiB. A record still open past it (a file of one
+ * endless line, or a quote never closed) is refused at once, so reading holds at most this much text
+ * beyond one chunk, whatever the file's shape.
+ */
+export const MAX_RECORD_CHARS = 1024 * 1024;
+
+/** A record longer than MAX_RECORD_CHARS: reading stops, and the reader reports it. */
+export class RecordTooLongError extends Error {
+  constructor(readonly row: number) {
+    super(`Row ${row} is longer than ${MAX_RECORD_CHARS} characters.`);
+  }
+}
+
 type LineEnding = '\n' | '\r\n' | '\r';
 
 interface ParsedChunk {
@@ -126,6 +140,7 @@ class ChunkParser {
       ? parseQuoted(input, this.delimiter, this.newline, last)
       : splitPlain(input, this.delimiter, this.newline, last);
     this.partial = last ? '' : input.substring(parsed.cursor);
+    if (this.partial.length > MAX_RECORD_CHARS) throw new RecordTooLongError(this.records + parsed.data.length + 1);
     const batch = numbered(parsed, this.records);
     this.records += parsed.data.length;
     return batch;

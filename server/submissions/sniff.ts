@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import Papa from 'papaparse';
 import type { ProfileDefinition } from '../shared/api/import-profiles';
 import { type Delimiter, sniffDelimiter } from './delimiter';
-import { binaryKind, type DetectedEncoding, detectEncoding, Utf8Check } from './encoding';
+import { binaryKind, type DetectedEncoding, detectEncoding, type EncodingNote, encodingFromBom, encodingNote, findUtf8Trouble, Utf8Check, type Utf8Trouble } from './encoding';
 import type { SubmissionSource } from './source';
 
 const HEAD_BYTES = 256 * 1024;
@@ -12,6 +12,8 @@ export interface SourceScan {
   head: Buffer;
   /** True when every byte of the file is valid UTF-8. */
   utf8: boolean;
+  /** For a file that is not UTF-8: where, and how it looks (a second pass, only for such files). */
+  trouble: Utf8Trouble | null;
 }
 
 /** One pass over the bytes: content hash, UTF-8 validity and the head for sniffing. */
@@ -28,7 +30,10 @@ export async function scanSource(source: SubmissionSource): Promise<SourceScan> 
       headBytes += Math.min(chunk.length, HEAD_BYTES - headBytes);
     }
   }
-  return { sha256: hash.digest('hex'), head: Buffer.concat(head), utf8: utf8.finish() };
+  const valid = utf8.finish();
+  const bytes = Buffer.concat(head);
+  const trouble = valid || encodingFromBom(bytes) ? null : await findUtf8Trouble(source);
+  return { sha256: hash.digest('hex'), head: bytes, utf8: valid, trouble };
 }
 
 export interface Sniffed extends DetectedEncoding {
@@ -37,20 +42,23 @@ export interface Sniffed extends DetectedEncoding {
   sample: string[][];
   /** Set when the bytes are not text at all (an image, a workbook ...). */
   binary: string | null;
+  /** What the report must say about the encoding: a file read as Windows-1252, or one that is neither. */
+  encodingNote: EncodingNote | null;
 }
 
 /** Encoding and delimiter: the profile's when it sets them, otherwise read from the bytes. */
 export function sniff(scan: SourceScan, profile: ProfileDefinition | null): Sniffed {
   const detected = detectEncoding(scan.head, scan.utf8);
-  const encoding: DetectedEncoding =
-    profile && profile.encoding !== 'auto'
-      ? { encoding: profile.encoding, bomLength: detected.encoding === profile.encoding ? detected.bomLength : 0 }
-      : detected;
+  const named = profile && profile.encoding !== 'auto' ? profile.encoding : null;
+  const judged = !named && scan.trouble ? encodingNote(scan.trouble) : null;
+  const encoding: DetectedEncoding = named
+    ? { encoding: named, bomLength: detected.encoding === named ? detected.bomLength : 0 }
+    : judged ? { encoding: judged.encoding, bomLength: 0 } : detected;
   const binary = binaryKind(scan.head, encoding.encoding);
   const complete = scan.head.length < HEAD_BYTES;
   let headText = new TextDecoder(encoding.encoding).decode(scan.head.subarray(encoding.bomLength));
   if (!complete) headText = headText.slice(0, Math.max(0, headText.lastIndexOf('\n')));
   const delimiter = profile && profile.delimiter !== 'auto' ? profile.delimiter : sniffDelimiter(headText);
   const sample = binary ? [] : Papa.parse<string[]>(headText, { delimiter, skipEmptyLines: true }).data;
-  return { ...encoding, delimiter, binary, sample };
+  return { ...encoding, delimiter, binary, sample, encodingNote: binary ? null : (judged?.note ?? null) };
 }

@@ -9,7 +9,8 @@ import { profileRoutes } from '../profiles/profile.routes';
 import { CommitAnswerSchema, SubmissionsAnswerSchema } from '../shared/api/submissions';
 import { SubmissionStateError } from './commit';
 import { diffSubmission } from './diff';
-import { parseStoredReport, previewSubmission, UnknownProfileError } from './pipeline';
+import { cellHistory } from '../cells/cell-history';
+import { parseStoredReport, previewSubmission, ProfileNotForGeoError, UnknownProfileError } from './pipeline';
 import { findSubmission, listSubmissions } from './submission.repository';
 import { SUBMISSION_STATUSES } from '../db/tables/submission.table';
 import { submissionTemplate } from './template';
@@ -90,6 +91,7 @@ export const submissionRoutes = [
         return new RouteResponse(preview, { status: preview.duplicateOf ? 200 : 201 });
       } catch (error) {
         if (error instanceof UnknownProfileError) throw new HttpError(400, 'unknown-profile', error.message);
+        if (error instanceof ProfileNotForGeoError) throw new HttpError(403, 'profile-not-yours', error.message);
         throw error;
       }
     },

@@ -5,7 +5,7 @@ import type { RawCell } from './cell';
 import type { Delimiter } from './delimiter';
 import { buildLayout, columnAt, expandRecord, type FileFormat, isWorldBankHeader, periodText, type TableLayout } from './layout';
 import { inferColumnFormats, type NumberFormat } from './number-format';
-import { type CsvBatch, type CsvRecord, csvBatches } from './records';
+import { type CsvBatch, type CsvRecord, csvBatches, MAX_RECORD_CHARS, RecordTooLongError } from './records';
 import type { ReportBuilder } from './report';
 
 /** Rows and cells the file holds that the submission leaves out on purpose, by reason (an API answer's part). */
@@ -24,6 +24,8 @@ export interface ReadScope {
 export interface ReadPlan {
   format: FileFormat;
   profile: ProfileDefinition;
+  /** Why this profile reads the file, for the reading summary. */
+  reason: string;
 }
 
 export interface TableRead {
@@ -71,8 +73,29 @@ class RawCellCopies implements CellSink<RawCell[]> {
   }
 }
 
-/** Reads any of the table shapes into `sink`, one batch per chunk of the file, following the profile's column roles. */
+/** The widest header read: far more than one column per month since 1950. */
+export const MAX_COLUMNS = 2000;
+
+/** Line separators other than CR and LF: text editors may show them as breaks, but CSV readers do not. */
+const UNUSUAL_SEPARATOR = /[\u2028\u2029\u0085]/;
+
+/**
+ * Reads any of the table shapes into `sink`, one batch per chunk of the file, following the profile's
+ * column roles. A record over MAX_RECORD_CHARS ends the reading with an error naming the limit.
+ */
 export async function* readTable<Batch>(text: Readable, delimiter: Delimiter, read: TableRead, sink: CellSink<Batch>): AsyncGenerator<Batch> {
+  try {
+    yield* readRecords(text, delimiter, read, sink);
+  } catch (error) {
+    if (!(error instanceof RecordTooLongError)) throw error;
+    text.destroy();
+    read.report.error(error.row, null, null, 'line-too-long',
+      `Row ${error.row} is longer than ${MAX_RECORD_CHARS} characters (the limit for one row), so the file was not read further. ` +
+        'Check that the file has line breaks, and that every quote (") is closed.');
+  }
+}
+
+async function* readRecords<Batch>(text: Readable, delimiter: Delimiter, read: TableRead, sink: CellSink<Batch>): AsyncGenerator<Batch> {
   let reader: RowReader | null = null;
   let preamble = 0;
   for await (const batch of csvBatches(text, delimiter)) {
@@ -87,6 +110,7 @@ export async function* readTable<Batch>(text: Readable, delimiter: Delimiter, re
         continue;
       }
       const header: CsvRecord = { row: rows[at]!, fields: records[at]! };
+      if (!checkHeaderShape(header, read.report)) return;
       const plan = read.plan(header.fields);
       if (!plan) return;
       const layout = buildLayout(plan.format, header.fields, plan.profile);
@@ -98,6 +122,21 @@ export async function* readTable<Batch>(text: Readable, delimiter: Delimiter, re
     yield sink.batch();
   }
   if (!reader) reportNoHeader(read, preamble > 0 ? 'no World Bank header row ("Country Name","Country Code",...)' : null);
+}
+
+function checkHeaderShape(header: CsvRecord, report: ReportBuilder): boolean {
+  if (header.fields.length > MAX_COLUMNS) {
+    report.error(header.row, null, header.fields.slice(0, 20).join(','), 'too-many-columns',
+      `The header has ${header.fields.length} columns; the limit is ${MAX_COLUMNS}. Check the delimiter, or split the file.`);
+    return false;
+  }
+  const unusual = header.fields.find((f) => UNUSUAL_SEPARATOR.test(f));
+  if (unusual === undefined) return true;
+  const code = unusual.match(UNUSUAL_SEPARATOR)![0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+  report.error(header.row, null, unusual.slice(0, 200), 'unusual-line-separator',
+    `The file separates lines with U+${code} instead of ordinary line breaks, so it reads as one long row. ` +
+      'Save it again as CSV with ordinary line breaks (LF or CR LF).');
+  return false;
 }
 
 function reportNoHeader(read: TableRead, what: string | null): void {

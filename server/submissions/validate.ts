@@ -3,6 +3,7 @@ import { isPeriodInRange, sharedPeriods } from '../cells/period';
 import type { Cell, RawCell } from './cell';
 import { readNumber, readPlainNumber } from './number-format';
 import type { ReportBuilder } from './report';
+import { rangeProblem } from './value-range';
 
 /** What validation needs to know about the observatory: its codes and the submission's scope. */
 export interface ValidationContext {
@@ -17,6 +18,11 @@ export interface ValidationContext {
 }
 
 const NO_FLAGS: Readonly<FlagReading> = Object.freeze({ normalised: '', unknown: Object.freeze([]) });
+
+/** The longest note a cell may carry (characters). */
+export const NOTE_LIMIT = 2000;
+/** The longest value text: more digits than any double holds, with room for separators and an exponent. */
+export const VALUE_LIMIT = 64;
 
 const FORMULA_START = /^[=+@]|^-[^0-9.]/;
 
@@ -56,6 +62,10 @@ export function validateCell(raw: RawCell, ctx: ValidationContext, report: Repor
   }
   const flags = flagReading.normalised;
   const value = parseValue(raw, flags, indicator?.unit, report);
+  if (raw.note.length > NOTE_LIMIT) {
+    report.error(row, 'note', raw.note, 'field-too-long',
+      `The note has ${raw.note.length} characters; the limit is ${NOTE_LIMIT}. Shorten it, or put the full text in the methodology.`);
+  }
 
   if (report.errorCount > before || !period || value === undefined) return null;
   return new ValidCell(raw.geo, raw.indicator, period.code, period.start, value, flags, raw.note === '' ? null : raw.note, row);
@@ -91,10 +101,16 @@ function parseValue(raw: RawCell, flags: string, unit: string | undefined, repor
     return undefined;
   }
   // A plain number starts with a digit or "-digit", so it cannot look like a formula either.
+  if (text.length > VALUE_LIMIT) {
+    report.error(row, columns.value, text, 'field-too-long',
+      `The value has ${text.length} characters; a number has at most ${VALUE_LIMIT}. Check the cell.`);
+    return undefined;
+  }
   const value = readPlainNumber(text, raw.numberFormat) ?? readWrittenNumber(raw, report);
   if (value === undefined) return undefined;
-  if (unit === 'count' && value < 0) {
-    report.error(row, columns.value, text, 'negative-count', 'A count cannot be negative. Check the sign of this value.');
+  const problem = rangeProblem(value, text, raw.indicator, unit);
+  if (problem) {
+    report.error(row, columns.value, text, problem.code, problem.message);
     return undefined;
   }
   return value;

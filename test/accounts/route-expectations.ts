@@ -137,7 +137,7 @@ export const ROUTE_RULES: Record<string, Rule> = {
   'POST /api/submissions/:id/commit': scoped(CONTACTS, submission),
   'POST /api/submissions/:id/withdraw': scoped(CONTACTS, submission),
   'GET /api/profiles': roles(CONTACTS),
-  'GET /api/profiles/:name': roles(CONTACTS, async (geo, fx) => ({ params: { name: await fx.profile(geo) } })),
+  'GET /api/profiles/:name': scoped(CONTACTS, async (geo, fx) => ({ params: { name: await fx.profile(geo) } })),
   'POST /api/profiles': scoped(CONTACTS, (geo) => ({ body: profileFor(geo) })),
   'PUT /api/profiles/:name': scoped(CONTACTS, async (geo, fx) => {
     const name = await fx.profile(geo);
@@ -164,18 +164,7 @@ export const ROUTE_RULES: Record<string, Rule> = {
   'POST /api/tokens': roles(ALL, () => ({ body: { name: unique('token') } })),
   'DELETE /api/tokens/:id': roles(ALL, async (_geo, fx) => ({ params: { id: await fx.token() } })),
   'GET /api/audit': roles(SECRETARIAT),
-
-  'GET /sdmx/2.1/data/:flowRef/:key/:providerRef': open(() => ({ params: { flowRef: 'CPO,CRIME,1.0', key: 'A.ICCS0101.NL', providerRef: 'all' } })),
-  'GET /sdmx/2.1/data/:flowRef/:key': open(() => ({ params: { flowRef: 'CRIME', key: 'A.ICCS0101.NL' } })),
-  'GET /sdmx/2.1/data/:flowRef': open(() => ({ params: { flowRef: 'CRIME' }, query: { startPeriod: '2019', endPeriod: '2019' } })),
-  'GET /sdmx/2.1/:resource/:agency/:id/:version': open(() => ({ params: { resource: 'datastructure', agency: 'CPO', id: 'DSD_CRIME', version: '1.0' } })),
-  'GET /sdmx/2.1/:resource/:agency/:id': open(() => ({ params: { resource: 'dataflow', agency: 'CPO', id: 'CRIME' } })),
-  'GET /sdmx/2.1/:resource/:agency': open(() => ({ params: { resource: 'codelist', agency: 'CPO' } })),
-  'GET /sdmx/2.1/:resource': open(() => ({ params: { resource: 'conceptscheme' } })),
-  'GET /sdmx/2.1/*rest': open(),
-  'GET /dcat/catalog.ttl': open(),
-  'GET /dcat/catalog.jsonld': open(),
-  ...EMPACT_ROUTE_RULES,
+  'GET /api/audit/refusals': roles(SECRETARIAT),
 };
 
 /** Whether a role may call a route, for an actor whose geos do or do not cover the request's geo. */

@@ -75,7 +75,7 @@ describe('the generic audit hook around every route', () => {
     expect(JSON.parse(written[1]!.detail!)).toEqual({ route: 'POST /api/widgets/:geo/:id/polish', geo: 'NL' });
   });
 
-  it('records refused writes (401 and 403) as denied security events', async () => {
+  it('records refused writes of signed-in users (403) as denied security events, and counts anonymous ones (401)', async () => {
     const before = (await entries()).length;
     actor = ANONYMOUS;
     await request(app).post('/api/widgets').send({}).expect(401);
@@ -83,9 +83,11 @@ describe('the generic audit hook around every route', () => {
     await request(app).post('/api/widgets/DE/7/polish').expect(403);
     const written = (await entries()).slice(before);
     expect(written.map((e) => [e.action, e.target, e.actor, e.outcome, JSON.parse(e.detail!).code])).toEqual([
-      ['widget.create', 'widget', 'anonymous', 'denied', 'unauthenticated'],
       ['widget.polish', 'widget/DE/7', 'nl@politie.nl', 'denied', 'geo-not-yours'],
     ]);
+    // Anonymous refusals are aggregated per address, route family and minute (issue 15).
+    const counted = await ctx.db.selectFrom('audit_refusals').select(['family', 'count']).execute();
+    expect(counted).toEqual([{ family: 'POST /api/widgets', count: 1 }]);
   });
 });
 

@@ -81,7 +81,6 @@ describe('migrations', () => {
     expect(await count('revisions')).toBe(observations + superseded);
     expect(await count('observations')).toBe(observations);
 
-    // Later migrations (e.g. 2026-12-02T1300_empact) run after these two.
     expect((await migrateToLatest(database.db)).slice(0, 2)).toEqual(['2026-11-23T0200_cell-versions', '2026-11-23T0210_observations-key-only']);
     expect(await cellHistory(database.db, cell)).toEqual(history);
     expect(await count('revisions')).toBe(superseded);

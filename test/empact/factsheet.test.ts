@@ -4,6 +4,8 @@ import type { Actor } from '../../server/http/actor';
 import { launchBrowser, type RunningApp, type RunningBrowser, screenshot, seriousViolations, startApp, watchPage } from '../browser/harness';
 import { readSharedData } from '../helpers/shared-data';
 import { actionBody, kpiBody, oapBody } from './fixture';
+import request from 'supertest';
+import { testApp } from '../helpers/context';
 
 const SECRETARIAT: Actor = { kind: 'user', id: 0, email: 'secretariat@eucpn.eu', role: 'secretariat', geos: [], via: 'session' };
 
@@ -98,18 +100,11 @@ describe('the factsheet', () => {
   });
 
   it('answers a clear 503 for the PDF when Chromium is not installed, while the HTML stays available', async () => {
-    const before = process.env.CHROMIUM_PATH;
-    process.env.CHROMIUM_PATH = '/nonexistent/chromium';
-    try {
-      const pdf = await fetch(`${server.url}/api/empact/factsheet.pdf?cycle=2022-2025`);
-      expect(pdf.status).toBe(503);
-      const body = await pdf.json();
-      expect(body.error.code).toBe('pdf-unavailable');
-      expect(body.error.message).toContain('Chromium, which is not installed at /nonexistent/chromium');
-      expect((await fetch(`${server.url}/api/empact/factsheet?cycle=2022-2025`)).status).toBe(200);
-    } finally {
-      if (before === undefined) delete process.env.CHROMIUM_PATH;
-      else process.env.CHROMIUM_PATH = before;
-    }
+    const app = testApp(server.db.db, { config: { CHROMIUM_PATH: '/nonexistent/chromium' }, resolveActor: () => SECRETARIAT });
+    const pdf = await request(app).get('/api/empact/factsheet.pdf?cycle=2022-2025');
+    expect(pdf.status).toBe(503);
+    expect(pdf.body.error.code).toBe('pdf-unavailable');
+    expect(pdf.body.error.message).toContain('Chromium, which is not installed at /nonexistent/chromium');
+    expect((await request(app).get('/api/empact/factsheet?cycle=2022-2025')).status).toBe(200);
   });
 });

@@ -83,7 +83,8 @@ describe('sniffing', () => {
   });
 
   it('falls back to Windows-1252 when the bytes are not UTF-8, and reads ; with decimal commas', async () => {
-    const text = 'geo;indicator;period;value;flags;note\nAT;ICCS0101;2019;75,5;e;Schätzung §1\nAT;ICCS0101;2018;"1.234,5";;\n';
+    // Decimals only where the indicator is not a count (a fractional count is an error: issue 15).
+    const text = 'geo;indicator;period;value;flags;note\nAT;SAFE_CRIME_AREA;2019;75,5;e;Schätzung §1\nAT;POLICE_PER_100K;2018;"1.234,5";;\n';
     const bytes = Buffer.from(text, 'latin1');
     const preview = await submit(bytes);
     expect(preview.reading).toMatchObject({ encoding: 'windows-1252', delimiter: '";"' });

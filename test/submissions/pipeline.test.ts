@@ -79,8 +79,9 @@ describe('submission preview', () => {
     const empty = await previewSubmission(ctx.db, { geo: 'AT', submittedBy: 't', source: bufferSource('e.csv', Buffer.alloc(0)) });
     expect(empty.report.entries[0]?.code).toBe('empty-file');
     const headerOnly = await submit('AT', []);
-    expect(headerOnly.status).toBe('validated');
-    expect(headerOnly.diff?.newCells).toBe(0);
+    // A file that yields no cell is never "validated" (issue 15).
+    expect(headerOnly.status).toBe('rejected');
+    expect(headerOnly.report.entries[0]?.code).toBe('no-cells');
   });
 });
 

@@ -21,7 +21,7 @@ const context: CellReadJob['context'] = {
 async function validate(text: string) {
   const report = new ReportBuilder();
   const state = freshReadState();
-  const job: CellReadJob = { sniffed: { encoding: 'utf-8', bomLength: 0, delimiter: ',', sample: [], binary: null }, named: null, profiles: [], context };
+  const job: CellReadJob = { sniffed: { encoding: 'utf-8', bomLength: 0, delimiter: ',', sample: [], binary: null, encodingNote: null }, named: null, profiles: [], context };
   const cells: Cell[] = [];
   for await (const batch of validatedCells(Readable.from([text]), job, report, state)) cells.push(...batch);
   return { cells, report: report.build(), state };

@@ -12,6 +12,8 @@ import * as distinctReferenceChecks from './2026-11-22T2130_distinct-reference-c
 import * as auditAddressIndex from './2026-11-23T0010_audit-address-index';
 import * as cellVersions from './2026-11-23T0200_cell-versions';
 import * as observationsKeyOnly from './2026-11-23T0210_observations-key-only';
+import * as impossibleValues from './2026-12-02T1000_impossible-values';
+import * as auditRefusals from './2026-12-02T1010_audit-refusals';
 import * as empact from './2026-12-02T1300_empact';
 import * as practiceEmpactTags from './2026-12-02T1310_practice-empact-tags';
 
@@ -33,6 +35,8 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T0010_audit-address-index': auditAddressIndex,
   '2026-11-23T0200_cell-versions': cellVersions,
   '2026-11-23T0210_observations-key-only': observationsKeyOnly,
+  '2026-12-02T1000_impossible-values': impossibleValues,
+  '2026-12-02T1010_audit-refusals': auditRefusals,
   '2026-12-02T1300_empact': empact,
   '2026-12-02T1310_practice-empact-tags': practiceEmpactTags,
 };

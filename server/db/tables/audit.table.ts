@@ -23,3 +23,17 @@ export interface AuditLogTable {
 
 export type AuditRow = Selectable<AuditLogTable>;
 export type NewAuditEntry = Insertable<AuditLogTable>;
+
+/** Refused anonymous requests of one address and route family within one minute (see refusal.repository.ts). */
+export interface AuditRefusalTable {
+  ip: string;
+  /** "POST /api/submissions": the route's method and path pattern. */
+  family: string;
+  /** The minute, as an ISO instant truncated to minutes ("2026-12-02T10:15Z"). */
+  minute: string;
+  count: number;
+  first_at: string;
+  last_at: string;
+}
+
+export type AuditRefusalRow = Selectable<AuditRefusalTable>;

@@ -54,7 +54,12 @@ export const CreatedUserAnswerSchema = z.object({
 export const PasswordLinkAnswerSchema = z.object({ userId: z.number(), link: z.string(), expiresAt: z.string() });
 
 /** POST /api/password-reset. */
-export const PasswordSetAnswerSchema = z.object({ passwordSet: z.literal(true), email: z.string() });
+export const PasswordSetAnswerSchema = z.object({
+  passwordSet: z.literal(true),
+  email: z.string(),
+  tokensRevoked: z.number().describe('API tokens revoked because the password changed'),
+  notice: z.string().nullable().describe('What the revocation means for the user, when tokens were revoked'),
+});
 
 /** GET /api/tokens. */
 export const TokensAnswerSchema = z.object({ data: z.array(TokenViewSchema), meta: z.object({ count: z.number() }) });

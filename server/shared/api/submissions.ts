@@ -13,6 +13,14 @@ export const PROBLEM_CODES = [
   'not-a-number',
   'ambiguous-number',
   'negative-count',
+  'number-out-of-range',
+  'fractional-count',
+  'field-too-long',
+  'line-too-long',
+  'too-many-columns',
+  'unusual-line-separator',
+  'no-cells',
+  'encoding',
   'unknown-flag',
   'duplicate-cell',
   'duplicate-column',
@@ -77,6 +85,10 @@ export const SkippedCountsSchema = z.object({
 export const ReadingSummarySchema = z.object({
   format: z.string(),
   profile: z.string().nullable().describe('The import profile the file was read with'),
+  profileReason: z
+    .string()
+    .nullable()
+    .describe('Why that profile (or none) read the file: named by the uploader, or chosen by the layout'),
   encoding: z.string(),
   delimiter: z.string(),
   skipped: SkippedCountsSchema,
