@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_VARIABLES, type Config, ConfigError, DEFAULT_WORKERS, readConfig } from '../../server/config/config';
 
@@ -55,15 +54,5 @@ describe('configuration', () => {
     expect(() => readConfig({ APPROVAL_REQUIRED: 'on', SUBMISSION_MAX_BYTES: '50MB' })).toThrow(
       /APPROVAL_REQUIRED must be true or false \(got "on"\); SUBMISSION_MAX_BYTES must be/,
     );
-  });
-
-  it('is the list the README documents, no more and no less', () => {
-    const readme = readFileSync('README.md', 'utf8');
-    const documented = new Set([...readme.matchAll(/^\| `([A-Z_]+)`/gm)].map((m) => m[1]));
-    const pgTimeouts = CONFIG_VARIABLES.filter((name) => /^PG_.*_MS$/.test(name));
-    for (const name of CONFIG_VARIABLES) {
-      if (!pgTimeouts.includes(name) && name !== 'PG_POOL_MAX') expect(documented, name).toContain(name);
-    }
-    for (const name of documented) expect(CONFIG_VARIABLES as string[]).toContain(name);
   });
 });
