@@ -140,7 +140,7 @@ try {
   const before = await count();
   const bytesBefore = sizeOf();
   const floodStarted = performance.now();
-  const routes = ['/api/submissions?geo=NL', '/api/profiles', '/api/tokens', '/api/users'];
+  const routes = ['/api/submissions?geo=NL', '/api/import-profiles', '/api/tokens', '/api/users'];
   for (let n = 0; n < REFUSALS; n += 50) {
     await Promise.all(Array.from({ length: 50 }, (_, k) => fetch(`${base}${routes[(n + k) % routes.length]}`, { method: 'POST', body: 'x' })
       .then((res) => res.arrayBuffer())));

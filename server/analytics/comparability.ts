@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../db/database';
-import { listProfiles } from '../profiles/profile.repository';
+import { listProfiles } from '../import-profiles/import-profile.repository';
 import type { ComparabilityWarning, MeasuredValue } from '../shared/api/analytics';
 
 /** National definitions recorded in the import profiles that geos actually committed data with. */

@@ -8,7 +8,7 @@ import { alertRoutes } from '../alerts/alert.routes';
 import { analyticsRoutes } from '../analytics/analytics.routes';
 import { approvalRoutes } from '../approvals/approval.routes';
 import { auditRefusal, auditWrite } from '../audit/audit.hook';
-import { auditRoutes } from '../audit/audit.routes';
+import { auditRefusalRoutes, auditRoutes } from '../audit/audit.routes';
 import { DATA_DIR } from '../catalogue/paths';
 import { type Config, defaultConfig } from '../config/config';
 import type { Db } from '../db/database';
@@ -24,7 +24,7 @@ import { observationHistoryRoutes } from '../observations/observation-history.ro
 import { observationRoutes } from '../observations/observation.routes';
 import { openApiRoutes } from '../openapi/openapi.routes';
 import { practiceRoutes } from '../practices/practice.routes';
-import { profileRoutes } from '../profiles/profile.routes';
+import { importProfileRoutes } from '../import-profiles/import-profile.routes';
 import { submissionRoutes } from '../submissions/submission.routes';
 
 /**
@@ -41,12 +41,13 @@ export const apiRoutes: readonly AnyRoute[] = [
   ...alertRoutes,
   ...practiceRoutes,
   ...submissionRoutes,
-  ...profileRoutes,
+  ...importProfileRoutes,
   ...approvalRoutes,
   ...sessionRoutes,
   ...userRoutes,
   ...tokenRoutes,
   ...auditRoutes,
+  ...auditRefusalRoutes,
   ...empactRoutes,
   ...interopRoutes,
   ...openApiRoutes(() => apiRoutes),

@@ -16,7 +16,7 @@ const isPlural = (word: string) => singular(word) !== word;
  * The default audit action of a route: the first path segment names the resource, a trailing
  * segment the action, otherwise the method does.
  *   POST /api/submissions/:id/commit → submission.commit
- *   PUT /api/profiles/:name → profile.update
+ *   PUT /api/import-profiles/:name → profile.update
  *   POST /api/practices/:id/ratings → practice.rating.create
  */
 export function deriveAction(method: HttpMethod, path: string): string {

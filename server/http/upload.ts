@@ -3,7 +3,7 @@ import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Request } from 'express';
 import busboy from 'busboy';
-import { HttpError } from '../http/errors';
+import { HttpError } from './errors';
 import { newUploadDirectory } from './upload-folder';
 
 /** An uploaded file, streamed to a private temporary file, plus the form's text fields. */

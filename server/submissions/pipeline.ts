@@ -1,5 +1,5 @@
 import type { Db, DbOrTx } from '../db/database';
-import { findProfile, shippedProfiles } from '../profiles/profile.repository';
+import { findProfile, shippedProfiles } from '../import-profiles/import-profile.repository';
 import type { ProfileDefinition } from '../shared/api/import-profiles';
 import type { ReadingSummary, SubmissionPreview } from '../shared/api/submissions';
 import { withBulkWrites } from '../db/bulk-writes';
@@ -170,12 +170,12 @@ function reportNoCells(report: ReportBuilder, rowsRead: number, reading: Reading
 
 async function namedProfile(db: Db, name: string, geo: string): Promise<ProfileDefinition> {
   const found = await findProfile(db, name);
-  if (!found) throw new UnknownProfileError(`There is no import profile "${name}". List them with GET /api/profiles.`);
+  if (!found) throw new UnknownProfileError(`There is no import profile "${name}". List them with GET /api/import-profiles.`);
   const own = found.definition.geo;
   if (own !== null && own !== geo) {
     throw new ProfileNotForGeoError(
       `The import profile "${name}" belongs to ${own} and reads only ${own}'s files; this submission is for ${geo}. ` +
-        `Name a profile saved for ${geo}, a shared one, or none (GET /api/profiles lists those you may use).`);
+        `Name a profile saved for ${geo}, a shared one, or none (GET /api/import-profiles lists those you may use).`);
   }
   return found.definition;
 }

@@ -65,7 +65,7 @@ function eurostatPlan(header: string[], shipped: ProfileDefinition[], report: Re
   }
   report.error(1, null, header[0] ?? '', 'missing-header',
     `This is a Eurostat TSV with key ${dims.join(',')}, and no shipped import profile reads that key. Name your own profile ` +
-      '(?profile=..., saved with POST /api/profiles, shape "eurostat") that says which dimension holds the indicator and which rows to keep.');
+      '(?profile=..., saved with POST /api/import-profiles, shape "eurostat") that says which dimension holds the indicator and which rows to keep.');
   return null;
 }
 

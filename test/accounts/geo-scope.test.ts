@@ -68,14 +68,14 @@ describe('a contact point for NL can never write DE data', () => {
   });
 
   it('not by import profile: creating, editing, moving or deleting one for DE', async () => {
-    const german = await request(admin).post('/api/profiles').send(profileFor('DE', 'bka-export')).expect(created);
-    const own = await asToken('post', '/api/profiles').send(profileFor('NL', 'cbs-export')).expect(created);
+    const german = await request(admin).post('/api/import-profiles').send(profileFor('DE', 'bka-export')).expect(created);
+    const own = await asToken('post', '/api/import-profiles').send(profileFor('NL', 'cbs-export')).expect(created);
     const before = await germanState();
     for (const as of [asToken, asSession]) {
-      expect((await as('post', '/api/profiles').send(profileFor('DE', 'my-de-profile'))).body.error.code).toBe('geo-not-yours');
-      expect((await as('put', `/api/profiles/${german.body.name}`).send({ ...profileFor('NL', german.body.name) })).body.error.code).toBe('geo-not-yours');
-      expect((await as('put', `/api/profiles/${own.body.name}`).send({ ...profileFor('DE', own.body.name) })).body.error.code).toBe('geo-not-yours');
-      expect((await as('delete', `/api/profiles/${german.body.name}`)).body.error.code).toBe('geo-not-yours');
+      expect((await as('post', '/api/import-profiles').send(profileFor('DE', 'my-de-profile'))).body.error.code).toBe('geo-not-yours');
+      expect((await as('put', `/api/import-profiles/${german.body.name}`).send({ ...profileFor('NL', german.body.name) })).body.error.code).toBe('geo-not-yours');
+      expect((await as('put', `/api/import-profiles/${own.body.name}`).send({ ...profileFor('DE', own.body.name) })).body.error.code).toBe('geo-not-yours');
+      expect((await as('delete', `/api/import-profiles/${german.body.name}`)).body.error.code).toBe('geo-not-yours');
     }
     expect((await germanState()).profiles).toEqual(before.profiles);
   });
@@ -96,7 +96,7 @@ describe('a contact point for NL can never write DE data', () => {
   it('and every one of those refusals is in the audit log under the contact point\'s name', async () => {
     const refusals = await ctx.db.selectFrom('audit_log').selectAll().where('actor', '=', 'nl@politie.nl').where('outcome', '=', 'denied').execute();
     const actions = new Set(refusals.map((r) => r.action));
-    for (const action of ['submission.upload', 'submission.commit', 'submission.withdraw', 'profile.create', 'profile.update', 'profile.delete', 'practice-workbench.create', 'practice-workbench.update', 'practice-workbench.submit']) {
+    for (const action of ['submission.upload', 'submission.commit', 'submission.withdraw', 'import-profile.create', 'import-profile.update', 'import-profile.delete', 'practice-workbench.create', 'practice-workbench.update', 'practice-workbench.submit']) {
       expect(actions, action).toContain(action);
     }
     expect(new Set(refusals.map((r) => r.actor_via))).toEqual(new Set(['token', 'session']));

@@ -72,7 +72,7 @@ export class Fixtures {
   }
 
   async profile(geo: string): Promise<string> {
-    const res = await request(this.admin).post('/api/profiles').send(profileFor(geo));
+    const res = await request(this.admin).post('/api/import-profiles').send(profileFor(geo));
     return (await this.created(res, `a ${geo} profile`)).body.name;
   }
 
@@ -136,14 +136,14 @@ export const ROUTE_RULES: Record<string, Rule> = {
   'GET /api/submissions/:id': scoped(CONTACTS, submission),
   'POST /api/submissions/:id/commit': scoped(CONTACTS, submission),
   'POST /api/submissions/:id/withdraw': scoped(CONTACTS, submission),
-  'GET /api/profiles': roles(CONTACTS),
-  'GET /api/profiles/:name': scoped(CONTACTS, async (geo, fx) => ({ params: { name: await fx.profile(geo) } })),
-  'POST /api/profiles': scoped(CONTACTS, (geo) => ({ body: profileFor(geo) })),
-  'PUT /api/profiles/:name': scoped(CONTACTS, async (geo, fx) => {
+  'GET /api/import-profiles': roles(CONTACTS),
+  'GET /api/import-profiles/:name': scoped(CONTACTS, async (geo, fx) => ({ params: { name: await fx.profile(geo) } })),
+  'POST /api/import-profiles': scoped(CONTACTS, (geo) => ({ body: profileFor(geo) })),
+  'PUT /api/import-profiles/:name': scoped(CONTACTS, async (geo, fx) => {
     const name = await fx.profile(geo);
     return { params: { name }, body: { ...profileFor(geo, name), description: 'edited' } };
   }),
-  'DELETE /api/profiles/:name': scoped(CONTACTS, async (geo, fx) => ({ params: { name: await fx.profile(geo) } })),
+  'DELETE /api/import-profiles/:name': scoped(CONTACTS, async (geo, fx) => ({ params: { name: await fx.profile(geo) } })),
   'GET /api/approvals': roles(CONTACTS),
   'POST /api/submissions/:id/approve': roles(SECRETARIAT, submission),
   'POST /api/submissions/:id/reject': roles(SECRETARIAT, async (geo, fx) => ({ ...(await submission(geo, fx)), body: { message: 'Please correct the 2021 figure.' } })),
@@ -165,6 +165,18 @@ export const ROUTE_RULES: Record<string, Rule> = {
   'DELETE /api/tokens/:id': roles(ALL, async (_geo, fx) => ({ params: { id: await fx.token() } })),
   'GET /api/audit': roles(SECRETARIAT),
   'GET /api/audit/refusals': roles(SECRETARIAT),
+
+  'GET /sdmx/2.1/data/:flowRef/:key/:providerRef': open(() => ({ params: { flowRef: 'CPO,CRIME,1.0', key: 'A.ICCS0101.NL', providerRef: 'all' } })),
+  'GET /sdmx/2.1/data/:flowRef/:key': open(() => ({ params: { flowRef: 'CRIME', key: 'A.ICCS0101.NL' } })),
+  'GET /sdmx/2.1/data/:flowRef': open(() => ({ params: { flowRef: 'CRIME' }, query: { startPeriod: '2019', endPeriod: '2019' } })),
+  'GET /sdmx/2.1/:resource/:agency/:id/:version': open(() => ({ params: { resource: 'datastructure', agency: 'CPO', id: 'DSD_CRIME', version: '1.0' } })),
+  'GET /sdmx/2.1/:resource/:agency/:id': open(() => ({ params: { resource: 'dataflow', agency: 'CPO', id: 'CRIME' } })),
+  'GET /sdmx/2.1/:resource/:agency': open(() => ({ params: { resource: 'codelist', agency: 'CPO' } })),
+  'GET /sdmx/2.1/:resource': open(() => ({ params: { resource: 'conceptscheme' } })),
+  'GET /sdmx/2.1/*rest': open(),
+  'GET /dcat/catalog.ttl': open(),
+  'GET /dcat/catalog.jsonld': open(),
+  ...EMPACT_ROUTE_RULES,
 };
 
 /** Whether a role may call a route, for an actor whose geos do or do not cover the request's geo. */

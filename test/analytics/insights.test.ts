@@ -52,9 +52,9 @@ describe('GET /api/alerts', () => {
     expect(then.alerts.find((a) => a.geo === geo && a.indicator === 'ICCS0401')).toBeUndefined();
   });
 
-  it('exports alerts as CSV and rejects a period that is not a year', async () => {
+  it('exports alerts as CSV with both years\' counts, and rejects a period that is not a year', async () => {
     const csv = await ctx.request().get('/api/alerts?period=2019&format=csv').expect(200);
-    expect(csv.text.split('\n')[0]).toBe('rank,indicator,geo,period,measure,unit,value,flags,previous,change_percent,expected_lower,expected_upper,robust_z_of_change,rules,score,explanation,source,data_version');
+    expect(csv.text.split('\n')[0]).toBe('rank,indicator,geo,period,measure,unit,value,flags,previous,change_percent,count,previous_count,population,previous_population,expected_lower,expected_upper,p,q,strength,persistence,notices,explanation,source,data_version');
     await ctx.request().get('/api/alerts?period=2019-Q1').expect(400);
     await ctx.request().get('/api/alerts?group=AT').expect(400);
   });

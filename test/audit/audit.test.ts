@@ -23,7 +23,7 @@ describe('default audit actions', () => {
   it('are derived from method and path', () => {
     expect(deriveAction('post', '/api/submissions/:id/commit')).toBe('submission.commit');
     expect(deriveAction('post', '/api/submissions')).toBe('submission.create');
-    expect(deriveAction('put', '/api/profiles/:name')).toBe('profile.update');
+    expect(deriveAction('put', '/api/import-profiles/:name')).toBe('import-profile.update');
     expect(deriveAction('delete', '/api/practices/:id')).toBe('practice.delete');
     expect(deriveAction('post', '/api/practices/:id/evaluations')).toBe('practice.evaluation.create');
     expect(deriveAction('patch', '/api/categories/:code')).toBe('category.update');

@@ -27,14 +27,14 @@ describe('audit growth', () => {
     const before = await auditRows();
     const routes = [
       () => request(app).post('/api/submissions?geo=NL').type('text/csv').send('geo,indicator,period,value\n'),
-      () => request(app).post('/api/profiles').send({ name: 'x' }),
-      () => request(app).delete('/api/profiles/anything'),
+      () => request(app).post('/api/import-profiles').send({ name: 'x' }),
+      () => request(app).delete('/api/import-profiles/anything'),
     ];
     for (let i = 0; i < 100; i++) for (const send of routes) expect((await send()).status).toBe(401);
     expect(await auditRows()).toBe(before);
     const rows = await refusalRows();
     expect(rows.reduce((sum, r) => sum + r.count, 0)).toBe(300);
-    expect(new Set(rows.map((r) => r.family))).toEqual(new Set(['POST /api/submissions', 'POST /api/profiles', 'DELETE /api/profiles/:name']));
+    expect(new Set(rows.map((r) => r.family))).toEqual(new Set(['POST /api/submissions', 'POST /api/import-profiles', 'DELETE /api/import-profiles/:name']));
     // At most one row per family and minute: the loop may straddle a minute boundary or two.
     expect(rows.length).toBeLessThanOrEqual(3 * 3);
   });
@@ -43,12 +43,12 @@ describe('audit growth', () => {
     const nl = await signIn(app, 'nl@politie.nl');
     const before = await auditRows();
     for (let i = 0; i < 3; i++) {
-      const res = await request(app).post('/api/profiles').set('Cookie', nl.cookie).set('X-CSRF-Token', nl.csrfToken)
+      const res = await request(app).post('/api/import-profiles').set('Cookie', nl.cookie).set('X-CSRF-Token', nl.csrfToken)
         .send({ name: `de-profile-${i}`, geo: 'DE', shape: 'long' });
       expect(res.status).toBe(403);
     }
     const denied = await database.db.selectFrom('audit_log').selectAll().where('id', '>', before).where('outcome', '=', 'denied').execute();
-    expect(denied.filter((r) => r.actor === 'nl@politie.nl' && r.action === 'profile.create')).toHaveLength(3);
+    expect(denied.filter((r) => r.actor === 'nl@politie.nl' && r.action === 'import-profile.create')).toHaveLength(3);
   });
 
   it('records failed sign-ins one by one, and counts those refused once the address is throttled', async () => {

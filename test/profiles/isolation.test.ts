@@ -61,7 +61,7 @@ const EUROSTAT_TSV = 'unit,iccs,geo\\TIME_PERIOD\t2019 \t2020 \nNR,ICCS0101,DE\t
 
 describe('import profiles are isolated between countries', () => {
   it('F1: a profile NL saves for World Bank files does not touch DE\'s upload of the real World Bank file', async () => {
-    expect((await request(app).post('/api/profiles').set(as(nlToken)).send(NL_WORLD_BANK)).status).toBe(201);
+    expect((await request(app).post('/api/import-profiles').set(as(nlToken)).send(NL_WORLD_BANK)).status).toBe(201);
     const upload = await request(app).post('/api/submissions?geo=DE').set(as(deToken)).type('text/csv').send(readSharedData(WORLD_BANK));
     expect(upload.status).toBe(201);
     expect(upload.body.status).toBe('validated');
@@ -73,7 +73,7 @@ describe('import profiles are isolated between countries', () => {
   });
 
   it('F2: a Eurostat layout that only NL\'s saved profile reads is refused for DE, not read through NL\'s profile', async () => {
-    expect((await request(app).post('/api/profiles').set(as(nlToken)).send(NL_EUROSTAT)).status).toBe(201);
+    expect((await request(app).post('/api/import-profiles').set(as(nlToken)).send(NL_EUROSTAT)).status).toBe(201);
     const upload = await request(app).post('/api/submissions?geo=DE').set(as(deToken)).type('text/tab-separated-values').send(EUROSTAT_TSV);
     expect(upload.status).toBe(201);
     expect(upload.body.status).toBe('rejected');
@@ -89,13 +89,13 @@ describe('import profiles are isolated between countries', () => {
   });
 
   it('DE can neither see nor name NL\'s profiles; the secretariat cannot read a DE file with them either', async () => {
-    const list = await request(app).get('/api/profiles').set(as(deToken));
+    const list = await request(app).get('/api/import-profiles').set(as(deToken));
     const names = (list.body.data as { name: string }[]).map((p) => p.name);
     expect(names).toContain('worldbank-population');
     expect(names).not.toContain('nl-worldbank-homicide');
-    expect((await request(app).get('/api/profiles').set(as(nlToken))).body.data.map((p: { name: string }) => p.name))
+    expect((await request(app).get('/api/import-profiles').set(as(nlToken))).body.data.map((p: { name: string }) => p.name))
       .toContain('nl-worldbank-homicide');
-    expect((await request(app).get('/api/profiles/nl-worldbank-homicide').set(as(deToken))).status).toBe(403);
+    expect((await request(app).get('/api/import-profiles/nl-worldbank-homicide').set(as(deToken))).status).toBe(403);
 
     const named = await request(app).post('/api/submissions?geo=DE&profile=nl-worldbank-homicide').set(as(deToken))
       .type('text/csv').send(readSharedData(WORLD_BANK));

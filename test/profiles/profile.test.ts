@@ -31,10 +31,10 @@ const EXPORT = [
   'Nederland;9.9 Overig;19;5;',
 ].join('\n');
 
-describe('/api/profiles', () => {
+describe('/api/import-profiles', () => {
   it('saves a national profile and reads an export with it (filters, mappings, two-digit years, decimal comma)', async () => {
     const app = ctx.as(contactPoint('NL'));
-    const created = await request(app).post('/api/profiles').send(NL_PROFILE);
+    const created = await request(app).post('/api/import-profiles').send(NL_PROFILE);
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ name: 'nl-cbs-misdrijven', builtIn: false, createdBy: 'cp-nl@example.eu' });
 
@@ -50,41 +50,41 @@ describe('/api/profiles', () => {
 
   it('lists shipped and saved profiles; shipped ones cannot be changed or deleted', async () => {
     const app = ctx.as(secretariat);
-    await request(app).post('/api/profiles').send(NL_PROFILE);
-    const list = await request(app).get('/api/profiles');
+    await request(app).post('/api/import-profiles').send(NL_PROFILE);
+    const list = await request(app).get('/api/import-profiles');
     const names = (list.body.data as { name: string; builtIn: boolean }[]).map((p) => `${p.name}:${p.builtIn}`);
     expect(names).toEqual(expect.arrayContaining(['de-bka-pks-faelle:true', 'eurostat-crim_off_cat:true', 'worldbank-population:true', 'nl-cbs-misdrijven:false']));
-    const bka = await request(app).get('/api/profiles/de-bka-pks-faelle');
+    const bka = await request(app).get('/api/import-profiles/de-bka-pks-faelle');
     expect(bka.body.indicators.length).toBeGreaterThanOrEqual(6);
     for (const m of bka.body.indicators) expect(m.comparability.length).toBeGreaterThan(20);
-    expect((await request(app).delete('/api/profiles/de-bka-pks-faelle')).status).toBe(409);
-    expect((await request(app).put('/api/profiles/de-bka-pks-faelle').send({ ...bka.body, description: 'x' })).status).toBe(409);
-    expect((await request(app).post('/api/profiles').send({ ...NL_PROFILE })).status).toBe(409);
+    expect((await request(app).delete('/api/import-profiles/de-bka-pks-faelle')).status).toBe(409);
+    expect((await request(app).put('/api/import-profiles/de-bka-pks-faelle').send({ ...bka.body, description: 'x' })).status).toBe(409);
+    expect((await request(app).post('/api/import-profiles').send({ ...NL_PROFILE })).status).toBe(409);
   });
 
   it('updates and deletes a saved profile, keeping contact points to their own geo', async () => {
     const nl = ctx.as(contactPoint('NL'));
     const de = ctx.as(contactPoint('DE'));
-    await request(nl).post('/api/profiles').send(NL_PROFILE);
-    expect((await request(de).put('/api/profiles/nl-cbs-misdrijven').send({ ...NL_PROFILE, description: 'hijacked' })).status).toBe(403);
-    expect((await request(de).delete('/api/profiles/nl-cbs-misdrijven')).status).toBe(403);
-    expect((await request(de).post('/api/profiles').send({ ...NL_PROFILE, name: 'nl-other' })).status).toBe(403);
-    expect((await request(nl).post('/api/profiles').send({ ...NL_PROFILE, name: 'for-everyone', geo: null })).status).toBe(403);
+    await request(nl).post('/api/import-profiles').send(NL_PROFILE);
+    expect((await request(de).put('/api/import-profiles/nl-cbs-misdrijven').send({ ...NL_PROFILE, description: 'hijacked' })).status).toBe(403);
+    expect((await request(de).delete('/api/import-profiles/nl-cbs-misdrijven')).status).toBe(403);
+    expect((await request(de).post('/api/import-profiles').send({ ...NL_PROFILE, name: 'nl-other' })).status).toBe(403);
+    expect((await request(nl).post('/api/import-profiles').send({ ...NL_PROFILE, name: 'for-everyone', geo: null })).status).toBe(403);
 
-    const updated = await request(nl).put('/api/profiles/nl-cbs-misdrijven').send({ ...NL_PROFILE, description: 'CBS 2024 layout' });
+    const updated = await request(nl).put('/api/import-profiles/nl-cbs-misdrijven').send({ ...NL_PROFILE, description: 'CBS 2024 layout' });
     expect(updated.body.description).toBe('CBS 2024 layout');
-    expect((await request(nl).delete('/api/profiles/nl-cbs-misdrijven')).status).toBe(200);
-    expect((await request(nl).get('/api/profiles/nl-cbs-misdrijven')).status).toBe(404);
+    expect((await request(nl).delete('/api/import-profiles/nl-cbs-misdrijven')).status).toBe(200);
+    expect((await request(nl).get('/api/import-profiles/nl-cbs-misdrijven')).status).toBe(404);
   });
 
   it('refuses invalid profiles with a clear 400', async () => {
     const app = ctx.as(secretariat);
-    const badName = await request(app).post('/api/profiles').send({ ...NL_PROFILE, name: 'Bad Name!' });
+    const badName = await request(app).post('/api/import-profiles').send({ ...NL_PROFILE, name: 'Bad Name!' });
     expect(badName.status).toBe(400);
-    const unknownIndicator = await request(app).post('/api/profiles').send({ ...NL_PROFILE, indicators: [{ code: 'x', indicator: 'NOPE', comparability: 'none really' }] });
+    const unknownIndicator = await request(app).post('/api/import-profiles').send({ ...NL_PROFILE, indicators: [{ code: 'x', indicator: 'NOPE', comparability: 'none really' }] });
     expect(unknownIndicator.status).toBe(400);
     expect(unknownIndicator.body.error.message).toContain('"NOPE"');
-    const noNote = await request(app).post('/api/profiles').send({ ...NL_PROFILE, indicators: [{ code: 'x', indicator: 'ICCS0101' }] });
+    const noNote = await request(app).post('/api/import-profiles').send({ ...NL_PROFILE, indicators: [{ code: 'x', indicator: 'ICCS0101' }] });
     expect(noNote.status).toBe(400);
     expect(noNote.body.error.message).toMatch(/comparability/);
   });

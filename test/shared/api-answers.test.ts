@@ -73,7 +73,7 @@ const cases: [string, z.ZodType][] = [
   ['/api/practices', PracticeSearchAnswerSchema],
   ['/api/users', UsersAnswerSchema],
   ['/api/tokens', TokensAnswerSchema],
-  ['/api/profiles', ImportProfilesAnswerSchema],
+  ['/api/import-profiles', ImportProfilesAnswerSchema],
 ];
 
 describe('shared API answer schemas', () => {

@@ -28,7 +28,7 @@ function options(values: [string, string][]): HTMLSelectElement {
   return h('select', {}, ...values.map(([value, label]) => h('option', { value, text: label })));
 }
 
-/** A form that saves a new import profile for the chosen country (POST /api/profiles). */
+/** A form that saves a new import profile for the chosen country (POST /api/import-profiles). */
 export function importProfileForm(options_: { geo: () => string; onSaved: (name: string) => void }): HTMLElement {
   const name = h('input', { type: 'text', required: true, pattern: '[a-z0-9][a-z0-9_\\-]{1,62}', autocomplete: 'off' });
   const description = h('input', { type: 'text', maxlength: 2000 });
@@ -53,7 +53,7 @@ export function importProfileForm(options_: { geo: () => string; onSaved: (name:
       columns: Object.fromEntries(columns.filter(([, input]) => input.value.trim()).map(([role, input]) => [role, input.value.trim()])), indicators,
     };
     try {
-      await sendJson('POST', '/api/profiles', body);
+      await sendJson('POST', '/api/import-profiles', body);
       status.replaceChildren(h('p', { class: 'notice', role: 'status', text: `Saved the profile "${body.name}" for ${body.geo}.` }));
       options_.onSaved(body.name);
     } catch (error) {

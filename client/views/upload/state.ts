@@ -5,7 +5,7 @@ import type { ViewState } from '../../state/url-state';
 import type { Catalogue } from '../view-parts';
 import { authMessage } from './transfer';
 
-/** An import profile: how to read a national file (columns, codes, number format), as /api/profiles lists it. */
+/** An import profile: how to read a national file (columns, codes, number format), as /api/import-profiles lists it. */
 export type ImportProfile = ImportProfileView;
 
 export function sizeText(bytes: number): string {
@@ -17,7 +17,7 @@ export function sizeText(bytes: number): string {
 /** The import profiles the signed-in account may use; a refusal becomes a message, not an error. */
 export async function loadImportProfiles(): Promise<{ importProfiles: ImportProfile[]; problem: string | null }> {
   try {
-    const answer = await getJson<ImportProfilesAnswer>('/api/profiles');
+    const answer = await getJson<ImportProfilesAnswer>('/api/import-profiles');
     return { importProfiles: answer.data, problem: null };
   } catch (error) {
     return { importProfiles: [], problem: authMessage(error) };

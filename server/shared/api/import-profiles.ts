@@ -62,7 +62,7 @@ export type ProfileDefinition = z.infer<typeof ProfileDefinition>;
 export type IndicatorMapping = z.infer<typeof IndicatorMapping>;
 export type RowFilter = z.infer<typeof RowFilter>;
 
-/** An import profile as GET /api/profiles lists it: its definition, and who saved it when (shipped ones: null). */
+/** An import profile as GET /api/import-profiles lists it: its definition, and who saved it when (shipped ones: null). */
 export const ImportProfileViewSchema = ProfileDefinition.extend({
   builtIn: z.boolean().describe('Shipped with the observatory in data/profiles: read-only'),
   createdBy: z.string().nullable(),

@@ -13,7 +13,7 @@ import {
   listProfiles,
   type StoredProfile,
   updateProfile,
-} from './profile.repository';
+} from './import-profile.repository';
 import { ProfileDefinition } from '../shared/api/import-profiles';
 
 const CONTACTS = ['contact_point', 'secretariat'] as const;
@@ -35,7 +35,7 @@ function view(p: StoredProfile) {
 
 async function existing(db: DbOrTx, name: string): Promise<StoredProfile> {
   const found = await findProfile(db, name);
-  if (!found) throw notFound(`There is no import profile "${name}". List them with GET /api/profiles.`);
+  if (!found) throw notFound(`There is no import profile "${name}". List them with GET /api/import-profiles.`);
   return found;
 }
 
@@ -52,18 +52,19 @@ async function checkIndicators(db: DbOrTx, profile: ProfileDefinition): Promise<
   if (repeated) throw badRequest(`The national code "${repeated}" is mapped twice. Map each code to one indicator.`);
 }
 
-export const profileRoutes = [
+export const importProfileRoutes = [
   defineRoute({
     method: 'get',
-    path: '/api/profiles',
+    path: '/api/import-profiles',
     tag: 'profiles',
     summary: 'Import profiles you may use: the shipped ones (Eurostat, World Bank, national exports), shared ones, and your geos\' own',
     access: { kind: 'roles', roles: [...CONTACTS] },
+    response: ImportProfilesAnswerSchema,
     handler: async ({ db, actor }) => ({ data: (await listProfiles(db)).filter((p) => usableBy(actor, p)).map(view) }),
   }),
   defineRoute({
     method: 'get',
-    path: '/api/profiles/:name',
+    path: '/api/import-profiles/:name',
     tag: 'profiles',
     summary: 'One import profile (a contact point sees shared ones and its own geos\')',
     access: { kind: 'geo-scoped', roles: [...CONTACTS], geos: async (ctx) => geosOf(await existing(ctx.db, ctx.params.name)) },
@@ -72,14 +73,14 @@ export const profileRoutes = [
   }),
   defineRoute({
     method: 'post',
-    path: '/api/profiles',
+    path: '/api/import-profiles',
     tag: 'profiles',
     summary: 'Save a new import profile: column roles, national code mappings with comparability notes, filters, number, encoding and year formats',
     access: { kind: 'geo-scoped', roles: [...CONTACTS], geos: (ctx) => [ctx.body.geo ?? ALL_GEOS] },
     body: ProfileDefinition,
     handler: async ({ db, body, actor }) => {
       if (isShippedProfileName(body.name) || (await findProfile(db, body.name))) {
-        throw conflict(`An import profile named "${body.name}" exists already. Choose another name, or update it with PUT /api/profiles/${body.name}.`);
+        throw conflict(`An import profile named "${body.name}" exists already. Choose another name, or update it with PUT /api/import-profiles/${body.name}.`);
       }
       await checkIndicators(db, body);
       await insertProfile(db, body, actorName(actor), new Date().toISOString());
@@ -88,7 +89,7 @@ export const profileRoutes = [
   }),
   defineRoute({
     method: 'put',
-    path: '/api/profiles/:name',
+    path: '/api/import-profiles/:name',
     tag: 'profiles',
     summary: 'Replace a saved import profile',
     access: {
@@ -101,7 +102,7 @@ export const profileRoutes = [
     handler: async ({ db, params, body }) => {
       if (body.name !== params.name) throw badRequest(`The body names "${body.name}" but the path "${params.name}". To rename, create the new profile and delete the old one.`);
       if ((await existing(db, params.name)).builtIn) {
-        throw conflict(`"${params.name}" ships with the observatory and cannot be changed. Save a copy under a new name with POST /api/profiles.`);
+        throw conflict(`"${params.name}" ships with the observatory and cannot be changed. Save a copy under a new name with POST /api/import-profiles.`);
       }
       await checkIndicators(db, body);
       await updateProfile(db, body, new Date().toISOString());
@@ -110,7 +111,7 @@ export const profileRoutes = [
   }),
   defineRoute({
     method: 'delete',
-    path: '/api/profiles/:name',
+    path: '/api/import-profiles/:name',
     tag: 'profiles',
     summary: 'Delete a saved import profile (submissions keep the name they were read with)',
     access: { kind: 'geo-scoped', roles: [...CONTACTS], geos: async (ctx) => [(await existing(ctx.db, ctx.params.name)).definition.geo ?? ALL_GEOS] },
