@@ -22,6 +22,7 @@ import { observationRoutes } from '../observations/observation.routes';
 import { openApiRoutes } from '../openapi/openapi.routes';
 import { practiceRoutes } from '../practices/practice.routes';
 import { profileRoutes } from '../profiles/profile.routes';
+import { roundRoutes } from '../rounds/rounds.routes';
 import { submissionRoutes } from '../submissions/submission.routes';
 
 /**
@@ -39,6 +40,7 @@ export const apiRoutes: readonly AnyRoute[] = [
   ...submissionRoutes,
   ...profileRoutes,
   ...approvalRoutes,
+  ...roundRoutes,
   ...sessionRoutes,
   ...userRoutes,
   ...tokenRoutes,

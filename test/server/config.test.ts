@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_VARIABLES, type Config, ConfigError, DEFAULT_WORKERS, readConfig } from '../../server/config/config';
 
@@ -25,6 +25,11 @@ const CASES: Record<keyof Config, { good: [string, unknown]; bad?: [string, RegE
   PG_IDLE_TIMEOUT_MS: { good: ['500', 500], bad: ['-5', /PG_IDLE_TIMEOUT_MS must be a whole number/], fallback: 10_000 },
   PG_CONNECT_TIMEOUT_MS: { good: ['2000', 2000], bad: ['2s', /PG_CONNECT_TIMEOUT_MS must be a whole number/], fallback: 10_000 },
   PG_STATEMENT_TIMEOUT_MS: { good: ['30000', 30_000], bad: ['1e4', /PG_STATEMENT_TIMEOUT_MS must be a whole number/], fallback: 0 },
+  SMTP_URL: {
+    good: ['smtp://reminders:secret@mail.example.eu:587', 'smtp://reminders:secret@mail.example.eu:587'],
+    bad: ['mail.example.eu:25', /SMTP_URL must be an smtp:\/\/ or smtps:\/\/ address with a host.*"mail.example.eu:25"/],
+    fallback: null,
+  },
 };
 
 describe('configuration', () => {
@@ -50,7 +55,9 @@ describe('configuration', () => {
   });
 
   it('is the list the README documents, no more and no less', () => {
-    const readme = readFileSync('README.md', 'utf8');
+    // The README's table, and the tables of the docs/ pages that document a feature's own variables.
+    const docs = readdirSync('docs').filter((f) => f.endsWith('.md')).map((f) => readFileSync(`docs/${f}`, 'utf8'));
+    const readme = [readFileSync('README.md', 'utf8'), ...docs].join('\n');
     const documented = new Set([...readme.matchAll(/^\| `([A-Z_]+)`/gm)].map((m) => m[1]));
     const pgTimeouts = CONFIG_VARIABLES.filter((name) => /^PG_.*_MS$/.test(name));
     for (const name of CONFIG_VARIABLES) {

@@ -12,6 +12,7 @@ import * as distinctReferenceChecks from './2026-11-22T2130_distinct-reference-c
 import * as auditAddressIndex from './2026-11-23T0010_audit-address-index';
 import * as cellVersions from './2026-11-23T0200_cell-versions';
 import * as observationsKeyOnly from './2026-11-23T0210_observations-key-only';
+import * as collectionRounds from './2026-12-02T1400_collection-rounds';
 
 /**
  * Every migration, by its frozen name. Names sort in the order they run: add new ones with a later
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T0010_audit-address-index': auditAddressIndex,
   '2026-11-23T0200_cell-versions': cellVersions,
   '2026-11-23T0210_observations-key-only': observationsKeyOnly,
+  '2026-12-02T1400_collection-rounds': collectionRounds,
 };
