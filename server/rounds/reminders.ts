@@ -67,6 +67,13 @@ export async function runReminders(db: Db, sendMail: SendMail | null, now = new 
   return { noticesAdded, ...(await emailPending(db, sendMail, now)) };
 }
 
+const SUBJECTS: Record<NoticeKind, string> = {
+  opened: 'a collection round is open',
+  'due-soon': 'a collection round is due soon',
+  overdue: 'a collection round is overdue',
+  returned: 'your part of a round was returned with comments',
+};
+
 async function contactPointsOf(db: Db): Promise<Map<string, string[]>> {
   const users = await db.selectFrom('users').select(['email', 'geos']).where('role', '=', 'contact_point').where('active', '=', 1).execute();
   const byGeo = new Map<string, string[]>();
@@ -92,7 +99,7 @@ async function emailPending(db: Db, sendMail: SendMail | null, now: Date): Promi
       .where('id', '=', notice.id).where('emailed_to', 'is', null).executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1 || !to.length) continue;
     try {
-      await sendMail({ to, subject: `[Observatory] ${notice.message.slice(0, 120)}`, text: `${notice.message}\n\nSee "My country" in the observatory.` });
+      await sendMail({ to, subject: `[Observatory] ${notice.geo}: ${SUBJECTS[notice.kind]}`, text: `${notice.message}\n\nSee "My country" in the observatory.` });
       emailsSent++;
       await appendAudit(db, { actor: SYSTEM_ACTOR, ip: '', at: now, action: 'round.reminder-email', target: `round/${notice.round_id}/${notice.geo}`,
         detail: { notice: notice.id, to } });
@@ -102,4 +109,24 @@ async function emailPending(db: Db, sendMail: SendMail | null, now: Date): Promi
     }
   }
   return { emailsSent, emailFailures };
+}
+
+/** How often a serving process looks for reminders that have come due. */
+export const REMINDER_INTERVAL_MS = 60 * 60 * 1000;
+
+/**
+ * Runs the reminders now and every hour in this process. Several processes may each run it: a
+ * notice's occasion is unique and an email is claimed before it is sent, so nothing goes out twice.
+ */
+export function scheduleReminders(db: Db, sendMail: SendMail | null, log: (line: string) => void = console.error): NodeJS.Timeout {
+  const run = () => {
+    runReminders(db, sendMail).then(
+      (result) => result.emailFailures.forEach((failure) => log(`reminder email failed: ${failure}`)),
+      (error: unknown) => log(`reminders failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  };
+  setTimeout(run, 5_000).unref();
+  const timer = setInterval(run, REMINDER_INTERVAL_MS);
+  timer.unref();
+  return timer;
 }
