@@ -20,6 +20,7 @@ const context = startRouter(main, {
   approvals: () => import('./views/approvals'),
   users: () => import('./views/users'),
   audit: () => import('./views/audit'),
+  rounds: () => import('./views/rounds/index'),
 });
 
 // Signing in or out changes what the header offers; the views re-read the session when they mount.
