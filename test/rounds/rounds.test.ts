@@ -87,6 +87,17 @@ describe('completion', () => {
     expect(done.body).toMatchObject({ state: 'complete', completedBy: 'be@police.be' });
   });
 
+  it('refuses completion under clean validation while the latest upload since opening was rejected with errors', async () => {
+    const round = (await asSecretariat().post('/api/rounds').send(roundInput({ geos: ['DE'], cleanValidation: true, indicators: ['ICCS0101'] })).expect(201)).body;
+    const bad = await as('de').post('/api/submissions?geo=DE').type('text/csv').send('geo,indicator,period,value,flags,note\nDE,ICCS0101,2023,many,,').expect(201);
+    expect(bad.body.status).toBe('rejected');
+    const refused = await as('de').post(`/api/rounds/${round.id}/parts/DE/complete`).expect(409);
+    expect(refused.body.error.message).toContain(`your latest upload, submission ${bad.body.submissionId}, has 1 error(s)`);
+    expect((await uploadAndCommit(database.db, people.de, 'DE', ['DE,ICCS0101,2023,600,,'])).status).toBe(200);
+    const done = await as('de').post(`/api/rounds/${round.id}/parts/DE/complete`);
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+  });
+
   it('lets exactly one of two contact points of a country complete at once; the other is told who did', async () => {
     const round = (await asSecretariat().post('/api/rounds').send(roundInput()).expect(201)).body;
     const [a, b] = await Promise.all([
