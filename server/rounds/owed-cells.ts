@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../db/database';
-import type { OwedCell } from '../shared/api/rounds';
+import type { CellState, OwedCell } from '../shared/api/rounds';
 import type { Round } from './round.repository';
 
 /** The period before: 2024 → 2023, 2024-Q1 → 2023-Q4, 2024-01 → 2023-12 (last year's value for reference). */
@@ -21,6 +21,16 @@ export function changeWarning(value: number | null, previous: number | null, thr
   if (value <= (1 + threshold) * previous && previous <= (1 + threshold) * value) return null;
   const change = Math.round(((value - previous) / previous) * 100);
   return `${change > 0 ? '+' : ''}${change} % against ${previous} the period before; the indicator flags changes beyond ${Math.round(threshold * 100)} %`;
+}
+
+/**
+ * A published empty value speaks through its flag: ":" (not available) is a declaration that the
+ * figure does not exist, "m" (missing) is not a delivery; any other published cell is delivered.
+ */
+function cellState(cell: { value: number | null; flags: string } | undefined, warning: string | null, reason: string | null): CellState {
+  if (cell && cell.value === null && cell.flags.includes(':')) return 'not-available';
+  if (cell && !(cell.value === null && cell.flags.includes('m'))) return warning ? 'delivered-with-warnings' : 'delivered';
+  return reason ? 'not-available' : 'missing';
 }
 
 const key = (geo: string, indicator: string, period: string) => `${geo}|${indicator}|${period}`;
@@ -54,11 +64,12 @@ export async function owedCells(db: DbOrTx, round: Round, geos: string[]): Promi
         const previousValue = previous?.value === null || previous === undefined ? null : Number(previous.value);
         const warning = cell ? changeWarning(value, previousValue, threshold) : null;
         const reason = unavailable.get(key(geo, code, period)) ?? null;
+        const state = cellState(cell, warning, reason);
         cells.push({
           indicator: code, indicatorName: indicator?.name ?? code, unit: indicator?.unit ?? '', definition: indicator?.definition ?? '',
           period, value, flags: cell?.flags ?? '', note: cell?.note ?? null, recordedAt: cell?.recorded_at ?? null, previousValue, warning,
-          unavailableReason: cell ? null : reason,
-          state: cell ? (warning ? 'delivered-with-warnings' : 'delivered') : reason ? 'not-available' : 'missing',
+          unavailableReason: state !== 'not-available' ? null : (reason ?? cell?.note ?? 'flagged ":" (not available) in the upload'),
+          state,
         });
       }
     }

@@ -72,6 +72,21 @@ describe('what a contact point owes', () => {
   });
 });
 
+describe('the round template', () => {
+  it('goes back through the upload pipeline once filled in, and a figure flagged ":" counts as not available', async () => {
+    const round = (await asSecretariat().post('/api/rounds').send(roundInput({ periods: ['2025'], geos: ['NL'] })).expect(201)).body;
+    const template = await as('nl').get(`/api/rounds/${round.id}/parts/NL/template`).expect(200);
+    const filled = template.text.replace(/^NL,ICCS0101,2025,,,/m, 'NL,ICCS0101,2025,140,,').replace(/^NL,ICCS0102,2025,,,/m, 'NL,ICCS0102,2025,,:,Not counted in 2025');
+    const upload = await as('nl').post('/api/submissions?geo=NL').type('text/csv').send(filled).expect(201);
+    expect(upload.body.report).toMatchObject({ valid: true, errorCount: 0 });
+    await as('nl').post(`/api/submissions/${upload.body.submissionId}/commit`).expect(200);
+    const part = await as('nl').get(`/api/rounds/${round.id}/parts/NL`).expect(200);
+    expect(part.body.cells.map((c: { state: string; unavailableReason: string | null }) => [c.state, c.unavailableReason])).toEqual([
+      ['delivered', null], ['not-available', 'Not counted in 2025'],
+    ]);
+  });
+});
+
 describe('completion', () => {
   it('refuses completion under clean validation while a warning has no note, and allows it once the figure is explained (a break flag)', async () => {
     const round = (await asSecretariat().post('/api/rounds').send(roundInput({ geos: ['BE'], cleanValidation: true, indicators: ['ICCS0101'] })).expect(201)).body;
