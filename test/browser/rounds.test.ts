@@ -91,6 +91,21 @@ describe('collection rounds, in Chromium', () => {
     const nlNotices = await site.app.db.db.selectFrom('round_notices').select('kind').where('round_id', '=', round.id).where('geo', '=', 'NL').execute();
     expect(nlNotices.map((n) => n.kind)).toEqual(['opened']);
     expect(await seriousViolations(late.page)).toEqual([]);
-    for (const { page } of [staff, contact, late]) await page.close();
+
+    // The secretariat grants DE a lock exception on the round's page; it is listed there.
+    const again = await site.freshPage();
+    await signInAs(again.page, site.app.url, 'secretariat@example.eu', 'users');
+    await again.page.goto(roundUrl);
+    await viewReady(again.page, 'rounds');
+    const form = again.page.locator('form[aria-labelledby="lock-exception-heading"]');
+    await form.getByLabel('Country').selectOption('DE');
+    await form.getByLabel(/^Until/).fill(round.due_on);
+    await form.getByLabel('Reason').fill('The federal police publish their count late this year.');
+    await form.getByRole('button', { name: 'Grant the exception' }).click();
+    await expect.poll(() => again.page.locator('main section[aria-label="Lock exceptions"]').textContent())
+      .toContain(`DE until ${round.due_on} 23:59 UTC: The federal police publish their count late this year.`);
+    expect(await seriousViolations(again.page)).toEqual([]);
+    expect(again.problems).toEqual([]);
+    for (const { page } of [staff, contact, late, again]) await page.close();
   }, 120_000);
 });

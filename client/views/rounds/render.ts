@@ -73,6 +73,7 @@ export function renderRound(round: RoundDetail, completeness: Completeness, map:
       ? h('a', { class: 'button-link', href: apiUrl(`/api/rounds/${round.id}/deliveries`, { format: 'csv' }), download: '', text: 'Download who delivered what and when (CSV)' })
       : h('span', { class: 'hint', text: `Who delivered what is published after the due date (${round.dueOn}).` }));
   const changes = round.changes.filter((c) => c.afterOpening);
+  const exceptionForm = secretariat ? lockExceptionForm(round, secretariat.reload) : null;
   return [
     viewHeader(round.name, `${STATUS_TEXT[round.status]}. Opens ${round.opensOn}, due ${round.dueOn}, locks after ${round.locksOn}. ` +
       `${round.indicators.length} indicator(s) × ${round.periods.length} period(s) (${round.periods.join(', ')}) from ${round.geos.length} countries.`),
@@ -82,7 +83,28 @@ export function renderRound(round: RoundDetail, completeness: Completeness, map:
       h('ul', {}, ...changes.map((c) => h('li', { text: `Version ${c.version}, ${c.changedAt.slice(0, 10)} by ${c.changedBy}` })))) : null,
     round.lockExceptions.length ? h('section', { 'aria-label': 'Lock exceptions' }, h('h3', { text: 'Lock exceptions' }),
       h('ul', {}, ...round.lockExceptions.map((e) => h('li', { text: `${e.geo} until ${e.until.slice(0, 16).replace('T', ' ')} UTC: ${e.reason} (${e.grantedBy})` })))) : null,
+    exceptionForm,
   ].filter((e): e is HTMLElement => e !== null);
+}
+
+/** The secretariat lets one country change the round's cells after the lock date, until a given day. */
+function lockExceptionForm(round: RoundDetail, reload: () => void): HTMLElement {
+  const status = liveRegion();
+  const geo = h('select', { name: 'geo' }, ...round.geos.map((g) => h('option', { value: g, text: g })));
+  const until = h('input', { type: 'date', name: 'until', required: true });
+  const reason = h('input', { type: 'text', name: 'reason', required: true, minlength: 5 });
+  const form = h('form', { class: 'round-form', 'aria-labelledby': 'lock-exception-heading' },
+    h('h3', { id: 'lock-exception-heading', text: 'Grant a lock exception' }),
+    labelled('Country', geo), labelled('Until (end of the day, UTC)', until), labelled('Reason', reason),
+    h('button', { type: 'submit', text: 'Grant the exception' }), status);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    sendJson('POST', `/api/rounds/${round.id}/lock-exceptions`, { geo: geo.value, until: `${until.value}T23:59:59.999Z`, reason: reason.value })
+      .then(reload, (error: unknown) => {
+        status.replaceChildren(h('p', { class: 'error', role: 'alert', text: `No exception was granted: ${error instanceof Error ? error.message : String(error)}` }));
+      });
+  });
+  return form;
 }
 
 const field = (name: string, type: string, value = '') => h('input', { name, type, value, required: true });
