@@ -25,27 +25,41 @@ export function isActual(part: Pick<RoundPartRow, 'state'> | undefined): boolean
 
 /** On time: completed no later than the end of the due date (DHIS2: within timelyDays after the period). */
 export function isOnTime(part: Pick<RoundPartRow, 'state' | 'completed_at'> | undefined, dueOn: string): boolean {
-  return isActual(part) && part!.completed_at !== null && new Date(part!.completed_at).getTime() <= endOfDay(dueOn).getTime();
+  return (
+    isActual(part) && part!.completed_at !== null && new Date(part!.completed_at).getTime() <= endOfDay(dueOn).getTime()
+  );
 }
 
 function countCells(cells: OwedCell[]) {
   const delivered = cells.filter((c) => c.state === 'delivered' || c.state === 'delivered-with-warnings').length;
   const notAvailable = cells.filter((c) => c.state === 'not-available').length;
-  return { cellsExpected: cells.length, cellsDelivered: delivered, cellsNotAvailable: notAvailable, cellsMissing: cells.length - delivered - notAvailable };
+  return {
+    cellsExpected: cells.length,
+    cellsDelivered: delivered,
+    cellsNotAvailable: notAvailable,
+    cellsMissing: cells.length - delivered - notAvailable,
+  };
 }
 
 /** Completeness and timeliness of a round, per geo and overall, with the cells each geo still owes. */
 export async function roundCompleteness(db: DbOrTx, round: Round): Promise<Completeness> {
   const parts = await partsOf(db, round);
   const cells = await owedCells(db, round, round.geos);
-  const names = new Map((await db.selectFrom('geos').select(['code', 'name']).where('code', 'in', round.geos).execute())
-    .map((g) => [g.code, g.name]));
+  const names = new Map(
+    (await db.selectFrom('geos').select(['code', 'name']).where('code', 'in', round.geos).execute()).map((g) => [
+      g.code,
+      g.name,
+    ]),
+  );
   const geos: GeoCompleteness[] = round.geos.map((geo) => {
     const part = parts.get(geo);
     const owed = cells.get(geo) ?? [];
     const counts = countCells(owed);
     return {
-      geo, geoName: names.get(geo) ?? geo, state: part?.state ?? 'open', completedAt: isActual(part) ? part!.completed_at : null,
+      geo,
+      geoName: names.get(geo) ?? geo,
+      state: part?.state ?? 'open',
+      completedAt: isActual(part) ? part!.completed_at : null,
       ...reportingRates(1, isActual(part) ? 1 : 0, isOnTime(part, round.row.due_on) ? 1 : 0),
       ...counts,
       cellCompleteness: percent(counts.cellsDelivered + counts.cellsNotAvailable, counts.cellsExpected),
@@ -54,11 +68,20 @@ export async function roundCompleteness(db: DbOrTx, round: Round): Promise<Compl
   });
   const sum = (pick: (g: GeoCompleteness) => number) => geos.reduce((total, g) => total + pick(g), 0);
   return {
-    roundId: round.id, roundName: round.name, dueOn: round.row.due_on, locksOn: round.row.locks_on,
+    roundId: round.id,
+    roundName: round.name,
+    dueOn: round.row.due_on,
+    locksOn: round.row.locks_on,
     overall: {
-      ...reportingRates(geos.length, sum((g) => g.actual), sum((g) => g.onTime)),
-      cellsExpected: sum((g) => g.cellsExpected), cellsDelivered: sum((g) => g.cellsDelivered),
-      cellsNotAvailable: sum((g) => g.cellsNotAvailable), cellsMissing: sum((g) => g.cellsMissing),
+      ...reportingRates(
+        geos.length,
+        sum((g) => g.actual),
+        sum((g) => g.onTime),
+      ),
+      cellsExpected: sum((g) => g.cellsExpected),
+      cellsDelivered: sum((g) => g.cellsDelivered),
+      cellsNotAvailable: sum((g) => g.cellsNotAvailable),
+      cellsMissing: sum((g) => g.cellsMissing),
     },
     geos,
   };
@@ -67,9 +90,18 @@ export async function roundCompleteness(db: DbOrTx, round: Round): Promise<Compl
 /** The same facts as CSV rows, one per geo (the public transparency download). */
 export function completenessRows(completeness: Completeness) {
   return completeness.geos.map((g) => ({
-    round: completeness.roundName, geo: g.geo, geo_name: g.geoName, state: g.state, completed_at: g.completedAt ?? '',
-    expected: g.expected, actual: g.actual, on_time: g.onTime, cells_expected: g.cellsExpected, cells_delivered: g.cellsDelivered,
-    cells_not_available: g.cellsNotAvailable, cells_missing: g.cellsMissing,
+    round: completeness.roundName,
+    geo: g.geo,
+    geo_name: g.geoName,
+    state: g.state,
+    completed_at: g.completedAt ?? '',
+    expected: g.expected,
+    actual: g.actual,
+    on_time: g.onTime,
+    cells_expected: g.cellsExpected,
+    cells_delivered: g.cellsDelivered,
+    cells_not_available: g.cellsNotAvailable,
+    cells_missing: g.cellsMissing,
     missing: g.missing.map((m) => `${m.indicator} ${m.period}`).join('; '),
   }));
 }

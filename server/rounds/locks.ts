@@ -35,12 +35,29 @@ export class LockIndex {
     const all = rounds ?? (await listRounds(db));
     const ids = all.map((r) => r.id);
     if (!ids.length) return new LockIndex([], now, new Set(), new Map());
-    const exceptions = await db.selectFrom('round_lock_exceptions').select(['round_id', 'geo']).where('round_id', 'in', ids)
-      .where('until', '>', now.toISOString()).execute();
-    const parts = await db.selectFrom('round_parts').select(['round_id', 'geo', 'state', 'approved_at', 'accepted_at'])
-      .where('round_id', 'in', ids).where('state', 'in', ['approved', 'accepted']).execute();
-    return new LockIndex(all, now, new Set(exceptions.map((e) => `${e.round_id}|${e.geo}`)),
-      new Map(parts.map((p) => [`${p.round_id}|${p.geo}`, `${p.state} on ${(p.accepted_at ?? p.approved_at ?? '').slice(0, 10)}`])));
+    const exceptions = await db
+      .selectFrom('round_lock_exceptions')
+      .select(['round_id', 'geo'])
+      .where('round_id', 'in', ids)
+      .where('until', '>', now.toISOString())
+      .execute();
+    const parts = await db
+      .selectFrom('round_parts')
+      .select(['round_id', 'geo', 'state', 'approved_at', 'accepted_at'])
+      .where('round_id', 'in', ids)
+      .where('state', 'in', ['approved', 'accepted'])
+      .execute();
+    return new LockIndex(
+      all,
+      now,
+      new Set(exceptions.map((e) => `${e.round_id}|${e.geo}`)),
+      new Map(
+        parts.map((p) => [
+          `${p.round_id}|${p.geo}`,
+          `${p.state} on ${(p.accepted_at ?? p.approved_at ?? '').slice(0, 10)}`,
+        ]),
+      ),
+    );
   }
 
   lockOf(round: Round, geo: string): string | null {
@@ -49,15 +66,19 @@ export class LockIndex {
       return `Round "${round.name}" has ${geo}'s part ${approval}: approved data is locked. It must be un-approved, with a reason, before it changes.`;
     }
     if (isAfter(round.row.locks_on, this.now) && !this.excepted.has(`${round.id}|${geo}`)) {
-      return `Round "${round.name}" locked its cells on ${round.row.locks_on}: uploads can no longer change them. ` +
-        `Ask the secretariat for a lock exception for ${geo} if a figure must be corrected.`;
+      return (
+        `Round "${round.name}" locked its cells on ${round.row.locks_on}: uploads can no longer change them. ` +
+        `Ask the secretariat for a lock exception for ${geo} if a figure must be corrected.`
+      );
     }
     return null;
   }
 
   /** The rounds that ask for a cell. */
   roundsOf(cell: CellKey): Round[] {
-    return this.rounds.filter((r) => r.geos.includes(cell.geo) && r.indicators.includes(cell.indicator) && r.periods.includes(cell.period));
+    return this.rounds.filter(
+      (r) => r.geos.includes(cell.geo) && r.indicators.includes(cell.indicator) && r.periods.includes(cell.period),
+    );
   }
 }
 
@@ -83,8 +104,12 @@ export async function assertCellsOpen(db: DbOrTx, cells: Iterable<CellKey>, now 
   }
   if (locked.length) {
     const listed = locked.slice(0, 20).map((l) => `${l.cell.geo} ${l.cell.indicator} ${l.cell.period}`);
-    throw new HttpError(409, 'round-locked', `${locked[0]!.reason} Locked cells: ${listed.join(', ')}${locked.length > 20 ? ` and ${locked.length - 20} more` : ''}.`,
-      { locked: locked.length, cells: listed });
+    throw new HttpError(
+      409,
+      'round-locked',
+      `${locked[0]!.reason} Locked cells: ${listed.join(', ')}${locked.length > 20 ? ` and ${locked.length - 20} more` : ''}.`,
+      { locked: locked.length, cells: listed },
+    );
   }
   return coverage;
 }
@@ -98,7 +123,8 @@ async function changedCells(db: DbOrTx, submissionId: number): Promise<CellKey[]
     visit(staged, published) {
       if (!staged) return;
       const c = staged.first;
-      if (!published || published.value !== c.value || published.flags !== c.flags) cells.push({ geo: c.geo, indicator: c.indicator, period: c.period });
+      if (!published || published.value !== c.value || published.flags !== c.flags)
+        cells.push({ geo: c.geo, indicator: c.indicator, period: c.period });
     },
   });
   return cells;
@@ -117,17 +143,36 @@ export interface LockExceptionInput {
   reason: string;
 }
 
-export async function grantLockException(db: Db, roundId: number, input: LockExceptionInput, event: { actor: Actor; ip: string; now?: Date }) {
+export async function grantLockException(
+  db: Db,
+  roundId: number,
+  input: LockExceptionInput,
+  event: { actor: Actor; ip: string; now?: Date },
+) {
   const now = event.now ?? new Date();
   const round = await findRound(db, roundId);
   if (!round) throw notFound(`Round ${roundId} does not exist.`);
   if (!round.geos.includes(input.geo)) throw badRequest(`Round "${round.name}" expects nothing from ${input.geo}.`);
-  if (new Date(input.until).getTime() <= now.getTime()) throw badRequest(`The exception would end (${input.until}) before it starts; give a future time.`);
+  if (new Date(input.until).getTime() <= now.getTime())
+    throw badRequest(`The exception would end (${input.until}) before it starts; give a future time.`);
   await db.transaction().execute(async (tx) => {
-    await tx.insertInto('round_lock_exceptions').values({
-      round_id: roundId, geo: input.geo, until: new Date(input.until).toISOString(), reason: input.reason,
-      granted_by: actorName(event.actor), granted_at: now.toISOString(),
-    }).execute();
-    await appendAudit(tx, { ...event, at: now, action: 'round.lock-exception', target: `round/${roundId}/${input.geo}`, detail: { until: input.until, reason: input.reason } });
+    await tx
+      .insertInto('round_lock_exceptions')
+      .values({
+        round_id: roundId,
+        geo: input.geo,
+        until: new Date(input.until).toISOString(),
+        reason: input.reason,
+        granted_by: actorName(event.actor),
+        granted_at: now.toISOString(),
+      })
+      .execute();
+    await appendAudit(tx, {
+      ...event,
+      at: now,
+      action: 'round.lock-exception',
+      target: `round/${roundId}/${input.geo}`,
+      detail: { until: input.until, reason: input.reason },
+    });
   });
 }

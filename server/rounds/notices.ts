@@ -15,10 +15,20 @@ export interface NewNotice {
 
 /** Adds a notice unless its occasion already has one; answers whether it was added. */
 export async function addNotice(db: DbOrTx, notice: NewNotice): Promise<boolean> {
-  const inserted = await db.insertInto('round_notices').values({
-    round_id: notice.roundId, geo: notice.geo, kind: notice.kind, occasion: notice.occasion, message: notice.message,
-    created_at: notice.now.toISOString(), emailed_to: null, emailed_at: null,
-  }).onConflict((oc) => oc.column('occasion').doNothing()).executeTakeFirst();
+  const inserted = await db
+    .insertInto('round_notices')
+    .values({
+      round_id: notice.roundId,
+      geo: notice.geo,
+      kind: notice.kind,
+      occasion: notice.occasion,
+      message: notice.message,
+      created_at: notice.now.toISOString(),
+      emailed_to: null,
+      emailed_at: null,
+    })
+    .onConflict((oc) => oc.column('occasion').doNothing())
+    .executeTakeFirst();
   return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
@@ -31,5 +41,13 @@ export async function noticesFor(db: DbOrTx, actor: Actor, limit = 100): Promise
     query = query.where('geo', 'in', actor.geos);
   }
   const rows = await query.orderBy('id', 'desc').limit(limit).execute();
-  return rows.map((n) => ({ id: n.id, roundId: n.round_id, geo: n.geo, kind: n.kind, message: n.message, createdAt: n.created_at, emailedAt: n.emailed_at }));
+  return rows.map((n) => ({
+    id: n.id,
+    roundId: n.round_id,
+    geo: n.geo,
+    kind: n.kind,
+    message: n.message,
+    createdAt: n.created_at,
+    emailedAt: n.emailed_at,
+  }));
 }

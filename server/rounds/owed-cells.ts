@@ -8,7 +8,8 @@ export function previousPeriod(period: string): string {
   const quarter = /^\d{4}-Q([1-4])$/.exec(period);
   if (quarter) return Number(quarter[1]) === 1 ? `${year - 1}-Q4` : `${year}-Q${Number(quarter[1]) - 1}`;
   const month = /^\d{4}-(\d{2})$/.exec(period);
-  if (month) return Number(month[1]) === 1 ? `${year - 1}-12` : `${year}-${String(Number(month[1]) - 1).padStart(2, '0')}`;
+  if (month)
+    return Number(month[1]) === 1 ? `${year - 1}-12` : `${year}-${String(Number(month[1]) - 1).padStart(2, '0')}`;
   return String(year - 1);
 }
 
@@ -27,9 +28,14 @@ export function changeWarning(value: number | null, previous: number | null, thr
  * A published empty value speaks through its flag: ":" (not available) is a declaration that the
  * figure does not exist, "m" (missing) is not a delivery; any other published cell is delivered.
  */
-function cellState(cell: { value: number | null; flags: string } | undefined, warning: string | null, reason: string | null): CellState {
+function cellState(
+  cell: { value: number | null; flags: string } | undefined,
+  warning: string | null,
+  reason: string | null,
+): CellState {
   if (cell && cell.value === null && cell.flags.includes(':')) return 'not-available';
-  if (cell && !(cell.value === null && cell.flags.includes('m'))) return warning ? 'delivered-with-warnings' : 'delivered';
+  if (cell && !(cell.value === null && cell.flags.includes('m')))
+    return warning ? 'delivered-with-warnings' : 'delivered';
   return reason ? 'not-available' : 'missing';
 }
 
@@ -42,14 +48,26 @@ const key = (geo: string, indicator: string, period: string) => `${geo}|${indica
 export async function owedCells(db: DbOrTx, round: Round, geos: string[]): Promise<Map<string, OwedCell[]>> {
   const byGeo = new Map<string, OwedCell[]>(geos.map((g) => [g, []]));
   if (!geos.length) return byGeo;
-  const indicators = await db.selectFrom('indicators').select(['code', 'name', 'unit', 'definition', 'implausible_change'])
-    .where('code', 'in', round.indicators).execute();
+  const indicators = await db
+    .selectFrom('indicators')
+    .select(['code', 'name', 'unit', 'definition', 'implausible_change'])
+    .where('code', 'in', round.indicators)
+    .execute();
   const periods = [...new Set([...round.periods, ...round.periods.map(previousPeriod)])];
-  const observations = await db.selectFrom('observations').select(['geo', 'indicator', 'period', 'value', 'flags', 'note', 'recorded_at'])
-    .where('geo', 'in', geos).where('indicator', 'in', round.indicators).where('period', 'in', periods).execute();
+  const observations = await db
+    .selectFrom('observations')
+    .select(['geo', 'indicator', 'period', 'value', 'flags', 'note', 'recorded_at'])
+    .where('geo', 'in', geos)
+    .where('indicator', 'in', round.indicators)
+    .where('period', 'in', periods)
+    .execute();
   const published = new Map(observations.map((o) => [key(o.geo, o.indicator, o.period), o]));
-  const declared = await db.selectFrom('round_unavailable_cells').select(['geo', 'indicator', 'period', 'reason'])
-    .where('round_id', '=', round.id).where('geo', 'in', geos).execute();
+  const declared = await db
+    .selectFrom('round_unavailable_cells')
+    .select(['geo', 'indicator', 'period', 'reason'])
+    .where('round_id', '=', round.id)
+    .where('geo', 'in', geos)
+    .execute();
   const unavailable = new Map(declared.map((d) => [key(d.geo, d.indicator, d.period), d.reason]));
   const catalogue = new Map(indicators.map((i) => [i.code, i]));
   for (const geo of geos) {
@@ -66,9 +84,19 @@ export async function owedCells(db: DbOrTx, round: Round, geos: string[]): Promi
         const reason = unavailable.get(key(geo, code, period)) ?? null;
         const state = cellState(cell, warning, reason);
         cells.push({
-          indicator: code, indicatorName: indicator?.name ?? code, unit: indicator?.unit ?? '', definition: indicator?.definition ?? '',
-          period, value, flags: cell?.flags ?? '', note: cell?.note ?? null, recordedAt: cell?.recorded_at ?? null, previousValue, warning,
-          unavailableReason: state !== 'not-available' ? null : (reason ?? cell?.note ?? 'flagged ":" (not available) in the upload'),
+          indicator: code,
+          indicatorName: indicator?.name ?? code,
+          unit: indicator?.unit ?? '',
+          definition: indicator?.definition ?? '',
+          period,
+          value,
+          flags: cell?.flags ?? '',
+          note: cell?.note ?? null,
+          recordedAt: cell?.recorded_at ?? null,
+          previousValue,
+          warning,
+          unavailableReason:
+            state !== 'not-available' ? null : (reason ?? cell?.note ?? 'flagged ":" (not available) in the upload'),
           state,
         });
       }

@@ -14,7 +14,9 @@ export interface Round {
 
 export function readRound(row: CollectionRoundRow): Round {
   return {
-    row, id: row.id, name: row.name,
+    row,
+    id: row.id,
+    name: row.name,
     indicators: JSON.parse(row.indicators) as string[],
     periods: JSON.parse(row.periods) as string[],
     geos: JSON.parse(row.geos) as string[],
@@ -25,9 +27,16 @@ export function readRound(row: CollectionRoundRow): Round {
 export function roundInputOf(round: Round): RoundInput {
   const { row } = round;
   return {
-    name: row.name, indicators: round.indicators, periods: round.periods, geos: round.geos,
-    opensOn: row.opens_on, dueOn: row.due_on, locksOn: row.locks_on,
-    cleanValidation: row.clean_validation === 1, twoLevelApproval: row.two_level_approval === 1, guidance: row.guidance,
+    name: row.name,
+    indicators: round.indicators,
+    periods: round.periods,
+    geos: round.geos,
+    opensOn: row.opens_on,
+    dueOn: row.due_on,
+    locksOn: row.locks_on,
+    cleanValidation: row.clean_validation === 1,
+    twoLevelApproval: row.two_level_approval === 1,
+    guidance: row.guidance,
   };
 }
 
@@ -52,7 +61,12 @@ export async function findRound(db: DbOrTx, id: number): Promise<Round | null> {
 }
 
 export async function listRounds(db: DbOrTx): Promise<Round[]> {
-  const rows = await db.selectFrom('collection_rounds').selectAll().orderBy('opens_on', 'desc').orderBy('id', 'desc').execute();
+  const rows = await db
+    .selectFrom('collection_rounds')
+    .selectAll()
+    .orderBy('opens_on', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
   return rows.map(readRound);
 }
 
@@ -64,7 +78,12 @@ export async function partsOf(db: DbOrTx, round: Round): Promise<Map<string, Rou
 }
 
 export async function findPart(db: DbOrTx, roundId: number, geo: string): Promise<RoundPartRow | undefined> {
-  return db.selectFrom('round_parts').selectAll().where('round_id', '=', roundId).where('geo', '=', geo).executeTakeFirst();
+  return db
+    .selectFrom('round_parts')
+    .selectAll()
+    .where('round_id', '=', roundId)
+    .where('geo', '=', geo)
+    .executeTakeFirst();
 }
 
 /** Adds an open part for every expected geo that has none yet (a round created, or geos added to it). */
@@ -73,10 +92,22 @@ export async function ensureParts(db: DbOrTx, roundId: number, geos: string[]): 
   const have = new Set(existing.map((p) => p.geo));
   const missing = geos.filter((g) => !have.has(g));
   if (!missing.length) return;
-  await db.insertInto('round_parts').values(missing.map((geo) => ({
-    round_id: roundId, geo, state: 'open' as const, completed_at: null, completed_by: null,
-    approved_at: null, approved_by: null, accepted_at: null, accepted_by: null,
-  }))).execute();
+  await db
+    .insertInto('round_parts')
+    .values(
+      missing.map((geo) => ({
+        round_id: roundId,
+        geo,
+        state: 'open' as const,
+        completed_at: null,
+        completed_by: null,
+        approved_at: null,
+        approved_by: null,
+        accepted_at: null,
+        accepted_by: null,
+      })),
+    )
+    .execute();
 }
 
 export async function lockExceptionsOf(db: DbOrTx, roundId: number) {
@@ -84,6 +115,10 @@ export async function lockExceptionsOf(db: DbOrTx, roundId: number) {
 }
 
 export async function roundVersions(db: DbOrTx, roundId: number) {
-  return db.selectFrom('collection_round_versions').select(['version', 'changed_by', 'changed_at', 'after_opening'])
-    .where('round_id', '=', roundId).orderBy('version').execute();
+  return db
+    .selectFrom('collection_round_versions')
+    .select(['version', 'changed_by', 'changed_at', 'after_opening'])
+    .where('round_id', '=', roundId)
+    .orderBy('version')
+    .execute();
 }

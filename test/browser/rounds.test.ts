@@ -8,17 +8,30 @@ import { addUser } from '../accounts/fixture';
 import { addPeople, signInAs, useAccountsSite, viewReady } from './accounts-fixture';
 import { screenshot, seriousViolations } from './harness';
 
-const dayFrom = (from: Date, offset: number) => new Date(from.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+const dayFrom = (from: Date, offset: number) =>
+  new Date(from.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
 
 /** The people, a German contact point, and a round of 2021 figures that locked ten days ago. */
 async function prepare(db: Db) {
   const people = await addPeople(db);
   await addUser(db, 'cp-de@example.eu', 'contact_point', ['DE']);
   const created = new Date(Date.now() - 70 * 86_400_000);
-  await createRound(db, {
-    name: 'Core indicators 2021', indicators: ['ICCS0101'], periods: ['2021'], geos: ['NL', 'DE'], opensOn: dayFrom(created, 0),
-    dueOn: dayFrom(created, 30), locksOn: dayFrom(created, 60), cleanValidation: false, twoLevelApproval: false, guidance: '',
-  }, { actor: SYSTEM_ACTOR, ip: 'test', now: created });
+  await createRound(
+    db,
+    {
+      name: 'Core indicators 2021',
+      indicators: ['ICCS0101'],
+      periods: ['2021'],
+      geos: ['NL', 'DE'],
+      opensOn: dayFrom(created, 0),
+      dueOn: dayFrom(created, 30),
+      locksOn: dayFrom(created, 60),
+      cleanValidation: false,
+      twoLevelApproval: false,
+      guidance: '',
+    },
+    { actor: SYSTEM_ACTOR, ip: 'test', now: created },
+  );
   return people;
 }
 
@@ -27,7 +40,11 @@ const site = useAccountsSite(prepare);
 async function upload(page: Page, name: string, content: string): Promise<void> {
   await page.goto(`${site.app.url}/upload?geo=NL`);
   await viewReady(page, 'upload');
-  await page.setInputFiles('.drop-zone input[type="file"]', { name, mimeType: 'text/csv', buffer: Buffer.from(content) });
+  await page.setInputFiles('.drop-zone input[type="file"]', {
+    name,
+    mimeType: 'text/csv',
+    buffer: Buffer.from(content),
+  });
   await page.waitForSelector('caption:has-text("Column mapping preview")');
   await page.click('button:has-text("Upload and validate")');
   await page.waitForSelector('#report-heading', { timeout: 15_000 });
@@ -48,7 +65,9 @@ describe('collection rounds, in Chromium', () => {
     await staff.page.waitForSelector('main h2:has-text("Core indicators 2023")');
     const roundUrl = staff.page.url();
     expect(roundUrl).toMatch(/\/rounds\/\d+$/);
-    expect(await staff.page.locator('main dl.round-rates').textContent()).toContain('0.0 % (0 of 2 countries complete)');
+    expect(await staff.page.locator('main dl.round-rates').textContent()).toContain(
+      '0.0 % (0 of 2 countries complete)',
+    );
     expect(await seriousViolations(staff.page)).toEqual([]);
     expect(staff.problems).toEqual([]);
 
@@ -69,26 +88,45 @@ describe('collection rounds, in Chromium', () => {
 
     // Locked data stays locked: the 2021 round locked ten days ago.
     await upload(contact.page, 'nl-2021.csv', 'geo,indicator,period,value,flags,note\nNL,ICCS0101,2021,1,,\n');
-    await expect.poll(() => contact.page.locator('main [role="alert"]').textContent()).toMatch(/Round "Core indicators 2021" locked its cells on \d{4}-\d{2}-\d{2}/);
+    await expect
+      .poll(() => contact.page.locator('main [role="alert"]').textContent())
+      .toMatch(/Round "Core indicators 2021" locked its cells on \d{4}-\d{2}-\d{2}/);
     expect(contact.problems.filter((p) => !p.includes('409'))).toEqual([]);
 
     // The completeness map fills in.
     await staff.page.goto(roundUrl);
     await viewReady(staff.page, 'rounds');
-    await expect.poll(() => staff.page.locator('main dl.round-rates').textContent()).toContain('50.0 % (1 of 2 countries complete)');
-    expect(await staff.page.locator('svg.completeness-map path[data-geo="NL"]').getAttribute('class')).toBe('geo complete');
-    expect(await staff.page.locator('svg.completeness-map path[data-geo="DE"]').getAttribute('aria-label')).toBe('Germany: 0 % of expected cells, not complete');
+    await expect
+      .poll(() => staff.page.locator('main dl.round-rates').textContent())
+      .toContain('50.0 % (1 of 2 countries complete)');
+    expect(await staff.page.locator('svg.completeness-map path[data-geo="NL"]').getAttribute('class')).toBe(
+      'geo complete',
+    );
+    expect(await staff.page.locator('svg.completeness-map path[data-geo="DE"]').getAttribute('aria-label')).toBe(
+      'Germany: 0 % of expected cells, not complete',
+    );
     expect(await staff.page.locator('main tbody tr', { hasText: 'Netherlands' }).textContent()).toContain('Complete');
     expect(await seriousViolations(staff.page)).toEqual([]);
     await screenshot(staff.page, 'rounds-completeness');
 
     // A day after the due date, DE (still not complete) gets an overdue reminder; NL does not.
-    const round = await site.app.db.db.selectFrom('collection_rounds').select(['id', 'due_on']).where('name', '=', 'Core indicators 2023').executeTakeFirstOrThrow();
+    const round = await site.app.db.db
+      .selectFrom('collection_rounds')
+      .select(['id', 'due_on'])
+      .where('name', '=', 'Core indicators 2023')
+      .executeTakeFirstOrThrow();
     await runReminders(site.app.db.db, null, new Date(new Date(`${round.due_on}T12:00:00Z`).getTime() + 86_400_000));
     const late = await site.freshPage();
     await signInAs(late.page, site.app.url, 'cp-de@example.eu', 'my-country');
-    await expect.poll(() => late.page.locator('ul.notices').textContent()).toContain(`Round "Core indicators 2023" was due on ${round.due_on}`);
-    const nlNotices = await site.app.db.db.selectFrom('round_notices').select('kind').where('round_id', '=', round.id).where('geo', '=', 'NL').execute();
+    await expect
+      .poll(() => late.page.locator('ul.notices').textContent())
+      .toContain(`Round "Core indicators 2023" was due on ${round.due_on}`);
+    const nlNotices = await site.app.db.db
+      .selectFrom('round_notices')
+      .select('kind')
+      .where('round_id', '=', round.id)
+      .where('geo', '=', 'NL')
+      .execute();
     expect(nlNotices.map((n) => n.kind)).toEqual(['opened']);
     expect(await seriousViolations(late.page)).toEqual([]);
 
@@ -102,7 +140,8 @@ describe('collection rounds, in Chromium', () => {
     await form.getByLabel(/^Until/).fill(round.due_on);
     await form.getByLabel('Reason').fill('The federal police publish their count late this year.');
     await form.getByRole('button', { name: 'Grant the exception' }).click();
-    await expect.poll(() => again.page.locator('main section[aria-label="Lock exceptions"]').textContent())
+    await expect
+      .poll(() => again.page.locator('main section[aria-label="Lock exceptions"]').textContent())
       .toContain(`DE until ${round.due_on} 23:59 UTC: The federal police publish their count late this year.`);
     expect(await seriousViolations(again.page)).toEqual([]);
     expect(again.problems).toEqual([]);

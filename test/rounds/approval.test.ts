@@ -8,7 +8,10 @@ let people: People;
 beforeAll(async () => {
   database = await seededDatabase();
   people = await addPeople(database.db, 'approval');
-  await request(appFor(database.db, people.secretariat)).put('/api/national-representatives/NL').send({ email: 'approval-nl@politie.nl' }).expect(200);
+  await request(appFor(database.db, people.secretariat))
+    .put('/api/national-representatives/NL')
+    .send({ email: 'approval-nl@politie.nl' })
+    .expect(200);
 });
 afterAll(async () => database.dispose());
 
@@ -16,7 +19,12 @@ const as = (who: keyof People) => request(appFor(database.db, people[who]));
 const part = (id: number, action: string) => `/api/rounds/${id}/parts/NL/${action}`;
 
 async function twoLevelRound(periods = ['2023']): Promise<number> {
-  return (await as('secretariat').post('/api/rounds').send(roundInput({ twoLevelApproval: true, periods })).expect(201)).body.id;
+  return (
+    await as('secretariat')
+      .post('/api/rounds')
+      .send(roundInput({ twoLevelApproval: true, periods }))
+      .expect(201)
+  ).body.id;
 }
 
 describe('two-level approval', () => {
@@ -38,8 +46,9 @@ describe('two-level approval', () => {
     const id = await twoLevelRound();
     expect((await as('nl').post(part(id, 'approve')).expect(409)).body.error.message).toMatch(/not complete yet/);
     await as('nl2').post(part(id, 'complete')).expect(200);
-    expect((await as('secretariat').post(part(id, 'accept')).expect(409)).body.error.message)
-      .toMatch(/national representative approves it before the secretariat accepts it/);
+    expect((await as('secretariat').post(part(id, 'accept')).expect(409)).body.error.message).toMatch(
+      /national representative approves it before the secretariat accepts it/,
+    );
     expect((await as('nl2').post(part(id, 'approve')).expect(403)).body.error.code).toBe('not-representative');
     await as('secretariat').post(part(id, 'approve')).expect(403);
     await as('nl').post(part(id, 'approve')).expect(200);
@@ -56,13 +65,34 @@ describe('two-level approval', () => {
     await as('secretariat').post(part(id, 'accept')).expect(200);
     await as('nl').post(part(id, 'unapprove')).send({ reason: 'I approved too early.' }).expect(403);
     await as('secretariat').post(part(id, 'unapprove')).send({ reason: 'no' }).expect(400);
-    expect((await as('secretariat').post(part(id, 'unapprove')).send({ reason: 'The 2023 figure double counts attempts.' }).expect(200)).body.state)
-      .toBe('approved');
-    expect((await as('nl').post(part(id, 'unapprove')).send({ reason: 'Agreed, we will correct it.' }).expect(200)).body.state).toBe('complete');
-    expect((await as('secretariat').post(part(id, 'unapprove')).send({ reason: 'Please send the corrected count.' }).expect(200)).body.state)
-      .toBe('open');
-    const audit = await database.db.selectFrom('audit_log').select(['action', 'detail']).where('target', '=', `round/${id}/NL`)
-      .where('action', '=', 'round.unapprove').where('outcome', '=', 'ok').orderBy('id').execute();
+    expect(
+      (
+        await as('secretariat')
+          .post(part(id, 'unapprove'))
+          .send({ reason: 'The 2023 figure double counts attempts.' })
+          .expect(200)
+      ).body.state,
+    ).toBe('approved');
+    expect(
+      (await as('nl').post(part(id, 'unapprove')).send({ reason: 'Agreed, we will correct it.' }).expect(200)).body
+        .state,
+    ).toBe('complete');
+    expect(
+      (
+        await as('secretariat')
+          .post(part(id, 'unapprove'))
+          .send({ reason: 'Please send the corrected count.' })
+          .expect(200)
+      ).body.state,
+    ).toBe('open');
+    const audit = await database.db
+      .selectFrom('audit_log')
+      .select(['action', 'detail'])
+      .where('target', '=', `round/${id}/NL`)
+      .where('action', '=', 'round.unapprove')
+      .where('outcome', '=', 'ok')
+      .orderBy('id')
+      .execute();
     expect(audit.map((a) => JSON.parse(a.detail!))).toEqual([
       { from: 'accepted', to: 'approved', reason: 'The 2023 figure double counts attempts.' },
       { from: 'approved', to: 'complete', reason: 'Agreed, we will correct it.' },
@@ -70,8 +100,16 @@ describe('two-level approval', () => {
     ]);
     const notices = (await as('nl2').get('/api/round-notices').expect(200)).body.data;
     expect(notices.filter((n: { roundId: number }) => n.roundId === id)).toEqual([
-      expect.objectContaining({ kind: 'returned', geo: 'NL', message: expect.stringContaining('Please send the corrected count.') }),
+      expect.objectContaining({
+        kind: 'returned',
+        geo: 'NL',
+        message: expect.stringContaining('Please send the corrected count.'),
+      }),
     ]);
-    expect((await as('de').get('/api/round-notices').expect(200)).body.data.filter((n: { roundId: number }) => n.roundId === id)).toEqual([]);
+    expect(
+      (await as('de').get('/api/round-notices').expect(200)).body.data.filter(
+        (n: { roundId: number }) => n.roundId === id,
+      ),
+    ).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { completePart } from '../../server/rounds/part.service';
 import { smtpMailer } from '../../server/rounds/mailer';
 import { DUE_SOON_DAYS, runReminders } from '../../server/rounds/reminders';
 import { seededDatabase, type TestDatabase } from '../helpers/database';
-import { addPeople, appFor, day, type People, roundAt } from './fixture';
+import { addPeople, appFor, type People, roundAt } from './fixture';
 
 interface Received {
   to: string[];
@@ -23,7 +23,10 @@ async function startSmtp(): Promise<{ server: SMTPServer; url: string; received:
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), body: Buffer.concat(chunks).toString('utf8') });
+        received.push({
+          to: session.envelope.rcptTo.map((r) => r.address),
+          body: Buffer.concat(chunks).toString('utf8'),
+        });
         callback();
       });
     },
@@ -47,8 +50,13 @@ afterAll(async () => {
 });
 
 const at = (base: Date, days: number) => new Date(base.getTime() + days * 86_400_000);
-const noticesOf = async (roundId: number) => database.db.selectFrom('round_notices').select(['geo', 'kind', 'emailed_to', 'emailed_at'])
-  .where('round_id', '=', roundId).orderBy('id').execute();
+const noticesOf = async (roundId: number) =>
+  database.db
+    .selectFrom('round_notices')
+    .select(['geo', 'kind', 'emailed_to', 'emailed_at'])
+    .where('round_id', '=', roundId)
+    .orderBy('id')
+    .execute();
 
 describe('reminders', () => {
   it('are sent through a real SMTP server once each, at the right time, and audited', async () => {
@@ -58,13 +66,19 @@ describe('reminders', () => {
     const nlMail = () => smtp.received.filter((m) => m.to.includes('remind-nl@politie.nl'));
 
     expect(await runReminders(database.db, mailer, at(opened, -1))).toMatchObject({ noticesAdded: 0, emailsSent: 0 });
-    expect(await runReminders(database.db, mailer, opened)).toMatchObject({ noticesAdded: 2, emailsSent: 2, emailFailures: [] });
+    expect(await runReminders(database.db, mailer, opened)).toMatchObject({
+      noticesAdded: 2,
+      emailsSent: 2,
+      emailFailures: [],
+    });
     expect(await runReminders(database.db, mailer, at(opened, 1))).toMatchObject({ noticesAdded: 0, emailsSent: 0 });
     const opening = smtp.received.find((m) => m.to.includes('remind-nl@politie.nl'));
     expect(opening?.to.sort()).toEqual(['remind-nl2@cbs.nl', 'remind-nl@politie.nl']);
     expect(opening?.body).toContain('Subject: [Observatory] NL: a collection round is open');
     // The text is quoted-printable: long lines are folded with "=" at the end.
-    expect(opening?.body.replace(/=\r?\n/g, '')).toMatch(/Round "Core indicators 2023 #\d+" is open: NL is asked for 2 figures by 2030-02-09/);
+    expect(opening?.body.replace(/=\r?\n/g, '')).toMatch(
+      /Round "Core indicators 2023 #\d+" is open: NL is asked for 2 figures by 2030-02-09/,
+    );
     expect(opening?.body).toContain('From: Crime Prevention Observatory <no-reply@observatory.example.eu>');
 
     // NL completes; DE does not. Due soon starts DUE_SOON_DAYS before the due date (day 30).
@@ -73,14 +87,25 @@ describe('reminders', () => {
     expect((await runReminders(database.db, mailer, at(opened, 30 - DUE_SOON_DAYS))).noticesAdded).toBe(1);
     expect((await runReminders(database.db, mailer, at(opened, 31))).noticesAdded).toBe(1);
     expect((await runReminders(database.db, mailer, at(opened, 32))).noticesAdded).toBe(0);
-    expect((await noticesOf(id)).map((n) => `${n.geo} ${n.kind}`)).toEqual(['NL opened', 'DE opened', 'DE due-soon', 'DE overdue']);
+    expect((await noticesOf(id)).map((n) => `${n.geo} ${n.kind}`)).toEqual([
+      'NL opened',
+      'DE opened',
+      'DE due-soon',
+      'DE overdue',
+    ]);
     expect(nlMail()).toHaveLength(1);
     const toDe = smtp.received.filter((m) => m.to.includes('remind-de@bka.de'));
     expect(toDe.map((m) => /Subject: \[Observatory\] (.*)/.exec(m.body)?.[1])).toEqual([
-      'DE: a collection round is open', 'DE: a collection round is due soon', 'DE: a collection round is overdue',
+      'DE: a collection round is open',
+      'DE: a collection round is due soon',
+      'DE: a collection round is overdue',
     ]);
-    const audit = await database.db.selectFrom('audit_log').select(['action', 'detail']).where('target', 'like', `round/${id}/%`)
-      .where('action', 'like', 'round.reminder%').execute();
+    const audit = await database.db
+      .selectFrom('audit_log')
+      .select(['action', 'detail'])
+      .where('target', 'like', `round/${id}/%`)
+      .where('action', 'like', 'round.reminder%')
+      .execute();
     expect(audit.filter((a) => a.action === 'round.reminder')).toHaveLength(4);
     expect(audit.filter((a) => a.action === 'round.reminder-email')).toHaveLength(4);
     expect((await runReminders(database.db, mailer, at(opened, 61))).noticesAdded).toBe(0);
@@ -90,7 +115,11 @@ describe('reminders', () => {
     const opened = new Date(Date.UTC(2031, 0, 10, 8));
     const id = await roundAt(database.db, opened, { geos: ['NL'] });
     const before = smtp.received.length;
-    expect(await runReminders(database.db, null, opened)).toEqual({ noticesAdded: 1, emailsSent: 0, emailFailures: [] });
+    expect(await runReminders(database.db, null, opened)).toEqual({
+      noticesAdded: 1,
+      emailsSent: 0,
+      emailFailures: [],
+    });
     expect(await noticesOf(id)).toEqual([{ geo: 'NL', kind: 'opened', emailed_to: '', emailed_at: null }]);
     await runReminders(database.db, smtpMailer(smtp.url, 'https://observatory.example.eu'), at(opened, 1));
     expect(smtp.received.length).toBe(before);
@@ -106,13 +135,19 @@ describe('reminders', () => {
     expect(failed.emailsSent).toBe(0);
     expect(failed.emailFailures[0]).toMatch(/notice \d+: .*ECONNREFUSED/);
     const before = smtp.received.length;
-    expect((await runReminders(database.db, smtpMailer(smtp.url, 'https://observatory.example.eu'), opened)).emailsSent).toBe(1);
-    expect((await runReminders(database.db, smtpMailer(smtp.url, 'https://observatory.example.eu'), opened)).emailsSent).toBe(0);
+    expect(
+      (await runReminders(database.db, smtpMailer(smtp.url, 'https://observatory.example.eu'), opened)).emailsSent,
+    ).toBe(1);
+    expect(
+      (await runReminders(database.db, smtpMailer(smtp.url, 'https://observatory.example.eu'), opened)).emailsSent,
+    ).toBe(0);
     expect(smtp.received.length).toBe(before + 1);
   });
 
   it('runs from the API for the secretariat with the configured SMTP server', async () => {
-    const res = await request(appFor(database.db, people.secretariat, { SMTP_URL: smtp.url })).post('/api/rounds/reminders').expect(200);
+    const res = await request(appFor(database.db, people.secretariat, { SMTP_URL: smtp.url }))
+      .post('/api/rounds/reminders')
+      .expect(200);
     expect(res.body).toMatchObject({ emailFailures: [] });
     await request(appFor(database.db, people.nl)).post('/api/rounds/reminders').expect(403);
   });

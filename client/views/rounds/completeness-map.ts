@@ -37,10 +37,15 @@ function legend(width: number, height: number): string {
   const at = (i: number) => ({ x: 8 + (i % 3) * columnWidth, y: height - LEGEND_HEIGHT + 8 + Math.floor(i / 3) * 22 });
   const swatches = COMPLETENESS_CLASSES.map((c, i) => {
     const { x, y } = at(i);
-    return tag('rect', { x, y, width: 20, height: 14, fill: c.colour, stroke: '#555' }) + text(c.label, { x: x + 26, y: y + 12 });
+    return (
+      tag('rect', { x, y, width: 20, height: 14, fill: c.colour, stroke: '#555' }) +
+      text(c.label, { x: x + 26, y: y + 12 })
+    );
   });
   const { x, y } = at(COMPLETENESS_CLASSES.length);
-  const notAsked = tag('rect', { x, y, width: 20, height: 14, fill: '#f2f2f2', stroke: '#555' }) + text('Not asked', { x: x + 26, y: y + 12 });
+  const notAsked =
+    tag('rect', { x, y, width: 20, height: 14, fill: '#f2f2f2', stroke: '#555' }) +
+    text('Not asked', { x: x + 26, y: y + 12 });
   return tag('g', { class: 'legend', 'aria-hidden': 'true' }, swatches.join('') + notAsked);
 }
 
@@ -48,7 +53,11 @@ function legend(width: number, height: number): string {
  * A map of Europe coloured by each expected geo's completeness in a round; geos the round does not
  * ask are grey. A completed part is outlined more strongly, so the map does not rely on colour alone.
  */
-export function renderCompletenessMap(map: MapGeometry, cells: CompletenessCell[], options: CompletenessMapOptions): string {
+export function renderCompletenessMap(
+  map: MapGeometry,
+  cells: CompletenessCell[],
+  options: CompletenessMapOptions,
+): string {
   const width = options.width ?? 560;
   const height = options.height ?? 520;
   const byGeo = new Map(cells.map((c) => [c.geo, c]));
@@ -56,7 +65,9 @@ export function renderCompletenessMap(map: MapGeometry, cells: CompletenessCell[
   const shapes = map.features.map((feature) => {
     const cell = byGeo.get(feature.id);
     const asked = cell !== undefined && cell.completeness !== null;
-    const label = asked ? `${cell.name}: ${cell.completeness} % of expected cells${cell.complete ? ', marked complete' : ', not complete'}` : null;
+    const label = asked
+      ? `${cell.name}: ${cell.completeness} % of expected cells${cell.complete ? ', marked complete' : ', not complete'}`
+      : null;
     return tag('path', {
       d: paths.get(feature.id),
       class: asked ? `geo${cell.complete ? ' complete' : ''}` : 'geo not-asked',
@@ -70,8 +81,12 @@ export function renderCompletenessMap(map: MapGeometry, cells: CompletenessCell[
     });
   });
   const asked = cells.filter((c) => c.completeness !== null);
-  const description = `Map of the ${asked.length} geos a round asks for, coloured by the share of their expected cells delivered; ` +
+  const description =
+    `Map of the ${asked.length} geos a round asks for, coloured by the share of their expected cells delivered; ` +
     `${asked.filter((c) => c.complete).length} marked complete (dark outline). The table below gives every figure.`;
-  return svgDocument({ width, height }, { title: options.title, description, className: 'chart choropleth completeness-map' },
-    tag('g', { class: 'geos' }, shapes.join('')) + legend(width, height));
+  return svgDocument(
+    { width, height },
+    { title: options.title, description, className: 'chart choropleth completeness-map' },
+    tag('g', { class: 'geos' }, shapes.join('')) + legend(width, height),
+  );
 }

@@ -18,14 +18,22 @@ export async function mount(container: HTMLElement, state: ViewState, context: V
       const shown = await loadRoundsState(state.id);
       if (shown.kind === 'list') {
         const catalogue = secretariat ? await loadCatalogue() : null;
-        const eu27 = catalogue?.geos.filter((g) => g.kind === 'country' && g.groups?.includes('EU27_2020')).map((g) => g.code) ?? [];
+        const eu27 =
+          catalogue?.geos.filter((g) => g.kind === 'country' && g.groups?.includes('EU27_2020')).map((g) => g.code) ??
+          [];
         const form = secretariat
-          ? createRoundForm({ geos: eu27, today: day(0), due: day(60), locks: day(120) }, (id) => context.navigate({ view: 'rounds', id: String(id) }))
+          ? createRoundForm({ geos: eu27, today: day(0), due: day(60), locks: day(120) }, (id) =>
+              context.navigate({ view: 'rounds', id: String(id) }),
+            )
           : null;
         container.replaceChildren(...renderList(shown.rounds, context, form));
       } else {
         const map = await loadMap();
-        container.replaceChildren(...renderRound(shown.round, shown.completeness, map, { secretariat: secretariat ? { reload: () => void paint() } : null }));
+        container.replaceChildren(
+          ...renderRound(shown.round, shown.completeness, map, {
+            secretariat: secretariat ? { reload: () => void paint() } : null,
+          }),
+        );
       }
     } catch (error) {
       container.replaceChildren(problemBox('The collection rounds could not be loaded', error));

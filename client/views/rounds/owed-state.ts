@@ -16,7 +16,10 @@ export async function loadOwed(geo: string): Promise<OwedState> {
 }
 
 export const CELL_TEXT: Record<CellState, string> = {
-  delivered: 'Delivered', 'delivered-with-warnings': 'Delivered, with a warning', missing: 'Missing', 'not-available': 'Not available',
+  delivered: 'Delivered',
+  'delivered-with-warnings': 'Delivered, with a warning',
+  missing: 'Missing',
+  'not-available': 'Not available',
 };
 
 export function owedCount(part: RoundPart): { missing: number; total: number } {

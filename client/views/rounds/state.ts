@@ -17,15 +17,26 @@ export async function loadRoundsState(id: string | null): Promise<RoundsState> {
 }
 
 export function mapCells(completeness: Completeness): CompletenessCell[] {
-  return completeness.geos.map((g) => ({ geo: g.geo, name: g.geoName, completeness: g.cellCompleteness, complete: g.actual === 1 }));
+  return completeness.geos.map((g) => ({
+    geo: g.geo,
+    name: g.geoName,
+    completeness: g.cellCompleteness,
+    complete: g.actual === 1,
+  }));
 }
 
 export const STATE_TEXT: Record<GeoCompleteness['state'], string> = {
-  open: 'Not complete', complete: 'Complete', approved: 'Approved nationally', accepted: 'Accepted',
+  open: 'Not complete',
+  complete: 'Complete',
+  approved: 'Approved nationally',
+  accepted: 'Accepted',
 };
 
 export const STATUS_TEXT: Record<RoundSummary['status'], string> = {
-  scheduled: 'Scheduled', open: 'Open', 'past-due': 'Past due', locked: 'Locked',
+  scheduled: 'Scheduled',
+  open: 'Open',
+  'past-due': 'Past due',
+  locked: 'Locked',
 };
 
 export function rateText(rate: number | null): string {

@@ -71,7 +71,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('granted_by', 'text', (c) => c.notNull())
     .addColumn('granted_at', 'varchar(32)', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('round_lock_exceptions_round_geo').on('round_lock_exceptions').columns(['round_id', 'geo']).execute();
+  await db.schema
+    .createIndex('round_lock_exceptions_round_geo')
+    .on('round_lock_exceptions')
+    .columns(['round_id', 'geo'])
+    .execute();
   await db.schema
     .createTable('round_notices')
     .addColumn('id', idType, (c) => c.primaryKey())
@@ -96,8 +100,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['national_representatives', 'round_notices', 'round_lock_exceptions', 'round_unavailable_cells',
-    'round_parts', 'collection_round_versions', 'collection_rounds']) {
+  for (const table of [
+    'national_representatives',
+    'round_notices',
+    'round_lock_exceptions',
+    'round_unavailable_cells',
+    'round_parts',
+    'collection_round_versions',
+    'collection_rounds',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

@@ -4,10 +4,15 @@ import { z } from 'zod';
 
 const day = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected a date written YYYY-MM-DD');
 const code = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'codes contain only letters, digits, "_" and "-"');
-const period = z.string().regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, 'expected a year (2024), quarter (2024-Q1) or month (2024-03)');
+const period = z
+  .string()
+  .regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, 'expected a year (2024), quarter (2024-Q1) or month (2024-03)');
 
 const distinct = <T extends z.ZodType<string>>(item: T, what: string) =>
-  z.array(item).min(1, `name at least one ${what}`).max(500)
+  z
+    .array(item)
+    .min(1, `name at least one ${what}`)
+    .max(500)
     .refine((list) => new Set(list).size === list.length, `each ${what} once`);
 
 /** What the secretariat writes when it creates or edits a round. */
@@ -37,8 +42,12 @@ export const RoundSummary = RoundInput.extend({
 export type RoundSummary = z.infer<typeof RoundSummary>;
 
 export const RoundDetail = RoundSummary.extend({
-  changes: z.array(z.object({ version: z.number(), changedBy: z.string(), changedAt: z.string(), afterOpening: z.boolean() })),
-  lockExceptions: z.array(z.object({ geo: z.string(), until: z.string(), reason: z.string(), grantedBy: z.string(), grantedAt: z.string() })),
+  changes: z.array(
+    z.object({ version: z.number(), changedBy: z.string(), changedAt: z.string(), afterOpening: z.boolean() }),
+  ),
+  lockExceptions: z.array(
+    z.object({ geo: z.string(), until: z.string(), reason: z.string(), grantedBy: z.string(), grantedAt: z.string() }),
+  ),
 });
 export type RoundDetail = z.infer<typeof RoundDetail>;
 
@@ -111,7 +120,12 @@ export const Completeness = z.object({
   roundName: z.string(),
   dueOn: z.string(),
   locksOn: z.string(),
-  overall: Rates.extend({ cellsExpected: z.number(), cellsDelivered: z.number(), cellsNotAvailable: z.number(), cellsMissing: z.number() }),
+  overall: Rates.extend({
+    cellsExpected: z.number(),
+    cellsDelivered: z.number(),
+    cellsNotAvailable: z.number(),
+    cellsMissing: z.number(),
+  }),
   geos: z.array(GeoCompleteness),
 });
 export type Completeness = z.infer<typeof Completeness>;

@@ -4,7 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { MapGeometry } from '../../../client/charts/choropleth';
 import { SEQUENTIAL } from '../../../client/charts/palette';
-import { completenessColour, type CompletenessCell, renderCompletenessMap } from '../../../client/views/rounds/completeness-map';
+import {
+  completenessColour,
+  type CompletenessCell,
+  renderCompletenessMap,
+} from '../../../client/views/rounds/completeness-map';
 import { mapCells, rateText } from '../../../client/views/rounds/state';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -13,13 +17,20 @@ const cells = JSON.parse(readFileSync(path.join(here, 'fixtures/completeness.jso
 
 describe('the completeness map', () => {
   it('draws the fixture as a stable SVG', async () => {
-    await expect(renderCompletenessMap(map, cells, { title: 'Completeness of Core indicators 2023' }))
-      .toMatchFileSnapshot('__snapshots__/completeness-map.svg');
+    await expect(
+      renderCompletenessMap(map, cells, { title: 'Completeness of Core indicators 2023' }),
+    ).toMatchFileSnapshot('__snapshots__/completeness-map.svg');
   });
 
   it('colours by fixed classes, whatever the other countries deliver', () => {
     expect([0, 24.9, 25, 74.9, 75, 99.9, 100].map(completenessColour)).toEqual([
-      SEQUENTIAL[0], SEQUENTIAL[0], SEQUENTIAL[1], SEQUENTIAL[2], SEQUENTIAL[3], SEQUENTIAL[3], SEQUENTIAL[4],
+      SEQUENTIAL[0],
+      SEQUENTIAL[0],
+      SEQUENTIAL[1],
+      SEQUENTIAL[2],
+      SEQUENTIAL[3],
+      SEQUENTIAL[3],
+      SEQUENTIAL[4],
     ]);
   });
 
