@@ -84,7 +84,8 @@ describe('migrations', () => {
     expect(await count('revisions')).toBe(observations + superseded);
     expect(await count('observations')).toBe(observations);
 
-    expect(await migrateToLatest(database.db)).toEqual(['2026-11-23T0200_cell-versions', '2026-11-23T0210_observations-key-only']);
+    // Later migrations (e.g. collection rounds) run after these two; this test is about these two.
+    expect((await migrateToLatest(database.db)).slice(0, 2)).toEqual(['2026-11-23T0200_cell-versions', '2026-11-23T0210_observations-key-only']);
     expect(await cellHistory(database.db, cell)).toEqual(history);
     expect(await count('revisions')).toBe(superseded);
     const current = await database.db.selectFrom('observations').select(['value', 'note', 'submission_id']).where('geo', '=', 'AT').where('indicator', '=', 'ICCS0101').where('period', '=', '2017').executeTakeFirstOrThrow();

@@ -111,7 +111,7 @@ function partSection(part: RoundPart, reload: () => void): HTMLElement {
   return h(
     'section',
     { class: 'round-part', 'aria-label': `${part.roundName}, ${part.geo}` },
-    h('h4', { text: `${part.roundName}: due ${part.dueOn}, locks after ${part.locksOn}` }),
+    h('h5', { text: `${part.roundName}: due ${part.dueOn}, locks after ${part.locksOn}` }),
     h('p', {
       text:
         `${total - missing} of ${total} figures delivered or declared; part ${part.state}${who}.` +
