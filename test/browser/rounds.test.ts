@@ -143,8 +143,25 @@ describe('collection rounds, in Chromium', () => {
     await expect
       .poll(() => again.page.locator('main section[aria-label="Lock exceptions"]').textContent())
       .toContain(`DE until ${round.due_on} 23:59 UTC: The federal police publish their count late this year.`);
+    // ... and returns NL's part with comments: it is open again, and NL's contact points get the comments.
+    const nlRow = again.page.locator('main tbody tr', { hasText: 'Netherlands' });
+    await nlRow.locator('summary').click();
+    await nlRow.getByLabel(/^Why/).fill('Please add the attempted homicides too.');
+    await nlRow.getByRole('button', { name: 'Return with comments' }).click();
+    await expect
+      .poll(() => again.page.locator('main tbody tr', { hasText: 'Netherlands' }).textContent())
+      .toContain('Not complete');
     expect(await seriousViolations(again.page)).toEqual([]);
     expect(again.problems).toEqual([]);
+    const returned = await site.app.db.db
+      .selectFrom('round_notices')
+      .select('message')
+      .where('round_id', '=', round.id)
+      .where('kind', '=', 'returned')
+      .execute();
+    expect(returned.map((n) => n.message)).toEqual([
+      expect.stringContaining('Please add the attempted homicides too.'),
+    ]);
     for (const { page } of [staff, contact, late, again]) await page.close();
   }, 120_000);
 });

@@ -2,8 +2,9 @@ import { apiUrl, sendJson } from '../../api/client';
 import type { MapGeometry } from '../../charts/choropleth';
 import { h, setSvg } from '../../components/dom';
 import type { ViewContext } from '../../router';
-import type { Completeness, RoundDetail, RoundSummary } from '../../../server/shared/api/rounds';
-import { actionButton, labelled, liveRegion } from '../account-parts';
+import type { Completeness, GeoCompleteness, RoundDetail, RoundSummary } from '../../../server/shared/api/rounds';
+import { secretariatPartActions } from './part-actions';
+import { labelled, liveRegion } from '../account-parts';
 import { viewHeader } from '../view-parts';
 import { renderCompletenessMap } from './completeness-map';
 import { deliveriesPublished, mapCells, rateText, STATE_TEXT, STATUS_TEXT } from './state';
@@ -68,7 +69,10 @@ function summary(completeness: Completeness): HTMLElement {
   );
 }
 
-function completenessTable(completeness: Completeness, accept: ((geo: string) => HTMLElement) | null): HTMLElement {
+function completenessTable(
+  completeness: Completeness,
+  actions: ((geo: string, state: GeoCompleteness['state']) => HTMLElement) | null,
+): HTMLElement {
   const rows = completeness.geos.map((g) =>
     h(
       'tr',
@@ -81,7 +85,7 @@ function completenessTable(completeness: Completeness, accept: ((geo: string) =>
       h('td', { class: 'num', text: String(g.cellsNotAvailable) }),
       h('td', { class: 'num', text: rateText(g.cellCompleteness) }),
       h('td', { text: g.missing.map((m) => `${m.indicator} ${m.period}`).join(', ') || '—' }),
-      accept ? h('td', {}, g.state === 'approved' ? accept(g.geo) : '') : null,
+      actions ? h('td', {}, actions(g.geo, g.state)) : null,
     ),
   );
   const columns = [
@@ -94,7 +98,11 @@ function completenessTable(completeness: Completeness, accept: ((geo: string) =>
     'Cell completeness',
     'Missing cells',
   ];
-  return table(`Completeness of ${completeness.roundName} by country`, accept ? [...columns, 'Action'] : columns, rows);
+  return table(
+    `Completeness of ${completeness.roundName} by country`,
+    actions ? [...columns, 'Action'] : columns,
+    rows,
+  );
 }
 
 export interface RoundActions {
@@ -118,20 +126,7 @@ export function renderRound(
     }),
   );
   const secretariat = actions.secretariat;
-  const accept =
-    secretariat && round.twoLevelApproval
-      ? (geo: string) =>
-          actionButton(
-            'Accept',
-            status,
-            async () => {
-              await sendJson('POST', `/api/rounds/${round.id}/parts/${geo}/accept`);
-              secretariat.reload();
-              return `${geo}'s part is accepted; its data is locked.`;
-            },
-            { label: `Accept ${geo}'s part` },
-          )
-      : null;
+  const partActions = secretariat ? secretariatPartActions(round, status, secretariat.reload) : null;
   const downloads = h(
     'p',
     { class: 'inline' },
@@ -161,7 +156,7 @@ export function renderRound(
     round.guidance ? h('p', { class: 'guidance', text: round.guidance }) : null,
     summary(completeness),
     mapBox,
-    completenessTable(completeness, accept),
+    completenessTable(completeness, partActions),
     downloads,
     status,
     changes.length
