@@ -21,6 +21,7 @@ const context = startRouter(main, {
   users: () => import('./views/users'),
   audit: () => import('./views/audit'),
   empact: () => import('./views/empact/index'),
+  rounds: () => import('./views/rounds/index'),
 });
 
 // Signing in or out changes what the header offers; the views re-read the session when they mount.

@@ -6,7 +6,7 @@ const TITLES: Record<ViewName, string> = {
   explore: 'Explore', trends: 'Trends', compare: 'Compare', profile: 'Country profile', alerts: 'Alerts',
   practices: 'Practices', practice: 'Practice', upload: 'Upload',
   'sign-in': 'Sign in', 'reset-password': 'Set your password', 'my-country': 'My country', review: 'Review queue', approvals: 'Approval queue', users: 'Users and tokens',
-  audit: 'Audit log', empact: 'EMPACT',
+  audit: 'Audit log', empact: 'EMPACT', rounds: 'Collection rounds',
 };
 
 export function startRouter(container: HTMLElement, loaders: Record<ViewName, ViewLoader>): ViewContext {

@@ -4,6 +4,8 @@ import type { OpenDatabase } from './db/connect';
 import cluster from 'node:cluster';
 import { createApp } from './app/compose';
 import { EXIT_CANNOT_LISTEN, listenError, StartError } from './app/port';
+import { smtpMailer } from './rounds/mailer';
+import { scheduleReminders } from './rounds/reminders';
 
 /** How long a stopping server lets requests in flight run before it exits anyway. */
 const DRAIN_LIMIT_MS = 10_000;
@@ -22,6 +24,7 @@ export interface ServeOptions {
  */
 export function serve({ config, database, label = '', onListening }: ServeOptions): Server {
   const server = createApp({ db: database.db, config }).listen(config.PORT, config.HOST, () => onListening?.(server));
+  scheduleReminders(database.db, smtpMailer(config.SMTP_URL, config.PUBLIC_URL), (line) => console.error(`${label}${line}`));
   server.on('error', (error: NodeJS.ErrnoException) => {
     const reason = listenError(error, config.PORT, config.HOST);
     console.error(`${label}${reason instanceof StartError ? reason.message : reason.stack}`);

@@ -5,7 +5,7 @@
 
 export const VIEWS = [
   'explore', 'trends', 'compare', 'profile', 'alerts', 'practices', 'practice', 'upload',
-  'sign-in', 'reset-password', 'my-country', 'review', 'approvals', 'users', 'audit', 'empact',
+  'sign-in', 'reset-password', 'my-country', 'review', 'approvals', 'users', 'audit', 'empact', 'rounds',
 ] as const;
 export type ViewName = (typeof VIEWS)[number];
 export type MeasureName = 'count' | 'rate';
@@ -46,7 +46,7 @@ const PATHS: Record<ViewName, string> = {
   explore: '/', trends: '/trends', compare: '/compare', profile: '/profile', alerts: '/alerts',
   practices: '/practices', practice: '/practices', upload: '/upload',
   'sign-in': '/sign-in', 'reset-password': '/reset-password', 'my-country': '/my-country', review: '/review', approvals: '/approvals', users: '/users',
-  audit: '/audit', empact: '/empact',
+  audit: '/audit', empact: '/empact', rounds: '/rounds',
 };
 
 const FACET_PREFIX = 'f.';
@@ -66,6 +66,7 @@ function viewFromPath(pathname: string): { view: ViewName; id: string | null } {
   if (head === 'profile' && id) return { view: 'profile', id: id.toUpperCase() };
   if (head === 'practices' && id) return { view: 'practice', id };
   if (head === 'empact' && id) return { view: 'empact', id };
+  if (head === 'rounds' && id) return { view: 'rounds', id };
   const view = VIEWS.find((v) => v === head && v !== 'profile' && v !== 'practice');
   return { view: view ?? 'explore', id: null };
 }
@@ -94,7 +95,7 @@ export function parseState(url: URL): ViewState {
 
 /** Path and query of a state; defaults are left out so URLs stay short. */
 export function formatState(state: ViewState): string {
-  const path = state.id && (state.view === 'profile' || state.view === 'practice' || state.view === 'empact')
+  const path = state.id && (state.view === 'profile' || state.view === 'practice' || state.view === 'empact' || state.view === 'rounds')
     ? `${PATHS[state.view]}/${encodeURIComponent(state.id)}`
     : PATHS[state.view];
   const p = new URLSearchParams();

@@ -25,6 +25,7 @@ import { observationRoutes } from '../observations/observation.routes';
 import { openApiRoutes } from '../openapi/openapi.routes';
 import { practiceRoutes } from '../practices/practice.routes';
 import { importProfileRoutes } from '../import-profiles/import-profile.routes';
+import { roundRoutes } from '../rounds/rounds.routes';
 import { submissionRoutes } from '../submissions/submission.routes';
 
 /**
@@ -43,6 +44,7 @@ export const apiRoutes: readonly AnyRoute[] = [
   ...submissionRoutes,
   ...importProfileRoutes,
   ...approvalRoutes,
+  ...roundRoutes,
   ...sessionRoutes,
   ...userRoutes,
   ...tokenRoutes,

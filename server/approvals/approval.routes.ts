@@ -3,6 +3,7 @@ import { codeList } from '../http/query';
 import { defineRoute } from '../http/route';
 import { ApprovalsAnswerSchema } from '../shared/api/approvals';
 import { CommitAnswerSchema } from '../shared/api/submissions';
+import { assertSubmissionOpen } from '../rounds/locks';
 import { CONTACTS, geoOfSubmission, IdParams, stateError } from '../submissions/submission.routes';
 import {
   approvalRequired,
@@ -23,7 +24,11 @@ export const approvalRoutes = [
     params: IdParams,
     response: CommitAnswerSchema,
     // With APPROVAL_REQUIRED=true the submission waits for the secretariat instead (server/approvals).
-    handler: ({ db, params, actor, config }) => commitOrAwaitApproval(db, params.id, actor, config).catch(stateError),
+    // A round's locked cells stay locked (server/rounds/locks.ts): 409 naming the round and its date.
+    handler: async ({ db, params, actor, config }) => {
+      const rounds = await assertSubmissionOpen(db, params.id);
+      return { ...(await commitOrAwaitApproval(db, params.id, actor, config).catch(stateError)), rounds };
+    },
   }),
 
   defineRoute({
@@ -60,7 +65,10 @@ export const approvalRoutes = [
     audit: { action: 'submission.approve', byHandler: true },
     params: IdParams,
     body: z.object({ note: z.string().trim().min(1).max(2000).optional() }).optional(),
-    handler: ({ db, actor, ip, params, body }) => approveSubmission(db, params.id, { actor, ip }, body?.note),
+    handler: async ({ db, actor, ip, params, body }) => {
+      await assertSubmissionOpen(db, params.id);
+      return approveSubmission(db, params.id, { actor, ip }, body?.note);
+    },
   }),
   defineRoute({
     method: 'post',

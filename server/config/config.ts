@@ -51,6 +51,27 @@ function httpUrl(name: string, fallback: string) {
     });
 }
 
+/** An SMTP server for reminders: smtp:// or smtps://, with a host; absent means no email is ever sent. */
+const smtpUrl = z
+  .string()
+  .trim()
+  .optional()
+  .transform((raw, ctx): string | null => {
+    if (raw === undefined || raw === '') return null;
+    let url: URL | null = null;
+    try {
+      url = new URL(raw);
+    } catch {
+      url = null;
+    }
+    if (url && (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname) return raw;
+    ctx.addIssue({
+      code: 'custom',
+      message: `SMTP_URL must be an smtp:// or smtps:// address with a host, e.g. smtp://user:password@mail.example.eu:587 (got "${raw.replace(/\/\/[^@/]*@/, '//…@')}")`,
+    });
+    return z.NEVER;
+  });
+
 /** TRUST_PROXY as Express takes it: off, true, a hop count, or a list of trusted addresses. */
 const trustProxy = z
   .string()
@@ -102,6 +123,7 @@ const Environment = z.object({
   PG_IDLE_TIMEOUT_MS: wholeNumber('PG_IDLE_TIMEOUT_MS', 0, 2 ** 31 - 1, 10_000),
   PG_CONNECT_TIMEOUT_MS: wholeNumber('PG_CONNECT_TIMEOUT_MS', 0, 2 ** 31 - 1, 10_000),
   PG_STATEMENT_TIMEOUT_MS: wholeNumber('PG_STATEMENT_TIMEOUT_MS', 0, 2 ** 31 - 1, 0),
+  SMTP_URL: smtpUrl,
 });
 
 export type Config = z.output<typeof Environment>;

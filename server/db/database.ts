@@ -8,6 +8,10 @@ import type { ObservationTable, RevisionTable } from './tables/observation.table
 import type { PracticeListingFacetTable, PracticeListingTable, PracticeTable, PracticeVersionTable } from './tables/practice.table';
 import type { ImportProfileTable } from './tables/profile.table';
 import type { StagedPartTable, SubmissionTable } from './tables/submission.table';
+import type {
+  CollectionRoundTable, CollectionRoundVersionTable, NationalRepresentativeTable, RoundLockExceptionTable, RoundNoticeTable,
+  RoundPartTable, RoundUnavailableCellTable,
+} from './tables/round.table';
 
 export interface Database {
   geos: GeoTable;
@@ -30,6 +34,13 @@ export interface Database {
   audit_refusals: AuditRefusalTable;
   submission_approvals: SubmissionApprovalTable;
   import_profiles: ImportProfileTable;
+  collection_rounds: CollectionRoundTable;
+  collection_round_versions: CollectionRoundVersionTable;
+  round_parts: RoundPartTable;
+  round_unavailable_cells: RoundUnavailableCellTable;
+  round_lock_exceptions: RoundLockExceptionTable;
+  round_notices: RoundNoticeTable;
+  national_representatives: NationalRepresentativeTable;
 }
 
 export type Db = Kysely<Database>;

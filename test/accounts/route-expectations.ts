@@ -81,12 +81,25 @@ export class Fixtures {
     return (await this.created(res, `a ${geo} practice`)).body.slug;
   }
 
+  /** A round open today that asks NL and DE for ICCS0101 2024. */
+  async round(): Promise<number> {
+    const res = await request(this.admin).post('/api/rounds').send(roundFor());
+    return (await this.created(res, 'a round')).body.id;
+  }
+
   async token(): Promise<number> {
     const res = await request(this.admin).post('/api/tokens').send({ name: unique('token') });
     return (await this.created(res, 'a token')).body.id;
   }
 }
 
+export function roundFor(geos = ['NL', 'DE']) {
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  return { name: unique('Core indicators'), indicators: ['ICCS0101'], periods: ['2024'], geos, opensOn: day(0), dueOn: day(30), locksOn: day(60) };
+}
+
+const round: Sample = async (_geo, fx) => ({ params: { id: await fx.round() } });
+const part: Sample = async (geo, fx) => ({ params: { id: await fx.round(), geo } });
 const submission: Sample = async (geo, fx) => ({ params: { id: await fx.submission(geo) } });
 const practice: Sample = async (geo, fx) => ({ params: { slug: await fx.practice(geo) } });
 const targetUser: Sample = async (_geo, fx) => ({ params: { id: await fx.userIds.target() } });
@@ -147,6 +160,30 @@ export const ROUTE_RULES: Record<string, Rule> = {
   'GET /api/approvals': roles(CONTACTS),
   'POST /api/submissions/:id/approve': roles(SECRETARIAT, submission),
   'POST /api/submissions/:id/reject': roles(SECRETARIAT, async (geo, fx) => ({ ...(await submission(geo, fx)), body: { message: 'Please correct the 2021 figure.' } })),
+
+  'GET /api/rounds': open(),
+  'POST /api/rounds': roles(SECRETARIAT, () => ({ body: roundFor() })),
+  'GET /api/rounds/:id': open(round),
+  'PUT /api/rounds/:id': roles(SECRETARIAT, async (geo, fx) => ({ ...(await round(geo, fx)), body: roundFor() })),
+  'GET /api/rounds/:id/completeness': open(round),
+  'GET /api/rounds/:id/deliveries': open(round),
+  'POST /api/rounds/:id/lock-exceptions': roles(SECRETARIAT, async (geo, fx) => ({
+    ...(await round(geo, fx)), body: { geo, until: new Date(Date.now() + 86_400_000).toISOString(), reason: 'A late correction of the 2024 figure.' },
+  })),
+  'POST /api/rounds/reminders': roles(SECRETARIAT),
+  'GET /api/round-parts': scoped(CONTACTS, (geo) => ({ query: { geo } })),
+  'GET /api/rounds/:id/parts/:geo': scoped(CONTACTS, part),
+  'GET /api/rounds/:id/parts/:geo/template': scoped(CONTACTS, part),
+  'POST /api/rounds/:id/parts/:geo/complete': scoped(CONTACTS, part),
+  'POST /api/rounds/:id/parts/:geo/reopen': scoped(CONTACTS, part),
+  'POST /api/rounds/:id/parts/:geo/approve': scoped(CONTACTS, part),
+  'POST /api/rounds/:id/parts/:geo/accept': roles(SECRETARIAT, part),
+  'POST /api/rounds/:id/parts/:geo/unapprove': scoped(CONTACTS, async (geo, fx) => ({ ...(await part(geo, fx)), body: { reason: 'The 2024 figure needs a note.' } })),
+  'PUT /api/rounds/:id/parts/:geo/unavailable': scoped(CONTACTS, async (geo, fx) => ({
+    ...(await part(geo, fx)), body: { indicator: 'ICCS0101', period: '2024', reason: 'Not recorded nationally before 2025.' },
+  })),
+  'GET /api/round-notices': roles(CONTACTS),
+  'PUT /api/national-representatives/:geo': roles(SECRETARIAT, (geo) => ({ params: { geo }, body: { email: 'cp-nl@politie.nl' } })),
 
   'GET /api/session': open(),
   'POST /api/session': open(() => ({ body: { email: 'matrix-login@observatory.eu', password: 'a long enough passphrase' } })),

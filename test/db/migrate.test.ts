@@ -81,6 +81,7 @@ describe('migrations', () => {
     expect(await count('revisions')).toBe(observations + superseded);
     expect(await count('observations')).toBe(observations);
 
+    // Later migrations (e.g. collection rounds) run after these two; this test is about these two.
     expect((await migrateToLatest(database.db)).slice(0, 2)).toEqual(['2026-11-23T0200_cell-versions', '2026-11-23T0210_observations-key-only']);
     expect(await cellHistory(database.db, cell)).toEqual(history);
     expect(await count('revisions')).toBe(superseded);

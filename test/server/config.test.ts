@@ -32,6 +32,11 @@ const CASES: Record<keyof Config, { good: [string, unknown]; bad?: [string, RegE
   PG_IDLE_TIMEOUT_MS: { good: ['500', 500], bad: ['-5', /PG_IDLE_TIMEOUT_MS must be a whole number/], fallback: 10_000 },
   PG_CONNECT_TIMEOUT_MS: { good: ['2000', 2000], bad: ['2s', /PG_CONNECT_TIMEOUT_MS must be a whole number/], fallback: 10_000 },
   PG_STATEMENT_TIMEOUT_MS: { good: ['30000', 30_000], bad: ['1e4', /PG_STATEMENT_TIMEOUT_MS must be a whole number/], fallback: 0 },
+  SMTP_URL: {
+    good: ['smtp://reminders:secret@mail.example.eu:587', 'smtp://reminders:secret@mail.example.eu:587'],
+    bad: ['mail.example.eu:25', /SMTP_URL must be an smtp:\/\/ or smtps:\/\/ address with a host.*"mail.example.eu:25"/],
+    fallback: null,
+  },
 };
 
 describe('configuration', () => {

@@ -64,6 +64,7 @@ function geoSection(geo: string, catalogue: Catalogue, context: ViewContext): HT
     }
   });
   void load();
+  void import('../rounds/owed-panel').then((rounds) => status.after(rounds.owedPanel(geo)));
   const headingId = `geo-${geo}-heading`;
   return h('section', { class: 'geo-area', 'aria-labelledby': headingId },
     h('h3', { id: headingId, text: `${geoName(catalogue, geo)} (${geo})` }),

@@ -1,0 +1,5 @@
+import { partRoutes } from './part.routes';
+import { roundRoutes as definitionRoutes } from './round.routes';
+
+/** Every route of the rounds feature, for the composition root. */
+export const roundRoutes = [...definitionRoutes, ...partRoutes];

@@ -1,0 +1,45 @@
+import type { DbOrTx } from '../db/database';
+import { conflict } from '../http/errors';
+import { owedCells } from './owed-cells';
+import { type Round, partsOf } from './round.repository';
+import { isAfter } from './round-dates';
+
+/**
+ * Who delivered what and when in a past round: one row per expected cell, with the part's completion.
+ * Published once the round is past its due date, so it never shows a country's work in progress.
+ */
+export async function roundDeliveries(db: DbOrTx, round: Round, now: Date) {
+  if (!isAfter(round.row.due_on, now)) {
+    throw conflict(
+      `Round "${round.name}" is due on ${round.row.due_on}; who delivered what is published after that date. ` +
+        'Its completeness is public meanwhile.',
+    );
+  }
+  const cells = await owedCells(db, round, round.geos);
+  const parts = await partsOf(db, round);
+  return round.geos.flatMap((geo) =>
+    (cells.get(geo) ?? []).map((c) => ({
+      round: round.name,
+      geo,
+      indicator: c.indicator,
+      period: c.period,
+      state: c.state,
+      delivered_at: c.recordedAt ?? '',
+      unavailable_reason: c.unavailableReason ?? '',
+      part_state: parts.get(geo)?.state ?? 'open',
+      completed_at: parts.get(geo)?.completed_at ?? '',
+    })),
+  );
+}
+
+export const DELIVERY_COLUMNS = [
+  'round',
+  'geo',
+  'indicator',
+  'period',
+  'state',
+  'delivered_at',
+  'unavailable_reason',
+  'part_state',
+  'completed_at',
+] as const;

@@ -1,0 +1,103 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertCellsOpen } from '../../server/rounds/locks';
+import { seededDatabase, type TestDatabase } from '../helpers/database';
+import { addPeople, appFor, day, type People, roundAt, uploadAndCommit } from './fixture';
+
+let database: TestDatabase;
+let people: People;
+beforeAll(async () => {
+  database = await seededDatabase();
+  people = await addPeople(database.db, 'locks');
+});
+afterAll(async () => database.dispose());
+
+const publicValue = async (geo: string, period: string) =>
+  (
+    await database.db
+      .selectFrom('observations')
+      .select('value')
+      .where('geo', '=', geo)
+      .where('indicator', '=', 'ICCS0101')
+      .where('period', '=', period)
+      .executeTakeFirst()
+  )?.value;
+
+describe('the lock date', () => {
+  it('refuses a commit that would change a locked cell with a 409 naming the round and the date, until an exception is granted', async () => {
+    const created = new Date(Date.now() - 70 * 86_400_000);
+    const id = await roundAt(database.db, created, { name: 'Core indicators 2021', periods: ['2021'] });
+    const lockedOn = day(60, created);
+    const before = await publicValue('NL', '2021');
+
+    const refused = await uploadAndCommit(database.db, people.nl, 'NL', ['NL,ICCS0101,2021,999,,']);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('round-locked');
+    expect(refused.body.error.message).toContain(`Round "Core indicators 2021" locked its cells on ${lockedOn}`);
+    expect(refused.body.error.message).toContain('NL ICCS0101 2021');
+    expect(await publicValue('NL', '2021')).toBe(before);
+    const held = await database.db
+      .selectFrom('submissions')
+      .select(['id', 'status'])
+      .where('geo', '=', 'NL')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(held.status).toBe('validated');
+
+    const until = new Date(Date.now() + 86_400_000).toISOString();
+    const reason = 'The 2021 homicide count was revised by the national statistics office.';
+    await request(appFor(database.db, people.nl))
+      .post(`/api/rounds/${id}/lock-exceptions`)
+      .send({ geo: 'NL', until, reason })
+      .expect(403);
+    const granted = await request(appFor(database.db, people.secretariat))
+      .post(`/api/rounds/${id}/lock-exceptions`)
+      .send({ geo: 'NL', until, reason })
+      .expect(200);
+    expect(granted.body.lockExceptions).toEqual([expect.objectContaining({ geo: 'NL', until, reason })]);
+    const audit = await database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('target', '=', `round/${id}/NL`)
+      .execute();
+    expect(audit.map((a) => a.action)).toContain('round.lock-exception');
+
+    const committed = await request(appFor(database.db, people.nl))
+      .post(`/api/submissions/${held.id}/commit`)
+      .expect(200);
+    expect(committed.body).toMatchObject({ revisionsAdded: 1, rounds: { cellsInRounds: 1, cellsOutsideRounds: 0 } });
+    expect(await publicValue('NL', '2021')).toBe(999);
+
+    // The exception is NL's alone, and ends when it says.
+    expect((await uploadAndCommit(database.db, people.de, 'DE', ['DE,ICCS0101,2021,1,,'])).status).toBe(409);
+    await expect(
+      assertCellsOpen(
+        database.db,
+        [{ geo: 'NL', indicator: 'ICCS0101', period: '2021' }],
+        new Date(Date.now() + 2 * 86_400_000),
+      ),
+    ).rejects.toMatchObject({ status: 409, code: 'round-locked' });
+  });
+
+  it('accepts cells outside every round, and says so', async () => {
+    const answer = await uploadAndCommit(database.db, people.nl, 'NL', ['NL,ICCS0101,2016,111,,']);
+    expect(answer.status).toBe(200);
+    expect(answer.body.rounds).toEqual({ cellsInRounds: 0, cellsOutsideRounds: 1 });
+  });
+
+  it('keeps a round open until the last moment of its lock date', async () => {
+    const id = await roundAt(database.db, new Date(), { periods: ['2018'] });
+    const round = await database.db
+      .selectFrom('collection_rounds')
+      .select('locks_on')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    const cells = [{ geo: 'NL', indicator: 'ICCS0101', period: '2018' }];
+    await expect(
+      assertCellsOpen(database.db, cells, new Date(`${round.locks_on}T23:59:59.999Z`)),
+    ).resolves.toMatchObject({ cellsInRounds: 1 });
+    await expect(
+      assertCellsOpen(database.db, cells, new Date(new Date(`${round.locks_on}T23:59:59.999Z`).getTime() + 1)),
+    ).rejects.toMatchObject({ status: 409 });
+  });
+});
