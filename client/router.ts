@@ -3,10 +3,23 @@ import { formatState, linkState, parseState, type ViewName, type ViewState } fro
 import type { MountedView, ViewContext, ViewLoader } from './views/view-context';
 
 const TITLES: Record<ViewName, string> = {
-  explore: 'Explore', trends: 'Trends', compare: 'Compare', profile: 'Country profile', alerts: 'Alerts',
-  practices: 'Practices', practice: 'Practice', upload: 'Upload',
-  'sign-in': 'Sign in', 'reset-password': 'Set your password', 'my-country': 'My country', review: 'Review queue', approvals: 'Approval queue', users: 'Users and tokens',
-  audit: 'Audit log', empact: 'EMPACT', rounds: 'Collection rounds',
+  explore: 'Explore',
+  trends: 'Trends',
+  compare: 'Compare',
+  profile: 'Country profile',
+  alerts: 'Alerts',
+  practices: 'Practices',
+  practice: 'Practice',
+  upload: 'Upload',
+  'sign-in': 'Sign in',
+  'reset-password': 'Set your password',
+  'my-country': 'My country',
+  review: 'Review queue',
+  approvals: 'Approval queue',
+  users: 'Users and tokens',
+  audit: 'Audit log',
+  empact: 'EMPACT',
+  rounds: 'Collection rounds',
 };
 
 export function startRouter(container: HTMLElement, loaders: Record<ViewName, ViewLoader>): ViewContext {
@@ -33,7 +46,13 @@ export function startRouter(container: HTMLElement, loaders: Record<ViewName, Vi
     } catch (error) {
       mounted = null;
       const message = error instanceof Error ? error.message : String(error);
-      container.replaceChildren(Object.assign(document.createElement('p'), { className: 'error', role: 'alert', textContent: `This view could not be loaded: ${message}` }));
+      container.replaceChildren(
+        Object.assign(document.createElement('p'), {
+          className: 'error',
+          role: 'alert',
+          textContent: `This view could not be loaded: ${message}`,
+        }),
+      );
     } finally {
       container.removeAttribute('aria-busy');
       container.dataset.view = next.view;
@@ -70,10 +89,25 @@ export function startRouter(container: HTMLElement, loaders: Record<ViewName, Vi
   window.addEventListener('popstate', () => void queue(parseState(new URL(location.href)), false));
   document.addEventListener('click', (event) => {
     const link = (event.target as Element | null)?.closest?.('a[href]') as HTMLAnchorElement | SVGAElement | null;
-    if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (
+      !link ||
+      event.defaultPrevented ||
+      event.button !== 0 ||
+      event.metaKey ||
+      event.ctrlKey ||
+      event.shiftKey ||
+      event.altKey
+    )
+      return;
     const href = link instanceof HTMLAnchorElement ? link.href : new URL(link.href.baseVal, location.href).href;
     const url = new URL(href);
-    if (url.origin !== location.origin || url.pathname.startsWith('/api/') || link.hasAttribute('download') || link.getAttribute('target')) return;
+    if (
+      url.origin !== location.origin ||
+      url.pathname.startsWith('/api/') ||
+      link.hasAttribute('download') ||
+      link.getAttribute('target')
+    )
+      return;
     event.preventDefault();
     const next = parseState(url);
     history.pushState(null, '', formatState(next));
@@ -88,8 +122,14 @@ function markVintage(state: ViewState): void {
   const banner = document.getElementById('vintage');
   if (!banner) return;
   banner.hidden = !state.asOf;
-  if (!state.asOf) return banner.replaceChildren();
-  const latest = Object.assign(document.createElement('a'), { href: formatState({ ...state, asOf: null }), textContent: 'Show the latest data' });
+  if (!state.asOf) {
+    banner.replaceChildren();
+    return;
+  }
+  const latest = Object.assign(document.createElement('a'), {
+    href: formatState({ ...state, asOf: null }),
+    textContent: 'Show the latest data',
+  });
   banner.replaceChildren(`You are viewing the data as published at ${state.asOf}. `, latest);
 }
 

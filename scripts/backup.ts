@@ -12,7 +12,9 @@ import { isPostgresUrl } from '../server/db/connect';
 
 const { DATABASE_URL, PG_BIN } = readConfig();
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-const file = process.argv[2] ?? path.join('var', 'backups', `observatory-${stamp}.${isPostgresUrl(DATABASE_URL) ? 'dump' : 'sqlite'}`);
+const file =
+  process.argv[2] ??
+  path.join('var', 'backups', `observatory-${stamp}.${isPostgresUrl(DATABASE_URL) ? 'dump' : 'sqlite'}`);
 mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
 const result = await backupDatabase(DATABASE_URL, file, PG_BIN);
 console.log(`backup (${result.engine}): ${result.file}, ${result.bytes} bytes`);

@@ -35,15 +35,27 @@ async function readSource(relative: string, profile: string): Promise<SeedCell[]
   });
   const { cells, report } = await readFileCells(source, profile, scope);
   if (!report.valid) throw new Error(`${relative}: ${report.entries[0]?.code} ${report.entries[0]?.message}`);
-  return cells.map((c) => ({ geo: c.geo, indicator: c.indicator, period: c.period, value: Number(c.value), flags: c.flags, note: c.note }));
+  return cells.map((c) => ({
+    geo: c.geo,
+    indicator: c.indicator,
+    period: c.period,
+    value: Number(c.value),
+    flags: c.flags,
+    note: c.note,
+  }));
 }
 
-const offences = (await readSource('eurostat-crim_off_cat/estat_crim_off_cat.tsv', 'eurostat-crim_off_cat')).map((c) => ({ ...c, note: '' }));
-const population = (await readSource('eurostat-tps00001/tps00001.tsv', 'eurostat-tps00001')).map((c) => ({ ...c, note: '' }));
-// Eurostat covers the years before 2020; the World Bank's mid-year estimates fill 2020 and 2021.
-const worldBank = (await readSource('worldbank-population/API_SP.POP.TOTL_DS2_en_csv_v2_4473555.csv', 'worldbank-population')).filter(
-  (c) => c.period === '2020' || c.period === '2021',
+const offences = (await readSource('eurostat-crim_off_cat/estat_crim_off_cat.tsv', 'eurostat-crim_off_cat')).map(
+  (c) => ({ ...c, note: '' }),
 );
+const population = (await readSource('eurostat-tps00001/tps00001.tsv', 'eurostat-tps00001')).map((c) => ({
+  ...c,
+  note: '',
+}));
+// Eurostat covers the years before 2020; the World Bank's mid-year estimates fill 2020 and 2021.
+const worldBank = (
+  await readSource('worldbank-population/API_SP.POP.TOTL_DS2_en_csv_v2_4473555.csv', 'worldbank-population')
+).filter((c) => c.period === '2020' || c.period === '2021');
 
 const sources: { folder: string; cells: SeedCell[] }[] = [
   { folder: 'eurostat-tps00001', cells: population },

@@ -58,7 +58,10 @@ async function main(): Promise<number> {
     console.log(previewSummary(preview));
     if (preview.status !== 'validated') return 1;
     if (values['dry-run']) {
-      console.log('dry run: nothing published. Commit with POST /api/submissions/%d/commit or run again without --dry-run.', preview.submissionId);
+      console.log(
+        'dry run: nothing published. Commit with POST /api/submissions/%d/commit or run again without --dry-run.',
+        preview.submissionId,
+      );
       return 0;
     }
     const committed = await commitSubmission(db, preview.submissionId);

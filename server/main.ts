@@ -27,7 +27,8 @@ async function initialise(config: Config): Promise<OpenDatabase> {
   const started = Date.now();
   const { migrations, seed } = await initialiseDatabase(database.db);
   if (migrations.length) console.log(`migrated: ${migrations.join(', ')}`);
-  if (seed) console.log(`seeded: ${seed.submissions} submissions, ${seed.revisions} revisions in ${Date.now() - started} ms`);
+  if (seed)
+    console.log(`seeded: ${seed.submissions} submissions, ${seed.revisions} revisions in ${Date.now() - started} ms`);
   return database;
 }
 
@@ -43,7 +44,11 @@ async function start(config: Config): Promise<void> {
   await assertPortFree(config.PORT, config.HOST);
   if (workers === 1) {
     const database = await initialise(config);
-    const server = serve({ config, database, onListening: () => announce((server.address() as { port: number }).port, engine, 1) });
+    const server = serve({
+      config,
+      database,
+      onListening: () => announce((server.address() as { port: number }).port, engine, 1),
+    });
     return;
   }
   // The primary only initialises the database and supervises; the workers answer requests.

@@ -24,7 +24,9 @@ export interface ServeOptions {
  */
 export function serve({ config, database, label = '', onListening }: ServeOptions): Server {
   const server = createApp({ db: database.db, config }).listen(config.PORT, config.HOST, () => onListening?.(server));
-  scheduleReminders(database.db, smtpMailer(config.SMTP_URL, config.PUBLIC_URL), (line) => console.error(`${label}${line}`));
+  scheduleReminders(database.db, smtpMailer(config.SMTP_URL, config.PUBLIC_URL), (line) =>
+    console.error(`${label}${line}`),
+  );
   server.on('error', (error: NodeJS.ErrnoException) => {
     const reason = listenError(error, config.PORT, config.HOST);
     console.error(`${label}${reason instanceof StartError ? reason.message : reason.stack}`);

@@ -1,10 +1,19 @@
 import type { GeosAnswer, IndicatorsAnswer, ObservationsAnswer } from './types';
-import type { AlertsResponse, CompareResponse, GeoProfileResponse, TrendResponse } from '../../server/shared/api/analytics';
+import type {
+  AlertsResponse,
+  CompareResponse,
+  GeoProfileResponse,
+  TrendResponse,
+} from '../../server/shared/api/analytics';
 import type { PracticeDetail, PracticeSearchResponse } from './types';
 
 /** An API answer other than 2xx, with the server's message (it says what went wrong and how to fix it). */
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string, readonly body: unknown = null) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly body: unknown = null,
+  ) {
     super(message);
   }
 }
@@ -31,7 +40,9 @@ function messageOf(body: unknown, status: number): string {
 }
 
 export async function readAnswer<T>(response: Response): Promise<T> {
-  const body: unknown = (response.headers.get('content-type') ?? '').includes('json') ? await response.json() : await response.text();
+  const body: unknown = (response.headers.get('content-type') ?? '').includes('json')
+    ? await response.json()
+    : await response.text();
   if (!response.ok) throw new ApiError(response.status, messageOf(body, response.status), body);
   return body as T;
 }
@@ -73,10 +84,16 @@ export function writeHeaders(extra: Record<string, string> = {}): Record<string,
 
 /** A GET that is never answered from memory (account lists, queues: they change with every action). */
 export async function getFresh<T>(path: string, params: Params = {}): Promise<T> {
-  return readAnswer<T>(await fetch(apiUrl(path, params), { headers: { accept: 'application/json' }, cache: 'no-store' }));
+  return readAnswer<T>(
+    await fetch(apiUrl(path, params), { headers: { accept: 'application/json' }, cache: 'no-store' }),
+  );
 }
 
-export async function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+export async function sendJson<T>(
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const response = await fetch(path, {
     method,
     headers: writeHeaders(body === undefined ? {} : { 'content-type': 'application/json' }),
@@ -87,24 +104,41 @@ export async function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', p
 
 const once = new Map<string, Promise<unknown>>();
 function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
-  if (!once.has(key)) once.set(key, load().catch((error) => { once.delete(key); throw error; }));
+  if (!once.has(key))
+    once.set(
+      key,
+      load().catch((error) => {
+        once.delete(key);
+        throw error;
+      }),
+    );
   return once.get(key) as Promise<T>;
 }
 
 export const catalogueApi = {
   geos: () => cached('geos', () => getJson<GeosAnswer>('/api/geos')),
   indicators: () => cached('indicators', () => getJson<IndicatorsAnswer>('/api/indicators')),
-  observations: (params: { indicator: string[]; geo?: string[]; from?: string; to?: string; measure?: string; asOf?: string | null }) =>
-    getJson<ObservationsAnswer>('/api/observations', params),
+  observations: (params: {
+    indicator: string[];
+    geo?: string[];
+    from?: string;
+    to?: string;
+    measure?: string;
+    asOf?: string | null;
+  }) => getJson<ObservationsAnswer>('/api/observations', params),
 };
 
 type AnalyticsParams = { measure?: string; asOf?: string | null };
 
 export const analyticsApi = {
-  compare: (params: { indicator: string; period: string; group?: string } & AnalyticsParams) => getJson<CompareResponse>('/api/compare', params),
-  trends: (params: { indicator: string; geo: string; from?: string; to?: string } & AnalyticsParams) => getJson<TrendResponse>('/api/trends', params),
-  alerts: (params: { period?: string; group?: string; asOf?: string | null }) => getJson<AlertsResponse>('/api/alerts', params),
-  countryProfile: (geo: string, params: { asOf?: string | null }) => getJson<GeoProfileResponse>(`/api/geos/${encodeURIComponent(geo)}/profile`, params),
+  compare: (params: { indicator: string; period: string; group?: string } & AnalyticsParams) =>
+    getJson<CompareResponse>('/api/compare', params),
+  trends: (params: { indicator: string; geo: string; from?: string; to?: string } & AnalyticsParams) =>
+    getJson<TrendResponse>('/api/trends', params),
+  alerts: (params: { period?: string; group?: string; asOf?: string | null }) =>
+    getJson<AlertsResponse>('/api/alerts', params),
+  countryProfile: (geo: string, params: { asOf?: string | null }) =>
+    getJson<GeoProfileResponse>(`/api/geos/${encodeURIComponent(geo)}/profile`, params),
 };
 
 export const practiceApi = {

@@ -34,28 +34,85 @@ export function renderBarChart(rows: BarRow[], options: BarChartOptions): string
   const rowHeight = options.rowHeight ?? (options.compact ? 12 : 20);
   // Narrow charts (phones) label bars with the geo code only.
   const shortLabels = options.compact || width < 480;
-  const margin = { top: options.compact ? 14 : 40, right: options.compact ? 40 : 96, bottom: 8, left: shortLabels ? 40 : 150 };
+  const margin = {
+    top: options.compact ? 14 : 40,
+    right: options.compact ? 40 : 96,
+    bottom: 8,
+    left: shortLabels ? 40 : 150,
+  };
   const height = margin.top + margin.bottom + ranked.length * rowHeight;
   const top = max([...ranked.map((r) => r.value ?? 0), options.aggregate?.value ?? 0]) || 1;
-  const x = scaleLinear().domain([0, top]).range([margin.left, width - margin.right]).nice();
+  const x = scaleLinear()
+    .domain([0, top])
+    .range([margin.left, width - margin.right])
+    .nice();
   const bars = ranked.map((row, i) => {
     const y = margin.top + i * rowHeight;
     const label = shortLabels ? row.geo : `${row.label} (${row.geo})`;
-    const valueText = row.value === null ? 'no data' : `${formatValue(row.value, options.measure)}${row.flags ? ` ${row.flags}` : ''}${row.warning ? ' ⚠' : ''}`;
-    const bar = row.value === null
-      ? ''
-      : tag('rect', { x: margin.left, y: y + 2, width: Math.max(0, x(row.value) - margin.left), height: rowHeight - 4, fill: row.highlighted ? CATEGORICAL[1] : CATEGORICAL[0] });
-    return tag('g', { class: row.warning ? 'bar warning' : 'bar', 'data-geo': row.geo },
+    const valueText =
+      row.value === null
+        ? 'no data'
+        : `${formatValue(row.value, options.measure)}${row.flags ? ` ${row.flags}` : ''}${row.warning ? ' ⚠' : ''}`;
+    const bar =
+      row.value === null
+        ? ''
+        : tag('rect', {
+            x: margin.left,
+            y: y + 2,
+            width: Math.max(0, x(row.value) - margin.left),
+            height: rowHeight - 4,
+            fill: row.highlighted ? CATEGORICAL[1] : CATEGORICAL[0],
+          });
+    return tag(
+      'g',
+      { class: row.warning ? 'bar warning' : 'bar', 'data-geo': row.geo },
       (row.warning ? `<title>${row.warning.replace(/[&<>"']/g, '')}</title>` : '') +
-      text(label, { x: margin.left - 6, y: y + rowHeight / 2 + 4, 'text-anchor': 'end', 'font-size': options.compact ? 9 : 12 }) + bar +
-      text(valueText, { x: (row.value === null ? margin.left : x(row.value)) + 4, y: y + rowHeight / 2 + 4, 'font-size': options.compact ? 9 : 12 }));
+        text(label, {
+          x: margin.left - 6,
+          y: y + rowHeight / 2 + 4,
+          'text-anchor': 'end',
+          'font-size': options.compact ? 9 : 12,
+        }) +
+        bar +
+        text(valueText, {
+          x: (row.value === null ? margin.left : x(row.value)) + 4,
+          y: y + rowHeight / 2 + 4,
+          'font-size': options.compact ? 9 : 12,
+        }),
+    );
   });
-  const aggregate = options.aggregate && options.aggregate.value !== null
-    ? tag('g', { class: 'aggregate' },
-      tag('line', { x1: x(options.aggregate.value), x2: x(options.aggregate.value), y1: margin.top - 4, y2: height - margin.bottom, stroke: AGGREGATE_STYLE.colour, 'stroke-width': 2, 'stroke-dasharray': AGGREGATE_STYLE.dash }) +
-      text(`${options.aggregate.label} ${formatValue(options.aggregate.value, options.measure)}`, { x: x(options.aggregate.value) + 4, y: margin.top - 6, 'font-weight': 700, 'font-size': options.compact ? 9 : 12 }))
-    : '';
-  const ticks = options.compact ? '' : x.ticks(4).map((v) => text(formatTick(v), { x: x(v), y: 12, 'text-anchor': 'middle', fill: '#555' })).join('');
+  const aggregate =
+    options.aggregate && options.aggregate.value !== null
+      ? tag(
+          'g',
+          { class: 'aggregate' },
+          tag('line', {
+            x1: x(options.aggregate.value),
+            x2: x(options.aggregate.value),
+            y1: margin.top - 4,
+            y2: height - margin.bottom,
+            stroke: AGGREGATE_STYLE.colour,
+            'stroke-width': 2,
+            'stroke-dasharray': AGGREGATE_STYLE.dash,
+          }) +
+            text(`${options.aggregate.label} ${formatValue(options.aggregate.value, options.measure)}`, {
+              x: x(options.aggregate.value) + 4,
+              y: margin.top - 6,
+              'font-weight': 700,
+              'font-size': options.compact ? 9 : 12,
+            }),
+        )
+      : '';
+  const ticks = options.compact
+    ? ''
+    : x
+        .ticks(4)
+        .map((v) => text(formatTick(v), { x: x(v), y: 12, 'text-anchor': 'middle', fill: '#555' }))
+        .join('');
   const description = `Ranked bar chart of ${ranked.length} geos${options.aggregate ? `, with the ${options.aggregate.label} aggregate as a dashed line` : ''}; ⚠ marks a comparability warning.`;
-  return svgDocument({ width, height }, { title: options.title, description, className: 'chart bar-chart' }, tag('g', { 'aria-hidden': 'true' }, ticks) + bars.join('') + aggregate);
+  return svgDocument(
+    { width, height },
+    { title: options.title, description, className: 'chart bar-chart' },
+    tag('g', { 'aria-hidden': 'true' }, ticks) + bars.join('') + aggregate,
+  );
 }

@@ -61,7 +61,9 @@ export function projectedPaths(map: MapGeometry, width: number, height: number):
   const key = `${width}x${height}`;
   const cached = bySize.get(key);
   if (cached) return cached;
-  const projection = geoIdentity().reflectY(true).fitSize([width, height], map as never);
+  const projection = geoIdentity()
+    .reflectY(true)
+    .fitSize([width, height], map as never);
   const path = geoPath(projection);
   const paths = new Map(map.features.map((f) => [f.id, roundPath(path(f as never))]));
   bySize.set(key, paths);
@@ -72,21 +74,30 @@ function hatchPattern(id: string): string {
   return tag(
     'pattern',
     { id, width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' },
-    tag('rect', { width: 6, height: 6, fill: '#f2f2f2' }) + tag('line', { x1: 0, y1: 0, x2: 0, y2: 6, stroke: '#767676', 'stroke-width': 2 }),
+    tag('rect', { width: 6, height: 6, fill: '#f2f2f2' }) +
+      tag('line', { x1: 0, y1: 0, x2: 0, y2: 6, stroke: '#767676', 'stroke-width': 2 }),
   );
 }
 
 function legend(breaks: ClassBreaks, options: Required<ChoroplethOptions>, hatchId: string): string {
   const columns = 3;
   const columnWidth = (options.width - 16) / columns;
-  const at = (i: number) => ({ x: 8 + (i % columns) * columnWidth, y: options.height - LEGEND_HEIGHT + 8 + Math.floor(i / columns) * 22 });
+  const at = (i: number) => ({
+    x: 8 + (i % columns) * columnWidth,
+    y: options.height - LEGEND_HEIGHT + 8 + Math.floor(i / columns) * 22,
+  });
   const swatches = breaks.classes.map((c, i) => {
     const { x, y } = at(i);
     const label = `${formatValue(c.from, options.measure)} – ${formatValue(c.to, options.measure)}`;
-    return tag('rect', { x, y, width: 20, height: 14, fill: c.colour, stroke: '#555' }) + text(label, { x: x + 26, y: y + 12 });
+    return (
+      tag('rect', { x, y, width: 20, height: 14, fill: c.colour, stroke: '#555' }) +
+      text(label, { x: x + 26, y: y + 12 })
+    );
   });
   const { x: noDataX, y } = at(breaks.classes.length);
-  const noData = tag('rect', { x: noDataX, y, width: 20, height: 14, fill: `url(#${hatchId})`, stroke: '#555' }) + text('No data', { x: noDataX + 26, y: y + 12 });
+  const noData =
+    tag('rect', { x: noDataX, y, width: 20, height: 14, fill: `url(#${hatchId})`, stroke: '#555' }) +
+    text('No data', { x: noDataX + 26, y: y + 12 });
   return tag('g', { class: 'legend', 'aria-hidden': 'true' }, swatches.join('') + noData);
 }
 

@@ -82,13 +82,25 @@ export function lineLayout(series: TrendSeries[], options: LineChartOptions): Li
   const years = [...new Set(series.flatMap((s) => s.points.map((p) => p.year)))].sort((a, b) => a - b);
   const [minYear = 2000, maxYear = 2001] = extent(years);
   const [minValue = 0, maxValue = 1] = extent(points, (p) => p.value!);
-  const x = scaleLinear().domain([minYear, maxYear === minYear ? minYear + 1 : maxYear]).range([margin.left, width - margin.right]);
-  const y = (scale === 'log' ? scaleLog().domain([minValue, maxValue || 1]) : scaleLinear().domain([Math.min(0, minValue), maxValue || 1]))
+  const x = scaleLinear()
+    .domain([minYear, maxYear === minYear ? minYear + 1 : maxYear])
+    .range([margin.left, width - margin.right]);
+  const y = (
+    scale === 'log'
+      ? scaleLog().domain([minValue, maxValue || 1])
+      : scaleLinear().domain([Math.min(0, minValue), maxValue || 1])
+  )
     .range([height - margin.bottom, margin.top])
     .nice();
   const styles = new Map<string, SeriesStyle>();
   let index = 0;
-  for (const s of series) styles.set(s.geo, s.aggregate ? { colour: AGGREGATE_STYLE.colour, marker: 'circle', dash: AGGREGATE_STYLE.dash } : seriesStyle(index++));
+  for (const s of series)
+    styles.set(
+      s.geo,
+      s.aggregate
+        ? { colour: AGGREGATE_STYLE.colour, marker: 'circle', dash: AGGREGATE_STYLE.dash }
+        : seriesStyle(index++),
+    );
   return { width, height, margin, x, y, years, styles };
 }
 
@@ -96,64 +108,156 @@ function axes(layout: LineLayout, yLabel: string): string {
   const { x, y, margin, width, height } = layout;
   const span = layout.years.length;
   const step = span > 12 ? Math.ceil(span / 8) : 1;
-  const xTicks = layout.years.filter((_, i) => i % step === 0).map((year) =>
-    tag('line', { x1: x(year), x2: x(year), y1: height - margin.bottom, y2: height - margin.bottom + 5, stroke: '#555' }) +
-    text(String(year), { x: x(year), y: height - margin.bottom + 18, 'text-anchor': 'middle' }));
-  const yTicks = y.ticks(5).map((v) =>
-    tag('line', { x1: margin.left, x2: width - margin.right, y1: y(v), y2: y(v), stroke: '#e0e0e0' }) +
-    text(formatTick(v), { x: margin.left - 6, y: y(v) + 4, 'text-anchor': 'end' }));
-  const label = text(yLabel, { x: 12, y: margin.top + (height - margin.top - margin.bottom) / 2, transform: `rotate(-90 12 ${margin.top + (height - margin.top - margin.bottom) / 2})`, 'text-anchor': 'middle' });
+  const xTicks = layout.years
+    .filter((_, i) => i % step === 0)
+    .map(
+      (year) =>
+        tag('line', {
+          x1: x(year),
+          x2: x(year),
+          y1: height - margin.bottom,
+          y2: height - margin.bottom + 5,
+          stroke: '#555',
+        }) + text(String(year), { x: x(year), y: height - margin.bottom + 18, 'text-anchor': 'middle' }),
+    );
+  const yTicks = y
+    .ticks(5)
+    .map(
+      (v) =>
+        tag('line', { x1: margin.left, x2: width - margin.right, y1: y(v), y2: y(v), stroke: '#e0e0e0' }) +
+        text(formatTick(v), { x: margin.left - 6, y: y(v) + 4, 'text-anchor': 'end' }),
+    );
+  const label = text(yLabel, {
+    x: 12,
+    y: margin.top + (height - margin.top - margin.bottom) / 2,
+    transform: `rotate(-90 12 ${margin.top + (height - margin.top - margin.bottom) / 2})`,
+    'text-anchor': 'middle',
+  });
   return tag('g', { class: 'axes', 'aria-hidden': 'true' }, yTicks.join('') + xTicks.join('') + label);
 }
 
 function seriesMarks(s: TrendSeries, layout: LineLayout, scale: 'linear' | 'log'): string {
   const style = layout.styles.get(s.geo)!;
-  const draw = line<TrendPoint>().x((p) => layout.x(p.year)).y((p) => layout.y(p.value!));
+  const draw = line<TrendPoint>()
+    .x((p) => layout.x(p.year))
+    .y((p) => layout.y(p.value!));
   const runs = segments(s.points, scale);
-  const paths = runs.map((run) => tag('path', {
-    d: roundPath(draw(run)), fill: 'none', stroke: style.colour, 'stroke-width': s.aggregate ? AGGREGATE_STYLE.width : 2, 'stroke-dasharray': style.dash || undefined,
-  }));
-  const points = runs.flat().map((p) => pointMarker(layout.x(p.year), layout.y(p.value!), style.marker, style.colour, isTentative(p.flags)));
+  const paths = runs.map((run) =>
+    tag('path', {
+      d: roundPath(draw(run)),
+      fill: 'none',
+      stroke: style.colour,
+      'stroke-width': s.aggregate ? AGGREGATE_STYLE.width : 2,
+      'stroke-dasharray': style.dash || undefined,
+    }),
+  );
+  const points = runs
+    .flat()
+    .map((p) => pointMarker(layout.x(p.year), layout.y(p.value!), style.marker, style.colour, isTentative(p.flags)));
   const last = runs.at(-1)?.at(-1);
-  const label = last ? text(s.geo, { x: layout.x(last.year) + 8, y: layout.y(last.value!) + 4, fill: '#1a1a1a', 'font-weight': s.aggregate ? 700 : 400 }) : '';
+  const label = last
+    ? text(s.geo, {
+        x: layout.x(last.year) + 8,
+        y: layout.y(last.value!) + 4,
+        fill: '#1a1a1a',
+        'font-weight': s.aggregate ? 700 : 400,
+      })
+    : '';
   return tag('g', { class: 'series', 'data-geo': s.geo }, paths.join('') + points.join('') + label);
 }
 
 function practiceMarks(series: TrendSeries[], layout: LineLayout, markers: PracticeMarker[]): string {
   const [first = 0, last = 0] = layout.x.domain();
-  return markers.flatMap((m) => {
-    if (m.year < first || m.year > last || !series.some((s) => s.geo === m.geo)) return [];
-    // On the country's line when it has a value that year, otherwise on the time axis.
-    const point = series.find((s) => s.geo === m.geo)?.points.find((p) => p.year === m.year && p.value !== null);
-    const x = layout.x(m.year);
-    const y = point ? layout.y(point.value!) : layout.height - layout.margin.bottom;
-    const flag = tag('path', { d: `M${Math.round(x)},${Math.round(y)}V${Math.round(y - 22)}h10l-3,4l3,4h-10`, fill: '#fff', stroke: '#1a1a1a', 'stroke-width': 1.5 });
-    // A transparent hit area: the thin flag alone is hard to click or tap.
-    const hit = tag('rect', { x: Math.round(x) - 6, y: Math.round(y) - 26, width: 20, height: 30, fill: 'transparent' });
-    return [tag('a', { href: m.href, class: 'practice-marker', 'aria-label': `Practice: ${m.title} (${m.geo}, started ${m.year})` }, `<title>${escapeXml(`${m.title} (${m.geo}, ${m.year})`)}</title>${hit}${flag}`)];
-  }).join('');
+  return markers
+    .flatMap((m) => {
+      if (m.year < first || m.year > last || !series.some((s) => s.geo === m.geo)) return [];
+      // On the country's line when it has a value that year, otherwise on the time axis.
+      const point = series.find((s) => s.geo === m.geo)?.points.find((p) => p.year === m.year && p.value !== null);
+      const x = layout.x(m.year);
+      const y = point ? layout.y(point.value!) : layout.height - layout.margin.bottom;
+      const flag = tag('path', {
+        d: `M${Math.round(x)},${Math.round(y)}V${Math.round(y - 22)}h10l-3,4l3,4h-10`,
+        fill: '#fff',
+        stroke: '#1a1a1a',
+        'stroke-width': 1.5,
+      });
+      // A transparent hit area: the thin flag alone is hard to click or tap.
+      const hit = tag('rect', {
+        x: Math.round(x) - 6,
+        y: Math.round(y) - 26,
+        width: 20,
+        height: 30,
+        fill: 'transparent',
+      });
+      return [
+        tag(
+          'a',
+          {
+            href: m.href,
+            class: 'practice-marker',
+            'aria-label': `Practice: ${m.title} (${m.geo}, started ${m.year})`,
+          },
+          `<title>${escapeXml(`${m.title} (${m.geo}, ${m.year})`)}</title>${hit}${flag}`,
+        ),
+      ];
+    })
+    .join('');
 }
 
 /** A dashed rule at each year where a line breaks for a stated reason, the reasons in its title. */
 function breakMarks(series: TrendSeries[], layout: LineLayout): string {
   const reasons = new Map<number, string[]>();
   for (const s of series) {
-    for (const p of s.points) if (p.breakReason) reasons.set(p.year, [...(reasons.get(p.year) ?? []), `${s.label}: ${p.breakReason}`]);
+    for (const p of s.points)
+      if (p.breakReason) reasons.set(p.year, [...(reasons.get(p.year) ?? []), `${s.label}: ${p.breakReason}`]);
   }
-  return [...reasons].map(([year, why]) => {
-    const x = Math.round(layout.x(year) - 0.5 * (layout.x(year) - layout.x(year - 1)));
-    const rule = tag('line', { x1: x, x2: x, y1: layout.margin.top, y2: layout.height - layout.margin.bottom, stroke: '#767676', 'stroke-dasharray': '2 4' });
-    return tag('g', { class: 'break-marker', 'data-year': year }, `<title>${escapeXml(`Break before ${year}: ${why.join('; ')}`)}</title>${rule}`);
-  }).join('');
+  return [...reasons]
+    .map(([year, why]) => {
+      const x = Math.round(layout.x(year) - 0.5 * (layout.x(year) - layout.x(year - 1)));
+      const rule = tag('line', {
+        x1: x,
+        x2: x,
+        y1: layout.margin.top,
+        y2: layout.height - layout.margin.bottom,
+        stroke: '#767676',
+        'stroke-dasharray': '2 4',
+      });
+      return tag(
+        'g',
+        { class: 'break-marker', 'data-year': year },
+        `<title>${escapeXml(`Break before ${year}: ${why.join('; ')}`)}</title>${rule}`,
+      );
+    })
+    .join('');
 }
 
 export function renderLineChart(series: TrendSeries[], options: LineChartOptions): string {
   const scale = options.scale ?? 'linear';
   const layout = lineLayout(series, options);
-  const body = axes(layout, options.yLabel) + breakMarks(series, layout) +
+  const body =
+    axes(layout, options.yLabel) +
+    breakMarks(series, layout) +
     tag('g', { class: 'lines' }, series.map((s) => seriesMarks(s, layout, scale)).join('')) +
     tag('g', { class: 'practices' }, practiceMarks(series, layout, options.markers ?? [])) +
-    tag('line', { class: 'crosshair', x1: 0, x2: 0, y1: layout.margin.top, y2: layout.height - layout.margin.bottom, stroke: '#1a1a1a', 'stroke-dasharray': '3 3', visibility: 'hidden' });
+    tag('line', {
+      class: 'crosshair',
+      x1: 0,
+      x2: 0,
+      y1: layout.margin.top,
+      y2: layout.height - layout.margin.bottom,
+      stroke: '#1a1a1a',
+      'stroke-dasharray': '3 3',
+      visibility: 'hidden',
+    });
   const description = `Line chart, ${scale} scale, of ${series.map((s) => s.label).join(', ')}. Lines stop at breaks in series; hollow points are provisional or estimated.`;
-  return svgDocument({ width: layout.width, height: layout.height }, { title: options.title, description, className: 'chart line-chart', interactive: (options.markers ?? []).length > 0 }, body);
+  return svgDocument(
+    { width: layout.width, height: layout.height },
+    {
+      title: options.title,
+      description,
+      className: 'chart line-chart',
+      interactive: (options.markers ?? []).length > 0,
+    },
+    body,
+  );
 }

@@ -20,7 +20,14 @@ function symbolPath(shape: MarkerShape, size: number): string {
 }
 
 /** A point marker; hollow (white fill) when the value is provisional or estimated. */
-export function pointMarker(x: number, y: number, shape: MarkerShape, colour: string, hollow: boolean, size = 42): string {
+export function pointMarker(
+  x: number,
+  y: number,
+  shape: MarkerShape,
+  colour: string,
+  hollow: boolean,
+  size = 42,
+): string {
   return tag('path', {
     d: symbolPath(shape, size),
     transform: `translate(${Math.round(x * 10) / 10},${Math.round(y * 10) / 10})`,

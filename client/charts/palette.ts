@@ -8,7 +8,16 @@
 export const SEQUENTIAL = ['#ffffcc', '#a1dab4', '#41b6c4', '#2c7fb8', '#253494'] as const;
 
 /** Okabe–Ito, reordered for contrast on white (yellow last). */
-export const CATEGORICAL = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#56B4E9', '#E69F00', '#000000', '#F0E442'] as const;
+export const CATEGORICAL = [
+  '#0072B2',
+  '#D55E00',
+  '#009E73',
+  '#CC79A7',
+  '#56B4E9',
+  '#E69F00',
+  '#000000',
+  '#F0E442',
+] as const;
 
 export const MARKERS = ['circle', 'square', 'triangle', 'diamond', 'cross', 'star'] as const;
 export type MarkerShape = (typeof MARKERS)[number];

@@ -28,7 +28,12 @@ export function renderAccount(session: SessionState, onSignedOut: () => void): v
   });
   const scope = user.geos.length ? ` · ${user.geos.join(', ')}` : '';
   area.replaceChildren(
-    h('span', { class: 'who' }, h('a', { class: 'email', href: '/sign-in', title: 'Your account', text: user.email }), h('span', { class: 'role', text: ` · ${ROLE_LABELS[user.role]}${scope}` })),
+    h(
+      'span',
+      { class: 'who' },
+      h('a', { class: 'email', href: '/sign-in', title: 'Your account', text: user.email }),
+      h('span', { class: 'role', text: ` · ${ROLE_LABELS[user.role]}${scope}` }),
+    ),
     button,
   );
 }

@@ -33,18 +33,28 @@ export interface ChartPanel {
 
 function sourceLine(source: SourceLine): HTMLElement {
   const version = source.dataVersion ? source.dataVersion.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC') : 'unknown';
-  return h('p', { class: 'source' },
+  return h(
+    'p',
+    { class: 'source' },
     `Source: ${source.source}. Data version ${version}`,
     source.asOf ? ` (as of ${source.asOf})` : '',
     '. ',
-    source.asOfHref ? h('a', { href: source.asOfHref, text: 'Link to this data version (asOf)' }) : '');
+    source.asOfHref ? h('a', { href: source.asOfHref, text: 'Link to this data version (asOf)' }) : '',
+  );
 }
 
 type TabName = 'chart' | 'table';
 
 function tabList(ids: Record<TabName, string>, choose: (tab: TabName, focus: boolean) => void): HTMLElement {
   const tabs = (['chart', 'table'] as const).map((name) => {
-    const button = h('button', { type: 'button', role: 'tab', id: `${ids[name]}-tab`, 'aria-controls': ids[name], 'data-tab': name, text: name === 'chart' ? 'Chart' : 'Table' });
+    const button = h('button', {
+      type: 'button',
+      role: 'tab',
+      id: `${ids[name]}-tab`,
+      'aria-controls': ids[name],
+      'data-tab': name,
+      text: name === 'chart' ? 'Chart' : 'Table',
+    });
     button.addEventListener('click', () => choose(name, true));
     button.addEventListener('keydown', (event) => {
       if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
@@ -59,8 +69,18 @@ function tabList(ids: Record<TabName, string>, choose: (tab: TabName, focus: boo
 export function chartPanel<Row>(spec: ChartPanelSpec<Row>): ChartPanel {
   const ids = { chart: uniqueId('chart'), table: uniqueId('table') };
   const chart = h('div', { class: 'chart-area' });
-  const chartPanelElement = h('div', { role: 'tabpanel', id: ids.chart, 'aria-labelledby': `${ids.chart}-tab`, hidden: spec.tab !== 'chart' }, chart, ...(spec.notes ?? []));
-  const tablePanel = h('div', { role: 'tabpanel', id: ids.table, 'aria-labelledby': `${ids.table}-tab`, hidden: spec.tab !== 'table' });
+  const chartPanelElement = h(
+    'div',
+    { role: 'tabpanel', id: ids.chart, 'aria-labelledby': `${ids.chart}-tab`, hidden: spec.tab !== 'chart' },
+    chart,
+    ...(spec.notes ?? []),
+  );
+  const tablePanel = h('div', {
+    role: 'tabpanel',
+    id: ids.table,
+    'aria-labelledby': `${ids.table}-tab`,
+    hidden: spec.tab !== 'table',
+  });
   let table = spec.table as TableSpec<unknown>;
   let tableDrawn = false;
   // The table is built when it is shown: repaints of the chart (a year, an indicator) stay cheap.
@@ -74,10 +94,19 @@ export function chartPanel<Row>(spec: ChartPanelSpec<Row>): ChartPanel {
     b.addEventListener('click', () => void action());
     return b;
   };
-  const downloads = h('div', { class: 'downloads', role: 'group', 'aria-label': `Download ${spec.title}` },
+  const downloads = h(
+    'div',
+    { class: 'downloads', role: 'group', 'aria-label': `Download ${spec.title}` },
     button('Download CSV', () => saveCsv(tableCsv(table), `${spec.fileStem}.csv`)),
-    button('Download SVG', () => { const svg = svgOf(); if (svg) saveSvg(svg, `${spec.fileStem}.svg`); }),
-    button('Download PNG', async () => { const svg = svgOf(); if (svg) await savePng(svg, `${spec.fileStem}.png`); }));
+    button('Download SVG', () => {
+      const svg = svgOf();
+      if (svg) saveSvg(svg, `${spec.fileStem}.svg`);
+    }),
+    button('Download PNG', async () => {
+      const svg = svgOf();
+      if (svg) await savePng(svg, `${spec.fileStem}.png`);
+    }),
+  );
   const tabs = tabList(ids, (tab, focus) => {
     showTab(tab);
     if (focus) (tabs.querySelector(`[data-tab="${tab}"]`) as HTMLElement).focus();
@@ -94,9 +123,14 @@ export function chartPanel<Row>(spec: ChartPanelSpec<Row>): ChartPanel {
     if (!tablePanel.hidden && !tableDrawn) drawTable();
   };
   showTab(spec.tab);
-  const element = h('section', { class: 'chart-panel', 'aria-label': spec.title },
+  const element = h(
+    'section',
+    { class: 'chart-panel', 'aria-label': spec.title },
     h('div', { class: 'panel-bar' }, tabs, downloads),
-    chartPanelElement, tablePanel, sourceLine(spec.source));
+    chartPanelElement,
+    tablePanel,
+    sourceLine(spec.source),
+  );
   return {
     showTab,
     element,

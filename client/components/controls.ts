@@ -1,24 +1,47 @@
 import { h, uniqueId } from './dom';
 
 /** A labelled group of radio buttons (count/rate, linear/log ...). */
-export function radioGroup<T extends string>(options: { legend: string; name: string; choices: { value: T; label: string }[]; selected: T; onChange: (value: T) => void }): HTMLElement {
+export function radioGroup<T extends string>(options: {
+  legend: string;
+  name: string;
+  choices: { value: T; label: string }[];
+  selected: T;
+  onChange: (value: T) => void;
+}): HTMLElement {
   const inputs = options.choices.map((choice) => {
     const id = uniqueId(options.name);
-    const input = h('input', { type: 'radio', id, name: uniqueId(options.name), value: choice.value, checked: choice.value === options.selected });
+    const input = h('input', {
+      type: 'radio',
+      id,
+      name: uniqueId(options.name),
+      value: choice.value,
+      checked: choice.value === options.selected,
+    });
     input.addEventListener('change', () => input.checked && options.onChange(choice.value));
     return h('span', { class: 'radio' }, input, h('label', { for: id, text: choice.label }));
   });
   const group = h('fieldset', { class: 'field radios' }, h('legend', { text: options.legend }), ...inputs);
   // One name for the whole group so arrow keys move between the radios.
   const shared = uniqueId(options.name);
-  group.querySelectorAll('input').forEach((input) => (input.name = shared));
+  for (const input of group.querySelectorAll('input')) input.name = shared;
   return group;
 }
 
 /** A labelled select. */
-export function selectField(options: { label: string; choices: { value: string; label: string }[]; selected: string; onChange: (value: string) => void }): HTMLElement {
+export function selectField(options: {
+  label: string;
+  choices: { value: string; label: string }[];
+  selected: string;
+  onChange: (value: string) => void;
+}): HTMLElement {
   const id = uniqueId('select');
-  const select = h('select', { id }, ...options.choices.map((c) => h('option', { value: c.value, selected: c.value === options.selected, text: c.label })));
+  const select = h(
+    'select',
+    { id },
+    ...options.choices.map((c) =>
+      h('option', { value: c.value, selected: c.value === options.selected, text: c.label }),
+    ),
+  );
   select.addEventListener('change', () => options.onChange(select.value));
   return h('div', { class: 'field' }, h('label', { for: id, text: options.label }), select);
 }
@@ -30,10 +53,21 @@ export interface YearSlider {
 }
 
 /** A year slider with a play button that steps through the years (and stops at the last). */
-export function yearSlider(options: { years: number[]; selected: number; onChange: (year: number, playing: boolean) => void }): YearSlider {
+export function yearSlider(options: {
+  years: number[];
+  selected: number;
+  onChange: (year: number, playing: boolean) => void;
+}): YearSlider {
   const id = uniqueId('year');
   const years = options.years;
-  const input = h('input', { id, type: 'range', min: 0, max: Math.max(0, years.length - 1), step: 1, value: Math.max(0, years.indexOf(options.selected)) });
+  const input = h('input', {
+    id,
+    type: 'range',
+    min: 0,
+    max: Math.max(0, years.length - 1),
+    step: 1,
+    value: Math.max(0, years.indexOf(options.selected)),
+  });
   const output = h('output', { for: id, class: 'year-value', text: String(options.selected) });
   const play = h('button', { type: 'button', class: 'play', 'aria-pressed': 'false', text: 'Play' });
   let timer: ReturnType<typeof setInterval> | null = null;
@@ -68,7 +102,12 @@ export function yearSlider(options: { years: number[]; selected: number; onChang
   });
   show();
   return {
-    element: h('div', { class: 'field year-slider' }, h('label', { for: id, text: 'Year' }), h('div', { class: 'inline' }, input, output, play)),
+    element: h(
+      'div',
+      { class: 'field year-slider' },
+      h('label', { for: id, text: 'Year' }),
+      h('div', { class: 'inline' }, input, output, play),
+    ),
     set: (year) => {
       const index = years.indexOf(year);
       if (index >= 0) input.value = String(index);

@@ -6,7 +6,10 @@ import { h } from './dom';
  * Hover crosshair for a line chart: follows the pointer, or the arrow keys when the chart has focus,
  * and reads out every series' value in that year (the readout is a live region).
  */
-export function attachCrosshair(area: HTMLElement, getState: () => { layout: LineLayout; series: TrendSeries[]; measure: Measure | 'index' } | null): HTMLElement {
+export function attachCrosshair(
+  area: HTMLElement,
+  getState: () => { layout: LineLayout; series: TrendSeries[]; measure: Measure | 'index' } | null,
+): HTMLElement {
   const readout = h('p', { class: 'readout hint', 'aria-live': 'polite' });
   let year: number | null = null;
   area.tabIndex = 0;
@@ -23,7 +26,12 @@ export function attachCrosshair(area: HTMLElement, getState: () => { layout: Lin
     line.setAttribute('visibility', 'visible');
     const values = series.map((s) => {
       const point = s.points.find((p) => p.year === year);
-      const text = measure === 'index' ? (point?.value ?? null) === null ? 'no data' : String(point!.value) : formatValue(point?.value, measure);
+      const text =
+        measure === 'index'
+          ? (point?.value ?? null) === null
+            ? 'no data'
+            : String(point!.value)
+          : formatValue(point?.value, measure);
       return `${s.geo} ${text}${point?.flags ? ` (${point.flags})` : ''}`;
     });
     readout.textContent = `${year}: ${values.join(', ')}`;

@@ -3,7 +3,11 @@
 type Child = Node | string | null | undefined | false;
 type Props = Record<string, string | number | boolean | null | undefined>;
 
-export function h<K extends keyof HTMLElementTagNameMap>(tagName: K, props: Props = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tagName: K,
+  props: Props = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tagName);
   for (const [key, value] of Object.entries(props)) {
     if (value === null || value === undefined || value === false) continue;
@@ -45,7 +49,11 @@ export function errorBox(message: string): HTMLElement {
 /** Keeps keyboard focus on the "same" control when a view re-renders its controls. */
 export function focusKey(element: Element | null): string | null {
   if (!(element instanceof HTMLElement) || element === document.body) return null;
-  const label = (element as HTMLInputElement).labels?.[0]?.textContent ?? element.getAttribute('aria-label') ?? element.textContent ?? '';
+  const label =
+    (element as HTMLInputElement).labels?.[0]?.textContent ??
+    element.getAttribute('aria-label') ??
+    element.textContent ??
+    '';
   return `${element.tagName}|${element.getAttribute('type') ?? ''}|${label.trim()}|${(element as HTMLInputElement).value ?? ''}`;
 }
 

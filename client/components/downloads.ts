@@ -18,7 +18,7 @@ export function saveCsv(csv: string, fileName: string): void {
 export function svgText(svg: SVGSVGElement): string {
   const copy = svg.cloneNode(true) as SVGSVGElement;
   copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  copy.querySelectorAll('[visibility="hidden"]').forEach((node) => node.remove());
+  for (const node of copy.querySelectorAll('[visibility="hidden"]')) node.remove();
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}`;
 }
 

@@ -19,14 +19,32 @@ export function indicatorPicker(options: {
   const definitionId = uniqueId('definition');
   const pool = options.indicators.filter(options.filter ?? (() => true));
   const select = h('select', { id: selectId, name: 'indicator' });
-  const search = h('input', { id: searchId, type: 'search', placeholder: 'e.g. burglary', autocomplete: 'off', 'aria-controls': selectId });
+  const search = h('input', {
+    id: searchId,
+    type: 'search',
+    placeholder: 'e.g. burglary',
+    autocomplete: 'off',
+    'aria-controls': selectId,
+  });
   const status = h('span', { class: 'hint', 'aria-live': 'polite' });
   const fill = (term: string) => {
     const words = term.toLowerCase().split(/\s+/).filter(Boolean);
-    const matches = pool.filter((i) => words.every((w) => `${i.code} ${i.name} ${i.definition}`.toLowerCase().includes(w)) || i.code === options.selected);
+    const matches = pool.filter(
+      (i) =>
+        words.every((w) => `${i.code} ${i.name} ${i.definition}`.toLowerCase().includes(w)) ||
+        i.code === options.selected,
+    );
     const groups = options.themes.map((theme) => {
       const members = matches.filter((i) => i.theme === theme.code);
-      return members.length ? h('optgroup', { label: theme.name }, ...members.map((i) => h('option', { value: i.code, selected: i.code === options.selected, text: `${i.name} (${i.code})` }))) : null;
+      return members.length
+        ? h(
+            'optgroup',
+            { label: theme.name },
+            ...members.map((i) =>
+              h('option', { value: i.code, selected: i.code === options.selected, text: `${i.name} (${i.code})` }),
+            ),
+          )
+        : null;
     });
     select.replaceChildren(...groups.filter((g): g is HTMLOptGroupElement => g !== null));
     status.textContent = words.length ? `${matches.length} indicator${matches.length === 1 ? '' : 's'} match` : '';
@@ -34,17 +52,34 @@ export function indicatorPicker(options: {
   fill('');
   search.addEventListener('input', () => fill(search.value));
   select.addEventListener('change', () => options.onChange(select.value));
-  const chosen = pool.find((i) => i.code === options.selected) ?? options.indicators.find((i) => i.code === options.selected);
-  const definition = h('div', { id: definitionId, class: 'definition', hidden: true },
+  const chosen =
+    pool.find((i) => i.code === options.selected) ?? options.indicators.find((i) => i.code === options.selected);
+  const definition = h(
+    'div',
+    { id: definitionId, class: 'definition', hidden: true },
     h('p', {}, h('strong', { text: chosen?.name ?? options.selected }), ` — ${chosen?.definition ?? ''}`),
-    h('p', { class: 'hint', text: `Unit: ${chosen?.unit ?? ''}. ${chosen?.methodology ?? ''}` }));
-  const toggle = h('button', { type: 'button', class: 'link-button', 'aria-expanded': 'false', 'aria-controls': definitionId, text: 'Definition' });
+    h('p', { class: 'hint', text: `Unit: ${chosen?.unit ?? ''}. ${chosen?.methodology ?? ''}` }),
+  );
+  const toggle = h('button', {
+    type: 'button',
+    class: 'link-button',
+    'aria-expanded': 'false',
+    'aria-controls': definitionId,
+    text: 'Definition',
+  });
   toggle.addEventListener('click', () => {
     const open = toggle.getAttribute('aria-expanded') !== 'true';
     toggle.setAttribute('aria-expanded', String(open));
     definition.hidden = !open;
   });
-  return h('div', { class: 'field indicator-picker' },
-    h('label', { for: searchId, text: 'Search indicators' }), search, status,
-    h('label', { for: selectId, text: 'Indicator' }), h('div', { class: 'inline' }, select, toggle), definition);
+  return h(
+    'div',
+    { class: 'field indicator-picker' },
+    h('label', { for: searchId, text: 'Search indicators' }),
+    search,
+    status,
+    h('label', { for: selectId, text: 'Indicator' }),
+    h('div', { class: 'inline' }, select, toggle),
+    definition,
+  );
 }

@@ -2,7 +2,11 @@
  * Pointer and keyboard behaviour of a choropleth: a tooltip follows the pointer or the focused
  * geo, Escape hides it, and a click, Enter or Space opens the geo.
  */
-export function attachMapInteraction(area: HTMLElement, tooltip: HTMLElement, handlers: { describe: (geo: string) => HTMLElement | null; open: (geo: string) => void }): void {
+export function attachMapInteraction(
+  area: HTMLElement,
+  tooltip: HTMLElement,
+  handlers: { describe: (geo: string) => HTMLElement | null; open: (geo: string) => void },
+): void {
   const geoOf = (event: Event) => (event.target as Element).closest?.('[data-geo]') ?? null;
   const show = (target: Element, clientX: number, clientY: number) => {
     const content = handlers.describe(target.getAttribute('data-geo') ?? '');

@@ -40,23 +40,47 @@ export function sortableTable<Row>(spec: TableSpec<Row>): HTMLElement {
   let descending = spec.descending ?? false;
   const draw = () => {
     const column = spec.columns.find((c) => c.key === sortKey) ?? spec.columns[0]!;
-    const head = h('tr', {}, ...spec.columns.map((c) => {
-      const sorted = c.key === sortKey;
-      const button = h('button', { type: 'button', class: 'sort', 'data-key': c.key }, c.label, h('span', { 'aria-hidden': 'true', text: sorted ? (descending ? ' ▼' : ' ▲') : ' ⇅' }));
-      button.addEventListener('click', () => {
-        descending = sortKey === c.key ? !descending : c.numeric === true;
-        sortKey = c.key;
-        draw();
-        (wrapper.querySelector(`button[data-key="${c.key}"]`) as HTMLElement | null)?.focus();
-      });
-      return h('th', { scope: 'col', class: c.numeric ? 'num' : null, 'aria-sort': sorted ? (descending ? 'descending' : 'ascending') : null }, button);
-    }));
+    const head = h(
+      'tr',
+      {},
+      ...spec.columns.map((c) => {
+        const sorted = c.key === sortKey;
+        const button = h(
+          'button',
+          { type: 'button', class: 'sort', 'data-key': c.key },
+          c.label,
+          h('span', { 'aria-hidden': 'true', text: sorted ? (descending ? ' ▼' : ' ▲') : ' ⇅' }),
+        );
+        button.addEventListener('click', () => {
+          descending = sortKey === c.key ? !descending : c.numeric === true;
+          sortKey = c.key;
+          draw();
+          (wrapper.querySelector(`button[data-key="${c.key}"]`) as HTMLElement | null)?.focus();
+        });
+        return h(
+          'th',
+          {
+            scope: 'col',
+            class: c.numeric ? 'num' : null,
+            'aria-sort': sorted ? (descending ? 'descending' : 'ascending') : null,
+          },
+          button,
+        );
+      }),
+    );
     const body = sortRows(spec.rows, column, descending).map((row) =>
-      h('tr', {}, ...spec.columns.map((c, i) => {
-        const content = c.cell ? c.cell(row) : (c.format ? c.format(row) : String(c.value(row) ?? '—'));
-        return i === 0 ? h('th', { scope: 'row' }, content) : h('td', { class: c.numeric ? 'num' : null }, content);
-      })));
-    wrapper.replaceChildren(h('table', {}, h('caption', { text: spec.caption }), h('thead', {}, head), h('tbody', {}, ...body)));
+      h(
+        'tr',
+        {},
+        ...spec.columns.map((c, i) => {
+          const content = c.cell ? c.cell(row) : c.format ? c.format(row) : String(c.value(row) ?? '—');
+          return i === 0 ? h('th', { scope: 'row' }, content) : h('td', { class: c.numeric ? 'num' : null }, content);
+        }),
+      ),
+    );
+    wrapper.replaceChildren(
+      h('table', {}, h('caption', { text: spec.caption }), h('thead', {}, head), h('tbody', {}, ...body)),
+    );
   };
   draw();
   return wrapper;

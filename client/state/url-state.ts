@@ -4,8 +4,23 @@
  */
 
 export const VIEWS = [
-  'explore', 'trends', 'compare', 'profile', 'alerts', 'practices', 'practice', 'upload',
-  'sign-in', 'reset-password', 'my-country', 'review', 'approvals', 'users', 'audit', 'empact', 'rounds',
+  'explore',
+  'trends',
+  'compare',
+  'profile',
+  'alerts',
+  'practices',
+  'practice',
+  'upload',
+  'sign-in',
+  'reset-password',
+  'my-country',
+  'review',
+  'approvals',
+  'users',
+  'audit',
+  'empact',
+  'rounds',
 ] as const;
 export type ViewName = (typeof VIEWS)[number];
 export type MeasureName = 'count' | 'rate';
@@ -38,15 +53,41 @@ export interface ViewState {
 export const DEFAULT_INDICATOR = 'ICCS0101';
 
 export const DEFAULT_STATE: ViewState = {
-  view: 'explore', id: null, indicator: DEFAULT_INDICATOR, geos: [], year: null, from: null, to: null,
-  measure: 'rate', tab: 'chart', scale: 'linear', base: null, asOf: null, q: '', facets: {}, page: 1,
+  view: 'explore',
+  id: null,
+  indicator: DEFAULT_INDICATOR,
+  geos: [],
+  year: null,
+  from: null,
+  to: null,
+  measure: 'rate',
+  tab: 'chart',
+  scale: 'linear',
+  base: null,
+  asOf: null,
+  q: '',
+  facets: {},
+  page: 1,
 };
 
 const PATHS: Record<ViewName, string> = {
-  explore: '/', trends: '/trends', compare: '/compare', profile: '/profile', alerts: '/alerts',
-  practices: '/practices', practice: '/practices', upload: '/upload',
-  'sign-in': '/sign-in', 'reset-password': '/reset-password', 'my-country': '/my-country', review: '/review', approvals: '/approvals', users: '/users',
-  audit: '/audit', empact: '/empact', rounds: '/rounds',
+  explore: '/',
+  trends: '/trends',
+  compare: '/compare',
+  profile: '/profile',
+  alerts: '/alerts',
+  practices: '/practices',
+  practice: '/practices',
+  upload: '/upload',
+  'sign-in': '/sign-in',
+  'reset-password': '/reset-password',
+  'my-country': '/my-country',
+  review: '/review',
+  approvals: '/approvals',
+  users: '/users',
+  audit: '/audit',
+  empact: '/empact',
+  rounds: '/rounds',
 };
 
 const FACET_PREFIX = 'f.';
@@ -74,11 +115,17 @@ function viewFromPath(pathname: string): { view: ViewName; id: string | null } {
 export function parseState(url: URL): ViewState {
   const p = url.searchParams;
   const facets: Record<string, string> = {};
-  for (const [key, value] of p) if (key.startsWith(FACET_PREFIX) && value) facets[key.slice(FACET_PREFIX.length)] = value;
+  for (const [key, value] of p)
+    if (key.startsWith(FACET_PREFIX) && value) facets[key.slice(FACET_PREFIX.length)] = value;
   return {
     ...viewFromPath(url.pathname),
-    indicator: /^[A-Z0-9_]{2,40}$/i.test(p.get('indicator') ?? '') ? p.get('indicator')!.toUpperCase() : DEFAULT_INDICATOR,
-    geos: (p.get('geo') ?? '').split(',').map((g) => g.trim().toUpperCase()).filter((g) => /^[A-Z0-9_]{2,20}$/.test(g)),
+    indicator: /^[A-Z0-9_]{2,40}$/i.test(p.get('indicator') ?? '')
+      ? p.get('indicator')!.toUpperCase()
+      : DEFAULT_INDICATOR,
+    geos: (p.get('geo') ?? '')
+      .split(',')
+      .map((g) => g.trim().toUpperCase())
+      .filter((g) => /^[A-Z0-9_]{2,20}$/.test(g)),
     year: yearParam(p.get('year')),
     from: yearParam(p.get('from')),
     to: yearParam(p.get('to')),
@@ -95,9 +142,11 @@ export function parseState(url: URL): ViewState {
 
 /** Path and query of a state; defaults are left out so URLs stay short. */
 export function formatState(state: ViewState): string {
-  const path = state.id && (state.view === 'profile' || state.view === 'practice' || state.view === 'empact' || state.view === 'rounds')
-    ? `${PATHS[state.view]}/${encodeURIComponent(state.id)}`
-    : PATHS[state.view];
+  const path =
+    state.id &&
+    (state.view === 'profile' || state.view === 'practice' || state.view === 'empact' || state.view === 'rounds')
+      ? `${PATHS[state.view]}/${encodeURIComponent(state.id)}`
+      : PATHS[state.view];
   const p = new URLSearchParams();
   const put = (key: string, value: string | number | null, fallback: string | number | null = null) => {
     if (value !== null && value !== '' && value !== fallback) p.set(key, String(value));
@@ -123,7 +172,11 @@ export function formatState(state: ViewState): string {
 export function linkState(from: ViewState, to: Partial<ViewState>): ViewState {
   return {
     ...DEFAULT_STATE,
-    indicator: from.indicator, geos: from.geos, measure: from.measure, asOf: from.asOf, year: from.year,
+    indicator: from.indicator,
+    geos: from.geos,
+    measure: from.measure,
+    asOf: from.asOf,
+    year: from.year,
     ...to,
   };
 }

@@ -6,7 +6,8 @@ import { viewHeader } from './view-parts';
 
 /** A refusal or failure as a message (401/403 explained; anything else in the server's words). */
 export function problemText(error: unknown): string {
-  if (error instanceof ApiError) return accessProblem({ status: error.status, message: error.message, body: error.body });
+  if (error instanceof ApiError)
+    return accessProblem({ status: error.status, message: error.message, body: error.body });
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -24,18 +25,30 @@ export function problemBox(prefix: string, error: unknown): HTMLElement {
  * The session, if it holds one of the roles; otherwise the view explains who may use it and how
  * to sign in (the server refuses these requests anyway).
  */
-export async function sessionWithRole(container: HTMLElement, title: string, roles: Role[], who: string): Promise<SessionState | null> {
+export async function sessionWithRole(
+  container: HTMLElement,
+  title: string,
+  roles: Role[],
+  who: string,
+): Promise<SessionState | null> {
   const session = await sessionLoaded();
   if (hasRole(session, ...roles)) return session;
   const message = session.user
     ? `This view is for ${who}. You are signed in as ${session.user.email}, whose role cannot use it.`
     : `This view is for ${who}. Sign in to use it.`;
-  container.replaceChildren(viewHeader(title, message), session.user ? '' : h('p', {}, h('a', { href: '/sign-in', text: 'Sign in' })));
+  container.replaceChildren(
+    viewHeader(title, message),
+    session.user ? '' : h('p', {}, h('a', { href: '/sign-in', text: 'Sign in' })),
+  );
   return null;
 }
 
 /** A labelled form control, with an optional hint tied to it by aria-describedby. */
-export function labelled(label: string, control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement, hint?: string): HTMLElement {
+export function labelled(
+  label: string,
+  control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement,
+  hint?: string,
+): HTMLElement {
   control.id ||= uniqueId('account-field');
   const hintElement = hint ? h('span', { class: 'hint', id: `${control.id}-hint`, text: hint }) : null;
   if (hintElement) control.setAttribute('aria-describedby', hintElement.id);
@@ -43,7 +56,11 @@ export function labelled(label: string, control: HTMLInputElement | HTMLSelectEl
 }
 
 export function roleSelect(selected: Role): HTMLSelectElement {
-  const choices: [Role, string][] = [['contact_point', 'Contact point'], ['curator', 'Curator'], ['secretariat', 'Secretariat']];
+  const choices: [Role, string][] = [
+    ['contact_point', 'Contact point'],
+    ['curator', 'Curator'],
+    ['secretariat', 'Secretariat'],
+  ];
   return h('select', {}, ...choices.map(([value, text]) => h('option', { value, text, selected: value === selected })));
 }
 
@@ -52,7 +69,14 @@ export function roleSelect(selected: Role): HTMLSelectElement {
  * button and the warning that it is not shown again.
  */
 export function shownOnce(label: string, secret: string, warning: string): HTMLElement {
-  const input = h('input', { type: 'text', readonly: true, value: secret, class: 'secret', spellcheck: 'false', autocomplete: 'off' });
+  const input = h('input', {
+    type: 'text',
+    readonly: true,
+    value: secret,
+    class: 'secret',
+    spellcheck: 'false',
+    autocomplete: 'off',
+  });
   const copy = h('button', { type: 'button', text: 'Copy' });
   const copied = h('span', { class: 'hint', 'aria-live': 'polite' });
   copy.addEventListener('click', async () => {
@@ -64,14 +88,28 @@ export function shownOnce(label: string, secret: string, warning: string): HTMLE
       copied.textContent = 'Copying was not allowed: the text is selected, press Ctrl+C (or Cmd+C) to copy it.';
     }
   });
-  return h('div', { class: 'shown-once', role: 'status' },
+  return h(
+    'div',
+    { class: 'shown-once', role: 'status' },
     h('p', { class: 'notice', text: `⚠ ${warning}` }),
-    h('div', { class: 'inline' }, labelled(label, input), copy), copied);
+    h('div', { class: 'inline' }, labelled(label, input), copy),
+    copied,
+  );
 }
 
 /** A button that runs an action once at a time, reporting its outcome in a live region. */
-export function actionButton(text: string, status: HTMLElement, run: () => Promise<string>, options: { primary?: boolean; label?: string } = {}): HTMLButtonElement {
-  const button = h('button', { type: 'button', class: options.primary ? 'primary' : null, text, 'aria-label': options.label ?? null });
+export function actionButton(
+  text: string,
+  status: HTMLElement,
+  run: () => Promise<string>,
+  options: { primary?: boolean; label?: string } = {},
+): HTMLButtonElement {
+  const button = h('button', {
+    type: 'button',
+    class: options.primary ? 'primary' : null,
+    text,
+    'aria-label': options.label ?? null,
+  });
   button.addEventListener('click', async () => {
     button.disabled = true;
     try {

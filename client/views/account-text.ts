@@ -14,7 +14,8 @@ export function waitText(seconds: number): string {
 }
 
 function retryAfterOf(body: unknown): number | null {
-  const seconds = (body as { error?: { details?: { retryAfterSeconds?: unknown } } } | null)?.error?.details?.retryAfterSeconds;
+  const seconds = (body as { error?: { details?: { retryAfterSeconds?: unknown } } } | null)?.error?.details
+    ?.retryAfterSeconds;
   return typeof seconds === 'number' && Number.isFinite(seconds) ? seconds : null;
 }
 
@@ -43,7 +44,7 @@ export const SUBMISSION_STATUS_TEXT: Record<string, string> = {
   rejected: 'Rejected by validation: fix the errors and upload again',
   committed: 'Committed: published',
   withdrawn: 'Withdrawn',
-  'awaiting-approval': 'Awaiting the secretariat\'s approval',
+  'awaiting-approval': "Awaiting the secretariat's approval",
   'approval-rejected': 'Rejected by the secretariat',
 };
 
@@ -52,12 +53,19 @@ export function submissionStatusText(status: string): string {
 }
 
 export const PRACTICE_STATE_TEXT: Record<string, string> = {
-  draft: 'Draft', submitted: 'Submitted for review', in_review: 'In review', returned: 'Returned with comments', published: 'Published',
+  draft: 'Draft',
+  submitted: 'Submitted for review',
+  in_review: 'In review',
+  returned: 'Returned with comments',
+  published: 'Published',
 };
 
 /** "nl, de  BE" → ["NL", "DE", "BE"], with the entries that are not geo codes listed as problems. */
 export function parseGeoList(text: string): { geos: string[]; problems: string[] } {
-  const parts = text.split(/[\s,;]+/).map((p) => p.trim().toUpperCase()).filter(Boolean);
+  const parts = text
+    .split(/[\s,;]+/)
+    .map((p) => p.trim().toUpperCase())
+    .filter(Boolean);
   const problems = parts.filter((p) => !/^[A-Z0-9_]{2,20}$/.test(p));
   return { geos: [...new Set(parts.filter((p) => !problems.includes(p)))], problems };
 }

@@ -7,7 +7,18 @@ import type { ViewContext } from './view-context';
 /** Practice start years on the geos' lines, linked to the practice pages. */
 export async function practiceMarkers(indicator: string, geos: string[]): Promise<PracticeMarker[]> {
   const answer = await practiceApi.search({ indicator, geo: geos, pageSize: 100 });
-  return answer.data.flatMap((p) => (p.startYear === null ? [] : p.geos.filter((g) => geos.includes(g)).map((geo) => ({ geo, year: p.startYear!, href: `/practices/${encodeURIComponent(p.slug)}`, title: p.title }))));
+  return answer.data.flatMap((p) =>
+    p.startYear === null
+      ? []
+      : p.geos
+          .filter((g) => geos.includes(g))
+          .map((geo) => ({
+            geo,
+            year: p.startYear!,
+            href: `/practices/${encodeURIComponent(p.slug)}`,
+            title: p.title,
+          })),
+  );
 }
 
 export function ratingBadge(rating: string, label: string): HTMLElement {
@@ -15,20 +26,42 @@ export function ratingBadge(rating: string, label: string): HTMLElement {
 }
 
 export function practiceCard(p: PracticeSummary, context: ViewContext, headingLevel: 'h3' | 'h4' = 'h3'): HTMLElement {
-  return h('li', { class: 'card' },
-    h(headingLevel, {}, h('a', { href: context.hrefFor({ view: 'practice', id: p.slug, tab: 'chart' }), text: p.title })),
-    h('p', {}, ratingBadge(p.rating, p.ratingLabel), p.europeanEvidence ? ' · European evidence' : '', p.dueForReview ? ' · due for review' : ''),
+  return h(
+    'li',
+    { class: 'card' },
+    h(
+      headingLevel,
+      {},
+      h('a', { href: context.hrefFor({ view: 'practice', id: p.slug, tab: 'chart' }), text: p.title }),
+    ),
+    h(
+      'p',
+      {},
+      ratingBadge(p.rating, p.ratingLabel),
+      p.europeanEvidence ? ' · European evidence' : '',
+      p.dueForReview ? ' · due for review' : '',
+    ),
     h('p', { text: p.summary }),
-    h('p', { class: 'hint', text: `${p.geos.join(', ')}${p.startYear ? ` · since ${p.startYear}` : ''}${p.endYear ? `, until ${p.endYear}` : ''}` }));
+    h('p', {
+      class: 'hint',
+      text: `${p.geos.join(', ')}${p.startYear ? ` · since ${p.startYear}` : ''}${p.endYear ? `, until ${p.endYear}` : ''}`,
+    }),
+  );
 }
 
 /** The published practices for a geo or an indicator, as cards. */
-export async function practiceList(filter: { geo?: string; indicator?: string }, context: ViewContext): Promise<HTMLElement> {
+export async function practiceList(
+  filter: { geo?: string; indicator?: string },
+  context: ViewContext,
+): Promise<HTMLElement> {
   try {
     const answer = await practiceApi.search({ ...filter, pageSize: 50, sort: 'rating' });
     if (!answer.data.length) return h('p', { text: 'No published practices recorded yet.' });
     return h('ul', { class: 'grid plain-list' }, ...answer.data.map((p) => practiceCard(p, context, 'h4')));
   } catch (error) {
-    return h('p', { class: 'error', text: `The practices could not be loaded: ${error instanceof Error ? error.message : String(error)}` });
+    return h('p', {
+      class: 'error',
+      text: `The practices could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+    });
   }
 }

@@ -17,4 +17,6 @@ export interface MountedView {
   update: (state: ViewState) => boolean | Promise<boolean>;
 }
 
-export type ViewLoader = () => Promise<{ mount: (container: HTMLElement, state: ViewState, context: ViewContext) => Promise<MountedView> }>;
+export type ViewLoader = () => Promise<{
+  mount: (container: HTMLElement, state: ViewState, context: ViewContext) => Promise<MountedView>;
+}>;

@@ -40,7 +40,10 @@ export function hasSource(indicator: Indicator): boolean {
 }
 
 /** The measure actually available for an indicator: rates only for counts with a denominator. */
-export function effectiveMeasure(indicator: Indicator | undefined, measure: ViewState['measure']): ViewState['measure'] {
+export function effectiveMeasure(
+  indicator: Indicator | undefined,
+  measure: ViewState['measure'],
+): ViewState['measure'] {
   return measure === 'rate' && indicator?.rate_derivable ? 'rate' : 'count';
 }
 
@@ -49,7 +52,12 @@ export function sourceText(indicator: Indicator | undefined): string {
 }
 
 export function viewHeader(title: string, intro: string): HTMLElement {
-  return h('div', { class: 'view-header' }, h('h2', { tabindex: -1, text: title }), h('p', { class: 'intro', text: intro }));
+  return h(
+    'div',
+    { class: 'view-header' },
+    h('h2', { tabindex: -1, text: title }),
+    h('p', { class: 'intro', text: intro }),
+  );
 }
 
 export function asOfHref(context: ViewContext, dataVersion: string | null): string | null {
@@ -69,7 +77,8 @@ export function latest<T>() {
 /** A default year: the latest one that at least half the reporting countries cover. */
 export function defaultYear(observations: MeasuredObservation[]): number | null {
   const perYear = new Map<number, number>();
-  for (const o of observations) if (o.value !== null) perYear.set(yearOf(o.period), (perYear.get(yearOf(o.period)) ?? 0) + 1);
+  for (const o of observations)
+    if (o.value !== null) perYear.set(yearOf(o.period), (perYear.get(yearOf(o.period)) ?? 0) + 1);
   const most = Math.max(0, ...perYear.values());
   const good = [...perYear].filter(([, n]) => n >= most / 2).map(([y]) => y);
   return good.length ? Math.max(...good) : null;
@@ -77,9 +86,17 @@ export function defaultYear(observations: MeasuredObservation[]): number | null 
 
 /** The default year of an indicator's data (cached per indicator and vintage). */
 const yearCache = new Map<string, Promise<number | null>>();
-export function defaultYearOf(indicator: string, measure: ViewState['measure'], asOf: string | null): Promise<number | null> {
+export function defaultYearOf(
+  indicator: string,
+  measure: ViewState['measure'],
+  asOf: string | null,
+): Promise<number | null> {
   const key = `${indicator}|${measure}|${asOf ?? ''}`;
-  if (!yearCache.has(key)) yearCache.set(key, catalogueApi.observations({ indicator: [indicator], measure, asOf }).then((a) => defaultYear(a.data)));
+  if (!yearCache.has(key))
+    yearCache.set(
+      key,
+      catalogueApi.observations({ indicator: [indicator], measure, asOf }).then((a) => defaultYear(a.data)),
+    );
   return yearCache.get(key)!;
 }
 

@@ -79,17 +79,19 @@ export async function buildBenchDatabase(file: string): Promise<{ revisions: num
 
 function insertCatalogue(sqlite: SQLite.Database, catalogue: BenchCatalogue): void {
   sqlite.prepare("insert into themes (code, name) values ('bench', 'Benchmark')").run();
-  const indicator = sqlite.prepare(`insert into indicators (code, name, definition, unit, polarity, theme, source, methodology,
+  const indicator =
+    sqlite.prepare(`insert into indicators (code, name, definition, unit, polarity, theme, source, methodology,
     rate_derivable, rate_denominator, aggregation, implausible_change, version)
     values (?, ?, 'Synthetic offence count', 'count', 'higher_is_worse', 'bench', 'Synthetic benchmark data', 'Synthetic', ?, ?, 'sum', 1.0, 1)`);
   indicator.run('POP_JAN', 'Population on 1 January', 0, null);
   for (const code of catalogue.indicators) indicator.run(code, `Offence ${code}`, 1, 'POP_JAN');
-  const geo = sqlite.prepare("insert into geos (code, name, kind) values (?, ?, ?)");
+  const geo = sqlite.prepare('insert into geos (code, name, kind) values (?, ?, ?)');
   geo.run(BENCH_GROUP, 'Benchmark group', 'aggregate');
   for (const code of catalogue.geos) geo.run(code, `Geo ${code}`, 'country');
   const member = sqlite.prepare('insert into geo_group_members (group_code, geo_code) values (?, ?)');
   for (const code of catalogue.groupMembers) member.run(BENCH_GROUP, code);
-  const submission = sqlite.prepare(`insert into submissions (id, geo, submitted_by, submitted_at, file_name, sha256, byte_size, format,
+  const submission =
+    sqlite.prepare(`insert into submissions (id, geo, submitted_by, submitted_at, file_name, sha256, byte_size, format,
     rows_read, cells_valid, error_count, warning_count, status, report, committed_at) values (?, 'C00', 'bench', ?, 'bench.csv', ?, 0, 'canonical', 0, 0, 0, 0, 'committed', '{}', ?)`);
   submission.run(1, FIRST_RECORDED, 'a'.repeat(64), FIRST_RECORDED);
   submission.run(2, SECOND_RECORDED, 'b'.repeat(64), SECOND_RECORDED);
@@ -109,9 +111,11 @@ function cellCount(catalogue: BenchCatalogue): number {
  * current (in observations).
  */
 function insertCells(sqlite: SQLite.Database, catalogue: BenchCatalogue): { revisions: number; observations: number } {
-  const revision = sqlite.prepare(`insert into revisions (id, submission_id, geo, indicator, period, period_start, value, flags, note, recorded_at)
+  const revision =
+    sqlite.prepare(`insert into revisions (id, submission_id, geo, indicator, period, period_start, value, flags, note, recorded_at)
     values (?, ?, ?, ?, ?, ?, ?, ?, null, ?)`);
-  const observation = sqlite.prepare(`insert into observations (geo, indicator, period, period_start, value, flags, note, revision_id, submission_id, recorded_at)
+  const observation =
+    sqlite.prepare(`insert into observations (geo, indicator, period, period_start, value, flags, note, revision_id, submission_id, recorded_at)
     values (?, ?, ?, ?, ?, ?, null, ?, 2, ?)`);
   const next = random(20261122);
   const cells = cellCount(catalogue);
@@ -125,9 +129,10 @@ function insertCells(sqlite: SQLite.Database, catalogue: BenchCatalogue): { revi
       const breakYear = next() < 0.05 ? 5 + Math.floor(next() * 15) : -1;
       catalogue.periods.forEach((period, t) => {
         const pop = population.get(geo)! * (1 + 0.003 * t);
-        const value = indicator === 'POP_JAN'
-          ? Math.round(pop)
-          : Math.max(0, Math.round((level * (1 + slope * t) * (1 + (next() - 0.5) * 0.1) * pop) / 100_000));
+        const value =
+          indicator === 'POP_JAN'
+            ? Math.round(pop)
+            : Math.max(0, Math.round((level * (1 + slope * t) * (1 + (next() - 0.5) * 0.1) * pop) / 100_000));
         const flags = (t === breakYear ? 'b' : '') + (t === catalogue.periods.length - 1 ? 'p' : '');
         const start = `${period}-01-01`;
         revision.run(++id, 1, geo, indicator, period, start, Math.round(value * 0.98), flags, FIRST_RECORDED);

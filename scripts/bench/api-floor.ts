@@ -27,7 +27,9 @@ function opsPerSecond(run: () => void): number {
 export function measureFloor(file: string, catalogue: BenchCatalogue): { compare: number; trends: number } {
   const db = new SQLite(file, { readonly: true });
   tuneSqliteReads(db);
-  const version = db.prepare('select total_changes() as changes, (select data_version from pragma_data_version) as version');
+  const version = db.prepare(
+    'select total_changes() as changes, (select data_version from pragma_data_version) as version',
+  );
   const placeholders = catalogue.groupMembers.map(() => '?').join(',');
   const groupCells = db.prepare(`select period, period_start, value, flags, geo from observations
     where indicator in (?) and geo in (${placeholders}) and period in (?) order by indicator, geo, period_start`);

@@ -26,7 +26,10 @@ function pick<T>(list: readonly T[]): T {
 }
 
 /** The server as `npm start` runs it (server/main.ts, every default), on a random port on 127.0.0.1. */
-async function startServer(file: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; port: number }> {
+async function startServer(
+  file: string,
+  env: Record<string, string> = {},
+): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, '../../server/main.ts')], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: file, PORT: '0', HOST: '127.0.0.1', ...env },
@@ -61,7 +64,8 @@ function newDataVersion(file: string): void {
   try {
     const id = (sqlite.prepare('select max(id) + 1 as id from submissions').get() as { id: number }).id;
     const at = new Date().toISOString();
-    sqlite.prepare(`insert into submissions (id, geo, submitted_by, submitted_at, file_name, sha256, byte_size, format,
+    sqlite
+      .prepare(`insert into submissions (id, geo, submitted_by, submitted_at, file_name, sha256, byte_size, format,
       rows_read, cells_valid, error_count, warning_count, status, report, committed_at) values (?, 'C00', 'bench', ?, 'bench.csv', ?, 0, 'canonical', 0, 0, 0, 0, 'committed', '{}', ?)`)
       .run(id, at, String(id).padStart(64, '0'), at);
   } finally {
@@ -90,7 +94,13 @@ async function load(port: number, pathFor: () => string, duration = DURATION_S):
     duration,
     requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: pathFor() }) }],
   });
-  return { rps: result.requests.average, p99: result.latency.p99, requests: result.requests.total, non2xx: result.non2xx, errors: result.errors };
+  return {
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
 }
 
 /** BENCH_DB_FILE keeps the built database for another run (it is rebuilt when missing). */
@@ -104,7 +114,9 @@ async function prepareDatabase(): Promise<{ file: string; dispose: () => void }>
     const started = performance.now();
     const built = await buildBenchDatabase(file);
     const shape = `${BENCH_SHAPE.countries + BENCH_SHAPE.regions} geos × ${BENCH_SHAPE.indicators} indicators × ${BENCH_SHAPE.years} years × ${BENCH_SHAPE.revisions} revisions`;
-    console.log(`database: ${built.revisions.toLocaleString('en')} revisions, ${built.observations.toLocaleString('en')} current observations (${shape}) built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `database: ${built.revisions.toLocaleString('en')} revisions, ${built.observations.toLocaleString('en')} current observations (${shape}) built in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
   }
   return { file, dispose: () => dir && rmSync(dir, { recursive: true, force: true }) };
 }
@@ -114,11 +126,17 @@ async function main(): Promise<void> {
   let server: ChildProcess | undefined;
   try {
     const catalogue = benchCatalogue();
-    const comparePath = () => `/api/compare?indicator=${pick(catalogue.indicators)}&period=${pick(catalogue.periods)}&measure=rate&group=${BENCH_GROUP}`;
-    const trendPath = () => `/api/trends?indicator=${pick(catalogue.indicators)}&geo=${pick(catalogue.geos)}&measure=rate`;
+    const comparePath = () =>
+      `/api/compare?indicator=${pick(catalogue.indicators)}&period=${pick(catalogue.periods)}&measure=rate&group=${BENCH_GROUP}`;
+    const trendPath = () =>
+      `/api/trends?indicator=${pick(catalogue.indicators)}&geo=${pick(catalogue.geos)}&measure=rate`;
     const sdmx = sdmxPaths(catalogue);
 
-    console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} before the load test`);
+    console.log(
+      `machine: ${cpus().length} cores, load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')} before the load test`,
+    );
     const { child, port } = await startServer(file);
     server = child;
     // A server is measured warm, as it runs in service: compiled code, SQLite's page cache, the
@@ -134,11 +152,15 @@ async function main(): Promise<void> {
       () => sdmx.jsonStat().replace('format=jsonstat', 'format=csv'),
     ];
     for (const warmUp of warmUps) await load(port, warmUp, WARM_UP_S);
-    console.log(`warm-up: ${WARM_UP_S} s each of compare and trends counts, compare rates as of 2100-01-01, trend rates from ${catalogue.periods[0]} (no measured answer cached)`);
+    console.log(
+      `warm-up: ${WARM_UP_S} s each of compare and trends counts, compare rates as of 2100-01-01, trend rates from ${catalogue.periods[0]} (no measured answer cached)`,
+    );
     const compare = await load(port, comparePath);
     const trends = await load(port, trendPath);
     const firstAlerts = await firstAlertsAnswers(file, port, 3);
-    console.log(`alerts: first answer after a new data version ${firstAlerts.map((t) => `${t.toFixed(0)} ms`).join(', ')} (3 commits; the whole group screened for the period and the hit rate's ${HIT_RATE_YEARS} years)`);
+    console.log(
+      `alerts: first answer after a new data version ${firstAlerts.map((t) => `${t.toFixed(0)} ms`).join(', ')} (3 commits; the whole group screened for the period and the hit rate's ${HIT_RATE_YEARS} years)`,
+    );
     // Cached alerts: the dashboard's request (the latest period). Each server process computes it once
     // (concurrent requests share the computation) during a warm-up that is not measured.
     const alertsPath = () => `/api/alerts?group=${BENCH_GROUP}`;
@@ -149,27 +171,48 @@ async function main(): Promise<void> {
     child.kill('SIGTERM');
     await once(child, 'exit');
     server = undefined;
-    console.log(`machine: load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} after the load test`);
-    for (const [name, r] of [['compare', compare], ['trends', trends], ['alerts (cached)', alerts], ['sdmx-csv', sdmxCsv], ['jsonstat', jsonStat]] as const) {
-      console.log(`${name}: ${r.requests} requests, ${r.rps.toFixed(0)} req/s, p99 ${r.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}`);
-      if (r.non2xx || r.errors) throw new Error(`${name}: ${r.non2xx} non-2xx answers and ${r.errors} errors under load`);
+    console.log(
+      `machine: load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')} after the load test`,
+    );
+    for (const [name, r] of [
+      ['compare', compare],
+      ['trends', trends],
+      ['alerts (cached)', alerts],
+      ['sdmx-csv', sdmxCsv],
+      ['jsonstat', jsonStat],
+    ] as const) {
+      console.log(
+        `${name}: ${r.requests} requests, ${r.rps.toFixed(0)} req/s, p99 ${r.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}`,
+      );
+      if (r.non2xx || r.errors)
+        throw new Error(`${name}: ${r.non2xx} non-2xx answers and ${r.errors} errors under load`);
     }
 
     const floor = measureFloor(file, catalogue);
-    console.log(`floor (prepared better-sqlite3, same queries, one core): compare ${floor.compare.toFixed(0)} ops/s, trends ${floor.trends.toFixed(0)} ops/s`);
+    console.log(
+      `floor (prepared better-sqlite3, same queries, one core): compare ${floor.compare.toFixed(0)} ops/s, trends ${floor.trends.toFixed(0)} ops/s`,
+    );
     const ratio = Math.sqrt((compare.rps / floor.compare) * (trends.rps / floor.trends));
-    console.log('ratio to floor = geometric mean over both endpoints of (API req/s ÷ floor ops/s); 1 means as fast as the bare queries, above 1 means cached answers beat them');
+    console.log(
+      'ratio to floor = geometric mean over both endpoints of (API req/s ÷ floor ops/s); 1 means as fast as the bare queries, above 1 means cached answers beat them',
+    );
     console.log(
       `api: compare ${compare.rps.toFixed(0)} req/s p99 ${compare.p99} ms, trends ${trends.rps.toFixed(0)} req/s p99 ${trends.p99} ms, ratio to floor ${ratio.toFixed(2)}`,
     );
     const slowestFirst = Math.max(...firstAlerts);
-    console.log(`alerts: cached ${alerts.rps.toFixed(0)} req/s p99 ${alerts.p99} ms (${(alerts.rps / compare.rps).toFixed(2)} × compare's req/s); first answer after a commit at most ${slowestFirst.toFixed(0)} ms`);
+    console.log(
+      `alerts: cached ${alerts.rps.toFixed(0)} req/s p99 ${alerts.p99} ms (${(alerts.rps / compare.rps).toFixed(2)} × compare's req/s); first answer after a commit at most ${slowestFirst.toFixed(0)} ms`,
+    );
     // The SDMX-CSV query reads a trend's cells (one indicator, one geo), JSON-stat a comparison's
     // (one period, a group).
-    console.log(`interop: sdmx-csv ${sdmxCsv.rps.toFixed(0)} req/s p99 ${sdmxCsv.p99} ms `
-      + `(ratio to the trends floor ${(sdmxCsv.rps / floor.trends).toFixed(2)}), `
-      + `jsonstat ${jsonStat.rps.toFixed(0)} req/s `
-      + `p99 ${jsonStat.p99} ms (ratio to the compare floor ${(jsonStat.rps / floor.compare).toFixed(2)})`);
+    console.log(
+      `interop: sdmx-csv ${sdmxCsv.rps.toFixed(0)} req/s p99 ${sdmxCsv.p99} ms ` +
+        `(ratio to the trends floor ${(sdmxCsv.rps / floor.trends).toFixed(2)}), ` +
+        `jsonstat ${jsonStat.rps.toFixed(0)} req/s ` +
+        `p99 ${jsonStat.p99} ms (ratio to the compare floor ${(jsonStat.rps / floor.compare).toFixed(2)})`,
+    );
     await streamMillion(file, sdmx.million);
   } finally {
     server?.kill('SIGTERM');
@@ -195,11 +238,13 @@ async function streamMillion(file: string, million: string): Promise<void> {
       throw new Error(`stream: status ${m.status}, ${m.observations} observations`);
     }
     const peak = Math.max(m.after.peak, m.sampledPeak);
-    console.log(`stream: SDMX-ML Generic, ${m.observations.toLocaleString('en')} observations, ${mb(m.bytes)} `
-      + `in ${m.seconds.toFixed(1)} s; server (JS heap capped at ${STREAM_HEAP_MB} MB): `
-      + `RSS ${mb(m.before.rss)} before, `
-      + `peak ${mb(peak)} (VmHWM, including the database pages read through mmap); `
-      + `own memory (RssAnon) ${mb(m.before.anon)} before, peak ${mb(m.anonPeak)}`);
+    console.log(
+      `stream: SDMX-ML Generic, ${m.observations.toLocaleString('en')} observations, ${mb(m.bytes)} ` +
+        `in ${m.seconds.toFixed(1)} s; server (JS heap capped at ${STREAM_HEAP_MB} MB): ` +
+        `RSS ${mb(m.before.rss)} before, ` +
+        `peak ${mb(peak)} (VmHWM, including the database pages read through mmap); ` +
+        `own memory (RssAnon) ${mb(m.before.anon)} before, peak ${mb(m.anonPeak)}`,
+    );
   } finally {
     child.kill('SIGTERM');
     await once(child, 'exit');

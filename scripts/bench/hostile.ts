@@ -27,7 +27,11 @@ async function prepare(file: string): Promise<{ de: string; nl: string }> {
   const event = { actor: SYSTEM_ACTOR, ip: 'bench' };
   const tokens: string[] = [];
   for (const geo of ['DE', 'NL']) {
-    const user = await createUser(open.db, { email: `${geo.toLowerCase()}@bench.eu`, role: 'contact_point', geos: [geo] }, event);
+    const user = await createUser(
+      open.db,
+      { email: `${geo.toLowerCase()}@bench.eu`, role: 'contact_point', geos: [geo] },
+      event,
+    );
     tokens.push((await issueToken(open.db, user, 'bench', undefined, event)).token);
   }
   await open.close();
@@ -37,7 +41,15 @@ async function prepare(file: string): Promise<{ de: string; nl: string }> {
 async function startServer(file: string, uploads: string): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, '../../server/main.ts')], {
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: file, PORT: '0', HOST: '127.0.0.1', WORKERS: '1', UPLOAD_DIR: uploads },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: file,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      WORKERS: '1',
+      UPLOAD_DIR: uploads,
+    },
   });
   const lines = createInterface({ input: child.stdout! });
   const port = await new Promise<number>((resolve, reject) => {
@@ -59,7 +71,8 @@ function peakRssMb(pid: number): number {
 async function writeHostileFile(file: string): Promise<void> {
   const out = createWriteStream(file);
   const piece = Buffer.alloc(1024 * 1024, ',');
-  for (let i = 0; i < HOSTILE_MB; i++) if (!out.write(piece)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+  for (let i = 0; i < HOSTILE_MB; i++)
+    if (!out.write(piece)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   await new Promise<void>((resolve) => out.end(() => resolve()));
 }
 
@@ -97,7 +110,9 @@ try {
   const base = `http://127.0.0.1:${started.port}`;
   const upload = (token: string, body: Uint8Array | string) =>
     fetch(`${base}/api/submissions?geo=${token === tokens.de ? 'DE' : 'NL'}`, {
-      method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'text/csv' }, body: body as BodyInit,
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'text/csv' },
+      body: body as BodyInit,
     });
   const nlUpload = (n: number) => upload(tokens.nl, `${ONE_ROW}${600 + n},,\n`);
   const publicRead = () => fetch(`${base}/api/compare?indicator=ICCS0101&period=2017`);
@@ -110,7 +125,10 @@ try {
   const rssBefore = peakRssMb(server.pid!);
 
   const hostileStarted = performance.now();
-  const hostileAnswer = upload(tokens.de, new Uint8Array(readFileSync(hostile))).then(async (res) => ({ status: res.status, body: await res.json() }));
+  const hostileAnswer = upload(tokens.de, new Uint8Array(readFileSync(hostile))).then(async (res) => ({
+    status: res.status,
+    body: await res.json(),
+  }));
   const [answer, uploads, reads] = await Promise.all([
     hostileAnswer,
     whileRunning(hostileAnswer, (n) => nlUpload(100 + n)),
@@ -119,18 +137,30 @@ try {
   const hostileSeconds = (performance.now() - hostileStarted) / 1000;
   const rssAfter = peakRssMb(server.pid!);
   const entry = (answer.body as { report?: { entries?: { code: string }[] } }).report?.entries?.[0]?.code ?? 'none';
-  console.log(`hostile file: ${HOSTILE_MB} MB of commas on one line, answered ${answer.status} (${entry}) in ${hostileSeconds.toFixed(2)} s`);
+  console.log(
+    `hostile file: ${HOSTILE_MB} MB of commas on one line, answered ${answer.status} (${entry}) in ${hostileSeconds.toFixed(2)} s`,
+  );
   console.log(`server peak RSS: ${rssBefore.toFixed(0)} MB before, ${rssAfter.toFixed(0)} MB after the hostile file`);
-  console.log(`NL one-row upload during it: worst ${worst(uploads).toFixed(0)} ms of ${uploads.length}; idle median ${median(idleUploads).toFixed(0)} ms, ` +
-    `ratio ${(worst(uploads) / median(idleUploads)).toFixed(1)}`);
-  console.log(`public read during it: worst ${worst(reads).toFixed(0)} ms of ${reads.length}; idle median ${median(idleReads).toFixed(0)} ms, ` +
-    `ratio ${(worst(reads) / median(idleReads)).toFixed(1)}`);
+  console.log(
+    `NL one-row upload during it: worst ${worst(uploads).toFixed(0)} ms of ${uploads.length}; idle median ${median(idleUploads).toFixed(0)} ms, ` +
+      `ratio ${(worst(uploads) / median(idleUploads)).toFixed(1)}`,
+  );
+  console.log(
+    `public read during it: worst ${worst(reads).toFixed(0)} ms of ${reads.length}; idle median ${median(idleReads).toFixed(0)} ms, ` +
+      `ratio ${(worst(reads) / median(idleReads)).toFixed(1)}`,
+  );
 
   const count = async () => {
     const open = openSqlite(dbFile);
     try {
-      const audit = await open.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-      const refusals = await open.db.selectFrom('audit_refusals').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      const audit = await open.db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
+      const refusals = await open.db
+        .selectFrom('audit_refusals')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
       return { audit: Number(audit.n), refusals: Number(refusals.n) };
     } finally {
       await open.close();
@@ -142,13 +172,20 @@ try {
   const floodStarted = performance.now();
   const routes = ['/api/submissions?geo=NL', '/api/import-profiles', '/api/tokens', '/api/users'];
   for (let n = 0; n < REFUSALS; n += 50) {
-    await Promise.all(Array.from({ length: 50 }, (_, k) => fetch(`${base}${routes[(n + k) % routes.length]}`, { method: 'POST', body: 'x' })
-      .then((res) => res.arrayBuffer())));
+    await Promise.all(
+      Array.from({ length: 50 }, (_, k) =>
+        fetch(`${base}${routes[(n + k) % routes.length]}`, { method: 'POST', body: 'x' }).then((res) =>
+          res.arrayBuffer(),
+        ),
+      ),
+    );
   }
   const after = await count();
-  console.log(`${REFUSALS} refused anonymous requests in ${((performance.now() - floodStarted) / 1000).toFixed(1)} s: ` +
-    `audit_log +${after.audit - before.audit} rows, audit_refusals +${after.refusals - before.refusals} rows, ` +
-    `database +${((sizeOf() - bytesBefore) / 1024).toFixed(0)} KB`);
+  console.log(
+    `${REFUSALS} refused anonymous requests in ${((performance.now() - floodStarted) / 1000).toFixed(1)} s: ` +
+      `audit_log +${after.audit - before.audit} rows, audit_refusals +${after.refusals - before.refusals} rows, ` +
+      `database +${((sizeOf() - bytesBefore) / 1024).toFixed(0)} KB`,
+  );
 } finally {
   server?.kill('SIGTERM');
   if (server) await new Promise((resolve) => server!.once('exit', resolve));

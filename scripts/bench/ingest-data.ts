@@ -44,7 +44,9 @@ function periods(): string[] {
 
 /** Writes a canonical CSV of `rows` distinct cells for EU28 and its members; returns its size. */
 export async function writeBenchCsv(file: string, rows: number): Promise<void> {
-  const group = loadGeoCatalogue().geos.filter((g) => g.code === BENCH_GEO || g.groups.includes(BENCH_GEO)).map((g) => g.code);
+  const group = loadGeoCatalogue()
+    .geos.filter((g) => g.code === BENCH_GEO || g.groups.includes(BENCH_GEO))
+    .map((g) => g.code);
   const codes = benchIndicatorCodes();
   const all = periods();
   const capacity = group.length * codes.length * all.length;

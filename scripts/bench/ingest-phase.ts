@@ -50,7 +50,9 @@ async function floor(file: string, dbFile: string) {
   const sqlite = new SQLite(dbFile);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
-  sqlite.exec('create table cells (geo text, indicator text, period text, value double precision, flags text, note text)');
+  sqlite.exec(
+    'create table cells (geo text, indicator text, period text, value double precision, flags text, note text)',
+  );
   const insert = sqlite.prepare('insert into cells values (?, ?, ?, ?, ?, ?)');
   let insertMs = 0;
   let header = true;
@@ -70,7 +72,13 @@ async function floor(file: string, dbFile: string) {
   sqlite.exec('commit');
   insertMs += performance.now() - commitStart;
   sqlite.close();
-  return { rows: rows - 1, seconds: parseSeconds + insertMs / 1000, parseSeconds, insertSeconds: insertMs / 1000, peakRssMb: peakRssMb() };
+  return {
+    rows: rows - 1,
+    seconds: parseSeconds + insertMs / 1000,
+    parseSeconds,
+    insertSeconds: insertMs / 1000,
+    peakRssMb: peakRssMb(),
+  };
 }
 
 async function pipeline(file: string, url: string) {
@@ -89,7 +97,14 @@ async function pipeline(file: string, url: string) {
   const committed = await commitSubmission(db, preview.submissionId);
   const seconds = (performance.now() - start) / 1000;
   await close();
-  return { rows: preview.cellsValid, revisions: committed.revisionsAdded, seconds, previewSeconds, commitSeconds: seconds - previewSeconds, peakRssMb: peakRssMb() };
+  return {
+    rows: preview.cellsValid,
+    revisions: committed.revisionsAdded,
+    seconds,
+    previewSeconds,
+    commitSeconds: seconds - previewSeconds,
+    peakRssMb: peakRssMb(),
+  };
 }
 
 const [phase, file, target] = process.argv.slice(2);

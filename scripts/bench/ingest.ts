@@ -21,11 +21,15 @@ const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000
 const rows = Number(values.rows);
 
 function phase(name: 'floor' | 'pipeline', file: string, target: string): Record<string, number> {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(here, 'ingest-phase.ts'), name, file, target], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-    maxBuffer: 1 << 20,
-  });
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(here, 'ingest-phase.ts'), name, file, target],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 1 << 20,
+    },
+  );
   return JSON.parse(out.trim().split('\n').pop()!);
 }
 
@@ -36,7 +40,9 @@ try {
   console.log(`file: ${rows} rows, ${(statSync(file).size / (1024 * 1024)).toFixed(1)} MB`);
 
   const floor = phase('floor', file, path.join(dir, 'floor.sqlite'));
-  console.log(`floor: parse ${floor.parseSeconds!.toFixed(2)} s + insert ${floor.insertSeconds!.toFixed(2)} s, peak RSS ${floor.peakRssMb!.toFixed(0)} MB`);
+  console.log(
+    `floor: parse ${floor.parseSeconds!.toFixed(2)} s + insert ${floor.insertSeconds!.toFixed(2)} s, peak RSS ${floor.peakRssMb!.toFixed(0)} MB`,
+  );
 
   const url = process.env.DATABASE_URL;
   const postgres = url && isPostgresUrl(url) ? await freshPostgresDatabase(url) : null;
@@ -47,7 +53,9 @@ try {
   } finally {
     await postgres?.drop();
   }
-  console.log(`pipeline (${postgres ? 'postgresql' : 'sqlite'}): preview ${pipeline.previewSeconds!.toFixed(2)} s + commit ${pipeline.commitSeconds!.toFixed(2)} s, ${pipeline.revisions} revisions`);
+  console.log(
+    `pipeline (${postgres ? 'postgresql' : 'sqlite'}): preview ${pipeline.previewSeconds!.toFixed(2)} s + commit ${pipeline.commitSeconds!.toFixed(2)} s, ${pipeline.revisions} revisions`,
+  );
 
   const pipelineRate = pipeline.rows! / pipeline.seconds!;
   const floorRate = floor.rows! / floor.seconds!;

@@ -10,7 +10,10 @@ export function median(values: number[]): number {
 
 /** Milliseconds from navigation start to the first map painted (the dashboard's own performance mark). */
 export async function firstMapTime(page: Page): Promise<number> {
-  await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, MAP_PAINTED, { timeout: 30_000, polling: 10 });
+  await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, MAP_PAINTED, {
+    timeout: 30_000,
+    polling: 10,
+  });
   return page.evaluate((name) => performance.getEntriesByName(name)[0]!.startTime, MAP_PAINTED);
 }
 
@@ -18,7 +21,10 @@ export async function firstMapTime(page: Page): Promise<number> {
  * Time from a change of the control to the next map painted, measured inside the page:
  * the change is dispatched, then we wait for the next performance mark.
  */
-export async function repaintTime(page: Page, change: { selector: string; value: string; event: 'change' | 'input' }): Promise<number> {
+export async function repaintTime(
+  page: Page,
+  change: { selector: string; value: string; event: 'change' | 'input' },
+): Promise<number> {
   // A plain string: the TypeScript runner's helpers must not leak into code evaluated in the page.
   const script = `new Promise((resolve) => {
     const control = document.querySelector(${JSON.stringify(change.selector)});

@@ -12,9 +12,7 @@ function quote(field: string): string {
 }
 
 export function toCanonicalCsv(cells: SeedCell[]): string {
-  const sorted = [...cells].sort(
-    (a, b) => a.indicator.localeCompare(b.indicator) || a.period.localeCompare(b.period),
-  );
+  const sorted = [...cells].sort((a, b) => a.indicator.localeCompare(b.indicator) || a.period.localeCompare(b.period));
   const lines = ['geo,indicator,period,value,flags,note'];
   for (const c of sorted) {
     lines.push([c.geo, c.indicator, c.period, String(c.value), c.flags, c.note].map(quote).join(','));

@@ -38,9 +38,19 @@ export function retryAfterFailures(newestFirst: readonly number[], now: number, 
  */
 export async function throttledAddress(db: DbOrTx, address: string, now = new Date()): Promise<number> {
   const since = new Date(now.getTime() - RULE.windowMs).toISOString();
-  const failures = await db.selectFrom('audit_log').select('at').where('ip', '=', address).where('at', '>', since)
-    .where('action', '=', FAILURE_ACTION).orderBy('at', 'desc').limit(RULE.maxFailures).execute();
-  return retryAfterFailures(failures.map((r) => Date.parse(r.at)), now.getTime());
+  const failures = await db
+    .selectFrom('audit_log')
+    .select('at')
+    .where('ip', '=', address)
+    .where('at', '>', since)
+    .where('action', '=', FAILURE_ACTION)
+    .orderBy('at', 'desc')
+    .limit(RULE.maxFailures)
+    .execute();
+  return retryAfterFailures(
+    failures.map((r) => Date.parse(r.at)),
+    now.getTime(),
+  );
 }
 
 /**
@@ -62,10 +72,22 @@ export async function admitSignIn(db: DbOrTx, address: string, email: string, no
     .groupBy(['action', 'outcome'])
     .execute();
   const count = (action: string, outcome?: string) =>
-    counts.filter((c) => c.action === action && (outcome === undefined || c.outcome === outcome)).reduce((sum, c) => sum + Number(c.n), 0);
+    counts
+      .filter((c) => c.action === action && (outcome === undefined || c.outcome === outcome))
+      .reduce((sum, c) => sum + Number(c.n), 0);
   // A refused sign-in is audited under the route's action too, as denied: only `ok` is a success.
   const unsettled = count(ATTEMPT_ACTION) - count(SUCCESS_ACTION, 'ok') - count(THROTTLED_ACTION);
   if (unsettled <= RULE.maxFailures) return 0;
-  const failures = await recent.select('at').where('action', '=', FAILURE_ACTION).orderBy('at', 'desc').limit(RULE.maxFailures).execute();
-  return retryAfterFailures(failures.map((r) => Date.parse(r.at)), now.getTime()) || IN_FLIGHT_WAIT_MS;
+  const failures = await recent
+    .select('at')
+    .where('action', '=', FAILURE_ACTION)
+    .orderBy('at', 'desc')
+    .limit(RULE.maxFailures)
+    .execute();
+  return (
+    retryAfterFailures(
+      failures.map((r) => Date.parse(r.at)),
+      now.getTime(),
+    ) || IN_FLIGHT_WAIT_MS
+  );
 }

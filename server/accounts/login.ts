@@ -34,20 +34,43 @@ export async function checkLogin(db: Db, email: string, password: string, ip: st
   }
   const wait = await admitSignIn(db, ip, address);
   if (wait > 0) {
-    await appendAudit(db, { actor: ANONYMOUS, ip, action: THROTTLED_ACTION, outcome: 'denied', detail: { email: address } });
+    await appendAudit(db, {
+      actor: ANONYMOUS,
+      ip,
+      action: THROTTLED_ACTION,
+      outcome: 'denied',
+      detail: { email: address },
+    });
     throw tooMany('Too many failed sign-ins from this address. Wait, then try again.', wait);
   }
   const user = await findUserByEmail(db, address);
   const target = user ? `user/${user.id}` : '';
   const now = new Date();
   if (user?.locked_until && user.locked_until > now.toISOString()) {
-    await appendAudit(db, { actor: ANONYMOUS, ip, action: 'session.login-failed', target, outcome: 'denied', detail: { email: address, reason: 'locked' } });
-    throw tooMany(`Too many wrong passwords: this account is locked until ${user.locked_until}.`, Date.parse(user.locked_until) - now.getTime());
+    await appendAudit(db, {
+      actor: ANONYMOUS,
+      ip,
+      action: 'session.login-failed',
+      target,
+      outcome: 'denied',
+      detail: { email: address, reason: 'locked' },
+    });
+    throw tooMany(
+      `Too many wrong passwords: this account is locked until ${user.locked_until}.`,
+      Date.parse(user.locked_until) - now.getTime(),
+    );
   }
   const matches = await verifyPassword(password, user?.password_hash ?? null);
   if (!user || !matches || user.active !== 1) {
     const reason = !user ? 'unknown-email' : !matches ? 'wrong-password' : 'disabled';
-    await appendAudit(db, { actor: ANONYMOUS, ip, action: 'session.login-failed', target, outcome: 'denied', detail: { email: address, reason } });
+    await appendAudit(db, {
+      actor: ANONYMOUS,
+      ip,
+      action: 'session.login-failed',
+      target,
+      outcome: 'denied',
+      detail: { email: address, reason },
+    });
     if (user && !matches) await countFailure(db, user, ip, now);
     throw new HttpError(401, 'invalid-credentials', WRONG);
   }
@@ -65,9 +88,17 @@ async function countFailure(db: Db, user: UserRow, ip: string, now: Date): Promi
     .executeTakeFirstOrThrow();
   if (row.failed_logins < MAX_FAILED_LOGINS) return;
   const lockedUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString();
-  await db.updateTable('users').set({ failed_logins: 0, locked_until: lockedUntil }).where('id', '=', user.id).execute();
+  await db
+    .updateTable('users')
+    .set({ failed_logins: 0, locked_until: lockedUntil })
+    .where('id', '=', user.id)
+    .execute();
   await appendAudit(db, {
-    actor: ANONYMOUS, ip, action: 'session.lockout', target: `user/${user.id}`, outcome: 'denied',
+    actor: ANONYMOUS,
+    ip,
+    action: 'session.lockout',
+    target: `user/${user.id}`,
+    outcome: 'denied',
     detail: { email: user.email, failures: row.failed_logins, lockedUntil },
   });
 }

@@ -15,17 +15,30 @@ export const RESET_LINK_HOURS = 24;
  * for the user stop working. The token travels in the URL fragment, which browsers never send to servers.
  */
 export async function issueResetLink(
-  db: Db, user: UserRow, event: AccountEvent, publicUrl: string, hours = RESET_LINK_HOURS,
+  db: Db,
+  user: UserRow,
+  event: AccountEvent,
+  publicUrl: string,
+  hours = RESET_LINK_HOURS,
 ): Promise<{ url: string; expiresAt: string }> {
   const token = newSecret();
   const now = new Date();
   const expiresAt = new Date(now.getTime() + hours * 3_600_000).toISOString();
   await db.transaction().execute(async (tx) => {
-    await tx.updateTable('password_resets').set({ used_at: now.toISOString() }).where('user_id', '=', user.id).where('used_at', 'is', null).execute();
+    await tx
+      .updateTable('password_resets')
+      .set({ used_at: now.toISOString() })
+      .where('user_id', '=', user.id)
+      .where('used_at', 'is', null)
+      .execute();
     await tx
       .insertInto('password_resets')
       .values({
-        token_hash: hashSecret(token), user_id: user.id, created_at: now.toISOString(), expires_at: expiresAt, used_at: null,
+        token_hash: hashSecret(token),
+        user_id: user.id,
+        created_at: now.toISOString(),
+        expires_at: expiresAt,
+        used_at: null,
         created_by: event.actor.kind === 'user' ? event.actor.email : 'anonymous',
       })
       .execute();
@@ -37,12 +50,27 @@ export async function issueResetLink(
 const UNUSABLE = 'This password link is unknown, already used, or expired. Ask the secretariat for a new one.';
 
 /** Uses a link once: sets the password, clears lockout, ends the user's sessions and revokes the user's API tokens. */
-export async function consumeResetLink(db: Db, token: string, password: string, ip: string): Promise<{ user: UserRow; tokensRevoked: number }> {
+export async function consumeResetLink(
+  db: Db,
+  token: string,
+  password: string,
+  ip: string,
+): Promise<{ user: UserRow; tokensRevoked: number }> {
   const now = new Date().toISOString();
-  const link = await db.selectFrom('password_resets').selectAll().where('token_hash', '=', hashSecret(token)).executeTakeFirst();
+  const link = await db
+    .selectFrom('password_resets')
+    .selectAll()
+    .where('token_hash', '=', hashSecret(token))
+    .executeTakeFirst();
   const user = link && (await findUserById(db, link.user_id));
   if (!link || !user || link.used_at || link.expires_at <= now || user.active !== 1) {
-    await appendAudit(db, { actor: ANONYMOUS, ip, action: 'user.password-reset', target: user ? `user/${user.id}` : '', outcome: 'denied' });
+    await appendAudit(db, {
+      actor: ANONYMOUS,
+      ip,
+      action: 'user.password-reset',
+      target: user ? `user/${user.id}` : '',
+      outcome: 'denied',
+    });
     throw new HttpError(400, 'invalid-reset-link', UNUSABLE);
   }
   const tokensRevoked = await db.transaction().execute(async (tx) => {
@@ -55,7 +83,13 @@ export async function consumeResetLink(db: Db, token: string, password: string, 
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1) throw new HttpError(400, 'invalid-reset-link', UNUSABLE);
     const revoked = await setUserPassword(tx, user, password);
-    await appendAudit(tx, { actor: ANONYMOUS, ip, action: 'user.password-reset', target: `user/${user.id}`, detail: { email: user.email, tokensRevoked: revoked } });
+    await appendAudit(tx, {
+      actor: ANONYMOUS,
+      ip,
+      action: 'user.password-reset',
+      target: `user/${user.id}`,
+      detail: { email: user.email, tokensRevoked: revoked },
+    });
     return revoked;
   });
   return { user, tokensRevoked };

@@ -10,8 +10,12 @@ const KEY_LENGTH = 32;
 
 function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, { ...options, maxmem: 128 * options.N! * options.r! * 2 }, (error, key) =>
-      error ? reject(error) : resolve(key),
+    scrypt(
+      password.normalize('NFKC'),
+      salt,
+      KEY_LENGTH,
+      { ...options, maxmem: 128 * options.N! * options.r! * 2 },
+      (error, key) => (error ? reject(error) : resolve(key)),
     );
   });
 }
@@ -39,9 +43,11 @@ export async function verifyPassword(password: string, stored: string | null): P
 /** Why a password is not acceptable, or null when it is. */
 export function passwordProblem(password: string, email?: string): string | null {
   const length = [...password].length;
-  if (length < MIN_PASSWORD_LENGTH) return `A password needs at least ${MIN_PASSWORD_LENGTH} characters; this one has ${length}.`;
+  if (length < MIN_PASSWORD_LENGTH)
+    return `A password needs at least ${MIN_PASSWORD_LENGTH} characters; this one has ${length}.`;
   if (length > MAX_PASSWORD_LENGTH) return `A password may have at most ${MAX_PASSWORD_LENGTH} characters.`;
-  if (email && password.trim().toLowerCase() === email.trim().toLowerCase()) return 'A password may not be the email address.';
+  if (email && password.trim().toLowerCase() === email.trim().toLowerCase())
+    return 'A password may not be the email address.';
   if (new Set(password).size < 4) return 'A password needs more than three different characters.';
   return null;
 }

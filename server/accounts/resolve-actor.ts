@@ -14,7 +14,11 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** A cookie-authenticated write without the session's CSRF token. Carries the actor so the refusal is audited under their name. */
 export class CsrfRejected extends HttpError {
   constructor(readonly actor: Actor) {
-    super(403, 'csrf-token-invalid', `Send the X-CSRF-Token header with the token from GET /api/session on every change made with the session cookie.`);
+    super(
+      403,
+      'csrf-token-invalid',
+      `Send the X-CSRF-Token header with the token from GET /api/session on every change made with the session cookie.`,
+    );
   }
 }
 
@@ -42,7 +46,12 @@ export function createActorResolver(db: Db): (req: Request) => Promise<Actor> {
     if (authorization !== undefined) {
       const token = bearerToken(authorization);
       const actor = token ? await findTokenActor(db, token) : undefined;
-      if (!actor) throw new HttpError(401, 'invalid-token', 'The API token is unknown, expired or revoked. Send "Authorization: Bearer <token>" with a live token.');
+      if (!actor)
+        throw new HttpError(
+          401,
+          'invalid-token',
+          'The API token is unknown, expired or revoked. Send "Authorization: Bearer <token>" with a live token.',
+        );
       return actor;
     }
     const sessionId = readCookie(req.headers.cookie, SESSION_COOKIE);

@@ -19,7 +19,8 @@ const NO_STORE = { 'Cache-Control': 'no-store' };
 
 /** What a user is told after a password change or reset: every other session ended, and the tokens that stopped working. */
 function revokedNotice(tokens: number): string {
-  const revoked = tokens === 0 ? 'You had no API tokens.' : `Your ${tokens} API token${tokens === 1 ? ' was' : 's were'} revoked.`;
+  const revoked =
+    tokens === 0 ? 'You had no API tokens.' : `Your ${tokens} API token${tokens === 1 ? ' was' : 's were'} revoked.`;
   return `Your other sessions were ended. ${revoked} Issue new tokens under Account > API tokens (POST /api/tokens) where you need them.`;
 }
 
@@ -31,7 +32,8 @@ function signedIn(user: UserRow, session: StartedSession, secure: boolean): Rout
 }
 
 async function sessionState(db: Db, actor: Actor, cookie: string | undefined) {
-  if (actor.kind !== 'user' || actor.via === 'system') return { user: null, via: null, csrfToken: null, expiresAt: null };
+  if (actor.kind !== 'user' || actor.via === 'system')
+    return { user: null, via: null, csrfToken: null, expiresAt: null };
   const user = await findUserById(db, actor.id);
   const session = actor.via === 'session' && cookie ? await findSession(db, cookie) : undefined;
   return {
@@ -47,10 +49,13 @@ export const sessionRoutes = [
     method: 'get',
     path: '/api/session',
     tag: 'accounts',
-    summary: 'Who is signed in, and the CSRF token to send as X-CSRF-Token with every change made with the session cookie',
+    summary:
+      'Who is signed in, and the CSRF token to send as X-CSRF-Token with every change made with the session cookie',
     access: { kind: 'public' },
     handler: async ({ db, actor, headers }) =>
-      new RouteResponse(await sessionState(db, actor, readCookie(headers.cookie, SESSION_COOKIE)), { headers: NO_STORE }),
+      new RouteResponse(await sessionState(db, actor, readCookie(headers.cookie, SESSION_COOKIE)), {
+        headers: NO_STORE,
+      }),
   }),
   defineRoute({
     method: 'post',
@@ -63,7 +68,12 @@ export const sessionRoutes = [
     handler: async ({ db, body, headers, ip, secure }) => {
       const user = await checkLogin(db, body.email, body.password, ip);
       const previous = readCookie(headers.cookie, SESSION_COOKIE);
-      const session = await startSession(db, user, { ip, userAgent: headers['user-agent'] as string | undefined }, previous);
+      const session = await startSession(
+        db,
+        user,
+        { ip, userAgent: headers['user-agent'] as string | undefined },
+        previous,
+      );
       return signedIn(user, session, secure === true);
     },
   }),
@@ -79,7 +89,10 @@ export const sessionRoutes = [
       if (cookie && (await endSession(db, cookie)) && actor.kind === 'user') {
         await appendAudit(db, { actor, ip, action: 'session.logout', target: `user/${actor.id}` });
       }
-      return new RouteResponse({ signedOut: true }, { headers: { ...NO_STORE, 'Set-Cookie': sessionCookie('', { maxAge: 0, secure: secure === true }) } });
+      return new RouteResponse(
+        { signedOut: true },
+        { headers: { ...NO_STORE, 'Set-Cookie': sessionCookie('', { maxAge: 0, secure: secure === true }) } },
+      );
     },
   }),
   defineRoute({
@@ -92,18 +105,37 @@ export const sessionRoutes = [
     body: z.object({ currentPassword: password, newPassword: password }),
     handler: async ({ db, actor, body, headers, ip, secure }) => {
       if (actor.kind !== 'user' || actor.via !== 'session') {
-        throw new HttpError(403, 'session-required', 'Change a password while signed in with email and password, not with an API token.');
+        throw new HttpError(
+          403,
+          'session-required',
+          'Change a password while signed in with email and password, not with an API token.',
+        );
       }
       const user = (await findUserById(db, actor.id))!;
       if (!(await verifyPassword(body.currentPassword, user.password_hash))) {
-        await appendAudit(db, { actor, ip, action: 'user.password-change', target: `user/${user.id}`, outcome: 'denied' });
+        await appendAudit(db, {
+          actor,
+          ip,
+          action: 'user.password-change',
+          target: `user/${user.id}`,
+          outcome: 'denied',
+        });
         throw new HttpError(400, 'wrong-password', 'The current password is wrong.');
       }
       const tokensRevoked = await setUserPassword(db, user, body.newPassword);
-      await appendAudit(db, { actor, ip, action: 'user.password-change', target: `user/${user.id}`, detail: { tokensRevoked } });
+      await appendAudit(db, {
+        actor,
+        ip,
+        action: 'user.password-change',
+        target: `user/${user.id}`,
+        detail: { tokensRevoked },
+      });
       const session = await startSession(db, user, { ip, userAgent: headers['user-agent'] as string | undefined });
       const answer = signedIn(user, session, secure === true);
-      return new RouteResponse({ ...(answer.body as object), tokensRevoked, notice: revokedNotice(tokensRevoked) }, answer.options);
+      return new RouteResponse(
+        { ...(answer.body as object), tokensRevoked, notice: revokedNotice(tokensRevoked) },
+        answer.options,
+      );
     },
   }),
   defineRoute({

@@ -22,7 +22,12 @@ export interface ClientInfo {
  * Starts a session with a fresh random id. Any session the browser already carried is ended, so the
  * id always changes at sign-in (no session fixation).
  */
-export async function startSession(db: Db, user: UserRow, client: ClientInfo, previousId?: string): Promise<StartedSession> {
+export async function startSession(
+  db: Db,
+  user: UserRow,
+  client: ClientInfo,
+  previousId?: string,
+): Promise<StartedSession> {
   const now = new Date();
   const id = newSecret();
   const csrfToken = newSecret();
@@ -33,8 +38,13 @@ export async function startSession(db: Db, user: UserRow, client: ClientInfo, pr
     await tx
       .insertInto('sessions')
       .values({
-        id_hash: hashSecret(id), user_id: user.id, csrf_token: csrfToken, created_at: now.toISOString(), expires_at: expiresAt,
-        ip: client.ip, user_agent: client.userAgent?.slice(0, 300) ?? null,
+        id_hash: hashSecret(id),
+        user_id: user.id,
+        csrf_token: csrfToken,
+        created_at: now.toISOString(),
+        expires_at: expiresAt,
+        ip: client.ip,
+        user_agent: client.userAgent?.slice(0, 300) ?? null,
       })
       .execute();
   });
@@ -47,7 +57,7 @@ export async function findSession(db: DbOrTx, id: string): Promise<{ session: Se
   const session = await db.selectFrom('sessions').selectAll().where('id_hash', '=', hashSecret(id)).executeTakeFirst();
   if (!session || session.expires_at <= new Date().toISOString()) return undefined;
   const user = await findUserById(db, session.user_id);
-  if (!user || user.active !== 1) return undefined;
+  if (user?.active !== 1) return undefined;
   return { session, user };
 }
 

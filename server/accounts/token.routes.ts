@@ -18,7 +18,7 @@ export const tokenRoutes = [
     method: 'get',
     path: '/api/tokens',
     tag: 'accounts',
-    summary: 'Your API tokens (the secretariat: anyone\'s, or one user\'s with ?user=). Never the tokens themselves',
+    summary: "Your API tokens (the secretariat: anyone's, or one user's with ?user=). Never the tokens themselves",
     access: EVERY_ROLE,
     query: z.object({ user: z.coerce.number().int().positive().optional() }),
     response: TokensAnswerSchema,
@@ -33,7 +33,8 @@ export const tokenRoutes = [
     method: 'post',
     path: '/api/tokens',
     tag: 'accounts',
-    summary: 'Issue an API token for scripted uploads; it acts with your role and geos. The token is shown only in this answer',
+    summary:
+      'Issue an API token for scripted uploads; it acts with your role and geos. The token is shown only in this answer',
     access: EVERY_ROLE,
     audit: { action: 'token.issue', byHandler: true },
     body: z.object({
@@ -44,10 +45,15 @@ export const tokenRoutes = [
     handler: async ({ db, actor, body, ip }) => {
       const me = userOf(actor);
       // A token cannot mint further tokens: a leaked one can be revoked and is then gone for good.
-      if (me.via === 'token') throw new HttpError(403, 'session-required', 'Issue API tokens while signed in with email and password.');
+      if (me.via === 'token')
+        throw new HttpError(403, 'session-required', 'Issue API tokens while signed in with email and password.');
       const owner = (await findUserById(db, me.id))!;
       const { token, view } = await issueToken(db, owner, body.name, body.expiresInDays, { actor, ip });
-      return { token, ...view, note: 'Store this token now: it is not shown again. Send it as "Authorization: Bearer <token>".' };
+      return {
+        token,
+        ...view,
+        note: 'Store this token now: it is not shown again. Send it as "Authorization: Bearer <token>".',
+      };
     },
   }),
   defineRoute({

@@ -54,17 +54,29 @@ export async function runUserCommand(db: Db, argv: string[], io: CliIo): Promise
     args: argv,
     allowPositionals: true,
     options: {
-      email: { type: 'string' }, role: { type: 'string' }, geo: { type: 'string' }, name: { type: 'string' },
-      hours: { type: 'string' }, link: { type: 'boolean' },
+      email: { type: 'string' },
+      role: { type: 'string' },
+      geo: { type: 'string' },
+      name: { type: 'string' },
+      hours: { type: 'string' },
+      link: { type: 'boolean' },
     },
   });
   const command = positionals[0];
   try {
     if (command === 'create') {
       const input = NewUserInput.safeParse({
-        email: values.email, role: values.role, geos: values.geo ? values.geo.split(',') : [], displayName: values.name,
+        email: values.email,
+        role: values.role,
+        geos: values.geo ? values.geo.split(',') : [],
+        displayName: values.name,
       });
-      if (!input.success) throw new Error(input.error.issues.map((i) => `--${i.path[0] === 'geos' ? 'geo' : String(i.path[0])}: ${i.message}`).join('; '));
+      if (!input.success)
+        throw new Error(
+          input.error.issues
+            .map((i) => `--${i.path[0] === 'geos' ? 'geo' : String(i.path[0])}: ${i.message}`)
+            .join('; '),
+        );
       const row = await createUser(db, input.data, EVENT, values.link ? undefined : await passwordFor(io));
       io.print(`Created ${row.role} ${row.email}${row.geos ? ` for ${row.geos}` : ''} (user ${row.id}).`);
       if (values.link) {
@@ -73,8 +85,15 @@ export async function runUserCommand(db: Db, argv: string[], io: CliIo): Promise
       }
     } else if (command === 'reset-link') {
       const hours = values.hours ? Number(values.hours) : RESET_LINK_HOURS;
-      if (!Number.isInteger(hours) || hours < 1 || hours > 168) throw new Error('--hours is a whole number from 1 to 168.');
-      const link = await issueResetLink(db, await userByEmail(db, values.email), EVENT, readConfig(io.env).PUBLIC_URL, hours);
+      if (!Number.isInteger(hours) || hours < 1 || hours > 168)
+        throw new Error('--hours is a whole number from 1 to 168.');
+      const link = await issueResetLink(
+        db,
+        await userByEmail(db, values.email),
+        EVENT,
+        readConfig(io.env).PUBLIC_URL,
+        hours,
+      );
       printLink(io, link);
     } else if (command === 'list') {
       for (const user of (await listUsers(db)).map((r) => userView(r))) {

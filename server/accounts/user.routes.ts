@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { HttpError } from '../http/errors';
 import { type Access, defineRoute, type RouteContext } from '../http/route';
-import { CreatedUserAnswerSchema, PasswordLinkAnswerSchema, UsersAnswerSchema, UserViewSchema } from '../shared/api/accounts';
+import {
+  CreatedUserAnswerSchema,
+  PasswordLinkAnswerSchema,
+  UsersAnswerSchema,
+  UserViewSchema,
+} from '../shared/api/accounts';
 import { type Actor, ROLES } from '../http/actor';
 import { issueResetLink, RESET_LINK_HOURS } from './password-reset';
 import { listUsers, userView } from './user.repository';
@@ -13,11 +18,18 @@ const UserId = z.object({ id: z.coerce.number().int().positive() });
 /** Account management needs a person at a browser: a leaked API token cannot create users or mint links. */
 function requireSession(actor: Actor): void {
   if (actor.kind === 'user' && actor.via === 'token') {
-    throw new HttpError(403, 'session-required', 'Manage accounts while signed in with email and password, not with an API token.');
+    throw new HttpError(
+      403,
+      'session-required',
+      'Manage accounts while signed in with email and password, not with an API token.',
+    );
   }
 }
 
-const event = (ctx: Pick<RouteContext<unknown, unknown, unknown>, 'actor' | 'ip'>) => ({ actor: ctx.actor, ip: ctx.ip });
+const event = (ctx: Pick<RouteContext<unknown, unknown, unknown>, 'actor' | 'ip'>) => ({
+  actor: ctx.actor,
+  ip: ctx.ip,
+});
 
 export const userRoutes = [
   defineRoute({
@@ -29,7 +41,10 @@ export const userRoutes = [
     query: z.object({ role: z.enum(ROLES).optional(), active: z.enum(['true', 'false']).optional() }),
     response: UsersAnswerSchema,
     handler: async ({ db, query }) => {
-      const rows = await listUsers(db, { role: query.role, active: query.active === undefined ? undefined : query.active === 'true' });
+      const rows = await listUsers(db, {
+        role: query.role,
+        active: query.active === undefined ? undefined : query.active === 'true',
+      });
       return { data: rows.map((r) => userView(r)), meta: { count: rows.length } };
     },
   }),
@@ -63,7 +78,7 @@ export const userRoutes = [
     method: 'patch',
     path: '/api/users/:id',
     tag: 'accounts',
-    summary: 'Change a user\'s role, geo scope, name or active flag (secretariat)',
+    summary: "Change a user's role, geo scope, name or active flag (secretariat)",
     access: SECRETARIAT,
     audit: { action: 'user.update', byHandler: true },
     params: UserId,

@@ -6,10 +6,20 @@ import type { UserRow } from '../db/tables/account.table';
 import { type Actor, ROLES, type Role } from '../http/actor';
 import { hashPassword, passwordProblem } from './password';
 import {
-  countSecretariat, endUserSessions, findUserByEmail, findUserById, normaliseEmail, parseGeos, serializeGeos,
+  countSecretariat,
+  endUserSessions,
+  findUserByEmail,
+  findUserById,
+  normaliseEmail,
+  parseGeos,
+  serializeGeos,
 } from './user.repository';
 
-const geoCode = z.string().trim().toUpperCase().regex(/^[A-Z0-9_]{2,16}$/, 'a geo code such as NL');
+const geoCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9_]{2,16}$/, 'a geo code such as NL');
 
 export const NewUserInput = z.object({
   email: z.email('a valid email address').max(254).transform(normaliseEmail),
@@ -45,11 +55,17 @@ async function checkedGeos(db: DbOrTx, role: Role, geos: string[]): Promise<stri
   const known = await db.selectFrom('geos').select(['code', 'kind']).where('code', 'in', geos).execute();
   const countries = new Set(known.filter((g) => g.kind === 'country').map((g) => g.code));
   const wrong = geos.filter((g) => !countries.has(g));
-  if (wrong.length) throw badRequest(`Not a country code: ${wrong.join(', ')}. Use codes from GET /api/geos with kind "country".`);
+  if (wrong.length)
+    throw badRequest(`Not a country code: ${wrong.join(', ')}. Use codes from GET /api/geos with kind "country".`);
   return serializeGeos(geos);
 }
 
-export async function createUser(db: Db, input: NewUserInput, event: AccountEvent, password?: string): Promise<UserRow> {
+export async function createUser(
+  db: Db,
+  input: NewUserInput,
+  event: AccountEvent,
+  password?: string,
+): Promise<UserRow> {
   if (password !== undefined) {
     const problem = passwordProblem(password, input.email);
     if (problem) throw badRequest(problem);
@@ -61,13 +77,26 @@ export async function createUser(db: Db, input: NewUserInput, event: AccountEven
   const row = await db
     .insertInto('users')
     .values({
-      email: input.email, display_name: input.displayName ?? null, role: input.role, geos, password_hash: passwordHash,
-      active: 1, failed_logins: 0, locked_until: null, created_at: now, updated_at: now,
+      email: input.email,
+      display_name: input.displayName ?? null,
+      role: input.role,
+      geos,
+      password_hash: passwordHash,
+      active: 1,
+      failed_logins: 0,
+      locked_until: null,
+      created_at: now,
+      updated_at: now,
       password_changed_at: passwordHash ? now : null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await appendAudit(db, { ...event, action: 'user.create', target: `user/${row.id}`, detail: { email: row.email, role: row.role, geos: parseGeos(geos) } });
+  await appendAudit(db, {
+    ...event,
+    action: 'user.create',
+    target: `user/${row.id}`,
+    detail: { email: row.email, role: row.role, geos: parseGeos(geos) },
+  });
   return row;
 }
 
@@ -86,13 +115,17 @@ export async function updateUser(db: Db, id: number, changes: UserChanges, event
   if (losesSecretariat && (await countSecretariat(db)) <= 1) {
     throw conflict('This is the last active secretariat account; create or promote another one first.');
   }
-  const geos = changes.geos !== undefined || changes.role !== undefined
-    ? await checkedGeos(db, role, changes.geos ?? parseGeos(before.geos))
-    : before.geos;
+  const geos =
+    changes.geos !== undefined || changes.role !== undefined
+      ? await checkedGeos(db, role, changes.geos ?? parseGeos(before.geos))
+      : before.geos;
   const after = await db
     .updateTable('users')
     .set({
-      role, geos, active: active ? 1 : 0, updated_at: new Date().toISOString(),
+      role,
+      geos,
+      active: active ? 1 : 0,
+      updated_at: new Date().toISOString(),
       display_name: changes.displayName === undefined ? before.display_name : changes.displayName,
     })
     .where('id', '=', id)
@@ -106,10 +139,20 @@ export async function updateUser(db: Db, id: number, changes: UserChanges, event
 async function auditUserChanges(db: Db, before: UserRow, after: UserRow, event: AccountEvent): Promise<void> {
   const target = `user/${after.id}`;
   if (before.role !== after.role) {
-    await appendAudit(db, { ...event, action: 'user.role-change', target, detail: { from: before.role, to: after.role } });
+    await appendAudit(db, {
+      ...event,
+      action: 'user.role-change',
+      target,
+      detail: { from: before.role, to: after.role },
+    });
   }
   if (before.geos !== after.geos) {
-    await appendAudit(db, { ...event, action: 'user.scope-change', target, detail: { from: parseGeos(before.geos), to: parseGeos(after.geos) } });
+    await appendAudit(db, {
+      ...event,
+      action: 'user.scope-change',
+      target,
+      detail: { from: parseGeos(before.geos), to: parseGeos(after.geos) },
+    });
   }
   if (before.active !== after.active) {
     await appendAudit(db, { ...event, action: after.active ? 'user.enable' : 'user.disable', target });
@@ -130,7 +173,13 @@ export async function setUserPassword(db: DbOrTx, user: UserRow, password: strin
   const now = new Date().toISOString();
   await db
     .updateTable('users')
-    .set({ password_hash: await hashPassword(password), password_changed_at: now, updated_at: now, failed_logins: 0, locked_until: null })
+    .set({
+      password_hash: await hashPassword(password),
+      password_changed_at: now,
+      updated_at: now,
+      failed_logins: 0,
+      locked_until: null,
+    })
     .where('id', '=', user.id)
     .execute();
   await endUserSessions(db, user.id);

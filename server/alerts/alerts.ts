@@ -11,7 +11,17 @@ import { PER_100K_UNIT } from '../analytics/rate';
 import { benjaminiHochberg } from '../analytics/statistics/false-discovery';
 import { explainAlert } from './explanation';
 import { reviewHierarchy, type Significant } from './hierarchy';
-import { ALERT_RULES, cellLookup, type CellLookup, type CountTest, isTest, type NotAssessed, persistenceOf, type ScreenedSeries, testSeries } from './screen';
+import {
+  ALERT_RULES,
+  cellLookup,
+  type CellLookup,
+  type CountTest,
+  isTest,
+  type NotAssessed,
+  persistenceOf,
+  type ScreenedSeries,
+  testSeries,
+} from './screen';
 
 export { ALERT_RULES };
 
@@ -45,7 +55,12 @@ export interface YearScreen {
  * One year's screen: every series tested against its own recent trend, the whole family's p-values
  * adjusted by Benjamini–Hochberg, and the significant ones passed through the ICCS hierarchy.
  */
-export function screenYear(cells: CellLookup, indicators: Map<string, IndicatorRow>, series: ScreenedSeries[], year: number): YearScreen {
+export function screenYear(
+  cells: CellLookup,
+  indicators: Map<string, IndicatorRow>,
+  series: ScreenedSeries[],
+  year: number,
+): YearScreen {
   const results = series.map((s) => testSeries(cells, s, year)).filter((r) => r !== null);
   const tests = results.filter(isTest);
   const q = benjaminiHochberg(tests.map((t) => t.prediction.p));
@@ -53,7 +68,12 @@ export function screenYear(cells: CellLookup, indicators: Map<string, IndicatorR
     .map((test, i) => ({ test, q: q[i]!, linked: [] }))
     .filter((s) => s.q < ALERT_RULES.falseDiscoveryRate);
   const { kept, reclassifications } = reviewHierarchy(cells, indicators, significant, year);
-  return { tests, notAssessed: results.filter((r): r is NotAssessed => !isTest(r)), significant: kept, reclassifications };
+  return {
+    tests,
+    notAssessed: results.filter((r): r is NotAssessed => !isTest(r)),
+    significant: kept,
+    reclassifications,
+  };
 }
 
 function strengthOf(q: number): Alert['strength'] {
@@ -81,7 +101,12 @@ function alertOf(cells: CellLookup, { test, q, linked }: Significant, group: str
     changePercent: previous !== null && previous !== 0 ? (100 * (value - previous)) / previous : null,
     current: test.current,
     prior: test.prior,
-    expected: { lower: test.prediction.lower * scale, upper: test.prediction.upper * scale, fitted: test.prediction.fitted * scale, ...test.window },
+    expected: {
+      lower: test.prediction.lower * scale,
+      upper: test.prediction.upper * scale,
+      fitted: test.prediction.fitted * scale,
+      ...test.window,
+    },
     direction: test.prediction.z > 0 ? 'rise' : 'fall',
     z: test.prediction.z,
     p: test.prediction.p,
@@ -94,7 +119,11 @@ function alertOf(cells: CellLookup, { test, q, linked }: Significant, group: str
     explanation: '',
   };
   for (const link of linked) {
-    alert.notices.push({ kind: 'parent-child', text: `${link.relation === 'parent' ? 'Its parent' : 'Its child'} ${link.indicator} moved the same way in ${test.geo.name}: shown here as one alert.`, series: [test.indicator.code, link.indicator] });
+    alert.notices.push({
+      kind: 'parent-child',
+      text: `${link.relation === 'parent' ? 'Its parent' : 'Its child'} ${link.indicator} moved the same way in ${test.geo.name}: shown here as one alert.`,
+      series: [test.indicator.code, link.indicator],
+    });
   }
   alert.explanation = explainAlert(alert, group);
   return alert;
@@ -102,14 +131,22 @@ function alertOf(cells: CellLookup, { test, q, linked }: Significant, group: str
 
 /** Sorted by evidence: the smallest p first (q is monotone in p), then the largest |z|. */
 function byEvidence(a: Alert, b: Alert): number {
-  return a.p - b.p || Math.abs(b.z) - Math.abs(a.z) || a.indicator.localeCompare(b.indicator) || a.geo.localeCompare(b.geo);
+  return (
+    a.p - b.p || Math.abs(b.z) - Math.abs(a.z) || a.indicator.localeCompare(b.indicator) || a.geo.localeCompare(b.geo)
+  );
 }
 
 /** How many years before the period the hit rate looks back over. */
 export const HIT_RATE_YEARS = 10;
 
 /** The share of past years' alerts that held the next year (judged as of the same moment), over HIT_RATE_YEARS years. */
-function hitRate(cells: CellLookup, indicators: Map<string, IndicatorRow>, series: ScreenedSeries[], firstYear: number, year: number): AlertsResponse['hitRate'] {
+function hitRate(
+  cells: CellLookup,
+  indicators: Map<string, IndicatorRow>,
+  series: ScreenedSeries[],
+  firstYear: number,
+  year: number,
+): AlertsResponse['hitRate'] {
   let judged = 0;
   let sustained = 0;
   let from: string | null = null;
@@ -132,7 +169,11 @@ function hitRate(cells: CellLookup, indicators: Map<string, IndicatorRow>, serie
  * own recent trend predicts under count noise, the family's false discovery rate controlled, the
  * hierarchy applied, and each alert judged sustained or a one-year spike once the next year is known.
  */
-export async function emergingTrends(db: DbOrTx, catalogue: Catalogue, request: AlertsRequest): Promise<Omit<AlertsResponse, 'meta'>> {
+export async function emergingTrends(
+  db: DbOrTx,
+  catalogue: Catalogue,
+  request: AlertsRequest,
+): Promise<Omit<AlertsResponse, 'meta'>> {
   const group = groupFor(catalogue, request.group);
   const series = screenedSeries(catalogue, group, request.measure);
   const codes = [...new Set(series.map((s) => s.indicator.code))];
@@ -140,18 +181,33 @@ export async function emergingTrends(db: DbOrTx, catalogue: Catalogue, request: 
   const period = request.period ?? (await latestYear(db, geos, request.asOf));
   const parsed = period ? parsePeriod(period) : null;
   if (!period || !parsed || parsed.kind !== 'year') {
-    throw badRequest(period ? `period "${period}" must be a year, e.g. 2021.` : 'No data yet: there is no period to look for alerts in.');
+    throw badRequest(
+      period
+        ? `period "${period}" must be a year, e.g. 2021.`
+        : 'No data yet: there is no period to look for alerts in.',
+    );
   }
   // The years the answer reads: the hit rate's years and their windows, up to the year after the period.
   const fromYear = parsed.year - HIT_RATE_YEARS - ALERT_RULES.window - 1;
-  const cells = await readCells(db, { indicators: [...codes, POPULATION_INDICATOR], geos, fromStart: `${fromYear}-01-01`, toStart: `${parsed.year + 1}-01-01` }, request.asOf);
+  const cells = await readCells(
+    db,
+    {
+      indicators: [...codes, POPULATION_INDICATOR],
+      geos,
+      fromStart: `${fromYear}-01-01`,
+      toStart: `${parsed.year + 1}-01-01`,
+    },
+    request.asOf,
+  );
   // A loop, not Math.min(...years): a large group has too many cells to spread as arguments.
   let firstYear = Infinity;
-  for (const c of cells) if (c.indicator !== POPULATION_INDICATOR && /^\d{4}$/.test(c.period)) firstYear = Math.min(firstYear, Number(c.period));
+  for (const c of cells)
+    if (c.indicator !== POPULATION_INDICATOR && /^\d{4}$/.test(c.period))
+      firstYear = Math.min(firstYear, Number(c.period));
   const index = cellLookup(cells);
   const screen = screenYear(index, catalogue.indicators, series, parsed.year);
   const alerts = screen.significant.map((s) => alertOf(index, s, group.code)).sort(byEvidence);
-  alerts.forEach((a, i) => (a.rank = i + 1));
+  for (const [i, a] of alerts.entries()) a.rank = i + 1;
   const tested = screen.tests.length;
   return {
     period,
@@ -166,7 +222,13 @@ export async function emergingTrends(db: DbOrTx, catalogue: Catalogue, request: 
       expectedFalseAlarmsUncorrected: tested * 0.05,
       falseDiscoveryRate: ALERT_RULES.falseDiscoveryRate,
     },
-    hitRate: hitRate(index, catalogue.indicators, series, Number.isFinite(firstYear) ? firstYear : parsed.year, parsed.year),
+    hitRate: hitRate(
+      index,
+      catalogue.indicators,
+      series,
+      Number.isFinite(firstYear) ? firstYear : parsed.year,
+      parsed.year,
+    ),
     rules: { ...ALERT_RULES },
   };
 }
@@ -175,7 +237,11 @@ export async function emergingTrends(db: DbOrTx, catalogue: Catalogue, request: 
 async function latestYear(db: DbOrTx, geos: string[], asOf: string | null): Promise<string | undefined> {
   const latest = async (population: boolean) => {
     const query = db
-      .selectFrom(asOf ? cellVersions(db) : db.selectFrom('observations').select(['geo', 'indicator', 'period_start', 'recorded_at']).as('v'))
+      .selectFrom(
+        asOf
+          ? cellVersions(db)
+          : db.selectFrom('observations').select(['geo', 'indicator', 'period_start', 'recorded_at']).as('v'),
+      )
       .select((eb) => eb.fn.max('v.period_start').as('latest'))
       .where('v.geo', 'in', geos)
       .where('v.indicator', population ? '=' : '!=', POPULATION_INDICATOR)

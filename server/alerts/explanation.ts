@@ -15,9 +15,10 @@ function qText(q: number): string {
 export function explainAlert(alert: Alert, group: string): string {
   const what = `${alert.indicatorName}${alert.measure === 'rate' ? ' per 100k' : ''} in ${alert.geoName}`;
   const rising = alert.direction === 'rise';
-  const movement = alert.changePercent !== null
-    ? `${rising ? 'rose' : 'fell'} ${Math.abs(alert.changePercent).toFixed(0)}% in ${alert.period}`
-    : `was ${number(alert.value)} in ${alert.period}`;
+  const movement =
+    alert.changePercent !== null
+      ? `${rising ? 'rose' : 'fell'} ${Math.abs(alert.changePercent).toFixed(0)}% in ${alert.period}`
+      : `was ${number(alert.value)} in ${alert.period}`;
   const counts = `(${number(alert.prior.count!)} → ${number(alert.current.count!)} offences)`;
   const range = `${rising ? 'above' : 'below'} the range expected from its ${alert.expected.from}–${alert.expected.to} trend (${number(alert.expected.lower)}–${number(alert.expected.upper)})`;
   return `${what} ${movement} ${counts}, ${range}, ${qText(alert.q)} across the ${group} screen.`;

@@ -6,12 +6,17 @@ export interface FeedFilter {
 }
 
 function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[ch]!);
+  return text.replace(
+    /[&<>"']/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[ch]!,
+  );
 }
 
 /** The alerts a subscriber asked for: one country and/or one theme (the FDR family stays the whole screen). */
 export function feedAlerts(answer: AlertsResponse, filter: FeedFilter): Alert[] {
-  return answer.alerts.filter((a) => (!filter.country || a.geo === filter.country) && (!filter.theme || a.theme === filter.theme));
+  return answer.alerts.filter(
+    (a) => (!filter.country || a.geo === filter.country) && (!filter.theme || a.theme === filter.theme),
+  );
 }
 
 function entry(alert: Alert, group: string, updated: string): string {
@@ -23,10 +28,12 @@ function entry(alert: Alert, group: string, updated: string): string {
     `Evidence ${alert.strength} (q = ${alert.q.toPrecision(2)}); next year: ${alert.persistence.status}.`,
     ...alert.notices.map((n) => n.text),
   ];
-  return `<entry><id>${escapeXml(id)}</id><title>${escapeXml(`${alert.indicatorName} in ${alert.geoName}, ${alert.period}: ${alert.direction}`)}</title>` +
+  return (
+    `<entry><id>${escapeXml(id)}</id><title>${escapeXml(`${alert.indicatorName} in ${alert.geoName}, ${alert.period}: ${alert.direction}`)}</title>` +
     `<updated>${updated}</updated><link rel="alternate" href="${escapeXml(trend)}"/>` +
     `<category term="${escapeXml(alert.theme)}"/><category term="${escapeXml(alert.geo)}"/>` +
-    `<summary>${escapeXml(`${alert.explanation} ${facts.join(' ')}`)}</summary></entry>`;
+    `<summary>${escapeXml(`${alert.explanation} ${facts.join(' ')}`)}</summary></entry>`
+  );
 }
 
 /**
@@ -37,10 +44,15 @@ export function alertsFeed(answer: AlertsResponse, filter: FeedFilter, selfHref:
   const updated = answer.meta.dataVersion ?? new Date(0).toISOString();
   const scope = [filter.country, filter.theme?.replace(/_/g, ' ')].filter(Boolean).join(', ');
   const title = `Emerging-trend alerts, ${answer.group}, ${answer.period}${scope ? ` (${scope})` : ''}`;
-  return '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">' +
+  return (
+    '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">' +
     `<id>tag:crime-prevention-observatory,2026:alerts/${escapeXml(answer.group)}${escapeXml(scope ? `/${scope}` : '')}</id>` +
     `<title>${escapeXml(title)}</title><updated>${updated}</updated>` +
     `<link rel="self" href="${escapeXml(selfHref)}"/><link rel="alternate" href="/alerts"/>` +
     `<author><name>Crime Prevention Observatory</name></author>` +
-    feedAlerts(answer, filter).map((a) => entry(a, answer.group, updated)).join('') + '</feed>\n';
+    feedAlerts(answer, filter)
+      .map((a) => entry(a, answer.group, updated))
+      .join('') +
+    '</feed>\n'
+  );
 }

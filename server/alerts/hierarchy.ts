@@ -9,7 +9,12 @@ export interface Significant {
   linked: Alert['linked'];
 }
 
-function change(cells: CellLookup, indicator: string, geo: string, year: number): { previous: number; current: number } | null {
+function change(
+  cells: CellLookup,
+  indicator: string,
+  geo: string,
+  year: number,
+): { previous: number; current: number } | null {
   const current = seriesYear(cells, indicator, geo, year).count;
   const previous = seriesYear(cells, indicator, geo, year - 1).count;
   return current === null || previous === null ? null : { previous, current };
@@ -22,7 +27,13 @@ const delta = (c: { previous: number; current: number }) => c.current - c.previo
  * amount (each at least half the other, in offences) and the parent barely moves (by at most half the
  * smaller of the two). Offences have moved between categories, not necessarily in the world.
  */
-function reclassificationOf(cells: CellLookup, test: CountTest, sibling: IndicatorRow, parent: IndicatorRow, year: number): ReclassificationNotice | null {
+function reclassificationOf(
+  cells: CellLookup,
+  test: CountTest,
+  sibling: IndicatorRow,
+  parent: IndicatorRow,
+  year: number,
+): ReclassificationNotice | null {
   const geo = test.geo.code;
   const own = change(cells, test.indicator.code, geo, year);
   const other = change(cells, sibling.code, geo, year);
@@ -34,7 +45,8 @@ function reclassificationOf(cells: CellLookup, test: CountTest, sibling: Indicat
   if (Math.abs(p) > 0.5 * Math.min(Math.abs(a), Math.abs(b))) return null;
   const [rising, falling] = a > 0 ? [test.indicator, sibling] : [sibling, test.indicator];
   const counts = { [test.indicator.code]: own, [sibling.code]: other, [parent.code]: whole };
-  const say = (row: IndicatorRow) => `${row.name} (${row.code}) ${counts[row.code]!.previous.toLocaleString('en-GB')} → ${counts[row.code]!.current.toLocaleString('en-GB')}`;
+  const say = (row: IndicatorRow) =>
+    `${row.name} (${row.code}) ${counts[row.code]!.previous.toLocaleString('en-GB')} → ${counts[row.code]!.current.toLocaleString('en-GB')}`;
   const parentChange = whole.previous > 0 ? ` (${p >= 0 ? '+' : ''}${((100 * p) / whole.previous).toFixed(0)}%)` : '';
   return {
     geo,
@@ -54,14 +66,21 @@ function reclassificationOf(cells: CellLookup, test: CountTest, sibling: Indicat
  * one alert is kept at the level that explains the movement (the child when it carries at least
  * half of the parent's change) and the other is linked to it.
  */
-export function reviewHierarchy(cells: CellLookup, indicators: Map<string, IndicatorRow>, significant: Significant[], year: number) {
+export function reviewHierarchy(
+  cells: CellLookup,
+  indicators: Map<string, IndicatorRow>,
+  significant: Significant[],
+  year: number,
+) {
   const reclassifications: ReclassificationNotice[] = [];
   const dropped = new Set<string>();
   const key = (indicator: string, geo: string) => `${indicator}|${geo}`;
   for (const s of significant) {
     const parent = s.test.indicator.parent ? indicators.get(s.test.indicator.parent) : undefined;
     if (!parent || dropped.has(key(s.test.indicator.code, s.test.geo.code))) continue;
-    const siblings = [...indicators.values()].filter((i) => i.parent === parent.code && i.code !== s.test.indicator.code);
+    const siblings = [...indicators.values()].filter(
+      (i) => i.parent === parent.code && i.code !== s.test.indicator.code,
+    );
     for (const sibling of siblings) {
       const notice = reclassificationOf(cells, s.test, sibling, parent, year);
       if (!notice) continue;
@@ -80,8 +99,15 @@ export function reviewHierarchy(cells: CellLookup, indicators: Map<string, Indic
     const childChange = child.test.current.count! - child.test.prior.count!;
     const parentChange = parent.test.current.count! - parent.test.prior.count!;
     const [kept, other] = Math.abs(childChange) >= 0.5 * Math.abs(parentChange) ? [child, parent] : [parent, child];
-    kept.linked.push({ indicator: other.test.indicator.code, relation: other === parent ? 'parent' : 'child', p: other.test.prediction.p });
+    kept.linked.push({
+      indicator: other.test.indicator.code,
+      relation: other === parent ? 'parent' : 'child',
+      p: other.test.prediction.p,
+    });
     dropped.add(key(other.test.indicator.code, other.test.geo.code));
   }
-  return { kept: remaining.filter((s) => !dropped.has(key(s.test.indicator.code, s.test.geo.code))), reclassifications };
+  return {
+    kept: remaining.filter((s) => !dropped.has(key(s.test.indicator.code, s.test.geo.code))),
+    reclassifications,
+  };
 }

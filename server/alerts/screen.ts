@@ -1,10 +1,21 @@
 import type { IndicatorRow } from '../db/tables/indicator.table';
 import type { AlertNotice, AlertYear, Measure } from '../shared/api/analytics';
 import { type CellRecord, POPULATION_INDICATOR } from '../analytics/cell.types';
-import { type CountPrediction, predictCount, type QuasiPoissonFit, quasiPoissonFit } from '../analytics/statistics/quasi-poisson';
+import {
+  type CountPrediction,
+  predictCount,
+  type QuasiPoissonFit,
+  quasiPoissonFit,
+} from '../analytics/statistics/quasi-poisson';
 
 /** The documented alert rules (docs/methodology-trends.md). */
-export const ALERT_RULES = { window: 7, minimumPoints: 5, minimumCount: 20, falseDiscoveryRate: 0.05, interval: 0.95 } as const;
+export const ALERT_RULES = {
+  window: 7,
+  minimumPoints: 5,
+  minimumCount: 20,
+  falseDiscoveryRate: 0.05,
+  interval: 0.95,
+} as const;
 
 export interface ScreenedSeries {
   indicator: IndicatorRow;
@@ -51,7 +62,10 @@ export function cellLookup(cells: CellRecord[]): CellLookup {
     if (!/^\d{4}$/.test(c.period)) continue;
     const key = `${c.indicator}|${c.geo}`;
     let row = rows.get(key);
-    if (!row) rows.set(key, (row = []));
+    if (!row) {
+      row = [];
+      rows.set(key, row);
+    }
     row[Number(c.period) - first] = c;
   }
   return { first: Number.isFinite(first) ? first : 0, rows };
@@ -65,7 +79,11 @@ export interface SeriesRows {
 }
 
 export function rowsOf(cells: CellLookup, indicator: string, geo: string): SeriesRows {
-  return { first: cells.first, counts: cells.rows.get(`${indicator}|${geo}`), population: cells.rows.get(`${POPULATION_INDICATOR}|${geo}`) };
+  return {
+    first: cells.first,
+    counts: cells.rows.get(`${indicator}|${geo}`),
+    population: cells.rows.get(`${POPULATION_INDICATOR}|${geo}`),
+  };
 }
 
 /** A year of a series: its count and the population it would be divided by, with both flags. */
@@ -129,7 +147,13 @@ function windowBefore(rows: SeriesRows, year: number): Window {
 }
 
 function notAssessed(series: ScreenedSeries, prior: AlertYear, current: AlertYear, reason: string): NotAssessed {
-  return { indicator: series.indicator.code, geo: series.geo.code, previousCount: prior.count, count: current.count, reason };
+  return {
+    indicator: series.indicator.code,
+    geo: series.geo.code,
+    previousCount: prior.count,
+    count: current.count,
+    reason,
+  };
 }
 
 /**
@@ -142,19 +166,32 @@ export function testSeries(cells: CellLookup, series: ScreenedSeries, year: numb
   const current = yearOf(rows, year);
   if (current.count === null || (series.measure === 'rate' && current.rate === null)) return null;
   const prior = yearOf(rows, year - 1);
-  if (current.countFlags.includes('b')) return notAssessed(series, prior, current, `break in series (b) in ${year}: not comparable with earlier years`);
-  if (prior.count === null) return notAssessed(series, prior, current, `no figure for ${year - 1}: no change to assess`);
+  if (current.countFlags.includes('b'))
+    return notAssessed(series, prior, current, `break in series (b) in ${year}: not comparable with earlier years`);
+  if (prior.count === null)
+    return notAssessed(series, prior, current, `no figure for ${year - 1}: no change to assess`);
   if (Math.min(prior.count, current.count) < ALERT_RULES.minimumCount) {
-    return notAssessed(series, prior, current, `small numbers: not assessed (fewer than ${ALERT_RULES.minimumCount} offences in a compared year)`);
+    return notAssessed(
+      series,
+      prior,
+      current,
+      `small numbers: not assessed (fewer than ${ALERT_RULES.minimumCount} offences in a compared year)`,
+    );
   }
   const w = windowBefore(rows, year);
   if (w.xs.length < ALERT_RULES.minimumPoints) {
-    return notAssessed(series, prior, current, `only ${w.xs.length} comparable earlier years (${ALERT_RULES.minimumPoints} needed)`);
+    return notAssessed(
+      series,
+      prior,
+      current,
+      `only ${w.xs.length} comparable earlier years (${ALERT_RULES.minimumPoints} needed)`,
+    );
   }
   // The population is the exposure only when one source covers the window and the year: otherwise a
   // change of source would look like a change in crime, and the counts are tested alone.
   const currentMidYear = current.populationFlags.includes('d');
-  const exposure = series.measure === 'rate' && w.populations.every((p, i) => p !== null && w.midYear[i] === currentMidYear);
+  const exposure =
+    series.measure === 'rate' && w.populations.every((p, i) => p !== null && w.midYear[i] === currentMidYear);
   const notices: AlertNotice[] = [];
   if (series.measure === 'rate' && prior.population !== null && populationSource(prior) !== populationSource(current)) {
     notices.push({
@@ -163,12 +200,37 @@ export function testSeries(cells: CellLookup, series: ScreenedSeries, year: numb
       series: [series.indicator.code, POPULATION_INDICATOR],
     });
   }
-  const fit = quasiPoissonFit(w.xs, w.counts, w.populations.map((p) => (exposure ? Math.log(p!) : 0)));
+  const fit = quasiPoissonFit(
+    w.xs,
+    w.counts,
+    w.populations.map((p) => (exposure ? Math.log(p!) : 0)),
+  );
   if (!fit) return notAssessed(series, prior, current, 'the trend of the earlier years could not be fitted');
-  const prediction = predictCount(fit, year, exposure ? Math.log(current.population!) : 0, current.count, ALERT_RULES.interval);
+  const prediction = predictCount(
+    fit,
+    year,
+    exposure ? Math.log(current.population!) : 0,
+    current.count,
+    ALERT_RULES.interval,
+  );
   const from = String(w.xs[0]);
-  if (w.startsAtBreak) notices.push({ kind: 'break', text: `Break in series in ${from}: the expected range uses ${from} onwards only.`, series: [series.indicator.code] });
-  return { ...series, period: String(year), current, prior, fit, exposure, prediction, window: { from, to: String(w.xs[w.xs.length - 1]) }, notices };
+  if (w.startsAtBreak)
+    notices.push({
+      kind: 'break',
+      text: `Break in series in ${from}: the expected range uses ${from} onwards only.`,
+      series: [series.indicator.code],
+    });
+  return {
+    ...series,
+    period: String(year),
+    current,
+    prior,
+    fit,
+    exposure,
+    prediction,
+    window: { from, to: String(w.xs[w.xs.length - 1]) },
+    notices,
+  };
 }
 
 export function isTest(result: CountTest | NotAssessed): result is CountTest {
@@ -179,12 +241,22 @@ export function isTest(result: CountTest | NotAssessed): result is CountTest {
  * Whether an alert held the next year: the next count is judged against the same fit's range for that
  * year. The next year's population is its offset, or, while it is not yet published, the alert year's.
  */
-export function persistenceOf(cells: CellLookup, test: CountTest): { status: 'sustained' | 'one-year spike' | 'pending'; nextPeriod: string; nextCount: number | null; note: string } {
+export function persistenceOf(
+  cells: CellLookup,
+  test: CountTest,
+): { status: 'sustained' | 'one-year spike' | 'pending'; nextPeriod: string; nextCount: number | null; note: string } {
   const year = Number(test.period) + 1;
   const next = seriesYear(cells, test.indicator.code, test.geo.code, year);
   const nextPeriod = String(year);
-  if (next.count === null) return { status: 'pending', nextPeriod, nextCount: null, note: `${nextPeriod} is not known yet` };
-  if (next.countFlags.includes('b')) return { status: 'pending', nextPeriod, nextCount: next.count, note: `break in series in ${nextPeriod}: not comparable` };
+  if (next.count === null)
+    return { status: 'pending', nextPeriod, nextCount: null, note: `${nextPeriod} is not known yet` };
+  if (next.countFlags.includes('b'))
+    return {
+      status: 'pending',
+      nextPeriod,
+      nextCount: next.count,
+      note: `break in series in ${nextPeriod}: not comparable`,
+    };
   const sameSource = next.population !== null && populationSource(next) === populationSource(test.current);
   const offset = test.exposure ? Math.log(sameSource ? next.population! : test.current.population!) : 0;
   const range = predictCount(test.fit, year, offset, next.count, ALERT_RULES.interval);
@@ -192,6 +264,16 @@ export function persistenceOf(cells: CellLookup, test: CountTest): { status: 'su
   const held = rising ? next.count > range.upper : next.count < range.lower;
   const bound = Math.round(rising ? range.upper : range.lower);
   return held
-    ? { status: 'sustained', nextPeriod, nextCount: next.count, note: `${next.count} in ${nextPeriod}, still ${rising ? 'above' : 'below'} the expected range (${rising ? '>' : '<'} ${bound})` }
-    : { status: 'one-year spike', nextPeriod, nextCount: next.count, note: `${next.count} in ${nextPeriod}, back within the expected range` };
+    ? {
+        status: 'sustained',
+        nextPeriod,
+        nextCount: next.count,
+        note: `${next.count} in ${nextPeriod}, still ${rising ? 'above' : 'below'} the expected range (${rising ? '>' : '<'} ${bound})`,
+      }
+    : {
+        status: 'one-year spike',
+        nextPeriod,
+        nextCount: next.count,
+        note: `${next.count} in ${nextPeriod}, back within the expected range`,
+      };
 }

@@ -27,7 +27,12 @@ export interface MemberFigure {
  * cannot be measured and the aggregate is withheld, with that reason, in every year alike.
  * Flags follow flagr's weighted method (FLAG_SHARE_THRESHOLD), plus `i` when not every member contributes.
  */
-export function aggregateGroup(group: string, aggregation: string, measure: Measure, members: MemberFigure[]): GroupAggregate | null {
+export function aggregateGroup(
+  group: string,
+  aggregation: string,
+  measure: Measure,
+  members: MemberFigure[],
+): GroupAggregate | null {
   if (aggregation === 'none') return null;
   const weighted = measure === 'rate' || aggregation === 'population_weighted_mean';
   const contributing = members.filter((m) => m.measured.value !== null && (!weighted || (m.population ?? 0) > 0));
@@ -37,7 +42,10 @@ export function aggregateGroup(group: string, aggregation: string, measure: Meas
   const withheld = contributing.length === 0 || share === null || share < COVERAGE_THRESHOLD;
   const complete = contributing.length === members.length;
   const flagShares = flagSharesOf(contributing, weighted);
-  const carried = Object.entries(flagShares).filter(([, s]) => s >= FLAG_SHARE_THRESHOLD).map(([flag]) => flag).join('');
+  const carried = Object.entries(flagShares)
+    .filter(([, s]) => s >= FLAG_SHARE_THRESHOLD)
+    .map(([flag]) => flag)
+    .join('');
   return {
     group,
     rule: weighted ? 'population_weighted' : 'sum',
@@ -57,7 +65,7 @@ export function aggregateGroup(group: string, aggregation: string, measure: Meas
  * and population-weighted means, its value for sums of counts.
  */
 function flagSharesOf(contributing: MemberFigure[], weighted: boolean): Record<string, number> {
-  const weightOf = (m: MemberFigure) => (weighted ? m.population ?? 0 : Math.abs(m.measured.value ?? 0));
+  const weightOf = (m: MemberFigure) => (weighted ? (m.population ?? 0) : Math.abs(m.measured.value ?? 0));
   const total = contributing.reduce((s, m) => s + weightOf(m), 0);
   const shares: Record<string, number> = {};
   if (!(total > 0)) return shares;
@@ -100,6 +108,7 @@ function noteOf(withheld: boolean, complete: boolean, coverage: GroupAggregate['
   }
   const pct = `${(coverage.populationShare * 100).toFixed(1)}% of the population`;
   if (withheld) return `Withheld: reporting members cover ${pct}, below the ${COVERAGE_THRESHOLD * 100}% threshold.`;
-  if (!complete) return `Partial: ${coverage.membersReporting} of ${coverage.members} members report (${pct}); flagged i.`;
+  if (!complete)
+    return `Partial: ${coverage.membersReporting} of ${coverage.members} members report (${pct}); flagged i.`;
   return `Complete: all ${coverage.members} members report.`;
 }

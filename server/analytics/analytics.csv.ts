@@ -1,9 +1,22 @@
 import { toCsv } from '../http/csv';
-import type { AlertsResponse, CompareResponse, GeoProfileResponse, IndicatorSummary, MeasuredValue, TrendResponse } from '../shared/api/analytics';
+import type {
+  AlertsResponse,
+  CompareResponse,
+  GeoProfileResponse,
+  IndicatorSummary,
+  MeasuredValue,
+  TrendResponse,
+} from '../shared/api/analytics';
 
 /** Every export carries flags, unit, source and the data version alongside each figure. */
 function provenance(indicator: IndicatorSummary, measure: string, dataVersion: string | null) {
-  return { indicator: indicator.code, measure, unit: indicator.measureUnit, source: indicator.source ?? '', data_version: dataVersion ?? '' };
+  return {
+    indicator: indicator.code,
+    measure,
+    unit: indicator.measureUnit,
+    source: indicator.source ?? '',
+    data_version: dataVersion ?? '',
+  };
 }
 
 function measuredColumns(m: MeasuredValue) {
@@ -19,7 +32,16 @@ function measuredColumns(m: MeasuredValue) {
   };
 }
 
-const MEASURED = ['value', 'flags', 'count', 'count_flags', 'population', 'population_period', 'population_flags', 'reason'];
+const MEASURED = [
+  'value',
+  'flags',
+  'count',
+  'count_flags',
+  'population',
+  'population_period',
+  'population_flags',
+  'reason',
+];
 const PROVENANCE = ['unit', 'source', 'data_version'];
 
 export function compareCsv(answer: CompareResponse): string {
@@ -39,9 +61,31 @@ export function compareCsv(answer: CompareResponse): string {
   }));
   const agg = answer.aggregate;
   if (agg) {
-    rows.push({ geo: agg.group, geo_name: `${agg.group} aggregate (${agg.rule})`, period: answer.period, ...base, value: agg.value, flags: agg.flags, reason: agg.note });
+    rows.push({
+      geo: agg.group,
+      geo_name: `${agg.group} aggregate (${agg.rule})`,
+      period: answer.period,
+      ...base,
+      value: agg.value,
+      flags: agg.flags,
+      reason: agg.note,
+    });
   }
-  return toCsv(rows, ['geo', 'geo_name', 'indicator', 'period', 'measure', ...MEASURED, 'rank', 'percentile', 'z_score', 'robust_z', 'deviation', 'share_of_aggregate', ...PROVENANCE]);
+  return toCsv(rows, [
+    'geo',
+    'geo_name',
+    'indicator',
+    'period',
+    'measure',
+    ...MEASURED,
+    'rank',
+    'percentile',
+    'z_score',
+    'robust_z',
+    'deviation',
+    'share_of_aggregate',
+    ...PROVENANCE,
+  ]);
 }
 
 export function trendCsv(answer: TrendResponse): string {
@@ -56,7 +100,18 @@ export function trendCsv(answer: TrendResponse): string {
     year_over_year_percent: p.yearOverYearPercent,
     moving_average_3: p.movingAverage3,
   }));
-  return toCsv(rows, ['geo', 'indicator', 'period', 'segment', 'measure', ...MEASURED, 'year_over_year', 'year_over_year_percent', 'moving_average_3', ...PROVENANCE]);
+  return toCsv(rows, [
+    'geo',
+    'indicator',
+    'period',
+    'segment',
+    'measure',
+    ...MEASURED,
+    'year_over_year',
+    'year_over_year_percent',
+    'moving_average_3',
+    ...PROVENANCE,
+  ]);
 }
 
 export function alertsCsv(answer: AlertsResponse): string {
@@ -86,8 +141,32 @@ export function alertsCsv(answer: AlertsResponse): string {
     source: a.source ?? '',
     data_version: answer.meta.dataVersion ?? '',
   }));
-  return toCsv(rows, ['rank', 'indicator', 'geo', 'period', 'measure', 'unit', 'value', 'flags', 'previous', 'change_percent', 'count', 'previous_count',
-    'population', 'previous_population', 'expected_lower', 'expected_upper', 'p', 'q', 'strength', 'persistence', 'notices', 'explanation', 'source', 'data_version']);
+  return toCsv(rows, [
+    'rank',
+    'indicator',
+    'geo',
+    'period',
+    'measure',
+    'unit',
+    'value',
+    'flags',
+    'previous',
+    'change_percent',
+    'count',
+    'previous_count',
+    'population',
+    'previous_population',
+    'expected_lower',
+    'expected_upper',
+    'p',
+    'q',
+    'strength',
+    'persistence',
+    'notices',
+    'explanation',
+    'source',
+    'data_version',
+  ]);
 }
 
 export function profileCsv(answer: GeoProfileResponse): string {
@@ -113,5 +192,26 @@ export function profileCsv(answer: GeoProfileResponse): string {
     source: p.indicator.source ?? '',
     data_version: answer.meta.dataVersion ?? '',
   }));
-  return toCsv(rows, ['geo', 'indicator', 'indicator_name', 'period', 'unit', 'value', 'flags', 'rate_per_100k', 'rate_period', 'rate_flags', 'population', 'population_flags', 'trend', 'theil_sen_slope', 'mann_kendall_p', 'eu_rank', 'eu_rank_basis', 'eu_members_ranked', 'source', 'data_version']);
+  return toCsv(rows, [
+    'geo',
+    'indicator',
+    'indicator_name',
+    'period',
+    'unit',
+    'value',
+    'flags',
+    'rate_per_100k',
+    'rate_period',
+    'rate_flags',
+    'population',
+    'population_flags',
+    'trend',
+    'theil_sen_slope',
+    'mann_kendall_p',
+    'eu_rank',
+    'eu_rank_basis',
+    'eu_members_ranked',
+    'source',
+    'data_version',
+  ]);
 }

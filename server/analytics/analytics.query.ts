@@ -5,7 +5,9 @@ import { badRequest } from '../http/errors';
 export const measureParam = z
   .enum(['count', 'rate'])
   .default('count')
-  .describe('count: the value as published; rate: per 100,000 inhabitants, count ÷ population on 1 January of the same geo and period');
+  .describe(
+    'count: the value as published; rate: per 100,000 inhabitants, count ÷ population on 1 January of the same geo and period',
+  );
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?$/;
@@ -16,11 +18,22 @@ const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2
  */
 export const asOfParam = z
   .string()
-  .refine((s) => DATE.test(s) || DATETIME.test(s), 'expected an ISO date (2024-05-01) or datetime (2024-05-01T12:00:00Z)')
-  .refine((s) => isCalendarDate(s.slice(0, 10)) && !Number.isNaN(Date.parse(normaliseInput(s))), 'not a real calendar date or time')
-  .describe('Answer with the data as published at this moment (ISO date or datetime; a date means the end of that day, UTC)');
+  .refine(
+    (s) => DATE.test(s) || DATETIME.test(s),
+    'expected an ISO date (2024-05-01) or datetime (2024-05-01T12:00:00Z)',
+  )
+  .refine(
+    (s) => isCalendarDate(s.slice(0, 10)) && !Number.isNaN(Date.parse(normaliseInput(s))),
+    'not a real calendar date or time',
+  )
+  .describe(
+    'Answer with the data as published at this moment (ISO date or datetime; a date means the end of that day, UTC)',
+  );
 
-export const formatParam = z.enum(['json', 'csv']).default('json').describe('json (default) or csv: UTF-8 with a header row, formula-escaped');
+export const formatParam = z
+  .enum(['json', 'csv'])
+  .default('json')
+  .describe('json (default) or csv: UTF-8 with a header row, formula-escaped');
 
 function isCalendarDate(ymd: string): boolean {
   const [y, m, d] = ymd.split('-').map(Number);

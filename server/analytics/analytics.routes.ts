@@ -8,13 +8,15 @@ import { geoProfile } from './country-profile';
 import { compareGroup } from './compare';
 import { trendOf } from './trends';
 import { CompareResponseSchema, GeoProfileResponseSchema, TrendResponseSchema } from '../shared/api/analytics';
-import { answerVersionedRead, queryKey, versionedAnswer } from './versioned-response';
+import { answerVersionedRead } from './versioned-response';
 
 export const CompareQuery = z.object({
   indicator: singleCode.describe('Indicator code, e.g. ICCS0101'),
   period: periodParam.describe('Period, e.g. 2019'),
   measure: measureParam,
-  group: singleCode.default(REFERENCE_GROUP).describe(`Aggregate geo whose members are compared (default ${REFERENCE_GROUP})`),
+  group: singleCode
+    .default(REFERENCE_GROUP)
+    .describe(`Aggregate geo whose members are compared (default ${REFERENCE_GROUP})`),
   asOf: asOfParam.optional(),
   format: formatParam,
 });
@@ -34,7 +36,8 @@ export const comparisonRoutes = [
     method: 'get',
     path: '/api/compare',
     tag: 'analytics',
-    summary: 'Compare the members of a group for one indicator and period: rank, percentile, z and robust z, deviation from the group aggregate (with coverage), comparability warnings',
+    summary:
+      'Compare the members of a group for one indicator and period: rank, percentile, z and robust z, deviation from the group aggregate (with coverage), comparability warnings',
     access: { kind: 'public' },
     query: CompareQuery,
     response: CompareResponseSchema,
@@ -44,7 +47,13 @@ export const comparisonRoutes = [
         headers,
         query,
         path: '/api/compare',
-        compute: (asOf, catalogue, version) => compareGroup(db, catalogue, { ...query, asOf, profiles: version.profiledSubmissions > 0, versionKey: version.key }),
+        compute: (asOf, catalogue, version) =>
+          compareGroup(db, catalogue, {
+            ...query,
+            asOf,
+            profiles: version.profiledSubmissions > 0,
+            versionKey: version.key,
+          }),
         csv: { render: compareCsv, fileName: `compare-${query.indicator}-${query.period}-${query.measure}.csv` },
       }),
   }),
@@ -52,7 +61,8 @@ export const comparisonRoutes = [
     method: 'get',
     path: '/api/trends',
     tag: 'analytics',
-    summary: 'The series of one indicator in one geo, split into segments at every break (b), with OLS, Theil–Sen and Mann–Kendall per segment, changes, CAGR and a 3-period moving average',
+    summary:
+      'The series of one indicator in one geo, split into segments at every break (b), with OLS, Theil–Sen and Mann–Kendall per segment, changes, CAGR and a 3-period moving average',
     access: { kind: 'public' },
     query: TrendQuery,
     response: TrendResponseSchema,
@@ -76,7 +86,8 @@ export const insightRoutes = [
     method: 'get',
     path: '/api/geos/:code/profile',
     tag: 'analytics',
-    summary: 'Country profile: for each indicator the geo reports, the latest value and rate, the trend of its latest segment, its rank in the EU and flags',
+    summary:
+      'Country profile: for each indicator the geo reports, the latest value and rate, the trend of its latest segment, its rank in the EU and flags',
     access: { kind: 'public' },
     params: ProfileParams,
     query: ProfileQuery,

@@ -78,7 +78,9 @@ function ownBytes(text: string): Buffer {
 
 function compress(json: Buffer, encoding: AnswerEncoding): Buffer {
   return encoding === 'br'
-    ? brotliCompressSync(json, { params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: json.length } })
+    ? brotliCompressSync(json, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: json.length },
+      })
     : gzipSync(json);
 }
 

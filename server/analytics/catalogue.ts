@@ -29,7 +29,12 @@ export async function loadCatalogue(db: DbOrTx, key: string): Promise<Catalogue>
   const [indicators, geos, memberships] = await Promise.all([
     db.selectFrom('indicators').selectAll().orderBy('code').execute(),
     db.selectFrom('geos').select(['code', 'name', 'kind']).orderBy('code').execute(),
-    db.selectFrom('geo_group_members').select(['group_code', 'geo_code']).orderBy('group_code').orderBy('geo_code').execute(),
+    db
+      .selectFrom('geo_group_members')
+      .select(['group_code', 'geo_code'])
+      .orderBy('group_code')
+      .orderBy('geo_code')
+      .execute(),
   ]);
   const geoMap = new Map(geos.map((g) => [g.code, g]));
   const members = new Map<string, { code: string; name: string }[]>();
@@ -39,7 +44,13 @@ export async function loadCatalogue(db: DbOrTx, key: string): Promise<Catalogue>
     if (geo) members.set(group_code, [...(members.get(group_code) ?? []), { code: geo.code, name: geo.name }]);
     groupsOf.set(geo_code, [...(groupsOf.get(geo_code) ?? []), group_code]);
   }
-  const catalogue: Catalogue = { key, indicators: new Map(indicators.map((i) => [i.code, i])), geos: geoMap, members, groupsOf };
+  const catalogue: Catalogue = {
+    key,
+    indicators: new Map(indicators.map((i) => [i.code, i])),
+    geos: geoMap,
+    members,
+    groupsOf,
+  };
   loaded.set(db, catalogue);
   return catalogue;
 }
@@ -47,7 +58,10 @@ export async function loadCatalogue(db: DbOrTx, key: string): Promise<Catalogue>
 /** An indicator, checked for the measure asked; unknown codes and impossible rates are 400s. */
 export function indicatorFor(catalogue: Catalogue, code: string, measure: Measure): IndicatorRow {
   const row = catalogue.indicators.get(code);
-  if (!row) throw badRequest(`Unknown indicator code "${code}". See /api/indicators for the valid codes.`, { indicator: [code] });
+  if (!row)
+    throw badRequest(`Unknown indicator code "${code}". See /api/indicators for the valid codes.`, {
+      indicator: [code],
+    });
   assertMeasure(row, measure);
   return row;
 }
@@ -80,14 +94,22 @@ export function summarise(row: IndicatorRow, measure: Measure): IndicatorSummary
 /** An aggregate geo and its member countries; 400 when the code is not a group. */
 export function groupFor(catalogue: Catalogue, code: string): GroupInfo {
   const geo = catalogue.geos.get(code);
-  if (!geo) throw badRequest(`Unknown group "${code}". See /api/geos for the aggregates (kind "aggregate").`, { group: [code] });
+  if (!geo)
+    throw badRequest(`Unknown group "${code}". See /api/geos for the aggregates (kind "aggregate").`, {
+      group: [code],
+    });
   const members = catalogue.members.get(code);
-  if (!members?.length) throw badRequest(`"${code}" is not a group of geos (it has no members). Use e.g. group=EU27_2020.`);
+  if (!members?.length)
+    throw badRequest(`"${code}" is not a group of geos (it has no members). Use e.g. group=EU27_2020.`);
   return { code: geo.code, name: geo.name, members };
 }
 
 /** A geo by code: unknown is a 404 for a path parameter, a 400 for a query parameter. */
-export function geoFor(catalogue: Catalogue, code: string, where: 'path' | 'query' = 'query'): { code: string; name: string } {
+export function geoFor(
+  catalogue: Catalogue,
+  code: string,
+  where: 'path' | 'query' = 'query',
+): { code: string; name: string } {
   const geo = catalogue.geos.get(code);
   if (!geo && where === 'path') throw notFound(`Unknown geo code "${code}". See /api/geos.`);
   if (!geo) throw badRequest(`Unknown geo code "${code}". See /api/geos for the valid codes.`, { geo: [code] });

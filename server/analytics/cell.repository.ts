@@ -12,9 +12,15 @@ export type { CellFilter, CellRecord } from './cell.types';
  * population cells come from the per-version population cache (population.repository.ts) instead
  * of the database.
  */
-export async function readCells(db: DbOrTx, filter: CellFilter, asOf: string | null, versionKey?: string): Promise<CellRecord[]> {
+export async function readCells(
+  db: DbOrTx,
+  filter: CellFilter,
+  asOf: string | null,
+  versionKey?: string,
+): Promise<CellRecord[]> {
   if (asOf) return listObservations(db, filter, asOf);
-  if (versionKey === undefined || !filter.indicators.includes(POPULATION_INDICATOR)) return readCurrentCells(db, filter);
+  if (versionKey === undefined || !filter.indicators.includes(POPULATION_INDICATOR))
+    return readCurrentCells(db, filter);
   const others = filter.indicators.filter((code) => code !== POPULATION_INDICATOR);
   const [cells, population] = await Promise.all([
     others.length ? readCurrentCells(db, { ...filter, indicators: others }) : Promise.resolve([]),

@@ -3,7 +3,11 @@ import { listProfiles } from '../import-profiles/import-profile.repository';
 import type { ComparabilityWarning, MeasuredValue } from '../shared/api/analytics';
 
 /** National definitions recorded in the import profiles that geos actually committed data with. */
-export async function profileDefinitionNotes(db: DbOrTx, indicator: string, geos: string[]): Promise<Map<string, string>> {
+export async function profileDefinitionNotes(
+  db: DbOrTx,
+  indicator: string,
+  geos: string[],
+): Promise<Map<string, string>> {
   const notes = new Map<string, string>();
   if (!geos.length) return notes;
   const used = await db
@@ -38,7 +42,8 @@ export function comparabilityWarnings(
     if (measured.countFlags.includes('b')) reasons.push('break in series (b): not comparable with earlier periods');
     if (measured.countFlags.includes('d')) reasons.push('national definition differs (d)');
     const populationFlags = measured.denominator?.flags ?? '';
-    if (populationFlags.includes('d')) reasons.push('population denominator has a differing definition (d), e.g. a mid-year estimate');
+    if (populationFlags.includes('d'))
+      reasons.push('population denominator has a differing definition (d), e.g. a mid-year estimate');
     if (populationFlags.includes('b')) reasons.push('population denominator has a break in series (b)');
     const note = profileNotes.get(geo);
     if (note) reasons.push(note);

@@ -30,12 +30,18 @@ export async function compareGroup(db: DbOrTx, catalogue: Catalogue, request: Co
   const group = groupFor(catalogue, request.group);
   const geos = group.members.map((m) => m.code);
   const cells = cellIndex(
-    await readCells(db, { indicators: [indicator.code, POPULATION_INDICATOR], geos, periods: [period] }, request.asOf, request.versionKey),
+    await readCells(
+      db,
+      { indicators: [indicator.code, POPULATION_INDICATOR], geos, periods: [period] },
+      request.asOf,
+      request.versionKey,
+    ),
   );
   const members: (MemberFigure & { name: string })[] = group.members.map(({ code, name }) => {
     const cell = cells.get(cellKey(indicator.code, code, period));
     const population = cells.get(cellKey(POPULATION_INDICATOR, code, period));
-    const measured = measure === 'rate' ? measuredRate(cell, population, code, period) : measuredCount(cell, code, period);
+    const measured =
+      measure === 'rate' ? measuredRate(cell, population, code, period) : measuredCount(cell, code, period);
     return { geo: code, name, measured, population: population?.value ?? null };
   });
   const aggregate = aggregateGroup(group.code, indicator.aggregation, measure, members);
@@ -47,7 +53,10 @@ export async function compareGroup(db: DbOrTx, catalogue: Catalogue, request: Co
     group: group.code,
     rows: rankMembers(members, period, aggregate?.value ?? null, levelComparable),
     aggregate,
-    warnings: comparabilityWarnings(members, request.profiles === false ? new Map() : await profileDefinitionNotes(db, indicator.code, geos)),
+    warnings: comparabilityWarnings(
+      members,
+      request.profiles === false ? new Map() : await profileDefinitionNotes(db, indicator.code, geos),
+    ),
   };
 }
 

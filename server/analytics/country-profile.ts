@@ -13,11 +13,20 @@ export const PROFILE_GROUP = REFERENCE_GROUP;
 const SIGNIFICANCE = 0.05;
 
 /** For each indicator the geo reports: latest value and rate, trend of the latest segment, EU rank, flags. */
-export async function geoProfile(db: DbOrTx, catalogue: Catalogue, code: string, asOf: string | null): Promise<Omit<GeoProfileResponse, 'meta'>> {
+export async function geoProfile(
+  db: DbOrTx,
+  catalogue: Catalogue,
+  code: string,
+  asOf: string | null,
+): Promise<Omit<GeoProfileResponse, 'meta'>> {
   const geo = geoFor(catalogue, code, 'path');
   const groups = catalogue.groupsOf.get(geo.code) ?? [];
   const indicators = [...catalogue.indicators.values()].filter((i) => i.code !== POPULATION_INDICATOR);
-  const cells = await readCells(db, { indicators: [...indicators.map((i) => i.code), POPULATION_INDICATOR], geos: [geo.code] }, asOf);
+  const cells = await readCells(
+    db,
+    { indicators: [...indicators.map((i) => i.code), POPULATION_INDICATOR], geos: [geo.code] },
+    asOf,
+  );
   const index = cellIndex(cells);
   const inEu = groups.includes(PROFILE_GROUP);
   const profile: ProfileIndicator[] = [];
@@ -45,7 +54,8 @@ async function profileIndicator(
   const count = measuredCount(latest, geo, latest.period);
   const series = own.map((c) => ({
     period: c.period,
-    measured: measure === 'rate' ? measuredRate(c, population(c.period), geo, c.period) : measuredCount(c, geo, c.period),
+    measured:
+      measure === 'rate' ? measuredRate(c, population(c.period), geo, c.period) : measuredCount(c, geo, c.period),
   }));
   const valued = series.filter((s) => s.measured.value !== null);
   const latestRate = measure === 'rate' ? valued[valued.length - 1] : undefined;
@@ -54,11 +64,17 @@ async function profileIndicator(
   // too short for a trend, the trend is the counts', which no denominator can move.
   const useCounts = measure === 'rate' && (!rateSegment || rateSegment.n < 3);
   const last = useCounts
-    ? segmentStatistics(segmentSeries(own.map((c) => ({ period: c.period, measured: measuredCount(c, geo, c.period) }))).points).at(-1)
+    ? segmentStatistics(
+        segmentSeries(own.map((c) => ({ period: c.period, measured: measuredCount(c, geo, c.period) }))).points,
+      ).at(-1)
     : rateSegment;
   const trendMeasure: Measure = useCounts ? 'count' : measure;
-  const rankBasis = latestRate ? { measure: 'rate' as const, period: latestRate.period } : { measure: 'count' as const, period: latest.period };
-  const comparison = inEu ? await compareGroup(db, catalogue, { indicator: indicator.code, ...rankBasis, group: PROFILE_GROUP, asOf }) : null;
+  const rankBasis = latestRate
+    ? { measure: 'rate' as const, period: latestRate.period }
+    : { measure: 'count' as const, period: latest.period };
+  const comparison = inEu
+    ? await compareGroup(db, catalogue, { indicator: indicator.code, ...rankBasis, group: PROFILE_GROUP, asOf })
+    : null;
   const row = comparison?.rows.find((r) => r.geo === geo);
   const rate = latestRate?.measured ?? null;
   return {
@@ -68,16 +84,17 @@ async function profileIndicator(
     rate,
     ratePeriod: latestRate?.period ?? null,
     rankBasis: comparison ? rankBasis : null,
-    trend: last && last.n >= 3
-      ? {
-          measure: trendMeasure,
-          from: last.from,
-          to: last.to,
-          theilSenSlope: last.theilSen?.slope ?? null,
-          mannKendallP: last.mannKendall?.p ?? null,
-          direction: directionOf(last.mannKendall?.p ?? 1, last.theilSen?.slope ?? 0, last.mannKendall?.s ?? 0),
-        }
-      : null,
+    trend:
+      last && last.n >= 3
+        ? {
+            measure: trendMeasure,
+            from: last.from,
+            to: last.to,
+            theilSenSlope: last.theilSen?.slope ?? null,
+            mannKendallP: last.mannKendall?.p ?? null,
+            direction: directionOf(last.mannKendall?.p ?? 1, last.theilSen?.slope ?? 0, last.mannKendall?.s ?? 0),
+          }
+        : null,
     euRank: row?.rank ?? null,
     euMembersRanked: comparison ? comparison.rows.filter((r) => r.rank !== null).length : null,
     flags: rate?.flags ?? count.flags,

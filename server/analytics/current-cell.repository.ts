@@ -13,7 +13,10 @@ import type { CellRecord } from './cell.types';
 export async function readCurrentCells(db: DbOrTx, filter: ObservationFilter): Promise<CellRecord[]> {
   const indicator = filter.indicators.length === 1 ? filter.indicators[0]! : null;
   const geo = filter.geos?.length === 1 ? filter.geos[0]! : null;
-  const { rows } = await db.executeQuery<Partial<CellRecord>>({ ...currentQueryFor(db, filter, indicator, geo), parameters: filterParameters(filter) });
+  const { rows } = await db.executeQuery<Partial<CellRecord>>({
+    ...currentQueryFor(db, filter, indicator, geo),
+    parameters: filterParameters(filter),
+  });
   return rows.map((row) => ({
     geo: geo ?? row.geo!,
     indicator: indicator ?? row.indicator!,
@@ -27,8 +30,15 @@ export async function readCurrentCells(db: DbOrTx, filter: ObservationFilter): P
 /** Compiled once per database and shape, since every analytics request runs one. */
 const compiled = new CompiledByShape();
 
-function currentQueryFor(db: DbOrTx, filter: ObservationFilter, indicator: string | null, geo: string | null): CompiledQuery {
-  return compiled.get(db, shapeOf(filter), () => buildCurrentQuery(db, filter, indicator === null, geo === null).compile());
+function currentQueryFor(
+  db: DbOrTx,
+  filter: ObservationFilter,
+  indicator: string | null,
+  geo: string | null,
+): CompiledQuery {
+  return compiled.get(db, shapeOf(filter), () =>
+    buildCurrentQuery(db, filter, indicator === null, geo === null).compile(),
+  );
 }
 
 function buildCurrentQuery(db: DbOrTx, filter: ObservationFilter, withIndicator: boolean, withGeo: boolean) {

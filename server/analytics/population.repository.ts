@@ -30,7 +30,11 @@ async function populationByGeo(db: DbOrTx, versionKey: string): Promise<Map<stri
 }
 
 /** The current population cells matching the filter's geos, periods and period_start bounds, sorted by geo and period. */
-export async function currentPopulationCells(db: DbOrTx, versionKey: string, filter: Omit<CellFilter, 'indicators'>): Promise<CellRecord[]> {
+export async function currentPopulationCells(
+  db: DbOrTx,
+  versionKey: string,
+  filter: Omit<CellFilter, 'indicators'>,
+): Promise<CellRecord[]> {
   const byGeo = await populationByGeo(db, versionKey);
   const geos = filter.geos?.length ? [...new Set(filter.geos)].sort() : [...byGeo.keys()].sort();
   const periods = filter.periods ? new Set(filter.periods) : null;

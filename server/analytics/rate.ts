@@ -10,7 +10,7 @@ export const PER_100K_UNIT = 'per_100k_inhabitants';
  * every statistic, change and alert uses the unrounded rate.
  */
 export function roundRate(x: number): number {
-  return Math.sign(x) * Math.round(Math.abs(x) * 100 + 1e-9) / 100;
+  return (Math.sign(x) * Math.round(Math.abs(x) * 100 + 1e-9)) / 100;
 }
 
 function missing(reason: string, count: CellRecord | undefined): MeasuredValue {
@@ -36,7 +36,14 @@ function unusable(cell: CellRecord, geo: string, period: string): MeasuredValue 
 export function measuredCount(cell: CellRecord | undefined, geo: string, period: string): MeasuredValue {
   if (!cell || cell.value === null) return missing(`no value for ${geo} ${period}`, cell);
   if (!Number.isFinite(cell.value)) return unusable(cell, geo, period);
-  return { value: cell.value, flags: cell.flags, count: cell.value, countFlags: cell.flags, denominator: null, reason: null };
+  return {
+    value: cell.value,
+    flags: cell.flags,
+    count: cell.value,
+    countFlags: cell.flags,
+    denominator: null,
+    reason: null,
+  };
 }
 
 /**
@@ -53,7 +60,8 @@ export function measuredRate(
   if (!Number.isFinite(cell.value)) return unusable(cell, geo, period);
   if (!population || population.value === null) return missing(`no population for ${geo} ${period}`, cell);
   // Stored before uploads were range-checked (issue 15): a population below 1 or not finite is no denominator.
-  if (!(population.value >= 1 && Number.isFinite(population.value))) return missing(`population for ${geo} ${period} is ${population.value}`, cell);
+  if (!(population.value >= 1 && Number.isFinite(population.value)))
+    return missing(`population for ${geo} ${period} is ${population.value}`, cell);
   const denominator: Denominator = {
     indicator: POPULATION_INDICATOR,
     geo,

@@ -43,14 +43,17 @@ function follows(previous: string, next: string): boolean {
 /** Which population a rate was divided by: a d flag marks another source (the seed's World Bank mid-year estimates). */
 function denominatorSource(measured: MeasuredValue): string | null {
   if (!measured.denominator) return null;
-  return measured.denominator.flags.includes('d') ? 'a mid-year population estimate (flag d)' : 'population on 1 January';
+  return measured.denominator.flags.includes('d')
+    ? 'a mid-year population estimate (flag d)'
+    : 'population on 1 January';
 }
 
 /** Why a point starts a new segment, or null: a break flag (b), or a change of population source under a rate. */
 function breakReason(measured: MeasuredValue, source: string | null, previousSource: string | null): string | null {
   if (measured.countFlags.includes('b')) return 'break in series (b) in the figures';
   if (measured.flags.includes('b')) return 'break in series (b) in the population';
-  if (source && previousSource && source !== previousSource) return `population source changes: ${previousSource} before, ${source} from here`;
+  if (source && previousSource && source !== previousSource)
+    return `population source changes: ${previousSource} before, ${source} from here`;
   return null;
 }
 
@@ -59,7 +62,10 @@ function breakReason(measured: MeasuredValue, source: string | null, previousSou
  * population comes from another source than the previous rate's, starts a new one. Year-over-year
  * changes and the 3-period moving average never reach across a break or a gap.
  */
-export function segmentSeries(series: { period: string; measured: MeasuredValue }[]): { points: TrendPoint[]; breaks: { period: string; reason: string }[] } {
+export function segmentSeries(series: { period: string; measured: MeasuredValue }[]): {
+  points: TrendPoint[];
+  breaks: { period: string; reason: string }[];
+} {
   let segment = 0;
   let previousSource: string | null = null;
   const points: TrendPoint[] = [];
@@ -76,7 +82,13 @@ export function segmentSeries(series: { period: string; measured: MeasuredValue 
   });
   points.forEach((point, i) => {
     const prev = points[i - 1];
-    if (prev && prev.segment === point.segment && follows(prev.period, point.period) && prev.value !== null && point.value !== null) {
+    if (
+      prev &&
+      prev.segment === point.segment &&
+      follows(prev.period, point.period) &&
+      prev.value !== null &&
+      point.value !== null
+    ) {
       point.yearOverYear = point.value - prev.value;
       point.yearOverYearPercent = prev.value !== 0 ? (100 * (point.value - prev.value)) / prev.value : null;
       const before = points[i - 2];
@@ -95,7 +107,8 @@ function gapsBetween(valued: TrendPoint[]): string[] {
     const before = parsePeriod(valued[i - 1]!.period);
     const after = parsePeriod(valued[i]!.period);
     if (!before || !after || before.kind !== 'year' || after.kind !== 'year') {
-      if (!follows(valued[i - 1]!.period, valued[i]!.period)) gaps.push(`between ${valued[i - 1]!.period} and ${valued[i]!.period}`);
+      if (!follows(valued[i - 1]!.period, valued[i]!.period))
+        gaps.push(`between ${valued[i - 1]!.period} and ${valued[i]!.period}`);
       continue;
     }
     for (let y = before.year + 1; y < after.year; y++) gaps.push(String(y));
@@ -106,7 +119,8 @@ function gapsBetween(valued: TrendPoint[]): string[] {
 function noteOf(n: number, gaps: string[]): string | null {
   const parts: string[] = [];
   if (n < 3) parts.push(`only ${n} value${n === 1 ? '' : 's'} in this segment: no trend statistics (3 needed)`);
-  if (gaps.length) parts.push(`${gaps.join(', ')} missing: the statistics are fitted across the gap, each value at its own year`);
+  if (gaps.length)
+    parts.push(`${gaps.join(', ')} missing: the statistics are fitted across the gap, each value at its own year`);
   return parts.length ? parts.join('; ') : null;
 }
 
@@ -133,12 +147,24 @@ export function segmentStatistics(points: TrendPoint[]): SegmentStatistics[] {
       from: (first ?? segmentPoints[0]!).period,
       to: (last ?? segmentPoints[segmentPoints.length - 1]!).period,
       n: valued.length,
-      ols: ols && { slope: ols.slope, lower: ols.slopeLower, upper: ols.slopeUpper, intercept: ols.intercept, rSquared: ols.rSquared },
+      ols: ols && {
+        slope: ols.slope,
+        lower: ols.slopeLower,
+        upper: ols.slopeUpper,
+        intercept: ols.intercept,
+        rSquared: ols.rSquared,
+      },
       theilSen: sen && { slope: sen.slope, lower: sen.lower, upper: sen.upper },
       mannKendall: mannKendall(ys),
       medianLevel: ys.length ? median(ys) : null,
-      percentChange: first && last && valued.length > 1 && first.value !== 0 ? (100 * (last.value! - first.value!)) / first.value! : null,
-      cagr: first && last && years > 0 && first.value! > 0 && last.value! >= 0 ? (last.value! / first.value!) ** (1 / years) - 1 : null,
+      percentChange:
+        first && last && valued.length > 1 && first.value !== 0
+          ? (100 * (last.value! - first.value!)) / first.value!
+          : null,
+      cagr:
+        first && last && years > 0 && first.value! > 0 && last.value! >= 0
+          ? (last.value! / first.value!) ** (1 / years) - 1
+          : null,
       gaps,
       note: noteOf(valued.length, gaps),
     };

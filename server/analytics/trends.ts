@@ -26,9 +26,15 @@ export async function trendOf(db: DbOrTx, catalogue: Catalogue, request: TrendRe
   const geo = geoFor(catalogue, request.geo);
   const fromStart = request.from ? parsePeriod(request.from)?.start : undefined;
   const toStart = request.to ? parsePeriod(request.to)?.start : undefined;
-  if (fromStart && toStart && fromStart > toStart) throw badRequest(`"from" (${request.from}) is after "to" (${request.to}).`);
+  if (fromStart && toStart && fromStart > toStart)
+    throw badRequest(`"from" (${request.from}) is after "to" (${request.to}).`);
   const indicators = measure === 'rate' ? [indicator.code, POPULATION_INDICATOR] : [indicator.code];
-  const cells = await readCells(db, { indicators, geos: [geo.code], fromStart, toStart }, request.asOf, request.versionKey);
+  const cells = await readCells(
+    db,
+    { indicators, geos: [geo.code], fromStart, toStart },
+    request.asOf,
+    request.versionKey,
+  );
   // One geo: the population cells keyed by period alone.
   const population = new Map(cells.filter((c) => c.indicator === POPULATION_INDICATOR).map((c) => [c.period, c]));
   const series = cells

@@ -12,7 +12,10 @@ const CACHE_BYTES = 64 * 1024 * 1024;
 
 function cacheFor(db: Db): AnswerCache {
   let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new AnswerCache(CACHE_BYTES)));
+  if (!cache) {
+    cache = new AnswerCache(CACHE_BYTES);
+    caches.set(db, cache);
+  }
   return cache;
 }
 
@@ -24,7 +27,12 @@ export interface VersionedRequest<T> {
   asOf: string | null;
   compute: (catalogue: Catalogue, version: DataVersion) => Promise<T>;
   /** For format=csv (or another text rendering, e.g. an Atom feed): the text, a download name, its type. */
-  csv?: { wanted: boolean; render: (answer: T & { meta: VersionMeta }) => string; fileName?: string; contentType?: string };
+  csv?: {
+    wanted: boolean;
+    render: (answer: T & { meta: VersionMeta }) => string;
+    fileName?: string;
+    contentType?: string;
+  };
 }
 
 /**
@@ -36,7 +44,10 @@ const inFlight = new WeakMap<Db, Map<string, Promise<string>>>();
 
 function computeOnce(db: Db, cacheKey: string, compute: () => Promise<string>): Promise<string> {
   let pending = inFlight.get(db);
-  if (!pending) inFlight.set(db, (pending = new Map()));
+  if (!pending) {
+    pending = new Map();
+    inFlight.set(db, pending);
+  }
   let running = pending.get(cacheKey);
   if (!running) {
     running = compute().finally(() => pending.delete(cacheKey));
@@ -69,20 +80,29 @@ export async function versionedAnswer<T extends object>(request: VersionedReques
   let answer = cache.get(cacheKey);
   if (answer === undefined) {
     const json = await computeOnce(request.db, cacheKey, async () => {
-      const computed = (await request.compute(await loadCatalogue(request.db, version.catalogueKey), version)) as T & { meta?: object };
+      const computed = (await request.compute(await loadCatalogue(request.db, version.catalogueKey), version)) as T & {
+        meta?: object;
+      };
       return JSON.stringify({ ...computed, meta: { ...computed.meta, dataVersion: version.at, asOf: request.asOf } });
     });
     answer = cache.get(cacheKey) ?? cache.set(cacheKey, json);
   }
   if (csv) {
     const text = request.csv!.render(JSON.parse(answer.json.toString('utf8')));
-    return new RouteResponse(text, { contentType: request.csv!.contentType ?? 'text/csv; charset=utf-8', fileName: request.csv!.fileName, headers });
+    return new RouteResponse(text, {
+      contentType: request.csv!.contentType ?? 'text/csv; charset=utf-8',
+      fileName: request.csv!.fileName,
+      headers,
+    });
   }
   // Compressed here once per answer and encoding, not by the compression middleware at every hit.
   const encoding = preferredEncoding(request.headers['accept-encoding']);
   const encoded = cache.encoded(cacheKey, answer, encoding);
   if (encoded) {
-    return new RouteResponse(encoded, { contentType: 'application/json; charset=utf-8', headers: { ...headers, 'Content-Encoding': encoding!, Vary: 'Accept-Encoding' } });
+    return new RouteResponse(encoded, {
+      contentType: 'application/json; charset=utf-8',
+      headers: { ...headers, 'Content-Encoding': encoding!, Vary: 'Accept-Encoding' },
+    });
   }
   return new RouteResponse(answer.json, { contentType: 'application/json; charset=utf-8', headers });
 }
@@ -90,7 +110,10 @@ export async function versionedAnswer<T extends object>(request: VersionedReques
 /** The normalised query as a cache key: parameters in a fixed order, defaults filled in. */
 export function queryKey(path: string, query: Record<string, unknown>): string {
   const entries = Object.entries(query).filter(([k, v]) => k !== 'format' && v !== undefined);
-  return `${path}?${entries.sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${String(v)}`).join('&')}`;
+  return `${path}?${entries
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join('&')}`;
 }
 
 export interface VersionedRead<T> {

@@ -47,7 +47,10 @@ async function queryDataVersion(db: DbOrTx, asOf: string | null): Promise<DataVe
   };
 }
 
-type VersionRow = Record<'max_id' | 'latest' | 'committed' | 'profiled' | 'indicators' | 'indicator_versions' | 'geos' | 'memberships', unknown>;
+type VersionRow = Record<
+  'max_id' | 'latest' | 'committed' | 'profiled' | 'indicators' | 'indicator_versions' | 'geos' | 'memberships',
+  unknown
+>;
 
 // The current-version query is compiled once per database: it runs on every analytics request.
 const compiledNow = new WeakMap<DbOrTx, CompiledQuery>();
@@ -55,28 +58,54 @@ const compiledNow = new WeakMap<DbOrTx, CompiledQuery>();
 function versionQuery(db: DbOrTx, asOf: string | null): CompiledQuery {
   if (asOf) return buildVersionQuery(db, asOf).compile();
   let compiled = compiledNow.get(db);
-  if (!compiled) compiledNow.set(db, (compiled = buildVersionQuery(db, null).compile()));
+  if (!compiled) {
+    compiled = buildVersionQuery(db, null).compile();
+    compiledNow.set(db, compiled);
+  }
   return compiled;
 }
 
 /** The latest commit time of the submissions that published revisions (a revision's time is its commit's). */
 function published(eb: ExpressionBuilder<Database, never>) {
-  return eb.selectFrom('submissions').select((s) => s.fn.max('committed_at').as('m')).where('last_revision_id', 'is not', null);
+  return eb
+    .selectFrom('submissions')
+    .select((s) => s.fn.max('committed_at').as('m'))
+    .where('last_revision_id', 'is not', null);
 }
 
 function buildVersionQuery(db: DbOrTx, asOf: string | null) {
-  return db
-    .selectNoFrom((eb) => [
-      eb.selectFrom('submissions').select((s) => s.fn.max('last_revision_id').as('m')).as('max_id'),
-      (asOf
-        ? published(eb).where('committed_at', '<=', asOf)
-        : published(eb)
-      ).as('latest'),
-      eb.selectFrom('submissions').select((s) => s.fn.countAll().as('c')).where('status', '=', 'committed').as('committed'),
-      eb.selectFrom('submissions').select((s) => s.fn.countAll().as('c')).where('status', '=', 'committed').where('profile', 'is not', null).as('profiled'),
-      eb.selectFrom('indicators').select((s) => s.fn.countAll().as('c')).as('indicators'),
-      eb.selectFrom('indicators').select((s) => s.fn.sum('version').as('v')).as('indicator_versions'),
-      eb.selectFrom('geos').select((s) => s.fn.countAll().as('c')).as('geos'),
-      eb.selectFrom('geo_group_members').select((s) => s.fn.countAll().as('c')).as('memberships'),
-    ]);
+  return db.selectNoFrom((eb) => [
+    eb
+      .selectFrom('submissions')
+      .select((s) => s.fn.max('last_revision_id').as('m'))
+      .as('max_id'),
+    (asOf ? published(eb).where('committed_at', '<=', asOf) : published(eb)).as('latest'),
+    eb
+      .selectFrom('submissions')
+      .select((s) => s.fn.countAll().as('c'))
+      .where('status', '=', 'committed')
+      .as('committed'),
+    eb
+      .selectFrom('submissions')
+      .select((s) => s.fn.countAll().as('c'))
+      .where('status', '=', 'committed')
+      .where('profile', 'is not', null)
+      .as('profiled'),
+    eb
+      .selectFrom('indicators')
+      .select((s) => s.fn.countAll().as('c'))
+      .as('indicators'),
+    eb
+      .selectFrom('indicators')
+      .select((s) => s.fn.sum('version').as('v'))
+      .as('indicator_versions'),
+    eb
+      .selectFrom('geos')
+      .select((s) => s.fn.countAll().as('c'))
+      .as('geos'),
+    eb
+      .selectFrom('geo_group_members')
+      .select((s) => s.fn.countAll().as('c'))
+      .as('memberships'),
+  ]);
 }

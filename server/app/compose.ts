@@ -72,7 +72,13 @@ export interface AppOptions {
 }
 
 /** The observatory's web application: the features handed to the HTTP framework. */
-export function createApp({ db, config, clientDir = DEFAULT_CLIENT_DIR, resolveActor, jsonLimit }: AppOptions): Express {
+export function createApp({
+  db,
+  config,
+  clientDir = DEFAULT_CLIENT_DIR,
+  resolveActor,
+  jsonLimit,
+}: AppOptions): Express {
   return createHttpApp({
     db,
     config: defaultConfig(config),

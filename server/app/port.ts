@@ -15,9 +15,14 @@ export function portInUse(port: number, host: string): StartError {
 }
 
 /** Listening errors as the operator should read them. */
-export function listenError(error: NodeJS.ErrnoException, port: number, host: string): StartError | NodeJS.ErrnoException {
+export function listenError(
+  error: NodeJS.ErrnoException,
+  port: number,
+  host: string,
+): StartError | NodeJS.ErrnoException {
   if (error.code === 'EADDRINUSE') return portInUse(port, host);
-  if (error.code === 'EACCES') return new StartError(`Port ${port} on ${host} needs privileges this process lacks. Set PORT above 1023.`);
+  if (error.code === 'EACCES')
+    return new StartError(`Port ${port} on ${host} needs privileges this process lacks. Set PORT above 1023.`);
   if (error.code === 'EADDRNOTAVAIL') return new StartError(`HOST=${host} is not an address of this machine.`);
   return error;
 }

@@ -19,7 +19,8 @@ export const approvalRoutes = [
     method: 'post',
     path: '/api/submissions/:id/commit',
     tag: 'submissions',
-    summary: 'Publish a validated submission as new revisions, all or nothing (with approval on: send it to the secretariat for approval)',
+    summary:
+      'Publish a validated submission as new revisions, all or nothing (with approval on: send it to the secretariat for approval)',
     access: { kind: 'geo-scoped', roles: [...CONTACTS], geos: (ctx) => geoOfSubmission(ctx.db, ctx.params.id) },
     params: IdParams,
     response: CommitAnswerSchema,
@@ -35,7 +36,8 @@ export const approvalRoutes = [
     method: 'get',
     path: '/api/approvals',
     tag: 'submissions',
-    summary: 'Submissions waiting for (or decided by) the secretariat\'s approval; contact points see their own geos, with rejection messages',
+    summary:
+      "Submissions waiting for (or decided by) the secretariat's approval; contact points see their own geos, with rejection messages",
     access: { kind: 'roles', roles: ['contact_point', 'secretariat'] },
     query: z.object({
       state: z.enum(['awaiting', 'approved', 'rejected']).optional(),
@@ -45,12 +47,29 @@ export const approvalRoutes = [
     }),
     response: ApprovalsAnswerSchema,
     handler: async ({ db, actor, query, config }) => {
-      const { rows, total } = await listApprovals(db, actor, { state: query.state, geos: query.geo }, query.limit, query.offset);
+      const { rows, total } = await listApprovals(
+        db,
+        actor,
+        { state: query.state, geos: query.geo },
+        query.limit,
+        query.offset,
+      );
       return {
         data: rows.map((r) => ({
-          submissionId: r.submission_id, geo: r.geo, status: r.status, fileName: r.file_name, submittedBy: r.submitted_by,
-          submittedAt: r.submitted_at, cellsValid: r.cells_valid, warnings: r.warning_count, requestedBy: r.requested_by,
-          requestedAt: r.requested_at, decision: r.decision, decidedBy: r.decided_by, decidedAt: r.decided_at, message: r.message,
+          submissionId: r.submission_id,
+          geo: r.geo,
+          status: r.status,
+          fileName: r.file_name,
+          submittedBy: r.submitted_by,
+          submittedAt: r.submitted_at,
+          cellsValid: r.cells_valid,
+          warnings: r.warning_count,
+          requestedBy: r.requested_by,
+          requestedAt: r.requested_at,
+          decision: r.decision,
+          decidedBy: r.decided_by,
+          decidedAt: r.decided_at,
+          message: r.message,
         })),
         meta: { approvalRequired: approvalRequired(config), total, limit: query.limit, offset: query.offset },
       };
@@ -74,11 +93,14 @@ export const approvalRoutes = [
     method: 'post',
     path: '/api/submissions/:id/reject',
     tag: 'submissions',
-    summary: 'Reject a submission awaiting approval, with a message for the contact point; nothing is published (secretariat)',
+    summary:
+      'Reject a submission awaiting approval, with a message for the contact point; nothing is published (secretariat)',
     access: { kind: 'roles', roles: ['secretariat'] },
     audit: { action: 'submission.reject', byHandler: true },
     params: IdParams,
-    body: z.object({ message: z.string().trim().min(5, 'say what is wrong, so the contact point can correct it').max(2000) }),
+    body: z.object({
+      message: z.string().trim().min(5, 'say what is wrong, so the contact point can correct it').max(2000),
+    }),
     handler: ({ db, actor, ip, params, body }) => rejectSubmission(db, params.id, { actor, ip }, body.message),
   }),
 ];

@@ -28,13 +28,21 @@ export interface ApprovalRequested {
  * Waiting submissions keep their staged cells and add no revision, so public reads cannot see them.
  */
 export async function commitOrAwaitApproval(
-  db: Db, submissionId: number, actor: Actor, config: Pick<Config, 'APPROVAL_REQUIRED'>,
+  db: Db,
+  submissionId: number,
+  actor: Actor,
+  config: Pick<Config, 'APPROVAL_REQUIRED'>,
 ): Promise<CommitResult | ApprovalRequested> {
   if (!approvalRequired(config)) return commitSubmission(db, submissionId);
   return requestApproval(db, submissionId, actor);
 }
 
-export async function requestApproval(db: Db, submissionId: number, actor: Actor, now = new Date()): Promise<ApprovalRequested> {
+export async function requestApproval(
+  db: Db,
+  submissionId: number,
+  actor: Actor,
+  now = new Date(),
+): Promise<ApprovalRequested> {
   const requestedAt = now.toISOString();
   return db.transaction().execute(async (tx) => {
     const submission = await findSubmission(tx, submissionId);
@@ -46,11 +54,23 @@ export async function requestApproval(db: Db, submissionId: number, actor: Actor
       .where('status', '=', 'validated')
       .executeTakeFirst();
     if (Number(moved.numUpdatedRows) !== 1) {
-      throw conflict(`Submission ${submissionId} is ${submission.status}; only a validated submission can be committed.`, { status: submission.status });
+      throw conflict(
+        `Submission ${submissionId} is ${submission.status}; only a validated submission can be committed.`,
+        { status: submission.status },
+      );
     }
     await tx
       .insertInto('submission_approvals')
-      .values({ submission_id: submissionId, geo: submission.geo, requested_by: actorName(actor), requested_at: requestedAt, decision: null, decided_by: null, decided_at: null, message: null })
+      .values({
+        submission_id: submissionId,
+        geo: submission.geo,
+        requested_by: actorName(actor),
+        requested_at: requestedAt,
+        decision: null,
+        decided_by: null,
+        decided_at: null,
+        message: null,
+      })
       .execute();
     return { submissionId, status: AWAITING_APPROVAL, requestedAt };
   });
@@ -59,9 +79,16 @@ export async function requestApproval(db: Db, submissionId: number, actor: Actor
 async function pendingRequest(db: DbOrTx, submissionId: number): Promise<SubmissionApprovalRow> {
   const submission = await findSubmission(db, submissionId);
   if (!submission) throw notFound(`Submission ${submissionId} does not exist.`);
-  const request = await db.selectFrom('submission_approvals').selectAll().where('submission_id', '=', submissionId).where('decision', 'is', null).executeTakeFirst();
+  const request = await db
+    .selectFrom('submission_approvals')
+    .selectAll()
+    .where('submission_id', '=', submissionId)
+    .where('decision', 'is', null)
+    .executeTakeFirst();
   if ((submission.status as string) !== AWAITING_APPROVAL || !request) {
-    throw conflict(`Submission ${submissionId} is ${submission.status}, not awaiting approval.`, { status: submission.status });
+    throw conflict(`Submission ${submissionId} is ${submission.status}, not awaiting approval.`, {
+      status: submission.status,
+    });
   }
   return request;
 }
@@ -72,7 +99,12 @@ export interface DecisionEvent {
 }
 
 /** Approves a waiting submission: it is published exactly as a commit would publish it. */
-export async function approveSubmission(db: Db, submissionId: number, event: DecisionEvent, note?: string): Promise<CommitResult> {
+export async function approveSubmission(
+  db: Db,
+  submissionId: number,
+  event: DecisionEvent,
+  note?: string,
+): Promise<CommitResult> {
   const request = await pendingRequest(db, submissionId);
   // Hand the submission back to the pipeline's commit, which publishes only validated submissions.
   const claimed = await db
@@ -81,12 +113,18 @@ export async function approveSubmission(db: Db, submissionId: number, event: Dec
     .where('id', '=', submissionId)
     .where('status', '=', status(AWAITING_APPROVAL))
     .executeTakeFirst();
-  if (Number(claimed.numUpdatedRows) !== 1) throw conflict(`Submission ${submissionId} was decided by someone else just now.`);
+  if (Number(claimed.numUpdatedRows) !== 1)
+    throw conflict(`Submission ${submissionId} was decided by someone else just now.`);
   let result: CommitResult;
   try {
     result = await commitSubmission(db, submissionId);
   } catch (error) {
-    await db.updateTable('submissions').set({ status: status(AWAITING_APPROVAL) }).where('id', '=', submissionId).where('status', '=', 'validated').execute();
+    await db
+      .updateTable('submissions')
+      .set({ status: status(AWAITING_APPROVAL) })
+      .where('id', '=', submissionId)
+      .where('status', '=', 'validated')
+      .execute();
     if (error instanceof SubmissionStateError) throw conflict(error.message, { status: error.status });
     throw error;
   }
@@ -95,7 +133,12 @@ export async function approveSubmission(db: Db, submissionId: number, event: Dec
 }
 
 /** Rejects a waiting submission with a message for the contact point; nothing is published. */
-export async function rejectSubmission(db: Db, submissionId: number, event: DecisionEvent, message: string): Promise<{ submissionId: number; status: string; message: string }> {
+export async function rejectSubmission(
+  db: Db,
+  submissionId: number,
+  event: DecisionEvent,
+  message: string,
+): Promise<{ submissionId: number; status: string; message: string }> {
   const request = await pendingRequest(db, submissionId);
   await db.transaction().execute(async (tx) => {
     const moved = await tx
@@ -104,21 +147,30 @@ export async function rejectSubmission(db: Db, submissionId: number, event: Deci
       .where('id', '=', submissionId)
       .where('status', '=', status(AWAITING_APPROVAL))
       .executeTakeFirst();
-    if (Number(moved.numUpdatedRows) !== 1) throw conflict(`Submission ${submissionId} was decided by someone else just now.`);
+    if (Number(moved.numUpdatedRows) !== 1)
+      throw conflict(`Submission ${submissionId} was decided by someone else just now.`);
     await clearStaged(tx, submissionId);
     await decide(tx, request, 'rejected', event, message);
   });
   return { submissionId, status: APPROVAL_REJECTED, message };
 }
 
-async function decide(db: DbOrTx, request: SubmissionApprovalRow, decision: 'approved' | 'rejected', event: DecisionEvent, message: string | null): Promise<void> {
+async function decide(
+  db: DbOrTx,
+  request: SubmissionApprovalRow,
+  decision: 'approved' | 'rejected',
+  event: DecisionEvent,
+  message: string | null,
+): Promise<void> {
   await db
     .updateTable('submission_approvals')
     .set({ decision, decided_by: actorName(event.actor), decided_at: new Date().toISOString(), message })
     .where('id', '=', request.id)
     .execute();
   await appendAudit(db, {
-    ...event, action: decision === 'approved' ? 'submission.approve' : 'submission.reject', target: `submission/${request.submission_id}`,
+    ...event,
+    action: decision === 'approved' ? 'submission.approve' : 'submission.reject',
+    target: `submission/${request.submission_id}`,
     detail: { geo: request.geo, ...(message ? { message } : {}) },
   });
 }
@@ -135,11 +187,27 @@ export async function listApprovals(db: DbOrTx, actor: Actor, filter: ApprovalFi
   else if (filter.state) query = query.where('a.decision', '=', filter.state);
   if (filter.geos?.length) query = query.where('a.geo', 'in', filter.geos);
   if (actor.kind !== 'user') return { rows: [], total: 0 };
-  if (actor.role !== 'secretariat') query = actor.geos.length ? query.where('a.geo', 'in', actor.geos) : query.where(sql<boolean>`1 = 0`);
+  if (actor.role !== 'secretariat')
+    query = actor.geos.length ? query.where('a.geo', 'in', actor.geos) : query.where(sql<boolean>`1 = 0`);
   const counted = await query.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
   const rows = await query
-    .select(['a.id', 'a.submission_id', 'a.geo', 'a.requested_by', 'a.requested_at', 'a.decision', 'a.decided_by', 'a.decided_at', 'a.message',
-      's.status', 's.file_name', 's.submitted_by', 's.submitted_at', 's.cells_valid', 's.warning_count'])
+    .select([
+      'a.id',
+      'a.submission_id',
+      'a.geo',
+      'a.requested_by',
+      'a.requested_at',
+      'a.decision',
+      'a.decided_by',
+      'a.decided_at',
+      'a.message',
+      's.status',
+      's.file_name',
+      's.submitted_by',
+      's.submitted_at',
+      's.cells_valid',
+      's.warning_count',
+    ])
     .orderBy('a.id', 'desc')
     .limit(limit)
     .offset(offset)

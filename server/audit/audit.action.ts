@@ -1,6 +1,12 @@
 import type { AnyRoute, HttpMethod } from '../http/route';
 
-const METHOD_VERBS: Record<HttpMethod, string> = { get: 'read', post: 'create', put: 'update', patch: 'update', delete: 'delete' };
+const METHOD_VERBS: Record<HttpMethod, string> = {
+  get: 'read',
+  post: 'create',
+  put: 'update',
+  patch: 'update',
+  delete: 'delete',
+};
 
 /** submissions → submission, categories → category, status → status. */
 export function singular(word: string): string {
@@ -20,13 +26,18 @@ const isPlural = (word: string) => singular(word) !== word;
  *   POST /api/practices/:id/ratings → practice.rating.create
  */
 export function deriveAction(method: HttpMethod, path: string): string {
-  const fixed = path.replace(/^\/api\//, '').split('/').filter((s) => s && !s.startsWith(':'));
+  const fixed = path
+    .replace(/^\/api\//, '')
+    .split('/')
+    .filter((s) => s && !s.startsWith(':'));
   const resource = singular(fixed[0] ?? 'api');
   const rest = fixed.slice(1);
   const verb = METHOD_VERBS[method];
   if (!rest.length) return `${resource}.${verb}`;
   const last = rest[rest.length - 1]!;
-  return isPlural(last) ? [resource, ...rest.slice(0, -1), singular(last), verb].join('.') : [resource, ...rest].join('.');
+  return isPlural(last)
+    ? [resource, ...rest.slice(0, -1), singular(last), verb].join('.')
+    : [resource, ...rest].join('.');
 }
 
 export function auditAction(route: AnyRoute): string {

@@ -14,7 +14,9 @@ function idOf(result: unknown, resource: string): string | undefined {
   const body = result instanceof RouteResponse ? result.body : result;
   if (!body || typeof body !== 'object' || Buffer.isBuffer(body)) return undefined;
   const record = body as Record<string, unknown>;
-  const nested = [record, record.data, record[resource]].find((v) => v && typeof v === 'object') as Record<string, unknown> | undefined;
+  const nested = [record, record.data, record[resource]].find((v) => v && typeof v === 'object') as
+    | Record<string, unknown>
+    | undefined;
   const id = record.id ?? record[`${resource}Id`] ?? nested?.id;
   return typeof id === 'number' || typeof id === 'string' ? String(id) : undefined;
 }
@@ -66,13 +68,24 @@ export async function auditWrite(route: AnyRoute, request: AuditedRequest, resul
 }
 
 /** Called by mount.ts when a write is refused for want of authentication or rights (401/403). */
-export async function auditRefusal(route: AnyRoute, request: Omit<AuditedRequest, 'actor'> & { actor?: Actor }, error: unknown): Promise<void> {
+export async function auditRefusal(
+  route: AnyRoute,
+  request: Omit<AuditedRequest, 'actor'> & { actor?: Actor },
+  error: unknown,
+): Promise<void> {
   if (route.method === 'get' || !(error instanceof HttpError) || (error.status !== 401 && error.status !== 403)) return;
   const actor = (error as { actor?: Actor }).actor ?? request.actor ?? ANONYMOUS;
   try {
     // Anonymous refusals are counted per address, route and minute, so a flood cannot grow the log
     // without bound; a signed-in user's refusal is still recorded on its own.
-    if (actor.kind !== 'user') return await countRefusal(request.db, request.ip, `${route.method.toUpperCase()} ${route.path}`, new Date(), request.config.AUDIT_REFUSAL_RETENTION_DAYS);
+    if (actor.kind !== 'user')
+      return await countRefusal(
+        request.db,
+        request.ip,
+        `${route.method.toUpperCase()} ${route.path}`,
+        new Date(),
+        request.config.AUDIT_REFUSAL_RETENTION_DAYS,
+      );
     await appendAudit(request.db, {
       actor,
       ip: request.ip,

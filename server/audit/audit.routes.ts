@@ -12,7 +12,10 @@ function instant(value: string | undefined, name: string, endOfDay: boolean): st
   if (value === undefined) return undefined;
   const dateOnly = /^\d{4}-\d\d-\d\d$/.test(value);
   const time = Date.parse(dateOnly ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(time)) throw badRequest(`"${name}" is not a date or ISO-8601 time: "${value}". Example: 2026-11-22 or 2026-11-22T18:00:00Z.`);
+  if (Number.isNaN(time))
+    throw badRequest(
+      `"${name}" is not a date or ISO-8601 time: "${value}". Example: 2026-11-22 or 2026-11-22T18:00:00Z.`,
+    );
   return new Date(time + (dateOnly && endOfDay ? 86_400_000 : 0)).toISOString();
 }
 
@@ -38,7 +41,8 @@ export const auditRoutes = [
     method: 'get',
     path: '/api/audit',
     tag: 'audit',
-    summary: 'The audit log, newest first: filter by actor, action (or "submission.*"), target (or "user/*"), outcome and time; paged',
+    summary:
+      'The audit log, newest first: filter by actor, action (or "submission.*"), target (or "user/*"), outcome and time; paged',
     access: { kind: 'roles', roles: ['secretariat'] },
     query: z.object({
       actor: text.optional(),
@@ -56,7 +60,10 @@ export const auditRoutes = [
       const to = instant(query.to, 'to', true);
       if (from && to && from >= to) throw badRequest(`"from" (${query.from}) must be before "to" (${query.to}).`);
       const { rows, total } = await listAudit(db, { ...query, from, to });
-      return { data: rows.map(entryView), meta: { total, limit: query.limit, offset: query.offset, count: rows.length } };
+      return {
+        data: rows.map(entryView),
+        meta: { total, limit: query.limit, offset: query.offset, count: rows.length },
+      };
     },
   }),
 ];
@@ -67,7 +74,8 @@ export const auditRefusalRoutes = [
     method: 'get',
     path: '/api/audit/refusals',
     tag: 'audit',
-    summary: 'Refused anonymous requests, counted per address, route family and minute, newest first; format=csv exports them',
+    summary:
+      'Refused anonymous requests, counted per address, route family and minute, newest first; format=csv exports them',
     access: { kind: 'roles', roles: ['secretariat'] },
     query: z.object({
       ip: text.optional(),
@@ -81,14 +89,30 @@ export const auditRefusalRoutes = [
       const from = instant(query.from, 'from', false);
       const to = instant(query.to, 'to', true);
       const { rows, total, refusals } = await listRefusals(db, { ...query, from, to });
-      const data = rows.map((r) => ({ minute: r.minute, ip: r.ip, family: r.family, count: r.count, firstAt: r.first_at, lastAt: r.last_at }));
+      const data = rows.map((r) => ({
+        minute: r.minute,
+        ip: r.ip,
+        family: r.family,
+        count: r.count,
+        firstAt: r.first_at,
+        lastAt: r.last_at,
+      }));
       if (query.format === 'csv') {
         return new RouteResponse(toCsv(data, ['minute', 'ip', 'family', 'count', 'firstAt', 'lastAt']), {
           contentType: 'text/csv; charset=utf-8',
           fileName: 'audit-refusals.csv',
         });
       }
-      return { data, meta: { total, refusals, retentionDays: config.AUDIT_REFUSAL_RETENTION_DAYS, limit: query.limit, offset: query.offset } };
+      return {
+        data,
+        meta: {
+          total,
+          refusals,
+          retentionDays: config.AUDIT_REFUSAL_RETENTION_DAYS,
+          limit: query.limit,
+          offset: query.offset,
+        },
+      };
     },
   }),
 ];

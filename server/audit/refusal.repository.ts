@@ -17,13 +17,21 @@ export function minuteOf(at: Date): string {
  * the row at the minute's first refusal. A flood from one address adds one row a minute per route.
  */
 export async function countRefusal(
-  db: DbOrTx, ip: string, family: string, at = new Date(), retentionDays = DEFAULT_REFUSAL_RETENTION_DAYS,
+  db: DbOrTx,
+  ip: string,
+  family: string,
+  at = new Date(),
+  retentionDays = DEFAULT_REFUSAL_RETENTION_DAYS,
 ): Promise<void> {
   const when = at.toISOString();
   await db
     .insertInto('audit_refusals')
     .values({ ip, family, minute: minuteOf(at), count: 1, first_at: when, last_at: when })
-    .onConflict((oc) => oc.columns(['ip', 'family', 'minute']).doUpdateSet((eb) => ({ count: eb('audit_refusals.count', '+', 1), last_at: when })))
+    .onConflict((oc) =>
+      oc
+        .columns(['ip', 'family', 'minute'])
+        .doUpdateSet((eb) => ({ count: eb('audit_refusals.count', '+', 1), last_at: when })),
+    )
     .execute();
   if (at.getTime() - lastPrune > PRUNE_EVERY_MS) {
     lastPrune = at.getTime();
@@ -32,7 +40,11 @@ export async function countRefusal(
 }
 
 /** Removes rows older than the retention; answers how many went. */
-export async function pruneRefusals(db: DbOrTx, now = new Date(), days = DEFAULT_REFUSAL_RETENTION_DAYS): Promise<number> {
+export async function pruneRefusals(
+  db: DbOrTx,
+  now = new Date(),
+  days = DEFAULT_REFUSAL_RETENTION_DAYS,
+): Promise<number> {
   const before = minuteOf(new Date(now.getTime() - days * 86_400_000));
   const result = await db.deleteFrom('audit_refusals').where('minute', '<', before).executeTakeFirst();
   return Number(result.numDeletedRows ?? 0);
@@ -48,15 +60,27 @@ export interface RefusalFilter {
 }
 
 /** Rows newest minute first, with the total that match and the refusals they count. */
-export async function listRefusals(db: DbOrTx, filter: RefusalFilter): Promise<{ rows: AuditRefusalRow[]; total: number; refusals: number }> {
+export async function listRefusals(
+  db: DbOrTx,
+  filter: RefusalFilter,
+): Promise<{ rows: AuditRefusalRow[]; total: number; refusals: number }> {
   let query = db.selectFrom('audit_refusals');
   if (filter.ip) query = query.where('ip', '=', filter.ip);
   if (filter.from) query = query.where('minute', '>=', minuteOf(new Date(filter.from)));
   if (filter.to) query = query.where('minute', '<', minuteOf(new Date(filter.to)));
   const totals = await query
-    .select((eb) => [eb.fn.countAll<number | string>().as('n'), eb.fn.sum<number | string | null>('count').as('refusals')])
+    .select((eb) => [
+      eb.fn.countAll<number | string>().as('n'),
+      eb.fn.sum<number | string | null>('count').as('refusals'),
+    ])
     .executeTakeFirstOrThrow();
-  const rows = await query.selectAll().orderBy('minute', 'desc').orderBy('ip').orderBy('family')
-    .limit(filter.limit).offset(filter.offset).execute();
+  const rows = await query
+    .selectAll()
+    .orderBy('minute', 'desc')
+    .orderBy('ip')
+    .orderBy('family')
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .execute();
   return { rows, total: Number(totals.n), refusals: Number(totals.refusals ?? 0) };
 }

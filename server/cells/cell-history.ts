@@ -14,11 +14,24 @@ export interface CellRevision {
 }
 
 /** Every revision of one cell, oldest first, with the submission that supplied it. */
-export async function cellHistory(db: DbOrTx, cell: { geo: string; indicator: string; period: string }): Promise<CellRevision[]> {
+export async function cellHistory(
+  db: DbOrTx,
+  cell: { geo: string; indicator: string; period: string },
+): Promise<CellRevision[]> {
   const rows = await db
     .selectFrom(cellVersions(db))
     .innerJoin('submissions as s', 's.id', 'v.submission_id')
-    .select(['v.id', 'v.submission_id', 'v.recorded_at', 'v.value', 'v.flags', 'v.note', 'v.current', 's.submitted_by', 's.file_name'])
+    .select([
+      'v.id',
+      'v.submission_id',
+      'v.recorded_at',
+      'v.value',
+      'v.flags',
+      'v.note',
+      'v.current',
+      's.submitted_by',
+      's.file_name',
+    ])
     .where('v.geo', '=', cell.geo)
     .where('v.indicator', '=', cell.indicator)
     .where('v.period', '=', cell.period)

@@ -9,9 +9,33 @@ import type { DbOrTx } from '../db/database';
 export function cellVersions(db: DbOrTx) {
   const current = db
     .selectFrom('observations')
-    .select(['geo', 'indicator', 'period', 'period_start', 'value', 'flags', 'note', 'revision_id as id', 'submission_id', 'recorded_at', sql<number>`1`.as('current')]);
+    .select([
+      'geo',
+      'indicator',
+      'period',
+      'period_start',
+      'value',
+      'flags',
+      'note',
+      'revision_id as id',
+      'submission_id',
+      'recorded_at',
+      sql<number>`1`.as('current'),
+    ]);
   const superseded = db
     .selectFrom('revisions')
-    .select(['geo', 'indicator', 'period', 'period_start', 'value', 'flags', 'note', 'id', 'submission_id', 'recorded_at', sql<number>`0`.as('current')]);
+    .select([
+      'geo',
+      'indicator',
+      'period',
+      'period_start',
+      'value',
+      'flags',
+      'note',
+      'id',
+      'submission_id',
+      'recorded_at',
+      sql<number>`0`.as('current'),
+    ]);
   return current.unionAll(superseded).as('v');
 }

@@ -47,7 +47,10 @@ export class CompiledByShape {
 
   get(db: DbOrTx, shape: string, build: () => CompiledQuery): CompiledQuery {
     let byShape = this.byDatabase.get(db);
-    if (!byShape) this.byDatabase.set(db, (byShape = new Map()));
+    if (!byShape) {
+      byShape = new Map();
+      this.byDatabase.set(db, byShape);
+    }
     let compiled = byShape.get(shape);
     if (!compiled) {
       compiled = build();

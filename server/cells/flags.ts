@@ -31,7 +31,10 @@ export interface FlagReading {
  */
 export class FlagCache extends TextMemo<Readonly<FlagReading>> {
   constructor(limit = 1024) {
-    super((text) => Object.freeze({ normalised: normaliseFlags(text), unknown: Object.freeze(unknownFlags(text)) }), limit);
+    super(
+      (text) => Object.freeze({ normalised: normaliseFlags(text), unknown: Object.freeze(unknownFlags(text)) }),
+      limit,
+    );
   }
 
   read(text: string): Readonly<FlagReading> {

@@ -5,7 +5,6 @@ import { CompiledByShape, filterParameters, type ObservationFilter, shapeOf, whe
 
 export type { ObservationFilter } from './compiled-filter';
 
-
 export interface ObservationRecord {
   geo: string;
   indicator: string;
@@ -21,7 +20,11 @@ export interface ObservationRecord {
  * The published value of each cell. Now: the `observations` table. As of a moment: from all versions
  * (cell-versions.ts), the latest recorded at or before asOf.
  */
-export async function listObservations(db: DbOrTx, filter: ObservationFilter, asOf: string | null = null): Promise<ObservationRecord[]> {
+export async function listObservations(
+  db: DbOrTx,
+  filter: ObservationFilter,
+  asOf: string | null = null,
+): Promise<ObservationRecord[]> {
   if (asOf) return listObservationsAsOf(db, filter, asOf);
   const compiled = currentQueryFor(db, filter);
   return (await db.executeQuery<ObservationRecord>({ ...compiled, parameters: filterParameters(filter) })).rows;
@@ -38,7 +41,12 @@ function currentQueryFor(db: DbOrTx, filter: ObservationFilter): CompiledQuery {
 }
 
 function buildCurrentQuery(db: DbOrTx, filter: ObservationFilter) {
-  return whereFilter(db.selectFrom('observations').select(['geo', 'indicator', 'period', 'period_start', 'value', 'flags', 'revision_id', 'recorded_at']), filter);
+  return whereFilter(
+    db
+      .selectFrom('observations')
+      .select(['geo', 'indicator', 'period', 'period_start', 'value', 'flags', 'revision_id', 'recorded_at']),
+    filter,
+  );
 }
 
 /**
@@ -48,14 +56,30 @@ function buildCurrentQuery(db: DbOrTx, filter: ObservationFilter) {
 async function listObservationsAsOf(db: DbOrTx, filter: ObservationFilter, asOf: string): Promise<ObservationRecord[]> {
   let query = db
     .selectFrom(cellVersions(db))
-    .select(['v.geo', 'v.indicator', 'v.period', 'v.period_start', 'v.value', 'v.flags', 'v.id as revision_id', 'v.recorded_at'])
+    .select([
+      'v.geo',
+      'v.indicator',
+      'v.period',
+      'v.period_start',
+      'v.value',
+      'v.flags',
+      'v.id as revision_id',
+      'v.recorded_at',
+    ])
     .where('v.indicator', 'in', filter.indicators)
     .where('v.recorded_at', '<=', asOf);
   if (filter.geos?.length) query = query.where('v.geo', 'in', filter.geos);
   if (filter.periods) query = query.where('v.period', 'in', filter.periods);
   if (filter.fromStart) query = query.where('v.period_start', '>=', filter.fromStart);
   if (filter.toStart) query = query.where('v.period_start', '<=', filter.toStart);
-  const rows = await query.orderBy('v.indicator').orderBy('v.geo').orderBy('v.period_start').orderBy('v.period').orderBy('v.recorded_at').orderBy('v.id').execute();
+  const rows = await query
+    .orderBy('v.indicator')
+    .orderBy('v.geo')
+    .orderBy('v.period_start')
+    .orderBy('v.period')
+    .orderBy('v.recorded_at')
+    .orderBy('v.id')
+    .execute();
   return latestOfEachCell(rows);
 }
 

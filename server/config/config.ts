@@ -115,10 +115,22 @@ const Environment = z.object({
   PUBLIC_URL: httpUrl('PUBLIC_URL', 'http://localhost:3000'),
   TRUST_PROXY: trustProxy,
   OBSERVATORY_PASSWORD: z.string().optional(),
-  UPLOAD_DIR: z.string().trim().optional().transform((raw) => raw || undefined),
+  UPLOAD_DIR: z
+    .string()
+    .trim()
+    .optional()
+    .transform((raw) => raw || undefined),
   AUDIT_REFUSAL_RETENTION_DAYS: wholeNumber('AUDIT_REFUSAL_RETENTION_DAYS', 1, 36_500, 90),
-  CHROMIUM_PATH: z.string().trim().optional().transform((raw) => raw || '/usr/bin/chromium'),
-  PG_BIN: z.string().trim().optional().transform((raw) => raw || undefined),
+  CHROMIUM_PATH: z
+    .string()
+    .trim()
+    .optional()
+    .transform((raw) => raw || '/usr/bin/chromium'),
+  PG_BIN: z
+    .string()
+    .trim()
+    .optional()
+    .transform((raw) => raw || undefined),
   PG_POOL_MAX: wholeNumber('PG_POOL_MAX', 2, 10_000, 10),
   PG_IDLE_TIMEOUT_MS: wholeNumber('PG_IDLE_TIMEOUT_MS', 0, 2 ** 31 - 1, 10_000),
   PG_CONNECT_TIMEOUT_MS: wholeNumber('PG_CONNECT_TIMEOUT_MS', 0, 2 ** 31 - 1, 10_000),

@@ -25,7 +25,9 @@ export interface BackupResult {
 export async function backupDatabase(url: string, file: string, pgBin?: string): Promise<BackupResult> {
   if (existsSync(file)) throw new Error(`${file} exists already: choose a new file for the backup.`);
   if (isPostgresUrl(url)) {
-    await run(pgTool('pg_dump', pgBin), ['--format=custom', '--no-owner', `--file=${file}`, url], { maxBuffer: 1 << 20 });
+    await run(pgTool('pg_dump', pgBin), ['--format=custom', '--no-owner', `--file=${file}`, url], {
+      maxBuffer: 1 << 20,
+    });
     return { engine: 'postgres', file, bytes: statSync(file).size };
   }
   const source = new SQLite(url, { fileMustExist: true });
@@ -47,10 +49,15 @@ export async function restoreDatabase(file: string, url: string, pgBin?: string)
   if (!existsSync(file)) throw new Error(`There is no backup ${file}.`);
   if (isPostgresUrl(url)) {
     await assertEmptyPostgres(url);
-    await run(pgTool('pg_restore', pgBin), ['--no-owner', '--exit-on-error', '--single-transaction', `--dbname=${url}`, file], { maxBuffer: 1 << 20 });
+    await run(
+      pgTool('pg_restore', pgBin),
+      ['--no-owner', '--exit-on-error', '--single-transaction', `--dbname=${url}`, file],
+      { maxBuffer: 1 << 20 },
+    );
     return;
   }
-  if (existsSync(url) && statSync(url).size > 0) throw new Error(`${url} is not empty: restore into a new file, then move it into place.`);
+  if (existsSync(url) && statSync(url).size > 0)
+    throw new Error(`${url} is not empty: restore into a new file, then move it into place.`);
   const backup = new SQLite(file, { readonly: true, fileMustExist: true });
   try {
     await backup.backup(url, { progress: () => 0x7fffffff });
@@ -75,8 +82,11 @@ async function assertEmptyPostgres(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ n: string }>("select count(*) as n from information_schema.tables where table_schema = 'public'");
-    if (Number(rows[0]!.n) > 0) throw new Error('The target PostgreSQL database has tables: restore into a new, empty database.');
+    const { rows } = await client.query<{ n: string }>(
+      "select count(*) as n from information_schema.tables where table_schema = 'public'",
+    );
+    if (Number(rows[0]!.n) > 0)
+      throw new Error('The target PostgreSQL database has tables: restore into a new, empty database.');
   } finally {
     await client.end();
   }

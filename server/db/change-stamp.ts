@@ -6,7 +6,9 @@ import { engineOf } from './engine';
  * SQLite: PRAGMA data_version moves whenever another connection (or process) commits;
  * total_changes() counts every row this connection has written, rolled back or not.
  */
-const SQLITE_STAMP = CompiledQuery.raw('select total_changes() as changes, (select data_version from pragma_data_version) as version');
+const SQLITE_STAMP = CompiledQuery.raw(
+  'select total_changes() as changes, (select data_version from pragma_data_version) as version',
+);
 
 /**
  * A stamp that moves whenever the data this connection reads may have changed, in one query of

@@ -25,7 +25,9 @@ export function openSqlite(file: string): OpenDatabase {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${SYNC_BUSY_MS}`);
   tuneSqliteReads(sqlite);
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite, { database: withStatementCache(sqlite) }) });
+  const db = new Kysely<Database>({
+    dialect: new ImmediateSqliteDialect(sqlite, { database: withStatementCache(sqlite) }),
+  });
   rawSqlite.set(db, sqlite);
   return { db, engine: 'sqlite', close: () => db.destroy() };
 }
@@ -54,7 +56,10 @@ const CACHEABLE_SQL_LENGTH = 8192;
  * out, long bulk statements never kept). SQLite re-prepares a kept statement by itself after a
  * schema change; a statement still being iterated by a stream is not shared.
  */
-function withStatementCache(sqlite: SQLite.Database): { prepare: (sql: string) => SQLite.Statement; close: () => void } {
+function withStatementCache(sqlite: SQLite.Database): {
+  prepare: (sql: string) => SQLite.Statement;
+  close: () => void;
+} {
   const statements = new Map<string, SQLite.Statement>();
   return {
     close: () => {

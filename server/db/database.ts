@@ -5,12 +5,22 @@ import type { AuditLogTable, AuditRefusalTable } from './tables/audit.table';
 import type { GeoGroupMemberTable, GeoTable } from './tables/geo.table';
 import type { IndicatorTable, ThemeTable } from './tables/indicator.table';
 import type { ObservationTable, RevisionTable } from './tables/observation.table';
-import type { PracticeListingFacetTable, PracticeListingTable, PracticeTable, PracticeVersionTable } from './tables/practice.table';
+import type {
+  PracticeListingFacetTable,
+  PracticeListingTable,
+  PracticeTable,
+  PracticeVersionTable,
+} from './tables/practice.table';
 import type { ImportProfileTable } from './tables/profile.table';
 import type { StagedPartTable, SubmissionTable } from './tables/submission.table';
 import type {
-  CollectionRoundTable, CollectionRoundVersionTable, NationalRepresentativeTable, RoundLockExceptionTable, RoundNoticeTable,
-  RoundPartTable, RoundUnavailableCellTable,
+  CollectionRoundTable,
+  CollectionRoundVersionTable,
+  NationalRepresentativeTable,
+  RoundLockExceptionTable,
+  RoundNoticeTable,
+  RoundPartTable,
+  RoundUnavailableCellTable,
 } from './tables/round.table';
 
 export interface Database {

@@ -21,7 +21,10 @@ export async function withOneConnection<T>(db: Db, run: (conn: Db) => Promise<T>
   const pool = rawPostgresPoolOf(db);
   if (!pool) return run(db);
   const client = await pool.connect();
-  const single = { connect: async () => ({ query: client.query.bind(client), release: () => undefined }), end: async () => undefined };
+  const single = {
+    connect: async () => ({ query: client.query.bind(client), release: () => undefined }),
+    end: async () => undefined,
+  };
   const conn = new Kysely<Database>({ dialect: new PostgresDialect({ pool: single as unknown as pg.Pool }) });
   sessionClients.set(conn, client);
   let broken: Error | undefined;
@@ -50,7 +53,10 @@ export async function withSideConnection<T>(db: Db, run: (side: Db | null) => Pr
   // that follows fails on its own.
   client.on('error', () => undefined);
   await client.connect();
-  const single = { connect: async () => ({ query: client.query.bind(client), release: () => undefined }), end: async () => undefined };
+  const single = {
+    connect: async () => ({ query: client.query.bind(client), release: () => undefined }),
+    end: async () => undefined,
+  };
   const side = new Kysely<Database>({ dialect: new PostgresDialect({ pool: single as unknown as pg.Pool }) });
   try {
     return await run(side);

@@ -43,8 +43,30 @@ export interface Publication {
   recordedAt: string;
 }
 
-const OBSERVATION_COLUMNS = ['geo', 'indicator', 'period', 'period_start', 'value', 'flags', 'note', 'revision_id', 'submission_id', 'recorded_at'] as const;
-const REVISION_COLUMNS = ['id', 'submission_id', 'geo', 'indicator', 'period', 'period_start', 'value', 'flags', 'note', 'recorded_at'] as const;
+const OBSERVATION_COLUMNS = [
+  'geo',
+  'indicator',
+  'period',
+  'period_start',
+  'value',
+  'flags',
+  'note',
+  'revision_id',
+  'submission_id',
+  'recorded_at',
+] as const;
+const REVISION_COLUMNS = [
+  'id',
+  'submission_id',
+  'geo',
+  'indicator',
+  'period',
+  'period_start',
+  'value',
+  'flags',
+  'note',
+  'recorded_at',
+] as const;
 
 /**
  * The one engine-specific write of a commit.
@@ -66,7 +88,18 @@ export function openPublishWriter(side: Db | null, one: Db, tx: DbOrTx, publicat
 }
 
 function revisionRow(old: PublishedCell): (string | number | null)[] {
-  return [old.revision_id, old.submission_id, old.geo, old.indicator, old.period, old.period_start, old.value, old.flags, old.note, old.recorded_at];
+  return [
+    old.revision_id,
+    old.submission_id,
+    old.geo,
+    old.indicator,
+    old.period,
+    old.period_start,
+    old.value,
+    old.flags,
+    old.note,
+    old.recorded_at,
+  ];
 }
 
 const ROWS_PER_INSERT = 64;
@@ -76,11 +109,15 @@ const ROW_VALUES = 8;
 function sqliteWriter(sqlite: SQLite.Database, tx: DbOrTx, p: Publication): PublishWriter {
   const placeholders = '(?, ?, ?, ?, ?, ?, ?, ?, $submission, $recordedAt)';
   const insert = (rows: number) =>
-    sqlite.prepare(`insert into observations (${OBSERVATION_COLUMNS.join(', ')}) values ${Array.from({ length: rows }, () => placeholders).join(', ')}`);
+    sqlite.prepare(
+      `insert into observations (${OBSERVATION_COLUMNS.join(', ')}) values ${Array.from({ length: rows }, () => placeholders).join(', ')}`,
+    );
   const many = insert(ROWS_PER_INSERT);
   const one = insert(1);
   const shared = { submission: p.submissionId, recordedAt: p.recordedAt };
-  const keep = sqlite.prepare(`insert into revisions (${REVISION_COLUMNS.join(', ')}) values (${REVISION_COLUMNS.map(() => '?').join(', ')})`);
+  const keep = sqlite.prepare(
+    `insert into revisions (${REVISION_COLUMNS.join(', ')}) values (${REVISION_COLUMNS.map(() => '?').join(', ')})`,
+  );
   const update = sqlite.prepare(
     'update observations set value = ?, flags = ?, note = ?, revision_id = ?, submission_id = ?, recorded_at = ? where indicator = ? and geo = ? and period = ?',
   );
@@ -106,7 +143,17 @@ function sqliteWriter(sqlite: SQLite.Database, tx: DbOrTx, p: Publication): Publ
     },
     replace(old, cell, revisionId) {
       keep.run(revisionRow(old));
-      update.run(cell.value, cell.flags, cell.note, revisionId, p.submissionId, p.recordedAt, cell.indicator, cell.geo, cell.period);
+      update.run(
+        cell.value,
+        cell.flags,
+        cell.note,
+        revisionId,
+        p.submissionId,
+        p.recordedAt,
+        cell.indicator,
+        cell.geo,
+        cell.period,
+      );
     },
     async flush() {},
     async finish() {

@@ -1,5 +1,13 @@
 import type SQLite from 'better-sqlite3';
-import { type CompiledQuery, type DatabaseConnection, type Driver, type QueryResult, SqliteDialect, type SqliteDialectConfig, SqliteDriver } from 'kysely';
+import {
+  type CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  type QueryResult,
+  SqliteDialect,
+  type SqliteDialectConfig,
+  type SqliteDriver,
+} from 'kysely';
 
 /** How long a write waits for another process's write transaction before giving up with SQLITE_BUSY. */
 export const WRITE_WAIT_MS = 30_000;
@@ -31,7 +39,10 @@ export async function holdingConnection<T>(sqlite: SQLite.Database, work: () => 
 }
 
 function busyAfterWaiting(): Error {
-  return Object.assign(new Error(`database is locked: another process held the write lock for more than ${WRITE_WAIT_MS / 1000} s`), { code: 'SQLITE_BUSY' });
+  return Object.assign(
+    new Error(`database is locked: another process held the write lock for more than ${WRITE_WAIT_MS / 1000} s`),
+    { code: 'SQLITE_BUSY' },
+  );
 }
 
 /**
@@ -85,7 +96,8 @@ class ImmediateSqliteDriver implements Driver {
   commitTransaction = (c: DatabaseConnection) => this.inner.commitTransaction(c);
   rollbackTransaction = (c: DatabaseConnection) => this.inner.rollbackTransaction(c);
   savepoint: Driver['savepoint'] = (c, name, compile) => this.inner.savepoint(c, name, compile);
-  rollbackToSavepoint: Driver['rollbackToSavepoint'] = (c, name, compile) => this.inner.rollbackToSavepoint(c, name, compile);
+  rollbackToSavepoint: Driver['rollbackToSavepoint'] = (c, name, compile) =>
+    this.inner.rollbackToSavepoint(c, name, compile);
   releaseSavepoint: Driver['releaseSavepoint'] = (c, name, compile) => this.inner.releaseSavepoint(c, name, compile);
   releaseConnection = () => this.inner.releaseConnection();
   destroy = () => this.inner.destroy();
@@ -94,7 +106,9 @@ class ImmediateSqliteDriver implements Driver {
   private patientConnection(connection: DatabaseConnection): DatabaseConnection {
     return {
       executeQuery: <R>(query: CompiledQuery): Promise<QueryResult<R>> =>
-        this.sqlite.inTransaction ? connection.executeQuery<R>(query) : this.whenUnlocked(() => connection.executeQuery<R>(query)),
+        this.sqlite.inTransaction
+          ? connection.executeQuery<R>(query)
+          : this.whenUnlocked(() => connection.executeQuery<R>(query)),
       streamQuery: <R>(query: CompiledQuery, chunkSize?: number) => connection.streamQuery<R>(query, chunkSize),
     };
   }

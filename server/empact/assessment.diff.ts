@@ -5,8 +5,15 @@ type Change = AssessmentChange;
 
 const text = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
 
-function compare(changes: Change[], record: Change['record'], id: number, label: string, fields: [string, unknown, unknown][]): void {
+function compare(
+  changes: Change[],
+  record: Change['record'],
+  id: number,
+  label: string,
+  fields: [string, unknown, unknown][],
+): void {
   for (const [field, then, now] of fields) {
+    // biome-ignore lint/suspicious/noThenProperty: "then" is the value at the assessment (beside "now"), an API field name; no object here is awaited
     if (text(then) !== text(now)) changes.push({ record, id, label, field, then: text(then), now: text(now) });
   }
 }
@@ -15,7 +22,15 @@ function kpiChanges(changes: Change[], then: EmpactKpi | undefined, now: EmpactK
   const kpi = (then ?? now)!;
   const label = kpi.definition;
   if (!then || !now) {
-    changes.push({ record: 'kpi', id: kpi.id, label, field: 'record', then: then ? 'present' : null, now: now ? 'present' : null });
+    changes.push({
+      record: 'kpi',
+      id: kpi.id,
+      label,
+      field: 'record',
+      // biome-ignore lint/suspicious/noThenProperty: "then" is the value at the assessment (beside "now"), an API field name; no object here is awaited
+      then: then ? 'present' : null,
+      now: now ? 'present' : null,
+    });
     return;
   }
   const reportsThen = new Map(currentReports(then.reports).map((r) => [r.period, r.value]));
@@ -33,10 +48,21 @@ function actionChanges(changes: Change[], then: EmpactAction | undefined, now: E
   const action = (then ?? now)!;
   const label = `${action.number} ${action.title}`;
   if (!then || !now) {
-    changes.push({ record: 'action', id: action.id, label, field: 'record', then: then ? 'present' : null, now: now ? 'present' : null });
+    changes.push({
+      record: 'action',
+      id: action.id,
+      label,
+      field: 'record',
+      // biome-ignore lint/suspicious/noThenProperty: "then" is the value at the assessment (beside "now"), an API field name; no object here is awaited
+      then: then ? 'present' : null,
+      now: now ? 'present' : null,
+    });
     return;
   }
-  compare(changes, 'action', action.id, label, [['status', then.status, now.status], ['end date', then.endDate, now.endDate]]);
+  compare(changes, 'action', action.id, label, [
+    ['status', then.status, now.status],
+    ['end date', then.endDate, now.endDate],
+  ]);
 }
 
 function pairs<T extends { id: number }>(then: T[], now: T[]): [T | undefined, T | undefined][] {
@@ -51,9 +77,16 @@ export function diffPlans(then: EmpactOap[], now: EmpactOap[]): Change[] {
   const changes: Change[] = [];
   for (const [a, b] of pairs(then, now)) {
     const oap = (a ?? b)!;
-    compare(changes, 'oap', oap.id, oap.title, [['record', a ? 'present' : null, b ? 'present' : null], ['status', a?.status, b?.status]]);
+    compare(changes, 'oap', oap.id, oap.title, [
+      ['record', a ? 'present' : null, b ? 'present' : null],
+      ['status', a?.status, b?.status],
+    ]);
   }
-  for (const [a, b] of pairs(then.flatMap((o) => o.actions), now.flatMap((o) => o.actions))) actionChanges(changes, a, b);
+  for (const [a, b] of pairs(
+    then.flatMap((o) => o.actions),
+    now.flatMap((o) => o.actions),
+  ))
+    actionChanges(changes, a, b);
   for (const [a, b] of pairs(kpisOf(then), kpisOf(now))) kpiChanges(changes, a, b);
   return changes;
 }

@@ -13,12 +13,24 @@ import { LIVE, loadPlans, todayIso, visibleTree } from './plan.tree';
 const NO_PRIORITY = -1;
 
 const summary = (row: EmpactAssessmentRow): AssessmentSummary => ({
-  id: row.id, cycle: row.cycle, kind: row.kind as AssessmentSummary['kind'], asOf: row.as_of, title: row.title,
-  classification: row.classification as AssessmentSummary['classification'], frozenAt: row.frozen_at, frozenBy: row.frozen_by,
+  id: row.id,
+  cycle: row.cycle,
+  kind: row.kind as AssessmentSummary['kind'],
+  asOf: row.as_of,
+  title: row.title,
+  classification: row.classification as AssessmentSummary['classification'],
+  frozenAt: row.frozen_at,
+  frozenBy: row.frozen_by,
 });
 
 export async function listAssessments(db: DbOrTx, scope: EmpactScope, cycle: string): Promise<AssessmentSummary[]> {
-  const rows = await empactDb(db).selectFrom('empact_assessments').selectAll().where('cycle', '=', cycle).orderBy('as_of').orderBy('id').execute();
+  const rows = await empactDb(db)
+    .selectFrom('empact_assessments')
+    .selectAll()
+    .where('cycle', '=', cycle)
+    .orderBy('as_of')
+    .orderBy('id')
+    .execute();
   return rows.filter((r) => maySee(scope, r.classification, NO_PRIORITY)).map(summary);
 }
 
@@ -29,31 +41,63 @@ async function visibleAssessment(db: DbOrTx, scope: EmpactScope, id: number): Pr
 }
 
 export async function createAssessment(db: DbOrTx, actor: Actor, input: AssessmentInput): Promise<number> {
-  const cycle = await empactDb(db).selectFrom('empact_cycles').selectAll().where('code', '=', input.cycle).executeTakeFirst();
+  const cycle = await empactDb(db)
+    .selectFrom('empact_cycles')
+    .selectAll()
+    .where('code', '=', input.cycle)
+    .executeTakeFirst();
   if (!cycle) throw badRequest(`body "cycle": there is no EMPACT cycle "${input.cycle}"; see /api/empact/cycles`);
   const year = Number(input.asOf.slice(0, 4));
   if (year < cycle.start_year || year > cycle.end_year + 1) {
-    throw badRequest(`body "asOf": ${input.asOf} is not within the ${cycle.code} cycle (or the year after it, for the final assessment)`);
+    throw badRequest(
+      `body "asOf": ${input.asOf} is not within the ${cycle.code} cycle (or the year after it, for the final assessment)`,
+    );
   }
-  const row = await empactDb(db).insertInto('empact_assessments').values({
-    cycle: input.cycle, kind: input.kind, as_of: input.asOf, title: input.title, narrative: input.narrative,
-    classification: input.classification, created_by: actorName(actor), created_at: new Date().toISOString(),
-    frozen_by: null, frozen_at: null, snapshot: null,
-  }).returning('id').executeTakeFirstOrThrow();
+  const row = await empactDb(db)
+    .insertInto('empact_assessments')
+    .values({
+      cycle: input.cycle,
+      kind: input.kind,
+      as_of: input.asOf,
+      title: input.title,
+      narrative: input.narrative,
+      classification: input.classification,
+      created_by: actorName(actor),
+      created_at: new Date().toISOString(),
+      frozen_by: null,
+      frozen_at: null,
+      snapshot: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
 function refuseFrozen(row: EmpactAssessmentRow): void {
   if (row.frozen_at) {
-    throw new HttpError(409, 'assessment-frozen', `Assessment ${row.id} was frozen on ${row.frozen_at.slice(0, 10)} by ${row.frozen_by}; `
-      + 'a frozen assessment never changes. Create a new assessment instead.');
+    throw new HttpError(
+      409,
+      'assessment-frozen',
+      `Assessment ${row.id} was frozen on ${row.frozen_at.slice(0, 10)} by ${row.frozen_by}; ` +
+        'a frozen assessment never changes. Create a new assessment instead.',
+    );
   }
 }
 
-export async function editAssessment(db: DbOrTx, actor: Actor, id: number, edit: { title: string; narrative: string }): Promise<void> {
+export async function editAssessment(
+  db: DbOrTx,
+  actor: Actor,
+  id: number,
+  edit: { title: string; narrative: string },
+): Promise<void> {
   const row = await visibleAssessment(db, await empactScope(db, actor), id);
   refuseFrozen(row);
-  await empactDb(db).updateTable('empact_assessments').set(edit).where('id', '=', id).where('frozen_at', 'is', null).execute();
+  await empactDb(db)
+    .updateTable('empact_assessments')
+    .set(edit)
+    .where('id', '=', id)
+    .where('frozen_at', 'is', null)
+    .execute();
 }
 
 /** Freezes the state of every priority's plans, actions, KPIs and reports at the assessment's date, once. */
@@ -61,17 +105,29 @@ export async function freezeAssessment(db: DbOrTx, actor: Actor, id: number): Pr
   const row = await visibleAssessment(db, await empactScope(db, actor), id);
   refuseFrozen(row);
   const snapshot = await cycleState(db, row.cycle, row.as_of, row.narrative);
-  const frozen = await empactDb(db).updateTable('empact_assessments')
+  const frozen = await empactDb(db)
+    .updateTable('empact_assessments')
     .set({ snapshot: JSON.stringify(snapshot), frozen_at: new Date().toISOString(), frozen_by: actorName(actor) })
-    .where('id', '=', id).where('frozen_at', 'is', null).executeTakeFirst();
+    .where('id', '=', id)
+    .where('frozen_at', 'is', null)
+    .executeTakeFirst();
   // Two secretariat members freezing at once: the second finds it frozen.
-  if (Number(frozen.numUpdatedRows) !== 1) refuseFrozen({ ...row, frozen_at: new Date().toISOString(), frozen_by: 'another user' });
+  if (Number(frozen.numUpdatedRows) !== 1)
+    refuseFrozen({ ...row, frozen_at: new Date().toISOString(), frozen_by: 'another user' });
 }
 
 async function cycleState(db: DbOrTx, cycle: string, asOf: string, narrative: string): Promise<AssessmentSnapshot> {
   const priorities = await listPriorities(db, { cycle });
-  const oaps = await loadPlans(db, priorities.map((p) => p.id), asOf);
-  return { asOf, narrative, priorities: priorities.map((priority) => ({ priority, oaps: oaps.filter((o) => o.priorityId === priority.id) })) };
+  const oaps = await loadPlans(
+    db,
+    priorities.map((p) => p.id),
+    asOf,
+  );
+  return {
+    asOf,
+    narrative,
+    priorities: priorities.map((priority) => ({ priority, oaps: oaps.filter((o) => o.priorityId === priority.id) })),
+  };
 }
 
 function visibleSnapshot(snapshot: AssessmentSnapshot, scope: EmpactScope): AssessmentSnapshot {
@@ -89,7 +145,12 @@ export async function getAssessment(db: DbOrTx, actor: Actor, id: number): Promi
 export async function assessmentDiff(db: DbOrTx, actor: Actor, id: number) {
   const scope = await empactScope(db, actor);
   const row = await visibleAssessment(db, scope, id);
-  if (!row.snapshot) throw new HttpError(409, 'assessment-not-frozen', `Assessment ${id} is not frozen yet, so there is nothing to compare.`);
+  if (!row.snapshot)
+    throw new HttpError(
+      409,
+      'assessment-not-frozen',
+      `Assessment ${id} is not frozen yet, so there is nothing to compare.`,
+    );
   const today = todayIso();
   const then = visibleSnapshot(JSON.parse(row.snapshot) as AssessmentSnapshot, scope);
   const live = visibleSnapshot(await cycleState(db, row.cycle, LIVE, row.narrative), scope);

@@ -18,7 +18,11 @@ export async function empactScope(db: DbOrTx, actor: Actor): Promise<EmpactScope
   if (actor.kind !== 'user') return { secretariat: false, priorities: new Set() };
   if (actor.role === 'secretariat') return { secretariat: true, priorities: new Set() };
   if (actor.role !== 'curator') return { secretariat: false, priorities: new Set() };
-  const rows = await empactDb(db).selectFrom('empact_coordinators').select('priority_id').where('user_id', '=', actor.id).execute();
+  const rows = await empactDb(db)
+    .selectFrom('empact_coordinators')
+    .select('priority_id')
+    .where('user_id', '=', actor.id)
+    .execute();
   return { secretariat: false, priorities: new Set(rows.map((r) => r.priority_id)) };
 }
 
@@ -31,12 +35,20 @@ export function mayEdit(scope: EmpactScope, priorityId: number): boolean {
 }
 
 /** 404 for a record the caller may not see, exactly as for one that does not exist. */
-export function requireVisible(scope: EmpactScope, record: { classification: string } | undefined, priorityId: number, what: string): void {
+export function requireVisible(
+  scope: EmpactScope,
+  record: { classification: string } | undefined,
+  priorityId: number,
+  what: string,
+): void {
   if (!record || !maySee(scope, record.classification, priorityId)) throw notFound(`There is no ${what} with this id.`);
 }
 
 export function requireEditor(scope: EmpactScope, priorityId: number, priorityName: string): void {
   if (mayEdit(scope, priorityId)) return;
-  throw new HttpError(403, 'priority-not-yours',
-    `Only the secretariat and the EMPACT coordinators of "${priorityName}" may change its plans; ask the secretariat to assign you.`);
+  throw new HttpError(
+    403,
+    'priority-not-yours',
+    `Only the secretariat and the EMPACT coordinators of "${priorityName}" may change its plans; ask the secretariat to assign you.`,
+  );
 }

@@ -2,8 +2,14 @@ import { createHash } from 'node:crypto';
 import type { EmpactResult, RagStatus } from '../shared/api/empact';
 import type { Factsheet, FactsheetIndicator, FactsheetKpi } from './factsheet.service';
 
+// biome-ignore lint/suspicious/noShadowRestrictedNames: a local helper named for what it does; the global is never needed in this module
 const escape = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 
 const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
 
@@ -52,7 +58,9 @@ footer { border-top: 1px solid #b8c0d8; margin-top: 16px; padding-top: 6px; }
 export const FACTSHEET_CSS_HASH = `'sha256-${createHash('sha256').update(FACTSHEET_CSS).digest('base64')}'`;
 
 function titleOf(sheet: Factsheet): string {
-  return [sheet.cycle.title, sheet.priority?.name, sheet.year ? String(sheet.year) : null, sheet.geo?.name].filter(Boolean).join(' · ');
+  return [sheet.cycle.title, sheet.priority?.name, sheet.year ? String(sheet.year) : null, sheet.geo?.name]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 function resultsSection(sheet: Factsheet): string {
@@ -60,8 +68,15 @@ function resultsSection(sheet: Factsheet): string {
   const years = [...new Set(sheet.results.map((r) => r.year))];
   const sources = [...new Map(sheet.results.map((r) => [r.sourceUrl, r])).values()];
   return `<section aria-labelledby="results"><h2 id="results">Published results</h2>
-${years.map((year) => `<p><strong>${year}</strong>, all EMPACT priorities:</p><ul class="figures">${sheet.results.filter((r) => r.year === year)
-    .map((r) => `<li><strong>${escape(formatResult(r))}</strong>${escape(r.label)}</li>`).join('')}</ul>`).join('\n')}
+${years
+  .map(
+    (year) =>
+      `<p><strong>${year}</strong>, all EMPACT priorities:</p><ul class="figures">${sheet.results
+        .filter((r) => r.year === year)
+        .map((r) => `<li><strong>${escape(formatResult(r))}</strong>${escape(r.label)}</li>`)
+        .join('')}</ul>`,
+  )
+  .join('\n')}
 <p class="source">Source: ${sources.map((s) => `${escape(s.source)}, <a href="${escape(s.sourceUrl)}">${escape(s.sourceUrl)}</a>`).join('; ')}</p></section>`;
 }
 
@@ -90,8 +105,14 @@ function actionSection(sheet: Factsheet): string {
   const body = sheet.actions.length
     ? `<table><caption>Public operational actions</caption><thead><tr><th scope="col">Action</th><th scope="col">Title</th><th scope="col">CHSG</th>
 <th scope="col">Leader</th><th scope="col">Participants</th><th scope="col">Period</th><th scope="col">Status</th></tr></thead><tbody>
-${sheet.actions.map((a) => `<tr><td>${escape(a.number)}</td><td>${escape(a.title)}</td><td>${a.chsgNumber}</td><td>${escape(a.leader)}</td>
-<td>${escape(a.participants.join(', ') || '—')}</td><td>${a.startDate} – ${a.endDate}</td><td>${escape(a.status)}</td></tr>`).join('\n')}</tbody></table>`
+${sheet.actions
+  .map(
+    (
+      a,
+    ) => `<tr><td>${escape(a.number)}</td><td>${escape(a.title)}</td><td>${a.chsgNumber}</td><td>${escape(a.leader)}</td>
+<td>${escape(a.participants.join(', ') || '—')}</td><td>${a.startDate} – ${a.endDate}</td><td>${escape(a.status)}</td></tr>`,
+  )
+  .join('\n')}</tbody></table>`
     : '<p>No public operational action for this selection yet.</p>';
   return `<section aria-labelledby="actions"><h2 id="actions">Operational actions</h2>${body}</section>`;
 }
@@ -104,7 +125,10 @@ function practiceSection(sheet: Factsheet): string {
 }
 
 function indicatorCell(i: FactsheetIndicator, geo: boolean): string {
-  if (geo) return i.period ? `${number.format(i.value!)}${i.flags ? ` ${escape(i.flags)}` : ''} (${escape(i.period)})` : 'no data';
+  if (geo)
+    return i.period
+      ? `${number.format(i.value!)}${i.flags ? ` ${escape(i.flags)}` : ''} (${escape(i.period)})`
+      : 'no data';
   return i.period ? `${i.countries} countries report ${escape(i.period)}` : 'no data';
 }
 
@@ -113,8 +137,12 @@ function indicatorSection(sheet: Factsheet): string {
   const body = sheet.indicators.length
     ? `<table><caption>Observatory indicators of the crime area${geo ? `, ${escape(sheet.geo!.name)}` : ''}</caption><thead><tr>
 <th scope="col">Indicator</th><th scope="col">Priority</th><th scope="col">${geo ? 'Latest value' : 'Latest year'}</th></tr></thead><tbody>
-${sheet.indicators.map((i) => `<tr><td>${escape(i.name)} (${escape(i.code)})</td><td>${escape(i.priorities.join('; '))}</td>
-<td class="num">${indicatorCell(i, geo)}</td></tr>`).join('\n')}</tbody></table>
+${sheet.indicators
+  .map(
+    (i) => `<tr><td>${escape(i.name)} (${escape(i.code)})</td><td>${escape(i.priorities.join('; '))}</td>
+<td class="num">${indicatorCell(i, geo)}</td></tr>`,
+  )
+  .join('\n')}</tbody></table>
 <p class="source">Police-recorded figures depend on national law and recording practice: compare countries with care.</p>`
     : '<p>The observatory has no indicator for this crime area yet.</p>';
   return `<section aria-labelledby="indicators"><h2 id="indicators">What the observatory measures</h2>${body}</section>`;

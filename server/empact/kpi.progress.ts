@@ -34,7 +34,14 @@ export function currentReports(reports: KpiReport[]): KpiReport[] {
 export function kpiProgress(kpi: KpiTarget, reports: KpiReport[], asOf: string): KpiProgress {
   const due = currentReports(reports).filter((r) => r.periodEnd <= asOf);
   const latest = due.at(-1) ?? null;
-  if (!latest) return { latest: null, progress: null, expected: null, rag: 'not_reported', reason: asOf >= '9999' ? 'no report yet' : `no report for a period ending by ${asOf}` };
+  if (!latest)
+    return {
+      latest: null,
+      progress: null,
+      expected: null,
+      rag: 'not_reported',
+      reason: asOf >= '9999' ? 'no report yet' : `no report for a period ending by ${asOf}`,
+    };
   const progress = (latest.value - kpi.baselineValue) / (kpi.targetValue - kpi.baselineValue);
   const span = daysBetween(kpi.baselineDate, kpi.targetDate);
   const expected = Math.min(1, Math.max(0, daysBetween(kpi.baselineDate, latest.periodEnd) / span));
@@ -43,7 +50,11 @@ export function kpiProgress(kpi: KpiTarget, reports: KpiReport[], asOf: string):
   if (progress >= 1) return { ...shown, rag: 'green', reason: `target met (${percent(progress)} of the way)` };
   if (progress < 0) return { ...shown, rag: 'red', reason: `moved away from the target (${percent(progress)})` };
   if (expected === 0 || progress >= RAG_THRESHOLDS.green * expected) {
-    return { ...shown, rag: 'green', reason: `on track: ${percent(progress)} of the way with ${percent(expected)} of the time used` };
+    return {
+      ...shown,
+      rag: 'green',
+      reason: `on track: ${percent(progress)} of the way with ${percent(expected)} of the time used`,
+    };
   }
   const rag = progress >= RAG_THRESHOLDS.amber * expected ? 'amber' : 'red';
   return { ...shown, rag, reason: `${percent(progress)} of the way with ${percent(expected)} of the time used` };

@@ -17,17 +17,32 @@ interface PriorityContext {
 }
 
 async function priorityContext(db: DbOrTx, priorityId: number): Promise<PriorityContext | undefined> {
-  const row = await empactDb(db).selectFrom('empact_priorities').innerJoin('empact_cycles', 'empact_cycles.code', 'empact_priorities.cycle')
-    .select(['empact_priorities.id', 'empact_priorities.name', 'empact_cycles.code', 'start_year', 'end_year', 'plan_years'])
-    .where('empact_priorities.id', '=', priorityId).executeTakeFirst();
+  const row = await empactDb(db)
+    .selectFrom('empact_priorities')
+    .innerJoin('empact_cycles', 'empact_cycles.code', 'empact_priorities.cycle')
+    .select([
+      'empact_priorities.id',
+      'empact_priorities.name',
+      'empact_cycles.code',
+      'start_year',
+      'end_year',
+      'plan_years',
+    ])
+    .where('empact_priorities.id', '=', priorityId)
+    .executeTakeFirst();
   if (!row) return undefined;
-  return { id: row.id, name: row.name, cycle: { code: row.code, startYear: row.start_year, endYear: row.end_year, planYears: row.plan_years } };
+  return {
+    id: row.id,
+    name: row.name,
+    cycle: { code: row.code, startYear: row.start_year, endYear: row.end_year, planYears: row.plan_years },
+  };
 }
 
 /** The priority, checked to exist and to be editable by the actor. */
 async function editablePriority(db: DbOrTx, scope: EmpactScope, priorityId: number): Promise<PriorityContext> {
   const priority = await priorityContext(db, priorityId);
-  if (!priority) throw badRequest(`body "priorityId": there is no EMPACT priority ${priorityId}; see /api/empact/cycles`);
+  if (!priority)
+    throw badRequest(`body "priorityId": there is no EMPACT priority ${priorityId}; see /api/empact/cycles`);
   requireEditor(scope, priority.id, priority.name);
   return priority;
 }
@@ -35,7 +50,9 @@ async function editablePriority(db: DbOrTx, scope: EmpactScope, priorityId: numb
 function checkPlanYears(input: OapInput, priority: PriorityContext): void {
   const { cycle } = priority;
   if (input.firstYear < cycle.startYear || input.lastYear > cycle.endYear) {
-    throw badRequest(`body "firstYear": the plan's years ${input.firstYear}-${input.lastYear} fall outside the ${cycle.code} cycle`);
+    throw badRequest(
+      `body "firstYear": the plan's years ${input.firstYear}-${input.lastYear} fall outside the ${cycle.code} cycle`,
+    );
   }
   if (input.lastYear - input.firstYear + 1 !== cycle.planYears) {
     const span = cycle.planYears === 1 ? 'one year (firstYear = lastYear)' : `${cycle.planYears} years`;
@@ -55,7 +72,8 @@ export async function editOap(db: DbOrTx, actor: Actor, id: number, input: OapIn
   const scope = await empactScope(db, actor);
   const oap = await plans.getOap(db, id);
   requireVisible(scope, oap, oap?.priority_id ?? 0, 'operational action plan');
-  if (input.priorityId !== oap!.priority_id) throw badRequest('body "priorityId": a plan cannot move to another priority; create a new plan');
+  if (input.priorityId !== oap!.priority_id)
+    throw badRequest('body "priorityId": a plan cannot move to another priority; create a new plan');
   const priority = await editablePriority(db, scope, oap!.priority_id);
   checkPlanYears(input, priority);
   await plans.updateOap(db, id, input, actorName(actor));
@@ -63,13 +81,25 @@ export async function editOap(db: DbOrTx, actor: Actor, id: number, input: OapIn
 }
 
 async function chsgId(db: DbOrTx, cycle: string, number: number): Promise<number> {
-  const row = await empactDb(db).selectFrom('empact_chsgs').select('id').where('cycle', '=', cycle).where('number', '=', number).executeTakeFirst();
-  if (!row) throw badRequest(`body "chsgNumber": the ${cycle} cycle has no CHSG ${number} yet; the secretariat adds CHSGs to a cycle`);
+  const row = await empactDb(db)
+    .selectFrom('empact_chsgs')
+    .select('id')
+    .where('cycle', '=', cycle)
+    .where('number', '=', number)
+    .executeTakeFirst();
+  if (!row)
+    throw badRequest(
+      `body "chsgNumber": the ${cycle} cycle has no CHSG ${number} yet; the secretariat adds CHSGs to a cycle`,
+    );
   return row.id;
 }
 
 async function duplicateNumber(db: DbOrTx, oapId: number, number: string, except?: number): Promise<void> {
-  let query = empactDb(db).selectFrom('empact_actions').select('id').where('oap_id', '=', oapId).where('number', '=', number);
+  let query = empactDb(db)
+    .selectFrom('empact_actions')
+    .select('id')
+    .where('oap_id', '=', oapId)
+    .where('number', '=', number);
   if (except !== undefined) query = query.where('id', '!=', except);
   if (await query.executeTakeFirst()) throw conflict(`This plan already has an action numbered "${number}".`);
 }
@@ -80,7 +110,13 @@ export async function createAction(db: DbOrTx, actor: Actor, oapId: number, inpu
   requireVisible(scope, oap, oap?.priority_id ?? 0, 'operational action plan');
   const priority = await editablePriority(db, scope, oap!.priority_id);
   await duplicateNumber(db, oapId, input.number);
-  const id = await plans.insertAction(db, oapId, input, await chsgId(db, priority.cycle.code, input.chsgNumber), actorName(actor));
+  const id = await plans.insertAction(
+    db,
+    oapId,
+    input,
+    await chsgId(db, priority.cycle.code, input.chsgNumber),
+    actorName(actor),
+  );
   await plans.recordRevision(db, 'action', id, actorName(actor));
   return id;
 }
@@ -95,15 +131,30 @@ export async function editAction(db: DbOrTx, actor: Actor, id: number, input: Ac
   await plans.recordRevision(db, 'action', id, actorName(actor));
 }
 
-export async function linkActionPractices(db: DbOrTx, actor: Actor, id: number, links: { slug: string; relation: string }[]): Promise<void> {
+export async function linkActionPractices(
+  db: DbOrTx,
+  actor: Actor,
+  id: number,
+  links: { slug: string; relation: string }[],
+): Promise<void> {
   const scope = await empactScope(db, actor);
   const action = await plans.getAction(db, id);
   requireVisible(scope, action, action?.priority_id ?? 0, 'operational action');
   await editablePriority(db, scope, action!.priority_id);
-  const known = new Set((await db.selectFrom('practices').select('slug').where('slug', 'in', links.length ? links.map((l) => l.slug) : ['']).execute())
-    .map((p) => p.slug));
+  const known = new Set(
+    (
+      await db
+        .selectFrom('practices')
+        .select('slug')
+        .where('slug', 'in', links.length ? links.map((l) => l.slug) : [''])
+        .execute()
+    ).map((p) => p.slug),
+  );
   const unknown = links.findIndex((l) => !known.has(l.slug));
-  if (unknown >= 0) throw badRequest(`body "practices.${unknown}.slug": there is no practice "${links[unknown]!.slug}"; see /api/practices`);
+  if (unknown >= 0)
+    throw badRequest(
+      `body "practices.${unknown}.slug": there is no practice "${links[unknown]!.slug}"; see /api/practices`,
+    );
   await plans.replaceActionPractices(db, id, links);
   await plans.recordRevision(db, 'action', id, actorName(actor));
 }
@@ -126,7 +177,10 @@ async function checkKpi(db: DbOrTx, input: KpiInput, priority: PriorityContext):
   const problems = smartProblems(input, priority.cycle);
   if (problems.length) {
     const message = `This KPI is not SMART: ${problems.map((p) => `body "${p.path}" (${p.quality}): ${p.message}`).join('; ')}`;
-    throw badRequest(message, problems.map((p) => ({ in: 'body', ...p })));
+    throw badRequest(
+      message,
+      problems.map((p) => ({ in: 'body', ...p })),
+    );
   }
   if (input.indicator) await checkIndicator(db, input.indicator, input.indicatorGeo!);
 }
@@ -161,16 +215,22 @@ export async function reportOnKpi(db: DbOrTx, actor: Actor, kpiId: number, repor
   const priority = await priorityContext(db, kpi!.priority_id);
   requireEditor(scope, kpi!.priority_id, priority!.name);
   if (kpi!.indicator) {
-    throw badRequest(`This KPI reads its values from the observatory's ${kpi!.indicator} for ${kpi!.indicator_geo}; correct them there, by a submission.`);
+    throw badRequest(
+      `This KPI reads its values from the observatory's ${kpi!.indicator} for ${kpi!.indicator_geo}; correct them there, by a submission.`,
+    );
   }
   const frequency = kpi!.frequency as Frequency;
   const bounds = periodBounds(report.period, frequency);
   if (!bounds) {
-    throw badRequest(`body "period": "${report.period}" is not a ${frequency} period; write it like ${PERIOD_FORMS[frequency].example}`);
+    throw badRequest(
+      `body "period": "${report.period}" is not a ${frequency} period; write it like ${PERIOD_FORMS[frequency].example}`,
+    );
   }
   if (bounds.end <= kpi!.baseline_date || bounds.start > kpi!.target_date) {
-    throw badRequest(`body "period": ${report.period} (${bounds.start} to ${bounds.end}) is outside the KPI's range, `
-      + `from its baseline date ${kpi!.baseline_date} to its target date ${kpi!.target_date}`);
+    throw badRequest(
+      `body "period": ${report.period} (${bounds.start} to ${bounds.end}) is outside the KPI's range, ` +
+        `from its baseline date ${kpi!.baseline_date} to its target date ${kpi!.target_date}`,
+    );
   }
   return plans.insertReport(db, kpiId, report, actorName(actor));
 }

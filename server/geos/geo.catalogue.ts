@@ -9,7 +9,10 @@ const GeoEntry = z.object({
   kind: z.enum(['country', 'aggregate']),
   iso2: z.string().length(2).nullable(),
   iso3: z.string().length(3).nullable(),
-  isoNumeric: z.string().regex(/^\d{3}$/).nullable(),
+  isoNumeric: z
+    .string()
+    .regex(/^\d{3}$/)
+    .nullable(),
   firstYear: z.number().int().nullable(),
   lastYear: z.number().int().nullable(),
   partOf: z.string().nullable(),

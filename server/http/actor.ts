@@ -10,7 +10,14 @@ export type Actor =
 export const ANONYMOUS: Actor = { kind: 'anonymous' };
 
 /** The actor that loads the seed and runs command-line maintenance. */
-export const SYSTEM_ACTOR: Actor = { kind: 'user', id: 0, email: 'system', role: 'secretariat', geos: [], via: 'system' };
+export const SYSTEM_ACTOR: Actor = {
+  kind: 'user',
+  id: 0,
+  email: 'system',
+  role: 'secretariat',
+  geos: [],
+  via: 'system',
+};
 
 export function actorName(actor: Actor): string {
   return actor.kind === 'user' ? actor.email : 'anonymous';

@@ -48,8 +48,17 @@ export const SECURITY_HEADERS: Parameters<typeof helmet>[0] = {
 
 /** The dashboard uses no camera, microphone, location, payment or similar browser feature: none may be asked for. */
 export const PERMISSIONS_POLICY = [
-  'camera=()', 'microphone=()', 'geolocation=()', 'payment=()', 'usb=()', 'serial=()', 'bluetooth=()',
-  'accelerometer=()', 'gyroscope=()', 'magnetometer=()', 'display-capture=()',
+  'camera=()',
+  'microphone=()',
+  'geolocation=()',
+  'payment=()',
+  'usb=()',
+  'serial=()',
+  'bluetooth=()',
+  'accelerometer=()',
+  'gyroscope=()',
+  'magnetometer=()',
+  'display-capture=()',
 ].join(', ');
 
 /**
@@ -89,7 +98,9 @@ export function createHttpApp({
   // Upload routes read their body as the file, whatever its type: a JSON parser that consumed it first left them waiting for ever.
   const uploadPaths = new Set(routes.filter((r) => r.upload).map((r) => r.path));
   const isJson = (req: IncomingMessage) => /^application\/json\b/i.test(req.headers['content-type'] ?? '');
-  app.use(express.json({ limit: jsonLimit, type: (req) => isJson(req) && !uploadPaths.has((req.url ?? '').split('?')[0]!) }));
+  app.use(
+    express.json({ limit: jsonLimit, type: (req) => isJson(req) && !uploadPaths.has((req.url ?? '').split('?')[0]!) }),
+  );
 
   const api = express.Router();
   mountRoutes(api, routes, { db, config, resolveActor, hooks });

@@ -10,8 +10,11 @@ export async function assertKnownCodes(db: DbOrTx, kind: 'geo' | 'indicator', co
   const unknown = codes.filter((c) => !known.has(c));
   if (unknown.length) {
     const list = unknown.map((c) => `"${c}"`).join(', ');
-    throw badRequest(`Unknown ${kind} code${unknown.length > 1 ? 's' : ''} ${list}. See /api/${table} for the valid codes.`, {
-      [kind]: unknown,
-    });
+    throw badRequest(
+      `Unknown ${kind} code${unknown.length > 1 ? 's' : ''} ${list}. See /api/${table} for the valid codes.`,
+      {
+        [kind]: unknown,
+      },
+    );
   }
 }

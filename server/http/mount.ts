@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { NextFunction, Request, Response, Router } from 'express';
-import { ZodError } from 'zod';
+import type { ZodError } from 'zod';
 import { isBusyError } from '../db/sqlite-dialect';
 import type { Actor } from './actor';
 import type { Db } from '../db/database';
@@ -23,7 +23,11 @@ export interface Mounting {
 }
 
 /** Registers each route with one wrapper that parses inputs, calls the handler and sends its value. */
-export function mountRoutes(router: Router, routes: readonly AnyRoute[], { db, config, resolveActor, hooks = {} }: Mounting): void {
+export function mountRoutes(
+  router: Router,
+  routes: readonly AnyRoute[],
+  { db, config, resolveActor, hooks = {} }: Mounting,
+): void {
   for (const route of routes) {
     router[route.method](route.path, async (req: Request, res: Response, next: NextFunction) => {
       let actor: Actor | undefined;
@@ -35,7 +39,8 @@ export function mountRoutes(router: Router, routes: readonly AnyRoute[], { db, c
         if (route.access.kind !== 'public' || actor.kind === 'user') res.setHeader('Cache-Control', 'no-store');
         // Who may call at all is settled before inputs are read, so the public learns nothing from validation errors.
         authoriseRole(route, actor);
-        if (route.upload) upload = await receiveUpload(req, route.upload.maxBytes(config), uploadFolder(config.UPLOAD_DIR));
+        if (route.upload)
+          upload = await receiveUpload(req, route.upload.maxBytes(config), uploadFolder(config.UPLOAD_DIR));
         const ctx = {
           db,
           config,
@@ -67,11 +72,16 @@ function parseInput(schema: AnyRoute['query'], value: unknown, where: string): u
   if (!schema) return undefined;
   const parsed = schema.safeParse(value ?? {});
   if (parsed.success) return parsed.data;
-  throw new HttpError(400, 'invalid-request', describeZodError(parsed.error, where), parsed.error.issues.map((i) => ({
-    in: where,
-    path: i.path.join('.'),
-    message: i.message,
-  })));
+  throw new HttpError(
+    400,
+    'invalid-request',
+    describeZodError(parsed.error, where),
+    parsed.error.issues.map((i) => ({
+      in: where,
+      path: i.path.join('.'),
+      message: i.message,
+    })),
+  );
 }
 
 export function describeZodError(error: ZodError, where: string): string {
@@ -117,13 +127,14 @@ function errorBody(error: unknown): ErrorBody {
     return { error: { status: error.status, code: error.code, message: error.message, details: error.details } };
   }
   if (isBusyError(error)) {
-    const message = 'The database is busy with another server process\'s write. Try again in a few seconds.';
+    const message = "The database is busy with another server process's write. Try again in a few seconds.";
     return { error: { status: 503, code: 'database-busy', message, details: { retryAfterSeconds: 5 } } };
   }
   const status = (error as { status?: unknown; type?: unknown })?.status;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     const known = (error as { type?: string }).type;
-    const message = status === 413 ? 'The request body is larger than the server accepts.' : 'The request could not be read.';
+    const message =
+      status === 413 ? 'The request body is larger than the server accepts.' : 'The request could not be read.';
     return { error: { status, code: known ?? 'bad-request', message } };
   }
   return { error: { status: 500, code: 'internal', message: 'An unexpected error occurred. It has been logged.' } };

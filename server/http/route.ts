@@ -51,7 +51,12 @@ export interface RouteContext<Q, P, B> {
 export class RouteResponse {
   constructor(
     readonly body: string | Buffer | Readable | object,
-    readonly options: { status?: number; contentType?: string; fileName?: string; headers?: Record<string, string> } = {},
+    readonly options: {
+      status?: number;
+      contentType?: string;
+      fileName?: string;
+      headers?: Record<string, string>;
+    } = {},
   ) {}
 }
 

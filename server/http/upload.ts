@@ -15,14 +15,24 @@ export interface ReceivedUpload {
 }
 
 export function tooLarge(maxBytes: number): HttpError {
-  const mb = maxBytes >= 1024 * 1024 ? `${(maxBytes / (1024 * 1024)).toFixed(maxBytes % (1024 * 1024) ? 1 : 0)} MB (${maxBytes} bytes)` : `${maxBytes} bytes`;
-  return new HttpError(413, 'upload-too-large',
-    `The upload is larger than the limit of ${mb}. Split the file (for example by year), or ask the secretariat to load it with the command-line ingest.`);
+  const mb =
+    maxBytes >= 1024 * 1024
+      ? `${(maxBytes / (1024 * 1024)).toFixed(maxBytes % (1024 * 1024) ? 1 : 0)} MB (${maxBytes} bytes)`
+      : `${maxBytes} bytes`;
+  return new HttpError(
+    413,
+    'upload-too-large',
+    `The upload is larger than the limit of ${mb}. Split the file (for example by year), or ask the secretariat to load it with the command-line ingest.`,
+  );
 }
 
 /** A file name as the uploader gave it, for the record only: printable, at most 200 characters. */
 export function recordedFileName(name: string | undefined): string {
-  const clean = (name ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  const clean = (name ?? '')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this pattern removes or escapes
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(0, 200);
   return clean || 'upload';
 }
 
@@ -30,9 +40,12 @@ export function recordedFileName(name: string | undefined): string {
 const NOT_A_FILE = /^(application\/(json|[\w.-]+\+json|xml)|multipart\/(?!form-data))/i;
 
 export function unsupportedType(type: string): HttpError {
-  return new HttpError(415, 'unsupported-media-type',
+  return new HttpError(
+    415,
+    'unsupported-media-type',
     `The upload route reads a file, and ${type.split(';')[0]!.trim()} is not one. Send the file as multipart/form-data with a "file" part, ` +
-      'or as the raw request body with Content-Type text/csv (or text/tab-separated-values, text/plain, application/octet-stream).');
+      'or as the raw request body with Content-Type text/csv (or text/tab-separated-values, text/plain, application/octet-stream).',
+  );
 }
 
 /**
@@ -75,7 +88,11 @@ function closed(out: WriteStream): Promise<void> {
 }
 
 /** Writes the raw body to the file; past the limit it stops and refuses (the connection is then closed). */
-function receiveRaw(req: Request, file: string, maxBytes: number): Promise<{ fields: Record<string, string>; fileName?: string }> {
+function receiveRaw(
+  req: Request,
+  file: string,
+  maxBytes: number,
+): Promise<{ fields: Record<string, string>; fileName?: string }> {
   const header = req.headers['x-file-name'];
   const fileName = typeof header === 'string' ? header : undefined;
   return new Promise((resolve, reject) => {
@@ -111,7 +128,11 @@ function receiveRaw(req: Request, file: string, maxBytes: number): Promise<{ fie
   });
 }
 
-function receiveMultipart(req: Request, file: string, maxBytes: number): Promise<{ fields: Record<string, string>; fileName?: string }> {
+function receiveMultipart(
+  req: Request,
+  file: string,
+  maxBytes: number,
+): Promise<{ fields: Record<string, string>; fileName?: string }> {
   return new Promise((resolve, reject) => {
     const fields: Record<string, string> = {};
     let fileName: string | undefined;
@@ -129,9 +150,14 @@ function receiveMultipart(req: Request, file: string, maxBytes: number): Promise
     };
     try {
       // One byte over the limit, so that a file of exactly the limit is read whole and one byte more is refused.
-      parser = busboy({ headers: req.headers, limits: { files: 1, fields: 20, fieldSize: 4096, fileSize: maxBytes + 1 } });
+      parser = busboy({
+        headers: req.headers,
+        limits: { files: 1, fields: 20, fieldSize: 4096, fileSize: maxBytes + 1 },
+      });
     } catch {
-      reject(new HttpError(400, 'bad-upload', 'The multipart body could not be read: its Content-Type lacks a boundary.'));
+      reject(
+        new HttpError(400, 'bad-upload', 'The multipart body could not be read: its Content-Type lacks a boundary.'),
+      );
       return;
     }
     parser.on('field', (name, value) => {
@@ -159,11 +185,25 @@ function receiveMultipart(req: Request, file: string, maxBytes: number): Promise
       });
       written.catch(fail);
     });
-    parser.on('error', () => fail(new HttpError(400, 'bad-upload',
-      'The multipart body is malformed. Send the file as multipart/form-data with a "file" part, or as the raw request body.')));
+    parser.on('error', () =>
+      fail(
+        new HttpError(
+          400,
+          'bad-upload',
+          'The multipart body is malformed. Send the file as multipart/form-data with a "file" part, or as the raw request body.',
+        ),
+      ),
+    );
     parser.on('close', () => {
       if (settled) return;
-      if (!written) return fail(new HttpError(400, 'bad-upload', 'The multipart body has no file part. Add the CSV as a form field of type file.'));
+      if (!written)
+        return fail(
+          new HttpError(
+            400,
+            'bad-upload',
+            'The multipart body has no file part. Add the CSV as a form field of type file.',
+          ),
+        );
       written.then(() => {
         if (settled) return;
         settled = true;

@@ -42,7 +42,12 @@ export async function findProfile(db: DbOrTx, name: string): Promise<StoredProfi
   if (own) return builtIn(own);
   const row = await db.selectFrom('import_profiles').selectAll().where('name', '=', name).executeTakeFirst();
   if (!row) return undefined;
-  return { definition: ProfileDefinition.parse(JSON.parse(row.definition)), builtIn: false, createdBy: row.created_by, updatedAt: row.updated_at };
+  return {
+    definition: ProfileDefinition.parse(JSON.parse(row.definition)),
+    builtIn: false,
+    createdBy: row.created_by,
+    updatedAt: row.updated_at,
+  };
 }
 
 export async function listProfiles(db: DbOrTx): Promise<StoredProfile[]> {
@@ -65,7 +70,14 @@ export function isShippedProfileName(name: string): boolean {
 export async function insertProfile(db: DbOrTx, definition: ProfileDefinition, by: string, now: string): Promise<void> {
   await db
     .insertInto('import_profiles')
-    .values({ name: definition.name, geo: definition.geo, definition: JSON.stringify(definition), created_by: by, created_at: now, updated_at: now })
+    .values({
+      name: definition.name,
+      geo: definition.geo,
+      definition: JSON.stringify(definition),
+      created_by: by,
+      created_at: now,
+      updated_at: now,
+    })
     .execute();
 }
 

@@ -57,7 +57,8 @@ export const importProfileRoutes = [
     method: 'get',
     path: '/api/import-profiles',
     tag: 'profiles',
-    summary: 'Import profiles you may use: the shipped ones (Eurostat, World Bank, national exports), shared ones, and your geos\' own',
+    summary:
+      "Import profiles you may use: the shipped ones (Eurostat, World Bank, national exports), shared ones, and your geos' own",
     access: { kind: 'roles', roles: [...CONTACTS] },
     response: ImportProfilesAnswerSchema,
     handler: async ({ db, actor }) => ({ data: (await listProfiles(db)).filter((p) => usableBy(actor, p)).map(view) }),
@@ -66,8 +67,12 @@ export const importProfileRoutes = [
     method: 'get',
     path: '/api/import-profiles/:name',
     tag: 'profiles',
-    summary: 'One import profile (a contact point sees shared ones and its own geos\')',
-    access: { kind: 'geo-scoped', roles: [...CONTACTS], geos: async (ctx) => geosOf(await existing(ctx.db, ctx.params.name)) },
+    summary: "One import profile (a contact point sees shared ones and its own geos')",
+    access: {
+      kind: 'geo-scoped',
+      roles: [...CONTACTS],
+      geos: async (ctx) => geosOf(await existing(ctx.db, ctx.params.name)),
+    },
     params: NameParams,
     handler: async ({ db, params }) => view(await existing(db, params.name)),
   }),
@@ -75,12 +80,15 @@ export const importProfileRoutes = [
     method: 'post',
     path: '/api/import-profiles',
     tag: 'profiles',
-    summary: 'Save a new import profile: column roles, national code mappings with comparability notes, filters, number, encoding and year formats',
+    summary:
+      'Save a new import profile: column roles, national code mappings with comparability notes, filters, number, encoding and year formats',
     access: { kind: 'geo-scoped', roles: [...CONTACTS], geos: (ctx) => [ctx.body.geo ?? ALL_GEOS] },
     body: ProfileDefinition,
     handler: async ({ db, body, actor }) => {
       if (isShippedProfileName(body.name) || (await findProfile(db, body.name))) {
-        throw conflict(`An import profile named "${body.name}" exists already. Choose another name, or update it with PUT /api/import-profiles/${body.name}.`);
+        throw conflict(
+          `An import profile named "${body.name}" exists already. Choose another name, or update it with PUT /api/import-profiles/${body.name}.`,
+        );
       }
       await checkIndicators(db, body);
       await insertProfile(db, body, actorName(actor), new Date().toISOString());
@@ -95,14 +103,22 @@ export const importProfileRoutes = [
     access: {
       kind: 'geo-scoped',
       roles: [...CONTACTS],
-      geos: async (ctx) => [(await existing(ctx.db, ctx.params.name)).definition.geo ?? ALL_GEOS, ctx.body.geo ?? ALL_GEOS],
+      geos: async (ctx) => [
+        (await existing(ctx.db, ctx.params.name)).definition.geo ?? ALL_GEOS,
+        ctx.body.geo ?? ALL_GEOS,
+      ],
     },
     params: NameParams,
     body: ProfileDefinition,
     handler: async ({ db, params, body }) => {
-      if (body.name !== params.name) throw badRequest(`The body names "${body.name}" but the path "${params.name}". To rename, create the new profile and delete the old one.`);
+      if (body.name !== params.name)
+        throw badRequest(
+          `The body names "${body.name}" but the path "${params.name}". To rename, create the new profile and delete the old one.`,
+        );
       if ((await existing(db, params.name)).builtIn) {
-        throw conflict(`"${params.name}" ships with the observatory and cannot be changed. Save a copy under a new name with POST /api/import-profiles.`);
+        throw conflict(
+          `"${params.name}" ships with the observatory and cannot be changed. Save a copy under a new name with POST /api/import-profiles.`,
+        );
       }
       await checkIndicators(db, body);
       await updateProfile(db, body, new Date().toISOString());
@@ -114,10 +130,15 @@ export const importProfileRoutes = [
     path: '/api/import-profiles/:name',
     tag: 'profiles',
     summary: 'Delete a saved import profile (submissions keep the name they were read with)',
-    access: { kind: 'geo-scoped', roles: [...CONTACTS], geos: async (ctx) => [(await existing(ctx.db, ctx.params.name)).definition.geo ?? ALL_GEOS] },
+    access: {
+      kind: 'geo-scoped',
+      roles: [...CONTACTS],
+      geos: async (ctx) => [(await existing(ctx.db, ctx.params.name)).definition.geo ?? ALL_GEOS],
+    },
     params: NameParams,
     handler: async ({ db, params }) => {
-      if ((await existing(db, params.name)).builtIn) throw conflict(`"${params.name}" ships with the observatory and cannot be deleted.`);
+      if ((await existing(db, params.name)).builtIn)
+        throw conflict(`"${params.name}" ships with the observatory and cannot be deleted.`);
       await deleteProfile(db, params.name);
       return { deleted: params.name };
     },

@@ -37,7 +37,8 @@ export function loadIndicatorCatalogue(file = path.join(DATA_DIR, 'indicators.js
   const codes = new Set(catalogue.indicators.map((i) => i.code));
   for (const ind of catalogue.indicators) {
     if (!themes.has(ind.theme)) throw new Error(`indicators.json: ${ind.code} has unknown theme ${ind.theme}`);
-    if (ind.parent && !codes.has(ind.parent)) throw new Error(`indicators.json: ${ind.code} has unknown parent ${ind.parent}`);
+    if (ind.parent && !codes.has(ind.parent))
+      throw new Error(`indicators.json: ${ind.code} has unknown parent ${ind.parent}`);
     if (ind.rate.derivable && !ind.rate.denominator) {
       throw new Error(`indicators.json: ${ind.code} allows a rate but names no denominator`);
     }

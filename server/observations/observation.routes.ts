@@ -15,7 +15,9 @@ import { parsePeriod } from '../cells/period';
 import { listObservations } from '../cells/observation.repository';
 
 export const ObservationQuery = z.object({
-  indicator: codeList.refine((l) => l.length > 0, 'name at least one indicator, e.g. indicator=ICCS0101').optional()
+  indicator: codeList
+    .refine((l) => l.length > 0, 'name at least one indicator, e.g. indicator=ICCS0101')
+    .optional()
     .refine((l) => l !== undefined, 'required: name at least one indicator, e.g. indicator=ICCS0101')
     .transform((l) => l!),
   geo: codeList.optional(),
@@ -28,21 +30,31 @@ export const ObservationQuery = z.object({
 
 type ObservationQuery = z.output<typeof ObservationQuery>;
 
-export type { Observation as ObservationView, ObservationsAnswer as ObservationsResponse } from '../shared/api/observations';
+export type {
+  Observation as ObservationView,
+  ObservationsAnswer as ObservationsResponse,
+} from '../shared/api/observations';
 
-async function readObservations(db: DbOrTx, query: ObservationQuery, asOf: string | null): Promise<Omit<ObservationsResponse, 'meta'> & { meta: { count: number; sources: Record<string, string | null> } }> {
+async function readObservations(
+  db: DbOrTx,
+  query: ObservationQuery,
+  asOf: string | null,
+): Promise<Omit<ObservationsResponse, 'meta'> & { meta: { count: number; sources: Record<string, string | null> } }> {
   const geos = query.geo ?? [];
   await assertKnownCodes(db, 'indicator', query.indicator);
   await assertKnownCodes(db, 'geo', geos);
   const fromStart = query.from ? parsePeriod(query.from)!.start : undefined;
   const toStart = query.to ? parsePeriod(query.to)!.start : undefined;
-  if (fromStart && toStart && fromStart > toStart) throw badRequest(`"from" (${query.from}) is after "to" (${query.to}).`);
+  if (fromStart && toStart && fromStart > toStart)
+    throw badRequest(`"from" (${query.from}) is after "to" (${query.to}).`);
   const indicators = await db.selectFrom('indicators').selectAll().where('code', 'in', query.indicator).execute();
   if (query.measure === 'rate') for (const row of indicators) assertMeasure(row, 'rate');
   const wanted = query.measure === 'rate' ? [...query.indicator, POPULATION_INDICATOR] : query.indicator;
   const cells = await listObservations(db, { indicators: wanted, geos, fromStart, toStart }, asOf);
   const index = cellIndex(cells);
-  const units = new Map(indicators.map((i) => [i.code, query.measure === 'rate' && canBeRate(i) ? PER_100K_UNIT : i.unit]));
+  const units = new Map(
+    indicators.map((i) => [i.code, query.measure === 'rate' && canBeRate(i) ? PER_100K_UNIT : i.unit]),
+  );
   const data = cells
     .filter((c) => query.indicator.includes(c.indicator))
     .map((c) => ({
@@ -56,7 +68,11 @@ async function readObservations(db: DbOrTx, query: ObservationQuery, asOf: strin
       revision: c.revision_id,
       recordedAt: c.recorded_at,
     }));
-  return { data, measure: query.measure, meta: { count: data.length, sources: Object.fromEntries(indicators.map((i) => [i.code, i.source])) } };
+  return {
+    data,
+    measure: query.measure,
+    meta: { count: data.length, sources: Object.fromEntries(indicators.map((i) => [i.code, i.source])) },
+  };
 }
 
 export const ObservationsResponseSchema = ObservationsAnswerSchema;
@@ -80,7 +96,24 @@ function observationsCsv(answer: ObservationsResponse): string {
     source: answer.meta.sources[o.indicator] ?? '',
     data_version: answer.meta.dataVersion ?? '',
   }));
-  return toCsv(rows, ['geo', 'indicator', 'period', 'measure', 'value', 'flags', 'unit', 'count', 'count_flags', 'population', 'population_flags', 'reason', 'revision', 'recorded_at', 'source', 'data_version']);
+  return toCsv(rows, [
+    'geo',
+    'indicator',
+    'period',
+    'measure',
+    'value',
+    'flags',
+    'unit',
+    'count',
+    'count_flags',
+    'population',
+    'population_flags',
+    'reason',
+    'revision',
+    'recorded_at',
+    'source',
+    'data_version',
+  ]);
 }
 
 export const observationRoutes = [
@@ -88,7 +121,8 @@ export const observationRoutes = [
     method: 'get',
     path: '/api/observations',
     tag: 'observations',
-    summary: 'Published observations (the latest revision of each cell, or as of a moment) for indicators, geos and a period range, as counts or per-100k rates',
+    summary:
+      'Published observations (the latest revision of each cell, or as of a moment) for indicators, geos and a period range, as counts or per-100k rates',
     access: { kind: 'public' },
     query: ObservationQuery,
     response: ObservationsResponseSchema,
@@ -99,7 +133,10 @@ export const observationRoutes = [
         query,
         path: '/api/observations',
         compute: (asOf) => readObservations(db, query, asOf),
-        csv: { render: (a) => observationsCsv(a as ObservationsResponse), fileName: `observations-${query.measure}.csv` },
+        csv: {
+          render: (a) => observationsCsv(a as ObservationsResponse),
+          fileName: `observations-${query.measure}.csv`,
+        },
       }),
   }),
 ];

@@ -18,13 +18,21 @@ function typeOf(schema: Record<string, unknown>): string {
 function parameterRows(parameters: OpenApiParameter[]): string {
   if (!parameters.length) return '<p>No parameters.</p>';
   const rows = parameters
-    .map((p) => `<tr><th scope="row"><code>${esc(p.name)}</code></th><td>${esc(p.in)}</td><td>${p.required ? 'yes' : 'no'}</td><td>${esc(typeOf(p.schema))}</td><td>${esc(p.description ?? '')}</td></tr>`)
+    .map(
+      (p) =>
+        `<tr><th scope="row"><code>${esc(p.name)}</code></th><td>${esc(p.in)}</td><td>${p.required ? 'yes' : 'no'}</td><td>${esc(typeOf(p.schema))}</td><td>${esc(p.description ?? '')}</td></tr>`,
+    )
     .join('\n');
   return `<table><caption class="visually-hidden">Parameters</caption><thead><tr><th scope="col">name</th><th scope="col">in</th><th scope="col">required</th><th scope="col">type</th><th scope="col">meaning</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 function operationSection(path: string, method: string, op: OpenApiOperation): string {
-  const responses = Object.entries(op.responses).map(([code, r]) => `<li><strong>${esc(code)}</strong> ${esc(r.description)}${r.content ? ` (${esc(Object.keys(r.content).join(', '))})` : ''}</li>`).join('');
+  const responses = Object.entries(op.responses)
+    .map(
+      ([code, r]) =>
+        `<li><strong>${esc(code)}</strong> ${esc(r.description)}${r.content ? ` (${esc(Object.keys(r.content).join(', '))})` : ''}</li>`,
+    )
+    .join('');
   return `<section id="${esc(op.operationId)}" aria-labelledby="${esc(op.operationId)}-title">
 <h3 id="${esc(op.operationId)}-title"><span class="method">${esc(method.toUpperCase())}</span> <code>${esc(path)}</code></h3>
 <p>${esc(op.summary)}</p>
@@ -45,7 +53,12 @@ export function renderDocsPage(doc: OpenApiDocument): string {
       toc.push(`<li><a href="#${esc(op.operationId)}">${esc(method.toUpperCase())} ${esc(path)}</a></li>`);
     }
   }
-  const sections = [...byTag.entries()].map(([tag, ops]) => `<section aria-labelledby="tag-${esc(tag)}"><h2 id="tag-${esc(tag)}">${esc(tag)}</h2>${ops.join('\n')}</section>`).join('\n');
+  const sections = [...byTag.entries()]
+    .map(
+      ([tag, ops]) =>
+        `<section aria-labelledby="tag-${esc(tag)}"><h2 id="tag-${esc(tag)}">${esc(tag)}</h2>${ops.join('\n')}</section>`,
+    )
+    .join('\n');
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -89,7 +89,8 @@ function operationOf(route: AnyRoute): OpenApiOperation {
     '400': { description: 'Invalid request: the message names the parameter and how to fix it', content: errorContent },
   };
   if (params.some((p) => p.name === 'format')) responses['200']!.content!['text/csv'] = { schema: { type: 'string' } };
-  if (params.some((p) => p.name === 'asOf')) responses['304'] = { description: 'Not modified: the If-None-Match ETag is current' };
+  if (params.some((p) => p.name === 'asOf'))
+    responses['304'] = { description: 'Not modified: the If-None-Match ETag is current' };
   if (route.access.kind !== 'public') {
     responses['401'] = { description: 'Not signed in', content: errorContent };
     responses['403'] = { description: 'Signed in without the access this route needs', content: errorContent };
@@ -100,7 +101,9 @@ function operationOf(route: AnyRoute): OpenApiOperation {
     summary: route.summary,
     tags: [route.tag],
     parameters: params,
-    ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: inputSchema(route.body) } } } } : {}),
+    ...(route.body
+      ? { requestBody: { required: true, content: { 'application/json': { schema: inputSchema(route.body) } } } }
+      : {}),
     responses,
     ...(route.access.kind === 'public' ? {} : { security: [{ session: [] }, { bearer: [] }] }),
     'x-access': describeAccess(route),

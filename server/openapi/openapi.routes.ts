@@ -13,29 +13,29 @@ export function openApiRoutes(listRoutes: () => readonly AnyRoute[]) {
   let cached: OpenApiDocument | null = null;
   const document = (): OpenApiDocument => (cached ??= buildOpenApiDocument(listRoutes(), API_VERSION));
   return [
-  defineRoute({
-    method: 'get',
-    path: '/api/openapi.json',
-    tag: 'reference',
-    summary: 'The OpenAPI 3.1 description of this API, generated from the route list and its zod schemas',
-    access: { kind: 'public' },
-    handler: async () => new RouteResponse(document(), { headers: { 'Cache-Control': 'no-cache' } }),
-  }),
-  defineRoute({
-    method: 'get',
-    path: '/api/docs',
-    tag: 'reference',
-    summary: 'A readable reference page for every route (HTML, no scripts)',
-    access: { kind: 'public' },
-    handler: async () => new RouteResponse(renderDocsPage(document()), { contentType: 'text/html; charset=utf-8' }),
-  }),
-  defineRoute({
-    method: 'get',
-    path: '/api/docs.css',
-    tag: 'reference',
-    summary: 'The stylesheet of the reference page',
-    access: { kind: 'public' },
-    handler: () => new RouteResponse(DOCS_CSS, { contentType: 'text/css; charset=utf-8' }),
-  }),
-];
+    defineRoute({
+      method: 'get',
+      path: '/api/openapi.json',
+      tag: 'reference',
+      summary: 'The OpenAPI 3.1 description of this API, generated from the route list and its zod schemas',
+      access: { kind: 'public' },
+      handler: async () => new RouteResponse(document(), { headers: { 'Cache-Control': 'no-cache' } }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/docs',
+      tag: 'reference',
+      summary: 'A readable reference page for every route (HTML, no scripts)',
+      access: { kind: 'public' },
+      handler: async () => new RouteResponse(renderDocsPage(document()), { contentType: 'text/html; charset=utf-8' }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/docs.css',
+      tag: 'reference',
+      summary: 'The stylesheet of the reference page',
+      access: { kind: 'public' },
+      handler: () => new RouteResponse(DOCS_CSS, { contentType: 'text/css; charset=utf-8' }),
+    }),
+  ];
 }

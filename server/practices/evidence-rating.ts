@@ -49,7 +49,10 @@ const listed = (list: Evaluation[]) => list.map(describeEvaluation).join('; ');
 const count = (n: number, word: string) => `${n === 1 ? 'one' : n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Applies the rule, first match wins. Returns the rating and the reasons a reader sees. */
-export function deriveRating(evaluations: Evaluation[], criteria: EucpnCriteria): { rating: EvidenceRating; reasons: string[] } {
+export function deriveRating(
+  evaluations: Evaluation[],
+  criteria: EucpnCriteria,
+): { rating: EvidenceRating; reasons: string[] } {
   const outcomes = evaluations.filter(
     (e): e is Outcome => e.design !== 'process_qualitative' && e.sms !== null && e.direction !== null,
   );
@@ -63,28 +66,56 @@ export function deriveRating(evaluations: Evaluation[], criteria: EucpnCriteria)
 
   if (negative.length) {
     const overridden = positive.length ? ` This overrides ${count(positive.length, 'positive finding')}.` : '';
-    return { rating: 'harmful', reasons: [`A robust evaluation found a negative effect: ${listed(negative)}.${overridden}`] };
+    return {
+      rating: 'harmful',
+      reasons: [`A robust evaluation found a negative effect: ${listed(negative)}.${overridden}`],
+    };
   }
   if (total(strongPositive) >= 2 && outweighs && strongPositive.some((e) => e.independent === true)) {
     return {
       rating: 'effective',
-      reasons: [`Positive effects at SMS 4 or 5: ${listed(strongPositive)}, at least one independent of the developer; none negative.`, ...againstNote(against)],
+      reasons: [
+        `Positive effects at SMS 4 or 5: ${listed(strongPositive)}, at least one independent of the developer; none negative.`,
+        ...againstNote(against),
+      ],
     };
   }
   if ((total(strongPositive) >= 1 || total(moderatePositive) >= 2) && outweighs) {
-    return { rating: 'promising', reasons: [`Positive effects: ${listed(positive)}; none negative.`, whyNotEffective(strongPositive), ...againstNote(against)] };
+    return {
+      rating: 'promising',
+      reasons: [
+        `Positive effects: ${listed(positive)}; none negative.`,
+        whyNotEffective(strongPositive),
+        ...againstNote(against),
+      ],
+    };
   }
   if (robust.length && robust.every((e) => e.direction === 'none')) {
-    return { rating: 'no_effect', reasons: [`Robust evaluations found no effect: ${listed(robust)}; none found a positive effect.`] };
+    return {
+      rating: 'no_effect',
+      reasons: [`Robust evaluations found no effect: ${listed(robust)}; none found a positive effect.`],
+    };
   }
   const allMet = Object.values(criteria).every((c) => c.met);
   if (allMet && !against.length) {
-    const some = outcomes.length ? ` Outcome evaluations so far: ${outcomes.map((e) => `${describeEvaluation(e)}, ${e.direction}`).join('; ')}.` : '';
-    return { rating: 'theory_based', reasons: [`Meets EUCPN's four minimum criteria, but no robust outcome evaluation meets the Promising bar yet.${some}`] };
+    const some = outcomes.length
+      ? ` Outcome evaluations so far: ${outcomes.map((e) => `${describeEvaluation(e)}, ${e.direction}`).join('; ')}.`
+      : '';
+    return {
+      rating: 'theory_based',
+      reasons: [
+        `Meets EUCPN's four minimum criteria, but no robust outcome evaluation meets the Promising bar yet.${some}`,
+      ],
+    };
   }
   if (outcomes.length) return { rating: 'inconclusive', reasons: [inconclusiveReason(robust, positive, against)] };
-  const unmet = Object.entries(criteria).filter(([, c]) => !c.met).map(([k]) => k);
-  return { rating: 'not_rated', reasons: [`No outcome evaluation recorded, and EUCPN criteria not met: ${unmet.join(', ')}.`] };
+  const unmet = Object.entries(criteria)
+    .filter(([, c]) => !c.met)
+    .map(([k]) => k);
+  return {
+    rating: 'not_rated',
+    reasons: [`No outcome evaluation recorded, and EUCPN criteria not met: ${unmet.join(', ')}.`],
+  };
 }
 
 function whyNotEffective(strongPositive: Evaluation[]): string {
@@ -98,7 +129,8 @@ function againstNote(against: Evaluation[]): string[] {
 
 function inconclusiveReason(robust: Evaluation[], positive: Evaluation[], against: Evaluation[]): string {
   if (!robust.length) return 'Only weak designs (SMS 1–2) so far; no robust outcome evaluation.';
-  if (positive.length && against.length) return `Results conflict: positive in ${listed(positive)}; null or mixed in ${listed(against)}.`;
+  if (positive.length && against.length)
+    return `Results conflict: positive in ${listed(positive)}; null or mixed in ${listed(against)}.`;
   if (against.length) return `Mixed or null results: ${listed(against)}.`;
   return `One robust positive evaluation (${listed(positive)}) is short of the Promising bar, and EUCPN's criteria are not all met.`;
 }
@@ -131,7 +163,10 @@ export function assessEvidence(record: RatedRecord, ctx: RatingContext): Evidenc
   const override = record.ratingOverride;
   const review = reviewDate(record.evaluations, ctx.recordedAt);
   const reasons = override
-    ? [`Curator override to ${override.rating} (rule gives ${derived.rating}): ${override.justification}`, ...derived.reasons]
+    ? [
+        `Curator override to ${override.rating} (rule gives ${derived.rating}): ${override.justification}`,
+        ...derived.reasons,
+      ]
     : derived.reasons;
   return {
     rating: override?.rating ?? derived.rating,

@@ -8,15 +8,18 @@ import { badRequest } from '../http/errors';
 import { REFERENCE_GROUP } from '../shared/reference-group';
 import type { PracticeInput } from '../shared/api/practice-record';
 
-const OutsideCountries = z.object({ countries: z.array(z.object({ code: z.string().regex(/^[A-Z]{2}$/), name: z.string() })) });
+const OutsideCountries = z.object({
+  countries: z.array(z.object({ code: z.string().regex(/^[A-Z]{2}$/), name: z.string() })),
+});
 
 let outside: Map<string, string> | undefined;
 
 /** Countries beyond the observatory's geos where practices were run or evaluated (e.g. US). */
 export function countriesOutsideCatalogue(): Map<string, string> {
   outside ??= new Map(
-    OutsideCountries.parse(JSON.parse(readFileSync(path.join(DATA_DIR, 'practices/countries-outside-catalogue.json'), 'utf8')))
-      .countries.map((c) => [c.code, c.name]),
+    OutsideCountries.parse(
+      JSON.parse(readFileSync(path.join(DATA_DIR, 'practices/countries-outside-catalogue.json'), 'utf8')),
+    ).countries.map((c) => [c.code, c.name]),
   );
   return outside;
 }
@@ -54,7 +57,7 @@ export async function loadPracticeVocabulary(db: DbOrTx): Promise<PracticeVocabu
 
 /** An ICCS code is known when it is an indicator's code or one of its parents in the hierarchy. */
 export function isKnownIccs(vocabulary: PracticeVocabulary, iccs: string): boolean {
-  return [...vocabulary.indicators.values()].some((known) => known !== null && known.startsWith(iccs));
+  return [...vocabulary.indicators.values()].some((known) => known?.startsWith(iccs));
 }
 
 interface CodeProblem {
@@ -71,14 +74,30 @@ export function findUnknownCodes(input: PracticeInput, vocabulary: PracticeVocab
     });
   check(input.themes, (c) => vocabulary.themes.has(c), 'themes', 'theme', 'the themes in /api/indicators');
   check(input.indicators, (c) => vocabulary.indicators.has(c), 'indicators', 'indicator', '/api/indicators');
-  check(input.iccsCodes, (c) => isKnownIccs(vocabulary, c), 'iccsCodes', 'ICCS code', 'the iccs field of /api/indicators');
+  check(
+    input.iccsCodes,
+    (c) => isKnownIccs(vocabulary, c),
+    'iccsCodes',
+    'ICCS code',
+    'the iccs field of /api/indicators',
+  );
   check(input.geos, (c) => vocabulary.geos.has(c), 'geos', 'geo', '/api/geos');
-  input.evaluations.forEach((e, n) => check(e.geos, (c) => vocabulary.geos.has(c), `evaluations.${n}.geos`, 'geo', '/api/geos'));
+  for (const [n, e] of input.evaluations.entries()) {
+    check(e.geos, (c) => vocabulary.geos.has(c), `evaluations.${n}.geos`, 'geo', '/api/geos');
+  }
   input.empactTags.forEach((tag, i) => {
     const cycle = tag.split('/')[0]!;
     const tags = vocabulary.empactTags.get(cycle);
-    if (!tags) problems.push({ path: `empactTags.${i}`, message: `the EMPACT cycle "${cycle}" of tag "${tag}" does not exist; see /api/empact/cycles` });
-    else if (!tags.has(tag)) problems.push({ path: `empactTags.${i}`, message: `cycle ${cycle} has no priority or CHSG "${tag}"; see /api/empact/cycles` });
+    if (!tags)
+      problems.push({
+        path: `empactTags.${i}`,
+        message: `the EMPACT cycle "${cycle}" of tag "${tag}" does not exist; see /api/empact/cycles`,
+      });
+    else if (!tags.has(tag))
+      problems.push({
+        path: `empactTags.${i}`,
+        message: `cycle ${cycle} has no priority or CHSG "${tag}"; see /api/empact/cycles`,
+      });
   });
   return problems;
 }
@@ -87,6 +106,12 @@ export function findUnknownCodes(input: PracticeInput, vocabulary: PracticeVocab
 export function assertKnownPracticeCodes(input: PracticeInput, vocabulary: PracticeVocabulary): void {
   const problems = findUnknownCodes(input, vocabulary);
   if (!problems.length) return;
-  const message = problems.slice(0, 5).map((p) => `body "${p.path}": ${p.message}`).join('; ');
-  throw badRequest(message, problems.map((p) => ({ in: 'body', ...p })));
+  const message = problems
+    .slice(0, 5)
+    .map((p) => `body "${p.path}": ${p.message}`)
+    .join('; ');
+  throw badRequest(
+    message,
+    problems.map((p) => ({ in: 'body', ...p })),
+  );
 }

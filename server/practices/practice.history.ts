@@ -28,7 +28,12 @@ export function diffValues(before: unknown, after: unknown, path = ''): FieldCha
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
     return keys.flatMap((k) => diffValues(before[k], after[k], path ? `${path}.${k}` : k));
   }
-  if (Array.isArray(before) && Array.isArray(after) && before.every((v) => typeof v === 'object') && after.every((v) => typeof v === 'object')) {
+  if (
+    Array.isArray(before) &&
+    Array.isArray(after) &&
+    before.every((v) => typeof v === 'object') &&
+    after.every((v) => typeof v === 'object')
+  ) {
     const length = Math.max(before.length, after.length);
     return Array.from({ length }, (_, i) => diffValues(before[i], after[i], `${path}.${i}`)).flat();
   }
@@ -37,11 +42,19 @@ export function diffValues(before: unknown, after: unknown, path = ''): FieldCha
 
 /** Every version, oldest first, each with its differences from the one before. */
 export function practiceHistory(versions: PracticeVersionRow[]): PracticeHistoryEntry[] {
-  let previous: unknown = undefined;
+  let previous: unknown;
   return versions.map((v) => {
     const record = parseRecord(v);
     const changes = previous === undefined ? [] : diffValues(previous, record);
     previous = record;
-    return { version: v.version, state: v.state, action: v.action, comment: v.comment, author: v.author, recordedAt: v.recorded_at, changes };
+    return {
+      version: v.version,
+      state: v.state,
+      action: v.action,
+      comment: v.comment,
+      author: v.author,
+      recordedAt: v.recorded_at,
+      changes,
+    };
   });
 }

@@ -82,10 +82,20 @@ export interface ListingSource {
 }
 
 /** Replaces the practice's listing for one audience (the FTS index follows by trigger or generated column). */
-export async function writeListing(db: DbOrTx, source: ListingSource, vocabulary: PracticeVocabulary, today: string): Promise<void> {
+export async function writeListing(
+  db: DbOrTx,
+  source: ListingSource,
+  vocabulary: PracticeVocabulary,
+  today: string,
+): Promise<void> {
   await deleteListing(db, source.practiceId, source.audience);
   const { record } = source;
-  const evidence = assessEvidence(record, { euMembers: vocabulary.euMembers, formerEuMembers: vocabulary.formerEuMembers, today, recordedAt: source.recordedAt });
+  const evidence = assessEvidence(record, {
+    euMembers: vocabulary.euMembers,
+    formerEuMembers: vocabulary.formerEuMembers,
+    today,
+    recordedAt: source.recordedAt,
+  });
   const texts = searchTexts(record);
   const row: NewPracticeListing = {
     practice_id: source.practiceId,
@@ -108,7 +118,11 @@ export async function writeListing(db: DbOrTx, source: ListingSource, vocabulary
   };
   const { id } = await db.insertInto('practice_listings').values(row).returning('id').executeTakeFirstOrThrow();
   const facets = facetValues(record, evidence, vocabulary);
-  if (facets.length) await db.insertInto('practice_listing_facets').values(facets.map((f) => ({ listing_id: id, ...f }))).execute();
+  if (facets.length)
+    await db
+      .insertInto('practice_listing_facets')
+      .values(facets.map((f) => ({ listing_id: id, ...f })))
+      .execute();
 }
 
 export async function deleteListing(db: DbOrTx, practiceId: number, audience: ListingAudience): Promise<void> {

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { codeList } from '../http/query';
-import { APPROACHES, EMPACT_TAG_EXAMPLE, EMPACT_TAG_PATTERN, EVIDENCE_RATINGS, PREVENTION_LEVELS, TARGET_GROUPS, WORKFLOW_STATES } from '../shared/practice-vocabulary';
+import {
+  APPROACHES,
+  EMPACT_TAG_EXAMPLE,
+  EMPACT_TAG_PATTERN,
+  EVIDENCE_RATINGS,
+  PREVENTION_LEVELS,
+  TARGET_GROUPS,
+  WORKFLOW_STATES,
+} from '../shared/practice-vocabulary';
 
 const listOf = (values: readonly string[], what: string) =>
   codeList.pipe(
@@ -12,8 +20,19 @@ const listOf = (values: readonly string[], what: string) =>
 /** "2022-2025/drug_trafficking,2026-2029/drug_trafficking": the general code list forbids the "/" tags need. */
 const empactTags = z
   .union([z.string(), z.array(z.string())])
-  .transform((v) => [...new Set((Array.isArray(v) ? v.join(',') : v).split(',').map((s) => s.trim()).filter(Boolean))])
-  .pipe(z.array(z.string().regex(EMPACT_TAG_PATTERN, `an EMPACT tag is "<cycle>/<priority>", e.g. ${EMPACT_TAG_EXAMPLE}`)).max(20));
+  .transform((v) => [
+    ...new Set(
+      (Array.isArray(v) ? v.join(',') : v)
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ])
+  .pipe(
+    z
+      .array(z.string().regex(EMPACT_TAG_PATTERN, `an EMPACT tag is "<cycle>/<priority>", e.g. ${EMPACT_TAG_EXAMPLE}`))
+      .max(20),
+  );
 
 const yesNo = z
   .enum(['yes', 'no', 'true', 'false', '1', '0'], { error: 'expected yes or no' })

@@ -10,11 +10,18 @@ export async function findPractice(db: DbOrTx, slug: string): Promise<PracticeRo
 }
 
 export async function countPractices(db: DbOrTx): Promise<number> {
-  const row = await db.selectFrom('practices').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('practices')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
-export async function findVersion(db: DbOrTx, practiceId: number, version: number): Promise<PracticeVersionRow | undefined> {
+export async function findVersion(
+  db: DbOrTx,
+  practiceId: number,
+  version: number,
+): Promise<PracticeVersionRow | undefined> {
   return db
     .selectFrom('practice_versions')
     .selectAll()
@@ -24,7 +31,12 @@ export async function findVersion(db: DbOrTx, practiceId: number, version: numbe
 }
 
 export async function listVersions(db: DbOrTx, practiceId: number): Promise<PracticeVersionRow[]> {
-  return db.selectFrom('practice_versions').selectAll().where('practice_id', '=', practiceId).orderBy('version').execute();
+  return db
+    .selectFrom('practice_versions')
+    .selectAll()
+    .where('practice_id', '=', practiceId)
+    .orderBy('version')
+    .execute();
 }
 
 /** The record a version stores, re-validated so that a stored document always has today's shape. */
@@ -65,7 +77,12 @@ export interface NewVersion {
 }
 
 /** Appends a version and points the practice at it; versions are never updated or deleted. */
-export async function appendVersion(db: DbOrTx, v: NewVersion, published: boolean, reviewComment: string | null): Promise<void> {
+export async function appendVersion(
+  db: DbOrTx,
+  v: NewVersion,
+  published: boolean,
+  reviewComment: string | null,
+): Promise<void> {
   await db
     .insertInto('practice_versions')
     .values({
@@ -98,7 +115,10 @@ export async function slugsInUse(db: DbOrTx, prefix: string): Promise<Set<string
 }
 
 /** Geo, theme and approach values of some listings, for the cards of a result page. */
-export async function listingFacetValues(db: DbOrTx, listingIds: number[]): Promise<Map<number, Map<string, string[]>>> {
+export async function listingFacetValues(
+  db: DbOrTx,
+  listingIds: number[],
+): Promise<Map<number, Map<string, string[]>>> {
   const byListing = new Map<number, Map<string, string[]>>();
   if (!listingIds.length) return byListing;
   const rows = await db

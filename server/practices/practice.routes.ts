@@ -10,11 +10,17 @@ import { exportPublished, ImportBody, importPractices, practicesToCsv } from './
 import { historyView, publicDetail, searchView, workingDetail } from './practice.views';
 import { CURATORS, PROPOSERS } from './practice.workflow';
 
-const SlugParams = z.strictObject({ slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a practice slug is lower-case words joined by "-"').max(80) });
+const SlugParams = z.strictObject({
+  slug: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a practice slug is lower-case words joined by "-"')
+    .max(80),
+});
 const TAG = 'practices';
 
 /** Contact points act within their geos; curators and the secretariat anywhere (so no geos to check). */
-const scopedGeos = (actor: Actor, geos: string[]) => (actor.kind === 'user' && actor.role === 'contact_point' ? geos : []);
+const scopedGeos = (actor: Actor, geos: string[]) =>
+  actor.kind === 'user' && actor.role === 'contact_point' ? geos : [];
 
 async function practiceGeos(db: DbOrTx, slug: string): Promise<string[]> {
   const practice = await findPractice(db, slug);
@@ -27,7 +33,8 @@ const publicRoutes = [
     method: 'get',
     path: '/api/practices',
     tag: TAG,
-    summary: 'Search the published catalogue: words, facet filters with counts, sort (relevance, rating, recency, title), pages. ?indicator=&geo= links practices to data.',
+    summary:
+      'Search the published catalogue: words, facet filters with counts, sort (relevance, rating, recency, title), pages. ?indicator=&geo= links practices to data.',
     access: { kind: 'public' },
     query: PracticeSearchQuery.omit({ state: true }),
     handler: ({ db, query }) => searchView(db, 'public', query),
@@ -49,7 +56,11 @@ const publicRoutes = [
     query: z.strictObject({ format: z.enum(['json', 'csv']).default('json') }),
     handler: async ({ db, query }) => {
       const practices = await exportPublished(db);
-      if (query.format === 'csv') return new RouteResponse(practicesToCsv(practices), { contentType: 'text/csv; charset=utf-8', fileName: 'practices.csv' });
+      if (query.format === 'csv')
+        return new RouteResponse(practicesToCsv(practices), {
+          contentType: 'text/csv; charset=utf-8',
+          fileName: 'practices.csv',
+        });
       return new RouteResponse({ exportedAt: new Date().toISOString(), practices }, { fileName: 'practices.json' });
     },
   }),
@@ -85,7 +96,11 @@ const workbenchRoutes = [
     path: '/api/practice-workbench',
     tag: TAG,
     summary: 'Propose a practice (a draft); contact points only for their own geos',
-    access: { kind: 'geo-scoped', roles: PROPOSERS, geos: (ctx) => scopedGeos(ctx.actor, (ctx.body as PracticeInput).geos) },
+    access: {
+      kind: 'geo-scoped',
+      roles: PROPOSERS,
+      geos: (ctx) => scopedGeos(ctx.actor, (ctx.body as PracticeInput).geos),
+    },
     body: PracticeInput,
     handler: async ({ db, actor, body }) => {
       const slug = await inTransaction(db, (tx) => createPractice(tx, actor, body));
@@ -96,7 +111,8 @@ const workbenchRoutes = [
     method: 'post',
     path: '/api/practice-workbench/import',
     tag: TAG,
-    summary: 'Import practices from the JSON or CSV export: new slugs become drafts, known slugs get a new version; all or nothing',
+    summary:
+      'Import practices from the JSON or CSV export: new slugs become drafts, known slugs get a new version; all or nothing',
     access: { kind: 'roles', roles: CURATORS },
     body: ImportBody,
     handler: ({ db, actor, body }) => inTransaction(db, (tx) => importPractices(tx, actor, body)),
@@ -106,7 +122,11 @@ const workbenchRoutes = [
     path: '/api/practice-workbench/:slug',
     tag: TAG,
     summary: 'The current working copy of a practice, with its state and review comments',
-    access: { kind: 'geo-scoped', roles: PROPOSERS, geos: async (ctx) => scopedGeos(ctx.actor, await practiceGeos(ctx.db, ctx.params.slug)) },
+    access: {
+      kind: 'geo-scoped',
+      roles: PROPOSERS,
+      geos: async (ctx) => scopedGeos(ctx.actor, await practiceGeos(ctx.db, ctx.params.slug)),
+    },
     params: SlugParams,
     handler: ({ db, params }) => workingDetail(db, params.slug),
   }),
@@ -115,7 +135,11 @@ const workbenchRoutes = [
     path: '/api/practice-workbench/:slug/history',
     tag: TAG,
     summary: 'Every version of a practice, who made it and when, with the differences from the version before',
-    access: { kind: 'geo-scoped', roles: PROPOSERS, geos: async (ctx) => scopedGeos(ctx.actor, await practiceGeos(ctx.db, ctx.params.slug)) },
+    access: {
+      kind: 'geo-scoped',
+      roles: PROPOSERS,
+      geos: async (ctx) => scopedGeos(ctx.actor, await practiceGeos(ctx.db, ctx.params.slug)),
+    },
     params: SlugParams,
     handler: ({ db, params }) => historyView(db, params.slug),
   }),
@@ -127,7 +151,8 @@ const workbenchRoutes = [
     access: {
       kind: 'geo-scoped',
       roles: PROPOSERS,
-      geos: async (ctx) => scopedGeos(ctx.actor, [...(await practiceGeos(ctx.db, ctx.params.slug)), ...(ctx.body as PracticeInput).geos]),
+      geos: async (ctx) =>
+        scopedGeos(ctx.actor, [...(await practiceGeos(ctx.db, ctx.params.slug)), ...(ctx.body as PracticeInput).geos]),
     },
     params: SlugParams,
     body: PracticeInput,
@@ -141,13 +166,21 @@ const workbenchRoutes = [
     path: '/api/practice-workbench/:slug/submit',
     tag: TAG,
     summary: 'Submit a draft or returned practice for review',
-    access: { kind: 'geo-scoped', roles: PROPOSERS, geos: async (ctx) => scopedGeos(ctx.actor, await practiceGeos(ctx.db, ctx.params.slug)) },
+    access: {
+      kind: 'geo-scoped',
+      roles: PROPOSERS,
+      geos: async (ctx) => scopedGeos(ctx.actor, await practiceGeos(ctx.db, ctx.params.slug)),
+    },
     params: SlugParams,
-    handler: async ({ db, actor, params }) => ({ state: await inTransaction(db, (tx) => transitionPractice(tx, actor, params.slug, 'submit')) }),
+    handler: async ({ db, actor, params }) => ({
+      state: await inTransaction(db, (tx) => transitionPractice(tx, actor, params.slug, 'submit')),
+    }),
   }),
 ];
 
-const Comment = z.strictObject({ comment: z.string().trim().min(10, 'say in at least 10 characters what to change').max(2000) });
+const Comment = z.strictObject({
+  comment: z.string().trim().min(10, 'say in at least 10 characters what to change').max(2000),
+});
 
 const curatorRoutes = [
   defineRoute({
@@ -157,7 +190,9 @@ const curatorRoutes = [
     summary: 'Take a submitted practice into review (curators)',
     access: { kind: 'roles', roles: CURATORS },
     params: SlugParams,
-    handler: async ({ db, actor, params }) => ({ state: await inTransaction(db, (tx) => transitionPractice(tx, actor, params.slug, 'start_review')) }),
+    handler: async ({ db, actor, params }) => ({
+      state: await inTransaction(db, (tx) => transitionPractice(tx, actor, params.slug, 'start_review')),
+    }),
   }),
   defineRoute({
     method: 'post',
@@ -166,7 +201,9 @@ const curatorRoutes = [
     summary: 'Publish a practice under review (curators); the public then sees this version',
     access: { kind: 'roles', roles: CURATORS },
     params: SlugParams,
-    handler: async ({ db, actor, params }) => ({ state: await inTransaction(db, (tx) => transitionPractice(tx, actor, params.slug, 'publish')) }),
+    handler: async ({ db, actor, params }) => ({
+      state: await inTransaction(db, (tx) => transitionPractice(tx, actor, params.slug, 'publish')),
+    }),
   }),
   defineRoute({
     method: 'post',
@@ -184,7 +221,7 @@ const curatorRoutes = [
     method: 'put',
     path: '/api/practice-workbench/:slug/rating-override',
     tag: TAG,
-    summary: "Override the derived rating with a written justification, shown beside it (curators)",
+    summary: 'Override the derived rating with a written justification, shown beside it (curators)',
     access: { kind: 'roles', roles: CURATORS },
     params: SlugParams,
     body: RatingOverrideInput,

@@ -41,7 +41,11 @@ export function searchTokens(q: string | undefined): string[] {
 
 /** Without words every listing matches, equally. */
 function everyListing() {
-  return sql<{ listing_id: number; title_hit: number; score: number }>`(select id as listing_id, 0 as title_hit, 0 as score from practice_listings)`;
+  return sql<{
+    listing_id: number;
+    title_hit: number;
+    score: number;
+  }>`(select id as listing_id, 0 as title_hit, 0 as score from practice_listings)`;
 }
 
 type Filters = Partial<Record<FacetName | keyof typeof LINK_FACETS, string[]>>;
@@ -62,7 +66,8 @@ function filtersOf(query: PracticeSearchQuery): Filters {
   };
 }
 
-const facetColumn = (name: keyof Filters) => (name in FACETS ? FACETS[name as FacetName] : LINK_FACETS[name as keyof typeof LINK_FACETS]);
+const facetColumn = (name: keyof Filters) =>
+  name in FACETS ? FACETS[name as FacetName] : LINK_FACETS[name as keyof typeof LINK_FACETS];
 
 /**
  * Search, filter, facet, sort and page the listings of one audience. Within a facet the chosen
@@ -70,23 +75,50 @@ const facetColumn = (name: keyof Filters) => (name in FACETS ? FACETS[name as Fa
  * filter except its own, so a count is the size of the list you get by choosing that value.
  */
 export async function searchPractices(
-  db: DbOrTx, audience: ListingAudience, query: PracticeSearchQuery, withinGeos?: string[],
+  db: DbOrTx,
+  audience: ListingAudience,
+  query: PracticeSearchQuery,
+  withinGeos?: string[],
 ): Promise<ListingSearchResult> {
   const tokens = searchTokens(query.q);
   const base = filteredListings(db, audience, query, tokens, withinGeos);
-  const totalRow = await base().select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+  const totalRow = await base()
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
   const facets = await countFacets(db, base);
 
   let page = base().select([
-    'l.id', 'l.practice_id', 'l.slug', 'l.title', 'l.summary', 'l.state', 'l.version', 'l.rating', 'l.european_evidence',
-    'l.start_year', 'l.end_year', 'l.last_evaluation_year', 'l.review_date', 'l.updated_at', 'm.title_hit',
+    'l.id',
+    'l.practice_id',
+    'l.slug',
+    'l.title',
+    'l.summary',
+    'l.state',
+    'l.version',
+    'l.rating',
+    'l.european_evidence',
+    'l.start_year',
+    'l.end_year',
+    'l.last_evaluation_year',
+    'l.review_date',
+    'l.updated_at',
+    'm.title_hit',
   ]);
   const sort = query.sort ?? (tokens.length ? 'relevance' : 'rating');
-  const byRelevance = (p: typeof page) => (tokens.length ? p.orderBy('m.title_hit', 'desc').orderBy('m.score', 'desc') : p);
+  const byRelevance = (p: typeof page) =>
+    tokens.length ? p.orderBy('m.title_hit', 'desc').orderBy('m.score', 'desc') : p;
   if (sort === 'rating') page = byRelevance(page.orderBy('l.rating_rank', 'desc'));
-  else if (sort === 'recency') page = page.orderBy(sql`coalesce(l.last_evaluation_year, 0)`, 'desc').orderBy(sql`coalesce(l.start_year, 0)`, 'desc');
+  else if (sort === 'recency')
+    page = page
+      .orderBy(sql`coalesce(l.last_evaluation_year, 0)`, 'desc')
+      .orderBy(sql`coalesce(l.start_year, 0)`, 'desc');
   else if (sort === 'relevance') page = byRelevance(page).orderBy('l.rating_rank', 'desc');
-  const rows = await page.orderBy('l.title').orderBy('l.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute();
+  const rows = await page
+    .orderBy('l.title')
+    .orderBy('l.id')
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
 
   const hits = rows.map((r) => ({
     id: r.id,
@@ -113,11 +145,20 @@ export async function searchPractices(
  * `withinGeos`: only listings all of whose geos are among these (a contact point's scope), so the
  * list never shows a practice whose detail would be refused (issue 15).
  */
-function filteredListings(db: DbOrTx, audience: ListingAudience, query: PracticeSearchQuery, tokens: string[], withinGeos?: string[]) {
+function filteredListings(
+  db: DbOrTx,
+  audience: ListingAudience,
+  query: PracticeSearchQuery,
+  tokens: string[],
+  withinGeos?: string[],
+) {
   const filters = filtersOf(query);
   const matches = tokens.length ? textMatches(db, tokens) : everyListing();
   return (skip?: keyof Filters) => {
-    let q = db.selectFrom('practice_listings as l').innerJoin(matches.as('m'), 'm.listing_id', 'l.id').where('l.audience', '=', audience);
+    let q = db
+      .selectFrom('practice_listings as l')
+      .innerJoin(matches.as('m'), 'm.listing_id', 'l.id')
+      .where('l.audience', '=', audience);
     if (withinGeos) {
       const outside = db.selectFrom('practice_listing_facets').select('listing_id').where('facet', '=', FACETS.geo);
       q = q.where('l.id', 'not in', withinGeos.length ? outside.where('value', 'not in', withinGeos) : outside);
@@ -125,7 +166,11 @@ function filteredListings(db: DbOrTx, audience: ListingAudience, query: Practice
     if (query.state?.length) q = q.where('l.state', 'in', query.state as WorkflowState[]);
     for (const [name, values] of Object.entries(filters) as [keyof Filters, string[] | undefined][]) {
       if (!values?.length || name === skip) continue;
-      const tagged = db.selectFrom('practice_listing_facets').select('listing_id').where('facet', '=', facetColumn(name)).where('value', 'in', values);
+      const tagged = db
+        .selectFrom('practice_listing_facets')
+        .select('listing_id')
+        .where('facet', '=', facetColumn(name))
+        .where('value', 'in', values);
       q = q.where('l.id', 'in', tagged);
     }
     return q;
@@ -133,7 +178,10 @@ function filteredListings(db: DbOrTx, audience: ListingAudience, query: Practice
 }
 
 /** Each facet counted over the listings that pass every other facet's filter. */
-async function countFacets(db: DbOrTx, base: ReturnType<typeof filteredListings>): Promise<Record<FacetName, FacetCount[]>> {
+async function countFacets(
+  db: DbOrTx,
+  base: ReturnType<typeof filteredListings>,
+): Promise<Record<FacetName, FacetCount[]>> {
   const facets = {} as Record<FacetName, FacetCount[]>;
   for (const name of Object.keys(FACETS) as FacetName[]) {
     const rows = await db
@@ -143,7 +191,9 @@ async function countFacets(db: DbOrTx, base: ReturnType<typeof filteredListings>
       .where('f.listing_id', 'in', base(name).select('l.id'))
       .groupBy('f.value')
       .execute();
-    facets[name] = rows.map((r) => ({ value: r.value, count: Number(r.n) })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    facets[name] = rows
+      .map((r) => ({ value: r.value, count: Number(r.n) }))
+      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
   }
   return facets;
 }

@@ -19,7 +19,8 @@ export function readPracticeSeed(dir = PRACTICE_SEED_DIR): PracticeInput[] {
     .sort()
     .map((file) => {
       const parsed = PracticeInput.safeParse(JSON.parse(readFileSync(path.join(dir, file), 'utf8')));
-      if (!parsed.success) throw new Error(`data/practices/entries/${file}: ${describeZodError(parsed.error, 'field')}`);
+      if (!parsed.success)
+        throw new Error(`data/practices/entries/${file}: ${describeZodError(parsed.error, 'field')}`);
       return { ...parsed.data, slug: parsed.data.slug ?? file.replace(/\.json$/, '') };
     });
 }
@@ -31,7 +32,13 @@ export async function loadPracticeSeed(db: Db, dir = PRACTICE_SEED_DIR): Promise
   await db.transaction().execute(async (tx) => {
     const vocabulary = await loadPracticeVocabulary(tx);
     for (const input of practices) {
-      await createPractice(tx, SYSTEM_ACTOR, input, { state: 'published', action: 'seed', author: PRACTICE_SEED_AUTHOR }, vocabulary);
+      await createPractice(
+        tx,
+        SYSTEM_ACTOR,
+        input,
+        { state: 'published', action: 'seed', author: PRACTICE_SEED_AUTHOR },
+        vocabulary,
+      );
     }
   });
   return practices.length;

@@ -3,7 +3,14 @@ import type { Db, DbOrTx } from '../db/database';
 import { conflict, notFound } from '../http/errors';
 import { assertKnownPracticeCodes, loadPracticeVocabulary, type PracticeVocabulary } from './practice.catalogue-check';
 import { writeListing } from './practice.listing';
-import { appendVersion, findPractice, findVersion, insertPractice, parseRecord, slugsInUse } from './practice.repository';
+import {
+  appendVersion,
+  findPractice,
+  findVersion,
+  insertPractice,
+  parseRecord,
+  slugsInUse,
+} from './practice.repository';
 import type { PracticeInput, PracticeRecord, RatingOverride } from '../shared/api/practice-record';
 import type { PracticeAction, PracticeRow } from '../db/tables/practice.table';
 import type { WorkflowState } from '../shared/practice-vocabulary';
@@ -25,7 +32,8 @@ export function slugify(title: string): string {
 
 async function freeSlug(db: DbOrTx, input: PracticeInput): Promise<string> {
   if (input.slug) {
-    if (await findPractice(db, input.slug)) throw conflict(`A practice with the slug "${input.slug}" exists already; edit it, or choose another slug.`);
+    if (await findPractice(db, input.slug))
+      throw conflict(`A practice with the slug "${input.slug}" exists already; edit it, or choose another slug.`);
     return input.slug;
   }
   const base = slugify(input.title);
@@ -63,14 +71,31 @@ interface Change {
 async function recordChange(db: DbOrTx, change: Change, vocabulary: PracticeVocabulary): Promise<void> {
   const { practice, record, state } = change;
   const version = practice.current_version + 1;
-  const reviewComment = change.action === 'return' ? (change.comment ?? null) : state === 'returned' ? practice.review_comment : null;
+  const reviewComment =
+    change.action === 'return' ? (change.comment ?? null) : state === 'returned' ? practice.review_comment : null;
   await appendVersion(
     db,
-    { practiceId: practice.id, version, state, action: change.action, comment: change.comment ?? null, record, author: change.author, at: change.at },
+    {
+      practiceId: practice.id,
+      version,
+      state,
+      action: change.action,
+      comment: change.comment ?? null,
+      record,
+      author: change.author,
+      at: change.at,
+    },
     change.publish,
     reviewComment,
   );
-  const listing = { practiceId: practice.id, version, state, record, recordedAt: practice.created_at, updatedAt: change.at };
+  const listing = {
+    practiceId: practice.id,
+    version,
+    state,
+    record,
+    recordedAt: practice.created_at,
+    updatedAt: change.at,
+  };
   await writeListing(db, { ...listing, audience: 'staff' }, vocabulary, today());
   if (change.publish) await writeListing(db, { ...listing, audience: 'public' }, vocabulary, today());
 }
@@ -82,7 +107,13 @@ export interface CreateOptions {
 }
 
 /** Creates a practice from a validated input: a draft by default (the seed creates published ones). */
-export async function createPractice(db: DbOrTx, actor: Actor, input: PracticeInput, options: CreateOptions = {}, vocabulary?: PracticeVocabulary): Promise<string> {
+export async function createPractice(
+  db: DbOrTx,
+  actor: Actor,
+  input: PracticeInput,
+  options: CreateOptions = {},
+  vocabulary?: PracticeVocabulary,
+): Promise<string> {
   const vocab = vocabulary ?? (await loadPracticeVocabulary(db));
   assertKnownPracticeCodes(input, vocab);
   const slug = await freeSlug(db, input);
@@ -92,42 +123,92 @@ export async function createPractice(db: DbOrTx, actor: Actor, input: PracticeIn
   await insertPractice(db, { slug, state, createdBy: author, at });
   const practice = await requirePractice(db, slug);
   const record: PracticeRecord = { ...input, slug, ratingOverride: null };
-  await recordChange(db, { practice, record, state, action: options.action ?? 'create', author, at, publish: state === 'published' }, vocab);
+  await recordChange(
+    db,
+    { practice, record, state, action: options.action ?? 'create', author, at, publish: state === 'published' },
+    vocab,
+  );
   return slug;
 }
 
 /** A new version with the edited record; a published practice gets a draft, the public keeps the published one. */
-export async function editPractice(db: DbOrTx, actor: Actor, slug: string, input: PracticeInput, action: PracticeAction = 'edit'): Promise<void> {
+export async function editPractice(
+  db: DbOrTx,
+  actor: Actor,
+  slug: string,
+  input: PracticeInput,
+  action: PracticeAction = 'edit',
+): Promise<void> {
   const practice = await requirePractice(db, slug);
   assertEditable(practice.state, actor);
-  if (input.slug && input.slug !== slug) throw conflict(`The slug of a practice does not change (it is "${slug}"); create a new practice instead.`);
+  if (input.slug && input.slug !== slug)
+    throw conflict(`The slug of a practice does not change (it is "${slug}"); create a new practice instead.`);
   const vocabulary = await loadPracticeVocabulary(db);
   assertKnownPracticeCodes(input, vocabulary);
   const previous = await currentRecord(db, practice);
   const record: PracticeRecord = { ...input, slug, ratingOverride: previous.ratingOverride };
   // A returned practice stays returned (with the curators' comments) until it is submitted again.
   const state = practice.state === 'published' ? 'draft' : practice.state;
-  await recordChange(db, { practice, record, state, action, author: actorName(actor), at: new Date().toISOString(), publish: false }, vocabulary);
+  await recordChange(
+    db,
+    { practice, record, state, action, author: actorName(actor), at: new Date().toISOString(), publish: false },
+    vocabulary,
+  );
 }
 
-export async function transitionPractice(db: DbOrTx, actor: Actor, slug: string, transition: Transition, comment: string | null = null): Promise<WorkflowState> {
+export async function transitionPractice(
+  db: DbOrTx,
+  actor: Actor,
+  slug: string,
+  transition: Transition,
+  comment: string | null = null,
+): Promise<WorkflowState> {
   const practice = await requirePractice(db, slug);
   const state = nextState(practice.state, transition);
   const record = await currentRecord(db, practice);
   const vocabulary = await loadPracticeVocabulary(db);
-  const change = { practice, record, state, action: transition, comment, author: actorName(actor), at: new Date().toISOString() };
+  const change = {
+    practice,
+    record,
+    state,
+    action: transition,
+    comment,
+    author: actorName(actor),
+    at: new Date().toISOString(),
+  };
   await recordChange(db, { ...change, publish: state === 'published' }, vocabulary);
   return state;
 }
 
 /** Sets (or clears, with null) the curator's rating override; a published practice shows it at once. */
-export async function overrideRating(db: DbOrTx, actor: Actor, slug: string, override: Omit<RatingOverride, 'by' | 'at'> | null): Promise<void> {
+export async function overrideRating(
+  db: DbOrTx,
+  actor: Actor,
+  slug: string,
+  override: Omit<RatingOverride, 'by' | 'at'> | null,
+): Promise<void> {
   const practice = await requirePractice(db, slug);
   const at = new Date().toISOString();
-  const record = { ...(await currentRecord(db, practice)), ratingOverride: override && { ...override, by: actorName(actor), at } };
+  const record = {
+    ...(await currentRecord(db, practice)),
+    ratingOverride: override && { ...override, by: actorName(actor), at },
+  };
   const vocabulary = await loadPracticeVocabulary(db);
   const publish = practice.state === 'published';
-  await recordChange(db, { practice, record, state: practice.state, action: 'override', comment: override?.justification ?? 'override removed', author: actorName(actor), at, publish }, vocabulary);
+  await recordChange(
+    db,
+    {
+      practice,
+      record,
+      state: practice.state,
+      action: 'override',
+      comment: override?.justification ?? 'override removed',
+      author: actorName(actor),
+      at,
+      publish,
+    },
+    vocabulary,
+  );
 }
 
 /** Runs a change in one transaction, so that a failure leaves nothing half-written. */

@@ -5,7 +5,26 @@
 export type { EvidenceAssessment, ExternalRatingView } from './evidence-rating';
 export type { FacetName } from './practice.listing';
 export type { PracticeHistoryEntry, FieldChange } from './practice.history';
-export type { PracticeRecord, PracticeInput, Evaluation, ExternalRating, EucpnCriteria, Emmie, RatingOverride } from '../shared/api/practice-record';
+export type {
+  PracticeRecord,
+  PracticeInput,
+  Evaluation,
+  ExternalRating,
+  EucpnCriteria,
+  Emmie,
+  RatingOverride,
+} from '../shared/api/practice-record';
 export type { FacetCount } from './practice.search';
-export type { PracticeDetail, PracticeHistoryResponse, PracticeSearchResponse, PracticeSummary } from './practice.views';
-export type { Approach, EvidenceRating, PreventionLevel, TargetGroup, WorkflowState } from '../shared/practice-vocabulary';
+export type {
+  PracticeDetail,
+  PracticeHistoryResponse,
+  PracticeSearchResponse,
+  PracticeSummary,
+} from './practice.views';
+export type {
+  Approach,
+  EvidenceRating,
+  PreventionLevel,
+  TargetGroup,
+  WorkflowState,
+} from '../shared/practice-vocabulary';

@@ -1,13 +1,12 @@
 import type { DbOrTx } from '../db/database';
 import type { PracticeDetail, PracticeSearchResponse, PracticeSummary } from '../shared/api/practices';
 import { notFound } from '../http/errors';
-import { assessEvidence, type EvidenceAssessment } from './evidence-rating';
+import { assessEvidence } from './evidence-rating';
 import { loadPracticeVocabulary } from './practice.catalogue-check';
 import { linkedIndicators } from './practice.listing';
 import type { PracticeSearchQuery } from './practice.query';
 import { findVersion, listingFacetValues, listVersions, parseRecord } from './practice.repository';
 import { searchPractices } from './practice.search';
-import type { PracticeRecord } from '../shared/api/practice-record';
 import { practiceHistory, type PracticeHistoryEntry } from './practice.history';
 import type { ListingAudience, PracticeRow } from '../db/tables/practice.table';
 import { type EvidenceRating, RATING_LABELS, type WorkflowState } from '../shared/practice-vocabulary';
@@ -21,9 +20,17 @@ export interface PracticeHistoryResponse {
   versions: PracticeHistoryEntry[];
 }
 
-export async function searchView(db: DbOrTx, audience: ListingAudience, query: PracticeSearchQuery, withinGeos?: string[]): Promise<PracticeSearchResponse> {
+export async function searchView(
+  db: DbOrTx,
+  audience: ListingAudience,
+  query: PracticeSearchQuery,
+  withinGeos?: string[],
+): Promise<PracticeSearchResponse> {
   const result = await searchPractices(db, audience, query, withinGeos);
-  const facets = await listingFacetValues(db, result.hits.map((h) => h.id));
+  const facets = await listingFacetValues(
+    db,
+    result.hits.map((h) => h.id),
+  );
   const now = today();
   const data = result.hits.map((h): PracticeSummary => {
     const values = facets.get(h.id);
@@ -51,7 +58,11 @@ export async function searchView(db: DbOrTx, audience: ListingAudience, query: P
   });
   const sort = query.sort ?? (query.q?.trim() ? 'relevance' : 'rating');
   const pages = Math.max(1, Math.ceil(result.total / query.pageSize));
-  return { data, facets: result.facets, meta: { total: result.total, page: query.page, pageSize: query.pageSize, pages, sort, q: query.q ?? null } };
+  return {
+    data,
+    facets: result.facets,
+    meta: { total: result.total, page: query.page, pageSize: query.pageSize, pages, sort, q: query.q ?? null },
+  };
 }
 
 async function detailOf(db: DbOrTx, practice: PracticeRow, version: number, staff: boolean): Promise<PracticeDetail> {
@@ -59,7 +70,12 @@ async function detailOf(db: DbOrTx, practice: PracticeRow, version: number, staf
   if (!row) throw notFound(`Practice "${practice.slug}" has no version ${version}.`);
   const record = parseRecord(row);
   const vocabulary = await loadPracticeVocabulary(db);
-  const evidence = assessEvidence(record, { euMembers: vocabulary.euMembers, formerEuMembers: vocabulary.formerEuMembers, today: today(), recordedAt: practice.created_at });
+  const evidence = assessEvidence(record, {
+    euMembers: vocabulary.euMembers,
+    formerEuMembers: vocabulary.formerEuMembers,
+    today: today(),
+    recordedAt: practice.created_at,
+  });
   return {
     slug: practice.slug,
     state: staff ? practice.state : 'published',

@@ -38,7 +38,9 @@ export async function loadSeed(db: Db, seedDir = path.join(DATA_DIR, 'seed')): P
     const preview = await previewSubmission(db, { geo: entry.geo, submittedBy: SEED_SUBMITTER, source });
     if (preview.status !== 'validated') {
       const first = preview.report.entries[0];
-      throw new Error(`Seed file ${entry.file} did not validate: ${first?.code} at row ${first?.row}: ${first?.message}`);
+      throw new Error(
+        `Seed file ${entry.file} did not validate: ${first?.code} at row ${first?.row}: ${first?.message}`,
+      );
     }
     revisions += (await commitSubmission(db, preview.submissionId)).revisionsAdded;
   }

@@ -28,30 +28,46 @@ export interface CellReadState {
 }
 
 export function freshReadState(): CellReadState {
-  return { format: null, profile: null, profileReason: null, skipped: { filtered: 0, unmapped: 0, otherGeo: 0, missing: 0 }, rowsRead: 0 };
+  return {
+    format: null,
+    profile: null,
+    profileReason: null,
+    skipped: { filtered: 0, unmapped: 0, otherGeo: 0, missing: 0 },
+    rowsRead: 0,
+  };
 }
 
 /** Reads decoded text into batches of validated cells; problems go to `report`, the rest to `state`. */
-export async function* validatedCells(text: Readable, job: CellReadJob, report: ReportBuilder, state: CellReadState): AsyncGenerator<Cell[]> {
+export async function* validatedCells(
+  text: Readable,
+  job: CellReadJob,
+  report: ReportBuilder,
+  state: CellReadState,
+): AsyncGenerator<Cell[]> {
   const { sniffed, named, profiles, context } = job;
   const rowsRead = { n: 0 };
-  const batches = readTable(text, sniffed.delimiter, {
-    profile: named,
-    plan: (header) => {
-      const plan = planReading(header, named, profiles, report);
-      if (plan) {
-        state.format = plan.format;
-        state.profile = named?.name ?? (plan.profile.name === 'canonical' ? null : plan.profile.name);
-        state.profileReason = plan.reason;
-      }
-      return plan;
+  const batches = readTable(
+    text,
+    sniffed.delimiter,
+    {
+      profile: named,
+      plan: (header) => {
+        const plan = planReading(header, named, profiles, report);
+        if (plan) {
+          state.format = plan.format;
+          state.profile = named?.name ?? (plan.profile.name === 'canonical' ? null : plan.profile.name);
+          state.profileReason = plan.reason;
+        }
+        return plan;
+      },
+      scope: context.read,
+      report,
+      skipped: state.skipped,
+      rowsRead,
+      sample: sniffed.sample,
     },
-    scope: context.read,
-    report,
-    skipped: state.skipped,
-    rowsRead,
-    sample: sniffed.sample,
-  }, new ValidCells(context, report));
+    new ValidCells(context, report),
+  );
   for await (const valid of batches) {
     state.rowsRead = rowsRead.n;
     yield valid;

@@ -20,5 +20,7 @@ export function readStagedParts(
   state: CellReadState,
   onProgress?: (rowsRead: number) => void,
 ): AsyncGenerator<EncodedPart> {
-  return runsOf(validatedCells(decodedText(source, job.sniffed), job, report, state), () => onProgress?.(state.rowsRead));
+  return runsOf(validatedCells(decodedText(source, job.sniffed), job, report, state), () =>
+    onProgress?.(state.rowsRead),
+  );
 }

@@ -31,35 +31,55 @@ export interface CommitResult {
  * the id range recorded on its submission.
  */
 export async function commitSubmission(db: Db, submissionId: number, now?: Date): Promise<CommitResult> {
-  return withOneConnection(db, (one) => withBulkWrites(one, (conn) => conn.transaction().execute(async (tx) => {
-    const submission = await lockSubmission(tx, submissionId);
-    if (!submission) throw new SubmissionStateError(`Submission ${submissionId} does not exist.`, 'missing');
-    if (submission.status !== 'validated') {
-      throw new SubmissionStateError(
-        `Submission ${submissionId} is ${submission.status}; only a validated submission can be committed.`,
-        submission.status,
-      );
-    }
-    await serialiseCommits(tx);
-    const committedAt = (now ?? new Date()).toISOString();
-    const first = (await lastRevisionId(tx)) + 1;
-    const geos = await submissionScope(tx, submission.geo);
-    // Opened once this commit's turn has come, so commits waiting in line hold one connection each.
-    const next = await withSideConnection(db, (side) =>
-      publishChanges(submissionId, geos, openPublishWriter(side, one, tx, { submissionId, recordedAt: committedAt }), first));
-    await clearStaged(tx, submissionId);
-    const added = next - first;
-    await tx
-      .updateTable('submissions')
-      .set({ status: 'committed', committed_at: committedAt, first_revision_id: added ? first : null, last_revision_id: added ? next - 1 : null })
-      .where('id', '=', submissionId)
-      .execute();
-    return { submissionId, revisionsAdded: added, committedAt };
-  })));
+  return withOneConnection(db, (one) =>
+    withBulkWrites(one, (conn) =>
+      conn.transaction().execute(async (tx) => {
+        const submission = await lockSubmission(tx, submissionId);
+        if (!submission) throw new SubmissionStateError(`Submission ${submissionId} does not exist.`, 'missing');
+        if (submission.status !== 'validated') {
+          throw new SubmissionStateError(
+            `Submission ${submissionId} is ${submission.status}; only a validated submission can be committed.`,
+            submission.status,
+          );
+        }
+        await serialiseCommits(tx);
+        const committedAt = (now ?? new Date()).toISOString();
+        const first = (await lastRevisionId(tx)) + 1;
+        const geos = await submissionScope(tx, submission.geo);
+        // Opened once this commit's turn has come, so commits waiting in line hold one connection each.
+        const next = await withSideConnection(db, (side) =>
+          publishChanges(
+            submissionId,
+            geos,
+            openPublishWriter(side, one, tx, { submissionId, recordedAt: committedAt }),
+            first,
+          ),
+        );
+        await clearStaged(tx, submissionId);
+        const added = next - first;
+        await tx
+          .updateTable('submissions')
+          .set({
+            status: 'committed',
+            committed_at: committedAt,
+            first_revision_id: added ? first : null,
+            last_revision_id: added ? next - 1 : null,
+          })
+          .where('id', '=', submissionId)
+          .execute();
+        return { submissionId, revisionsAdded: added, committedAt };
+      }),
+    ),
+  );
 }
 
 /** Writes every changed or new cell with the next revision id; returns the id after the last one used. */
-async function publishChanges(submissionId: number, geos: string[], writer: PublishWriter, first: number): Promise<number> {
+async function publishChanges(
+  submissionId: number,
+  geos: string[],
+  writer: PublishWriter,
+  first: number,
+): Promise<number> {
   let next = first;
   try {
     await walkSubmission(writer.reader, submissionId, geos, {
@@ -67,7 +87,8 @@ async function publishChanges(submissionId: number, geos: string[], writer: Publ
         if (!staged) return;
         const cell = staged.first;
         if (!published) writer.add(cell, next++);
-        else if (published.value !== cell.value || published.flags !== cell.flags) writer.replace(published, cell, next++);
+        else if (published.value !== cell.value || published.flags !== cell.flags)
+          writer.replace(published, cell, next++);
       },
       afterBatch: () => writer.flush(),
     });
@@ -81,6 +102,9 @@ async function publishChanges(submissionId: number, geos: string[], writer: Publ
 
 /** The largest revision id so far: each commit records its range on its submission. */
 export async function lastRevisionId(db: DbOrTx): Promise<number> {
-  const row = await db.selectFrom('submissions').select((eb) => eb.fn.max('last_revision_id').as('id')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('submissions')
+    .select((eb) => eb.fn.max('last_revision_id').as('id'))
+    .executeTakeFirstOrThrow();
   return Number(row.id ?? 0);
 }

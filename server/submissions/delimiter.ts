@@ -19,7 +19,10 @@ function countOutsideQuotes(line: string, delimiter: string): number {
  * tie the delimiter that makes more fields wins (Eurostat's comma-joined key column against its tabs).
  */
 export function sniffDelimiter(headText: string): Delimiter {
-  const lines = headText.split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 50);
+  const lines = headText
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 50);
   if (/\\(TIME_PERIOD|time)\t/i.test(lines[0] ?? '')) return '\t';
   let best: { delimiter: Delimiter; score: number; fields: number } = { delimiter: ',', score: 0, fields: 0 };
   for (const delimiter of DELIMITERS) {

@@ -12,7 +12,13 @@ import { walkSubmission } from './staged-walk';
  * changes beyond an indicator's threshold (`implausible-change`), and the diff against published data.
  * Memory stays flat: one part per staged run, one indicator's published cells, and the listed entries.
  */
-export async function inspectSubmission(db: DbOrTx, submissionId: number, geos: string[], report: ReportBuilder | null, held?: HeldRun): Promise<SubmissionDiff> {
+export async function inspectSubmission(
+  db: DbOrTx,
+  submissionId: number,
+  geos: string[],
+  report: ReportBuilder | null,
+  held?: HeldRun,
+): Promise<SubmissionDiff> {
   const thresholds = report ? await countThresholds(db) : new Map<string, number>();
   const duplicates = new LowestRows<Conflict>(report?.perCode ?? 0);
   const implausible = new LowestRows<Jump>(report?.perCode ?? 0);
@@ -36,7 +42,13 @@ export async function inspectSubmission(db: DbOrTx, submissionId: number, geos: 
     series.staged(staged.first);
   };
   const conflicts = new RepeatConflicts(duplicates);
-  await walkSubmission(db, submissionId, geos, { visit, repeat: report ? (first, row) => conflicts.hear(first, row) : undefined }, held);
+  await walkSubmission(
+    db,
+    submissionId,
+    geos,
+    { visit, repeat: report ? (first, row) => conflicts.hear(first, row) : undefined },
+    held,
+  );
   if (report) {
     reportConflicts(report, duplicates);
     reportJumps(report, implausible);
@@ -46,7 +58,11 @@ export async function inspectSubmission(db: DbOrTx, submissionId: number, geos: 
 
 /** Count indicators and the year-on-year change each flags (0.5: more than ±50 %). */
 async function countThresholds(db: DbOrTx): Promise<Map<string, number>> {
-  const rows = await db.selectFrom('indicators').select(['code', 'implausible_change']).where('unit', '=', 'count').execute();
+  const rows = await db
+    .selectFrom('indicators')
+    .select(['code', 'implausible_change'])
+    .where('unit', '=', 'count')
+    .execute();
   return new Map(rows.map((r) => [r.code, Number(r.implausible_change)]));
 }
 
@@ -102,8 +118,13 @@ function isJump(value: number | null, previous: number, threshold: number): bool
 
 function reportConflicts(report: ReportBuilder, found: LowestRows<Conflict>): void {
   for (const { row, firstRow } of found.listed()) {
-    report.error(row.sourceRow, 'value', row.value === null ? '' : String(row.value), 'duplicate-cell',
-      `${row.geo} ${row.indicator} ${row.period} already appears in row ${firstRow} with a different value or flags. Keep one of the two rows.`);
+    report.error(
+      row.sourceRow,
+      'value',
+      row.value === null ? '' : String(row.value),
+      'duplicate-cell',
+      `${row.geo} ${row.indicator} ${row.period} already appears in row ${firstRow} with a different value or flags. Keep one of the two rows.`,
+    );
   }
   report.countOmitted('duplicate-cell', 'error', found.unlisted);
 }
@@ -111,9 +132,14 @@ function reportConflicts(report: ReportBuilder, found: LowestRows<Conflict>): vo
 function reportJumps(report: ReportBuilder, found: LowestRows<Jump>): void {
   for (const { cell, previous, threshold } of found.listed()) {
     const change = Math.round(((cell.value! - previous) / previous) * 100);
-    report.warning(cell.sourceRow, 'value', String(cell.value), 'implausible-change',
+    report.warning(
+      cell.sourceRow,
+      'value',
+      String(cell.value),
+      'implausible-change',
       `${cell.geo} ${cell.indicator} ${cell.period} is ${cell.value}, ${change > 0 ? '+' : ''}${change} % against ${previous} the year before; ` +
-        `the indicator flags changes beyond ${Math.round(threshold * 100)} %. Check the figure; if it is right, add a note or a "b" (break in series) flag.`);
+        `the indicator flags changes beyond ${Math.round(threshold * 100)} %. Check the figure; if it is right, add a note or a "b" (break in series) flag.`,
+    );
   }
   report.countOmitted('implausible-change', 'warning', found.unlisted);
 }
@@ -190,7 +216,13 @@ class DiffTally {
   result(): SubmissionDiff {
     let leftOut = 0;
     for (const [geo, n] of this.leftOutByGeo) if (this.stagedGeos.has(geo)) leftOut += n;
-    return { newCells: this.fresh, changedCells: this.changedCount, unchangedCells: this.unchanged, leftOutCells: leftOut, changed: this.changed };
+    return {
+      newCells: this.fresh,
+      changedCells: this.changedCount,
+      unchangedCells: this.unchanged,
+      leftOutCells: leftOut,
+      changed: this.changed,
+    };
   }
 }
 

@@ -35,14 +35,25 @@ export function isEurostatHeader(fields: string[]): boolean {
 }
 
 export function eurostatDimensions(fields: string[]): string[] {
-  return fields[0]!.replace(/^\uFEFF/, '').split('\\')[0]!.split(',').map((d) => d.trim());
+  return fields[0]!
+    .replace(/^\uFEFF/, '')
+    .split('\\')[0]!
+    .split(',')
+    .map((d) => d.trim());
 }
 
 /** The format a header shows when no profile was chosen. */
 export function detectFormat(header: string[]): FileFormat | null {
   if (isEurostatHeader(header)) return 'eurostat';
   if (isWorldBankHeader(header)) return 'worldbank';
-  const names = new Set(header.map((h) => h.replace(/^\uFEFF/, '').trim().toLowerCase()));
+  const names = new Set(
+    header.map((h) =>
+      h
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .toLowerCase(),
+    ),
+  );
   if (CANONICAL_REQUIRED.every((c) => names.has(c))) return 'canonical';
   if (names.has('geo') && names.has('indicator') && header.some((h) => parsePeriod(h.trim()))) return 'wide';
   return null;

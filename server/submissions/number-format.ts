@@ -15,6 +15,7 @@ const DECIMAL_COMMA = /^-?\d*,\d+$/;
 const ONE_COMMA_GROUP = /^-?\d{1,3},\d{3}$/;
 const ONE_DOT_GROUP = /^-?\d{1,3}\.\d{3}$/;
 
+// biome-ignore lint/suspicious/noShadowRestrictedNames: a local helper named for what it does; the global is never needed in this module
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -141,7 +142,8 @@ export function inferColumnFormats(rows: string[][], columns: number[]): Map<num
   for (const col of columns) {
     const e: Evidence = { thousandsComma: 0, decimalComma: 0, thousandsDot: 0, decimalDot: 0 };
     for (const row of rows) if (row[col] !== undefined) observe(e, row[col]!);
-    const commaThousands = e.thousandsComma > 0 || (e.decimalDot > 0 && e.decimalComma === 0 && hasCommaGroups(rows, col));
+    const commaThousands =
+      e.thousandsComma > 0 || (e.decimalDot > 0 && e.decimalComma === 0 && hasCommaGroups(rows, col));
     if (commaThousands && e.decimalComma === 0) formats.set(col, { decimal: '.', thousands: ',' });
     else if (e.decimalComma > 0 && e.thousandsComma === 0 && e.decimalDot === 0) {
       formats.set(col, { decimal: ',', thousands: e.thousandsDot > 0 ? '.' : '' });

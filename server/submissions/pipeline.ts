@@ -16,7 +16,7 @@ import { findSubmissionByContent, insertSubmission } from './submission.reposito
 import type { SubmissionStatus } from '../db/tables/submission.table';
 import { clearStaged, storePart } from './staged-store';
 import { submissionScope } from './submission-scope';
-import type { ReadScope, SkippedCounts } from './table-reader';
+import type { ReadScope } from './table-reader';
 import type { ValidationContext } from './validate';
 
 export interface SubmissionRequest {
@@ -28,7 +28,6 @@ export interface SubmissionRequest {
   /** Called as rows are read, for progress bars. */
   onProgress?: (rowsRead: number) => void;
 }
-
 
 export type { ReadingSummary, SubmissionPreview } from '../shared/api/submissions';
 
@@ -48,15 +47,31 @@ export class ProfileNotForGeoError extends Error {}
 export class UnknownSubmissionGeoError extends Error {}
 
 /** Sniff, parse, validate and stage a file; published data does not change (the dry run). */
-export async function previewSubmission(db: Db, request: SubmissionRequest, now = new Date()): Promise<SubmissionPreview> {
+export async function previewSubmission(
+  db: Db,
+  request: SubmissionRequest,
+  now = new Date(),
+): Promise<SubmissionPreview> {
   const scan = await scanSource(request.source);
   const earlier = await findSubmissionByContent(db, request.geo, scan.sha256, request.profile ?? null);
-  if (earlier) return previewOfStored(db, earlier.id, earlier.status, scan.sha256, earlier.rows_read, earlier.cells_valid, earlier.report);
+  if (earlier)
+    return previewOfStored(
+      db,
+      earlier.id,
+      earlier.status,
+      scan.sha256,
+      earlier.rows_read,
+      earlier.cells_valid,
+      earlier.report,
+    );
 
   const named = request.profile ? await namedProfile(db, request.profile, request.geo) : null;
   const sniffed = sniff(scan, named);
   const context = await validationContext(db, request.geo, now);
-  if (!context.geos.has(request.geo)) throw new UnknownSubmissionGeoError(`There is no geo "${request.geo}". Use a Eurostat code such as DE, EL or UK (see /api/geos).`);
+  if (!context.geos.has(request.geo))
+    throw new UnknownSubmissionGeoError(
+      `There is no geo "${request.geo}". Use a Eurostat code such as DE, EL or UK (see /api/geos).`,
+    );
   const report = new ReportBuilder();
   const reading: ReadingSummary = {
     format: named?.shape ?? 'unknown',
@@ -67,40 +82,51 @@ export async function previewSubmission(db: Db, request: SubmissionRequest, now 
     skipped: { filtered: 0, unmapped: 0, otherGeo: 0, missing: 0 },
   };
 
-  const staged = await withBulkWrites(db, (conn) => conn.transaction().execute(async (tx) => {
-    const id = await insertSubmission(tx, {
-      geo: request.geo,
-      submitted_by: request.submittedBy,
-      submitted_at: now.toISOString(),
-      file_name: request.source.fileName.slice(0, 255),
-      sha256: scan.sha256,
-      byte_size: request.source.byteSize,
-      format: reading.format,
-      rows_read: 0,
-      cells_valid: 0,
-      error_count: 0,
-      warning_count: 0,
-      status: 'rejected',
-      report: '{}',
-      committed_at: null,
-      profile: reading.profile,
-    });
-    const { rowsRead, held } = await stageFile(tx, id, { request, sniffed, named, context, report, reading });
-    const inspected = await inspectSubmission(tx, id, [...context.scope], report, held ?? undefined);
-    if (report.errorCount === 0 && inspected.newCells + inspected.changedCells + inspected.unchangedCells === 0) reportNoCells(report, rowsRead, reading);
-    const built = report.build();
-    const status: SubmissionStatus = built.valid ? 'validated' : 'rejected';
-    if (status === 'rejected') await clearStaged(tx, id);
-    const diff = status === 'validated' ? inspected : null;
-    const cellsValid = diff ? diff.newCells + diff.changedCells + diff.unchangedCells : 0;
-    const stored: StoredReport = { report: built, reading, diff: diff && summary(diff) };
-    await tx
-      .updateTable('submissions')
-      .set({ status, rows_read: rowsRead, cells_valid: cellsValid, error_count: built.errorCount, warning_count: built.warningCount, report: JSON.stringify(stored), format: reading.format })
-      .where('id', '=', id)
-      .execute();
-    return { id, status, rowsRead, cellsValid, built, diff };
-  }));
+  const staged = await withBulkWrites(db, (conn) =>
+    conn.transaction().execute(async (tx) => {
+      const id = await insertSubmission(tx, {
+        geo: request.geo,
+        submitted_by: request.submittedBy,
+        submitted_at: now.toISOString(),
+        file_name: request.source.fileName.slice(0, 255),
+        sha256: scan.sha256,
+        byte_size: request.source.byteSize,
+        format: reading.format,
+        rows_read: 0,
+        cells_valid: 0,
+        error_count: 0,
+        warning_count: 0,
+        status: 'rejected',
+        report: '{}',
+        committed_at: null,
+        profile: reading.profile,
+      });
+      const { rowsRead, held } = await stageFile(tx, id, { request, sniffed, named, context, report, reading });
+      const inspected = await inspectSubmission(tx, id, [...context.scope], report, held ?? undefined);
+      if (report.errorCount === 0 && inspected.newCells + inspected.changedCells + inspected.unchangedCells === 0)
+        reportNoCells(report, rowsRead, reading);
+      const built = report.build();
+      const status: SubmissionStatus = built.valid ? 'validated' : 'rejected';
+      if (status === 'rejected') await clearStaged(tx, id);
+      const diff = status === 'validated' ? inspected : null;
+      const cellsValid = diff ? diff.newCells + diff.changedCells + diff.unchangedCells : 0;
+      const stored: StoredReport = { report: built, reading, diff: diff && summary(diff) };
+      await tx
+        .updateTable('submissions')
+        .set({
+          status,
+          rows_read: rowsRead,
+          cells_valid: cellsValid,
+          error_count: built.errorCount,
+          warning_count: built.warningCount,
+          report: JSON.stringify(stored),
+          format: reading.format,
+        })
+        .where('id', '=', id)
+        .execute();
+      return { id, status, rowsRead, cellsValid, built, diff };
+    }),
+  );
   return {
     submissionId: staged.id,
     status: staged.status,
@@ -131,14 +157,26 @@ interface StageJob {
 async function stageFile(tx: DbOrTx, id: number, job: StageJob): Promise<{ rowsRead: number; held: HeldRun | null }> {
   const { request, sniffed, named, context, report, reading } = job;
   if (sniffed.binary) {
-    report.error(null, null, null, 'unreadable-file',
-      `This is ${sniffed.binary}, not a text CSV or TSV. Export the sheet as CSV (UTF-8) and upload that file.`);
+    report.error(
+      null,
+      null,
+      null,
+      'unreadable-file',
+      `This is ${sniffed.binary}, not a text CSV or TSV. Export the sheet as CSV (UTF-8) and upload that file.`,
+    );
     return { rowsRead: 0, held: null };
   }
-  if (sniffed.encodingNote) report.add({ row: null, column: null, cell: null, code: 'encoding', ...sniffed.encodingNote });
+  if (sniffed.encodingNote)
+    report.add({ row: null, column: null, cell: null, code: 'encoding', ...sniffed.encodingNote });
   const profiles = named ? [] : shippedProfiles();
   const state = freshReadState();
-  const parts = readStagedParts(request.source, { sniffed, named, profiles, context }, report, state, request.onProgress);
+  const parts = readStagedParts(
+    request.source,
+    { sniffed, named, profiles, context },
+    report,
+    state,
+    request.onProgress,
+  );
   let held: HeldRun | null = [];
   for await (const part of parts) {
     await storePart(tx, id, part);
@@ -162,20 +200,27 @@ async function stageFile(tx: DbOrTx, id: number, job: StageJob): Promise<{ rowsR
 /** A file that yields no cell is never "validated": it would publish nothing, which is never what was meant. */
 function reportNoCells(report: ReportBuilder, rowsRead: number, reading: ReadingSummary): void {
   const { filtered, unmapped, otherGeo, missing } = reading.skipped;
-  report.error(null, null, null, 'no-cells',
+  report.error(
+    null,
+    null,
+    null,
+    'no-cells',
     `The file yields no cell to publish: ${rowsRead} data rows read; left out: ${filtered} by the profile's filters, ` +
       `${unmapped} with unmapped codes, ${otherGeo} for other geos, ${missing} empty cells. ` +
-      'Check that the file holds figures for this geo, below a header row, with ordinary line breaks.');
+      'Check that the file holds figures for this geo, below a header row, with ordinary line breaks.',
+  );
 }
 
 async function namedProfile(db: Db, name: string, geo: string): Promise<ProfileDefinition> {
   const found = await findProfile(db, name);
-  if (!found) throw new UnknownProfileError(`There is no import profile "${name}". List them with GET /api/import-profiles.`);
+  if (!found)
+    throw new UnknownProfileError(`There is no import profile "${name}". List them with GET /api/import-profiles.`);
   const own = found.definition.geo;
   if (own !== null && own !== geo) {
     throw new ProfileNotForGeoError(
       `The import profile "${name}" belongs to ${own} and reads only ${own}'s files; this submission is for ${geo}. ` +
-        `Name a profile saved for ${geo}, a shared one, or none (GET /api/import-profiles lists those you may use).`);
+        `Name a profile saved for ${geo}, a shared one, or none (GET /api/import-profiles lists those you may use).`,
+    );
   }
   return found.definition;
 }
@@ -200,10 +245,24 @@ async function previewOfStored(
 ): Promise<SubmissionPreview> {
   const stored = parseStoredReport(reportJson);
   const diff = status === 'validated' ? await diffSubmission(db, id) : null;
-  return { submissionId: id, status, duplicateOf: id, sha256, rowsRead, cellsValid, reading: stored.reading, report: stored.report, diff };
+  return {
+    submissionId: id,
+    status,
+    duplicateOf: id,
+    sha256,
+    rowsRead,
+    cellsValid,
+    reading: stored.reading,
+    report: stored.report,
+    diff,
+  };
 }
 
-export async function validationContext(db: DbOrTx, submissionGeo: string, now: Date): Promise<ValidationContext & { read: ReadScope }> {
+export async function validationContext(
+  db: DbOrTx,
+  submissionGeo: string,
+  now: Date,
+): Promise<ValidationContext & { read: ReadScope }> {
   const [geos, indicators, scope] = await Promise.all([
     db.selectFrom('geos').select(['code', 'iso2', 'iso3', 'kind']).execute(),
     db.selectFrom('indicators').select(['code', 'unit']).execute(),

@@ -11,12 +11,22 @@ export type PublishedCell = Selectable<ObservationTable>;
  * submission's geos is bounded: the geo and its group members, times the periods validation accepts.
  */
 export async function publishedCellsOf(db: DbOrTx, indicator: string, geos: string[]): Promise<PublishedCell[]> {
-  const rows = await db.selectFrom('observations').selectAll().where('indicator', '=', indicator).where('geo', 'in', geos).execute();
-  return rows.sort((a, b) => (a.geo < b.geo ? -1 : a.geo > b.geo ? 1 : a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+  const rows = await db
+    .selectFrom('observations')
+    .selectAll()
+    .where('indicator', '=', indicator)
+    .where('geo', 'in', geos)
+    .execute();
+  return rows.sort((a, b) =>
+    a.geo < b.geo ? -1 : a.geo > b.geo ? 1 : a.period < b.period ? -1 : a.period > b.period ? 1 : 0,
+  );
 }
 
 /** One published cell, or null. */
-export async function publishedCell(db: DbOrTx, key: { indicator: string; geo: string; period: string }): Promise<PublishedCell | null> {
+export async function publishedCell(
+  db: DbOrTx,
+  key: { indicator: string; geo: string; period: string },
+): Promise<PublishedCell | null> {
   const row = await db
     .selectFrom('observations')
     .selectAll()

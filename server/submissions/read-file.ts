@@ -17,7 +17,11 @@ export interface FileCells {
  * Reads a whole (small) file with a shipped profile into raw cells for every geo in `scope`, without
  * a database: the seed builder uses it to turn Eurostat and World Bank files into canonical CSVs.
  */
-export async function readFileCells(source: SubmissionSource, profileName: string, scope: ReadScope): Promise<FileCells> {
+export async function readFileCells(
+  source: SubmissionSource,
+  profileName: string,
+  scope: ReadScope,
+): Promise<FileCells> {
   const profile = findProfileDefinition(profileName);
   if (!profile) throw new Error(`No shipped import profile "${profileName}" in data/profiles.`);
   const scan = await scanSource(source);

@@ -32,23 +32,34 @@ export function withShapeDefaults(profile: ProfileDefinition): ProfileDefinition
  * `shipped` holds only shipped profiles: saved ones are used when named, so that what one country
  * saves can never change how another country's file is read.
  */
-export function planReading(header: string[], named: ProfileDefinition | null, shipped: ProfileDefinition[], report: ReportBuilder): ReadPlan | null {
+export function planReading(
+  header: string[],
+  named: ProfileDefinition | null,
+  shipped: ProfileDefinition[],
+  report: ReportBuilder,
+): ReadPlan | null {
   if (named) {
     const format = named.shape === 'long' && isCanonical(named) ? 'canonical' : named.shape;
     return { format, profile: withShapeDefaults(named), reason: `named by the uploader: "${named.name}"` };
   }
   const format = detectFormat(header);
-  if (format === 'canonical') return { format, profile: CANONICAL_PROFILE, reason: 'the header is the canonical geo,indicator,period,value' };
+  if (format === 'canonical')
+    return { format, profile: CANONICAL_PROFILE, reason: 'the header is the canonical geo,indicator,period,value' };
   if (format === 'wide') {
     const profile = withShapeDefaults(ProfileSchema.parse({ name: 'wide', shape: 'wide' }));
     return { format, profile, reason: 'the header has geo, indicator and one column per period' };
   }
   if (format === 'eurostat') return eurostatPlan(header, shipped, report);
   if (format === 'worldbank') return worldBankPlan(header, shipped, report);
-  report.error(1, null, header.join(',').slice(0, 200), 'missing-header',
+  report.error(
+    1,
+    null,
+    header.join(',').slice(0, 200),
+    'missing-header',
     'The first row is not a header the observatory recognises. Use the canonical header geo,indicator,period,value,flags,note ' +
       '(download /api/submissions/template?geo=XX), a wide table with geo, indicator and one column per year, a Eurostat TSV, ' +
-      'a World Bank CSV, or choose an import profile for your national export.');
+      'a World Bank CSV, or choose an import profile for your national export.',
+  );
   return null;
 }
 
@@ -63,9 +74,14 @@ function eurostatPlan(header: string[], shipped: ProfileDefinition[], report: Re
     const reason = `a Eurostat TSV with key ${dims.join(',')}: the shipped profile "${profile.name}" reads that key`;
     return { format: 'eurostat', profile: withShapeDefaults(profile), reason };
   }
-  report.error(1, null, header[0] ?? '', 'missing-header',
+  report.error(
+    1,
+    null,
+    header[0] ?? '',
+    'missing-header',
     `This is a Eurostat TSV with key ${dims.join(',')}, and no shipped import profile reads that key. Name your own profile ` +
-      '(?profile=..., saved with POST /api/import-profiles, shape "eurostat") that says which dimension holds the indicator and which rows to keep.');
+      '(?profile=..., saved with POST /api/import-profiles, shape "eurostat") that says which dimension holds the indicator and which rows to keep.',
+  );
   return null;
 }
 
@@ -75,7 +91,12 @@ function worldBankPlan(header: string[], shipped: ProfileDefinition[], report: R
     const reason = `a World Bank CSV: the shipped profile "${profile.name}" reads it`;
     return { format: 'worldbank' satisfies FileFormat, profile: withShapeDefaults(profile), reason };
   }
-  report.error(1, null, header.join(',').slice(0, 200), 'missing-header',
-    'This is a World Bank CSV, and no shipped import profile reads it. Name a profile (?profile=...) that maps its indicator codes.');
+  report.error(
+    1,
+    null,
+    header.join(',').slice(0, 200),
+    'missing-header',
+    'This is a World Bank CSV, and no shipped import profile reads it. Name a profile (?profile=...) that maps its indicator codes.',
+  );
   return null;
 }

@@ -148,7 +148,9 @@ class ChunkParser {
 }
 
 function parseQuoted(input: string, delimiter: Delimiter, newline: LineEnding, last: boolean): ParsedChunk {
-  const results = new Papa.Parser({ delimiter, newline }).parse(input, 0, !last) as Papa.ParseResult<string[]> & { meta: { cursor: number } };
+  const results = new Papa.Parser({ delimiter, newline }).parse(input, 0, !last) as Papa.ParseResult<string[]> & {
+    meta: { cursor: number };
+  };
   return { data: results.data, errors: results.errors, cursor: results.meta.cursor };
 }
 
@@ -190,7 +192,7 @@ function splitPlain(input: string, delimiter: string, newline: string, last: boo
 
 /** papaparse's guess (ParserHandle.guessLineEndings): the line ending of the first chunk, quoted text aside. */
 function guessLineEnding(text: string): LineEnding {
-  const head = text.substring(0, 1024 * 1024).replace(/"([^]*?)"/gm, '');
+  const head = text.substring(0, 1024 * 1024).replace(/"([\s\S]*?)"/gm, '');
   const r = head.split('\r');
   const n = head.split('\n');
   const nAppearsFirst = n.length > 1 && n[0]!.length < r[0]!.length;

@@ -1,7 +1,11 @@
 import type { ProblemCode, ReportEntry, Severity, ValidationReport } from '../shared/api/submissions';
 
 export {
-  PROBLEM_CODES, type ProblemCode, type ReportEntry, type Severity, type ValidationReport,
+  PROBLEM_CODES,
+  type ProblemCode,
+  type ReportEntry,
+  type Severity,
+  type ValidationReport,
 } from '../shared/api/submissions';
 
 export const DEFAULT_ENTRIES_PER_CODE = 100;
@@ -26,7 +30,8 @@ export class ReportBuilder {
       return;
     }
     this.listed.set(entry.code, n + 1);
-    const cell = entry.cell !== null && entry.cell.length > MAX_CELL_TEXT ? `${entry.cell.slice(0, MAX_CELL_TEXT)}…` : entry.cell;
+    const cell =
+      entry.cell !== null && entry.cell.length > MAX_CELL_TEXT ? `${entry.cell.slice(0, MAX_CELL_TEXT)}…` : entry.cell;
     this.entries.push({ ...entry, cell });
   }
 

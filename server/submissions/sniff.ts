@@ -2,7 +2,17 @@ import { createHash } from 'node:crypto';
 import Papa from 'papaparse';
 import type { ProfileDefinition } from '../shared/api/import-profiles';
 import { type Delimiter, sniffDelimiter } from './delimiter';
-import { binaryKind, type DetectedEncoding, detectEncoding, type EncodingNote, encodingFromBom, encodingNote, findUtf8Trouble, Utf8Check, type Utf8Trouble } from './encoding';
+import {
+  binaryKind,
+  type DetectedEncoding,
+  detectEncoding,
+  type EncodingNote,
+  encodingFromBom,
+  encodingNote,
+  findUtf8Trouble,
+  Utf8Check,
+  type Utf8Trouble,
+} from './encoding';
 import type { SubmissionSource } from './source';
 
 const HEAD_BYTES = 256 * 1024;
@@ -53,7 +63,9 @@ export function sniff(scan: SourceScan, profile: ProfileDefinition | null): Snif
   const judged = !named && scan.trouble ? encodingNote(scan.trouble) : null;
   const encoding: DetectedEncoding = named
     ? { encoding: named, bomLength: detected.encoding === named ? detected.bomLength : 0 }
-    : judged ? { encoding: judged.encoding, bomLength: 0 } : detected;
+    : judged
+      ? { encoding: judged.encoding, bomLength: 0 }
+      : detected;
   const binary = binaryKind(scan.head, encoding.encoding);
   const complete = scan.head.length < HEAD_BYTES;
   let headText = new TextDecoder(encoding.encoding).decode(scan.head.subarray(encoding.bomLength));

@@ -49,7 +49,12 @@ class RunCursor {
 }
 
 export function compareCells(a: Cell, b: Cell): number {
-  return compareText(a.indicator, b.indicator) || compareText(a.geo, b.geo) || compareText(a.period, b.period) || a.sourceRow - b.sourceRow;
+  return (
+    compareText(a.indicator, b.indicator) ||
+    compareText(a.geo, b.geo) ||
+    compareText(a.period, b.period) ||
+    a.sourceRow - b.sourceRow
+  );
 }
 
 function compareText(a: string, b: string): number {
@@ -73,10 +78,17 @@ export type HeldRun = EncodedPart[];
  * A submission's staged cells in key order (indicator, geo, period), in batches; repeated rows go to
  * `onRepeat`. The runs are merged as they are read: one part of each run is decoded at a time.
  */
-export async function* stagedCells(db: DbOrTx, submissionId: number, held?: HeldRun, onRepeat?: RepeatListener): AsyncGenerator<StagedCell[]> {
+export async function* stagedCells(
+  db: DbOrTx,
+  submissionId: number,
+  held?: HeldRun,
+  onRepeat?: RepeatListener,
+): AsyncGenerator<StagedCell[]> {
   const cursors = held
     ? [new RunCursor(held.length, async (part) => decodePart(held[part]!.bytes))]
-    : (await stagedRuns(db, submissionId)).map((parts, run) => new RunCursor(parts, (part) => readPart(db, submissionId, run, part)));
+    : (await stagedRuns(db, submissionId)).map(
+        (parts, run) => new RunCursor(parts, (part) => readPart(db, submissionId, run, part)),
+      );
   const live: RunCursor[] = [];
   for (const c of cursors) if (await c.advance()) live.push(c);
   let batch: StagedCell[] = [];

@@ -64,7 +64,10 @@ export function encodePart(part: PartColumns): Uint8Array<ArrayBuffer> {
   bytes.fill(0x20, HEADER_BYTES + json.length, valuesAt);
   new Float64Array(bytes.buffer, valuesAt, n).set(part.values.subarray(0, n));
   const rows = new Int32Array(bytes.buffer, rowsAt, n);
-  const ids = width === 2 ? new Uint16Array(bytes.buffer, idsAt, n * ID_FIELDS) : new Int32Array(bytes.buffer, idsAt, n * ID_FIELDS);
+  const ids =
+    width === 2
+      ? new Uint16Array(bytes.buffer, idsAt, n * ID_FIELDS)
+      : new Int32Array(bytes.buffer, idsAt, n * ID_FIELDS);
   const none = width === 2 ? NO_STRING_16 : -1;
   const f = part.fields;
   for (let i = 0; i < n; i++) {
@@ -87,7 +90,8 @@ export function decodePart(data: Uint8Array): StagedPart {
   const bytes = new Uint8Array(data);
   if (bytes.length < HEADER_BYTES) throw new StagedPartError('A staged part is truncated.');
   const header = new Int32Array(bytes.buffer, 0, 4);
-  if (header[0] !== MAGIC || (header[3] !== 2 && header[3] !== 4)) throw new StagedPartError('A staged part is not in a format this version reads.');
+  if (header[0] !== MAGIC || (header[3] !== 2 && header[3] !== 4))
+    throw new StagedPartError('A staged part is not in a format this version reads.');
   const n = header[1]!;
   const stringBytes = header[2]!;
   const width = header[3]!;
@@ -100,7 +104,10 @@ export function decodePart(data: Uint8Array): StagedPart {
     strings: JSON.parse(Buffer.from(bytes.buffer, HEADER_BYTES, stringBytes).toString('utf8')) as string[],
     values: new Float64Array(bytes.buffer, valuesAt, n),
     rows: new Int32Array(bytes.buffer, rowsAt, n),
-    ids: width === 2 ? new Uint16Array(bytes.buffer, idsAt, n * ID_FIELDS) : new Int32Array(bytes.buffer, idsAt, n * ID_FIELDS),
+    ids:
+      width === 2
+        ? new Uint16Array(bytes.buffer, idsAt, n * ID_FIELDS)
+        : new Int32Array(bytes.buffer, idsAt, n * ID_FIELDS),
     none: width === 2 ? NO_STRING_16 : -1,
   };
 }
@@ -108,7 +115,9 @@ export function decodePart(data: Uint8Array): StagedPart {
 type JsonCell = [string, string, string, string, number | null, string, string | null, number];
 
 function decodeJsonPart(data: Uint8Array): StagedPart {
-  const { cells } = JSON.parse(Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8')) as { cells: JsonCell[] };
+  const { cells } = JSON.parse(Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8')) as {
+    cells: JsonCell[];
+  };
   const builder = new PartBuilder(cells.length);
   for (const [geo, indicator, period, periodStart, value, flags, note, row] of cells) {
     builder.add({ geo, indicator, period, periodStart, value, flags, note, sourceRow: row });

@@ -131,7 +131,8 @@ export class RunBuilder {
       const packed = new Float64Array(n);
       for (let i = 0; i < n; i++) {
         const k = i * PART_FIELDS;
-        packed[i] = ((indicator.of[f[k + 1]!]! * geos + geo.of[f[k]!]!) * periods + period.of[f[k + 2]!]!) * ROW_BITS + i;
+        packed[i] =
+          ((indicator.of[f[k + 1]!]! * geos + geo.of[f[k]!]!) * periods + period.of[f[k + 2]!]!) * ROW_BITS + i;
       }
       packed.sort();
       for (let i = 0; i < n; i++) order[i] = packed[i]! % ROW_BITS;
@@ -139,8 +140,13 @@ export class RunBuilder {
     }
     for (let i = 0; i < n; i++) order[i] = i;
     const key = (i: number, of: Int32Array, field: number) => of[f[i * PART_FIELDS + field]!]!;
-    return order.sort((a, b) =>
-      key(a, indicator.of, 1) - key(b, indicator.of, 1) || key(a, geo.of, 0) - key(b, geo.of, 0) || key(a, period.of, 2) - key(b, period.of, 2) || a - b);
+    return order.sort(
+      (a, b) =>
+        key(a, indicator.of, 1) - key(b, indicator.of, 1) ||
+        key(a, geo.of, 0) - key(b, geo.of, 0) ||
+        key(a, period.of, 2) - key(b, period.of, 2) ||
+        a - b,
+    );
   }
 
   /** Each string's rank among the strings used in one role (indicator, geo or period). */
@@ -149,7 +155,7 @@ export class RunBuilder {
     for (let id = 0; id < this.strings.length; id++) if (this.roles[id]! & role) ids.push(id);
     ids.sort((a, b) => (this.strings[a]! < this.strings[b]! ? -1 : this.strings[a]! > this.strings[b]! ? 1 : 0));
     const of = new Int32Array(this.strings.length);
-    ids.forEach((id, r) => (of[id] = r));
+    for (let r = 0; r < ids.length; r++) of[ids[r]!] = r;
     return { of, size: ids.length };
   }
 
@@ -191,7 +197,11 @@ export class RunBuilder {
 }
 
 /** Sorted, encoded parts of the cells of `batches`, a run at a time; `onBatch` is called after each batch is taken. */
-export async function* runsOf(batches: AsyncIterable<Cell[]>, onBatch?: () => void, builder = new RunBuilder()): AsyncGenerator<EncodedPart> {
+export async function* runsOf(
+  batches: AsyncIterable<Cell[]>,
+  onBatch?: () => void,
+  builder = new RunBuilder(),
+): AsyncGenerator<EncodedPart> {
   for await (const cells of batches) {
     for (const cell of cells) {
       builder.add(cell);

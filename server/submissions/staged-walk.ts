@@ -23,7 +23,13 @@ function before(p: PublishedCell, s: StagedCell): boolean {
  * time. The checks, the diff and the commit all read a submission this way; a visitor instead of
  * yielded step objects saves an object per cell (measured: 0.1 s a walk over 1M cells).
  */
-export async function walkSubmission(db: DbOrTx, submissionId: number, geos: string[], visitor: WalkVisitor, held?: HeldRun): Promise<void> {
+export async function walkSubmission(
+  db: DbOrTx,
+  submissionId: number,
+  geos: string[],
+  visitor: WalkVisitor,
+  held?: HeldRun,
+): Promise<void> {
   let indicator: string | null = null;
   let published: PublishedCell[] = [];
   let at = 0;

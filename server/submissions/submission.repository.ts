@@ -30,17 +30,24 @@ export async function serialiseCommits(tx: DbOrTx): Promise<void> {
  * The earlier submission of byte-identical content for the same geo, read with the same profile, if
  * any (idempotent uploads). A different profile reads the bytes differently, so it is a new submission.
  */
-export function findSubmissionByContent(db: DbOrTx, geo: string, sha256: string, profile: string | null = null): Promise<SubmissionRow | undefined> {
-  return db
-    .selectFrom('submissions')
-    .selectAll()
-    .where('geo', '=', geo)
-    .where('sha256', '=', sha256)
-    .where((eb) => (profile === null ? eb('profile', 'is', null) : eb('profile', '=', profile)))
-    // A withdrawn or approval-rejected file may be sent again as a fresh submission.
-    .where('status', 'not in', ['withdrawn', 'approval-rejected'])
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
+export function findSubmissionByContent(
+  db: DbOrTx,
+  geo: string,
+  sha256: string,
+  profile: string | null = null,
+): Promise<SubmissionRow | undefined> {
+  return (
+    db
+      .selectFrom('submissions')
+      .selectAll()
+      .where('geo', '=', geo)
+      .where('sha256', '=', sha256)
+      .where((eb) => (profile === null ? eb('profile', 'is', null) : eb('profile', '=', profile)))
+      // A withdrawn or approval-rejected file may be sent again as a fresh submission.
+      .where('status', 'not in', ['withdrawn', 'approval-rejected'])
+      .orderBy('id', 'desc')
+      .executeTakeFirst()
+  );
 }
 
 export async function insertSubmission(db: DbOrTx, submission: NewSubmission): Promise<number> {
@@ -66,7 +73,12 @@ export function countSubmissions(db: DbOrTx): Promise<number> {
 }
 
 /** A geo's submissions, newest first, optionally of one status. */
-export function listSubmissions(db: DbOrTx, geo: string, status?: SubmissionStatus, limit = 100): Promise<SubmissionRow[]> {
+export function listSubmissions(
+  db: DbOrTx,
+  geo: string,
+  status?: SubmissionStatus,
+  limit = 100,
+): Promise<SubmissionRow[]> {
   let query = db.selectFrom('submissions').selectAll().where('geo', '=', geo);
   if (status) query = query.where('status', '=', status);
   return query.orderBy('id', 'desc').limit(limit).execute();

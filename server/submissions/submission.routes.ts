@@ -3,9 +3,9 @@ import { actorName } from '../http/actor';
 import type { DbOrTx } from '../db/database';
 import { badRequest, conflict, HttpError, notFound } from '../http/errors';
 import { assertKnownCodes } from '../http/known-codes';
-import { periodParam, singleCode } from '../http/query';
+import { singleCode } from '../http/query';
 import { defineRoute, type RouteContext, RouteResponse } from '../http/route';
-import { CommitAnswerSchema, SubmissionsAnswerSchema } from '../shared/api/submissions';
+import { SubmissionsAnswerSchema } from '../shared/api/submissions';
 import { SubmissionStateError } from './commit';
 import { diffSubmission } from './diff';
 import { parseStoredReport, previewSubmission, ProfileNotForGeoError, UnknownProfileError } from './pipeline';
@@ -29,7 +29,10 @@ const UploadQuery = z.object({
 });
 export const IdParams = z.object({ id: z.coerce.number().int().positive() });
 
-function uploadField(ctx: RouteContext<z.infer<typeof UploadQuery>, unknown, unknown>, name: 'geo' | 'profile'): string | undefined {
+function uploadField(
+  ctx: RouteContext<z.infer<typeof UploadQuery>, unknown, unknown>,
+  name: 'geo' | 'profile',
+): string | undefined {
   return ctx.query[name] ?? ctx.upload?.fields[name]?.trim() ?? undefined;
 }
 
@@ -68,7 +71,8 @@ export const submissionRoutes = [
     method: 'post',
     path: '/api/submissions',
     tag: 'submissions',
-    summary: 'Upload a file (multipart or raw body) for a geo, optionally with an import profile: validates, stages and diffs it (dry run)',
+    summary:
+      'Upload a file (multipart or raw body) for a geo, optionally with an import profile: validates, stages and diffs it (dry run)',
     access: {
       kind: 'geo-scoped',
       roles: [...CONTACTS],
@@ -85,7 +89,12 @@ export const submissionRoutes = [
       await assertKnownCodes(ctx.db, 'geo', [geo]);
       const profile = uploadField(ctx, 'profile') || null;
       try {
-        const preview = await previewSubmission(ctx.db, { geo, profile, submittedBy: actorName(ctx.actor), source: await uploadedSource(ctx.upload!) });
+        const preview = await previewSubmission(ctx.db, {
+          geo,
+          profile,
+          submittedBy: actorName(ctx.actor),
+          source: await uploadedSource(ctx.upload!),
+        });
         return new RouteResponse(preview, { status: preview.duplicateOf ? 200 : 201 });
       } catch (error) {
         if (error instanceof UnknownProfileError) throw new HttpError(400, 'unknown-profile', error.message);

@@ -3,7 +3,15 @@ import type { IndicatorMapping, ProfileDefinition } from '../shared/api/import-p
 import type { SkippedCounts } from '../shared/api/submissions';
 import type { RawCell } from './cell';
 import type { Delimiter } from './delimiter';
-import { buildLayout, columnAt, expandRecord, type FileFormat, isWorldBankHeader, periodText, type TableLayout } from './layout';
+import {
+  buildLayout,
+  columnAt,
+  expandRecord,
+  type FileFormat,
+  isWorldBankHeader,
+  periodText,
+  type TableLayout,
+} from './layout';
 import { inferColumnFormats, type NumberFormat } from './number-format';
 import { type CsvBatch, type CsvRecord, csvBatches, MAX_RECORD_CHARS, RecordTooLongError } from './records';
 import type { ReportBuilder } from './report';
@@ -83,19 +91,34 @@ const UNUSUAL_SEPARATOR = /[\u2028\u2029\u0085]/;
  * Reads any of the table shapes into `sink`, one batch per chunk of the file, following the profile's
  * column roles. A record over MAX_RECORD_CHARS ends the reading with an error naming the limit.
  */
-export async function* readTable<Batch>(text: Readable, delimiter: Delimiter, read: TableRead, sink: CellSink<Batch>): AsyncGenerator<Batch> {
+export async function* readTable<Batch>(
+  text: Readable,
+  delimiter: Delimiter,
+  read: TableRead,
+  sink: CellSink<Batch>,
+): AsyncGenerator<Batch> {
   try {
     yield* readRecords(text, delimiter, read, sink);
   } catch (error) {
     if (!(error instanceof RecordTooLongError)) throw error;
     text.destroy();
-    read.report.error(error.row, null, null, 'line-too-long',
+    read.report.error(
+      error.row,
+      null,
+      null,
+      'line-too-long',
       `Row ${error.row} is longer than ${MAX_RECORD_CHARS} characters (the limit for one row), so the file was not read further. ` +
-        'Check that the file has line breaks, and that every quote (") is closed.');
+        'Check that the file has line breaks, and that every quote (") is closed.',
+    );
   }
 }
 
-async function* readRecords<Batch>(text: Readable, delimiter: Delimiter, read: TableRead, sink: CellSink<Batch>): AsyncGenerator<Batch> {
+async function* readRecords<Batch>(
+  text: Readable,
+  delimiter: Delimiter,
+  read: TableRead,
+  sink: CellSink<Batch>,
+): AsyncGenerator<Batch> {
   let reader: RowReader | null = null;
   let preamble = 0;
   for await (const batch of csvBatches(text, delimiter)) {
@@ -121,47 +144,81 @@ async function* readRecords<Batch>(text: Readable, delimiter: Delimiter, read: T
     reader.takeAll(batch, from);
     yield sink.batch();
   }
-  if (!reader) reportNoHeader(read, preamble > 0 ? 'no World Bank header row ("Country Name","Country Code",...)' : null);
+  if (!reader)
+    reportNoHeader(read, preamble > 0 ? 'no World Bank header row ("Country Name","Country Code",...)' : null);
 }
 
 function checkHeaderShape(header: CsvRecord, report: ReportBuilder): boolean {
   if (header.fields.length > MAX_COLUMNS) {
-    report.error(header.row, null, header.fields.slice(0, 20).join(','), 'too-many-columns',
-      `The header has ${header.fields.length} columns; the limit is ${MAX_COLUMNS}. Check the delimiter, or split the file.`);
+    report.error(
+      header.row,
+      null,
+      header.fields.slice(0, 20).join(','),
+      'too-many-columns',
+      `The header has ${header.fields.length} columns; the limit is ${MAX_COLUMNS}. Check the delimiter, or split the file.`,
+    );
     return false;
   }
   const unusual = header.fields.find((f) => UNUSUAL_SEPARATOR.test(f));
   if (unusual === undefined) return true;
   const code = unusual.match(UNUSUAL_SEPARATOR)![0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-  report.error(header.row, null, unusual.slice(0, 200), 'unusual-line-separator',
+  report.error(
+    header.row,
+    null,
+    unusual.slice(0, 200),
+    'unusual-line-separator',
     `The file separates lines with U+${code} instead of ordinary line breaks, so it reads as one long row. ` +
-      'Save it again as CSV with ordinary line breaks (LF or CR LF).');
+      'Save it again as CSV with ordinary line breaks (LF or CR LF).',
+  );
   return false;
 }
 
 function reportNoHeader(read: TableRead, what: string | null): void {
   if (what) {
-    read.report.error(null, null, null, 'missing-header', `The file has ${what}. Upload the World Bank bulk CSV as downloaded, or choose another profile.`);
+    read.report.error(
+      null,
+      null,
+      null,
+      'missing-header',
+      `The file has ${what}. Upload the World Bank bulk CSV as downloaded, or choose another profile.`,
+    );
     return;
   }
-  read.report.error(null, null, null, 'empty-file',
-    'The file is empty. Upload a CSV whose first row is the header geo,indicator,period,value,flags,note (download it from /api/submissions/template?geo=XX).');
+  read.report.error(
+    null,
+    null,
+    null,
+    'empty-file',
+    'The file is empty. Upload a CSV whose first row is the header geo,indicator,period,value,flags,note (download it from /api/submissions/template?geo=XX).',
+  );
 }
 
 function isWorldBankPreamble(fields: string[] | undefined): boolean {
   return fields?.[0]?.replace(/^\uFEFF/, '').trim() === 'Data Source';
 }
 
-function checkLayout(layout: TableLayout, profile: ProfileDefinition, report: ReportBuilder, header: CsvRecord): boolean {
+function checkLayout(
+  layout: TableLayout,
+  profile: ProfileDefinition,
+  report: ReportBuilder,
+  header: CsvRecord,
+): boolean {
   const { columns } = profile;
   const wide = layout.format !== 'canonical' && layout.format !== 'long';
   const needed = wide ? (['indicator'] as const) : (['indicator', 'period', 'value'] as const);
-  const missing: string[] = needed.filter((role) => columnAt(layout, columns[role]) === undefined).map((role) => `${role} ("${columns[role] ?? '?'}")`);
+  const missing: string[] = needed
+    .filter((role) => columnAt(layout, columns[role]) === undefined)
+    .map((role) => `${role} ("${columns[role] ?? '?'}")`);
   if (columns.geo && columnAt(layout, columns.geo) === undefined) missing.push(`geo ("${columns.geo}")`);
   if (wide && layout.periodColumns.length === 0) missing.push('period columns (headers such as 2021)');
   if (!missing.length) return !reportRepeatedPeriods(layout, report, header);
-  report.error(header.row, null, header.fields.join(',').slice(0, 200), 'missing-header',
-    `The header lacks ${missing.join(', ')}. The canonical header is geo,indicator,period,value,flags,note; for other layouts choose an import profile whose column names match the file.`);
+  report.error(
+    header.row,
+    null,
+    header.fields.join(',').slice(0, 200),
+    'missing-header',
+    `The header lacks ${missing.join(', ')}. The canonical header is geo,indicator,period,value,flags,note; for other layouts choose an import profile whose column names match the file.`,
+  );
   return false;
 }
 
@@ -179,8 +236,13 @@ function reportRepeatedPeriods(layout: TableLayout, report: ReportBuilder, heade
       continue;
     }
     repeated = true;
-    report.error(header.row, name, name, 'duplicate-column',
-      `Columns "${earlier}" and "${name}" both hold period ${period}. Keep one of them, or rename the other to the period it really holds.`);
+    report.error(
+      header.row,
+      name,
+      name,
+      'duplicate-column',
+      `Columns "${earlier}" and "${name}" both hold period ${period}. Keep one of them, or rename the other to the period it really holds.`,
+    );
   }
   return repeated;
 }
@@ -190,7 +252,9 @@ function numberFormats(layout: TableLayout, profile: ProfileDefinition, sample: 
     ? layout.periodColumns.map((p) => p.at)
     : [columnAt(layout, profile.columns.value)!];
   if (profile.numberFormat) return new Map(valueColumns.map((c) => [c, profile.numberFormat!]));
-  const rows = sample.filter((r) => r.length === layout.width).map((r) => expandRecord(layout, r).map((f) => f.replace(/\s+[A-Za-z]+\s*$/, '')));
+  const rows = sample
+    .filter((r) => r.length === layout.width)
+    .map((r) => expandRecord(layout, r).map((f) => f.replace(/\s+[A-Za-z]+\s*$/, '')));
   return inferColumnFormats(rows, valueColumns);
 }
 
@@ -208,7 +272,12 @@ class RowReader {
   private readonly columns: RawCell['columns'];
   private readonly valueFormat: NumberFormat | undefined;
   /** Wide tables: each period column with its cells' column names and number format, settled once. */
-  private readonly periodColumns: { at: number; period: string; columns: RawCell['columns']; numberFormat: NumberFormat | undefined }[];
+  private readonly periodColumns: {
+    at: number;
+    period: string;
+    columns: RawCell['columns'];
+    numberFormat: NumberFormat | undefined;
+  }[];
   /** The one cell handed to the sink, refilled for each cell (see CellSink). */
   private readonly cell: RawCell;
 
@@ -249,10 +318,22 @@ class RowReader {
       column: f.column,
       at: columnAt(layout, f.column),
       test: (v: string) =>
-        (f.equals === undefined || v === f.equals) && (f.in === undefined || f.in.includes(v)) && (f.notIn === undefined || !f.notIn.includes(v)),
+        (f.equals === undefined || v === f.equals) &&
+        (f.in === undefined || f.in.includes(v)) &&
+        (f.notIn === undefined || !f.notIn.includes(v)),
     }));
     // Same fields in the same order as before cells were reused, so copies of it look as they always did.
-    this.cell = { row: 0, geo: '', indicator: '', note: '', period: '', value: '', flags: '', columns: this.columns, numberFormat: undefined };
+    this.cell = {
+      row: 0,
+      geo: '',
+      indicator: '',
+      note: '',
+      period: '',
+      value: '',
+      flags: '',
+      columns: this.columns,
+      numberFormat: undefined,
+    };
   }
 
   /**
@@ -308,7 +389,7 @@ class RowReader {
       return;
     }
     for (const { at, period, columns, numberFormat } of this.periodColumns) {
-      const [, value = '', flags = ''] = WIDE_CELL.exec(fields[at] ?? '') ?? [, fields[at] ?? ''];
+      const [, value = '', flags = ''] = WIDE_CELL.exec(fields[at] ?? '') ?? [undefined, fields[at] ?? ''];
       if (value === '' || value === ':') {
         skipped.missing++;
         continue;
@@ -332,7 +413,8 @@ class RowReader {
     const { scope } = this.read;
     const { profile } = this;
     if (this.at.geo === undefined) return scope.submissionGeo;
-    const code = profile.geoCodes === 'iso3' ? scope.iso3.get(text) : profile.geoCodes === 'iso2' ? scope.iso2.get(text) : text;
+    const code =
+      profile.geoCodes === 'iso3' ? scope.iso3.get(text) : profile.geoCodes === 'iso2' ? scope.iso2.get(text) : text;
     if (profile.otherGeos === 'skip' && (code === undefined || !scope.geos.has(code))) return null;
     return code ?? text;
   }
@@ -340,9 +422,14 @@ class RowReader {
   private wrongWidth(fields: string[], row: number, unterminatedQuote: boolean): void {
     const text = fields.join(this.layout.format === 'eurostat' ? '\t' : ',');
     const unterminated = unterminatedQuote || fields.some((f) => /[\r\n]/.test(f));
-    this.read.report.error(row, null, text, unterminated ? 'unterminated-quote' : 'wrong-column-count',
+    this.read.report.error(
+      row,
+      null,
+      text,
+      unterminated ? 'unterminated-quote' : 'wrong-column-count',
       unterminated
         ? `Row ${row} opens a quote (") that is never closed, so the rest of the file reads as one field. Close the quote or remove the stray quote character.`
-        : `Row ${row} has ${fields.length} fields but the header has ${this.layout.width}. Check for an unquoted delimiter or a missing field in this row.`);
+        : `Row ${row} has ${fields.length} fields but the header has ${this.layout.width}. Check for an unquoted delimiter or a missing field in this row.`,
+    );
   }
 }

@@ -14,5 +14,8 @@ export async function submissionTemplate(db: DbOrTx, geo: string): Promise<strin
     .orderBy('o.indicator')
     .orderBy('o.period_start')
     .execute();
-  return toCsv(rows.map((r) => ({ ...r, note: r.note ?? '' })), [...CANONICAL_COLUMNS]);
+  return toCsv(
+    rows.map((r) => ({ ...r, note: r.note ?? '' })),
+    [...CANONICAL_COLUMNS],
+  );
 }

@@ -20,29 +20,48 @@ export interface RangeProblem {
  * "5e-400", read as 0, are refused); counts are whole numbers from 0 below COUNT_CEILING, population
  * at least 1, percentages 0 to 100, rates and spending non-negative.
  */
-export function rangeProblem(value: number, text: string, indicator: string, unit: UnitKind | string | undefined): RangeProblem | null {
-  if (unit === 'count' && Number.isInteger(value) && value >= 0 && value < COUNT_CEILING && (value >= 1 || indicator !== POPULATION)) {
+export function rangeProblem(
+  value: number,
+  text: string,
+  indicator: string,
+  unit: UnitKind | string | undefined,
+): RangeProblem | null {
+  if (
+    unit === 'count' &&
+    Number.isInteger(value) &&
+    value >= 0 &&
+    value < COUNT_CEILING &&
+    (value >= 1 || indicator !== POPULATION)
+  ) {
     return null;
   }
-  if (!Number.isFinite(value)) return outOfRange(`"${short(text)}" is too large to be a number the observatory can store (it overflows).`);
+  if (!Number.isFinite(value))
+    return outOfRange(`"${short(text)}" is too large to be a number the observatory can store (it overflows).`);
   if (value === 0 ? writesNonZero(text) : Math.abs(value) < SMALLEST_NORMAL) {
     return outOfRange(`"${short(text)}" is too close to zero to be a real figure (it underflows). Check the exponent.`);
   }
   if (unit === 'count') return countProblem(value, indicator);
-  if (unit === 'percent' && (value < 0 || value > 100)) return outOfRange(`${value} is not a percentage: write a figure from 0 to 100.`);
+  if (unit === 'percent' && (value < 0 || value > 100))
+    return outOfRange(`${value} is not a percentage: write a figure from 0 to 100.`);
   if ((unit === 'rate_per_100k' || unit === 'currency_per_inhabitant') && value < 0) {
     return outOfRange(`${value} is negative; this indicator's figures are 0 or more.`);
   }
-  if (Math.abs(value) >= VALUE_CEILING) return outOfRange(`${value} is beyond the plausible range (±${VALUE_CEILING.toExponential()}).`);
+  if (Math.abs(value) >= VALUE_CEILING)
+    return outOfRange(`${value} is beyond the plausible range (±${VALUE_CEILING.toExponential()}).`);
   return null;
 }
 
 function countProblem(value: number, indicator: string): RangeProblem {
   if (!Number.isInteger(value)) {
-    return { code: 'fractional-count', message: `${value} is not a whole number, and this indicator counts. Round it, or check the decimal separator.` };
+    return {
+      code: 'fractional-count',
+      message: `${value} is not a whole number, and this indicator counts. Round it, or check the decimal separator.`,
+    };
   }
-  if (value >= COUNT_CEILING) return outOfRange(`${value} is not a plausible count: counts stay below ${COUNT_CEILING.toExponential()}.`);
-  if (indicator === POPULATION && value < 1) return outOfRange(`A population of ${value} is impossible: it is at least 1.`);
+  if (value >= COUNT_CEILING)
+    return outOfRange(`${value} is not a plausible count: counts stay below ${COUNT_CEILING.toExponential()}.`);
+  if (indicator === POPULATION && value < 1)
+    return outOfRange(`A population of ${value} is impossible: it is at least 1.`);
   return { code: 'negative-count', message: `A count cannot be negative (${value}). Check the sign of this value.` };
 }
 

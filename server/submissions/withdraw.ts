@@ -4,7 +4,11 @@ import { lockSubmission } from './submission.repository';
 import { clearStaged } from './staged-store';
 
 /** Withdraws a validated submission: its staged cells go, the record and report stay. */
-export async function withdrawSubmission(db: Db, submissionId: number, now = new Date()): Promise<{ submissionId: number; withdrawnAt: string }> {
+export async function withdrawSubmission(
+  db: Db,
+  submissionId: number,
+  now = new Date(),
+): Promise<{ submissionId: number; withdrawnAt: string }> {
   return db.transaction().execute(async (tx) => {
     const submission = await lockSubmission(tx, submissionId);
     if (!submission) throw new SubmissionStateError(`Submission ${submissionId} does not exist.`, 'missing');
@@ -16,7 +20,11 @@ export async function withdrawSubmission(db: Db, submissionId: number, now = new
     }
     const withdrawnAt = now.toISOString();
     await clearStaged(tx, submissionId);
-    await tx.updateTable('submissions').set({ status: 'withdrawn', withdrawn_at: withdrawnAt }).where('id', '=', submissionId).execute();
+    await tx
+      .updateTable('submissions')
+      .set({ status: 'withdrawn', withdrawn_at: withdrawnAt })
+      .where('id', '=', submissionId)
+      .execute();
     return { submissionId, withdrawnAt };
   });
 }

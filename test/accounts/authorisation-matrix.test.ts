@@ -4,7 +4,15 @@ import type { Actor, Role } from '../../server/http/actor';
 import { auditAction } from '../../server/audit/audit.action';
 import type { AnyRoute } from '../../server/http/route';
 import { apiRoutes } from '../../server/app/compose';
-import { actorFor, addUser, expectNoSecretsLeaked, PASSWORD, type RecordedResponse, recordedApp, storedSecrets } from './fixture';
+import {
+  actorFor,
+  addUser,
+  expectNoSecretsLeaked,
+  PASSWORD,
+  type RecordedResponse,
+  recordedApp,
+  storedSecrets,
+} from './fixture';
 import { expectedAllowed, Fixtures, type RequestSpec, ROUTE_RULES, type Rule } from './route-expectations';
 import { useSeededApp } from '../helpers/context';
 import type { Express } from 'express';
@@ -35,11 +43,15 @@ beforeAll(async () => {
   ({ app, responses } = recordedApp({ db, resolveActor: () => current }));
   const admin = ctx.as(secretariat);
   let n = 0;
-  fixtures = new Fixtures(admin, { target: async () => (await addUser(db, `target-${++n}@observatory.eu`, 'curator', [], undefined)).id });
+  fixtures = new Fixtures(admin, {
+    target: async () => (await addUser(db, `target-${++n}@observatory.eu`, 'curator', [], undefined)).id,
+  });
 });
 afterAll(async () => {
   // Every answer of every route to every caller: no password, hash or session id, and each token only in its issuing answer.
-  const issued = responses.filter((r) => r.method === 'POST' && r.url === '/api/tokens' && r.status === 200).map((r) => JSON.parse(r.body).token as string);
+  const issued = responses
+    .filter((r) => r.method === 'POST' && r.url === '/api/tokens' && r.status === 200)
+    .map((r) => JSON.parse(r.body).token as string);
   expectNoSecretsLeaked(responses, await storedSecrets(ctx.db), [PASSWORD, 'a long enough passphrase'], issued);
 });
 
@@ -56,25 +68,48 @@ function send(route: AnyRoute, spec: RequestSpec): request.Test {
 }
 
 /** Refusals of the public are counted per address, route family and minute (issue 15), not logged one by one. */
-const refusalCount = async (family: string) => Number((await ctx.db.selectFrom('audit_refusals')
-  .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('count'), eb.lit(0)).as('n')).where('family', '=', family).executeTakeFirstOrThrow()).n);
-const auditCount = async () => Number((await ctx.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const refusalCount = async (family: string) =>
+  Number(
+    (
+      await ctx.db
+        .selectFrom('audit_refusals')
+        .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('count'), eb.lit(0)).as('n'))
+        .where('family', '=', family)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+const auditCount = async () =>
+  Number(
+    (
+      await ctx.db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('the authorisation matrix', () => {
   it('has a rule for every route in the router, and no rule for a route that does not exist', () => {
     const routes = apiRoutes.map(keyOf);
-    expect(routes.filter((k) => !(k in ROUTE_RULES)), 'routes without a rule in test/accounts/route-expectations.ts').toEqual([]);
-    expect(Object.keys(ROUTE_RULES).filter((k) => !routes.includes(k)), 'rules for routes that no longer exist').toEqual([]);
+    expect(
+      routes.filter((k) => !(k in ROUTE_RULES)),
+      'routes without a rule in test/accounts/route-expectations.ts',
+    ).toEqual([]);
+    expect(
+      Object.keys(ROUTE_RULES).filter((k) => !routes.includes(k)),
+      'rules for routes that no longer exist',
+    ).toEqual([]);
   });
 
-  it('matches each route\'s declared access to its rule', () => {
+  it("matches each route's declared access to its rule", () => {
     for (const route of apiRoutes) {
       const rule = ROUTE_RULES[keyOf(route)];
       if (!rule) continue;
       const declared = route.access;
       const expected = rule.kind === 'scoped' ? 'geo-scoped' : rule.kind;
       expect(declared.kind, keyOf(route)).toBe(expected);
-      if (declared.kind !== 'public' && rule.kind !== 'public') expect([...declared.roles].sort(), keyOf(route)).toEqual([...rule.roles].sort());
+      if (declared.kind !== 'public' && rule.kind !== 'public')
+        expect([...declared.roles].sort(), keyOf(route)).toEqual([...rule.roles].sort());
     }
   });
 
@@ -98,13 +133,24 @@ describe('the authorisation matrix', () => {
           outcomes.push(`${label}: ${denied ? 'denied' : 'allowed'}`);
           expected.push(`${label}: ${expectedAllowed(rule, caller, inScope) ? 'allowed' : 'denied'}`);
           if (route.method === 'get') continue;
-          const written = await ctx.db.selectFrom('audit_log').selectAll().orderBy('id').offset(before).limit(100).execute();
+          const written = await ctx.db
+            .selectFrom('audit_log')
+            .selectAll()
+            .orderBy('id')
+            .offset(before)
+            .limit(100)
+            .execute();
           if (denied && caller === 'public') {
             expect(await refusalCount(family), `${label}: the refusal is counted`).toBe(refusalsBefore + 1);
           } else if (denied) {
-            expect(written.map((e) => `${e.action} ${e.outcome}`), `${label}: the refusal is audited`).toContain(`${auditAction(route)} denied`);
+            expect(
+              written.map((e) => `${e.action} ${e.outcome}`),
+              `${label}: the refusal is audited`,
+            ).toContain(`${auditAction(route)} denied`);
           } else if (res.status < 300 && rule.writesWhenOk !== false) {
-            expect(written.filter((e) => e.outcome === 'ok').length, `${label}: the write is audited`).toBeGreaterThan(0);
+            expect(written.filter((e) => e.outcome === 'ok').length, `${label}: the write is audited`).toBeGreaterThan(
+              0,
+            );
           }
         }
       }

@@ -35,8 +35,11 @@ export function recordedApp(options: AppOptions): { app: Express; responses: Rec
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
       if (typeof chunk !== 'function') keep(chunk);
       responses.push({
-        method: req.method, url: req.originalUrl, status: res.statusCode,
-        headers: JSON.stringify(res.getHeaders()), body: Buffer.concat(chunks).toString('utf8'),
+        method: req.method,
+        url: req.originalUrl,
+        status: res.statusCode,
+        headers: JSON.stringify(res.getHeaders()),
+        body: Buffer.concat(chunks).toString('utf8'),
       });
       return end(chunk, ...rest);
     }) as typeof res.end;
@@ -46,11 +49,20 @@ export function recordedApp(options: AppOptions): { app: Express; responses: Rec
   return { app, responses };
 }
 
-export async function addUser(db: Db, email: string, role: Role, geos: string[] = [], password: string | undefined = PASSWORD) {
+export async function addUser(
+  db: Db,
+  email: string,
+  role: Role,
+  geos: string[] = [],
+  password: string | undefined = PASSWORD,
+) {
   return createUser(db, { email, role, geos }, { actor: SYSTEM_ACTOR, ip: 'test' }, password);
 }
 
-export function actorFor(row: { id: number; email: string; role: Role; geos: string }, via: 'session' | 'token' = 'session'): Actor {
+export function actorFor(
+  row: { id: number; email: string; role: Role; geos: string },
+  via: 'session' | 'token' = 'session',
+): Actor {
   return { kind: 'user', id: row.id, email: row.email, role: row.role, geos: row.geos ? row.geos.split(',') : [], via };
 }
 
@@ -87,15 +99,24 @@ export async function storedSecrets(db: Db): Promise<string[]> {
 }
 
 /** Fails when any recorded response holds a stored secret, a password, or an API token outside its one issuing answer. */
-export function expectNoSecretsLeaked(responses: RecordedResponse[], secrets: string[], passwords: string[], issuedTokens: string[]): void {
+export function expectNoSecretsLeaked(
+  responses: RecordedResponse[],
+  secrets: string[],
+  passwords: string[],
+  issuedTokens: string[],
+): void {
   expect(responses.length).toBeGreaterThan(0);
   for (const response of responses) {
     const text = response.headers + response.body;
     expect(text, `${response.method} ${response.url}`).not.toMatch(/scrypt\$/);
-    for (const secret of [...secrets, ...passwords]) expect(text.includes(secret), `${response.method} ${response.url} leaks a secret`).toBe(false);
+    for (const secret of [...secrets, ...passwords])
+      expect(text.includes(secret), `${response.method} ${response.url} leaks a secret`).toBe(false);
   }
   for (const token of issuedTokens) {
     const showing = responses.filter((r) => (r.headers + r.body).includes(token));
-    expect(showing.map((r) => `${r.method} ${r.url} ${r.status}`), 'a token is shown exactly once, when issued').toEqual(['POST /api/tokens 200']);
+    expect(
+      showing.map((r) => `${r.method} ${r.url} ${r.status}`),
+      'a token is shown exactly once, when issued',
+    ).toEqual(['POST /api/tokens 200']);
   }
 }

@@ -21,7 +21,10 @@ describe('security headers', () => {
   it('send a strict Content-Security-Policy and the other helmet headers on every answer', async () => {
     const res = await ctx.request().get('/api/health').expect(200);
     const csp = Object.fromEntries(
-      String(res.headers['content-security-policy']).split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values.join(' ')]),
+      String(res.headers['content-security-policy'])
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values.join(' ')]),
     );
     expect(csp).toMatchObject({
       'default-src': "'self'",
@@ -56,7 +59,9 @@ describe('security headers', () => {
     ];
     const problems = files.flatMap((file) => {
       const text = readFileSync(file, 'utf8');
-      return forbidden.filter(([pattern]) => pattern.test(text)).map(([, what]) => `${path.relative(CLIENT_DIR, file)}: ${what}`);
+      return forbidden
+        .filter(([pattern]) => pattern.test(text))
+        .map(([, what]) => `${path.relative(CLIENT_DIR, file)}: ${what}`);
     });
     expect(problems).toEqual([]);
   });
@@ -64,7 +69,11 @@ describe('security headers', () => {
 
 describe('safe errors', () => {
   it('refuse an oversized JSON body with 413, naming the limit problem', async () => {
-    const res = await ctx.request().post('/api/session').set('content-type', 'application/json').send(JSON.stringify({ email: 'x'.repeat(2_000_000) }));
+    const res = await ctx
+      .request()
+      .post('/api/session')
+      .set('content-type', 'application/json')
+      .send(JSON.stringify({ email: 'x'.repeat(2_000_000) }));
     expect(res.status).toBe(413);
     expect(res.body.error.message).toContain('larger than the server accepts');
   });
@@ -74,7 +83,9 @@ describe('safe errors', () => {
     await sql`alter table geos rename to geos_elsewhere`.execute(ctx.db);
     try {
       const res = await ctx.request().get('/api/geos').expect(500);
-      expect(res.body).toEqual({ error: { status: 500, code: 'internal', message: 'An unexpected error occurred. It has been logged.' } });
+      expect(res.body).toEqual({
+        error: { status: 500, code: 'internal', message: 'An unexpected error occurred. It has been logged.' },
+      });
       expect(res.text).not.toMatch(/geos|sqlite|select|no such table|\.ts:\d+/i);
       expect(logged).toHaveBeenCalled();
     } finally {

@@ -28,7 +28,9 @@ describe('password hashing', () => {
 
 describe('session cookie', () => {
   it('is HttpOnly, SameSite=Lax, site-wide, Secure only over HTTPS, and read back from a Cookie header', () => {
-    expect(sessionCookie('abc', { maxAge: 60, secure: false })).toBe('observatory_session=abc; Path=/; HttpOnly; SameSite=Lax; Max-Age=60');
+    expect(sessionCookie('abc', { maxAge: 60, secure: false })).toBe(
+      'observatory_session=abc; Path=/; HttpOnly; SameSite=Lax; Max-Age=60',
+    );
     expect(sessionCookie('abc', { maxAge: 60, secure: true })).toMatch(/; Secure$/);
     expect(readCookie('theme=dark; observatory_session=abc%2Bd; other=1', 'observatory_session')).toBe('abc+d');
     expect(readCookie('observatory_session_x=1', 'observatory_session')).toBeUndefined();

@@ -37,15 +37,24 @@ const SECRETARIAT: Role[] = ['secretariat'];
 const open = (sample?: Sample, writesWhenOk?: boolean): Rule => ({ kind: 'public', sample, writesWhenOk });
 const roles = (r: Role[], sample?: Sample): Rule => ({ kind: 'roles', roles: r, sample });
 /** Contact points are held to their geos; curators and the secretariat act everywhere. */
-const scoped = (r: Role[], sample: Sample): Rule => ({ kind: 'scoped', roles: r, scopedRoles: ['contact_point'], sample });
+const scoped = (r: Role[], sample: Sample): Rule => ({
+  kind: 'scoped',
+  roles: r,
+  scopedRoles: ['contact_point'],
+  sample,
+});
 
 let counter = 0;
 const unique = (stem: string) => `${stem}-${Date.now().toString(36)}-${++counter}`;
 
-export const csvFor = (geo: string, value = 100 + counter++) => `geo,indicator,period,value,flags,note\n${geo},ICCS0101,2021,${value},,`;
+export const csvFor = (geo: string, value = 100 + counter++) =>
+  `geo,indicator,period,value,flags,note\n${geo},ICCS0101,2021,${value},,`;
 
 export const profileFor = (geo: string, name = unique('profile').toLowerCase()) => ({
-  name, geo, shape: 'long', columns: { geo: 'geo', indicator: 'indicator', period: 'period', value: 'value' },
+  name,
+  geo,
+  shape: 'long',
+  columns: { geo: 'geo', indicator: 'indicator', period: 'period', value: 'value' },
 });
 
 export function practiceFor(geo: string) {
@@ -88,14 +97,24 @@ export class Fixtures {
   }
 
   async token(): Promise<number> {
-    const res = await request(this.admin).post('/api/tokens').send({ name: unique('token') });
+    const res = await request(this.admin)
+      .post('/api/tokens')
+      .send({ name: unique('token') });
     return (await this.created(res, 'a token')).body.id;
   }
 }
 
 export function roundFor(geos = ['NL', 'DE']) {
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-  return { name: unique('Core indicators'), indicators: ['ICCS0101'], periods: ['2024'], geos, opensOn: day(0), dueOn: day(30), locksOn: day(60) };
+  return {
+    name: unique('Core indicators'),
+    indicators: ['ICCS0101'],
+    periods: ['2024'],
+    geos,
+    opensOn: day(0),
+    dueOn: day(30),
+    locksOn: day(60),
+  };
 }
 
 const round: Sample = async (_geo, fx) => ({ params: { id: await fx.round() } });
@@ -127,7 +146,9 @@ export const ROUTE_RULES: Record<string, Rule> = {
   'GET /api/practices/:slug': open(practice),
   'GET /api/practice-workbench': roles(ALL),
   'POST /api/practice-workbench': scoped(ALL, (geo) => ({ body: practiceFor(geo) })),
-  'POST /api/practice-workbench/import': roles(CURATORS, (geo) => ({ body: { format: 'json', practices: [practiceFor(geo)] } })),
+  'POST /api/practice-workbench/import': roles(CURATORS, (geo) => ({
+    body: { format: 'json', practices: [practiceFor(geo)] },
+  })),
   'GET /api/practice-workbench/:slug': scoped(ALL, practice),
   'GET /api/practice-workbench/:slug/history': scoped(ALL, practice),
   'PUT /api/practice-workbench/:slug': scoped(ALL, async (geo, fx) => {
@@ -138,7 +159,8 @@ export const ROUTE_RULES: Record<string, Rule> = {
   'POST /api/practice-workbench/:slug/start-review': roles(CURATORS, practice),
   'POST /api/practice-workbench/:slug/publish': roles(CURATORS, practice),
   'POST /api/practice-workbench/:slug/return': roles(CURATORS, async (geo, fx) => ({
-    params: { slug: await fx.practice(geo) }, body: { comment: 'Please add an evaluation reference.' },
+    params: { slug: await fx.practice(geo) },
+    body: { comment: 'Please add an evaluation reference.' },
   })),
   'PUT /api/practice-workbench/:slug/rating-override': roles(CURATORS, practice),
   'DELETE /api/practice-workbench/:slug/rating-override': roles(CURATORS, practice),
@@ -156,10 +178,15 @@ export const ROUTE_RULES: Record<string, Rule> = {
     const name = await fx.profile(geo);
     return { params: { name }, body: { ...profileFor(geo, name), description: 'edited' } };
   }),
-  'DELETE /api/import-profiles/:name': scoped(CONTACTS, async (geo, fx) => ({ params: { name: await fx.profile(geo) } })),
+  'DELETE /api/import-profiles/:name': scoped(CONTACTS, async (geo, fx) => ({
+    params: { name: await fx.profile(geo) },
+  })),
   'GET /api/approvals': roles(CONTACTS),
   'POST /api/submissions/:id/approve': roles(SECRETARIAT, submission),
-  'POST /api/submissions/:id/reject': roles(SECRETARIAT, async (geo, fx) => ({ ...(await submission(geo, fx)), body: { message: 'Please correct the 2021 figure.' } })),
+  'POST /api/submissions/:id/reject': roles(SECRETARIAT, async (geo, fx) => ({
+    ...(await submission(geo, fx)),
+    body: { message: 'Please correct the 2021 figure.' },
+  })),
 
   'GET /api/rounds': open(),
   'POST /api/rounds': roles(SECRETARIAT, () => ({ body: roundFor() })),
@@ -168,7 +195,12 @@ export const ROUTE_RULES: Record<string, Rule> = {
   'GET /api/rounds/:id/completeness': open(round),
   'GET /api/rounds/:id/deliveries': open(round),
   'POST /api/rounds/:id/lock-exceptions': roles(SECRETARIAT, async (geo, fx) => ({
-    ...(await round(geo, fx)), body: { geo, until: new Date(Date.now() + 86_400_000).toISOString(), reason: 'A late correction of the 2024 figure.' },
+    ...(await round(geo, fx)),
+    body: {
+      geo,
+      until: new Date(Date.now() + 86_400_000).toISOString(),
+      reason: 'A late correction of the 2024 figure.',
+    },
   })),
   'POST /api/rounds/reminders': roles(SECRETARIAT),
   'GET /api/round-parts': scoped(CONTACTS, (geo) => ({ query: { geo } })),
@@ -178,35 +210,61 @@ export const ROUTE_RULES: Record<string, Rule> = {
   'POST /api/rounds/:id/parts/:geo/reopen': scoped(CONTACTS, part),
   'POST /api/rounds/:id/parts/:geo/approve': scoped(CONTACTS, part),
   'POST /api/rounds/:id/parts/:geo/accept': roles(SECRETARIAT, part),
-  'POST /api/rounds/:id/parts/:geo/unapprove': scoped(CONTACTS, async (geo, fx) => ({ ...(await part(geo, fx)), body: { reason: 'The 2024 figure needs a note.' } })),
+  'POST /api/rounds/:id/parts/:geo/unapprove': scoped(CONTACTS, async (geo, fx) => ({
+    ...(await part(geo, fx)),
+    body: { reason: 'The 2024 figure needs a note.' },
+  })),
   'PUT /api/rounds/:id/parts/:geo/unavailable': scoped(CONTACTS, async (geo, fx) => ({
-    ...(await part(geo, fx)), body: { indicator: 'ICCS0101', period: '2024', reason: 'Not recorded nationally before 2025.' },
+    ...(await part(geo, fx)),
+    body: { indicator: 'ICCS0101', period: '2024', reason: 'Not recorded nationally before 2025.' },
   })),
   'GET /api/round-notices': roles(CONTACTS),
-  'PUT /api/national-representatives/:geo': roles(SECRETARIAT, (geo) => ({ params: { geo }, body: { email: 'cp-nl@politie.nl' } })),
+  'PUT /api/national-representatives/:geo': roles(SECRETARIAT, (geo) => ({
+    params: { geo },
+    body: { email: 'cp-nl@politie.nl' },
+  })),
 
   'GET /api/session': open(),
-  'POST /api/session': open(() => ({ body: { email: 'matrix-login@observatory.eu', password: 'a long enough passphrase' } })),
+  'POST /api/session': open(() => ({
+    body: { email: 'matrix-login@observatory.eu', password: 'a long enough passphrase' },
+  })),
   // Signing out without a session cookie changes nothing, so nothing is audited.
   'DELETE /api/session': open(undefined, false),
-  'POST /api/session/password': roles(ALL, () => ({ body: { currentPassword: 'not the password', newPassword: 'another long passphrase' } })),
+  'POST /api/session/password': roles(ALL, () => ({
+    body: { currentPassword: 'not the password', newPassword: 'another long passphrase' },
+  })),
   'POST /api/password-reset': open(() => ({ body: { token: 'no-such-token', password: 'another long passphrase' } })),
   'GET /api/users': roles(SECRETARIAT),
   'GET /api/users/:id': roles(SECRETARIAT, targetUser),
-  'POST /api/users': roles(SECRETARIAT, () => ({ body: { email: `${unique('new')}@observatory.eu`, role: 'curator' } })),
-  'PATCH /api/users/:id': roles(SECRETARIAT, async (geo, fx) => ({ ...(await targetUser(geo, fx)), body: { displayName: unique('Name') } })),
+  'POST /api/users': roles(SECRETARIAT, () => ({
+    body: { email: `${unique('new')}@observatory.eu`, role: 'curator' },
+  })),
+  'PATCH /api/users/:id': roles(SECRETARIAT, async (geo, fx) => ({
+    ...(await targetUser(geo, fx)),
+    body: { displayName: unique('Name') },
+  })),
   'DELETE /api/users/:id': roles(SECRETARIAT, targetUser),
-  'POST /api/users/:id/reset-link': roles(SECRETARIAT, async (geo, fx) => ({ ...(await targetUser(geo, fx)), body: {} })),
+  'POST /api/users/:id/reset-link': roles(SECRETARIAT, async (geo, fx) => ({
+    ...(await targetUser(geo, fx)),
+    body: {},
+  })),
   'GET /api/tokens': roles(ALL),
   'POST /api/tokens': roles(ALL, () => ({ body: { name: unique('token') } })),
   'DELETE /api/tokens/:id': roles(ALL, async (_geo, fx) => ({ params: { id: await fx.token() } })),
   'GET /api/audit': roles(SECRETARIAT),
   'GET /api/audit/refusals': roles(SECRETARIAT),
 
-  'GET /sdmx/2.1/data/:flowRef/:key/:providerRef': open(() => ({ params: { flowRef: 'CPO,CRIME,1.0', key: 'A.ICCS0101.NL', providerRef: 'all' } })),
+  'GET /sdmx/2.1/data/:flowRef/:key/:providerRef': open(() => ({
+    params: { flowRef: 'CPO,CRIME,1.0', key: 'A.ICCS0101.NL', providerRef: 'all' },
+  })),
   'GET /sdmx/2.1/data/:flowRef/:key': open(() => ({ params: { flowRef: 'CRIME', key: 'A.ICCS0101.NL' } })),
-  'GET /sdmx/2.1/data/:flowRef': open(() => ({ params: { flowRef: 'CRIME' }, query: { startPeriod: '2019', endPeriod: '2019' } })),
-  'GET /sdmx/2.1/:resource/:agency/:id/:version': open(() => ({ params: { resource: 'datastructure', agency: 'CPO', id: 'DSD_CRIME', version: '1.0' } })),
+  'GET /sdmx/2.1/data/:flowRef': open(() => ({
+    params: { flowRef: 'CRIME' },
+    query: { startPeriod: '2019', endPeriod: '2019' },
+  })),
+  'GET /sdmx/2.1/:resource/:agency/:id/:version': open(() => ({
+    params: { resource: 'datastructure', agency: 'CPO', id: 'DSD_CRIME', version: '1.0' },
+  })),
   'GET /sdmx/2.1/:resource/:agency/:id': open(() => ({ params: { resource: 'dataflow', agency: 'CPO', id: 'CRIME' } })),
   'GET /sdmx/2.1/:resource/:agency': open(() => ({ params: { resource: 'codelist', agency: 'CPO' } })),
   'GET /sdmx/2.1/:resource': open(() => ({ params: { resource: 'conceptscheme' } })),

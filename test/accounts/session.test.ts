@@ -1,7 +1,12 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS } from '../../server/http/actor';
-import { ADDRESS_MAX_FAILURES, ADDRESS_WINDOW_MS, admitSignIn, ATTEMPT_ACTION } from '../../server/accounts/login-limiter';
+import {
+  ADDRESS_MAX_FAILURES,
+  ADDRESS_WINDOW_MS,
+  admitSignIn,
+  ATTEMPT_ACTION,
+} from '../../server/accounts/login-limiter';
 import { appendAudit } from '../../server/audit/audit.repository';
 import { LOCKOUT_MINUTES, MAX_FAILED_LOGINS } from '../../server/accounts/login';
 import { addUser, expectNoSecretsLeaked, PASSWORD, recordedApp, signIn, storedSecrets } from './fixture';
@@ -29,7 +34,10 @@ async function auditActions(target?: string): Promise<string[]> {
 
 describe('signing in', () => {
   it('sets an HttpOnly, SameSite=Lax session cookie and answers who is signed in with a CSRF token', async () => {
-    const res = await request(app()).post('/api/session').send({ email: 'NL@politie.nl', password: PASSWORD }).expect(200);
+    const res = await request(app())
+      .post('/api/session')
+      .send({ email: 'NL@politie.nl', password: PASSWORD })
+      .expect(200);
     const cookie = String(res.headers['set-cookie']);
     expect(cookie).toMatch(/^observatory_session=[\w-]{43};/);
     expect(cookie).toContain('HttpOnly');
@@ -44,8 +52,11 @@ describe('signing in', () => {
 
   it('marks the cookie Secure when served over HTTPS through a trusted proxy', async () => {
     const proxied = recordedApp({ db: ctx.db, config: { TRUST_PROXY: 1 } });
-    const res = await request(proxied.app).post('/api/session').set('X-Forwarded-Proto', 'https')
-      .send({ email: 'nl@politie.nl', password: PASSWORD }).expect(200);
+    const res = await request(proxied.app)
+      .post('/api/session')
+      .set('X-Forwarded-Proto', 'https')
+      .send({ email: 'nl@politie.nl', password: PASSWORD })
+      .expect(200);
     expect(String(res.headers['set-cookie'])).toContain('; Secure');
   });
 
@@ -65,17 +76,33 @@ describe('signing in', () => {
   });
 
   it('refuses a wrong password or unknown email with the same answer, and audits both', async () => {
-    const wrong = await request(app()).post('/api/session').send({ email: 'secretariat@observatory.eu', password: 'not the password' }).expect(401);
-    const unknown = await request(app()).post('/api/session').send({ email: 'nobody@observatory.eu', password: PASSWORD }).expect(401);
+    const wrong = await request(app())
+      .post('/api/session')
+      .send({ email: 'secretariat@observatory.eu', password: 'not the password' })
+      .expect(401);
+    const unknown = await request(app())
+      .post('/api/session')
+      .send({ email: 'nobody@observatory.eu', password: PASSWORD })
+      .expect(401);
     expect(wrong.body.error).toEqual(unknown.body.error);
-    const failures = await ctx.db.selectFrom('audit_log').selectAll().where('action', '=', 'session.login-failed').execute();
-    expect(failures.map((f) => JSON.parse(f.detail!).reason)).toEqual(expect.arrayContaining(['wrong-password', 'unknown-email']));
+    const failures = await ctx.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'session.login-failed')
+      .execute();
+    expect(failures.map((f) => JSON.parse(f.detail!).reason)).toEqual(
+      expect.arrayContaining(['wrong-password', 'unknown-email']),
+    );
     expect(failures.every((f) => f.outcome === 'denied' && f.ip !== '')).toBe(true);
   });
 
   it('signs out: the session ends, the cookie is cleared, and the sign-out is audited', async () => {
     const session = await signIn(app(), 'nl@politie.nl');
-    const res = await request(app()).delete('/api/session').set('Cookie', session.cookie).set('X-CSRF-Token', session.csrfToken).expect(200);
+    const res = await request(app())
+      .delete('/api/session')
+      .set('Cookie', session.cookie)
+      .set('X-CSRF-Token', session.csrfToken)
+      .expect(200);
     expect(String(res.headers['set-cookie'])).toMatch(/observatory_session=;.*Max-Age=0/);
     const after = await request(app()).get('/api/session').set('Cookie', session.cookie).expect(200);
     expect(after.body.user).toBeNull();
@@ -89,13 +116,30 @@ describe('CSRF protection', () => {
     const body = { email: 'new@observatory.eu', role: 'curator' };
     const missing = await request(app()).post('/api/users').set('Cookie', session.cookie).send(body).expect(403);
     expect(missing.body.error.code).toBe('csrf-token-invalid');
-    const wrong = await request(app()).post('/api/users').set('Cookie', session.cookie).set('X-CSRF-Token', 'x'.repeat(43)).send(body).expect(403);
+    const wrong = await request(app())
+      .post('/api/users')
+      .set('Cookie', session.cookie)
+      .set('X-CSRF-Token', 'x'.repeat(43))
+      .send(body)
+      .expect(403);
     expect(wrong.body.error.code).toBe('csrf-token-invalid');
-    expect(await ctx.db.selectFrom('users').select('id').where('email', '=', 'new@observatory.eu').executeTakeFirst()).toBeUndefined();
-    const refusals = await ctx.db.selectFrom('audit_log').selectAll().where('action', '=', 'user.create').where('outcome', '=', 'denied').execute();
+    expect(
+      await ctx.db.selectFrom('users').select('id').where('email', '=', 'new@observatory.eu').executeTakeFirst(),
+    ).toBeUndefined();
+    const refusals = await ctx.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'user.create')
+      .where('outcome', '=', 'denied')
+      .execute();
     expect(refusals).toHaveLength(2);
     expect(refusals[0]).toMatchObject({ actor: 'secretariat@observatory.eu', target: 'user' });
-    await request(app()).post('/api/users').set('Cookie', session.cookie).set('X-CSRF-Token', session.csrfToken).send(body).expect(200);
+    await request(app())
+      .post('/api/users')
+      .set('Cookie', session.cookie)
+      .set('X-CSRF-Token', session.csrfToken)
+      .send(body)
+      .expect(200);
   });
 
   it('does not ask for a token on reads', async () => {
@@ -108,18 +152,35 @@ describe('lockout', () => {
   it(`locks an account for ${LOCKOUT_MINUTES} minutes after ${MAX_FAILED_LOGINS} wrong passwords, even against the right one`, async () => {
     await addUser(ctx.db, 'target@observatory.eu', 'curator');
     for (let i = 1; i < MAX_FAILED_LOGINS; i++) {
-      await request(app()).post('/api/session').send({ email: 'target@observatory.eu', password: `wrong guess ${i}` }).expect(401);
+      await request(app())
+        .post('/api/session')
+        .send({ email: 'target@observatory.eu', password: `wrong guess ${i}` })
+        .expect(401);
     }
-    await request(app()).post('/api/session').send({ email: 'target@observatory.eu', password: 'wrong guess last' }).expect(401);
-    const locked = await request(app()).post('/api/session').send({ email: 'target@observatory.eu', password: PASSWORD }).expect(429);
+    await request(app())
+      .post('/api/session')
+      .send({ email: 'target@observatory.eu', password: 'wrong guess last' })
+      .expect(401);
+    const locked = await request(app())
+      .post('/api/session')
+      .send({ email: 'target@observatory.eu', password: PASSWORD })
+      .expect(429);
     expect(locked.body.error.message).toContain('locked until');
     expect(locked.body.error.details.retryAfterSeconds).toBeGreaterThan((LOCKOUT_MINUTES - 1) * 60);
     expect(Number(locked.headers['retry-after'])).toBe(locked.body.error.details.retryAfterSeconds);
-    const user = await ctx.db.selectFrom('users').selectAll().where('email', '=', 'target@observatory.eu').executeTakeFirstOrThrow();
+    const user = await ctx.db
+      .selectFrom('users')
+      .selectAll()
+      .where('email', '=', 'target@observatory.eu')
+      .executeTakeFirstOrThrow();
     expect(Date.parse(user.locked_until!)).toBeGreaterThan(Date.now() + (LOCKOUT_MINUTES - 1) * 60_000);
     expect(await auditActions(`user/${user.id}`)).toEqual(expect.arrayContaining(['session.lockout']));
     // Once the lock has passed, the right password works and the count starts afresh.
-    await ctx.db.updateTable('users').set({ locked_until: new Date(Date.now() - 1000).toISOString() }).where('id', '=', user.id).execute();
+    await ctx.db
+      .updateTable('users')
+      .set({ locked_until: new Date(Date.now() - 1000).toISOString() })
+      .where('id', '=', user.id)
+      .execute();
     await signIn(app(), 'target@observatory.eu');
   });
 
@@ -134,8 +195,20 @@ describe('lockout', () => {
     // What one failed sign-in leaves in the audit log, recorded here as another process would.
     const failedSignIn = async (address: string, msAgo: number) => {
       const at = new Date(now - msAgo);
-      await appendAudit(own.db, { actor: ANONYMOUS, ip: address, action: ATTEMPT_ACTION, detail: { email: 'x@y.eu' }, at });
-      await appendAudit(own.db, { actor: ANONYMOUS, ip: address, action: 'session.login-failed', outcome: 'denied', at });
+      await appendAudit(own.db, {
+        actor: ANONYMOUS,
+        ip: address,
+        action: ATTEMPT_ACTION,
+        detail: { email: 'x@y.eu' },
+        at,
+      });
+      await appendAudit(own.db, {
+        actor: ANONYMOUS,
+        ip: address,
+        action: 'session.login-failed',
+        outcome: 'denied',
+        at,
+      });
     };
     // 19 failures within the window; 50 older ones have left it.
     for (let i = 0; i < ADDRESS_MAX_FAILURES - 1; i++) await failedSignIn('198.51.100.7', 60_000 + i * 1000);
@@ -155,7 +228,9 @@ describe('lockout', () => {
 
     // Many guesses sent at once: recording before counting lets at most the allowance through to
     // the password check (how many exactly depends on how the engine interleaves the requests).
-    const burst = await Promise.all(Array.from({ length: 30 }, (_, i) => signInFrom('192.0.2.44', `nobody${i}@observatory.eu`, 'guess guess guess')));
+    const burst = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => signInFrom('192.0.2.44', `nobody${i}@observatory.eu`, 'guess guess guess')),
+    );
     const checked = burst.filter((r) => r.status === 401).length;
     expect(checked).toBeLessThanOrEqual(ADDRESS_MAX_FAILURES);
     expect(burst.filter((r) => r.status === 429)).toHaveLength(30 - checked);
@@ -167,10 +242,18 @@ describe('changing and resetting passwords', () => {
     await addUser(ctx.db, 'changer@observatory.eu', 'curator');
     const session = await signIn(app(), 'changer@observatory.eu');
     const newPassword = 'another long passphrase';
-    await request(app()).post('/api/session/password').set('Cookie', session.cookie).set('X-CSRF-Token', session.csrfToken)
-      .send({ currentPassword: 'not it at all', newPassword }).expect(400);
-    const changed = await request(app()).post('/api/session/password').set('Cookie', session.cookie).set('X-CSRF-Token', session.csrfToken)
-      .send({ currentPassword: PASSWORD, newPassword }).expect(200);
+    await request(app())
+      .post('/api/session/password')
+      .set('Cookie', session.cookie)
+      .set('X-CSRF-Token', session.csrfToken)
+      .send({ currentPassword: 'not it at all', newPassword })
+      .expect(400);
+    const changed = await request(app())
+      .post('/api/session/password')
+      .set('Cookie', session.cookie)
+      .set('X-CSRF-Token', session.csrfToken)
+      .send({ currentPassword: PASSWORD, newPassword })
+      .expect(200);
     expect(String(changed.headers['set-cookie'])).not.toContain(session.sessionId);
     expect((await request(app()).get('/api/session').set('Cookie', session.cookie)).body.user).toBeNull();
     await request(app()).post('/api/session').send({ email: 'changer@observatory.eu', password: PASSWORD }).expect(401);
@@ -179,29 +262,55 @@ describe('changing and resetting passwords', () => {
 
   it('sets a password through a one-time link the secretariat issues; the link works once', async () => {
     const admin = await signIn(app(), 'secretariat@observatory.eu');
-    const created = await request(app()).post('/api/users').set('Cookie', admin.cookie).set('X-CSRF-Token', admin.csrfToken)
-      .send({ email: 'be@police.be', role: 'contact_point', geos: ['BE'] }).expect(200);
+    const created = await request(app())
+      .post('/api/users')
+      .set('Cookie', admin.cookie)
+      .set('X-CSRF-Token', admin.csrfToken)
+      .send({ email: 'be@police.be', role: 'contact_point', geos: ['BE'] })
+      .expect(200);
     expect(created.body.user.hasPassword).toBe(false);
     const token = new URL(created.body.setPasswordLink).hash.replace('#token=', '');
     const short = await request(app()).post('/api/password-reset').send({ token, password: 'short' }).expect(400);
     expect(short.body.error.message).toContain('at least 12 characters');
     await request(app()).post('/api/password-reset').send({ token, password: 'belgian passphrase 2026' }).expect(200);
-    const again = await request(app()).post('/api/password-reset').send({ token, password: 'another passphrase 2026' }).expect(400);
+    const again = await request(app())
+      .post('/api/password-reset')
+      .send({ token, password: 'another passphrase 2026' })
+      .expect(400);
     expect(again.body.error.code).toBe('invalid-reset-link');
     await signIn(app(), 'be@police.be', 'belgian passphrase 2026');
   });
 
   it('refuses an expired link, and an older link once a newer one is issued', async () => {
     const admin = await signIn(app(), 'secretariat@observatory.eu');
-    const user = await ctx.db.selectFrom('users').select('id').where('email', '=', 'nl@politie.nl').executeTakeFirstOrThrow();
+    const user = await ctx.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'nl@politie.nl')
+      .executeTakeFirstOrThrow();
     const issue = async () => {
-      const res = await request(app()).post(`/api/users/${user.id}/reset-link`).set('Cookie', admin.cookie).set('X-CSRF-Token', admin.csrfToken).send({}).expect(200);
+      const res = await request(app())
+        .post(`/api/users/${user.id}/reset-link`)
+        .set('Cookie', admin.cookie)
+        .set('X-CSRF-Token', admin.csrfToken)
+        .send({})
+        .expect(200);
       return new URL(res.body.link).hash.replace('#token=', '');
     };
     const older = await issue();
     const newer = await issue();
-    await request(app()).post('/api/password-reset').send({ token: older, password: 'dutch passphrase 2026' }).expect(400);
-    await ctx.db.updateTable('password_resets').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('used_at', 'is', null).execute();
-    await request(app()).post('/api/password-reset').send({ token: newer, password: 'dutch passphrase 2026' }).expect(400);
+    await request(app())
+      .post('/api/password-reset')
+      .send({ token: older, password: 'dutch passphrase 2026' })
+      .expect(400);
+    await ctx.db
+      .updateTable('password_resets')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where('used_at', 'is', null)
+      .execute();
+    await request(app())
+      .post('/api/password-reset')
+      .send({ token: newer, password: 'dutch passphrase 2026' })
+      .expect(400);
   });
 });

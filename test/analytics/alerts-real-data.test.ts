@@ -19,36 +19,75 @@ beforeAll(async () => {
 });
 afterAll(async () => database.dispose());
 
-const find = (answer: AlertsResponse, indicator: string, geo: string) => answer.alerts.find((a) => a.indicator === indicator && a.geo === geo);
+const find = (answer: AlertsResponse, indicator: string, geo: string) =>
+  answer.alerts.find((a) => a.indicator === indicator && a.geo === geo);
 
 describe('2021 alerts, EU27_2020, rates (the real seed)', () => {
   it('rest on no count below the minimum: the tiny counts are listed as small numbers, not alerts', () => {
-    for (const a of y2021.alerts) expect(Math.min(a.prior.count!, a.current.count!), a.explanation).toBeGreaterThanOrEqual(20);
-    for (const [indicator, geo, before, after] of [['ICCS020221', 'HR', 1, 3], ['ICCS03012', 'CY', 2, 8], ['ICCS07031', 'MT', 1, 6], ['ICCS0903', 'LV', 5, 16]] as const) {
+    for (const a of y2021.alerts)
+      expect(Math.min(a.prior.count!, a.current.count!), a.explanation).toBeGreaterThanOrEqual(20);
+    for (const [indicator, geo, before, after] of [
+      ['ICCS020221', 'HR', 1, 3],
+      ['ICCS03012', 'CY', 2, 8],
+      ['ICCS07031', 'MT', 1, 6],
+      ['ICCS0903', 'LV', 5, 16],
+    ] as const) {
       expect(find(y2021, indicator, geo)).toBeUndefined();
-      expect(y2021.notAssessed).toContainEqual({ indicator, geo, previousCount: before, count: after, reason: 'small numbers: not assessed (fewer than 20 offences in a compared year)' });
+      expect(y2021.notAssessed).toContainEqual({
+        indicator,
+        geo,
+        previousCount: before,
+        count: after,
+        reason: 'small numbers: not assessed (fewer than 20 offences in a compared year)',
+      });
     }
   });
 
   it('turn the Czech rape / sexual assault pair into one reclassification notice, not two alerts', () => {
     const czech = y2021.reclassifications.filter((r) => r.geo === 'CZ');
     expect(czech).toHaveLength(1);
-    expect(czech[0]).toMatchObject({ parent: 'ICCS0301', rising: 'ICCS03011', falling: 'ICCS03012',
-      counts: { ICCS03011: { previous: 639, current: 1491 }, ICCS03012: { previous: 791, current: 82 } } });
-    expect(czech[0]!.text).toMatch(/Possible reclassification in Czechia, 2021: Rape \(ICCS03011\) 639 → 1,491 while Sexual assault \(ICCS03012\) 791 → 82, and their parent Sexual violence \(ICCS0301\) .* the contact point for CZ is asked to confirm\./);
+    expect(czech[0]).toMatchObject({
+      parent: 'ICCS0301',
+      rising: 'ICCS03011',
+      falling: 'ICCS03012',
+      counts: { ICCS03011: { previous: 639, current: 1491 }, ICCS03012: { previous: 791, current: 82 } },
+    });
+    expect(czech[0]!.text).toMatch(
+      /Possible reclassification in Czechia, 2021: Rape \(ICCS03011\) 639 → 1,491 while Sexual assault \(ICCS03012\) 791 → 82, and their parent Sexual violence \(ICCS0301\) .* the contact point for CZ is asked to confirm\./,
+    );
     for (const code of ['ICCS0301', 'ICCS03011', 'ICCS03012']) expect(find(y2021, code, 'CZ')).toBeUndefined();
   });
 
   it('keep the credible ones, and mark a spike that reversed the next year', () => {
-    expect(find(y2021, 'ICCS0401', 'SE')).toMatchObject({ direction: 'fall', prior: { count: 8812 }, current: { count: 7301 }, persistence: { status: 'sustained' } });
-    expect(find(y2021, 'ICCS0701', 'IE')).toMatchObject({ direction: 'rise', prior: { count: 5900 }, current: { count: 15212 } });
-    expect(find(y2021, 'ICCS0601', 'MT')?.persistence).toMatchObject({ status: 'one-year spike', nextPeriod: '2022', nextCount: 210 });
+    expect(find(y2021, 'ICCS0401', 'SE')).toMatchObject({
+      direction: 'fall',
+      prior: { count: 8812 },
+      current: { count: 7301 },
+      persistence: { status: 'sustained' },
+    });
+    expect(find(y2021, 'ICCS0701', 'IE')).toMatchObject({
+      direction: 'rise',
+      prior: { count: 5900 },
+      current: { count: 15212 },
+    });
+    expect(find(y2021, 'ICCS0601', 'MT')?.persistence).toMatchObject({
+      status: 'one-year spike',
+      nextPeriod: '2022',
+      nextCount: 210,
+    });
   });
 
   it('never show a parent and its child as two alerts moving the same way', () => {
     for (const a of y2021.alerts) {
-      const parent = y2021.alerts.find((b) => b.geo === a.geo && b.direction === a.direction && b.indicator !== a.indicator && a.linked.length === 0 && b.linked.length === 0 &&
-        (b.indicator.startsWith(a.indicator) || a.indicator.startsWith(b.indicator)));
+      const parent = y2021.alerts.find(
+        (b) =>
+          b.geo === a.geo &&
+          b.direction === a.direction &&
+          b.indicator !== a.indicator &&
+          a.linked.length === 0 &&
+          b.linked.length === 0 &&
+          (b.indicator.startsWith(a.indicator) || a.indicator.startsWith(b.indicator)),
+      );
       expect(parent, `${a.indicator} ${a.geo}`).toBeUndefined();
     }
     expect(y2021.alerts.some((a) => a.linked.length > 0)).toBe(true);
@@ -66,7 +105,9 @@ describe('2021 alerts, EU27_2020, rates (the real seed)', () => {
 describe('a change of population source never raises an alert', () => {
   it('tests Cyprus on its counts alone wherever the population source changes inside the window', async () => {
     const catalogue = await loadCatalogue(database.db, 'test');
-    const cells = cellLookup(await readCells(database.db, { indicators: [...catalogue.indicators.keys()], geos: ['CY'] }, null));
+    const cells = cellLookup(
+      await readCells(database.db, { indicators: [...catalogue.indicators.keys()], geos: ['CY'] }, null),
+    );
     const cyprus = { code: 'CY', name: 'Cyprus' };
     let tested = 0;
     for (const year of [2020, 2021]) {
@@ -88,20 +129,30 @@ describe('a change of population source never raises an alert', () => {
 describe('the EU27 aggregate line', () => {
   it('has at most 2 pieces for the robbery rate over 2008–2021, the one break at the named change of population source', async () => {
     const years = Array.from({ length: 14 }, (_, i) => 2008 + i);
-    const answers: CompareResponse[] = await Promise.all(years.map(async (year) =>
-      (await request(app).get(`/api/compare?indicator=ICCS0401&period=${year}&measure=rate`).expect(200)).body));
+    const answers: CompareResponse[] = await Promise.all(
+      years.map(
+        async (year) =>
+          (await request(app).get(`/api/compare?indicator=ICCS0401&period=${year}&measure=rate`).expect(200)).body,
+      ),
+    );
     const eu = aggregateSeriesFrom(answers, years, 'EU27_2020', 'EU27');
     const pieces = segments(eu.points);
     expect(pieces.length).toBeLessThanOrEqual(2);
     expect(pieces.map((run) => run[0]!.year)).toEqual([2008, 2020]);
-    expect(eu.points.find((p) => p.year === 2020)!.breakReason).toMatch(/^population source changes: members holding 100% of the population use a mid-year estimate/);
+    expect(eu.points.find((p) => p.year === 2020)!.breakReason).toMatch(
+      /^population source changes: members holding 100% of the population use a mid-year estimate/,
+    );
     for (const answer of answers) expect(answer.aggregate!.flags).not.toContain('b');
   });
 
   it('applies one coverage rule: a year without every member’s population is withheld, with the reason', async () => {
-    const rape2022: CompareResponse = (await request(app).get('/api/compare?indicator=ICCS03011&period=2022&measure=count').expect(200)).body;
+    const rape2022: CompareResponse = (
+      await request(app).get('/api/compare?indicator=ICCS03011&period=2022&measure=count').expect(200)
+    ).body;
     expect(rape2022.aggregate).toMatchObject({ withheld: true, value: null, coverage: { populationShare: null } });
-    expect(rape2022.aggregate!.note).toMatch(/^Withheld: the population of .* is unknown for this period, so the coverage cannot be measured\.$/);
+    expect(rape2022.aggregate!.note).toMatch(
+      /^Withheld: the population of .* is unknown for this period, so the coverage cannot be measured\.$/,
+    );
   });
 });
 
@@ -109,7 +160,9 @@ describe('GET /api/alerts/feed.atom', () => {
   it('is an Atom feed of the latest alerts anyone can subscribe to, filtered by country and theme', async () => {
     const all = await request(app).get('/api/alerts/feed.atom').expect(200);
     expect(all.headers['content-type']).toMatch(/^application\/atom\+xml/);
-    expect(all.text).toMatch(/^<\?xml version="1\.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom">/);
+    expect(all.text).toMatch(
+      /^<\?xml version="1\.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom">/,
+    );
     const latest: AlertsResponse = (await request(app).get('/api/alerts').expect(200)).body;
     expect((all.text.match(/<entry>/g) ?? []).length).toBe(latest.alerts.length);
     const sweden = await request(app).get('/api/alerts/feed.atom?country=SE&theme=violent_crime').expect(200);

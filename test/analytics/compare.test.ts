@@ -48,7 +48,8 @@ describe('GET /api/compare', () => {
     expect(agg.withheld).toBe(false);
     expect(agg.flags).toContain('i');
     const reporting = body.rows.filter((r) => r.value !== null);
-    const rate = (100_000 * reporting.reduce((s, r) => s + r.count!, 0)) / reporting.reduce((s, r) => s + r.denominator!.value, 0);
+    const rate =
+      (100_000 * reporting.reduce((s, r) => s + r.count!, 0)) / reporting.reduce((s, r) => s + r.denominator!.value, 0);
     expect(agg.value).toBeCloseTo(rate, 12);
     const nl = body.rows.find((r) => r.geo === 'NL')!;
     expect(nl).toMatchObject({ value: null, rank: null, reason: 'no value for NL 2010' });
@@ -60,7 +61,8 @@ describe('GET /api/compare', () => {
     const mean = values.reduce((s, v) => s + v, 0) / values.length;
     const sd = Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (values.length - 1));
     const sorted = [...values].sort((a, b) => a - b);
-    const median = (xs: number[]) => (xs.length % 2 ? xs[(xs.length - 1) / 2]! : (xs[xs.length / 2 - 1]! + xs[xs.length / 2]!) / 2);
+    const median = (xs: number[]) =>
+      xs.length % 2 ? xs[(xs.length - 1) / 2]! : (xs[xs.length / 2 - 1]! + xs[xs.length / 2]!) / 2;
     const med = median(sorted);
     const mad = median(values.map((v) => Math.abs(v - med)).sort((a, b) => a - b)) * 1.4826;
     const top = body.rows[0]!;
@@ -85,7 +87,10 @@ describe('GET /api/compare', () => {
   });
 
   it('rejects what cannot be answered with a clear 400', async () => {
-    const percent = await ctx.request().get('/api/compare?indicator=SAFE_CRIME_AREA&period=2019&measure=rate').expect(400);
+    const percent = await ctx
+      .request()
+      .get('/api/compare?indicator=SAFE_CRIME_AREA&period=2019&measure=rate')
+      .expect(400);
     expect(percent.body.error.message).toMatch(/has no per-100k rate/);
     const group = await ctx.request().get('/api/compare?indicator=ICCS0101&period=2019&group=AT').expect(400);
     expect(group.body.error.message).toMatch(/not a group/);
@@ -98,7 +103,12 @@ describe('GET /api/compare', () => {
 
 describe('group aggregate rules', () => {
   const measured = (value: number | null, flags = ''): MeasuredValue => ({
-    value, flags, count: value, countFlags: flags, denominator: null, reason: value === null ? 'missing' : null,
+    value,
+    flags,
+    count: value,
+    countFlags: flags,
+    denominator: null,
+    reason: value === null ? 'missing' : null,
   });
 
   it(`withholds the aggregate below ${COVERAGE_THRESHOLD * 100}% population coverage`, () => {
@@ -106,7 +116,11 @@ describe('group aggregate rules', () => {
       { geo: 'A', measured: measured(10, 'p'), population: 800 },
       { geo: 'B', measured: measured(null), population: 200 },
     ])!;
-    expect(agg).toMatchObject({ value: null, withheld: true, coverage: { membersReporting: 1, members: 2, populationShare: 0.8, missing: ['B'] } });
+    expect(agg).toMatchObject({
+      value: null,
+      withheld: true,
+      coverage: { membersReporting: 1, members: 2, populationShare: 0.8, missing: ['B'] },
+    });
   });
 
   it('weights means by population and carries a flag only when its members hold at least half the weight (flagr weighted)', () => {

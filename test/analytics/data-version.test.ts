@@ -21,7 +21,9 @@ describe('the current data version, re-read only when something was written', ()
 
     const other = await openDatabase(database.file);
     try {
-      await sql`update submissions set status = ${'withdrawn'} where id = (select min(id) from submissions where status = ${'committed'})`.execute(other.db);
+      await sql`update submissions set status = ${'withdrawn'} where id = (select min(id) from submissions where status = ${'committed'})`.execute(
+        other.db,
+      );
     } finally {
       await other.close();
     }

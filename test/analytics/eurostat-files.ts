@@ -7,9 +7,16 @@ export interface EurostatCell {
 }
 
 /** Parses a Eurostat bulk TSV into "key|geo|year" → cell, `key` being the first key dimension that varies. */
-function parseTsv(text: string, keyOf: (dims: string[]) => string, geoOf: (dims: string[]) => string): Map<string, EurostatCell> {
+function parseTsv(
+  text: string,
+  keyOf: (dims: string[]) => string,
+  geoOf: (dims: string[]) => string,
+): Map<string, EurostatCell> {
   const [header, ...lines] = text.trim().split('\n');
-  const years = header!.split('\t').slice(1).map((y) => y.trim());
+  const years = header!
+    .split('\t')
+    .slice(1)
+    .map((y) => y.trim());
   const cells = new Map<string, EurostatCell>();
   for (const line of lines) {
     const [key, ...values] = line.split('\t');
@@ -25,10 +32,18 @@ function parseTsv(text: string, keyOf: (dims: string[]) => string, geoOf: (dims:
 
 /** crim_off_cat counts: "ICCS0101|AT|2017" → cell. */
 export function readCrimeCounts(): Map<string, EurostatCell> {
-  return parseTsv(readSharedData('eurostat-crim_off_cat/estat_crim_off_cat.tsv'), (d) => d[1]!, (d) => d[3]!);
+  return parseTsv(
+    readSharedData('eurostat-crim_off_cat/estat_crim_off_cat.tsv'),
+    (d) => d[1]!,
+    (d) => d[3]!,
+  );
 }
 
 /** tps00001 population on 1 January: "POP_JAN|FR|2018" → cell. */
 export function readPopulation(): Map<string, EurostatCell> {
-  return parseTsv(readSharedData('eurostat-tps00001/tps00001.tsv'), () => 'POP_JAN', (d) => d[1]!);
+  return parseTsv(
+    readSharedData('eurostat-tps00001/tps00001.tsv'),
+    () => 'POP_JAN',
+    (d) => d[1]!,
+  );
 }

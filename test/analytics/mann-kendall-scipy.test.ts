@@ -18,9 +18,15 @@ interface Reference {
 
 // Made by scripts/mann-kendall-reference.py (SciPy 1.17.1, p = 2·norm.sf(|Z|)) from the real counts.
 const here = path.dirname(fileURLToPath(import.meta.url));
-const reference = JSON.parse(readFileSync(path.join(here, 'fixtures/mann-kendall-scipy.json'), 'utf8')) as { series: Reference[] };
+const reference = JSON.parse(readFileSync(path.join(here, 'fixtures/mann-kendall-scipy.json'), 'utf8')) as {
+  series: Reference[];
+};
 
-function realSeries(counts: ReturnType<typeof readCrimeCounts>, iccs: string, geo: string): { years: number[]; values: number[] } {
+function realSeries(
+  counts: ReturnType<typeof readCrimeCounts>,
+  iccs: string,
+  geo: string,
+): { years: number[]; values: number[] } {
   const years: number[] = [];
   const values: number[] = [];
   for (let year = 2008; year <= 2022; year++) {

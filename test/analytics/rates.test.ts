@@ -5,7 +5,14 @@ import { useSeededApp } from '../helpers/context';
 
 const ctx = useSeededApp();
 
-type Row = { geo: string; value: number | null; flags: string; count: number | null; reason: string | null; denominator: { value: number; period: string; flags: string } | null };
+type Row = {
+  geo: string;
+  value: number | null;
+  flags: string;
+  count: number | null;
+  reason: string | null;
+  denominator: { value: number; period: string; flags: string } | null;
+};
 
 async function rates(indicator: string, period: string): Promise<Map<string, Row>> {
   const res = await ctx.request().get(`/api/compare?indicator=${indicator}&period=${period}&measure=rate`).expect(200);
@@ -15,7 +22,11 @@ async function rates(indicator: string, period: string): Promise<Map<string, Row
 describe('per-100k rates against Eurostat', () => {
   it('matches Eurostat’s published rates once rounded for display: ICCS0101 AT 2017 = 0.70, DE 2017 = 0.89, FR 2018 = 1.04 (p)', async () => {
     const y2017 = await rates('ICCS0101', '2017');
-    expect(y2017.get('AT')).toMatchObject({ value: (61 / 8772865) * 1e5, count: 61, denominator: { value: 8772865, period: '2017', flags: '' } });
+    expect(y2017.get('AT')).toMatchObject({
+      value: (61 / 8772865) * 1e5,
+      count: 61,
+      denominator: { value: 8772865, period: '2017', flags: '' },
+    });
     expect(roundRate(y2017.get('AT')!.value!)).toBe(0.7);
     expect(roundRate(y2017.get('DE')!.value!)).toBe(0.89);
     const fr = (await rates('ICCS0101', '2018')).get('FR')!;
@@ -69,7 +80,15 @@ describe('rate arithmetic', () => {
   });
 
   it('unions the flags of count and population and explains a missing figure', () => {
-    const cell = (value: number | null, flags: string) => ({ geo: 'AT', indicator: 'X', period: '2017', period_start: '2017-01-01', value, flags, recorded_at: '' });
+    const cell = (value: number | null, flags: string) => ({
+      geo: 'AT',
+      indicator: 'X',
+      period: '2017',
+      period_start: '2017-01-01',
+      value,
+      flags,
+      recorded_at: '',
+    });
     expect(measuredRate(cell(10, 'e'), cell(1_000_000, 'bp'), 'AT', '2017')).toMatchObject({ value: 1, flags: 'bep' });
     expect(measuredRate(cell(null, ':'), cell(1_000_000, ''), 'AT', '2017').reason).toBe('no value for AT 2017');
     expect(measuredRate(cell(5, ''), cell(0, ''), 'AT', '2017').value).toBeNull();

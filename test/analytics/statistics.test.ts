@@ -14,7 +14,13 @@ const SE_ROBBERY = [8909, 9570, 9219, 9719, 9213, 8361, 8364, 8461, 8562, 8649, 
 
 describe('distributions', () => {
   it('matches the published two-sided 95 % t table', () => {
-    const table: [number, number][] = [[1, 12.706], [2, 4.303], [5, 2.571], [10, 2.228], [30, 2.042]];
+    const table: [number, number][] = [
+      [1, 12.706],
+      [2, 4.303],
+      [5, 2.571],
+      [10, 2.228],
+      [30, 2.042],
+    ];
     for (const [df, t] of table) expect(studentTQuantile(0.975, df)).toBeCloseTo(t, 3);
     expect(studentTQuantile(0.975, 5)).toBeCloseTo(2.5705818356363146, 8);
     expect(studentTQuantile(0.025, 10)).toBeCloseTo(-2.228138851986274, 8);
@@ -142,7 +148,10 @@ describe('z-scores', () => {
     expect(spread.median).toBe(3);
     expect(spread.scaledMad).toBeCloseTo(1.4826, 12);
     expect(robustZ(100, spread)).toBeCloseTo(97 / 1.4826, 9);
-    expect(zScore(100, spread)).toBeCloseTo((100 - 22) / Math.sqrt(((21 ** 2 + 20 ** 2 + 19 ** 2 + 18 ** 2 + 78 ** 2) / 4)), 9);
+    expect(zScore(100, spread)).toBeCloseTo(
+      (100 - 22) / Math.sqrt((21 ** 2 + 20 ** 2 + 19 ** 2 + 18 ** 2 + 78 ** 2) / 4),
+      9,
+    );
     expect(robustZ(5, spreadOf([5, 5, 5])!)).toBeNull();
   });
 });

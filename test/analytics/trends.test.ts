@@ -33,8 +33,17 @@ describe('GET /api/trends', () => {
   it('states the years a rate segment covers, and starts a new one where the population source changes (2020)', async () => {
     const body = await trend('indicator=ICCS0101&geo=AT&measure=rate');
     expect(body.points.at(-1)).toMatchObject({ period: '2022', value: null });
-    expect(body.segments).toEqual([expect.objectContaining({ from: '2008', to: '2019', n: 12 }), expect.objectContaining({ from: '2020', to: '2021', n: 2 })]);
-    expect(body.breakReasons).toEqual([{ period: '2020', reason: 'population source changes: population on 1 January before, a mid-year population estimate (flag d) from here' }]);
+    expect(body.segments).toEqual([
+      expect.objectContaining({ from: '2008', to: '2019', n: 12 }),
+      expect.objectContaining({ from: '2020', to: '2021', n: 2 }),
+    ]);
+    expect(body.breakReasons).toEqual([
+      {
+        period: '2020',
+        reason:
+          'population source changes: population on 1 January before, a mid-year population estimate (flag d) from here',
+      },
+    ]);
     const counts = await trend('indicator=ICCS0101&geo=AT&measure=count');
     expect(counts.breaks).toEqual([]);
   });
@@ -49,7 +58,8 @@ describe('GET /api/trends', () => {
       const missing = [];
       for (let y = years[0]!; y <= years.at(-1)!; y++) if (!years.includes(y)) missing.push(String(y));
       expect(seg.gaps).toEqual(missing);
-      if (missing.length) expect(seg.note).toContain(`${missing.join(', ')} missing: the statistics are fitted across the gap`);
+      if (missing.length)
+        expect(seg.note).toContain(`${missing.join(', ')} missing: the statistics are fitted across the gap`);
     }
     expect(rows.some((r) => r.years.at(-1)! - r.years[0]! + 1 > r.years.length)).toBe(true);
   });
@@ -57,7 +67,10 @@ describe('GET /api/trends', () => {
   it('splits the rate series at the population break (DE 2011, flag b) and never reaches across it', async () => {
     const body = await trend('indicator=ICCS0101&geo=DE&measure=rate&from=2008&to=2019');
     expect(body.breaks).toEqual(['2011']);
-    expect(body.segments.map((s) => [s.from, s.to])).toEqual([['2008', '2010'], ['2011', '2019']]);
+    expect(body.segments.map((s) => [s.from, s.to])).toEqual([
+      ['2008', '2010'],
+      ['2011', '2019'],
+    ]);
     const at2011 = body.points.find((p) => p.period === '2011')!;
     expect(at2011).toMatchObject({ segment: 1, yearOverYear: null, movingAverage3: null });
     expect(at2011.flags).toContain('b');
@@ -69,7 +82,10 @@ describe('GET /api/trends', () => {
   });
 
   it('splits a series where a correction adds a break in series', async () => {
-    await publishCsv(ctx, canonicalCsv('AT,ICCS0401,2015,3000,b,new recording rules'), { geo: 'AT', fileName: 'break.csv' });
+    await publishCsv(ctx, canonicalCsv('AT,ICCS0401,2015,3000,b,new recording rules'), {
+      geo: 'AT',
+      fileName: 'break.csv',
+    });
     const body = await trend('indicator=ICCS0401&geo=AT&to=2019');
     expect(body.breaks).toEqual(['2015']);
     expect(body.segments.map((s) => `${s.from}-${s.to}:${s.n}`)).toEqual(['2008-2014:7', '2015-2019:5']);
@@ -86,15 +102,24 @@ describe('GET /api/trends', () => {
   });
 
   it('answers CSV with flags, unit and source', async () => {
-    const res = await ctx.request().get('/api/trends?indicator=ICCS0101&geo=FR&measure=rate&from=2018&to=2018&format=csv').expect(200);
+    const res = await ctx
+      .request()
+      .get('/api/trends?indicator=ICCS0101&geo=FR&measure=rate&from=2018&to=2018&format=csv')
+      .expect(200);
     expect(res.headers['content-type']).toMatch(/text\/csv; charset=utf-8/);
     const [header, row] = res.text.trim().split('\n');
-    expect(header).toBe('geo,indicator,period,segment,measure,value,flags,count,count_flags,population,population_period,population_flags,reason,year_over_year,year_over_year_percent,moving_average_3,unit,source,data_version');
-    expect(row).toMatch(/^FR,ICCS0101,2018,0,rate,1\.04006\d+,p,696,,66918941,2018,p,,,,,per_100k_inhabitants,"Eurostat, crim_off_cat/);
+    expect(header).toBe(
+      'geo,indicator,period,segment,measure,value,flags,count,count_flags,population,population_period,population_flags,reason,year_over_year,year_over_year_percent,moving_average_3,unit,source,data_version',
+    );
+    expect(row).toMatch(
+      /^FR,ICCS0101,2018,0,rate,1\.04006\d+,p,696,,66918941,2018,p,,,,,per_100k_inhabitants,"Eurostat, crim_off_cat/,
+    );
   });
 
   it('rejects an unknown geo and an inverted range', async () => {
-    expect((await ctx.request().get('/api/trends?indicator=ICCS0101&geo=XX').expect(400)).body.error.message).toMatch(/Unknown geo code "XX"/);
+    expect((await ctx.request().get('/api/trends?indicator=ICCS0101&geo=XX').expect(400)).body.error.message).toMatch(
+      /Unknown geo code "XX"/,
+    );
     await ctx.request().get('/api/trends?indicator=ICCS0101&geo=AT&from=2020&to=2010').expect(400);
   });
 });

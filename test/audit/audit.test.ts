@@ -37,15 +37,50 @@ describe('default audit actions', () => {
 describe('the generic audit hook around every route', () => {
   const nl: Actor = { kind: 'user', id: 41, email: 'nl@politie.nl', role: 'contact_point', geos: ['NL'], via: 'token' };
   const routes: AnyRoute[] = [
-    defineRoute({ method: 'post', path: '/api/widgets', tag: 't', summary: 't', access: { kind: 'roles', roles: ['contact_point'] }, handler: () => ({ id: 12 }) }),
     defineRoute({
-      method: 'post', path: '/api/widgets/:geo/:id/polish', tag: 't', summary: 't', params: z.object({ geo: z.string(), id: z.string() }),
+      method: 'post',
+      path: '/api/widgets',
+      tag: 't',
+      summary: 't',
+      access: { kind: 'roles', roles: ['contact_point'] },
+      handler: () => ({ id: 12 }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/widgets/:geo/:id/polish',
+      tag: 't',
+      summary: 't',
+      params: z.object({ geo: z.string(), id: z.string() }),
       access: { kind: 'geo-scoped', roles: ['contact_point'], geos: (ctx) => [(ctx.params as { geo: string }).geo] },
       handler: () => ({ polished: true }),
     }),
-    defineRoute({ method: 'put', path: '/api/gadgets/:id', tag: 't', summary: 't', access: { kind: 'public' }, audit: 'gadget.tune', handler: () => 'ok' }),
-    defineRoute({ method: 'post', path: '/api/broken', tag: 't', summary: 't', access: { kind: 'public' }, handler: () => { throw badRequest('no'); } }),
-    defineRoute({ method: 'get', path: '/api/widgets', tag: 't', summary: 't', access: { kind: 'public' }, handler: () => [] }),
+    defineRoute({
+      method: 'put',
+      path: '/api/gadgets/:id',
+      tag: 't',
+      summary: 't',
+      access: { kind: 'public' },
+      audit: 'gadget.tune',
+      handler: () => 'ok',
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/broken',
+      tag: 't',
+      summary: 't',
+      access: { kind: 'public' },
+      handler: () => {
+        throw badRequest('no');
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/widgets',
+      tag: 't',
+      summary: 't',
+      access: { kind: 'public' },
+      handler: () => [],
+    }),
   ];
   let actor: Actor = nl;
   const app = express();
@@ -102,7 +137,8 @@ describe('append-only', () => {
     await expect(ctx.db.updateTable('audit_log').set({ action: 'tampered' }).execute()).rejects.toThrow(/append-only/);
     await expect(ctx.db.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
     await expect(sql`update audit_log set actor = 'someone else'`.execute(ctx.db)).rejects.toThrow(/append-only/);
-    for (let i = 0; i < 3; i++) await appendAudit(ctx.db, { actor: ANONYMOUS, ip: '10.0.0.2', action: 'test.later', target: `x/${i}` });
+    for (let i = 0; i < 3; i++)
+      await appendAudit(ctx.db, { actor: ANONYMOUS, ip: '10.0.0.2', action: 'test.later', target: `x/${i}` });
     const after = await entries();
     expect(after.slice(0, snapshot.length)).toEqual(snapshot);
     expect(after).toHaveLength(snapshot.length + 3);
@@ -119,7 +155,13 @@ describe('GET /api/audit', () => {
     admin = await signIn(recorded.app, 'secretariat@observatory.eu');
     const at = (day: number) => new Date(Date.UTC(2026, 0, day, 12));
     for (let day = 1; day <= 5; day++) {
-      await appendAudit(ctx.db, { actor: ANONYMOUS, ip: '10.1.1.1', action: day % 2 ? 'submission.commit' : 'submission.withdraw', target: `submission/${day}`, at: at(day) });
+      await appendAudit(ctx.db, {
+        actor: ANONYMOUS,
+        ip: '10.1.1.1',
+        action: day % 2 ? 'submission.commit' : 'submission.withdraw',
+        target: `submission/${day}`,
+        at: at(day),
+      });
     }
   });
   const get = (query: string) => request(recorded.app).get(`/api/audit?${query}`).set('Cookie', admin.cookie);
@@ -132,12 +174,25 @@ describe('GET /api/audit', () => {
 
   it('filters by action (exact or prefix), target, actor, outcome and time range, newest first', async () => {
     const commits = await get('action=submission.commit').expect(200);
-    expect(commits.body.data.map((e: { target: string }) => e.target)).toEqual(['submission/5', 'submission/3', 'submission/1']);
+    expect(commits.body.data.map((e: { target: string }) => e.target)).toEqual([
+      'submission/5',
+      'submission/3',
+      'submission/1',
+    ]);
     const january = await get('action=submission.*&from=2026-01-02&to=2026-01-04').expect(200);
-    expect(january.body.data.map((e: { target: string }) => e.target)).toEqual(['submission/4', 'submission/3', 'submission/2']);
+    expect(january.body.data.map((e: { target: string }) => e.target)).toEqual([
+      'submission/4',
+      'submission/3',
+      'submission/2',
+    ]);
     expect((await get('target=submission/2').expect(200)).body.data).toHaveLength(1);
     const logins = await get('actor=secretariat@observatory.eu&action=session.login').expect(200);
-    expect(logins.body.data[0]).toMatchObject({ actor: 'secretariat@observatory.eu', via: 'session', action: 'session.login', outcome: 'ok' });
+    expect(logins.body.data[0]).toMatchObject({
+      actor: 'secretariat@observatory.eu',
+      via: 'session',
+      action: 'session.login',
+      outcome: 'ok',
+    });
     expect(logins.body.data[0].ip).not.toBe('');
     const denied = await get('outcome=denied').expect(200);
     expect(denied.body.data.length).toBeGreaterThan(0);
@@ -148,9 +203,12 @@ describe('GET /api/audit', () => {
     const first = await get('action=submission.*&limit=2').expect(200);
     const second = await get('action=submission.*&limit=2&offset=2').expect(200);
     expect(first.body.meta).toMatchObject({ total: 5, limit: 2, offset: 0, count: 2 });
-    expect([...first.body.data, ...second.body.data].map((e: { target: string }) => e.target)).toEqual(
-      ['submission/5', 'submission/4', 'submission/3', 'submission/2'],
-    );
+    expect([...first.body.data, ...second.body.data].map((e: { target: string }) => e.target)).toEqual([
+      'submission/5',
+      'submission/4',
+      'submission/3',
+      'submission/2',
+    ]);
   });
 
   it('explains bad filters', async () => {

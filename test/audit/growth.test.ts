@@ -19,7 +19,15 @@ beforeAll(async () => {
 });
 afterAll(async () => database.dispose());
 
-const auditRows = async () => Number((await database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const auditRows = async () =>
+  Number(
+    (
+      await database.db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 const refusalRows = () => database.db.selectFrom('audit_refusals').selectAll().execute();
 
 describe('audit growth', () => {
@@ -34,7 +42,9 @@ describe('audit growth', () => {
     expect(await auditRows()).toBe(before);
     const rows = await refusalRows();
     expect(rows.reduce((sum, r) => sum + r.count, 0)).toBe(300);
-    expect(new Set(rows.map((r) => r.family))).toEqual(new Set(['POST /api/submissions', 'POST /api/import-profiles', 'DELETE /api/import-profiles/:name']));
+    expect(new Set(rows.map((r) => r.family))).toEqual(
+      new Set(['POST /api/submissions', 'POST /api/import-profiles', 'DELETE /api/import-profiles/:name']),
+    );
     // At most one row per family and minute: the loop may straddle a minute boundary or two.
     expect(rows.length).toBeLessThanOrEqual(3 * 3);
   });
@@ -43,20 +53,36 @@ describe('audit growth', () => {
     const nl = await signIn(app, 'nl@politie.nl');
     const before = await auditRows();
     for (let i = 0; i < 3; i++) {
-      const res = await request(app).post('/api/import-profiles').set('Cookie', nl.cookie).set('X-CSRF-Token', nl.csrfToken)
+      const res = await request(app)
+        .post('/api/import-profiles')
+        .set('Cookie', nl.cookie)
+        .set('X-CSRF-Token', nl.csrfToken)
         .send({ name: `de-profile-${i}`, geo: 'DE', shape: 'long' });
       expect(res.status).toBe(403);
     }
-    const denied = await database.db.selectFrom('audit_log').selectAll().where('id', '>', before).where('outcome', '=', 'denied').execute();
+    const denied = await database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('id', '>', before)
+      .where('outcome', '=', 'denied')
+      .execute();
     expect(denied.filter((r) => r.actor === 'nl@politie.nl' && r.action === 'import-profile.create')).toHaveLength(3);
   });
 
   it('records failed sign-ins one by one, and counts those refused once the address is throttled', async () => {
     const guesser = '203.0.113.9';
-    const signInFrom = () => request(createApp({ db: database.db, clientDir: '/nonexistent', config: { TRUST_PROXY: true } }))
-      .post('/api/session').set('X-Forwarded-For', guesser).send({ email: 'nl@politie.nl', password: 'a wrong passphrase!' });
+    const signInFrom = () =>
+      request(createApp({ db: database.db, clientDir: '/nonexistent', config: { TRUST_PROXY: true } }))
+        .post('/api/session')
+        .set('X-Forwarded-For', guesser)
+        .send({ email: 'nl@politie.nl', password: 'a wrong passphrase!' });
     for (let i = 0; i < ADDRESS_MAX_FAILURES; i++) expect((await signInFrom()).status).toBeOneOf([401, 429]);
-    const failed = await database.db.selectFrom('audit_log').select('id').where('ip', '=', guesser).where('action', '=', 'session.login-failed').execute();
+    const failed = await database.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('ip', '=', guesser)
+      .where('action', '=', 'session.login-failed')
+      .execute();
     expect(failed).toHaveLength(ADDRESS_MAX_FAILURES);
     const before = await auditRows();
     for (let i = 0; i < 50; i++) expect((await signInFrom()).status).toBe(429);
@@ -72,7 +98,9 @@ describe('audit growth', () => {
     const sec = await signIn(app, 'sec@observatory.eu');
     const listed = await request(app).get('/api/audit/refusals?ip=198.51.100.7').set('Cookie', sec.cookie);
     expect(listed.status).toBe(200);
-    expect(listed.body.data).toEqual([expect.objectContaining({ ip: '198.51.100.7', family: 'POST /api/submissions', count: 2 })]);
+    expect(listed.body.data).toEqual([
+      expect.objectContaining({ ip: '198.51.100.7', family: 'POST /api/submissions', count: 2 }),
+    ]);
     expect(listed.body.meta).toMatchObject({ total: 1, refusals: 2, retentionDays: 90 });
     const csv = await request(app).get('/api/audit/refusals?format=csv').set('Cookie', sec.cookie);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);

@@ -6,11 +6,17 @@ import type { Db } from '../../server/db/database';
 import { addPeople, fitsWidth, signInAs, submitSignIn, useAccountsSite, viewReady } from './accounts-fixture';
 import { screenshot, seriousViolations } from './harness';
 
-
 /** Enough older entries for more than one page, written straight into the log as the command line would. */
 async function addProfileUpdates(db: Db, count: number): Promise<void> {
   for (let i = 0; i < count; i++) {
-    await appendAudit(db, { actor: SYSTEM_ACTOR, ip: '127.0.0.1', action: 'profile.update', target: `profile/test-${i}`, detail: { geos: ['NL', 'BE'] }, at: new Date(Date.UTC(2026, 0, 1 + (i % 28))) });
+    await appendAudit(db, {
+      actor: SYSTEM_ACTOR,
+      ip: '127.0.0.1',
+      action: 'profile.update',
+      target: `profile/test-${i}`,
+      detail: { geos: ['NL', 'BE'] },
+      at: new Date(Date.UTC(2026, 0, 1 + (i % 28))),
+    });
   }
 }
 
@@ -22,14 +28,19 @@ const site = useAccountsSite(async (db) => {
 const rows = (page: Page) => page.locator('table.audit tbody tr');
 const paging = (page: Page) => page.locator('main .pager [role="status"]');
 /** The column of every row shown (0 is the time, the row header). */
-const column = (page: Page, index: number) => page.locator('table.audit tbody tr').evaluateAll((trs, i) => trs.map((tr) => tr.children[i]?.textContent ?? ''), index);
+const column = (page: Page, index: number) =>
+  page
+    .locator('table.audit tbody tr')
+    .evaluateAll((trs, i) => trs.map((tr) => tr.children[i]?.textContent ?? ''), index);
 
 describe('the audit log in the dashboard, in Chromium', () => {
   it('is refused to the public and to a contact point, who do not see it in the navigation', async () => {
     const { page, problems } = await site.freshPage();
     await page.goto(`${site.app.url}/audit`);
     await viewReady(page, 'audit');
-    expect(await page.locator('main .intro').textContent()).toBe('This view is for the secretariat. Sign in to use it.');
+    expect(await page.locator('main .intro').textContent()).toBe(
+      'This view is for the secretariat. Sign in to use it.',
+    );
     expect(await page.locator('nav li[data-account-view="audit"]').isHidden()).toBe(true);
 
     await signInAs(page, site.app.url, 'cp-nl@example.eu', 'my-country');
@@ -37,7 +48,9 @@ describe('the audit log in the dashboard, in Chromium', () => {
     await page.goto(`${site.app.url}/audit?f.outcome=denied`);
     await viewReady(page, 'audit');
     expect(await page.locator('main h2').textContent()).toBe('Audit log');
-    expect(await page.locator('main .intro').textContent()).toBe('This view is for the secretariat. You are signed in as cp-nl@example.eu, whose role cannot use it.');
+    expect(await page.locator('main .intro').textContent()).toBe(
+      'This view is for the secretariat. You are signed in as cp-nl@example.eu, whose role cannot use it.',
+    );
     expect(await page.locator('main table, main form').count()).toBe(0);
     expect(problems).toEqual([]);
     await page.close();
@@ -46,7 +59,9 @@ describe('the audit log in the dashboard, in Chromium', () => {
   it('the secretariat reads the log from the navigation, pages through it, filters it, and the URL keeps the filter', async () => {
     const { page, problems } = await site.freshPage();
     await submitSignIn(page, site.app.url, 'secretariat@example.eu', 'not the right passphrase');
-    await expect.poll(() => page.locator('main [role="alert"]').textContent()).toContain('The email address or password is wrong.');
+    await expect
+      .poll(() => page.locator('main [role="alert"]').textContent())
+      .toContain('The email address or password is wrong.');
     await signInAs(page, site.app.url, 'secretariat@example.eu', 'users');
     expect(await page.locator('nav li[data-account-view="audit"]').isVisible()).toBe(true);
     await page.click('nav a[data-view="audit"]');
@@ -62,7 +77,9 @@ describe('the audit log in the dashboard, in Chromium', () => {
     expect(await newest.locator('td').nth(1).textContent()).toBe('signed-in session');
     expect(await newest.locator('td.outcome').textContent()).toBe('OK');
     expect(await newest.locator('th[scope="row"] time').getAttribute('datetime')).toMatch(/^\d{4}-\d\d-\d\dT/);
-    const total = Number(/\((\d+) matching\)/.exec((await page.locator('table.audit caption').textContent()) ?? '')?.[1]);
+    const total = Number(
+      /\((\d+) matching\)/.exec((await page.locator('table.audit caption').textContent()) ?? '')?.[1],
+    );
     expect(total).toBeGreaterThan(60);
     expect(await rows(page).count()).toBe(50);
     expect(await paging(page).textContent()).toBe(`Showing 1–50 of ${total}`);
@@ -90,7 +107,9 @@ describe('the audit log in the dashboard, in Chromium', () => {
     await page.getByLabel('Action').press('Enter');
     await expect.poll(() => new URL(page.url()).searchParams.get('f.action')).toBe('session.*');
     await expect.poll(async () => (await column(page, 3)).every((action) => action.startsWith('session.'))).toBe(true);
-    expect(await column(page, 3)).toEqual(expect.arrayContaining(['session.login', 'session.login-failed', 'session.login-attempt']));
+    expect(await column(page, 3)).toEqual(
+      expect.arrayContaining(['session.login', 'session.login-failed', 'session.login-attempt']),
+    );
 
     // Only what was refused: the wrong password, with its reason in the detail.
     await page.getByLabel('Outcome').selectOption('denied');
@@ -115,7 +134,9 @@ describe('the audit log in the dashboard, in Chromium', () => {
     await page.getByLabel('From').fill('2026-11-30');
     await page.getByLabel('To', { exact: true }).fill('2026-11-01');
     await page.getByRole('button', { name: 'Show entries' }).click();
-    await expect.poll(() => page.locator('form.audit-filter [role="alert"]').textContent()).toContain('"From" (2026-11-30) is after "To" (2026-11-01)');
+    await expect
+      .poll(() => page.locator('form.audit-filter [role="alert"]').textContent())
+      .toContain('"From" (2026-11-30) is after "To" (2026-11-01)');
     expect(await page.getByLabel('From').getAttribute('aria-invalid')).toBe('true');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('from');
     expect(page.url()).toBe(before);
@@ -125,7 +146,9 @@ describe('the audit log in the dashboard, in Chromium', () => {
     expect(await page.locator('form.audit-filter [role="alert"]').count()).toBe(0);
     await page.getByLabel('Actor').fill('nobody@example.eu');
     await page.getByRole('button', { name: 'Show entries' }).click();
-    await expect.poll(() => paging(page).textContent()).toBe('No entry matches this filter. Widen it, or clear it to see every entry.');
+    await expect
+      .poll(() => paging(page).textContent())
+      .toBe('No entry matches this filter. Widen it, or clear it to see every entry.');
     expect(await page.locator('table.audit').count()).toBe(0);
     expect(new URL(page.url()).search).toBe('?f.actor=nobody%40example.eu');
     expect(await seriousViolations(page)).toEqual([]);

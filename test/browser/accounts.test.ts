@@ -4,7 +4,16 @@ import { endUserSessions } from '../../server/accounts/user.repository';
 import { updateUser } from '../../server/accounts/user.service';
 import { SYSTEM_ACTOR } from '../../server/http/actor';
 import { readSharedData } from '../helpers/shared-data';
-import { addPeople, fitsWidth, PASSWORD, signInAs, submitSignIn, submittedPractice, useAccountsSite, viewReady } from './accounts-fixture';
+import {
+  addPeople,
+  fitsWidth,
+  PASSWORD,
+  signInAs,
+  submitSignIn,
+  submittedPractice,
+  useAccountsSite,
+  viewReady,
+} from './accounts-fixture';
 import { screenshot, seriousViolations } from './harness';
 import { UploadPage } from './pages/upload-page';
 
@@ -16,7 +25,9 @@ const site = useAccountsSite(async (db) => {
 
 /** The real NL homicide count for 2022 from Eurostat's crim_off_cat file, corrected by one. */
 function nlCorrection(): string {
-  const line = readSharedData('eurostat-crim_off_cat/estat_crim_off_cat.tsv').split('\n').find((l) => l.startsWith('A,ICCS0101,NR,NL\t'))!;
+  const line = readSharedData('eurostat-crim_off_cat/estat_crim_off_cat.tsv')
+    .split('\n')
+    .find((l) => l.startsWith('A,ICCS0101,NR,NL\t'))!;
   const value2022 = Number.parseFloat(line.split('\t')[15]!);
   return `geo,indicator,period,value,flags,note\nNL,ICCS0101,2022,${value2022 + 1},,correction from the national police\n`;
 }
@@ -39,7 +50,9 @@ describe('accounts in the dashboard, in Chromium', () => {
     }
     await page.goto(`${site.app.url}/users`);
     await viewReady(page, 'users');
-    expect(await page.locator('main .intro').textContent()).toContain('This view is for the secretariat. Sign in to use it.');
+    expect(await page.locator('main .intro').textContent()).toContain(
+      'This view is for the secretariat. Sign in to use it.',
+    );
     expect(await page.locator('main table').count()).toBe(0);
     expect(problems).toEqual([]);
     await page.close();
@@ -50,7 +63,12 @@ describe('accounts in the dashboard, in Chromium', () => {
     // By keyboard alone: Tab to the email field, type, Tab to the password, Enter sends the form.
     await page.goto(`${site.app.url}/sign-in`);
     await viewReady(page, 'sign-in');
-    for (let i = 0; i < 30 && !(await page.evaluate(() => document.activeElement?.getAttribute('name') === 'email')); i++) await page.keyboard.press('Tab');
+    for (
+      let i = 0;
+      i < 30 && !(await page.evaluate(() => document.activeElement?.getAttribute('name') === 'email'));
+      i++
+    )
+      await page.keyboard.press('Tab');
     expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).not.toBe('none');
     await page.keyboard.type('cp-nl@example.eu');
     await page.keyboard.press('Tab');
@@ -73,7 +91,11 @@ describe('accounts in the dashboard, in Chromium', () => {
     await expect.poll(() => alert.textContent()).toMatch(/this account is locked until .* Try again in 15 minutes\./);
     expect(await page.locator('#account .email').count()).toBe(0);
     expect(problems).toEqual([]);
-    await site.app.db.db.updateTable('users').set({ locked_until: null, failed_logins: 0 }).where('id', '=', site.prepared.curator.id).execute();
+    await site.app.db.db
+      .updateTable('users')
+      .set({ locked_until: null, failed_logins: 0 })
+      .where('id', '=', site.prepared.curator.id)
+      .execute();
     await page.close();
   });
 
@@ -120,13 +142,20 @@ describe('accounts in the dashboard, in Chromium', () => {
     await viewReady(page, 'upload');
     await uploadThroughDashboard(page, 'nl-second.csv', `${nlCorrection()}NL,ICCS0101,2021,1,,\n`);
     await new UploadPage(page, site.app.url).commit();
-    await expect.poll(() => new UploadPage(page, site.app.url).committedNotice().textContent()).toMatch(/new revisions? published/);
+    await expect
+      .poll(() => new UploadPage(page, site.app.url).committedNotice().textContent())
+      .toMatch(/new revisions? published/);
 
     await page.click('nav a[data-view="my-country"]');
     await viewReady(page, 'my-country');
-    await expect.poll(() => page.locator('table.submissions tbody tr').first().textContent()).toContain('Committed: published');
+    await expect
+      .poll(() => page.locator('table.submissions tbody tr').first().textContent())
+      .toContain('Committed: published');
     expect(await page.locator('table.submissions tbody tr').count()).toBe(seeded + 2);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Download the pre-filled template for NL")')]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('button:has-text("Download the pre-filled template for NL")'),
+    ]);
     expect(download.suggestedFilename()).toBe('observatory-template-NL.csv');
 
     expect(await seriousViolations(page)).toEqual([]);
@@ -146,7 +175,9 @@ describe('accounts in the dashboard, in Chromium', () => {
     await page.getByLabel('New password', { exact: true }).fill('another long passphrase');
     await page.getByLabel('New password again').fill('another long passphrase');
     await page.click('button:has-text("Change the password")');
-    await expect.poll(() => page.locator('main .notice[role="status"]').textContent()).toContain('Your password is changed.');
+    await expect
+      .poll(() => page.locator('main .notice[role="status"]').textContent())
+      .toContain('Your password is changed.');
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'account');
 
@@ -174,7 +205,9 @@ describe('accounts in the dashboard, in Chromium', () => {
     await card.waitFor();
     expect(await card.textContent()).toContain('Submitted for review');
     await card.locator('summary', { hasText: 'Read the record' }).click();
-    await expect.poll(() => card.locator('details.record').textContent()).toContain('Example, E. (2021). An evaluation of cocooning.');
+    await expect
+      .poll(() => card.locator('details.record').textContent())
+      .toContain('Example, E. (2021). An evaluation of cocooning.');
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'review-queue');
 
@@ -188,8 +221,13 @@ describe('accounts in the dashboard, in Chromium', () => {
 
     // The server ends the session (e.g. the account was disabled): the next action says so.
     await endUserSessions(site.app.db.db, site.prepared.curator.id);
-    await page.locator(`main li.card[data-slug="${other}"]`).getByRole('button', { name: /^Start review/ }).click();
-    await expect.poll(() => page.locator('main [role="alert"]').textContent()).toContain('You are not signed in, or your session has ended');
+    await page
+      .locator(`main li.card[data-slug="${other}"]`)
+      .getByRole('button', { name: /^Start review/ })
+      .click();
+    await expect
+      .poll(() => page.locator('main [role="alert"]').textContent())
+      .toContain('You are not signed in, or your session has ended');
     await expect.poll(() => page.locator('#account a', { hasText: 'Sign in' }).isVisible()).toBe(true);
     expect(await page.locator('nav li[data-account-view="review"]').isHidden()).toBe(true);
     expect(problems).toEqual([]);
@@ -219,7 +257,9 @@ describe('accounts in the dashboard, in Chromium', () => {
     await newRow.locator('summary').click();
     await newRow.getByLabel('Countries of be-contact@example.eu').fill('BE, LU');
     await newRow.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => page.locator('table.users tbody tr[data-email="be-contact@example.eu"] td').nth(1).textContent()).toBe('BE, LU');
+    await expect
+      .poll(() => page.locator('table.users tbody tr[data-email="be-contact@example.eu"] td').nth(1).textContent())
+      .toBe('BE, LU');
 
     await page.getByLabel('Token name').fill('nightly upload');
     await page.click('button:has-text("Issue a token")');
@@ -232,14 +272,25 @@ describe('accounts in the dashboard, in Chromium', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'users');
 
-    const asToken = (t: string) => page.evaluate((bearer) => fetch('/api/tokens', { headers: { authorization: `Bearer ${bearer}` }, credentials: 'omit' }).then((r) => r.status), t);
+    const asToken = (t: string) =>
+      page.evaluate(
+        (bearer) =>
+          fetch('/api/tokens', { headers: { authorization: `Bearer ${bearer}` }, credentials: 'omit' }).then(
+            (r) => r.status,
+          ),
+        t,
+      );
     expect(await asToken(token)).toBe(200);
     await tokenRow.getByRole('button', { name: 'Revoke the token nightly upload' }).click();
-    await expect.poll(() => page.locator('table.tokens tbody tr', { hasText: 'nightly upload' }).textContent()).toContain('Revoked');
+    await expect
+      .poll(() => page.locator('table.tokens tbody tr', { hasText: 'nightly upload' }).textContent())
+      .toContain('Revoked');
     expect(await asToken(token)).toBe(401);
 
     await page.locator('table.users tbody tr[data-email="gone@example.eu"]').waitFor();
-    expect(await page.locator('table.users tbody tr[data-email="gone@example.eu"]').textContent()).toContain('Disabled');
+    expect(await page.locator('table.users tbody tr[data-email="gone@example.eu"]').textContent()).toContain(
+      'Disabled',
+    );
     await page.setViewportSize({ width: 360, height: 800 });
     expect(await fitsWidth(page)).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
@@ -260,10 +311,14 @@ describe('accounts in the dashboard, in Chromium', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'reset-password');
     await page.click('button:has-text("Set the password")');
-    await expect.poll(() => page.locator('main .notice[role="status"]').textContent()).toContain('The password for be-contact@example.eu is set.');
+    await expect
+      .poll(() => page.locator('main .notice[role="status"]').textContent())
+      .toContain('The password for be-contact@example.eu is set.');
     await submitSignIn(page, site.app.url, 'be-contact@example.eu', 'a brand new passphrase');
     await viewReady(page, 'my-country');
-    await expect.poll(() => page.locator('main section.geo-area h3').allTextContents()).toEqual(['Belgium (BE)', 'Luxembourg (LU)']);
+    await expect
+      .poll(() => page.locator('main section.geo-area h3').allTextContents())
+      .toEqual(['Belgium (BE)', 'Luxembourg (LU)']);
     expect(problems).toEqual([]);
     await page.close();
   }, 90_000);

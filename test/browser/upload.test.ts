@@ -5,12 +5,24 @@ import { readSharedData } from '../helpers/shared-data';
 import { buildClient, launchBrowser, type RunningApp, type RunningBrowser, startApp, watchPage } from './harness';
 import { UploadPage } from './pages/upload-page';
 
-const NL_CONTACT: Actor = { kind: 'user', id: 21, email: 'cp-nl@example.eu', role: 'contact_point', geos: ['NL'], via: 'token' };
+const NL_CONTACT: Actor = {
+  kind: 'user',
+  id: 21,
+  email: 'cp-nl@example.eu',
+  role: 'contact_point',
+  geos: ['NL'],
+  via: 'token',
+};
 
 /** The real published NL homicide counts for 2021 and 2022 from Eurostat's crim_off_cat file. */
 function realNlHomicides(): { 2021: number; 2022: number } {
-  const line = readSharedData('eurostat-crim_off_cat/estat_crim_off_cat.tsv').split('\n').find((l) => l.startsWith('A,ICCS0101,NR,NL\t'))!;
-  const cells = line.split('\t').slice(1).map((c) => Number.parseFloat(c));
+  const line = readSharedData('eurostat-crim_off_cat/estat_crim_off_cat.tsv')
+    .split('\n')
+    .find((l) => l.startsWith('A,ICCS0101,NR,NL\t'))!;
+  const cells = line
+    .split('\t')
+    .slice(1)
+    .map((c) => Number.parseFloat(c));
   return { 2021: cells[13]!, 2022: cells[14]! };
 }
 
@@ -60,16 +72,24 @@ describe('upload, in Chromium', () => {
     const correction = `geo,indicator,period,value,flags,note\nNL,ICCS0101,2021,${real[2021]},,\nNL,ICCS0101,2022,${real[2022] + 1},,correction from the national police\n`;
     await view.upload('nl-correction.csv', correction);
     expect(Number(await page.locator('progress').getAttribute('value'))).toBe(100);
-    expect(await view.reportStatus().textContent()).toMatch(/The file is valid: 0 errors, 0 warnings; 2 rows read, 2 valid cells\. Read as canonical, .*comma-delimited/);
-    await expect(view.diffCards()).resolves.toEqual(expect.arrayContaining(['New cells: 0', 'Changed cells: 1', 'Unchanged cells: 1']));
+    expect(await view.reportStatus().textContent()).toMatch(
+      /The file is valid: 0 errors, 0 warnings; 2 rows read, 2 valid cells\. Read as canonical, .*comma-delimited/,
+    );
+    await expect(view.diffCards()).resolves.toEqual(
+      expect.arrayContaining(['New cells: 0', 'Changed cells: 1', 'Unchanged cells: 1']),
+    );
     const changed = await view.diffRow('Changed cells');
     expect(changed).toEqual(['NL', '2022', String(real[2022]), String(real[2022] + 1)]);
     await view.screenshot('upload-report');
     await view.commit();
     await page.waitForSelector('p.notice:has-text("Committed submission")');
-    expect(await page.locator('p.notice:has-text("Committed submission")').textContent()).toContain('1 new revision published');
+    expect(await page.locator('p.notice:has-text("Committed submission")').textContent()).toContain(
+      '1 new revision published',
+    );
 
-    const published = await page.evaluate(async () => (await fetch('/api/observations?indicator=ICCS0101&geo=NL&from=2022&to=2022')).json());
+    const published = await page.evaluate(async () =>
+      (await fetch('/api/observations?indicator=ICCS0101&geo=NL&from=2022&to=2022')).json(),
+    );
     expect((published as { data: { value: number }[] }).data[0]!.value).toBe(real[2022] + 1);
     expect(problems).toEqual([]);
     await page.close();
@@ -105,7 +125,9 @@ describe('upload, in Chromium', () => {
     await view.giveFile('x.csv', 'geo,indicator,period,value\nNL,ICCS0101,2022,1\n');
     await view.send();
     await page.waitForSelector('main p.error[role="alert"]');
-    expect(await page.locator('main p.error[role="alert"]').textContent()).toMatch(/refused: Sign in as a national contact point/);
+    expect(await page.locator('main p.error[role="alert"]').textContent()).toMatch(
+      /refused: Sign in as a national contact point/,
+    );
     await page.close();
   });
 });

@@ -11,7 +11,9 @@ const site = useDashboardSite();
 type PageKind<P> = new (page: Page, baseUrl: string) => P;
 
 /** A new page seen as a view of the given kind, its problems (page errors, CSP violations) watched. */
-async function newPage<P extends DashboardPage = DashboardPage>(Kind?: PageKind<P>): Promise<{ view: P; problems: string[] }> {
+async function newPage<P extends DashboardPage = DashboardPage>(
+  Kind?: PageKind<P>,
+): Promise<{ view: P; problems: string[] }> {
   const { page, problems } = await site.newPage();
   return { view: new (Kind ?? (DashboardPage as PageKind<P>))(page, site.app.url), problems };
 }
@@ -27,7 +29,13 @@ interface ViewCase {
 
 const VIEWS: ViewCase[] = [
   { name: 'explore', path: '/', view: 'explore', data: 'svg.choropleth path.geo:not(.no-data)', atLeast: 25 },
-  { name: 'trends', path: '/trends?indicator=ICCS0401&geo=NL,DE,FR', view: 'trends', data: 'svg.line-chart g.series path.point', atLeast: 30 },
+  {
+    name: 'trends',
+    path: '/trends?indicator=ICCS0401&geo=NL,DE,FR',
+    view: 'trends',
+    data: 'svg.line-chart g.series path.point',
+    atLeast: 30,
+  },
   { name: 'compare', path: '/compare?year=2019', view: 'compare', data: 'svg.bar-chart g.bar rect', atLeast: 20 },
   { name: 'profile', path: '/profile/NL', view: 'profile', data: 'main table tbody tr', atLeast: 10 },
   { name: 'alerts', path: '/alerts', view: 'alerts', data: '.alert-list > li', atLeast: 1 },
@@ -41,7 +49,11 @@ describe('every view, in Chromium, on the seeded database', () => {
     it(`${c.name}: shows real data, has no serious or critical axe violations, and is saved as a screenshot`, async () => {
       const { view, problems } = await newPage();
       const { page } = await view.open(c.path, c.view);
-      await page.waitForFunction(({ selector, n }) => document.querySelectorAll(selector).length >= n, { selector: c.data, n: c.atLeast }, { timeout: 15_000 });
+      await page.waitForFunction(
+        ({ selector, n }) => document.querySelectorAll(selector).length >= n,
+        { selector: c.data, n: c.atLeast },
+        { timeout: 15_000 },
+      );
       if (c.name === 'practice') {
         await page.click('main .card a');
         await view.ready('practice');
@@ -95,13 +107,18 @@ describe('interaction', () => {
     await page.waitForURL((url) => !url.search.includes('scale=log'));
     await page.goBack();
     await page.waitForURL(/scale=log/);
-    await page.waitForFunction(() => (document.querySelector('input[type="radio"][value="log"]') as HTMLInputElement | null)?.checked === true);
+    await page.waitForFunction(
+      () => (document.querySelector('input[type="radio"][value="log"]') as HTMLInputElement | null)?.checked === true,
+    );
     await page.goForward();
-    await page.waitForFunction(() => (document.querySelector('input[type="radio"][value="linear"]') as HTMLInputElement | null)?.checked === true);
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('input[type="radio"][value="linear"]') as HTMLInputElement | null)?.checked === true,
+    );
     await page.close();
   });
 
-  it('marks a practice\'s start year on its country\'s trend line, linked to the practice', async () => {
+  it("marks a practice's start year on its country's trend line, linked to the practice", async () => {
     const { view } = await newPage(TrendsPage);
     await view.openTrends('indicator=ICCS020111&geo=UKM&measure=count');
     const marker = view.practiceMarker('glasgow-cirv');
@@ -118,7 +135,11 @@ describe('interaction', () => {
     const { page } = await explore.openMap('/?year=2010');
     expect(await explore.shownYear()).toBe('2010');
     await explore.togglePlay();
-    await page.waitForFunction(() => Number(document.querySelector('.map-area')?.getAttribute('data-year')) >= 2012, null, { timeout: 10_000 });
+    await page.waitForFunction(
+      () => Number(document.querySelector('.map-area')?.getAttribute('data-year')) >= 2012,
+      null,
+      { timeout: 10_000 },
+    );
     await explore.togglePlay();
     expect(await explore.isPlaying()).toBe('false');
 
@@ -137,7 +158,9 @@ describe('interaction', () => {
     await page.waitForURL(/asOf=/);
     await view.ready('compare');
     await page.waitForSelector('svg.bar-chart');
-    expect(await page.locator('#vintage').textContent()).toMatch(/^You are viewing the data as published at \d{4}-\d{2}-\d{2}T/);
+    expect(await page.locator('#vintage').textContent()).toMatch(
+      /^You are viewing the data as published at \d{4}-\d{2}-\d{2}T/,
+    );
     expect(await page.locator('svg.bar-chart g.bar rect').count()).toBeGreaterThan(20);
     await page.click('#vintage a');
     await page.waitForURL((url) => !url.search.includes('asOf'));
@@ -149,7 +172,11 @@ describe('interaction', () => {
     const { view } = await newPage(ExplorePage);
     await view.openMap('/?year=2019');
     for (const [label, check] of [
-      ['Download CSV', (text: string) => expect(text).toMatch(/^\ufeff?Country,"Value \(per 100,000 inhabitants\)",Flags,Rank,Denominator/)],
+      [
+        'Download CSV',
+        (text: string) =>
+          expect(text).toMatch(/^\ufeff?Country,"Value \(per 100,000 inhabitants\)",Flags,Rank,Denominator/),
+      ],
       ['Download SVG', (text: string) => expect(text).toContain('<svg')],
       ['Download PNG', (text: string) => expect(text.slice(1, 4)).toBe('PNG')],
     ] as const) {
@@ -177,11 +204,17 @@ describe('interaction', () => {
     const paint = await page.getAttribute('.map-area', 'data-paint');
     await page.keyboard.press('ArrowDown');
     await page.waitForURL(/indicator=/);
-    await page.waitForFunction((before) => document.querySelector('.map-area')?.getAttribute('data-paint') !== before, paint);
+    await page.waitForFunction(
+      (before) => document.querySelector('.map-area')?.getAttribute('data-paint') !== before,
+      paint,
+    );
     await tabTo('input[type="range"]');
     const year = await page.getAttribute('.map-area', 'data-year');
     await page.keyboard.press('ArrowLeft');
-    await page.waitForFunction((before) => document.querySelector('.map-area')?.getAttribute('data-year') !== before, year);
+    await page.waitForFunction(
+      (before) => document.querySelector('.map-area')?.getAttribute('data-year') !== before,
+      year,
+    );
     await tabTo('svg.choropleth path.geo');
     const geo = await page.evaluate(() => document.activeElement?.getAttribute('data-geo'));
     expect(await page.locator('.tooltip').isVisible()).toBe(true);

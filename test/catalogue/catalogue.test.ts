@@ -7,7 +7,11 @@ describe('the indicator catalogue', () => {
   const catalogue = loadIndicatorCatalogue();
 
   it('has every ICCS category of crim_off_cat', () => {
-    const iccs = readSharedData('eurostat-crim_off_cat/iccs.csv').trim().split('\n').slice(1).map((l) => l.split(',')[0]);
+    const iccs = readSharedData('eurostat-crim_off_cat/iccs.csv')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',')[0]);
     const codes = new Set(catalogue.indicators.map((i) => i.code));
     expect(iccs).toHaveLength(21);
     for (const code of iccs) expect(codes, code).toContain(code);
@@ -32,7 +36,11 @@ describe('the geo catalogue', () => {
   const geos = loadGeoCatalogue().geos;
   it('covers every geo of crim_off_cat', () => {
     const codes = new Set(geos.map((g) => g.code));
-    const used = readSharedData('eurostat-crim_off_cat/geo.csv').trim().split('\n').slice(1).map((l) => l.split(',')[0]!);
+    const used = readSharedData('eurostat-crim_off_cat/geo.csv')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',')[0]!);
     for (const code of used) expect(codes, code).toContain(code);
   });
   it('has 27 EU member states', () => {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { viewsFor } from '../../client/api/session';
-import { accessProblem, parseGeoList, signInProblem, submissionStatusText, timeText, waitText } from '../../client/views/account-text';
+import {
+  accessProblem,
+  parseGeoList,
+  signInProblem,
+  submissionStatusText,
+  timeText,
+  waitText,
+} from '../../client/views/account-text';
 
 describe('account texts', () => {
   it('explains a wrong password without saying whether the account exists or is disabled', () => {
@@ -9,10 +16,16 @@ describe('account texts', () => {
     expect(text).toContain('A disabled account is refused the same way');
   });
 
-  it('turns a lockout into a wait in words from the answer\'s retryAfterSeconds', () => {
-    const body = { error: { status: 429, code: 'too-many-attempts', message: 'Locked.', details: { retryAfterSeconds: 899 } } };
-    expect(signInProblem({ status: 429, message: 'Locked.', body })).toBe('Locked. Try again in 15 minutes. To regain access sooner, ask the secretariat for a password link.');
-    expect(signInProblem({ status: 429, message: 'Slow down.' })).toBe('Slow down. To regain access sooner, ask the secretariat for a password link.');
+  it("turns a lockout into a wait in words from the answer's retryAfterSeconds", () => {
+    const body = {
+      error: { status: 429, code: 'too-many-attempts', message: 'Locked.', details: { retryAfterSeconds: 899 } },
+    };
+    expect(signInProblem({ status: 429, message: 'Locked.', body })).toBe(
+      'Locked. Try again in 15 minutes. To regain access sooner, ask the secretariat for a password link.',
+    );
+    expect(signInProblem({ status: 429, message: 'Slow down.' })).toBe(
+      'Slow down. To regain access sooner, ask the secretariat for a password link.',
+    );
     expect(waitText(1)).toBe('1 second');
     expect(waitText(40.2)).toBe('41 seconds');
     expect(waitText(61)).toBe('2 minutes');
@@ -33,7 +46,7 @@ describe('account texts', () => {
 
   it('names submission states in words, including the approval states, and prints UTC times', () => {
     expect(submissionStatusText('approval-rejected')).toBe('Rejected by the secretariat');
-    expect(submissionStatusText('awaiting-approval')).toBe('Awaiting the secretariat\'s approval');
+    expect(submissionStatusText('awaiting-approval')).toBe("Awaiting the secretariat's approval");
     expect(submissionStatusText('something-new')).toBe('something-new');
     expect(timeText('2026-11-22T18:57:03.123Z')).toBe('2026-11-22 18:57 UTC');
     expect(timeText(null)).toBe('—');
@@ -43,6 +56,8 @@ describe('account texts', () => {
     expect(viewsFor(null)).toEqual([]);
     expect(viewsFor('contact_point')).toEqual(['my-country', 'upload']);
     expect(viewsFor('curator')).toEqual(['review']);
-    expect(viewsFor('secretariat')).toEqual(expect.arrayContaining(['users', 'approvals', 'review', 'my-country', 'upload', 'audit']));
+    expect(viewsFor('secretariat')).toEqual(
+      expect.arrayContaining(['users', 'approvals', 'review', 'my-country', 'upload', 'audit']),
+    );
   });
 });

@@ -1,9 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { auditFilters, auditQuery, dateRangeProblem, detailPairs, detailValueText, pageCount, pagingText, viaText } from '../../client/views/audit/state';
+import {
+  auditFilters,
+  auditQuery,
+  dateRangeProblem,
+  detailPairs,
+  detailValueText,
+  pageCount,
+  pagingText,
+  viaText,
+} from '../../client/views/audit/state';
 
 describe('audit log texts', () => {
   it('takes the audit filters from the facets, dropping blanks, other facets and unknown outcomes', () => {
-    expect(auditFilters({ action: ' session.* ', actor: '', sort: 'title', outcome: 'denied', rating: 'effective' })).toEqual({ action: 'session.*', outcome: 'denied' });
+    expect(
+      auditFilters({ action: ' session.* ', actor: '', sort: 'title', outcome: 'denied', rating: 'effective' }),
+    ).toEqual({ action: 'session.*', outcome: 'denied' });
     expect(auditFilters({ outcome: 'maybe', target: 'user/*' })).toEqual({ target: 'user/*' });
   });
 
@@ -16,8 +27,14 @@ describe('audit log texts', () => {
     expect(dateRangeProblem({})).toBeNull();
     expect(dateRangeProblem({ from: '2026-11-01', to: '2026-11-30' })).toBeNull();
     expect(dateRangeProblem({ from: '2026-11-22', to: '2026-11-22' })).toBeNull();
-    expect(dateRangeProblem({ from: '2026-11-30', to: '2026-11-01' })).toEqual({ field: 'from', message: '"From" (2026-11-30) is after "To" (2026-11-01). Choose a first day on or before the last day.' });
-    expect(dateRangeProblem({ to: '2026-02-30' })).toMatchObject({ field: 'to', message: expect.stringContaining('"To" is not a date: "2026-02-30"') });
+    expect(dateRangeProblem({ from: '2026-11-30', to: '2026-11-01' })).toEqual({
+      field: 'from',
+      message: '"From" (2026-11-30) is after "To" (2026-11-01). Choose a first day on or before the last day.',
+    });
+    expect(dateRangeProblem({ to: '2026-02-30' })).toMatchObject({
+      field: 'to',
+      message: expect.stringContaining('"To" is not a date: "2026-02-30"'),
+    });
     expect(dateRangeProblem({ from: 'last week' })).toMatchObject({ field: 'from' });
   });
 
@@ -30,10 +47,18 @@ describe('audit log texts', () => {
     expect([pageCount(0), pageCount(50), pageCount(51)]).toEqual([1, 1, 2]);
   });
 
-  it('writes an entry\'s detail as key and value texts, in the recorded order', () => {
+  it("writes an entry's detail as key and value texts, in the recorded order", () => {
     expect(detailPairs(null)).toEqual([]);
-    expect(detailPairs({ route: 'POST /api/users', status: 403, code: 'forbidden' })).toEqual([['route', 'POST /api/users'], ['status', '403'], ['code', 'forbidden']]);
-    expect(detailPairs({ from: ['NL'], to: ['NL', 'BE'], lockedUntil: '2026-11-22T18:57:03.120Z' })).toEqual([['from', 'NL'], ['to', 'NL, BE'], ['lockedUntil', '2026-11-22 18:57 UTC']]);
+    expect(detailPairs({ route: 'POST /api/users', status: 403, code: 'forbidden' })).toEqual([
+      ['route', 'POST /api/users'],
+      ['status', '403'],
+      ['code', 'forbidden'],
+    ]);
+    expect(detailPairs({ from: ['NL'], to: ['NL', 'BE'], lockedUntil: '2026-11-22T18:57:03.120Z' })).toEqual([
+      ['from', 'NL'],
+      ['to', 'NL, BE'],
+      ['lockedUntil', '2026-11-22 18:57 UTC'],
+    ]);
     expect(detailValueText({ a: 1 })).toBe('{"a":1}');
     expect(detailValueText([])).toBe('none');
     expect(detailValueText(null)).toBe('—');

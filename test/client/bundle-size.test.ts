@@ -10,15 +10,28 @@ import { build } from 'vite';
 const BUDGET_KB = 150;
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-interface ManifestChunk { file: string; imports?: string[]; dynamicImports?: string[]; css?: string[]; isEntry?: boolean }
+interface ManifestChunk {
+  file: string;
+  imports?: string[];
+  dynamicImports?: string[];
+  css?: string[];
+  isEntry?: boolean;
+}
 
 let outDir: string;
 let manifest: Record<string, ManifestChunk>;
 
 beforeAll(async () => {
   outDir = mkdtempSync(path.join(tmpdir(), 'observatory-bundle-'));
-  await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'error', build: { outDir, emptyOutDir: true, sourcemap: false, manifest: true } });
-  manifest = JSON.parse(readFileSync(path.join(outDir, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
+  await build({
+    configFile: path.join(ROOT, 'vite.config.ts'),
+    logLevel: 'error',
+    build: { outDir, emptyOutDir: true, sourcemap: false, manifest: true },
+  });
+  manifest = JSON.parse(readFileSync(path.join(outDir, '.vite/manifest.json'), 'utf8')) as Record<
+    string,
+    ManifestChunk
+  >;
 }, 120_000);
 
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
@@ -38,7 +51,10 @@ describe('web bundle budget', () => {
     expect(entry).toBeDefined();
     expect(explore).toBeDefined();
     const chunks = new Set([...closure(entry), ...closure(explore)]);
-    const gz = [...chunks].reduce((sum, key) => sum + gzipSync(readFileSync(path.join(outDir, manifest[key]!.file)), { level: 9 }).length, 0);
+    const gz = [...chunks].reduce(
+      (sum, key) => sum + gzipSync(readFileSync(path.join(outDir, manifest[key]!.file)), { level: 9 }).length,
+      0,
+    );
     expect(gz).toBeGreaterThan(5 * 1024);
     expect(gz / 1024).toBeLessThanOrEqual(BUDGET_KB);
   });

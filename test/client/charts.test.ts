@@ -3,7 +3,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { rankBars, renderBarChart } from '../../client/charts/bar-chart';
-import { quantileClasses, renderChoropleth, type ChoroplethCell, type MapGeometry } from '../../client/charts/choropleth';
+import {
+  quantileClasses,
+  renderChoropleth,
+  type ChoroplethCell,
+  type MapGeometry,
+} from '../../client/charts/choropleth';
 import { renderLineChart, segments, type PracticeMarker, type TrendSeries } from '../../client/charts/line-chart';
 import { renderSparkline } from '../../client/charts/sparkline';
 
@@ -17,7 +22,10 @@ const count = (text: string, pattern: RegExp) => (text.match(pattern) ?? []).len
 describe('line chart', () => {
   it('splits a series at a break in series and at a missing value', () => {
     const france = segments(series[0]!.points);
-    expect(france.map((run) => run.map((p) => p.year))).toEqual([[2011, 2012, 2013], [2014, 2015, 2016, 2017, 2018, 2019]]);
+    expect(france.map((run) => run.map((p) => p.year))).toEqual([
+      [2011, 2012, 2013],
+      [2014, 2015, 2016, 2017, 2018, 2019],
+    ]);
     const eu = segments(series[2]!.points);
     expect(eu.map((run) => run[0]!.year)).toEqual([2011, 2013]);
   });
@@ -33,9 +41,25 @@ describe('line chart', () => {
   });
 
   it('on a log scale leaves out values that are not positive', async () => {
-    const withZero: TrendSeries[] = [{ geo: 'XX', label: 'Test', points: [{ year: 2010, value: 0, flags: '' }, { year: 2011, value: 10, flags: '' }, { year: 2012, value: 100, flags: '' }] }];
-    expect(segments(withZero[0]!.points, 'log').flat().map((p) => p.year)).toEqual([2011, 2012]);
-    await expect(renderLineChart(withZero, { title: 'Log', yLabel: 'count', scale: 'log' })).toMatchFileSnapshot('__snapshots__/line-chart-log.svg');
+    const withZero: TrendSeries[] = [
+      {
+        geo: 'XX',
+        label: 'Test',
+        points: [
+          { year: 2010, value: 0, flags: '' },
+          { year: 2011, value: 10, flags: '' },
+          { year: 2012, value: 100, flags: '' },
+        ],
+      },
+    ];
+    expect(
+      segments(withZero[0]!.points, 'log')
+        .flat()
+        .map((p) => p.year),
+    ).toEqual([2011, 2012]);
+    await expect(renderLineChart(withZero, { title: 'Log', yLabel: 'count', scale: 'log' })).toMatchFileSnapshot(
+      '__snapshots__/line-chart-log.svg',
+    );
   });
 });
 
@@ -61,9 +85,31 @@ describe('choropleth', () => {
 
 describe('bar chart and sparkline', () => {
   it('ranks the bars, keeps geos without data last and marks comparability warnings', async () => {
-    const rows = cells.map((c) => ({ geo: c.geo, label: c.name, value: c.value, flags: c.flags, warning: c.geo === 'SE' ? 'provisional population' : undefined }));
-    expect(rankBars(rows).map((r) => r.geo)).toEqual(['LT', 'FI', 'SE', 'FR', 'NL', 'DE', 'PL', 'AT', 'ES', 'IT', 'UK']);
-    const svg = renderBarChart(rows, { title: 'Ranked', measure: 'rate', aggregate: { label: 'EU27_2020', value: 0.94 } });
+    const rows = cells.map((c) => ({
+      geo: c.geo,
+      label: c.name,
+      value: c.value,
+      flags: c.flags,
+      warning: c.geo === 'SE' ? 'provisional population' : undefined,
+    }));
+    expect(rankBars(rows).map((r) => r.geo)).toEqual([
+      'LT',
+      'FI',
+      'SE',
+      'FR',
+      'NL',
+      'DE',
+      'PL',
+      'AT',
+      'ES',
+      'IT',
+      'UK',
+    ]);
+    const svg = renderBarChart(rows, {
+      title: 'Ranked',
+      measure: 'rate',
+      aggregate: { label: 'EU27_2020', value: 0.94 },
+    });
     expect(svg).toContain('1.12 p ⚠');
     expect(svg).toContain('EU27_2020 0.94');
     await expect(svg).toMatchFileSnapshot('__snapshots__/bar-chart.svg');
@@ -76,7 +122,10 @@ describe('bar chart and sparkline', () => {
   });
 
   it('escapes text from the data', () => {
-    const svg = renderBarChart([{ geo: 'XX', label: '<script>alert(1)</script>', value: 1, flags: '' }], { title: 'A & B', measure: 'count' });
+    const svg = renderBarChart([{ geo: 'XX', label: '<script>alert(1)</script>', value: 1, flags: '' }], {
+      title: 'A & B',
+      measure: 'count',
+    });
     expect(svg).not.toContain('<script>');
     expect(svg).toContain('&lt;script&gt;');
     expect(svg).toContain('<title>A &amp; B</title>');

@@ -24,7 +24,9 @@ describe('derived map of Europe', () => {
   it('drops the outermost regions but keeps mainland France and Corsica', () => {
     const france = built.features.find((f) => f.id === 'FR')!;
     expect(france.geometry.coordinates.length).toBeGreaterThanOrEqual(2);
-    const source = JSON.parse(readFileSync(MAP_SOURCE, 'utf8')) as { features: { properties: { NUTS_ID: string }; geometry: { coordinates: unknown[] } }[] };
+    const source = JSON.parse(readFileSync(MAP_SOURCE, 'utf8')) as {
+      features: { properties: { NUTS_ID: string }; geometry: { coordinates: unknown[] } }[];
+    };
     const original = source.features.find((f) => f.properties.NUTS_ID === 'FR')!;
     expect(original.geometry.coordinates.length).toBeGreaterThan(france.geometry.coordinates.length);
   });

@@ -5,12 +5,28 @@ import { pValueText, trendStatement } from '../../client/views/trends/statement'
 import { readCrimeCounts } from '../analytics/eurostat-files';
 
 const segment = (over: Partial<SegmentStatistics>): SegmentStatistics => ({
-  from: '2012', to: '2022', n: 11, ols: null, theilSen: { slope: -1.2, lower: -1.9, upper: -0.6 }, medianLevel: 30,
-  percentChange: -35, cagr: -0.042, gaps: [], note: null,
-  mannKendall: { n: 11, s: -41, tau: -0.75, variance: 165, z: -3.1, p: 0.002 }, ...over,
+  from: '2012',
+  to: '2022',
+  n: 11,
+  ols: null,
+  theilSen: { slope: -1.2, lower: -1.9, upper: -0.6 },
+  medianLevel: 30,
+  percentChange: -35,
+  cagr: -0.042,
+  gaps: [],
+  note: null,
+  mannKendall: { n: 11, s: -41, tau: -0.75, variance: 165, z: -3.1, p: 0.002 },
+  ...over,
 });
 
-const counted = (value: number): MeasuredValue => ({ value, flags: '', count: value, countFlags: '', denominator: null, reason: null });
+const counted = (value: number): MeasuredValue => ({
+  value,
+  flags: '',
+  count: value,
+  countFlags: '',
+  denominator: null,
+  reason: null,
+});
 
 /** Every real crim_off_cat count series, through the server's segment statistics. */
 function realSegments(): { key: string; segment: SegmentStatistics }[] {
@@ -34,29 +50,64 @@ describe('plain-language trend statements', () => {
   });
 
   it('never lets the endpoint change contradict the headline', () => {
-    const text = trendStatement('Robbery', 'CH', segment({ theilSen: { slope: 11.3, lower: 4, upper: 17.5 }, medianLevel: 700, percentChange: -21, cagr: -0.161,
-      mannKendall: { n: 15, s: 48, tau: 0.46, variance: 408, z: 2.33, p: 0.02 } }));
+    const text = trendStatement(
+      'Robbery',
+      'CH',
+      segment({
+        theilSen: { slope: 11.3, lower: 4, upper: 17.5 },
+        medianLevel: 700,
+        percentChange: -21,
+        cagr: -0.161,
+        mannKendall: { n: 15, s: 48, tau: 0.46, variance: 408, z: 2.33, p: 0.02 },
+      }),
+    );
     expect(text).toMatch(/^Robbery rose 1\.6% of its median level a year in CH/);
     expect(text).not.toMatch(/−21|fell/);
   });
 
   it('says there is no clear trend when the statistics disagree in sign, and why', () => {
-    const text = trendStatement('Fraud', 'AT', segment({ theilSen: { slope: 0.4, lower: -1, upper: 2 }, mannKendall: { n: 11, s: -3, tau: -0.05, variance: 165, z: -0.16, p: 0.87 } }));
-    expect(text).toBe('Fraud in AT, 2012–2022: no clear trend: the Theil–Sen slope (0.400 a year) and Mann–Kendall S (−3) disagree in sign.');
+    const text = trendStatement(
+      'Fraud',
+      'AT',
+      segment({
+        theilSen: { slope: 0.4, lower: -1, upper: 2 },
+        mannKendall: { n: 11, s: -3, tau: -0.05, variance: 165, z: -0.16, p: 0.87 },
+      }),
+    );
+    expect(text).toBe(
+      'Fraud in AT, 2012–2022: no clear trend: the Theil–Sen slope (0.400 a year) and Mann–Kendall S (−3) disagree in sign.',
+    );
   });
 
   it('does not claim a trend the test does not support, and says when a year is missing', () => {
-    const text = trendStatement('Robbery', 'AT', segment({ theilSen: { slope: 0.3, lower: -0.5, upper: 1.1 }, percentChange: 5, gaps: ['2017'],
-      mannKendall: { n: 10, s: 7, tau: 0.13, variance: 125, z: 0.54, p: 0.64 } }));
-    expect(text).toMatch(/^Robbery in AT, 2012–2022: no clear trend \(up 1\.0% of its median level a year; .*p = 0\.64, not significant\)\. First to last value: \+5\.0%\. 2017 missing: fitted across the gap\.$/);
+    const text = trendStatement(
+      'Robbery',
+      'AT',
+      segment({
+        theilSen: { slope: 0.3, lower: -0.5, upper: 1.1 },
+        percentChange: 5,
+        gaps: ['2017'],
+        mannKendall: { n: 10, s: 7, tau: 0.13, variance: 125, z: 0.54, p: 0.64 },
+      }),
+    );
+    expect(text).toMatch(
+      /^Robbery in AT, 2012–2022: no clear trend \(up 1\.0% of its median level a year; .*p = 0\.64, not significant\)\. First to last value: \+5\.0%\. 2017 missing: fitted across the gap\.$/,
+    );
   });
 
   it('says when there are too few years', () => {
-    expect(trendStatement('Fraud', 'FR', segment({ n: 2, theilSen: null, mannKendall: null }))).toContain('too few years (2)');
+    expect(trendStatement('Fraud', 'FR', segment({ n: 2, theilSen: null, mannKendall: null }))).toContain(
+      'too few years (2)',
+    );
   });
 
   it('words p-values at the usual thresholds', () => {
-    expect([0.0004, 0.004, 0.04, 0.2].map(pValueText)).toEqual(['p < 0.001', 'p < 0.01', 'p < 0.05', 'p = 0.20, not significant']);
+    expect([0.0004, 0.004, 0.04, 0.2].map(pValueText)).toEqual([
+      'p < 0.001',
+      'p < 0.01',
+      'p < 0.05',
+      'p = 0.20, not significant',
+    ]);
   });
 
   it('on every real count series, never states a direction opposite to Mann–Kendall S or the Theil–Sen slope', () => {

@@ -36,7 +36,11 @@ const periodOf = (i: number) => `${2000 + Math.floor(i / 12)}-${String((i % 12) 
 
 async function commitOne(db: Db, i: number): Promise<number> {
   const csv = `geo,indicator,period,value,flags,note\nNL,ICCS0101,${periodOf(i)},${i + 1},,backup test`;
-  const preview = await previewSubmission(db, { geo: 'NL', submittedBy: 'backup-test', source: bufferSource(`c${i}.csv`, Buffer.from(csv)) });
+  const preview = await previewSubmission(db, {
+    geo: 'NL',
+    submittedBy: 'backup-test',
+    source: bufferSource(`c${i}.csv`, Buffer.from(csv)),
+  });
   expect(preview.status).toBe('validated');
   await commitSubmission(db, preview.submissionId);
   return preview.submissionId;
@@ -52,11 +56,18 @@ async function emptyTarget(): Promise<string> {
   return urlForDatabase(url, name);
 }
 
-const openTarget = (target: string) => (testEngine === 'sqlite' ? openSqlite(target) : openPostgres(target, { max: 2 }));
+const openTarget = (target: string) =>
+  testEngine === 'sqlite' ? openSqlite(target) : openPostgres(target, { max: 2 });
 
 async function testCells(db: Db) {
-  return db.selectFrom('observations').select(['period', 'value', 'submission_id'])
-    .where('geo', '=', 'NL').where('indicator', '=', 'ICCS0101').where('period', 'like', '____-__').orderBy('period').execute();
+  return db
+    .selectFrom('observations')
+    .select(['period', 'value', 'submission_id'])
+    .where('geo', '=', 'NL')
+    .where('indicator', '=', 'ICCS0101')
+    .where('period', 'like', '____-__')
+    .orderBy('period')
+    .execute();
 }
 
 describe(`backup and restore (${testEngine})`, () => {
@@ -95,14 +106,29 @@ describe(`backup and restore (${testEngine})`, () => {
     const k = copy.length;
     expect(k).toBeGreaterThanOrEqual(before);
     expect(k).toBeLessThanOrEqual(duringOrBefore);
-    expect(copy).toEqual(committed.slice(0, k).map((id, n) => ({ period: periodOf(n), value: n + 1, submission_id: id })));
-    const submissions = await restored.db.selectFrom('submissions').select(['id', 'status']).where('submitted_by', '=', 'backup-test').orderBy('id').execute();
+    expect(copy).toEqual(
+      committed.slice(0, k).map((id, n) => ({ period: periodOf(n), value: n + 1, submission_id: id })),
+    );
+    const submissions = await restored.db
+      .selectFrom('submissions')
+      .select(['id', 'status'])
+      .where('submitted_by', '=', 'backup-test')
+      .orderBy('id')
+      .execute();
     expect(submissions.filter((s) => s.status === 'committed').map((s) => s.id)).toEqual(committed.slice(0, k));
 
     // Everything else is as in the source: the rest of the published data did not change meanwhile.
     // Each commit added one current cell (observations; revisions keep only superseded versions).
-    const count = async (db: Db) => Number((await db.selectFrom('observations').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-    expect(await count(restored.db)).toBe(await count(database.db) - (committed.length - k));
+    const count = async (db: Db) =>
+      Number(
+        (
+          await db
+            .selectFrom('observations')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    expect(await count(restored.db)).toBe((await count(database.db)) - (committed.length - k));
   });
 
   it('refuses to restore into a database that holds data', async () => {

@@ -18,7 +18,16 @@ describe('migrations', () => {
     database = await databases.empty();
     const tables = await database.db.introspection.getTables();
     const names = tables.map((t) => t.name);
-    for (const table of ['geos', 'geo_group_members', 'themes', 'indicators', 'submissions', 'staged_parts', 'revisions', 'observations']) {
+    for (const table of [
+      'geos',
+      'geo_group_members',
+      'themes',
+      'indicators',
+      'submissions',
+      'staged_parts',
+      'revisions',
+      'observations',
+    ]) {
       expect(names).toContain(table);
     }
   });
@@ -40,13 +49,50 @@ describe('migrations', () => {
     database = await databases.seeded();
     const migrator = new Migrator({ db: database.db, provider: { getMigrations: async () => migrations } });
     expect((await migrator.migrateTo('2026-11-22T2000_statement-level-references')).error).toBeUndefined();
-    const { id } = await database.db.insertInto('submissions')
-      .values({ geo: 'AT', submitted_by: 't', submitted_at: '2026-01-01', file_name: 'f.csv', sha256: 'x', byte_size: 1, format: 'canonical', rows_read: 1,
-        cells_valid: 2, error_count: 0, warning_count: 0, status: 'validated', report: '{}', committed_at: null, profile: null })
-      .returning('id').executeTakeFirstOrThrow();
+    const { id } = await database.db
+      .insertInto('submissions')
+      .values({
+        geo: 'AT',
+        submitted_by: 't',
+        submitted_at: '2026-01-01',
+        file_name: 'f.csv',
+        sha256: 'x',
+        byte_size: 1,
+        format: 'canonical',
+        rows_read: 1,
+        cells_valid: 2,
+        error_count: 0,
+        warning_count: 0,
+        status: 'validated',
+        report: '{}',
+        committed_at: null,
+        profile: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const cells = [
-      { submission_id: id, geo: 'AT', indicator: 'ICCS0101', period: '2019', period_start: '2019-01-01', value: 61, flags: 'p', note: 'n', source_row: 2 },
-      { submission_id: id, geo: 'AT', indicator: 'ICCS0101', period: '2020', period_start: '2020-01-01', value: null, flags: 'c', note: null, source_row: 3 },
+      {
+        submission_id: id,
+        geo: 'AT',
+        indicator: 'ICCS0101',
+        period: '2019',
+        period_start: '2019-01-01',
+        value: 61,
+        flags: 'p',
+        note: 'n',
+        source_row: 2,
+      },
+      {
+        submission_id: id,
+        geo: 'AT',
+        indicator: 'ICCS0101',
+        period: '2020',
+        period_start: '2020-01-01',
+        value: null,
+        flags: 'c',
+        note: null,
+        source_row: 3,
+      },
     ];
     const old = database.db as unknown as Kysely<any>;
     await old.insertInto('submission_cells').values(cells).execute();
@@ -54,7 +100,12 @@ describe('migrations', () => {
 
     expect((await migrator.migrateTo('2026-11-22T2110_lean-bulk-tables')).error).toBeUndefined();
     expect(await stagedRowsOfOldTable()).toEqual(cells);
-    await expect(old.insertInto('submission_cells').values({ ...cells[0]!, submission_id: id + 1000 }).execute()).rejects.toThrow(/foreign key/i);
+    await expect(
+      old
+        .insertInto('submission_cells')
+        .values({ ...cells[0]!, submission_id: id + 1000 })
+        .execute(),
+    ).rejects.toThrow(/foreign key/i);
 
     expect(await migrateToLatest(database.db)).toContain('2026-11-23T0200_cell-versions');
     expect(await stagedRows(database.db, id)).toEqual(cells.map(({ submission_id: _, ...cell }) => cell));
@@ -68,11 +119,25 @@ describe('migrations', () => {
 
   it('split published data into current and superseded versions, and join them again going down', async () => {
     database = await databases.seeded();
-    const { preview } = await publishCsv(database, canonicalCsv('AT,ICCS0101,2017,99,e,corrected'), { geo: 'AT', fileName: 'c.csv' });
+    const { preview } = await publishCsv(database, canonicalCsv('AT,ICCS0101,2017,99,e,corrected'), {
+      geo: 'AT',
+      fileName: 'c.csv',
+    });
     const cell = { geo: 'AT', indicator: 'ICCS0101', period: '2017' };
     const history = await cellHistory(database.db, cell);
-    expect(history.map((h) => [h.value, h.current])).toEqual([[history[0]!.value, false], [99, true]]);
-    const count = async (table: 'revisions' | 'observations') => Number((await database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    expect(history.map((h) => [h.value, h.current])).toEqual([
+      [history[0]!.value, false],
+      [99, true],
+    ]);
+    const count = async (table: 'revisions' | 'observations') =>
+      Number(
+        (
+          await database.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const [observations, superseded] = [await count('observations'), await count('revisions')];
     expect(superseded).toBe(1);
 
@@ -82,12 +147,25 @@ describe('migrations', () => {
     expect(await count('observations')).toBe(observations);
 
     // Later migrations (e.g. collection rounds) run after these two; this test is about these two.
-    expect((await migrateToLatest(database.db)).slice(0, 2)).toEqual(['2026-11-23T0200_cell-versions', '2026-11-23T0210_observations-key-only']);
+    expect((await migrateToLatest(database.db)).slice(0, 2)).toEqual([
+      '2026-11-23T0200_cell-versions',
+      '2026-11-23T0210_observations-key-only',
+    ]);
     expect(await cellHistory(database.db, cell)).toEqual(history);
     expect(await count('revisions')).toBe(superseded);
-    const current = await database.db.selectFrom('observations').select(['value', 'note', 'submission_id']).where('geo', '=', 'AT').where('indicator', '=', 'ICCS0101').where('period', '=', '2017').executeTakeFirstOrThrow();
+    const current = await database.db
+      .selectFrom('observations')
+      .select(['value', 'note', 'submission_id'])
+      .where('geo', '=', 'AT')
+      .where('indicator', '=', 'ICCS0101')
+      .where('period', '=', '2017')
+      .executeTakeFirstOrThrow();
     expect(current).toEqual({ value: 99, note: 'corrected', submission_id: preview.submissionId });
-    const range = await database.db.selectFrom('submissions').select(['first_revision_id', 'last_revision_id']).where('id', '=', preview.submissionId).executeTakeFirstOrThrow();
+    const range = await database.db
+      .selectFrom('submissions')
+      .select(['first_revision_id', 'last_revision_id'])
+      .where('id', '=', preview.submissionId)
+      .executeTakeFirstOrThrow();
     expect(range.first_revision_id).toBe(history[1]!.revisionId);
     expect(range.last_revision_id).toBe(history[1]!.revisionId);
   });

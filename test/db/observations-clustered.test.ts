@@ -48,34 +48,60 @@ describe('the observations table after 2026-11-22T2120_observations-clustered', 
 
   it('upserts on (indicator, geo, period), one row per cell', async () => {
     database = await databases.seeded();
-    const [cell] = (await sql<{ geo: string; indicator: string; period: string; revision_id: number; submission_id: number }>`select geo, indicator, period, revision_id, submission_id from observations order by indicator, geo, period limit 1`.execute(database.db)).rows;
+    const [cell] = (
+      await sql<{
+        geo: string;
+        indicator: string;
+        period: string;
+        revision_id: number;
+        submission_id: number;
+      }>`select geo, indicator, period, revision_id, submission_id from observations order by indicator, geo, period limit 1`.execute(
+        database.db,
+      )
+    ).rows;
     await sql`insert into observations (geo, indicator, period, period_start, value, flags, revision_id, submission_id, recorded_at)
       values (${cell!.geo}, ${cell!.indicator}, ${cell!.period}, '2000-01-01', 42, 'e', ${cell!.revision_id}, ${cell!.submission_id}, '2030-01-01')
-      on conflict (indicator, geo, period) do update set value = excluded.value, flags = excluded.flags`.execute(database.db);
+      on conflict (indicator, geo, period) do update set value = excluded.value, flags = excluded.flags`.execute(
+      database.db,
+    );
     const { rows } = await sql<{ value: number; flags: string }>`select value, flags from observations
       where indicator = ${cell!.indicator} and geo = ${cell!.geo} and period = ${cell!.period}`.execute(database.db);
     expect(rows).toEqual([{ value: 42, flags: 'e' }]);
   });
 });
 
-describeOnSqliteOnly('PostgreSQL keeps its heap table; only SQLite is rebuilt', 'the clustered observations table', () => {
-  it('has a rowid before the migration and none after it', async () => {
-    database = await databases.seeded();
-    expect(await hasRowid(database.db)).toBe(false);
-    await migrator(database.db).migrateTo(BEFORE_CLUSTERED);
-    expect(await hasRowid(database.db)).toBe(true);
-    await migrator(database.db).migrateToLatest();
-    expect(await hasRowid(database.db)).toBe(false);
-  });
+describeOnSqliteOnly(
+  'PostgreSQL keeps its heap table; only SQLite is rebuilt',
+  'the clustered observations table',
+  () => {
+    it('has a rowid before the migration and none after it', async () => {
+      database = await databases.seeded();
+      expect(await hasRowid(database.db)).toBe(false);
+      await migrator(database.db).migrateTo(BEFORE_CLUSTERED);
+      expect(await hasRowid(database.db)).toBe(true);
+      await migrator(database.db).migrateToLatest();
+      expect(await hasRowid(database.db)).toBe(false);
+    });
 
-  it('reads a series, and a period across named geos, by the primary key alone', async () => {
-    database = await databases.seeded();
-    const { rows } = await sql<{ detail: string }>`explain query plan select value from observations where indicator = ${'X'} and geo = ${'AT'}`.execute(database.db);
-    expect(rows.map((r) => r.detail).join(' / ')).toMatch(/USING PRIMARY KEY \(indicator=\? AND geo=\?\)/);
-    const compare = await sql<{ detail: string }>`explain query plan select value from observations
-      where indicator in (${'X'}, ${'Y'}) and geo in (${'AT'}, ${'BE'}, ${'DE'}) and period in (${'2020'})`.execute(database.db);
-    expect(compare.rows.map((r) => r.detail).join(' / ')).toMatch(/USING PRIMARY KEY \(indicator=\? AND geo=\? AND period=\?\)/);
-    const indexes = await sql<{ name: string }>`select name from pragma_index_list('observations') order by name`.execute(database.db);
-    expect(indexes.rows.map((r) => r.name)).toEqual(['sqlite_autoindex_observations_1']);
-  });
-});
+    it('reads a series, and a period across named geos, by the primary key alone', async () => {
+      database = await databases.seeded();
+      const { rows } = await sql<{
+        detail: string;
+      }>`explain query plan select value from observations where indicator = ${'X'} and geo = ${'AT'}`.execute(
+        database.db,
+      );
+      expect(rows.map((r) => r.detail).join(' / ')).toMatch(/USING PRIMARY KEY \(indicator=\? AND geo=\?\)/);
+      const compare = await sql<{ detail: string }>`explain query plan select value from observations
+      where indicator in (${'X'}, ${'Y'}) and geo in (${'AT'}, ${'BE'}, ${'DE'}) and period in (${'2020'})`.execute(
+        database.db,
+      );
+      expect(compare.rows.map((r) => r.detail).join(' / ')).toMatch(
+        /USING PRIMARY KEY \(indicator=\? AND geo=\? AND period=\?\)/,
+      );
+      const indexes = await sql<{
+        name: string;
+      }>`select name from pragma_index_list('observations') order by name`.execute(database.db);
+      expect(indexes.rows.map((r) => r.name)).toEqual(['sqlite_autoindex_observations_1']);
+    });
+  },
+);

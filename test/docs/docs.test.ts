@@ -60,7 +60,9 @@ describe('the README is a front door', () => {
 
   it('lists every environment variable the code reads, and none that it does not', () => {
     // `env.NAME`, `env['NAME']`, `{ env: 'NAME' }`, and the keys of the configuration's zod schema.
-    const inCode = [...CODE.matchAll(/\benv(?:\.|\[')([A-Z][A-Z0-9_]*)|\benv: '([A-Z][A-Z0-9_]*)'/g)].map((m) => m[1] ?? m[2]!);
+    const inCode = [...CODE.matchAll(/\benv(?:\.|\[')([A-Z][A-Z0-9_]*)|\benv: '([A-Z][A-Z0-9_]*)'/g)].map(
+      (m) => m[1] ?? m[2]!,
+    );
     const inSchema: string[] = CONFIG_VARIABLES;
     const readByCode = new Set([...inCode, ...inSchema].filter((name) => name !== 'NODE_ENV'));
     const start = README.indexOf('## Configuration');

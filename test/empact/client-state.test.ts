@@ -3,14 +3,25 @@ import type { EmpactCycle } from '../../server/shared/api/empact';
 import { currentCycle, planPeriods, resultText } from '../../client/views/empact/state';
 
 const cycle = (code: string, planYears: number): EmpactCycle => ({
-  code, title: code, startYear: Number(code.slice(0, 4)), endYear: Number(code.slice(5)), planYears, source: '',
-  priorities: [], chsgs: [], results: [], assessments: [],
+  code,
+  title: code,
+  startYear: Number(code.slice(0, 4)),
+  endYear: Number(code.slice(5)),
+  planYears,
+  source: '',
+  priorities: [],
+  chsgs: [],
+  results: [],
+  assessments: [],
 });
 
 describe('the EMPACT view state', () => {
   it('offers yearly plans in 2022-2025 and biannual ones from 2026', () => {
     expect(planPeriods(cycle('2022-2025', 1))).toEqual([2022, 2023, 2024, 2025].map((y) => ({ first: y, last: y })));
-    expect(planPeriods(cycle('2026-2029', 2))).toEqual([{ first: 2026, last: 2027 }, { first: 2028, last: 2029 }]);
+    expect(planPeriods(cycle('2026-2029', 2))).toEqual([
+      { first: 2026, last: 2027 },
+      { first: 2028, last: 2029 },
+    ]);
   });
 
   it('opens on the cycle running in the given year, else the latest', () => {

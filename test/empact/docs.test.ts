@@ -12,8 +12,12 @@ describe('docs/empact.md', () => {
   });
 
   it('lists every EMPACT route, and no route that does not exist', () => {
-    const routes = apiRoutes.filter((r) => r.path.startsWith('/api/empact')).map((r) => `${r.method.toUpperCase()} ${r.path}`);
-    const documented = [...doc.matchAll(/`((?:GET|POST|PUT) \/api\/empact[^`]*)`/g)].map((m) => m[1]!.replace(/\?.*$/, ''));
+    const routes = apiRoutes
+      .filter((r) => r.path.startsWith('/api/empact'))
+      .map((r) => `${r.method.toUpperCase()} ${r.path}`);
+    const documented = [...doc.matchAll(/`((?:GET|POST|PUT) \/api\/empact[^`]*)`/g)].map((m) =>
+      m[1]!.replace(/\?.*$/, ''),
+    );
     expect(new Set(documented)).toEqual(new Set(routes));
   });
 });

@@ -1,20 +1,39 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractText, getDocumentProxy } from 'unpdf';
 import type { Actor } from '../../server/http/actor';
-import { launchBrowser, type RunningApp, type RunningBrowser, screenshot, seriousViolations, startApp, watchPage } from '../browser/harness';
+import {
+  launchBrowser,
+  type RunningApp,
+  type RunningBrowser,
+  screenshot,
+  seriousViolations,
+  startApp,
+  watchPage,
+} from '../browser/harness';
 import { readSharedData } from '../helpers/shared-data';
 import { actionBody, kpiBody, oapBody } from './fixture';
 import request from 'supertest';
 import { testApp } from '../helpers/context';
 
-const SECRETARIAT: Actor = { kind: 'user', id: 0, email: 'secretariat@eucpn.eu', role: 'secretariat', geos: [], via: 'session' };
+const SECRETARIAT: Actor = {
+  kind: 'user',
+  id: 0,
+  email: 'secretariat@eucpn.eu',
+  role: 'secretariat',
+  geos: [],
+  via: 'session',
+};
 
 let server: RunningApp;
 let browser: RunningBrowser;
 let priorityId: number;
 
 async function send(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${server.url}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
+  const res = await fetch(`${server.url}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body ? JSON.stringify(body) : undefined,
+  });
   const answer = await res.json();
   expect(res.status, `${method} ${path}: ${JSON.stringify(answer)}`).toBe(200);
   return answer;
@@ -36,8 +55,15 @@ beforeAll(async () => {
   const oap = (await send('POST', '/api/empact/oaps', oapBody(priorityId))).id;
   const action = (await send('POST', `/api/empact/oaps/${oap}/actions`, actionBody('OA 3.1', 7))).id;
   const kpi = (await send('POST', '/api/empact/kpis', kpiBody(action))).id;
-  await send('POST', `/api/empact/kpis/${kpi}/reports`, { period: '2026', value: 62, narrative: 'Survey of contact points' });
-  await send('POST', `/api/empact/oaps/${oap}/actions`, { ...actionBody('OA 3.2', 9, 'restricted'), title: 'Confidential joint action day' });
+  await send('POST', `/api/empact/kpis/${kpi}/reports`, {
+    period: '2026',
+    value: 62,
+    narrative: 'Survey of contact points',
+  });
+  await send('POST', `/api/empact/oaps/${oap}/actions`, {
+    ...actionBody('OA 3.2', 9, 'restricted'),
+    title: 'Confidential joint action day',
+  });
   browser = await launchBrowser();
 }, 120_000);
 afterAll(async () => {
@@ -52,7 +78,7 @@ describe('the factsheet', () => {
     const res = await page.goto(`${server.url}/api/empact/factsheet?cycle=2022-2025&year=2023`);
     expect(res?.status()).toBe(200);
     expect(res?.headers()['content-security-policy']).toContain("default-src 'none'");
-    const text = await page.locator('main').innerText();
+    const text = await page.locator('main').textContent();
     expect(text).toContain('13,871 persons');
     expect(text).toContain('over €797 million');
     expect(await seriousViolations(page)).toEqual([]);
@@ -71,7 +97,7 @@ describe('the factsheet', () => {
     expect(pdf.text).toContain('EMPACT 2022–2025');
   }, 60_000);
 
-  it('shows a priority\'s public KPI progress and actions, never a restricted one, and passes axe', async () => {
+  it("shows a priority's public KPI progress and actions, never a restricted one, and passes axe", async () => {
     const pdf = await pdfText(`/api/empact/factsheet.pdf?cycle=2026-2029&priority=${priorityId}`);
     expect(pdf.text).toContain('Municipalities applying the administrative approach');
     expect(pdf.text).toContain('OA 3.1');
@@ -80,27 +106,44 @@ describe('the factsheet', () => {
     expect(pdf.text).not.toContain('Confidential joint action day');
     const page = await browser.context.newPage();
     await page.goto(`${server.url}/api/empact/factsheet?cycle=2026-2029&priority=${priorityId}&geo=NL`);
-    expect(await page.locator('h1').innerText()).toBe('EMPACT 2026–2029 · Drug trafficking · Netherlands');
+    expect(await page.locator('h1').textContent()).toBe('EMPACT 2026–2029 · Drug trafficking · Netherlands');
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'empact-factsheet-priority');
     await page.close();
   }, 60_000);
 
-  it('prints a country\'s latest figure of the priority\'s indicator, as Eurostat published it', async () => {
-    const header = readSharedData('eurostat-crim_off_cat/estat_crim_off_cat.tsv').split('\n')[0]!.split('\t').slice(1).map((y) => y.trim());
-    const row = readSharedData('eurostat-crim_off_cat/estat_crim_off_cat.tsv').split('\n').find((l) => l.startsWith('A,ICCS0601,NR,NL\t'))!;
-    const values = row.split('\t').slice(1).map((v) => v.trim());
-    const last = values.map((v, i) => ({ year: header[i]!, value: v.split(' ')[0]! })).filter((c) => /^\d/.test(c.value)).at(-1)!;
+  it("prints a country's latest figure of the priority's indicator, as Eurostat published it", async () => {
+    const header = readSharedData('eurostat-crim_off_cat/estat_crim_off_cat.tsv')
+      .split('\n')[0]!
+      .split('\t')
+      .slice(1)
+      .map((y) => y.trim());
+    const row = readSharedData('eurostat-crim_off_cat/estat_crim_off_cat.tsv')
+      .split('\n')
+      .find((l) => l.startsWith('A,ICCS0601,NR,NL\t'))!;
+    const values = row
+      .split('\t')
+      .slice(1)
+      .map((v) => v.trim());
+    const last = values
+      .map((v, i) => ({ year: header[i]!, value: v.split(' ')[0]! }))
+      .filter((c) => /^\d/.test(c.value))
+      .at(-1)!;
     const page = await browser.context.newPage();
     // Blank fields of the dashboard's plain GET form mean "not chosen".
     await page.goto(`${server.url}/api/empact/factsheet?cycle=2026-2029&priority=${priorityId}&year=&geo=nl`);
     const cell = page.locator('tr', { hasText: 'Drug offences (ICCS0601)' }).locator('td').last();
-    expect(await cell.innerText()).toBe(`${new Intl.NumberFormat('en-GB').format(Number(last.value))} (${last.year})`);
+    expect(await cell.textContent()).toBe(
+      `${new Intl.NumberFormat('en-GB').format(Number(last.value))} (${last.year})`,
+    );
     await page.close();
   });
 
   it('answers a clear 503 for the PDF when Chromium is not installed, while the HTML stays available', async () => {
-    const app = testApp(server.db.db, { config: { CHROMIUM_PATH: '/nonexistent/chromium' }, resolveActor: () => SECRETARIAT });
+    const app = testApp(server.db.db, {
+      config: { CHROMIUM_PATH: '/nonexistent/chromium' },
+      resolveActor: () => SECRETARIAT,
+    });
     const pdf = await request(app).get('/api/empact/factsheet.pdf?cycle=2022-2025');
     expect(pdf.status).toBe(503);
     expect(pdf.body.error.code).toBe('pdf-unavailable');

@@ -41,18 +41,41 @@ export async function drugPriority(app: EmpactApp): Promise<{ id: number; cycle:
 }
 
 export const oapBody = (priorityId: number, classification = 'public') => ({
-  priorityId, firstYear: 2026, lastYear: 2027, title: 'OAP Drugs 2026-2027', driver: 'NL', coDrivers: ['BE', 'EUROPOL'],
-  status: 'adopted', classification,
+  priorityId,
+  firstYear: 2026,
+  lastYear: 2027,
+  title: 'OAP Drugs 2026-2027',
+  driver: 'NL',
+  coDrivers: ['BE', 'EUROPOL'],
+  status: 'adopted',
+  classification,
 });
 
 export const actionBody = (number: string, chsgNumber: number, classification = 'public') => ({
-  number, title: chsgNumber === 7 ? 'Awareness campaign on synthetic drugs for young people' : 'Administrative barriers against drug-related premises',
-  chsgNumber, leader: chsgNumber === 7 ? 'EUCPN' : 'NL', participants: ['BE', 'DE', 'FR'], startDate: '2026-01-01', endDate: '2027-12-31',
-  expectedOutput: 'A campaign toolkit used in at least five member states', status: 'ongoing', classification,
+  number,
+  title:
+    chsgNumber === 7
+      ? 'Awareness campaign on synthetic drugs for young people'
+      : 'Administrative barriers against drug-related premises',
+  chsgNumber,
+  leader: chsgNumber === 7 ? 'EUCPN' : 'NL',
+  participants: ['BE', 'DE', 'FR'],
+  startDate: '2026-01-01',
+  endDate: '2027-12-31',
+  expectedOutput: 'A campaign toolkit used in at least five member states',
+  status: 'ongoing',
+  classification,
 });
 
 export const kpiBody = (actionId: number, classification = 'public') => ({
-  actionId, definition: 'Municipalities applying the administrative approach to drug-related crime', unit: 'municipalities',
-  baselineValue: 40, baselineDate: '2025-12-31', targetValue: 120, targetDate: '2029-12-31', frequency: 'annual',
-  dataSource: 'EUCPN survey of national administrative-approach contact points', classification,
+  actionId,
+  definition: 'Municipalities applying the administrative approach to drug-related crime',
+  unit: 'municipalities',
+  baselineValue: 40,
+  baselineDate: '2025-12-31',
+  targetValue: 120,
+  targetDate: '2029-12-31',
+  frequency: 'annual',
+  dataSource: 'EUCPN survey of national administrative-approach contact points',
+  classification,
 });

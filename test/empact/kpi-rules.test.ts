@@ -7,7 +7,11 @@ import { smartProblems } from '../../server/empact/kpi.smart';
 const CYCLE = { startYear: 2026, endYear: 2029 };
 const SMART = {
   definition: 'Municipalities applying the administrative approach to drug-related crime',
-  unit: 'municipalities', baselineValue: 40, baselineDate: '2025-12-31', targetValue: 120, targetDate: '2029-12-31',
+  unit: 'municipalities',
+  baselineValue: 40,
+  baselineDate: '2025-12-31',
+  targetValue: 120,
+  targetDate: '2029-12-31',
 };
 
 describe('SMART validation', () => {
@@ -35,8 +39,12 @@ describe('SMART validation', () => {
   });
 
   it('refuses a target equal to the baseline, a deadline after the cycle and a date that does not exist', () => {
-    expect(smartProblems({ ...SMART, targetValue: 40 }, CYCLE)[0]!.message).toContain('the target equals the baseline (40)');
-    expect(smartProblems({ ...SMART, targetDate: '2030-06-30' }, CYCLE)[0]!.message).toContain('after the end of the 2026-2029 cycle');
+    expect(smartProblems({ ...SMART, targetValue: 40 }, CYCLE)[0]!.message).toContain(
+      'the target equals the baseline (40)',
+    );
+    expect(smartProblems({ ...SMART, targetDate: '2030-06-30' }, CYCLE)[0]!.message).toContain(
+      'after the end of the 2026-2029 cycle',
+    );
     expect(smartProblems({ ...SMART, baselineDate: '2025-02-30' }, CYCLE)[0]!.message).toContain('is not a date');
   });
 });
@@ -52,7 +60,14 @@ describe('reporting periods', () => {
 });
 
 const report = (period: string, value: number, revision = 1): KpiReport => ({
-  period, periodEnd: periodBounds(period, 'annual')!.end, value, flags: '', narrative: '', revision, recordedBy: 'test', recordedAt: '2028-01-15T00:00:00Z',
+  period,
+  periodEnd: periodBounds(period, 'annual')!.end,
+  value,
+  flags: '',
+  narrative: '',
+  revision,
+  recordedBy: 'test',
+  recordedAt: '2028-01-15T00:00:00Z',
 });
 
 describe('progress and RAG status, on worked examples', () => {

@@ -10,14 +10,21 @@ let database: TestDatabase;
 afterEach(async () => database?.dispose());
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const migrator = (db: Kysely<any>) => new Migrator({ db, provider: { getMigrations: async (): Promise<Record<string, Migration>> => migrations } });
+const migrator = (db: Kysely<any>) =>
+  new Migrator({ db, provider: { getMigrations: async (): Promise<Record<string, Migration>> => migrations } });
 
 async function storedTags(db: TestDatabase['db']) {
   const versions = await db.selectFrom('practice_versions').select(['id', 'document']).orderBy('id').execute();
-  const facets = await db.selectFrom('practice_listing_facets').select(['listing_id', 'value']).where('facet', '=', 'empact')
-    .orderBy('listing_id').orderBy('value').execute();
+  const facets = await db
+    .selectFrom('practice_listing_facets')
+    .select(['listing_id', 'value'])
+    .where('facet', '=', 'empact')
+    .orderBy('listing_id')
+    .orderBy('value')
+    .execute();
   return {
-    documents: versions.map((v) => ({ id: v.id, tags: (JSON.parse(v.document) as { empactTags: string[] }).empactTags }))
+    documents: versions
+      .map((v) => ({ id: v.id, tags: (JSON.parse(v.document) as { empactTags: string[] }).empactTags }))
       .filter((v) => v.tags.length),
     facets: facets.map((f) => ({ listing: f.listing_id, tag: f.value })),
   };
@@ -34,8 +41,14 @@ describe(`the frozen migration ${TAGS}`, () => {
     const down = await migrator(database.db).migrateTo(BEFORE_TAGS);
     expect(down.results?.map((r) => [r.migrationName, r.status])).toEqual([[TAGS, 'Success']]);
     const bare = await storedTags(database.db);
-    expect(bare.documents.flatMap((d) => d.tags)).toEqual(expect.arrayContaining(['firearms_trafficking', 'organised_property_crime']));
-    expect([...bare.documents.flatMap((d) => d.tags), ...bare.facets.map((f) => f.tag)].every((t) => !String(t).includes('/'))).toBe(true);
+    expect(bare.documents.flatMap((d) => d.tags)).toEqual(
+      expect.arrayContaining(['firearms_trafficking', 'organised_property_crime']),
+    );
+    expect(
+      [...bare.documents.flatMap((d) => d.tags), ...bare.facets.map((f) => f.tag)].every(
+        (t) => !String(t).includes('/'),
+      ),
+    ).toBe(true);
 
     const up = await migrator(database.db).migrateToLatest();
     expect(up.results?.map((r) => [r.migrationName, r.status])).toContainEqual([TAGS, 'Success']);
@@ -44,8 +57,12 @@ describe(`the frozen migration ${TAGS}`, () => {
 
   it('gives every 2022-2025 tag a priority of that cycle to refer to', async () => {
     database = await seededDatabase();
-    const priorities = await database.db.withTables<{ empact_priorities: { cycle: string; code: string } }>()
-      .selectFrom('empact_priorities').select('code').where('cycle', '=', '2022-2025').execute();
+    const priorities = await database.db
+      .withTables<{ empact_priorities: { cycle: string; code: string } }>()
+      .selectFrom('empact_priorities')
+      .select('code')
+      .where('cycle', '=', '2022-2025')
+      .execute();
     const { facets } = await storedTags(database.db);
     const codes = new Set(priorities.map((p) => `2022-2025/${p.code}`));
     expect(codes.size).toBe(10);

@@ -74,7 +74,10 @@ export function useSeededApp(options: SeededAppOptions = {}): SeededApp {
   };
   const as = (actor: Actor): Express => {
     let built = byActor.get(actor);
-    if (!built) byActor.set(actor, (built = testApp(current().db, { ...options.app, resolveActor: () => actor })));
+    if (!built) {
+      built = testApp(current().db, { ...options.app, resolveActor: () => actor });
+      byActor.set(actor, built);
+    }
     return built;
   };
   return {

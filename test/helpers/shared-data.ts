@@ -8,7 +8,9 @@ export const SHARED_DATA = path.resolve(path.dirname(fileURLToPath(import.meta.u
 export function sharedDataPath(relative: string): string {
   const file = path.join(SHARED_DATA, relative);
   if (!existsSync(file)) {
-    throw new Error(`Test input missing: ${file}. The tests read the real public data in ../shared/data (see data/README.md).`);
+    throw new Error(
+      `Test input missing: ${file}. The tests read the real public data in ../shared/data (see data/README.md).`,
+    );
   }
   return file;
 }

@@ -3,7 +3,10 @@ import type { ObservationRow } from '../../server/db/tables/observation.table';
 import { stagedFirstRows } from '../../server/submissions/staged-merge';
 
 /** A staged cell in the columns of a published one, plus the row it came from. */
-export type StagedRow = Pick<ObservationRow, 'geo' | 'indicator' | 'period' | 'period_start' | 'value' | 'flags' | 'note'> & { source_row: number };
+export type StagedRow = Pick<
+  ObservationRow,
+  'geo' | 'indicator' | 'period' | 'period_start' | 'value' | 'flags' | 'note'
+> & { source_row: number };
 
 /** A submission's staged cells (each cell's first row) in key order, with the old column names. */
 export async function stagedRows(db: DbOrTx, submissionId: number): Promise<StagedRow[]> {
@@ -20,6 +23,12 @@ export async function stagedRows(db: DbOrTx, submissionId: number): Promise<Stag
 }
 
 /** The named columns of each staged row. */
-export async function stagedColumns<K extends keyof StagedRow>(db: DbOrTx, submissionId: number, keys: K[]): Promise<Pick<StagedRow, K>[]> {
-  return (await stagedRows(db, submissionId)).map((r) => Object.fromEntries(keys.map((k) => [k, r[k]])) as Pick<StagedRow, K>);
+export async function stagedColumns<K extends keyof StagedRow>(
+  db: DbOrTx,
+  submissionId: number,
+  keys: K[],
+): Promise<Pick<StagedRow, K>[]> {
+  return (await stagedRows(db, submissionId)).map(
+    (r) => Object.fromEntries(keys.map((k) => [k, r[k]])) as Pick<StagedRow, K>,
+  );
 }

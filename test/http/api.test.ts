@@ -24,13 +24,20 @@ describe('compression', () => {
 });
 
 /** One raw GET on a listening copy of the app: status, headers and the body's bytes as sent. */
-async function rawGet(path: string, acceptEncoding: string): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+async function rawGet(
+  path: string,
+  acceptEncoding: string,
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
   const server = ctx.app.listen(0, '127.0.0.1');
   await once(server, 'listening');
   try {
     const { port } = server.address() as AddressInfo;
     const response = await new Promise<IncomingMessage>((resolve, reject) =>
-      get({ host: '127.0.0.1', port, path, headers: { 'Accept-Encoding': acceptEncoding } }, resolve).on('error', reject));
+      get({ host: '127.0.0.1', port, path, headers: { 'Accept-Encoding': acceptEncoding } }, resolve).on(
+        'error',
+        reject,
+      ),
+    );
     const chunks: Buffer[] = [];
     for await (const chunk of response) chunks.push(chunk as Buffer);
     return { status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) };
@@ -57,7 +64,9 @@ describe('compressed analytics answers', () => {
   });
 
   it('compresses an answer once per encoding, and counts the compressed bytes against the budget', () => {
-    const text = JSON.stringify({ rows: Array.from({ length: 300 }, (_, i) => ({ geo: 'AT', period: String(1990 + (i % 30)), value: i })) });
+    const text = JSON.stringify({
+      rows: Array.from({ length: 300 }, (_, i) => ({ geo: 'AT', period: String(1990 + (i % 30)), value: i })),
+    });
     const size = Buffer.byteLength(text);
     const cache = new AnswerCache(size * 10 + 10);
     const first = cache.set('first', text);
@@ -103,19 +112,29 @@ describe('read API', () => {
     const res = await ctx.request().get('/api/indicators').expect(200);
     expect(res.body.data.length).toBeGreaterThanOrEqual(31);
     const one = await ctx.request().get('/api/indicators/ICCS0101').expect(200);
-    expect(one.body).toMatchObject({ code: 'ICCS0101', unit: 'count', theme: 'violent_crime', iccs: '0101', aggregation: 'sum' });
+    expect(one.body).toMatchObject({
+      code: 'ICCS0101',
+      unit: 'count',
+      theme: 'violent_crime',
+      iccs: '0101',
+      aggregation: 'sum',
+    });
   });
 
   it('serves observations filtered by indicator, geo and years', async () => {
     const res = await ctx.request().get('/api/observations?indicator=ICCS0101&geo=AT,DE&from=2017&to=2018').expect(200);
-    const cells = res.body.data.map((o: { geo: string; period: string; value: number }) => `${o.geo} ${o.period} ${o.value}`);
+    const cells = res.body.data.map(
+      (o: { geo: string; period: string; value: number }) => `${o.geo} ${o.period} ${o.value}`,
+    );
     expect(cells).toEqual(['AT 2017 61', 'AT 2018 73', 'DE 2017 738', 'DE 2018 632']);
     expect(res.body.data[0].flags).toBe('');
   });
 
   it('returns flags as a string', async () => {
     const res = await ctx.request().get('/api/observations?indicator=POP_JAN&geo=FR&from=2014&to=2014').expect(200);
-    expect(res.body.data).toEqual([expect.objectContaining({ geo: 'FR', period: '2014', value: 66165980, flags: 'b' })]);
+    expect(res.body.data).toEqual([
+      expect.objectContaining({ geo: 'FR', period: '2014', value: 66165980, flags: 'b' }),
+    ]);
   });
 
   it('names unknown codes in a 400 or 404', async () => {
@@ -134,7 +153,7 @@ describe('read API', () => {
       '/api/observations?indicator=ICCS0101&from=20x7',
       '/api/observations?indicator=ICCS0101&from=2019&to=2017',
       '/api/observations?indicator=%27%3B%20drop%20table%20geos',
-      '/api/observations?indicator=ICCS0101&geo=' + 'A,'.repeat(200),
+      `/api/observations?indicator=ICCS0101&geo=${'A,'.repeat(200)}`,
     ]) {
       const res = await ctx.request().get(url);
       expect(res.status, url).toBe(400);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../server/http/actor';
 import { authorise } from '../../server/http/authorise';
-import { HttpError } from '../../server/http/errors';
+import type { HttpError } from '../../server/http/errors';
 import { type AnyRoute, defineRoute } from '../../server/http/route';
 
 const scoped = defineRoute({
@@ -9,12 +9,21 @@ const scoped = defineRoute({
   path: '/x/:geo',
   tag: 't',
   summary: 't',
-  access: { kind: 'geo-scoped', roles: ['contact_point', 'secretariat'], geos: (ctx) => [(ctx.params as { geo: string }).geo] },
+  access: {
+    kind: 'geo-scoped',
+    roles: ['contact_point', 'secretariat'],
+    geos: (ctx) => [(ctx.params as { geo: string }).geo],
+  },
   handler: () => 'ok',
 }) as AnyRoute;
 
 const user = (role: 'contact_point' | 'curator' | 'secretariat', geos: string[]): Actor => ({
-  kind: 'user', id: 1, email: 'a@b.eu', role, geos, via: 'session',
+  kind: 'user',
+  id: 1,
+  email: 'a@b.eu',
+  role,
+  geos,
+  via: 'session',
 });
 
 async function status(route: AnyRoute, actor: Actor, geo: string): Promise<number> {

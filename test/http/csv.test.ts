@@ -17,6 +17,9 @@ describe('CSV export', () => {
   it('round-trips quotes, commas and newlines', () => {
     const rows = [{ geo: 'AT', note: 'a "quoted", multi\nline note', value: 61 }];
     const parsed = Papa.parse<string[]>(toCsv(rows, ['geo', 'note', 'value']).trim()).data;
-    expect(parsed).toEqual([['geo', 'note', 'value'], ['AT', 'a "quoted", multi\nline note', '61']]);
+    expect(parsed).toEqual([
+      ['geo', 'note', 'value'],
+      ['AT', 'a "quoted", multi\nline note', '61'],
+    ]);
   });
 });

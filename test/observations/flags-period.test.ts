@@ -45,7 +45,7 @@ describe('the period cache', () => {
       expect(cache.parse(text), `${text} again`).toEqual(parsePeriod(text));
     }
   });
-  it('shares one frozen period per text, so no caller can change another cell\'s period', () => {
+  it("shares one frozen period per text, so no caller can change another cell's period", () => {
     const cache = new PeriodCache();
     const first = cache.parse('2019-Q3')!;
     expect(cache.parse('2019-Q3')).toBe(first);
@@ -72,11 +72,14 @@ describe('the flag cache', () => {
     const cache = new FlagCache();
     for (const text of ['p', 'pe', 'e p, p', 'Cc', 'epx', 'b d', 'x,y', ':']) {
       for (const round of ['first', 'again']) {
-        expect(cache.read(text), `${text} ${round}`).toEqual({ normalised: normaliseFlags(text), unknown: unknownFlags(text) });
+        expect(cache.read(text), `${text} ${round}`).toEqual({
+          normalised: normaliseFlags(text),
+          unknown: unknownFlags(text),
+        });
       }
     }
   });
-  it('shares one frozen reading per text, so no caller can change another cell\'s flags', () => {
+  it("shares one frozen reading per text, so no caller can change another cell's flags", () => {
     const cache = new FlagCache();
     const first = cache.read('epx');
     expect(cache.read('epx')).toBe(first);

@@ -17,9 +17,14 @@ describe('GET /api/openapi.json', () => {
       expect(op, `${route.method.toUpperCase()} ${route.path}`).toBeDefined();
       expect(op.summary).toBe(route.summary);
     }
-    const count = Object.values(doc.paths as Record<string, object>).reduce((n, methods) => n + Object.keys(methods).length, 0);
+    const count = Object.values(doc.paths as Record<string, object>).reduce(
+      (n, methods) => n + Object.keys(methods).length,
+      0,
+    );
     expect(count).toBe(apiRoutes.length);
-    const ids = Object.values(doc.paths as Record<string, Record<string, { operationId: string }>>).flatMap((m) => Object.values(m).map((o) => o.operationId));
+    const ids = Object.values(doc.paths as Record<string, Record<string, { operationId: string }>>).flatMap((m) =>
+      Object.values(m).map((o) => o.operationId),
+    );
     expect(new Set(ids).size).toBe(ids.length);
   });
 
@@ -34,7 +39,10 @@ describe('GET /api/openapi.json', () => {
     expect(compare.responses['200'].content['text/csv']).toBeDefined();
     expect(compare.responses['304']).toBeDefined();
     const profile = doc.paths['/api/geos/{code}/profile'].get;
-    expect(profile.parameters.find((p: { name: string }) => p.name === 'code')).toMatchObject({ in: 'path', required: true });
+    expect(profile.parameters.find((p: { name: string }) => p.name === 'code')).toMatchObject({
+      in: 'path',
+      required: true,
+    });
     expect(JSON.stringify(doc)).not.toMatch(/"\$schema"/);
   });
 });
@@ -46,7 +54,11 @@ describe('GET /api/docs', () => {
     expect(res.text).not.toMatch(/<script|style=|onclick/i);
     expect(res.text).toMatch(/<html lang="en">/);
     for (const route of apiRoutes) expect(res.text).toContain(`<code>${openApiPath(route.path)}</code>`);
-    await ctx.request().get('/api/docs.css').expect(200).expect('content-type', /text\/css/);
+    await ctx
+      .request()
+      .get('/api/docs.css')
+      .expect(200)
+      .expect('content-type', /text\/css/);
   });
 });
 

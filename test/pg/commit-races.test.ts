@@ -17,7 +17,11 @@ afterEach(async () => other.close());
 const cells: UploadCell[] = YEARS.map((period, i) => ({ indicator: 'ICCS0101', period, value: 50_000 + i }));
 
 async function stateOf(id: number) {
-  const submission = await ctx.db.selectFrom('submissions').select('status').where('id', '=', id).executeTakeFirstOrThrow();
+  const submission = await ctx.db
+    .selectFrom('submissions')
+    .select('status')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
   const revisions = await ctx.db
     .selectFrom(cellVersions(ctx.db))
     .select((eb) => eb.fn.countAll<number>().as('n'))

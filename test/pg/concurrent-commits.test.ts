@@ -28,19 +28,36 @@ async function currentValues(geo: string) {
 describe('PostgreSQL: two contact points committing at the same moment', () => {
   it('lose neither submission', async () => {
     const indicators = ['ICCS0101', 'ICCS0301'];
-    const austria = await stagedSubmission(ctx.database, 'AT', grid(indicators, (i) => 70_000 + i), 'contact-point-at');
-    const germany = await stagedSubmission(other, 'DE', grid(indicators, (i) => 90_000 + i), 'contact-point-de');
+    const austria = await stagedSubmission(
+      ctx.database,
+      'AT',
+      grid(indicators, (i) => 70_000 + i),
+      'contact-point-at',
+    );
+    const germany = await stagedSubmission(
+      other,
+      'DE',
+      grid(indicators, (i) => 90_000 + i),
+      'contact-point-de',
+    );
 
     const [a, d] = await Promise.all([commit(ctx.database, austria), commit(other, germany)]);
 
     expect(a.revisionsAdded).toBe(indicators.length * YEARS.length);
     expect(d.revisionsAdded).toBe(indicators.length * YEARS.length);
-    for (const [geo, id, base] of [['AT', austria, 70_000], ['DE', germany, 90_000]] as const) {
+    for (const [geo, id, base] of [
+      ['AT', austria, 70_000],
+      ['DE', germany, 90_000],
+    ] as const) {
       const current = await currentValues(geo);
       expect(current.size).toBe(indicators.length * YEARS.length);
       expect(current.get('ICCS0101/2008')).toMatchObject({ value: base, submission_id: id });
       expect(current.get('ICCS0301/2022')).toMatchObject({ value: base + 114, submission_id: id });
-      const status = await ctx.db.selectFrom('submissions').select('status').where('id', '=', id).executeTakeFirstOrThrow();
+      const status = await ctx.db
+        .selectFrom('submissions')
+        .select('status')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
       expect(status.status).toBe('committed');
     }
   });
@@ -49,7 +66,12 @@ describe('PostgreSQL: two contact points committing at the same moment', () => {
     const rounds = 6;
     const staged = await Promise.all(
       Array.from({ length: rounds }, (_, k) =>
-        stagedSubmission(k % 2 ? other : ctx.database, 'AT', grid(['ICCS0101'], (i) => 1_000 * (k + 1) + i), `correction-${k}`),
+        stagedSubmission(
+          k % 2 ? other : ctx.database,
+          'AT',
+          grid(['ICCS0101'], (i) => 1_000 * (k + 1) + i),
+          `correction-${k}`,
+        ),
       ),
     );
     await Promise.all(staged.map((id, k) => commit(k % 2 ? other : ctx.database, id)));
@@ -74,14 +96,24 @@ describe('PostgreSQL: two contact points committing at the same moment', () => {
     const current = await currentValues('AT');
     for (const period of YEARS) {
       const latest = revisions.filter((r) => r.period === period).at(-1)!;
-      expect(current.get(`ICCS0101/${period}`)).toMatchObject({ value: latest.value, submission_id: latest.submission_id });
+      expect(current.get(`ICCS0101/${period}`)).toMatchObject({
+        value: latest.value,
+        submission_id: latest.submission_id,
+      });
     }
   });
 
   it('keep one history across geos: revision ids and recording times agree, commits do not interleave', async () => {
     const geos = ['AT', 'BE', 'DE', 'FR', 'IT', 'NL'];
     const staged = await Promise.all(
-      geos.map((geo, k) => stagedSubmission(k % 2 ? other : ctx.database, geo, grid(['ICCS0101', 'ICCS0301'], (i) => 3_000 + k * 1_000 + i), `cp-${geo}`)),
+      geos.map((geo, k) =>
+        stagedSubmission(
+          k % 2 ? other : ctx.database,
+          geo,
+          grid(['ICCS0101', 'ICCS0301'], (i) => 3_000 + k * 1_000 + i),
+          `cp-${geo}`,
+        ),
+      ),
     );
     await Promise.all(staged.map((id, k) => commit(k % 2 ? other : ctx.database, id)));
 
@@ -101,8 +133,18 @@ describe('PostgreSQL: two contact points committing at the same moment', () => {
   });
 
   it('keep order when a group submission and a member correct the same cells at once', async () => {
-    const member = await stagedSubmission(other, 'DE', grid(['ICCS0101'], (i) => 11_000 + i), 'contact-point-de');
-    const group = await stagedSubmission(ctx.database, 'EU28', grid(['ICCS0101'], (i) => 22_000 + i).map((c) => ({ ...c, geo: 'DE' })), 'secretariat-eu28');
+    const member = await stagedSubmission(
+      other,
+      'DE',
+      grid(['ICCS0101'], (i) => 11_000 + i),
+      'contact-point-de',
+    );
+    const group = await stagedSubmission(
+      ctx.database,
+      'EU28',
+      grid(['ICCS0101'], (i) => 22_000 + i).map((c) => ({ ...c, geo: 'DE' })),
+      'secretariat-eu28',
+    );
     await Promise.all([commit(ctx.database, group), commit(other, member)]);
 
     const revisions = await ctx.db
@@ -117,7 +159,10 @@ describe('PostgreSQL: two contact points committing at the same moment', () => {
     const current = await currentValues('DE');
     for (const period of YEARS) {
       const latest = revisions.filter((r) => r.period === period).at(-1)!;
-      expect(current.get(`ICCS0101/${period}`)).toMatchObject({ value: latest.value, submission_id: latest.submission_id });
+      expect(current.get(`ICCS0101/${period}`)).toMatchObject({
+        value: latest.value,
+        submission_id: latest.submission_id,
+      });
     }
   });
 });

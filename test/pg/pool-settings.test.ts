@@ -17,12 +17,24 @@ describe('PostgreSQL pool settings', () => {
   });
 
   it('read PG_POOL_MAX and the timeouts from the environment', () => {
-    const env = { PG_POOL_MAX: '25', PG_IDLE_TIMEOUT_MS: '500', PG_CONNECT_TIMEOUT_MS: '2000', PG_STATEMENT_TIMEOUT_MS: '30000' };
-    expect(poolSettings(env)).toEqual({ max: 25, idleTimeoutMillis: 500, connectionTimeoutMillis: 2000, statementTimeoutMillis: 30_000 });
+    const env = {
+      PG_POOL_MAX: '25',
+      PG_IDLE_TIMEOUT_MS: '500',
+      PG_CONNECT_TIMEOUT_MS: '2000',
+      PG_STATEMENT_TIMEOUT_MS: '30000',
+    };
+    expect(poolSettings(env)).toEqual({
+      max: 25,
+      idleTimeoutMillis: 500,
+      connectionTimeoutMillis: 2000,
+      statementTimeoutMillis: 30_000,
+    });
   });
 
   it('reject a malformed value, naming the variable and what it must be', () => {
-    expect(() => poolSettings({ PG_POOL_MAX: 'ten' })).toThrow('PG_POOL_MAX must be a whole number from 2 to 10000, written in digits (got "ten")');
+    expect(() => poolSettings({ PG_POOL_MAX: 'ten' })).toThrow(
+      'PG_POOL_MAX must be a whole number from 2 to 10000, written in digits (got "ten")',
+    );
     expect(() => poolSettings({ PG_POOL_MAX: '1' })).toThrow(/PG_POOL_MAX must be a whole number from 2 .*\(got "1"\)/);
     expect(() => poolSettings({ PG_STATEMENT_TIMEOUT_MS: '-5' })).toThrow(/PG_STATEMENT_TIMEOUT_MS/);
   });

@@ -30,11 +30,7 @@ async function snapshot(submissionId: number) {
     .selectFrom('observations')
     .select((eb) => [
       eb.fn.countAll<number>().as('marked'),
-      eb
-        .selectFrom('submissions')
-        .select('status')
-        .where('id', '=', submissionId)
-        .as('status'),
+      eb.selectFrom('submissions').select('status').where('id', '=', submissionId).as('status'),
     ])
     .where('geo', '=', 'AT')
     .where('value', '=', MARK)

@@ -12,7 +12,14 @@ async function counts(url: string) {
   const { db, close } = openPostgres(url);
   try {
     const count = async (table: 'geos' | 'indicators' | 'submissions' | 'revisions' | 'observations') =>
-      Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     return {
       geos: await count('geos'),
       indicators: await count('indicators'),

@@ -1,4 +1,4 @@
-import { type OpenDatabase } from '../../server/db/connect';
+import type { OpenDatabase } from '../../server/db/connect';
 import { openPostgres } from '../../server/db/connect-postgres';
 import { commitSubmission } from '../../server/submissions/commit';
 import { previewSubmission } from '../../server/submissions/pipeline';
@@ -20,7 +20,12 @@ export function canonicalCsv(geo: string, cells: UploadCell[]): Buffer {
 }
 
 /** Validates and stages an upload (the preview); throws unless it validated. */
-export async function stagedSubmission(open: OpenDatabase, geo: string, cells: UploadCell[], name: string): Promise<number> {
+export async function stagedSubmission(
+  open: OpenDatabase,
+  geo: string,
+  cells: UploadCell[],
+  name: string,
+): Promise<number> {
   const source = bufferSource(`${name}.csv`, canonicalCsv(geo, cells));
   const preview = await previewSubmission(open.db, { geo, submittedBy: name, source });
   if (preview.status !== 'validated') {

@@ -25,15 +25,25 @@ const criteria = (met: boolean): EucpnCriteria => {
 };
 
 const rate = (evaluations: Evaluation[], allMet = false) => deriveRating(evaluations, criteria(allMet)).rating;
-const ctx = { euMembers: new Set(['NL', 'DE', 'FI']), formerEuMembers: new Set(['UK', 'UKC-L']), today: '2026-11-22', recordedAt: '2026-01-15T10:00:00.000Z' };
+const ctx = {
+  euMembers: new Set(['NL', 'DE', 'FI']),
+  formerEuMembers: new Set(['UK', 'UKC-L']),
+  today: '2026-11-22',
+  recordedAt: '2026-01-15T10:00:00.000Z',
+};
 
 describe('the evidence rating rule', () => {
   it('rates two positive SMS ≥ 4 evaluations, one independent, none negative, as Effective', () => {
-    expect(rate([evaluation({ sms: 4, independent: true }), evaluation({ sms: 4, independent: false })])).toBe('effective');
+    expect(rate([evaluation({ sms: 4, independent: true }), evaluation({ sms: 4, independent: false })])).toBe(
+      'effective',
+    );
   });
 
   it('requires independence for Effective: two developer-run SMS-5 trials are only Promising', () => {
-    const result = deriveRating([evaluation({ independent: false }), evaluation({ independent: null })], criteria(true));
+    const result = deriveRating(
+      [evaluation({ independent: false }), evaluation({ independent: null })],
+      criteria(true),
+    );
     expect(result.rating).toBe('promising');
     expect(result.reasons.join(' ')).toMatch(/No independent evaluation at SMS 4 or 5/);
   });
@@ -84,9 +94,25 @@ describe('the evidence rating rule', () => {
 describe('review date, European evidence and overrides', () => {
   it('sets the review date five years after the last evaluation year and flags it when passed', () => {
     expect(reviewDate([evaluation({ year: 2016 }), evaluation({ year: 2019 })], ctx.recordedAt)).toBe('2024-12-31');
-    const old = assessEvidence({ evaluations: [evaluation({ year: 2021 })], criteria: criteria(true), externalRatings: [], ratingOverride: null }, ctx);
+    const old = assessEvidence(
+      {
+        evaluations: [evaluation({ year: 2021 })],
+        criteria: criteria(true),
+        externalRatings: [],
+        ratingOverride: null,
+      },
+      ctx,
+    );
     expect(old).toMatchObject({ reviewDate: '2026-12-31', dueForReview: false });
-    const due = assessEvidence({ evaluations: [evaluation({ year: 2021 })], criteria: criteria(true), externalRatings: [], ratingOverride: null }, { ...ctx, today: '2027-01-01' });
+    const due = assessEvidence(
+      {
+        evaluations: [evaluation({ year: 2021 })],
+        criteria: criteria(true),
+        externalRatings: [],
+        ratingOverride: null,
+      },
+      { ...ctx, today: '2027-01-01' },
+    );
     expect(due.dueForReview).toBe(true);
   });
 
@@ -95,7 +121,9 @@ describe('review date, European evidence and overrides', () => {
   });
 
   it('marks European evidence for EU member states, and for the UK only up to 2019', () => {
-    const assess = (e: Evaluation) => assessEvidence({ evaluations: [e], criteria: criteria(true), externalRatings: [], ratingOverride: null }, ctx).europeanEvidence;
+    const assess = (e: Evaluation) =>
+      assessEvidence({ evaluations: [e], criteria: criteria(true), externalRatings: [], ratingOverride: null }, ctx)
+        .europeanEvidence;
     expect(assess(evaluation({ geos: ['US'] }))).toBe(false);
     expect(assess(evaluation({ geos: ['US', 'FI'] }))).toBe(true);
     expect(assess(evaluation({ geos: ['UKC-L'], year: 2019 }))).toBe(true);
@@ -104,8 +132,16 @@ describe('review date, European evidence and overrides', () => {
   });
 
   it('shows a curator override with its justification beside the derived rating', () => {
-    const override = { rating: 'promising' as const, justification: 'A large trial is under way and interim results are positive.', by: 'c@eucpn.eu', at: '2026-11-01' };
-    const a = assessEvidence({ evaluations: [], criteria: criteria(false), externalRatings: [], ratingOverride: override }, ctx);
+    const override = {
+      rating: 'promising' as const,
+      justification: 'A large trial is under way and interim results are positive.',
+      by: 'c@eucpn.eu',
+      at: '2026-11-01',
+    };
+    const a = assessEvidence(
+      { evaluations: [], criteria: criteria(false), externalRatings: [], ratingOverride: override },
+      ctx,
+    );
     expect(a).toMatchObject({ rating: 'promising', derivedRating: 'not_rated' });
     expect(a.reasons[0]).toContain(override.justification);
   });

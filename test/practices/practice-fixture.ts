@@ -1,7 +1,11 @@
 import type { Actor } from '../../server/http/actor';
 import type { PracticeInputRaw } from '../../server/shared/api/practice-record';
 
-export const user = (role: 'contact_point' | 'curator' | 'secretariat', geos: string[] = [], email = `${role}@example.eu`): Actor => ({
+export const user = (
+  role: 'contact_point' | 'curator' | 'secretariat',
+  geos: string[] = [],
+  email = `${role}@example.eu`,
+): Actor => ({
   kind: 'user',
   id: 7,
   email,

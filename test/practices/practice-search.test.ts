@@ -5,7 +5,8 @@ import { useSeededApp } from '../helpers/context';
 const ctx = useSeededApp();
 
 type Hit = { slug: string; titleMatch: boolean; rating: string; startYear: number | null };
-const search = async (query: Record<string, string>) => (await ctx.request().get('/api/practices').query(query).expect(200)).body;
+const search = async (query: Record<string, string>) =>
+  (await ctx.request().get('/api/practices').query(query).expect(200)).body;
 
 describe('the seeded catalogue', () => {
   it('holds every seed file, at least 25, with at least 12 European practices and every rating level', async () => {
@@ -16,7 +17,8 @@ describe('the seeded catalogue', () => {
     const european = seed.filter((p) => p.geos.some((g) => !['US', 'CA', 'AU', 'AR'].includes(g)));
     expect(european.length).toBeGreaterThanOrEqual(12);
     const ratings = body.facets.rating.map((f: { value: string }) => f.value);
-    for (const r of ['effective', 'promising', 'theory_based', 'inconclusive', 'no_effect', 'harmful']) expect(ratings).toContain(r);
+    for (const r of ['effective', 'promising', 'theory_based', 'inconclusive', 'no_effect', 'harmful'])
+      expect(ratings).toContain(r);
     expect(body.data.find((p: Hit) => p.slug === 'scared-straight').rating).toBe('harmful');
     expect(body.data.find((p: Hit) => p.slug === 'dare-original-curriculum').rating).toBe('no_effect');
   });
@@ -40,7 +42,9 @@ describe('full-text search', () => {
     for (const q of ['Kärnä', 'KARNA', 'karna']) {
       expect((await search({ q })).data.map((h: Hit) => h.slug)).toEqual(['kiva-anti-bullying']);
     }
-    expect((await search({ q: 'ANDREASSON' })).data.map((h: Hit) => h.slug)).toEqual(['stad-responsible-beverage-service']);
+    expect((await search({ q: 'ANDREASSON' })).data.map((h: Hit) => h.slug)).toEqual([
+      'stad-responsible-beverage-service',
+    ]);
     expect((await search({ q: 'löbmann' })).data.map((h: Hit) => h.slug)).toEqual(['heroin-assisted-treatment']);
   });
 
@@ -89,7 +93,7 @@ describe('sorting, paging and links to data', () => {
     expect(first.meta.pages).toBe(Math.ceil(first.meta.total / 5));
   });
 
-  it('lists a country\'s practices for an indicator, with start years for the trend line', async () => {
+  it("lists a country's practices for an indicator, with start years for the trend line", async () => {
     const body = await search({ indicator: 'ICCS05012', geo: 'UKC-L' });
     const slugs = body.data.map((h: Hit) => h.slug);
     expect(slugs).toEqual(expect.arrayContaining(['kirkholt-burglary-prevention', 'alley-gating']));

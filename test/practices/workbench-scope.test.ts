@@ -18,9 +18,14 @@ describe('the practice workbench list for a contact point', () => {
   it('leaves out drafts that also cover other countries, whose detail it may not open', async () => {
     const curator = appAs(user('curator'));
     const nl = appAs(user('contact_point', ['NL'], 'cp-nl@example.eu'));
-    const shared = await request(curator).post('/api/practice-workbench')
-      .send(practiceInput({ title: 'Cross-border cocooning pilot NL DE', geos: ['NL', 'DE'] })).expect(201);
-    const own = await request(nl).post('/api/practice-workbench').send(practiceInput({ title: 'Utrecht cocooning pilot' })).expect(201);
+    const shared = await request(curator)
+      .post('/api/practice-workbench')
+      .send(practiceInput({ title: 'Cross-border cocooning pilot NL DE', geos: ['NL', 'DE'] }))
+      .expect(201);
+    const own = await request(nl)
+      .post('/api/practice-workbench')
+      .send(practiceInput({ title: 'Utrecht cocooning pilot' }))
+      .expect(201);
 
     expect((await request(nl).get(`/api/practice-workbench/${shared.body.slug}`)).status).toBe(403);
     const listed = await request(nl).get('/api/practice-workbench?state=draft&pageSize=100');

@@ -45,7 +45,7 @@ describe('the seed', () => {
   it('keeps population flags from tps00001', async () => {
     expect((await value('FR', 'POP_JAN', '2014'))?.flags).toBe('b');
     expect((await value('FR', 'POP_JAN', '2018'))?.flags).toBe('p');
-    expect((await value('AD', 'POP_JAN', '2018'))).toEqual({ value: 74794, flags: 'e' });
+    expect(await value('AD', 'POP_JAN', '2018')).toEqual({ value: 74794, flags: 'e' });
   });
 
   it('adds World Bank population for 2020 and 2021, flagged as a differing definition', async () => {
@@ -62,12 +62,18 @@ describe('the seed', () => {
     // The seed publishes each cell once: no version is superseded, and each commit's id range covers its cells.
     const [revisions, observations] = await Promise.all(
       (['revisions', 'observations'] as const).map((t) =>
-        ctx.db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+        ctx.db
+          .selectFrom(t)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow(),
       ),
     );
     expect(Number(revisions!.n)).toBe(0);
     const ranges = await ctx.db.selectFrom('submissions').select(['first_revision_id', 'last_revision_id']).execute();
-    const covered = ranges.reduce((n, r) => n + (r.last_revision_id === null ? 0 : r.last_revision_id - r.first_revision_id! + 1), 0);
+    const covered = ranges.reduce(
+      (n, r) => n + (r.last_revision_id === null ? 0 : r.last_revision_id - r.first_revision_id! + 1),
+      0,
+    );
     expect(covered).toBe(Number(observations!.n));
   });
 });

@@ -22,7 +22,9 @@ afterEach(async () => {
 function workerPids(primary: number): number[] {
   try {
     // The primary's other children (tsx's esbuild service) are not workers.
-    const children = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(primary)], { encoding: 'utf8' }).split('\n');
+    const children = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(primary)], { encoding: 'utf8' }).split(
+      '\n',
+    );
     return children.filter((line) => line.includes('server/main.ts')).map((line) => Number.parseInt(line.trim(), 10));
   } catch {
     return []; // ps exits 1 when the primary has no children
@@ -66,7 +68,9 @@ describe('several server processes (WORKERS=2)', () => {
     const { port, output, exited } = await startCluster();
     const first = workerPids(child!.pid!);
     expect(first).toHaveLength(2);
-    const answers = await Promise.all(Array.from({ length: 8 }, () => fetch(`http://127.0.0.1:${port}/api/indicators`)));
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () => fetch(`http://127.0.0.1:${port}/api/indicators`)),
+    );
     expect(answers.map((a) => a.status)).toEqual(Array(8).fill(200));
 
     process.kill(first[0]!, 'SIGKILL');
@@ -75,7 +79,9 @@ describe('several server processes (WORKERS=2)', () => {
       return now.length === 2 && !now.includes(first[0]!) ? now : undefined;
     });
     await until('the exit to be logged', () => (/worker \d+ exited \(SIGKILL\)/.test(output()) ? true : undefined));
-    await until('the replacement to listen', () => (/worker 3 listening, in place of one that exited/.test(output()) ? true : undefined));
+    await until('the replacement to listen', () =>
+      /worker 3 listening, in place of one that exited/.test(output()) ? true : undefined,
+    );
     const again = await fetch(`http://127.0.0.1:${port}/api/health`);
     expect(again.status).toBe(200);
 
@@ -94,7 +100,9 @@ describe('several server processes (WORKERS=2)', () => {
         return now.length === 2 ? now : undefined;
       });
       process.kill(pids[0]!, 'SIGKILL');
-      await until(`exit ${killed + 1} to be logged`, () => ((output().match(/exited \(SIGKILL\)/g) ?? []).length > killed ? true : undefined));
+      await until(`exit ${killed + 1} to be logged`, () =>
+        (output().match(/exited \(SIGKILL\)/g) ?? []).length > killed ? true : undefined,
+      );
     }
     const [code] = await exited;
     expect(output()).toContain('5 worker exits within 60 s; stopping the server');

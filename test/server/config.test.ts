@@ -4,10 +4,25 @@ import { CONFIG_VARIABLES, type Config, ConfigError, DEFAULT_WORKERS, readConfig
 /** For every variable: a good value and what it becomes, and a bad value and the message that names it. */
 const CASES: Record<keyof Config, { good: [string, unknown]; bad?: [string, RegExp]; fallback: unknown }> = {
   PORT: { good: ['8080', 8080], bad: ['80a', /PORT must be a whole number from 0 to 65535.*"80a"/], fallback: 3000 },
-  HOST: { good: ['127.0.0.1', '127.0.0.1'], bad: ['local host', /HOST must be a host name or an IP address.*"local host"/], fallback: '0.0.0.0' },
-  DATABASE_URL: { good: ['postgres://u:p@db:5432/obs', 'postgres://u:p@db:5432/obs'], fallback: './var/observatory.sqlite' },
-  WORKERS: { good: ['2', 2], bad: ['0', /WORKERS must be a whole number from 1 to 64.*"0"/], fallback: DEFAULT_WORKERS },
-  APPROVAL_REQUIRED: { good: ['true', true], bad: ['on', /APPROVAL_REQUIRED must be true or false \(got "on"\)/], fallback: false },
+  HOST: {
+    good: ['127.0.0.1', '127.0.0.1'],
+    bad: ['local host', /HOST must be a host name or an IP address.*"local host"/],
+    fallback: '0.0.0.0',
+  },
+  DATABASE_URL: {
+    good: ['postgres://u:p@db:5432/obs', 'postgres://u:p@db:5432/obs'],
+    fallback: './var/observatory.sqlite',
+  },
+  WORKERS: {
+    good: ['2', 2],
+    bad: ['0', /WORKERS must be a whole number from 1 to 64.*"0"/],
+    fallback: DEFAULT_WORKERS,
+  },
+  APPROVAL_REQUIRED: {
+    good: ['true', true],
+    bad: ['on', /APPROVAL_REQUIRED must be true or false \(got "on"\)/],
+    fallback: false,
+  },
   SUBMISSION_MAX_BYTES: {
     good: ['1000', 1000],
     bad: ['50MB', /SUBMISSION_MAX_BYTES must be a whole number from 1 .*"50MB"/],
@@ -18,7 +33,11 @@ const CASES: Record<keyof Config, { good: [string, unknown]; bad?: [string, RegE
     bad: ['observatory.example.eu', /PUBLIC_URL must be an http:\/\/ or https:\/\/ address/],
     fallback: 'http://localhost:3000',
   },
-  TRUST_PROXY: { good: ['1', 1], bad: ['yes please!', /TRUST_PROXY must be true, false, a number of proxies/], fallback: false },
+  TRUST_PROXY: {
+    good: ['1', 1],
+    bad: ['yes please!', /TRUST_PROXY must be true, false, a number of proxies/],
+    fallback: false,
+  },
   OBSERVATORY_PASSWORD: { good: ['a long enough passphrase', 'a long enough passphrase'], fallback: undefined },
   UPLOAD_DIR: { good: ['/srv/observatory/uploads', '/srv/observatory/uploads'], fallback: undefined },
   AUDIT_REFUSAL_RETENTION_DAYS: {
@@ -29,12 +48,27 @@ const CASES: Record<keyof Config, { good: [string, unknown]; bad?: [string, RegE
   CHROMIUM_PATH: { good: ['/opt/chromium/chrome', '/opt/chromium/chrome'], fallback: '/usr/bin/chromium' },
   PG_BIN: { good: ['/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/16/bin'], fallback: undefined },
   PG_POOL_MAX: { good: ['25', 25], bad: ['1', /PG_POOL_MAX must be a whole number from 2 /], fallback: 10 },
-  PG_IDLE_TIMEOUT_MS: { good: ['500', 500], bad: ['-5', /PG_IDLE_TIMEOUT_MS must be a whole number/], fallback: 10_000 },
-  PG_CONNECT_TIMEOUT_MS: { good: ['2000', 2000], bad: ['2s', /PG_CONNECT_TIMEOUT_MS must be a whole number/], fallback: 10_000 },
-  PG_STATEMENT_TIMEOUT_MS: { good: ['30000', 30_000], bad: ['1e4', /PG_STATEMENT_TIMEOUT_MS must be a whole number/], fallback: 0 },
+  PG_IDLE_TIMEOUT_MS: {
+    good: ['500', 500],
+    bad: ['-5', /PG_IDLE_TIMEOUT_MS must be a whole number/],
+    fallback: 10_000,
+  },
+  PG_CONNECT_TIMEOUT_MS: {
+    good: ['2000', 2000],
+    bad: ['2s', /PG_CONNECT_TIMEOUT_MS must be a whole number/],
+    fallback: 10_000,
+  },
+  PG_STATEMENT_TIMEOUT_MS: {
+    good: ['30000', 30_000],
+    bad: ['1e4', /PG_STATEMENT_TIMEOUT_MS must be a whole number/],
+    fallback: 0,
+  },
   SMTP_URL: {
     good: ['smtp://reminders:secret@mail.example.eu:587', 'smtp://reminders:secret@mail.example.eu:587'],
-    bad: ['mail.example.eu:25', /SMTP_URL must be an smtp:\/\/ or smtps:\/\/ address with a host.*"mail.example.eu:25"/],
+    bad: [
+      'mail.example.eu:25',
+      /SMTP_URL must be an smtp:\/\/ or smtps:\/\/ address with a host.*"mail.example.eu:25"/,
+    ],
     fallback: null,
   },
 };
@@ -44,7 +78,10 @@ describe('configuration', () => {
     expect(Object.keys(CASES).sort()).toEqual([...CONFIG_VARIABLES].sort());
   });
 
-  for (const [name, { good, bad, fallback }] of Object.entries(CASES) as [keyof Config, (typeof CASES)[keyof Config]][]) {
+  for (const [name, { good, bad, fallback }] of Object.entries(CASES) as [
+    keyof Config,
+    (typeof CASES)[keyof Config],
+  ][]) {
     it(`${name}: a default, a good value, and ${bad ? 'a bad value refused with its name' : 'any text accepted'}`, () => {
       expect(readConfig({})[name]).toEqual(fallback);
       expect(readConfig({ [name]: good[0] })[name]).toEqual(good[1]);

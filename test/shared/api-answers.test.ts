@@ -27,7 +27,8 @@ import { seededDatabase, type TestDatabase } from '../helpers/database';
 let database: TestDatabase;
 let secretariat: Actor;
 /** With approval on, so that the commit answer is the one that waits for approval. */
-const appAs = (actor: Actor) => testApp(database.db, { config: { APPROVAL_REQUIRED: true }, resolveActor: () => actor });
+const appAs = (actor: Actor) =>
+  testApp(database.db, { config: { APPROVAL_REQUIRED: true }, resolveActor: () => actor });
 let previewAnswer: unknown;
 let commitAnswer: unknown;
 let issuedToken: unknown;

@@ -12,13 +12,22 @@ const csv = (...lines: string[]) => [HEADER, ...lines].join('\n');
 describe('POST /api/submissions', () => {
   it('previews a raw-body upload, commits it, and lists the cell history', async () => {
     const app = ctx.as(contactPoint('NL'));
-    const upload = await request(app).post('/api/submissions?geo=NL').type('text/csv').set('x-file-name', '../../etc/passwd').send(csv('NL,ICCS0101,2021,999,p,corrected'));
+    const upload = await request(app)
+      .post('/api/submissions?geo=NL')
+      .type('text/csv')
+      .set('x-file-name', '../../etc/passwd')
+      .send(csv('NL,ICCS0101,2021,999,p,corrected'));
     expect(upload.status).toBe(201);
     expect(upload.body).toMatchObject({ status: 'validated', diff: { changedCells: 1, newCells: 0 } });
     const id = upload.body.submissionId as number;
 
     const shown = await request(app).get(`/api/submissions/${id}`);
-    expect(shown.body).toMatchObject({ geo: 'NL', status: 'validated', submittedBy: 'cp-nl@example.eu', fileName: '../../etc/passwd' });
+    expect(shown.body).toMatchObject({
+      geo: 'NL',
+      status: 'validated',
+      submittedBy: 'cp-nl@example.eu',
+      fileName: '../../etc/passwd',
+    });
 
     const commit = await request(app).post(`/api/submissions/${id}/commit`);
     expect(commit.status).toBe(200);
@@ -28,7 +37,12 @@ describe('POST /api/submissions', () => {
 
     const history = await request(app).get('/api/observations/history?geo=NL&indicator=ICCS0101&period=2021');
     expect(history.status).toBe(200);
-    const revisions = history.body.revisions as { value: number; flags: string; submissionId: number; current: boolean }[];
+    const revisions = history.body.revisions as {
+      value: number;
+      flags: string;
+      submissionId: number;
+      current: boolean;
+    }[];
     expect(revisions).toHaveLength(2);
     expect(revisions[1]).toMatchObject({ value: 999, flags: 'p', submissionId: id, current: true });
     expect(revisions[0]!.current).toBe(false);
@@ -44,7 +58,11 @@ describe('POST /api/submissions', () => {
         .attach('file', sharedDataPath('bka-pks/ZR-F-01-T01-Faelle_csv.csv'));
     const first = await send();
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ status: 'validated', cellsValid: 210, reading: { encoding: 'windows-1252', delimiter: '";"', profile: 'de-bka-pks-faelle' } });
+    expect(first.body).toMatchObject({
+      status: 'validated',
+      cellsValid: 210,
+      reading: { encoding: 'windows-1252', delimiter: '";"', profile: 'de-bka-pks-faelle' },
+    });
     const second = await send();
     expect(second.status).toBe(200);
     expect(second.body).toMatchObject({ submissionId: first.body.submissionId, duplicateOf: first.body.submissionId });
@@ -52,11 +70,17 @@ describe('POST /api/submissions', () => {
 
   it('keeps a contact point to their own geo for upload, reading, commit and withdrawal', async () => {
     const nl = ctx.as(contactPoint('NL'));
-    const refused = await request(nl).post('/api/submissions?geo=DE').type('text/csv').send(csv('DE,ICCS0101,2021,1,,'));
+    const refused = await request(nl)
+      .post('/api/submissions?geo=DE')
+      .type('text/csv')
+      .send(csv('DE,ICCS0101,2021,1,,'));
     expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe('geo-not-yours');
 
-    const de = await request(ctx.as(contactPoint('DE'))).post('/api/submissions?geo=DE').type('text/csv').send(csv('DE,ICCS0101,2021,700,,'));
+    const de = await request(ctx.as(contactPoint('DE')))
+      .post('/api/submissions?geo=DE')
+      .type('text/csv')
+      .send(csv('DE,ICCS0101,2021,700,,'));
     const id = de.body.submissionId as number;
     for (const path of [`/api/submissions/${id}/commit`, `/api/submissions/${id}/withdraw`]) {
       expect((await request(nl).post(path)).status).toBe(403);
@@ -64,7 +88,13 @@ describe('POST /api/submissions', () => {
     expect((await request(nl).get(`/api/submissions/${id}`)).status).toBe(403);
     const anonymous = await request(ctx.as({ kind: 'anonymous' })).post(`/api/submissions/${id}/commit`);
     expect(anonymous.status).toBe(401);
-    const rows = await ctx.db.selectFrom('observations').select('value').where('geo', '=', 'DE').where('indicator', '=', 'ICCS0101').where('period', '=', '2021').executeTakeFirst();
+    const rows = await ctx.db
+      .selectFrom('observations')
+      .select('value')
+      .where('geo', '=', 'DE')
+      .where('indicator', '=', 'ICCS0101')
+      .where('period', '=', '2021')
+      .executeTakeFirst();
     expect(rows?.value).not.toBe(700);
   });
 
@@ -75,7 +105,14 @@ describe('POST /api/submissions', () => {
     const withdrawn = await request(app).post(`/api/submissions/${id}/withdraw`);
     expect(withdrawn.status).toBe(200);
     const listed = await request(app).get('/api/submissions?geo=AT&status=withdrawn');
-    expect(listed.body.data).toEqual([expect.objectContaining({ submissionId: id, status: 'withdrawn', submittedBy: 'secretariat@example.eu', cellsValid: 1 })]);
+    expect(listed.body.data).toEqual([
+      expect.objectContaining({
+        submissionId: id,
+        status: 'withdrawn',
+        submittedBy: 'secretariat@example.eu',
+        cellsValid: 1,
+      }),
+    ]);
     expect((await request(ctx.as(contactPoint('NL'))).get('/api/submissions?geo=AT')).status).toBe(403);
     expect((await request(app).get(`/api/submissions/${id}`)).body.status).toBe('withdrawn');
     const commit = await request(app).post(`/api/submissions/${id}/commit`);
@@ -90,17 +127,28 @@ describe('POST /api/submissions', () => {
       const raw = await request(app).post('/api/submissions?geo=AT').type('text/csv').send(big);
       expect(raw.status).toBe(413);
       expect(raw.body.error.message).toContain('1000 bytes');
-      const multipart = await request(app).post('/api/submissions').field('geo', 'AT').attach('file', Buffer.from(big), 'big.csv');
+      const multipart = await request(app)
+        .post('/api/submissions')
+        .field('geo', 'AT')
+        .attach('file', Buffer.from(big), 'big.csv');
       expect(multipart.status).toBe(413);
       expect(multipart.body.error.message).toContain('1000 bytes');
     }
-    const count = await ctx.db.selectFrom('submissions').select((eb) => eb.fn.countAll<number>().as('n')).where('geo', '=', 'AT').where('submitted_by', '!=', 'seed').executeTakeFirstOrThrow();
+    const count = await ctx.db
+      .selectFrom('submissions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('geo', '=', 'AT')
+      .where('submitted_by', '!=', 'seed')
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(0);
   });
 
   it('answers a clear 400 for an unknown geo, a missing geo and an unknown profile', async () => {
     const app = ctx.as(secretariat);
-    const unknown = await request(app).post('/api/submissions?geo=XX').type('text/csv').send(csv('XX,ICCS0101,2021,1,,'));
+    const unknown = await request(app)
+      .post('/api/submissions?geo=XX')
+      .type('text/csv')
+      .send(csv('XX,ICCS0101,2021,1,,'));
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.message).toContain('"XX"');
     const missing = await request(app).post('/api/submissions').type('text/csv').send(csv());
@@ -119,7 +167,11 @@ describe('GET /api/submissions/template', () => {
     expect(res.headers['content-type']).toMatch(/text\/csv/);
     const lines = (res.text as string).trim().split('\n');
     expect(lines[0]).toBe(HEADER);
-    const current = await ctx.db.selectFrom('observations').select(['indicator', 'period', 'value']).where('geo', '=', 'NL').execute();
+    const current = await ctx.db
+      .selectFrom('observations')
+      .select(['indicator', 'period', 'value'])
+      .where('geo', '=', 'NL')
+      .execute();
     expect(lines).toHaveLength(current.length + 1);
     const one = current.find((c) => c.indicator === 'ICCS0101')!;
     expect(lines).toContain(`NL,ICCS0101,${one.period},${one.value},,`);

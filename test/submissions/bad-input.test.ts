@@ -17,7 +17,10 @@ function submit(bytes: Buffer | string, geo = 'AT') {
 const codes = (p: Awaited<ReturnType<typeof submit>>) => p.report.entries.map((e) => e.code);
 
 async function publishedCount(): Promise<number> {
-  const r = await ctx.db.selectFrom(cellVersions(ctx.db)).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await ctx.db
+    .selectFrom(cellVersions(ctx.db))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -32,7 +35,15 @@ describe('bad input gets a report, never an exception or a partial write', () =>
 
   it('reports an unterminated quote and rows with too many or too few columns', async () => {
     const before = await publishedCount();
-    const preview = await submit([HEADER, 'AT,ICCS0101,2019,1,,,extra', 'AT,ICCS0101,2018', 'AT,ICCS0101,2017,5,,"never closed', 'AT,ICCS0101,2016,5,,'].join('\n'));
+    const preview = await submit(
+      [
+        HEADER,
+        'AT,ICCS0101,2019,1,,,extra',
+        'AT,ICCS0101,2018',
+        'AT,ICCS0101,2017,5,,"never closed',
+        'AT,ICCS0101,2016,5,,',
+      ].join('\n'),
+    );
     expect(preview.status).toBe('rejected');
     const wrong = preview.report.entries.filter((e) => e.code === 'wrong-column-count');
     expect(wrong.map((e) => e.row)).toEqual([2, 3]);
@@ -84,7 +95,8 @@ describe('sniffing', () => {
 
   it('falls back to Windows-1252 when the bytes are not UTF-8, and reads ; with decimal commas', async () => {
     // Decimals only where the indicator is not a count (a fractional count is an error: issue 15).
-    const text = 'geo;indicator;period;value;flags;note\nAT;SAFE_CRIME_AREA;2019;75,5;e;Schätzung §1\nAT;POLICE_PER_100K;2018;"1.234,5";;\n';
+    const text =
+      'geo;indicator;period;value;flags;note\nAT;SAFE_CRIME_AREA;2019;75,5;e;Schätzung §1\nAT;POLICE_PER_100K;2018;"1.234,5";;\n';
     const bytes = Buffer.from(text, 'latin1');
     const preview = await submit(bytes);
     expect(preview.reading).toMatchObject({ encoding: 'windows-1252', delimiter: '";"' });
@@ -125,7 +137,10 @@ describe('sniffing', () => {
     expect(preview.status).toBe('rejected');
     const conflicts = preview.report.entries.filter((e) => e.code === 'duplicate-cell');
     // Rows 2, 3 and 4 hold 5, 6 and 7; every later row repeats one of them exactly and is dropped.
-    expect(conflicts.map((e) => [e.row, e.cell])).toEqual([[3, '6'], [4, '7']]);
+    expect(conflicts.map((e) => [e.row, e.cell])).toEqual([
+      [3, '6'],
+      [4, '7'],
+    ]);
     expect(conflicts[0]!.message).toContain('already appears in row 2');
     expect(preview.report.errorCount).toBe(2);
     // Year-on-year checks compare a repeated cell's first row only: 5 against the published 2018 figure.

@@ -17,7 +17,11 @@ beforeEach(async () => ctx.database.close());
 
 async function ingest(...args: string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', CLI, ...args, '--database', ctx.database.file], { maxBuffer: 1 << 24 });
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ['--import', 'tsx', CLI, ...args, '--database', ctx.database.file],
+      { maxBuffer: 1 << 24 },
+    );
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -28,7 +32,13 @@ async function ingest(...args: string[]) {
 async function published(geo: string, indicator: string, period: string) {
   const { db, close } = await openDatabase(ctx.database.file);
   try {
-    const row = await db.selectFrom('observations').select(['value', 'flags']).where('geo', '=', geo).where('indicator', '=', indicator).where('period', '=', period).executeTakeFirst();
+    const row = await db
+      .selectFrom('observations')
+      .select(['value', 'flags'])
+      .where('geo', '=', geo)
+      .where('indicator', '=', indicator)
+      .where('period', '=', period)
+      .executeTakeFirst();
     return row;
   } finally {
     await close();
@@ -37,7 +47,14 @@ async function published(geo: string, indicator: string, period: string) {
 
 describe('npm run ingest', () => {
   it('dry-runs the BKA export through its profile: report table and diff counts, nothing published', async () => {
-    const out = await ingest(sharedDataPath('bka-pks/ZR-F-01-T01-Faelle_csv.csv'), '--geo', 'DE', '--profile', 'de-bka-pks-faelle', '--dry-run');
+    const out = await ingest(
+      sharedDataPath('bka-pks/ZR-F-01-T01-Faelle_csv.csv'),
+      '--geo',
+      'DE',
+      '--profile',
+      'de-bka-pks-faelle',
+      '--dry-run',
+    );
     expect(out.code).toBe(0);
     expect(out.stdout).toMatch(/row\s+column\s+code\s+severity/);
     expect(out.stdout).toMatch(/4803\s+value\s+implausible-change\s+warning/);
@@ -51,7 +68,11 @@ describe('npm run ingest', () => {
     const tsv = await ingest(sharedDataPath('eurostat-tps00001/tps00001.tsv'), '--geo', 'AD');
     expect(tsv.code).toBe(0);
     expect(tsv.stdout).toContain('read as eurostat with profile eurostat-tps00001');
-    const wb = await ingest(sharedDataPath('worldbank-population/API_SP.POP.TOTL_DS2_en_csv_v2_4473555.csv'), '--geo', 'LI');
+    const wb = await ingest(
+      sharedDataPath('worldbank-population/API_SP.POP.TOTL_DS2_en_csv_v2_4473555.csv'),
+      '--geo',
+      'LI',
+    );
     expect(wb.code).toBe(0);
     expect(wb.stdout).toMatch(/committed: \d+ new revisions/);
     expect(await published('LI', 'POP_JAN', '1960')).toMatchObject({ value: 16501, flags: 'd' });

@@ -9,7 +9,11 @@ import { fileSource } from '../../server/submissions/source';
 
 const [dbFile, csvFile, geo] = process.argv.slice(2);
 const { db, close } = openSqlite(dbFile!);
-const preview = await previewSubmission(db, { geo: geo!, submittedBy: 'crash-test', source: await fileSource(csvFile!) });
+const preview = await previewSubmission(db, {
+  geo: geo!,
+  submittedBy: 'crash-test',
+  source: await fileSource(csvFile!),
+});
 if (preview.status !== 'validated') throw new Error(JSON.stringify(preview.report.entries.slice(0, 2)));
 process.stdout.write(`committing ${preview.cellsValid}\n`);
 await commitSubmission(db, preview.submissionId);

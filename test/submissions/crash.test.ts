@@ -13,19 +13,34 @@ const TRIALS = 8;
 
 /** Every EU28 geo × 3 count indicators × month and quarter 1990–2020: about 43,000 new cells, values set by the trial. */
 function writeLargeSubmission(file: string, trial: number): number {
-  const geos = loadGeoCatalogue().geos.filter((g) => g.code === GEO || g.groups.includes(GEO)).map((g) => g.code);
-  const indicators = loadIndicatorCatalogue().indicators.filter((i) => i.unit === 'count' && i.code.startsWith('ICCS')).slice(0, 3).map((i) => i.code);
+  const geos = loadGeoCatalogue()
+    .geos.filter((g) => g.code === GEO || g.groups.includes(GEO))
+    .map((g) => g.code);
+  const indicators = loadIndicatorCatalogue()
+    .indicators.filter((i) => i.unit === 'count' && i.code.startsWith('ICCS'))
+    .slice(0, 3)
+    .map((i) => i.code);
   const lines = ['geo,indicator,period,value,flags,note'];
-  for (const geo of geos) for (const indicator of indicators) for (let y = 1990; y <= 2020; y++) {
-    for (let m = 1; m <= 12; m++) lines.push(`${geo},${indicator},${y}-${String(m).padStart(2, '0')},${100 * (trial + 1) + m},,crash`);
-    for (let q = 1; q <= 4; q++) lines.push(`${geo},${indicator},${y}-Q${q},${300 * (trial + 1) + q},,crash`);
-  }
+  for (const geo of geos)
+    for (const indicator of indicators)
+      for (let y = 1990; y <= 2020; y++) {
+        for (let m = 1; m <= 12; m++)
+          lines.push(`${geo},${indicator},${y}-${String(m).padStart(2, '0')},${100 * (trial + 1) + m},,crash`);
+        for (let q = 1; q <= 4; q++) lines.push(`${geo},${indicator},${y}-Q${q},${300 * (trial + 1) + q},,crash`);
+      }
   writeFileSync(file, `${lines.join('\n')}\n`);
   return lines.length - 1;
 }
 
-function run(file: string, csvFile: string): { child: ChildProcess; committing: Promise<void>; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'crash-child.ts'), file, csvFile, GEO], { stdio: ['ignore', 'pipe', 'pipe'] });
+function run(
+  file: string,
+  csvFile: string,
+): { child: ChildProcess; committing: Promise<void>; exited: Promise<number | null> } {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(__dirname, 'crash-child.ts'), file, csvFile, GEO],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const committing = new Promise<void>((resolve) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('committing')) resolve();
@@ -61,37 +76,41 @@ function inspect(file: string): Outcome {
   }
 }
 
-describeOnSqliteOnly('it kills a process mid-write and reopens the database file; PostgreSQL has its own WAL recovery', 'crash safety', () => {
-  // The child processes open the file themselves: the test's own connection is closed first.
-  const ctx = useSeededApp();
-  beforeAll(async () => ctx.database.close());
+describeOnSqliteOnly(
+  'it kills a process mid-write and reopens the database file; PostgreSQL has its own WAL recovery',
+  'crash safety',
+  () => {
+    // The child processes open the file themselves: the test's own connection is closed first.
+    const ctx = useSeededApp();
+    beforeAll(async () => ctx.database.close());
 
-  it(`leaves all or nothing of a submission after SIGKILL at random moments (${TRIALS} trials)`, async () => {
-    let committed = 0;
-    for (let trial = 0; trial < TRIALS; trial++) {
-      const csvFile = path.join(path.dirname(ctx.database.file), `large-${trial}.csv`);
-      const cells = writeLargeSubmission(csvFile, trial);
-      const { child, committing, exited } = run(ctx.database.file, csvFile);
-      // Even trials die during the commit, odd ones anywhere (reading, staging, diff or commit).
-      if (trial % 2 === 0) await committing;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * (trial % 2 === 0 ? 400 : 2500)));
-      child.kill('SIGKILL');
-      await exited;
-      const after = inspect(ctx.database.file);
-      expect(after.integrity).toBe('ok');
-      // Every trial writes the same cells with new values, so a later committed trial supersedes an
-      // earlier one: only the latest committed submission holds the current cells.
-      const latestCommitted = after.submissions.findLast((s) => s.status === 'committed');
-      for (const s of after.submissions) {
-        if (s.status === 'committed') {
-          expect(s).toEqual({ status: 'committed', revisions: cells, current: s === latestCommitted ? cells : 0 });
-        } else {
-          expect(s.revisions).toBe(0);
-          expect(s.current).toBe(0);
+    it(`leaves all or nothing of a submission after SIGKILL at random moments (${TRIALS} trials)`, async () => {
+      let committed = 0;
+      for (let trial = 0; trial < TRIALS; trial++) {
+        const csvFile = path.join(path.dirname(ctx.database.file), `large-${trial}.csv`);
+        const cells = writeLargeSubmission(csvFile, trial);
+        const { child, committing, exited } = run(ctx.database.file, csvFile);
+        // Even trials die during the commit, odd ones anywhere (reading, staging, diff or commit).
+        if (trial % 2 === 0) await committing;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * (trial % 2 === 0 ? 400 : 2500)));
+        child.kill('SIGKILL');
+        await exited;
+        const after = inspect(ctx.database.file);
+        expect(after.integrity).toBe('ok');
+        // Every trial writes the same cells with new values, so a later committed trial supersedes an
+        // earlier one: only the latest committed submission holds the current cells.
+        const latestCommitted = after.submissions.findLast((s) => s.status === 'committed');
+        for (const s of after.submissions) {
+          if (s.status === 'committed') {
+            expect(s).toEqual({ status: 'committed', revisions: cells, current: s === latestCommitted ? cells : 0 });
+          } else {
+            expect(s.revisions).toBe(0);
+            expect(s.current).toBe(0);
+          }
         }
+        committed = after.submissions.filter((s) => s.status === 'committed').length;
       }
-      committed = after.submissions.filter((s) => s.status === 'committed').length;
-    }
-    expect(committed).toBeLessThan(TRIALS);
-  }, 240_000);
-});
+      expect(committed).toBeLessThan(TRIALS);
+    }, 240_000);
+  },
+);

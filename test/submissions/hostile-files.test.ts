@@ -23,14 +23,19 @@ afterEach(async () => {
 
 const HEADER = 'geo,indicator,period,value,flags,note';
 const submit = (text: string | Buffer) =>
-  previewSubmission(database.db, { geo: 'NL', submittedBy: 'test', source: bufferSource('f.csv', Buffer.isBuffer(text) ? text : Buffer.from(text)) });
+  previewSubmission(database.db, {
+    geo: 'NL',
+    submittedBy: 'test',
+    source: bufferSource('f.csv', Buffer.isBuffer(text) ? text : Buffer.from(text)),
+  });
 
 /** The adversarial test's file: 45 MB of commas on one line, written in 1 MB pieces. */
 async function oneLineOfCommas(megabytes: number): Promise<string> {
   const file = path.join(dir, 'commas.csv');
   const out = createWriteStream(file);
   const piece = Buffer.alloc(1024 * 1024, ',');
-  for (let i = 0; i < megabytes; i++) if (!out.write(piece)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+  for (let i = 0; i < megabytes; i++)
+    if (!out.write(piece)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   await new Promise<void>((resolve) => out.end(() => resolve()));
   return file;
 }
@@ -40,7 +45,9 @@ describe('hostile shapes', () => {
     const source = await fileSource(await oneLineOfCommas(45));
     const preview = await previewSubmission(database.db, { geo: 'NL', submittedBy: 'test', source });
     expect(preview.status).toBe('rejected');
-    expect(preview.report.entries).toEqual([expect.objectContaining({ row: 1, code: 'line-too-long', severity: 'error' })]);
+    expect(preview.report.entries).toEqual([
+      expect.objectContaining({ row: 1, code: 'line-too-long', severity: 'error' }),
+    ]);
     expect(preview.report.entries[0]!.message).toContain(`longer than ${MAX_RECORD_CHARS} characters`);
     expect(preview.rowsRead).toBe(0);
   });
@@ -82,14 +89,21 @@ describe('honest reading', () => {
     expect(alone.status).toBe('rejected');
     expect(alone.report.entries).toEqual([expect.objectContaining({ row: 2, code: 'ambiguous-number' })]);
     expect(alone.report.entries[0]!.message).toMatch(/1234 \(point as thousands separator\) or 1\.234/);
-    const commaFile = await submit([HEADER, 'NL,POLICE_PER_100K,2019,"1.234",,', 'NL,POLICE_PER_100K,2018,"12,5",,'].join('\n'));
+    const commaFile = await submit(
+      [HEADER, 'NL,POLICE_PER_100K,2019,"1.234",,', 'NL,POLICE_PER_100K,2018,"12,5",,'].join('\n'),
+    );
     expect(commaFile.status).toBe('rejected');
-    const settled = await submit([HEADER, 'NL,POLICE_PER_100K,2019,1.234,,', 'NL,POLICE_PER_100K,2018,12.5,,'].join('\n'));
+    const settled = await submit(
+      [HEADER, 'NL,POLICE_PER_100K,2019,1.234,,', 'NL,POLICE_PER_100K,2018,12.5,,'].join('\n'),
+    );
     expect(settled.status).toBe('validated');
   });
 
   it('does not read a UTF-8 file with one broken byte at its end as Windows-1252: an error names the byte', async () => {
-    const text = Buffer.concat([Buffer.from(`${HEADER}\nNL,ICCS0101,2019,120,,Schätzung für Straße\nNL,ICCS0101,2018,119,,`), Buffer.from([0xc3])]);
+    const text = Buffer.concat([
+      Buffer.from(`${HEADER}\nNL,ICCS0101,2019,120,,Schätzung für Straße\nNL,ICCS0101,2018,119,,`),
+      Buffer.from([0xc3]),
+    ]);
     const preview = await submit(text);
     expect(preview.status).toBe('rejected');
     const entry = preview.report.entries.find((e) => e.code === 'encoding')!;

@@ -26,12 +26,22 @@ function current(geo: string, indicator: string, period: string) {
 
 describe('submission preview', () => {
   it('diffs a correction against current data without publishing it', async () => {
-    const preview = await submit('AT', ['AT,ICCS0101,2017,62,p,corrected', 'AT,ICCS0101,2018,73,,', 'AT,ICCS0101,2023,70,p,']);
+    const preview = await submit('AT', [
+      'AT,ICCS0101,2017,62,p,corrected',
+      'AT,ICCS0101,2018,73,,',
+      'AT,ICCS0101,2023,70,p,',
+    ]);
     expect(preview.status).toBe('validated');
     expect(preview.diff).toMatchObject({ newCells: 1, changedCells: 1, unchangedCells: 1 });
     expect(preview.diff!.leftOutCells).toBe(13);
     expect(preview.diff!.changed).toEqual([
-      { geo: 'AT', indicator: 'ICCS0101', period: '2017', old: { value: 61, flags: '' }, new: { value: 62, flags: 'p' } },
+      {
+        geo: 'AT',
+        indicator: 'ICCS0101',
+        period: '2017',
+        old: { value: 61, flags: '' },
+        new: { value: 62, flags: 'p' },
+      },
     ]);
     expect((await current('AT', 'ICCS0101', '2017'))?.value).toBe(61);
   });
@@ -56,12 +66,27 @@ describe('submission preview', () => {
     const byCode = Object.fromEntries(preview.report.entries.map((e) => [e.code, e]));
     expect(Object.keys(byCode).sort()).toEqual(
       [
-        'unknown-indicator', 'unknown-geo', 'geo-not-yours', 'bad-period', 'period-out-of-range', 'not-a-number',
-        'negative-count', 'unknown-flag', 'missing-without-flag', 'formula-like-cell', 'duplicate-cell', 'wrong-column-count',
+        'unknown-indicator',
+        'unknown-geo',
+        'geo-not-yours',
+        'bad-period',
+        'period-out-of-range',
+        'not-a-number',
+        'negative-count',
+        'unknown-flag',
+        'missing-without-flag',
+        'formula-like-cell',
+        'duplicate-cell',
+        'wrong-column-count',
         'implausible-change',
       ].sort(),
     );
-    expect(byCode['unknown-indicator']).toMatchObject({ row: 2, column: 'indicator', cell: 'ICCS9999', severity: 'error' });
+    expect(byCode['unknown-indicator']).toMatchObject({
+      row: 2,
+      column: 'indicator',
+      cell: 'ICCS9999',
+      severity: 'error',
+    });
     expect(byCode['not-a-number']).toMatchObject({ row: 7, column: 'value', cell: 'abc' });
     expect(byCode['duplicate-cell']!.message).toContain('row 12');
     expect(preview.diff).toBeNull();
@@ -76,7 +101,11 @@ describe('submission preview', () => {
   });
 
   it('reports an empty file and a header-only file', async () => {
-    const empty = await previewSubmission(ctx.db, { geo: 'AT', submittedBy: 't', source: bufferSource('e.csv', Buffer.alloc(0)) });
+    const empty = await previewSubmission(ctx.db, {
+      geo: 'AT',
+      submittedBy: 't',
+      source: bufferSource('e.csv', Buffer.alloc(0)),
+    });
     expect(empty.report.entries[0]?.code).toBe('empty-file');
     const headerOnly = await submit('AT', []);
     // A file that yields no cell is never "validated" (issue 15).
@@ -102,7 +131,10 @@ describe('submission commit', () => {
       .where('period', '=', '2017')
       .orderBy('id')
       .execute();
-    expect(history).toEqual([{ value: 61, flags: '' }, { value: 62, flags: 'p' }]);
+    expect(history).toEqual([
+      { value: 61, flags: '' },
+      { value: 62, flags: 'p' },
+    ]);
   });
 
   it('refuses to commit a rejected or already committed submission', async () => {

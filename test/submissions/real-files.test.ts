@@ -39,7 +39,9 @@ describe('real files', () => {
     expect((await cell('DE', 'ICCS05021', '2021'))?.value).toBe(21584);
     expect((await cell('DE', 'ICCS0601', '2021'))?.value).toBe(361048);
     expect((await cell('DE', 'ICCS0101', '2021'))?.note).toMatch(/010000.*ICCS0101.*attempts/);
-    const reunification = preview.report.entries.find((e) => e.code === 'implausible-change' && e.message.includes('ICCS05021 1993'));
+    const reunification = preview.report.entries.find(
+      (e) => e.code === 'implausible-change' && e.message.includes('ICCS05021 1993'),
+    );
     expect(reunification?.severity).toBe('warning');
   });
 
@@ -72,6 +74,10 @@ describe('real files', () => {
     expect(preview.status).toBe('validated');
     expect(preview.cellsValid).toBe(62);
     await commitSubmission(ctx.db, preview.submissionId);
-    expect(await cell('EL', 'POP_JAN', '1960')).toMatchObject({ value: 8331725, flags: 'd', note: 'World Bank SP.POP.TOTL mid-year estimate, not 1 January' });
+    expect(await cell('EL', 'POP_JAN', '1960')).toMatchObject({
+      value: 8331725,
+      flags: 'd',
+      note: 'World Bank SP.POP.TOTL mid-year estimate, not 1 January',
+    });
   });
 });

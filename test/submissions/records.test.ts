@@ -48,7 +48,28 @@ async function batchesOf(text: Readable, delimiter: Delimiter): Promise<Batch[]>
   return batches;
 }
 
-const token = fc.constantFrom('a', 'bc', 'AT', '2019', ' ', ',', ';', '\t', '|', '"', '""', '\n', '\n', '\r\n', '\r\n', '\r', 'é', '\uFEFF', ',,', '\n\n');
+const token = fc.constantFrom(
+  'a',
+  'bc',
+  'AT',
+  '2019',
+  ' ',
+  ',',
+  ';',
+  '\t',
+  '|',
+  '"',
+  '""',
+  '\n',
+  '\n',
+  '\r\n',
+  '\r\n',
+  '\r',
+  'é',
+  '\uFEFF',
+  ',,',
+  '\n\n',
+);
 const text = fc.array(token, { maxLength: 120 }).map((t) => t.join(''));
 const delimiter = fc.constantFrom<Delimiter>(',', ';', '\t', '|');
 
@@ -66,21 +87,37 @@ function chunked(whole: string, cuts: number[]): string[] {
 }
 
 describe('csv batches', () => {
-  it('are what papaparse\'s stream reading gives, chunk for chunk, quoted or not', async () => {
+  it("are what papaparse's stream reading gives, chunk for chunk, quoted or not", async () => {
     await fc.assert(
-      fc.asyncProperty(text, fc.array(fc.nat(), { maxLength: 8 }), delimiter, fc.boolean(), async (whole, cuts, delim, plain) => {
-        const input = plain ? whole.replaceAll('"', '') : whole;
-        const chunks = chunked(input, cuts);
-        expect(await batchesOf(Readable.from(chunks), delim)).toEqual(await papaparseBatches(Readable.from(chunks), delim));
-      }),
+      fc.asyncProperty(
+        text,
+        fc.array(fc.nat(), { maxLength: 8 }),
+        delimiter,
+        fc.boolean(),
+        async (whole, cuts, delim, plain) => {
+          const input = plain ? whole.replaceAll('"', '') : whole;
+          const chunks = chunked(input, cuts);
+          expect(await batchesOf(Readable.from(chunks), delim)).toEqual(
+            await papaparseBatches(Readable.from(chunks), delim),
+          );
+        },
+      ),
       { numRuns: 3000 },
     );
   });
 
-  it('read a file\'s text stream as papaparse did', async () => {
-    const lines = Array.from({ length: 20_000 }, (_, i) => (i % 997 === 5 ? '' : `AT,ICCS0101,${1950 + (i % 70)},${i},${i % 10 ? '' : 'p'},${i % 1000 === 7 ? '"a, quoted ""note"""' : ''}`));
+  it("read a file's text stream as papaparse did", async () => {
+    const lines = Array.from({ length: 20_000 }, (_, i) =>
+      i % 997 === 5
+        ? ''
+        : `AT,ICCS0101,${1950 + (i % 70)},${i},${i % 10 ? '' : 'p'},${i % 1000 === 7 ? '"a, quoted ""note"""' : ''}`,
+    );
     const whole = `geo,indicator,period,value,flags,note\r\n${lines.join('\r\n')}\r\n`;
-    const stream = () => Readable.from([whole.slice(0, 70_000), whole.slice(70_000, 70_001), whole.slice(70_001)], { objectMode: false, encoding: 'utf8' });
+    const stream = () =>
+      Readable.from([whole.slice(0, 70_000), whole.slice(70_000, 70_001), whole.slice(70_001)], {
+        objectMode: false,
+        encoding: 'utf8',
+      });
     expect(await batchesOf(stream(), ',')).toEqual(await papaparseBatches(stream(), ','));
   });
 

@@ -8,8 +8,23 @@ import { storePart } from '../../server/submissions/staged-store';
 import type { TestDatabase } from '../helpers/database';
 import { useTestDatabases } from '../helpers/context';
 
-const cell = (geo: string, indicator: string, period: string, value: number | null, sourceRow: number, extra: Partial<Cell> = {}): Cell => ({
-  geo, indicator, period, periodStart: `${period.slice(0, 4)}-01-01`, value, flags: value === null ? 'c' : '', note: null, sourceRow, ...extra,
+const cell = (
+  geo: string,
+  indicator: string,
+  period: string,
+  value: number | null,
+  sourceRow: number,
+  extra: Partial<Cell> = {},
+): Cell => ({
+  geo,
+  indicator,
+  period,
+  periodStart: `${period.slice(0, 4)}-01-01`,
+  value,
+  flags: value === null ? 'c' : '',
+  note: null,
+  sourceRow,
+  ...extra,
 });
 
 function decodeAll(parts: EncodedPart[]): Cell[] {
@@ -48,9 +63,15 @@ describe('a run of staged cells', () => {
   });
 
   it('splits a full run into parts and starts the next run, each run sorted on its own', async () => {
-    const cells = Array.from({ length: 10 }, (_, i) => cell(i % 2 ? 'AT' : 'BE', 'ICCS0101', String(2010 + (9 - i)), i, i + 2));
+    const cells = Array.from({ length: 10 }, (_, i) =>
+      cell(i % 2 ? 'AT' : 'BE', 'ICCS0101', String(2010 + (9 - i)), i, i + 2),
+    );
     const parts = await collect(runsOf(batches(cells.slice(0, 3), cells.slice(3)), undefined, new RunBuilder(4)));
-    expect(parts.map((p) => [p.run, p.part, p.cells])).toEqual([[0, 0, 4], [1, 0, 4], [2, 0, 2]]);
+    expect(parts.map((p) => [p.run, p.part, p.cells])).toEqual([
+      [0, 0, 4],
+      [1, 0, 4],
+      [2, 0, 2],
+    ]);
     const runOf = (run: number) => decodeAll(parts.filter((p) => p.run === run)).map((c) => `${c.geo}${c.period}`);
     expect(runOf(0)).toEqual(['AT2016', 'AT2018', 'BE2017', 'BE2019']);
     expect(runOf(2)).toEqual(['AT2010', 'BE2011']);
@@ -58,7 +79,8 @@ describe('a run of staged cells', () => {
 
   it('widens string indexes to 32 bits when a part holds 65,535 strings or more', () => {
     const builder = new PartBuilder(70_000);
-    for (let i = 0; i < 70_000; i++) builder.add(cell('AT', 'ICCS0101', '2019', i, i + 2, { note: `note ${i}`, flags: i % 2 ? 'p' : '' }));
+    for (let i = 0; i < 70_000; i++)
+      builder.add(cell('AT', 'ICCS0101', '2019', i, i + 2, { note: `note ${i}`, flags: i % 2 ? 'p' : '' }));
     const bytes = encodePart(builder.columns());
     expect(new Int32Array(bytes.buffer, 0, 4)[3]).toBe(4);
     const part = decodePart(bytes);
@@ -77,8 +99,21 @@ describe('staged runs read back', () => {
 
   async function stage(parts: EncodedPart[]): Promise<number> {
     const id = await insertSubmission(database.db, {
-      geo: 'AT', submitted_by: 't', submitted_at: '2026-01-01', file_name: 'f.csv', sha256: 'x', byte_size: 1, format: 'canonical',
-      rows_read: 1, cells_valid: 0, error_count: 0, warning_count: 0, status: 'validated', report: '{}', committed_at: null, profile: null,
+      geo: 'AT',
+      submitted_by: 't',
+      submitted_at: '2026-01-01',
+      file_name: 'f.csv',
+      sha256: 'x',
+      byte_size: 1,
+      format: 'canonical',
+      rows_read: 1,
+      cells_valid: 0,
+      error_count: 0,
+      warning_count: 0,
+      status: 'validated',
+      report: '{}',
+      committed_at: null,
+      profile: null,
     });
     for (const p of parts) await storePart(database.db, id, p);
     return id;
@@ -96,19 +131,27 @@ describe('staged runs read back', () => {
     const id = await stage(await collect(runsOf(batches(cells), undefined, new RunBuilder(2))));
     const groups = [];
     const heard: [number, number][] = [];
-    for await (const batch of stagedCells(database.db, id, undefined, (first, row) => heard.push([first.sourceRow, row.sourceRow]))) groups.push(...batch);
+    for await (const batch of stagedCells(database.db, id, undefined, (first, row) =>
+      heard.push([first.sourceRow, row.sourceRow]),
+    ))
+      groups.push(...batch);
     expect(groups.map((g) => [g.first.period, g.first.sourceRow, g.repeats])).toEqual([
       ['2017', 5, 0],
       ['2018', 3, 0],
       ['2019', 2, 2],
     ]);
-    expect(heard).toEqual([[2, 4], [2, 6]]);
+    expect(heard).toEqual([
+      [2, 4],
+      [2, 6],
+    ]);
     expect((await stagedFirstRows(database.db, id)).map((c) => c.value)).toEqual([4, 2, 1]);
   });
 
   it('gives the same cells from a run held in memory as from its stored parts', async () => {
     database = await databases.seeded();
-    const cells = Array.from({ length: 40_000 }, (_, i) => cell(i % 3 ? 'AT' : 'BE', 'ICCS0101', String(1950 + (i % 70)), i, i + 2));
+    const cells = Array.from({ length: 40_000 }, (_, i) =>
+      cell(i % 3 ? 'AT' : 'BE', 'ICCS0101', String(1950 + (i % 70)), i, i + 2),
+    );
     const parts = await collect(runsOf(batches(cells)));
     expect(parts.length).toBeGreaterThan(1);
     const id = await stage(parts);
@@ -125,11 +168,34 @@ describe('staged runs read back', () => {
 
   it('reads a JSON part, the format the migration writes for rows staged before parts existed', async () => {
     database = await databases.seeded();
-    const json = { cells: [['AT', 'ICCS0101', '2019', '2019-01-01', 61, 'p', 'n', 2], ['AT', 'ICCS0101', '2020', '2020-01-01', null, 'c', null, 3]] };
+    const json = {
+      cells: [
+        ['AT', 'ICCS0101', '2019', '2019-01-01', 61, 'p', 'n', 2],
+        ['AT', 'ICCS0101', '2020', '2020-01-01', null, 'c', null, 3],
+      ],
+    };
     const id = await stage([{ run: 0, part: 0, cells: 2, bytes: new Uint8Array(Buffer.from(JSON.stringify(json))) }]);
     expect(await stagedFirstRows(database.db, id)).toEqual([
-      { geo: 'AT', indicator: 'ICCS0101', period: '2019', periodStart: '2019-01-01', value: 61, flags: 'p', note: 'n', sourceRow: 2 },
-      { geo: 'AT', indicator: 'ICCS0101', period: '2020', periodStart: '2020-01-01', value: null, flags: 'c', note: null, sourceRow: 3 },
+      {
+        geo: 'AT',
+        indicator: 'ICCS0101',
+        period: '2019',
+        periodStart: '2019-01-01',
+        value: 61,
+        flags: 'p',
+        note: 'n',
+        sourceRow: 2,
+      },
+      {
+        geo: 'AT',
+        indicator: 'ICCS0101',
+        period: '2020',
+        periodStart: '2020-01-01',
+        value: null,
+        flags: 'c',
+        note: null,
+        sourceRow: 3,
+      },
     ]);
   });
 });

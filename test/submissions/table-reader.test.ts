@@ -8,7 +8,13 @@ import { readRawCells, type ReadScope } from '../../server/submissions/table-rea
 
 const HEADER = 'geo,indicator,period,value,flags,note';
 
-const scope: ReadScope = { submissionGeo: 'AT', geos: new Set(['AT']), knownGeos: new Set(['AT', 'DE']), iso3: new Map(), iso2: new Map() };
+const scope: ReadScope = {
+  submissionGeo: 'AT',
+  geos: new Set(['AT']),
+  knownGeos: new Set(['AT', 'DE']),
+  iso3: new Map(),
+  iso2: new Map(),
+};
 const context: CellReadJob['context'] = {
   geos: new Set(['AT', 'DE']),
   indicators: new Map([['ICCS0101', { unit: 'count' }]]),
@@ -21,21 +27,39 @@ const context: CellReadJob['context'] = {
 async function validate(text: string) {
   const report = new ReportBuilder();
   const state = freshReadState();
-  const job: CellReadJob = { sniffed: { encoding: 'utf-8', bomLength: 0, delimiter: ',', sample: [], binary: null, encodingNote: null }, named: null, profiles: [], context };
+  const job: CellReadJob = {
+    sniffed: { encoding: 'utf-8', bomLength: 0, delimiter: ',', sample: [], binary: null, encodingNote: null },
+    named: null,
+    profiles: [],
+    context,
+  };
   const cells: Cell[] = [];
   for await (const batch of validatedCells(Readable.from([text]), job, report, state)) cells.push(...batch);
   return { cells, report: report.build(), state };
 }
 
 describe('reading and validating a canonical file', () => {
-  it('lists a chunk\'s unreadable rows before its cells\' problems, as the report always has', async () => {
-    const { cells, report, state } = await validate([HEADER, 'AT,NOPE,2019,1,,', 'AT,ICCS0101,2019', 'AT,ICCS0101,2018,5,p,', 'AT,ICCS0101,1900,5,,'].join('\n'));
+  it("lists a chunk's unreadable rows before its cells' problems, as the report always has", async () => {
+    const { cells, report, state } = await validate(
+      [HEADER, 'AT,NOPE,2019,1,,', 'AT,ICCS0101,2019', 'AT,ICCS0101,2018,5,p,', 'AT,ICCS0101,1900,5,,'].join('\n'),
+    );
     expect(report.entries.map((e) => [e.row, e.code])).toEqual([
       [3, 'wrong-column-count'],
       [2, 'unknown-indicator'],
       [5, 'period-out-of-range'],
     ]);
-    expect(cells).toEqual([{ geo: 'AT', indicator: 'ICCS0101', period: '2018', periodStart: '2018-01-01', value: 5, flags: 'p', note: null, sourceRow: 4 }]);
+    expect(cells).toEqual([
+      {
+        geo: 'AT',
+        indicator: 'ICCS0101',
+        period: '2018',
+        periodStart: '2018-01-01',
+        value: 5,
+        flags: 'p',
+        note: null,
+        sourceRow: 4,
+      },
+    ]);
     expect(state.rowsRead).toBe(4);
   });
 
@@ -46,7 +70,7 @@ describe('reading and validating a canonical file', () => {
 });
 
 describe('raw cells', () => {
-  it('are separate objects, each with its own row\'s fields', async () => {
+  it("are separate objects, each with its own row's fields", async () => {
     const report = new ReportBuilder();
     const read = {
       profile: null,
@@ -58,7 +82,12 @@ describe('raw cells', () => {
       sample: [],
     };
     const cells = [];
-    for await (const batch of readRawCells(Readable.from([[HEADER, 'AT,ICCS0101,2018,5,,', 'AT,ICCS0101,2019,6,e,x'].join('\n')]), ',', read)) cells.push(...batch);
+    for await (const batch of readRawCells(
+      Readable.from([[HEADER, 'AT,ICCS0101,2018,5,,', 'AT,ICCS0101,2019,6,e,x'].join('\n')]),
+      ',',
+      read,
+    ))
+      cells.push(...batch);
     expect(cells).toHaveLength(2);
     expect(cells[0]).not.toBe(cells[1]);
     expect(cells.map((c) => [c.row, c.period, c.value, c.flags, c.note])).toEqual([

@@ -48,8 +48,11 @@ async function listen(app: ReturnType<typeof testApp>): Promise<{ server: Server
 
 describe('upload content types', () => {
   it('F5: answers an upload sent as application/json with 415 saying what to send', async () => {
-    const res = await request(appFor(contactPoint('NL'))).post('/api/submissions?geo=NL')
-      .set('Content-Type', 'application/json').send(JSON.stringify({ csv: CSV })).timeout(10_000);
+    const res = await request(appFor(contactPoint('NL')))
+      .post('/api/submissions?geo=NL')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ csv: CSV }))
+      .timeout(10_000);
     expect(res.status).toBe(415);
     expect(res.body.error).toMatchObject({ code: 'unsupported-media-type' });
     expect(res.body.error.message).toMatch(/multipart\/form-data.*text\/csv/);
@@ -57,14 +60,19 @@ describe('upload content types', () => {
   });
 
   it('F5: a body that is not JSON at all, labelled JSON, is answered the same way', async () => {
-    const res = await request(appFor(contactPoint('NL'))).post('/api/submissions?geo=NL')
-      .set('Content-Type', 'application/json; charset=utf-8').send(CSV).timeout(10_000);
+    const res = await request(appFor(contactPoint('NL')))
+      .post('/api/submissions?geo=NL')
+      .set('Content-Type', 'application/json; charset=utf-8')
+      .send(CSV)
+      .timeout(10_000);
     expect(res.status).toBe(415);
   });
 
   it('reads any other type as the file, e.g. a form-encoded body from curl --data-binary', async () => {
-    const res = await request(appFor(contactPoint('NL'))).post('/api/submissions?geo=NL')
-      .set('Content-Type', 'application/x-www-form-urlencoded').send(CSV);
+    const res = await request(appFor(contactPoint('NL')))
+      .post('/api/submissions?geo=NL')
+      .set('Content-Type', 'application/x-www-form-urlencoded')
+      .send(CSV);
     expect(res.status).toBe(201);
     expect(res.body.status).toBe('validated');
   });
@@ -74,7 +82,7 @@ describe('the size limit', () => {
   /** A canonical CSV of exactly `bytes` bytes (the note pads it). */
   function csvOf(bytes: number): string {
     const head = 'geo,indicator,period,value,flags,note\nNL,ICCS0101,2018,121,,';
-    return head + 'n'.repeat(bytes - head.length - 1) + '\n';
+    return `${head + 'n'.repeat(bytes - head.length - 1)}\n`;
   }
 
   it('means the same for multipart and raw bodies: exactly the limit is read, one byte more refused', async () => {
@@ -84,11 +92,15 @@ describe('the size limit', () => {
       expect(Buffer.byteLength(exact)).toBe(1500);
       const raw = await request(app).post('/api/submissions?geo=NL').type('text/csv').send(exact);
       expect(raw.status).toBe(201);
-      const multipart = await request(app).post('/api/submissions?geo=NL').attach('file', Buffer.from(exact), 'exact.csv');
+      const multipart = await request(app)
+        .post('/api/submissions?geo=NL')
+        .attach('file', Buffer.from(exact), 'exact.csv');
       expect([200, 201]).toContain(multipart.status);
       const over = csvOf(1501);
       expect((await request(app).post('/api/submissions?geo=NL').type('text/csv').send(over)).status).toBe(413);
-      expect((await request(app).post('/api/submissions?geo=NL').attach('file', Buffer.from(over), 'over.csv')).status).toBe(413);
+      expect(
+        (await request(app).post('/api/submissions?geo=NL').attach('file', Buffer.from(over), 'over.csv')).status,
+      ).toBe(413);
     }
     expect(readdirSync(folder)).toEqual([]);
   });
@@ -101,11 +113,20 @@ describe('uploads that do not end well', () => {
       const socket = net.connect(port, '127.0.0.1');
       await once(socket, 'connect');
       const boundary = 'hostile-boundary';
-      socket.write([
-        'POST /api/submissions?geo=NL HTTP/1.1', 'Host: localhost', `Content-Type: multipart/form-data; boundary=${boundary}`,
-        'Content-Length: 10000000', '', `--${boundary}`, 'Content-Disposition: form-data; name="file"; filename="big.csv"',
-        'Content-Type: text/csv', '', CSV.repeat(200),
-      ].join('\r\n'));
+      socket.write(
+        [
+          'POST /api/submissions?geo=NL HTTP/1.1',
+          'Host: localhost',
+          `Content-Type: multipart/form-data; boundary=${boundary}`,
+          'Content-Length: 10000000',
+          '',
+          `--${boundary}`,
+          'Content-Disposition: form-data; name="file"; filename="big.csv"',
+          'Content-Type: text/csv',
+          '',
+          CSV.repeat(200),
+        ].join('\r\n'),
+      );
       await until(() => readdirSync(folder).length > 0);
       socket.destroy();
       await until(() => readdirSync(folder).length === 0);
@@ -134,8 +155,16 @@ describe('uploads that do not end well', () => {
     try {
       const socket = net.connect(port, '127.0.0.1');
       await once(socket, 'connect');
-      socket.write(['POST /api/submissions?geo=NL HTTP/1.1', 'Host: localhost', 'Content-Type: text/csv',
-        'Content-Length: 1000000', '', CSV].join('\r\n'));
+      socket.write(
+        [
+          'POST /api/submissions?geo=NL HTTP/1.1',
+          'Host: localhost',
+          'Content-Type: text/csv',
+          'Content-Length: 1000000',
+          '',
+          CSV,
+        ].join('\r\n'),
+      );
       let answer = '';
       socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
       // The client sends nothing more: the server must end the connection itself.

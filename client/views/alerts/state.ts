@@ -16,15 +16,21 @@ const STRENGTH_ORDER: Alert['strength'][] = ['very strong', 'strong', 'moderate'
 /** Alerts that pass the filters, in the answer's order (by evidence); strength means "at least". */
 export function filterAlerts(alerts: Alert[], filters: AlertFilters): Alert[] {
   const weakest = filters.strength ? STRENGTH_ORDER.indexOf(filters.strength) : STRENGTH_ORDER.length - 1;
-  return alerts.filter((a) =>
-    (!filters.theme || a.theme === filters.theme) &&
-    (!filters.indicator || a.indicator === filters.indicator) &&
-    (!filters.geo || a.geo === filters.geo) &&
-    STRENGTH_ORDER.indexOf(a.strength) <= weakest);
+  return alerts.filter(
+    (a) =>
+      (!filters.theme || a.theme === filters.theme) &&
+      (!filters.indicator || a.indicator === filters.indicator) &&
+      (!filters.geo || a.geo === filters.geo) &&
+      STRENGTH_ORDER.indexOf(a.strength) <= weakest,
+  );
 }
 
 /** The choices each filter offers: the values present among the alerts. */
-export function filterChoices(alerts: Alert[]): { themes: string[]; indicators: [string, string][]; geos: [string, string][] } {
+export function filterChoices(alerts: Alert[]): {
+  themes: string[];
+  indicators: [string, string][];
+  geos: [string, string][];
+} {
   const sorted = <T>(m: Map<string, T>) => [...m].sort(([a], [b]) => a.localeCompare(b));
   return {
     themes: [...new Set(alerts.map((a) => a.theme))].sort(),
@@ -47,7 +53,10 @@ export function hitRateText(answer: AlertsResponse): string {
 }
 
 /** The alerts of the chosen year or, without a chosen year, of the latest year that has any (up to 2 back). */
-export async function loadAlerts(year: number | null, asOf: string | null): Promise<{ answer: AlertsResponse; fallback: string }> {
+export async function loadAlerts(
+  year: number | null,
+  asOf: string | null,
+): Promise<{ answer: AlertsResponse; fallback: string }> {
   let answer = await analyticsApi.alerts({ period: year ? String(year) : undefined, asOf });
   let fallback = '';
   for (let back = 1; !year && !answer.alerts.length && back <= 2; back++) {

@@ -23,23 +23,34 @@ export function auditFilterForm(onFilter: (filters: AuditFilters) => void): Audi
     actor: textInput('actor'),
     action: textInput('action'),
     target: textInput('target'),
-    outcome: h('select', { name: 'outcome' }, h('option', { value: '', text: 'Any' }), ...AUDIT_OUTCOMES.map((o) => h('option', { value: o, text: OUTCOME_TEXT[o] }))),
+    outcome: h(
+      'select',
+      { name: 'outcome' },
+      h('option', { value: '', text: 'Any' }),
+      ...AUDIT_OUTCOMES.map((o) => h('option', { value: o, text: OUTCOME_TEXT[o] })),
+    ),
     from: h('input', { type: 'date', name: 'from' }),
     to: h('input', { type: 'date', name: 'to' }),
   };
   controls.actor.inputMode = 'email';
   const problemSlot = h('div', {});
   const clear = h('button', { type: 'button', text: 'Clear the filter' });
-  const form = h('form', { class: 'audit-filter', novalidate: true },
-    h('div', { class: 'controls' },
+  const form = h(
+    'form',
+    { class: 'audit-filter', novalidate: true },
+    h(
+      'div',
+      { class: 'controls' },
       labelled('Actor', controls.actor, 'An email address, or "anonymous" for requests without an account.'),
       labelled('Action', controls.action, 'e.g. session.login; "submission.*" matches the whole family.'),
       labelled('Target', controls.target, 'e.g. user/7; "user/*" matches every user.'),
       labelled('Outcome', controls.outcome),
       labelled('From', controls.from, 'First day, included.'),
-      labelled('To', controls.to, 'Last day, included.')),
+      labelled('To', controls.to, 'Last day, included.'),
+    ),
     problemSlot,
-    h('div', { class: 'inline' }, h('button', { type: 'submit', class: 'primary', text: 'Show entries' }), clear));
+    h('div', { class: 'inline' }, h('button', { type: 'submit', class: 'primary', text: 'Show entries' }), clear),
+  );
 
   const report = (problem: DateProblem | null, moveFocus: boolean) => {
     for (const input of [controls.from, controls.to]) {
@@ -58,7 +69,10 @@ export function auditFilterForm(onFilter: (filters: AuditFilters) => void): Audi
   };
   const read = (): AuditFilters => {
     const filters: AuditFilters = {};
-    for (const [name, control] of Object.entries(controls) as [keyof AuditFilters, HTMLInputElement | HTMLSelectElement][]) {
+    for (const [name, control] of Object.entries(controls) as [
+      keyof AuditFilters,
+      HTMLInputElement | HTMLSelectElement,
+    ][]) {
       if (control.value.trim()) filters[name] = control.value.trim();
     }
     return filters;
@@ -69,7 +83,10 @@ export function auditFilterForm(onFilter: (filters: AuditFilters) => void): Audi
     const incomplete = (['from', 'to'] as const).find((field) => controls[field].validity.badInput);
     const filters = read();
     const problem = incomplete
-      ? { field: incomplete, message: `"${incomplete === 'from' ? 'From' : 'To'}" is not a complete date: fill in the day, month and year, or clear it.` }
+      ? {
+          field: incomplete,
+          message: `"${incomplete === 'from' ? 'From' : 'To'}" is not a complete date: fill in the day, month and year, or clear it.`,
+        }
       : dateRangeProblem(filters);
     report(problem, true);
     if (!problem) onFilter(filters);
@@ -82,7 +99,11 @@ export function auditFilterForm(onFilter: (filters: AuditFilters) => void): Audi
   return {
     element: form,
     fill: (filters) => {
-      for (const [name, control] of Object.entries(controls) as [keyof AuditFilters, HTMLInputElement | HTMLSelectElement][]) control.value = filters[name] ?? '';
+      for (const [name, control] of Object.entries(controls) as [
+        keyof AuditFilters,
+        HTMLInputElement | HTMLSelectElement,
+      ][])
+        control.value = filters[name] ?? '';
     },
     report,
   };

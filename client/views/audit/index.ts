@@ -5,17 +5,33 @@ import type { ViewState } from '../../state/url-state';
 import { problemBox, sessionWithRole } from '../account-parts';
 import { timeText } from '../account-text';
 import { auditFilterForm } from './form';
-import { AUDIT_PAGE_SIZE, auditFilters, dateRangeProblem, loadAuditPage, detailPairs, OUTCOME_TEXT, pageCount, pagingText, viaText } from './state';
+import {
+  AUDIT_PAGE_SIZE,
+  auditFilters,
+  dateRangeProblem,
+  loadAuditPage,
+  detailPairs,
+  OUTCOME_TEXT,
+  pageCount,
+  pagingText,
+  viaText,
+} from './state';
 import { viewHeader } from '../view-parts';
 
 function detailList(detail: AuditEntry['detail']): HTMLElement | string {
   const pairs = detailPairs(detail);
   if (!pairs.length) return '—';
-  return h('dl', { class: 'detail' }, ...pairs.flatMap(([key, value]) => [h('dt', { text: key }), h('dd', { text: value })]));
+  return h(
+    'dl',
+    { class: 'detail' },
+    ...pairs.flatMap(([key, value]) => [h('dt', { text: key }), h('dd', { text: value })]),
+  );
 }
 
 function entryRow(entry: AuditEntry): HTMLElement {
-  return h('tr', {},
+  return h(
+    'tr',
+    {},
     h('th', { scope: 'row' }, h('time', { datetime: entry.at, title: entry.at, text: timeText(entry.at) })),
     h('td', { class: 'actor', text: entry.actor }),
     h('td', { text: viaText(entry.via) }),
@@ -23,14 +39,32 @@ function entryRow(entry: AuditEntry): HTMLElement {
     h('td', { text: entry.target || '—' }),
     h('td', { class: `outcome outcome-${entry.outcome}`, text: OUTCOME_TEXT[entry.outcome] }),
     h('td', { text: entry.ip }),
-    h('td', {}, detailList(entry.detail)));
+    h('td', {}, detailList(entry.detail)),
+  );
 }
 
 function entryTable(answer: AuditAnswer): HTMLElement {
-  return h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Audit log entries' }, h('table', { class: 'audit' },
-    h('caption', { text: `Audit log entries, newest first (${answer.meta.total} matching)` }),
-    h('thead', {}, h('tr', {}, ...['Time', 'Actor', 'Via', 'Action', 'Target', 'Outcome', 'IP address', 'Detail'].map((t) => h('th', { scope: 'col', text: t })))),
-    h('tbody', {}, ...answer.data.map(entryRow))));
+  return h(
+    'div',
+    { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Audit log entries' },
+    h(
+      'table',
+      { class: 'audit' },
+      h('caption', { text: `Audit log entries, newest first (${answer.meta.total} matching)` }),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          ...['Time', 'Actor', 'Via', 'Action', 'Target', 'Outcome', 'IP address', 'Detail'].map((t) =>
+            h('th', { scope: 'col', text: t }),
+          ),
+        ),
+      ),
+      h('tbody', {}, ...answer.data.map(entryRow)),
+    ),
+  );
 }
 
 interface Pager {
@@ -54,7 +88,11 @@ function pager(go: (page: number) => void): Pager {
       page = shown;
       total = matching;
       const focused = document.activeElement;
-      status.textContent = total ? pagingText(page, count, total) : filtered ? 'No entry matches this filter. Widen it, or clear it to see every entry.' : 'The audit log has no entries yet.';
+      status.textContent = total
+        ? pagingText(page, count, total)
+        : filtered
+          ? 'No entry matches this filter. Widen it, or clear it to see every entry.'
+          : 'The audit log has no entries yet.';
       buttons.hidden = page === 1 && total <= AUDIT_PAGE_SIZE;
       previous.disabled = page <= 1;
       next.disabled = page * AUDIT_PAGE_SIZE >= total;
@@ -97,9 +135,29 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
     }
   };
   container.replaceChildren(
-    viewHeader('Audit log', 'Every sign-in, refusal and change, newest first: who acted, how, from which address, on what, and whether it was allowed. Entries can never be changed or deleted.'),
-    h('section', { 'aria-labelledby': 'audit-filter-heading' }, h('h3', { id: 'audit-filter-heading', text: 'Filter' }), form.element),
-    h('section', { 'aria-labelledby': 'audit-entries-heading' }, h('h3', { id: 'audit-entries-heading', text: 'Entries' }), results, pages.element));
+    viewHeader(
+      'Audit log',
+      'Every sign-in, refusal and change, newest first: who acted, how, from which address, on what, and whether it was allowed. Entries can never be changed or deleted.',
+    ),
+    h(
+      'section',
+      { 'aria-labelledby': 'audit-filter-heading' },
+      h('h3', { id: 'audit-filter-heading', text: 'Filter' }),
+      form.element,
+    ),
+    h(
+      'section',
+      { 'aria-labelledby': 'audit-entries-heading' },
+      h('h3', { id: 'audit-entries-heading', text: 'Entries' }),
+      results,
+      pages.element,
+    ),
+  );
   await show(initial);
-  return { update: async (state) => { await show(state); return true; } };
+  return {
+    update: async (state) => {
+      await show(state);
+      return true;
+    },
+  };
 }

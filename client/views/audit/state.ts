@@ -13,7 +13,12 @@ export type AuditFilters = Partial<Record<AuditFilterName, string>>;
 
 export const OUTCOME_TEXT: Record<AuditOutcome, string> = { ok: 'OK', denied: 'Denied', failed: 'Failed' };
 
-const VIA_TEXT: Record<string, string> = { session: 'signed-in session', token: 'API token', system: 'system', anonymous: 'not signed in' };
+const VIA_TEXT: Record<string, string> = {
+  session: 'signed-in session',
+  token: 'API token',
+  system: 'system',
+  anonymous: 'not signed in',
+};
 
 /** The audit filters among a state's facets: other facets, empty values and unknown outcomes are left out. */
 export function auditFilters(facets: Record<string, string>): AuditFilters {
@@ -51,11 +56,17 @@ export function dateRangeProblem(filters: AuditFilters): DateProblem | null {
   for (const field of ['from', 'to'] as const) {
     const value = filters[field];
     if (value !== undefined && !isDate(value)) {
-      return { field, message: `"${field === 'from' ? 'From' : 'To'}" is not a date: "${value}". Write it as year-month-day, e.g. 2026-11-22.` };
+      return {
+        field,
+        message: `"${field === 'from' ? 'From' : 'To'}" is not a date: "${value}". Write it as year-month-day, e.g. 2026-11-22.`,
+      };
     }
   }
   if (filters.from && filters.to && filters.from > filters.to) {
-    return { field: 'from', message: `"From" (${filters.from}) is after "To" (${filters.to}). Choose a first day on or before the last day.` };
+    return {
+      field: 'from',
+      message: `"From" (${filters.from}) is after "To" (${filters.to}). Choose a first day on or before the last day.`,
+    };
   }
   return null;
 }
@@ -63,7 +74,8 @@ export function dateRangeProblem(filters: AuditFilters): DateProblem | null {
 /** "Showing 51–100 of 812"; a page past the end says how many pages there are. */
 export function pagingText(page: number, count: number, total: number): string {
   const first = (page - 1) * AUDIT_PAGE_SIZE + 1;
-  if (count === 0) return `Page ${page} is past the end: the ${total} matching entries fill ${pageCount(total)} page${pageCount(total) === 1 ? '' : 's'}.`;
+  if (count === 0)
+    return `Page ${page} is past the end: the ${total} matching entries fill ${pageCount(total)} page${pageCount(total) === 1 ? '' : 's'}.`;
   return count === 1 ? `Showing ${first} of ${total}` : `Showing ${first}–${first + count - 1} of ${total}`;
 }
 

@@ -18,19 +18,55 @@ function sparkCell(points: TrendPoint[] | undefined, name: string): Node {
   return holder;
 }
 
-function countryProfileTable(answer: GeoProfileResponse, sparks: Map<string, TrendPoint[]>, context: ViewContext): TableSpec<ProfileIndicator> {
+function countryProfileTable(
+  answer: GeoProfileResponse,
+  sparks: Map<string, TrendPoint[]>,
+  context: ViewContext,
+): TableSpec<ProfileIndicator> {
   return {
     caption: `Core indicators for ${answer.geo.name}: latest value, trend and EU rank`,
     rows: answer.indicators,
     columns: [
-      { key: 'name', label: 'Indicator', value: (r) => r.indicator.name, cell: (r) => h('a', { href: context.hrefFor({ view: 'trends', id: null, indicator: r.indicator.code, geos: [answer.geo.code] }), text: r.indicator.name }) },
+      {
+        key: 'name',
+        label: 'Indicator',
+        value: (r) => r.indicator.name,
+        cell: (r) =>
+          h('a', {
+            href: context.hrefFor({ view: 'trends', id: null, indicator: r.indicator.code, geos: [answer.geo.code] }),
+            text: r.indicator.name,
+          }),
+      },
       { key: 'period', label: 'Year', value: (r) => r.period, numeric: true },
-      { key: 'count', label: 'Count', value: (r) => r.count?.value ?? null, format: (r) => formatValue(r.count?.value, 'count'), numeric: true },
-      { key: 'rate', label: 'Per 100,000', value: (r) => r.rate?.value ?? null, format: (r) => (r.rate ? formatValue(r.rate.value, 'rate') : '—'), numeric: true },
+      {
+        key: 'count',
+        label: 'Count',
+        value: (r) => r.count?.value ?? null,
+        format: (r) => formatValue(r.count?.value, 'count'),
+        numeric: true,
+      },
+      {
+        key: 'rate',
+        label: 'Per 100,000',
+        value: (r) => r.rate?.value ?? null,
+        format: (r) => (r.rate ? formatValue(r.rate.value, 'rate') : '—'),
+        numeric: true,
+      },
       { key: 'flags', label: 'Flags', value: (r) => r.flags },
       { key: 'trend', label: 'Trend', value: (r) => trendText(r) },
-      { key: 'spark', label: 'Sparkline', value: () => null, cell: (r) => sparkCell(sparks.get(r.indicator.code), r.indicator.name) },
-      { key: 'rank', label: 'EU rank', value: (r) => r.euRank, format: (r) => (r.euRank ? `${r.euRank} of ${r.euMembersRanked}` : '—'), numeric: true },
+      {
+        key: 'spark',
+        label: 'Sparkline',
+        value: () => null,
+        cell: (r) => sparkCell(sparks.get(r.indicator.code), r.indicator.name),
+      },
+      {
+        key: 'rank',
+        label: 'EU rank',
+        value: (r) => r.euRank,
+        format: (r) => (r.euRank ? `${r.euRank} of ${r.euMembersRanked}` : '—'),
+        numeric: true,
+      },
     ],
   };
 }
@@ -40,7 +76,10 @@ export async function mount(container: HTMLElement, state: ViewState, context: V
   const catalogue = await loadCatalogue();
   const geo = catalogue.geoByCode.get(code);
   if (!geo) {
-    container.replaceChildren(viewHeader('Country profile', ''), errorBox(`Unknown geo "${code}". Choose a country on the Explore map.`));
+    container.replaceChildren(
+      viewHeader('Country profile', ''),
+      errorBox(`Unknown geo "${code}". Choose a country on the Explore map.`),
+    );
     return { update: () => false };
   }
   try {
@@ -51,14 +90,30 @@ export async function mount(container: HTMLElement, state: ViewState, context: V
     const groups = answer.geo.groups.length ? `Member of ${answer.geo.groups.join(', ')}.` : '';
     const version = answer.meta.dataVersion;
     container.replaceChildren(
-      viewHeader(`${answer.geo.name} (${code})`, `Country profile: every core indicator with data, its latest value, trend and rank among EU members. ${groups}`),
+      viewHeader(
+        `${answer.geo.name} (${code})`,
+        `Country profile: every core indicator with data, its latest value, trend and rank among EU members. ${groups}`,
+      ),
       h('div', { class: 'downloads' }, download),
       sortableTable(table),
-      h('p', { class: 'source' }, `Sources: Eurostat crim_off_cat and tps00001; World Bank WDI. Data version ${version ?? 'unknown'}. `,
-        version ? h('a', { href: asOfHref(context, version)!, text: 'Link to this data version (asOf)' }) : ''),
-      h('section', { 'aria-labelledby': 'profile-practices' }, h('h3', { id: 'profile-practices', text: `Prevention practices in ${answer.geo.name}` }), await practiceList({ geo: code }, context)));
+      h(
+        'p',
+        { class: 'source' },
+        `Sources: Eurostat crim_off_cat and tps00001; World Bank WDI. Data version ${version ?? 'unknown'}. `,
+        version ? h('a', { href: asOfHref(context, version)!, text: 'Link to this data version (asOf)' }) : '',
+      ),
+      h(
+        'section',
+        { 'aria-labelledby': 'profile-practices' },
+        h('h3', { id: 'profile-practices', text: `Prevention practices in ${answer.geo.name}` }),
+        await practiceList({ geo: code }, context),
+      ),
+    );
   } catch (error) {
-    container.replaceChildren(viewHeader(geo.name, ''), errorBox(`The country profile could not be loaded: ${error instanceof Error ? error.message : String(error)}`));
+    container.replaceChildren(
+      viewHeader(geo.name, ''),
+      errorBox(`The country profile could not be loaded: ${error instanceof Error ? error.message : String(error)}`),
+    );
   }
   return { update: () => false };
 }

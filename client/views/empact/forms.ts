@@ -16,12 +16,25 @@ export type FormValues = Record<string, string | number | string[] | null>;
 function control(field: FieldSpec, id: string, hintId: string | null): HTMLElement {
   const described = hintId ? { 'aria-describedby': hintId } : {};
   if (field.kind === 'select') {
-    return h('select', { id, name: field.name, ...described },
-      ...(field.choices ?? []).map((c) => h('option', { value: c.value, selected: c.value === field.value, text: c.label })));
+    return h(
+      'select',
+      { id, name: field.name, ...described },
+      ...(field.choices ?? []).map((c) =>
+        h('option', { value: c.value, selected: c.value === field.value, text: c.label }),
+      ),
+    );
   }
-  if (field.kind === 'textarea') return h('textarea', { id, name: field.name, rows: 3, ...described, text: field.value ?? '' });
+  if (field.kind === 'textarea')
+    return h('textarea', { id, name: field.name, rows: 3, ...described, text: field.value ?? '' });
   const type = field.kind === 'number' ? 'number' : field.kind === 'date' ? 'date' : 'text';
-  return h('input', { id, name: field.name, type, step: field.kind === 'number' ? 'any' : null, value: field.value ?? '', ...described });
+  return h('input', {
+    id,
+    name: field.name,
+    type,
+    step: field.kind === 'number' ? 'any' : null,
+    value: field.value ?? '',
+    ...described,
+  });
 }
 
 function read(form: HTMLFormElement, fields: FieldSpec[]): FormValues {
@@ -29,7 +42,11 @@ function read(form: HTMLFormElement, fields: FieldSpec[]): FormValues {
   for (const field of fields) {
     const raw = (form.elements.namedItem(field.name) as HTMLInputElement | null)?.value.trim() ?? '';
     if (field.kind === 'number') values[field.name] = raw === '' ? null : Number(raw);
-    else if (field.kind === 'list') values[field.name] = raw.split(',').map((s) => s.trim()).filter(Boolean);
+    else if (field.kind === 'list')
+      values[field.name] = raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
     else values[field.name] = raw;
   }
   return values;
@@ -48,14 +65,23 @@ export function entryForm(options: {
 }): HTMLElement {
   const headingId = uniqueId('form-heading');
   const status = h('p', { role: 'alert', class: 'error', hidden: true });
-  const form = h('form', { class: 'entry-form', 'aria-labelledby': headingId, novalidate: true },
+  const form = h(
+    'form',
+    { class: 'entry-form', 'aria-labelledby': headingId, novalidate: true },
     ...options.fields.map((field) => {
       const id = uniqueId(field.name);
       const hintId = field.hint ? uniqueId('hint') : null;
-      return h('div', { class: 'field' }, h('label', { for: id, text: `${field.label}${field.optional ? ' (optional)' : ''}` }),
-        control(field, id, hintId), hintId ? h('span', { id: hintId, class: 'hint', text: field.hint }) : null);
+      return h(
+        'div',
+        { class: 'field' },
+        h('label', { for: id, text: `${field.label}${field.optional ? ' (optional)' : ''}` }),
+        control(field, id, hintId),
+        hintId ? h('span', { id: hintId, class: 'hint', text: field.hint }) : null,
+      );
     }),
-    h('button', { type: 'submit', text: options.submitLabel }), status);
+    h('button', { type: 'submit', text: options.submitLabel }),
+    status,
+  );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     status.hidden = true;
@@ -75,10 +101,13 @@ export function actionButton(label: string, run: () => Promise<unknown>, done: (
   const button = h('button', { type: 'button', text: label });
   const status = h('span', { role: 'alert', class: 'error', hidden: true });
   button.addEventListener('click', () => {
-    run().then(() => done(`${label}: done.`), (error: unknown) => {
-      status.textContent = error instanceof Error ? error.message : String(error);
-      status.hidden = false;
-    });
+    run().then(
+      () => done(`${label}: done.`),
+      (error: unknown) => {
+        status.textContent = error instanceof Error ? error.message : String(error);
+        status.hidden = false;
+      },
+    );
   });
   return h('span', {}, button, status);
 }

@@ -14,17 +14,26 @@ export async function mount(container: HTMLElement, state: ViewState, context: V
   let shown = state;
   const painter: Painter = {
     priorityHref: (id) => context.hrefFor({ view: 'empact', id: String(id), facets: {} }),
-    cycleHref: (cycle, diff) => context.hrefFor({ view: 'empact', id: null, facets: diff ? { cycle, diff: String(diff) } : { cycle } }),
+    cycleHref: (cycle, diff) =>
+      context.hrefFor({ view: 'empact', id: null, facets: diff ? { cycle, diff: String(diff) } : { cycle } }),
     goToCycle: (cycle) => context.navigate({ view: 'empact', id: null, facets: { cycle } }),
     refresh: (message) => void paint(shown).then(() => announce(message)),
   };
   const paint = async (next: ViewState) => {
     shown = next;
     try {
-      const view = await loadEmpactState({ id: next.id, cycle: next.facets.cycle, diff: next.facets.diff }, hasRole(currentSession(), 'secretariat'));
-      container.replaceChildren(...(view.kind === 'cycle' ? renderCycle(view, painter) : renderPriority(view, painter)));
+      const view = await loadEmpactState(
+        { id: next.id, cycle: next.facets.cycle, diff: next.facets.diff },
+        hasRole(currentSession(), 'secretariat'),
+      );
+      container.replaceChildren(
+        ...(view.kind === 'cycle' ? renderCycle(view, painter) : renderPriority(view, painter)),
+      );
     } catch (error) {
-      container.replaceChildren(viewHeader('EMPACT', ''), errorBox(`EMPACT could not be loaded: ${error instanceof Error ? error.message : String(error)}`));
+      container.replaceChildren(
+        viewHeader('EMPACT', ''),
+        errorBox(`EMPACT could not be loaded: ${error instanceof Error ? error.message : String(error)}`),
+      );
     }
   };
   await paint(state);

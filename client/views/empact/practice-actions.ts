@@ -5,11 +5,23 @@ import { empactApi } from './api';
 /** A practice page's list of the EMPACT operational actions that use or produced it (empty when there are none). */
 export function renderPracticeActions(answer: PracticeActions): HTMLElement | null {
   if (!answer.actions.length) return null;
-  return h('section', { 'aria-labelledby': 'empact-actions-heading', class: 'empact-actions' },
+  return h(
+    'section',
+    { 'aria-labelledby': 'empact-actions-heading', class: 'empact-actions' },
     h('h3', { id: 'empact-actions-heading', text: 'EMPACT operational actions' }),
-    h('ul', {}, ...answer.actions.map((a) => h('li', {},
-      h('a', { href: `/empact/${a.priorityId}`, text: `${a.number} ${a.title}` }),
-      ` — ${a.relation === 'uses' ? 'uses this practice' : 'produced this practice'}; ${a.priorityName} (${a.cycle}), CHSG ${a.chsgNumber}, ${a.status}`))));
+    h(
+      'ul',
+      {},
+      ...answer.actions.map((a) =>
+        h(
+          'li',
+          {},
+          h('a', { href: `/empact/${a.priorityId}`, text: `${a.number} ${a.title}` }),
+          ` — ${a.relation === 'uses' ? 'uses this practice' : 'produced this practice'}; ${a.priorityName} (${a.cycle}), CHSG ${a.chsgNumber}, ${a.status}`,
+        ),
+      ),
+    ),
+  );
 }
 
 /** Appends the section to a practice page; a failure to load it leaves the rest of the page as it is. */

@@ -1,5 +1,11 @@
 import type {
-  AssessmentDiff, EmpactCycle, EmpactKpi, EmpactOap, EmpactResult, PriorityDetail, RagStatus,
+  AssessmentDiff,
+  EmpactCycle,
+  EmpactKpi,
+  EmpactOap,
+  EmpactResult,
+  PriorityDetail,
+  RagStatus,
 } from '../../../server/shared/api/empact';
 import { empactApi } from './api';
 
@@ -13,7 +19,10 @@ export function currentCycle(cycles: EmpactCycle[], year = new Date().getUTCFull
   return cycles.find((c) => c.startYear <= year && year <= c.endYear) ?? cycles[cycles.length - 1]!;
 }
 
-export async function loadEmpactState(route: { id: string | null; cycle?: string; diff?: string }, secretariat: boolean): Promise<EmpactViewState> {
+export async function loadEmpactState(
+  route: { id: string | null; cycle?: string; diff?: string },
+  secretariat: boolean,
+): Promise<EmpactViewState> {
   const { cycles } = await empactApi.cycles();
   if (!cycles.length) throw new Error('No EMPACT cycle is recorded yet.');
   if (route.id) {
@@ -40,7 +49,8 @@ export function formatNumber(value: number): string {
 
 export function resultText(result: EmpactResult): string {
   const over = result.qualifier === 'over' ? 'over ' : '';
-  if (result.unit === 'EUR' && result.value >= 1_000_000) return `${over}€${number.format(result.value / 1_000_000)} million`;
+  if (result.unit === 'EUR' && result.value >= 1_000_000)
+    return `${over}€${number.format(result.value / 1_000_000)} million`;
   return `${over}${number.format(result.value)} ${result.unit}`;
 }
 

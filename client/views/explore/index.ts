@@ -8,22 +8,56 @@ import { attachMapInteraction } from '../../components/map-interaction';
 import type { TableSpec } from '../../components/sortable-table';
 import type { MountedView, ViewContext } from '../view-context';
 import type { ViewState } from '../../state/url-state';
-import { asOfHref, effectiveMeasure, hasSource, latest, loadCatalogue, sourceText, viewHeader, type Catalogue } from '../view-parts';
 import {
-  countriesOf, denominatorText, type ExploreData, exploreKey, loadExploreData, loadMap, rankCells, type RankedCell, yearShown,
+  asOfHref,
+  effectiveMeasure,
+  hasSource,
+  latest,
+  loadCatalogue,
+  sourceText,
+  viewHeader,
+  type Catalogue,
+} from '../view-parts';
+import {
+  countriesOf,
+  denominatorText,
+  type ExploreData,
+  exploreKey,
+  loadExploreData,
+  loadMap,
+  rankCells,
+  type RankedCell,
+  yearShown,
 } from './state';
 import { tooltipContent } from './tooltip';
 
 export const MAP_PAINTED = 'observatory:map-painted';
 
-function cellTable(cells: RankedCell[], measure: Measure, caption: string, context: ViewContext): TableSpec<RankedCell> {
+function cellTable(
+  cells: RankedCell[],
+  measure: Measure,
+  caption: string,
+  context: ViewContext,
+): TableSpec<RankedCell> {
   return {
     caption,
     rows: cells,
     sortBy: 'rank',
     columns: [
-      { key: 'geo', label: 'Country', value: (c) => c.name, cell: (c) => h('a', { href: context.hrefFor({ view: 'profile', id: c.geo, tab: 'chart' }), text: `${c.name} (${c.geo})` }) },
-      { key: 'value', label: `Value (${measureUnit(measure)})`, value: (c) => c.value, format: (c) => formatValue(c.value, measure), numeric: true },
+      {
+        key: 'geo',
+        label: 'Country',
+        value: (c) => c.name,
+        cell: (c) =>
+          h('a', { href: context.hrefFor({ view: 'profile', id: c.geo, tab: 'chart' }), text: `${c.name} (${c.geo})` }),
+      },
+      {
+        key: 'value',
+        label: `Value (${measureUnit(measure)})`,
+        value: (c) => c.value,
+        format: (c) => formatValue(c.value, measure),
+        numeric: true,
+      },
       { key: 'flags', label: 'Flags', value: (c) => c.flags },
       { key: 'rank', label: 'Rank', value: (c) => c.rank, numeric: true },
       { key: 'denominator', label: 'Denominator', value: (c) => denominatorText(c) },
@@ -45,7 +79,14 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
   const controls = h('div', { class: 'controls' });
   const panelSlot = h('div', { class: 'panel-slot' });
   const tooltip = h('div', { class: 'tooltip', hidden: true, 'aria-hidden': 'true' });
-  container.replaceChildren(viewHeader('Explore', 'Police-recorded crime across Europe: choose an indicator, a measure and a year. Select a country to open its country profile.'), controls, panelSlot);
+  container.replaceChildren(
+    viewHeader(
+      'Explore',
+      'Police-recorded crime across Europe: choose an indicator, a measure and a year. Select a country to open its country profile.',
+    ),
+    controls,
+    panelSlot,
+  );
 
   const indicatorOf = () => catalogue.indicatorByCode.get(state.indicator);
   const year = () => yearShown(state, loaded);
@@ -59,7 +100,14 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
     const title = `${indicator?.name ?? state.indicator}, ${measureUnit(loaded.measure)}, ${shown ?? 'no year'}`;
     panel.setSvg(renderChoropleth(map, cells, { title, measure: loaded.measure }));
     // The table lists the countries on the map and any other country with a value.
-    panel.setTable(cellTable(cells.filter((c) => onMap.has(c.geo) || c.value !== null), loaded.measure, title, context));
+    panel.setTable(
+      cellTable(
+        cells.filter((c) => onMap.has(c.geo) || c.value !== null),
+        loaded.measure,
+        title,
+        context,
+      ),
+    );
     panel.chart.dataset.paint = String(++paints);
     panel.chart.dataset.year = String(shown);
     // After the frame is drawn: lets the web benchmark time the first map and each repaint.
@@ -70,28 +118,59 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
     const indicator = indicatorOf();
     const measure = effectiveMeasure(indicator, state.measure);
     slider?.stop();
-    slider = loaded && loaded.years.length
-      ? yearSlider({ years: loaded.years, selected: year() ?? loaded.years.at(-1)!, onChange: (year, playing) => {
-        state = { ...state, year };
-        if (playing) history.replaceState(null, '', context.hrefFor({ year }));
-        else context.record({ year });
-        paint();
-      } })
+    slider = loaded?.years.length
+      ? yearSlider({
+          years: loaded.years,
+          selected: year() ?? loaded.years.at(-1)!,
+          onChange: (year, playing) => {
+            state = { ...state, year };
+            if (playing) history.replaceState(null, '', context.hrefFor({ year }));
+            else context.record({ year });
+            paint();
+          },
+        })
       : null;
     controls.replaceChildren(
-      indicatorPicker({ indicators: catalogueNow.indicators, themes: catalogueNow.themes, selected: state.indicator, filter: hasSource, onChange: (code) => context.navigate({ indicator: code }) }),
-      radioGroup<Measure>({ legend: 'Measure', name: 'measure', selected: measure, onChange: (m) => context.navigate({ measure: m }),
-        choices: indicator?.rate_derivable ? [{ value: 'rate', label: 'Rate per 100,000' }, { value: 'count', label: 'Count' }] : [{ value: 'count', label: 'Count' }] }),
-      slider?.element ?? h('p', { text: 'No years with data.' }));
+      indicatorPicker({
+        indicators: catalogueNow.indicators,
+        themes: catalogueNow.themes,
+        selected: state.indicator,
+        filter: hasSource,
+        onChange: (code) => context.navigate({ indicator: code }),
+      }),
+      radioGroup<Measure>({
+        legend: 'Measure',
+        name: 'measure',
+        selected: measure,
+        onChange: (m) => context.navigate({ measure: m }),
+        choices: indicator?.rate_derivable
+          ? [
+              { value: 'rate', label: 'Rate per 100,000' },
+              { value: 'count', label: 'Count' },
+            ]
+          : [{ value: 'count', label: 'Count' }],
+      }),
+      slider?.element ?? h('p', { text: 'No years with data.' }),
+    );
   };
 
   const buildPanel = () => {
     const indicator = indicatorOf();
     panel = chartPanel({
-      title: 'Map of Europe', fileStem: `map-${state.indicator}-${state.measure}`, tab: state.tab,
-      onTab: (tab) => { state = { ...state, tab }; context.record({ tab }); },
+      title: 'Map of Europe',
+      fileStem: `map-${state.indicator}-${state.measure}`,
+      tab: state.tab,
+      onTab: (tab) => {
+        state = { ...state, tab };
+        context.record({ tab });
+      },
       table: { caption: '', columns: [], rows: [] },
-      source: { source: sourceText(indicator), dataVersion: loaded?.dataVersion ?? null, asOfHref: asOfHref(context, loaded?.dataVersion ?? null), asOf: state.asOf },
+      source: {
+        source: sourceText(indicator),
+        dataVersion: loaded?.dataVersion ?? null,
+        asOfHref: asOfHref(context, loaded?.dataVersion ?? null),
+        asOf: state.asOf,
+      },
       notes: [h('p', { class: 'credit', text: '© EuroGeographics for the administrative boundaries' }), tooltip],
     });
     panel.chart.classList.add('map-area');
@@ -122,9 +201,16 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
       panel?.showTab(state.tab);
       paint();
     } catch (error) {
-      panelSlot.replaceChildren(errorBox(`The map data could not be loaded: ${error instanceof Error ? error.message : String(error)}`));
+      panelSlot.replaceChildren(
+        errorBox(`The map data could not be loaded: ${error instanceof Error ? error.message : String(error)}`),
+      );
     }
   };
   await show(initial);
-  return { update: async (next) => { await show(next); return true; } };
+  return {
+    update: async (next) => {
+      await show(next);
+      return true;
+    },
+  };
 }

@@ -14,10 +14,14 @@ function signInForm(context: ViewContext): HTMLElement {
   const password = h('input', { type: 'password', name: 'password', required: true, autocomplete: 'current-password' });
   const status = h('div', { 'aria-live': 'assertive', class: 'live' });
   const submit = h('button', { type: 'submit', class: 'primary', text: 'Sign in' });
-  const form = h('form', { class: 'sign-in-form', novalidate: true },
+  const form = h(
+    'form',
+    { class: 'sign-in-form', novalidate: true },
     labelled('Email address', email),
     labelled('Password', password, 'At least 12 characters.'),
-    submit, status);
+    submit,
+    status,
+  );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const missing = missingCredentials(email.value, password.value);
@@ -34,7 +38,10 @@ function signInForm(context: ViewContext): HTMLElement {
       context.navigate({ view: session.user ? HOME[session.user.role] : 'explore', id: null });
     } catch (error) {
       password.value = '';
-      const text = error instanceof ApiError ? signInProblem({ status: error.status, message: error.message, body: error.body }) : `Signing in failed: ${String(error)}`;
+      const text =
+        error instanceof ApiError
+          ? signInProblem({ status: error.status, message: error.message, body: error.body })
+          : `Signing in failed: ${String(error)}`;
       status.replaceChildren(errorBox(text));
       password.focus();
     } finally {
@@ -49,14 +56,25 @@ export async function mount(container: HTMLElement, _state: ViewState, context: 
   if (session.user) {
     const home = HOME[session.user.role];
     container.replaceChildren(
-      viewHeader('Your account', `You are signed in as ${session.user.email} (${ROLE_LABELS[session.user.role]}). Use "Sign out" in the header to change accounts.`),
+      viewHeader(
+        'Your account',
+        `You are signed in as ${session.user.email} (${ROLE_LABELS[session.user.role]}). Use "Sign out" in the header to change accounts.`,
+      ),
       h('p', {}, h('a', { href: context.hrefFor({ view: home, id: null }), text: 'Go to your work' })),
-      session.via === 'session' ? passwordChangeForm() : '');
+      session.via === 'session' ? passwordChangeForm() : '',
+    );
   } else {
     container.replaceChildren(
-      viewHeader('Sign in', 'For national contact points, curators and the secretariat. Everyone else can use the observatory without an account.'),
+      viewHeader(
+        'Sign in',
+        'For national contact points, curators and the secretariat. Everyone else can use the observatory without an account.',
+      ),
       signInForm(context),
-      h('p', { class: 'hint', text: 'No account, or forgot your password? The secretariat issues one-time links to set a password.' }));
+      h('p', {
+        class: 'hint',
+        text: 'No account, or forgot your password? The secretariat issues one-time links to set a password.',
+      }),
+    );
   }
   // Mounted afresh on every visit: signing in or out while here changes what it shows.
   return { update: () => false };

@@ -11,7 +11,12 @@ function share(aggregate: NonNullable<CompareResponse['aggregate']>, flag: strin
  * breaks only where the aggregate itself is not comparable: where it carries b by the weighted flag
  * rule, or, for rates, where the population source of the aggregate changes (its d flag starts or stops).
  */
-export function aggregateSeriesFrom(answers: (CompareResponse | null)[], years: number[], group: string, label: string): TrendSeries {
+export function aggregateSeriesFrom(
+  answers: (CompareResponse | null)[],
+  years: number[],
+  group: string,
+  label: string,
+): TrendSeries {
   let previousD: boolean | null = null;
   const points = answers.map((answer, i): TrendPoint => {
     const aggregate = answer?.aggregate;

@@ -6,7 +6,11 @@ import { yearOf } from '../view-parts';
  * Chart series from trend answers; the aggregate (EU) is marked so it is drawn distinctly. A point
  * where the answer starts a new segment carries the reason, so the chart breaks there and says why.
  */
-export function seriesFromTrends(trends: TrendResponse[], names: Map<string, string>, aggregate: string): TrendSeries[] {
+export function seriesFromTrends(
+  trends: TrendResponse[],
+  names: Map<string, string>,
+  aggregate: string,
+): TrendSeries[] {
   return trends.map((t) => {
     const reasons = new Map(t.breakReasons.map((b) => [b.period, b.reason]));
     return {
@@ -34,7 +38,13 @@ export function indexSeries(series: TrendSeries[], base: number): { indexed: Tre
       left.push(s.geo);
       continue;
     }
-    indexed.push({ ...s, points: s.points.map((p) => ({ ...p, value: p.value === null ? null : Math.round((p.value / baseValue) * 10000) / 100 })) });
+    indexed.push({
+      ...s,
+      points: s.points.map((p) => ({
+        ...p,
+        value: p.value === null ? null : Math.round((p.value / baseValue) * 10000) / 100,
+      })),
+    });
   }
   return { indexed, left };
 }
@@ -48,5 +58,7 @@ export interface TrendTableRow {
 }
 
 export function trendRows(series: TrendSeries[]): TrendTableRow[] {
-  return series.flatMap((s) => s.points.map((p) => ({ geo: s.geo, label: s.label, year: p.year, value: p.value, flags: p.flags })));
+  return series.flatMap((s) =>
+    s.points.map((p) => ({ geo: s.geo, label: s.label, year: p.year, value: p.value, flags: p.flags })),
+  );
 }

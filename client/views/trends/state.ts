@@ -41,8 +41,13 @@ export async function loadTrends(state: ViewState, catalogue: Catalogue): Promis
     practiceMarkers(state.indicator, geos).catch(() => []),
   ]);
   const years = [...new Set(trends.flatMap((t) => t.points.map((p) => yearOf(p.period))))].sort((a, b) => a - b);
-  const answers = await Promise.all(years.map((year) =>
-    analyticsApi.compare({ indicator: state.indicator, period: String(year), measure, group: AGGREGATE, asOf: state.asOf }).catch(() => null)));
+  const answers = await Promise.all(
+    years.map((year) =>
+      analyticsApi
+        .compare({ indicator: state.indicator, period: String(year), measure, group: AGGREGATE, asOf: state.asOf })
+        .catch(() => null),
+    ),
+  );
   return { trends, markers, eu: aggregateSeriesFrom(answers, years, AGGREGATE, 'EU27 (aggregate)') };
 }
 

@@ -58,7 +58,10 @@ export function trendStatement(subject: string, geo: string, segment: SegmentSta
     return `${subject} in ${geo}, ${span}: no clear trend: the Theil–Sen slope (${number(theilSen.slope)} a year) and Mann–Kendall S (${signed(mannKendall.s)}) disagree in sign.${gapText(segment)}`;
   }
   const relative = medianLevel !== null && medianLevel > 0 ? (100 * theilSen.slope) / medianLevel : null;
-  const size = relative === null ? `${number(Math.abs(theilSen.slope))} a year` : `${Math.abs(relative).toFixed(1)}% of its median level a year`;
+  const size =
+    relative === null
+      ? `${number(Math.abs(theilSen.slope))} a year`
+      : `${Math.abs(relative).toFixed(1)}% of its median level a year`;
   if (mannKendall.p >= 0.05 || senSign === 0 || mkSign === 0) {
     const drift = senSign === 0 ? 'Theil–Sen slope 0' : `${senSign > 0 ? 'up' : 'down'} ${size}`;
     return `${subject} in ${geo}, ${span}: no clear trend (${drift}; ${slope}; ${test}).${endpoint(segment, 0)}${gapText(segment)}`;

@@ -15,12 +15,24 @@ import { loadCatalogue, viewHeader } from '../view-parts';
 
 function dropZone(onFile: (file: File) => void): HTMLElement {
   const id = uniqueId('file');
-  const input = h('input', { id, type: 'file', accept: '.csv,.tsv,.txt,text/csv,text/tab-separated-values', class: 'file-input' });
+  const input = h('input', {
+    id,
+    type: 'file',
+    accept: '.csv,.tsv,.txt,text/csv,text/tab-separated-values',
+    class: 'file-input',
+  });
   input.addEventListener('change', () => input.files?.[0] && onFile(input.files[0]));
-  const zone = h('div', { class: 'drop-zone' },
+  const zone = h(
+    'div',
+    { class: 'drop-zone' },
     h('p', { text: 'Drag and drop a CSV or TSV file here, or' }),
-    h('label', { for: id, class: 'file-label', text: 'Choose a file' }), input);
-  zone.addEventListener('dragover', (event) => { event.preventDefault(); zone.classList.add('over'); });
+    h('label', { for: id, class: 'file-label', text: 'Choose a file' }),
+    input,
+  );
+  zone.addEventListener('dragover', (event) => {
+    event.preventDefault();
+    zone.classList.add('over');
+  });
   zone.addEventListener('dragleave', () => zone.classList.remove('over'));
   zone.addEventListener('drop', (event) => {
     event.preventDefault();
@@ -49,14 +61,33 @@ export async function mount(container: HTMLElement, state: ViewState, _context: 
   const uploadButton = h('button', { type: 'button', class: 'primary', disabled: true, text: 'Upload and validate' });
   const importProfileOf = () => importProfiles.find((p) => p.name === importProfileName) ?? null;
   const importProfileSlot = h('div', {});
-  const drawImportProfiles = () => importProfileSlot.replaceChildren(selectField({ label: 'Import profile', selected: importProfileName, onChange: (v) => { importProfileName = v; void showPreview(); },
-    choices: [{ value: '', label: 'Detect: canonical template, wide, Eurostat TSV or World Bank CSV' }, ...importProfiles.map((p) => ({ value: p.name, label: `${p.name}${p.geo ? ` (${p.geo})` : ''}${p.description ? ` — ${p.description.slice(0, 60)}` : ''}` }))] }));
+  const drawImportProfiles = () =>
+    importProfileSlot.replaceChildren(
+      selectField({
+        label: 'Import profile',
+        selected: importProfileName,
+        onChange: (v) => {
+          importProfileName = v;
+          void showPreview();
+        },
+        choices: [
+          { value: '', label: 'Detect: canonical template, wide, Eurostat TSV or World Bank CSV' },
+          ...importProfiles.map((p) => ({
+            value: p.name,
+            label: `${p.name}${p.geo ? ` (${p.geo})` : ''}${p.description ? ` — ${p.description.slice(0, 60)}` : ''}`,
+          })),
+        ],
+      }),
+    );
   drawImportProfiles();
 
   const showPreview = async () => {
     if (!file) return;
     try {
-      preview.replaceChildren(h('p', { text: `${file.name}, ${sizeText(file.size)}` }), mappingPreview(await firstRows(file), importProfileOf()));
+      preview.replaceChildren(
+        h('p', { text: `${file.name}, ${sizeText(file.size)}` }),
+        mappingPreview(await firstRows(file), importProfileOf()),
+      );
       uploadButton.disabled = false;
     } catch (error) {
       preview.replaceChildren(errorBox(`The file could not be read: ${authMessage(error)}`));
@@ -72,15 +103,35 @@ export async function mount(container: HTMLElement, state: ViewState, _context: 
       try {
         const result = await commitUpload(answer.submissionId);
         forgetAnswers();
-        status.replaceChildren(h('p', { class: 'notice', role: 'status', text: 'requestedAt' in result
-          ? `Committed submission ${answer.submissionId}: it now awaits the secretariat's approval; nothing is published until they approve it.`
-          : `Committed submission ${answer.submissionId}: ${result.revisionsAdded} new revision${result.revisionsAdded === 1 ? '' : 's'} published at ${result.committedAt}.` }));
+        status.replaceChildren(
+          h('p', {
+            class: 'notice',
+            role: 'status',
+            text:
+              'requestedAt' in result
+                ? `Committed submission ${answer.submissionId}: it now awaits the secretariat's approval; nothing is published until they approve it.`
+                : `Committed submission ${answer.submissionId}: ${result.revisionsAdded} new revision${result.revisionsAdded === 1 ? '' : 's'} published at ${result.committedAt}.`,
+          }),
+        );
       } catch (error) {
         status.replaceChildren(errorBox(`The commit failed: ${authMessage(error)}`));
         button.disabled = false;
       }
     });
-    return h('div', {}, button, canCommit ? '' : h('p', { class: 'hint', text: answer.status === 'validated' ? 'Fix the errors and upload again.' : `This submission is ${answer.status}.` }));
+    return h(
+      'div',
+      {},
+      button,
+      canCommit
+        ? ''
+        : h('p', {
+            class: 'hint',
+            text:
+              answer.status === 'validated'
+                ? 'Fix the errors and upload again.'
+                : `This submission is ${answer.status}.`,
+          }),
+    );
   };
 
   uploadButton.addEventListener('click', async () => {
@@ -89,12 +140,22 @@ export async function mount(container: HTMLElement, state: ViewState, _context: 
     results.replaceChildren();
     status.replaceChildren(h('p', { text: 'Uploading…' }));
     try {
-      const answer = await uploadSubmission({ file, geo, importProfile: importProfileName || null, onProgress: (sent, total) => {
-        const percent = total ? Math.round((sent / total) * 100) : 0;
-        progress.value = percent;
-        progressText.textContent = `${percent}% (${sizeText(sent)} of ${sizeText(total)} sent)`;
-      } });
-      status.replaceChildren(h('p', { role: 'status', text: `Submission ${answer.submissionId}: ${answer.status}${answer.duplicateOf ? ` (the same file was already uploaded as submission ${answer.duplicateOf})` : ''}.` }));
+      const answer = await uploadSubmission({
+        file,
+        geo,
+        importProfile: importProfileName || null,
+        onProgress: (sent, total) => {
+          const percent = total ? Math.round((sent / total) * 100) : 0;
+          progress.value = percent;
+          progressText.textContent = `${percent}% (${sizeText(sent)} of ${sizeText(total)} sent)`;
+        },
+      });
+      status.replaceChildren(
+        h('p', {
+          role: 'status',
+          text: `Submission ${answer.submissionId}: ${answer.status}${answer.duplicateOf ? ` (the same file was already uploaded as submission ${answer.duplicateOf})` : ''}.`,
+        }),
+      );
       results.replaceChildren(reportSection(answer), diffSection(answer), commitButton(answer));
     } catch (error) {
       status.replaceChildren(errorBox(`The upload was refused: ${authMessage(error)}`));
@@ -113,22 +174,43 @@ export async function mount(container: HTMLElement, state: ViewState, _context: 
   });
 
   container.replaceChildren(
-    viewHeader('Upload', 'For national contact points: upload your country\'s figures, check the validation report and the changes, then commit them as new revisions. Nothing is published until you commit.'),
+    viewHeader(
+      'Upload',
+      "For national contact points: upload your country's figures, check the validation report and the changes, then commit them as new revisions. Nothing is published until you commit.",
+    ),
     problem ? h('p', { class: 'notice', role: 'note', text: problem }) : '',
-    h('div', { class: 'controls' },
-      selectField({ label: 'Country', selected: geo, choices: countries.map((g) => ({ value: g.code, label: `${g.name} (${g.code})` })), onChange: (v) => { geo = v; } }),
+    h(
+      'div',
+      { class: 'controls' },
+      selectField({
+        label: 'Country',
+        selected: geo,
+        choices: countries.map((g) => ({ value: g.code, label: `${g.name} (${g.code})` })),
+        onChange: (v) => {
+          geo = v;
+        },
+      }),
       importProfileSlot,
-      h('div', { class: 'field' }, h('span', { class: 'label', text: 'Template' }), templateButton)),
-    importProfileForm({ geo: () => geo, onSaved: async (name) => {
-      forgetAnswers();
-      importProfiles = (await loadImportProfiles()).importProfiles;
-      importProfileName = name;
-      drawImportProfiles();
+      h('div', { class: 'field' }, h('span', { class: 'label', text: 'Template' }), templateButton),
+    ),
+    importProfileForm({
+      geo: () => geo,
+      onSaved: async (name) => {
+        forgetAnswers();
+        importProfiles = (await loadImportProfiles()).importProfiles;
+        importProfileName = name;
+        drawImportProfiles();
+        void showPreview();
+      },
+    }),
+    dropZone((chosen) => {
+      file = chosen;
       void showPreview();
-    } }),
-    dropZone((chosen) => { file = chosen; void showPreview(); }),
+    }),
     preview,
     h('div', { class: 'inline' }, uploadButton, progress, progressText),
-    status, results);
+    status,
+    results,
+  );
   return { update: () => true };
 }

@@ -40,11 +40,43 @@ export function mappingPreview(rows: string[][], importProfile: ImportProfileDef
   const [header = [], ...body] = rows;
   if (!header.length) return h('p', { class: 'error', text: 'The file looks empty.' });
   const roles = columnRoles(header, importProfile);
-  return h('div', { class: 'table-scroll', role: 'region', tabindex: 0, 'aria-label': 'Column mapping preview' },
-    h('table', {},
-      h('caption', { text: `Column mapping preview: the first ${body.length} rows${importProfile ? ` read with import profile ${importProfile.name}` : ''}` }),
-      h('thead', {},
-        h('tr', {}, h('th', { scope: 'col', text: 'Column' }), ...header.map((c) => h('th', { scope: 'col', text: c }))),
-        h('tr', {}, h('th', { scope: 'row', text: 'Read as' }), ...roles.map((r) => h('td', {}, h('strong', { text: r }))))),
-      h('tbody', {}, ...body.map((row, i) => h('tr', {}, h('th', { scope: 'row', text: `Row ${i + 2}` }), ...header.map((_, j) => h('td', { text: row[j] ?? '' })))))));
+  return h(
+    'div',
+    { class: 'table-scroll', role: 'region', tabindex: 0, 'aria-label': 'Column mapping preview' },
+    h(
+      'table',
+      {},
+      h('caption', {
+        text: `Column mapping preview: the first ${body.length} rows${importProfile ? ` read with import profile ${importProfile.name}` : ''}`,
+      }),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col', text: 'Column' }),
+          ...header.map((c) => h('th', { scope: 'col', text: c })),
+        ),
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'row', text: 'Read as' }),
+          ...roles.map((r) => h('td', {}, h('strong', { text: r }))),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        ...body.map((row, i) =>
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'row', text: `Row ${i + 2}` }),
+            ...header.map((_, j) => h('td', { text: row[j] ?? '' })),
+          ),
+        ),
+      ),
+    ),
+  );
 }

@@ -2,8 +2,10 @@ import type { CommitAnswer, SubmissionPreview } from '../../api/types';
 import { ApiError, readAnswer, writeHeaders } from '../../api/client';
 
 export function authMessage(error: unknown): string {
-  if (error instanceof ApiError && error.status === 401) return `Sign in as a national contact point to upload and commit figures (the server answered: ${error.message})`;
-  if (error instanceof ApiError && error.status === 403) return `Your account may not do this for that country: ${error.message}`;
+  if (error instanceof ApiError && error.status === 401)
+    return `Sign in as a national contact point to upload and commit figures (the server answered: ${error.message})`;
+  if (error instanceof ApiError && error.status === 403)
+    return `Your account may not do this for that country: ${error.message}`;
   if (error instanceof ApiError && error.status === 413) return `The file is too large: ${error.message}`;
   return error instanceof Error ? error.message : String(error);
 }
@@ -12,22 +14,37 @@ export function authMessage(error: unknown): string {
  * Uploads with XMLHttpRequest so the progress bar follows the bytes actually sent
  * (fetch has no upload progress).
  */
-export function uploadSubmission(options: { file: File; geo: string; importProfile: string | null; onProgress: (sent: number, total: number) => void }): Promise<SubmissionPreview> {
+export function uploadSubmission(options: {
+  file: File;
+  geo: string;
+  importProfile: string | null;
+  onProgress: (sent: number, total: number) => void;
+}): Promise<SubmissionPreview> {
   const form = new FormData();
   form.append('geo', options.geo);
   if (options.importProfile) form.append('profile', options.importProfile);
   form.append('file', options.file, options.file.name);
-  const query = new URLSearchParams({ geo: options.geo, ...(options.importProfile ? { profile: options.importProfile } : {}) });
+  const query = new URLSearchParams({
+    geo: options.geo,
+    ...(options.importProfile ? { profile: options.importProfile } : {}),
+  });
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open('POST', `/api/submissions?${query}`);
     for (const [name, value] of Object.entries(writeHeaders())) request.setRequestHeader(name, value);
-    request.upload.addEventListener('progress', (event) => options.onProgress(event.loaded, event.lengthComputable ? event.total : options.file.size));
+    request.upload.addEventListener('progress', (event) =>
+      options.onProgress(event.loaded, event.lengthComputable ? event.total : options.file.size),
+    );
     request.addEventListener('load', () => {
       const headers = new Headers({ 'content-type': request.getResponseHeader('content-type') ?? 'text/plain' });
-      readAnswer<SubmissionPreview>(new Response(request.responseText, { status: request.status, headers })).then(resolve, reject);
+      readAnswer<SubmissionPreview>(new Response(request.responseText, { status: request.status, headers })).then(
+        resolve,
+        reject,
+      );
     });
-    request.addEventListener('error', () => reject(new Error('The upload failed: the connection to the server was lost.')));
+    request.addEventListener('error', () =>
+      reject(new Error('The upload failed: the connection to the server was lost.')),
+    );
     request.send(form);
   });
 }

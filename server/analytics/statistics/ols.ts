@@ -51,7 +51,10 @@ export function olsFit(xs: number[], ys: number[], level = 0.95): OlsFit | null 
 }
 
 /** The prediction interval for a new observation at x (not the narrower interval of the mean). */
-export function predictionInterval(fit: OlsFit, x: number): { fitted: number; lower: number; upper: number; standardError: number } {
+export function predictionInterval(
+  fit: OlsFit,
+  x: number,
+): { fitted: number; lower: number; upper: number; standardError: number } {
   const fitted = fit.intercept + fit.slope * x;
   const standardError = fit.residualStandardError * Math.sqrt(1 + 1 / fit.n + (x - fit.meanX) ** 2 / fit.sxx);
   const t = studentTQuantile(1 - (1 - fit.level) / 2, fit.n - 2);

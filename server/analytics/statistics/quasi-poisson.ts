@@ -39,11 +39,19 @@ export function quasiPoissonFit(xs: number[], ys: number[], offsets: number[]): 
   let info: [number, number, number] = [0, 0, 0];
   for (let iteration = 0; iteration < 50; iteration++) {
     // Weighted least squares of the working response on (1, x), weights μ.
-    let s0 = 0, s1 = 0, s2 = 0, t0 = 0, t1 = 0;
+    let s0 = 0,
+      s1 = 0,
+      s2 = 0,
+      t0 = 0,
+      t1 = 0;
     for (let i = 0; i < n; i++) {
       const mu = Math.exp(offsets[i]! + a + b * cx[i]!);
       const working = a + b * cx[i]! + (ys[i]! - mu) / mu;
-      s0 += mu; s1 += mu * cx[i]!; s2 += mu * cx[i]! ** 2; t0 += mu * working; t1 += mu * cx[i]! * working;
+      s0 += mu;
+      s1 += mu * cx[i]!;
+      s2 += mu * cx[i]! ** 2;
+      t0 += mu * working;
+      t1 += mu * cx[i]! * working;
     }
     const det = s0 * s2 - s1 * s1;
     if (!(det > 0)) return null;
@@ -61,14 +69,27 @@ export function quasiPoissonFit(xs: number[], ys: number[], offsets: number[]): 
     pearson += (ys[i]! - mu) ** 2 / mu;
   }
   const dispersion = Math.max(1, pearson / (n - 2));
-  return { n, intercept: a, slope: b, centre, dispersion, covariance: [dispersion * info[0], dispersion * info[1], dispersion * info[2]] };
+  return {
+    n,
+    intercept: a,
+    slope: b,
+    centre,
+    dispersion,
+    covariance: [dispersion * info[0], dispersion * info[1], dispersion * info[2]],
+  };
 }
 
 /**
  * The prediction test of a new count at x (with its offset): Var(y − μ̂) ≈ φ·μ̂ + μ̂²·Var(η̂) by the
  * delta method, so both the count noise and the uncertainty of the extrapolated trend widen the range.
  */
-export function predictCount(fit: QuasiPoissonFit, x: number, offset: number, observed: number, level = 0.95): CountPrediction {
+export function predictCount(
+  fit: QuasiPoissonFit,
+  x: number,
+  offset: number,
+  observed: number,
+  level = 0.95,
+): CountPrediction {
   const dx = x - fit.centre;
   const eta = offset + fit.intercept + fit.slope * dx;
   const [vaa, vab, vbb] = fit.covariance;
@@ -77,5 +98,12 @@ export function predictCount(fit: QuasiPoissonFit, x: number, offset: number, ob
   const standardError = Math.sqrt(fit.dispersion * fitted + fitted * fitted * varianceOfEta);
   const k = normalQuantile(1 - (1 - level) / 2);
   const z = (observed - fitted) / standardError;
-  return { fitted, lower: Math.max(0, fitted - k * standardError), upper: fitted + k * standardError, standardError, z, p: twoSidedNormalP(z) };
+  return {
+    fitted,
+    lower: Math.max(0, fitted - k * standardError),
+    upper: fitted + k * standardError,
+    standardError,
+    z,
+    p: twoSidedNormalP(z),
+  };
 }

@@ -64,7 +64,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'varchar(32)', (c) => c.notNull())
     .addUniqueConstraint('practice_listings_practice_audience', ['practice_id', 'audience'])
     .execute();
-  await db.schema.createIndex('practice_listings_audience').on('practice_listings').columns(['audience', 'rating_rank']).execute();
+  await db.schema
+    .createIndex('practice_listings_audience')
+    .on('practice_listings')
+    .columns(['audience', 'rating_rank'])
+    .execute();
 
   await db.schema
     .createTable('practice_listing_facets')
@@ -73,7 +77,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('value', 'varchar(64)', (c) => c.notNull())
     .addPrimaryKeyConstraint('practice_listing_facets_pk', ['listing_id', 'facet', 'value'])
     .execute();
-  await db.schema.createIndex('practice_listing_facets_value').on('practice_listing_facets').columns(['facet', 'value', 'listing_id']).execute();
+  await db.schema
+    .createIndex('practice_listing_facets_value')
+    .on('practice_listing_facets')
+    .columns(['facet', 'value', 'listing_id'])
+    .execute();
 
   if (isPostgres(db)) await createPostgresSearch(db);
   else await createSqliteSearch(db);

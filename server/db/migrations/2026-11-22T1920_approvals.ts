@@ -17,8 +17,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('decided_at', 'varchar(32)')
     .addColumn('message', 'text')
     .execute();
-  await db.schema.createIndex('submission_approvals_submission').on('submission_approvals').column('submission_id').execute();
-  await db.schema.createIndex('submission_approvals_decision').on('submission_approvals').columns(['decision', 'geo']).execute();
+  await db.schema
+    .createIndex('submission_approvals_submission')
+    .on('submission_approvals')
+    .column('submission_id')
+    .execute();
+  await db.schema
+    .createIndex('submission_approvals_decision')
+    .on('submission_approvals')
+    .columns(['decision', 'geo'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

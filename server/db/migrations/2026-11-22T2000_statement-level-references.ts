@@ -27,11 +27,13 @@ const REFERENCES: Array<[child: string, column: string, parent: string, key: str
   ['observations', 'revision_id', 'revisions', 'id'],
 ];
 
-const trigger = (kind: 'child' | 'parent', event: string, column: string) => `observatory_ref_${kind}_${event}_${column}`;
+const trigger = (kind: 'child' | 'parent', event: string, column: string) =>
+  `observatory_ref_${kind}_${event}_${column}`;
 
 export async function up(db: Kysely<any>): Promise<void> {
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
-  await sql.raw(`
+  await sql
+    .raw(`
     create function observatory_check_children() returns trigger language plpgsql as $$
     declare missing text;
     begin
@@ -53,18 +55,23 @@ export async function up(db: Kysely<any>): Promise<void> {
           tg_table_name, tg_argv[2], missing, tg_argv[0] using errcode = 'foreign_key_violation';
       end if;
       return null;
-    end $$;`).execute(db);
+    end $$;`)
+    .execute(db);
   for (const [child, column, parent, key] of REFERENCES) {
     await sql.raw(`alter table ${child} drop constraint if exists ${child}_${column}_fkey`).execute(db);
     const args = `'${column}', '${parent}', '${key}'`;
     for (const event of ['insert', 'update']) {
-      await sql.raw(`create trigger ${trigger('child', event, `${child}_${column}`)} after ${event} on ${child}
-        referencing new table as new_rows for each statement execute function observatory_check_children(${args})`).execute(db);
+      await sql
+        .raw(`create trigger ${trigger('child', event, `${child}_${column}`)} after ${event} on ${child}
+        referencing new table as new_rows for each statement execute function observatory_check_children(${args})`)
+        .execute(db);
     }
     const parentArgs = `'${child}', '${column}', '${key}'`;
     for (const event of ['update', 'delete']) {
-      await sql.raw(`create trigger ${trigger('parent', event, `${child}_${column}`)} after ${event} on ${parent}
-        referencing old table as old_rows for each statement execute function observatory_check_parents(${parentArgs})`).execute(db);
+      await sql
+        .raw(`create trigger ${trigger('parent', event, `${child}_${column}`)} after ${event} on ${parent}
+        referencing old table as old_rows for each statement execute function observatory_check_parents(${parentArgs})`)
+        .execute(db);
     }
   }
 }
@@ -72,9 +79,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
   for (const [child, column, parent, key] of REFERENCES) {
-    for (const event of ['insert', 'update']) await sql.raw(`drop trigger ${trigger('child', event, `${child}_${column}`)} on ${child}`).execute(db);
-    for (const event of ['update', 'delete']) await sql.raw(`drop trigger ${trigger('parent', event, `${child}_${column}`)} on ${parent}`).execute(db);
-    await sql.raw(`alter table ${child} add constraint ${child}_${column}_fkey foreign key (${column}) references ${parent} (${key})`).execute(db);
+    for (const event of ['insert', 'update'])
+      await sql.raw(`drop trigger ${trigger('child', event, `${child}_${column}`)} on ${child}`).execute(db);
+    for (const event of ['update', 'delete'])
+      await sql.raw(`drop trigger ${trigger('parent', event, `${child}_${column}`)} on ${parent}`).execute(db);
+    await sql
+      .raw(
+        `alter table ${child} add constraint ${child}_${column}_fkey foreign key (${column}) references ${parent} (${key})`,
+      )
+      .execute(db);
   }
   await sql.raw('drop function observatory_check_parents(); drop function observatory_check_children();').execute(db);
 }

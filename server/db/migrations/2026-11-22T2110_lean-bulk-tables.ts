@@ -48,7 +48,9 @@ async function clusterSqliteStagedCells(db: Kysely<any>): Promise<void> {
     .modifyEnd(sql`without rowid`)
     .execute();
   await sql`insert into submission_cells_clustered (submission_id, geo, indicator, period, period_start, value, flags, note, source_row)
-    select submission_id, geo, indicator, period, period_start, value, flags, note, source_row from submission_cells`.execute(db);
+    select submission_id, geo, indicator, period, period_start, value, flags, note, source_row from submission_cells`.execute(
+    db,
+  );
   await db.schema.dropTable('submission_cells').execute();
   await db.schema.alterTable('submission_cells_clustered').renameTo('submission_cells').execute();
 }
@@ -60,9 +62,15 @@ export async function down(db: Kysely<any>): Promise<void> {
     return;
   }
   await stagedCellsTable(db, 'submission_cells_heap').execute();
-  await sql`insert into submission_cells_heap select submission_id, geo, indicator, period, period_start, value, flags, note, source_row from submission_cells`.execute(db);
+  await sql`insert into submission_cells_heap select submission_id, geo, indicator, period, period_start, value, flags, note, source_row from submission_cells`.execute(
+    db,
+  );
   await db.schema.dropTable('submission_cells').execute();
   await db.schema.alterTable('submission_cells_heap').renameTo('submission_cells').execute();
   await db.schema.createIndex('submission_cells_submission').on('submission_cells').column('submission_id').execute();
-  await db.schema.createIndex('submission_cells_cell').on('submission_cells').columns(['submission_id', 'indicator', 'geo', 'period']).execute();
+  await db.schema
+    .createIndex('submission_cells_cell')
+    .on('submission_cells')
+    .columns(['submission_id', 'indicator', 'geo', 'period'])
+    .execute();
 }

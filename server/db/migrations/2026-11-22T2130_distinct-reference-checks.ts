@@ -10,19 +10,27 @@ import { type Kysely, PostgresAdapter, sql } from 'kysely';
  */
 export async function up(db: Kysely<any>): Promise<void> {
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
-  await sql.raw(checkChildren(
-    `select d.k::text from (select distinct n.%I as k from new_rows n where n.%I is not null) d
+  await sql
+    .raw(
+      checkChildren(
+        `select d.k::text from (select distinct n.%I as k from new_rows n where n.%I is not null) d
        where not exists (select 1 from %I p where p.%I = d.k) limit 1`,
-    'tg_argv[0], tg_argv[0], tg_argv[1], tg_argv[2]',
-  )).execute(db);
+        'tg_argv[0], tg_argv[0], tg_argv[1], tg_argv[2]',
+      ),
+    )
+    .execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
-  await sql.raw(checkChildren(
-    'select n.%I::text from new_rows n where n.%I is not null and not exists (select 1 from %I p where p.%I = n.%I) limit 1',
-    'tg_argv[0], tg_argv[0], tg_argv[1], tg_argv[2], tg_argv[0]',
-  )).execute(db);
+  await sql
+    .raw(
+      checkChildren(
+        'select n.%I::text from new_rows n where n.%I is not null and not exists (select 1 from %I p where p.%I = n.%I) limit 1',
+        'tg_argv[0], tg_argv[0], tg_argv[1], tg_argv[2], tg_argv[0]',
+      ),
+    )
+    .execute(db);
 }
 
 function checkChildren(query: string, args: string): string {

@@ -25,7 +25,17 @@ function isPostgres(db: Kysely<any>): boolean {
 
 const PART_CELLS = 16_384;
 
-type StagedRow = { submission_id: number; geo: string; indicator: string; period: string; period_start: string; value: number | null; flags: string; note: string | null; source_row: number };
+type StagedRow = {
+  submission_id: number;
+  geo: string;
+  indicator: string;
+  period: string;
+  period_start: string;
+  value: number | null;
+  flags: string;
+  note: string | null;
+  source_row: number;
+};
 
 export async function up(db: Kysely<any>): Promise<void> {
   const pg = isPostgres(db);
@@ -50,7 +60,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   const ranges = await sql<{ submission_id: number; first: number; last: number }>`
     select submission_id, min(id) as first, max(id) as last from revisions group by submission_id`.execute(db);
   for (const r of ranges.rows) {
-    await db.updateTable('submissions').set({ first_revision_id: r.first, last_revision_id: r.last }).where('id', '=', r.submission_id).execute();
+    await db
+      .updateTable('submissions')
+      .set({ first_revision_id: r.first, last_revision_id: r.last })
+      .where('id', '=', r.submission_id)
+      .execute();
   }
 
   if (pg) await currentVersionsPostgres(db);
@@ -62,12 +76,31 @@ async function carryStagedRowsOver(db: Kysely<any>): Promise<void> {
   const pending = await sql<{ submission_id: number }>`select distinct submission_id from submission_cells`.execute(db);
   for (const { submission_id: id } of pending.rows) {
     const rows = (await sql<StagedRow>`select * from submission_cells where submission_id = ${id}`.execute(db)).rows;
-    rows.sort((a, b) => cmp(a.indicator, b.indicator) || cmp(a.geo, b.geo) || cmp(a.period, b.period) || a.source_row - b.source_row);
+    rows.sort(
+      (a, b) =>
+        cmp(a.indicator, b.indicator) || cmp(a.geo, b.geo) || cmp(a.period, b.period) || a.source_row - b.source_row,
+    );
     for (let start = 0, part = 0; start < rows.length; start += PART_CELLS, part++) {
       const slice = rows.slice(start, start + PART_CELLS);
-      const cells = slice.map((r) => [r.geo, r.indicator, r.period, r.period_start, r.value, r.flags, r.note, r.source_row]);
-      await db.insertInto('staged_parts')
-        .values({ submission_id: id, run: 0, part, cells: slice.length, data: Buffer.from(JSON.stringify({ cells }), 'utf8') })
+      const cells = slice.map((r) => [
+        r.geo,
+        r.indicator,
+        r.period,
+        r.period_start,
+        r.value,
+        r.flags,
+        r.note,
+        r.source_row,
+      ]);
+      await db
+        .insertInto('staged_parts')
+        .values({
+          submission_id: id,
+          run: 0,
+          part,
+          cells: slice.length,
+          data: Buffer.from(JSON.stringify({ cells }), 'utf8'),
+        })
         .execute();
     }
   }
@@ -77,13 +110,18 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const trigger = (kind: 'child' | 'parent', event: string, column: string) => `observatory_ref_${kind}_${event}_${column}`;
+const trigger = (kind: 'child' | 'parent', event: string, column: string) =>
+  `observatory_ref_${kind}_${event}_${column}`;
 
 /** Migration 2000's statement-level reference checks for one reference, dropped. */
 function dropReferenceTriggers(child: string, column: string, parent: string): string {
   return [
-    ...['insert', 'update'].map((e) => `drop trigger if exists ${trigger('child', e, `${child}_${column}`)} on ${child};`),
-    ...['update', 'delete'].map((e) => `drop trigger if exists ${trigger('parent', e, `${child}_${column}`)} on ${parent};`),
+    ...['insert', 'update'].map(
+      (e) => `drop trigger if exists ${trigger('child', e, `${child}_${column}`)} on ${child};`,
+    ),
+    ...['update', 'delete'].map(
+      (e) => `drop trigger if exists ${trigger('parent', e, `${child}_${column}`)} on ${parent};`,
+    ),
   ].join('\n');
 }
 
@@ -92,17 +130,23 @@ function createReferenceTriggers(child: string, column: string, parent: string, 
   const args = `'${column}', '${parent}', '${key}'`;
   const parentArgs = `'${child}', '${column}', '${key}'`;
   return [
-    ...['insert', 'update'].map((e) => `create trigger ${trigger('child', e, `${child}_${column}`)} after ${e} on ${child}
-      referencing new table as new_rows for each statement execute function observatory_check_children(${args});`),
-    ...['update', 'delete'].map((e) => `create trigger ${trigger('parent', e, `${child}_${column}`)} after ${e} on ${parent}
-      referencing old table as old_rows for each statement execute function observatory_check_parents(${parentArgs});`),
+    ...['insert', 'update'].map(
+      (e) => `create trigger ${trigger('child', e, `${child}_${column}`)} after ${e} on ${child}
+      referencing new table as new_rows for each statement execute function observatory_check_children(${args});`,
+    ),
+    ...['update', 'delete'].map(
+      (e) => `create trigger ${trigger('parent', e, `${child}_${column}`)} after ${e} on ${parent}
+      referencing old table as old_rows for each statement execute function observatory_check_parents(${parentArgs});`,
+    ),
   ].join('\n');
 }
 
 async function currentVersionsPostgres(db: Kysely<any>): Promise<void> {
   await sql.raw(dropReferenceTriggers('observations', 'revision_id', 'revisions')).execute(db);
   await sql`alter table observations add column note text, add column submission_id integer`.execute(db);
-  await sql`update observations o set note = r.note, submission_id = r.submission_id from revisions r where r.id = o.revision_id`.execute(db);
+  await sql`update observations o set note = r.note, submission_id = r.submission_id from revisions r where r.id = o.revision_id`.execute(
+    db,
+  );
   await sql`alter table observations alter column submission_id set not null`.execute(db);
   await sql.raw(createReferenceTriggers('observations', 'submission_id', 'submissions', 'id')).execute(db);
 }
@@ -145,10 +189,14 @@ async function rebuildObservationsSqlite(db: Kysely<any>, versioned: boolean): P
 export async function down(db: Kysely<any>): Promise<void> {
   const pg = isPostgres(db);
   await sql`insert into revisions (id, submission_id, geo, indicator, period, period_start, value, flags, note, recorded_at)
-    select revision_id, submission_id, geo, indicator, period, period_start, value, flags, note, recorded_at from observations`.execute(db);
+    select revision_id, submission_id, geo, indicator, period, period_start, value, flags, note, recorded_at from observations`.execute(
+    db,
+  );
   if (pg) {
     // Revisions were written with explicit ids since up: the old code takes ids from the sequence again.
-    await sql`select setval(pg_get_serial_sequence('revisions', 'id'), (select coalesce(max(id), 0) + 1 from revisions), false)`.execute(db);
+    await sql`select setval(pg_get_serial_sequence('revisions', 'id'), (select coalesce(max(id), 0) + 1 from revisions), false)`.execute(
+      db,
+    );
     await sql.raw(dropReferenceTriggers('observations', 'submission_id', 'submissions')).execute(db);
     await sql`alter table observations drop column note, drop column submission_id`.execute(db);
     await sql.raw(createReferenceTriggers('observations', 'revision_id', 'revisions', 'id')).execute(db);
@@ -161,14 +209,23 @@ export async function down(db: Kysely<any>): Promise<void> {
 }
 
 async function restoreStagedRows(db: Kysely<any>, pg: boolean): Promise<void> {
-  const parts = (await sql<{ submission_id: number; data: Uint8Array }>`select submission_id, data from staged_parts order by submission_id, run, part`.execute(db)).rows;
+  const parts = (
+    await sql<{
+      submission_id: number;
+      data: Uint8Array;
+    }>`select submission_id, data from staged_parts order by submission_id, run, part`.execute(db)
+  ).rows;
   const rows: StagedRow[] = [];
   for (const { submission_id, data } of parts) {
     const text = Buffer.from(data).toString('utf8');
     if (!text.startsWith('{')) {
-      throw new Error(`Submission ${submission_id} has staged cells in a format this migration cannot restore. Commit or withdraw it, then migrate down.`);
+      throw new Error(
+        `Submission ${submission_id} has staged cells in a format this migration cannot restore. Commit or withdraw it, then migrate down.`,
+      );
     }
-    for (const [geo, indicator, period, period_start, value, flags, note, source_row] of (JSON.parse(text) as { cells: any[][] }).cells) {
+    for (const [geo, indicator, period, period_start, value, flags, note, source_row] of (
+      JSON.parse(text) as { cells: any[][] }
+    ).cells) {
       rows.push({ submission_id, geo, indicator, period, period_start, value, flags, note, source_row });
     }
   }
@@ -184,12 +241,32 @@ async function restoreStagedRows(db: Kysely<any>, pg: boolean): Promise<void> {
     .addColumn('note', 'text')
     .addColumn('source_row', 'integer', (c) => c.notNull())
     // As migration 2110 left it: clustered on SQLite, a heap and a composite index on PostgreSQL.
-    .$call((t) => (pg ? t : t.addPrimaryKeyConstraint('submission_cells_pk', ['submission_id', 'indicator', 'geo', 'period', 'source_row']).modifyEnd(sql`without rowid`)))
+    .$call((t) =>
+      pg
+        ? t
+        : t
+            .addPrimaryKeyConstraint('submission_cells_pk', [
+              'submission_id',
+              'indicator',
+              'geo',
+              'period',
+              'source_row',
+            ])
+            .modifyEnd(sql`without rowid`),
+    )
     .execute();
   if (pg) {
-    await db.schema.createIndex('submission_cells_cell').on('submission_cells').columns(['submission_id', 'indicator', 'geo', 'period']).execute();
+    await db.schema
+      .createIndex('submission_cells_cell')
+      .on('submission_cells')
+      .columns(['submission_id', 'indicator', 'geo', 'period'])
+      .execute();
     await sql.raw(createReferenceTriggers('submission_cells', 'submission_id', 'submissions', 'id')).execute(db);
   }
-  for (let i = 0; i < rows.length; i += 500) await db.insertInto('submission_cells').values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('submission_cells')
+      .values(rows.slice(i, i + 500))
+      .execute();
   await db.schema.dropTable('staged_parts').execute();
 }

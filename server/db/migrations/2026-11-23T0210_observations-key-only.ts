@@ -15,5 +15,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema.createIndex('observations_indicator_period').on('observations').columns(['indicator', 'period_start', 'geo']).execute();
+  await db.schema
+    .createIndex('observations_indicator_period')
+    .on('observations')
+    .columns(['indicator', 'period_start', 'geo'])
+    .execute();
 }

@@ -16,7 +16,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   const id = isPostgres(db) ? 'serial' : 'integer';
   const stamp = 'varchar(32)' as const;
 
-  await db.schema.createTable('empact_cycles')
+  await db.schema
+    .createTable('empact_cycles')
     .addColumn('code', 'varchar(9)', (c) => c.primaryKey())
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('start_year', 'integer', (c) => c.notNull())
@@ -25,7 +26,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('source', 'text', (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('empact_priorities')
+  await db.schema
+    .createTable('empact_priorities')
     .addColumn('id', id, (c) => c.primaryKey())
     .addColumn('cycle', 'varchar(9)', (c) => c.notNull().references('empact_cycles.code'))
     .addColumn('code', 'varchar(40)', (c) => c.notNull())
@@ -35,7 +37,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('empact_priorities_cycle_code', ['cycle', 'code'])
     .execute();
 
-  await db.schema.createTable('empact_chsgs')
+  await db.schema
+    .createTable('empact_chsgs')
     .addColumn('id', id, (c) => c.primaryKey())
     .addColumn('cycle', 'varchar(9)', (c) => c.notNull().references('empact_cycles.code'))
     .addColumn('number', 'integer', (c) => c.notNull())
@@ -44,7 +47,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('empact_chsgs_cycle_number', ['cycle', 'number'])
     .execute();
 
-  await db.schema.createTable('empact_results')
+  await db.schema
+    .createTable('empact_results')
     .addColumn('id', id, (c) => c.primaryKey())
     .addColumn('cycle', 'varchar(9)', (c) => c.notNull().references('empact_cycles.code'))
     .addColumn('year', 'integer', (c) => c.notNull())
@@ -58,13 +62,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('empact_results_cycle_year_measure', ['cycle', 'year', 'measure'])
     .execute();
 
-  await db.schema.createTable('empact_priority_indicators')
+  await db.schema
+    .createTable('empact_priority_indicators')
     .addColumn('priority_id', 'integer', (c) => c.notNull().references('empact_priorities.id'))
     .addColumn('indicator', 'varchar(40)', (c) => c.notNull())
     .addPrimaryKeyConstraint('empact_priority_indicators_pk', ['priority_id', 'indicator'])
     .execute();
 
-  await db.schema.createTable('empact_coordinators')
+  await db.schema
+    .createTable('empact_coordinators')
     .addColumn('user_id', 'integer', (c) => c.notNull())
     .addColumn('priority_id', 'integer', (c) => c.notNull().references('empact_priorities.id'))
     .addPrimaryKeyConstraint('empact_coordinators_pk', ['user_id', 'priority_id'])
@@ -75,7 +81,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 async function createPlanTables(db: Kysely<any>, id: 'serial' | 'integer', stamp: 'varchar(32)'): Promise<void> {
-  await db.schema.createTable('empact_oaps')
+  await db.schema
+    .createTable('empact_oaps')
     .addColumn('id', id, (c) => c.primaryKey())
     .addColumn('priority_id', 'integer', (c) => c.notNull().references('empact_priorities.id'))
     .addColumn('first_year', 'integer', (c) => c.notNull())
@@ -89,7 +96,8 @@ async function createPlanTables(db: Kysely<any>, id: 'serial' | 'integer', stamp
     .addColumn('updated_at', stamp, (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('empact_actions')
+  await db.schema
+    .createTable('empact_actions')
     .addColumn('id', id, (c) => c.primaryKey())
     .addColumn('oap_id', 'integer', (c) => c.notNull().references('empact_oaps.id'))
     .addColumn('number', 'varchar(16)', (c) => c.notNull())
@@ -107,17 +115,23 @@ async function createPlanTables(db: Kysely<any>, id: 'serial' | 'integer', stamp
     .addUniqueConstraint('empact_actions_oap_number', ['oap_id', 'number'])
     .execute();
 
-  await db.schema.createTable('empact_action_practices')
+  await db.schema
+    .createTable('empact_action_practices')
     .addColumn('action_id', 'integer', (c) => c.notNull().references('empact_actions.id'))
     .addColumn('practice_slug', 'varchar(80)', (c) => c.notNull())
     .addColumn('relation', 'varchar(16)', (c) => c.notNull())
     .addPrimaryKeyConstraint('empact_action_practices_pk', ['action_id', 'practice_slug'])
     .execute();
-  await db.schema.createIndex('empact_action_practices_slug').on('empact_action_practices').column('practice_slug').execute();
+  await db.schema
+    .createIndex('empact_action_practices_slug')
+    .on('empact_action_practices')
+    .column('practice_slug')
+    .execute();
 }
 
 async function createKpiTables(db: Kysely<any>, id: 'serial' | 'integer', stamp: 'varchar(32)'): Promise<void> {
-  await db.schema.createTable('empact_kpis')
+  await db.schema
+    .createTable('empact_kpis')
     .addColumn('id', id, (c) => c.primaryKey())
     .addColumn('oap_id', 'integer', (c) => c.notNull().references('empact_oaps.id'))
     .addColumn('action_id', 'integer', (c) => c.references('empact_actions.id'))
@@ -137,7 +151,8 @@ async function createKpiTables(db: Kysely<any>, id: 'serial' | 'integer', stamp:
     .execute();
 
   // Append-only: a correction adds a row with the next revision; the live view reads the latest.
-  await db.schema.createTable('empact_kpi_reports')
+  await db.schema
+    .createTable('empact_kpi_reports')
     .addColumn('id', id, (c) => c.primaryKey())
     .addColumn('kpi_id', 'integer', (c) => c.notNull().references('empact_kpis.id'))
     .addColumn('period', 'varchar(10)', (c) => c.notNull())
@@ -151,7 +166,8 @@ async function createKpiTables(db: Kysely<any>, id: 'serial' | 'integer', stamp:
     .execute();
 
   // Append-only: every state of every plan, action (with its practice links) and KPI, as JSON, with who and when.
-  await db.schema.createTable('empact_revisions')
+  await db.schema
+    .createTable('empact_revisions')
     .addColumn('id', id, (c) => c.primaryKey())
     .addColumn('record', 'varchar(16)', (c) => c.notNull())
     .addColumn('record_id', 'integer', (c) => c.notNull())
@@ -162,7 +178,8 @@ async function createKpiTables(db: Kysely<any>, id: 'serial' | 'integer', stamp:
     .addUniqueConstraint('empact_revisions_record_revision', ['record', 'record_id', 'revision'])
     .execute();
 
-  await db.schema.createTable('empact_assessments')
+  await db.schema
+    .createTable('empact_assessments')
     .addColumn('id', id, (c) => c.primaryKey())
     .addColumn('cycle', 'varchar(9)', (c) => c.notNull().references('empact_cycles.code'))
     .addColumn('kind', 'varchar(16)', (c) => c.notNull())
@@ -180,8 +197,19 @@ async function createKpiTables(db: Kysely<any>, id: 'serial' | 'integer', stamp:
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of [
-    'empact_assessments', 'empact_revisions', 'empact_kpi_reports', 'empact_kpis', 'empact_action_practices', 'empact_actions', 'empact_oaps',
-    'empact_coordinators', 'empact_priority_indicators', 'empact_results', 'empact_chsgs', 'empact_priorities', 'empact_cycles',
+    'empact_assessments',
+    'empact_revisions',
+    'empact_kpi_reports',
+    'empact_kpis',
+    'empact_action_practices',
+    'empact_actions',
+    'empact_oaps',
+    'empact_coordinators',
+    'empact_priority_indicators',
+    'empact_results',
+    'empact_chsgs',
+    'empact_priorities',
+    'empact_cycles',
   ]) {
     await db.schema.dropTable(table).execute();
   }

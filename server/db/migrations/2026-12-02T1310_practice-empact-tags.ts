@@ -19,8 +19,9 @@ const PRIORITIES: [code: string, name: string][] = [
   ['firearms_trafficking', 'Firearms trafficking'],
 ];
 
-const SOURCE = 'Council conclusions setting the EU priorities for the fight against serious and organised crime '
-  + 'for EMPACT 2022-2025, 26 May 2021 (https://eucrim.eu/news/council-sets-eus-priorities-for-the-fight-against-organised-crime-empact-2022-2025)';
+const SOURCE =
+  'Council conclusions setting the EU priorities for the fight against serious and organised crime ' +
+  'for EMPACT 2022-2025, 26 May 2021 (https://eucrim.eu/news/council-sets-eus-priorities-for-the-fight-against-organised-crime-empact-2022-2025)';
 
 /**
  * Practice EMPACT tags were bare codes of the 2022–2025 priorities, hard-coded in the vocabulary.
@@ -31,10 +32,19 @@ const SOURCE = 'Council conclusions setting the EU priorities for the fight agai
 export async function up(db: Kysely<any>): Promise<void> {
   const known = await db.selectFrom('empact_cycles').select('code').where('code', '=', CYCLE).executeTakeFirst();
   if (!known) {
-    await db.insertInto('empact_cycles')
-      .values({ code: CYCLE, title: 'EMPACT 2022–2025', start_year: 2022, end_year: 2025, plan_years: 1, source: SOURCE })
+    await db
+      .insertInto('empact_cycles')
+      .values({
+        code: CYCLE,
+        title: 'EMPACT 2022–2025',
+        start_year: 2022,
+        end_year: 2025,
+        plan_years: 1,
+        source: SOURCE,
+      })
       .execute();
-    await db.insertInto('empact_priorities')
+    await db
+      .insertInto('empact_priorities')
       .values(PRIORITIES.map(([code, name], i) => ({ cycle: CYCLE, code, number: i + 1, name, description: '' })))
       .execute();
   }
@@ -53,17 +63,31 @@ async function rewriteTags(db: Kysely<any>, rewrite: (tag: string) => string | n
     const document = JSON.parse(version.document as string) as { empactTags?: string[] };
     if (!document.empactTags?.length) continue;
     const tags = document.empactTags.map(rewrite).filter((t): t is string => t !== null);
-    await db.updateTable('practice_versions')
+    await db
+      .updateTable('practice_versions')
       .set({ document: JSON.stringify({ ...document, empactTags: tags }) })
       .where('id', '=', version.id)
       .execute();
   }
-  const facets = await db.selectFrom('practice_listing_facets').select(['listing_id', 'value']).where('facet', '=', 'empact').execute();
+  const facets = await db
+    .selectFrom('practice_listing_facets')
+    .select(['listing_id', 'value'])
+    .where('facet', '=', 'empact')
+    .execute();
   for (const facet of facets) {
     const value = rewrite(facet.value as string);
     if (value === facet.value) continue;
     const key = { listing_id: facet.listing_id, facet: 'empact', value: facet.value };
-    if (value === null) await db.deleteFrom('practice_listing_facets').where((eb) => eb.and(key)).execute();
-    else await db.updateTable('practice_listing_facets').set({ value }).where((eb) => eb.and(key)).execute();
+    if (value === null)
+      await db
+        .deleteFrom('practice_listing_facets')
+        .where((eb) => eb.and(key))
+        .execute();
+    else
+      await db
+        .updateTable('practice_listing_facets')
+        .set({ value })
+        .where((eb) => eb.and(key))
+        .execute();
   }
 }

@@ -2,7 +2,12 @@ import type { Insertable, Selectable } from 'kysely';
 import type { Aggregation, Polarity, UnitKind } from '../../shared/indicator-vocabulary';
 
 export {
-  AGGREGATIONS, POLARITIES, UNIT_KINDS, type Aggregation, type Polarity, type UnitKind,
+  AGGREGATIONS,
+  POLARITIES,
+  UNIT_KINDS,
+  type Aggregation,
+  type Polarity,
+  type UnitKind,
 } from '../../shared/indicator-vocabulary';
 
 export interface ThemeTable {

@@ -28,7 +28,16 @@ export interface PracticeVersionTable {
   recorded_at: string;
 }
 
-export type PracticeAction = 'create' | 'edit' | 'submit' | 'start_review' | 'publish' | 'return' | 'override' | 'import' | 'seed';
+export type PracticeAction =
+  | 'create'
+  | 'edit'
+  | 'submit'
+  | 'start_review'
+  | 'publish'
+  | 'return'
+  | 'override'
+  | 'import'
+  | 'seed';
 
 export type ListingAudience = 'public' | 'staff';
 

@@ -10,7 +10,10 @@ const CACHE_BYTES = 32 * 1024 * 1024;
 
 function cacheFor(db: Db): AnswerCache {
   let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new AnswerCache(CACHE_BYTES)));
+  if (!cache) {
+    cache = new AnswerCache(CACHE_BYTES);
+    caches.set(db, cache);
+  }
   return cache;
 }
 

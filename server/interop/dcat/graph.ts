@@ -1,6 +1,7 @@
 /** An RDF graph small enough to write by hand, written as Turtle or JSON-LD from the same triples. */
 export type Term =
-  { kind: 'iri'; value: string } | { kind: 'literal'; value: string; lang?: string; datatype?: string };
+  | { kind: 'iri'; value: string }
+  | { kind: 'literal'; value: string; lang?: string; datatype?: string };
 
 export interface Triple {
   subject: string;
@@ -73,8 +74,7 @@ const turtleLine = (t: Triple) => `  ${turtleIri(t.predicate)} ${turtleTerm(t.ob
 
 export function toTurtle(graph: Graph): string {
   const blocks = [...bySubject(graph)].map(
-    ([subject, triples]) =>
-      `${turtleIri(subject)}\n${triples.map(turtleLine).join(' ;\n')} .`,
+    ([subject, triples]) => `${turtleIri(subject)}\n${triples.map(turtleLine).join(' ;\n')} .`,
   );
   return `${blocks.join('\n\n')}\n`;
 }
@@ -89,10 +89,10 @@ function jsonLdTerm(term: Term): object {
 export function toJsonLd(graph: Graph): string {
   const nodes = [...bySubject(graph)].map(([subject, triples]) => {
     const node: Record<string, unknown> = { '@id': subject };
-    const types = triples.filter((t) => t.predicate === PREFIXES.rdf + 'type').map((t) => t.object.value);
+    const types = triples.filter((t) => t.predicate === `${PREFIXES.rdf}type`).map((t) => t.object.value);
     if (types.length) node['@type'] = types;
     for (const t of triples) {
-      if (t.predicate === PREFIXES.rdf + 'type') continue;
+      if (t.predicate === `${PREFIXES.rdf}type`) continue;
       node[t.predicate] = [...((node[t.predicate] as object[] | undefined) ?? []), jsonLdTerm(t.object)];
     }
     return node;

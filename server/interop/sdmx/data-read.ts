@@ -58,7 +58,10 @@ export function seriesOfRun(run: CellRow[], query: DataQuery, catalogue: Catalog
     const freq = frequencyOf(row.period);
     if (query.freq.length && !query.freq.includes(freq)) continue;
     let list = byFreq.get(freq);
-    if (!list) byFreq.set(freq, (list = []));
+    if (!list) {
+      list = [];
+      byFreq.set(freq, list);
+    }
     list.push({ period: row.period, value: row.value, flags: row.flags });
   }
   const first = run[0];
@@ -161,7 +164,10 @@ export async function readHistory(
     if (query.updatedAfter && row.recorded_at <= query.updatedAfter) return;
     const key = `${row.recorded_at}|${validTo ?? ''}`;
     let span = spans.get(key);
-    if (!span) spans.set(key, (span = { validFrom: row.recorded_at, validTo, rows: [] }));
+    if (!span) {
+      span = { validFrom: row.recorded_at, validTo, rows: [] };
+      spans.set(key, span);
+    }
     span.rows.push(row);
   });
   return [...spans.values()].sort((a, b) =>

@@ -99,10 +99,8 @@ export async function* structureSpecificData(
   const at = shape.allDimensions ? 'AllDimensions' : 'TIME_PERIOD';
   const flow = `${AGENCY}:${DATAFLOW}(${VERSION})`;
   const namespace = `urn:sdmx:org.sdmx.infomodel.datastructure.Dataflow=${flow}:ObsLevelDim:${at}`;
-  yield (
-    `${XML_DECLARATION}<mes:StructureSpecificData xmlns:mes="${NS.message}" xmlns:ss="${NS.structureSpecific}" ` +
-    `xmlns:com="${NS.common}" xmlns:xsi="${NS.xsi}" xmlns:ns1="${esc(namespace)}">`
-  );
+  yield `${XML_DECLARATION}<mes:StructureSpecificData xmlns:mes="${NS.message}" xmlns:ss="${NS.structureSpecific}" ` +
+    `xmlns:com="${NS.common}" xmlns:xsi="${NS.xsi}" xmlns:ns1="${esc(namespace)}">`;
   yield header(prepared, structureHeader(shape, esc(namespace)));
   for (const set of sets) {
     yield `<mes:DataSet ss:structureRef="${STRUCTURE_REF}" xsi:type="ns1:DataSetType" ss:dataScope="DataStructure" ` +

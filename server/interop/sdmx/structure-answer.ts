@@ -93,12 +93,12 @@ export function selectStructures(resource: Resource, ids: string[], references: 
   const parents = ['parents', 'parentsandsiblings', 'all'].includes(references);
   if (resource === 'dataflow' && children) add('datastructure');
   if (resource === 'dataflow' && ['descendants', 'all'].includes(references))
-    ['codelist', 'conceptscheme'].forEach((r) => add(r as Resource));
-  if (resource === 'datastructure' && children) ['codelist', 'conceptscheme'].forEach((r) => add(r as Resource));
+    for (const r of ['codelist', 'conceptscheme'] as Resource[]) add(r);
+  if (resource === 'datastructure' && children) for (const r of ['codelist', 'conceptscheme'] as Resource[]) add(r);
   if (resource === 'datastructure' && parents) add('dataflow');
   if ((resource === 'codelist' || resource === 'conceptscheme') && parents) add('datastructure');
   if ((resource === 'codelist' || resource === 'conceptscheme') && references === 'parentsandsiblings')
-    ['codelist', 'conceptscheme'].forEach((r) => add(r as Resource));
+    for (const r of ['codelist', 'conceptscheme'] as Resource[]) add(r);
   if ((IMPLEMENTED as readonly string[]).includes(references)) add(references as Resource);
   return selection;
 }

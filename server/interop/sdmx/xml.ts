@@ -14,6 +14,7 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 
 /** Text and attribute values escaped; characters XML 1.0 forbids are dropped rather than sent. */
 export function esc(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this pattern removes or escapes
   return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '').replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 

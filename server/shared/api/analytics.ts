@@ -50,7 +50,9 @@ export type IndicatorSummary = z.infer<typeof IndicatorSummarySchema>;
 export const CoverageSchema = z.object({
   membersReporting: z.number(),
   members: z.number(),
-  populationShare: nullableNumber.describe('Share (0–1) of the group’s population in reporting members; null when unknown'),
+  populationShare: nullableNumber.describe(
+    'Share (0–1) of the group’s population in reporting members; null when unknown',
+  ),
   missing: z.array(z.string()).describe('Members that reported no usable figure'),
 });
 export type Coverage = z.infer<typeof CoverageSchema>;
@@ -60,7 +62,9 @@ export const GroupAggregateSchema = z.object({
   rule: z.string().describe('"sum" of counts, or "population_weighted" rate/mean'),
   value: nullableNumber,
   flags: z.string().describe('Flags carried by the weighted rule (docs/methodology-trends.md), plus i when partial'),
-  flagShares: z.record(z.string(), z.number()).describe('Flag → share (0–1) of the aggregate held by members carrying it'),
+  flagShares: z
+    .record(z.string(), z.number())
+    .describe('Flag → share (0–1) of the aggregate held by members carrying it'),
   coverage: CoverageSchema,
   withheld: z.boolean().describe('True when coverage is below the threshold or cannot be measured'),
   threshold: z.number(),
@@ -122,7 +126,9 @@ export const SegmentStatisticsSchema = z.object({
   medianLevel: nullableNumber.describe('Median of the values: Theil–Sen slope ÷ this is the relative trend'),
   percentChange: nullableNumber.describe('Endpoint change, first to last value (secondary figure)'),
   cagr: nullableNumber.describe('Endpoint compound annual growth (secondary figure)'),
-  gaps: z.array(z.string()).describe('Periods between from and to with no value: the statistics are fitted across them'),
+  gaps: z
+    .array(z.string())
+    .describe('Periods between from and to with no value: the statistics are fitted across them'),
   note: z.string().nullable(),
 });
 export type SegmentStatistics = z.infer<typeof SegmentStatisticsSchema>;
@@ -131,7 +137,9 @@ export const TrendPointSchema = z.object({
   ...measuredShape,
   period: z.string(),
   segment: z.number(),
-  yearOverYear: nullableNumber.describe('Change from the previous period in the same segment; null across a break or gap'),
+  yearOverYear: nullableNumber.describe(
+    'Change from the previous period in the same segment; null across a break or gap',
+  ),
   yearOverYearPercent: nullableNumber,
   movingAverage3: nullableNumber,
 });

@@ -49,9 +49,7 @@ export const ProfileDefinition = z.object({
   /** National code → indicator. When present, rows with unmapped codes are left out (counted). */
   indicators: z.array(IndicatorMapping).max(5000).default([]),
   filters: z.array(RowFilter).max(50).default([]),
-  numberFormat: z
-    .object({ decimal: z.enum(['.', ',']), thousands: z.enum(['', ',', '.', ' ', "'"]) })
-    .optional(),
+  numberFormat: z.object({ decimal: z.enum(['.', ',']), thousands: z.enum(['', ',', '.', ' ', "'"]) }).optional(),
   /** yy reads two-digit years: 50–99 as 19xx, 00–49 as 20xx. */
   yearFormat: z.enum(['yyyy', 'yy']).default('yyyy'),
   /** Eurostat: the key dimensions this profile reads, so a file with the same key picks it automatically. */

@@ -27,7 +27,9 @@ const text = (what: string, min: number, max: number) =>
     .min(min, `${what} needs at least ${min} characters`)
     .max(max, `${what} is longer than ${max} characters; shorten it`);
 
-const httpUrl = z.url({ protocol: /^https?$/, error: 'expected a web address starting with http:// or https://' }).max(500);
+const httpUrl = z
+  .url({ protocol: /^https?$/, error: 'expected a web address starting with http:// or https://' })
+  .max(500);
 const code = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'codes contain only letters, digits, "_" and "-"');
 const year = z.number().int('a year is a whole number').min(1900, 'years start at 1900').max(2100, 'years end at 2100');
 const dateText = z
@@ -38,24 +40,42 @@ export const Evaluation = z
   .strictObject({
     design: z.enum(EVALUATION_DESIGNS),
     /** Maryland Scientific Methods Scale; for a review, the weakest design level it admits. */
-    sms: z.number().int('SMS levels are whole numbers').min(1, 'SMS levels run from 1 to 5').max(5, 'SMS levels run from 1 to 5').nullable(),
+    sms: z
+      .number()
+      .int('SMS levels are whole numbers')
+      .min(1, 'SMS levels run from 1 to 5')
+      .max(5, 'SMS levels run from 1 to 5')
+      .nullable(),
     geos: z.array(code).min(1, 'name at least one geo where the evaluation took place').max(40),
     year,
     sample: text('sample', 2, 500),
-    outcomes: z.array(text('outcome', 2, 200)).min(1, 'name at least one outcome measured').max(15),
+    outcomes: z
+      .array(text('outcome', 2, 200))
+      .min(1, 'name at least one outcome measured')
+      .max(15),
     direction: z.enum(EFFECT_DIRECTIONS).nullable(),
     /** True when the evaluators are independent of the programme's developer; null when not known. */
     independent: z.boolean().nullable(),
     findings: text('findings', 10, 1000).nullable().default(null),
     reference: text('reference', 10, 1000),
     url: httpUrl.nullable().default(null),
-    doi: z.string().regex(/^10\.\d{4,9}\/\S{1,200}$/, 'a DOI looks like 10.1234/abc').nullable().default(null),
+    doi: z
+      .string()
+      .regex(/^10\.\d{4,9}\/\S{1,200}$/, 'a DOI looks like 10.1234/abc')
+      .nullable()
+      .default(null),
   })
   .superRefine((e, ctx) => {
     if (!e.url && !e.doi) ctx.addIssue({ code: 'custom', path: ['url'], message: 'give the reference a URL or a DOI' });
     const outcome = e.design !== 'process_qualitative';
-    if (outcome && e.sms === null) ctx.addIssue({ code: 'custom', path: ['sms'], message: 'an outcome evaluation needs an SMS level (1–5)' });
-    if (outcome && e.direction === null) ctx.addIssue({ code: 'custom', path: ['direction'], message: 'an outcome evaluation needs a direction of effect' });
+    if (outcome && e.sms === null)
+      ctx.addIssue({ code: 'custom', path: ['sms'], message: 'an outcome evaluation needs an SMS level (1–5)' });
+    if (outcome && e.direction === null)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['direction'],
+        message: 'an outcome evaluation needs a direction of effect',
+      });
   });
 
 const Criterion = z.strictObject({ met: z.boolean(), justification: text('justification', 5, 300) });
@@ -102,7 +122,11 @@ export const PublicContact = z.strictObject({
   website: httpUrl.nullable().default(null),
 });
 
-export const PracticeLink = z.strictObject({ kind: z.enum(LINK_KINDS), title: text('link title', 2, 200), url: httpUrl });
+export const PracticeLink = z.strictObject({
+  kind: z.enum(LINK_KINDS),
+  title: text('link title', 2, 200),
+  url: httpUrl,
+});
 
 const uniqueList = <T extends z.ZodType>(item: T, what: string, min: number, max: number) =>
   z
@@ -113,7 +137,12 @@ const uniqueList = <T extends z.ZodType>(item: T, what: string, min: number, max
 
 export const PracticeInput = z
   .strictObject({
-    slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a slug is lower-case words joined by "-"').min(3).max(80).optional(),
+    slug: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a slug is lower-case words joined by "-"')
+      .min(3)
+      .max(80)
+      .optional(),
     title: text('title', 3, 200),
     summary: text('summary', 20, 600),
     description: text('description', 20, 8000),
@@ -123,14 +152,28 @@ export const PracticeInput = z
     startYear: year.nullable(),
     endYear: year.nullable().default(null),
     themes: uniqueList(code, 'themes', 1, 10),
-    iccsCodes: uniqueList(z.string().regex(/^\d{2,6}$/, 'an ICCS code is 2 to 6 digits, e.g. 0501'), 'ICCS codes', 0, 30).default([]),
+    iccsCodes: uniqueList(
+      z.string().regex(/^\d{2,6}$/, 'an ICCS code is 2 to 6 digits, e.g. 0501'),
+      'ICCS codes',
+      0,
+      30,
+    ).default([]),
     indicators: uniqueList(code, 'indicators', 0, 30).default([]),
     targetGroups: uniqueList(z.enum(TARGET_GROUPS), 'target groups', 1, 10),
     approaches: uniqueList(z.enum(APPROACHES), 'approaches', 1, 6),
     preventionLevels: uniqueList(z.enum(PREVENTION_LEVELS), 'prevention levels', 1, 3),
-    empactTags: uniqueList(z.string().regex(EMPACT_TAG_PATTERN, `an EMPACT tag is "<cycle>/<priority or chsg-N>", e.g. ${EMPACT_TAG_EXAMPLE}`),
-      'EMPACT tags', 0, 10).default([]),
-    organisations: z.array(text('organisation', 2, 200)).max(20).default([]),
+    empactTags: uniqueList(
+      z
+        .string()
+        .regex(EMPACT_TAG_PATTERN, `an EMPACT tag is "<cycle>/<priority or chsg-N>", e.g. ${EMPACT_TAG_EXAMPLE}`),
+      'EMPACT tags',
+      0,
+      10,
+    ).default([]),
+    organisations: z
+      .array(text('organisation', 2, 200))
+      .max(20)
+      .default([]),
     cost: text('cost information', 2, 1000).nullable().default(null),
     contact: PublicContact.nullable().default(null),
     links: z.array(PracticeLink).max(30).default([]),

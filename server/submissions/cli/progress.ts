@@ -23,7 +23,9 @@ export class ProgressBar {
       if (now - this.lastDraw < 100 && share < 1) return;
       this.lastDraw = now;
       const filled = Math.round(share * WIDTH);
-      this.out.write(`\r${this.label.padEnd(10)} [${'#'.repeat(filled)}${'.'.repeat(WIDTH - filled)}] ${(share * 100).toFixed(0).padStart(3)} % ${mb(done)}/${mb(this.total)}`);
+      this.out.write(
+        `\r${this.label.padEnd(10)} [${'#'.repeat(filled)}${'.'.repeat(WIDTH - filled)}] ${(share * 100).toFixed(0).padStart(3)} % ${mb(done)}/${mb(this.total)}`,
+      );
       return;
     }
     const tenth = Math.floor(share * 10);
@@ -47,7 +49,10 @@ function mb(bytes: number): string {
  * Wraps a source so that each full read reports its bytes: the first read is the integrity check
  * (hash, encoding), the second the parse.
  */
-export function withProgress(source: SubmissionSource, labels: string[]): { source: SubmissionSource; done: () => void } {
+export function withProgress(
+  source: SubmissionSource,
+  labels: string[],
+): { source: SubmissionSource; done: () => void } {
   let reads = 0;
   let bar: ProgressBar | null = null;
   const wrapped: SubmissionSource = {

@@ -7,10 +7,17 @@ function cut(text: string | null | number, width: number): string {
 }
 
 /** The validation report as a plain-text table, one line per entry, then the per-code counts left out. */
-export function reportTable(entries: ReportEntry[], omitted: Partial<Record<string, number>>, messageWidth = 90): string {
+export function reportTable(
+  entries: ReportEntry[],
+  omitted: Partial<Record<string, number>>,
+  messageWidth = 90,
+): string {
   if (!entries.length) return 'No problems found.';
   const head = `${cut('row', 7)} ${cut('column', 16)} ${cut('code', 20)} ${cut('severity', 8)} ${cut('cell', 18)} message`;
-  const lines = entries.map((e) => `${cut(e.row ?? '', 7)} ${cut(e.column, 16)} ${cut(e.code, 20)} ${cut(e.severity, 8)} ${cut(e.cell, 18)} ${cut(e.message, messageWidth).trimEnd()}`);
+  const lines = entries.map(
+    (e) =>
+      `${cut(e.row ?? '', 7)} ${cut(e.column, 16)} ${cut(e.code, 20)} ${cut(e.severity, 8)} ${cut(e.cell, 18)} ${cut(e.message, messageWidth).trimEnd()}`,
+  );
   const more = Object.entries(omitted)
     .filter(([, n]) => (n ?? 0) > 0)
     .map(([code, n]) => `… and ${n} more ${code} entries not listed`);
@@ -20,7 +27,11 @@ export function reportTable(entries: ReportEntry[], omitted: Partial<Record<stri
 /** A summary of a preview: how the file was read, the counts, the diff. */
 export function previewSummary(p: SubmissionPreview): string {
   const r = p.reading;
-  const skipped = Object.entries(r.skipped).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`).join(', ') || 'none';
+  const skipped =
+    Object.entries(r.skipped)
+      .filter(([, n]) => n > 0)
+      .map(([k, n]) => `${n} ${k}`)
+      .join(', ') || 'none';
   const lines = [
     `submission ${p.submissionId}: ${p.status}${p.duplicateOf ? ' (identical to an earlier upload; returning it)' : ''}`,
     `read as ${r.format}${r.profile ? ` with profile ${r.profile}` : ''}, ${r.encoding}, delimiter ${r.delimiter}`,
@@ -28,7 +39,9 @@ export function previewSummary(p: SubmissionPreview): string {
     `errors ${p.report.errorCount}, warnings ${p.report.warningCount}`,
   ];
   if (p.diff) {
-    lines.push(`diff against published data: ${p.diff.newCells} new, ${p.diff.changedCells} changed, ${p.diff.unchangedCells} unchanged, ${p.diff.leftOutCells} published cells not in the file`);
+    lines.push(
+      `diff against published data: ${p.diff.newCells} new, ${p.diff.changedCells} changed, ${p.diff.unchangedCells} unchanged, ${p.diff.leftOutCells} published cells not in the file`,
+    );
   }
   return lines.join('\n');
 }
