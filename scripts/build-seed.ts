@@ -7,9 +7,9 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadGeoCatalogue } from '../server/geos/geo.catalogue';
 import { DATA_DIR } from '../server/catalogue/paths';
-import { readFileCells } from '../server/submissions/read-file';
-import { fileSource } from '../server/submissions/source';
-import type { ReadScope } from '../server/submissions/table-reader';
+import { readFileCells } from '../server/submissions/read/read-file';
+import { fileSource } from '../server/submissions/read/source';
+import type { ReadScope } from '../server/submissions/read/table-reader';
 import { type SeedCell, toCanonicalCsv } from './seed/canonical-writer';
 
 const SHARED = path.resolve(DATA_DIR, '../../shared/data');

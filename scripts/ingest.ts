@@ -10,9 +10,9 @@ import { openDatabase } from '../server/db/connect';
 import { initialiseDatabase } from '../server/app/startup';
 import { PROGRESS_FROM_BYTES, withProgress } from '../server/submissions/cli/progress';
 import { previewSummary, reportTable } from '../server/submissions/cli/report-table';
-import { commitSubmission } from '../server/submissions/commit';
+import { commitSubmission } from '../server/submissions/publish/commit';
 import { previewSubmission, UnknownProfileError } from '../server/submissions/pipeline';
-import { fileSource } from '../server/submissions/source';
+import { fileSource } from '../server/submissions/read/source';
 
 const USAGE = 'usage: npm run ingest -- FILE --geo GEO [--profile NAME] [--dry-run] [--database URL]';
 

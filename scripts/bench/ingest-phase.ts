@@ -16,9 +16,9 @@ import { loadGeoCatalogue } from '../../server/geos/geo.catalogue';
 import { insertGeoCatalogue } from '../../server/geos/geo.repository';
 import { loadIndicatorCatalogue } from '../../server/indicators/indicator.catalogue';
 import { insertIndicatorCatalogue } from '../../server/indicators/indicator.repository';
-import { commitSubmission } from '../../server/submissions/commit';
+import { commitSubmission } from '../../server/submissions/publish/commit';
 import { previewSubmission } from '../../server/submissions/pipeline';
-import { fileSource } from '../../server/submissions/source';
+import { fileSource } from '../../server/submissions/read/source';
 import { BENCH_GEO, benchIndicators } from './ingest-data';
 
 /** Peak resident set size of this process so far, from the kernel (VmHWM), in MB. */

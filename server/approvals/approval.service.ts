@@ -4,11 +4,11 @@ import { type Actor, actorName } from '../http/actor';
 import { appendAudit } from '../audit/audit.repository';
 import type { Db, DbOrTx } from '../db/database';
 import { conflict, notFound } from '../http/errors';
-import { type CommitResult, commitSubmission, SubmissionStateError } from '../submissions/commit';
-import { findSubmission } from '../submissions/submission.repository';
+import { type CommitResult, commitSubmission, SubmissionStateError } from '../submissions/publish/commit';
+import { findSubmission } from '../submissions/store/submission.repository';
 import type { SubmissionStatus } from '../db/tables/submission.table';
 import { APPROVAL_REJECTED, AWAITING_APPROVAL, type SubmissionApprovalRow } from '../db/tables/approval.table';
-import { clearStaged } from '../submissions/staged-store';
+import { clearStaged } from '../submissions/stage/staged-store';
 
 /** Approval is on per deployment: APPROVAL_REQUIRED=true. Read at each commit, so it can change with a restart. */
 export function approvalRequired(config: Pick<Config, 'APPROVAL_REQUIRED'>): boolean {

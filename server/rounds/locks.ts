@@ -2,9 +2,9 @@ import { appendAudit } from '../audit/audit.repository';
 import type { Db, DbOrTx } from '../db/database';
 import { type Actor, actorName } from '../http/actor';
 import { badRequest, HttpError, notFound } from '../http/errors';
-import { walkSubmission } from '../submissions/staged-walk';
-import { submissionScope } from '../submissions/submission-scope';
-import { findSubmission } from '../submissions/submission.repository';
+import { walkSubmission } from '../submissions/stage/staged-walk';
+import { submissionScope } from '../submissions/store/submission-scope';
+import { findSubmission } from '../submissions/store/submission.repository';
 import { isAfter } from './round-dates';
 import { findRound, listRounds, type Round } from './round.repository';
 

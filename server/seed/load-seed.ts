@@ -9,9 +9,9 @@ import { insertGeoCatalogue } from '../geos/geo.repository';
 import { loadIndicatorCatalogue } from '../indicators/indicator.catalogue';
 import { insertIndicatorCatalogue } from '../indicators/indicator.repository';
 import { loadPracticeSeed } from '../practices/practice.seed';
-import { commitSubmission } from '../submissions/commit';
+import { commitSubmission } from '../submissions/publish/commit';
 import { previewSubmission } from '../submissions/pipeline';
-import { fileSource } from '../submissions/source';
+import { fileSource } from '../submissions/read/source';
 
 const SeedManifest = z.object({
   files: z.array(z.object({ file: z.string(), geo: z.string(), cells: z.number().int() })),

@@ -3,21 +3,21 @@ import { findProfile, shippedProfiles } from '../import-profiles/import-profile.
 import type { ProfileDefinition } from '../shared/api/import-profiles';
 import type { ReadingSummary, SubmissionPreview } from '../shared/api/submissions';
 import { withBulkWrites } from '../db/bulk-writes';
-import { freshReadState } from './cell-reader';
-import { readStagedParts } from './cell-stream';
-import { delimiterName } from './delimiter';
-import { diffSubmission, type SubmissionDiff } from './diff';
-import { inspectSubmission } from './inspect';
-import type { HeldRun } from './staged-merge';
-import { ReportBuilder, type ValidationReport } from './report';
-import { scanSource, sniff, type Sniffed } from './sniff';
-import type { SubmissionSource } from './source';
-import { findSubmissionByContent, insertSubmission } from './submission.repository';
+import { freshReadState } from './read/cell-reader';
+import { readStagedParts } from './stage/cell-stream';
+import { delimiterName } from './read/delimiter';
+import { diffSubmission, type SubmissionDiff } from './check/diff';
+import { inspectSubmission } from './check/inspect';
+import type { HeldRun } from './stage/staged-merge';
+import { ReportBuilder, type ValidationReport } from './read/report';
+import { scanSource, sniff, type Sniffed } from './read/sniff';
+import type { SubmissionSource } from './read/source';
+import { findSubmissionByContent, insertSubmission } from './store/submission.repository';
 import type { SubmissionStatus } from '../db/tables/submission.table';
-import { clearStaged, storePart } from './staged-store';
-import { submissionScope } from './submission-scope';
-import type { ReadScope } from './table-reader';
-import type { ValidationContext } from './validate';
+import { clearStaged, storePart } from './stage/staged-store';
+import { submissionScope } from './store/submission-scope';
+import type { ReadScope } from './read/table-reader';
+import type { ValidationContext } from './read/validate';
 
 export interface SubmissionRequest {
   geo: string;

@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../db/database';
 import { toCsv } from '../http/csv';
-import { CANONICAL_COLUMNS } from './read-plan';
+import { CANONICAL_COLUMNS } from './read/read-plan';
 
 /**
  * The canonical template for a country, pre-filled with the last known value of every published cell

@@ -7,9 +7,9 @@ import { backupDatabase, checkSqliteIntegrity, restoreDatabase } from '../../ser
 import { type OpenDatabase, openSqlite } from '../../server/db/connect';
 import { openPostgres } from '../../server/db/connect-postgres';
 import type { Db } from '../../server/db/database';
-import { commitSubmission } from '../../server/submissions/commit';
+import { commitSubmission } from '../../server/submissions/publish/commit';
 import { previewSubmission } from '../../server/submissions/pipeline';
-import { bufferSource } from '../../server/submissions/source';
+import { bufferSource } from '../../server/submissions/read/source';
 import { seededDatabase, type TestDatabase, testEngine } from '../helpers/database';
 import { createDatabase, dropDatabase, postgresTestUrl, urlForDatabase } from '../helpers/postgres-database';
 

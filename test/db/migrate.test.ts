@@ -4,7 +4,7 @@ import type { TestDatabase } from '../helpers/database';
 import { Migrator } from 'kysely';
 import { migrateToLatest } from '../../server/db/migrate';
 import { migrations } from '../../server/db/migrations/index';
-import { diffSubmission } from '../../server/submissions/diff';
+import { diffSubmission } from '../../server/submissions/check/diff';
 import { cellHistory } from '../../server/cells/cell-history';
 import { stagedRows } from '../helpers/staged';
 import { useTestDatabases } from '../helpers/context';

@@ -1,8 +1,8 @@
 import { expect } from 'vitest';
 import type { Db } from '../../server/db/database';
-import { type CommitResult, commitSubmission } from '../../server/submissions/commit';
+import { type CommitResult, commitSubmission } from '../../server/submissions/publish/commit';
 import { previewSubmission, type SubmissionPreview } from '../../server/submissions/pipeline';
-import { bufferSource } from '../../server/submissions/source';
+import { bufferSource } from '../../server/submissions/read/source';
 
 /** The canonical long CSV's header. */
 export const CANONICAL_HEADER = 'geo,indicator,period,value,flags,note';

@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../../server/db/database';
 import type { ObservationRow } from '../../server/db/tables/observation.table';
-import { stagedFirstRows } from '../../server/submissions/staged-merge';
+import { stagedFirstRows } from '../../server/submissions/stage/staged-merge';
 
 /** A staged cell in the columns of a published one, plus the row it came from. */
 export type StagedRow = Pick<

@@ -1,9 +1,9 @@
 import type { Express } from 'express';
 import request from 'supertest';
 import { expect } from 'vitest';
-import { commitSubmission } from '../../server/submissions/commit';
+import { commitSubmission } from '../../server/submissions/publish/commit';
 import { previewSubmission } from '../../server/submissions/pipeline';
-import { bufferSource } from '../../server/submissions/source';
+import { bufferSource } from '../../server/submissions/read/source';
 import type { Db } from '../../server/db/database';
 
 /** A GET whose body is kept as text whatever its type (supertest parses only what it knows). */

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OpenDatabase } from '../../server/db/connect';
-import { SubmissionStateError } from '../../server/submissions/commit';
-import { withdrawSubmission } from '../../server/submissions/withdraw';
+import { SubmissionStateError } from '../../server/submissions/publish/commit';
+import { withdrawSubmission } from '../../server/submissions/publish/withdraw';
 import { commit, secondInstance, stagedSubmission, type UploadCell, YEARS } from './submissions';
 import { cellVersions } from '../../server/cells/cell-versions';
 import { useSeededApp } from '../helpers/context';

@@ -1,8 +1,8 @@
 import type { OpenDatabase } from '../../server/db/connect';
 import { openPostgres } from '../../server/db/connect-postgres';
-import { commitSubmission } from '../../server/submissions/commit';
+import { commitSubmission } from '../../server/submissions/publish/commit';
 import { previewSubmission } from '../../server/submissions/pipeline';
-import { bufferSource } from '../../server/submissions/source';
+import { bufferSource } from '../../server/submissions/read/source';
 import type { TestDatabase } from '../helpers/database';
 
 /** One canonical CSV cell: what a contact point uploads. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { previewSubmission } from '../../server/submissions/pipeline';
-import { bufferSource } from '../../server/submissions/source';
+import { bufferSource } from '../../server/submissions/read/source';
 import { stagedColumns } from '../helpers/staged';
 import { cellVersions } from '../../server/cells/cell-versions';
 import { useSeededApp } from '../helpers/context';

@@ -3,9 +3,9 @@
  * "committing" just before the commit starts. The test kills it with SIGKILL at random moments.
  */
 import { openSqlite } from '../../server/db/connect';
-import { commitSubmission } from '../../server/submissions/commit';
+import { commitSubmission } from '../../server/submissions/publish/commit';
 import { previewSubmission } from '../../server/submissions/pipeline';
-import { fileSource } from '../../server/submissions/source';
+import { fileSource } from '../../server/submissions/read/source';
 
 const [dbFile, csvFile, geo] = process.argv.slice(2);
 const { db, close } = openSqlite(dbFile!);

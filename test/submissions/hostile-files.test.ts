@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { previewSubmission } from '../../server/submissions/pipeline';
-import { MAX_RECORD_CHARS } from '../../server/submissions/records';
-import { bufferSource, fileSource } from '../../server/submissions/source';
-import { MAX_COLUMNS } from '../../server/submissions/table-reader';
+import { MAX_RECORD_CHARS } from '../../server/submissions/read/records';
+import { bufferSource, fileSource } from '../../server/submissions/read/source';
+import { MAX_COLUMNS } from '../../server/submissions/read/table-reader';
 import { seededDatabase, type TestDatabase } from '../helpers/database';
 
 /** Issue 15, F4 and the reading items: files whose shape alone is hostile get a clear report, early. */

@@ -5,9 +5,9 @@ import type { CompareResponse } from '../../server/shared/api/analytics';
 import { migrateToLatest } from '../../server/db/migrate';
 import { migrations } from '../../server/db/migrations/index';
 import { createApp } from '../../server/app/compose';
-import { commitSubmission } from '../../server/submissions/commit';
+import { commitSubmission } from '../../server/submissions/publish/commit';
 import { previewSubmission } from '../../server/submissions/pipeline';
-import { bufferSource } from '../../server/submissions/source';
+import { bufferSource } from '../../server/submissions/read/source';
 import { seededDatabase, type TestDatabase } from '../helpers/database';
 
 /** Issue 15, F3: values that are no real figure are errors (never warnings), on both engines. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type NumberFormat, readNumber, readPlainNumber } from '../../server/submissions/number-format';
+import { type NumberFormat, readNumber, readPlainNumber } from '../../server/submissions/read/number-format';
 
 const FORMATS: (NumberFormat | undefined)[] = [
   undefined,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { commitSubmission, SubmissionStateError } from '../../server/submissions/commit';
+import { commitSubmission, SubmissionStateError } from '../../server/submissions/publish/commit';
 import { previewSubmission } from '../../server/submissions/pipeline';
-import { bufferSource } from '../../server/submissions/source';
+import { bufferSource } from '../../server/submissions/read/source';
 import { cellVersions } from '../../server/cells/cell-versions';
 import { useSeededApp } from '../helpers/context';
 

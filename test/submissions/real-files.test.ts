@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { commitSubmission } from '../../server/submissions/commit';
+import { commitSubmission } from '../../server/submissions/publish/commit';
 import { previewSubmission } from '../../server/submissions/pipeline';
-import { fileSource } from '../../server/submissions/source';
+import { fileSource } from '../../server/submissions/read/source';
 import { sharedDataPath } from '../helpers/shared-data';
 import { useSeededApp } from '../helpers/context';
 

@@ -2,8 +2,8 @@ import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import type { Delimiter } from '../../server/submissions/delimiter';
-import { type CsvBatch, csvBatches } from '../../server/submissions/records';
+import type { Delimiter } from '../../server/submissions/read/delimiter';
+import { type CsvBatch, csvBatches } from '../../server/submissions/read/records';
 
 interface Batch {
   records: string[][];

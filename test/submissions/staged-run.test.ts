@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Cell } from '../../server/submissions/cell';
-import { insertSubmission } from '../../server/submissions/submission.repository';
-import { cellAt, decodePart, encodePart, PartBuilder, StagedPartError } from '../../server/submissions/staged-part';
-import { type EncodedPart, RunBuilder, runsOf } from '../../server/submissions/staged-run';
-import { stagedCells, stagedFirstRows } from '../../server/submissions/staged-merge';
-import { storePart } from '../../server/submissions/staged-store';
+import type { Cell } from '../../server/submissions/read/cell';
+import { insertSubmission } from '../../server/submissions/store/submission.repository';
+import { cellAt, decodePart, encodePart, PartBuilder, StagedPartError } from '../../server/submissions/stage/staged-part';
+import { type EncodedPart, RunBuilder, runsOf } from '../../server/submissions/stage/staged-run';
+import { stagedCells, stagedFirstRows } from '../../server/submissions/stage/staged-merge';
+import { storePart } from '../../server/submissions/stage/staged-store';
 import type { TestDatabase } from '../helpers/database';
 import { useTestDatabases } from '../helpers/context';
 

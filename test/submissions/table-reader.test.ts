@@ -1,10 +1,10 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { Cell } from '../../server/submissions/cell';
-import { type CellReadJob, freshReadState, validatedCells } from '../../server/submissions/cell-reader';
-import { planReading } from '../../server/submissions/read-plan';
-import { ReportBuilder } from '../../server/submissions/report';
-import { readRawCells, type ReadScope } from '../../server/submissions/table-reader';
+import type { Cell } from '../../server/submissions/read/cell';
+import { type CellReadJob, freshReadState, validatedCells } from '../../server/submissions/read/cell-reader';
+import { planReading } from '../../server/submissions/read/read-plan';
+import { ReportBuilder } from '../../server/submissions/read/report';
+import { readRawCells, type ReadScope } from '../../server/submissions/read/table-reader';
 
 const HEADER = 'geo,indicator,period,value,flags,note';
 

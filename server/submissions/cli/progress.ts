@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { SubmissionSource } from '../source';
+import type { SubmissionSource } from '../read/source';
 
 /** Files above this size get a progress bar. */
 export const PROGRESS_FROM_BYTES = 4 * 1024 * 1024;

@@ -1,4 +1,4 @@
-import type { ReportEntry } from '../report';
+import type { ReportEntry } from '../read/report';
 import type { SubmissionPreview } from '../pipeline';
 
 function cut(text: string | null | number, width: number): string {

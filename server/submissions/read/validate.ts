@@ -1,5 +1,5 @@
-import { type FlagReading, flagsExplainMissing, sharedFlags } from '../cells/flags';
-import { isPeriodInRange, sharedPeriods } from '../cells/period';
+import { type FlagReading, flagsExplainMissing, sharedFlags } from '../../cells/flags';
+import { isPeriodInRange, sharedPeriods } from '../../cells/period';
 import type { Cell, RawCell } from './cell';
 import { readNumber, readPlainNumber } from './number-format';
 import type { ReportBuilder } from './report';

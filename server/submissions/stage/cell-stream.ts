@@ -1,7 +1,7 @@
-import { type CellReadJob, type CellReadState, validatedCells } from './cell-reader';
-import { decodedText } from './encoding';
-import type { ReportBuilder } from './report';
-import type { SubmissionSource } from './source';
+import { type CellReadJob, type CellReadState, validatedCells } from '../read/cell-reader';
+import { decodedText } from '../read/encoding';
+import type { ReportBuilder } from '../read/report';
+import type { SubmissionSource } from '../read/source';
 import { type EncodedPart, runsOf } from './staged-run';
 
 /**

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
-import type { IndicatorMapping, ProfileDefinition } from '../shared/api/import-profiles';
-import type { SkippedCounts } from '../shared/api/submissions';
+import type { IndicatorMapping, ProfileDefinition } from '../../shared/api/import-profiles';
+import type { SkippedCounts } from '../../shared/api/submissions';
 import type { RawCell } from './cell';
 import type { Delimiter } from './delimiter';
 import {
@@ -17,7 +17,7 @@ import { type CsvBatch, type CsvRecord, csvBatches, MAX_RECORD_CHARS, RecordTooL
 import type { ReportBuilder } from './report';
 
 /** Rows and cells the file holds that the submission leaves out on purpose, by reason (an API answer's part). */
-export type { SkippedCounts } from '../shared/api/submissions';
+export type { SkippedCounts } from '../../shared/api/submissions';
 
 export interface ReadScope {
   submissionGeo: string;

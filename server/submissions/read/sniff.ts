@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import Papa from 'papaparse';
-import type { ProfileDefinition } from '../shared/api/import-profiles';
+import type { ProfileDefinition } from '../../shared/api/import-profiles';
 import { type Delimiter, sniffDelimiter } from './delimiter';
 import {
   binaryKind,

@@ -1,4 +1,4 @@
-import type { Cell } from './cell';
+import type { Cell } from '../read/cell';
 import { encodePart, PART_FIELDS } from './staged-part';
 
 /**

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { ProfileDefinition } from '../shared/api/import-profiles';
+import type { ProfileDefinition } from '../../shared/api/import-profiles';
 import type { Cell, RawCell } from './cell';
 import { planReading } from './read-plan';
 import type { ReportBuilder } from './report';

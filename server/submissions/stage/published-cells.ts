@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
-import type { DbOrTx } from '../db/database';
-import type { ObservationTable } from '../db/tables/observation.table';
+import type { DbOrTx } from '../../db/database';
+import type { ObservationTable } from '../../db/tables/observation.table';
 
 export type PublishedCell = Selectable<ObservationTable>;
 

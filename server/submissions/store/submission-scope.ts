@@ -1,4 +1,4 @@
-import type { DbOrTx } from '../db/database';
+import type { DbOrTx } from '../../db/database';
 
 /** The geos a submission may hold: the geo itself, and for a group geo (EU27_2020 ...) its members. */
 export async function submissionScope(db: DbOrTx, geo: string): Promise<string[]> {

@@ -1,6 +1,6 @@
-import type { DbOrTx } from '../db/database';
-import { forUpdate, takeTurn } from '../db/locks';
-import type { NewSubmission, SubmissionRow, SubmissionStatus } from '../db/tables/submission.table';
+import type { DbOrTx } from '../../db/database';
+import { forUpdate, takeTurn } from '../../db/locks';
+import type { NewSubmission, SubmissionRow, SubmissionStatus } from '../../db/tables/submission.table';
 
 export function findSubmission(db: DbOrTx, id: number): Promise<SubmissionRow | undefined> {
   return db.selectFrom('submissions').selectAll().where('id', '=', id).executeTakeFirst();

@@ -1,4 +1,4 @@
-import { type ProfileDefinition, ProfileDefinition as ProfileSchema } from '../shared/api/import-profiles';
+import { type ProfileDefinition, ProfileDefinition as ProfileSchema } from '../../shared/api/import-profiles';
 import { detectFormat, eurostatDimensions, type FileFormat } from './layout';
 import type { ReportBuilder } from './report';
 import type { ReadPlan } from './table-reader';

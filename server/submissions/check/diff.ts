@@ -1,8 +1,8 @@
-import type { DbOrTx } from '../db/database';
+import type { DbOrTx } from '../../db/database';
 import { inspectSubmission } from './inspect';
-import { findSubmission } from './submission.repository';
+import { findSubmission } from '../store/submission.repository';
 import type { SubmissionDiff } from './submission-diff';
-import { submissionScope } from './submission-scope';
+import { submissionScope } from '../store/submission-scope';
 
 export { CHANGED_LISTED, type ChangedCell, type SubmissionDiff } from './submission-diff';
 

@@ -1,4 +1,4 @@
-import type { DbOrTx } from '../db/database';
+import type { DbOrTx } from '../../db/database';
 import { decodePart, type StagedPart } from './staged-part';
 import type { EncodedPart } from './staged-run';
 

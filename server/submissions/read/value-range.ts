@@ -1,4 +1,4 @@
-import type { UnitKind } from '../db/tables/indicator.table';
+import type { UnitKind } from '../../db/tables/indicator.table';
 
 /** Counts (offences, victims, population) stay below this: a trillion, far above any country's figure. */
 export const COUNT_CEILING = 1e12;

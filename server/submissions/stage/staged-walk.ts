@@ -1,4 +1,4 @@
-import type { DbOrTx } from '../db/database';
+import type { DbOrTx } from '../../db/database';
 import { type HeldRun, type RepeatListener, type StagedCell, stagedCells } from './staged-merge';
 import { publishedCell, type PublishedCell, publishedCellsOf } from './published-cells';
 

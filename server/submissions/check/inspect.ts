@@ -1,10 +1,10 @@
-import type { DbOrTx } from '../db/database';
-import type { Cell } from './cell';
+import type { DbOrTx } from '../../db/database';
+import type { Cell } from '../read/cell';
 import { CHANGED_LISTED, type ChangedCell, type SubmissionDiff } from './submission-diff';
-import type { PublishedCell } from './published-cells';
-import type { ReportBuilder } from './report';
-import type { HeldRun, StagedCell } from './staged-merge';
-import { walkSubmission } from './staged-walk';
+import type { PublishedCell } from '../stage/published-cells';
+import type { ReportBuilder } from '../read/report';
+import type { HeldRun, StagedCell } from '../stage/staged-merge';
+import { walkSubmission } from '../stage/staged-walk';
 
 /**
  * The checks that need a submission's cells side by side, done in one walk in key order (see

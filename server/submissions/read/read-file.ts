@@ -1,4 +1,4 @@
-import { findProfileDefinition } from '../import-profiles/import-profile.repository';
+import { findProfileDefinition } from '../../import-profiles/import-profile.repository';
 import type { RawCell } from './cell';
 import { decodedText } from './encoding';
 import { planReading } from './read-plan';

@@ -1,4 +1,4 @@
-import type { ProblemCode, ReportEntry, Severity, ValidationReport } from '../shared/api/submissions';
+import type { ProblemCode, ReportEntry, Severity, ValidationReport } from '../../shared/api/submissions';
 
 export {
   PROBLEM_CODES,
@@ -6,7 +6,7 @@ export {
   type ReportEntry,
   type Severity,
   type ValidationReport,
-} from '../shared/api/submissions';
+} from '../../shared/api/submissions';
 
 export const DEFAULT_ENTRIES_PER_CODE = 100;
 const MAX_CELL_TEXT = 200;

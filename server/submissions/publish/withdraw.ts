@@ -1,7 +1,7 @@
-import type { Db } from '../db/database';
+import type { Db } from '../../db/database';
 import { SubmissionStateError } from './commit';
-import { lockSubmission } from './submission.repository';
-import { clearStaged } from './staged-store';
+import { lockSubmission } from '../store/submission.repository';
+import { clearStaged } from '../stage/staged-store';
 
 /** Withdraws a validated submission: its staged cells go, the record and report stay. */
 export async function withdrawSubmission(

@@ -1,5 +1,5 @@
-import { parsePeriod } from '../cells/period';
-import type { ProfileDefinition } from '../shared/api/import-profiles';
+import { parsePeriod } from '../../cells/period';
+import type { ProfileDefinition } from '../../shared/api/import-profiles';
 
 export type FileFormat = 'canonical' | ProfileDefinition['shape'];
 

@@ -1,11 +1,11 @@
-import type { Db, DbOrTx } from '../db/database';
-import { withOneConnection, withSideConnection } from '../db/postgres-sessions';
-import { openPublishWriter, type PublishWriter } from '../db/publish-writer';
-import { withBulkWrites } from '../db/bulk-writes';
-import { clearStaged } from './staged-store';
-import { walkSubmission } from './staged-walk';
-import { lockSubmission, serialiseCommits } from './submission.repository';
-import { submissionScope } from './submission-scope';
+import type { Db, DbOrTx } from '../../db/database';
+import { withOneConnection, withSideConnection } from '../../db/postgres-sessions';
+import { openPublishWriter, type PublishWriter } from '../../db/publish-writer';
+import { withBulkWrites } from '../../db/bulk-writes';
+import { clearStaged } from '../stage/staged-store';
+import { walkSubmission } from '../stage/staged-walk';
+import { lockSubmission, serialiseCommits } from '../store/submission.repository';
+import { submissionScope } from '../store/submission-scope';
 
 export class SubmissionStateError extends Error {
   constructor(

@@ -1,4 +1,4 @@
-import type { Cell } from './cell';
+import type { Cell } from '../read/cell';
 
 /**
  * One part of a sorted run of staged cells, as stored in `staged_parts.data`: a self-contained binary

@@ -1,5 +1,5 @@
-import type { DbOrTx } from '../db/database';
-import type { Cell } from './cell';
+import type { DbOrTx } from '../../db/database';
+import type { Cell } from '../read/cell';
 import { cellAt, decodePart, type StagedPart } from './staged-part';
 import type { EncodedPart } from './staged-run';
 import { readPart, stagedRuns } from './staged-store';
