@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Cell } from '../../server/submissions/read/cell';
 import { insertSubmission } from '../../server/submissions/store/submission.repository';
-import { cellAt, decodePart, encodePart, PartBuilder, StagedPartError } from '../../server/submissions/stage/staged-part';
+import {
+  cellAt,
+  decodePart,
+  encodePart,
+  PartBuilder,
+  StagedPartError,
+} from '../../server/submissions/stage/staged-part';
 import { type EncodedPart, RunBuilder, runsOf } from '../../server/submissions/stage/staged-run';
 import { stagedCells, stagedFirstRows } from '../../server/submissions/stage/staged-merge';
 import { storePart } from '../../server/submissions/stage/staged-store';
