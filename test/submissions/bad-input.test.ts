@@ -80,7 +80,7 @@ describe('bad input gets a report, never an exception or a partial write', () =>
   it('reports a Eurostat TSV whose key no profile reads', async () => {
     const preview = await submit('freq,sex,geo\\TIME_PERIOD\t2020 \nA,T,AT\t5 \n');
     expect(codes(preview)).toEqual(['missing-header']);
-    expect(preview.report.entries[0]!.message).toMatch(/freq,sex,geo.*POST \/api\/profiles/);
+    expect(preview.report.entries[0]!.message).toMatch(/freq,sex,geo.*POST \/api\/import-profiles/);
   });
 });
 

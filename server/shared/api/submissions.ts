@@ -149,9 +149,24 @@ export type SubmissionListItem = z.infer<typeof SubmissionListItemSchema>;
 export type SubmissionsAnswer = z.infer<typeof SubmissionsAnswerSchema>;
 
 /** POST /api/submissions/:id/commit: published at once, or (when approval is required) waiting for the secretariat. */
+/** How many of a commit's cells fall in an open collection round, and how many outside every round. */
+const RoundsOfCommitSchema = z
+  .object({ cellsInRounds: z.number(), cellsOutsideRounds: z.number() })
+  .describe('Cells inside and outside collection rounds (outside is allowed, and said)');
+
 export const CommitAnswerSchema = z.union([
-  z.object({ submissionId: z.number(), revisionsAdded: z.number(), committedAt: z.string() }),
-  z.object({ submissionId: z.number(), status: z.literal('awaiting-approval'), requestedAt: z.string() }),
+  z.object({
+    submissionId: z.number(),
+    revisionsAdded: z.number(),
+    committedAt: z.string(),
+    rounds: RoundsOfCommitSchema.optional(),
+  }),
+  z.object({
+    submissionId: z.number(),
+    status: z.literal('awaiting-approval'),
+    requestedAt: z.string(),
+    rounds: RoundsOfCommitSchema.optional(),
+  }),
 ]);
 
 export type CommitAnswer = z.infer<typeof CommitAnswerSchema>;
