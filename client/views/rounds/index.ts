@@ -6,6 +6,7 @@ import { problemBox } from '../account-parts';
 import { loadCatalogue } from '../view-parts';
 import { createRoundForm, renderList, renderRound } from './render';
 import { loadRoundsState } from './state';
+import { REFERENCE_GROUP } from '../../../server/shared/reference-group';
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -19,8 +20,9 @@ export async function mount(container: HTMLElement, state: ViewState, context: V
       if (shown.kind === 'list') {
         const catalogue = secretariat ? await loadCatalogue() : null;
         const eu27 =
-          catalogue?.geos.filter((g) => g.kind === 'country' && g.groups?.includes('EU27_2020')).map((g) => g.code) ??
-          [];
+          catalogue?.geos
+            .filter((g) => g.kind === 'country' && g.groups?.includes(REFERENCE_GROUP))
+            .map((g) => g.code) ?? [];
         const form = secretariat
           ? createRoundForm({ geos: eu27, today: day(0), due: day(60), locks: day(120) }, (id) =>
               context.navigate({ view: 'rounds', id: String(id) }),

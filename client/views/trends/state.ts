@@ -7,8 +7,9 @@ import { practiceMarkers } from '../practice-links';
 import { effectiveMeasure, yearOf, type Catalogue } from '../view-parts';
 import { aggregateSeriesFrom } from './eu-series';
 import { indexSeries, seriesFromTrends } from './series';
+import { REFERENCE_GROUP } from '../../../server/shared/reference-group';
 
-export const AGGREGATE = 'EU27_2020';
+export const AGGREGATE = REFERENCE_GROUP;
 export const DEFAULT_GEOS = ['DE', 'FR', 'IT', 'NL', 'PL'];
 
 /** What the Trends view shows: the loaded answers and the series derived from them (no DOM). */
