@@ -116,7 +116,8 @@ describe('every format gives the same cells', () => {
         expect(fromGeneric(xml.body)).toEqual(expected);
         expect(fromJsonStat(JSON.parse(jsonstat.body) as JsonStat)).toEqual(expected);
       }),
-      { numRuns: 40 },
+      // Seeded: the same 40 queries on every run and engine, so the count below is a fact, not a draw.
+      { numRuns: 40, seed: 20261202 },
     );
     // Most runs must compare real cells, not only agree that nothing matched.
     expect(compared).toBeGreaterThan(15);
