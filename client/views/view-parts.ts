@@ -1,8 +1,8 @@
 import { catalogueApi } from '../api/client';
 import type { Geo, Indicator, Observation } from '../api/types';
-import { h } from '../components/dom';
+import { errorBox, h } from '../components/dom';
 import type { ViewState } from '../state/url-state';
-import type { ViewContext } from './view-context';
+import type { MountedView, ViewContext } from './view-context';
 
 /** An observation as /api/observations answers it (count or rate, with its denominator). */
 export type MeasuredObservation = Observation;
@@ -104,4 +104,33 @@ export function defaultYearOf(
 export function chartWidth(container: HTMLElement, preferred: number): number {
   const available = container.clientWidth - 24;
   return available > 0 ? Math.max(320, Math.min(preferred, available)) : preferred;
+}
+
+/**
+ * A view that paints each state afresh: a failure shows the view's heading and what could not be
+ * loaded, instead of leaving the last state on screen.
+ */
+export async function repaintingView(
+  container: HTMLElement,
+  initial: ViewState,
+  failure: { title: string; what: string },
+  show: (state: ViewState) => Promise<void>,
+): Promise<MountedView> {
+  const safeShow = async (state: ViewState) => {
+    try {
+      await show(state);
+    } catch (error) {
+      container.replaceChildren(
+        viewHeader(failure.title, ''),
+        errorBox(`${failure.what} could not be loaded: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    }
+  };
+  await safeShow(initial);
+  return {
+    update: async (state) => {
+      await safeShow(state);
+      return true;
+    },
+  };
 }

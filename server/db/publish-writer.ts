@@ -7,8 +7,8 @@ import { type CopyIn, copyText, openCopy } from './postgres-sessions';
 import type { Selectable } from 'kysely';
 import type { ObservationTable } from './tables/observation.table';
 
-/** A validated cell as the writer stores it (submissions' Cell has this shape). */
-interface Cell {
+/** A validated cell as the writer stores it; submissions' Cell extends it. */
+export interface StoredCell {
   geo: string;
   indicator: string;
   period: string;
@@ -25,8 +25,8 @@ type PublishedCell = Selectable<ObservationTable>;
 export interface PublishWriter {
   /** Where the commit reads staged and published cells while it writes (see openPublishWriter). */
   reader: DbOrTx;
-  add(cell: Cell, revisionId: number): void;
-  replace(old: PublishedCell, cell: Cell, revisionId: number): void;
+  add(cell: StoredCell, revisionId: number): void;
+  replace(old: PublishedCell, cell: StoredCell, revisionId: number): void;
   /** Between batches: writes what is buffered once there is enough of it. */
   flush(): Promise<void>;
   /** Writes everything still buffered. */
@@ -169,7 +169,7 @@ function sqliteWriter(sqlite: SQLite.Database, tx: DbOrTx, p: Publication): Publ
  * "-" and "_"), so only the note, free text, is escaped: measured on the 1M-row bench, escaping
  * every field took 2.8 s, this 0.4 s.
  */
-function observationLine(cell: Cell, revisionId: number, tail: string): string {
+function observationLine(cell: StoredCell, revisionId: number, tail: string): string {
   const value = cell.value === null ? '\\N' : String(cell.value);
   return `${cell.geo}\t${cell.indicator}\t${cell.period}\t${cell.periodStart}\t${value}\t${cell.flags}\t${copyText(cell.note)}\t${revisionId}${tail}`;
 }
@@ -238,7 +238,7 @@ async function guarded(copy: CopyIn, step: () => Promise<void>): Promise<void> {
 
 interface Replacement {
   old: PublishedCell;
-  cell: Cell;
+  cell: StoredCell;
   revisionId: number;
 }
 

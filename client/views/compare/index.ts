@@ -18,6 +18,7 @@ import {
   sourceText,
   viewHeader,
   type Catalogue,
+  repaintingView,
 } from '../view-parts';
 import { barRows, type Comparison, coverageText, loadComparison, YEARS } from './state';
 
@@ -182,21 +183,5 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
         : h('p', { text: 'No other indicators in this theme.' }),
     );
   };
-  const safeShow = async (state: ViewState) => {
-    try {
-      await show(state);
-    } catch (error) {
-      container.replaceChildren(
-        viewHeader('Compare', ''),
-        errorBox(`The comparison could not be loaded: ${error instanceof Error ? error.message : String(error)}`),
-      );
-    }
-  };
-  await safeShow(initial);
-  return {
-    update: async (state) => {
-      await safeShow(state);
-      return true;
-    },
-  };
+  return repaintingView(container, initial, { title: 'Compare', what: 'The comparison' }, show);
 }

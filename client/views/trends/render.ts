@@ -19,6 +19,7 @@ import {
   sourceText,
   viewHeader,
   type Catalogue,
+  repaintingView,
 } from '../view-parts';
 import { trendRows, type TrendTableRow } from './series';
 import { DEFAULT_GEOS, loadTrends, type TrendsAnswers, trendsModel } from './state';
@@ -171,21 +172,5 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
     );
   };
 
-  const safeShow = async (state: ViewState) => {
-    try {
-      await show(state);
-    } catch (error) {
-      container.replaceChildren(
-        viewHeader('Trends', ''),
-        errorBox(`The trends could not be loaded: ${error instanceof Error ? error.message : String(error)}`),
-      );
-    }
-  };
-  await safeShow(initial);
-  return {
-    update: async (state) => {
-      await safeShow(state);
-      return true;
-    },
-  };
+  return repaintingView(container, initial, { title: 'Trends', what: 'The trends' }, show);
 }

@@ -1,4 +1,5 @@
 import type { NumberFormat } from './number-format';
+import type { StoredCell } from '../../db/publish-writer';
 
 /** A cell as read from a file, before validation: every field is the file's own text. */
 export interface RawCell {
@@ -15,15 +16,8 @@ export interface RawCell {
   numberFormat?: NumberFormat;
 }
 
-/** A validated cell, ready to stage. */
-export interface Cell {
-  geo: string;
-  indicator: string;
-  period: string;
-  periodStart: string;
-  value: number | null;
-  flags: string;
-  note: string | null;
+/** A validated cell, ready to stage: the stored shape, and the row of the file it came from. */
+export interface Cell extends StoredCell {
   sourceRow: number;
 }
 
