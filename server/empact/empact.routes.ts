@@ -73,9 +73,10 @@ const cycleRoutes = [
     body: ResultInput,
     response: Ok,
     summary: 'Record a published EMPACT result (e.g. arrests in a year) with its source',
-    handler: async ({ db, params, body }) => (
-      await inTx(db, (tx) => cycles.addResult(tx, params.cycle, body)), { ok: true as const }
-    ),
+    handler: async ({ db, params, body }) => {
+      await inTx(db, (tx) => cycles.addResult(tx, params.cycle, body));
+      return { ok: true as const };
+    },
   }),
   defineRoute({
     method: 'get',
@@ -97,9 +98,10 @@ const cycleRoutes = [
     body: CoordinatorsInput,
     response: Ok,
     summary: "Name a priority's EMPACT coordinators (curator accounts), replacing the previous list",
-    handler: async ({ db, params, body }) => (
-      await inTx(db, (tx) => cycles.setCoordinators(tx, params.id, body.emails)), { ok: true as const }
-    ),
+    handler: async ({ db, params, body }) => {
+      await inTx(db, (tx) => cycles.setCoordinators(tx, params.id, body.emails));
+      return { ok: true as const };
+    },
   }),
   defineRoute({
     method: 'get',
@@ -184,9 +186,10 @@ const planRoutes = [
     body: OapInput,
     response: Ok,
     summary: 'Edit an operational action plan',
-    handler: async ({ db, actor, params, body }) => (
-      await inTx(db, (tx) => plans.editOap(tx, actor, params.id, body)), { ok: true as const }
-    ),
+    handler: async ({ db, actor, params, body }) => {
+      await inTx(db, (tx) => plans.editOap(tx, actor, params.id, body));
+      return { ok: true as const };
+    },
   }),
   defineRoute({
     method: 'post',
@@ -210,9 +213,10 @@ const planRoutes = [
     body: ActionInput,
     response: Ok,
     summary: 'Edit an operational action',
-    handler: async ({ db, actor, params, body }) => (
-      await inTx(db, (tx) => plans.editAction(tx, actor, params.id, body)), { ok: true as const }
-    ),
+    handler: async ({ db, actor, params, body }) => {
+      await inTx(db, (tx) => plans.editAction(tx, actor, params.id, body));
+      return { ok: true as const };
+    },
   }),
   defineRoute({
     method: 'put',
@@ -223,9 +227,10 @@ const planRoutes = [
     body: ActionPracticesInput,
     response: Ok,
     summary: 'Link an action to the practices it uses or produced, replacing the previous links',
-    handler: async ({ db, actor, params, body }) => (
-      await inTx(db, (tx) => plans.linkActionPractices(tx, actor, params.id, body.practices)), { ok: true as const }
-    ),
+    handler: async ({ db, actor, params, body }) => {
+      await inTx(db, (tx) => plans.linkActionPractices(tx, actor, params.id, body.practices));
+      return { ok: true as const };
+    },
   }),
   defineRoute({
     method: 'post',
@@ -246,9 +251,10 @@ const planRoutes = [
     body: KpiInput,
     response: Ok,
     summary: 'Correct a KPI (checked SMART again); its earlier states stay in its history',
-    handler: async ({ db, actor, params, body }) => (
-      await inTx(db, (tx) => plans.editKpi(tx, actor, params.id, body)), { ok: true as const }
-    ),
+    handler: async ({ db, actor, params, body }) => {
+      await inTx(db, (tx) => plans.editKpi(tx, actor, params.id, body));
+      return { ok: true as const };
+    },
   }),
   defineRoute({
     method: 'post',
@@ -287,9 +293,10 @@ const assessmentRoutes = [
     body: AssessmentEdit,
     response: Ok,
     summary: "Edit a draft assessment's title and narrative; a frozen assessment is refused (409)",
-    handler: async ({ db, actor, params, body }) => (
-      await inTx(db, (tx) => assessments.editAssessment(tx, actor, params.id, body)), { ok: true as const }
-    ),
+    handler: async ({ db, actor, params, body }) => {
+      await inTx(db, (tx) => assessments.editAssessment(tx, actor, params.id, body));
+      return { ok: true as const };
+    },
   }),
   defineRoute({
     method: 'post',
@@ -299,9 +306,10 @@ const assessmentRoutes = [
     params: IdParams,
     response: Ok,
     summary: 'Freeze an assessment: the state of every plan, action, KPI and report is kept as it is now, for good',
-    handler: async ({ db, actor, params }) => (
-      await inTx(db, (tx) => assessments.freezeAssessment(tx, actor, params.id)), { ok: true as const }
-    ),
+    handler: async ({ db, actor, params }) => {
+      await inTx(db, (tx) => assessments.freezeAssessment(tx, actor, params.id));
+      return { ok: true as const };
+    },
   }),
   defineRoute({
     method: 'get',
