@@ -54,6 +54,8 @@ async function both(url: string) {
   expect(byAccept.headers['content-type']).toBe('application/json; charset=utf-8');
   expect(byAccept.headers.vary).toMatch(/Accept/);
   expect(byAccept.text).toBe(jsonstat.text);
+  const again = await seeded.request().get(`${url}&format=jsonstat`).set('If-None-Match', jsonstat.headers.etag!);
+  expect(again.status).toBe(304);
   return { json: json.body, jsonstat: JSON.parse(jsonstat.text) as object };
 }
 
@@ -61,10 +63,12 @@ describe('JSON-stat 2.0 answers of the JSON API', () => {
   it('/api/observations: the same cells, values and flags as its JSON answer, counts and rates', async () => {
     for (const measure of ['count', 'rate']) {
       const { json, jsonstat } = await both(
-        `/api/observations?indicator=ICCS0101,ICCS0401&geo=AT,DE,FR&from=2012&to=2020&measure=${measure}`,
+        `/api/observations?indicator=ICCS0101,ICCS0401&geo=AT,DE,FR&from=2008&to=2020&measure=${measure}`,
       );
       const rows = (json as { data: Cell[] }).data;
       expect(rows.length).toBeGreaterThan(10);
+      // Rates carry the population's flags (DE 2011 b, FR 2018 p), so that status is compared too.
+      if (measure === 'rate') expect(rows.some((r) => r.flags !== '')).toBe(true);
       expect(jsonStatCells(jsonstat)).toEqual(jsonCells(rows));
       const dataset = JSONstat(structuredClone(jsonstat));
       expect(dataset.extension.measure).toBe(measure);
@@ -84,14 +88,16 @@ describe('JSON-stat 2.0 answers of the JSON API', () => {
     const { json, jsonstat } = await both('/api/compare?indicator=ICCS0101&period=2018&measure=rate');
     const answer = json as { indicator: { code: string }; rows: (Cell & { geo: string })[] };
     expect(answer.rows.length).toBeGreaterThan(5);
+    expect(answer.rows.find((r) => r.geo === 'FR')!.flags).toContain('p');
     const rows = answer.rows.map((r) => ({ ...r, indicator: answer.indicator.code }));
     expect(jsonStatCells(jsonstat)).toEqual(jsonCells(rows));
   });
 
   it('/api/trends: the series’ cells as in its JSON answer', async () => {
-    const { json, jsonstat } = await both('/api/trends?indicator=ICCS0101&geo=AT&measure=count');
+    const { json, jsonstat } = await both('/api/trends?indicator=ICCS0101&geo=DE&measure=rate');
     const answer = json as { indicator: { code: string }; geo: string; points: Cell[] };
     expect(answer.points.length).toBeGreaterThan(3);
+    expect(answer.points.find((p) => p.period === '2011')!.flags).toContain('b');
     const rows = answer.points.map((p) => ({ ...p, indicator: answer.indicator.code, geo: answer.geo }));
     expect(jsonStatCells(jsonstat)).toEqual(jsonCells(rows));
   });
