@@ -35,6 +35,15 @@ export const formatParam = z
   .default('json')
   .describe('json (default) or csv: UTF-8 with a header row, formula-escaped');
 
+/** The formats of the table-like answers (observations, compare, trends): JSON-stat 2.0 besides json and csv. */
+export const tableFormatParam = z
+  .enum(['json', 'csv', 'jsonstat'])
+  .default('json')
+  .describe(
+    'json (default), csv (UTF-8 with a header row, formula-escaped) or jsonstat (JSON-stat 2.0; ' +
+      'also chosen by Accept: application/json; profile=jsonstat)',
+  );
+
 function isCalendarDate(ymd: string): boolean {
   const [y, m, d] = ymd.split('-').map(Number);
   const date = new Date(Date.UTC(y!, m! - 1, d!));

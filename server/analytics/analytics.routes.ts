@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { periodParam, singleCode } from '../http/query';
 import { defineRoute } from '../http/route';
 import { REFERENCE_GROUP } from '../shared/reference-group';
-import { asOfParam, formatParam, measureParam } from './analytics.query';
+import { compareJsonStat, trendJsonStat } from './analytics.jsonstat';
+import { asOfParam, formatParam, measureParam, tableFormatParam } from './analytics.query';
 import { compareCsv, profileCsv, trendCsv } from './analytics.csv';
 import { geoProfile } from './country-profile';
 import { compareGroup } from './compare';
@@ -18,7 +19,7 @@ export const CompareQuery = z.object({
     .default(REFERENCE_GROUP)
     .describe(`Aggregate geo whose members are compared (default ${REFERENCE_GROUP})`),
   asOf: asOfParam.optional(),
-  format: formatParam,
+  format: tableFormatParam,
 });
 
 export const TrendQuery = z.object({
@@ -28,7 +29,7 @@ export const TrendQuery = z.object({
   to: periodParam.optional().describe('Last period (inclusive)'),
   measure: measureParam,
   asOf: asOfParam.optional(),
-  format: formatParam,
+  format: tableFormatParam,
 });
 
 export const comparisonRoutes = [
@@ -55,6 +56,7 @@ export const comparisonRoutes = [
             versionKey: version.key,
           }),
         csv: { render: compareCsv, fileName: `compare-${query.indicator}-${query.period}-${query.measure}.csv` },
+        jsonstat: compareJsonStat,
       }),
   }),
   defineRoute({
@@ -74,6 +76,7 @@ export const comparisonRoutes = [
         path: '/api/trends',
         compute: (asOf, catalogue, version) => trendOf(db, catalogue, { ...query, asOf, versionKey: version.key }),
         csv: { render: trendCsv, fileName: `trend-${query.indicator}-${query.geo}-${query.measure}.csv` },
+        jsonstat: trendJsonStat,
       }),
   }),
 ];

@@ -33,6 +33,22 @@ export interface VersionedRequest<T> {
     fileName?: string;
     contentType?: string;
   };
+  /** For JSON-stat 2.0 (format=jsonstat or Accept: application/json; profile=jsonstat): the dataset. */
+  jsonstat?: { wanted: boolean; viaAccept: boolean; render: JsonStatRenderer<T> };
+}
+
+export type JsonStatRenderer<T> = (answer: T & { meta: VersionMeta }, catalogue: Catalogue) => object;
+
+/** True when the Accept header asks for the JSON-stat profile of JSON (RFC 6906 profile parameter). */
+export function acceptsJsonStat(header: string | string[] | undefined): boolean {
+  const text = Array.isArray(header) ? header.join(',') : (header ?? '');
+  return text.split(',').some((range) => {
+    const [type, ...parameters] = range.split(';').map((part) => part.trim().toLowerCase());
+    return (
+      type === 'application/json' &&
+      parameters.some((p) => p.replace(/\s+/g, '').replace(/"/g, '') === 'profile=jsonstat')
+    );
+  });
 }
 
 /**
@@ -72,8 +88,15 @@ export function matches(header: string | string[] | undefined, etag: string): bo
 export async function versionedAnswer<T extends object>(request: VersionedRequest<T>): Promise<RouteResponse> {
   const version = await readDataVersion(request.db, request.asOf);
   const csv = request.csv?.wanted ?? false;
-  const etag = etagOf(version, `${request.key}|format=${csv ? 'csv' : 'json'}`);
-  const headers = { ETag: etag, 'Cache-Control': 'no-cache', 'X-Data-Version': version.at ?? '' };
+  const jsonstat = !csv && (request.jsonstat?.wanted ?? false);
+  const etag = etagOf(version, `${request.key}|format=${csv ? 'csv' : jsonstat ? 'jsonstat' : 'json'}`);
+  const headers: Record<string, string> = {
+    ETag: etag,
+    'Cache-Control': 'no-cache',
+    'X-Data-Version': version.at ?? '',
+  };
+  // The same URL answers two ways by its Accept header: shared caches must keep them apart.
+  if (request.jsonstat?.viaAccept) headers.Vary = 'Accept';
   if (matches(request.headers['if-none-match'], etag)) return new RouteResponse('', { status: 304, headers });
   const cache = cacheFor(request.db);
   const cacheKey = `${version.key}|${version.catalogueKey}|${request.asOf ?? ''}|${request.key}`;
@@ -95,13 +118,24 @@ export async function versionedAnswer<T extends object>(request: VersionedReques
       headers,
     });
   }
+  if (jsonstat) {
+    const dataset = request.jsonstat!.render(
+      JSON.parse(answer.json.toString('utf8')),
+      await loadCatalogue(request.db, version.catalogueKey),
+    );
+    return new RouteResponse(JSON.stringify(dataset), { contentType: 'application/json; charset=utf-8', headers });
+  }
   // Compressed here once per answer and encoding, not by the compression middleware at every hit.
   const encoding = preferredEncoding(request.headers['accept-encoding']);
   const encoded = cache.encoded(cacheKey, answer, encoding);
   if (encoded) {
     return new RouteResponse(encoded, {
       contentType: 'application/json; charset=utf-8',
-      headers: { ...headers, 'Content-Encoding': encoding!, Vary: 'Accept-Encoding' },
+      headers: {
+        ...headers,
+        'Content-Encoding': encoding!,
+        Vary: headers.Vary ? `${headers.Vary}, Accept-Encoding` : 'Accept-Encoding',
+      },
     });
   }
   return new RouteResponse(answer.json, { contentType: 'application/json; charset=utf-8', headers });
@@ -124,6 +158,8 @@ export interface VersionedRead<T> {
   path: string;
   compute: (asOf: string | null, catalogue: Catalogue, version: DataVersion) => Promise<T>;
   csv: { render: (answer: T & { meta: VersionMeta }) => string; fileName: string };
+  /** Routes with a table-like answer also render it as a JSON-stat 2.0 dataset. */
+  jsonstat?: JsonStatRenderer<T>;
 }
 
 /** What every versioned read route does: read asOf and format from its query, key the answer on both. */
@@ -136,5 +172,18 @@ export function answerVersionedRead<T extends object>(read: VersionedRead<T>): P
     key: queryKey(read.path, { ...read.query, asOf }),
     compute: (catalogue, version) => read.compute(asOf, catalogue, version),
     csv: { wanted: read.query.format === 'csv', ...read.csv },
+    jsonstat: read.jsonstat && jsonStatWanted(read.query.format, read.headers.accept, read.jsonstat),
   });
+}
+
+/** format=jsonstat asks for JSON-stat; so does the Accept header when the query names no other format. */
+function jsonStatWanted<T>(
+  format: string | undefined,
+  accept: string | string[] | undefined,
+  render: JsonStatRenderer<T>,
+): VersionedRequest<T>['jsonstat'] {
+  if (format === 'jsonstat') return { wanted: true, viaAccept: false, render };
+  // The Accept header decides between JSON and JSON-stat here, so every such answer varies by it.
+  if (format === 'csv') return { wanted: false, viaAccept: false, render };
+  return { wanted: acceptsJsonStat(accept), viaAccept: true, render };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { asOfParam, formatParam, measureParam } from '../analytics/analytics.query';
+import { observationsJsonStat } from '../analytics/analytics.jsonstat';
+import { asOfParam, measureParam, tableFormatParam } from '../analytics/analytics.query';
 import { assertMeasure, canBeRate } from '../analytics/catalogue';
 import { cellIndex, cellKey } from '../analytics/cell.repository';
 import { measuredCount, measuredRate, PER_100K_UNIT, POPULATION_INDICATOR } from '../analytics/rate';
@@ -25,7 +26,7 @@ export const ObservationQuery = z.object({
   to: periodParam.optional(),
   measure: measureParam,
   asOf: asOfParam.optional(),
-  format: formatParam,
+  format: tableFormatParam,
 });
 
 type ObservationQuery = z.output<typeof ObservationQuery>;
@@ -137,6 +138,7 @@ export const observationRoutes = [
           render: (a) => observationsCsv(a as ObservationsResponse),
           fileName: `observations-${query.measure}.csv`,
         },
+        jsonstat: (a, catalogue) => observationsJsonStat(a as ObservationsResponse, catalogue),
       }),
   }),
 ];

@@ -37,6 +37,8 @@ export interface JsonStatContext {
   dataVersion: string | null;
   asOf: string | null;
   extension?: Record<string, unknown>;
+  /** Indicator → unit label, where the figures are not in the indicator's own unit (per-100k rates). */
+  unitLabels?: Record<string, string>;
 }
 
 const sortedCodes = (codes: Set<string>) => [...codes].sort();
@@ -79,6 +81,8 @@ export function jsonStatDataset(series: SeriesBlock[], context: JsonStatContext)
           label: Object.fromEntries(indicators.map((c) => [c, catalogue.indicators.get(c)?.name ?? c])),
           unit: Object.fromEntries(
             indicators.map((c) => {
+              const label = context.unitLabels?.[c];
+              if (label) return [c, { label }];
               const unit = catalogue.indicators.get(c)?.unit ?? 'count';
               return [c, { label: UNITS[unit] ?? unit }];
             }),
