@@ -1,6 +1,6 @@
-import { frequencyOf } from '../interop/sdmx/artefacts';
-import { jsonStatDataset, type JsonStatDataset } from '../interop/sdmx/data-jsonstat';
-import type { SeriesBlock } from '../interop/sdmx/data-read';
+import { frequencyOf } from './series-block';
+import { jsonStatDataset, type JsonStatDataset } from './jsonstat';
+import type { SeriesBlock } from './series-block';
 import type { CompareResponse, Denominator, Measure, TrendResponse, VersionMeta } from '../shared/api/analytics';
 import type { ObservationsAnswer } from '../shared/api/observations';
 import type { Catalogue } from './catalogue';

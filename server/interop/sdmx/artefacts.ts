@@ -31,24 +31,6 @@ export function urn(kind: 'Dataflow' | 'DataStructure' | 'Codelist' | 'ConceptSc
   return `urn:sdmx:org.sdmx.infomodel.${pkg}.${kind}=${AGENCY}:${id}(${VERSION})`;
 }
 
-/** Frequency codes (SDMX's CL_FREQ) for the period kinds the observatory stores. */
-export const FREQUENCIES = { A: 'Annual', Q: 'Quarterly', M: 'Monthly' } as const;
-export type Frequency = keyof typeof FREQUENCIES;
-
-export function frequencyOf(period: string): Frequency {
-  if (/^\d{4}$/.test(period)) return 'A';
-  return /-Q[1-4]$/.test(period) ? 'Q' : 'M';
-}
-
-/** Units of measure (the indicator table's unit kinds), with their names. */
-export const UNITS: Record<string, string> = {
-  count: 'Number',
-  rate_per_100k: 'Per 100,000 inhabitants',
-  percent: 'Percentage',
-  currency_per_inhabitant: 'Euro per inhabitant',
-  index: 'Index',
-};
-
 export const CONCEPTS: Record<string, string> = {
   FREQ: 'Frequency',
   INDICATOR: 'Indicator',

@@ -4,19 +4,12 @@ import { readDataVersion } from '../../analytics/vintage.repository';
 import type { Db } from '../../db/database';
 import type { RouteResponse } from '../../http/route';
 import { cachedTextAnswer, normalisedQuery } from '../cache/cached-answer';
-import { type JsonStatCollection, jsonStatDataset } from './data-jsonstat';
+import { type JsonStatCollection, jsonStatDataset } from '../../analytics/jsonstat';
 import { CSV_DATAFLOW } from './artefacts';
 import { sdmxCsv } from './data-csv';
 import { checkFlowRef, checkProviderRef, type DataQuery, parseDataQuery, readMoment } from './data-query';
-import {
-  currentPages,
-  type DataSetSource,
-  readCells,
-  readHistory,
-  type SeriesBlock,
-  seriesOfPages,
-  seriesOfRows,
-} from './data-read';
+import { currentPages, type DataSetSource, readCells, readHistory, seriesOfPages, seriesOfRows } from './data-read';
+import { type SeriesBlock } from '../../analytics/series-block';
 import { genericData, structureSpecificData } from './data-xml';
 import { noResults, sdmxErrorResponse } from './errors';
 import { type Negotiated, negotiateData } from './negotiate';

@@ -1,7 +1,9 @@
 import type { Catalogue } from '../../analytics/catalogue';
 import { FLAG_MEANINGS } from '../../shared/flags';
-import { CONCEPTS, CSV_DATAFLOW, FREQUENCIES, KEY_DIMENSIONS, UNITS } from './artefacts';
-import type { DataSetSource, SeriesBlock } from './data-read';
+import { CONCEPTS, CSV_DATAFLOW, KEY_DIMENSIONS } from './artefacts';
+import { FREQUENCIES, UNITS } from '../../analytics/series-block';
+import type { DataSetSource } from './data-read';
+import type { SeriesBlock } from '../../analytics/series-block';
 import type { DataShape } from './data-xml';
 
 export interface CsvOptions extends DataShape {

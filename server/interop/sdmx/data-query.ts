@@ -1,6 +1,7 @@
 import type { Catalogue } from '../../analytics/catalogue';
 import { asOfMoment, asOfParam } from '../../analytics/analytics.query';
-import { AGENCY, DATAFLOW, FREQUENCIES, type Frequency, KEY_DIMENSIONS, VERSION } from './artefacts';
+import { AGENCY, DATAFLOW, KEY_DIMENSIONS, VERSION } from './artefacts';
+import { FREQUENCIES, type Frequency } from '../../analytics/series-block';
 import { noResults, notImplemented, semanticError, syntaxError } from './errors';
 
 export type Detail = 'full' | 'dataonly' | 'serieskeysonly' | 'nodata';

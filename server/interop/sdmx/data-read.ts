@@ -4,24 +4,8 @@ import type { DbOrTx } from '../../db/database';
 import { cellVersions } from '../../cells/cell-versions';
 import { CompiledByShape, shapeOf } from '../../cells/compiled-filter';
 import { listObservations, type ObservationFilter } from '../../cells/observation.repository';
-import { type Frequency, frequencyOf } from './artefacts';
+import { type Frequency, frequencyOf, type SdmxObservation, type SeriesBlock } from '../../analytics/series-block';
 import type { DataQuery } from './data-query';
-
-/** One observation as the SDMX formats send it. */
-export interface SdmxObservation {
-  period: string;
-  value: number | null;
-  flags: string;
-}
-
-/** A series: the observations of one FREQ.INDICATOR.GEO key, oldest first. */
-export interface SeriesBlock {
-  freq: Frequency;
-  indicator: string;
-  geo: string;
-  unit: string;
-  observations: SdmxObservation[];
-}
 
 /** A dataset of the answer: with includeHistory, the versions valid from one moment to another. */
 export interface DataSetSource {

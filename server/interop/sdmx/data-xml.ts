@@ -1,5 +1,6 @@
 import { AGENCY, DATAFLOW, KEY_DIMENSIONS, STRUCTURE_REF, VERSION } from './artefacts';
-import type { DataSetSource, SdmxObservation, SeriesBlock } from './data-read';
+import type { DataSetSource } from './data-read';
+import type { SdmxObservation, SeriesBlock } from '../../analytics/series-block';
 import type { Detail } from './data-query';
 import { esc, header, NS, XML_DECLARATION } from './xml';
 

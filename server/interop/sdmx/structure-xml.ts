@@ -1,18 +1,7 @@
 import type { Catalogue } from '../../analytics/catalogue';
 import { FLAG_MEANINGS } from '../../shared/flags';
-import {
-  AGENCY,
-  CODELISTS,
-  CONCEPTS,
-  CONCEPT_SCHEME,
-  DATAFLOW,
-  DSD,
-  FREQUENCIES,
-  KEY_DIMENSIONS,
-  UNITS,
-  VERSION,
-  urn,
-} from './artefacts';
+import { AGENCY, CODELISTS, CONCEPTS, CONCEPT_SCHEME, DATAFLOW, DSD, KEY_DIMENSIONS, VERSION, urn } from './artefacts';
+import { FREQUENCIES, UNITS } from '../../analytics/series-block';
 import { esc, header, name, NS, XML_DECLARATION } from './xml';
 
 /** The artefacts a structure query returns, chosen by structure-query.ts. */

@@ -1,6 +1,6 @@
-import type { Catalogue } from '../../analytics/catalogue';
-import { UNITS } from './artefacts';
-import type { SeriesBlock } from './data-read';
+import type { Catalogue } from './catalogue';
+import { UNITS } from './series-block';
+import type { SeriesBlock } from './series-block';
 
 /** A JSON-stat 2.0 dataset (https://json-stat.org/format/): the parts this service writes. */
 export interface JsonStatDataset {
