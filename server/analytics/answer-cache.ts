@@ -101,3 +101,19 @@ export function preferredEncoding(header: string | string[] | undefined): Answer
   if (accepted('gzip')) return 'gzip';
   return null;
 }
+
+/**
+ * One cache per database (a test may open several in one process), made on first use and dropped
+ * with the database: each reader of versioned answers keeps its own, of the size it needs.
+ */
+export function cachePerDatabase(maxBytes: number): (db: object) => AnswerCache {
+  const caches = new WeakMap<object, AnswerCache>();
+  return (db) => {
+    let cache = caches.get(db);
+    if (!cache) {
+      cache = new AnswerCache(maxBytes);
+      caches.set(db, cache);
+    }
+    return cache;
+  };
+}

@@ -1,23 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/database';
 import { RouteResponse } from '../http/route';
-import { AnswerCache, preferredEncoding } from './answer-cache';
+import { cachePerDatabase, preferredEncoding } from './answer-cache';
 import { asOfMoment } from './analytics.query';
 import type { VersionMeta } from '../shared/api/analytics';
 import { type Catalogue, loadCatalogue } from './catalogue';
 import { type DataVersion, readDataVersion } from './vintage.repository';
 
-const caches = new WeakMap<Db, AnswerCache>();
-const CACHE_BYTES = 64 * 1024 * 1024;
-
-function cacheFor(db: Db): AnswerCache {
-  let cache = caches.get(db);
-  if (!cache) {
-    cache = new AnswerCache(CACHE_BYTES);
-    caches.set(db, cache);
-  }
-  return cache;
-}
+const cacheFor = cachePerDatabase(64 * 1024 * 1024);
 
 export interface VersionedRequest<T> {
   db: Db;

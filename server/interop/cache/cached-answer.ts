@@ -1,21 +1,11 @@
 import type { Readable } from 'node:stream';
-import { AnswerCache, preferredEncoding } from '../../analytics/answer-cache';
+import { cachePerDatabase, preferredEncoding } from '../../analytics/answer-cache';
 import { etagOf, matches } from '../../analytics/versioned-response';
 import type { DataVersion } from '../../analytics/vintage.repository';
 import type { Db } from '../../db/database';
 import { RouteResponse } from '../../http/route';
 
-const caches = new WeakMap<Db, AnswerCache>();
-const CACHE_BYTES = 32 * 1024 * 1024;
-
-function cacheFor(db: Db): AnswerCache {
-  let cache = caches.get(db);
-  if (!cache) {
-    cache = new AnswerCache(CACHE_BYTES);
-    caches.set(db, cache);
-  }
-  return cache;
-}
+const cacheFor = cachePerDatabase(32 * 1024 * 1024);
 
 export interface TextAnswer {
   db: Db;
