@@ -40,12 +40,12 @@ function follows(previous: string, next: string): boolean {
   return Math.abs(after.x - positionOf(previous).x - after.step) < 1e-6;
 }
 
-/** Which population a rate was divided by: a d flag marks another source (the seed's World Bank mid-year estimates). */
+/**
+ * Which population a rate was divided by: its source (e.g. Eurostat's demo_pjan, the World Bank's
+ * mid-year estimates, flagged d). A change of source inside a series is a break for every rate.
+ */
 function denominatorSource(measured: MeasuredValue): string | null {
-  if (!measured.denominator) return null;
-  return measured.denominator.flags.includes('d')
-    ? 'a mid-year population estimate (flag d)'
-    : 'population on 1 January';
+  return measured.denominator?.source ?? null;
 }
 
 /** Why a point starts a new segment, or null: a break flag (b), or a change of population source under a rate. */

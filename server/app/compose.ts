@@ -21,6 +21,7 @@ import type { AnyRoute, RouteHooks } from '../http/route';
 import { indicatorRoutes } from '../indicators/indicator.routes';
 import { interopRoutes } from '../interop/interop.routes';
 import { observationHistoryRoutes } from '../observations/observation-history.routes';
+import { sourceRoutes } from '../sources/source.routes';
 import { observationRoutes } from '../observations/observation.routes';
 import { openApiRoutes } from '../openapi/openapi.routes';
 import { practiceRoutes } from '../practices/practice.routes';
@@ -38,6 +39,7 @@ export const apiRoutes: readonly AnyRoute[] = [
   ...indicatorRoutes,
   ...observationRoutes,
   ...observationHistoryRoutes,
+  ...sourceRoutes,
   ...analyticsRoutes,
   ...alertRoutes,
   ...practiceRoutes,

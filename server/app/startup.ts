@@ -3,6 +3,7 @@ import { migrateToLatest } from '../db/migrate';
 import { withStartupLock } from '../db/migrate-lock';
 import { loadSeed, type SeedSummary } from '../seed/load-seed';
 import { syncEmpactCatalogue } from '../empact/empact.catalogue';
+import { syncSourceCatalogue } from '../sources/source.catalogue';
 
 /**
  * Migrates; on an empty database (no geos yet) also loads the catalogues and the seed. On
@@ -16,6 +17,8 @@ export async function initialiseDatabase(db: Db): Promise<{ migrations: string[]
     const seed = anyGeo ? null : await loadSeed(db);
     // A database seeded before data/empact/cycles.json (or before its latest cycle) gets what it lacks; nothing is overwritten.
     if (anyGeo) await syncEmpactCatalogue(db);
+    // Likewise data/sources.json: a source added there (another seed's dataset) exists before it is named.
+    if (anyGeo) await syncSourceCatalogue(db);
     return { migrations, seed };
   });
 }

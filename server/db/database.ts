@@ -4,7 +4,7 @@ import type { SubmissionApprovalTable } from './tables/approval.table';
 import type { AuditLogTable, AuditRefusalTable } from './tables/audit.table';
 import type { GeoGroupMemberTable, GeoTable } from './tables/geo.table';
 import type { IndicatorTable, ThemeTable } from './tables/indicator.table';
-import type { ObservationTable, RevisionTable } from './tables/observation.table';
+import type { ObservationTable, RevisionTable, SourceTable } from './tables/observation.table';
 import type {
   PracticeListingFacetTable,
   PracticeListingTable,
@@ -32,6 +32,7 @@ export interface Database {
   staged_parts: StagedPartTable;
   revisions: RevisionTable;
   observations: ObservationTable;
+  sources: SourceTable;
   practices: PracticeTable;
   practice_versions: PracticeVersionTable;
   practice_listings: PracticeListingTable;

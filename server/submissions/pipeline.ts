@@ -27,6 +27,11 @@ export interface SubmissionRequest {
   profile?: string | null;
   /** Called as rows are read, for progress bars. */
   onProgress?: (rowsRead: number) => void;
+  /**
+   * The source the file delivers (a code of data/sources.json) and its edition; by default the
+   * contact point's own national figures. Only a later submission from the same source revises a cell.
+   */
+  dataSource?: { code: string; edition?: string | null };
 }
 
 export type { ReadingSummary, SubmissionPreview } from '../shared/api/submissions';
@@ -46,6 +51,9 @@ export class ProfileNotForGeoError extends Error {}
 /** Callers check the geo first (a 400 naming it); this guards the foreign key the preview does not check. */
 export class UnknownSubmissionGeoError extends Error {}
 
+/** A submission naming a source that data/sources.json does not list. */
+export class UnknownDataSourceError extends Error {}
+
 /** Sniff, parse, validate and stage a file; published data does not change (the dry run). */
 export async function previewSubmission(
   db: Db,
@@ -53,7 +61,10 @@ export async function previewSubmission(
   now = new Date(),
 ): Promise<SubmissionPreview> {
   const scan = await scanSource(request.source);
-  const earlier = await findSubmissionByContent(db, request.geo, scan.sha256, request.profile ?? null);
+  const dataSource = request.dataSource?.code ?? 'national';
+  if (!(await db.selectFrom('sources').select('code').where('code', '=', dataSource).executeTakeFirst()))
+    throw new UnknownDataSourceError(`There is no source "${dataSource}". Sources are listed in data/sources.json.`);
+  const earlier = await findSubmissionByContent(db, request.geo, scan.sha256, request.profile ?? null, dataSource);
   if (earlier)
     return previewOfStored(
       db,
@@ -100,6 +111,8 @@ export async function previewSubmission(
         report: '{}',
         committed_at: null,
         profile: reading.profile,
+        source: dataSource,
+        edition: request.dataSource?.edition ?? null,
       });
       const { rowsRead, held } = await stageFile(tx, id, { request, sniffed, named, context, report, reading });
       const inspected = await inspectSubmission(tx, id, [...context.scope], report, held ?? undefined);

@@ -21,6 +21,7 @@ export const DenominatorSchema = z.object({
   period: z.string(),
   value: z.number(),
   flags: z.string(),
+  source: z.string().describe('The source of the population (sources.code), e.g. estat.demo_pjan'),
 });
 export type Denominator = z.infer<typeof DenominatorSchema>;
 
@@ -30,6 +31,10 @@ export const measuredShape = {
   flags: z.string().describe('Union of the inputs’ flags'),
   count: nullableNumber.describe('The raw count behind a rate (or the value itself for measure=count)'),
   countFlags: z.string(),
+  source: z
+    .string()
+    .nullable()
+    .describe('The source of the count (sources.code): the preferred one, or the one asked for'),
   denominator: DenominatorSchema.nullable().describe('The population a rate was divided by'),
   reason: z.string().nullable().describe('Why value is null, e.g. "no population for AT 2022"'),
 };

@@ -51,7 +51,7 @@ export async function commitSubmission(db: Db, submissionId: number, now?: Date)
           publishChanges(
             submissionId,
             geos,
-            openPublishWriter(side, one, tx, { submissionId, recordedAt: committedAt }),
+            openPublishWriter(side, one, tx, { submissionId, recordedAt: committedAt, source: submission.source }),
             first,
           ),
         );

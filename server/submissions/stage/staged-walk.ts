@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../../db/database';
 import { type HeldRun, type RepeatListener, type StagedCell, stagedCells } from './staged-merge';
-import { publishedCell, type PublishedCell, publishedCellsOf } from './published-cells';
+import { publishedCell, type PublishedCell, publishedCellsOf, submissionSourceOf } from './published-cells';
 
 /** What a walk calls, in key order. */
 export interface WalkVisitor {
@@ -18,8 +18,9 @@ function before(p: PublishedCell, s: StagedCell): boolean {
 }
 
 /**
- * Walks a submission's staged cells and the published cells of the same indicators in `geos`, side by
- * side in key order. Memory holds one part per staged run and one indicator's published cells at a
+ * Walks a submission's staged cells and the published cells of the same indicators in `geos` from the
+ * submission's source (another source's version of a cell is no earlier version of it), side by side
+ * in key order. Memory holds one part per staged run and one indicator's published cells at a
  * time. The checks, the diff and the commit all read a submission this way; a visitor instead of
  * yielded step objects saves an object per cell (measured: 0.1 s a walk over 1M cells).
  */
@@ -34,17 +35,18 @@ export async function walkSubmission(
   let published: PublishedCell[] = [];
   let at = 0;
   const inScope = new Set(geos);
+  const source = await submissionSourceOf(db, submissionId);
   for await (const batch of stagedCells(db, submissionId, held, visitor.repeat)) {
     for (const staged of batch) {
       if (staged.first.indicator !== indicator) {
         while (at < published.length) visitor.visit(null, published[at++]!);
         indicator = staged.first.indicator;
-        published = await publishedCellsOf(db, indicator, geos);
+        published = await publishedCellsOf(db, indicator, geos, source);
         at = 0;
       }
       if (!inScope.has(staged.first.geo)) {
         // A geo that left the submission's group after its preview: looked up on its own.
-        visitor.visit(staged, await publishedCell(db, staged.first));
+        visitor.visit(staged, await publishedCell(db, staged.first, source));
         continue;
       }
       while (at < published.length && before(published[at]!, staged)) visitor.visit(null, published[at++]!);
