@@ -47,10 +47,24 @@ export async function loadSeed(db: Db, seedDir = path.join(DATA_DIR, 'seed')): P
     await syncEmpactCatalogue(tx);
   });
   await syncSourceCatalogue(db);
-  const manifest = SeedManifest.parse(JSON.parse(readFileSync(path.join(seedDir, 'manifest.json'), 'utf8')));
+  const manifest = readSeedManifest(seedDir);
+  const revisions = await loadSeedFiles(db, seedDir, manifest.files);
+  await loadPracticeSeed(db);
+  return { submissions: manifest.files.length, revisions };
+}
+
+export type SeedManifest = z.infer<typeof SeedManifest>;
+export type SeedEntry = SeedManifest['files'][number];
+
+export function readSeedManifest(seedDir = path.join(DATA_DIR, 'seed')): SeedManifest {
+  return SeedManifest.parse(JSON.parse(readFileSync(path.join(seedDir, 'manifest.json'), 'utf8')));
+}
+
+/** Previews and commits seed files in order, each as a submission of its source; returns the revisions added. */
+export async function loadSeedFiles(db: Db, seedDir: string, entries: SeedEntry[]): Promise<number> {
   let revisions = 0;
   let last = 0;
-  for (const entry of manifest.files) {
+  for (const entry of entries) {
     const source = await fileSource(path.join(seedDir, entry.file), entry.file);
     const dataSource = { code: entry.source, edition: entry.edition };
     const preview = await previewSubmission(db, { geo: entry.geo, submittedBy: SEED_SUBMITTER, source, dataSource });
@@ -65,6 +79,5 @@ export async function loadSeed(db: Db, seedDir = path.join(DATA_DIR, 'seed')): P
     last = Math.max(Date.now(), last + 1);
     revisions += (await commitSubmission(db, preview.submissionId, new Date(last))).revisionsAdded;
   }
-  await loadPracticeSeed(db);
-  return { submissions: manifest.files.length, revisions };
+  return revisions;
 }
