@@ -54,8 +54,8 @@ export async function cellSources(
         dataset: r.dataset,
         edition: r.edition,
         // History is public: a role, never a person's address.
-        deliveredBy:
-          r.submitted_by === 'seed' ? 'the seed' : `a contact point or the secretariat for ${r.submission_geo}`,
+        deliveredBy: r.submitted_by === 'seed' ? ('seed' as const) : ('contact-point' as const),
+        deliveredFor: r.submission_geo,
         preferred: r === preferred,
         value: r.value,
         flags: r.flags,

@@ -11,7 +11,5 @@ export const sourceParam = SourceSchema.shape.code.describe(
 export async function assertKnownSource(db: DbOrTx, code: string): Promise<void> {
   const known = (await db.selectFrom('sources').select('code').orderBy('rank').execute()).map((r) => r.code);
   if (!known.includes(code))
-    throw badRequest(`Unknown source "${code}". Known sources: ${known.join(', ')} (see /api/sources).`, {
-      source: [code],
-    });
+    throw badRequest({ key: 'sources.unknown', params: { source: code, known: known.join(', ') } }, { source: [code] });
 }

@@ -106,6 +106,7 @@ describe('group aggregate rules', () => {
     value,
     flags,
     count: value,
+    source: 'estat.crim_off_cat',
     countFlags: flags,
     denominator: null,
     reason: value === null ? 'missing' : null,

@@ -88,6 +88,7 @@ describe('rate arithmetic', () => {
       value,
       flags,
       recorded_at: '',
+      source: 'estat.crim_off_cat',
     });
     expect(measuredRate(cell(10, 'e'), cell(1_000_000, 'bp'), 'AT', '2017')).toMatchObject({ value: 1, flags: 'bep' });
     expect(measuredRate(cell(null, ':'), cell(1_000_000, ''), 'AT', '2017').reason).toBe('no value for AT 2017');

@@ -56,7 +56,8 @@ describe('sources kept apart', () => {
     ]);
     expect(answer.sources[1]!.differencePercent).toBeCloseTo((-9 / 70) * 100, 3);
     expect(answer.sources[1]!.edition).toBe('bulk TSV, 2008-2022');
-    expect(answer.sources[0]!.deliveredBy).toBe('a contact point or the secretariat for AT');
+    expect(answer.sources[0]).toMatchObject({ deliveredBy: 'contact-point', deliveredFor: 'AT' });
+    expect(answer.sources[1]).toMatchObject({ deliveredBy: 'seed', deliveredFor: 'AT' });
     expect(other.headers.etag).toBeTruthy();
   });
 
@@ -102,6 +103,8 @@ describe('sources kept apart', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain('Unknown source "estat.nothing"');
     expect(res.body.error.message).toContain('estat.crim_off_cat');
+    const dutch = await ctx.request().get('/api/observations?indicator=ICCS0101&source=estat.nothing&lang=nl');
+    expect(dutch.body.error.message).toContain('Onbekende bron "estat.nothing"');
     const source = bufferSource('x.csv', Buffer.from(canonicalCsv('AT,ICCS0101,2017,70,,')));
     await expect(
       previewSubmission(ctx.db, { geo: 'AT', submittedBy: 'test', source, dataSource: { code: 'estat.nothing' } }),

@@ -25,7 +25,10 @@ export const CellSourceVersionSchema = z.object({
   publisher: z.string(),
   dataset: z.string(),
   edition: z.string().nullable().describe('The edition or version of the source that delivered this value'),
-  deliveredBy: z.string().describe('Who delivered it: the seed, or a contact point of the geo (never a person)'),
+  deliveredBy: z
+    .enum(['seed', 'contact-point'])
+    .describe('Who delivered it: the seed, or a contact point (or the secretariat) of deliveredFor; never a person'),
+  deliveredFor: z.string().describe('The geo the delivering submission was made for'),
   preferred: z.boolean(),
   value: z.number().nullable(),
   flags: z.string(),
