@@ -119,6 +119,15 @@ describe('migrations', () => {
 
   it('split published data into current and superseded versions, and join them again going down', async () => {
     database = await databases.seeded();
+    // The seed's own superseded versions: the 213 cells the 2025 edition of crim_off_cat revised.
+    const seeded = Number(
+      (
+        await database.db
+          .selectFrom('revisions')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     const { preview } = await publishCsv(database, canonicalCsv('AT,ICCS0101,2017,99,e,corrected'), {
       geo: 'AT',
       fileName: 'c.csv',
@@ -140,7 +149,7 @@ describe('migrations', () => {
         ).n,
       );
     const [observations, superseded] = [await count('observations'), await count('revisions')];
-    expect(superseded).toBe(0);
+    expect(superseded).toBe(seeded);
 
     const migrator = new Migrator({ db: database.db, provider: { getMigrations: async () => migrations } });
     expect((await migrator.migrateTo('2026-11-23T0010_audit-address-index')).error).toBeUndefined();
@@ -153,7 +162,9 @@ describe('migrations', () => {
       '2026-11-23T0200_cell-versions',
       '2026-11-23T0210_observations-key-only',
     ]);
-    expect(await cellHistory(database.db, cell)).toEqual(history);
+    // Going down drops the editions (a column of the sources migration); everything else comes back.
+    const withoutEdition = (h: Awaited<ReturnType<typeof cellHistory>>) => h.map(({ edition: _, ...r }) => r);
+    expect(withoutEdition(await cellHistory(database.db, cell))).toEqual(withoutEdition(history));
     expect(await count('revisions')).toBe(superseded);
     const current = await database.db
       .selectFrom('observations')

@@ -27,8 +27,10 @@ describe('sources kept apart', () => {
     const { preview } = await publishCsv(ctx, canonicalCsv('AT,ICCS0101,2017,70,,national police statistics'), {
       geo: 'AT',
     });
-    // Another source's version is no earlier version of this one: the diff calls the cell new.
-    expect(preview.diff).toMatchObject({ newCells: 1, changedCells: 0 });
+    // The diff says what readers will see change (Eurostat's 61 → 70); the commit adds the contact
+    // point's own version beside Eurostat's instead of superseding it.
+    expect(preview.diff).toMatchObject({ newCells: 0, changedCells: 1 });
+    expect(preview.diff!.changed[0]).toMatchObject({ old: { value: 61 }, new: { value: 70 } });
     const history = await cellHistory(ctx.db, AT_2017);
     expect(history.map((h) => [h.value, h.current, h.dataSource])).toEqual([
       [61, true, 'estat.crim_off_cat'],

@@ -15,19 +15,22 @@ import { type Kysely, PostgresAdapter, sql } from 'kysely';
  *   from the same source is a revision of its own earlier version, never of another source's.
  *
  * Existing submissions: the seed's files are named by their source folder (eurostat-crim_off_cat/,
- * eurostat-tps00001/, worldbank-sp-pop-totl/); every other submission is a contact point's own
- * figure. A contact point's upload that had superseded a seed cell now stands beside it: the latest
+ * eurostat-tps00001/, worldbank-sp-pop-totl/; later seeds also eurostat-crim_off_cat-2025/ and
+ * eurostat-demo_pjan/); every other submission is a contact point's own figure. A contact point's upload that had superseded a seed cell now stands beside it: the latest
  * version of each (cell, source) becomes current, the others stay superseded.
  */
 const SOURCES: [string, string, string, string, number][] = [
   ['national', 'contact point', 'national figures', "The contact point's own national figures", 10],
   ['estat.crim_off_cat', 'Eurostat', 'crim_off_cat', 'Police-recorded offences by offence category', 20],
+  ['estat.demo_pjan', 'Eurostat', 'demo_pjan', 'Population on 1 January by age and sex', 25],
   ['estat.tps00001', 'Eurostat', 'tps00001', 'Population on 1 January', 26],
   ['wb.sp_pop_totl', 'World Bank', 'SP.POP.TOTL', 'Population, total (mid-year estimate)', 40],
 ];
 
 const SEED_FOLDERS: [string, string][] = [
-  ['eurostat-crim_off_cat/%', 'estat.crim_off_cat'],
+  // Every edition's folder: eurostat-crim_off_cat/ (the 2022 TSV), eurostat-crim_off_cat-2025/.
+  ['eurostat-crim_off_cat%', 'estat.crim_off_cat'],
+  ['eurostat-demo_pjan/%', 'estat.demo_pjan'],
   ['eurostat-tps00001/%', 'estat.tps00001'],
   ['worldbank-sp-pop-totl/%', 'wb.sp_pop_totl'],
 ];

@@ -82,16 +82,23 @@ async function publishChanges(
 ): Promise<number> {
   let next = first;
   try {
-    await walkSubmission(writer.reader, submissionId, geos, {
-      visit(staged, published) {
-        if (!staged) return;
-        const cell = staged.first;
-        if (!published) writer.add(cell, next++);
-        else if (published.value !== cell.value || published.flags !== cell.flags)
-          writer.replace(published, cell, next++);
+    await walkSubmission(
+      writer.reader,
+      submissionId,
+      geos,
+      {
+        visit(staged, published) {
+          if (!staged) return;
+          const cell = staged.first;
+          if (!published) writer.add(cell, next++);
+          else if (published.value !== cell.value || published.flags !== cell.flags)
+            writer.replace(published, cell, next++);
+        },
+        afterBatch: () => writer.flush(),
       },
-      afterBatch: () => writer.flush(),
-    });
+      undefined,
+      { sameSourceOnly: true },
+    );
     await writer.finish();
   } catch (error) {
     writer.abort(error instanceof Error ? error : new Error(String(error)));
