@@ -37,7 +37,7 @@ export async function useLocale(locale: Locale): Promise<Translator> {
     locale === 'en' ? Promise.resolve(null) : loadCatalogue('en'),
   ]);
   active = createTranslator(locale, own, reference ?? own);
-  document.documentElement.lang = locale;
+  if (typeof document !== 'undefined') document.documentElement.lang = locale;
   return active;
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { useLocale } from '../../client/i18n/i18n';
 import { viewsFor } from '../../client/api/session';
 import {
   accessProblem,
@@ -48,7 +49,7 @@ describe('account texts', () => {
     expect(submissionStatusText('approval-rejected')).toBe('Rejected by the secretariat');
     expect(submissionStatusText('awaiting-approval')).toBe("Awaiting the secretariat's approval");
     expect(submissionStatusText('something-new')).toBe('something-new');
-    expect(timeText('2026-11-22T18:57:03.123Z')).toBe('2026-11-22 18:57 UTC');
+    expect(timeText('2026-11-22T18:57:03.123Z')).toBe('22 Nov 2026, 18:57 UTC');
     expect(timeText(null)).toBe('—');
   });
 
@@ -59,5 +60,20 @@ describe('account texts', () => {
     expect(viewsFor('secretariat')).toEqual(
       expect.arrayContaining(['users', 'approvals', 'review', 'my-country', 'upload', 'audit']),
     );
+  });
+});
+
+describe('account texts in other languages', () => {
+  it('counts the wait with CLDR plurals: French treats 0 and 1 as singular', async () => {
+    await useLocale('fr');
+    expect(waitText(1)).toBe('1 seconde');
+    expect(waitText(61)).toBe('2 minutes');
+    await useLocale('de');
+    expect(waitText(60)).toBe('1 Minute');
+    expect(accessProblem({ status: 403, message: 'NL.' })).toBe('Ihr Konto darf dies nicht tun: NL.');
+    expect(timeText('2026-11-22T18:57:03.123Z')).toBe('22.11.2026, 18:57 UTC');
+    await useLocale('nl');
+    expect(submissionStatusText('withdrawn')).toBe('Ingetrokken');
+    await useLocale('en');
   });
 });

@@ -3,7 +3,7 @@ import { errorBox, h } from '../../components/dom';
 import type { MountedView, ViewContext } from '../view-context';
 import type { ViewState } from '../../state/url-state';
 import { actionButton, labelled, liveRegion, problemBox, sessionWithRole } from '../account-parts';
-import { PRACTICE_STATE_TEXT } from '../account-text';
+import { practiceStateText } from '../account-text';
 import { viewHeader } from '../view-parts';
 import {
   loadReviewQueue,
@@ -106,7 +106,7 @@ function practiceCard(practice: PracticeSummary, status: HTMLElement, reload: ()
       {},
       h('span', {
         class: `state state-${practice.state}`,
-        text: PRACTICE_STATE_TEXT[practice.state] ?? practice.state,
+        text: practiceStateText(practice.state),
       }),
       ` · version ${practice.version} · ${practice.geos.join(', ') || 'no country'} · rating: ${practice.ratingLabel}`,
     ),
