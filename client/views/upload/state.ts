@@ -4,14 +4,17 @@ import type { Geo, ImportProfilesAnswer, ImportProfileView } from '../../api/typ
 import type { ViewState } from '../../state/url-state';
 import type { Catalogue } from '../view-parts';
 import { authMessage } from './transfer';
+import { formatNumber } from '../../../server/shared/i18n';
+import { currentLocale, t } from '../../i18n/i18n';
 
 /** An import profile: how to read a national file (columns, codes, number format), as /api/import-profiles lists it. */
 export type ImportProfile = ImportProfileView;
 
 export function sizeText(bytes: number): string {
-  if (bytes < 10_000) return `${bytes} bytes`;
-  if (bytes < 10_000_000) return `${(bytes / 1024).toFixed(0)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  const locale = currentLocale();
+  if (bytes < 10_000) return t('upload.size-bytes', { count: bytes });
+  if (bytes < 10_000_000) return t('upload.size-kb', { size: formatNumber(Math.round(bytes / 1024), locale) });
+  return t('upload.size-mb', { size: formatNumber(bytes / 1024 / 1024, locale, { maximumFractionDigits: 1 }) });
 }
 
 /** The import profiles the signed-in account may use; a refusal becomes a message, not an error. */
