@@ -1,6 +1,7 @@
 import { getFresh, sendJson } from '../../api/client';
 import type { PasswordLinkAnswer, UsersAnswer, UserView } from '../../api/types';
 import { timeText } from '../account-text';
+import { t } from '../../i18n/i18n';
 
 export function loadUsers(): Promise<UsersAnswer> {
   return getFresh<UsersAnswer>('/api/users');
@@ -21,7 +22,7 @@ export function issuePasswordLink(id: number): Promise<PasswordLinkAnswer> {
 }
 
 export function stateText(user: UserView): string {
-  if (!user.active) return 'Disabled';
-  if (user.lockedUntil) return `Locked until ${timeText(user.lockedUntil)}`;
-  return user.hasPassword ? 'Active' : 'Active, no password set yet';
+  if (!user.active) return t('users.state.disabled');
+  if (user.lockedUntil) return t('users.state.locked', { until: timeText(user.lockedUntil) });
+  return user.hasPassword ? t('users.state.active') : t('users.state.no-password');
 }
