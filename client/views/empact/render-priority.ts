@@ -63,7 +63,7 @@ function kpiTable(rows: KpiRow[], caption: string): HTMLElement {
     caption,
     rows,
     columns: [
-      { key: 'definition', label: 'KPI', value: (r) => r.kpi.definition },
+      { key: 'definition', label: t('empact.kpi'), value: (r) => r.kpi.definition },
       { key: 'action', label: t('empact.p.action'), value: (r) => r.action ?? t('empact.p.the-whole-plan') },
       {
         key: 'baseline',
@@ -229,7 +229,7 @@ function reportForm(rows: KpiRow[], paint: Painter): HTMLElement | null {
     fields: [
       {
         name: 'kpi',
-        label: 'KPI',
+        label: t('empact.kpi'),
         kind: 'select',
         choices: typed.map((r) => ({
           value: String(r.kpi.id),
