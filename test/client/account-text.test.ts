@@ -77,3 +77,17 @@ describe('account texts in other languages', () => {
     await useLocale('en');
   });
 });
+
+describe('the upload outcome', () => {
+  it('says a re-upload returned the earlier submission instead of pointing a submission at itself', async () => {
+    const { uploadOutcomeText } = await import('../../client/views/upload/state');
+    const text = uploadOutcomeText({ submissionId: 148, status: 'validated', duplicateOf: 148 });
+    expect(text).toBe(
+      'This file was already uploaded as submission 148 (Validated: ready to commit or withdraw); nothing new was stored. Its report is shown below.',
+    );
+    expect(text.match(/148/g)).toHaveLength(1);
+    expect(uploadOutcomeText({ submissionId: 149, status: 'rejected', duplicateOf: null })).toBe(
+      'Submission 149: Rejected by validation: fix the errors and upload again.',
+    );
+  });
+});

@@ -10,7 +10,7 @@ import { authMessage, commitUpload, fetchTemplate, uploadSubmission } from './tr
 import { diffSection, reportSection } from './report';
 import { firstRows, mappingPreview } from './preview';
 import { importProfileForm } from './import-profile-form';
-import { type ImportProfile, loadImportProfiles, sizeText, uploadCountries } from './state';
+import { type ImportProfile, loadImportProfiles, sizeText, uploadCountries, uploadOutcomeText } from './state';
 import { loadCatalogue, viewHeader } from '../view-parts';
 import { formatNumber } from '../../../server/shared/i18n';
 import { currentLocale, t } from '../../i18n/i18n';
@@ -169,13 +169,7 @@ export async function mount(container: HTMLElement, state: ViewState, _context: 
       status.replaceChildren(
         h('p', {
           role: 'status',
-          text: answer.duplicateOf
-            ? t('upload.submission-duplicate', {
-                id: answer.submissionId,
-                status: submissionStatusText(answer.status),
-                earlier: answer.duplicateOf,
-              })
-            : t('upload.submission-outcome', { id: answer.submissionId, status: submissionStatusText(answer.status) }),
+          text: uploadOutcomeText(answer),
         }),
       );
       results.replaceChildren(reportSection(answer), diffSection(answer), commitButton(answer));

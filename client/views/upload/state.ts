@@ -1,6 +1,7 @@
 import { getJson } from '../../api/client';
 import type { SessionState } from '../../api/session';
-import type { Geo, ImportProfilesAnswer, ImportProfileView } from '../../api/types';
+import type { Geo, ImportProfilesAnswer, ImportProfileView, SubmissionPreview } from '../../api/types';
+import { submissionStatusText } from '../account-text';
 import type { ViewState } from '../../state/url-state';
 import type { Catalogue } from '../view-parts';
 import { authMessage } from './transfer';
@@ -36,4 +37,14 @@ export function uploadCountries(
   const scope = session.user?.role === 'contact_point' ? session.user.geos : null;
   const countries = catalogue.geos.filter((g) => g.kind === 'country' && (!scope || scope.includes(g.code)));
   return { countries, geo: countries.find((g) => g.code === state.geos[0])?.code ?? countries[0]?.code ?? '' };
+}
+
+/**
+ * What an upload's answer means. A byte-identical re-upload is answered with the earlier submission
+ * itself (submissionId = duplicateOf): say that nothing new was stored, not that it repeats itself.
+ */
+export function uploadOutcomeText(answer: Pick<SubmissionPreview, 'submissionId' | 'status' | 'duplicateOf'>): string {
+  const status = submissionStatusText(answer.status);
+  if (answer.duplicateOf !== null) return t('upload.already-uploaded', { earlier: answer.duplicateOf, status });
+  return t('upload.submission-outcome', { id: answer.submissionId, status });
 }
