@@ -11,6 +11,7 @@ import { fetchTemplate } from '../upload/transfer';
 import { t } from '../../i18n/i18n';
 import { type Catalogue, geoName, loadCatalogue, viewHeader } from '../view-parts';
 import { loadGeoSubmissions, myCountryGeos, withdrawSubmission } from './state';
+import { submissionDetail } from './submission-detail';
 
 function statusCell(row: SubmissionRow, decision: ApprovalRow | undefined): HTMLElement {
   const cell = h('td', {}, h('span', { class: `status status-${row.status}`, text: submissionStatusText(row.status) }));
@@ -29,7 +30,7 @@ function submissionTable(
 ): HTMLElement {
   if (!rows.length) return h('p', { text: t('my-country.no-submissions', { geo }) });
   const body = rows.map((row) => {
-    const actions = h('td', {});
+    const actions = h('td', {}, submissionDetail(row, status, reload));
     if (row.status === 'validated') {
       actions.append(
         actionButton(

@@ -1,7 +1,7 @@
 import type { ChangedCell, ReportEntry, SubmissionPreview } from '../../api/types';
 import { formatValue } from '../../charts/format';
 import { selectField } from '../../components/controls';
-import { h } from '../../components/dom';
+import { h, uniqueId } from '../../components/dom';
 import { sortableTable } from '../../components/sortable-table';
 import { t } from '../../i18n/i18n';
 
@@ -45,10 +45,12 @@ export function reportSection(preview: SubmissionPreview): HTMLElement {
   draw('');
   const omitted = Object.entries(report.omitted).filter(([, n]) => n);
   const verdict = report.valid ? t('upload.verdict-valid') : t('upload.verdict-invalid');
+  // Unique ids: My country can show several submissions' reports at once.
+  const headingId = uniqueId('report-heading');
   return h(
     'section',
-    { 'aria-labelledby': 'report-heading' },
-    h('h3', { id: 'report-heading', text: t('upload.validation-report') }),
+    { 'aria-labelledby': headingId },
+    h('h3', { id: headingId, text: t('upload.validation-report') }),
     h('p', {
       class: report.valid ? 'notice' : 'error',
       role: 'status',
@@ -96,10 +98,11 @@ export function diffSection(preview: SubmissionPreview): HTMLElement {
   if (!diff) return h('p', { class: 'hint', text: t('upload.no-diff') });
   const value = (v: { value: number | null; flags: string }) =>
     `${formatValue(v.value, 'count')}${v.flags ? ` ${v.flags}` : ''}`;
+  const headingId = uniqueId('diff-heading');
   return h(
     'section',
-    { 'aria-labelledby': 'diff-heading' },
-    h('h3', { id: 'diff-heading', text: t('upload.what-would-change') }),
+    { 'aria-labelledby': headingId },
+    h('h3', { id: headingId, text: t('upload.what-would-change') }),
     h(
       'ul',
       { class: 'inline plain-list' },
