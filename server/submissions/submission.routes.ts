@@ -56,7 +56,8 @@ export const submissionRoutes = [
     method: 'get',
     path: '/api/submissions/template',
     tag: 'submissions',
-    summary: 'The canonical CSV template for a geo, pre-filled with its last known values',
+    summary:
+      'The CSV template for a geo: every core indicator with name, unit and definition, its published values, and an empty row for the next expected year',
     access: { kind: 'geo-scoped', roles: [...CONTACTS], geos: (ctx) => [ctx.query.geo] },
     query: z.object({ geo: singleCode }),
     handler: async ({ db, query }) => {
