@@ -26,6 +26,7 @@ const context = startRouter(main, {
   audit: () => import('./views/audit'),
   empact: () => import('./views/empact/index'),
   rounds: () => import('./views/rounds/index'),
+  evidence: () => import('./views/evidence/index'),
 });
 
 // Signing in or out changes what the header offers; the views re-read the session when they mount.

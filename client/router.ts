@@ -20,6 +20,7 @@ const TITLES: Record<ViewName, string> = {
   audit: 'Audit log',
   empact: 'EMPACT',
   rounds: 'Collection rounds',
+  evidence: 'Evidence scale',
 };
 
 export function startRouter(container: HTMLElement, loaders: Record<ViewName, ViewLoader>): ViewContext {

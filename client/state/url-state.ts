@@ -21,6 +21,7 @@ export const VIEWS = [
   'audit',
   'empact',
   'rounds',
+  'evidence',
 ] as const;
 export type ViewName = (typeof VIEWS)[number];
 export type MeasureName = 'count' | 'rate';
@@ -88,6 +89,7 @@ const PATHS: Record<ViewName, string> = {
   audit: '/audit',
   empact: '/empact',
   rounds: '/rounds',
+  evidence: '/evidence',
 };
 
 const FACET_PREFIX = 'f.';

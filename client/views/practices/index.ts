@@ -5,6 +5,7 @@ import type { MountedView, ViewContext } from '../view-context';
 import type { ViewState } from '../../state/url-state';
 import { practiceCard } from '../practice-links';
 import { loadCatalogue, viewHeader, type Catalogue } from '../view-parts';
+import { t } from '../../i18n/i18n';
 import { FACET_LEGENDS, facetLabel, humanise, loadPracticeSearch, practiceSort, SORTS, withFacetValues } from './state';
 
 function facetGroups(
@@ -61,6 +62,9 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
     const header = viewHeader(
       'Practices',
       'What works in crime prevention: practices from Europe and beyond, rated by the evidence from their evaluations.',
+    );
+    header.append(
+      h('p', {}, h('a', { href: context.hrefFor({ view: 'evidence', id: null }), text: t('evidence.how-rated') })),
     );
     try {
       const answer = await loadPracticeSearch(state);
