@@ -27,6 +27,7 @@ const context = startRouter(main, {
   empact: () => import('./views/empact/index'),
   rounds: () => import('./views/rounds/index'),
   evidence: () => import('./views/evidence/index'),
+  countries: () => import('./views/countries/index'),
 });
 
 // Signing in or out changes what the header offers; the views re-read the session when they mount.

@@ -21,6 +21,7 @@ const TITLES: Record<ViewName, string> = {
   empact: 'EMPACT',
   rounds: 'Collection rounds',
   evidence: 'Evidence scale',
+  countries: 'Countries',
 };
 
 export function startRouter(container: HTMLElement, loaders: Record<ViewName, ViewLoader>): ViewContext {

@@ -22,6 +22,7 @@ export const VIEWS = [
   'empact',
   'rounds',
   'evidence',
+  'countries',
 ] as const;
 export type ViewName = (typeof VIEWS)[number];
 export type MeasureName = 'count' | 'rate';
@@ -90,6 +91,7 @@ const PATHS: Record<ViewName, string> = {
   empact: '/empact',
   rounds: '/rounds',
   evidence: '/evidence',
+  countries: '/countries',
 };
 
 const FACET_PREFIX = 'f.';
