@@ -4,6 +4,7 @@ import type { PracticeVocabulary } from './practice.catalogue-check';
 import type { PracticeRecord } from '../shared/api/practice-record';
 import type { ListingAudience, NewPracticeListing } from '../db/tables/practice.table';
 import { RATING_RANK, type WorkflowState } from '../shared/practice-vocabulary';
+import { normaliseSearchText } from '../shared/search-text';
 
 /** The facets a search can filter and count by, with the query parameter that filters each. */
 export const FACETS = {
@@ -21,20 +22,7 @@ export type FacetName = keyof typeof FACETS;
 /** Link facets: filterable, not counted. */
 export const LINK_FACETS = { indicator: 'indicator', iccs: 'iccs' } as const;
 
-/** Lower-case, without diacritics, so that "Kärnä" and "karna" match on every engine. */
-export function normaliseSearchText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/ß/g, 'ss')
-    .replace(/[æÆ]/g, 'ae')
-    .replace(/[øØ]/g, 'o')
-    .replace(/[œŒ]/g, 'oe')
-    .replace(/[łŁ]/g, 'l')
-    .replace(/[đĐ]/g, 'd')
-    .replace(/ı/g, 'i')
-    .toLowerCase();
-}
+export { normaliseSearchText } from '../shared/search-text';
 
 export function searchTexts(record: PracticeRecord): { title: string; body: string } {
   const body = [

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../db/database';
 import { practiceTextMatches as textMatches } from '../db/text-search';
-import { FACETS, type FacetName, LINK_FACETS, normaliseSearchText } from './practice.listing';
+import { FACETS, type FacetName, LINK_FACETS } from './practice.listing';
+import { searchTokens } from '../shared/search-text';
 import type { ListingAudience } from '../db/tables/practice.table';
 import type { PracticeSearchQuery } from './practice.query';
 import type { FacetCount } from '../shared/api/practices';
@@ -33,11 +34,7 @@ export interface ListingSearchResult {
   facets: Record<FacetName, FacetCount[]>;
 }
 
-/** Up to 12 words of letters and digits, normalised like the stored search texts. */
-export function searchTokens(q: string | undefined): string[] {
-  if (!q) return [];
-  return [...new Set(normaliseSearchText(q).match(/[\p{L}\p{N}]+/gu) ?? [])].slice(0, 12);
-}
+export { searchTokens } from '../shared/search-text';
 
 /** Without words every listing matches, equally. */
 function everyListing() {
