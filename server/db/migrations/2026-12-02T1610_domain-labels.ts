@@ -12,7 +12,8 @@ function isPostgres(db: Kysely<any>): boolean {
  *   values) in one language. The catalogue files are revision 0; a review adds a row, never edits one.
  * - label_search: one derived row per labelled thing with its names and definitions in every
  *   language, indexed for full text (FTS5 or tsvector + GIN), so "inbraak" finds Burglary.
- * - practice_translations: append-only translations of a practice's curator-written fields.
+ * - practice_translations: append-only translations of a practice's curator-written fields, and
+ *   practice_listings.language: the language the listed version is written in (all earlier ones: English).
  */
 export async function up(db: Kysely<any>): Promise<void> {
   const idType = isPostgres(db) ? 'serial' : 'integer';
@@ -76,9 +77,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('recorded_at', 'varchar(32)', (c) => c.notNull())
     .addUniqueConstraint('practice_translations_key', ['practice_id', 'locale', 'revision'])
     .execute();
+  await db.schema
+    .alterTable('practice_listings')
+    .addColumn('language', 'varchar(8)', (c) => c.notNull().defaultTo('en'))
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('practice_listings').dropColumn('language').execute();
   if (!isPostgres(db)) await sql`DROP TABLE label_search_fts`.execute(db);
   for (const table of ['practice_translations', 'label_search', 'label_revisions']) {
     await db.schema.dropTable(table).execute();
