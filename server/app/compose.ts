@@ -19,6 +19,7 @@ import { createHttpApp } from '../http/app';
 import type { ActorResolver } from '../http/mount';
 import type { AnyRoute, RouteHooks } from '../http/route';
 import { indicatorRoutes } from '../indicators/indicator.routes';
+import { labelRoutes } from '../labels/label.routes';
 import { interopRoutes } from '../interop/interop.routes';
 import { observationHistoryRoutes } from '../observations/observation-history.routes';
 import { observationRoutes } from '../observations/observation.routes';
@@ -36,6 +37,7 @@ export const apiRoutes: readonly AnyRoute[] = [
   ...healthRoutes,
   ...geoRoutes,
   ...indicatorRoutes,
+  ...labelRoutes,
   ...observationRoutes,
   ...observationHistoryRoutes,
   ...analyticsRoutes,

@@ -3,6 +3,8 @@ import { migrateToLatest } from '../db/migrate';
 import { withStartupLock } from '../db/migrate-lock';
 import { loadSeed, type SeedSummary } from '../seed/load-seed';
 import { syncEmpactCatalogue } from '../empact/empact.catalogue';
+import { loadLabelBook } from '../labels/label.book';
+import { syncLabelSearch } from '../labels/label.search';
 
 /**
  * Migrates; on an empty database (no geos yet) also loads the catalogues and the seed. On
@@ -16,6 +18,8 @@ export async function initialiseDatabase(db: Db): Promise<{ migrations: string[]
     const seed = anyGeo ? null : await loadSeed(db);
     // A database seeded before data/empact/cycles.json (or before its latest cycle) gets what it lacks; nothing is overwritten.
     if (anyGeo) await syncEmpactCatalogue(db);
+    // The label search index is derived from the catalogues and the reviews: rebuilt at every start.
+    await syncLabelSearch(db, await loadLabelBook(db));
     return { migrations, seed };
   });
 }

@@ -4,6 +4,7 @@ import type { SubmissionApprovalTable } from './tables/approval.table';
 import type { AuditLogTable, AuditRefusalTable } from './tables/audit.table';
 import type { GeoGroupMemberTable, GeoTable } from './tables/geo.table';
 import type { IndicatorTable, ThemeTable } from './tables/indicator.table';
+import type { LabelRevisionTable, LabelSearchTable, PracticeTranslationTable } from './tables/label.table';
 import type { ObservationTable, RevisionTable } from './tables/observation.table';
 import type {
   PracticeListingFacetTable,
@@ -51,6 +52,9 @@ export interface Database {
   round_lock_exceptions: RoundLockExceptionTable;
   round_notices: RoundNoticeTable;
   national_representatives: NationalRepresentativeTable;
+  label_revisions: LabelRevisionTable;
+  label_search: LabelSearchTable;
+  practice_translations: PracticeTranslationTable;
 }
 
 export type Db = Kysely<Database>;

@@ -49,7 +49,7 @@ export function mountRoutes(
           db,
           config,
           actor,
-          query: parseInput(route.query, req.query, 'query'),
+          query: parseInput(route.query, withoutLang(req.query), 'query'),
           params: parseInput(route.params, req.params, 'path'),
           body: rawBody ? undefined : parseInput(route.body, req.body, 'body'),
           headers: req.headers,
@@ -77,6 +77,13 @@ export function mountRoutes(
 export function requestLocale(req: Request): Locale {
   const lang = req.query?.lang;
   return negotiateLocale(typeof lang === 'string' ? lang : null, req.headers['accept-language']);
+}
+
+/** `?lang=` chooses the answer's language for every route, so a route's own (strict) query schema never sees it. */
+function withoutLang(query: unknown): unknown {
+  if (!query || typeof query !== 'object' || !('lang' in query)) return query;
+  const { lang: _chosen, ...rest } = query as Record<string, unknown>;
+  return rest;
 }
 
 function parseInput(schema: AnyRoute['query'], value: unknown, where: string): unknown {

@@ -133,6 +133,15 @@ export const ROUTE_RULES: Record<string, Rule> = {
   'GET /api/geos/:code/profile': open((geo) => ({ params: { code: geo } })),
   'GET /api/indicators': open(),
   'GET /api/indicators/:code': open(() => ({ params: { code: 'ICCS0101' } })),
+  'GET /api/labels': open(),
+  'GET /api/labels/:subject/:code/:locale/history': open(() => ({
+    params: { subject: 'theme', code: 'drugs', locale: 'nl' },
+  })),
+  // A contact point reviews the languages of their countries (the matrix's contact point is NL's).
+  'POST /api/labels/:subject/:code/:locale/review': roles(CONTACTS, () => ({
+    params: { subject: 'theme', code: 'drugs', locale: 'nl' },
+    body: { comment: 'checked' },
+  })),
   'GET /api/observations': open(() => ({ query: { indicator: 'ICCS0101' } })),
   'GET /api/observations/history': open((geo) => ({ query: { geo, indicator: 'ICCS0101', period: '2019' } })),
   'GET /api/compare': open(() => ({ query: { indicator: 'ICCS0101', period: '2019' } })),
@@ -164,6 +173,15 @@ export const ROUTE_RULES: Record<string, Rule> = {
   })),
   'PUT /api/practice-workbench/:slug/rating-override': roles(CURATORS, practice),
   'DELETE /api/practice-workbench/:slug/rating-override': roles(CURATORS, practice),
+  'PUT /api/practice-workbench/:slug/translations/:locale': roles(CURATORS, async (geo, fx) => ({
+    params: { slug: await fx.practice(geo), locale: 'fr' },
+    body: {
+      title: 'Une pratique traduite',
+      summary: 'Un résumé traduit, assez long pour être valable.',
+      description: 'Une description traduite, assez longue pour être valable.',
+    },
+  })),
+  'GET /api/practice-workbench/:slug/translations': roles(CURATORS, practice),
 
   'GET /api/submissions/template': scoped(CONTACTS, (geo) => ({ query: { geo } })),
   'GET /api/submissions': scoped(CONTACTS, (geo) => ({ query: { geo } })),
