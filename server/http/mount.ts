@@ -40,7 +40,12 @@ export function mountRoutes(
         // Who may call at all is settled before inputs are read, so the public learns nothing from validation errors.
         authoriseRole(route, actor);
         if (route.upload)
-          upload = await receiveUpload(req, route.upload.maxBytes(config), uploadFolder(config.UPLOAD_DIR));
+          upload = await receiveUpload(req, {
+            maxBytes: route.upload.maxBytes(config),
+            folder: uploadFolder(config.UPLOAD_DIR),
+            idleMs: config.UPLOAD_IDLE_TIMEOUT_MS,
+            totalMs: config.UPLOAD_TIMEOUT_MS,
+          });
         const ctx = {
           db,
           config,
