@@ -37,6 +37,11 @@ export function mountRoutes(
         actor = await resolveActor(req);
         // Answers that depend on who asks are never kept by a browser or proxy (issue 15).
         if (route.access.kind !== 'public' || actor.kind === 'user') res.setHeader('Cache-Control', 'no-store');
+        // An address refused too often gets 429 at once: no body is read, no rule checked.
+        if (actor.kind !== 'user' && route.access.kind !== 'public') {
+          const limited = hooks.limitAnonymous?.(route, req.ip ?? '');
+          if (limited) throw limited;
+        }
         // Who may call at all is settled before inputs are read, so the public learns nothing from validation errors.
         authoriseRole(route, actor);
         if (route.upload)

@@ -50,6 +50,11 @@ const CASES: Record<keyof Config, { good: [string, unknown]; bad?: [string, RegE
     bad: ['0', /UPLOAD_TIMEOUT_MS must be a whole number from 1 /],
     fallback: 300_000,
   },
+  ANONYMOUS_REFUSALS_PER_MINUTE: {
+    good: ['5', 5],
+    bad: ['0', /ANONYMOUS_REFUSALS_PER_MINUTE must be a whole number from 1 /],
+    fallback: 60,
+  },
   AUDIT_REFUSAL_RETENTION_DAYS: {
     good: ['30', 30],
     bad: ['0', /AUDIT_REFUSAL_RETENTION_DAYS must be a whole number from 1 /],
