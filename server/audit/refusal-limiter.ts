@@ -122,12 +122,7 @@ export class RefusalLimiter {
   }
 }
 
-function tooManyRefusals(perMinute: number, retryAfterSeconds: number): HttpError {
-  return new HttpError(
-    429,
-    'too-many-refusals',
-    `This address was refused more than ${perMinute} times this minute on this route for not being signed in. ` +
-      `Wait ${retryAfterSeconds} s, then sign in (or send an API token) before trying again.`,
-    { retryAfterSeconds },
-  );
+function tooManyRefusals(limit: number, retryAfterSeconds: number): HttpError {
+  const message = { key: 'limits.too-many-refusals', params: { limit, seconds: retryAfterSeconds } };
+  return new HttpError(429, 'too-many-refusals', message, { retryAfterSeconds });
 }

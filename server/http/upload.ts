@@ -106,12 +106,9 @@ async function withinDeadlines(
   let idle: NodeJS.Timeout | undefined;
   const restartIdle = () => {
     clearTimeout(idle);
-    idle = setTimeout(() => failReceiver(tooSlow(`no part of the body arrived for ${seconds(idleMs)}`)), idleMs);
+    idle = setTimeout(() => failReceiver(tooSlow('limits.upload-stalled', idleMs)), idleMs);
   };
-  const total = setTimeout(
-    () => failReceiver(tooSlow(`the body took longer than the limit of ${seconds(totalMs)}`)),
-    totalMs,
-  );
+  const total = setTimeout(() => failReceiver(tooSlow('limits.upload-too-long', totalMs)), totalMs);
   restartIdle();
   req.on('data', restartIdle);
   try {
@@ -125,16 +122,8 @@ async function withinDeadlines(
   }
 }
 
-function seconds(ms: number): string {
-  return ms % 1000 ? `${ms / 1000} s (${ms} ms)` : `${ms / 1000} s`;
-}
-
-function tooSlow(what: string): HttpError {
-  return new HttpError(
-    408,
-    'upload-too-slow',
-    `The upload was stopped: ${what}. Send the file again over a steadier connection, or split it (for example by year).`,
-  );
+function tooSlow(key: 'limits.upload-stalled' | 'limits.upload-too-long', ms: number): HttpError {
+  return new HttpError(408, 'upload-too-slow', { key, params: { seconds: ms / 1000 } });
 }
 
 function aborted(): HttpError {

@@ -78,7 +78,10 @@ describe('audit growth', () => {
     expect(Number(last!.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     expect(Number(last!.headers['retry-after'])).toBeLessThanOrEqual(60);
     expect(last!.body.error).toMatchObject({ status: 429, code: 'too-many-refusals' });
-    expect(last!.body.error.message).toMatch(/refused more than 5 times this minute.*sign in/);
+    expect(last!.body.error.message).toMatch(/refused more than 5 times this minute.*Wait \d+ seconds?, then sign in/);
+    const dutch = await request(limited).post('/api/submissions?geo=NL&lang=nl').set('X-Forwarded-For', flooder);
+    expect(dutch.status).toBe(429);
+    expect(dutch.body.error.message).toMatch(/meer dan 5 keer geweigerd/);
     // Another address, and another route family from the same address, are not limited.
     expect((await upload('192.0.2.45')).status).toBe(401);
     const profile = await request(limited).post('/api/import-profiles').set('X-Forwarded-For', flooder).send({});
@@ -98,7 +101,8 @@ describe('audit growth', () => {
     const rows = (await refusalRows()).filter((r) => r.ip === flooder);
     const count = (family: string) => rows.filter((r) => r.family === family).reduce((n, r) => n + r.count, 0);
     expect(count('POST /api/submissions')).toBe(refused);
-    expect(count(`POST /api/submissions${RATE_LIMITED_SUFFIX}`)).toBe(12 - refused);
+    // The 12 requests of the loop, and the one in Dutch.
+    expect(count(`POST /api/submissions${RATE_LIMITED_SUFFIX}`)).toBe(13 - refused);
     expect(count('POST /api/import-profiles')).toBe(1);
   });
 

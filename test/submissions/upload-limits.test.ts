@@ -211,7 +211,7 @@ describe('slow and refused bodies', () => {
       expect(answer).toMatch(/^HTTP\/1\.1 408/);
       expect(answer).toMatch(/connection: close/i);
       expect(answer).toContain('"code":"upload-too-slow"');
-      expect(answer).toContain('no part of the body arrived for 0.2 s (200 ms)');
+      expect(answer).toContain('no part of the body arrived for 0.2 s.');
       await until(() => readdirSync(folder).length === 0);
     } finally {
       server.close();
@@ -230,7 +230,7 @@ describe('slow and refused bodies', () => {
         trickle = setInterval(() => socket.write('NL,ICCS0101,2019,120,,\n'), 20);
       });
       expect(answer).toMatch(/^HTTP\/1\.1 408/);
-      expect(answer).toContain('the body took longer than the limit of 0.3 s (300 ms)');
+      expect(answer).toContain('the body took longer than the limit of 0.3 s.');
       await until(() => readdirSync(folder).length === 0);
     } finally {
       clearInterval(trickle);
