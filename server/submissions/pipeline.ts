@@ -12,7 +12,7 @@ import { ReportBuilder, type ValidationReport } from './read/report';
 import { scanSource, sniff, type Sniffed } from './read/sniff';
 import type { SubmissionSource } from './read/source';
 import { findSubmissionByContent, insertSubmission } from './store/submission.repository';
-import type { SubmissionStatus } from '../db/tables/submission.table';
+import type { NewSubmission, SubmissionStatus } from '../db/tables/submission.table';
 import { storePart } from './stage/staged-store';
 import { StagingFile } from './stage/staging-file';
 import { uploadFolder } from '../http/upload-folder';
@@ -98,53 +98,61 @@ export async function previewSubmission(
 
   const staging = await StagingFile.create(request.stagingFolder ?? uploadFolder(undefined));
   try {
-    const rowsRead = await stageFile(staging, { request, sniffed, named, context, report, reading });
-    const inspected = await inspectSubmission(db, staging, [...context.scope], report);
-    if (report.errorCount === 0 && inspected.newCells + inspected.changedCells + inspected.unchangedCells === 0)
-      reportNoCells(report, rowsRead, reading);
-    const built = report.build();
-    const status: SubmissionStatus = built.valid ? 'validated' : 'rejected';
-    const diff = status === 'validated' ? inspected : null;
-    const cellsValid = diff ? diff.newCells + diff.changedCells + diff.unchangedCells : 0;
-    const stored: StoredReport = { report: built, reading, diff: diff && summary(diff) };
-    const submissionId = await withBulkWrites(db, (conn) =>
-      conn.transaction().execute(async (tx) => {
-        const id = await insertSubmission(tx, {
-          geo: request.geo,
-          submitted_by: request.submittedBy,
-          submitted_at: now.toISOString(),
-          file_name: request.source.fileName.slice(0, 255),
-          sha256: scan.sha256,
-          byte_size: request.source.byteSize,
-          format: reading.format,
-          rows_read: rowsRead,
-          cells_valid: cellsValid,
-          error_count: built.errorCount,
-          warning_count: built.warningCount,
-          status,
-          report: JSON.stringify(stored),
-          committed_at: null,
-          profile: reading.profile,
-        });
-        // A rejected file is never committed: its cells are not kept.
-        if (status === 'validated') for await (const part of staging.parts()) await storePart(tx, id, part);
-        return id;
-      }),
-    );
-    return {
-      submissionId,
-      status,
-      duplicateOf: null,
-      sha256: scan.sha256,
-      rowsRead,
-      cellsValid,
-      reading,
-      report: built,
-      diff,
-    };
+    return await stageAndStore(db, staging, { request, sniffed, named, context, report, reading }, scan.sha256, now);
   } finally {
     await staging.dispose();
   }
+}
+
+/** Reads the file into the staging file, runs the checks over it, then stores the submission. */
+async function stageAndStore(
+  db: Db,
+  staging: StagingFile,
+  job: StageJob,
+  sha256: string,
+  now: Date,
+): Promise<SubmissionPreview> {
+  const { request, context, report, reading } = job;
+  const rowsRead = await stageFile(staging, job);
+  const inspected = await inspectSubmission(db, staging, [...context.scope], report);
+  if (report.errorCount === 0 && inspected.newCells + inspected.changedCells + inspected.unchangedCells === 0)
+    reportNoCells(report, rowsRead, reading);
+  const built = report.build();
+  const status: SubmissionStatus = built.valid ? 'validated' : 'rejected';
+  const diff = status === 'validated' ? inspected : null;
+  const cellsValid = diff ? diff.newCells + diff.changedCells + diff.unchangedCells : 0;
+  const stored: StoredReport = { report: built, reading, diff: diff && summary(diff) };
+  const submission: NewSubmission = {
+    geo: request.geo,
+    submitted_by: request.submittedBy,
+    submitted_at: now.toISOString(),
+    file_name: request.source.fileName.slice(0, 255),
+    sha256,
+    byte_size: request.source.byteSize,
+    format: reading.format,
+    rows_read: rowsRead,
+    cells_valid: cellsValid,
+    error_count: built.errorCount,
+    warning_count: built.warningCount,
+    status,
+    report: JSON.stringify(stored),
+    committed_at: null,
+    profile: reading.profile,
+  };
+  // A rejected file is never committed: its cells are not kept.
+  const submissionId = await storeSubmission(db, submission, status === 'validated' ? staging : null);
+  return { submissionId, status, duplicateOf: null, sha256, rowsRead, cellsValid, reading, report: built, diff };
+}
+
+/** The one write of a preview, and its only transaction: the submission, complete, and its staged parts. */
+function storeSubmission(db: Db, submission: NewSubmission, staging: StagingFile | null): Promise<number> {
+  return withBulkWrites(db, (conn) =>
+    conn.transaction().execute(async (tx) => {
+      const id = await insertSubmission(tx, submission);
+      if (staging) for await (const part of staging.parts()) await storePart(tx, id, part);
+      return id;
+    }),
+  );
 }
 
 interface StageJob {
