@@ -8,6 +8,7 @@ import { alertRoutes } from '../alerts/alert.routes';
 import { analyticsRoutes } from '../analytics/analytics.routes';
 import { approvalRoutes } from '../approvals/approval.routes';
 import { auditRefusal, auditWrite } from '../audit/audit.hook';
+import { RefusalLimiter } from '../audit/refusal-limiter';
 import { auditRefusalRoutes, auditRoutes } from '../audit/audit.routes';
 import { DATA_DIR } from '../catalogue/paths';
 import { type Config, defaultConfig } from '../config/config';
@@ -71,6 +72,8 @@ export interface AppOptions {
   /** Who is calling; by default a session cookie or an API token (tests inject actors here). */
   resolveActor?: ActorResolver;
   jsonLimit?: string;
+  /** The rate limit on refused anonymous requests; by default one of the app's own (tests pass theirs to flush it). */
+  refusalLimiter?: RefusalLimiter;
 }
 
 /** The observatory's web application: the features handed to the HTTP framework. */
@@ -80,13 +83,18 @@ export function createApp({
   clientDir = DEFAULT_CLIENT_DIR,
   resolveActor,
   jsonLimit,
+  refusalLimiter,
 }: AppOptions): Express {
+  const settings = defaultConfig(config);
+  const limiter =
+    refusalLimiter ??
+    new RefusalLimiter(db, settings.ANONYMOUS_REFUSALS_PER_MINUTE, settings.AUDIT_REFUSAL_RETENTION_DAYS);
   return createHttpApp({
     db,
-    config: defaultConfig(config),
+    config: settings,
     routes: apiRoutes,
     resolveActor: resolveActor ?? createActorResolver(db),
-    hooks: auditHooks,
+    hooks: { ...auditHooks, limitAnonymous: (route, ip) => limiter.admit(route, ip) },
     clientDir,
     jsonLimit,
   });

@@ -41,10 +41,20 @@ export function mountRoutes(
         res.vary('Accept-Language');
         // Answers that depend on who asks are never kept by a browser or proxy (issue 15).
         if (route.access.kind !== 'public' || actor.kind === 'user') res.setHeader('Cache-Control', 'no-store');
+        // An address refused too often gets 429 at once: no body is read, no rule checked.
+        if (actor.kind !== 'user' && route.access.kind !== 'public') {
+          const limited = hooks.limitAnonymous?.(route, req.ip ?? '');
+          if (limited) throw limited;
+        }
         // Who may call at all is settled before inputs are read, so the public learns nothing from validation errors.
         authoriseRole(route, actor);
         if (route.upload)
-          upload = await receiveUpload(req, route.upload.maxBytes(config), uploadFolder(config.UPLOAD_DIR));
+          upload = await receiveUpload(req, {
+            maxBytes: route.upload.maxBytes(config),
+            folder: uploadFolder(config.UPLOAD_DIR),
+            idleMs: config.UPLOAD_IDLE_TIMEOUT_MS,
+            totalMs: config.UPLOAD_TIMEOUT_MS,
+          });
         const ctx = {
           db,
           config,

@@ -8,13 +8,14 @@ import { readStagedParts } from './stage/cell-stream';
 import { delimiterName } from './read/delimiter';
 import { diffSubmission, type SubmissionDiff } from './check/diff';
 import { inspectSubmission } from './check/inspect';
-import type { HeldRun } from './stage/staged-merge';
 import { ReportBuilder, type ValidationReport } from './read/report';
 import { scanSource, sniff, type Sniffed } from './read/sniff';
 import type { SubmissionSource } from './read/source';
 import { findSubmissionByContent, insertSubmission } from './store/submission.repository';
-import type { SubmissionStatus } from '../db/tables/submission.table';
-import { clearStaged, storePart } from './stage/staged-store';
+import type { NewSubmission, SubmissionStatus } from '../db/tables/submission.table';
+import { storePart } from './stage/staged-store';
+import { StagingFile } from './stage/staging-file';
+import { uploadFolder } from '../http/upload-folder';
 import { submissionScope } from './store/submission-scope';
 import type { ReadScope } from './read/table-reader';
 import type { ValidationContext } from './read/validate';
@@ -25,8 +26,13 @@ export interface SubmissionRequest {
   source: SubmissionSource;
   /** The name of a saved import profile to read the file with. */
   profile?: string | null;
-  /** Called as rows are read, for progress bars. */
-  onProgress?: (rowsRead: number) => void;
+  /**
+   * Called as rows are read (a papaparse chunk at a time), for progress bars. Reading waits for the
+   * promise it may return: the tests hold a preview half-way through its file here.
+   */
+  onProgress?: (rowsRead: number) => void | Promise<void>;
+  /** Where the staging file goes (UPLOAD_DIR); by default the default upload folder. */
+  stagingFolder?: string;
 }
 
 export type { ReadingSummary, SubmissionPreview } from '../shared/api/submissions';
@@ -46,7 +52,15 @@ export class ProfileNotForGeoError extends Error {}
 /** Callers check the geo first (a 400 naming it); this guards the foreign key the preview does not check. */
 export class UnknownSubmissionGeoError extends Error {}
 
-/** Sniff, parse, validate and stage a file; published data does not change (the dry run). */
+/**
+ * Sniff, parse, validate and stage a file; published data does not change (the dry run).
+ *
+ * Reading, validation and the checks take no lock: the cells go to a staging file (staging-file.ts),
+ * and only the short transaction at the end, which stores the submission with its report and copies
+ * its staged parts, writes to the database. A long preview therefore never stalls another country's
+ * upload or a public read (on SQLite, one write transaction at a time and one connection a process),
+ * and a preview that fails or dies half-way leaves nothing in the database.
+ */
 export async function previewSubmission(
   db: Db,
   request: SubmissionRequest,
@@ -82,62 +96,63 @@ export async function previewSubmission(
     skipped: { filtered: 0, unmapped: 0, otherGeo: 0, missing: 0 },
   };
 
-  const staged = await withBulkWrites(db, (conn) =>
+  const staging = await StagingFile.create(request.stagingFolder ?? uploadFolder(undefined));
+  try {
+    return await stageAndStore(db, staging, { request, sniffed, named, context, report, reading }, scan.sha256, now);
+  } finally {
+    await staging.dispose();
+  }
+}
+
+/** Reads the file into the staging file, runs the checks over it, then stores the submission. */
+async function stageAndStore(
+  db: Db,
+  staging: StagingFile,
+  job: StageJob,
+  sha256: string,
+  now: Date,
+): Promise<SubmissionPreview> {
+  const { request, context, report, reading } = job;
+  const rowsRead = await stageFile(staging, job);
+  const inspected = await inspectSubmission(db, staging, [...context.scope], report);
+  if (report.errorCount === 0 && inspected.newCells + inspected.changedCells + inspected.unchangedCells === 0)
+    reportNoCells(report, rowsRead, reading);
+  const built = report.build();
+  const status: SubmissionStatus = built.valid ? 'validated' : 'rejected';
+  const diff = status === 'validated' ? inspected : null;
+  const cellsValid = diff ? diff.newCells + diff.changedCells + diff.unchangedCells : 0;
+  const stored: StoredReport = { report: built, reading, diff: diff && summary(diff) };
+  const submission: NewSubmission = {
+    geo: request.geo,
+    submitted_by: request.submittedBy,
+    submitted_at: now.toISOString(),
+    file_name: request.source.fileName.slice(0, 255),
+    sha256,
+    byte_size: request.source.byteSize,
+    format: reading.format,
+    rows_read: rowsRead,
+    cells_valid: cellsValid,
+    error_count: built.errorCount,
+    warning_count: built.warningCount,
+    status,
+    report: JSON.stringify(stored),
+    committed_at: null,
+    profile: reading.profile,
+  };
+  // A rejected file is never committed: its cells are not kept.
+  const submissionId = await storeSubmission(db, submission, status === 'validated' ? staging : null);
+  return { submissionId, status, duplicateOf: null, sha256, rowsRead, cellsValid, reading, report: built, diff };
+}
+
+/** The one write of a preview, and its only transaction: the submission, complete, and its staged parts. */
+function storeSubmission(db: Db, submission: NewSubmission, staging: StagingFile | null): Promise<number> {
+  return withBulkWrites(db, (conn) =>
     conn.transaction().execute(async (tx) => {
-      const id = await insertSubmission(tx, {
-        geo: request.geo,
-        submitted_by: request.submittedBy,
-        submitted_at: now.toISOString(),
-        file_name: request.source.fileName.slice(0, 255),
-        sha256: scan.sha256,
-        byte_size: request.source.byteSize,
-        format: reading.format,
-        rows_read: 0,
-        cells_valid: 0,
-        error_count: 0,
-        warning_count: 0,
-        status: 'rejected',
-        report: '{}',
-        committed_at: null,
-        profile: reading.profile,
-      });
-      const { rowsRead, held } = await stageFile(tx, id, { request, sniffed, named, context, report, reading });
-      const inspected = await inspectSubmission(tx, id, [...context.scope], report, held ?? undefined);
-      if (report.errorCount === 0 && inspected.newCells + inspected.changedCells + inspected.unchangedCells === 0)
-        reportNoCells(report, rowsRead, reading);
-      const built = report.build();
-      const status: SubmissionStatus = built.valid ? 'validated' : 'rejected';
-      if (status === 'rejected') await clearStaged(tx, id);
-      const diff = status === 'validated' ? inspected : null;
-      const cellsValid = diff ? diff.newCells + diff.changedCells + diff.unchangedCells : 0;
-      const stored: StoredReport = { report: built, reading, diff: diff && summary(diff) };
-      await tx
-        .updateTable('submissions')
-        .set({
-          status,
-          rows_read: rowsRead,
-          cells_valid: cellsValid,
-          error_count: built.errorCount,
-          warning_count: built.warningCount,
-          report: JSON.stringify(stored),
-          format: reading.format,
-        })
-        .where('id', '=', id)
-        .execute();
-      return { id, status, rowsRead, cellsValid, built, diff };
+      const id = await insertSubmission(tx, submission);
+      if (staging) for await (const part of staging.parts()) await storePart(tx, id, part);
+      return id;
     }),
   );
-  return {
-    submissionId: staged.id,
-    status: staged.status,
-    duplicateOf: null,
-    sha256: scan.sha256,
-    rowsRead: staged.rowsRead,
-    cellsValid: staged.cellsValid,
-    reading,
-    report: staged.built,
-    diff: staged.diff,
-  };
 }
 
 interface StageJob {
@@ -149,12 +164,8 @@ interface StageJob {
   reading: ReadingSummary;
 }
 
-/**
- * Streams the file through the reader and validation into sorted staged parts. Returns the rows read,
- * and the parts themselves when the file made one run (up to RUN_CELLS cells, 24 MB at most), for
- * the checks to read without fetching them back; a larger file's parts are not held.
- */
-async function stageFile(tx: DbOrTx, id: number, job: StageJob): Promise<{ rowsRead: number; held: HeldRun | null }> {
+/** Streams the file through the reader and validation into sorted parts in the staging file; answers the rows read. */
+async function stageFile(staging: StagingFile, job: StageJob): Promise<number> {
   const { request, sniffed, named, context, report, reading } = job;
   if (sniffed.binary) {
     report.error(
@@ -164,7 +175,7 @@ async function stageFile(tx: DbOrTx, id: number, job: StageJob): Promise<{ rowsR
       'unreadable-file',
       `This is ${sniffed.binary}, not a text CSV or TSV. Export the sheet as CSV (UTF-8) and upload that file.`,
     );
-    return { rowsRead: 0, held: null };
+    return 0;
   }
   if (sniffed.encodingNote)
     report.add({ row: null, column: null, cell: null, code: 'encoding', ...sniffed.encodingNote });
@@ -177,19 +188,14 @@ async function stageFile(tx: DbOrTx, id: number, job: StageJob): Promise<{ rowsR
     state,
     request.onProgress,
   );
-  let held: HeldRun | null = [];
-  for await (const part of parts) {
-    await storePart(tx, id, part);
-    if (part.run > 0) held = null;
-    else held?.push(part);
-  }
+  for await (const part of parts) await staging.append(part);
   reading.skipped = state.skipped;
-  if (state.format) reading.format = state.format;
   if (state.format) {
+    reading.format = state.format;
     reading.profile = state.profile;
     reading.profileReason = state.profileReason;
   }
-  return { rowsRead: state.rowsRead, held };
+  return state.rowsRead;
 }
 
 /**

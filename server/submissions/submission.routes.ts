@@ -15,6 +15,7 @@ import { submissionTemplate } from './template';
 import { withdrawSubmission } from './publish/withdraw';
 import { fileSource } from './read/source';
 import type { ReceivedUpload } from '../http/upload';
+import { uploadFolder } from '../http/upload-folder';
 
 export const CONTACTS = ['contact_point', 'secretariat'] as const;
 
@@ -95,6 +96,7 @@ export const submissionRoutes = [
           profile,
           submittedBy: actorName(ctx.actor),
           source: await uploadedSource(ctx.upload!),
+          stagingFolder: uploadFolder(ctx.config.UPLOAD_DIR),
         });
         return new RouteResponse(preview, { status: preview.duplicateOf ? 200 : 201 });
       } catch (error) {

@@ -3,7 +3,8 @@ import type { Cell } from '../read/cell';
 import { CHANGED_LISTED, type ChangedCell, type SubmissionDiff } from './submission-diff';
 import type { PublishedCell } from '../stage/published-cells';
 import type { ReportBuilder } from '../read/report';
-import type { HeldRun, StagedCell } from '../stage/staged-merge';
+import type { StagedCell } from '../stage/staged-merge';
+import type { PartSource } from '../stage/staging-file';
 import { walkSubmission } from '../stage/staged-walk';
 
 /**
@@ -14,10 +15,9 @@ import { walkSubmission } from '../stage/staged-walk';
  */
 export async function inspectSubmission(
   db: DbOrTx,
-  submissionId: number,
+  staged: number | PartSource,
   geos: string[],
   report: ReportBuilder | null,
-  held?: HeldRun,
 ): Promise<SubmissionDiff> {
   const thresholds = report ? await countThresholds(db) : new Map<string, number>();
   const duplicates = new LowestRows<Conflict>(report?.perCode ?? 0);
@@ -42,13 +42,10 @@ export async function inspectSubmission(
     series.staged(staged.first);
   };
   const conflicts = new RepeatConflicts(duplicates);
-  await walkSubmission(
-    db,
-    submissionId,
-    geos,
-    { visit, repeat: report ? (first, row) => conflicts.hear(first, row) : undefined },
-    held,
-  );
+  await walkSubmission(db, staged, geos, {
+    visit,
+    repeat: report ? (first, row) => conflicts.hear(first, row) : undefined,
+  });
   if (report) {
     reportConflicts(report, duplicates);
     reportJumps(report, implausible);

@@ -18,7 +18,7 @@ export function readStagedParts(
   job: CellReadJob,
   report: ReportBuilder,
   state: CellReadState,
-  onProgress?: (rowsRead: number) => void,
+  onProgress?: (rowsRead: number) => void | Promise<void>,
 ): AsyncGenerator<EncodedPart> {
   return runsOf(validatedCells(decodedText(source, job.sniffed), job, report, state), () =>
     onProgress?.(state.rowsRead),

@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../../db/database';
-import { type HeldRun, type RepeatListener, type StagedCell, stagedCells } from './staged-merge';
+import { type RepeatListener, type StagedCell, stagedCells } from './staged-merge';
 import { publishedCell, type PublishedCell, publishedCellsOf } from './published-cells';
+import type { PartSource } from './staging-file';
 
 /** What a walk calls, in key order. */
 export interface WalkVisitor {
@@ -25,16 +26,15 @@ function before(p: PublishedCell, s: StagedCell): boolean {
  */
 export async function walkSubmission(
   db: DbOrTx,
-  submissionId: number,
+  staged: number | PartSource,
   geos: string[],
   visitor: WalkVisitor,
-  held?: HeldRun,
 ): Promise<void> {
   let indicator: string | null = null;
   let published: PublishedCell[] = [];
   let at = 0;
   const inScope = new Set(geos);
-  for await (const batch of stagedCells(db, submissionId, held, visitor.repeat)) {
+  for await (const batch of stagedCells(db, staged, visitor.repeat)) {
     for (const staged of batch) {
       if (staged.first.indicator !== indicator) {
         while (at < published.length) visitor.visit(null, published[at++]!);
