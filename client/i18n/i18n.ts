@@ -1,5 +1,6 @@
 import {
   type Catalogue,
+  countryName,
   createTranslator,
   type Locale,
   type MessageParams,
@@ -7,6 +8,7 @@ import {
   negotiateLocale,
   type Translator,
 } from '../../server/shared/i18n';
+import { pseudoLocalise } from './pseudo';
 
 /**
  * The client's messages: `catalogues/<area>.<locale>.json`, loaded for the active language only
@@ -22,23 +24,32 @@ const LOADERS: Record<Locale, AreaLoaders> = {
 };
 
 let active: Translator = createTranslator('en', {});
+let pseudo = false;
+const loaded = new Map<Locale, Promise<Catalogue>>();
 
-async function loadCatalogue(locale: Locale): Promise<Catalogue> {
-  const entries = await Promise.all(
-    Object.entries(LOADERS[locale]).map(async ([path, load]) => [path, await load()] as const),
-  );
-  return mergeCatalogues(Object.fromEntries(entries));
+function loadCatalogue(locale: Locale): Promise<Catalogue> {
+  let catalogue = loaded.get(locale);
+  if (!catalogue) {
+    catalogue = Promise.all(
+      Object.entries(LOADERS[locale]).map(async ([path, load]) => [path, await load()] as const),
+    ).then((entries) => mergeCatalogues(Object.fromEntries(entries)));
+    catalogue.catch(() => loaded.delete(locale));
+    loaded.set(locale, catalogue);
+  }
+  return catalogue;
 }
 
 /** Loads a language's messages (and English, for any key it lacks) and makes it the active one. */
 export async function useLocale(locale: Locale): Promise<Translator> {
-  const [own, reference] = await Promise.all([
-    loadCatalogue(locale),
-    locale === 'en' ? Promise.resolve(null) : loadCatalogue('en'),
-  ]);
-  active = createTranslator(locale, own, reference ?? own);
+  const [own, reference] = await Promise.all([loadCatalogue(locale), loadCatalogue('en')]);
+  active = createTranslator(locale, own, reference);
   document.documentElement.lang = locale;
   return active;
+}
+
+/** Test-only pseudo-localisation (client/i18n/pseudo.ts): every message wrapped and lengthened. */
+export function usePseudoLocalisation(on: boolean): void {
+  pseudo = on;
 }
 
 /** The language a first visit opens in: the URL's `lang`, else the browser's languages. */
@@ -48,9 +59,17 @@ export function initialLocale(url: URL, browserLanguages: readonly string[]): Lo
 
 /** A message in the active language. */
 export function t(key: string, params?: MessageParams): string {
-  return active.t(key, params);
+  const text = active.t(key, params);
+  return pseudo ? pseudoLocalise(text) : text;
 }
 
 export function currentLocale(): Locale {
   return active.locale;
+}
+
+/** A country's name in the active language (Intl, with the EU's short names), else the name the API gave. */
+export function geoName(code: string, fallback?: string | null): string {
+  const name = countryName(code, active.locale);
+  if (name === null) return fallback ?? code;
+  return pseudo ? pseudoLocalise(name) : name;
 }
