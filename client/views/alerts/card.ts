@@ -13,7 +13,10 @@ function yearText(year: AlertYear, measure: Alert['measure']): string {
   const count =
     year.count === null
       ? t('alerts.no-count')
-      : t('alerts.offences', { count: year.count, value: flagged(formatValue(year.count, 'count', locale), year.countFlags) });
+      : t('alerts.offences', {
+          count: year.count,
+          value: flagged(formatValue(year.count, 'count', locale), year.countFlags),
+        });
   if (measure !== 'rate') return `${year.period}: ${count}`;
   const rate =
     year.rate === null ? t('alerts.no-rate') : t('alerts.rate', { value: formatValue(year.rate, 'rate', locale) });
@@ -97,9 +100,13 @@ export function alertCard(alert: Alert, context: ViewContext): HTMLElement {
       h('li', { text: `${range}${change}` }),
       h('li', {
         text: t('alerts.evidence', {
-          strength: alert.strength.replace(/ /g, '-'),
+          strength: alert.strength.replace(/ /g, '_'),
           q: qText(alert.q),
-          p: formatNumber(alert.p, locale, { notation: 'scientific', maximumFractionDigits: 1, minimumFractionDigits: 1 }),
+          p: formatNumber(alert.p, locale, {
+            notation: 'scientific',
+            maximumFractionDigits: 1,
+            minimumFractionDigits: 1,
+          }),
         }),
       }),
       h('li', {

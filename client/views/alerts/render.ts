@@ -174,7 +174,12 @@ function paint(
   container.replaceChildren(
     viewHeader(t('shell.title-alerts'), t('alerts.intro')),
     h('div', { class: 'controls' }, yearField),
-    filterControls(answer, filters, (next) => paint(container, context, answer, fallback, next, themeNames), themeNames),
+    filterControls(
+      answer,
+      filters,
+      (next) => paint(container, context, answer, fallback, next, themeNames),
+      themeNames,
+    ),
     fallback ? h('p', { class: 'notice', text: fallback }) : '',
     h('p', { class: 'hint', text: rules }),
     h('p', { class: 'hint', text: familyText(answer) }),

@@ -79,10 +79,7 @@ export async function mount(container: HTMLElement, state: ViewState, context: V
   const catalogue = await loadCatalogue();
   const geo = catalogue.geoByCode.get(code);
   if (!geo) {
-    container.replaceChildren(
-      viewHeader(t('shell.title-profile'), ''),
-      errorBox(t('profile.unknown-geo', { code })),
-    );
+    container.replaceChildren(viewHeader(t('shell.title-profile'), ''), errorBox(t('profile.unknown-geo', { code })));
     return { update: () => false };
   }
   try {

@@ -7,12 +7,17 @@ export function pValueText(p: number): string {
   const locale = currentLocale();
   for (const limit of [0.001, 0.01, 0.05])
     if (p < limit) return t('trends.p-below', { limit: formatNumber(limit, locale, { maximumFractionDigits: 3 }) });
-  return t('trends.p-not-significant', { p: formatNumber(p, locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }) });
+  return t('trends.p-not-significant', {
+    p: formatNumber(p, locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+  });
 }
 
 /** A number with a true minus sign ("−"), and a leading "+" when asked. */
 function signedNumber(x: number, digits: number, plus = false): string {
-  const text = formatNumber(Math.abs(x), currentLocale(), { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const text = formatNumber(Math.abs(x), currentLocale(), {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
   return `${x < 0 ? '−' : x > 0 && plus ? '+' : ''}${text}`;
 }
 
@@ -40,7 +45,9 @@ function endpoint(segment: SegmentStatistics, direction: number): string[] {
 }
 
 function gapText(segment: SegmentStatistics): string[] {
-  return segment.gaps.length ? [t('trends.gaps', { years: formatList(segment.gaps.map(String), currentLocale()) })] : [];
+  return segment.gaps.length
+    ? [t('trends.gaps', { years: formatList(segment.gaps.map(String), currentLocale()) })]
+    : [];
 }
 
 const sentences = (...parts: string[]) => parts.join(' ');
