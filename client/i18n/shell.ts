@@ -1,5 +1,4 @@
 import { LOCALE_ENDONYMS, LOCALES, type Locale } from '../../server/shared/i18n/locales';
-import { h } from '../components/dom';
 import { currentLocale, t } from './i18n';
 
 /**
@@ -24,20 +23,20 @@ export function renderLanguageSwitch(hrefFor: (locale: Locale) => string): void 
   const list = document.getElementById('languages');
   if (!list) return;
   const active = currentLocale();
+  // Built without components/dom: the components use this folder's messages, not the other way round.
   list.replaceChildren(
-    ...LOCALES.map((locale) =>
-      h(
-        'li',
-        {},
-        h('a', {
-          href: hrefFor(locale),
-          lang: locale,
-          hreflang: locale,
-          'data-locale': locale,
-          'aria-current': locale === active ? 'true' : null,
-          text: LOCALE_ENDONYMS[locale],
-        }),
-      ),
-    ),
+    ...LOCALES.map((locale) => {
+      const link = Object.assign(document.createElement('a'), {
+        href: hrefFor(locale),
+        lang: locale,
+        hreflang: locale,
+        textContent: LOCALE_ENDONYMS[locale],
+      });
+      link.dataset.locale = locale;
+      if (locale === active) link.setAttribute('aria-current', 'true');
+      const item = document.createElement('li');
+      item.append(link);
+      return item;
+    }),
   );
 }

@@ -99,8 +99,8 @@ describe('formats in the reader’s language', () => {
   it('states a trend in German with German numbers', async () => {
     await useLocale('de');
     const text = trendStatement('Wohnungseinbruch', 'NL', {
-      from: 2012,
-      to: 2022,
+      from: '2012',
+      to: '2022',
       n: 11,
       gaps: [],
       medianLevel: 30,
@@ -108,7 +108,9 @@ describe('formats in the reader’s language', () => {
       cagr: -0.04,
       theilSen: { slope: -1.2, lower: -1.9, upper: -0.6 },
       mannKendall: { n: 11, s: -41, tau: -0.75, variance: 165, z: -3.1, p: 0.002 },
-    } as Parameters<typeof trendStatement>[2]);
+      ols: null,
+      note: null,
+    } as unknown as Parameters<typeof trendStatement>[2]);
     expect(text).toBe(
       'Wohnungseinbruch sank um 4,0 % des Medianniveaus pro Jahr in NL, 2012–2022 (Theil–Sen −1,20 pro Jahr, 95-%-KI −1,90 bis −0,600; Mann–Kendall S = −41, p < 0,01). Vom ersten zum letzten Wert: −35,0 %.',
     );
