@@ -1,5 +1,5 @@
 import { h, uniqueId } from '../../components/dom';
-import { currentLocale, t } from '../../i18n/i18n';
+import { currentLocale, geoName, t } from '../../i18n/i18n';
 import type { ViewState } from '../../state/url-state';
 import type { MountedView, ViewContext } from '../view-context';
 import { loadCatalogue, viewHeader } from '../view-parts';
@@ -30,7 +30,7 @@ function countryList(title: string, entries: CountryEntry[], context: ViewContex
 /** /countries: every country's profile, found by name in the reader's language, by English name or by code. */
 export async function mount(container: HTMLElement, state: ViewState, context: ViewContext): Promise<MountedView> {
   const catalogue = await loadCatalogue();
-  const entries = countryEntries(catalogue.geos, currentLocale());
+  const entries = countryEntries(catalogue.geos, currentLocale(), geoName);
   const searchId = uniqueId('country-search');
   const search = h('input', { id: searchId, type: 'search', value: state.q, autocomplete: 'off', spellcheck: 'false' });
   const count = h('p', { role: 'status', class: 'hint' });

@@ -17,12 +17,16 @@ export function searchKey(text: string): string {
 }
 
 /** Every country of the catalogue, named in the reader's language and sorted as that language sorts. */
-export function countryEntries(geos: Geo[], locale: Locale): CountryEntry[] {
+export function countryEntries(
+  geos: Geo[],
+  locale: Locale,
+  nameOf: (code: string, fallback: string) => string = (code, fallback) => countryName(code, locale) ?? fallback,
+): CountryEntry[] {
   return geos
     .filter((g) => g.kind === 'country')
     .map((g) => ({
       code: g.code,
-      name: countryName(g.code, locale) ?? g.name,
+      name: nameOf(g.code, g.name),
       catalogueName: g.name,
       member: g.groups.includes(REFERENCE_GROUP),
     }))

@@ -60,7 +60,7 @@ function registryTable(mapping: RegistryMapping): HTMLElement {
   return h(
     'div',
     { class: 'registry' },
-    h('h4', { text: mapping.registry }),
+    h('h4', { lang: 'en', text: mapping.registry }),
     h('p', { text: mapping.why }),
     h(
       'table',
@@ -80,7 +80,7 @@ function registryTable(mapping: RegistryMapping): HTMLElement {
         'tbody',
         {},
         ...mapping.levels.map((l) =>
-          h('tr', {}, h('th', { scope: 'row', text: l.label }), h('td', { text: l.rating })),
+          h('tr', {}, h('th', { scope: 'row', lang: 'en', text: l.label }), h('td', { text: l.rating })),
         ),
       ),
     ),
