@@ -10,7 +10,8 @@ import { Notice, RoundPart } from '../shared/api/rounds';
 import { roundStatus } from './round-dates';
 import { listRounds } from './round.repository';
 import { noticesFor } from './notices';
-import { acceptPart, approvePart, completePart, describePart, reopenPart, unapprovePart } from './part.service';
+import { acceptPart, approvePart, unapprovePart } from './part-approval';
+import { completePart, describePart, reopenPart } from './part.service';
 
 const code = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'codes contain only letters, digits, "_" and "-"');
 const PartParams = z.object({ id: z.coerce.number().int().positive(), geo: code });

@@ -18,6 +18,7 @@ import { clearStaged, storePart } from './stage/staged-store';
 import { submissionScope } from './store/submission-scope';
 import type { ReadScope } from './read/table-reader';
 import type { ValidationContext } from './read/validate';
+import type { CellGuard } from './stage/cell-guard';
 
 export interface SubmissionRequest {
   geo: string;
@@ -46,11 +47,15 @@ export class ProfileNotForGeoError extends Error {}
 /** Callers check the geo first (a 400 naming it); this guards the foreign key the preview does not check. */
 export class UnknownSubmissionGeoError extends Error {}
 
-/** Sniff, parse, validate and stage a file; published data does not change (the dry run). */
+/**
+ * Sniff, parse, validate and stage a file; published data does not change (the dry run). A guard hears
+ * the cells a valid file would add or change, and may refuse the upload: then nothing is kept.
+ */
 export async function previewSubmission(
   db: Db,
   request: SubmissionRequest,
   now = new Date(),
+  guard?: CellGuard,
 ): Promise<SubmissionPreview> {
   const scan = await scanSource(request.source);
   const earlier = await findSubmissionByContent(db, request.geo, scan.sha256, request.profile ?? null);
@@ -102,11 +107,14 @@ export async function previewSubmission(
         profile: reading.profile,
       });
       const { rowsRead, held } = await stageFile(tx, id, { request, sniffed, named, context, report, reading });
-      const inspected = await inspectSubmission(tx, id, [...context.scope], report, held ?? undefined);
+      await guard?.begin(tx, now);
+      const inspected = await inspectSubmission(tx, id, [...context.scope], report, held ?? undefined, guard);
       if (report.errorCount === 0 && inspected.newCells + inspected.changedCells + inspected.unchangedCells === 0)
         reportNoCells(report, rowsRead, reading);
       const built = report.build();
       const status: SubmissionStatus = built.valid ? 'validated' : 'rejected';
+      // Only a file that could be committed is refused for what it would change; errors are said first.
+      if (status === 'validated') guard?.end();
       if (status === 'rejected') await clearStaged(tx, id);
       const diff = status === 'validated' ? inspected : null;
       const cellsValid = diff ? diff.newCells + diff.changedCells + diff.unchangedCells : 0;

@@ -15,6 +15,7 @@ import { submissionTemplate } from './template';
 import { withdrawSubmission } from './publish/withdraw';
 import { fileSource } from './read/source';
 import type { ReceivedUpload } from '../http/upload';
+import type { CellGuardFactory } from './stage/cell-guard';
 
 export const CONTACTS = ['contact_point', 'secretariat'] as const;
 
@@ -51,7 +52,8 @@ export function stateError(error: unknown): never {
   throw error;
 }
 
-export const submissionRoutes = [
+/** `guard` checks the cells a valid upload would change, before anything is kept (the rounds' locks: a 409). */
+export const submissionRoutes = (guard: CellGuardFactory) => [
   defineRoute({
     method: 'get',
     path: '/api/submissions/template',
@@ -89,12 +91,17 @@ export const submissionRoutes = [
       await assertKnownCodes(ctx.db, 'geo', [geo]);
       const profile = uploadField(ctx, 'profile') || null;
       try {
-        const preview = await previewSubmission(ctx.db, {
-          geo,
-          profile,
-          submittedBy: actorName(ctx.actor),
-          source: await uploadedSource(ctx.upload!),
-        });
+        const preview = await previewSubmission(
+          ctx.db,
+          {
+            geo,
+            profile,
+            submittedBy: actorName(ctx.actor),
+            source: await uploadedSource(ctx.upload!),
+          },
+          new Date(),
+          guard(),
+        );
         return new RouteResponse(preview, { status: preview.duplicateOf ? 200 : 201 });
       } catch (error) {
         if (error instanceof UnknownProfileError) throw new HttpError(400, 'unknown-profile', error.message);

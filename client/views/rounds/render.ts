@@ -183,7 +183,9 @@ export function renderRound(
             {},
             ...round.lockExceptions.map((e) =>
               h('li', {
-                text: `${e.geo} until ${e.until.slice(0, 16).replace('T', ' ')} UTC: ${e.reason} (${e.grantedBy})`,
+                text:
+                  `${e.geo} until ${e.until.slice(0, 16).replace('T', ' ')} UTC: ${e.reason} (${e.grantedBy})` +
+                  (e.revokedAt ? ` (revoked ${e.revokedAt.slice(0, 10)}: ${e.revokeReason})` : ''),
               }),
             ),
           ),

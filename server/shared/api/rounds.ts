@@ -46,7 +46,16 @@ export const RoundDetail = RoundSummary.extend({
     z.object({ version: z.number(), changedBy: z.string(), changedAt: z.string(), afterOpening: z.boolean() }),
   ),
   lockExceptions: z.array(
-    z.object({ geo: z.string(), until: z.string(), reason: z.string(), grantedBy: z.string(), grantedAt: z.string() }),
+    z.object({
+      id: z.number(),
+      geo: z.string(),
+      until: z.string(),
+      reason: z.string(),
+      grantedBy: z.string(),
+      grantedAt: z.string(),
+      revokedAt: z.string().nullable().describe('Set when the secretariat ended the exception early'),
+      revokeReason: z.string().nullable(),
+    }),
   ),
 });
 export type RoundDetail = z.infer<typeof RoundDetail>;
