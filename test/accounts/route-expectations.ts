@@ -232,10 +232,15 @@ export const ROUTE_RULES: Record<string, Rule> = {
     body: { indicator: 'ICCS0101', period: '2024', reason: 'Not recorded nationally before 2025.' },
   })),
   'GET /api/round-notices': roles(CONTACTS),
+  'GET /api/national-representatives': roles(SECRETARIAT),
   'PUT /api/national-representatives/:geo': roles(SECRETARIAT, (geo) => ({
     params: { geo },
     body: { email: 'cp-nl@politie.nl' },
   })),
+  'DELETE /api/national-representatives/:geo': roles(SECRETARIAT, async (geo, fx) => {
+    await request(fx.admin).put(`/api/national-representatives/${geo}`).send({ email: 'cp-nl@politie.nl' });
+    return { params: { geo }, query: { email: 'cp-nl@politie.nl' } };
+  }),
 
   'GET /api/session': open(),
   'POST /api/session': open(() => ({

@@ -149,3 +149,14 @@ export const Notice = z.object({
   emailedAt: z.string().nullable(),
 });
 export type Notice = z.infer<typeof Notice>;
+
+/** A contact point named its country's national representative (the first level of two-level approval). */
+export const NationalRepresentative = z.object({
+  geo: z.string(),
+  email: z.string(),
+  grantedBy: z.string(),
+  grantedAt: z.string(),
+});
+export type NationalRepresentative = z.infer<typeof NationalRepresentative>;
+export const NationalRepresentatives = z.object({ data: z.array(NationalRepresentative) });
+export type NationalRepresentatives = z.infer<typeof NationalRepresentatives>;
