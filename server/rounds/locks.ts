@@ -185,11 +185,18 @@ export async function revokeLockException(
       .where('id', '=', exceptionId)
       .where('round_id', '=', roundId)
       .executeTakeFirst();
-    if (!exception) throw notFound(`Round ${roundId} has no lock exception ${exceptionId}.`);
+    if (!exception)
+      throw notFound({ key: 'round-approvals.no-exception', params: { round: String(roundId), exception: String(exceptionId) } });
     if (exception.revoked_at)
-      throw conflict(`Lock exception ${exceptionId} was already revoked on ${exception.revoked_at}.`);
+      throw conflict({
+        key: 'round-approvals.exception-revoked',
+        params: { exception: String(exceptionId), date: exception.revoked_at },
+      });
     if (exception.until <= now.toISOString())
-      throw conflict(`Lock exception ${exceptionId} already ended on ${exception.until}.`);
+      throw conflict({
+        key: 'round-approvals.exception-ended',
+        params: { exception: String(exceptionId), date: exception.until },
+      });
     await tx
       .updateTable('round_lock_exceptions')
       .set({ revoked_by: actorName(event.actor), revoked_at: now.toISOString(), revoke_reason: reason })

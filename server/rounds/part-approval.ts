@@ -50,7 +50,7 @@ async function approveAt(db: Db, round: Round, geo: string, level: ApprovalLevel
       request = await pendingAt(tx, subject, level);
     }
     if (!request || !(await decideRequest(tx, request.id, 'approved', stamp, null)))
-      throw conflict(`${geo}'s part was decided by someone else just now; reload it.`);
+      throw conflict({ key: 'round-approvals.part-decided-meanwhile', params: { geo } });
     const next = levelAfter(partLevels(round), level);
     if (next) await requestLevel(tx, subject, next, stamp);
     const action = level === 'national' ? 'round.approve' : 'round.accept';

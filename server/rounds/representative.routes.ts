@@ -27,10 +27,7 @@ async function assertContactPointOf(db: DbOrTx, email: string, geo: string): Pro
   if (!user) throw notFound(`No user has the address ${email}.`);
   const geos = user.geos.split(',').map((g) => g.trim());
   if (user.role !== 'contact_point' || !geos.includes(geo) || !user.active) {
-    throw badRequest(
-      `${email} is not an active contact point for ${geo}; a national representative is one. ` +
-        `Give them the role and the country first (Users).`,
-    );
+    throw badRequest({ key: 'round-approvals.not-contact-point', params: { email, geo } });
   }
 }
 
@@ -106,7 +103,10 @@ export const representativeRoutes = [
           .where('email', '=', query.email)
           .executeTakeFirst();
         if (Number(removed.numDeletedRows) !== 1)
-          throw notFound(`${query.email} is not a national representative for ${params.geo}.`);
+          throw notFound({
+            key: 'round-approvals.not-representative',
+            params: { email: query.email, geo: params.geo },
+          });
         await appendAudit(tx, {
           actor,
           ip,

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/i18n';
 import { apiUrl, sendJson } from '../../api/client';
 import type { MapGeometry } from '../../charts/choropleth';
 import { h, setSvg } from '../../components/dom';
@@ -185,7 +186,9 @@ export function renderRound(
               h('li', {
                 text:
                   `${e.geo} until ${e.until.slice(0, 16).replace('T', ' ')} UTC: ${e.reason} (${e.grantedBy})` +
-                  (e.revokedAt ? ` (revoked ${e.revokedAt.slice(0, 10)}: ${e.revokeReason})` : ''),
+                  (e.revokedAt
+                    ? ` (${t('round-approvals.exception-revoked', { date: e.revokedAt.slice(0, 10), reason: e.revokeReason })})`
+                    : ''),
               }),
             ),
           ),

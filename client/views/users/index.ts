@@ -8,7 +8,8 @@ import { timeText } from '../account-text';
 import { tokenPanel } from './token-panel';
 import { createUserForm, editUserForm } from './forms';
 import { viewHeader } from '../view-parts';
-import { disableUser, enableUser, issuePasswordLink, loadUsers, stateText } from './state';
+import { disableUser, enableUser, issuePasswordLink, loadRepresentatives, loadUsers, stateText } from './state';
+import { representativesPanel } from './representatives';
 
 function userRow(user: UserView, status: HTMLElement, links: HTMLElement, reload: () => void): HTMLElement {
   const actions = h('td', { class: 'actions' });
@@ -80,10 +81,12 @@ export async function mount(container: HTMLElement, _state: ViewState, _context:
   const status = liveRegion();
   const links = h('div', {});
   const list = h('div', {}, h('p', { text: 'Loading the users…' }));
+  const representatives = h('div', {});
   let owners = new Map<number, string>();
   const load = async () => {
     try {
-      const answer = await loadUsers();
+      const [answer, named] = await Promise.all([loadUsers(), loadRepresentatives()]);
+      representatives.replaceChildren(representativesPanel(answer.data, named.data, status, () => void load()));
       owners = new Map(answer.data.map((u) => [u.id, u.email]));
       list.replaceChildren(
         h(
@@ -119,6 +122,7 @@ export async function mount(container: HTMLElement, _state: ViewState, _context:
     status,
     createUserForm(status, () => void load()),
     h('section', { 'aria-labelledby': 'users-heading' }, h('h3', { id: 'users-heading', text: 'Users' }), links, list),
+    representatives,
     tokenPanel({ everyone: true, owners: () => owners }),
   );
   return { update: () => true };

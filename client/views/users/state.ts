@@ -1,5 +1,6 @@
 import { getFresh, sendJson } from '../../api/client';
 import type { PasswordLinkAnswer, UsersAnswer, UserView } from '../../api/types';
+import type { NationalRepresentatives } from '../../../server/shared/api/rounds';
 import { timeText } from '../account-text';
 
 export function loadUsers(): Promise<UsersAnswer> {
@@ -24,4 +25,20 @@ export function stateText(user: UserView): string {
   if (!user.active) return 'Disabled';
   if (user.lockedUntil) return `Locked until ${timeText(user.lockedUntil)}`;
   return user.hasPassword ? 'Active' : 'Active, no password set yet';
+}
+
+export async function loadRepresentatives(): Promise<NationalRepresentatives> {
+  return getFresh<NationalRepresentatives>('/api/national-representatives');
+}
+
+/** Names a contact point its country's national representative (the first level of a round's approval). */
+export async function nameRepresentative(geo: string, email: string): Promise<void> {
+  await sendJson('PUT', `/api/national-representatives/${encodeURIComponent(geo)}`, { email });
+}
+
+export async function removeRepresentative(geo: string, email: string): Promise<void> {
+  await sendJson(
+    'DELETE',
+    `/api/national-representatives/${encodeURIComponent(geo)}?email=${encodeURIComponent(email)}`,
+  );
 }
