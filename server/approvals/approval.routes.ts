@@ -3,7 +3,7 @@ import { codeList } from '../http/query';
 import { defineRoute } from '../http/route';
 import { ApprovalsAnswerSchema } from '../shared/api/approvals';
 import { CommitAnswerSchema } from '../shared/api/submissions';
-import type { CellGuard } from '../submissions/stage/cell-guard';
+import type { CellGuardFactory } from '../submissions/stage/cell-guard';
 import { CONTACTS, geoOfSubmission, IdParams, stateError } from '../submissions/submission.routes';
 import {
   approvalRequired,
@@ -13,15 +13,12 @@ import {
   rejectSubmission,
 } from './approval.service';
 
-/** What a guard tells a commit's answer (the rounds' lock guard counts the cells in and outside rounds). */
-type AnsweringGuard = CellGuard & { coverage?: { cellsInRounds: number; cellsOutsideRounds: number } };
-
 /**
  * Publishing: commit (straight away, or into the approval queue when APPROVAL_REQUIRED=true), approve,
  * reject. `guard` checks the changed cells inside each write transaction (the composition root passes
  * the rounds' locks: 409 naming the round and its date).
  */
-export const approvalRoutes = (guard: () => AnsweringGuard) => [
+export const approvalRoutes = (guard: CellGuardFactory) => [
   defineRoute({
     method: 'post',
     path: '/api/submissions/:id/commit',

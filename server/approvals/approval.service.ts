@@ -168,7 +168,10 @@ async function decide(
 ): Promise<void> {
   const stamp = { by: actorName(event.actor), at: (event.now ?? new Date()).toISOString() };
   if (!(await decideRequest(db, request.id, decision, stamp, message)))
-    throw conflict({ key: 'round-approvals.submission-decided-meanwhile', params: { id: String(request.submission_id) } });
+    throw conflict({
+      key: 'round-approvals.submission-decided-meanwhile',
+      params: { id: String(request.submission_id) },
+    });
   await appendAudit(db, {
     actor: event.actor,
     ip: event.ip,

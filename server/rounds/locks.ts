@@ -186,7 +186,10 @@ export async function revokeLockException(
       .where('round_id', '=', roundId)
       .executeTakeFirst();
     if (!exception)
-      throw notFound({ key: 'round-approvals.no-exception', params: { round: String(roundId), exception: String(exceptionId) } });
+      throw notFound({
+        key: 'round-approvals.no-exception',
+        params: { round: String(roundId), exception: String(exceptionId) },
+      });
     if (exception.revoked_at)
       throw conflict({
         key: 'round-approvals.exception-revoked',

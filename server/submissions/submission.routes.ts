@@ -90,6 +90,7 @@ export const submissionRoutes = (guard: CellGuardFactory) => [
       const geo = uploadField(ctx, 'geo')!;
       await assertKnownCodes(ctx.db, 'geo', [geo]);
       const profile = uploadField(ctx, 'profile') || null;
+      const check = guard();
       try {
         const preview = await previewSubmission(
           ctx.db,
@@ -100,9 +101,12 @@ export const submissionRoutes = (guard: CellGuardFactory) => [
             source: await uploadedSource(ctx.upload!),
           },
           new Date(),
-          guard(),
+          check,
         );
-        return new RouteResponse(preview, { status: preview.duplicateOf ? 200 : 201 });
+        const rounds = preview.status === 'validated' && !preview.duplicateOf ? check.coverage : undefined;
+        return new RouteResponse(rounds ? { ...preview, rounds } : preview, {
+          status: preview.duplicateOf ? 200 : 201,
+        });
       } catch (error) {
         if (error instanceof UnknownProfileError) throw new HttpError(400, 'unknown-profile', error.message);
         if (error instanceof ProfileNotForGeoError) throw new HttpError(403, 'profile-not-yours', error.message);

@@ -100,7 +100,10 @@ describe('the lock date', () => {
     ).rejects.toMatchObject({ status: 409, code: 'round-locked' });
   });
 
-  it('accepts cells outside every round, and says so', async () => {
+  it('accepts cells outside every round, and says so at upload and at commit', async () => {
+    const previewed = await upload(database.db, people.nl, 'NL', ['NL,ICCS0101,2016,111,,']);
+    expect(previewed.status, JSON.stringify(previewed.body)).toBe(201);
+    expect(previewed.body.rounds).toEqual({ cellsInRounds: 0, cellsOutsideRounds: 1 });
     const answer = await uploadAndCommit(database.db, people.nl, 'NL', ['NL,ICCS0101,2016,111,,']);
     expect(answer.status).toBe(200);
     expect(answer.body.rounds).toEqual({ cellsInRounds: 0, cellsOutsideRounds: 1 });

@@ -1,4 +1,5 @@
 import type { SubmissionPreview } from '../../api/types';
+import { roundsNote } from './rounds-note';
 import { forgetAnswers } from '../../api/client';
 import { selectField } from '../../components/controls';
 import { errorBox, h, uniqueId } from '../../components/dom';
@@ -156,7 +157,7 @@ export async function mount(container: HTMLElement, state: ViewState, _context: 
           text: `Submission ${answer.submissionId}: ${answer.status}${answer.duplicateOf ? ` (the same file was already uploaded as submission ${answer.duplicateOf})` : ''}.`,
         }),
       );
-      results.replaceChildren(reportSection(answer), diffSection(answer), commitButton(answer));
+      results.replaceChildren(reportSection(answer), roundsNote(answer), diffSection(answer), commitButton(answer));
     } catch (error) {
       status.replaceChildren(errorBox(`The upload was refused: ${authMessage(error)}`));
     } finally {

@@ -2,7 +2,14 @@ import { z } from 'zod';
 
 /** Collection rounds: the request schemas the server validates and the answers the client reads. */
 
-const day = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected a date written YYYY-MM-DD');
+/** A calendar day that exists: JavaScript would read 2026-02-30 as 2 March, so it is refused, not moved. */
+const day = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected a date written YYYY-MM-DD')
+  .refine(
+    (d) => new Date(`${d}T00:00:00.000Z`).getUTCDate() === Number(d.slice(8, 10)),
+    'there is no such day in that month: write a date of the calendar, e.g. 2026-02-28',
+  );
 const code = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'codes contain only letters, digits, "_" and "-"');
 const period = z
   .string()

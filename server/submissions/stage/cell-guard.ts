@@ -23,6 +23,8 @@ export interface CellGuard {
   begin(tx: DbOrTx, at: Date): Promise<void>;
   changed(cell: CellKey): void;
   end(): void;
+  /** What the guard tells the answer about the cells it heard (the rounds' locks: cells in and outside rounds). */
+  readonly coverage?: { cellsInRounds: number; cellsOutsideRounds: number };
 }
 
 /** A guard's factory: each transaction gets a fresh one. */
