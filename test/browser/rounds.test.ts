@@ -92,6 +92,9 @@ describe('collection rounds, in Chromium', () => {
     await expect.poll(() => part.locator('tbody tr').first().textContent()).toContain('Missing');
     await upload(contact.page, 'nl-2023.csv', 'geo,indicator,period,value,flags,note\nNL,ICCS0101,2023,150,,\n');
     await contact.page.locator('main .notice[role="status"]', { hasText: 'Committed submission' }).waitFor();
+    expect(await contact.page.locator('main .rounds-note').textContent()).toContain(
+      '1 falls in a collection round and 0 fall outside every round',
+    );
     await contact.page.click('nav a[data-view="my-country"]');
     await viewReady(contact.page, 'my-country');
     await expect.poll(() => part.locator('tbody tr').first().textContent()).toContain('Delivered');
