@@ -27,6 +27,7 @@ import { observationRoutes } from '../observations/observation.routes';
 import { openApiRoutes } from '../openapi/openapi.routes';
 import { practiceRoutes } from '../practices/practice.routes';
 import { importProfileRoutes } from '../import-profiles/import-profile.routes';
+import { roundLockGuard } from '../rounds/locks';
 import { roundRoutes } from '../rounds/rounds.routes';
 import { submissionRoutes } from '../submissions/submission.routes';
 
@@ -44,9 +45,9 @@ export const apiRoutes: readonly AnyRoute[] = [
   ...analyticsRoutes,
   ...alertRoutes,
   ...practiceRoutes,
-  ...submissionRoutes,
+  ...submissionRoutes(roundLockGuard),
   ...importProfileRoutes,
-  ...approvalRoutes,
+  ...approvalRoutes(roundLockGuard),
   ...roundRoutes,
   ...sessionRoutes,
   ...userRoutes,

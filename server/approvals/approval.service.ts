@@ -7,13 +7,22 @@ import { conflict, notFound } from '../http/errors';
 import { type CommitResult, commitSubmission, SubmissionStateError } from '../submissions/publish/commit';
 import { findSubmission } from '../submissions/store/submission.repository';
 import type { SubmissionStatus } from '../db/tables/submission.table';
-import { APPROVAL_REJECTED, AWAITING_APPROVAL, type SubmissionApprovalRow } from '../db/tables/approval.table';
+import { APPROVAL_REJECTED, AWAITING_APPROVAL, type ApprovalRow } from '../db/tables/approval.table';
 import { clearStaged } from '../submissions/stage/staged-store';
+import { type CellGuard, guardStaged } from '../submissions/stage/cell-guard';
+import { levelsFor } from './approval-levels';
+import { type ApprovalSubject, decideRequest, pendingAt, requestLevel } from './approval.repository';
 
-/** Approval is on per deployment: APPROVAL_REQUIRED=true. Read at each commit, so it can change with a restart. */
+/** Approval of commits is on per deployment: APPROVAL_REQUIRED=true. Read at each commit, so it can change with a restart. */
 export function approvalRequired(config: Pick<Config, 'APPROVAL_REQUIRED'>): boolean {
-  return config.APPROVAL_REQUIRED;
+  return levelsFor({ kind: 'submission', approvalRequired: config.APPROVAL_REQUIRED }).length > 0;
 }
+
+const ofSubmission = (submissionId: number, geo: string): ApprovalSubject => ({
+  kind: 'submission',
+  submissionId,
+  geo,
+});
 
 const status = (s: SubmissionStatus) => s;
 
@@ -26,15 +35,19 @@ export interface ApprovalRequested {
 /**
  * What committing means for a deployment: publish now, or (with approval on) wait for the secretariat.
  * Waiting submissions keep their staged cells and add no revision, so public reads cannot see them.
+ * The guard (the rounds' locks) checks the changed cells inside either transaction.
  */
 export async function commitOrAwaitApproval(
   db: Db,
   submissionId: number,
   actor: Actor,
   config: Pick<Config, 'APPROVAL_REQUIRED'>,
+  guard?: CellGuard,
+  now?: Date,
 ): Promise<CommitResult | ApprovalRequested> {
-  if (!approvalRequired(config)) return commitSubmission(db, submissionId);
-  return requestApproval(db, submissionId, actor);
+  const [first] = levelsFor({ kind: 'submission', approvalRequired: config.APPROVAL_REQUIRED });
+  if (!first) return commitSubmission(db, submissionId, now, guard);
+  return requestApproval(db, submissionId, actor, now, guard);
 }
 
 export async function requestApproval(
@@ -42,6 +55,7 @@ export async function requestApproval(
   submissionId: number,
   actor: Actor,
   now = new Date(),
+  guard?: CellGuard,
 ): Promise<ApprovalRequested> {
   const requestedAt = now.toISOString();
   return db.transaction().execute(async (tx) => {
@@ -59,32 +73,19 @@ export async function requestApproval(
         { status: submission.status },
       );
     }
-    await tx
-      .insertInto('submission_approvals')
-      .values({
-        submission_id: submissionId,
-        geo: submission.geo,
-        requested_by: actorName(actor),
-        requested_at: requestedAt,
-        decision: null,
-        decided_by: null,
-        decided_at: null,
-        message: null,
-      })
-      .execute();
+    if (guard) await guardStaged(tx, submissionId, submission.geo, guard, now);
+    await requestLevel(tx, ofSubmission(submissionId, submission.geo), 'secretariat', {
+      by: actorName(actor),
+      at: requestedAt,
+    });
     return { submissionId, status: AWAITING_APPROVAL, requestedAt };
   });
 }
 
-async function pendingRequest(db: DbOrTx, submissionId: number): Promise<SubmissionApprovalRow> {
+async function pendingRequest(db: DbOrTx, submissionId: number): Promise<ApprovalRow> {
   const submission = await findSubmission(db, submissionId);
   if (!submission) throw notFound(`Submission ${submissionId} does not exist.`);
-  const request = await db
-    .selectFrom('submission_approvals')
-    .selectAll()
-    .where('submission_id', '=', submissionId)
-    .where('decision', 'is', null)
-    .executeTakeFirst();
+  const request = await pendingAt(db, ofSubmission(submissionId, submission.geo), 'secretariat');
   if ((submission.status as string) !== AWAITING_APPROVAL || !request) {
     throw conflict(`Submission ${submissionId} is ${submission.status}, not awaiting approval.`, {
       status: submission.status,
@@ -96,6 +97,8 @@ async function pendingRequest(db: DbOrTx, submissionId: number): Promise<Submiss
 export interface DecisionEvent {
   actor: Actor;
   ip: string;
+  /** The decision's moment (tests inject a clock); now by default. */
+  now?: Date;
 }
 
 /** Approves a waiting submission: it is published exactly as a commit would publish it. */
@@ -104,6 +107,7 @@ export async function approveSubmission(
   submissionId: number,
   event: DecisionEvent,
   note?: string,
+  guard?: CellGuard,
 ): Promise<CommitResult> {
   const request = await pendingRequest(db, submissionId);
   // Hand the submission back to the pipeline's commit, which publishes only validated submissions.
@@ -117,7 +121,7 @@ export async function approveSubmission(
     throw conflict(`Submission ${submissionId} was decided by someone else just now.`);
   let result: CommitResult;
   try {
-    result = await commitSubmission(db, submissionId);
+    result = await commitSubmission(db, submissionId, event.now, guard);
   } catch (error) {
     await db
       .updateTable('submissions')
@@ -157,18 +161,21 @@ export async function rejectSubmission(
 
 async function decide(
   db: DbOrTx,
-  request: SubmissionApprovalRow,
+  request: ApprovalRow,
   decision: 'approved' | 'rejected',
   event: DecisionEvent,
   message: string | null,
 ): Promise<void> {
-  await db
-    .updateTable('submission_approvals')
-    .set({ decision, decided_by: actorName(event.actor), decided_at: new Date().toISOString(), message })
-    .where('id', '=', request.id)
-    .execute();
+  const stamp = { by: actorName(event.actor), at: (event.now ?? new Date()).toISOString() };
+  if (!(await decideRequest(db, request.id, decision, stamp, message)))
+    throw conflict({
+      key: 'round-approvals.submission-decided-meanwhile',
+      params: { id: String(request.submission_id) },
+    });
   await appendAudit(db, {
-    ...event,
+    actor: event.actor,
+    ip: event.ip,
+    at: event.now,
     action: decision === 'approved' ? 'submission.approve' : 'submission.reject',
     target: `submission/${request.submission_id}`,
     detail: { geo: request.geo, ...(message ? { message } : {}) },
@@ -182,7 +189,10 @@ export interface ApprovalFilter {
 
 /** Approval requests, newest first, limited to the geos an actor covers (the secretariat: all). */
 export async function listApprovals(db: DbOrTx, actor: Actor, filter: ApprovalFilter, limit: number, offset: number) {
-  let query = db.selectFrom('submission_approvals as a').innerJoin('submissions as s', 's.id', 'a.submission_id');
+  let query = db
+    .selectFrom('approvals as a')
+    .innerJoin('submissions as s', 's.id', 'a.submission_id')
+    .where('a.subject', '=', 'submission');
   if (filter.state === 'awaiting') query = query.where('a.decision', 'is', null);
   else if (filter.state) query = query.where('a.decision', '=', filter.state);
   if (filter.geos?.length) query = query.where('a.geo', 'in', filter.geos);

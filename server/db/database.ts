@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { ApiTokenTable, PasswordResetTable, SessionTable, UserTable } from './tables/account.table';
-import type { SubmissionApprovalTable } from './tables/approval.table';
+import type { ApprovalTable } from './tables/approval.table';
 import type { AuditLogTable, AuditRefusalTable } from './tables/audit.table';
 import type { GeoGroupMemberTable, GeoTable } from './tables/geo.table';
 import type { IndicatorTable, ThemeTable } from './tables/indicator.table';
@@ -43,7 +43,7 @@ export interface Database {
   password_resets: PasswordResetTable;
   audit_log: AuditLogTable;
   audit_refusals: AuditRefusalTable;
-  submission_approvals: SubmissionApprovalTable;
+  approvals: ApprovalTable;
   import_profiles: ImportProfileTable;
   collection_rounds: CollectionRoundTable;
   collection_round_versions: CollectionRoundVersionTable;

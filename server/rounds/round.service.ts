@@ -188,11 +188,14 @@ export async function describeRound(db: DbOrTx, id: number, now = new Date()): P
       afterOpening: v.after_opening === 1,
     })),
     lockExceptions: exceptions.map((e) => ({
+      id: e.id,
       geo: e.geo,
       until: e.until,
       reason: e.reason,
       grantedBy: e.granted_by,
       grantedAt: e.granted_at,
+      revokedAt: e.revoked_at,
+      revokeReason: e.revoke_reason,
     })),
   };
 }

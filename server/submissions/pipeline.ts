@@ -19,6 +19,7 @@ import { uploadFolder } from '../http/upload-folder';
 import { submissionScope } from './store/submission-scope';
 import type { ReadScope } from './read/table-reader';
 import type { ValidationContext } from './read/validate';
+import type { CellGuard } from './stage/cell-guard';
 
 export interface SubmissionRequest {
   geo: string;
@@ -60,11 +61,15 @@ export class UnknownSubmissionGeoError extends Error {}
  * its staged parts, writes to the database. A long preview therefore never stalls another country's
  * upload or a public read (on SQLite, one write transaction at a time and one connection a process),
  * and a preview that fails or dies half-way leaves nothing in the database.
+ *
+ * A guard hears the cells a valid file would add or change, and may refuse the upload: then nothing is
+ * kept. It refuses early here; the commit's own transaction checks again.
  */
 export async function previewSubmission(
   db: Db,
   request: SubmissionRequest,
   now = new Date(),
+  guard?: CellGuard,
 ): Promise<SubmissionPreview> {
   const scan = await scanSource(request.source);
   const earlier = await findSubmissionByContent(db, request.geo, scan.sha256, request.profile ?? null);
@@ -98,7 +103,8 @@ export async function previewSubmission(
 
   const staging = await StagingFile.create(request.stagingFolder ?? uploadFolder(undefined));
   try {
-    return await stageAndStore(db, staging, { request, sniffed, named, context, report, reading }, scan.sha256, now);
+    const job = { request, sniffed, named, context, report, reading };
+    return await stageAndStore(db, staging, job, scan.sha256, now, guard);
   } finally {
     await staging.dispose();
   }
@@ -111,14 +117,18 @@ async function stageAndStore(
   job: StageJob,
   sha256: string,
   now: Date,
+  guard?: CellGuard,
 ): Promise<SubmissionPreview> {
   const { request, context, report, reading } = job;
   const rowsRead = await stageFile(staging, job);
-  const inspected = await inspectSubmission(db, staging, [...context.scope], report);
+  await guard?.begin(db, now);
+  const inspected = await inspectSubmission(db, staging, [...context.scope], report, guard);
   if (report.errorCount === 0 && inspected.newCells + inspected.changedCells + inspected.unchangedCells === 0)
     reportNoCells(report, rowsRead, reading);
   const built = report.build();
   const status: SubmissionStatus = built.valid ? 'validated' : 'rejected';
+  // Only a file that could be committed is refused for what it would change; errors are said first.
+  if (status === 'validated') guard?.end();
   const diff = status === 'validated' ? inspected : null;
   const cellsValid = diff ? diff.newCells + diff.changedCells + diff.unchangedCells : 0;
   const stored: StoredReport = { report: built, reading, diff: diff && summary(diff) };

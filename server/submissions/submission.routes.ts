@@ -16,6 +16,7 @@ import { withdrawSubmission } from './publish/withdraw';
 import { fileSource } from './read/source';
 import type { ReceivedUpload } from '../http/upload';
 import { uploadFolder } from '../http/upload-folder';
+import type { CellGuardFactory } from './stage/cell-guard';
 
 export const CONTACTS = ['contact_point', 'secretariat'] as const;
 
@@ -52,7 +53,8 @@ export function stateError(error: unknown): never {
   throw error;
 }
 
-export const submissionRoutes = [
+/** `guard` checks the cells a valid upload would change, before anything is kept (the rounds' locks: a 409). */
+export const submissionRoutes = (guard: CellGuardFactory) => [
   defineRoute({
     method: 'get',
     path: '/api/submissions/template',
@@ -90,15 +92,24 @@ export const submissionRoutes = [
       const geo = uploadField(ctx, 'geo')!;
       await assertKnownCodes(ctx.db, 'geo', [geo]);
       const profile = uploadField(ctx, 'profile') || null;
+      const check = guard();
       try {
-        const preview = await previewSubmission(ctx.db, {
-          geo,
-          profile,
-          submittedBy: actorName(ctx.actor),
-          source: await uploadedSource(ctx.upload!),
-          stagingFolder: uploadFolder(ctx.config.UPLOAD_DIR),
+        const preview = await previewSubmission(
+          ctx.db,
+          {
+            geo,
+            profile,
+            submittedBy: actorName(ctx.actor),
+            source: await uploadedSource(ctx.upload!),
+            stagingFolder: uploadFolder(ctx.config.UPLOAD_DIR),
+          },
+          new Date(),
+          check,
+        );
+        const rounds = preview.status === 'validated' && !preview.duplicateOf ? check.coverage : undefined;
+        return new RouteResponse(rounds ? { ...preview, rounds } : preview, {
+          status: preview.duplicateOf ? 200 : 201,
         });
-        return new RouteResponse(preview, { status: preview.duplicateOf ? 200 : 201 });
       } catch (error) {
         if (error instanceof UnknownProfileError) throw new HttpError(400, 'unknown-profile', error.message);
         if (error instanceof ProfileNotForGeoError) throw new HttpError(403, 'profile-not-yours', error.message);

@@ -96,6 +96,15 @@ export class Fixtures {
     return (await this.created(res, 'a round')).body.id;
   }
 
+  /** A round with a lock exception for `geo`, granted until tomorrow. */
+  async lockException(geo: string): Promise<{ id: number; exceptionId: number }> {
+    const id = await this.round();
+    const res = await request(this.admin)
+      .post(`/api/rounds/${id}/lock-exceptions`)
+      .send({ geo, until: new Date(Date.now() + 86_400_000).toISOString(), reason: 'A late correction.' });
+    return { id, exceptionId: (await this.created(res, 'a lock exception')).body.lockExceptions[0].id };
+  }
+
   async token(): Promise<number> {
     const res = await request(this.admin)
       .post('/api/tokens')
@@ -220,6 +229,10 @@ export const ROUTE_RULES: Record<string, Rule> = {
       reason: 'A late correction of the 2024 figure.',
     },
   })),
+  'POST /api/rounds/:id/lock-exceptions/:exceptionId/revoke': roles(SECRETARIAT, async (geo, fx) => ({
+    params: await fx.lockException(geo),
+    body: { reason: 'The correction arrived; the round is closed again.' },
+  })),
   'POST /api/rounds/reminders': roles(SECRETARIAT),
   'GET /api/round-parts': scoped(CONTACTS, (geo) => ({ query: { geo } })),
   'GET /api/rounds/:id/parts/:geo': scoped(CONTACTS, part),
@@ -237,10 +250,15 @@ export const ROUTE_RULES: Record<string, Rule> = {
     body: { indicator: 'ICCS0101', period: '2024', reason: 'Not recorded nationally before 2025.' },
   })),
   'GET /api/round-notices': roles(CONTACTS),
+  'GET /api/national-representatives': roles(SECRETARIAT),
   'PUT /api/national-representatives/:geo': roles(SECRETARIAT, (geo) => ({
     params: { geo },
     body: { email: 'cp-nl@politie.nl' },
   })),
+  'DELETE /api/national-representatives/:geo': roles(SECRETARIAT, async (geo, fx) => {
+    await request(fx.admin).put(`/api/national-representatives/${geo}`).send({ email: 'cp-nl@politie.nl' });
+    return { params: { geo }, query: { email: 'cp-nl@politie.nl' } };
+  }),
 
   'GET /api/session': open(),
   'POST /api/session': open(() => ({

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/i18n';
 import { apiUrl, sendJson } from '../../api/client';
 import type { MapGeometry } from '../../charts/choropleth';
 import { h, setSvg } from '../../components/dom';
@@ -8,7 +9,6 @@ import { labelled, liveRegion } from '../account-parts';
 import { viewHeader } from '../view-parts';
 import { renderCompletenessMap } from './completeness-map';
 import { dateText, deliveriesPublished, mapCells, rateText, stateText, statusText } from './state';
-import { t } from '../../i18n/i18n';
 import { timeText } from '../account-text';
 
 function table(caption: string, columns: string[], rows: HTMLTableRowElement[]): HTMLElement {
@@ -206,12 +206,11 @@ export function renderRound(
             {},
             ...round.lockExceptions.map((e) =>
               h('li', {
-                text: t('rounds.exception', {
-                  geo: e.geo,
-                  until: timeText(e.until),
-                  reason: e.reason,
-                  who: e.grantedBy,
-                }),
+                text:
+                  t('rounds.exception', { geo: e.geo, until: timeText(e.until), reason: e.reason, who: e.grantedBy }) +
+                  (e.revokedAt
+                    ? ` (${t('round-approvals.exception-revoked', { date: dateText(e.revokedAt.slice(0, 10)), reason: e.revokeReason })})`
+                    : ''),
               }),
             ),
           ),

@@ -1,4 +1,5 @@
 import type { SubmissionPreview } from '../../api/types';
+import { roundsNote } from './rounds-note';
 import { forgetAnswers } from '../../api/client';
 import { selectField } from '../../components/controls';
 import { errorBox, h, uniqueId } from '../../components/dom';
@@ -172,7 +173,7 @@ export async function mount(container: HTMLElement, state: ViewState, _context: 
           text: uploadOutcomeText(answer),
         }),
       );
-      results.replaceChildren(reportSection(answer), diffSection(answer), commitButton(answer));
+      results.replaceChildren(reportSection(answer), roundsNote(answer), diffSection(answer), commitButton(answer));
     } catch (error) {
       status.replaceChildren(errorBox(t('upload.refused', { problem: authMessage(error) })));
     } finally {

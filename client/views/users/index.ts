@@ -8,7 +8,8 @@ import { t } from '../../i18n/i18n';
 import { tokenPanel } from './token-panel';
 import { createUserForm, editUserForm } from './forms';
 import { viewHeader } from '../view-parts';
-import { disableUser, enableUser, issuePasswordLink, loadUsers, stateText } from './state';
+import { disableUser, enableUser, issuePasswordLink, loadRepresentatives, loadUsers, stateText } from './state';
+import { representativesPanel } from './representatives';
 
 function userRow(user: UserView, status: HTMLElement, links: HTMLElement, reload: () => void): HTMLElement {
   const actions = h('td', { class: 'actions' });
@@ -80,10 +81,12 @@ export async function mount(container: HTMLElement, _state: ViewState, _context:
   const status = liveRegion();
   const links = h('div', {});
   const list = h('div', {}, h('p', { text: t('users.loading') }));
+  const representatives = h('div', {});
   let owners = new Map<number, string>();
   const load = async () => {
     try {
-      const answer = await loadUsers();
+      const [answer, named] = await Promise.all([loadUsers(), loadRepresentatives()]);
+      representatives.replaceChildren(representativesPanel(answer.data, named.data, status, () => void load()));
       owners = new Map(answer.data.map((u) => [u.id, u.email]));
       list.replaceChildren(
         h(
@@ -124,6 +127,7 @@ export async function mount(container: HTMLElement, _state: ViewState, _context:
       links,
       list,
     ),
+    representatives,
     tokenPanel({ everyone: true, owners: () => owners }),
   );
   return { update: () => true };

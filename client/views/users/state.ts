@@ -1,5 +1,6 @@
 import { getFresh, sendJson } from '../../api/client';
 import type { PasswordLinkAnswer, UsersAnswer, UserView } from '../../api/types';
+import type { NationalRepresentatives } from '../../../server/shared/api/rounds';
 import { timeText } from '../account-text';
 import { t } from '../../i18n/i18n';
 
@@ -25,4 +26,20 @@ export function stateText(user: UserView): string {
   if (!user.active) return t('users.state.disabled');
   if (user.lockedUntil) return t('users.state.locked', { until: timeText(user.lockedUntil) });
   return user.hasPassword ? t('users.state.active') : t('users.state.no-password');
+}
+
+export async function loadRepresentatives(): Promise<NationalRepresentatives> {
+  return getFresh<NationalRepresentatives>('/api/national-representatives');
+}
+
+/** Names a contact point its country's national representative (the first level of a round's approval). */
+export async function nameRepresentative(geo: string, email: string): Promise<void> {
+  await sendJson('PUT', `/api/national-representatives/${encodeURIComponent(geo)}`, { email });
+}
+
+export async function removeRepresentative(geo: string, email: string): Promise<void> {
+  await sendJson(
+    'DELETE',
+    `/api/national-representatives/${encodeURIComponent(geo)}?email=${encodeURIComponent(email)}`,
+  );
 }

@@ -17,6 +17,7 @@ import * as auditRefusals from './2026-12-02T1010_audit-refusals';
 import * as empact from './2026-12-02T1300_empact';
 import * as practiceEmpactTags from './2026-12-02T1310_practice-empact-tags';
 import * as collectionRounds from './2026-12-02T1400_collection-rounds';
+import * as approvalLevels from './2026-12-02T1510_approval-levels';
 import * as domainLabels from './2026-12-02T1610_domain-labels';
 
 /**
@@ -42,5 +43,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T1300_empact': empact,
   '2026-12-02T1310_practice-empact-tags': practiceEmpactTags,
   '2026-12-02T1400_collection-rounds': collectionRounds,
+  '2026-12-02T1510_approval-levels': approvalLevels,
   '2026-12-02T1610_domain-labels': domainLabels,
 };

@@ -103,6 +103,11 @@ export const SUBMISSION_STATUSES = [
   'approval-rejected',
 ] as const;
 
+/** How many of the cells a submission adds or changes fall in an open collection round, and how many outside every round. */
+const RoundsOfCommitSchema = z
+  .object({ cellsInRounds: z.number(), cellsOutsideRounds: z.number() })
+  .describe('Cells inside and outside collection rounds (outside is allowed, and said)');
+
 /** The answer to an upload (POST /api/submissions): the dry run's report and diff. */
 export const SubmissionPreviewSchema = z.object({
   submissionId: z.number(),
@@ -114,6 +119,7 @@ export const SubmissionPreviewSchema = z.object({
   reading: ReadingSummarySchema,
   report: ValidationReportSchema,
   diff: SubmissionDiffSchema.nullable(),
+  rounds: RoundsOfCommitSchema.optional(),
 });
 
 /** One line of GET /api/submissions (a geo's submissions, newest first). */
@@ -149,10 +155,6 @@ export type SubmissionListItem = z.infer<typeof SubmissionListItemSchema>;
 export type SubmissionsAnswer = z.infer<typeof SubmissionsAnswerSchema>;
 
 /** POST /api/submissions/:id/commit: published at once, or (when approval is required) waiting for the secretariat. */
-/** How many of a commit's cells fall in an open collection round, and how many outside every round. */
-const RoundsOfCommitSchema = z
-  .object({ cellsInRounds: z.number(), cellsOutsideRounds: z.number() })
-  .describe('Cells inside and outside collection rounds (outside is allowed, and said)');
 
 export const CommitAnswerSchema = z.union([
   z.object({

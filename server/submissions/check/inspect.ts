@@ -6,6 +6,7 @@ import type { ReportBuilder } from '../read/report';
 import type { StagedCell } from '../stage/staged-merge';
 import type { PartSource } from '../stage/staging-file';
 import { walkSubmission } from '../stage/staged-walk';
+import { type CellGuard, isChange } from '../stage/cell-guard';
 
 /**
  * The checks that need a submission's cells side by side, done in one walk in key order (see
@@ -18,6 +19,7 @@ export async function inspectSubmission(
   staged: number | PartSource,
   geos: string[],
   report: ReportBuilder | null,
+  guard?: CellGuard,
 ): Promise<SubmissionDiff> {
   const thresholds = report ? await countThresholds(db) : new Map<string, number>();
   const duplicates = new LowestRows<Conflict>(report?.perCode ?? 0);
@@ -33,6 +35,7 @@ export async function inspectSubmission(
       return;
     }
     diff.staged(staged.first, published);
+    if (guard && isChange(staged.first, published)) guard.changed(staged.first);
     if (!report) return;
     const threshold = thresholds.get(staged.first.indicator);
     const previous = threshold === undefined ? null : series.previousYear(staged.first);

@@ -6,6 +6,7 @@ import { clearStaged } from '../stage/staged-store';
 import { walkSubmission } from '../stage/staged-walk';
 import { lockSubmission, serialiseCommits } from '../store/submission.repository';
 import { submissionScope } from '../store/submission-scope';
+import { type CellGuard, isChange } from '../stage/cell-guard';
 
 export class SubmissionStateError extends Error {
   constructor(
@@ -28,9 +29,15 @@ export interface CommitResult {
  * a changed cell's old version moves to revisions and the new one takes its place. Unchanged cells
  * are not written. Commits run one after the other (serialiseCommits) and take their time once their
  * turn has come, so revision ids and recording times tell the same order; a commit's revisions are
- * the id range recorded on its submission.
+ * the id range recorded on its submission. A guard (e.g. the rounds' locks) hears every changed cell
+ * inside the transaction, once the commit's turn has come, and refuses the whole commit by throwing.
  */
-export async function commitSubmission(db: Db, submissionId: number, now?: Date): Promise<CommitResult> {
+export async function commitSubmission(
+  db: Db,
+  submissionId: number,
+  now?: Date,
+  guard?: CellGuard,
+): Promise<CommitResult> {
   return withOneConnection(db, (one) =>
     withBulkWrites(one, (conn) =>
       conn.transaction().execute(async (tx) => {
@@ -43,9 +50,11 @@ export async function commitSubmission(db: Db, submissionId: number, now?: Date)
           );
         }
         await serialiseCommits(tx);
-        const committedAt = (now ?? new Date()).toISOString();
+        const at = now ?? new Date();
+        const committedAt = at.toISOString();
         const first = (await lastRevisionId(tx)) + 1;
         const geos = await submissionScope(tx, submission.geo);
+        await guard?.begin(tx, at);
         // Opened once this commit's turn has come, so commits waiting in line hold one connection each.
         const next = await withSideConnection(db, (side) =>
           publishChanges(
@@ -53,8 +62,10 @@ export async function commitSubmission(db: Db, submissionId: number, now?: Date)
             geos,
             openPublishWriter(side, one, tx, { submissionId, recordedAt: committedAt }),
             first,
+            guard,
           ),
         );
+        guard?.end();
         await clearStaged(tx, submissionId);
         const added = next - first;
         await tx
@@ -79,6 +90,7 @@ async function publishChanges(
   geos: string[],
   writer: PublishWriter,
   first: number,
+  guard: CellGuard | undefined,
 ): Promise<number> {
   let next = first;
   try {
@@ -86,9 +98,10 @@ async function publishChanges(
       visit(staged, published) {
         if (!staged) return;
         const cell = staged.first;
+        if (!isChange(cell, published)) return;
+        guard?.changed(cell);
         if (!published) writer.add(cell, next++);
-        else if (published.value !== cell.value || published.flags !== cell.flags)
-          writer.replace(published, cell, next++);
+        else writer.replace(published, cell, next++);
       },
       afterBatch: () => writer.flush(),
     });
