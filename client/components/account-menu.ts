@@ -1,6 +1,5 @@
 import { type SessionState, signOut, viewsFor } from '../api/session';
 import { t } from '../i18n/i18n';
-import { roleName } from '../views/account-text';
 import { announce, errorBox, h } from './dom';
 
 /** The header's account area and the navigation entries a role may use. */
@@ -36,7 +35,7 @@ export function renderAccount(session: SessionState, onSignedOut: () => void): v
       'span',
       { class: 'who' },
       h('a', { class: 'email', href: '/sign-in', title: t('account.your-account'), text: user.email }),
-      h('span', { class: 'role', text: ` · ${roleName(user.role)}${scope}` }),
+      h('span', { class: 'role', text: ` · ${t(`account.role.${user.role}`)}${scope}` }),
     ),
     button,
   );

@@ -14,6 +14,7 @@ import { LOCALE_ENDONYMS } from '../../server/shared/i18n/locales';
  *   "Germany (DE)"): each item is judged on its own;
  * - dates and times written by Intl (month names, "UTC");
  * - the language switch's endonyms (each language names itself);
+ * - machine identifiers shown as code (`<code>`: an audit record's field names, a token's prefix);
  * - text inside an element marked with its own `lang` (a registry's official level names, quoted in
  *   their language): declared as another language, so deliberately not translated.
  */
@@ -56,7 +57,7 @@ export function visibleText(page: Page): Promise<TextNode[]> {
       const text = node.textContent ?? '';
       const parent = node.parentElement;
       if (!text.trim() || !parent || !shown(parent)) continue;
-      if (parent.closest('[lang]') !== document.documentElement) continue;
+      if (parent.closest('[lang]') !== document.documentElement || parent.closest('code')) continue;
       nodes.push({ text, where: describe(parent) });
     }
     return nodes;

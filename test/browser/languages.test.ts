@@ -33,6 +33,8 @@ const ROUTES: Route[] = [
   { view: 'practice', path: '/practices/glasgow-cirv', data: 'main .checklist li' },
   { view: 'empact', path: '/empact' },
   { view: 'rounds', path: '/rounds' },
+  { view: 'evidence', path: '/evidence', data: 'main dl.evidence-levels p.hint a' },
+  { view: 'countries', path: '/countries', data: 'main ul.country-list a' },
   { view: 'sign-in', path: '/sign-in' },
   { view: 'reset-password', path: '/reset-password' },
   { view: 'my-country', path: '/my-country?geo=NL', secretariat: true },

@@ -25,7 +25,8 @@ function detailList(detail: AuditEntry['detail']): HTMLElement | string {
   return h(
     'dl',
     { class: 'detail' },
-    ...pairs.flatMap(([key, value]) => [h('dt', { text: key }), h('dd', { text: value })]),
+    // The keys are the record's field names, shown as the machine identifiers they are.
+    ...pairs.flatMap(([key, value]) => [h('dt', {}, h('code', { text: key })), h('dd', { text: value })]),
   );
 }
 

@@ -83,7 +83,10 @@ export async function mount(container: HTMLElement, state: ViewState, _context: 
           { value: '', label: t('upload.detect-profile') },
           ...importProfiles.map((p) => ({
             value: p.name,
-            label: `${p.name}${p.geo ? ` (${p.geo})` : ''}${p.description ? ` — ${p.description.slice(0, 60)}` : ''}`,
+            label: t('upload.profile-option', {
+              name: p.geo ? `${p.name} (${p.geo})` : p.name,
+              description: p.description ? p.description.slice(0, 60) : '—',
+            }),
           })),
         ],
       }),
