@@ -109,7 +109,10 @@ function send(res: Response, result: unknown): void {
   }
   const { status = 200, contentType, fileName, headers = {} } = result.options;
   res.status(status);
-  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  // Vary is added to, never replaced: the wrapper's Accept-Language stays beside a handler's Accept-Encoding.
+  for (const [name, value] of Object.entries(headers))
+    if (name.toLowerCase() === 'vary') res.vary(value);
+    else res.setHeader(name, value);
   if (fileName) res.attachment(fileName);
   // Bytes go out with exactly the type given: res.type would add a charset to text/* types, which
   // clients that compare media types exactly (e.g. sdmx-rest with text/csv) reject.
