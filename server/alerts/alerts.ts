@@ -128,7 +128,11 @@ function alertOf(cells: CellLookup, { test, q, linked }: Significant, group: str
       kind: 'parent-child',
       text: translate(locale, {
         key: 'alerts.notice-parent-child',
-        params: { relation: link.relation, indicator: link.indicator, geo: geoNameIn(test.geo.code, test.geo.name, locale) },
+        params: {
+          relation: link.relation,
+          indicator: link.indicator,
+          geo: geoNameIn(test.geo.code, test.geo.name, locale),
+        },
       }),
       series: [test.indicator.code, link.indicator],
     });

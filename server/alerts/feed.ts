@@ -77,10 +77,18 @@ function entry(alert: Alert, group: string, updated: string, locale: Locale): st
  * An Atom 1.0 feed of the latest period's alerts, newest data version first: a policymaker subscribes
  * without an account, and each commit that raises an alert adds an entry with a new id.
  */
-export function alertsFeed(answer: AlertsResponse, filter: FeedFilter, selfHref: string, locale: Locale = 'en'): string {
+export function alertsFeed(
+  answer: AlertsResponse,
+  filter: FeedFilter,
+  selfHref: string,
+  locale: Locale = 'en',
+): string {
   const updated = answer.meta.dataVersion ?? new Date(0).toISOString();
   const scope = [filter.country, filter.theme?.replace(/_/g, ' ')].filter(Boolean).join(', ');
-  const heading = translate(locale, { key: 'alerts.feed-title', params: { group: answer.group, period: answer.period } });
+  const heading = translate(locale, {
+    key: 'alerts.feed-title',
+    params: { group: answer.group, period: answer.period },
+  });
   const title = `${heading}${scope ? ` (${scope})` : ''}`;
   return (
     `<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">` +

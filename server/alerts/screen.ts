@@ -188,7 +188,13 @@ export function testSeries(
   if (current.countFlags.includes('b'))
     return notAssessed(series, prior, current, { key: 'alerts.not-assessed-break', params: { year } }, locale);
   if (prior.count === null)
-    return notAssessed(series, prior, current, { key: 'alerts.not-assessed-no-prior', params: { year: year - 1 } }, locale);
+    return notAssessed(
+      series,
+      prior,
+      current,
+      { key: 'alerts.not-assessed-no-prior', params: { year: year - 1 } },
+      locale,
+    );
   if (Math.min(prior.count, current.count) < ALERT_RULES.minimumCount) {
     return notAssessed(
       series,

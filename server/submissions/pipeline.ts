@@ -157,13 +157,10 @@ interface StageJob {
 async function stageFile(tx: DbOrTx, id: number, job: StageJob): Promise<{ rowsRead: number; held: HeldRun | null }> {
   const { request, sniffed, named, context, report, reading } = job;
   if (sniffed.binary) {
-    report.error(
-      null,
-      null,
-      null,
-      'unreadable-file',
-      `This is ${sniffed.binary}, not a text CSV or TSV. Export the sheet as CSV (UTF-8) and upload that file.`,
-    );
+    report.error(null, null, null, 'unreadable-file', {
+      key: 'validation.unreadable-binary',
+      params: { kind: sniffed.binary },
+    });
     return { rowsRead: 0, held: null };
   }
   if (sniffed.encodingNote)
@@ -200,15 +197,10 @@ async function stageFile(tx: DbOrTx, id: number, job: StageJob): Promise<{ rowsR
 /** A file that yields no cell is never "validated": it would publish nothing, which is never what was meant. */
 function reportNoCells(report: ReportBuilder, rowsRead: number, reading: ReadingSummary): void {
   const { filtered, unmapped, otherGeo, missing } = reading.skipped;
-  report.error(
-    null,
-    null,
-    null,
-    'no-cells',
-    `The file yields no cell to publish: ${rowsRead} data rows read; left out: ${filtered} by the profile's filters, ` +
-      `${unmapped} with unmapped codes, ${otherGeo} for other geos, ${missing} empty cells. ` +
-      'Check that the file holds figures for this geo, below a header row, with ordinary line breaks.',
-  );
+  report.error(null, null, null, 'no-cells', {
+    key: 'validation.no-cells',
+    params: { rows: rowsRead, filtered, unmapped, otherGeo, missing },
+  });
 }
 
 async function namedProfile(db: Db, name: string, geo: string): Promise<ProfileDefinition> {

@@ -14,6 +14,7 @@ import { SUBMISSION_STATUSES } from '../db/tables/submission.table';
 import { submissionTemplate } from './template';
 import { withdrawSubmission } from './publish/withdraw';
 import { fileSource } from './read/source';
+import { localiseReport } from './read/report';
 import type { ReceivedUpload } from '../http/upload';
 
 export const CONTACTS = ['contact_point', 'secretariat'] as const;
@@ -95,7 +96,10 @@ export const submissionRoutes = [
           submittedBy: actorName(ctx.actor),
           source: await uploadedSource(ctx.upload!),
         });
-        return new RouteResponse(preview, { status: preview.duplicateOf ? 200 : 201 });
+        return new RouteResponse(
+          { ...preview, report: localiseReport(preview.report, ctx.locale) },
+          { status: preview.duplicateOf ? 200 : 201 },
+        );
       } catch (error) {
         if (error instanceof UnknownProfileError) throw new HttpError(400, 'unknown-profile', error.message);
         if (error instanceof ProfileNotForGeoError) throw new HttpError(403, 'profile-not-yours', error.message);
@@ -140,7 +144,7 @@ export const submissionRoutes = [
     summary: 'A submission: status, validation report, how the file was read, and its diff against current data',
     access: { kind: 'geo-scoped', roles: [...CONTACTS], geos: (ctx) => geoOfSubmission(ctx.db, ctx.params.id) },
     params: IdParams,
-    handler: async ({ db, params }) => {
+    handler: async ({ db, params, locale }) => {
       const s = (await findSubmission(db, params.id))!;
       const stored = parseStoredReport(s.report);
       const diff = s.status === 'validated' ? await diffSubmission(db, s.id) : stored.diff;
@@ -158,7 +162,7 @@ export const submissionRoutes = [
         rowsRead: s.rows_read,
         cellsValid: s.cells_valid,
         reading: stored.reading,
-        report: stored.report,
+        report: localiseReport(stored.report, locale),
         diff,
       };
     },

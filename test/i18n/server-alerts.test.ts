@@ -77,7 +77,9 @@ describe('the alerts cache keeps one answer per language', () => {
 
   it('writes the Atom feed in the language', async () => {
     const feed = await request(app).get('/api/alerts/feed.atom?country=SE&lang=fr').expect(200);
-    expect(feed.text).toContain('<title xml:lang="fr">Alertes sur les tendances émergentes, EU27_2020, 2021 (SE)</title>');
+    expect(feed.text).toContain(
+      '<title xml:lang="fr">Alertes sur les tendances émergentes, EU27_2020, 2021 (SE)</title>',
+    );
     expect(feed.text).toContain('2020 : 8812 infractions ; 2021 : 7301 infractions.');
   });
 });
