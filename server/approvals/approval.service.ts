@@ -46,7 +46,7 @@ export async function requestApproval(
   const requestedAt = now.toISOString();
   return db.transaction().execute(async (tx) => {
     const submission = await findSubmission(tx, submissionId);
-    if (!submission) throw notFound(`Submission ${submissionId} does not exist.`);
+    if (!submission) throw notFound({ key: 'submissions.missing', params: { id: String(submissionId) } });
     const moved = await tx
       .updateTable('submissions')
       .set({ status: status(AWAITING_APPROVAL) })
@@ -55,7 +55,7 @@ export async function requestApproval(
       .executeTakeFirst();
     if (Number(moved.numUpdatedRows) !== 1) {
       throw conflict(
-        `Submission ${submissionId} is ${submission.status}; only a validated submission can be committed.`,
+        { key: 'submissions.not-committable', params: { id: String(submissionId), status: submission.status } },
         { status: submission.status },
       );
     }
@@ -78,7 +78,7 @@ export async function requestApproval(
 
 async function pendingRequest(db: DbOrTx, submissionId: number): Promise<SubmissionApprovalRow> {
   const submission = await findSubmission(db, submissionId);
-  if (!submission) throw notFound(`Submission ${submissionId} does not exist.`);
+  if (!submission) throw notFound({ key: 'submissions.missing', params: { id: String(submissionId) } });
   const request = await db
     .selectFrom('submission_approvals')
     .selectAll()
@@ -86,9 +86,12 @@ async function pendingRequest(db: DbOrTx, submissionId: number): Promise<Submiss
     .where('decision', 'is', null)
     .executeTakeFirst();
   if ((submission.status as string) !== AWAITING_APPROVAL || !request) {
-    throw conflict(`Submission ${submissionId} is ${submission.status}, not awaiting approval.`, {
-      status: submission.status,
-    });
+    throw conflict(
+      { key: 'submissions.not-awaiting', params: { id: String(submissionId), status: submission.status } },
+      {
+        status: submission.status,
+      },
+    );
   }
   return request;
 }
@@ -114,7 +117,7 @@ export async function approveSubmission(
     .where('status', '=', status(AWAITING_APPROVAL))
     .executeTakeFirst();
   if (Number(claimed.numUpdatedRows) !== 1)
-    throw conflict(`Submission ${submissionId} was decided by someone else just now.`);
+    throw conflict({ key: 'submissions.decided-elsewhere', params: { id: String(submissionId) } });
   let result: CommitResult;
   try {
     result = await commitSubmission(db, submissionId);
@@ -125,7 +128,7 @@ export async function approveSubmission(
       .where('id', '=', submissionId)
       .where('status', '=', 'validated')
       .execute();
-    if (error instanceof SubmissionStateError) throw conflict(error.message, { status: error.status });
+    if (error instanceof SubmissionStateError) throw conflict(error.text, { status: error.status });
     throw error;
   }
   await decide(db, request, 'approved', event, note ?? null);
@@ -148,7 +151,7 @@ export async function rejectSubmission(
       .where('status', '=', status(AWAITING_APPROVAL))
       .executeTakeFirst();
     if (Number(moved.numUpdatedRows) !== 1)
-      throw conflict(`Submission ${submissionId} was decided by someone else just now.`);
+      throw conflict({ key: 'submissions.decided-elsewhere', params: { id: String(submissionId) } });
     await clearStaged(tx, submissionId);
     await decide(tx, request, 'rejected', event, message);
   });

@@ -67,7 +67,7 @@ export async function searchView(
 
 async function detailOf(db: DbOrTx, practice: PracticeRow, version: number, staff: boolean): Promise<PracticeDetail> {
   const row = await findVersion(db, practice.id, version);
-  if (!row) throw notFound(`Practice "${practice.slug}" has no version ${version}.`);
+  if (!row) throw notFound({ key: 'ratings.no-version', params: { slug: practice.slug, version: String(version) } });
   const record = parseRecord(row);
   const vocabulary = await loadPracticeVocabulary(db);
   const evidence = assessEvidence(record, {
@@ -92,7 +92,7 @@ async function detailOf(db: DbOrTx, practice: PracticeRow, version: number, staf
 /** The published version; a practice never published is not found, whatever its state. */
 export async function publicDetail(db: DbOrTx, slug: string): Promise<PracticeDetail> {
   const practice = await requirePractice(db, slug);
-  if (practice.published_version === null) throw notFound(`No practice "${slug}".`);
+  if (practice.published_version === null) throw notFound({ key: 'ratings.no-practice', params: { slug } });
   return detailOf(db, practice, practice.published_version, false);
 }
 

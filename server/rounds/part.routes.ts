@@ -24,7 +24,7 @@ const byGeo = {
 async function assertCellAsked(db: DbOrTx, roundId: number, geo: string, indicator: string, period: string) {
   const part = await describePart(db, roundId, geo);
   if (!part.cells.some((c) => c.indicator === indicator && c.period === period)) {
-    throw badRequest(`Round "${part.roundName}" does not ask ${geo} for ${indicator} ${period}.`);
+    throw badRequest({ key: 'rounds.cell-not-asked', params: { round: part.roundName, geo, indicator, period } });
   }
   return part;
 }
@@ -231,7 +231,7 @@ export const partRoutes = [
         .select(['email', 'role', 'geos'])
         .where('email', '=', body.email)
         .executeTakeFirst();
-      if (!user) throw notFound(`No user has the address ${body.email}.`);
+      if (!user) throw notFound({ key: 'rounds.no-user-email', params: { email: body.email } });
       if (
         user.role !== 'contact_point' ||
         !user.geos
@@ -239,7 +239,7 @@ export const partRoutes = [
           .map((g) => g.trim())
           .includes(params.geo)
       ) {
-        throw badRequest(`${body.email} is not a contact point for ${params.geo}; a national representative is one.`);
+        throw badRequest({ key: 'rounds.representative-not-contact', params: { email: body.email, geo: params.geo } });
       }
       await db.transaction().execute(async (tx) => {
         await tx

@@ -18,9 +18,9 @@ export interface PartEvent {
 
 async function roundWithPart(db: DbOrTx, roundId: number, geo: string): Promise<{ round: Round; part: RoundPartRow }> {
   const round = await findRound(db, roundId);
-  if (!round) throw notFound(`Round ${roundId} does not exist.`);
+  if (!round) throw notFound({ key: 'rounds.missing', params: { id: String(roundId) } });
   const part = round.geos.includes(geo) ? await findPart(db, roundId, geo) : undefined;
-  if (!part) throw notFound(`Round "${round.name}" expects nothing from ${geo}.`);
+  if (!part) throw notFound({ key: 'rounds.nothing-expected', params: { round: round.name, geo } });
   return { round, part };
 }
 
@@ -67,8 +67,10 @@ async function move(
   if (Number(moved.numUpdatedRows) === 1) return;
   const now = await findPart(db, part.round_id, part.geo);
   throw conflict(
-    `${part.geo}'s part is ${now?.state ?? 'gone'} now${now?.completed_by ? ` (completed by ${now.completed_by})` : ''}; ` +
-      'reload it to see the change.',
+    {
+      key: 'rounds.part-changed',
+      params: { geo: part.geo, state: now?.state ?? 'gone', by: now?.completed_by ?? 'none' },
+    },
     { state: now?.state },
   );
 }
@@ -105,14 +107,20 @@ export async function completePart(db: Db, roundId: number, geo: string, event: 
   const now = event.now ?? new Date();
   const { round, part } = await roundWithPart(db, roundId, geo);
   if (now.getTime() < startOfDay(round.row.opens_on).getTime()) {
-    throw conflict(`Round "${round.name}" opens on ${round.row.opens_on}; it cannot be completed before.`);
+    throw conflict({ key: 'rounds.not-open-yet', params: { round: round.name, opensOn: round.row.opens_on } });
   }
   const lock = await lockOf(db, round, geo, now);
   if (lock) throw conflict(lock);
   if (part.state !== 'open')
-    throw conflict(`${geo}'s part of "${round.name}" is already ${part.state} (by ${part.completed_by}).`, {
-      state: part.state,
-    });
+    throw conflict(
+      {
+        key: 'rounds.already-done',
+        params: { geo, round: round.name, state: part.state, by: part.completed_by ?? '' },
+      },
+      {
+        state: part.state,
+      },
+    );
   if (round.row.clean_validation === 1) await assertCleanValidation(db, round, geo);
   await db.transaction().execute(async (tx) => {
     await move(tx, part, 'open', 'complete', { completed_at: now.toISOString(), completed_by: actorName(event.actor) });
@@ -127,8 +135,8 @@ export async function reopenPart(db: Db, roundId: number, geo: string, event: Pa
   if (part.state !== 'complete') {
     throw conflict(
       part.state === 'open'
-        ? `${geo}'s part is not complete.`
-        : `${geo}'s part is ${part.state}; completion can be undone only until approval.`,
+        ? { key: 'rounds.not-complete', params: { geo } }
+        : { key: 'rounds.undo-too-late', params: { geo, state: part.state } },
       { state: part.state },
     );
   }
@@ -151,8 +159,7 @@ export async function isRepresentative(db: DbOrTx, actor: Actor, geo: string): P
 }
 
 function assertTwoLevel(round: Round): void {
-  if (round.row.two_level_approval !== 1)
-    throw conflict(`Round "${round.name}" has no approval: completion is final until the secretariat returns it.`);
+  if (round.row.two_level_approval !== 1) throw conflict({ key: 'rounds.no-approval', params: { round: round.name } });
 }
 
 /** First level: the national representative approves the completed part. */
@@ -161,17 +168,13 @@ export async function approvePart(db: Db, roundId: number, geo: string, event: P
   const { round, part } = await roundWithPart(db, roundId, geo);
   assertTwoLevel(round);
   if (!(await isRepresentative(db, event.actor, geo))) {
-    throw new HttpError(
-      403,
-      'not-representative',
-      `Only ${geo}'s national representative approves its part; the secretariat names them.`,
-    );
+    throw new HttpError(403, 'not-representative', { key: 'rounds.only-representative', params: { geo } });
   }
   if (part.state !== 'complete') {
     throw conflict(
       part.state === 'open'
-        ? `${geo}'s part is not complete yet: a contact point completes it before it is approved.`
-        : `${geo}'s part is already ${part.state}.`,
+        ? { key: 'rounds.not-complete-for-approval', params: { geo } }
+        : { key: 'rounds.already-state', params: { geo, state: part.state } },
       { state: part.state },
     );
   }
@@ -193,8 +196,8 @@ export async function acceptPart(db: Db, roundId: number, geo: string, event: Pa
   if (part.state !== 'approved') {
     throw conflict(
       part.state === 'accepted'
-        ? `${geo}'s part is already accepted.`
-        : `${geo}'s part is ${part.state}: its national representative approves it before the secretariat accepts it.`,
+        ? { key: 'rounds.already-state', params: { geo, state: part.state } }
+        : { key: 'rounds.approve-before-accept', params: { geo, state: part.state } },
       { state: part.state },
     );
   }
@@ -230,15 +233,11 @@ export async function unapprovePart(
     open: null,
   };
   const to = back[part.state];
-  if (!to) throw conflict(`${geo}'s part is open: there is nothing to take back.`, { state: part.state });
+  if (!to) throw conflict({ key: 'rounds.nothing-to-take-back', params: { geo } }, { state: part.state });
   const allowed = secretariat || (part.state === 'approved' && (await isRepresentative(db, event.actor, geo)));
   if (!allowed)
-    throw new HttpError(
-      403,
-      'not-representative',
-      `Only the secretariat${part.state === 'approved' ? ` or ${geo}'s national representative` : ''} can take back a ${part.state} part.`,
-    );
-  if (!reason.trim()) throw badRequest('Say why the part is taken back.');
+    throw new HttpError(403, 'not-representative', { key: 'rounds.take-back-who', params: { geo, state: part.state } });
+  if (!reason.trim()) throw badRequest({ key: 'rounds.take-back-reason' });
   const clear: Partial<RoundPartRow> =
     to === 'approved'
       ? { accepted_at: null, accepted_by: null }

@@ -1,3 +1,5 @@
+import type { LocalisedText } from '../shared/i18n';
+import { translate } from '../i18n/translate';
 import type { Db, DbOrTx } from '../db/database';
 import { findProfile, shippedProfiles } from '../import-profiles/import-profile.repository';
 import type { ProfileDefinition } from '../shared/api/import-profiles';
@@ -38,10 +40,18 @@ export interface StoredReport {
   diff: Omit<SubmissionDiff, 'changed'> | null;
 }
 
-export class UnknownProfileError extends Error {}
+export class UnknownProfileError extends Error {
+  constructor(readonly text: LocalisedText) {
+    super(translate('en', text));
+  }
+}
 
 /** A saved profile named for a submission of another geo than the profile's own. */
-export class ProfileNotForGeoError extends Error {}
+export class ProfileNotForGeoError extends Error {
+  constructor(readonly text: LocalisedText) {
+    super(translate('en', text));
+  }
+}
 
 /** Callers check the geo first (a 400 naming it); this guards the foreign key the preview does not check. */
 export class UnknownSubmissionGeoError extends Error {}
@@ -205,14 +215,10 @@ function reportNoCells(report: ReportBuilder, rowsRead: number, reading: Reading
 
 async function namedProfile(db: Db, name: string, geo: string): Promise<ProfileDefinition> {
   const found = await findProfile(db, name);
-  if (!found)
-    throw new UnknownProfileError(`There is no import profile "${name}". List them with GET /api/import-profiles.`);
+  if (!found) throw new UnknownProfileError({ key: 'submissions.unknown-profile', params: { name } });
   const own = found.definition.geo;
   if (own !== null && own !== geo) {
-    throw new ProfileNotForGeoError(
-      `The import profile "${name}" belongs to ${own} and reads only ${own}'s files; this submission is for ${geo}. ` +
-        `Name a profile saved for ${geo}, a shared one, or none (GET /api/import-profiles lists those you may use).`,
-    );
+    throw new ProfileNotForGeoError({ key: 'submissions.profile-not-yours', params: { name, own, geo } });
   }
   return found.definition;
 }

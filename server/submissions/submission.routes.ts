@@ -40,14 +40,14 @@ function uploadField(
 /** The stored geo of the submission a request names (the scope for commit, withdraw and reading). */
 export async function geoOfSubmission(db: DbOrTx, id: number): Promise<string[]> {
   const submission = await findSubmission(db, id);
-  if (!submission) throw notFound(`Submission ${id} does not exist.`);
+  if (!submission) throw notFound({ key: 'submissions.missing', params: { id: String(id) } });
   return [submission.geo];
 }
 
 export function stateError(error: unknown): never {
   if (error instanceof SubmissionStateError) {
-    if (error.status === 'missing') throw notFound(error.message);
-    throw conflict(error.message, { status: error.status });
+    if (error.status === 'missing') throw notFound(error.text);
+    throw conflict(error.text, { status: error.status });
   }
   throw error;
 }
@@ -79,7 +79,7 @@ export const submissionRoutes = [
       roles: [...CONTACTS],
       geos: (ctx) => {
         const geo = uploadField(ctx, 'geo');
-        if (!geo) throw badRequest('Say which geo the file is for: ?geo=DE, or a "geo" form field.');
+        if (!geo) throw badRequest({ key: 'submissions.geo-missing' });
         return [geo];
       },
     },
@@ -101,8 +101,8 @@ export const submissionRoutes = [
           { status: preview.duplicateOf ? 200 : 201 },
         );
       } catch (error) {
-        if (error instanceof UnknownProfileError) throw new HttpError(400, 'unknown-profile', error.message);
-        if (error instanceof ProfileNotForGeoError) throw new HttpError(403, 'profile-not-yours', error.message);
+        if (error instanceof UnknownProfileError) throw new HttpError(400, 'unknown-profile', error.text);
+        if (error instanceof ProfileNotForGeoError) throw new HttpError(403, 'profile-not-yours', error.text);
         throw error;
       }
     },

@@ -37,7 +37,11 @@ describe('trend statements in the reader language', () => {
 
   it('keeps one cached trend per language, and one ETag each', async () => {
     const french = await ctx.request().get(`${QUERY}&lang=fr`).expect(200);
-    const german = await ctx.request().get(`${QUERY}&lang=de`).set('If-None-Match', String(french.headers.etag)).expect(200);
+    const german = await ctx
+      .request()
+      .get(`${QUERY}&lang=de`)
+      .set('If-None-Match', String(french.headers.etag))
+      .expect(200);
     expect(german.body.segments[1].note).toMatch(/^nur 2 Werte/);
     await ctx.request().get(`${QUERY}&lang=de`).set('If-None-Match', String(german.headers.etag)).expect(304);
   });
