@@ -37,7 +37,7 @@ const publicRoutes = [
       'Search the published catalogue: words, facet filters with counts, sort (relevance, rating, recency, title), pages. ?indicator=&geo= links practices to data.',
     access: { kind: 'public' },
     query: PracticeSearchQuery.omit({ state: true }),
-    handler: ({ db, query }) => searchView(db, 'public', query),
+    handler: ({ db, query, locale }) => searchView(db, 'public', query, undefined, locale),
   }),
   defineRoute({
     method: 'get',
@@ -71,7 +71,7 @@ const publicRoutes = [
     summary: 'One published practice with its evidence rating, reasons, review date and external ratings',
     access: { kind: 'public' },
     params: SlugParams,
-    handler: ({ db, params }) => publicDetail(db, params.slug),
+    handler: ({ db, params, locale }) => publicDetail(db, params.slug, locale),
   }),
 ];
 
@@ -128,7 +128,7 @@ const workbenchRoutes = [
       geos: async (ctx) => scopedGeos(ctx.actor, await practiceGeos(ctx.db, ctx.params.slug)),
     },
     params: SlugParams,
-    handler: ({ db, params }) => workingDetail(db, params.slug),
+    handler: ({ db, params, locale }) => workingDetail(db, params.slug, locale),
   }),
   defineRoute({
     method: 'get',

@@ -1,7 +1,8 @@
 import type { DbOrTx } from '../db/database';
 import type { PracticeDetail, PracticeSearchResponse, PracticeSummary } from '../shared/api/practices';
 import { notFound } from '../http/errors';
-import { assessEvidence } from './evidence-rating';
+import { assessEvidence, ratingName } from './evidence-rating';
+import type { Locale } from '../shared/i18n';
 import { loadPracticeVocabulary } from './practice.catalogue-check';
 import { linkedIndicators } from './practice.listing';
 import type { PracticeSearchQuery } from './practice.query';
@@ -9,7 +10,7 @@ import { findVersion, listingFacetValues, listVersions, parseRecord } from './pr
 import { searchPractices } from './practice.search';
 import { practiceHistory, type PracticeHistoryEntry } from './practice.history';
 import type { ListingAudience, PracticeRow } from '../db/tables/practice.table';
-import { type EvidenceRating, RATING_LABELS, type WorkflowState } from '../shared/practice-vocabulary';
+import type { EvidenceRating, WorkflowState } from '../shared/practice-vocabulary';
 import { requirePractice, today } from './practice.service';
 
 /** The answers' shapes are zod schemas in server/shared/api/practices.ts, which the dashboard reads too. */
@@ -25,6 +26,7 @@ export async function searchView(
   audience: ListingAudience,
   query: PracticeSearchQuery,
   withinGeos?: string[],
+  locale: Locale = 'en',
 ): Promise<PracticeSearchResponse> {
   const result = await searchPractices(db, audience, query, withinGeos);
   const facets = await listingFacetValues(
@@ -40,7 +42,7 @@ export async function searchView(
       title: h.title,
       summary: h.summary,
       rating,
-      ratingLabel: RATING_LABELS[rating],
+      ratingLabel: ratingName(rating, locale),
       europeanEvidence: h.europeanEvidence,
       startYear: h.startYear,
       endYear: h.endYear,
@@ -65,7 +67,13 @@ export async function searchView(
   };
 }
 
-async function detailOf(db: DbOrTx, practice: PracticeRow, version: number, staff: boolean): Promise<PracticeDetail> {
+async function detailOf(
+  db: DbOrTx,
+  practice: PracticeRow,
+  version: number,
+  staff: boolean,
+  locale: Locale = 'en',
+): Promise<PracticeDetail> {
   const row = await findVersion(db, practice.id, version);
   if (!row) throw notFound({ key: 'ratings.no-version', params: { slug: practice.slug, version: String(version) } });
   const record = parseRecord(row);
@@ -75,6 +83,7 @@ async function detailOf(db: DbOrTx, practice: PracticeRow, version: number, staf
     formerEuMembers: vocabulary.formerEuMembers,
     today: today(),
     recordedAt: practice.created_at,
+    locale,
   });
   return {
     slug: practice.slug,
@@ -83,22 +92,22 @@ async function detailOf(db: DbOrTx, practice: PracticeRow, version: number, staf
     publishedVersion: practice.published_version,
     updatedAt: row.recorded_at,
     record,
-    evidence: { ...evidence, ratingLabel: RATING_LABELS[evidence.rating] },
+    evidence: { ...evidence, ratingLabel: ratingName(evidence.rating, locale) },
     linkedIndicators: linkedIndicators(record, vocabulary),
     reviewComment: staff ? practice.review_comment : null,
   };
 }
 
 /** The published version; a practice never published is not found, whatever its state. */
-export async function publicDetail(db: DbOrTx, slug: string): Promise<PracticeDetail> {
+export async function publicDetail(db: DbOrTx, slug: string, locale: Locale = 'en'): Promise<PracticeDetail> {
   const practice = await requirePractice(db, slug);
   if (practice.published_version === null) throw notFound({ key: 'ratings.no-practice', params: { slug } });
-  return detailOf(db, practice, practice.published_version, false);
+  return detailOf(db, practice, practice.published_version, false, locale);
 }
 
-export async function workingDetail(db: DbOrTx, slug: string): Promise<PracticeDetail> {
+export async function workingDetail(db: DbOrTx, slug: string, locale: Locale = 'en'): Promise<PracticeDetail> {
   const practice = await requirePractice(db, slug);
-  return detailOf(db, practice, practice.current_version, true);
+  return detailOf(db, practice, practice.current_version, true, locale);
 }
 
 export async function historyView(db: DbOrTx, slug: string): Promise<PracticeHistoryResponse> {
