@@ -68,13 +68,15 @@ export const comparisonRoutes = [
     access: { kind: 'public' },
     query: TrendQuery,
     response: TrendResponseSchema,
-    handler: ({ db, headers, query }) =>
+    handler: ({ db, headers, query, locale }) =>
       answerVersionedRead({
         db,
         headers,
         query,
         path: '/api/trends',
-        compute: (asOf, catalogue, version) => trendOf(db, catalogue, { ...query, asOf, versionKey: version.key }),
+        locale,
+        compute: (asOf, catalogue, version) =>
+          trendOf(db, catalogue, { ...query, asOf, versionKey: version.key, locale }),
         csv: { render: trendCsv, fileName: `trend-${query.indicator}-${query.geo}-${query.measure}.csv` },
         jsonstat: trendJsonStat,
       }),

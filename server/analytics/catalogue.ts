@@ -59,9 +59,12 @@ export async function loadCatalogue(db: DbOrTx, key: string): Promise<Catalogue>
 export function indicatorFor(catalogue: Catalogue, code: string, measure: Measure): IndicatorRow {
   const row = catalogue.indicators.get(code);
   if (!row)
-    throw badRequest(`Unknown indicator code "${code}". See /api/indicators for the valid codes.`, {
-      indicator: [code],
-    });
+    throw badRequest(
+      { key: 'analytics.unknown-indicator', params: { code } },
+      {
+        indicator: [code],
+      },
+    );
   assertMeasure(row, measure);
   return row;
 }
@@ -73,7 +76,7 @@ export function canBeRate(row: IndicatorRow): boolean {
 export function assertMeasure(row: IndicatorRow, measure: Measure): void {
   if (measure === 'rate' && !canBeRate(row)) {
     throw badRequest(
-      `Indicator ${row.code} (${row.name}) has no per-100k rate: its unit is ${row.unit} and it is not divided by population. Use measure=count.`,
+      { key: 'analytics.no-rate', params: { code: row.code, name: row.name, unit: row.unit } },
       { measure: 'rate', indicator: row.code },
     );
   }
@@ -95,12 +98,14 @@ export function summarise(row: IndicatorRow, measure: Measure): IndicatorSummary
 export function groupFor(catalogue: Catalogue, code: string): GroupInfo {
   const geo = catalogue.geos.get(code);
   if (!geo)
-    throw badRequest(`Unknown group "${code}". See /api/geos for the aggregates (kind "aggregate").`, {
-      group: [code],
-    });
+    throw badRequest(
+      { key: 'analytics.unknown-group', params: { code } },
+      {
+        group: [code],
+      },
+    );
   const members = catalogue.members.get(code);
-  if (!members?.length)
-    throw badRequest(`"${code}" is not a group of geos (it has no members). Use e.g. group=EU27_2020.`);
+  if (!members?.length) throw badRequest({ key: 'analytics.not-a-group', params: { code } });
   return { code: geo.code, name: geo.name, members };
 }
 
@@ -111,7 +116,7 @@ export function geoFor(
   where: 'path' | 'query' = 'query',
 ): { code: string; name: string } {
   const geo = catalogue.geos.get(code);
-  if (!geo && where === 'path') throw notFound(`Unknown geo code "${code}". See /api/geos.`);
-  if (!geo) throw badRequest(`Unknown geo code "${code}". See /api/geos for the valid codes.`, { geo: [code] });
+  if (!geo && where === 'path') throw notFound({ key: 'analytics.unknown-geo-path', params: { code } });
+  if (!geo) throw badRequest({ key: 'analytics.unknown-geo', params: { code } }, { geo: [code] });
   return geo;
 }

@@ -25,7 +25,7 @@ export type Comparison = Omit<CompareResponse, 'meta'>;
 
 export async function compareGroup(db: DbOrTx, catalogue: Catalogue, request: CompareRequest): Promise<Comparison> {
   const { period, measure } = request;
-  if (!parsePeriod(period)) throw badRequest(`period "${period}" is not a year, quarter or month.`);
+  if (!parsePeriod(period)) throw badRequest({ key: 'analytics.bad-period', params: { period } });
   const indicator = indicatorFor(catalogue, request.indicator, measure);
   const group = groupFor(catalogue, request.group);
   const geos = group.members.map((m) => m.code);

@@ -2,6 +2,7 @@ import type { DbOrTx } from '../db/database';
 import { badRequest } from '../http/errors';
 import { parsePeriod } from '../cells/period';
 import type { Measure, TrendResponse } from '../shared/api/analytics';
+import type { Locale } from '../shared/i18n';
 import { type Catalogue, geoFor, indicatorFor, summarise } from './catalogue';
 import { readCells } from './cell.repository';
 import { measuredCount, measuredRate, POPULATION_INDICATOR } from './rate';
@@ -16,6 +17,8 @@ export interface TrendRequest {
   asOf: string | null;
   /** The data version's key (readDataVersion): population cells then come from the per-version cache. */
   versionKey?: string;
+  /** The reader's language: break reasons and segment notes are written in it. */
+  locale?: Locale;
 }
 
 export type Trend = Omit<TrendResponse, 'meta'>;
@@ -27,7 +30,7 @@ export async function trendOf(db: DbOrTx, catalogue: Catalogue, request: TrendRe
   const fromStart = request.from ? parsePeriod(request.from)?.start : undefined;
   const toStart = request.to ? parsePeriod(request.to)?.start : undefined;
   if (fromStart && toStart && fromStart > toStart)
-    throw badRequest(`"from" (${request.from}) is after "to" (${request.to}).`);
+    throw badRequest({ key: 'trends.from-after-to', params: { from: request.from, to: request.to } });
   const indicators = measure === 'rate' ? [indicator.code, POPULATION_INDICATOR] : [indicator.code];
   const cells = await readCells(
     db,
@@ -46,13 +49,13 @@ export async function trendOf(db: DbOrTx, catalogue: Catalogue, request: TrendRe
           ? measuredRate(cell, population.get(cell.period), geo.code, cell.period)
           : measuredCount(cell, geo.code, cell.period),
     }));
-  const { points, breaks } = segmentSeries(series);
+  const { points, breaks } = segmentSeries(series, request.locale);
   return {
     indicator: summarise(indicator, measure),
     geo: geo.code,
     measure,
     points,
-    segments: segmentStatistics(points),
+    segments: segmentStatistics(points, request.locale),
     breaks: breaks.map((b) => b.period),
     breakReasons: breaks,
   };

@@ -60,7 +60,7 @@ export async function requestApproval(
   const requestedAt = now.toISOString();
   return db.transaction().execute(async (tx) => {
     const submission = await findSubmission(tx, submissionId);
-    if (!submission) throw notFound(`Submission ${submissionId} does not exist.`);
+    if (!submission) throw notFound({ key: 'submissions.missing', params: { id: String(submissionId) } });
     const moved = await tx
       .updateTable('submissions')
       .set({ status: status(AWAITING_APPROVAL) })
@@ -69,7 +69,7 @@ export async function requestApproval(
       .executeTakeFirst();
     if (Number(moved.numUpdatedRows) !== 1) {
       throw conflict(
-        `Submission ${submissionId} is ${submission.status}; only a validated submission can be committed.`,
+        { key: 'submissions.not-committable', params: { id: String(submissionId), status: submission.status } },
         { status: submission.status },
       );
     }
@@ -84,12 +84,15 @@ export async function requestApproval(
 
 async function pendingRequest(db: DbOrTx, submissionId: number): Promise<ApprovalRow> {
   const submission = await findSubmission(db, submissionId);
-  if (!submission) throw notFound(`Submission ${submissionId} does not exist.`);
+  if (!submission) throw notFound({ key: 'submissions.missing', params: { id: String(submissionId) } });
   const request = await pendingAt(db, ofSubmission(submissionId, submission.geo), 'secretariat');
   if ((submission.status as string) !== AWAITING_APPROVAL || !request) {
-    throw conflict(`Submission ${submissionId} is ${submission.status}, not awaiting approval.`, {
-      status: submission.status,
-    });
+    throw conflict(
+      { key: 'submissions.not-awaiting', params: { id: String(submissionId), status: submission.status } },
+      {
+        status: submission.status,
+      },
+    );
   }
   return request;
 }
@@ -118,7 +121,7 @@ export async function approveSubmission(
     .where('status', '=', status(AWAITING_APPROVAL))
     .executeTakeFirst();
   if (Number(claimed.numUpdatedRows) !== 1)
-    throw conflict(`Submission ${submissionId} was decided by someone else just now.`);
+    throw conflict({ key: 'submissions.decided-elsewhere', params: { id: String(submissionId) } });
   let result: CommitResult;
   try {
     result = await commitSubmission(db, submissionId, event.now, guard);
@@ -129,7 +132,7 @@ export async function approveSubmission(
       .where('id', '=', submissionId)
       .where('status', '=', 'validated')
       .execute();
-    if (error instanceof SubmissionStateError) throw conflict(error.message, { status: error.status });
+    if (error instanceof SubmissionStateError) throw conflict(error.text, { status: error.status });
     throw error;
   }
   await decide(db, request, 'approved', event, note ?? null);
@@ -152,7 +155,7 @@ export async function rejectSubmission(
       .where('status', '=', status(AWAITING_APPROVAL))
       .executeTakeFirst();
     if (Number(moved.numUpdatedRows) !== 1)
-      throw conflict(`Submission ${submissionId} was decided by someone else just now.`);
+      throw conflict({ key: 'submissions.decided-elsewhere', params: { id: String(submissionId) } });
     await clearStaged(tx, submissionId);
     await decide(tx, request, 'rejected', event, message);
   });

@@ -33,7 +33,8 @@ export const geoRoutes = [
     params: z.object({ code: singleCode }),
     response: GeoSchema,
     handler: async ({ db, params }) => {
-      if (!(await findGeo(db, params.code))) throw notFound(`Unknown geo code "${params.code}". See /api/geos.`);
+      if (!(await findGeo(db, params.code)))
+        throw notFound({ key: 'analytics.unknown-geo-path', params: { code: params.code } });
       return (await geoViews(db)).find((g) => g.code === params.code)!;
     },
   }),

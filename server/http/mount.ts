@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { NextFunction, Request, Response, Router } from 'express';
-import type { ZodError } from 'zod';
+import { type ZodError, z } from 'zod';
 import { isBusyError } from '../db/sqlite-dialect';
 import type { Actor } from './actor';
 import type { Db } from '../db/database';
@@ -36,6 +36,7 @@ export function mountRoutes(
       let upload: ReceivedUpload | undefined;
       try {
         const rawBody = Buffer.isBuffer(req.body) ? req.body : undefined;
+        const locale = requestLocale(req);
         actor = await resolveActor(req);
         // Every answer may be in the reader's language, so caches keep one copy per language.
         res.vary('Accept-Language');
@@ -59,15 +60,15 @@ export function mountRoutes(
           db,
           config,
           actor,
-          query: parseInput(route.query, withoutLang(req.query), 'query'),
-          params: parseInput(route.params, req.params, 'path'),
-          body: rawBody ? undefined : parseInput(route.body, req.body, 'body'),
+          query: parseInput(route.query, withoutLang(req.query), 'query', locale),
+          params: parseInput(route.params, req.params, 'path', locale),
+          body: rawBody ? undefined : parseInput(route.body, req.body, 'body', locale),
           headers: req.headers,
           rawBody,
           upload,
           ip: req.ip ?? '',
           secure: req.secure,
-          locale: requestLocale(req),
+          locale,
         };
         await authorise(route, ctx);
         const result = await route.handler(ctx);
@@ -96,20 +97,55 @@ function withoutLang(query: unknown): unknown {
   return rest;
 }
 
-function parseInput(schema: AnyRoute['query'], value: unknown, where: string): unknown {
+/** zod's own messages in the reader's language; English is zod's default. */
+const ZOD_MESSAGES: Readonly<Record<Exclude<Locale, 'en'>, () => { localeError: z.core.$ZodErrorMap }>> = {
+  nl: z.locales.nl,
+  fr: z.locales.fr,
+  de: z.locales.de,
+};
+
+function parseInput(
+  schema: AnyRoute['query'],
+  value: unknown,
+  where: 'query' | 'path' | 'body',
+  locale: Locale,
+): unknown {
   if (!schema) return undefined;
-  const parsed = schema.safeParse(value ?? {});
+  const parsed = schema.safeParse(value ?? {}, locale === 'en' ? undefined : { error: zodMessages(locale) });
   if (parsed.success) return parsed.data;
   throw new HttpError(
     400,
     'invalid-request',
-    describeZodError(parsed.error, where),
+    describeInputError(parsed.error, where, locale),
     parsed.error.issues.map((i) => ({
       in: where,
       path: i.path.join('.'),
       message: i.message,
     })),
   );
+}
+
+const zodMaps = new Map<Locale, z.core.$ZodErrorMap>();
+function zodMessages(locale: Exclude<Locale, 'en'>): z.core.$ZodErrorMap {
+  let map = zodMaps.get(locale);
+  if (!map) {
+    map = ZOD_MESSAGES[locale]().localeError;
+    zodMaps.set(locale, map);
+  }
+  return map;
+}
+
+/** The first five problems of a request's input, each framed in the reader's language ("query "geo": …"). */
+export function describeInputError(error: ZodError, where: 'query' | 'path' | 'body', locale: Locale): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) =>
+      translate(locale, {
+        key: 'http.invalid-input',
+        params: { where, field: i.path.length ? i.path.join('.') : 'none', problem: i.message },
+      }),
+    )
+    .join('; ');
 }
 
 export function describeZodError(error: ZodError, where: string): string {
@@ -126,7 +162,10 @@ function send(res: Response, result: unknown): void {
   }
   const { status = 200, contentType, fileName, headers = {} } = result.options;
   res.status(status);
-  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  // Vary is added to, never replaced: the wrapper's Accept-Language stays beside a handler's Accept-Encoding.
+  for (const [name, value] of Object.entries(headers))
+    if (name.toLowerCase() === 'vary') res.vary(value);
+    else res.setHeader(name, value);
   if (fileName) res.attachment(fileName);
   // Bytes go out with exactly the type given: res.type would add a charset to text/* types, which
   // clients that compare media types exactly (e.g. sdmx-rest with text/csv) reject.

@@ -19,11 +19,7 @@ export function tooLarge(maxBytes: number): HttpError {
     maxBytes >= 1024 * 1024
       ? `${(maxBytes / (1024 * 1024)).toFixed(maxBytes % (1024 * 1024) ? 1 : 0)} MB (${maxBytes} bytes)`
       : `${maxBytes} bytes`;
-  return new HttpError(
-    413,
-    'upload-too-large',
-    `The upload is larger than the limit of ${mb}. Split the file (for example by year), or ask the secretariat to load it with the command-line ingest.`,
-  );
+  return new HttpError(413, 'upload-too-large', { key: 'http.upload-too-large', params: { limit: mb } });
 }
 
 /** A file name as the uploader gave it, for the record only: printable, at most 200 characters. */
@@ -40,12 +36,10 @@ export function recordedFileName(name: string | undefined): string {
 const NOT_A_FILE = /^(application\/(json|[\w.-]+\+json|xml)|multipart\/(?!form-data))/i;
 
 export function unsupportedType(type: string): HttpError {
-  return new HttpError(
-    415,
-    'unsupported-media-type',
-    `The upload route reads a file, and ${type.split(';')[0]!.trim()} is not one. Send the file as multipart/form-data with a "file" part, ` +
-      'or as the raw request body with Content-Type text/csv (or text/tab-separated-values, text/plain, application/octet-stream).',
-  );
+  return new HttpError(415, 'unsupported-media-type', {
+    key: 'http.upload-not-a-file',
+    params: { type: type.split(';')[0]!.trim() },
+  });
 }
 
 /** How an upload is received: where it goes, how large it may be, and how long its body may take. */
@@ -127,7 +121,7 @@ function tooSlow(key: 'limits.upload-stalled' | 'limits.upload-too-long', ms: nu
 }
 
 function aborted(): HttpError {
-  return new HttpError(400, 'upload-aborted', 'The upload ended before the whole body arrived. Send the file again.');
+  return new HttpError(400, 'upload-aborted', { key: 'http.upload-aborted' });
 }
 
 /** Settles once the file is closed, so that removing its folder afterwards leaves nothing behind. */
@@ -200,9 +194,7 @@ function receiveMultipart(req: Request, file: string, maxBytes: number, onDeadli
         limits: { files: 1, fields: 20, fieldSize: 4096, fileSize: maxBytes + 1 },
       });
     } catch {
-      reject(
-        new HttpError(400, 'bad-upload', 'The multipart body could not be read: its Content-Type lacks a boundary.'),
-      );
+      reject(new HttpError(400, 'bad-upload', { key: 'http.multipart-no-boundary' }));
       return;
     }
     parser.on('field', (name, value) => {
@@ -230,25 +222,10 @@ function receiveMultipart(req: Request, file: string, maxBytes: number, onDeadli
       });
       written.catch(fail);
     });
-    parser.on('error', () =>
-      fail(
-        new HttpError(
-          400,
-          'bad-upload',
-          'The multipart body is malformed. Send the file as multipart/form-data with a "file" part, or as the raw request body.',
-        ),
-      ),
-    );
+    parser.on('error', () => fail(new HttpError(400, 'bad-upload', { key: 'http.multipart-malformed' })));
     parser.on('close', () => {
       if (settled) return;
-      if (!written)
-        return fail(
-          new HttpError(
-            400,
-            'bad-upload',
-            'The multipart body has no file part. Add the CSV as a form field of type file.',
-          ),
-        );
+      if (!written) return fail(new HttpError(400, 'bad-upload', { key: 'http.multipart-no-file' }));
       written.then(() => {
         if (settled) return;
         settled = true;

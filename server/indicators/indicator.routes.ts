@@ -43,7 +43,7 @@ export const indicatorRoutes = [
     response: IndicatorSchema,
     handler: async ({ db, params, locale }) => {
       const indicator = await findIndicator(db, params.code);
-      if (!indicator) throw notFound(`Unknown indicator code "${params.code}". See /api/indicators.`);
+      if (!indicator) throw notFound({ key: 'analytics.unknown-indicator-path', params: { code: params.code } });
       return localisedIndicator(indicator, await loadLabelBook(db), locale);
     },
   }),

@@ -47,7 +47,7 @@ async function readObservations(
   const fromStart = query.from ? parsePeriod(query.from)!.start : undefined;
   const toStart = query.to ? parsePeriod(query.to)!.start : undefined;
   if (fromStart && toStart && fromStart > toStart)
-    throw badRequest(`"from" (${query.from}) is after "to" (${query.to}).`);
+    throw badRequest({ key: 'trends.from-after-to', params: { from: query.from, to: query.to } });
   const indicators = await db.selectFrom('indicators').selectAll().where('code', 'in', query.indicator).execute();
   if (query.measure === 'rate') for (const row of indicators) assertMeasure(row, 'rate');
   const wanted = query.measure === 'rate' ? [...query.indicator, POPULATION_INDICATOR] : query.indicator;

@@ -137,7 +137,7 @@ const workbenchRoutes = [
       geos: async (ctx) => scopedGeos(ctx.actor, await practiceGeos(ctx.db, ctx.params.slug)),
     },
     params: SlugParams,
-    handler: ({ db, params }) => workingDetail(db, params.slug),
+    handler: ({ db, params, locale }) => workingDetail(db, params.slug, locale),
   }),
   defineRoute({
     method: 'get',

@@ -86,7 +86,7 @@ async function detailOf(
   reader: Locale,
 ): Promise<PracticeDetail> {
   const row = await findVersion(db, practice.id, version);
-  if (!row) throw notFound(`Practice "${practice.slug}" has no version ${version}.`);
+  if (!row) throw notFound({ key: 'ratings.no-version', params: { slug: practice.slug, version: String(version) } });
   const written = parseRecord(row);
   const translations = (await latestTranslations(db, [practice.id])).get(practice.id) ?? new Map();
   // Staff edit the original, so their view never swaps a translation in (saving it would overwrite the original).
@@ -102,6 +102,7 @@ async function detailOf(
     formerEuMembers: vocabulary.formerEuMembers,
     today: today(),
     recordedAt: practice.created_at,
+    locale: reader,
   });
   return {
     slug: practice.slug,
@@ -129,7 +130,7 @@ async function detailOf(
 /** The published version; a practice never published is not found, whatever its state. */
 export async function publicDetail(db: DbOrTx, slug: string, reader: Locale = 'en'): Promise<PracticeDetail> {
   const practice = await requirePractice(db, slug);
-  if (practice.published_version === null) throw notFound(`No practice "${slug}".`);
+  if (practice.published_version === null) throw notFound({ key: 'ratings.no-practice', params: { slug } });
   return detailOf(db, practice, practice.published_version, false, reader);
 }
 

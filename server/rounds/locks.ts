@@ -147,10 +147,11 @@ export async function grantLockException(
 ) {
   const now = event.now ?? new Date();
   const round = await findRound(db, roundId);
-  if (!round) throw notFound(`Round ${roundId} does not exist.`);
-  if (!round.geos.includes(input.geo)) throw badRequest(`Round "${round.name}" expects nothing from ${input.geo}.`);
+  if (!round) throw notFound({ key: 'rounds.missing', params: { id: String(roundId) } });
+  if (!round.geos.includes(input.geo))
+    throw badRequest({ key: 'rounds.nothing-expected', params: { round: round.name, geo: input.geo } });
   if (new Date(input.until).getTime() <= now.getTime())
-    throw badRequest(`The exception would end (${input.until}) before it starts; give a future time.`);
+    throw badRequest({ key: 'rounds.exception-in-past', params: { until: input.until } });
   await db.transaction().execute(async (tx) => {
     await tx
       .insertInto('round_lock_exceptions')

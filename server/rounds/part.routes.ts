@@ -25,7 +25,7 @@ const byGeo = {
 async function assertCellAsked(db: DbOrTx, roundId: number, geo: string, indicator: string, period: string) {
   const part = await describePart(db, roundId, geo);
   if (!part.cells.some((c) => c.indicator === indicator && c.period === period)) {
-    throw badRequest(`Round "${part.roundName}" does not ask ${geo} for ${indicator} ${period}.`);
+    throw badRequest({ key: 'rounds.cell-not-asked', params: { round: part.roundName, geo, indicator, period } });
   }
   return part;
 }

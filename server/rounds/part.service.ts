@@ -36,9 +36,9 @@ export async function roundWithPart(
   geo: string,
 ): Promise<{ round: Round; part: RoundPartRow }> {
   const round = await findRound(db, roundId);
-  if (!round) throw notFound(`Round ${roundId} does not exist.`);
+  if (!round) throw notFound({ key: 'rounds.missing', params: { id: String(roundId) } });
   const part = round.geos.includes(geo) ? await findPart(db, roundId, geo) : undefined;
-  if (!part) throw notFound(`Round "${round.name}" expects nothing from ${geo}.`);
+  if (!part) throw notFound({ key: 'rounds.nothing-expected', params: { round: round.name, geo } });
   return { round, part };
 }
 
@@ -88,8 +88,10 @@ export async function move(
   if (Number(moved.numUpdatedRows) === 1) return;
   const now = await findPart(db, part.round_id, part.geo);
   throw conflict(
-    `${part.geo}'s part is ${now?.state ?? 'gone'} now${now?.completed_by ? ` (completed by ${now.completed_by})` : ''}; ` +
-      'reload it to see the change.',
+    {
+      key: 'rounds.part-changed',
+      params: { geo: part.geo, state: now?.state ?? 'gone', by: now?.completed_by ?? 'none' },
+    },
     { state: now?.state },
   );
 }
@@ -126,14 +128,20 @@ export async function completePart(db: Db, roundId: number, geo: string, event: 
   const now = event.now ?? new Date();
   const { round, part } = await roundWithPart(db, roundId, geo);
   if (now.getTime() < startOfDay(round.row.opens_on).getTime()) {
-    throw conflict(`Round "${round.name}" opens on ${round.row.opens_on}; it cannot be completed before.`);
+    throw conflict({ key: 'rounds.not-open-yet', params: { round: round.name, opensOn: round.row.opens_on } });
   }
   const lock = await lockOf(db, round, geo, now);
   if (lock) throw conflict(lock);
   if (part.state !== 'open')
-    throw conflict(`${geo}'s part of "${round.name}" is already ${part.state} (by ${part.completed_by}).`, {
-      state: part.state,
-    });
+    throw conflict(
+      {
+        key: 'rounds.already-done',
+        params: { geo, round: round.name, state: part.state, by: part.completed_by ?? '' },
+      },
+      {
+        state: part.state,
+      },
+    );
   if (round.row.clean_validation === 1) await assertCleanValidation(db, round, geo);
   const stamp = { by: actorName(event.actor), at: now.toISOString() };
   await db.transaction().execute(async (tx) => {
@@ -152,8 +160,8 @@ export async function reopenPart(db: Db, roundId: number, geo: string, event: Pa
   if (part.state !== 'complete') {
     throw conflict(
       part.state === 'open'
-        ? `${geo}'s part is not complete.`
-        : `${geo}'s part is ${part.state}; completion can be undone only until approval.`,
+        ? { key: 'rounds.not-complete', params: { geo } }
+        : { key: 'rounds.undo-too-late', params: { geo, state: part.state } },
       { state: part.state },
     );
   }

@@ -18,7 +18,7 @@ const SECRETARIAT = ['secretariat' as const];
 
 async function roundOrNotFound(db: Parameters<typeof findRound>[0], id: number) {
   const round = await findRound(db, id);
-  if (!round) throw notFound(`Round ${id} does not exist.`);
+  if (!round) throw notFound({ key: 'rounds.missing', params: { id: String(id) } });
   return round;
 }
 

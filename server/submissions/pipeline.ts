@@ -1,3 +1,5 @@
+import type { LocalisedText } from '../shared/i18n';
+import { translate } from '../i18n/translate';
 import type { Db, DbOrTx } from '../db/database';
 import { findProfile, shippedProfiles } from '../import-profiles/import-profile.repository';
 import type { ProfileDefinition } from '../shared/api/import-profiles';
@@ -45,10 +47,18 @@ export interface StoredReport {
   diff: Omit<SubmissionDiff, 'changed'> | null;
 }
 
-export class UnknownProfileError extends Error {}
+export class UnknownProfileError extends Error {
+  constructor(readonly text: LocalisedText) {
+    super(translate('en', text));
+  }
+}
 
 /** A saved profile named for a submission of another geo than the profile's own. */
-export class ProfileNotForGeoError extends Error {}
+export class ProfileNotForGeoError extends Error {
+  constructor(readonly text: LocalisedText) {
+    super(translate('en', text));
+  }
+}
 
 /** Callers check the geo first (a 400 naming it); this guards the foreign key the preview does not check. */
 export class UnknownSubmissionGeoError extends Error {}
@@ -178,13 +188,10 @@ interface StageJob {
 async function stageFile(staging: StagingFile, job: StageJob): Promise<number> {
   const { request, sniffed, named, context, report, reading } = job;
   if (sniffed.binary) {
-    report.error(
-      null,
-      null,
-      null,
-      'unreadable-file',
-      `This is ${sniffed.binary}, not a text CSV or TSV. Export the sheet as CSV (UTF-8) and upload that file.`,
-    );
+    report.error(null, null, null, 'unreadable-file', {
+      key: 'validation.unreadable-binary',
+      params: { kind: sniffed.binary },
+    });
     return 0;
   }
   if (sniffed.encodingNote)
@@ -216,27 +223,18 @@ async function stageFile(staging: StagingFile, job: StageJob): Promise<number> {
 /** A file that yields no cell is never "validated": it would publish nothing, which is never what was meant. */
 function reportNoCells(report: ReportBuilder, rowsRead: number, reading: ReadingSummary): void {
   const { filtered, unmapped, otherGeo, missing } = reading.skipped;
-  report.error(
-    null,
-    null,
-    null,
-    'no-cells',
-    `The file yields no cell to publish: ${rowsRead} data rows read; left out: ${filtered} by the profile's filters, ` +
-      `${unmapped} with unmapped codes, ${otherGeo} for other geos, ${missing} empty cells. ` +
-      'Check that the file holds figures for this geo, below a header row, with ordinary line breaks.',
-  );
+  report.error(null, null, null, 'no-cells', {
+    key: 'validation.no-cells',
+    params: { rows: rowsRead, filtered, unmapped, otherGeo, missing },
+  });
 }
 
 async function namedProfile(db: Db, name: string, geo: string): Promise<ProfileDefinition> {
   const found = await findProfile(db, name);
-  if (!found)
-    throw new UnknownProfileError(`There is no import profile "${name}". List them with GET /api/import-profiles.`);
+  if (!found) throw new UnknownProfileError({ key: 'submissions.unknown-profile', params: { name } });
   const own = found.definition.geo;
   if (own !== null && own !== geo) {
-    throw new ProfileNotForGeoError(
-      `The import profile "${name}" belongs to ${own} and reads only ${own}'s files; this submission is for ${geo}. ` +
-        `Name a profile saved for ${geo}, a shared one, or none (GET /api/import-profiles lists those you may use).`,
-    );
+    throw new ProfileNotForGeoError({ key: 'submissions.profile-not-yours', params: { name, own, geo } });
   }
   return found.definition;
 }

@@ -14,6 +14,7 @@ import { SUBMISSION_STATUSES } from '../db/tables/submission.table';
 import { submissionTemplate } from './template';
 import { withdrawSubmission } from './publish/withdraw';
 import { fileSource } from './read/source';
+import { localiseReport } from './read/report';
 import type { ReceivedUpload } from '../http/upload';
 import { uploadFolder } from '../http/upload-folder';
 import type { CellGuardFactory } from './stage/cell-guard';
@@ -41,14 +42,14 @@ function uploadField(
 /** The stored geo of the submission a request names (the scope for commit, withdraw and reading). */
 export async function geoOfSubmission(db: DbOrTx, id: number): Promise<string[]> {
   const submission = await findSubmission(db, id);
-  if (!submission) throw notFound(`Submission ${id} does not exist.`);
+  if (!submission) throw notFound({ key: 'submissions.missing', params: { id: String(id) } });
   return [submission.geo];
 }
 
 export function stateError(error: unknown): never {
   if (error instanceof SubmissionStateError) {
-    if (error.status === 'missing') throw notFound(error.message);
-    throw conflict(error.message, { status: error.status });
+    if (error.status === 'missing') throw notFound(error.text);
+    throw conflict(error.text, { status: error.status });
   }
   throw error;
 }
@@ -82,7 +83,7 @@ export const submissionRoutes = (guard: CellGuardFactory) => [
       roles: [...CONTACTS],
       geos: (ctx) => {
         const geo = uploadField(ctx, 'geo');
-        if (!geo) throw badRequest('Say which geo the file is for: ?geo=DE, or a "geo" form field.');
+        if (!geo) throw badRequest({ key: 'submissions.geo-missing' });
         return [geo];
       },
     },
@@ -107,12 +108,13 @@ export const submissionRoutes = (guard: CellGuardFactory) => [
           check,
         );
         const rounds = preview.status === 'validated' && !preview.duplicateOf ? check.coverage : undefined;
-        return new RouteResponse(rounds ? { ...preview, rounds } : preview, {
+        const answer = { ...preview, report: localiseReport(preview.report, ctx.locale) };
+        return new RouteResponse(rounds ? { ...answer, rounds } : answer, {
           status: preview.duplicateOf ? 200 : 201,
         });
       } catch (error) {
-        if (error instanceof UnknownProfileError) throw new HttpError(400, 'unknown-profile', error.message);
-        if (error instanceof ProfileNotForGeoError) throw new HttpError(403, 'profile-not-yours', error.message);
+        if (error instanceof UnknownProfileError) throw new HttpError(400, 'unknown-profile', error.text);
+        if (error instanceof ProfileNotForGeoError) throw new HttpError(403, 'profile-not-yours', error.text);
         throw error;
       }
     },
@@ -154,7 +156,7 @@ export const submissionRoutes = (guard: CellGuardFactory) => [
     summary: 'A submission: status, validation report, how the file was read, and its diff against current data',
     access: { kind: 'geo-scoped', roles: [...CONTACTS], geos: (ctx) => geoOfSubmission(ctx.db, ctx.params.id) },
     params: IdParams,
-    handler: async ({ db, params }) => {
+    handler: async ({ db, params, locale }) => {
       const s = (await findSubmission(db, params.id))!;
       const stored = parseStoredReport(s.report);
       const diff = s.status === 'validated' ? await diffSubmission(db, s.id) : stored.diff;
@@ -172,7 +174,7 @@ export const submissionRoutes = (guard: CellGuardFactory) => [
         rowsRead: s.rows_read,
         cellsValid: s.cells_valid,
         reading: stored.reading,
-        report: stored.report,
+        report: localiseReport(stored.report, locale),
         diff,
       };
     },

@@ -40,13 +40,22 @@ export const ReportEntrySchema = z.object({
   cell: z.string().nullable(),
   code: z.enum(PROBLEM_CODES),
   severity: SeveritySchema,
-  message: z.string(),
+  message: z.string().describe("What is wrong and how to fix it, in the reader's language (?lang=, Accept-Language)"),
+  messageKey: z
+    .string()
+    .optional()
+    .describe('The message in the catalogue (docs/i18n.md): stable, kept with the stored report'),
+  messageParams: z
+    .record(z.string(), z.union([z.string(), z.number()]))
+    .optional()
+    .describe("The message's values, kept with the key so the report renders in any language"),
 });
 
 export const ValidationReportSchema = z.object({
   valid: z.boolean(),
   errorCount: z.number(),
   warningCount: z.number(),
+  summary: z.string().optional().describe('"3 errors, 1 warning", in the reader\'s language'),
   entries: z.array(ReportEntrySchema),
   omitted: z
     .partialRecord(z.enum(PROBLEM_CODES), z.number())

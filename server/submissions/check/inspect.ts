@@ -118,13 +118,10 @@ function isJump(value: number | null, previous: number, threshold: number): bool
 
 function reportConflicts(report: ReportBuilder, found: LowestRows<Conflict>): void {
   for (const { row, firstRow } of found.listed()) {
-    report.error(
-      row.sourceRow,
-      'value',
-      row.value === null ? '' : String(row.value),
-      'duplicate-cell',
-      `${row.geo} ${row.indicator} ${row.period} already appears in row ${firstRow} with a different value or flags. Keep one of the two rows.`,
-    );
+    report.error(row.sourceRow, 'value', row.value === null ? '' : String(row.value), 'duplicate-cell', {
+      key: 'validation.duplicate-cell',
+      params: { geo: row.geo, indicator: row.indicator, period: row.period, firstRow: String(firstRow) },
+    });
   }
   report.countOmitted('duplicate-cell', 'error', found.unlisted);
 }
@@ -132,14 +129,15 @@ function reportConflicts(report: ReportBuilder, found: LowestRows<Conflict>): vo
 function reportJumps(report: ReportBuilder, found: LowestRows<Jump>): void {
   for (const { cell, previous, threshold } of found.listed()) {
     const change = Math.round(((cell.value! - previous) / previous) * 100);
-    report.warning(
-      cell.sourceRow,
-      'value',
-      String(cell.value),
-      'implausible-change',
-      `${cell.geo} ${cell.indicator} ${cell.period} is ${cell.value}, ${change > 0 ? '+' : ''}${change} % against ${previous} the year before; ` +
-        `the indicator flags changes beyond ${Math.round(threshold * 100)} %. Check the figure; if it is right, add a note or a "b" (break in series) flag.`,
-    );
+    report.warning(cell.sourceRow, 'value', String(cell.value), 'implausible-change', {
+      key: 'validation.implausible-change',
+      params: {
+        ...{ geo: cell.geo, indicator: cell.indicator, period: cell.period, value: String(cell.value) },
+        change: `${change > 0 ? '+' : ''}${change}`,
+        previous: String(previous),
+        threshold: String(Math.round(threshold * 100)),
+      },
+    });
   }
   report.countOmitted('implausible-change', 'warning', found.unlisted);
 }

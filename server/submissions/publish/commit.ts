@@ -1,3 +1,5 @@
+import type { LocalisedText } from '../../shared/i18n';
+import { translate } from '../../i18n/translate';
 import type { Db, DbOrTx } from '../../db/database';
 import { withOneConnection, withSideConnection } from '../../db/postgres-sessions';
 import { openPublishWriter, type PublishWriter } from '../../db/publish-writer';
@@ -10,10 +12,11 @@ import { type CellGuard, isChange } from '../stage/cell-guard';
 
 export class SubmissionStateError extends Error {
   constructor(
-    message: string,
+    /** The message as a catalogue key and values: the answer renders it in the reader's language. */
+    readonly text: LocalisedText,
     readonly status: string,
   ) {
-    super(message);
+    super(translate('en', text));
   }
 }
 
@@ -42,10 +45,17 @@ export async function commitSubmission(
     withBulkWrites(one, (conn) =>
       conn.transaction().execute(async (tx) => {
         const submission = await lockSubmission(tx, submissionId);
-        if (!submission) throw new SubmissionStateError(`Submission ${submissionId} does not exist.`, 'missing');
+        if (!submission)
+          throw new SubmissionStateError(
+            { key: 'submissions.missing', params: { id: String(submissionId) } },
+            'missing',
+          );
         if (submission.status !== 'validated') {
           throw new SubmissionStateError(
-            `Submission ${submissionId} is ${submission.status}; only a validated submission can be committed.`,
+            {
+              key: 'submissions.not-committable',
+              params: { id: String(submissionId), status: submission.status },
+            },
             submission.status,
           );
         }

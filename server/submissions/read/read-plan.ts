@@ -51,15 +51,7 @@ export function planReading(
   }
   if (format === 'eurostat') return eurostatPlan(header, shipped, report);
   if (format === 'worldbank') return worldBankPlan(header, shipped, report);
-  report.error(
-    1,
-    null,
-    header.join(',').slice(0, 200),
-    'missing-header',
-    'The first row is not a header the observatory recognises. Use the canonical header geo,indicator,period,value,flags,note ' +
-      '(download /api/submissions/template?geo=XX), a wide table with geo, indicator and one column per year, a Eurostat TSV, ' +
-      'a World Bank CSV, or choose an import profile for your national export.',
-  );
+  report.error(1, null, header.join(',').slice(0, 200), 'missing-header', { key: 'validation.header-unrecognised' });
   return null;
 }
 
@@ -74,14 +66,10 @@ function eurostatPlan(header: string[], shipped: ProfileDefinition[], report: Re
     const reason = `a Eurostat TSV with key ${dims.join(',')}: the shipped profile "${profile.name}" reads that key`;
     return { format: 'eurostat', profile: withShapeDefaults(profile), reason };
   }
-  report.error(
-    1,
-    null,
-    header[0] ?? '',
-    'missing-header',
-    `This is a Eurostat TSV with key ${dims.join(',')}, and no shipped import profile reads that key. Name your own profile ` +
-      '(?profile=..., saved with POST /api/import-profiles, shape "eurostat") that says which dimension holds the indicator and which rows to keep.',
-  );
+  report.error(1, null, header[0] ?? '', 'missing-header', {
+    key: 'validation.eurostat-key-unknown',
+    params: { dims: dims.join(',') },
+  });
   return null;
 }
 
@@ -91,12 +79,6 @@ function worldBankPlan(header: string[], shipped: ProfileDefinition[], report: R
     const reason = `a World Bank CSV: the shipped profile "${profile.name}" reads it`;
     return { format: 'worldbank' satisfies FileFormat, profile: withShapeDefaults(profile), reason };
   }
-  report.error(
-    1,
-    null,
-    header.join(',').slice(0, 200),
-    'missing-header',
-    'This is a World Bank CSV, and no shipped import profile reads it. Name a profile (?profile=...) that maps its indicator codes.',
-  );
+  report.error(1, null, header.join(',').slice(0, 200), 'missing-header', { key: 'validation.worldbank-no-profile' });
   return null;
 }

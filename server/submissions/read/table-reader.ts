@@ -102,14 +102,10 @@ export async function* readTable<Batch>(
   } catch (error) {
     if (!(error instanceof RecordTooLongError)) throw error;
     text.destroy();
-    read.report.error(
-      error.row,
-      null,
-      null,
-      'line-too-long',
-      `Row ${error.row} is longer than ${MAX_RECORD_CHARS} characters (the limit for one row), so the file was not read further. ` +
-        'Check that the file has line breaks, and that every quote (") is closed.',
-    );
+    read.report.error(error.row, null, null, 'line-too-long', {
+      key: 'validation.line-too-long',
+      params: { row: String(error.row), limit: String(MAX_RECORD_CHARS) },
+    });
   }
 }
 
@@ -129,7 +125,7 @@ async function* readRecords<Batch>(
       const at = records.findIndex((fields) => !worldBank || isWorldBankHeader(fields));
       if (at < 0) {
         preamble += records.length;
-        if (preamble > PREAMBLE_LIMIT) return reportNoHeader(read, null);
+        if (preamble > PREAMBLE_LIMIT) return reportNoHeader(read, false);
         continue;
       }
       const header: CsvRecord = { row: rows[at]!, fields: records[at]! };
@@ -144,53 +140,33 @@ async function* readRecords<Batch>(
     reader.takeAll(batch, from);
     yield sink.batch();
   }
-  if (!reader)
-    reportNoHeader(read, preamble > 0 ? 'no World Bank header row ("Country Name","Country Code",...)' : null);
+  if (!reader) reportNoHeader(read, preamble > 0);
 }
 
 function checkHeaderShape(header: CsvRecord, report: ReportBuilder): boolean {
   if (header.fields.length > MAX_COLUMNS) {
-    report.error(
-      header.row,
-      null,
-      header.fields.slice(0, 20).join(','),
-      'too-many-columns',
-      `The header has ${header.fields.length} columns; the limit is ${MAX_COLUMNS}. Check the delimiter, or split the file.`,
-    );
+    report.error(header.row, null, header.fields.slice(0, 20).join(','), 'too-many-columns', {
+      key: 'validation.too-many-columns',
+      params: { count: String(header.fields.length), limit: String(MAX_COLUMNS) },
+    });
     return false;
   }
   const unusual = header.fields.find((f) => UNUSUAL_SEPARATOR.test(f));
   if (unusual === undefined) return true;
   const code = unusual.match(UNUSUAL_SEPARATOR)![0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-  report.error(
-    header.row,
-    null,
-    unusual.slice(0, 200),
-    'unusual-line-separator',
-    `The file separates lines with U+${code} instead of ordinary line breaks, so it reads as one long row. ` +
-      'Save it again as CSV with ordinary line breaks (LF or CR LF).',
-  );
+  report.error(header.row, null, unusual.slice(0, 200), 'unusual-line-separator', {
+    key: 'validation.unusual-line-separator',
+    params: { code },
+  });
   return false;
 }
 
-function reportNoHeader(read: TableRead, what: string | null): void {
-  if (what) {
-    read.report.error(
-      null,
-      null,
-      null,
-      'missing-header',
-      `The file has ${what}. Upload the World Bank bulk CSV as downloaded, or choose another profile.`,
-    );
+function reportNoHeader(read: TableRead, noWorldBankHeader: boolean): void {
+  if (noWorldBankHeader) {
+    read.report.error(null, null, null, 'missing-header', { key: 'validation.no-worldbank-header' });
     return;
   }
-  read.report.error(
-    null,
-    null,
-    null,
-    'empty-file',
-    'The file is empty. Upload a CSV whose first row is the header geo,indicator,period,value,flags,note (download it from /api/submissions/template?geo=XX).',
-  );
+  read.report.error(null, null, null, 'empty-file', { key: 'validation.empty-file' });
 }
 
 function isWorldBankPreamble(fields: string[] | undefined): boolean {
@@ -212,13 +188,10 @@ function checkLayout(
   if (columns.geo && columnAt(layout, columns.geo) === undefined) missing.push(`geo ("${columns.geo}")`);
   if (wide && layout.periodColumns.length === 0) missing.push('period columns (headers such as 2021)');
   if (!missing.length) return !reportRepeatedPeriods(layout, report, header);
-  report.error(
-    header.row,
-    null,
-    header.fields.join(',').slice(0, 200),
-    'missing-header',
-    `The header lacks ${missing.join(', ')}. The canonical header is geo,indicator,period,value,flags,note; for other layouts choose an import profile whose column names match the file.`,
-  );
+  report.error(header.row, null, header.fields.join(',').slice(0, 200), 'missing-header', {
+    key: 'validation.header-lacks',
+    params: { missing: missing.join(', ') },
+  });
   return false;
 }
 
@@ -236,13 +209,10 @@ function reportRepeatedPeriods(layout: TableLayout, report: ReportBuilder, heade
       continue;
     }
     repeated = true;
-    report.error(
-      header.row,
-      name,
-      name,
-      'duplicate-column',
-      `Columns "${earlier}" and "${name}" both hold period ${period}. Keep one of them, or rename the other to the period it really holds.`,
-    );
+    report.error(header.row, name, name, 'duplicate-column', {
+      key: 'validation.duplicate-column',
+      params: { earlier, name, period },
+    });
   }
   return repeated;
 }
@@ -428,8 +398,11 @@ class RowReader {
       text,
       unterminated ? 'unterminated-quote' : 'wrong-column-count',
       unterminated
-        ? `Row ${row} opens a quote (") that is never closed, so the rest of the file reads as one field. Close the quote or remove the stray quote character.`
-        : `Row ${row} has ${fields.length} fields but the header has ${this.layout.width}. Check for an unquoted delimiter or a missing field in this row.`,
+        ? { key: 'validation.unterminated-quote', params: { row: String(row) } }
+        : {
+            key: 'validation.wrong-column-count',
+            params: { row: String(row), fields: String(fields.length), width: String(this.layout.width) },
+          },
     );
   }
 }
