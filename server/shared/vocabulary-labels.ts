@@ -89,7 +89,7 @@ const EVALUATION_DESIGN: Record<(typeof EVALUATION_DESIGNS)[number], Names> = {
 
 const EFFECT_DIRECTION: Record<(typeof EFFECT_DIRECTIONS)[number], Names> = {
   positive: ['Positive', 'Positief', 'Positif', 'Positiv'],
-  none: ['No effect', 'Geen effect', 'Aucun effet', 'Keine Wirkung'],
+  none: ['No effect', 'Geen effect', 'Sans effet', 'Keine Wirkung'],
   negative: ['Negative', 'Negatief', 'Négatif', 'Negativ'],
   mixed: ['Mixed', 'Gemengd', 'Mitigé', 'Gemischt'],
 };
@@ -101,14 +101,15 @@ const LINK_KIND: Record<(typeof LINK_KINDS)[number], Names> = {
   other: ['Other', 'Overig', 'Autre', 'Sonstiges'],
 };
 
+/** French ratings agree with « pratique » (feminine), as the rating reasons quote them. */
 const EVIDENCE_RATING: Record<(typeof EVIDENCE_RATINGS)[number], Names> = {
   effective: ['Effective', 'Effectief', 'Efficace', 'Wirksam'],
-  promising: ['Promising', 'Veelbelovend', 'Prometteur', 'Vielversprechend'],
-  theory_based: ['Theory-based', 'Theoretisch onderbouwd', 'Fondé sur la théorie', 'Theoriebasiert'],
-  inconclusive: ['Inconclusive', 'Niet eenduidig', 'Non concluant', 'Nicht eindeutig'],
-  no_effect: ['No effect', 'Geen effect', 'Aucun effet', 'Keine Wirkung'],
+  promising: ['Promising', 'Veelbelovend', 'Prometteuse', 'Vielversprechend'],
+  theory_based: ['Theory-based', 'Theoretisch onderbouwd', 'Fondée sur la théorie', 'Theoriebasiert'],
+  inconclusive: ['Inconclusive', 'Niet eenduidig', 'Non concluante', 'Nicht eindeutig'],
+  no_effect: ['No effect', 'Geen effect', 'Sans effet', 'Keine Wirkung'],
   harmful: ['Harmful', 'Schadelijk', 'Nuisible', 'Schädlich'],
-  not_rated: ['Not rated', 'Niet beoordeeld', 'Non évalué', 'Nicht bewertet'],
+  not_rated: ['Not rated', 'Niet beoordeeld', 'Non évaluée', 'Nicht bewertet'],
 };
 
 const WORKFLOW_STATE: Record<(typeof WORKFLOW_STATES)[number], Names> = {

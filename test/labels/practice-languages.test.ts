@@ -64,7 +64,7 @@ describe('a practice in the reader language', () => {
       translated: true,
       note: 'Traduit ; l’original est en anglais.',
     });
-    expect(fr.evidence.ratingLabel).toBe('Prometteur');
+    expect(fr.evidence.ratingLabel).toBe('Prometteuse');
 
     const de = (await ctx.request().get('/api/practices/alley-gating').set('Accept-Language', 'de').expect(200)).body;
     expect(de.record.title).toBe('Alley gating');
