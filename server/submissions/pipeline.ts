@@ -185,6 +185,7 @@ async function stageFile(tx: DbOrTx, id: number, job: StageJob): Promise<{ rowsR
   }
   reading.skipped = state.skipped;
   if (state.format) reading.format = state.format;
+  if (state.format === 'jsonstat') reading.delimiter = 'none (JSON)';
   if (state.format) {
     reading.profile = state.profile;
     reading.profileReason = state.profileReason;

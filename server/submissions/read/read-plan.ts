@@ -38,6 +38,17 @@ export function planReading(
   shipped: ProfileDefinition[],
   report: ReportBuilder,
 ): ReadPlan | null {
+  if (named?.shape === 'jsonstat') {
+    report.error(
+      1,
+      null,
+      header.join(',').slice(0, 200),
+      'profile-mismatch',
+      `The import profile "${named.name}" reads JSON-stat datasets, but this file is a table (CSV or TSV). ` +
+        'Upload the JSON the API answered, or choose a profile for this table.',
+    );
+    return null;
+  }
   if (named) {
     const format = named.shape === 'long' && isCanonical(named) ? 'canonical' : named.shape;
     return { format, profile: withShapeDefaults(named), reason: `named by the uploader: "${named.name}"` };
@@ -69,7 +80,20 @@ function isCanonical(profile: ProfileDefinition): boolean {
 
 function eurostatPlan(header: string[], shipped: ProfileDefinition[], report: ReportBuilder): ReadPlan | null {
   const dims = eurostatDimensions(header);
-  const profile = shipped.find((p) => p.shape === 'eurostat' && p.keyDimensions?.join(',') === dims.join(','));
+  const matching = shipped.filter((p) => p.shape === 'eurostat' && p.keyDimensions?.join(',') === dims.join(','));
+  if (matching.length > 1) {
+    report.error(
+      1,
+      null,
+      header[0] ?? '',
+      'missing-header',
+      `This is a Eurostat file with key ${dims.join(',')}, which several shipped import profiles read ` +
+        `(${matching.map((p) => `"${p.name}"`).join(', ')}): they are different datasets with the same key. ` +
+        'Name the one for this dataset (?profile=...).',
+    );
+    return null;
+  }
+  const profile = matching[0];
   if (profile) {
     const reason = `a Eurostat TSV with key ${dims.join(',')}: the shipped profile "${profile.name}" reads that key`;
     return { format: 'eurostat', profile: withShapeDefaults(profile), reason };
