@@ -57,15 +57,32 @@ const worldBank = (
   await readSource('worldbank-population/API_SP.POP.TOTL_DS2_en_csv_v2_4473555.csv', 'worldbank-population')
 ).filter((c) => c.period === '2020' || c.period === '2021');
 
-const sources: { folder: string; cells: SeedCell[] }[] = [
-  { folder: 'eurostat-tps00001', cells: population },
-  { folder: 'worldbank-sp-pop-totl', cells: worldBank },
-  { folder: 'eurostat-crim_off_cat', cells: offences },
+// Survey shares and UNODC's series: the comparability note of each cell names its source, as the profile says.
+const safety = await readSource('eurostat-jsonstat/ilc_mddw03.json', 'eurostat-ilc_mddw03');
+const partnerViolence = await readSource('eurostat-gbv/estat_gbv_ipv_lim.csv', 'eurostat-gbv_ipv_lim');
+const domesticViolence = await readSource('eurostat-gbv/estat_gbv_dv_lim.csv', 'eurostat-gbv_dv_lim');
+const unodc = [
+  ...(await readSource('unodc-cts/data_cts_violent_and_sexual_crime.csv', 'unodc-cts-violent-sexual')),
+  ...(await readSource('unodc-cts/data_cts_violent_and_sexual_crime.csv', 'unodc-cts-victims-women')),
+];
+
+/**
+ * Each folder is one source dataset; `source` is its identity ("publisher:dataset"), written into the
+ * manifest so that the seed loader can record where every cell came from.
+ */
+const sources: { folder: string; source: string; cells: SeedCell[] }[] = [
+  { folder: 'eurostat-tps00001', source: 'eurostat:tps00001', cells: population },
+  { folder: 'worldbank-sp-pop-totl', source: 'worldbank:SP.POP.TOTL', cells: worldBank },
+  { folder: 'eurostat-crim_off_cat', source: 'eurostat:crim_off_cat', cells: offences },
+  { folder: 'eurostat-ilc_mddw03', source: 'eurostat:ilc_mddw03', cells: safety },
+  { folder: 'eurostat-gbv_ipv_lim', source: 'eurostat:gbv_ipv_lim', cells: partnerViolence },
+  { folder: 'eurostat-gbv_dv_lim', source: 'eurostat:gbv_dv_lim', cells: domesticViolence },
+  { folder: 'unodc-cts', source: 'unodc:cts', cells: unodc },
 ];
 
 rmSync(SEED_DIR, { recursive: true, force: true });
-const manifest: { file: string; geo: string; cells: number }[] = [];
-for (const { folder, cells } of sources) {
+const manifest: { file: string; geo: string; cells: number; source: string }[] = [];
+for (const { folder, source, cells } of sources) {
   mkdirSync(path.join(SEED_DIR, folder), { recursive: true });
   const byGeo = new Map<string, SeedCell[]>();
   for (const c of cells) byGeo.set(c.geo, [...(byGeo.get(c.geo) ?? []), c]);
@@ -73,7 +90,7 @@ for (const { folder, cells } of sources) {
     if (!knownGeos.has(geo)) throw new Error(`Seed source ${folder} has geo ${geo}, which data/geos.json lacks.`);
     const file = `${folder}/${geo}.csv`;
     writeFileSync(path.join(SEED_DIR, file), toCanonicalCsv(geoCells));
-    manifest.push({ file, geo, cells: geoCells.length });
+    manifest.push({ file, geo, cells: geoCells.length, source });
   }
 }
 writeFileSync(path.join(SEED_DIR, 'manifest.json'), `${JSON.stringify({ files: manifest }, null, 1)}\n`);

@@ -1,6 +1,5 @@
 import type { ProfileDefinition } from '../../shared/api/import-profiles';
 import type { ReportBuilder } from './report';
-import type { ReadScope } from './table-reader';
 
 /** Codes that Eurostat and UNODC files carry for aggregates and estimates, and what they stand for. */
 const KNOWN_AGGREGATES: Record<string, string> = {
@@ -15,6 +14,16 @@ const KNOWN_AGGREGATES: Record<string, string> = {
   EEA: 'the European Economic Area',
   EFTA: 'the European Free Trade Association',
 };
+
+export interface ReadScope {
+  submissionGeo: string;
+  /** Geos the submission may hold (the geo, or a group and its members). */
+  geos: Set<string>;
+  /** Known geo codes, to tell an unknown code from another country's in multi-country files. */
+  knownGeos: Set<string>;
+  iso3: Map<string, string>;
+  iso2: Map<string, string>;
+}
 
 /** Unknown codes named in a warning each; the rest share one. */
 const NAMED_ONE_BY_ONE = 10;
@@ -71,7 +80,7 @@ export class GeoResolver {
         code,
         'unknown-geo-left-out',
         `"${code}" is not a geo of the observatory: ${geoCodeHint(code, this.profile.geoCodes)}. ` +
-          `Its ${rows} ${what} (the first at ${what === 'rows' ? 'row' : 'cell'} ${firstRow}) were left out. ` +
+          `${rows === 1 ? `Its one ${what.slice(0, -1)} (${what === 'rows' ? 'row' : 'cell'} ${firstRow}) was` : `Its ${rows} ${what} (the first at ${what === 'rows' ? 'row' : 'cell'} ${firstRow}) were`} left out. ` +
           'Nothing else changes; ask the secretariat if this geo should be added.',
       );
     }

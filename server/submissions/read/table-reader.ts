@@ -2,7 +2,9 @@ import type { Readable } from 'node:stream';
 import type { IndicatorMapping, ProfileDefinition } from '../../shared/api/import-profiles';
 import type { SkippedCounts } from '../../shared/api/submissions';
 import type { RawCell } from './cell';
-import { GeoResolver } from './geo-codes';
+import { GeoResolver, type ReadScope } from './geo-codes';
+
+export type { ReadScope } from './geo-codes';
 import type { Delimiter } from './delimiter';
 import {
   buildLayout,
@@ -19,16 +21,6 @@ import type { ReportBuilder } from './report';
 
 /** Rows and cells the file holds that the submission leaves out on purpose, by reason (an API answer's part). */
 export type { SkippedCounts } from '../../shared/api/submissions';
-
-export interface ReadScope {
-  submissionGeo: string;
-  /** Geos the submission may hold (the geo, or a group and its members). */
-  geos: Set<string>;
-  /** Known geo codes, to tell an unknown code from another country's in multi-country files. */
-  knownGeos: Set<string>;
-  iso3: Map<string, string>;
-  iso2: Map<string, string>;
-}
 
 export interface ReadPlan {
   format: FileFormat;
