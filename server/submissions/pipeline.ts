@@ -201,6 +201,18 @@ async function stageFile(tx: DbOrTx, id: number, job: StageJob): Promise<{ rowsR
 /** A file that yields no cell is never "validated": it would publish nothing, which is never what was meant. */
 function reportNoCells(report: ReportBuilder, rowsRead: number, reading: ReadingSummary): void {
   const { filtered, unmapped, otherGeo, missing } = reading.skipped;
+  if (rowsRead > 0 && filtered === rowsRead) {
+    report.error(
+      null,
+      null,
+      null,
+      'no-cells',
+      `The import profile "${reading.profile}" left out every one of the ${rowsRead} data rows with its filters, ` +
+        'so nothing is left to publish. Check its filter values against the file: they are compared exactly ' +
+        '("Total" is not "total"), on the columns the profile names.',
+    );
+    return;
+  }
   report.error(
     null,
     null,

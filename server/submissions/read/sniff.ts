@@ -71,9 +71,9 @@ export function sniff(scan: SourceScan, profile: ProfileDefinition | null): Snif
   const binary = binaryKind(scan.head, encoding.encoding);
   const complete = scan.head.length < HEAD_BYTES;
   let headText = new TextDecoder(encoding.encoding).decode(scan.head.subarray(encoding.bomLength));
+  const json = !binary && /^\s*[[{]/.test(headText);
   if (!complete) headText = headText.slice(0, Math.max(0, headText.lastIndexOf('\n')));
   const delimiter = profile && profile.delimiter !== 'auto' ? profile.delimiter : sniffDelimiter(headText);
-  const json = !binary && /^\s*[[{]/.test(headText);
   const sample = binary || json ? [] : Papa.parse<string[]>(headText, { delimiter, skipEmptyLines: true }).data;
   return { ...encoding, delimiter, binary, sample, encodingNote: binary ? null : (judged?.note ?? null), json };
 }

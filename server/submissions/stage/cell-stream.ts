@@ -21,9 +21,8 @@ export function readStagedParts(
   state: CellReadState,
   onProgress?: (rowsRead: number) => void,
 ): AsyncGenerator<EncodedPart> {
-  const cells =
-    job.sniffed.json || job.named?.shape === 'jsonstat'
-      ? validatedJsonStatCells(source, job, report, state)
-      : validatedCells(decodedText(source, job.sniffed), job, report, state);
+  const cells = job.sniffed.json
+    ? validatedJsonStatCells(source, job, report, state)
+    : validatedCells(decodedText(source, job.sniffed), job, report, state);
   return runsOf(cells, () => onProgress?.(state.rowsRead));
 }
