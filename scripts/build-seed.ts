@@ -7,6 +7,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadGeoCatalogue } from '../server/geos/geo.catalogue';
 import { DATA_DIR } from '../server/catalogue/paths';
+import { type NumberFormat, readNumber } from '../server/submissions/read/number-format';
 import { readFileCells } from '../server/submissions/read/read-file';
 import { fileSource } from '../server/submissions/read/source';
 import type { ReadScope } from '../server/submissions/read/table-reader';
@@ -27,6 +28,13 @@ const scope: ReadScope = {
   iso2: new Map(countries.filter((g) => g.iso2).map((g) => [g.iso2!, g.code])),
 };
 
+/** A source's number as its profile writes it (the BKA's "4,444,108"), read as the pipeline reads it. */
+function seedNumber(text: string, format: NumberFormat | undefined): number {
+  const reading = readNumber(text, format);
+  if (!reading.ok) throw new Error(`Seed value "${text}" is not a number: ${reading.message}`);
+  return reading.value;
+}
+
 /** Reads a source file with its shipped import profile: the same reader as the submission pipeline. */
 async function readSource(relative: string, profile: string): Promise<SeedCell[]> {
   const file = path.join(SHARED, relative);
@@ -39,7 +47,7 @@ async function readSource(relative: string, profile: string): Promise<SeedCell[]
     geo: c.geo,
     indicator: c.indicator,
     period: c.period,
-    value: Number(c.value),
+    value: seedNumber(c.value, c.numberFormat),
     flags: c.flags,
     note: c.note,
   }));
@@ -65,6 +73,11 @@ const unodc = [
   ...(await readSource('unodc-cts/data_cts_violent_and_sexual_crime.csv', 'unodc-cts-violent-sexual')),
   ...(await readSource('unodc-cts/data_cts_violent_and_sexual_crime.csv', 'unodc-cts-victims-women')),
 ];
+// The German contact point's own total of recorded offences, which no international source has; its
+// offence categories stay out of the seed (Eurostat's counts of them are the seed's).
+const nationalTotals = (await readSource('bka-pks/ZR-F-01-T01-Faelle_csv.csv', 'de-bka-pks-faelle'))
+  .filter((c) => c.indicator === 'TOTAL_OFFENCES')
+  .map((c) => ({ ...c, geo: 'DE' }));
 
 /**
  * Each folder is one source dataset; `source` is its identity ("publisher:dataset"), written into the
@@ -78,6 +91,7 @@ const sources: { folder: string; source: string; cells: SeedCell[] }[] = [
   { folder: 'eurostat-gbv_ipv_lim', source: 'eurostat:gbv_ipv_lim', cells: partnerViolence },
   { folder: 'eurostat-gbv_dv_lim', source: 'eurostat:gbv_dv_lim', cells: domesticViolence },
   { folder: 'unodc-cts', source: 'unodc:cts', cells: unodc },
+  { folder: 'bka-pks', source: 'bka:pks-zr-f-01-t01', cells: nationalTotals },
 ];
 
 rmSync(SEED_DIR, { recursive: true, force: true });
