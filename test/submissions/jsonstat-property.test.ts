@@ -50,7 +50,7 @@ function mutate(text: string, mutations: Mutation[]): string {
   let out: string | null = null;
   for (const m of mutations) {
     if (m.kind === 'text') {
-      const base = out ?? JSON.stringify(document);
+      const base: string = out ?? JSON.stringify(document);
       const at = m.at % (base.length + 1);
       out = base.slice(0, at) + base.slice(at + m.cut);
       continue;
