@@ -10,6 +10,7 @@ import { diffSubmission, type SubmissionDiff } from './check/diff';
 import { inspectSubmission } from './check/inspect';
 import type { HeldRun } from './stage/staged-merge';
 import { ReportBuilder, type ValidationReport } from './read/report';
+import { readerText } from './read/reader-text';
 import { scanSource, sniff, type Sniffed } from './read/sniff';
 import type { SubmissionSource } from './read/source';
 import { findSubmissionByContent, insertSubmission } from './store/submission.repository';
@@ -207,9 +208,7 @@ function reportNoCells(report: ReportBuilder, rowsRead: number, reading: Reading
       null,
       null,
       'no-cells',
-      `The import profile "${reading.profile}" left out every one of the ${rowsRead} data rows with its filters, ` +
-        'so nothing is left to publish. Check its filter values against the file: they are compared exactly ' +
-        '("Total" is not "total"), on the columns the profile names.',
+      readerText({ key: 'readers.no-cells.all-filtered', params: { profile: reading.profile, rows: rowsRead } }),
     );
     return;
   }

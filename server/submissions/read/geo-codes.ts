@@ -1,19 +1,6 @@
 import type { ProfileDefinition } from '../../shared/api/import-profiles';
+import { readerText } from './reader-text';
 import type { ReportBuilder } from './report';
-
-/** Codes that Eurostat and UNODC files carry for aggregates and estimates, and what they stand for. */
-const KNOWN_AGGREGATES: Record<string, string> = {
-  EU_V: "Eurostat's estimate for the European Union as a whole (flag e), computed from the survey's national results",
-  EU: 'the European Union in its composition of the time',
-  EU27_2020: 'the European Union of 27 members (from 2020)',
-  EU27_2007: 'the European Union of 27 members (2007–2013)',
-  EU28: 'the European Union of 28 members (2013–2020)',
-  EA: 'the euro area in its composition of the time',
-  EA19: 'the euro area of 19 members',
-  EA20: 'the euro area of 20 members (from 2023)',
-  EEA: 'the European Economic Area',
-  EFTA: 'the European Free Trade Association',
-};
 
 export interface ReadScope {
   submissionGeo: string;
@@ -28,15 +15,19 @@ export interface ReadScope {
 /** Unknown codes named in a warning each; the rest share one. */
 const NAMED_ONE_BY_ONE = 10;
 
+/** Codes that Eurostat and UNODC files carry for aggregates and estimates; their meaning is in the catalogue. */
+const KNOWN_AGGREGATES = new Set(['EU_V', 'EU', 'EU27_2020', 'EU27_2007', 'EU28', 'EA', 'EA19', 'EA20', 'EEA', 'EFTA']);
+
 /** What an unknown geo code probably means, for a report that names it instead of dropping it. */
 export function geoCodeHint(code: string, codes: ProfileDefinition['geoCodes']): string {
-  const known = KNOWN_AGGREGATES[code];
-  if (known) return `probably ${known}: an aggregate, not a country`;
-  if (/^(EU|EA)/.test(code)) return 'probably a European Union or euro area aggregate, not a country';
-  if (codes === 'iso3' && /^[A-Z]{3}$/.test(code))
-    return 'an ISO 3166 alpha-3 country code of a country outside the observatory (see /api/geos)';
-  if (/^[A-Z]{2}[0-9A-Z]{1,3}$/.test(code)) return 'probably a NUTS region code, not a country';
-  return 'a code the observatory does not know (see /api/geos for its geos)';
+  if (KNOWN_AGGREGATES.has(code)) {
+    const meaning = readerText({ key: `readers.geo.aggregate.${code}` });
+    return readerText({ key: 'readers.geo.hint.aggregate', params: { meaning } });
+  }
+  if (/^(EU|EA)/.test(code)) return readerText({ key: 'readers.geo.hint.eu-ea' });
+  if (codes === 'iso3' && /^[A-Z]{3}$/.test(code)) return readerText({ key: 'readers.geo.hint.iso3' });
+  if (/^[A-Z]{2}[0-9A-Z]{1,3}$/.test(code)) return readerText({ key: 'readers.geo.hint.nuts' });
+  return readerText({ key: 'readers.geo.hint.unknown' });
 }
 
 /**
@@ -79,9 +70,10 @@ export class GeoResolver {
         column,
         code,
         'unknown-geo-left-out',
-        `"${code}" is not a geo of the observatory: ${geoCodeHint(code, this.profile.geoCodes)}. ` +
-          `${rows === 1 ? `Its one ${what.slice(0, -1)} (${what === 'rows' ? 'row' : 'cell'} ${firstRow}) was` : `Its ${rows} ${what} (the first at ${what === 'rows' ? 'row' : 'cell'} ${firstRow}) were`} left out. ` +
-          'Nothing else changes; ask the secretariat if this geo should be added.',
+        readerText({
+          key: 'readers.geo.left-out',
+          params: { code, hint: geoCodeHint(code, this.profile.geoCodes), count: rows, what, first: firstRow },
+        }),
       );
     }
     const rest = codes.slice(NAMED_ONE_BY_ONE);
@@ -93,11 +85,16 @@ export class GeoResolver {
       column,
       listed.join(' '),
       'unknown-geo-left-out',
-      `${rest.length} further codes that are not geos of the observatory were left out (${rows} ${what}): ` +
-        `${listed.join(', ')}${rest.length > listed.length ? ' …' : ''}. ` +
-        (this.profile.geoCodes === 'iso3'
-          ? 'They are countries outside the observatory or regional aggregates.'
-          : 'They are aggregates, regions or countries outside the observatory.'),
+      readerText({
+        key: 'readers.geo.left-out-rest',
+        params: {
+          codes: rest.length,
+          count: rows,
+          what,
+          listed: `${listed.join(', ')}${rest.length > listed.length ? ' …' : ''}`,
+          iso3: this.profile.geoCodes === 'iso3' ? 'yes' : 'no',
+        },
+      }),
     );
   }
 

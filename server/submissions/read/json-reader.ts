@@ -5,6 +5,7 @@ import { decodedText } from './encoding';
 import { takeCubeCells, cubeRoles } from './jsonstat-cells';
 import { decodeJsonStatText, type JsonStatDataset, type JsonStatProblem } from './jsonstat/decode';
 import type { ProblemCode, ReportBuilder } from './report';
+import { readerText } from './reader-text';
 import type { SubmissionSource } from './source';
 
 /**
@@ -28,9 +29,10 @@ export async function* validatedJsonStatCells(
       null,
       null,
       'file-too-large',
-      `The JSON file has ${megabytes(source.byteSize)}; the observatory reads JSON files up to ${megabytes(JSON_MAX_BYTES)}, ` +
-        'because JSON is read whole. Ask the API for fewer categories (e.g. some geos or years per file) and upload ' +
-        'several files, or download the same dataset as TSV or CSV, which is read as it streams.',
+      readerText({
+        key: 'readers.jsonstat.too-large',
+        params: { size: megabytes(source.byteSize), limit: megabytes(JSON_MAX_BYTES) },
+      }),
     );
     return;
   }
@@ -85,8 +87,10 @@ function cubeProfile(
       null,
       null,
       'profile-mismatch',
-      `The import profile "${job.named.name}" reads ${job.named.shape} tables, but this file is a JSON-stat dataset. ` +
-        'Choose a profile with shape "jsonstat", or none to let the observatory pick one by the dataset\'s dimensions.',
+      readerText({
+        key: 'readers.jsonstat.table-profile',
+        params: { profile: job.named.name, shape: job.named.shape },
+      }),
     );
     return null;
   }
@@ -104,10 +108,14 @@ function cubeProfile(
     ids,
     'profile-mismatch',
     shipped.length > 1
-      ? `Several shipped import profiles read a JSON-stat dataset with dimensions ${ids} (${shipped.map((p) => `"${p.name}"`).join(', ')}). Name the one for this dataset (?profile=...).`
-      : `This is a JSON-stat dataset ("${dataset.label ?? 'no label'}") with dimensions ${ids}, and no shipped import ` +
-          'profile reads it. Name a profile with shape "jsonstat" (?profile=..., saved with POST /api/import-profiles) ' +
-          'that says which dimension holds the indicator, the geo and the period, and fixes the others.',
+      ? readerText({
+          key: 'readers.jsonstat.profiles-share-dimensions',
+          params: { dimensions: ids, profiles: shipped.map((p) => `"${p.name}"`).join(', ') },
+        })
+      : readerText({
+          key: 'readers.jsonstat.no-profile',
+          params: { label: dataset.label ?? 'no label', dimensions: ids },
+        }),
   );
   return null;
 }

@@ -3,6 +3,7 @@ import type { SkippedCounts } from '../../shared/api/submissions';
 import type { RawCell } from './cell';
 import { GeoResolver } from './geo-codes';
 import type { JsonStatDataset, JsonStatDimension } from './jsonstat/decode';
+import { readerText } from './reader-text';
 import type { ReportBuilder } from './report';
 import type { CellSink, ReadScope } from './table-reader';
 
@@ -31,7 +32,7 @@ export function cubeRoles(
   const before = report.errorCount;
   const byId = new Map(dataset.dimensions.map((d) => [d.id, d]));
   const mismatch = (column: string, message: string) => report.error(null, column, null, 'profile-mismatch', message);
-  const present = `the dataset's dimensions are ${dataset.dimensions.map((d) => d.id).join(', ')}`;
+  const dimensions = dataset.dimensions.map((d) => d.id).join(', ');
   const roles = {
     geo: profile.columns.geo ?? dataset.role.geo?.[0] ?? 'geo',
     period: profile.columns.period ?? dataset.role.time?.[0] ?? 'time',
@@ -41,32 +42,41 @@ export function cubeRoles(
     if (!byId.has(id))
       mismatch(
         id || role,
-        `The import profile "${profile.name}" reads the ${role} from dimension "${id || '(none)'}", ` +
-          `but ${present}. Set columns.${role} to one of them.`,
+        readerText({
+          key: 'readers.cube.role-missing',
+          params: { profile: profile.name, role, dimension: id || '(none)', dimensions },
+        }),
       );
   }
   for (const filter of profile.filters) {
     const dimension = byId.get(filter.column);
     if (!dimension) {
-      mismatch(filter.column, `The profile fixes dimension "${filter.column}", but ${present}.`);
+      mismatch(
+        filter.column,
+        readerText({ key: 'readers.cube.filter-dimension-missing', params: { dimension: filter.column, dimensions } }),
+      );
       continue;
     }
     const kept = dimension.categories.filter((c) => passes(filter, c.id));
     if (kept.length === 0)
       mismatch(
         filter.column,
-        `The profile's filter on "${filter.column}" (${describeFilter(filter)}) keeps none of its categories ` +
-          `(${shown(dimension)}), so the file would give nothing. Fix the filter to a category the dataset has.`,
+        readerText({
+          key: 'readers.cube.filter-keeps-nothing',
+          params: { dimension: filter.column, filter: describeFilter(filter), categories: shown(dimension) },
+        }),
       );
   }
   const used = new Set([...Object.values(roles), ...profile.filters.map((f) => f.column)]);
   for (const dimension of dataset.dimensions) {
     if (used.has(dimension.id) || dimension.categories.length <= 1) continue;
+    const example = `{ "column": "${dimension.id}", "equals": "${dimension.categories[0]?.id}" }`;
     mismatch(
       dimension.id,
-      `Dimension "${dimension.id}" has ${dimension.categories.length} categories (${shown(dimension)}), and the ` +
-        'profile neither maps nor fixes it, so several figures would land in one cell. Add a filter that fixes it, ' +
-        `e.g. { "column": "${dimension.id}", "equals": "${dimension.categories[0]?.id}" }.`,
+      readerText({
+        key: 'readers.cube.dimension-not-fixed',
+        params: { dimension: dimension.id, count: dimension.categories.length, categories: shown(dimension), example },
+      }),
     );
   }
   return report.errorCount > before ? null : roles;

@@ -1,5 +1,6 @@
 import { type ProfileDefinition, ProfileDefinition as ProfileSchema } from '../../shared/api/import-profiles';
 import { detectFormat, eurostatDimensions, type FileFormat } from './layout';
+import { readerText } from './reader-text';
 import type { ReportBuilder } from './report';
 import type { ReadPlan } from './table-reader';
 
@@ -44,8 +45,7 @@ export function planReading(
       null,
       header.join(',').slice(0, 200),
       'profile-mismatch',
-      `The import profile "${named.name}" reads JSON-stat datasets, but this file is a table (CSV or TSV). ` +
-        'Upload the JSON the API answered, or choose a profile for this table.',
+      readerText({ key: 'readers.plan.jsonstat-profile-for-table', params: { profile: named.name } }),
     );
     return null;
   }
@@ -87,9 +87,10 @@ function eurostatPlan(header: string[], shipped: ProfileDefinition[], report: Re
       null,
       header[0] ?? '',
       'missing-header',
-      `This is a Eurostat file with key ${dims.join(',')}, which several shipped import profiles read ` +
-        `(${matching.map((p) => `"${p.name}"`).join(', ')}): they are different datasets with the same key. ` +
-        'Name the one for this dataset (?profile=...).',
+      readerText({
+        key: 'readers.plan.eurostat-key-shared',
+        params: { key: dims.join(','), profiles: matching.map((p) => `"${p.name}"`).join(', ') },
+      }),
     );
     return null;
   }
