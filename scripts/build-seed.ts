@@ -7,6 +7,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadGeoCatalogue } from '../server/geos/geo.catalogue';
 import { DATA_DIR } from '../server/catalogue/paths';
+import { type NumberFormat, readNumber } from '../server/submissions/read/number-format';
 import { readFileCells } from '../server/submissions/read/read-file';
 import { fileSource } from '../server/submissions/read/source';
 import type { ReadScope } from '../server/submissions/read/table-reader';
@@ -27,6 +28,13 @@ const scope: ReadScope = {
   iso2: new Map(countries.filter((g) => g.iso2).map((g) => [g.iso2!, g.code])),
 };
 
+/** A source's number as its profile writes it (the BKA's "4,444,108"), read as the pipeline reads it. */
+function seedNumber(text: string, format: NumberFormat | undefined): number {
+  const reading = readNumber(text, format);
+  if (!reading.ok) throw new Error(`Seed value "${text}" is not a number: ${reading.message}`);
+  return reading.value;
+}
+
 /** Reads a source file with its shipped import profile: the same reader as the submission pipeline. */
 async function readSource(relative: string, profile: string): Promise<SeedCell[]> {
   const file = path.join(SHARED, relative);
@@ -39,7 +47,7 @@ async function readSource(relative: string, profile: string): Promise<SeedCell[]
     geo: c.geo,
     indicator: c.indicator,
     period: c.period,
-    value: Number(c.value),
+    value: seedNumber(c.value, c.numberFormat),
     flags: c.flags,
     note: c.note,
   }));
@@ -57,15 +65,38 @@ const worldBank = (
   await readSource('worldbank-population/API_SP.POP.TOTL_DS2_en_csv_v2_4473555.csv', 'worldbank-population')
 ).filter((c) => c.period === '2020' || c.period === '2021');
 
-const sources: { folder: string; cells: SeedCell[] }[] = [
-  { folder: 'eurostat-tps00001', cells: population },
-  { folder: 'worldbank-sp-pop-totl', cells: worldBank },
-  { folder: 'eurostat-crim_off_cat', cells: offences },
+// Survey shares and UNODC's series: the comparability note of each cell names its source, as the profile says.
+const safety = await readSource('eurostat-jsonstat/ilc_mddw03.json', 'eurostat-ilc_mddw03');
+const partnerViolence = await readSource('eurostat-gbv/estat_gbv_ipv_lim.csv', 'eurostat-gbv_ipv_lim');
+const domesticViolence = await readSource('eurostat-gbv/estat_gbv_dv_lim.csv', 'eurostat-gbv_dv_lim');
+const unodc = [
+  ...(await readSource('unodc-cts/data_cts_violent_and_sexual_crime.csv', 'unodc-cts-violent-sexual')),
+  ...(await readSource('unodc-cts/data_cts_violent_and_sexual_crime.csv', 'unodc-cts-victims-women')),
+];
+// The German contact point's own total of recorded offences, which no international source has; its
+// offence categories stay out of the seed (Eurostat's counts of them are the seed's).
+const nationalTotals = (await readSource('bka-pks/ZR-F-01-T01-Faelle_csv.csv', 'de-bka-pks-faelle'))
+  .filter((c) => c.indicator === 'TOTAL_OFFENCES')
+  .map((c) => ({ ...c, geo: 'DE' }));
+
+/**
+ * Each folder is one source dataset; `source` is its identity ("publisher:dataset"), written into the
+ * manifest so that the seed loader can record where every cell came from.
+ */
+const sources: { folder: string; source: string; cells: SeedCell[] }[] = [
+  { folder: 'eurostat-tps00001', source: 'eurostat:tps00001', cells: population },
+  { folder: 'worldbank-sp-pop-totl', source: 'worldbank:SP.POP.TOTL', cells: worldBank },
+  { folder: 'eurostat-crim_off_cat', source: 'eurostat:crim_off_cat', cells: offences },
+  { folder: 'eurostat-ilc_mddw03', source: 'eurostat:ilc_mddw03', cells: safety },
+  { folder: 'eurostat-gbv_ipv_lim', source: 'eurostat:gbv_ipv_lim', cells: partnerViolence },
+  { folder: 'eurostat-gbv_dv_lim', source: 'eurostat:gbv_dv_lim', cells: domesticViolence },
+  { folder: 'unodc-cts', source: 'unodc:cts', cells: unodc },
+  { folder: 'bka-pks', source: 'bka:pks-zr-f-01-t01', cells: nationalTotals },
 ];
 
 rmSync(SEED_DIR, { recursive: true, force: true });
-const manifest: { file: string; geo: string; cells: number }[] = [];
-for (const { folder, cells } of sources) {
+const manifest: { file: string; geo: string; cells: number; source: string }[] = [];
+for (const { folder, source, cells } of sources) {
   mkdirSync(path.join(SEED_DIR, folder), { recursive: true });
   const byGeo = new Map<string, SeedCell[]>();
   for (const c of cells) byGeo.set(c.geo, [...(byGeo.get(c.geo) ?? []), c]);
@@ -73,7 +104,7 @@ for (const { folder, cells } of sources) {
     if (!knownGeos.has(geo)) throw new Error(`Seed source ${folder} has geo ${geo}, which data/geos.json lacks.`);
     const file = `${folder}/${geo}.csv`;
     writeFileSync(path.join(SEED_DIR, file), toCanonicalCsv(geoCells));
-    manifest.push({ file, geo, cells: geoCells.length });
+    manifest.push({ file, geo, cells: geoCells.length, source });
   }
 }
 writeFileSync(path.join(SEED_DIR, 'manifest.json'), `${JSON.stringify({ files: manifest }, null, 1)}\n`);

@@ -1,3 +1,4 @@
+import { recordEvaluatedPractices } from './evaluated-practices';
 import { z } from 'zod';
 import type { Actor } from '../http/actor';
 import type { DbOrTx } from '../db/database';
@@ -210,9 +211,12 @@ const curatorRoutes = [
     summary: 'Publish a practice under review (curators); the public then sees this version',
     access: { kind: 'roles', roles: CURATORS },
     params: SlugParams,
-    handler: async ({ db, actor, params }) => ({
-      state: await inTransaction(db, (tx) => transitionPractice(tx, actor, params.slug, 'publish')),
-    }),
+    handler: async ({ db, actor, params }) => {
+      const state = await inTransaction(db, (tx) => transitionPractice(tx, actor, params.slug, 'publish'));
+      // The computed indicator follows the catalogue: once the practice is public, its country's count is.
+      await recordEvaluatedPractices(db);
+      return { state };
+    },
   }),
   defineRoute({
     method: 'post',

@@ -8,6 +8,7 @@ import { loadGeoCatalogue } from '../geos/geo.catalogue';
 import { insertGeoCatalogue } from '../geos/geo.repository';
 import { loadIndicatorCatalogue } from '../indicators/indicator.catalogue';
 import { insertIndicatorCatalogue } from '../indicators/indicator.repository';
+import { recordEvaluatedPractices } from '../practices/evaluated-practices';
 import { loadPracticeSeed } from '../practices/practice.seed';
 import { commitSubmission } from '../submissions/publish/commit';
 import { previewSubmission } from '../submissions/pipeline';
@@ -45,5 +46,6 @@ export async function loadSeed(db: Db, seedDir = path.join(DATA_DIR, 'seed')): P
     revisions += (await commitSubmission(db, preview.submissionId)).revisionsAdded;
   }
   await loadPracticeSeed(db);
+  revisions += await recordEvaluatedPractices(db);
   return { submissions: manifest.files.length, revisions };
 }

@@ -11,6 +11,7 @@ import { delimiterName } from './read/delimiter';
 import { diffSubmission, type SubmissionDiff } from './check/diff';
 import { inspectSubmission } from './check/inspect';
 import { ReportBuilder, type ValidationReport } from './read/report';
+import { readerText } from './read/reader-text';
 import { scanSource, sniff, type Sniffed } from './read/sniff';
 import type { SubmissionSource } from './read/source';
 import { findSubmissionByContent, insertSubmission } from './store/submission.repository';
@@ -207,6 +208,8 @@ async function stageFile(staging: StagingFile, job: StageJob): Promise<number> {
   );
   for await (const part of parts) await staging.append(part);
   reading.skipped = state.skipped;
+  if (state.format) reading.format = state.format;
+  if (state.format === 'jsonstat') reading.delimiter = 'none (JSON)';
   if (state.format) {
     reading.format = state.format;
     reading.profile = state.profile;
@@ -223,6 +226,13 @@ async function stageFile(staging: StagingFile, job: StageJob): Promise<number> {
 /** A file that yields no cell is never "validated": it would publish nothing, which is never what was meant. */
 function reportNoCells(report: ReportBuilder, rowsRead: number, reading: ReadingSummary): void {
   const { filtered, unmapped, otherGeo, missing } = reading.skipped;
+  if (rowsRead > 0 && filtered === rowsRead) {
+    report.error(null, null, null, 'no-cells', {
+      key: 'readers.no-cells.all-filtered',
+      params: { profile: reading.profile, rows: rowsRead },
+    });
+    return;
+  }
   report.error(null, null, null, 'no-cells', {
     key: 'validation.no-cells',
     params: { rows: rowsRead, filtered, unmapped, otherGeo, missing },

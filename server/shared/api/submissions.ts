@@ -29,6 +29,12 @@ export const PROBLEM_CODES = [
   'unterminated-quote',
   'implausible-change',
   'formula-like-cell',
+  'unknown-geo-left-out',
+  'not-jsonstat',
+  'jsonstat-structure',
+  'jsonstat-values',
+  'file-too-large',
+  'profile-mismatch',
 ] as const;
 
 export const SeveritySchema = z.enum(['error', 'warning']);

@@ -1,5 +1,6 @@
 import { type ProfileDefinition, ProfileDefinition as ProfileSchema } from '../../shared/api/import-profiles';
 import { detectFormat, eurostatDimensions, type FileFormat } from './layout';
+import { readerText } from './reader-text';
 import type { ReportBuilder } from './report';
 import type { ReadPlan } from './table-reader';
 
@@ -38,6 +39,16 @@ export function planReading(
   shipped: ProfileDefinition[],
   report: ReportBuilder,
 ): ReadPlan | null {
+  if (named?.shape === 'jsonstat') {
+    report.error(
+      1,
+      null,
+      header.join(',').slice(0, 200),
+      'profile-mismatch',
+      readerText({ key: 'readers.plan.jsonstat-profile-for-table', params: { profile: named.name } }),
+    );
+    return null;
+  }
   if (named) {
     const format = named.shape === 'long' && isCanonical(named) ? 'canonical' : named.shape;
     return { format, profile: withShapeDefaults(named), reason: `named by the uploader: "${named.name}"` };
@@ -61,7 +72,21 @@ function isCanonical(profile: ProfileDefinition): boolean {
 
 function eurostatPlan(header: string[], shipped: ProfileDefinition[], report: ReportBuilder): ReadPlan | null {
   const dims = eurostatDimensions(header);
-  const profile = shipped.find((p) => p.shape === 'eurostat' && p.keyDimensions?.join(',') === dims.join(','));
+  const matching = shipped.filter((p) => p.shape === 'eurostat' && p.keyDimensions?.join(',') === dims.join(','));
+  if (matching.length > 1) {
+    report.error(
+      1,
+      null,
+      header[0] ?? '',
+      'missing-header',
+      readerText({
+        key: 'readers.plan.eurostat-key-shared',
+        params: { key: dims.join(','), profiles: matching.map((p) => `"${p.name}"`).join(', ') },
+      }),
+    );
+    return null;
+  }
+  const profile = matching[0];
   if (profile) {
     const reason = `a Eurostat TSV with key ${dims.join(',')}: the shipped profile "${profile.name}" reads that key`;
     return { format: 'eurostat', profile: withShapeDefaults(profile), reason };

@@ -2,6 +2,9 @@ import type { Readable } from 'node:stream';
 import type { IndicatorMapping, ProfileDefinition } from '../../shared/api/import-profiles';
 import type { SkippedCounts } from '../../shared/api/submissions';
 import type { RawCell } from './cell';
+import { GeoResolver, type ReadScope } from './geo-codes';
+
+export type { ReadScope } from './geo-codes';
 import type { Delimiter } from './delimiter';
 import {
   buildLayout,
@@ -18,16 +21,6 @@ import type { ReportBuilder } from './report';
 
 /** Rows and cells the file holds that the submission leaves out on purpose, by reason (an API answer's part). */
 export type { SkippedCounts } from '../../shared/api/submissions';
-
-export interface ReadScope {
-  submissionGeo: string;
-  /** Geos the submission may hold (the geo, or a group and its members). */
-  geos: Set<string>;
-  /** Known geo codes, to tell an unknown code from another country's in multi-country files. */
-  knownGeos: Set<string>;
-  iso3: Map<string, string>;
-  iso2: Map<string, string>;
-}
 
 export interface ReadPlan {
   format: FileFormat;
@@ -140,6 +133,7 @@ async function* readRecords<Batch>(
     reader.takeAll(batch, from);
     yield sink.batch();
   }
+  reader?.finish();
   if (!reader) reportNoHeader(read, preamble > 0);
 }
 
@@ -183,8 +177,11 @@ function checkLayout(
   const wide = layout.format !== 'canonical' && layout.format !== 'long';
   const needed = wide ? (['indicator'] as const) : (['indicator', 'period', 'value'] as const);
   const missing: string[] = needed
+    .filter((role) => role !== 'indicator' || !profile.indicatorFrom)
     .filter((role) => columnAt(layout, columns[role]) === undefined)
     .map((role) => `${role} ("${columns[role] ?? '?'}")`);
+  for (const name of profile.indicatorFrom ?? [])
+    if (columnAt(layout, name) === undefined) missing.push(`indicator part ("${name}")`);
   if (columns.geo && columnAt(layout, columns.geo) === undefined) missing.push(`geo ("${columns.geo}")`);
   if (wide && layout.periodColumns.length === 0) missing.push('period columns (headers such as 2021)');
   if (!missing.length) return !reportRepeatedPeriods(layout, report, header);
@@ -237,6 +234,9 @@ const WIDE_CELL = /^\s*(\S*?)\s*([A-Za-z]*)\s*$/;
 class RowReader {
   private readonly at: Record<'geo' | 'indicator' | 'period' | 'value' | 'flags' | 'note', number | undefined>;
   private readonly mappings: Map<string, IndicatorMapping> | null;
+  /** Columns whose values, joined, make the indicator code (profile.indicatorFrom); null: one column. */
+  private readonly indicatorParts: number[] | null;
+  private readonly geos: GeoResolver;
   private readonly filters: { at: number | undefined; test: (v: string) => boolean; column: string }[];
   /** Column names as the uploader sees them, for the report (shared by every cell of a long table). */
   private readonly columns: RawCell['columns'];
@@ -268,9 +268,11 @@ class RowReader {
       note: columnAt(layout, c.note),
     };
     const names = layout.names;
+    this.indicatorParts = profile.indicatorFrom?.map((name) => columnAt(layout, name)!) ?? null;
+    this.geos = new GeoResolver(profile, read.scope);
     this.columns = {
       geo: this.at.geo === undefined ? '(submission geo)' : names[this.at.geo]!,
-      indicator: names[this.at.indicator!]!,
+      indicator: this.indicatorParts ? profile.indicatorFrom!.join(' | ') : names[this.at.indicator!]!,
       period: this.at.period === undefined ? '' : names[this.at.period]!,
       value: this.at.value === undefined ? '' : names[this.at.value]!,
       flags: this.at.flags === undefined ? '(none)' : names[this.at.flags]!,
@@ -332,12 +334,15 @@ class RowReader {
       skipped.filtered++;
       return;
     }
-    const geo = this.geoOf(field(fields, this.at.geo));
+    const geo =
+      this.at.geo === undefined ? this.read.scope.submissionGeo : this.geos.resolve(field(fields, this.at.geo), row);
     if (geo === null) {
       skipped.otherGeo++;
       return;
     }
-    const code = field(fields, this.at.indicator);
+    const code = this.indicatorParts
+      ? this.indicatorParts.map((at) => field(fields, at)).join(' | ')
+      : field(fields, this.at.indicator);
     const mapping = this.mappings?.get(code);
     if (this.mappings && !mapping) {
       skipped.unmapped++;
@@ -378,15 +383,9 @@ class RowReader {
     return true;
   }
 
-  /** The observatory geo of a row, or null when a multi-country file's row is for a geo outside the submission. */
-  private geoOf(text: string): string | null {
-    const { scope } = this.read;
-    const { profile } = this;
-    if (this.at.geo === undefined) return scope.submissionGeo;
-    const code =
-      profile.geoCodes === 'iso3' ? scope.iso3.get(text) : profile.geoCodes === 'iso2' ? scope.iso2.get(text) : text;
-    if (profile.otherGeos === 'skip' && (code === undefined || !scope.geos.has(code))) return null;
-    return code ?? text;
+  /** Called once the file is read: names the unknown geo codes that were left out. */
+  finish(): void {
+    this.geos.reportUnknown(this.read.report, this.columns.geo, 'rows');
   }
 
   private wrongWidth(fields: string[], row: number, unterminatedQuote: boolean): void {
