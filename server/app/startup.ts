@@ -3,6 +3,8 @@ import { migrateToLatest } from '../db/migrate';
 import { withStartupLock } from '../db/migrate-lock';
 import { loadSeed, type SeedSummary } from '../seed/load-seed';
 import { syncEmpactCatalogue } from '../empact/empact.catalogue';
+import { insertMissingRegions } from '../geos/geo.repository';
+import { loadRegionCatalogue } from '../geos/region.catalogue';
 
 /**
  * Migrates; on an empty database (no geos yet) also loads the catalogues and the seed. On
@@ -16,6 +18,8 @@ export async function initialiseDatabase(db: Db): Promise<{ migrations: string[]
     const seed = anyGeo ? null : await loadSeed(db);
     // A database seeded before data/empact/cycles.json (or before its latest cycle) gets what it lacks; nothing is overwritten.
     if (anyGeo) await syncEmpactCatalogue(db);
+    // Likewise a database seeded before NUTS regions (issue 19) gets the regions; their figures come with new submissions.
+    if (anyGeo) await insertMissingRegions(db, loadRegionCatalogue());
     return { migrations, seed };
   });
 }

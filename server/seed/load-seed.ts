@@ -5,7 +5,8 @@ import { DATA_DIR } from '../catalogue/paths';
 import type { Db } from '../db/database';
 import { syncEmpactCatalogue } from '../empact/empact.catalogue';
 import { loadGeoCatalogue } from '../geos/geo.catalogue';
-import { insertGeoCatalogue } from '../geos/geo.repository';
+import { insertGeoCatalogue, insertMissingRegions } from '../geos/geo.repository';
+import { loadRegionCatalogue } from '../geos/region.catalogue';
 import { loadIndicatorCatalogue } from '../indicators/indicator.catalogue';
 import { insertIndicatorCatalogue } from '../indicators/indicator.repository';
 import { loadPracticeSeed } from '../practices/practice.seed';
@@ -28,6 +29,7 @@ export interface SeedSummary {
 export async function loadSeed(db: Db, seedDir = path.join(DATA_DIR, 'seed')): Promise<SeedSummary> {
   await db.transaction().execute(async (tx) => {
     await insertGeoCatalogue(tx, loadGeoCatalogue().geos);
+    await insertMissingRegions(tx, loadRegionCatalogue());
     await insertIndicatorCatalogue(tx, loadIndicatorCatalogue());
     await syncEmpactCatalogue(tx);
   });

@@ -17,6 +17,7 @@ import * as auditRefusals from './2026-12-02T1010_audit-refusals';
 import * as empact from './2026-12-02T1300_empact';
 import * as practiceEmpactTags from './2026-12-02T1310_practice-empact-tags';
 import * as collectionRounds from './2026-12-02T1400_collection-rounds';
+import * as nutsRegions from './2026-12-02T1540_nuts-regions';
 
 /**
  * Every migration, by its frozen name. Names sort in the order they run: add new ones with a later
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T1300_empact': empact,
   '2026-12-02T1310_practice-empact-tags': practiceEmpactTags,
   '2026-12-02T1400_collection-rounds': collectionRounds,
+  '2026-12-02T1540_nuts-regions': nutsRegions,
 };
