@@ -52,12 +52,11 @@ export async function insertGeoCatalogue(db: DbOrTx, geos: GeoEntry[]): Promise<
 
 /**
  * The NUTS regions of data/regions.json that the database lacks (all of them on a new database; on one
- * seeded before regions existed, every region). Regions already present are left as they are.
+ * seeded before regions existed, every region). Geos already present are left as they are.
  */
 export async function insertMissingRegions(db: DbOrTx, catalogue: RegionCatalogue): Promise<number> {
-  const present = new Set(
-    (await db.selectFrom('geos').select('code').where('kind', '=', 'region').execute()).map((g) => g.code),
-  );
+  // Any geo already present stays as it is: UKM and UKN are held as parts of the UK (crim_off_cat's split).
+  const present = new Set((await db.selectFrom('geos').select('code').execute()).map((g) => g.code));
   const countries = new Set(
     (await db.selectFrom('geos').select('code').where('kind', '=', 'country').execute()).map((g) => g.code),
   );
