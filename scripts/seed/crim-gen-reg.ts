@@ -30,7 +30,9 @@ export function readCrimGenReg(text: string): RegionalFigure[] {
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
   const header = lines[0]!.split('\t');
   if (!header[0]!.startsWith('freq,unit,iccs,geo'))
-    throw new Error(`crim_gen_reg: unexpected header "${header[0]}"; expected the key freq,unit,iccs,geo\\TIME_PERIOD.`);
+    throw new Error(
+      `crim_gen_reg: unexpected header "${header[0]}"; expected the key freq,unit,iccs,geo\\TIME_PERIOD.`,
+    );
   const years = header.slice(1).map((y) => y.trim());
   const figures: RegionalFigure[] = [];
   for (const line of lines.slice(1)) {

@@ -57,9 +57,10 @@ export function loadRegionCatalogue(file = path.join(DATA_DIR, 'regions.json')):
 /** Older NUTS codes by code (HR041 → HR050 …), read once. */
 export function nutsChanges(): Map<string, NutsChange> {
   changes ??= new Map(
-    NutsChanges.parse(JSON.parse(readFileSync(path.join(DATA_DIR, 'nuts-2016-2021.json'), 'utf8'))).changes.map(
-      (c) => [c.code, c],
-    ),
+    NutsChanges.parse(JSON.parse(readFileSync(path.join(DATA_DIR, 'nuts-2016-2021.json'), 'utf8'))).changes.map((c) => [
+      c.code,
+      c,
+    ]),
   );
   return changes;
 }
