@@ -25,7 +25,7 @@ module.exports = {
     {
       name: 'shared-is-a-leaf',
       severity: 'error',
-      comment: 'server/shared is read by the client too: it imports nothing but itself and zod.',
+      comment: 'server/shared is read by the client too: it imports nothing but itself and browser-safe packages (zod, intl-messageformat).',
       from: { path: '^server/shared/' },
       to: { path: '^(server/(?!shared/)|client/)' },
     },

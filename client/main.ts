@@ -1,8 +1,12 @@
 import { onSessionChange, sessionLoaded } from './api/session';
 import { renderAccount } from './components/account-menu';
+import { initialLocale, useLocale } from './i18n/i18n';
 import { startRouter } from './router';
 
 const main = document.getElementById('main')!;
+
+// The active language's messages load before the first view paints, so no view shows a key.
+await useLocale(initialLocale(new URL(location.href), navigator.languages));
 
 const context = startRouter(main, {
   explore: () => import('./views/explore'),

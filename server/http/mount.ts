@@ -11,6 +11,8 @@ import { uploadFolder } from './upload-folder';
 import { authorise, authoriseRole } from './authorise';
 import { type ErrorBody, HttpError } from './errors';
 import { type AnyRoute, RouteResponse, type RouteHooks } from './route';
+import { type Locale, negotiateLocale } from '../shared/i18n';
+import { translate } from '../i18n/translate';
 
 /** Finds who is calling (the composition root gives server/accounts/resolve-actor.ts: session cookie or API token). */
 export type ActorResolver = (req: Request) => Promise<Actor> | Actor;
@@ -35,6 +37,8 @@ export function mountRoutes(
       try {
         const rawBody = Buffer.isBuffer(req.body) ? req.body : undefined;
         actor = await resolveActor(req);
+        // Every answer may be in the reader's language, so caches keep one copy per language.
+        res.vary('Accept-Language');
         // Answers that depend on who asks are never kept by a browser or proxy (issue 15).
         if (route.access.kind !== 'public' || actor.kind === 'user') res.setHeader('Cache-Control', 'no-store');
         // Who may call at all is settled before inputs are read, so the public learns nothing from validation errors.
@@ -53,6 +57,7 @@ export function mountRoutes(
           upload,
           ip: req.ip ?? '',
           secure: req.secure,
+          locale: requestLocale(req),
         };
         await authorise(route, ctx);
         const result = await route.handler(ctx);
@@ -66,6 +71,12 @@ export function mountRoutes(
       }
     });
   }
+}
+
+/** The reader's language: `?lang=` first, then Accept-Language, then English (docs/i18n.md). */
+export function requestLocale(req: Request): Locale {
+  const lang = req.query?.lang;
+  return negotiateLocale(typeof lang === 'string' ? lang : null, req.headers['accept-language']);
 }
 
 function parseInput(schema: AnyRoute['query'], value: unknown, where: string): unknown {
@@ -112,7 +123,7 @@ function send(res: Response, result: unknown): void {
 
 /** The one place errors become HTTP answers. Unexpected errors are logged, never shown. */
 export function errorHandler(error: unknown, req: Request, res: Response, _next: NextFunction): void {
-  const body = errorBody(error);
+  const body = errorBody(error, requestLocale(req));
   if (body.error.status >= 500) console.error(error);
   if (res.headersSent) return;
   // A refused body still arriving (a slow or oversized upload) is not read on: the connection closes after the answer.
@@ -122,20 +133,20 @@ export function errorHandler(error: unknown, req: Request, res: Response, _next:
   res.status(body.error.status).json(body);
 }
 
-function errorBody(error: unknown): ErrorBody {
+function errorBody(error: unknown, locale: Locale): ErrorBody {
   if (error instanceof HttpError) {
-    return { error: { status: error.status, code: error.code, message: error.message, details: error.details } };
+    const message = error.localised ? translate(locale, error.localised) : error.message;
+    return { error: { status: error.status, code: error.code, message, details: error.details } };
   }
   if (isBusyError(error)) {
-    const message = "The database is busy with another server process's write. Try again in a few seconds.";
+    const message = translate(locale, { key: 'http.database-busy' });
     return { error: { status: 503, code: 'database-busy', message, details: { retryAfterSeconds: 5 } } };
   }
   const status = (error as { status?: unknown; type?: unknown })?.status;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     const known = (error as { type?: string }).type;
-    const message =
-      status === 413 ? 'The request body is larger than the server accepts.' : 'The request could not be read.';
+    const message = translate(locale, { key: status === 413 ? 'http.body-too-large' : 'http.unreadable' });
     return { error: { status, code: known ?? 'bad-request', message } };
   }
-  return { error: { status: 500, code: 'internal', message: 'An unexpected error occurred. It has been logged.' } };
+  return { error: { status: 500, code: 'internal', message: translate(locale, { key: 'http.internal' }) } };
 }

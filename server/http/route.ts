@@ -4,6 +4,7 @@ import type { Actor, Role } from './actor';
 import type { Db } from '../db/database';
 import type { Config } from '../config/config';
 import type { ReceivedUpload } from './upload';
+import type { Locale } from '../shared/i18n';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -42,6 +43,8 @@ export interface RouteContext<Q, P, B> {
   ip: string;
   /** True when the request came over HTTPS (directly, or through a proxy trusted with TRUST_PROXY). */
   secure?: boolean;
+  /** The reader's language (`?lang=`, then Accept-Language): render person-facing text in it (docs/i18n.md). */
+  locale: Locale;
 }
 
 /**

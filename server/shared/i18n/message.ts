@@ -1,0 +1,74 @@
+import { IntlMessageFormat } from 'intl-messageformat';
+import { type Locale, REFERENCE_LOCALE } from './locales';
+
+/** One language's messages of one area: key → ICU MessageFormat text. */
+export type Catalogue = Readonly<Record<string, string>>;
+
+export type MessageValue = string | number | Date | null | undefined;
+export type MessageParams = Readonly<Record<string, MessageValue>>;
+
+/**
+ * A message not yet rendered: its catalogue key and values. Server answers keep these wherever the
+ * text is rendered later or in several languages (a stored validation report, a cached alert).
+ */
+export interface LocalisedText {
+  key: string;
+  params?: MessageParams;
+}
+
+export interface Translator {
+  readonly locale: Locale;
+  /** The message in this language, in English (marked) when this language lacks it, or the key in brackets. */
+  t(key: string, params?: MessageParams): string;
+  /** Renders a LocalisedText. */
+  text(message: LocalisedText): string;
+  has(key: string): boolean;
+}
+
+/** Marks a message shown in English because the reader's language lacks it (never blank, never silent). */
+export const FALLBACK_MARK = '\u2060[en]\u2060 ';
+
+/**
+ * A translator over one language's catalogue, with the English catalogue behind it. Compiled
+ * messages are kept, so a message is parsed once per translator.
+ */
+export function createTranslator(locale: Locale, catalogue: Catalogue, reference: Catalogue = catalogue): Translator {
+  const compiled = new Map<string, IntlMessageFormat>();
+  const compile = (key: string, source: string, sourceLocale: Locale) => {
+    let format = compiled.get(key);
+    if (!format) {
+      format = new IntlMessageFormat(source, sourceLocale);
+      compiled.set(key, format);
+    }
+    return format;
+  };
+  const t = (key: string, params?: MessageParams): string => {
+    const own = catalogue[key];
+    if (own !== undefined) return String(compile(key, own, locale).format(params as Record<string, string>));
+    const english = reference[key];
+    if (english === undefined) return `[${key}]`;
+    const text = String(compile(key, english, REFERENCE_LOCALE).format(params as Record<string, string>));
+    return locale === REFERENCE_LOCALE ? text : `${FALLBACK_MARK}${text}`;
+  };
+  return {
+    locale,
+    t,
+    text: (message) => t(message.key, message.params),
+    has: (key) => catalogue[key] !== undefined,
+  };
+}
+
+/** Merges the area catalogues of one language into one, refusing a key defined by two areas. */
+export function mergeCatalogues(areas: Readonly<Record<string, Catalogue>>): Catalogue {
+  const merged: Record<string, string> = {};
+  const owner = new Map<string, string>();
+  for (const [area, catalogue] of Object.entries(areas)) {
+    for (const [key, text] of Object.entries(catalogue)) {
+      const earlier = owner.get(key);
+      if (earlier !== undefined) throw new Error(`Message key "${key}" is defined in both ${earlier} and ${area}`);
+      owner.set(key, area);
+      merged[key] = text;
+    }
+  }
+  return merged;
+}
