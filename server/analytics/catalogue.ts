@@ -123,17 +123,13 @@ export function groupFor(catalogue: Catalogue, code: string): GroupInfo {
  */
 export function regionGroupFor(catalogue: Catalogue, code: string, level: number): GroupInfo {
   const geo = catalogue.geos.get(code);
-  if (!geo)
-    throw badRequest(`Unknown group "${code}". Use a country (e.g. FR) or an aggregate (e.g. EU27_2020).`, {
-      group: [code],
-    });
-  if (geo.kind === 'region') throw badRequest(`"${code}" is a region; with level, name its country or an aggregate.`);
+  if (!geo) throw badRequest({ key: 'regions.unknown-group', params: { code } }, { group: [code] });
+  if (geo.kind === 'region') throw badRequest({ key: 'regions.region-as-group', params: { code } });
   const countries = new Set(geo.kind === 'country' ? [code] : (catalogue.members.get(code) ?? []).map((m) => m.code));
   const members = [...catalogue.geos.values()]
     .filter((g) => g.kind === 'region' && g.nuts_level === level && countries.has(g.country ?? ''))
     .map((g) => ({ code: g.code, name: g.name }));
-  if (!members.length)
-    throw badRequest(`"${code}" has no NUTS ${level} regions in the observatory. See /api/geos?level=${level}.`);
+  if (!members.length) throw badRequest({ key: 'regions.no-regions', params: { code, level } });
   return { code: geo.code, name: geo.name, members };
 }
 

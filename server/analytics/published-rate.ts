@@ -2,11 +2,6 @@ import type { DbOrTx } from '../db/database';
 import { readPublishedRates } from '../geos/published-rate.repository';
 import type { MeasuredValue } from '../shared/api/analytics';
 
-/** The sources whose published rates the observatory shows, by name, as a reader should see them. */
-export const RATE_SOURCE_LABELS: Record<string, string> = {
-  'eurostat:crim_gen_reg': 'Eurostat (crim_gen_reg), rate per 100,000 inhabitants as published',
-};
-
 const NO_POPULATION = /^no population for /;
 
 /**

@@ -23,8 +23,7 @@ export async function regionsOf(
   request: RegionsRequest,
 ): Promise<Omit<RegionsAnswer, 'meta'>> {
   const country = geoFor(catalogue, request.country, 'path');
-  if (country.kind !== 'country')
-    throw badRequest(`"${country.code}" is not a country; regions are listed for a country, e.g. DE.`);
+  if (country.kind !== 'country') throw badRequest({ key: 'regions.not-a-country', params: { code: country.code } });
   const indicator = indicatorFor(catalogue, request.indicator, request.measure);
   const group = regionGroupFor(catalogue, country.code, request.level);
   const geos = group.members.map((m) => m.code);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { DATA_DIR } from '../catalogue/paths';
+import type { LocalisedText } from '../shared/i18n';
 
 const nutsCode = z.string().regex(/^[A-Z]{2}[0-9A-Z]{1,3}$/);
 
@@ -65,14 +66,13 @@ export function nutsChanges(): Map<string, NutsChange> {
   return changes;
 }
 
-/** What to tell whoever sent an older NUTS code: which version it is and the NUTS 2021 code(s) to use. */
-export function olderNutsAdvice(code: string): string | null {
+/**
+ * What to tell whoever sent an older NUTS code: which version it is and the NUTS 2021 code(s) to use,
+ * as a message key and its values (server/i18n/catalogues/regions.*.json).
+ */
+export function olderNutsAdvice(code: string): LocalisedText | null {
   const change = nutsChanges().get(code);
   if (!change) return null;
-  const targets = change.to.join(', ');
-  const what =
-    change.change === 'split'
-      ? `NUTS ${change.version} ${code} was split: in NUTS 2021 it is ${targets}.`
-      : `"${code}" is a NUTS ${change.version} code; in NUTS 2021 it is ${targets}.`;
-  return `${what} The observatory uses NUTS 2021 codes: send the figure under ${change.to.length > 1 ? 'the NUTS 2021 regions' : targets}. (${change.note})`;
+  const params = { code, version: change.version, targets: change.to.join(', '), note: change.note };
+  return { key: change.change === 'split' ? 'regions.older-nuts-split' : 'regions.older-nuts-code', params };
 }

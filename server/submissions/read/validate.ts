@@ -1,6 +1,7 @@
 import { type FlagReading, flagsExplainMissing, sharedFlags } from '../../cells/flags';
 import { isPeriodInRange, sharedPeriods } from '../../cells/period';
 import { olderNutsAdvice } from '../../geos/region.catalogue';
+import { translate } from '../../i18n/translate';
 import type { Cell, RawCell } from './cell';
 import { readNumber, readPlainNumber } from './number-format';
 import type { ReportBuilder } from './report';
@@ -34,7 +35,8 @@ export function validateCell(raw: RawCell, ctx: ValidationContext, report: Repor
 
   const olderNuts = ctx.geos.has(raw.geo) ? null : olderNutsAdvice(raw.geo);
   if (olderNuts) {
-    report.error(row, columns.geo, raw.geo, 'older-nuts-code', olderNuts);
+    // Report entries are stored as English text until the report keeps message keys (issue 16).
+    report.error(row, columns.geo, raw.geo, 'older-nuts-code', translate('en', olderNuts));
   } else if (!ctx.geos.has(raw.geo)) {
     report.error(
       row,
