@@ -6,9 +6,10 @@ import { errorBox, h, setSvg } from '../../components/dom';
 import { saveCsv } from '../../components/downloads';
 import { sortableTable, tableCsv, type TableSpec } from '../../components/sortable-table';
 import type { MountedView, ViewContext } from '../view-context';
+import { regionsSection } from './regions-section';
 import type { ViewState } from '../../state/url-state';
 import { practiceList } from '../practice-links';
-import { asOfHref, loadCatalogue, viewHeader } from '../view-parts';
+import { asOfHref, effectiveMeasure, loadCatalogue, viewHeader } from '../view-parts';
 import { loadCountryProfile, countryProfileGeo, trendText } from './state';
 
 function sparkCell(points: TrendPoint[] | undefined, name: string): Node {
@@ -101,6 +102,12 @@ export async function mount(container: HTMLElement, state: ViewState, context: V
         { class: 'source' },
         `Sources: Eurostat crim_off_cat and tps00001; World Bank WDI. Data version ${version ?? 'unknown'}. `,
         version ? h('a', { href: asOfHref(context, version)!, text: 'Link to this data version (asOf)' }) : '',
+      ),
+      await regionsSection(
+        code,
+        state.indicator,
+        effectiveMeasure(catalogue.indicatorByCode.get(state.indicator), state.measure),
+        context,
       ),
       h(
         'section',
