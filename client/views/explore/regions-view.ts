@@ -10,7 +10,7 @@ import { t } from '../../i18n/i18n';
 import { countryMap, loadRegionMap, type RegionGeometry } from '../../map/region-map';
 import type { ViewState } from '../../state/url-state';
 import type { MountedView, ViewContext } from '../view-context';
-import { type Catalogue, geoName, hasSource, latest, sourceText, viewHeader } from '../view-parts';
+import { type Catalogue, geoName, hasSource, latest, viewHeader } from '../view-parts';
 import { levelPicker } from './level-picker';
 import {
   drilledCountry,
@@ -26,6 +26,8 @@ import {
 import type { RankedCell } from './state';
 
 export const REGION_MAP_PAINTED = 'observatory:region-map-painted';
+/** The regional cells' source (the seed's crim_gen_reg), named as in data/README.md. */
+const REGIONAL_SOURCE = 'Eurostat, crim_gen_reg: police-recorded offences by NUTS region (unit NR and P_HTHAB)';
 
 function regionTable(cells: RankedCell[], measure: Measure, caption: string): TableSpec<RankedCell> {
   return {
