@@ -187,7 +187,7 @@ export async function mountRegions(
       },
       table: { caption: '', columns: [], rows: [] },
       source: {
-        source: sourceText(indicator),
+        source: REGIONAL_SOURCE,
         dataVersion: data?.dataVersion ?? null,
         asOfHref: null,
         asOf: state.asOf,
