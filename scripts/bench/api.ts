@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import SQLite from 'better-sqlite3';
@@ -10,6 +11,7 @@ import { BENCH_GROUP, BENCH_SHAPE, benchCatalogue, buildBenchDatabase } from './
 import { measureFloor } from './api-floor';
 import { HIT_RATE_YEARS } from '../../server/alerts/alerts';
 import { measureStream, sdmxPaths } from './api-sdmx';
+import { measureRegionalCompare } from './api-regions';
 
 /**
  * npm run bench:api — builds a 5,000,000-revision SQLite file, load-tests /api/compare and
@@ -26,7 +28,7 @@ function pick<T>(list: readonly T[]): T {
 }
 
 /** The server as `npm start` runs it (server/main.ts, every default), on a random port on 127.0.0.1. */
-async function startServer(
+export async function startServer(
   file: string,
   env: Record<string, string> = {},
 ): Promise<{ child: ChildProcess; port: number }> {
@@ -47,7 +49,7 @@ async function startServer(
   return { child, port };
 }
 
-interface LoadResult {
+export interface LoadResult {
   rps: number;
   p99: number;
   requests: number;
@@ -87,7 +89,7 @@ async function firstAlertsAnswers(file: string, port: number, runs: number): Pro
   return times;
 }
 
-async function load(port: number, pathFor: () => string, duration = DURATION_S): Promise<LoadResult> {
+export async function load(port: number, pathFor: () => string, duration = DURATION_S): Promise<LoadResult> {
   const result = await autocannon({
     url: `http://127.0.0.1:${port}`,
     connections: CONNECTIONS,
@@ -214,6 +216,7 @@ async function main(): Promise<void> {
         `p99 ${jsonStat.p99} ms (ratio to the compare floor ${(jsonStat.rps / floor.compare).toFixed(2)})`,
     );
     await streamMillion(file, sdmx.million);
+    for (const line of await measureRegionalCompare({ startServer, load })) console.log(line);
   } finally {
     server?.kill('SIGTERM');
     dispose();
@@ -251,4 +254,5 @@ async function streamMillion(file: string, million: string): Promise<void> {
   }
 }
 
-await main();
+// Run as `npm run bench:api`; imported (scripts/bench/api-regions.ts run alone) it only lends its helpers.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

@@ -29,6 +29,26 @@ describe('the regional map', () => {
     });
   }
 
+  it('repaints a year change to the same map a fresh load of that year draws', async () => {
+    const { map, problems } = await regionMap();
+    await map.openLevel(3, 'indicator=ICCS0401&measure=rate&year=2019');
+    await map.page
+      .locator('input[type="range"]')
+      .fill(String(Number(await map.page.getAttribute('input[type="range"]', 'max')) - 3));
+    await map.page.waitForSelector('.map-area[data-year="2018"]');
+    const fills = () =>
+      map.page.$$eval('svg.choropleth path.geo', (paths) =>
+        paths.map((p) => `${p.getAttribute('data-geo')} ${p.getAttribute('fill')} ${p.getAttribute('aria-label')}`),
+      );
+    const legend = () => map.page.locator('svg.choropleth g.legend').innerHTML();
+    const repainted = { fills: await fills(), legend: await legend() };
+    await map.openLevel(3, 'indicator=ICCS0401&measure=rate&year=2018');
+    expect(await fills()).toEqual(repainted.fills);
+    expect(await legend()).toEqual(repainted.legend);
+    expect(problems).toEqual([]);
+    await map.close();
+  });
+
   it('says a regional count map shows counts', async () => {
     const { map } = await regionMap();
     await map.openLevel(2, 'indicator=ICCS0401&measure=count&year=2019');

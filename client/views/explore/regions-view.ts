@@ -1,4 +1,5 @@
 import { renderChoropleth } from '../../charts/choropleth';
+import { recolourChoropleth } from '../../charts/choropleth-recolour';
 import { formatValue, type Measure, measureUnit } from '../../charts/format';
 import { type ChartPanel, chartPanel } from '../../components/chart-panel';
 import { radioGroup, type YearSlider, yearSlider } from '../../components/controls';
@@ -113,7 +114,13 @@ export async function mountRegions(
     const cells = year === null ? [] : rankRegions(regions, data.observations, year, within);
     shown = new Map(cells.map((c) => [c.geo, c]));
     const title = titleOf(year);
-    panel.setSvg(renderChoropleth(drawn, cells, { title, measure: data.measure, idPrefix: 'regions' }));
+    const options = { title, measure: data.measure, idPrefix: 'regions' };
+    // Same regions and measure as the map on screen (a year change): recolour it rather than draw it anew.
+    const drawnKey = `${builtFor}|${drawn.features.length}`;
+    const onScreen = panel.chart.querySelector<SVGSVGElement>('svg.choropleth');
+    if (onScreen && panel.chart.dataset.drawn === drawnKey) recolourChoropleth(onScreen, cells, options);
+    else panel.setSvg(renderChoropleth(drawn, cells, options));
+    panel.chart.dataset.drawn = drawnKey;
     panel.setTable(regionTable(cells, data.measure, title));
     noticeSlot.replaceChildren(...notices(data.measure, cells));
     panel.chart.dataset.paint = String(++paints);
