@@ -75,6 +75,15 @@ describe('the regional map', () => {
     expect(codes).not.toContain('DEZZ');
     expect(await map.seriousViolations()).toEqual([]);
     await map.screenshot('explore-nuts-2-DE');
+    await map.page.click('[role="tab"]:has-text("Chart")');
+    // Within a country, a region opens its trend: Eurostat's published rates, one point a year.
+    await map.clickRegion('DE21');
+    await map.ready('trends');
+    await map.page.waitForSelector('svg.line-chart g.series path.point', { timeout: 20_000 });
+    expect(await map.page.locator('svg.line-chart g.series path.point').count()).toBeGreaterThanOrEqual(8);
+    expect(await map.seriousViolations()).toEqual([]);
+    await map.page.goBack();
+    await map.waitForLevel(2);
     await map.page.click('a:has-text("Back to all of Europe")');
     await map.page.waitForFunction(() => !location.search.includes('f.within'));
     await map.waitForLevel(2);
