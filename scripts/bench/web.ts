@@ -136,7 +136,10 @@ async function main(): Promise<void> {
         }),
       );
       fetches.push(
-        await fetchTime(page, `/api/observations?indicator=${INDICATORS[INDICATORS.length - 1 - i]}&measure=rate&level=0`),
+        await fetchTime(
+          page,
+          `/api/observations?indicator=${INDICATORS[INDICATORS.length - 1 - i]}&measure=rate&level=0`,
+        ),
       );
     }
     await page.close();
