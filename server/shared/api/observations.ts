@@ -23,7 +23,9 @@ const measuredShape = {
   rateSource: z
     .string()
     .optional()
-    .describe('Set when the rate is one a source published (a region without a population), e.g. "eurostat:crim_gen_reg"'),
+    .describe(
+      'Set when the rate is one a source published (a region without a population), e.g. "eurostat:crim_gen_reg"',
+    ),
 };
 
 const versionMeta = z.object({
