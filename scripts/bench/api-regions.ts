@@ -123,6 +123,6 @@ export async function measureRegionalCompare(bench: BenchServer): Promise<string
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { startServer, load } = await import('./api');
+  const { startServer, load } = await import('./api-server');
   for (const line of await measureRegionalCompare({ startServer, load })) console.log(line);
 }
