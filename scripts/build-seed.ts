@@ -12,6 +12,10 @@ import { readFileCells } from '../server/submissions/read/read-file';
 import { fileSource } from '../server/submissions/read/source';
 import type { ReadScope } from '../server/submissions/read/table-reader';
 import { type SeedCell, toCanonicalCsv } from './seed/canonical-writer';
+import { CRIM_GEN_REG_SOURCE, publishedRates, readCrimGenReg, regionalCounts } from './seed/crim-gen-reg';
+import { loadRegionCatalogue, nutsChanges } from '../server/geos/region.catalogue';
+import { loadIndicatorCatalogue } from '../server/indicators/indicator.catalogue';
+import { readFileSync } from 'node:fs';
 
 const SHARED = path.resolve(DATA_DIR, '../../shared/data');
 const SEED_DIR = path.join(DATA_DIR, 'seed');
@@ -79,11 +83,21 @@ const nationalTotals = (await readSource('bka-pks/ZR-F-01-T01-Faelle_csv.csv', '
   .filter((c) => c.indicator === 'TOTAL_OFFENCES')
   .map((c) => ({ ...c, geo: 'DE' }));
 
+// crim_gen_reg's regions (issue 19): their own source, one file per country; its national rows are left out.
+const regions = loadRegionCatalogue().regions;
+const countryOf = new Map(regions.map((r) => [r.code, r.country]));
+const catalogued = new Set(loadIndicatorCatalogue().indicators.map((i) => i.code));
+const crimGenRegFile = path.join(SHARED, 'eurostat-crim_gen_reg/estat_crim_gen_reg.tsv');
+const regionalFigures = readCrimGenReg(readFileSync(crimGenRegFile, 'utf8'));
+const regional = regionalCounts(regionalFigures, regions, nutsChanges(), catalogued);
+const regionalRates = publishedRates(regionalFigures, regions, nutsChanges(), catalogued);
+
 /**
  * Each folder is one source dataset; `source` is its identity ("publisher:dataset"), written into the
- * manifest so that the seed loader can record where every cell came from.
+ * manifest so that the seed loader can record where every cell came from. `geoOf` files a region's rows
+ * under its country (one submission per country and source).
  */
-const sources: { folder: string; source: string; cells: SeedCell[] }[] = [
+const sources: { folder: string; source: string; cells: SeedCell[]; geoOf?: (geo: string) => string }[] = [
   { folder: 'eurostat-tps00001', source: 'eurostat:tps00001', cells: population },
   { folder: 'worldbank-sp-pop-totl', source: 'worldbank:SP.POP.TOTL', cells: worldBank },
   { folder: 'eurostat-crim_off_cat', source: 'eurostat:crim_off_cat', cells: offences },
@@ -92,14 +106,25 @@ const sources: { folder: string; source: string; cells: SeedCell[] }[] = [
   { folder: 'eurostat-gbv_dv_lim', source: 'eurostat:gbv_dv_lim', cells: domesticViolence },
   { folder: 'unodc-cts', source: 'unodc:cts', cells: unodc },
   { folder: 'bka-pks', source: 'bka:pks-zr-f-01-t01', cells: nationalTotals },
+  {
+    folder: 'eurostat-crim_gen_reg',
+    source: CRIM_GEN_REG_SOURCE,
+    cells: regional,
+    geoOf: (geo) => countryOf.get(geo)!,
+  },
 ];
 
 rmSync(SEED_DIR, { recursive: true, force: true });
 const manifest: { file: string; geo: string; cells: number; source: string }[] = [];
-for (const { folder, source, cells } of sources) {
+for (const { folder, source, cells, geoOf = (geo: string) => geo } of sources) {
   mkdirSync(path.join(SEED_DIR, folder), { recursive: true });
   const byGeo = new Map<string, SeedCell[]>();
-  for (const c of cells) byGeo.set(c.geo, [...(byGeo.get(c.geo) ?? []), c]);
+  for (const c of cells) {
+    const geo = geoOf(c.geo);
+    const list = byGeo.get(geo) ?? [];
+    list.push(c);
+    byGeo.set(geo, list);
+  }
   for (const [geo, geoCells] of [...byGeo].sort(([a], [b]) => a.localeCompare(b))) {
     if (!knownGeos.has(geo)) throw new Error(`Seed source ${folder} has geo ${geo}, which data/geos.json lacks.`);
     const file = `${folder}/${geo}.csv`;
@@ -107,6 +132,16 @@ for (const { folder, source, cells } of sources) {
     manifest.push({ file, geo, cells: geoCells.length, source });
   }
 }
-writeFileSync(path.join(SEED_DIR, 'manifest.json'), `${JSON.stringify({ files: manifest }, null, 1)}\n`);
+// Eurostat's published regional rates: shown, labelled as Eurostat's, where no regional population is held.
+const ratesFile = 'eurostat-crim_gen_reg-rates.csv';
+writeFileSync(
+  path.join(SEED_DIR, ratesFile),
+  `geo,indicator,period,value\n${regionalRates.map((r) => `${r.geo},${r.indicator},${r.period},${r.value}`).join('\n')}\n`,
+);
+const publishedRateFiles = [{ file: ratesFile, source: CRIM_GEN_REG_SOURCE, rates: regionalRates.length }];
+writeFileSync(
+  path.join(SEED_DIR, 'manifest.json'),
+  `${JSON.stringify({ files: manifest, publishedRates: publishedRateFiles }, null, 1)}\n`,
+);
 const total = manifest.reduce((n, f) => n + f.cells, 0);
 console.log(`seed: ${manifest.length} files, ${total} cells → ${path.relative(process.cwd(), SEED_DIR)}`);

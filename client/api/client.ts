@@ -146,6 +146,8 @@ export const catalogueApi = {
     to?: string;
     measure?: string;
     asOf?: string | null;
+    /** 0: countries and aggregates; 1–3: NUTS regions of that level. */
+    level?: number;
   }) => getJson<ObservationsAnswer>('/api/observations', params),
 };
 

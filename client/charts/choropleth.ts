@@ -83,7 +83,7 @@ function hatchPattern(id: string): string {
   );
 }
 
-function legend(breaks: ClassBreaks, options: Required<ChoroplethOptions>, hatchId: string): string {
+export function legend(breaks: ClassBreaks, options: Required<ChoroplethOptions>, hatchId: string): string {
   const columns = 3;
   const columnWidth = (options.width - 16) / columns;
   const at = (i: number) => ({

@@ -6,6 +6,7 @@ import type { Locale } from '../shared/i18n';
 import { type Catalogue, geoFor, indicatorFor, summarise } from './catalogue';
 import { readCells } from './cell.repository';
 import { measuredCount, measuredRate, POPULATION_INDICATOR } from './rate';
+import { withPublishedRates } from './published-rate';
 import { segmentSeries, segmentStatistics } from './series';
 
 export interface TrendRequest {
@@ -40,15 +41,21 @@ export async function trendOf(db: DbOrTx, catalogue: Catalogue, request: TrendRe
   );
   // One geo: the population cells keyed by period alone.
   const population = new Map(cells.filter((c) => c.indicator === POPULATION_INDICATOR).map((c) => [c.period, c]));
-  const series = cells
+  const measuredSeries = cells
     .filter((c) => c.indicator === indicator.code)
     .map((cell) => ({
+      geo: geo.code,
       period: cell.period,
       measured:
         measure === 'rate'
           ? measuredRate(cell, population.get(cell.period), geo.code, cell.period)
           : measuredCount(cell, geo.code, cell.period),
     }));
+  // A region has no population of its own: its rates are the ones Eurostat published, where there are any.
+  const series =
+    measure === 'rate' && geo.kind === 'region'
+      ? await withPublishedRates(db, indicator.code, measuredSeries)
+      : measuredSeries;
   const { points, breaks } = segmentSeries(series, request.locale);
   return {
     indicator: summarise(indicator, measure),

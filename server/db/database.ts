@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { ApiTokenTable, PasswordResetTable, SessionTable, UserTable } from './tables/account.table';
 import type { ApprovalTable } from './tables/approval.table';
 import type { AuditLogTable, AuditRefusalTable } from './tables/audit.table';
-import type { GeoGroupMemberTable, GeoTable } from './tables/geo.table';
+import type { GeoGroupMemberTable, GeoTable, PublishedRateTable } from './tables/geo.table';
 import type { IndicatorTable, ThemeTable } from './tables/indicator.table';
 import type { LabelRevisionTable, LabelSearchTable, PracticeTranslationTable } from './tables/label.table';
 import type { ObservationTable, RevisionTable } from './tables/observation.table';
@@ -27,6 +27,7 @@ import type {
 export interface Database {
   geos: GeoTable;
   geo_group_members: GeoGroupMemberTable;
+  published_rates: PublishedRateTable;
   themes: ThemeTable;
   indicators: IndicatorTable;
   submissions: SubmissionTable;

@@ -14,6 +14,7 @@ import { defineRoute } from '../http/route';
 import { ObservationsAnswerSchema, type ObservationsAnswer as ObservationsResponse } from '../shared/api/observations';
 import { parsePeriod } from '../cells/period';
 import { listObservations } from '../cells/observation.repository';
+import { geosAtLevel, withRegionRates } from './observation-level';
 
 export const ObservationQuery = z.object({
   indicator: codeList
@@ -22,6 +23,15 @@ export const ObservationQuery = z.object({
     .refine((l) => l !== undefined, 'required: name at least one indicator, e.g. indicator=ICCS0101')
     .transform((l) => l!),
   geo: codeList.optional(),
+  level: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(3)
+    .optional()
+    .describe(
+      '0: countries and aggregates only; 1–3: the NUTS regions of that level (rates of regions without a population are the published ones, see rateSource)',
+    ),
   from: periodParam.optional(),
   to: periodParam.optional(),
   measure: measureParam,
@@ -41,9 +51,11 @@ async function readObservations(
   query: ObservationQuery,
   asOf: string | null,
 ): Promise<Omit<ObservationsResponse, 'meta'> & { meta: { count: number; sources: Record<string, string | null> } }> {
-  const geos = query.geo ?? [];
   await assertKnownCodes(db, 'indicator', query.indicator);
-  await assertKnownCodes(db, 'geo', geos);
+  await assertKnownCodes(db, 'geo', query.geo ?? []);
+  const geos = query.level === undefined ? (query.geo ?? []) : await geosAtLevel(db, query.level, query.geo);
+  if (query.level !== undefined && !geos.length)
+    return { data: [], measure: query.measure, meta: { count: 0, sources: {} } };
   const fromStart = query.from ? parsePeriod(query.from)!.start : undefined;
   const toStart = query.to ? parsePeriod(query.to)!.start : undefined;
   if (fromStart && toStart && fromStart > toStart)
@@ -56,7 +68,7 @@ async function readObservations(
   const units = new Map(
     indicators.map((i) => [i.code, query.measure === 'rate' && canBeRate(i) ? PER_100K_UNIT : i.unit]),
   );
-  const data = cells
+  const measured = cells
     .filter((c) => query.indicator.includes(c.indicator))
     .map((c) => ({
       geo: c.geo,
@@ -69,6 +81,7 @@ async function readObservations(
       revision: c.revision_id,
       recordedAt: c.recorded_at,
     }));
+  const data = query.measure === 'rate' && query.level ? await withRegionRates(db, measured) : measured;
   return {
     data,
     measure: query.measure,

@@ -140,6 +140,7 @@ export const ROUTE_RULES: Record<string, Rule> = {
   'GET /api/geos': open(),
   'GET /api/geos/:code': open(() => ({ params: { code: 'NL' } })),
   'GET /api/geos/:code/profile': open((geo) => ({ params: { code: geo } })),
+  'GET /api/geos/:code/regions': open((geo) => ({ params: { code: geo }, query: { indicator: 'ICCS0401' } })),
   'GET /api/indicators': open(),
   'GET /api/indicators/:code': open(() => ({ params: { code: 'ICCS0101' } })),
   'GET /api/labels': open(),

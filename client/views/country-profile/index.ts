@@ -6,9 +6,10 @@ import { errorBox, h, setSvg } from '../../components/dom';
 import { saveCsv } from '../../components/downloads';
 import { sortableTable, tableCsv, type TableSpec } from '../../components/sortable-table';
 import type { MountedView, ViewContext } from '../view-context';
+import { regionsSection } from './regions-section';
 import type { ViewState } from '../../state/url-state';
 import { practiceList } from '../practice-links';
-import { asOfHref, loadCatalogue, viewHeader } from '../view-parts';
+import { asOfHref, effectiveMeasure, loadCatalogue, viewHeader } from '../view-parts';
 import { loadCountryProfile, countryProfileGeo, trendText } from './state';
 import { formatList } from '../../../server/shared/i18n/format';
 import { formatVersion } from '../../components/chart-panel';
@@ -101,6 +102,12 @@ export async function mount(container: HTMLElement, state: ViewState, context: V
         { class: 'source' },
         `${t('profile.sources', { version: formatVersion(version) })} `,
         version ? h('a', { href: asOfHref(context, version)!, text: t('component.as-of-link') }) : '',
+      ),
+      await regionsSection(
+        code,
+        state.indicator,
+        effectiveMeasure(catalogue.indicatorByCode.get(state.indicator), state.measure),
+        context,
       ),
       h(
         'section',

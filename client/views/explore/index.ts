@@ -31,6 +31,9 @@ import {
   yearShown,
 } from './state';
 import { tooltipContent } from './tooltip';
+import { levelPicker } from './level-picker';
+import { mapLevel } from './regions-state';
+import { mountRegions } from './regions-view';
 
 export const MAP_PAINTED = 'observatory:map-painted';
 
@@ -66,7 +69,13 @@ function cellTable(
   };
 }
 
+/** Explore: the countries' map, or at NUTS level 1–3 the regions' (regions-view.ts). */
 export async function mount(container: HTMLElement, initial: ViewState, context: ViewContext): Promise<MountedView> {
+  if (mapLevel(initial) > 0) return mountRegions(container, initial, context, await loadCatalogue());
+  return mountCountries(container, initial, context);
+}
+
+async function mountCountries(container: HTMLElement, initial: ViewState, context: ViewContext): Promise<MountedView> {
   const [catalogue, map] = await Promise.all([loadCatalogue(), loadMap()]);
   const onMap = new Set(map.features.map((f) => f.id));
   const countries = countriesOf(catalogue);
@@ -129,6 +138,7 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
         })
       : null;
     controls.replaceChildren(
+      levelPicker(0, null, context),
       indicatorPicker({
         indicators: catalogueNow.indicators,
         themes: catalogueNow.themes,
@@ -207,6 +217,7 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
   await show(initial);
   return {
     update: async (next) => {
+      if (mapLevel(next) > 0) return false;
       await show(next);
       return true;
     },

@@ -53,7 +53,8 @@ export function exploreKey(state: ViewState, catalogue: Catalogue): string {
 export async function loadExploreData(state: ViewState, catalogue: Catalogue): Promise<ExploreData> {
   const measure = effectiveMeasure(catalogue.indicatorByCode.get(state.indicator), state.measure);
   const key = exploreKey(state, catalogue);
-  const answer = await catalogueApi.observations({ indicator: [state.indicator], measure, asOf: state.asOf });
+  // level 0: the countries and aggregates only, not the thousands of regional cells the regional map loads.
+  const answer = await catalogueApi.observations({ indicator: [state.indicator], measure, asOf: state.asOf, level: 0 });
   const observations = answer.data;
   const years = [...new Set(observations.filter((o) => o.value !== null).map((o) => yearOf(o.period)))].sort(
     (x, y) => x - y,

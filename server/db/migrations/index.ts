@@ -18,6 +18,7 @@ import * as empact from './2026-12-02T1300_empact';
 import * as practiceEmpactTags from './2026-12-02T1310_practice-empact-tags';
 import * as collectionRounds from './2026-12-02T1400_collection-rounds';
 import * as approvalLevels from './2026-12-02T1510_approval-levels';
+import * as nutsRegions from './2026-12-02T1540_nuts-regions';
 import * as domainLabels from './2026-12-02T1610_domain-labels';
 
 /**
@@ -44,5 +45,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T1310_practice-empact-tags': practiceEmpactTags,
   '2026-12-02T1400_collection-rounds': collectionRounds,
   '2026-12-02T1510_approval-levels': approvalLevels,
+  '2026-12-02T1540_nuts-regions': nutsRegions,
   '2026-12-02T1610_domain-labels': domainLabels,
 };

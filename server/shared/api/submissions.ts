@@ -8,6 +8,7 @@ export const PROBLEM_CODES = [
   'unknown-indicator',
   'unknown-geo',
   'geo-not-yours',
+  'older-nuts-code',
   'bad-period',
   'period-out-of-range',
   'not-a-number',

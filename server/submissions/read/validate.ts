@@ -1,5 +1,6 @@
 import { type FlagReading, flagsExplainMissing, sharedFlags } from '../../cells/flags';
 import { isPeriodInRange, sharedPeriods } from '../../cells/period';
+import { olderNutsAdvice } from '../../geos/region.catalogue';
 import type { Cell, RawCell } from './cell';
 import { readNumber, readPlainNumber } from './number-format';
 import type { ReportBuilder } from './report';
@@ -31,7 +32,10 @@ export function validateCell(raw: RawCell, ctx: ValidationContext, report: Repor
   const before = report.errorCount;
   const { row, columns } = raw;
 
-  if (!ctx.geos.has(raw.geo)) {
+  const olderNuts = ctx.geos.has(raw.geo) ? null : olderNutsAdvice(raw.geo);
+  if (olderNuts) {
+    report.error(row, columns.geo, raw.geo, 'older-nuts-code', olderNuts);
+  } else if (!ctx.geos.has(raw.geo)) {
     report.error(row, columns.geo, raw.geo, 'unknown-geo', { key: 'validation.unknown-geo', params: { geo: raw.geo } });
   } else if (!ctx.scope.has(raw.geo)) {
     report.error(row, columns.geo, raw.geo, 'geo-not-yours', {
