@@ -97,7 +97,7 @@ describe('collection rounds, in Chromium', () => {
     await viewReady(contact.page, 'my-country');
     await expect.poll(() => part.locator('tbody tr').first().textContent()).toContain('Delivered');
     await part.getByRole('button', { name: /^Mark complete/ }).click();
-    await expect.poll(() => part.textContent()).toContain('part complete by cp-nl@example.eu');
+    await expect.poll(() => part.textContent()).toContain('part: Complete (by cp-nl@example.eu)');
     expect(await seriousViolations(contact.page)).toEqual([]);
     await screenshot(contact.page, 'rounds-my-country');
 
