@@ -9,6 +9,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     exclude: onPostgres ? configDefaults.exclude : [...configDefaults.exclude, 'test/pg/**'],
     globalSetup: ['test/global-setup.ts'],
+    setupFiles: ['test/helpers/client-language.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',

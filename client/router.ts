@@ -1,35 +1,40 @@
+import type { Locale } from '../server/shared/i18n/locales';
 import { announce, focusKey, restoreFocus } from './components/dom';
+import { currentLocale, t, useLocale } from './i18n/i18n';
+import { renderLanguageSwitch, translateShell } from './i18n/shell';
 import { formatState, linkState, parseState, type ViewName, type ViewState } from './state/url-state';
 import type { MountedView, ViewContext, ViewLoader } from './views/view-context';
 
-const TITLES: Record<ViewName, string> = {
-  explore: 'Explore',
-  trends: 'Trends',
-  compare: 'Compare',
-  profile: 'Country profile',
-  alerts: 'Alerts',
-  practices: 'Practices',
-  practice: 'Practice',
-  upload: 'Upload',
-  'sign-in': 'Sign in',
-  'reset-password': 'Set your password',
-  'my-country': 'My country',
-  review: 'Review queue',
-  approvals: 'Approval queue',
-  users: 'Users and tokens',
-  audit: 'Audit log',
-  empact: 'EMPACT',
-  rounds: 'Collection rounds',
-};
+/** Each view's title (document title, announcements): a message key per view. */
+function viewTitle(view: ViewName): string {
+  return t(`shell.title-${view}`);
+}
 
-export function startRouter(container: HTMLElement, loaders: Record<ViewName, ViewLoader>): ViewContext {
+/** The language a state asks for: its `lang`, else the one the browser's languages chose at start. */
+function localeOf(state: ViewState, browserLocale: Locale): Locale {
+  return state.lang ?? browserLocale;
+}
+
+export function startRouter(
+  container: HTMLElement,
+  loaders: Record<ViewName, ViewLoader>,
+  browserLocale: Locale,
+): ViewContext {
   let state = parseState(new URL(location.href));
   let mounted: { view: ViewName; id: string | null; instance: MountedView } | null = null;
   let rendering = Promise.resolve();
 
   const render = async (next: ViewState, moveFocus: boolean) => {
     state = next;
-    document.title = `${TITLES[next.view]} · Crime Prevention Observatory`;
+    const locale = localeOf(next, browserLocale);
+    // Another language: load its messages, repaint the page around the view and mount the view afresh.
+    const relocalised = locale !== currentLocale();
+    if (relocalised) {
+      await useLocale(locale);
+      translateShell();
+      mounted = null;
+    }
+    document.title = t('shell.document-title', { view: viewTitle(next.view) });
     markNavigation(next);
     if (mounted && mounted.view === next.view && mounted.id === next.id) {
       const focused = container.contains(document.activeElement) ? focusKey(document.activeElement) : null;
@@ -50,7 +55,7 @@ export function startRouter(container: HTMLElement, loaders: Record<ViewName, Vi
         Object.assign(document.createElement('p'), {
           className: 'error',
           role: 'alert',
-          textContent: `This view could not be loaded: ${message}`,
+          textContent: t('shell.view-failed', { message }),
         }),
       );
     } finally {
@@ -58,7 +63,8 @@ export function startRouter(container: HTMLElement, loaders: Record<ViewName, Vi
       container.dataset.view = next.view;
     }
     if (moveFocus) (container.querySelector('h2') as HTMLElement | null)?.focus();
-    announce(`${TITLES[next.view]} view loaded`);
+    announce(t('shell.view-loaded', { view: viewTitle(next.view) }));
+    if (relocalised) (document.querySelector(`#languages a[data-locale="${locale}"]`) as HTMLElement | null)?.focus();
   };
   const queue = (next: ViewState, moveFocus: boolean) => {
     rendering = rendering.then(() => render(next, moveFocus));
@@ -109,7 +115,9 @@ export function startRouter(container: HTMLElement, loaders: Record<ViewName, Vi
     )
       return;
     event.preventDefault();
-    const next = parseState(url);
+    // A link written without a language (e.g. "/practices/…") keeps the reader's chosen one.
+    const parsed = parseState(url);
+    const next = url.searchParams.has('lang') ? parsed : { ...parsed, lang: state.lang };
     history.pushState(null, '', formatState(next));
     void queue(next, true);
   });
@@ -128,9 +136,9 @@ function markVintage(state: ViewState): void {
   }
   const latest = Object.assign(document.createElement('a'), {
     href: formatState({ ...state, asOf: null }),
-    textContent: 'Show the latest data',
+    textContent: t('shell.vintage-latest'),
   });
-  banner.replaceChildren(`You are viewing the data as published at ${state.asOf}. `, latest);
+  banner.replaceChildren(`${t('shell.vintage', { asOf: state.asOf })} `, latest);
 }
 
 /** Header links carry the current indicator, geos and measure to the other views. */
@@ -143,4 +151,5 @@ function markNavigation(state: ViewState): void {
     if (current) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
+  renderLanguageSwitch((lang) => formatState({ ...state, lang }));
 }

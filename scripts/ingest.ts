@@ -12,6 +12,7 @@ import { PROGRESS_FROM_BYTES, withProgress } from '../server/submissions/cli/pro
 import { previewSummary, reportTable } from '../server/submissions/cli/report-table';
 import { commitSubmission } from '../server/submissions/publish/commit';
 import { previewSubmission, UnknownProfileError } from '../server/submissions/pipeline';
+import { uploadFolder } from '../server/http/upload-folder';
 import { fileSource } from '../server/submissions/read/source';
 
 const USAGE = 'usage: npm run ingest -- FILE --geo GEO [--profile NAME] [--dry-run] [--database URL]';
@@ -51,6 +52,8 @@ async function main(): Promise<number> {
       profile: values.profile ?? null,
       submittedBy: `cli:${userInfo().username}`,
       source: progress?.source ?? source,
+      // The server's upload folder, which each start of the server sweeps should this run be killed.
+      stagingFolder: uploadFolder(readConfig().UPLOAD_DIR),
     });
     progress?.done();
     console.log(reportTable(preview.report.entries, preview.report.omitted));

@@ -4,7 +4,7 @@
  */
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
-import { runUserCommand } from '../server/accounts/user.cli';
+import { runUserCommand, USER_CLI_HELP, wantsHelp } from '../server/accounts/user.cli';
 import { readConfig } from '../server/config/config';
 import { openDatabase } from '../server/db/connect';
 import { initialiseDatabase } from '../server/app/startup';
@@ -23,10 +23,17 @@ function askPassword(prompt: string): Promise<string> {
   );
 }
 
+const argv = process.argv.slice(2);
+// The usage needs no database: print it before opening (and migrating) one.
+if (wantsHelp(argv)) {
+  console.log(USER_CLI_HELP);
+  process.exit(0);
+}
+
 const { db, close } = await openDatabase(readConfig().DATABASE_URL);
 try {
   await initialiseDatabase(db);
-  await runUserCommand(db, process.argv.slice(2), {
+  await runUserCommand(db, argv, {
     env: process.env,
     askPassword: process.stdin.isTTY ? askPassword : undefined,
     print: (line) => console.log(line),

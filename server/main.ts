@@ -7,6 +7,7 @@ import { isPostgresUrl, type OpenDatabase, openDatabase } from './db/connect';
 import { poolSettingsOf } from './db/connect-postgres';
 import { serve } from './serve';
 import { sweepUploadFolder, uploadFolder } from './http/upload-folder';
+import { firstRunAdvice } from './accounts/first-run';
 
 function announce(port: number, engine: string, workers: number): void {
   const processes = workers > 1 ? `, ${workers} server processes` : '';
@@ -29,6 +30,8 @@ async function initialise(config: Config): Promise<OpenDatabase> {
   if (migrations.length) console.log(`migrated: ${migrations.join(', ')}`);
   if (seed)
     console.log(`seeded: ${seed.submissions} submissions, ${seed.revisions} revisions in ${Date.now() - started} ms`);
+  const advice = await firstRunAdvice(database.db);
+  if (advice) console.log(advice);
   return database;
 }
 

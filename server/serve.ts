@@ -9,6 +9,7 @@ import { scheduleReminders } from './rounds/reminders';
 
 /** How long a stopping server lets requests in flight run before it exits anyway. */
 const DRAIN_LIMIT_MS = 10_000;
+const REQUEST_TIMEOUT_GRACE_MS = 5_000;
 
 export interface ServeOptions {
   config: Config;
@@ -24,6 +25,9 @@ export interface ServeOptions {
  */
 export function serve({ config, database, label = '', onListening }: ServeOptions): Server {
   const server = createApp({ db: database.db, config }).listen(config.PORT, config.HOST, () => onListening?.(server));
+  // Node cuts a request still arriving after requestTimeout (300 s) with a bare 408: an upload's own
+  // deadline (UPLOAD_TIMEOUT_MS, upload.ts) comes first, so the uploader reads what happened.
+  server.requestTimeout = Math.max(server.requestTimeout, config.UPLOAD_TIMEOUT_MS + REQUEST_TIMEOUT_GRACE_MS);
   scheduleReminders(database.db, smtpMailer(config.SMTP_URL, config.PUBLIC_URL), (line) =>
     console.error(`${label}${line}`),
   );

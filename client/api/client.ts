@@ -6,6 +6,12 @@ import type {
   TrendResponse,
 } from '../../server/shared/api/analytics';
 import type { PracticeDetail, PracticeSearchResponse } from './types';
+import { currentLocale, t } from '../i18n/i18n';
+
+/** Every request names the reader's language, so the server's messages and labels arrive in it. */
+function languageHeaders(): Record<string, string> {
+  return { 'accept-language': currentLocale() };
+}
 
 /** An API answer other than 2xx, with the server's message (it says what went wrong and how to fix it). */
 export class ApiError extends Error {
@@ -36,7 +42,7 @@ function messageOf(body: unknown, status: number): string {
   const error = (body as { error?: { message?: string } | string } | null)?.error;
   if (typeof error === 'string') return error;
   if (error && typeof error.message === 'string') return error.message;
-  return `The server answered ${status}.`;
+  return t('shell.server-answered', { status });
 }
 
 export async function readAnswer<T>(response: Response): Promise<T> {
@@ -47,7 +53,10 @@ export async function readAnswer<T>(response: Response): Promise<T> {
   return body as T;
 }
 
-/** Recent answers by URL, so that re-rendering a view (a scale, a tab, back/forward) does not refetch. */
+/**
+ * Recent answers by language and URL, so that re-rendering a view (a scale, a tab, back/forward) does
+ * not refetch, and an answer in one language is never shown after switching to another.
+ */
 const answers = new Map<string, Promise<unknown>>();
 const REMEMBERED = 300;
 
@@ -58,11 +67,14 @@ export function forgetAnswers(): void {
 
 export function getJson<T>(path: string, params: Params = {}): Promise<T> {
   const url = apiUrl(path, params);
-  const known = answers.get(url);
+  const key = `${currentLocale()} ${url}`;
+  const known = answers.get(key);
   if (known) return known as Promise<T>;
-  const answer = fetch(url, { headers: { accept: 'application/json' } }).then((r) => readAnswer<T>(r));
-  answers.set(url, answer);
-  answer.catch(() => answers.delete(url));
+  const answer = fetch(url, { headers: { accept: 'application/json', ...languageHeaders() } }).then((r) =>
+    readAnswer<T>(r),
+  );
+  answers.set(key, answer);
+  answer.catch(() => answers.delete(key));
   if (answers.size > REMEMBERED) answers.delete(answers.keys().next().value!);
   return answer;
 }
@@ -79,13 +91,21 @@ export function setCsrfToken(token: string | null): void {
 
 /** Headers for a non-GET request: JSON answers, and the CSRF token when signed in. */
 export function writeHeaders(extra: Record<string, string> = {}): Record<string, string> {
-  return { accept: 'application/json', ...extra, ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) };
+  return {
+    accept: 'application/json',
+    ...languageHeaders(),
+    ...extra,
+    ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+  };
 }
 
 /** A GET that is never answered from memory (account lists, queues: they change with every action). */
 export async function getFresh<T>(path: string, params: Params = {}): Promise<T> {
   return readAnswer<T>(
-    await fetch(apiUrl(path, params), { headers: { accept: 'application/json' }, cache: 'no-store' }),
+    await fetch(apiUrl(path, params), {
+      headers: { accept: 'application/json', ...languageHeaders() },
+      cache: 'no-store',
+    }),
   );
 }
 
@@ -103,7 +123,8 @@ export async function sendJson<T>(
 }
 
 const once = new Map<string, Promise<unknown>>();
-function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+function cached<T>(name: string, load: () => Promise<T>): Promise<T> {
+  const key = `${currentLocale()} ${name}`;
   if (!once.has(key))
     once.set(
       key,
@@ -125,6 +146,8 @@ export const catalogueApi = {
     to?: string;
     measure?: string;
     asOf?: string | null;
+    /** 0: countries and aggregates; 1–3: NUTS regions of that level. */
+    level?: number;
   }) => getJson<ObservationsAnswer>('/api/observations', params),
 };
 

@@ -70,12 +70,6 @@ export function hasRole(session: SessionState, ...roles: Role[]): boolean {
   return session.user !== null && roles.includes(session.user.role);
 }
 
-export const ROLE_LABELS: Record<Role, string> = {
-  contact_point: 'contact point',
-  curator: 'curator',
-  secretariat: 'secretariat',
-};
-
 /** Which account views a role may open (the header shows only these). */
 export function viewsFor(role: Role | null): string[] {
   if (role === 'contact_point') return ['my-country', 'upload'];

@@ -1,5 +1,7 @@
 import { max } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
+import type { Locale } from '../../server/shared/i18n/locales';
+import { t } from '../i18n/i18n';
 import { formatTick, formatValue, type Measure } from './format';
 import { AGGREGATE_STYLE, CATEGORICAL } from './palette';
 import { svgDocument, tag, text } from './svg';
@@ -21,6 +23,8 @@ export interface BarChartOptions {
   rowHeight?: number;
   /** Compact mode for small multiples: no axis ticks, narrow label column. */
   compact?: boolean;
+  /** The language of numbers (English by default, so snapshots are reproducible). */
+  locale?: Locale;
 }
 
 /** Ranked: highest first, geos without a value last. */
@@ -30,6 +34,7 @@ export function rankBars(rows: BarRow[]): BarRow[] {
 
 export function renderBarChart(rows: BarRow[], options: BarChartOptions): string {
   const ranked = rankBars(rows);
+  const locale = options.locale ?? 'en';
   const width = options.width ?? 640;
   const rowHeight = options.rowHeight ?? (options.compact ? 12 : 20);
   // Narrow charts (phones) label bars with the geo code only.
@@ -51,8 +56,8 @@ export function renderBarChart(rows: BarRow[], options: BarChartOptions): string
     const label = shortLabels ? row.geo : `${row.label} (${row.geo})`;
     const valueText =
       row.value === null
-        ? 'no data'
-        : `${formatValue(row.value, options.measure)}${row.flags ? ` ${row.flags}` : ''}${row.warning ? ' ⚠' : ''}`;
+        ? t('chart.no-data')
+        : `${formatValue(row.value, options.measure, locale)}${row.flags ? ` ${row.flags}` : ''}${row.warning ? ' ⚠' : ''}`;
     const bar =
       row.value === null
         ? ''
@@ -95,7 +100,7 @@ export function renderBarChart(rows: BarRow[], options: BarChartOptions): string
             'stroke-width': 2,
             'stroke-dasharray': AGGREGATE_STYLE.dash,
           }) +
-            text(`${options.aggregate.label} ${formatValue(options.aggregate.value, options.measure)}`, {
+            text(`${options.aggregate.label} ${formatValue(options.aggregate.value, options.measure, locale)}`, {
               x: x(options.aggregate.value) + 4,
               y: margin.top - 6,
               'font-weight': 700,
@@ -107,9 +112,11 @@ export function renderBarChart(rows: BarRow[], options: BarChartOptions): string
     ? ''
     : x
         .ticks(4)
-        .map((v) => text(formatTick(v), { x: x(v), y: 12, 'text-anchor': 'middle', fill: '#555' }))
+        .map((v) => text(formatTick(v, locale), { x: x(v), y: 12, 'text-anchor': 'middle', fill: '#555' }))
         .join('');
-  const description = `Ranked bar chart of ${ranked.length} geos${options.aggregate ? `, with the ${options.aggregate.label} aggregate as a dashed line` : ''}; ⚠ marks a comparability warning.`;
+  const description = options.aggregate
+    ? t('chart.bar-description-aggregate', { count: ranked.length, aggregate: options.aggregate.label })
+    : t('chart.bar-description', { count: ranked.length });
   return svgDocument(
     { width, height },
     { title: options.title, description, className: 'chart bar-chart' },

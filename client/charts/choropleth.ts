@@ -1,5 +1,7 @@
 import { geoIdentity, geoPath } from 'd3-geo';
 import { scaleQuantile } from 'd3-scale';
+import type { Locale } from '../../server/shared/i18n/locales';
+import { t } from '../i18n/i18n';
 import { formatValue, type Measure } from './format';
 import { SEQUENTIAL } from './palette';
 import { roundPath, svgDocument, tag, text } from './svg';
@@ -29,6 +31,8 @@ export interface ChoroplethOptions {
   height?: number;
   /** Prefix for ids inside the SVG, so several maps can share a page. */
   idPrefix?: string;
+  /** The language of numbers (English by default, so snapshots are reproducible). */
+  locale?: Locale;
 }
 
 export interface ClassBreaks {
@@ -79,7 +83,7 @@ function hatchPattern(id: string): string {
   );
 }
 
-function legend(breaks: ClassBreaks, options: Required<ChoroplethOptions>, hatchId: string): string {
+export function legend(breaks: ClassBreaks, options: Required<ChoroplethOptions>, hatchId: string): string {
   const columns = 3;
   const columnWidth = (options.width - 16) / columns;
   const at = (i: number) => ({
@@ -88,7 +92,7 @@ function legend(breaks: ClassBreaks, options: Required<ChoroplethOptions>, hatch
   });
   const swatches = breaks.classes.map((c, i) => {
     const { x, y } = at(i);
-    const label = `${formatValue(c.from, options.measure)} – ${formatValue(c.to, options.measure)}`;
+    const label = `${formatValue(c.from, options.measure, options.locale)} – ${formatValue(c.to, options.measure, options.locale)}`;
     return (
       tag('rect', { x, y, width: 20, height: 14, fill: c.colour, stroke: '#555' }) +
       text(label, { x: x + 26, y: y + 12 })
@@ -97,12 +101,12 @@ function legend(breaks: ClassBreaks, options: Required<ChoroplethOptions>, hatch
   const { x: noDataX, y } = at(breaks.classes.length);
   const noData =
     tag('rect', { x: noDataX, y, width: 20, height: 14, fill: `url(#${hatchId})`, stroke: '#555' }) +
-    text('No data', { x: noDataX + 26, y: y + 12 });
+    text(t('chart.legend-no-data'), { x: noDataX + 26, y: y + 12 });
   return tag('g', { class: 'legend', 'aria-hidden': 'true' }, swatches.join('') + noData);
 }
 
 export function renderChoropleth(map: MapGeometry, cells: ChoroplethCell[], options: ChoroplethOptions): string {
-  const o: Required<ChoroplethOptions> = { width: 560, height: 520, idPrefix: 'map', ...options };
+  const o: Required<ChoroplethOptions> = { width: 560, height: 520, idPrefix: 'map', locale: 'en', ...options };
   const hatchId = `${o.idPrefix}-nodata`;
   const byGeo = new Map(cells.map((c) => [c.geo, c]));
   const breaks = quantileClasses(cells.flatMap((c) => (c.value === null ? [] : [c.value])));
@@ -111,7 +115,10 @@ export function renderChoropleth(map: MapGeometry, cells: ChoroplethCell[], opti
     const cell = byGeo.get(feature.id);
     const hasValue = cell !== undefined && cell.value !== null;
     const name = cell?.name ?? feature.properties.name;
-    const label = `${name}: ${hasValue ? formatValue(cell.value, o.measure) : 'no data'}${cell?.flags ? ` (flags ${cell.flags})` : ''}`;
+    const value = hasValue ? formatValue(cell.value, o.measure, o.locale) : t('chart.no-data');
+    const label = cell?.flags
+      ? t('chart.map-geo-flags', { name, value, flags: cell.flags })
+      : t('chart.map-geo', { name, value });
     return tag('path', {
       d: paths.get(feature.id),
       class: hasValue ? 'geo' : 'geo no-data',
@@ -121,10 +128,10 @@ export function renderChoropleth(map: MapGeometry, cells: ChoroplethCell[], opti
       'stroke-width': 0.6,
       tabindex: 0,
       role: 'link',
-      'aria-label': `${label}. Open profile`,
+      'aria-label': label,
     });
   });
-  const description = `Choropleth map of ${cells.filter((c) => c.value !== null).length} geos in five quantile classes; hatched geos have no data.`;
+  const description = t('chart.map-description', { count: cells.filter((c) => c.value !== null).length });
   return svgDocument(
     { width: o.width, height: o.height },
     { title: o.title, description, className: 'chart choropleth', interactive: true },

@@ -1,6 +1,8 @@
 import { extent } from 'd3-array';
 import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3-scale';
 import { line } from 'd3-shape';
+import { formatList, type Locale } from '../../server/shared/i18n';
+import { t } from '../i18n/i18n';
 import { formatTick } from './format';
 import { isTentative, pointMarker } from './marker';
 import { AGGREGATE_STYLE, seriesStyle, type SeriesStyle } from './palette';
@@ -33,6 +35,8 @@ export interface LineChartOptions {
   width?: number;
   height?: number;
   markers?: PracticeMarker[];
+  /** The language of numbers (English by default, so snapshots are reproducible). */
+  locale?: Locale;
 }
 
 export interface LineLayout {
@@ -43,6 +47,7 @@ export interface LineLayout {
   y: ScaleContinuousNumeric<number, number>;
   years: number[];
   styles: Map<string, SeriesStyle>;
+  locale: Locale;
 }
 
 function plottable(point: TrendPoint, scale: 'linear' | 'log'): boolean {
@@ -101,7 +106,7 @@ export function lineLayout(series: TrendSeries[], options: LineChartOptions): Li
         ? { colour: AGGREGATE_STYLE.colour, marker: 'circle', dash: AGGREGATE_STYLE.dash }
         : seriesStyle(index++),
     );
-  return { width, height, margin, x, y, years, styles };
+  return { width, height, margin, x, y, years, styles, locale: options.locale ?? 'en' };
 }
 
 function axes(layout: LineLayout, yLabel: string): string {
@@ -125,7 +130,7 @@ function axes(layout: LineLayout, yLabel: string): string {
     .map(
       (v) =>
         tag('line', { x1: margin.left, x2: width - margin.right, y1: y(v), y2: y(v), stroke: '#e0e0e0' }) +
-        text(formatTick(v), { x: margin.left - 6, y: y(v) + 4, 'text-anchor': 'end' }),
+        text(formatTick(v, layout.locale), { x: margin.left - 6, y: y(v) + 4, 'text-anchor': 'end' }),
     );
   const label = text(yLabel, {
     x: 12,
@@ -195,7 +200,7 @@ function practiceMarks(series: TrendSeries[], layout: LineLayout, markers: Pract
           {
             href: m.href,
             class: 'practice-marker',
-            'aria-label': `Practice: ${m.title} (${m.geo}, started ${m.year})`,
+            'aria-label': t('chart.practice-marker', { title: m.title, geo: m.geo, year: m.year }),
           },
           `<title>${escapeXml(`${m.title} (${m.geo}, ${m.year})`)}</title>${hit}${flag}`,
         ),
@@ -225,7 +230,7 @@ function breakMarks(series: TrendSeries[], layout: LineLayout): string {
       return tag(
         'g',
         { class: 'break-marker', 'data-year': year },
-        `<title>${escapeXml(`Break before ${year}: ${why.join('; ')}`)}</title>${rule}`,
+        `<title>${escapeXml(t('chart.break-before', { year, reasons: why.join('; ') }))}</title>${rule}`,
       );
     })
     .join('');
@@ -249,7 +254,13 @@ export function renderLineChart(series: TrendSeries[], options: LineChartOptions
       'stroke-dasharray': '3 3',
       visibility: 'hidden',
     });
-  const description = `Line chart, ${scale} scale, of ${series.map((s) => s.label).join(', ')}. Lines stop at breaks in series; hollow points are provisional or estimated.`;
+  const description = t('chart.line-description', {
+    scale,
+    series: formatList(
+      series.map((s) => s.label),
+      layout.locale,
+    ),
+  });
   return svgDocument(
     { width: layout.width, height: layout.height },
     {

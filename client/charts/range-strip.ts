@@ -1,4 +1,6 @@
 import { scaleLinear } from 'd3-scale';
+import type { Locale } from '../../server/shared/i18n/locales';
+import { t } from '../i18n/i18n';
 import { formatTick } from './format';
 import { CATEGORICAL } from './palette';
 import { svgDocument, tag, text } from './svg';
@@ -21,8 +23,9 @@ export interface RangeStripInput {
  */
 export function renderRangeStrip(
   input: RangeStripInput,
-  options: { title: string; width?: number; height?: number },
+  options: { title: string; width?: number; height?: number; locale?: Locale },
 ): string {
+  const locale = options.locale ?? 'en';
   const width = options.width ?? 260;
   const height = options.height ?? 44;
   const values = [
@@ -68,9 +71,16 @@ export function renderRangeStrip(
   const now = tag('circle', { cx: x(input.value), cy: mid, r: 5, fill: CATEGORICAL[1] });
   const [d0, d1] = x.domain() as [number, number];
   const axis =
-    text(formatTick(d0), { x: 8, y: height - 4, 'text-anchor': 'start' }) +
-    text(formatTick(d1), { x: width - 8, y: height - 4, 'text-anchor': 'end' });
-  const description = `Expected ${formatTick(input.lower)}–${formatTick(input.upper)}; ${input.previousLabel} ${input.previous === null ? 'unknown' : formatTick(input.previous)}; ${input.valueLabel} ${formatTick(input.value)}.`;
+    text(formatTick(d0, locale), { x: 8, y: height - 4, 'text-anchor': 'start' }) +
+    text(formatTick(d1, locale), { x: width - 8, y: height - 4, 'text-anchor': 'end' });
+  const description = t('chart.range-description', {
+    lower: formatTick(input.lower, locale),
+    upper: formatTick(input.upper, locale),
+    previousLabel: input.previousLabel,
+    previous: input.previous === null ? t('chart.unknown') : formatTick(input.previous, locale),
+    valueLabel: input.valueLabel,
+    value: formatTick(input.value, locale),
+  });
   return svgDocument(
     { width, height },
     { title: options.title, description, className: 'chart range-strip' },

@@ -1,4 +1,5 @@
-import { ROLE_LABELS, type SessionState, signOut, viewsFor } from '../api/session';
+import { type SessionState, signOut, viewsFor } from '../api/session';
+import { t } from '../i18n/i18n';
 import { announce, errorBox, h } from './dom';
 
 /** The header's account area and the navigation entries a role may use. */
@@ -11,18 +12,20 @@ export function renderAccount(session: SessionState, onSignedOut: () => void): v
   const area = document.getElementById('account');
   if (!area) return;
   if (!user) {
-    area.replaceChildren(h('a', { 'data-view': 'sign-in', href: '/sign-in', text: 'Sign in' }));
+    area.replaceChildren(h('a', { 'data-view': 'sign-in', href: '/sign-in', text: t('account.sign-in') }));
     return;
   }
-  const button = h('button', { type: 'button', class: 'sign-out', text: 'Sign out' });
+  const button = h('button', { type: 'button', class: 'sign-out', text: t('account.sign-out') });
   button.addEventListener('click', async () => {
     button.disabled = true;
     try {
       await signOut();
-      announce('You are signed out.');
+      announce(t('account.signed-out'));
       onSignedOut();
     } catch (error) {
-      area.append(errorBox(`Signing out failed: ${error instanceof Error ? error.message : String(error)}`));
+      area.append(
+        errorBox(t('account.sign-out-failed', { message: error instanceof Error ? error.message : String(error) })),
+      );
       button.disabled = false;
     }
   });
@@ -31,8 +34,8 @@ export function renderAccount(session: SessionState, onSignedOut: () => void): v
     h(
       'span',
       { class: 'who' },
-      h('a', { class: 'email', href: '/sign-in', title: 'Your account', text: user.email }),
-      h('span', { class: 'role', text: ` · ${ROLE_LABELS[user.role]}${scope}` }),
+      h('a', { class: 'email', href: '/sign-in', title: t('account.your-account'), text: user.email }),
+      h('span', { class: 'role', text: ` · ${t(`account.role.${user.role}`)}${scope}` }),
     ),
     button,
   );

@@ -1,6 +1,8 @@
 import { h, setSvg, uniqueId } from './dom';
 import { saveCsv, savePng, saveSvg } from './downloads';
 import { sortableTable, tableCsv, type TableSpec } from './sortable-table';
+import { formatDate } from '../../server/shared/i18n/format';
+import { currentLocale, t } from '../i18n/i18n';
 
 export interface SourceLine {
   source: string;
@@ -31,15 +33,24 @@ export interface ChartPanel {
   showTab: (tab: TabName) => void;
 }
 
+/** A data version (an ISO instant) as a reader's date and time, in UTC. */
+export function formatVersion(version: string | null): string {
+  if (!version || Number.isNaN(Date.parse(version))) return version ?? t('component.unknown');
+  return t('component.utc', {
+    time: formatDate(version, currentLocale(), { dateStyle: 'medium', timeStyle: 'short' }),
+  });
+}
+
 function sourceLine(source: SourceLine): HTMLElement {
-  const version = source.dataVersion ? source.dataVersion.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC') : 'unknown';
+  const version = formatVersion(source.dataVersion);
   return h(
     'p',
     { class: 'source' },
-    `Source: ${source.source}. Data version ${version}`,
-    source.asOf ? ` (as of ${source.asOf})` : '',
-    '. ',
-    source.asOfHref ? h('a', { href: source.asOfHref, text: 'Link to this data version (asOf)' }) : '',
+    source.asOf
+      ? t('component.source-as-of', { source: source.source, version, asOf: formatVersion(source.asOf) })
+      : t('component.source', { source: source.source, version }),
+    ' ',
+    source.asOfHref ? h('a', { href: source.asOfHref, text: t('component.as-of-link') }) : '',
   );
 }
 
@@ -53,7 +64,7 @@ function tabList(ids: Record<TabName, string>, choose: (tab: TabName, focus: boo
       id: `${ids[name]}-tab`,
       'aria-controls': ids[name],
       'data-tab': name,
-      text: name === 'chart' ? 'Chart' : 'Table',
+      text: name === 'chart' ? t('component.tab-chart') : t('component.tab-table'),
     });
     button.addEventListener('click', () => choose(name, true));
     button.addEventListener('keydown', (event) => {
@@ -63,7 +74,7 @@ function tabList(ids: Record<TabName, string>, choose: (tab: TabName, focus: boo
     });
     return button;
   });
-  return h('div', { role: 'tablist', 'aria-label': 'Show as', class: 'tabs' }, ...tabs);
+  return h('div', { role: 'tablist', 'aria-label': t('component.show-as'), class: 'tabs' }, ...tabs);
 }
 
 export function chartPanel<Row>(spec: ChartPanelSpec<Row>): ChartPanel {
@@ -96,13 +107,13 @@ export function chartPanel<Row>(spec: ChartPanelSpec<Row>): ChartPanel {
   };
   const downloads = h(
     'div',
-    { class: 'downloads', role: 'group', 'aria-label': `Download ${spec.title}` },
-    button('Download CSV', () => saveCsv(tableCsv(table), `${spec.fileStem}.csv`)),
-    button('Download SVG', () => {
+    { class: 'downloads', role: 'group', 'aria-label': t('component.download-group', { title: spec.title }) },
+    button(t('component.download-csv'), () => saveCsv(tableCsv(table), `${spec.fileStem}.csv`)),
+    button(t('component.download-svg'), () => {
       const svg = svgOf();
       if (svg) saveSvg(svg, `${spec.fileStem}.svg`);
     }),
-    button('Download PNG', async () => {
+    button(t('component.download-png'), async () => {
       const svg = svgOf();
       if (svg) await savePng(svg, `${spec.fileStem}.png`);
     }),

@@ -1,4 +1,5 @@
 import { h, uniqueId } from './dom';
+import { t } from '../i18n/i18n';
 
 /** A labelled group of radio buttons (count/rate, linear/log ...). */
 export function radioGroup<T extends string>(options: {
@@ -69,7 +70,7 @@ export function yearSlider(options: {
     value: Math.max(0, years.indexOf(options.selected)),
   });
   const output = h('output', { for: id, class: 'year-value', text: String(options.selected) });
-  const play = h('button', { type: 'button', class: 'play', 'aria-pressed': 'false', text: 'Play' });
+  const play = h('button', { type: 'button', class: 'play', 'aria-pressed': 'false', text: t('component.play') });
   let timer: ReturnType<typeof setInterval> | null = null;
   const yearAt = () => years[Number(input.value)] ?? options.selected;
   const show = () => {
@@ -79,7 +80,7 @@ export function yearSlider(options: {
   const stop = () => {
     if (timer) clearInterval(timer);
     timer = null;
-    play.textContent = 'Play';
+    play.textContent = t('component.play');
     play.setAttribute('aria-pressed', 'false');
   };
   input.addEventListener('input', () => {
@@ -89,7 +90,7 @@ export function yearSlider(options: {
   play.addEventListener('click', () => {
     if (timer) return stop();
     if (Number(input.value) >= years.length - 1) input.value = '0';
-    play.textContent = 'Pause';
+    play.textContent = t('component.pause');
     play.setAttribute('aria-pressed', 'true');
     show();
     options.onChange(yearAt(), true);
@@ -105,7 +106,7 @@ export function yearSlider(options: {
     element: h(
       'div',
       { class: 'field year-slider' },
-      h('label', { for: id, text: 'Year' }),
+      h('label', { for: id, text: t('component.year') }),
       h('div', { class: 'inline' }, input, output, play),
     ),
     set: (year) => {

@@ -1,5 +1,7 @@
 import type { LineLayout, TrendSeries } from '../charts/line-chart';
-import { formatValue, type Measure } from '../charts/format';
+import { formatList } from '../../server/shared/i18n/format';
+import { formatPlain, formatValue, type Measure } from '../charts/format';
+import { currentLocale, t } from '../i18n/i18n';
 import { h } from './dom';
 
 /**
@@ -13,7 +15,7 @@ export function attachCrosshair(
   const readout = h('p', { class: 'readout hint', 'aria-live': 'polite' });
   let year: number | null = null;
   area.tabIndex = 0;
-  area.setAttribute('aria-label', 'Line chart. Use the left and right arrow keys to read the values year by year.');
+  area.setAttribute('aria-label', t('component.crosshair-label'));
   const show = (next: number) => {
     const current = getState();
     const line = area.querySelector('line.crosshair');
@@ -29,12 +31,12 @@ export function attachCrosshair(
       const text =
         measure === 'index'
           ? (point?.value ?? null) === null
-            ? 'no data'
-            : String(point!.value)
-          : formatValue(point?.value, measure);
+            ? t('chart.no-data')
+            : formatPlain(point!.value!, currentLocale(), 1)
+          : formatValue(point?.value, measure, currentLocale());
       return `${s.geo} ${text}${point?.flags ? ` (${point.flags})` : ''}`;
     });
-    readout.textContent = `${year}: ${values.join(', ')}`;
+    readout.textContent = `${year}: ${formatList(values, currentLocale(), 'unit')}`;
   };
   area.addEventListener('pointermove', (event) => {
     const current = getState();

@@ -1,3 +1,5 @@
+import { t } from '../i18n/i18n';
+
 /** Client-side downloads of what a chart shows: CSV of its table, its SVG, and a PNG rendering. */
 
 export function saveBlob(blob: Blob, fileName: string): void {
@@ -38,7 +40,7 @@ export async function savePng(svg: SVGSVGElement, fileName: string): Promise<voi
     image.height = height;
     await new Promise<void>((resolve, reject) => {
       image.onload = () => resolve();
-      image.onerror = () => reject(new Error('The chart could not be drawn as an image.'));
+      image.onerror = () => reject(new Error(t('component.png-draw-failed')));
       image.src = url;
     });
     const canvas = document.createElement('canvas');
@@ -49,7 +51,7 @@ export async function savePng(svg: SVGSVGElement, fileName: string): Promise<voi
     context.fillRect(0, 0, canvas.width, canvas.height);
     context.drawImage(image, 0, 0, canvas.width, canvas.height);
     const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-    if (!blob) throw new Error('The browser could not encode the PNG.');
+    if (!blob) throw new Error(t('component.png-encode-failed'));
     saveBlob(blob, fileName);
   } finally {
     URL.revokeObjectURL(url);

@@ -1,4 +1,5 @@
 import type { Geo } from '../api/types';
+import { geoName, t } from '../i18n/i18n';
 import { h, uniqueId } from './dom';
 
 /** Multi-select of geos with a search box: a filtered list of checkboxes and removable chips. */
@@ -16,18 +17,23 @@ export function geoPicker(options: {
   const search = h('input', {
     id: searchId,
     type: 'search',
-    placeholder: 'e.g. Netherlands or NL',
+    placeholder: t('component.geo-placeholder'),
     autocomplete: 'off',
     'aria-controls': listId,
   });
   const list = h('div', { id: listId, class: 'geo-list' });
   const status = h('p', { class: 'hint', 'aria-live': 'polite' });
-  const chips = h('div', { class: 'chips', 'aria-label': 'Selected', role: 'group' });
+  const chips = h('div', { class: 'chips', 'aria-label': t('component.selected'), role: 'group' });
   const commit = () => options.onChange([...chosen]);
   const drawChips = () =>
     chips.replaceChildren(
       ...[...chosen].map((code) => {
-        const chip = h('button', { type: 'button', class: 'chip', 'aria-label': `Remove ${code}`, text: `${code} ✕` });
+        const chip = h('button', {
+          type: 'button',
+          class: 'chip',
+          'aria-label': t('component.remove', { code }),
+          text: `${code} ✕`,
+        });
         chip.addEventListener('click', () => {
           chosen.delete(code);
           commit();
@@ -38,7 +44,11 @@ export function geoPicker(options: {
   const drawList = () => {
     const term = search.value.trim().toLowerCase();
     const shown = options.geos.filter(
-      (g) => !term || g.code.toLowerCase().includes(term) || g.name.toLowerCase().includes(term),
+      (g) =>
+        !term ||
+        g.code.toLowerCase().includes(term) ||
+        g.name.toLowerCase().includes(term) ||
+        geoName(g.code, g.name).toLowerCase().includes(term),
     );
     list.replaceChildren(
       ...shown.map((geo) => {
@@ -55,10 +65,10 @@ export function geoPicker(options: {
           else chosen.delete(geo.code);
           commit();
         });
-        return h('label', { for: id }, box, ` ${geo.name} (${geo.code})`);
+        return h('label', { for: id }, box, ` ${geoName(geo.code, geo.name)} (${geo.code})`);
       }),
     );
-    status.textContent = `${shown.length} shown; ${chosen.size} of at most ${max} selected.`;
+    status.textContent = t('component.geo-status', { shown: shown.length, chosen: chosen.size, max });
   };
   search.addEventListener('input', drawList);
   drawChips();
@@ -66,9 +76,9 @@ export function geoPicker(options: {
   return h(
     'fieldset',
     { class: 'field geo-picker' },
-    h('legend', { text: options.legend ?? 'Countries' }),
+    h('legend', { text: options.legend ?? t('component.countries') }),
     chips,
-    h('label', { for: searchId, text: 'Search countries' }),
+    h('label', { for: searchId, text: t('component.search-countries') }),
     search,
     list,
     status,

@@ -1,4 +1,5 @@
 import type { Indicator, Theme } from '../api/types';
+import { t } from '../i18n/i18n';
 import { h, uniqueId } from './dom';
 
 /**
@@ -22,7 +23,7 @@ export function indicatorPicker(options: {
   const search = h('input', {
     id: searchId,
     type: 'search',
-    placeholder: 'e.g. burglary',
+    placeholder: t('component.indicator-placeholder'),
     autocomplete: 'off',
     'aria-controls': selectId,
   });
@@ -47,7 +48,7 @@ export function indicatorPicker(options: {
         : null;
     });
     select.replaceChildren(...groups.filter((g): g is HTMLOptGroupElement => g !== null));
-    status.textContent = words.length ? `${matches.length} indicator${matches.length === 1 ? '' : 's'} match` : '';
+    status.textContent = words.length ? t('component.indicators-match', { count: matches.length }) : '';
   };
   fill('');
   search.addEventListener('input', () => fill(search.value));
@@ -58,14 +59,17 @@ export function indicatorPicker(options: {
     'div',
     { id: definitionId, class: 'definition', hidden: true },
     h('p', {}, h('strong', { text: chosen?.name ?? options.selected }), ` — ${chosen?.definition ?? ''}`),
-    h('p', { class: 'hint', text: `Unit: ${chosen?.unit ?? ''}. ${chosen?.methodology ?? ''}` }),
+    h('p', {
+      class: 'hint',
+      text: `${t('component.unit', { unit: chosen?.unit ?? '' })} ${chosen?.methodology ?? ''}`,
+    }),
   );
   const toggle = h('button', {
     type: 'button',
     class: 'link-button',
     'aria-expanded': 'false',
     'aria-controls': definitionId,
-    text: 'Definition',
+    text: t('component.definition'),
   });
   toggle.addEventListener('click', () => {
     const open = toggle.getAttribute('aria-expanded') !== 'true';
@@ -75,10 +79,10 @@ export function indicatorPicker(options: {
   return h(
     'div',
     { class: 'field indicator-picker' },
-    h('label', { for: searchId, text: 'Search indicators' }),
+    h('label', { for: searchId, text: t('component.search-indicators') }),
     search,
     status,
-    h('label', { for: selectId, text: 'Indicator' }),
+    h('label', { for: selectId, text: t('component.indicator') }),
     h('div', { class: 'inline' }, select, toggle),
     definition,
   );

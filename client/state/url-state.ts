@@ -2,6 +2,7 @@
  * The dashboard's whole state lives in the URL, so any view can be shared, reloaded and
  * walked with back/forward. Pure functions: parse a location, format a state.
  */
+import { isLocale, type Locale } from '../../server/shared/i18n/locales';
 
 export const VIEWS = [
   'explore',
@@ -21,6 +22,8 @@ export const VIEWS = [
   'audit',
   'empact',
   'rounds',
+  'evidence',
+  'countries',
 ] as const;
 export type ViewName = (typeof VIEWS)[number];
 export type MeasureName = 'count' | 'rate';
@@ -48,6 +51,11 @@ export interface ViewState {
   facets: Record<string, string>;
   /** The page of a paged list, from 1. */
   page: number;
+  /**
+   * The reader's chosen language (`lang=`), kept by every link so a shared link opens in it;
+   * null when not chosen: the dashboard then follows the browser's languages (docs/i18n.md).
+   */
+  lang: Locale | null;
 }
 
 export const DEFAULT_INDICATOR = 'ICCS0101';
@@ -68,6 +76,7 @@ export const DEFAULT_STATE: ViewState = {
   q: '',
   facets: {},
   page: 1,
+  lang: null,
 };
 
 const PATHS: Record<ViewName, string> = {
@@ -88,6 +97,8 @@ const PATHS: Record<ViewName, string> = {
   audit: '/audit',
   empact: '/empact',
   rounds: '/rounds',
+  evidence: '/evidence',
+  countries: '/countries',
 };
 
 const FACET_PREFIX = 'f.';
@@ -137,6 +148,7 @@ export function parseState(url: URL): ViewState {
     q: p.get('q') ?? '',
     facets,
     page: pageParam(p.get('page')),
+    lang: isLocale(p.get('lang')) ? (p.get('lang') as Locale) : null,
   };
 }
 
@@ -164,11 +176,15 @@ export function formatState(state: ViewState): string {
   put('q', state.q);
   for (const [key, value] of Object.entries(state.facets).sort()) put(FACET_PREFIX + key, value);
   put('page', state.page, 1);
+  put('lang', state.lang);
   const query = p.toString().replace(/%2C/g, ',');
   return query ? `${path}?${query}` : path;
 }
 
-/** What a link to another view carries over: the indicator, geos, measure and vintage, not the view's own details. */
+/**
+ * What a link to another view carries over: the indicator, geos, measure, vintage and language,
+ * not the view's own details.
+ */
 export function linkState(from: ViewState, to: Partial<ViewState>): ViewState {
   return {
     ...DEFAULT_STATE,
@@ -177,6 +193,7 @@ export function linkState(from: ViewState, to: Partial<ViewState>): ViewState {
     measure: from.measure,
     asOf: from.asOf,
     year: from.year,
+    lang: from.lang,
     ...to,
   };
 }

@@ -2,6 +2,7 @@ import { ApiError } from '../api/client';
 import { hasRole, loadSession, type Role, sessionLoaded, type SessionState } from '../api/session';
 import { errorBox, h, uniqueId } from '../components/dom';
 import { accessProblem } from './account-text';
+import { t } from '../i18n/i18n';
 import { viewHeader } from './view-parts';
 
 /** A refusal or failure as a message (401/403 explained; anything else in the server's words). */
@@ -14,7 +15,7 @@ export function problemText(error: unknown): string {
 export function problemBox(prefix: string, error: unknown): HTMLElement {
   const box = errorBox(`${prefix}: ${problemText(error)}`);
   if (error instanceof ApiError && error.status === 401) {
-    box.append(' ', h('a', { href: '/sign-in', text: 'Sign in' }));
+    box.append(' ', h('a', { href: '/sign-in', text: t('account.sign-in') }));
     // The session ended on the server: the header and navigation follow.
     void loadSession();
   }
@@ -34,11 +35,11 @@ export async function sessionWithRole(
   const session = await sessionLoaded();
   if (hasRole(session, ...roles)) return session;
   const message = session.user
-    ? `This view is for ${who}. You are signed in as ${session.user.email}, whose role cannot use it.`
-    : `This view is for ${who}. Sign in to use it.`;
+    ? t('account.view-for-other-role', { who, email: session.user.email })
+    : t('account.view-needs-sign-in', { who });
   container.replaceChildren(
     viewHeader(title, message),
-    session.user ? '' : h('p', {}, h('a', { href: '/sign-in', text: 'Sign in' })),
+    session.user ? '' : h('p', {}, h('a', { href: '/sign-in', text: t('account.sign-in') })),
   );
   return null;
 }
@@ -56,12 +57,14 @@ export function labelled(
 }
 
 export function roleSelect(selected: Role): HTMLSelectElement {
-  const choices: [Role, string][] = [
-    ['contact_point', 'Contact point'],
-    ['curator', 'Curator'],
-    ['secretariat', 'Secretariat'],
-  ];
-  return h('select', {}, ...choices.map(([value, text]) => h('option', { value, text, selected: value === selected })));
+  const roles: Role[] = ['contact_point', 'curator', 'secretariat'];
+  return h(
+    'select',
+    {},
+    ...roles.map((value) =>
+      h('option', { value, text: t(`account.role-option.${value}`), selected: value === selected }),
+    ),
+  );
 }
 
 /**
@@ -77,15 +80,15 @@ export function shownOnce(label: string, secret: string, warning: string): HTMLE
     spellcheck: 'false',
     autocomplete: 'off',
   });
-  const copy = h('button', { type: 'button', text: 'Copy' });
+  const copy = h('button', { type: 'button', text: t('account.copy') });
   const copied = h('span', { class: 'hint', 'aria-live': 'polite' });
   copy.addEventListener('click', async () => {
     input.select();
     try {
       await navigator.clipboard.writeText(secret);
-      copied.textContent = 'Copied to the clipboard.';
+      copied.textContent = t('account.copied');
     } catch {
-      copied.textContent = 'Copying was not allowed: the text is selected, press Ctrl+C (or Cmd+C) to copy it.';
+      copied.textContent = t('account.copy-refused');
     }
   });
   return h(
@@ -115,7 +118,7 @@ export function actionButton(
     try {
       status.replaceChildren(h('p', { class: 'notice', role: 'status', text: await run() }));
     } catch (error) {
-      status.replaceChildren(problemBox(`${text} failed`, error));
+      status.replaceChildren(problemBox(t('account.action-failed', { action: text }), error));
       button.disabled = false;
     }
   });

@@ -1,3 +1,7 @@
+import type { Role } from '../api/session';
+import { formatDate } from '../../server/shared/i18n';
+import { currentLocale, t } from '../i18n/i18n';
+
 /** Plain-language texts of the account views: pure functions, unit-tested. */
 
 export interface Refusal {
@@ -8,9 +12,13 @@ export interface Refusal {
 
 /** Minutes (or seconds) in words, rounded up: "3 minutes", "40 seconds". */
 export function waitText(seconds: number): string {
-  if (seconds < 60) return `${Math.max(1, Math.ceil(seconds))} second${Math.ceil(seconds) === 1 ? '' : 's'}`;
-  const minutes = Math.ceil(seconds / 60);
-  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  if (seconds < 60) return t('account.wait-seconds', { count: Math.max(1, Math.ceil(seconds)) });
+  return t('account.wait-minutes', { count: Math.ceil(seconds / 60) });
+}
+
+/** A role's name in the active language. */
+export function roleName(role: Role): string {
+  return t(`account.role.${role}`);
 }
 
 function retryAfterOf(body: unknown): number | null {
@@ -22,43 +30,45 @@ function retryAfterOf(body: unknown): number | null {
 /** What a refused sign-in means for the person at the form, and what to do next. */
 export function signInProblem(refusal: Refusal): string {
   if (refusal.status === 401) {
-    return 'The email address or password is wrong. Check both and try again. A disabled account is refused the same way: if yours may have been disabled, ask the secretariat.';
+    return t('account.sign-in-wrong');
   }
   if (refusal.status === 429) {
     const seconds = retryAfterOf(refusal.body);
-    return `${refusal.message}${seconds === null ? '' : ` Try again in ${waitText(seconds)}.`} To regain access sooner, ask the secretariat for a password link.`;
+    const wait = seconds === null ? '' : ` ${t('account.try-again-in', { wait: waitText(seconds) })}`;
+    return `${refusal.message}${wait} ${t('account.ask-for-link')}`;
   }
-  if (refusal.status === 400) return `Please check the form: ${refusal.message}`;
-  return `Signing in failed: ${refusal.message}`;
+  if (refusal.status === 400) return t('account.check-form', { message: refusal.message });
+  return t('account.sign-in-failed', { message: refusal.message });
 }
 
 /** A refused request in an account view: a missing session, a missing right, or the server's own words. */
 export function accessProblem(refusal: Refusal): string {
-  if (refusal.status === 401) return 'You are not signed in, or your session has ended. Sign in again to continue.';
-  if (refusal.status === 403) return `Your account may not do this: ${refusal.message}`;
+  if (refusal.status === 401) return t('account.not-signed-in');
+  if (refusal.status === 403) return t('account.not-allowed', { message: refusal.message });
   return refusal.message;
 }
 
-export const SUBMISSION_STATUS_TEXT: Record<string, string> = {
-  validated: 'Validated: ready to commit or withdraw',
-  rejected: 'Rejected by validation: fix the errors and upload again',
-  committed: 'Committed: published',
-  withdrawn: 'Withdrawn',
-  'awaiting-approval': "Awaiting the secretariat's approval",
-  'approval-rejected': 'Rejected by the secretariat',
-};
+const SUBMISSION_STATUSES = [
+  'validated',
+  'rejected',
+  'committed',
+  'withdrawn',
+  'awaiting-approval',
+  'approval-rejected',
+] as const;
 
 export function submissionStatusText(status: string): string {
-  return SUBMISSION_STATUS_TEXT[status] ?? status;
+  return (SUBMISSION_STATUSES as readonly string[]).includes(status)
+    ? t(`account.submission-status.${status}`)
+    : status;
 }
 
-export const PRACTICE_STATE_TEXT: Record<string, string> = {
-  draft: 'Draft',
-  submitted: 'Submitted for review',
-  in_review: 'In review',
-  returned: 'Returned with comments',
-  published: 'Published',
-};
+const PRACTICE_STATES = ['draft', 'submitted', 'in_review', 'returned', 'published'] as const;
+
+/** A practice's workflow state in words. */
+export function practiceStateText(state: string): string {
+  return (PRACTICE_STATES as readonly string[]).includes(state) ? t(`account.practice-state.${state}`) : state;
+}
 
 /** "nl, de  BE" → ["NL", "DE", "BE"], with the entries that are not geo codes listed as problems. */
 export function parseGeoList(text: string): { geos: string[]; problems: string[] } {
@@ -70,9 +80,10 @@ export function parseGeoList(text: string): { geos: string[]; problems: string[]
   return { geos: [...new Set(parts.filter((p) => !problems.includes(p)))], problems };
 }
 
-/** A date-time as "2026-11-22 18:57 UTC" (the API's timestamps are ISO-8601 UTC). */
+/** A date-time in the active language, e.g. "22 Nov 2026, 18:57 UTC" (the API's timestamps are ISO-8601 UTC). */
 export function timeText(iso: string | null): string {
   if (!iso) return '—';
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
-  return match ? `${match[1]} ${match[2]} UTC` : iso;
+  const time = new Date(iso);
+  if (Number.isNaN(time.getTime())) return iso;
+  return `${formatDate(time, currentLocale(), { dateStyle: 'medium', timeStyle: 'short' })} UTC`;
 }

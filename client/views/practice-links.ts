@@ -3,6 +3,14 @@ import { practiceApi } from '../api/client';
 import type { PracticeMarker } from '../charts/line-chart';
 import { h } from '../components/dom';
 import type { ViewContext } from './view-context';
+import { formatList } from '../../server/shared/i18n/format';
+import { currentLocale, t } from '../i18n/i18n';
+
+/** A practice page's address, in the reader's chosen language (so a copied link keeps it). */
+function practiceHref(slug: string): string {
+  const lang = typeof location === 'undefined' ? null : new URL(location.href).searchParams.get('lang');
+  return `/practices/${encodeURIComponent(slug)}${lang ? `?lang=${encodeURIComponent(lang)}` : ''}`;
+}
 
 /** Practice start years on the geos' lines, linked to the practice pages. */
 export async function practiceMarkers(indicator: string, geos: string[]): Promise<PracticeMarker[]> {
@@ -15,7 +23,7 @@ export async function practiceMarkers(indicator: string, geos: string[]): Promis
           .map((geo) => ({
             geo,
             year: p.startYear!,
-            href: `/practices/${encodeURIComponent(p.slug)}`,
+            href: practiceHref(p.slug),
             title: p.title,
           })),
   );
@@ -38,13 +46,19 @@ export function practiceCard(p: PracticeSummary, context: ViewContext, headingLe
       'p',
       {},
       ratingBadge(p.rating, p.ratingLabel),
-      p.europeanEvidence ? ' · European evidence' : '',
-      p.dueForReview ? ' · due for review' : '',
+      p.europeanEvidence ? ` · ${t('practices.european-evidence')}` : '',
+      p.dueForReview ? ` · ${t('practices.due-for-review')}` : '',
     ),
     h('p', { text: p.summary }),
     h('p', {
       class: 'hint',
-      text: `${p.geos.join(', ')}${p.startYear ? ` · since ${p.startYear}` : ''}${p.endYear ? `, until ${p.endYear}` : ''}`,
+      text: [
+        formatList(p.geos, currentLocale()),
+        p.startYear ? t('practices.since', { year: p.startYear }) : '',
+        p.endYear ? t('practices.until', { year: p.endYear }) : '',
+      ]
+        .filter(Boolean)
+        .join(' · '),
     }),
   );
 }
@@ -56,12 +70,12 @@ export async function practiceList(
 ): Promise<HTMLElement> {
   try {
     const answer = await practiceApi.search({ ...filter, pageSize: 50, sort: 'rating' });
-    if (!answer.data.length) return h('p', { text: 'No published practices recorded yet.' });
+    if (!answer.data.length) return h('p', { text: t('practices.none-published') });
     return h('ul', { class: 'grid plain-list' }, ...answer.data.map((p) => practiceCard(p, context, 'h4')));
   } catch (error) {
     return h('p', {
       class: 'error',
-      text: `The practices could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+      text: t('practices.load-failed', { message: error instanceof Error ? error.message : String(error) }),
     });
   }
 }

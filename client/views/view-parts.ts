@@ -1,6 +1,7 @@
 import { catalogueApi } from '../api/client';
 import type { Geo, Indicator, Observation } from '../api/types';
 import { errorBox, h } from '../components/dom';
+import { geoName as localGeoName, t } from '../i18n/i18n';
 import type { ViewState } from '../state/url-state';
 import type { MountedView, ViewContext } from './view-context';
 
@@ -30,8 +31,9 @@ export function yearOf(period: string): number {
   return Number(period.slice(0, 4));
 }
 
+/** A geo's name in the reader's language: a country through Intl (geo-names.ts), else the catalogue's name. */
 export function geoName(catalogue: Catalogue, code: string): string {
-  return catalogue.geoByCode.get(code)?.name ?? code;
+  return localGeoName(code, catalogue.geoByCode.get(code)?.name ?? code);
 }
 
 /** Indicators that can be charted (those with a source: the ICCS counts and population). */
@@ -48,7 +50,7 @@ export function effectiveMeasure(
 }
 
 export function sourceText(indicator: Indicator | undefined): string {
-  return indicator?.source ? indicator.source.replace(/\.$/, '') : 'Observatory submissions';
+  return indicator?.source ? indicator.source.replace(/\.$/, '') : t('views.observatory-submissions');
 }
 
 export function viewHeader(title: string, intro: string): HTMLElement {
@@ -113,6 +115,7 @@ export function chartWidth(container: HTMLElement, preferred: number): number {
 export async function repaintingView(
   container: HTMLElement,
   initial: ViewState,
+  /** The view's heading, and the message key of what failed ("The trend data could not be loaded: {message}"). */
   failure: { title: string; what: string },
   show: (state: ViewState) => Promise<void>,
 ): Promise<MountedView> {
@@ -122,7 +125,7 @@ export async function repaintingView(
     } catch (error) {
       container.replaceChildren(
         viewHeader(failure.title, ''),
-        errorBox(`${failure.what} could not be loaded: ${error instanceof Error ? error.message : String(error)}`),
+        errorBox(t(failure.what, { message: error instanceof Error ? error.message : String(error) })),
       );
     }
   };

@@ -1,15 +1,15 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import autocannon from 'autocannon';
 import SQLite from 'better-sqlite3';
 import { BENCH_GROUP, BENCH_SHAPE, benchCatalogue, buildBenchDatabase } from './api-database';
 import { measureFloor } from './api-floor';
 import { HIT_RATE_YEARS } from '../../server/alerts/alerts';
 import { measureStream, sdmxPaths } from './api-sdmx';
+import { measureRegionalCompare } from './api-regions';
+import { load, startServer } from './api-server';
 
 /**
  * npm run bench:api — builds a 5,000,000-revision SQLite file, load-tests /api/compare and
@@ -17,42 +17,10 @@ import { measureStream, sdmxPaths } from './api-sdmx';
  * and measures the floor: the same SQL as prepared better-sqlite3 statements in a loop. /api/alerts is
  * timed twice: its first answer after a new data version (a commit), and its cached answers under load.
  */
-const CONNECTIONS = 32;
-const DURATION_S = 10;
 const WARM_UP_S = 2;
 
 function pick<T>(list: readonly T[]): T {
   return list[Math.floor(Math.random() * list.length)]!;
-}
-
-/** The server as `npm start` runs it (server/main.ts, every default), on a random port on 127.0.0.1. */
-async function startServer(
-  file: string,
-  env: Record<string, string> = {},
-): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, '../../server/main.ts')], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: file, PORT: '0', HOST: '127.0.0.1', ...env },
-  });
-  const lines = createInterface({ input: child.stdout! });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the API server exited with code ${code}`)));
-    lines.on('line', (line) => {
-      const m = /^Crime Prevention Observatory on http:\/\/localhost:(\d+) \((.*)\)$/.exec(line);
-      if (!m) return;
-      console.log(`server: ${m[2]}`);
-      resolve(Number(m[1]));
-    });
-  });
-  return { child, port };
-}
-
-interface LoadResult {
-  rps: number;
-  p99: number;
-  requests: number;
-  non2xx: number;
-  errors: number;
 }
 
 /**
@@ -85,22 +53,6 @@ async function firstAlertsAnswers(file: string, port: number, runs: number): Pro
     times.push(performance.now() - started);
   }
   return times;
-}
-
-async function load(port: number, pathFor: () => string, duration = DURATION_S): Promise<LoadResult> {
-  const result = await autocannon({
-    url: `http://127.0.0.1:${port}`,
-    connections: CONNECTIONS,
-    duration,
-    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: pathFor() }) }],
-  });
-  return {
-    rps: result.requests.average,
-    p99: result.latency.p99,
-    requests: result.requests.total,
-    non2xx: result.non2xx,
-    errors: result.errors,
-  };
 }
 
 /** BENCH_DB_FILE keeps the built database for another run (it is rebuilt when missing). */
@@ -214,6 +166,7 @@ async function main(): Promise<void> {
         `p99 ${jsonStat.p99} ms (ratio to the compare floor ${(jsonStat.rps / floor.compare).toFixed(2)})`,
     );
     await streamMillion(file, sdmx.million);
+    for (const line of await measureRegionalCompare({ startServer, load })) console.log(line);
   } finally {
     server?.kill('SIGTERM');
     dispose();

@@ -1,41 +1,50 @@
 /**
  * npm run bench:hostile
- * Issue 15's hostile file against a real server (server/main.ts, one process, a fresh seeded SQLite
- * file): DE uploads 45 MB of commas on one line while NL uploads a one-row file again and again and
- * the public reads /api/compare. Prints the server's peak RSS before and after, how long the hostile
- * upload took, and the worst wait of NL's uploads and of the public reads during it, beside the same
- * requests' waits on the idle server (the floor, measured in the same run). Then 10,000 refused
- * anonymous requests, and how much the audit log and the aggregated refusals grew. Figures, not pass/fail.
+ * Issue 15's hostile files against a real server (server/main.ts, one process, a fresh seeded SQLite
+ * file). Two phases, each while NL uploads a one-row file again and again and the public reads
+ * /api/compare: DE uploads 45 MB of commas on one line; then the secretariat previews a large valid
+ * file (LARGE_ROWS distinct cells for EU28, about 40 MB), which is read, validated and checked
+ * without the write lock. Prints the server's peak RSS, how long each upload took, and the worst wait
+ * of NL's uploads and of the public reads during it, beside the same requests' waits on the idle
+ * server (the floor, measured in the same run). Then 10,000 refused anonymous requests: their answers
+ * (401, then 429 once the rate limit is reached), and how much the audit log and the aggregated
+ * refusals grew, in rows and bytes. Figures, not pass/fail.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { SYSTEM_ACTOR } from '../../server/http/actor';
 import { issueToken } from '../../server/accounts/token.service';
 import { createUser } from '../../server/accounts/user.service';
 import { openSqlite } from '../../server/db/connect';
 import { initialiseDatabase } from '../../server/app/startup';
+import { insertIndicatorCatalogue } from '../../server/indicators/indicator.repository';
+import { BENCH_GEO, benchIndicators, writeBenchCsv } from './ingest-data';
 
 const HOSTILE_MB = 45;
+const LARGE_ROWS = 1_000_000;
 const REFUSALS = 10_000;
 
-async function prepare(file: string): Promise<{ de: string; nl: string }> {
+async function prepare(file: string): Promise<{ de: string; nl: string; secretariat: string }> {
   const open = openSqlite(file);
   await initialiseDatabase(open.db);
+  // The large file's cells are of synthetic indicators, as in bench:ingest, so that a million distinct cells exist.
+  await insertIndicatorCatalogue(open.db, { version: 'bench', themes: [], indicators: benchIndicators() });
   const event = { actor: SYSTEM_ACTOR, ip: 'bench' };
   const tokens: string[] = [];
-  for (const geo of ['DE', 'NL']) {
-    const user = await createUser(
-      open.db,
-      { email: `${geo.toLowerCase()}@bench.eu`, role: 'contact_point', geos: [geo] },
-      event,
-    );
+  for (const [who, role, geos] of [
+    ['de', 'contact_point', ['DE']],
+    ['nl', 'contact_point', ['NL']],
+    ['secretariat', 'secretariat', []],
+  ] as const) {
+    const user = await createUser(open.db, { email: `${who}@bench.eu`, role, geos: [...geos] }, event);
     tokens.push((await issueToken(open.db, user, 'bench', undefined, event)).token);
   }
   await open.close();
-  return { de: tokens[0]!, nl: tokens[1]! };
+  return { de: tokens[0]!, nl: tokens[1]!, secretariat: tokens[2]! };
 }
 
 async function startServer(file: string, uploads: string): Promise<{ child: ChildProcess; port: number }> {
@@ -105,16 +114,18 @@ try {
   const tokens = await prepare(dbFile);
   const hostile = path.join(dir, 'commas.csv');
   await writeHostileFile(hostile);
+  const large = path.join(dir, 'large.csv');
+  await writeBenchCsv(large, LARGE_ROWS);
   const started = await startServer(dbFile, path.join(dir, 'uploads'));
   server = started.child;
   const base = `http://127.0.0.1:${started.port}`;
-  const upload = (token: string, body: Uint8Array | string) =>
-    fetch(`${base}/api/submissions?geo=${token === tokens.de ? 'DE' : 'NL'}`, {
+  const upload = (token: string, geo: string, body: Uint8Array | string) =>
+    fetch(`${base}/api/submissions?geo=${geo}`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'text/csv' },
       body: body as BodyInit,
     });
-  const nlUpload = (n: number) => upload(tokens.nl, `${ONE_ROW}${600 + n},,\n`);
+  const nlUpload = (n: number) => upload(tokens.nl, 'NL', `${ONE_ROW}${600 + n},,\n`);
   const publicRead = () => fetch(`${base}/api/compare?indicator=ICCS0101&period=2017`);
 
   // The floor: the same requests on the idle server.
@@ -122,32 +133,42 @@ try {
   const idleReads: number[] = [];
   for (let n = 0; n < 20; n++) idleUploads.push(await timed(() => nlUpload(n)));
   for (let n = 0; n < 20; n++) idleReads.push(await timed(publicRead));
-  const rssBefore = peakRssMb(server.pid!);
+  const floors = { uploads: median(idleUploads), reads: median(idleReads) };
+  const rssIdle = peakRssMb(server.pid!);
+  console.log(`server peak RSS on the idle server: ${rssIdle.toFixed(0)} MB`);
 
-  const hostileStarted = performance.now();
-  const hostileAnswer = upload(tokens.de, new Uint8Array(readFileSync(hostile))).then(async (res) => ({
-    status: res.status,
-    body: await res.json(),
-  }));
-  const [answer, uploads, reads] = await Promise.all([
-    hostileAnswer,
-    whileRunning(hostileAnswer, (n) => nlUpload(100 + n)),
-    whileRunning(hostileAnswer, publicRead),
-  ]);
-  const hostileSeconds = (performance.now() - hostileStarted) / 1000;
-  const rssAfter = peakRssMb(server.pid!);
-  const entry = (answer.body as { report?: { entries?: { code: string }[] } }).report?.entries?.[0]?.code ?? 'none';
-  console.log(
-    `hostile file: ${HOSTILE_MB} MB of commas on one line, answered ${answer.status} (${entry}) in ${hostileSeconds.toFixed(2)} s`,
+  const phase = async (name: string, send: () => Promise<Response>, first: number) => {
+    const started = performance.now();
+    const answer = send().then(async (res) => ({ status: res.status, body: await res.json() }));
+    const [result, uploads, reads] = await Promise.all([
+      answer,
+      whileRunning(answer, (n) => nlUpload(first + n)),
+      whileRunning(answer, publicRead),
+    ]);
+    const seconds = (performance.now() - started) / 1000;
+    const body = result.body as { status?: string; cellsValid?: number; report?: { entries?: { code: string }[] } };
+    const outcome =
+      body.status === 'validated' ? `validated, ${body.cellsValid} cells` : body.report?.entries?.[0]?.code;
+    console.log(`${name}: answered ${result.status} (${outcome ?? 'none'}) in ${seconds.toFixed(2)} s`);
+    console.log(`  server peak RSS so far: ${peakRssMb(server!.pid!).toFixed(0)} MB`);
+    console.log(
+      `  NL one-row upload during it: worst ${worst(uploads).toFixed(0)} ms of ${uploads.length}; ` +
+        `idle median ${floors.uploads.toFixed(0)} ms, ratio ${(worst(uploads) / floors.uploads).toFixed(1)}`,
+    );
+    console.log(
+      `  public read during it: worst ${worst(reads).toFixed(0)} ms of ${reads.length}; ` +
+        `idle median ${floors.reads.toFixed(0)} ms, ratio ${(worst(reads) / floors.reads).toFixed(1)}`,
+    );
+  };
+  await phase(
+    `hostile file (${HOSTILE_MB} MB of commas on one line)`,
+    () => upload(tokens.de, 'DE', new Uint8Array(readFileSync(hostile))),
+    100,
   );
-  console.log(`server peak RSS: ${rssBefore.toFixed(0)} MB before, ${rssAfter.toFixed(0)} MB after the hostile file`);
-  console.log(
-    `NL one-row upload during it: worst ${worst(uploads).toFixed(0)} ms of ${uploads.length}; idle median ${median(idleUploads).toFixed(0)} ms, ` +
-      `ratio ${(worst(uploads) / median(idleUploads)).toFixed(1)}`,
-  );
-  console.log(
-    `public read during it: worst ${worst(reads).toFixed(0)} ms of ${reads.length}; idle median ${median(idleReads).toFixed(0)} ms, ` +
-      `ratio ${(worst(reads) / median(idleReads)).toFixed(1)}`,
+  await phase(
+    `large valid file (${LARGE_ROWS.toLocaleString('en')} rows, ${(statSync(large).size / 1e6).toFixed(0)} MB)`,
+    () => upload(tokens.secretariat, BENCH_GEO, new Uint8Array(readFileSync(large))),
+    10_000,
   );
 
   const count = async () => {
@@ -157,11 +178,12 @@ try {
         .selectFrom('audit_log')
         .select((eb) => eb.fn.countAll().as('n'))
         .executeTakeFirstOrThrow();
-      const refusals = await open.db
-        .selectFrom('audit_refusals')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow();
-      return { audit: Number(audit.n), refusals: Number(refusals.n) };
+      const refusals = await open.db.selectFrom('audit_refusals').selectAll().execute();
+      const refusalBytes = refusals.reduce(
+        (n, r) => n + r.ip.length + r.family.length + r.minute.length + r.first_at.length + r.last_at.length + 8,
+        0,
+      );
+      return { audit: Number(audit.n), refusals: refusals.length, refusalBytes };
     } finally {
       await open.close();
     }
@@ -171,20 +193,26 @@ try {
   const bytesBefore = sizeOf();
   const floodStarted = performance.now();
   const routes = ['/api/submissions?geo=NL', '/api/import-profiles', '/api/tokens', '/api/users'];
+  const answers = new Map<number, number>();
   for (let n = 0; n < REFUSALS; n += 50) {
     await Promise.all(
       Array.from({ length: 50 }, (_, k) =>
-        fetch(`${base}${routes[(n + k) % routes.length]}`, { method: 'POST', body: 'x' }).then((res) =>
-          res.arrayBuffer(),
-        ),
+        fetch(`${base}${routes[(n + k) % routes.length]}`, { method: 'POST', body: 'x' }).then(async (res) => {
+          answers.set(res.status, (answers.get(res.status) ?? 0) + 1);
+          await res.arrayBuffer();
+        }),
       ),
     );
   }
+  const floodSeconds = (performance.now() - floodStarted) / 1000;
+  // The rate-limited answers are written when their minute is over: wait for that.
+  await sleep(60_000 - (Date.now() % 60_000) + 2_500);
   const after = await count();
+  const statuses = [...answers].map(([status, n]) => `${n} × ${status}`).join(', ');
   console.log(
-    `${REFUSALS} refused anonymous requests in ${((performance.now() - floodStarted) / 1000).toFixed(1)} s: ` +
-      `audit_log +${after.audit - before.audit} rows, audit_refusals +${after.refusals - before.refusals} rows, ` +
-      `database +${((sizeOf() - bytesBefore) / 1024).toFixed(0)} KB`,
+    `${REFUSALS} refused anonymous requests (${statuses}) in ${floodSeconds.toFixed(1)} s: ` +
+      `audit_log +${after.audit - before.audit} rows, audit_refusals +${after.refusals - before.refusals} rows ` +
+      `(${after.refusalBytes - before.refusalBytes} bytes of fields), database +${((sizeOf() - bytesBefore) / 1024).toFixed(0)} KB`,
   );
 } finally {
   server?.kill('SIGTERM');

@@ -9,12 +9,12 @@ export function median(values: number[]): number {
 }
 
 /** Milliseconds from navigation start to the first map painted (the dashboard's own performance mark). */
-export async function firstMapTime(page: Page): Promise<number> {
-  await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, MAP_PAINTED, {
+export async function firstMapTime(page: Page, mark = MAP_PAINTED): Promise<number> {
+  await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, mark, {
     timeout: 30_000,
     polling: 10,
   });
-  return page.evaluate((name) => performance.getEntriesByName(name)[0]!.startTime, MAP_PAINTED);
+  return page.evaluate((name) => performance.getEntriesByName(name)[0]!.startTime, mark);
 }
 
 /**
@@ -24,11 +24,12 @@ export async function firstMapTime(page: Page): Promise<number> {
 export async function repaintTime(
   page: Page,
   change: { selector: string; value: string; event: 'change' | 'input' },
+  mark = MAP_PAINTED,
 ): Promise<number> {
   // A plain string: the TypeScript runner's helpers must not leak into code evaluated in the page.
   const script = `new Promise((resolve) => {
     const control = document.querySelector(${JSON.stringify(change.selector)});
-    const name = ${JSON.stringify(MAP_PAINTED)};
+    const name = ${JSON.stringify(mark)};
     const before = performance.getEntriesByName(name).length;
     const started = performance.now();
     const poll = () => {

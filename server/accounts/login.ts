@@ -1,3 +1,4 @@
+import type { LocalisedText } from '../shared/i18n';
 import { ANONYMOUS } from '../http/actor';
 import { appendAudit } from '../audit/audit.repository';
 import type { Db } from '../db/database';
@@ -15,9 +16,9 @@ export const LOCKOUT_MINUTES = 15;
 /** The route family under which throttled sign-ins are counted in audit_refusals. */
 export const THROTTLED_FAMILY = 'POST /api/session (throttled)';
 
-const WRONG = 'The email address or password is wrong.';
+const WRONG = { key: 'accounts.wrong-credentials' };
 
-function tooMany(message: string, retryAfterMs: number): HttpError {
+function tooMany(message: LocalisedText, retryAfterMs: number): HttpError {
   return new HttpError(429, 'too-many-attempts', message, { retryAfterSeconds: Math.ceil(retryAfterMs / 1000) });
 }
 
@@ -30,7 +31,7 @@ export async function checkLogin(db: Db, email: string, password: string, ip: st
   const throttled = await throttledAddress(db, ip);
   if (throttled > 0) {
     await countRefusal(db, ip, THROTTLED_FAMILY);
-    throw tooMany('Too many failed sign-ins from this address. Wait, then try again.', throttled);
+    throw tooMany({ key: 'accounts.too-many-sign-ins' }, throttled);
   }
   const wait = await admitSignIn(db, ip, address);
   if (wait > 0) {
@@ -41,7 +42,7 @@ export async function checkLogin(db: Db, email: string, password: string, ip: st
       outcome: 'denied',
       detail: { email: address },
     });
-    throw tooMany('Too many failed sign-ins from this address. Wait, then try again.', wait);
+    throw tooMany({ key: 'accounts.too-many-sign-ins' }, wait);
   }
   const user = await findUserByEmail(db, address);
   const target = user ? `user/${user.id}` : '';
@@ -56,7 +57,7 @@ export async function checkLogin(db: Db, email: string, password: string, ip: st
       detail: { email: address, reason: 'locked' },
     });
     throw tooMany(
-      `Too many wrong passwords: this account is locked until ${user.locked_until}.`,
+      { key: 'accounts.locked', params: { until: user.locked_until } },
       Date.parse(user.locked_until) - now.getTime(),
     );
   }

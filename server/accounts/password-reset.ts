@@ -47,7 +47,7 @@ export async function issueResetLink(
   return { url: `${publicUrl}/reset-password#token=${token}`, expiresAt };
 }
 
-const UNUSABLE = 'This password link is unknown, already used, or expired. Ask the secretariat for a new one.';
+const UNUSABLE = { key: 'accounts.reset-link-unusable' };
 
 /** Uses a link once: sets the password, clears lockout, ends the user's sessions and revokes the user's API tokens. */
 export async function consumeResetLink(

@@ -1,3 +1,5 @@
+import type { LocalisedText } from '../shared/i18n';
+import { translate } from '../i18n/translate';
 import { randomBytes, scrypt, type ScryptOptions, timingSafeEqual } from 'node:crypto';
 
 export const MIN_PASSWORD_LENGTH = 12;
@@ -41,13 +43,20 @@ export async function verifyPassword(password: string, stored: string | null): P
 }
 
 /** Why a password is not acceptable, or null when it is. */
-export function passwordProblem(password: string, email?: string): string | null {
+export function passwordRule(password: string, email?: string): LocalisedText | null {
   const length = [...password].length;
   if (length < MIN_PASSWORD_LENGTH)
-    return `A password needs at least ${MIN_PASSWORD_LENGTH} characters; this one has ${length}.`;
-  if (length > MAX_PASSWORD_LENGTH) return `A password may have at most ${MAX_PASSWORD_LENGTH} characters.`;
+    return { key: 'accounts.password-too-short', params: { minimum: MIN_PASSWORD_LENGTH, length } };
+  if (length > MAX_PASSWORD_LENGTH)
+    return { key: 'accounts.password-too-long', params: { maximum: MAX_PASSWORD_LENGTH } };
   if (email && password.trim().toLowerCase() === email.trim().toLowerCase())
-    return 'A password may not be the email address.';
-  if (new Set(password).size < 4) return 'A password needs more than three different characters.';
+    return { key: 'accounts.password-is-email' };
+  if (new Set(password).size < 4) return { key: 'accounts.password-too-plain' };
   return null;
+}
+
+/** The password rule a password breaks, in English (the command-line tools), or null. */
+export function passwordProblem(password: string, email?: string): string | null {
+  const rule = passwordRule(password, email);
+  return rule && translate('en', rule);
 }

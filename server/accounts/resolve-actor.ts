@@ -46,12 +46,7 @@ export function createActorResolver(db: Db): (req: Request) => Promise<Actor> {
     if (authorization !== undefined) {
       const token = bearerToken(authorization);
       const actor = token ? await findTokenActor(db, token) : undefined;
-      if (!actor)
-        throw new HttpError(
-          401,
-          'invalid-token',
-          'The API token is unknown, expired or revoked. Send "Authorization: Bearer <token>" with a live token.',
-        );
+      if (!actor) throw new HttpError(401, 'invalid-token', { key: 'accounts.invalid-token' });
       return actor;
     }
     const sessionId = readCookie(req.headers.cookie, SESSION_COOKIE);

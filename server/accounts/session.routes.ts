@@ -105,11 +105,7 @@ export const sessionRoutes = [
     body: z.object({ currentPassword: password, newPassword: password }),
     handler: async ({ db, actor, body, headers, ip, secure }) => {
       if (actor.kind !== 'user' || actor.via !== 'session') {
-        throw new HttpError(
-          403,
-          'session-required',
-          'Change a password while signed in with email and password, not with an API token.',
-        );
+        throw new HttpError(403, 'session-required', { key: 'accounts.password-change-needs-session' });
       }
       const user = (await findUserById(db, actor.id))!;
       if (!(await verifyPassword(body.currentPassword, user.password_hash))) {
@@ -120,7 +116,7 @@ export const sessionRoutes = [
           target: `user/${user.id}`,
           outcome: 'denied',
         });
-        throw new HttpError(400, 'wrong-password', 'The current password is wrong.');
+        throw new HttpError(400, 'wrong-password', { key: 'accounts.wrong-current-password' });
       }
       const tokensRevoked = await setUserPassword(db, user, body.newPassword);
       await appendAudit(db, {

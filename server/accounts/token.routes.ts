@@ -9,7 +9,7 @@ import { findUserById } from './user.repository';
 const EVERY_ROLE: Access = { kind: 'roles', roles: [...ROLES] };
 
 function userOf(actor: Actor): Extract<Actor, { kind: 'user' }> {
-  if (actor.kind !== 'user') throw new HttpError(401, 'unauthenticated', 'Sign in to manage API tokens.');
+  if (actor.kind !== 'user') throw new HttpError(401, 'unauthenticated', { key: 'accounts.tokens-need-sign-in' });
   return actor;
 }
 
@@ -45,8 +45,7 @@ export const tokenRoutes = [
     handler: async ({ db, actor, body, ip }) => {
       const me = userOf(actor);
       // A token cannot mint further tokens: a leaked one can be revoked and is then gone for good.
-      if (me.via === 'token')
-        throw new HttpError(403, 'session-required', 'Issue API tokens while signed in with email and password.');
+      if (me.via === 'token') throw new HttpError(403, 'session-required', { key: 'accounts.tokens-need-session' });
       const owner = (await findUserById(db, me.id))!;
       const { token, view } = await issueToken(db, owner, body.name, body.expiresInDays, { actor, ip });
       return {
@@ -69,7 +68,7 @@ export const tokenRoutes = [
       const me = userOf(actor);
       const row = await findToken(db, params.id);
       if (row.user_id !== me.id && me.role !== 'secretariat') {
-        throw new HttpError(404, 'not-found', `There is no API token ${params.id}.`);
+        throw new HttpError(404, 'not-found', { key: 'accounts.no-token', params: { id: String(params.id) } });
       }
       return revokeToken(db, row, { actor, ip });
     },

@@ -68,7 +68,7 @@ export async function listTokens(db: DbOrTx, userId?: number): Promise<TokenView
 
 export async function findToken(db: DbOrTx, id: number): Promise<ApiTokenRow> {
   const row = await db.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound(`There is no API token ${id}.`);
+  if (!row) throw notFound({ key: 'accounts.no-token', params: { id: String(id) } });
   return row;
 }
 

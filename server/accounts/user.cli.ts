@@ -49,19 +49,39 @@ async function userByEmail(db: Db, email: string | undefined) {
 }
 
 /** Runs one CLI command; throws an Error with a readable message on bad input. */
+/** True when the arguments ask for the usage: `--help`, `-h`, `help`, or nothing at all. */
+export function wantsHelp(argv: readonly string[]): boolean {
+  return (
+    argv.every((arg) => arg.trim() === '') || argv.some((arg) => arg === '--help' || arg === '-h') || argv[0] === 'help'
+  );
+}
+
+const OPTIONS = {
+  email: { type: 'string' },
+  role: { type: 'string' },
+  geo: { type: 'string' },
+  name: { type: 'string' },
+  hours: { type: 'string' },
+  link: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** The arguments, or an Error naming the unknown option with the usage (never node's raw parse error). */
+function parseCommand(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.replace(/\. To specify a positional.*$/s, '') : String(error);
+    throw new Error(`${reason}.\n${USER_CLI_HELP}`);
+  }
+}
+
 export async function runUserCommand(db: Db, argv: string[], io: CliIo): Promise<void> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      email: { type: 'string' },
-      role: { type: 'string' },
-      geo: { type: 'string' },
-      name: { type: 'string' },
-      hours: { type: 'string' },
-      link: { type: 'boolean' },
-    },
-  });
+  if (wantsHelp(argv)) {
+    io.print(USER_CLI_HELP);
+    return;
+  }
+  const { positionals, values } = parseCommand(argv);
   const command = positionals[0];
   try {
     if (command === 'create') {

@@ -18,11 +18,7 @@ const UserId = z.object({ id: z.coerce.number().int().positive() });
 /** Account management needs a person at a browser: a leaked API token cannot create users or mint links. */
 function requireSession(actor: Actor): void {
   if (actor.kind === 'user' && actor.via === 'token') {
-    throw new HttpError(
-      403,
-      'session-required',
-      'Manage accounts while signed in with email and password, not with an API token.',
-    );
+    throw new HttpError(403, 'session-required', { key: 'accounts.manage-needs-session' });
   }
 }
 

@@ -4,7 +4,7 @@ import type { Db, DbOrTx } from '../db/database';
 import { badRequest, conflict, notFound } from '../http/errors';
 import type { UserRow } from '../db/tables/account.table';
 import { type Actor, ROLES, type Role } from '../http/actor';
-import { hashPassword, passwordProblem } from './password';
+import { hashPassword, passwordRule } from './password';
 import {
   countSecretariat,
   endUserSessions,
@@ -49,14 +49,13 @@ export interface AccountEvent {
 async function checkedGeos(db: DbOrTx, role: Role, geos: string[]): Promise<string> {
   if (role === 'secretariat') return '';
   if (role === 'contact_point' && geos.length === 0) {
-    throw badRequest('A contact point needs at least one geo, e.g. "geos": ["NL"].');
+    throw badRequest({ key: 'accounts.contact-point-needs-geo' });
   }
   if (!geos.length) return '';
   const known = await db.selectFrom('geos').select(['code', 'kind']).where('code', 'in', geos).execute();
   const countries = new Set(known.filter((g) => g.kind === 'country').map((g) => g.code));
   const wrong = geos.filter((g) => !countries.has(g));
-  if (wrong.length)
-    throw badRequest(`Not a country code: ${wrong.join(', ')}. Use codes from GET /api/geos with kind "country".`);
+  if (wrong.length) throw badRequest({ key: 'accounts.not-country-codes', params: { codes: wrong.join(', ') } });
   return serializeGeos(geos);
 }
 
@@ -67,10 +66,11 @@ export async function createUser(
   password?: string,
 ): Promise<UserRow> {
   if (password !== undefined) {
-    const problem = passwordProblem(password, input.email);
+    const problem = passwordRule(password, input.email);
     if (problem) throw badRequest(problem);
   }
-  if (await findUserByEmail(db, input.email)) throw conflict(`A user with email ${input.email} already exists.`);
+  if (await findUserByEmail(db, input.email))
+    throw conflict({ key: 'accounts.email-taken', params: { email: input.email } });
   const geos = await checkedGeos(db, input.role, input.geos);
   const now = new Date().toISOString();
   const passwordHash = password === undefined ? null : await hashPassword(password);
@@ -102,7 +102,7 @@ export async function createUser(
 
 export async function requireUser(db: DbOrTx, id: number): Promise<UserRow> {
   const row = await findUserById(db, id);
-  if (!row) throw notFound(`There is no user ${id}.`);
+  if (!row) throw notFound({ key: 'accounts.no-user', params: { id: String(id) } });
   return row;
 }
 
@@ -113,7 +113,7 @@ export async function updateUser(db: Db, id: number, changes: UserChanges, event
   const active = changes.active ?? before.active === 1;
   const losesSecretariat = before.role === 'secretariat' && before.active === 1 && (role !== 'secretariat' || !active);
   if (losesSecretariat && (await countSecretariat(db)) <= 1) {
-    throw conflict('This is the last active secretariat account; create or promote another one first.');
+    throw conflict({ key: 'accounts.last-secretariat' });
   }
   const geos =
     changes.geos !== undefined || changes.role !== undefined
@@ -168,7 +168,7 @@ async function auditUserChanges(db: Db, before: UserRow, after: UserRow, event: 
  * password may have issued them (issue 15). Answers how many tokens were revoked, so the user is told.
  */
 export async function setUserPassword(db: DbOrTx, user: UserRow, password: string): Promise<number> {
-  const problem = passwordProblem(password, user.email);
+  const problem = passwordRule(password, user.email);
   if (problem) throw badRequest(problem);
   const now = new Date().toISOString();
   await db

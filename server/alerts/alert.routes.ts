@@ -47,13 +47,14 @@ export const alertRoutes = [
     access: { kind: 'public' },
     query: AlertsQuery,
     response: AlertsResponseSchema,
-    handler: ({ db, headers, query }) =>
+    handler: ({ db, headers, query, locale }) =>
       answerVersionedRead({
         db,
         headers,
         query,
         path: '/api/alerts',
-        compute: (asOf, catalogue) => emergingTrends(db, catalogue, { ...query, asOf }),
+        locale,
+        compute: (asOf, catalogue) => emergingTrends(db, catalogue, { ...query, asOf, locale }),
         csv: { render: alertsCsv, fileName: `alerts-${query.group}-${query.period ?? 'latest'}.csv` },
       }),
   }),
@@ -65,17 +66,18 @@ export const alertRoutes = [
       'Atom feed of the latest period’s emerging-trend alerts, filterable by country and theme: subscribe without an account; each new alert is a new entry',
     access: { kind: 'public' },
     query: AlertsFeedQuery,
-    handler: ({ db, headers, query }) =>
+    handler: ({ db, headers, query, locale }) =>
       versionedAnswer({
         db,
         headers,
         asOf: null,
         key: queryKey('/api/alerts/feed.atom', query),
-        compute: (catalogue) => emergingTrends(db, catalogue, { group: query.group, asOf: null }),
+        locale,
+        compute: (catalogue) => emergingTrends(db, catalogue, { group: query.group, asOf: null, locale }),
         csv: {
           wanted: true,
           contentType: 'application/atom+xml; charset=utf-8',
-          render: (answer) => alertsFeed(answer, query, queryKey('/api/alerts/feed.atom', query)),
+          render: (answer) => alertsFeed(answer, query, queryKey('/api/alerts/feed.atom', query), locale),
         },
       }),
   }),

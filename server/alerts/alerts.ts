@@ -9,7 +9,9 @@ import { readCells } from '../analytics/cell.repository';
 import { POPULATION_INDICATOR } from '../analytics/cell.types';
 import { PER_100K_UNIT } from '../analytics/rate';
 import { benjaminiHochberg } from '../analytics/statistics/false-discovery';
-import { explainAlert } from './explanation';
+import { explainAlert, geoNameIn } from './explanation';
+import type { Locale } from '../shared/i18n';
+import { translate } from '../i18n/translate';
 import { reviewHierarchy, type Significant } from './hierarchy';
 import {
   ALERT_RULES,
@@ -31,6 +33,8 @@ export interface AlertsRequest {
   /** rate: per-100k rates only (indicators that have one); count: values as published; absent: the rate where one exists. */
   measure?: Measure;
   asOf: string | null;
+  /** The reader's language: explanations, notices and reasons are written in it. */
+  locale?: Locale;
 }
 
 /** The series screened: each indicator × member, in the measure asked (or the rate where one exists). */
@@ -60,14 +64,15 @@ export function screenYear(
   indicators: Map<string, IndicatorRow>,
   series: ScreenedSeries[],
   year: number,
+  locale: Locale = 'en',
 ): YearScreen {
-  const results = series.map((s) => testSeries(cells, s, year)).filter((r) => r !== null);
+  const results = series.map((s) => testSeries(cells, s, year, locale)).filter((r) => r !== null);
   const tests = results.filter(isTest);
   const q = benjaminiHochberg(tests.map((t) => t.prediction.p));
   const significant = tests
     .map((test, i) => ({ test, q: q[i]!, linked: [] }))
     .filter((s) => s.q < ALERT_RULES.falseDiscoveryRate);
-  const { kept, reclassifications } = reviewHierarchy(cells, indicators, significant, year);
+  const { kept, reclassifications } = reviewHierarchy(cells, indicators, significant, year, locale);
   return {
     tests,
     notAssessed: results.filter((r): r is NotAssessed => !isTest(r)),
@@ -80,7 +85,7 @@ function strengthOf(q: number): Alert['strength'] {
   return q < 0.001 ? 'very strong' : q < 0.01 ? 'strong' : 'moderate';
 }
 
-function alertOf(cells: CellLookup, { test, q, linked }: Significant, group: string): Alert {
+function alertOf(cells: CellLookup, { test, q, linked }: Significant, group: string, locale: Locale): Alert {
   const rate = test.measure === 'rate';
   const value = rate ? test.current.rate! : test.current.count!;
   const previous = rate ? test.prior.rate : test.prior.count;
@@ -121,11 +126,18 @@ function alertOf(cells: CellLookup, { test, q, linked }: Significant, group: str
   for (const link of linked) {
     alert.notices.push({
       kind: 'parent-child',
-      text: `${link.relation === 'parent' ? 'Its parent' : 'Its child'} ${link.indicator} moved the same way in ${test.geo.name}: shown here as one alert.`,
+      text: translate(locale, {
+        key: 'alerts.notice-parent-child',
+        params: {
+          relation: link.relation,
+          indicator: link.indicator,
+          geo: geoNameIn(test.geo.code, test.geo.name, locale),
+        },
+      }),
       series: [test.indicator.code, link.indicator],
     });
   }
-  alert.explanation = explainAlert(alert, group);
+  alert.explanation = explainAlert(alert, group, locale);
   return alert;
 }
 
@@ -181,11 +193,7 @@ export async function emergingTrends(
   const period = request.period ?? (await latestYear(db, geos, request.asOf));
   const parsed = period ? parsePeriod(period) : null;
   if (!period || !parsed || parsed.kind !== 'year') {
-    throw badRequest(
-      period
-        ? `period "${period}" must be a year, e.g. 2021.`
-        : 'No data yet: there is no period to look for alerts in.',
-    );
+    throw badRequest(period ? { key: 'alerts.period-not-year', params: { period } } : { key: 'alerts.no-data' });
   }
   // The years the answer reads: the hit rate's years and their windows, up to the year after the period.
   const fromYear = parsed.year - HIT_RATE_YEARS - ALERT_RULES.window - 1;
@@ -205,8 +213,8 @@ export async function emergingTrends(
     if (c.indicator !== POPULATION_INDICATOR && /^\d{4}$/.test(c.period))
       firstYear = Math.min(firstYear, Number(c.period));
   const index = cellLookup(cells);
-  const screen = screenYear(index, catalogue.indicators, series, parsed.year);
-  const alerts = screen.significant.map((s) => alertOf(index, s, group.code)).sort(byEvidence);
+  const screen = screenYear(index, catalogue.indicators, series, parsed.year, request.locale);
+  const alerts = screen.significant.map((s) => alertOf(index, s, group.code, request.locale ?? 'en')).sort(byEvidence);
   for (const [i, a] of alerts.entries()) a.rank = i + 1;
   const tested = screen.tests.length;
   return {

@@ -1,6 +1,9 @@
 import type { IndicatorRow } from '../db/tables/indicator.table';
 import type { Alert, ReclassificationNotice } from '../shared/api/analytics';
 import { type CellLookup, type CountTest, seriesYear } from './screen';
+import { formatNumber, type Locale } from '../shared/i18n';
+import { translate } from '../i18n/translate';
+import { geoNameIn } from './explanation';
 
 /** A test that passed the false-discovery-rate control, with what the hierarchy adds to it. */
 export interface Significant {
@@ -33,6 +36,7 @@ function reclassificationOf(
   sibling: IndicatorRow,
   parent: IndicatorRow,
   year: number,
+  locale: Locale,
 ): ReclassificationNotice | null {
   const geo = test.geo.code;
   const own = change(cells, test.indicator.code, geo, year);
@@ -46,8 +50,9 @@ function reclassificationOf(
   const [rising, falling] = a > 0 ? [test.indicator, sibling] : [sibling, test.indicator];
   const counts = { [test.indicator.code]: own, [sibling.code]: other, [parent.code]: whole };
   const say = (row: IndicatorRow) =>
-    `${row.name} (${row.code}) ${counts[row.code]!.previous.toLocaleString('en-GB')} → ${counts[row.code]!.current.toLocaleString('en-GB')}`;
-  const parentChange = whole.previous > 0 ? ` (${p >= 0 ? '+' : ''}${((100 * p) / whole.previous).toFixed(0)}%)` : '';
+    `${row.name} (${row.code}) ${formatNumber(counts[row.code]!.previous, locale)} → ${formatNumber(counts[row.code]!.current, locale)}`;
+  const share = { style: 'percent', signDisplay: 'exceptZero', maximumFractionDigits: 0 } as const;
+  const parentChange = whole.previous > 0 ? ` (${formatNumber(p / whole.previous, locale, share)})` : '';
   return {
     geo,
     geoName: test.geo.name,
@@ -56,7 +61,18 @@ function reclassificationOf(
     rising: rising.code,
     falling: falling.code,
     counts,
-    text: `Possible reclassification in ${test.geo.name}, ${year}: ${say(rising)} while ${say(falling)}, and their parent ${say(parent)}${parentChange} barely moved. Offences may have moved between the two categories; the contact point for ${geo} is asked to confirm.`,
+    text: translate(locale, {
+      key: 'alerts.notice-reclassification',
+      params: {
+        geo: geoNameIn(geo, test.geo.name, locale),
+        year,
+        rising: say(rising),
+        falling: say(falling),
+        parent: say(parent),
+        parentChange,
+        code: geo,
+      },
+    }),
   };
 }
 
@@ -71,6 +87,7 @@ export function reviewHierarchy(
   indicators: Map<string, IndicatorRow>,
   significant: Significant[],
   year: number,
+  locale: Locale = 'en',
 ) {
   const reclassifications: ReclassificationNotice[] = [];
   const dropped = new Set<string>();
@@ -82,7 +99,7 @@ export function reviewHierarchy(
       (i) => i.parent === parent.code && i.code !== s.test.indicator.code,
     );
     for (const sibling of siblings) {
-      const notice = reclassificationOf(cells, s.test, sibling, parent, year);
+      const notice = reclassificationOf(cells, s.test, sibling, parent, year, locale);
       if (!notice) continue;
       reclassifications.push(notice);
       for (const code of [s.test.indicator.code, sibling.code, parent.code]) dropped.add(key(code, s.test.geo.code));

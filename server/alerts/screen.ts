@@ -1,4 +1,6 @@
 import type { IndicatorRow } from '../db/tables/indicator.table';
+import type { Locale, LocalisedText } from '../shared/i18n';
+import { translate } from '../i18n/translate';
 import type { AlertNotice, AlertYear, Measure } from '../shared/api/analytics';
 import { type CellRecord, POPULATION_INDICATOR } from '../analytics/cell.types';
 import {
@@ -111,8 +113,14 @@ export function seriesYear(cells: CellLookup, indicator: string, geo: string, ye
  * 1 January figures up to 2019 and World Bank mid-year estimates, flagged d, from 2020: a change of
  * the d flag inside a series is a change of source, which moves a rate without any change in crime.
  */
-export function populationSource(year: AlertYear): string {
-  return year.populationFlags.includes('d') ? 'a mid-year estimate (flag d)' : 'population on 1 January';
+/** Which population a year's rate divides by: a mid-year estimate (flag d) or the population on 1 January. */
+function sourceOf(year: AlertYear): 'midyear' | 'january' {
+  return year.populationFlags.includes('d') ? 'midyear' : 'january';
+}
+
+/** The population source named in the reader's language. */
+export function populationSource(year: AlertYear, locale: Locale = 'en'): string {
+  return translate(locale, { key: 'alerts.population-source', params: { source: sourceOf(year) } });
 }
 
 /** The window before a year, as parallel arrays (a screen builds hundreds of thousands of them). */
@@ -146,13 +154,19 @@ function windowBefore(rows: SeriesRows, year: number): Window {
   return w;
 }
 
-function notAssessed(series: ScreenedSeries, prior: AlertYear, current: AlertYear, reason: string): NotAssessed {
+function notAssessed(
+  series: ScreenedSeries,
+  prior: AlertYear,
+  current: AlertYear,
+  reason: LocalisedText,
+  locale: Locale,
+): NotAssessed {
   return {
     indicator: series.indicator.code,
     geo: series.geo.code,
     previousCount: prior.count,
     count: current.count,
-    reason,
+    reason: translate(locale, reason),
   };
 }
 
@@ -160,22 +174,34 @@ function notAssessed(series: ScreenedSeries, prior: AlertYear, current: AlertYea
  * Tests one series in one year, or says why it was not assessed. Null when there is nothing to say
  * (no figure this year, or no rate when rates were asked for).
  */
-export function testSeries(cells: CellLookup, series: ScreenedSeries, year: number): CountTest | NotAssessed | null {
+export function testSeries(
+  cells: CellLookup,
+  series: ScreenedSeries,
+  year: number,
+  locale: Locale = 'en',
+): CountTest | NotAssessed | null {
   const rows = rowsOf(cells, series.indicator.code, series.geo.code);
   if (rows.counts?.[year - rows.first]?.value == null) return null;
   const current = yearOf(rows, year);
   if (current.count === null || (series.measure === 'rate' && current.rate === null)) return null;
   const prior = yearOf(rows, year - 1);
   if (current.countFlags.includes('b'))
-    return notAssessed(series, prior, current, `break in series (b) in ${year}: not comparable with earlier years`);
+    return notAssessed(series, prior, current, { key: 'alerts.not-assessed-break', params: { year } }, locale);
   if (prior.count === null)
-    return notAssessed(series, prior, current, `no figure for ${year - 1}: no change to assess`);
+    return notAssessed(
+      series,
+      prior,
+      current,
+      { key: 'alerts.not-assessed-no-prior', params: { year: year - 1 } },
+      locale,
+    );
   if (Math.min(prior.count, current.count) < ALERT_RULES.minimumCount) {
     return notAssessed(
       series,
       prior,
       current,
-      `small numbers: not assessed (fewer than ${ALERT_RULES.minimumCount} offences in a compared year)`,
+      { key: 'alerts.not-assessed-small', params: { minimum: ALERT_RULES.minimumCount } },
+      locale,
     );
   }
   const w = windowBefore(rows, year);
@@ -184,7 +210,8 @@ export function testSeries(cells: CellLookup, series: ScreenedSeries, year: numb
       series,
       prior,
       current,
-      `only ${w.xs.length} comparable earlier years (${ALERT_RULES.minimumPoints} needed)`,
+      { key: 'alerts.not-assessed-short', params: { count: w.xs.length, needed: ALERT_RULES.minimumPoints } },
+      locale,
     );
   }
   // The population is the exposure only when one source covers the window and the year: otherwise a
@@ -193,10 +220,18 @@ export function testSeries(cells: CellLookup, series: ScreenedSeries, year: numb
   const exposure =
     series.measure === 'rate' && w.populations.every((p, i) => p !== null && w.midYear[i] === currentMidYear);
   const notices: AlertNotice[] = [];
-  if (series.measure === 'rate' && prior.population !== null && populationSource(prior) !== populationSource(current)) {
+  if (series.measure === 'rate' && prior.population !== null && sourceOf(prior) !== sourceOf(current)) {
     notices.push({
       kind: 'population-source-change',
-      text: `The population source changes in ${current.period} (${populationSource(prior)} in ${prior.period}, ${populationSource(current)} in ${current.period}): the rate change partly reflects the new denominator; the test uses the counts alone, so it cannot raise this alert.`,
+      text: translate(locale, {
+        key: 'alerts.notice-population-source',
+        params: {
+          period: current.period,
+          priorPeriod: prior.period,
+          priorSource: populationSource(prior, locale),
+          source: populationSource(current, locale),
+        },
+      }),
       series: [series.indicator.code, POPULATION_INDICATOR],
     });
   }
@@ -205,7 +240,7 @@ export function testSeries(cells: CellLookup, series: ScreenedSeries, year: numb
     w.counts,
     w.populations.map((p) => (exposure ? Math.log(p!) : 0)),
   );
-  if (!fit) return notAssessed(series, prior, current, 'the trend of the earlier years could not be fitted');
+  if (!fit) return notAssessed(series, prior, current, { key: 'alerts.not-assessed-no-fit' }, locale);
   const prediction = predictCount(
     fit,
     year,
@@ -217,7 +252,7 @@ export function testSeries(cells: CellLookup, series: ScreenedSeries, year: numb
   if (w.startsAtBreak)
     notices.push({
       kind: 'break',
-      text: `Break in series in ${from}: the expected range uses ${from} onwards only.`,
+      text: translate(locale, { key: 'alerts.notice-break', params: { from } }),
       series: [series.indicator.code],
     });
   return {
@@ -257,7 +292,7 @@ export function persistenceOf(
       nextCount: next.count,
       note: `break in series in ${nextPeriod}: not comparable`,
     };
-  const sameSource = next.population !== null && populationSource(next) === populationSource(test.current);
+  const sameSource = next.population !== null && sourceOf(next) === sourceOf(test.current);
   const offset = test.exposure ? Math.log(sameSource ? next.population! : test.current.population!) : 0;
   const range = predictCount(test.fit, year, offset, next.count, ALERT_RULES.interval);
   const rising = test.prediction.z > 0;

@@ -59,6 +59,6 @@ function normaliseInput(s: string): string {
 export function asOfMoment(asOf: string | undefined): string | null {
   if (asOf === undefined) return null;
   const time = Date.parse(normaliseInput(asOf));
-  if (Number.isNaN(time)) throw badRequest(`asOf "${asOf}" is not a date or datetime.`);
+  if (Number.isNaN(time)) throw badRequest({ key: 'analytics.bad-as-of', params: { asOf } });
   return new Date(time).toISOString();
 }

@@ -10,6 +10,8 @@ import { compareGroup } from './compare';
 import { trendOf } from './trends';
 import { CompareResponseSchema, GeoProfileResponseSchema, TrendResponseSchema } from '../shared/api/analytics';
 import { answerVersionedRead } from './versioned-response';
+import { regionsCsv, regionsOf } from './regions';
+import { RegionsAnswerSchema } from '../shared/api/regions';
 
 export const CompareQuery = z.object({
   indicator: singleCode.describe('Indicator code, e.g. ICCS0101'),
@@ -18,6 +20,15 @@ export const CompareQuery = z.object({
   group: singleCode
     .default(REFERENCE_GROUP)
     .describe(`Aggregate geo whose members are compared (default ${REFERENCE_GROUP})`),
+  level: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(3)
+    .optional()
+    .describe(
+      'NUTS level 1–3: compare the NUTS regions of that level in the group (a country, or every member of an aggregate)',
+    ),
   asOf: asOfParam.optional(),
   format: tableFormatParam,
 });
@@ -68,13 +79,15 @@ export const comparisonRoutes = [
     access: { kind: 'public' },
     query: TrendQuery,
     response: TrendResponseSchema,
-    handler: ({ db, headers, query }) =>
+    handler: ({ db, headers, query, locale }) =>
       answerVersionedRead({
         db,
         headers,
         query,
         path: '/api/trends',
-        compute: (asOf, catalogue, version) => trendOf(db, catalogue, { ...query, asOf, versionKey: version.key }),
+        locale,
+        compute: (asOf, catalogue, version) =>
+          trendOf(db, catalogue, { ...query, asOf, versionKey: version.key, locale }),
         csv: { render: trendCsv, fileName: `trend-${query.indicator}-${query.geo}-${query.measure}.csv` },
         jsonstat: trendJsonStat,
       }),
@@ -107,5 +120,36 @@ export const insightRoutes = [
   }),
 ];
 
+export const RegionsQuery = z.object({
+  indicator: singleCode.describe('Indicator code, e.g. ICCS0401'),
+  level: z.coerce.number().int().min(1).max(3).default(2).describe('NUTS level 1–3 (default 2)'),
+  measure: measureParam,
+  asOf: asOfParam.optional(),
+  format: formatParam,
+});
+
+export const regionRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/api/geos/:code/regions',
+    tag: 'analytics',
+    summary:
+      'A country’s NUTS regions of one level, each with its latest value of an indicator; rates of regions without a population are the source’s published rates (rateSource)',
+    access: { kind: 'public' },
+    params: ProfileParams,
+    query: RegionsQuery,
+    response: RegionsAnswerSchema,
+    handler: ({ db, headers, query, params }) =>
+      answerVersionedRead({
+        db,
+        headers,
+        query,
+        path: `/api/geos/${params.code}/regions`,
+        compute: (asOf, catalogue) => regionsOf(db, catalogue, { ...query, country: params.code, asOf }),
+        csv: { render: regionsCsv, fileName: `regions-${params.code}-${query.indicator}-${query.level}.csv` },
+      }),
+  }),
+];
+
 /** Every analytics route, as listed in server/http/routes.ts. */
-export const analyticsRoutes = [...comparisonRoutes, ...insightRoutes];
+export const analyticsRoutes = [...comparisonRoutes, ...insightRoutes, ...regionRoutes];

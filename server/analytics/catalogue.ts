@@ -10,11 +10,20 @@ export interface GroupInfo {
   members: { code: string; name: string }[];
 }
 
+export interface CatalogueGeo {
+  code: string;
+  name: string;
+  kind: string;
+  nuts_level: number | null;
+  country: string | null;
+  territorial: number;
+}
+
 /** Indicators, geos and groups, read once per catalogue version (see readDataVersion). */
 export interface Catalogue {
   key: string;
   indicators: Map<string, IndicatorRow>;
-  geos: Map<string, { code: string; name: string; kind: string }>;
+  geos: Map<string, CatalogueGeo>;
   /** Group code → members (sorted by code); geo code → the groups it belongs to. */
   members: Map<string, { code: string; name: string }[]>;
   groupsOf: Map<string, string[]>;
@@ -28,7 +37,11 @@ export async function loadCatalogue(db: DbOrTx, key: string): Promise<Catalogue>
   if (cached?.key === key) return cached;
   const [indicators, geos, memberships] = await Promise.all([
     db.selectFrom('indicators').selectAll().orderBy('code').execute(),
-    db.selectFrom('geos').select(['code', 'name', 'kind']).orderBy('code').execute(),
+    db
+      .selectFrom('geos')
+      .select(['code', 'name', 'kind', 'nuts_level', 'country', 'territorial'])
+      .orderBy('code')
+      .execute(),
     db
       .selectFrom('geo_group_members')
       .select(['group_code', 'geo_code'])
@@ -59,9 +72,12 @@ export async function loadCatalogue(db: DbOrTx, key: string): Promise<Catalogue>
 export function indicatorFor(catalogue: Catalogue, code: string, measure: Measure): IndicatorRow {
   const row = catalogue.indicators.get(code);
   if (!row)
-    throw badRequest(`Unknown indicator code "${code}". See /api/indicators for the valid codes.`, {
-      indicator: [code],
-    });
+    throw badRequest(
+      { key: 'analytics.unknown-indicator', params: { code } },
+      {
+        indicator: [code],
+      },
+    );
   assertMeasure(row, measure);
   return row;
 }
@@ -73,7 +89,7 @@ export function canBeRate(row: IndicatorRow): boolean {
 export function assertMeasure(row: IndicatorRow, measure: Measure): void {
   if (measure === 'rate' && !canBeRate(row)) {
     throw badRequest(
-      `Indicator ${row.code} (${row.name}) has no per-100k rate: its unit is ${row.unit} and it is not divided by population. Use measure=count.`,
+      { key: 'analytics.no-rate', params: { code: row.code, name: row.name, unit: row.unit } },
       { measure: 'rate', indicator: row.code },
     );
   }
@@ -95,23 +111,37 @@ export function summarise(row: IndicatorRow, measure: Measure): IndicatorSummary
 export function groupFor(catalogue: Catalogue, code: string): GroupInfo {
   const geo = catalogue.geos.get(code);
   if (!geo)
-    throw badRequest(`Unknown group "${code}". See /api/geos for the aggregates (kind "aggregate").`, {
-      group: [code],
-    });
+    throw badRequest(
+      { key: 'analytics.unknown-group', params: { code } },
+      {
+        group: [code],
+      },
+    );
   const members = catalogue.members.get(code);
-  if (!members?.length)
-    throw badRequest(`"${code}" is not a group of geos (it has no members). Use e.g. group=EU27_2020.`);
+  if (!members?.length) throw badRequest({ key: 'analytics.not-a-group', params: { code } });
+  return { code: geo.code, name: geo.name, members };
+}
+
+/**
+ * The NUTS regions of one level compared as a group (issue 19): those of a country, or of every member
+ * country of an aggregate. Extra-regio regions are members (their figures count in sums).
+ */
+export function regionGroupFor(catalogue: Catalogue, code: string, level: number): GroupInfo {
+  const geo = catalogue.geos.get(code);
+  if (!geo) throw badRequest({ key: 'regions.unknown-group', params: { code } }, { group: [code] });
+  if (geo.kind === 'region') throw badRequest({ key: 'regions.region-as-group', params: { code } });
+  const countries = new Set(geo.kind === 'country' ? [code] : (catalogue.members.get(code) ?? []).map((m) => m.code));
+  const members = [...catalogue.geos.values()]
+    .filter((g) => g.kind === 'region' && g.nuts_level === level && countries.has(g.country ?? ''))
+    .map((g) => ({ code: g.code, name: g.name }));
+  if (!members.length) throw badRequest({ key: 'regions.no-regions', params: { code, level } });
   return { code: geo.code, name: geo.name, members };
 }
 
 /** A geo by code: unknown is a 404 for a path parameter, a 400 for a query parameter. */
-export function geoFor(
-  catalogue: Catalogue,
-  code: string,
-  where: 'path' | 'query' = 'query',
-): { code: string; name: string } {
+export function geoFor(catalogue: Catalogue, code: string, where: 'path' | 'query' = 'query'): CatalogueGeo {
   const geo = catalogue.geos.get(code);
-  if (!geo && where === 'path') throw notFound(`Unknown geo code "${code}". See /api/geos.`);
-  if (!geo) throw badRequest(`Unknown geo code "${code}". See /api/geos for the valid codes.`, { geo: [code] });
+  if (!geo && where === 'path') throw notFound({ key: 'analytics.unknown-geo-path', params: { code } });
+  if (!geo) throw badRequest({ key: 'analytics.unknown-geo', params: { code } }, { geo: [code] });
   return geo;
 }

@@ -3,7 +3,8 @@ import { parsePeriod } from '../cells/period';
 import { badRequest } from '../http/errors';
 import { aggregateGroup, type MemberFigure } from './aggregate';
 import type { CompareResponse, CompareRow, Measure, MeasuredValue } from '../shared/api/analytics';
-import { type Catalogue, groupFor, indicatorFor, summarise } from './catalogue';
+import { type Catalogue, groupFor, indicatorFor, regionGroupFor, summarise } from './catalogue';
+import { withPublishedRates } from './published-rate';
 import { cellIndex, cellKey, readCells } from './cell.repository';
 import { comparabilityWarnings, profileDefinitionNotes } from './comparability';
 import { measuredCount, measuredRate, POPULATION_INDICATOR } from './rate';
@@ -14,6 +15,8 @@ export interface CompareRequest {
   period: string;
   measure: Measure;
   group: string;
+  /** NUTS level 1–3: compare the group's regions of that level instead of its members. */
+  level?: number;
   asOf: string | null;
   /** False when no committed submission used an import profile: no profile notes to look up. */
   profiles?: boolean;
@@ -25,9 +28,11 @@ export type Comparison = Omit<CompareResponse, 'meta'>;
 
 export async function compareGroup(db: DbOrTx, catalogue: Catalogue, request: CompareRequest): Promise<Comparison> {
   const { period, measure } = request;
-  if (!parsePeriod(period)) throw badRequest(`period "${period}" is not a year, quarter or month.`);
+  if (!parsePeriod(period)) throw badRequest({ key: 'analytics.bad-period', params: { period } });
   const indicator = indicatorFor(catalogue, request.indicator, measure);
-  const group = groupFor(catalogue, request.group);
+  const group = request.level
+    ? regionGroupFor(catalogue, request.group, request.level)
+    : groupFor(catalogue, request.group);
   const geos = group.members.map((m) => m.code);
   const cells = cellIndex(
     await readCells(
@@ -37,13 +42,17 @@ export async function compareGroup(db: DbOrTx, catalogue: Catalogue, request: Co
       request.versionKey,
     ),
   );
-  const members: (MemberFigure & { name: string })[] = group.members.map(({ code, name }) => {
+  const measuredMembers = group.members.map(({ code, name }) => {
     const cell = cells.get(cellKey(indicator.code, code, period));
     const population = cells.get(cellKey(POPULATION_INDICATOR, code, period));
     const measured =
       measure === 'rate' ? measuredRate(cell, population, code, period) : measuredCount(cell, code, period);
-    return { geo: code, name, measured, population: population?.value ?? null };
+    return { geo: code, name, period, measured, population: population?.value ?? null };
   });
+  const members: (MemberFigure & { name: string })[] =
+    measure === 'rate' && request.level
+      ? await withPublishedRates(db, indicator.code, measuredMembers)
+      : measuredMembers;
   const aggregate = aggregateGroup(group.code, indicator.aggregation, measure, members);
   const levelComparable = measure === 'rate' || indicator.aggregation === 'population_weighted_mean';
   return {

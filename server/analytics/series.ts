@@ -1,7 +1,10 @@
+import { loadSourceCatalogue } from '../sources/source.catalogue';
 import { median } from 'simple-statistics';
 import { parsePeriod } from '../cells/period';
 import type { MeasuredValue, SegmentStatistics, TrendPoint } from '../shared/api/analytics';
 import { olsFit } from './statistics/ols';
+import type { Locale, LocalisedText } from '../shared/i18n';
+import { translate } from '../i18n/translate';
 import { mannKendall, theilSen } from './statistics/trend-tests';
 
 interface PeriodPosition {
@@ -48,12 +51,23 @@ function denominatorSource(measured: MeasuredValue): string | null {
   return measured.denominator?.source ?? null;
 }
 
+const sourceNames = new Map(loadSourceCatalogue().sources.map((s) => [s.code, `${s.publisher} ${s.dataset}`]));
+
+/** A population source by its publisher's and dataset's names (proper names: the same in every language). */
+function sourceName(code: string): string {
+  return sourceNames.get(code) ?? code;
+}
+
 /** Why a point starts a new segment, or null: a break flag (b), or a change of population source under a rate. */
-function breakReason(measured: MeasuredValue, source: string | null, previousSource: string | null): string | null {
-  if (measured.countFlags.includes('b')) return 'break in series (b) in the figures';
-  if (measured.flags.includes('b')) return 'break in series (b) in the population';
+function breakReason(
+  measured: MeasuredValue,
+  source: string | null,
+  previousSource: string | null,
+): LocalisedText | null {
+  if (measured.countFlags.includes('b')) return { key: 'trends.break-figures' };
+  if (measured.flags.includes('b')) return { key: 'trends.break-population' };
   if (source && previousSource && source !== previousSource)
-    return `population source changes: ${previousSource} before, ${source} from here`;
+    return { key: 'trends.break-source', params: { before: sourceName(previousSource), after: sourceName(source) } };
   return null;
 }
 
@@ -62,7 +76,10 @@ function breakReason(measured: MeasuredValue, source: string | null, previousSou
  * population comes from another source than the previous rate's, starts a new one. Year-over-year
  * changes and the 3-period moving average never reach across a break or a gap.
  */
-export function segmentSeries(series: { period: string; measured: MeasuredValue }[]): {
+export function segmentSeries(
+  series: { period: string; measured: MeasuredValue }[],
+  locale: Locale = 'en',
+): {
   points: TrendPoint[];
   breaks: { period: string; reason: string }[];
 } {
@@ -75,7 +92,7 @@ export function segmentSeries(series: { period: string; measured: MeasuredValue 
     const reason = i > 0 ? breakReason(measured, source, previousSource) : null;
     if (reason) {
       segment++;
-      breaks.push({ period, reason });
+      breaks.push({ period, reason: translate(locale, reason) });
     }
     if (source) previousSource = source;
     points.push({ period, segment, ...measured, yearOverYear: null, yearOverYearPercent: null, movingAverage3: null });
@@ -101,14 +118,19 @@ export function segmentSeries(series: { period: string; measured: MeasuredValue 
 }
 
 /** Periods of the segment's kind strictly between consecutive values that have no value: the gaps. */
-function gapsBetween(valued: TrendPoint[]): string[] {
+function gapsBetween(valued: TrendPoint[], locale: Locale): string[] {
   const gaps: string[] = [];
   for (let i = 1; i < valued.length; i++) {
     const before = parsePeriod(valued[i - 1]!.period);
     const after = parsePeriod(valued[i]!.period);
     if (!before || !after || before.kind !== 'year' || after.kind !== 'year') {
       if (!follows(valued[i - 1]!.period, valued[i]!.period))
-        gaps.push(`between ${valued[i - 1]!.period} and ${valued[i]!.period}`);
+        gaps.push(
+          translate(locale, {
+            key: 'trends.gap-between',
+            params: { from: valued[i - 1]!.period, to: valued[i]!.period },
+          }),
+        );
       continue;
     }
     for (let y = before.year + 1; y < after.year; y++) gaps.push(String(y));
@@ -116,16 +138,15 @@ function gapsBetween(valued: TrendPoint[]): string[] {
   return gaps;
 }
 
-function noteOf(n: number, gaps: string[]): string | null {
+function noteOf(n: number, gaps: string[], locale: Locale): string | null {
   const parts: string[] = [];
-  if (n < 3) parts.push(`only ${n} value${n === 1 ? '' : 's'} in this segment: no trend statistics (3 needed)`);
-  if (gaps.length)
-    parts.push(`${gaps.join(', ')} missing: the statistics are fitted across the gap, each value at its own year`);
+  if (n < 3) parts.push(translate(locale, { key: 'trends.note-few-values', params: { count: n } }));
+  if (gaps.length) parts.push(translate(locale, { key: 'trends.note-gaps', params: { gaps: gaps.join(', ') } }));
   return parts.length ? parts.join('; ') : null;
 }
 
 /** OLS, Theil–Sen and Mann–Kendall per segment, with change and growth from first to last value. */
-export function segmentStatistics(points: TrendPoint[]): SegmentStatistics[] {
+export function segmentStatistics(points: TrendPoint[], locale: Locale = 'en'): SegmentStatistics[] {
   const bySegment = new Map<number, TrendPoint[]>();
   for (const p of points) {
     const segment = bySegment.get(p.segment);
@@ -141,7 +162,7 @@ export function segmentStatistics(points: TrendPoint[]): SegmentStatistics[] {
     const ols = olsFit(xs, ys);
     const sen = valued.length >= 3 ? theilSen(xs, ys) : null;
     const years = first && last ? periodX(last.period) - periodX(first.period) : 0;
-    const gaps = gapsBetween(valued);
+    const gaps = gapsBetween(valued, locale);
     return {
       // The years the statistics cover: a rate series without population for its last years stops earlier.
       from: (first ?? segmentPoints[0]!).period,
@@ -166,7 +187,7 @@ export function segmentStatistics(points: TrendPoint[]): SegmentStatistics[] {
           ? (last.value! / first.value!) ** (1 / years) - 1
           : null,
       gaps,
-      note: noteOf(valued.length, gaps),
+      note: noteOf(valued.length, gaps, locale),
     };
   });
 }

@@ -2,9 +2,11 @@ import type { DbOrTx } from '../db/database';
 import { badRequest } from '../http/errors';
 import { parsePeriod } from '../cells/period';
 import type { Measure, TrendResponse } from '../shared/api/analytics';
+import type { Locale } from '../shared/i18n';
 import { type Catalogue, geoFor, indicatorFor, summarise } from './catalogue';
 import { readCells } from './cell.repository';
 import { measuredCount, measuredRate, POPULATION_INDICATOR } from './rate';
+import { withPublishedRates } from './published-rate';
 import { segmentSeries, segmentStatistics } from './series';
 
 export interface TrendRequest {
@@ -16,6 +18,8 @@ export interface TrendRequest {
   asOf: string | null;
   /** The data version's key (readDataVersion): population cells then come from the per-version cache. */
   versionKey?: string;
+  /** The reader's language: break reasons and segment notes are written in it. */
+  locale?: Locale;
 }
 
 export type Trend = Omit<TrendResponse, 'meta'>;
@@ -27,7 +31,7 @@ export async function trendOf(db: DbOrTx, catalogue: Catalogue, request: TrendRe
   const fromStart = request.from ? parsePeriod(request.from)?.start : undefined;
   const toStart = request.to ? parsePeriod(request.to)?.start : undefined;
   if (fromStart && toStart && fromStart > toStart)
-    throw badRequest(`"from" (${request.from}) is after "to" (${request.to}).`);
+    throw badRequest({ key: 'trends.from-after-to', params: { from: request.from, to: request.to } });
   const indicators = measure === 'rate' ? [indicator.code, POPULATION_INDICATOR] : [indicator.code];
   const cells = await readCells(
     db,
@@ -37,22 +41,28 @@ export async function trendOf(db: DbOrTx, catalogue: Catalogue, request: TrendRe
   );
   // One geo: the population cells keyed by period alone.
   const population = new Map(cells.filter((c) => c.indicator === POPULATION_INDICATOR).map((c) => [c.period, c]));
-  const series = cells
+  const measuredSeries = cells
     .filter((c) => c.indicator === indicator.code)
     .map((cell) => ({
+      geo: geo.code,
       period: cell.period,
       measured:
         measure === 'rate'
           ? measuredRate(cell, population.get(cell.period), geo.code, cell.period)
           : measuredCount(cell, geo.code, cell.period),
     }));
-  const { points, breaks } = segmentSeries(series);
+  // A region has no population of its own: its rates are the ones Eurostat published, where there are any.
+  const series =
+    measure === 'rate' && geo.kind === 'region'
+      ? await withPublishedRates(db, indicator.code, measuredSeries)
+      : measuredSeries;
+  const { points, breaks } = segmentSeries(series, request.locale);
   return {
     indicator: summarise(indicator, measure),
     geo: geo.code,
     measure,
     points,
-    segments: segmentStatistics(points),
+    segments: segmentStatistics(points, request.locale),
     breaks: breaks.map((b) => b.period),
     breakReasons: breaks,
   };

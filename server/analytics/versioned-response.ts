@@ -4,6 +4,7 @@ import { RouteResponse } from '../http/route';
 import { cachePerDatabase, preferredEncoding } from './answer-cache';
 import { asOfMoment } from './analytics.query';
 import type { VersionMeta } from '../shared/api/analytics';
+import type { Locale } from '../shared/i18n';
 import { type Catalogue, loadCatalogue } from './catalogue';
 import { type DataVersion, readDataVersion } from './vintage.repository';
 
@@ -15,6 +16,11 @@ export interface VersionedRequest<T> {
   /** Identifies the answer within a data version: the route and its normalised query. */
   key: string;
   asOf: string | null;
+  /**
+   * The reader's language, for answers that contain prose (alert explanations, trend notes): the
+   * cache and the ETag then keep one answer per language, so one reader's language never reaches another.
+   */
+  locale?: Locale;
   compute: (catalogue: Catalogue, version: DataVersion) => Promise<T>;
   /** For format=csv (or another text rendering, e.g. an Atom feed): the text, a download name, its type. */
   csv?: {
@@ -79,7 +85,8 @@ export async function versionedAnswer<T extends object>(request: VersionedReques
   const version = await readDataVersion(request.db, request.asOf);
   const csv = request.csv?.wanted ?? false;
   const jsonstat = !csv && (request.jsonstat?.wanted ?? false);
-  const etag = etagOf(version, `${request.key}|format=${csv ? 'csv' : jsonstat ? 'jsonstat' : 'json'}`);
+  const lang = request.locale ? `|lang=${request.locale}` : '';
+  const etag = etagOf(version, `${request.key}${lang}|format=${csv ? 'csv' : jsonstat ? 'jsonstat' : 'json'}`);
   const headers: Record<string, string> = {
     ETag: etag,
     'Cache-Control': 'no-cache',
@@ -89,7 +96,7 @@ export async function versionedAnswer<T extends object>(request: VersionedReques
   if (request.jsonstat?.viaAccept) headers.Vary = 'Accept';
   if (matches(request.headers['if-none-match'], etag)) return new RouteResponse('', { status: 304, headers });
   const cache = cacheFor(request.db);
-  const cacheKey = `${version.key}|${version.catalogueKey}|${request.asOf ?? ''}|${request.key}`;
+  const cacheKey = `${version.key}|${version.catalogueKey}|${request.asOf ?? ''}|${request.key}${lang}`;
   let answer = cache.get(cacheKey);
   if (answer === undefined) {
     const json = await computeOnce(request.db, cacheKey, async () => {
@@ -146,6 +153,8 @@ export interface VersionedRead<T> {
   query: { asOf?: string; format?: string };
   /** The path as requested, with its parameters filled in. */
   path: string;
+  /** The reader's language, when the answer contains prose (VersionedRequest.locale). */
+  locale?: Locale;
   compute: (asOf: string | null, catalogue: Catalogue, version: DataVersion) => Promise<T>;
   csv: { render: (answer: T & { meta: VersionMeta }) => string; fileName: string };
   /** Routes with a table-like answer also render it as a JSON-stat 2.0 dataset. */
@@ -160,6 +169,7 @@ export function answerVersionedRead<T extends object>(read: VersionedRead<T>): P
     headers: read.headers,
     asOf,
     key: queryKey(read.path, { ...read.query, asOf }),
+    locale: read.locale,
     compute: (catalogue, version) => read.compute(asOf, catalogue, version),
     csv: { wanted: read.query.format === 'csv', ...read.csv },
     jsonstat: read.jsonstat && jsonStatWanted(read.query.format, read.headers.accept, read.jsonstat),

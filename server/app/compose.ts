@@ -8,6 +8,7 @@ import { alertRoutes } from '../alerts/alert.routes';
 import { analyticsRoutes } from '../analytics/analytics.routes';
 import { approvalRoutes } from '../approvals/approval.routes';
 import { auditRefusal, auditWrite } from '../audit/audit.hook';
+import { RefusalLimiter } from '../audit/refusal-limiter';
 import { auditRefusalRoutes, auditRoutes } from '../audit/audit.routes';
 import { DATA_DIR } from '../catalogue/paths';
 import { type Config, defaultConfig } from '../config/config';
@@ -19,6 +20,7 @@ import { createHttpApp } from '../http/app';
 import type { ActorResolver } from '../http/mount';
 import type { AnyRoute, RouteHooks } from '../http/route';
 import { indicatorRoutes } from '../indicators/indicator.routes';
+import { labelRoutes } from '../labels/label.routes';
 import { interopRoutes } from '../interop/interop.routes';
 import { observationHistoryRoutes } from '../observations/observation-history.routes';
 import { sourceRoutes } from '../sources/source.routes';
@@ -26,6 +28,7 @@ import { observationRoutes } from '../observations/observation.routes';
 import { openApiRoutes } from '../openapi/openapi.routes';
 import { practiceRoutes } from '../practices/practice.routes';
 import { importProfileRoutes } from '../import-profiles/import-profile.routes';
+import { roundLockGuard } from '../rounds/locks';
 import { roundRoutes } from '../rounds/rounds.routes';
 import { submissionRoutes } from '../submissions/submission.routes';
 
@@ -37,15 +40,16 @@ export const apiRoutes: readonly AnyRoute[] = [
   ...healthRoutes,
   ...geoRoutes,
   ...indicatorRoutes,
+  ...labelRoutes,
   ...observationRoutes,
   ...observationHistoryRoutes,
   ...sourceRoutes,
   ...analyticsRoutes,
   ...alertRoutes,
   ...practiceRoutes,
-  ...submissionRoutes,
+  ...submissionRoutes(roundLockGuard),
   ...importProfileRoutes,
-  ...approvalRoutes,
+  ...approvalRoutes(roundLockGuard),
   ...roundRoutes,
   ...sessionRoutes,
   ...userRoutes,
@@ -71,6 +75,8 @@ export interface AppOptions {
   /** Who is calling; by default a session cookie or an API token (tests inject actors here). */
   resolveActor?: ActorResolver;
   jsonLimit?: string;
+  /** The rate limit on refused anonymous requests; by default one of the app's own (tests pass theirs to flush it). */
+  refusalLimiter?: RefusalLimiter;
 }
 
 /** The observatory's web application: the features handed to the HTTP framework. */
@@ -80,13 +86,18 @@ export function createApp({
   clientDir = DEFAULT_CLIENT_DIR,
   resolveActor,
   jsonLimit,
+  refusalLimiter,
 }: AppOptions): Express {
+  const settings = defaultConfig(config);
+  const limiter =
+    refusalLimiter ??
+    new RefusalLimiter(db, settings.ANONYMOUS_REFUSALS_PER_MINUTE, settings.AUDIT_REFUSAL_RETENTION_DAYS);
   return createHttpApp({
     db,
-    config: defaultConfig(config),
+    config: settings,
     routes: apiRoutes,
     resolveActor: resolveActor ?? createActorResolver(db),
-    hooks: auditHooks,
+    hooks: { ...auditHooks, limitAnonymous: (route, ip) => limiter.admit(route, ip) },
     clientDir,
     jsonLimit,
   });

@@ -4,6 +4,10 @@ import { withStartupLock } from '../db/migrate-lock';
 import { loadSeed, type SeedSummary } from '../seed/load-seed';
 import { syncEmpactCatalogue } from '../empact/empact.catalogue';
 import { syncSourceCatalogue } from '../sources/source.catalogue';
+import { loadLabelBook } from '../labels/label.book';
+import { syncLabelSearch } from '../labels/label.search';
+import { insertMissingRegions } from '../geos/geo.repository';
+import { loadRegionCatalogue } from '../geos/region.catalogue';
 
 /**
  * Migrates; on an empty database (no geos yet) also loads the catalogues and the seed. On
@@ -19,6 +23,10 @@ export async function initialiseDatabase(db: Db): Promise<{ migrations: string[]
     if (anyGeo) await syncEmpactCatalogue(db);
     // Likewise data/sources.json: a source added there (another seed's dataset) exists before it is named.
     if (anyGeo) await syncSourceCatalogue(db);
+    // The label search index is derived from the catalogues and the reviews: rebuilt at every start.
+    await syncLabelSearch(db, await loadLabelBook(db));
+    // Likewise a database seeded before NUTS regions (issue 19) gets the regions; their figures come with new submissions.
+    if (anyGeo) await insertMissingRegions(db, loadRegionCatalogue());
     return { migrations, seed };
   });
 }

@@ -3,7 +3,7 @@ import { codeList } from '../http/query';
 import { defineRoute } from '../http/route';
 import { ApprovalsAnswerSchema } from '../shared/api/approvals';
 import { CommitAnswerSchema } from '../shared/api/submissions';
-import { assertSubmissionOpen } from '../rounds/locks';
+import type { CellGuardFactory } from '../submissions/stage/cell-guard';
 import { CONTACTS, geoOfSubmission, IdParams, stateError } from '../submissions/submission.routes';
 import {
   approvalRequired,
@@ -13,8 +13,12 @@ import {
   rejectSubmission,
 } from './approval.service';
 
-/** Publishing: commit (straight away, or into the approval queue when APPROVAL_REQUIRED=true), approve, reject. */
-export const approvalRoutes = [
+/**
+ * Publishing: commit (straight away, or into the approval queue when APPROVAL_REQUIRED=true), approve,
+ * reject. `guard` checks the changed cells inside each write transaction (the composition root passes
+ * the rounds' locks: 409 naming the round and its date).
+ */
+export const approvalRoutes = (guard: CellGuardFactory) => [
   defineRoute({
     method: 'post',
     path: '/api/submissions/:id/commit',
@@ -27,8 +31,9 @@ export const approvalRoutes = [
     // With APPROVAL_REQUIRED=true the submission waits for the secretariat instead (server/approvals).
     // A round's locked cells stay locked (server/rounds/locks.ts): 409 naming the round and its date.
     handler: async ({ db, params, actor, config }) => {
-      const rounds = await assertSubmissionOpen(db, params.id);
-      return { ...(await commitOrAwaitApproval(db, params.id, actor, config).catch(stateError)), rounds };
+      const check = guard();
+      const answer = await commitOrAwaitApproval(db, params.id, actor, config, check).catch(stateError);
+      return { ...answer, ...(check.coverage ? { rounds: check.coverage } : {}) };
     },
   }),
 
@@ -56,7 +61,7 @@ export const approvalRoutes = [
       );
       return {
         data: rows.map((r) => ({
-          submissionId: r.submission_id,
+          submissionId: r.submission_id!,
           geo: r.geo,
           status: r.status,
           fileName: r.file_name,
@@ -84,10 +89,7 @@ export const approvalRoutes = [
     audit: { action: 'submission.approve', byHandler: true },
     params: IdParams,
     body: z.object({ note: z.string().trim().min(1).max(2000).optional() }).optional(),
-    handler: async ({ db, actor, ip, params, body }) => {
-      await assertSubmissionOpen(db, params.id);
-      return approveSubmission(db, params.id, { actor, ip }, body?.note);
-    },
+    handler: ({ db, actor, ip, params, body }) => approveSubmission(db, params.id, { actor, ip }, body?.note, guard()),
   }),
   defineRoute({
     method: 'post',

@@ -7,13 +7,22 @@ import { conflict, notFound } from '../http/errors';
 import { type CommitResult, commitSubmission, SubmissionStateError } from '../submissions/publish/commit';
 import { findSubmission } from '../submissions/store/submission.repository';
 import type { SubmissionStatus } from '../db/tables/submission.table';
-import { APPROVAL_REJECTED, AWAITING_APPROVAL, type SubmissionApprovalRow } from '../db/tables/approval.table';
+import { APPROVAL_REJECTED, AWAITING_APPROVAL, type ApprovalRow } from '../db/tables/approval.table';
 import { clearStaged } from '../submissions/stage/staged-store';
+import { type CellGuard, guardStaged } from '../submissions/stage/cell-guard';
+import { levelsFor } from './approval-levels';
+import { type ApprovalSubject, decideRequest, pendingAt, requestLevel } from './approval.repository';
 
-/** Approval is on per deployment: APPROVAL_REQUIRED=true. Read at each commit, so it can change with a restart. */
+/** Approval of commits is on per deployment: APPROVAL_REQUIRED=true. Read at each commit, so it can change with a restart. */
 export function approvalRequired(config: Pick<Config, 'APPROVAL_REQUIRED'>): boolean {
-  return config.APPROVAL_REQUIRED;
+  return levelsFor({ kind: 'submission', approvalRequired: config.APPROVAL_REQUIRED }).length > 0;
 }
+
+const ofSubmission = (submissionId: number, geo: string): ApprovalSubject => ({
+  kind: 'submission',
+  submissionId,
+  geo,
+});
 
 const status = (s: SubmissionStatus) => s;
 
@@ -26,15 +35,19 @@ export interface ApprovalRequested {
 /**
  * What committing means for a deployment: publish now, or (with approval on) wait for the secretariat.
  * Waiting submissions keep their staged cells and add no revision, so public reads cannot see them.
+ * The guard (the rounds' locks) checks the changed cells inside either transaction.
  */
 export async function commitOrAwaitApproval(
   db: Db,
   submissionId: number,
   actor: Actor,
   config: Pick<Config, 'APPROVAL_REQUIRED'>,
+  guard?: CellGuard,
+  now?: Date,
 ): Promise<CommitResult | ApprovalRequested> {
-  if (!approvalRequired(config)) return commitSubmission(db, submissionId);
-  return requestApproval(db, submissionId, actor);
+  const [first] = levelsFor({ kind: 'submission', approvalRequired: config.APPROVAL_REQUIRED });
+  if (!first) return commitSubmission(db, submissionId, now, guard);
+  return requestApproval(db, submissionId, actor, now, guard);
 }
 
 export async function requestApproval(
@@ -42,11 +55,12 @@ export async function requestApproval(
   submissionId: number,
   actor: Actor,
   now = new Date(),
+  guard?: CellGuard,
 ): Promise<ApprovalRequested> {
   const requestedAt = now.toISOString();
   return db.transaction().execute(async (tx) => {
     const submission = await findSubmission(tx, submissionId);
-    if (!submission) throw notFound(`Submission ${submissionId} does not exist.`);
+    if (!submission) throw notFound({ key: 'submissions.missing', params: { id: String(submissionId) } });
     const moved = await tx
       .updateTable('submissions')
       .set({ status: status(AWAITING_APPROVAL) })
@@ -55,40 +69,30 @@ export async function requestApproval(
       .executeTakeFirst();
     if (Number(moved.numUpdatedRows) !== 1) {
       throw conflict(
-        `Submission ${submissionId} is ${submission.status}; only a validated submission can be committed.`,
+        { key: 'submissions.not-committable', params: { id: String(submissionId), status: submission.status } },
         { status: submission.status },
       );
     }
-    await tx
-      .insertInto('submission_approvals')
-      .values({
-        submission_id: submissionId,
-        geo: submission.geo,
-        requested_by: actorName(actor),
-        requested_at: requestedAt,
-        decision: null,
-        decided_by: null,
-        decided_at: null,
-        message: null,
-      })
-      .execute();
+    if (guard) await guardStaged(tx, submissionId, submission.geo, guard, now);
+    await requestLevel(tx, ofSubmission(submissionId, submission.geo), 'secretariat', {
+      by: actorName(actor),
+      at: requestedAt,
+    });
     return { submissionId, status: AWAITING_APPROVAL, requestedAt };
   });
 }
 
-async function pendingRequest(db: DbOrTx, submissionId: number): Promise<SubmissionApprovalRow> {
+async function pendingRequest(db: DbOrTx, submissionId: number): Promise<ApprovalRow> {
   const submission = await findSubmission(db, submissionId);
-  if (!submission) throw notFound(`Submission ${submissionId} does not exist.`);
-  const request = await db
-    .selectFrom('submission_approvals')
-    .selectAll()
-    .where('submission_id', '=', submissionId)
-    .where('decision', 'is', null)
-    .executeTakeFirst();
+  if (!submission) throw notFound({ key: 'submissions.missing', params: { id: String(submissionId) } });
+  const request = await pendingAt(db, ofSubmission(submissionId, submission.geo), 'secretariat');
   if ((submission.status as string) !== AWAITING_APPROVAL || !request) {
-    throw conflict(`Submission ${submissionId} is ${submission.status}, not awaiting approval.`, {
-      status: submission.status,
-    });
+    throw conflict(
+      { key: 'submissions.not-awaiting', params: { id: String(submissionId), status: submission.status } },
+      {
+        status: submission.status,
+      },
+    );
   }
   return request;
 }
@@ -96,6 +100,8 @@ async function pendingRequest(db: DbOrTx, submissionId: number): Promise<Submiss
 export interface DecisionEvent {
   actor: Actor;
   ip: string;
+  /** The decision's moment (tests inject a clock); now by default. */
+  now?: Date;
 }
 
 /** Approves a waiting submission: it is published exactly as a commit would publish it. */
@@ -104,6 +110,7 @@ export async function approveSubmission(
   submissionId: number,
   event: DecisionEvent,
   note?: string,
+  guard?: CellGuard,
 ): Promise<CommitResult> {
   const request = await pendingRequest(db, submissionId);
   // Hand the submission back to the pipeline's commit, which publishes only validated submissions.
@@ -114,10 +121,10 @@ export async function approveSubmission(
     .where('status', '=', status(AWAITING_APPROVAL))
     .executeTakeFirst();
   if (Number(claimed.numUpdatedRows) !== 1)
-    throw conflict(`Submission ${submissionId} was decided by someone else just now.`);
+    throw conflict({ key: 'submissions.decided-elsewhere', params: { id: String(submissionId) } });
   let result: CommitResult;
   try {
-    result = await commitSubmission(db, submissionId);
+    result = await commitSubmission(db, submissionId, event.now, guard);
   } catch (error) {
     await db
       .updateTable('submissions')
@@ -125,7 +132,7 @@ export async function approveSubmission(
       .where('id', '=', submissionId)
       .where('status', '=', 'validated')
       .execute();
-    if (error instanceof SubmissionStateError) throw conflict(error.message, { status: error.status });
+    if (error instanceof SubmissionStateError) throw conflict(error.text, { status: error.status });
     throw error;
   }
   await decide(db, request, 'approved', event, note ?? null);
@@ -148,7 +155,7 @@ export async function rejectSubmission(
       .where('status', '=', status(AWAITING_APPROVAL))
       .executeTakeFirst();
     if (Number(moved.numUpdatedRows) !== 1)
-      throw conflict(`Submission ${submissionId} was decided by someone else just now.`);
+      throw conflict({ key: 'submissions.decided-elsewhere', params: { id: String(submissionId) } });
     await clearStaged(tx, submissionId);
     await decide(tx, request, 'rejected', event, message);
   });
@@ -157,18 +164,21 @@ export async function rejectSubmission(
 
 async function decide(
   db: DbOrTx,
-  request: SubmissionApprovalRow,
+  request: ApprovalRow,
   decision: 'approved' | 'rejected',
   event: DecisionEvent,
   message: string | null,
 ): Promise<void> {
-  await db
-    .updateTable('submission_approvals')
-    .set({ decision, decided_by: actorName(event.actor), decided_at: new Date().toISOString(), message })
-    .where('id', '=', request.id)
-    .execute();
+  const stamp = { by: actorName(event.actor), at: (event.now ?? new Date()).toISOString() };
+  if (!(await decideRequest(db, request.id, decision, stamp, message)))
+    throw conflict({
+      key: 'round-approvals.submission-decided-meanwhile',
+      params: { id: String(request.submission_id) },
+    });
   await appendAudit(db, {
-    ...event,
+    actor: event.actor,
+    ip: event.ip,
+    at: event.now,
     action: decision === 'approved' ? 'submission.approve' : 'submission.reject',
     target: `submission/${request.submission_id}`,
     detail: { geo: request.geo, ...(message ? { message } : {}) },
@@ -182,7 +192,10 @@ export interface ApprovalFilter {
 
 /** Approval requests, newest first, limited to the geos an actor covers (the secretariat: all). */
 export async function listApprovals(db: DbOrTx, actor: Actor, filter: ApprovalFilter, limit: number, offset: number) {
-  let query = db.selectFrom('submission_approvals as a').innerJoin('submissions as s', 's.id', 'a.submission_id');
+  let query = db
+    .selectFrom('approvals as a')
+    .innerJoin('submissions as s', 's.id', 'a.submission_id')
+    .where('a.subject', '=', 'submission');
   if (filter.state === 'awaiting') query = query.where('a.decision', 'is', null);
   else if (filter.state) query = query.where('a.decision', '=', filter.state);
   if (filter.geos?.length) query = query.where('a.geo', 'in', filter.geos);

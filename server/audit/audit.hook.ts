@@ -7,6 +7,7 @@ import { type AnyRoute, RouteResponse } from '../http/route';
 import { auditAction, routeResource } from './audit.action';
 import { appendAudit } from './audit.repository';
 import { countRefusal } from './refusal.repository';
+import { routeFamily } from './refusal-limiter';
 
 type Fields = Record<string, unknown> | undefined;
 
@@ -82,7 +83,7 @@ export async function auditRefusal(
       return await countRefusal(
         request.db,
         request.ip,
-        `${route.method.toUpperCase()} ${route.path}`,
+        routeFamily(route),
         new Date(),
         request.config.AUDIT_REFUSAL_RETENTION_DAYS,
       );

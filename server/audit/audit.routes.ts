@@ -12,10 +12,7 @@ function instant(value: string | undefined, name: string, endOfDay: boolean): st
   if (value === undefined) return undefined;
   const dateOnly = /^\d{4}-\d\d-\d\d$/.test(value);
   const time = Date.parse(dateOnly ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(time))
-    throw badRequest(
-      `"${name}" is not a date or ISO-8601 time: "${value}". Example: 2026-11-22 or 2026-11-22T18:00:00Z.`,
-    );
+  if (Number.isNaN(time)) throw badRequest({ key: 'analytics.bad-time', params: { name, value } });
   return new Date(time + (dateOnly && endOfDay ? 86_400_000 : 0)).toISOString();
 }
 
@@ -58,7 +55,8 @@ export const auditRoutes = [
     handler: async ({ db, query }) => {
       const from = instant(query.from, 'from', false);
       const to = instant(query.to, 'to', true);
-      if (from && to && from >= to) throw badRequest(`"from" (${query.from}) must be before "to" (${query.to}).`);
+      if (from && to && from >= to)
+        throw badRequest({ key: 'analytics.from-not-before-to', params: { from: query.from, to: query.to } });
       const { rows, total } = await listAudit(db, { ...query, from, to });
       return {
         data: rows.map(entryView),

@@ -24,18 +24,29 @@ export async function countRefusal(
   retentionDays = DEFAULT_REFUSAL_RETENTION_DAYS,
 ): Promise<void> {
   const when = at.toISOString();
+  await addRefusals(db, { ip, family, minute: minuteOf(at), count: 1, first_at: when, last_at: when }, retentionDays);
+}
+
+/** Adds `count` refusals to a row of an address, route family and minute (the rate limiter writes a minute's at once). */
+export async function addRefusals(
+  db: DbOrTx,
+  refusals: AuditRefusalRow,
+  retentionDays = DEFAULT_REFUSAL_RETENTION_DAYS,
+): Promise<void> {
   await db
     .insertInto('audit_refusals')
-    .values({ ip, family, minute: minuteOf(at), count: 1, first_at: when, last_at: when })
+    .values(refusals)
     .onConflict((oc) =>
-      oc
-        .columns(['ip', 'family', 'minute'])
-        .doUpdateSet((eb) => ({ count: eb('audit_refusals.count', '+', 1), last_at: when })),
+      oc.columns(['ip', 'family', 'minute']).doUpdateSet((eb) => ({
+        count: eb('audit_refusals.count', '+', refusals.count),
+        last_at: refusals.last_at,
+      })),
     )
     .execute();
-  if (at.getTime() - lastPrune > PRUNE_EVERY_MS) {
-    lastPrune = at.getTime();
-    await pruneRefusals(db, at, retentionDays);
+  const now = Date.parse(refusals.last_at);
+  if (now - lastPrune > PRUNE_EVERY_MS) {
+    lastPrune = now;
+    await pruneRefusals(db, new Date(now), retentionDays);
   }
 }
 

@@ -120,6 +120,9 @@ const Environment = z.object({
     .trim()
     .optional()
     .transform((raw) => raw || undefined),
+  UPLOAD_IDLE_TIMEOUT_MS: wholeNumber('UPLOAD_IDLE_TIMEOUT_MS', 1, 2 ** 31 - 1, 30_000),
+  UPLOAD_TIMEOUT_MS: wholeNumber('UPLOAD_TIMEOUT_MS', 1, 2 ** 31 - 1, 300_000),
+  ANONYMOUS_REFUSALS_PER_MINUTE: wholeNumber('ANONYMOUS_REFUSALS_PER_MINUTE', 1, 1_000_000, 60),
   AUDIT_REFUSAL_RETENTION_DAYS: wholeNumber('AUDIT_REFUSAL_RETENTION_DAYS', 1, 36_500, 90),
   CHROMIUM_PATH: z
     .string()

@@ -1,9 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { ApiTokenTable, PasswordResetTable, SessionTable, UserTable } from './tables/account.table';
-import type { SubmissionApprovalTable } from './tables/approval.table';
+import type { ApprovalTable } from './tables/approval.table';
 import type { AuditLogTable, AuditRefusalTable } from './tables/audit.table';
-import type { GeoGroupMemberTable, GeoTable } from './tables/geo.table';
+import type { GeoGroupMemberTable, GeoTable, PublishedRateTable } from './tables/geo.table';
 import type { IndicatorTable, ThemeTable } from './tables/indicator.table';
+import type { LabelRevisionTable, LabelSearchTable, PracticeTranslationTable } from './tables/label.table';
 import type { ObservationTable, RevisionTable, SourceTable } from './tables/observation.table';
 import type {
   PracticeListingFacetTable,
@@ -26,6 +27,7 @@ import type {
 export interface Database {
   geos: GeoTable;
   geo_group_members: GeoGroupMemberTable;
+  published_rates: PublishedRateTable;
   themes: ThemeTable;
   indicators: IndicatorTable;
   submissions: SubmissionTable;
@@ -43,7 +45,7 @@ export interface Database {
   password_resets: PasswordResetTable;
   audit_log: AuditLogTable;
   audit_refusals: AuditRefusalTable;
-  submission_approvals: SubmissionApprovalTable;
+  approvals: ApprovalTable;
   import_profiles: ImportProfileTable;
   collection_rounds: CollectionRoundTable;
   collection_round_versions: CollectionRoundVersionTable;
@@ -52,6 +54,9 @@ export interface Database {
   round_lock_exceptions: RoundLockExceptionTable;
   round_notices: RoundNoticeTable;
   national_representatives: NationalRepresentativeTable;
+  label_revisions: LabelRevisionTable;
+  label_search: LabelSearchTable;
+  practice_translations: PracticeTranslationTable;
 }
 
 export type Db = Kysely<Database>;

@@ -25,3 +25,23 @@ export function practiceTextMatches(db: DbOrTx, tokens: string[]) {
       -bm25(practice_search, 10.0, 1.0) as score
     from practice_search where practice_search match ${match})`;
 }
+
+/**
+ * The labelled things (indicators, themes, vocabulary values) whose labels, in any of the four
+ * languages, hold every word as a prefix: "inbraak", "cambriolage" and "einbruch" all find Burglary.
+ * `namesOnly` searches the names and leaves the definitions out. A higher score is a better match.
+ */
+export function labelTextMatches(db: DbOrTx, tokens: string[], options: { namesOnly?: boolean } = {}) {
+  if (engineOf(db) === 'postgres') {
+    const weight = options.namesOnly ? 'A' : '';
+    const tsquery = tokens.map((t) => `${t}:*${weight}`).join(' & ');
+    return sql<{ subject: string; code: string; score: number }>`(
+      select s.subject, s.code, ts_rank(s.search_vector, to_tsquery('simple', ${tsquery})) as score
+      from label_search s where s.search_vector @@ to_tsquery('simple', ${tsquery}))`;
+  }
+  const words = tokens.map((t) => `"${t}"*`).join(' ');
+  const match = options.namesOnly ? `search_names : (${words})` : words;
+  return sql<{ subject: string; code: string; score: number }>`(
+    select s.subject, s.code, -bm25(label_search_fts, 10.0, 1.0) as score
+    from label_search_fts f join label_search s on s.id = f.rowid where label_search_fts match ${match})`;
+}

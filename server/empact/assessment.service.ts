@@ -36,7 +36,8 @@ export async function listAssessments(db: DbOrTx, scope: EmpactScope, cycle: str
 
 async function visibleAssessment(db: DbOrTx, scope: EmpactScope, id: number): Promise<EmpactAssessmentRow> {
   const row = await empactDb(db).selectFrom('empact_assessments').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row || !maySee(scope, row.classification, NO_PRIORITY)) throw notFound(`There is no assessment ${id}.`);
+  if (!row || !maySee(scope, row.classification, NO_PRIORITY))
+    throw notFound({ key: 'empact.no-assessment', params: { id: String(id) } });
   return row;
 }
 
@@ -46,12 +47,10 @@ export async function createAssessment(db: DbOrTx, actor: Actor, input: Assessme
     .selectAll()
     .where('code', '=', input.cycle)
     .executeTakeFirst();
-  if (!cycle) throw badRequest(`body "cycle": there is no EMPACT cycle "${input.cycle}"; see /api/empact/cycles`);
+  if (!cycle) throw badRequest({ key: 'empact.body-no-cycle', params: { cycle: input.cycle } });
   const year = Number(input.asOf.slice(0, 4));
   if (year < cycle.start_year || year > cycle.end_year + 1) {
-    throw badRequest(
-      `body "asOf": ${input.asOf} is not within the ${cycle.code} cycle (or the year after it, for the final assessment)`,
-    );
+    throw badRequest({ key: 'empact.as-of-outside', params: { asOf: input.asOf, cycle: cycle.code } });
   }
   const row = await empactDb(db)
     .insertInto('empact_assessments')
@@ -75,12 +74,10 @@ export async function createAssessment(db: DbOrTx, actor: Actor, input: Assessme
 
 function refuseFrozen(row: EmpactAssessmentRow): void {
   if (row.frozen_at) {
-    throw new HttpError(
-      409,
-      'assessment-frozen',
-      `Assessment ${row.id} was frozen on ${row.frozen_at.slice(0, 10)} by ${row.frozen_by}; ` +
-        'a frozen assessment never changes. Create a new assessment instead.',
-    );
+    throw new HttpError(409, 'assessment-frozen', {
+      key: 'empact.assessment-frozen',
+      params: { id: String(row.id), on: row.frozen_at.slice(0, 10), by: row.frozen_by ?? '' },
+    });
   }
 }
 
@@ -146,11 +143,10 @@ export async function assessmentDiff(db: DbOrTx, actor: Actor, id: number) {
   const scope = await empactScope(db, actor);
   const row = await visibleAssessment(db, scope, id);
   if (!row.snapshot)
-    throw new HttpError(
-      409,
-      'assessment-not-frozen',
-      `Assessment ${id} is not frozen yet, so there is nothing to compare.`,
-    );
+    throw new HttpError(409, 'assessment-not-frozen', {
+      key: 'empact.assessment-not-frozen',
+      params: { id: String(id) },
+    });
   const today = todayIso();
   const then = visibleSnapshot(JSON.parse(row.snapshot) as AssessmentSnapshot, scope);
   const live = visibleSnapshot(await cycleState(db, row.cycle, LIVE, row.narrative), scope);

@@ -36,7 +36,7 @@ async function requireCycle(db: DbOrTx, code: string): Promise<void> {
     .select('code')
     .where('code', '=', code)
     .executeTakeFirst();
-  if (!known) throw notFound(`There is no EMPACT cycle ${code}; see /api/empact/cycles.`);
+  if (!known) throw notFound({ key: 'empact.no-cycle', params: { cycle: code } });
 }
 
 export async function addChsg(
@@ -51,7 +51,7 @@ export async function addChsg(
     .where('cycle', '=', cycle)
     .where('number', '=', chsg.number)
     .executeTakeFirst();
-  if (taken) throw conflict(`The ${cycle} cycle already has a CHSG ${chsg.number}.`);
+  if (taken) throw conflict({ key: 'empact.chsg-taken', params: { cycle, number: String(chsg.number) } });
   return cycles.insertChsg(db, { cycle, ...chsg });
 }
 
@@ -65,7 +65,10 @@ export async function addResult(db: DbOrTx, cycle: string, result: EmpactResult)
     .where('measure', '=', result.measure)
     .executeTakeFirst();
   if (taken)
-    throw conflict(`The ${cycle} cycle already has a published ${result.year} figure for "${result.measure}".`);
+    throw conflict({
+      key: 'empact.result-taken',
+      params: { cycle, year: String(result.year), measure: result.measure },
+    });
   await cycles.insertResult(db, { cycle, ...result });
 }
 
@@ -103,11 +106,9 @@ export async function setCoordinators(db: DbOrTx, priorityId: number, emails: st
     : [];
   emails.forEach((email, i) => {
     const user = users.find((u) => u.email === email);
-    if (!user) throw badRequest(`body "emails.${i}": there is no account ${email}`);
+    if (!user) throw badRequest({ key: 'empact.no-account', params: { index: String(i), email } });
     if (user.role !== 'curator')
-      throw badRequest(
-        `body "emails.${i}": ${email} is a ${user.role} account; EMPACT coordinators are curator accounts`,
-      );
+      throw badRequest({ key: 'empact.coordinator-not-curator', params: { index: String(i), email, role: user.role } });
   });
   const edb = empactDb(db);
   await edb.deleteFrom('empact_coordinators').where('priority_id', '=', priorityId).execute();
@@ -179,9 +180,10 @@ export async function planRecord(db: DbOrTx, actor: Actor, kind: 'oap' | 'action
           .select('empact_oaps.priority_id')
           .where(kind === 'action' ? 'empact_actions.id' : 'empact_kpis.id', '=', id)
           .executeTakeFirst();
-  const missing = notFound(
-    `There is no ${kind === 'oap' ? 'operational action plan' : kind === 'action' ? 'operational action' : 'KPI'} ${id}.`,
-  );
+  const missing = notFound({
+    key: 'empact.no-plan-part',
+    params: { kind: kind === 'oap' || kind === 'action' ? kind : 'kpi', id: String(id) },
+  });
   if (!owner) throw missing;
   const oaps = visibleTree(await loadPlans(db, [owner.priority_id], LIVE), await empactScope(db, actor));
   const actions = oaps.flatMap((o) => o.actions);

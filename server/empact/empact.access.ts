@@ -35,20 +35,27 @@ export function mayEdit(scope: EmpactScope, priorityId: number): boolean {
 }
 
 /** 404 for a record the caller may not see, exactly as for one that does not exist. */
+/** The plan parts requireVisible names, as message selectors. */
+const PLAN_PARTS: Readonly<Record<string, string>> = {
+  'operational action plan': 'oap',
+  'operational action': 'action',
+  KPI: 'kpi',
+};
+
 export function requireVisible(
   scope: EmpactScope,
   record: { classification: string } | undefined,
   priorityId: number,
   what: string,
 ): void {
-  if (!record || !maySee(scope, record.classification, priorityId)) throw notFound(`There is no ${what} with this id.`);
+  if (!record || !maySee(scope, record.classification, priorityId))
+    throw notFound({ key: 'empact.not-visible', params: { kind: PLAN_PARTS[what] ?? 'other', what } });
 }
 
 export function requireEditor(scope: EmpactScope, priorityId: number, priorityName: string): void {
   if (mayEdit(scope, priorityId)) return;
-  throw new HttpError(
-    403,
-    'priority-not-yours',
-    `Only the secretariat and the EMPACT coordinators of "${priorityName}" may change its plans; ask the secretariat to assign you.`,
-  );
+  throw new HttpError(403, 'priority-not-yours', {
+    key: 'empact.not-your-priority',
+    params: { priority: priorityName },
+  });
 }

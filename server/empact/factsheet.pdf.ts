@@ -12,13 +12,7 @@ let queue: Promise<unknown> = Promise.resolve();
  */
 export function renderPdf(html: string, executablePath: string): Promise<Buffer> {
   if (!existsSync(executablePath)) {
-    throw new HttpError(
-      503,
-      'pdf-unavailable',
-      `The PDF factsheet is printed by Chromium, which is not installed at ${executablePath} ` +
-        'on this server (apt-get install -y chromium, or set CHROMIUM_PATH). The HTML factsheet at the same address without ".pdf" ' +
-        'is available, and prints from any browser.',
-    );
+    throw new HttpError(503, 'pdf-unavailable', { key: 'empact.pdf-unavailable', params: { path: executablePath } });
   }
   const job = queue.then(() => print(html, executablePath));
   queue = job.catch(() => undefined);

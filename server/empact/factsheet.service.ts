@@ -45,15 +45,18 @@ async function scopeOf(db: DbOrTx, query: FactsheetQuery) {
     .selectAll()
     .where('code', '=', query.cycle)
     .executeTakeFirst();
-  if (!cycle) throw notFound(`There is no EMPACT cycle ${query.cycle}; see /api/empact/cycles.`);
+  if (!cycle) throw notFound({ key: 'empact.no-cycle', params: { cycle: query.cycle } });
   const priorities = await listPriorities(db, { cycle: query.cycle });
   const priority = query.priority === undefined ? null : (priorities.find((p) => p.id === query.priority) ?? null);
   if (query.priority !== undefined && !priority)
-    throw badRequest(`query "priority": the ${query.cycle} cycle has no priority ${query.priority}`);
+    throw badRequest({
+      key: 'empact.no-priority-in-cycle',
+      params: { cycle: query.cycle, priority: String(query.priority) },
+    });
   const geo = query.geo
     ? await db.selectFrom('geos').select(['code', 'name']).where('code', '=', query.geo).executeTakeFirst()
     : null;
-  if (query.geo && !geo) throw badRequest(`query "geo": there is no geo "${query.geo}"; see /api/geos`);
+  if (query.geo && !geo) throw badRequest({ key: 'empact.query-no-geo', params: { geo: query.geo } });
   return { cycle, priorities: priority ? [priority] : priorities, priority, geo: geo ?? null };
 }
 

@@ -41,8 +41,7 @@ async function priorityContext(db: DbOrTx, priorityId: number): Promise<Priority
 /** The priority, checked to exist and to be editable by the actor. */
 async function editablePriority(db: DbOrTx, scope: EmpactScope, priorityId: number): Promise<PriorityContext> {
   const priority = await priorityContext(db, priorityId);
-  if (!priority)
-    throw badRequest(`body "priorityId": there is no EMPACT priority ${priorityId}; see /api/empact/cycles`);
+  if (!priority) throw badRequest({ key: 'empact.body-no-priority', params: { id: String(priorityId) } });
   requireEditor(scope, priority.id, priority.name);
   return priority;
 }
@@ -50,13 +49,13 @@ async function editablePriority(db: DbOrTx, scope: EmpactScope, priorityId: numb
 function checkPlanYears(input: OapInput, priority: PriorityContext): void {
   const { cycle } = priority;
   if (input.firstYear < cycle.startYear || input.lastYear > cycle.endYear) {
-    throw badRequest(
-      `body "firstYear": the plan's years ${input.firstYear}-${input.lastYear} fall outside the ${cycle.code} cycle`,
-    );
+    throw badRequest({
+      key: 'empact.plan-years-outside',
+      params: { first: String(input.firstYear), last: String(input.lastYear), cycle: cycle.code },
+    });
   }
   if (input.lastYear - input.firstYear + 1 !== cycle.planYears) {
-    const span = cycle.planYears === 1 ? 'one year (firstYear = lastYear)' : `${cycle.planYears} years`;
-    throw badRequest(`body "lastYear": an operational action plan of the ${cycle.code} cycle covers ${span}`);
+    throw badRequest({ key: 'empact.plan-span', params: { cycle: cycle.code, years: cycle.planYears } });
   }
 }
 
@@ -72,8 +71,7 @@ export async function editOap(db: DbOrTx, actor: Actor, id: number, input: OapIn
   const scope = await empactScope(db, actor);
   const oap = await plans.getOap(db, id);
   requireVisible(scope, oap, oap?.priority_id ?? 0, 'operational action plan');
-  if (input.priorityId !== oap!.priority_id)
-    throw badRequest('body "priorityId": a plan cannot move to another priority; create a new plan');
+  if (input.priorityId !== oap!.priority_id) throw badRequest({ key: 'empact.plan-cannot-move' });
   const priority = await editablePriority(db, scope, oap!.priority_id);
   checkPlanYears(input, priority);
   await plans.updateOap(db, id, input, actorName(actor));
@@ -87,10 +85,7 @@ async function chsgId(db: DbOrTx, cycle: string, number: number): Promise<number
     .where('cycle', '=', cycle)
     .where('number', '=', number)
     .executeTakeFirst();
-  if (!row)
-    throw badRequest(
-      `body "chsgNumber": the ${cycle} cycle has no CHSG ${number} yet; the secretariat adds CHSGs to a cycle`,
-    );
+  if (!row) throw badRequest({ key: 'empact.no-chsg', params: { cycle, number: String(number) } });
   return row.id;
 }
 
@@ -101,7 +96,8 @@ async function duplicateNumber(db: DbOrTx, oapId: number, number: string, except
     .where('oap_id', '=', oapId)
     .where('number', '=', number);
   if (except !== undefined) query = query.where('id', '!=', except);
-  if (await query.executeTakeFirst()) throw conflict(`This plan already has an action numbered "${number}".`);
+  if (await query.executeTakeFirst())
+    throw conflict({ key: 'empact.action-number-taken', params: { number: String(number) } });
 }
 
 export async function createAction(db: DbOrTx, actor: Actor, oapId: number, input: ActionInput): Promise<number> {
@@ -152,9 +148,7 @@ export async function linkActionPractices(
   );
   const unknown = links.findIndex((l) => !known.has(l.slug));
   if (unknown >= 0)
-    throw badRequest(
-      `body "practices.${unknown}.slug": there is no practice "${links[unknown]!.slug}"; see /api/practices`,
-    );
+    throw badRequest({ key: 'empact.no-practice', params: { index: String(unknown), slug: links[unknown]!.slug } });
   await plans.replaceActionPractices(db, id, links);
   await plans.recordRevision(db, 'action', id, actorName(actor));
 }
@@ -191,7 +185,7 @@ export async function editKpi(db: DbOrTx, actor: Actor, id: number, input: KpiIn
   const kpi = await plans.getKpi(db, id);
   requireVisible(scope, kpi, kpi?.priority_id ?? 0, 'KPI');
   if ((input.actionId ?? null) !== kpi!.action_id || (input.actionId === undefined && input.oapId !== kpi!.oap_id)) {
-    throw badRequest('body "actionId": a KPI cannot move to another action or plan; create a new KPI there');
+    throw badRequest({ key: 'empact.kpi-cannot-move' });
   }
   const priority = await editablePriority(db, scope, kpi!.priority_id);
   await checkKpi(db, input, priority);
@@ -201,10 +195,10 @@ export async function editKpi(db: DbOrTx, actor: Actor, id: number, input: KpiIn
 
 async function checkIndicator(db: DbOrTx, indicator: string, geo: string): Promise<void> {
   if (!(await db.selectFrom('indicators').select('code').where('code', '=', indicator).executeTakeFirst())) {
-    throw badRequest(`body "indicator": there is no observatory indicator "${indicator}"; see /api/indicators`);
+    throw badRequest({ key: 'empact.no-indicator', params: { indicator } });
   }
   if (!(await db.selectFrom('geos').select('code').where('code', '=', geo).executeTakeFirst())) {
-    throw badRequest(`body "indicatorGeo": there is no geo "${geo}"; see /api/geos`);
+    throw badRequest({ key: 'empact.no-indicator-geo', params: { geo } });
   }
 }
 
@@ -215,28 +209,33 @@ export async function reportOnKpi(db: DbOrTx, actor: Actor, kpiId: number, repor
   const priority = await priorityContext(db, kpi!.priority_id);
   requireEditor(scope, kpi!.priority_id, priority!.name);
   if (kpi!.indicator) {
-    throw badRequest(
-      `This KPI reads its values from the observatory's ${kpi!.indicator} for ${kpi!.indicator_geo}; correct them there, by a submission.`,
-    );
+    throw badRequest({
+      key: 'empact.kpi-reads-observatory',
+      params: { indicator: kpi!.indicator ?? '', geo: kpi!.indicator_geo ?? '' },
+    });
   }
   const frequency = kpi!.frequency as Frequency;
   const bounds = periodBounds(report.period, frequency);
   if (!bounds) {
-    throw badRequest(
-      `body "period": "${report.period}" is not a ${frequency} period; write it like ${PERIOD_FORMS[frequency].example}`,
-    );
+    throw badRequest({
+      key: 'empact.bad-period',
+      params: { period: report.period, frequency, example: PERIOD_FORMS[frequency].example },
+    });
   }
   if (bounds.end <= kpi!.baseline_date || bounds.start > kpi!.target_date) {
-    throw badRequest(
-      `body "period": ${report.period} (${bounds.start} to ${bounds.end}) is outside the KPI's range, ` +
-        `from its baseline date ${kpi!.baseline_date} to its target date ${kpi!.target_date}`,
-    );
+    throw badRequest({
+      key: 'empact.period-outside',
+      params: {
+        ...{ period: report.period, start: bounds.start, end: bounds.end },
+        ...{ baseline: kpi!.baseline_date, target: kpi!.target_date },
+      },
+    });
   }
   return plans.insertReport(db, kpiId, report, actorName(actor));
 }
 
 export async function requirePriority(db: DbOrTx, id: number): Promise<PriorityContext> {
   const priority = await priorityContext(db, id);
-  if (!priority) throw notFound(`There is no EMPACT priority ${id}.`);
+  if (!priority) throw notFound({ key: 'empact.no-priority', params: { id: String(id) } });
   return priority;
 }

@@ -1,9 +1,18 @@
 import type { DbOrTx } from '../db/database';
 import type { GeoEntry } from './geo.catalogue';
 import type { GeoRow } from '../db/tables/geo.table';
+import type { RegionCatalogue } from './region.catalogue';
 
+/** Countries and aggregates: the regions are listed by level (listRegions). */
 export function listGeos(db: DbOrTx): Promise<GeoRow[]> {
-  return db.selectFrom('geos').selectAll().orderBy('code').execute();
+  return db.selectFrom('geos').selectAll().where('kind', '!=', 'region').orderBy('code').execute();
+}
+
+/** The NUTS regions of a level, of every country or of one. */
+export function listRegions(db: DbOrTx, level: number, country?: string): Promise<GeoRow[]> {
+  let query = db.selectFrom('geos').selectAll().where('kind', '=', 'region').where('nuts_level', '=', level);
+  if (country) query = query.where('country', '=', country);
+  return query.orderBy('code').execute();
 }
 
 export function findGeo(db: DbOrTx, code: string): Promise<GeoRow | undefined> {
@@ -39,4 +48,43 @@ export async function insertGeoCatalogue(db: DbOrTx, geos: GeoEntry[]): Promise<
     .execute();
   const members = geos.flatMap((g) => g.groups.map((group) => ({ group_code: group, geo_code: g.code })));
   if (members.length) await db.insertInto('geo_group_members').values(members).execute();
+}
+
+/**
+ * The NUTS regions of data/regions.json that the database lacks (all of them on a new database; on one
+ * seeded before regions existed, every region). Geos already present are left as they are.
+ */
+export async function insertMissingRegions(db: DbOrTx, catalogue: RegionCatalogue): Promise<number> {
+  // Any geo already present stays as it is: UKM and UKN are held as parts of the UK (crim_off_cat's split).
+  const present = new Set((await db.selectFrom('geos').select('code').execute()).map((g) => g.code));
+  const countries = new Set(
+    (await db.selectFrom('geos').select('code').where('kind', '=', 'country').execute()).map((g) => g.code),
+  );
+  const missing = catalogue.regions.filter((r) => !present.has(r.code) && countries.has(r.country));
+  // Parents first (the catalogue is sorted by level), in slices that stay under every engine's parameter limit.
+  for (let i = 0; i < missing.length; i += 500) {
+    await db
+      .insertInto('geos')
+      .values(
+        missing.slice(i, i + 500).map((r) => ({
+          code: r.code,
+          name: r.name,
+          kind: 'region' as const,
+          iso2: null,
+          iso3: null,
+          iso_numeric: null,
+          first_year: null,
+          last_year: null,
+          part_of: null,
+          note: r.territorial ? null : 'Extra-regio: figures that cannot be placed in a region; no territory.',
+          nuts_level: r.level,
+          nuts_version: catalogue.nutsVersion,
+          country: r.country,
+          parent: r.parent,
+          territorial: r.territorial ? 1 : 0,
+        })),
+      )
+      .execute();
+  }
+  return missing.length;
 }

@@ -105,7 +105,9 @@ export function createHttpApp({
   const api = express.Router();
   mountRoutes(api, routes, { db, config, resolveActor, hooks });
   app.use(api);
-  app.use('/api', (req, _res, next) => next(notFound(`No API route ${req.method} ${req.originalUrl}.`)));
+  app.use('/api', (req, _res, next) =>
+    next(notFound({ key: 'http.no-route', params: { method: req.method, url: req.originalUrl } })),
+  );
 
   if (clientDir && existsSync(clientDir)) {
     app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h' }));

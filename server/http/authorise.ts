@@ -6,14 +6,12 @@ import type { AnyRoute, RouteContext } from './route';
 export function authoriseRole(route: AnyRoute, actor: Actor): void {
   const access = route.access;
   if (access.kind === 'public') return;
-  if (actor.kind !== 'user')
-    throw new HttpError(401, 'unauthenticated', 'Sign in, or send an API token, to use this route.');
+  if (actor.kind !== 'user') throw new HttpError(401, 'unauthenticated', { key: 'http.unauthenticated' });
   if (!access.roles.includes(actor.role)) {
-    throw new HttpError(
-      403,
-      'forbidden',
-      `This route is for ${access.roles.join(' or ')} accounts; you are signed in as ${actor.role}.`,
-    );
+    throw new HttpError(403, 'forbidden', {
+      key: 'http.forbidden-role',
+      params: { roles: access.roles.join(' / '), role: actor.role },
+    });
   }
 }
 
@@ -25,11 +23,10 @@ export async function authorise(route: AnyRoute, ctx: RouteContext<unknown, unkn
   if (access.kind === 'geo-scoped' && actor.kind === 'user') {
     const outside = (await access.geos(ctx)).filter((geo) => !actorCovers(actor, geo));
     if (outside.length) {
-      throw new HttpError(
-        403,
-        'geo-not-yours',
-        `Your account may not act for ${outside.join(', ')}. It covers ${actor.geos.join(', ') || 'no geo'}.`,
-      );
+      throw new HttpError(403, 'geo-not-yours', {
+        key: 'http.geo-not-yours',
+        params: { outside: outside.join(', '), covered: actor.geos.join(', ') || 'none' },
+      });
     }
   }
 }

@@ -11,10 +11,8 @@ export async function assertKnownCodes(db: DbOrTx, kind: 'geo' | 'indicator', co
   if (unknown.length) {
     const list = unknown.map((c) => `"${c}"`).join(', ');
     throw badRequest(
-      `Unknown ${kind} code${unknown.length > 1 ? 's' : ''} ${list}. See /api/${table} for the valid codes.`,
-      {
-        [kind]: unknown,
-      },
+      { key: 'http.unknown-codes', params: { kind, count: unknown.length, list, table } },
+      { [kind]: unknown },
     );
   }
 }

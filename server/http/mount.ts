@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { NextFunction, Request, Response, Router } from 'express';
-import type { ZodError } from 'zod';
+import { type ZodError, z } from 'zod';
 import { isBusyError } from '../db/sqlite-dialect';
 import type { Actor } from './actor';
 import type { Db } from '../db/database';
@@ -36,28 +36,39 @@ export function mountRoutes(
       let upload: ReceivedUpload | undefined;
       try {
         const rawBody = Buffer.isBuffer(req.body) ? req.body : undefined;
+        const locale = requestLocale(req);
         actor = await resolveActor(req);
         // Every answer may be in the reader's language, so caches keep one copy per language.
         res.vary('Accept-Language');
         // Answers that depend on who asks are never kept by a browser or proxy (issue 15).
         if (route.access.kind !== 'public' || actor.kind === 'user') res.setHeader('Cache-Control', 'no-store');
+        // An address refused too often gets 429 at once: no body is read, no rule checked.
+        if (actor.kind !== 'user' && route.access.kind !== 'public') {
+          const limited = hooks.limitAnonymous?.(route, req.ip ?? '');
+          if (limited) throw limited;
+        }
         // Who may call at all is settled before inputs are read, so the public learns nothing from validation errors.
         authoriseRole(route, actor);
         if (route.upload)
-          upload = await receiveUpload(req, route.upload.maxBytes(config), uploadFolder(config.UPLOAD_DIR));
+          upload = await receiveUpload(req, {
+            maxBytes: route.upload.maxBytes(config),
+            folder: uploadFolder(config.UPLOAD_DIR),
+            idleMs: config.UPLOAD_IDLE_TIMEOUT_MS,
+            totalMs: config.UPLOAD_TIMEOUT_MS,
+          });
         const ctx = {
           db,
           config,
           actor,
-          query: parseInput(route.query, req.query, 'query'),
-          params: parseInput(route.params, req.params, 'path'),
-          body: rawBody ? undefined : parseInput(route.body, req.body, 'body'),
+          query: parseInput(route.query, withoutLang(req.query), 'query', locale),
+          params: parseInput(route.params, req.params, 'path', locale),
+          body: rawBody ? undefined : parseInput(route.body, req.body, 'body', locale),
           headers: req.headers,
           rawBody,
           upload,
           ip: req.ip ?? '',
           secure: req.secure,
-          locale: requestLocale(req),
+          locale,
         };
         await authorise(route, ctx);
         const result = await route.handler(ctx);
@@ -79,20 +90,62 @@ export function requestLocale(req: Request): Locale {
   return negotiateLocale(typeof lang === 'string' ? lang : null, req.headers['accept-language']);
 }
 
-function parseInput(schema: AnyRoute['query'], value: unknown, where: string): unknown {
+/** `?lang=` chooses the answer's language for every route, so a route's own (strict) query schema never sees it. */
+function withoutLang(query: unknown): unknown {
+  if (!query || typeof query !== 'object' || !('lang' in query)) return query;
+  const { lang: _chosen, ...rest } = query as Record<string, unknown>;
+  return rest;
+}
+
+/** zod's own messages in the reader's language; English is zod's default. */
+const ZOD_MESSAGES: Readonly<Record<Exclude<Locale, 'en'>, () => { localeError: z.core.$ZodErrorMap }>> = {
+  nl: z.locales.nl,
+  fr: z.locales.fr,
+  de: z.locales.de,
+};
+
+function parseInput(
+  schema: AnyRoute['query'],
+  value: unknown,
+  where: 'query' | 'path' | 'body',
+  locale: Locale,
+): unknown {
   if (!schema) return undefined;
-  const parsed = schema.safeParse(value ?? {});
+  const parsed = schema.safeParse(value ?? {}, locale === 'en' ? undefined : { error: zodMessages(locale) });
   if (parsed.success) return parsed.data;
   throw new HttpError(
     400,
     'invalid-request',
-    describeZodError(parsed.error, where),
+    describeInputError(parsed.error, where, locale),
     parsed.error.issues.map((i) => ({
       in: where,
       path: i.path.join('.'),
       message: i.message,
     })),
   );
+}
+
+const zodMaps = new Map<Locale, z.core.$ZodErrorMap>();
+function zodMessages(locale: Exclude<Locale, 'en'>): z.core.$ZodErrorMap {
+  let map = zodMaps.get(locale);
+  if (!map) {
+    map = ZOD_MESSAGES[locale]().localeError;
+    zodMaps.set(locale, map);
+  }
+  return map;
+}
+
+/** The first five problems of a request's input, each framed in the reader's language ("query "geo": …"). */
+export function describeInputError(error: ZodError, where: 'query' | 'path' | 'body', locale: Locale): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) =>
+      translate(locale, {
+        key: 'http.invalid-input',
+        params: { where, field: i.path.length ? i.path.join('.') : 'none', problem: i.message },
+      }),
+    )
+    .join('; ');
 }
 
 export function describeZodError(error: ZodError, where: string): string {
@@ -109,7 +162,10 @@ function send(res: Response, result: unknown): void {
   }
   const { status = 200, contentType, fileName, headers = {} } = result.options;
   res.status(status);
-  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  // Vary is added to, never replaced: the wrapper's Accept-Language stays beside a handler's Accept-Encoding.
+  for (const [name, value] of Object.entries(headers))
+    if (name.toLowerCase() === 'vary') res.vary(value);
+    else res.setHeader(name, value);
   if (fileName) res.attachment(fileName);
   // Bytes go out with exactly the type given: res.type would add a charset to text/* types, which
   // clients that compare media types exactly (e.g. sdmx-rest with text/csv) reject.

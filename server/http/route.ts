@@ -1,3 +1,4 @@
+import type { HttpError } from './errors';
 import type { Readable } from 'node:stream';
 import type { z } from 'zod';
 import type { Actor, Role } from './actor';
@@ -105,6 +106,11 @@ export interface HookedRequest {
 export interface RouteHooks {
   afterWrite?: (route: AnyRoute, request: HookedRequest & { actor: Actor }, result: unknown) => Promise<void>;
   onRefusal?: (route: AnyRoute, request: HookedRequest, error: unknown) => Promise<void>;
+  /**
+   * Heard before an anonymous request to a route that needs a signed-in user is refused; answers the
+   * error to throw instead (a 429) when its address has been refused too often (audit/refusal-limiter.ts).
+   */
+  limitAnonymous?: (route: AnyRoute, ip: string) => HttpError | undefined;
 }
 
 /** Identity function that lets TypeScript infer a route's types from its schemas. */

@@ -19,11 +19,7 @@ export function tooLarge(maxBytes: number): HttpError {
     maxBytes >= 1024 * 1024
       ? `${(maxBytes / (1024 * 1024)).toFixed(maxBytes % (1024 * 1024) ? 1 : 0)} MB (${maxBytes} bytes)`
       : `${maxBytes} bytes`;
-  return new HttpError(
-    413,
-    'upload-too-large',
-    `The upload is larger than the limit of ${mb}. Split the file (for example by year), or ask the secretariat to load it with the command-line ingest.`,
-  );
+  return new HttpError(413, 'upload-too-large', { key: 'http.upload-too-large', params: { limit: mb } });
 }
 
 /** A file name as the uploader gave it, for the record only: printable, at most 200 characters. */
@@ -40,21 +36,32 @@ export function recordedFileName(name: string | undefined): string {
 const NOT_A_FILE = /^(application\/(json|[\w.-]+\+json|xml)|multipart\/(?!form-data))/i;
 
 export function unsupportedType(type: string): HttpError {
-  return new HttpError(
-    415,
-    'unsupported-media-type',
-    `The upload route reads a file, and ${type.split(';')[0]!.trim()} is not one. Send the file as multipart/form-data with a "file" part, ` +
-      'or as the raw request body with Content-Type text/csv (or text/tab-separated-values, text/plain, application/octet-stream).',
-  );
+  return new HttpError(415, 'unsupported-media-type', {
+    key: 'http.upload-not-a-file',
+    params: { type: type.split(';')[0]!.trim() },
+  });
+}
+
+/** How an upload is received: where it goes, how large it may be, and how long its body may take. */
+export interface UploadLimits {
+  maxBytes: number;
+  folder: string;
+  /** The longest pause between two pieces of the body (UPLOAD_IDLE_TIMEOUT_MS). */
+  idleMs: number;
+  /** The longest the whole body may take to arrive (UPLOAD_TIMEOUT_MS). */
+  totalMs: number;
 }
 
 /**
  * Streams the request body (multipart/form-data with one file, or the raw body) to a temporary file
  * whose name the server chooses; the uploaded name is never used as a path. The limit counts the
  * file's bytes the same way for both: a multipart file of exactly `maxBytes` is accepted, as raw.
- * A client that goes away mid-upload ends the upload, and its temporary folder is removed.
+ * A client that goes away mid-upload ends the upload, and its temporary folder is removed; a body
+ * that pauses longer than `idleMs`, or takes longer than `totalMs`, is refused with 408 (the
+ * connection then closes after the answer: errorHandler).
  */
-export async function receiveUpload(req: Request, maxBytes: number, folder: string): Promise<ReceivedUpload> {
+export async function receiveUpload(req: Request, limits: UploadLimits): Promise<ReceivedUpload> {
+  const { maxBytes, folder } = limits;
   const type = req.headers['content-type'] ?? '';
   if (NOT_A_FILE.test(type)) throw unsupportedType(type);
   const declared = Number(req.headers['content-length'] ?? 0);
@@ -64,9 +71,9 @@ export async function receiveUpload(req: Request, maxBytes: number, folder: stri
   const dispose = () => rm(dir, { recursive: true, force: true });
   try {
     const isMultipart = /^multipart\/form-data/i.test(type);
-    const { fields, fileName } = isMultipart
-      ? await receiveMultipart(req, file, maxBytes)
-      : await receiveRaw(req, file, maxBytes);
+    const { fields, fileName } = await withinDeadlines(req, limits, (fail) =>
+      isMultipart ? receiveMultipart(req, file, maxBytes, fail) : receiveRaw(req, file, maxBytes, fail),
+    );
     const { size } = await stat(file);
     return { file: { path: file, fileName: recordedFileName(fileName), byteSize: size }, fields, dispose };
   } catch (error) {
@@ -75,8 +82,46 @@ export async function receiveUpload(req: Request, maxBytes: number, folder: stri
   }
 }
 
+type Receiver = Promise<{ fields: Record<string, string>; fileName?: string }>;
+/** A receiver hands its own `fail` here, for the deadlines to call. */
+type DeadlineHook = (fail: (error: HttpError) => void) => void;
+
+/**
+ * Runs `receive` with the body's two deadlines: it is handed a function that fails it from outside,
+ * called when the body pauses longer than `idleMs` or is still arriving after `totalMs`. Without
+ * them a slow body was cut only by Node's request timeout (300 s), holding its connection and file.
+ */
+async function withinDeadlines(
+  req: Request,
+  { idleMs, totalMs }: UploadLimits,
+  receive: (onDeadline: DeadlineHook) => Receiver,
+): Receiver {
+  let failReceiver: (error: HttpError) => void = () => undefined;
+  let idle: NodeJS.Timeout | undefined;
+  const restartIdle = () => {
+    clearTimeout(idle);
+    idle = setTimeout(() => failReceiver(tooSlow('limits.upload-stalled', idleMs)), idleMs);
+  };
+  const total = setTimeout(() => failReceiver(tooSlow('limits.upload-too-long', totalMs)), totalMs);
+  restartIdle();
+  req.on('data', restartIdle);
+  try {
+    return await receive((fail) => {
+      failReceiver = fail;
+    });
+  } finally {
+    clearTimeout(idle);
+    clearTimeout(total);
+    req.off('data', restartIdle);
+  }
+}
+
+function tooSlow(key: 'limits.upload-stalled' | 'limits.upload-too-long', ms: number): HttpError {
+  return new HttpError(408, 'upload-too-slow', { key, params: { seconds: ms / 1000 } });
+}
+
 function aborted(): HttpError {
-  return new HttpError(400, 'upload-aborted', 'The upload ended before the whole body arrived. Send the file again.');
+  return new HttpError(400, 'upload-aborted', { key: 'http.upload-aborted' });
 }
 
 /** Settles once the file is closed, so that removing its folder afterwards leaves nothing behind. */
@@ -88,11 +133,7 @@ function closed(out: WriteStream): Promise<void> {
 }
 
 /** Writes the raw body to the file; past the limit it stops and refuses (the connection is then closed). */
-function receiveRaw(
-  req: Request,
-  file: string,
-  maxBytes: number,
-): Promise<{ fields: Record<string, string>; fileName?: string }> {
+function receiveRaw(req: Request, file: string, maxBytes: number, onDeadline: DeadlineHook): Receiver {
   const header = req.headers['x-file-name'];
   const fileName = typeof header === 'string' ? header : undefined;
   return new Promise((resolve, reject) => {
@@ -106,6 +147,7 @@ function receiveRaw(
       out.destroy();
       void closed(out).then(() => reject(error));
     };
+    onDeadline(fail);
     const onData = (chunk: Buffer) => {
       seen += chunk.length;
       if (seen > maxBytes) return fail(tooLarge(maxBytes));
@@ -128,11 +170,7 @@ function receiveRaw(
   });
 }
 
-function receiveMultipart(
-  req: Request,
-  file: string,
-  maxBytes: number,
-): Promise<{ fields: Record<string, string>; fileName?: string }> {
+function receiveMultipart(req: Request, file: string, maxBytes: number, onDeadline: DeadlineHook): Receiver {
   return new Promise((resolve, reject) => {
     const fields: Record<string, string> = {};
     let fileName: string | undefined;
@@ -148,6 +186,7 @@ function receiveMultipart(
       out?.destroy();
       void (out ? closed(out) : Promise.resolve()).then(() => reject(error));
     };
+    onDeadline(fail);
     try {
       // One byte over the limit, so that a file of exactly the limit is read whole and one byte more is refused.
       parser = busboy({
@@ -155,9 +194,7 @@ function receiveMultipart(
         limits: { files: 1, fields: 20, fieldSize: 4096, fileSize: maxBytes + 1 },
       });
     } catch {
-      reject(
-        new HttpError(400, 'bad-upload', 'The multipart body could not be read: its Content-Type lacks a boundary.'),
-      );
+      reject(new HttpError(400, 'bad-upload', { key: 'http.multipart-no-boundary' }));
       return;
     }
     parser.on('field', (name, value) => {
@@ -185,25 +222,10 @@ function receiveMultipart(
       });
       written.catch(fail);
     });
-    parser.on('error', () =>
-      fail(
-        new HttpError(
-          400,
-          'bad-upload',
-          'The multipart body is malformed. Send the file as multipart/form-data with a "file" part, or as the raw request body.',
-        ),
-      ),
-    );
+    parser.on('error', () => fail(new HttpError(400, 'bad-upload', { key: 'http.multipart-malformed' })));
     parser.on('close', () => {
       if (settled) return;
-      if (!written)
-        return fail(
-          new HttpError(
-            400,
-            'bad-upload',
-            'The multipart body has no file part. Add the CSV as a form field of type file.',
-          ),
-        );
+      if (!written) return fail(new HttpError(400, 'bad-upload', { key: 'http.multipart-no-file' }));
       written.then(() => {
         if (settled) return;
         settled = true;

@@ -35,7 +35,7 @@ function view(p: StoredProfile) {
 
 async function existing(db: DbOrTx, name: string): Promise<StoredProfile> {
   const found = await findProfile(db, name);
-  if (!found) throw notFound(`There is no import profile "${name}". List them with GET /api/import-profiles.`);
+  if (!found) throw notFound({ key: 'submissions.unknown-profile', params: { name } });
   return found;
 }
 
@@ -49,7 +49,7 @@ async function checkIndicators(db: DbOrTx, profile: ProfileDefinition): Promise<
   await assertKnownCodes(db, 'indicator', [...new Set(profile.indicators.map((m) => m.indicator))]);
   const codes = profile.indicators.map((m) => m.code);
   const repeated = codes.find((c, i) => codes.indexOf(c) !== i);
-  if (repeated) throw badRequest(`The national code "${repeated}" is mapped twice. Map each code to one indicator.`);
+  if (repeated) throw badRequest({ key: 'submissions.profile-code-twice', params: { code: repeated } });
 }
 
 export const importProfileRoutes = [
@@ -86,9 +86,7 @@ export const importProfileRoutes = [
     body: ProfileDefinition,
     handler: async ({ db, body, actor }) => {
       if (isShippedProfileName(body.name) || (await findProfile(db, body.name))) {
-        throw conflict(
-          `An import profile named "${body.name}" exists already. Choose another name, or update it with PUT /api/import-profiles/${body.name}.`,
-        );
+        throw conflict({ key: 'submissions.profile-exists', params: { name: body.name } });
       }
       await checkIndicators(db, body);
       await insertProfile(db, body, actorName(actor), new Date().toISOString());
@@ -112,13 +110,9 @@ export const importProfileRoutes = [
     body: ProfileDefinition,
     handler: async ({ db, params, body }) => {
       if (body.name !== params.name)
-        throw badRequest(
-          `The body names "${body.name}" but the path "${params.name}". To rename, create the new profile and delete the old one.`,
-        );
+        throw badRequest({ key: 'submissions.profile-rename', params: { body: body.name, path: params.name } });
       if ((await existing(db, params.name)).builtIn) {
-        throw conflict(
-          `"${params.name}" ships with the observatory and cannot be changed. Save a copy under a new name with POST /api/import-profiles.`,
-        );
+        throw conflict({ key: 'submissions.profile-built-in-change', params: { name: params.name } });
       }
       await checkIndicators(db, body);
       await updateProfile(db, body, new Date().toISOString());
@@ -138,7 +132,7 @@ export const importProfileRoutes = [
     params: NameParams,
     handler: async ({ db, params }) => {
       if ((await existing(db, params.name)).builtIn)
-        throw conflict(`"${params.name}" ships with the observatory and cannot be deleted.`);
+        throw conflict({ key: 'submissions.profile-built-in-delete', params: { name: params.name } });
       await deleteProfile(db, params.name);
       return { deleted: params.name };
     },

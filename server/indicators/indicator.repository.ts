@@ -15,7 +15,7 @@ export function listThemes(db: DbOrTx): Promise<{ code: string; name: string }[]
 }
 
 export async function insertIndicatorCatalogue(db: DbOrTx, catalogue: IndicatorCatalogue): Promise<void> {
-  await db.insertInto('themes').values(catalogue.themes).execute();
+  if (catalogue.themes.length) await db.insertInto('themes').values(catalogue.themes).execute();
   await db
     .insertInto('indicators')
     .values(

@@ -15,6 +15,7 @@ import { ObservationsAnswerSchema, type ObservationsAnswer as ObservationsRespon
 import { parsePeriod } from '../cells/period';
 import { listObservations } from '../cells/observation.repository';
 import { assertKnownSource, sourceParam } from '../sources/source.query';
+import { geosAtLevel, withRegionRates } from './observation-level';
 
 export const ObservationQuery = z.object({
   indicator: codeList
@@ -23,6 +24,15 @@ export const ObservationQuery = z.object({
     .refine((l) => l !== undefined, 'required: name at least one indicator, e.g. indicator=ICCS0101')
     .transform((l) => l!),
   geo: codeList.optional(),
+  level: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(3)
+    .optional()
+    .describe(
+      '0: countries and aggregates only; 1–3: the NUTS regions of that level (rates of regions without a population are the published ones, see rateSource)',
+    ),
   from: periodParam.optional(),
   to: periodParam.optional(),
   measure: measureParam,
@@ -43,13 +53,15 @@ async function readObservations(
   query: ObservationQuery,
   asOf: string | null,
 ): Promise<Omit<ObservationsResponse, 'meta'> & { meta: { count: number; sources: Record<string, string | null> } }> {
-  const geos = query.geo ?? [];
   await assertKnownCodes(db, 'indicator', query.indicator);
-  await assertKnownCodes(db, 'geo', geos);
+  await assertKnownCodes(db, 'geo', query.geo ?? []);
+  const geos = query.level === undefined ? (query.geo ?? []) : await geosAtLevel(db, query.level, query.geo);
+  if (query.level !== undefined && !geos.length)
+    return { data: [], measure: query.measure, meta: { count: 0, sources: {} } };
   const fromStart = query.from ? parsePeriod(query.from)!.start : undefined;
   const toStart = query.to ? parsePeriod(query.to)!.start : undefined;
   if (fromStart && toStart && fromStart > toStart)
-    throw badRequest(`"from" (${query.from}) is after "to" (${query.to}).`);
+    throw badRequest({ key: 'trends.from-after-to', params: { from: query.from, to: query.to } });
   const indicators = await db.selectFrom('indicators').selectAll().where('code', 'in', query.indicator).execute();
   if (query.measure === 'rate') for (const row of indicators) assertMeasure(row, 'rate');
   if (query.source) await assertKnownSource(db, query.source);
@@ -64,7 +76,7 @@ async function readObservations(
   const units = new Map(
     indicators.map((i) => [i.code, query.measure === 'rate' && canBeRate(i) ? PER_100K_UNIT : i.unit]),
   );
-  const data = cells
+  const measured = cells
     .filter((c) => query.indicator.includes(c.indicator))
     .map((c) => ({
       geo: c.geo,
@@ -77,6 +89,7 @@ async function readObservations(
       revision: c.revision_id,
       recordedAt: c.recorded_at,
     }));
+  const data = query.measure === 'rate' && query.level ? await withRegionRates(db, measured) : measured;
   return {
     data,
     measure: query.measure,

@@ -1,3 +1,5 @@
+import type { Locale } from '../shared/i18n';
+import { translate } from '../i18n/translate';
 import type { OpenApiDocument, OpenApiOperation, OpenApiParameter } from './openapi.document';
 
 /** HTML-escapes text placed in the page. */
@@ -15,18 +17,21 @@ function typeOf(schema: Record<string, unknown>): string {
   return `${base}${pattern}${fallback}`;
 }
 
-function parameterRows(parameters: OpenApiParameter[]): string {
-  if (!parameters.length) return '<p>No parameters.</p>';
+function parameterRows(parameters: OpenApiParameter[], say: Say, en: string): string {
+  if (!parameters.length) return `<p>${esc(say('api-docs.no-parameters'))}</p>`;
   const rows = parameters
     .map(
       (p) =>
-        `<tr><th scope="row"><code>${esc(p.name)}</code></th><td>${esc(p.in)}</td><td>${p.required ? 'yes' : 'no'}</td><td>${esc(typeOf(p.schema))}</td><td>${esc(p.description ?? '')}</td></tr>`,
+        `<tr><th scope="row"><code>${esc(p.name)}</code></th><td>${esc(p.in)}</td><td>${esc(say(p.required ? 'api-docs.yes' : 'api-docs.no'))}</td><td>${esc(typeOf(p.schema))}</td><td${en}>${esc(p.description ?? '')}</td></tr>`,
     )
     .join('\n');
-  return `<table><caption class="visually-hidden">Parameters</caption><thead><tr><th scope="col">name</th><th scope="col">in</th><th scope="col">required</th><th scope="col">type</th><th scope="col">meaning</th></tr></thead><tbody>${rows}</tbody></table>`;
+  const head = ['name', 'in', 'required', 'type', 'meaning']
+    .map((column) => `<th scope="col">${esc(say(`api-docs.column-${column}`))}</th>`)
+    .join('');
+  return `<table><caption class="visually-hidden">${esc(say('api-docs.parameters'))}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-function operationSection(path: string, method: string, op: OpenApiOperation): string {
+function operationSection(path: string, method: string, op: OpenApiOperation, say: Say, en: string): string {
   const responses = Object.entries(op.responses)
     .map(
       ([code, r]) =>
@@ -35,21 +40,29 @@ function operationSection(path: string, method: string, op: OpenApiOperation): s
     .join('');
   return `<section id="${esc(op.operationId)}" aria-labelledby="${esc(op.operationId)}-title">
 <h3 id="${esc(op.operationId)}-title"><span class="method">${esc(method.toUpperCase())}</span> <code>${esc(path)}</code></h3>
-<p>${esc(op.summary)}</p>
-<p><strong>Access:</strong> ${esc(op['x-access'])}</p>
-${parameterRows(op.parameters)}
-<p><strong>Responses:</strong></p><ul>${responses}</ul>
+<p${en}>${esc(op.summary)}</p>
+<p><strong>${esc(say('api-docs.access'))}</strong> <span${en}>${esc(op['x-access'])}</span></p>
+${parameterRows(op.parameters, say, en)}
+<p><strong>${esc(say('api-docs.responses'))}</strong></p><ul${en}>${responses}</ul>
 </section>`;
 }
 
-/** A readable, script-free reference page rendered from the OpenAPI document. */
-export function renderDocsPage(doc: OpenApiDocument): string {
+type Say = (key: string, params?: Record<string, string>) => string;
+
+/**
+ * A readable, script-free reference page rendered from the OpenAPI document, its frame in the
+ * reader's language. The routes' own summaries and descriptions are English (they come from the
+ * route definitions): outside an English page they are marked lang="en" for screen readers.
+ */
+export function renderDocsPage(doc: OpenApiDocument, locale: Locale = 'en'): string {
+  const say: Say = (key, params) => translate(locale, { key, params });
+  const en = locale === 'en' ? '' : ' lang="en"';
   const byTag = new Map<string, string[]>();
   const toc: string[] = [];
   for (const [path, methods] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(methods)) {
       const tag = op.tags[0] ?? 'other';
-      byTag.set(tag, [...(byTag.get(tag) ?? []), operationSection(path, method, op)]);
+      byTag.set(tag, [...(byTag.get(tag) ?? []), operationSection(path, method, op, say, en)]);
       toc.push(`<li><a href="#${esc(op.operationId)}">${esc(method.toUpperCase())} ${esc(path)}</a></li>`);
     }
   }
@@ -60,18 +73,18 @@ export function renderDocsPage(doc: OpenApiDocument): string {
     )
     .join('\n');
   return `<!doctype html>
-<html lang="en">
+<html lang="${locale}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(doc.info.title)}: reference</title>
+<title>${esc(say('api-docs.title', { title: doc.info.title }))}</title>
 <link rel="stylesheet" href="/api/docs.css">
 </head>
 <body>
-<a class="skip" href="#main">Skip to the reference</a>
-<header><h1>${esc(doc.info.title)}</h1><p>${esc(doc.info.description)}</p>
-<p>Version ${esc(doc.info.version)}. Machine-readable description: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI ${esc(doc.openapi)}).</p></header>
-<nav aria-label="Routes"><h2>Routes</h2><ul>${toc.join('')}</ul></nav>
+<a class="skip" href="#main">${esc(say('api-docs.skip'))}</a>
+<header><h1>${esc(doc.info.title)}</h1><p${en}>${esc(doc.info.description)}</p>
+<p>${esc(say('api-docs.version', { version: doc.info.version }))} <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI ${esc(doc.openapi)}).</p></header>
+<nav aria-label="${esc(say('api-docs.routes'))}"><h2>${esc(say('api-docs.routes'))}</h2><ul>${toc.join('')}</ul></nav>
 <main id="main">${sections}</main>
 </body>
 </html>

@@ -27,7 +27,8 @@ export function openApiRoutes(listRoutes: () => readonly AnyRoute[]) {
       tag: 'reference',
       summary: 'A readable reference page for every route (HTML, no scripts)',
       access: { kind: 'public' },
-      handler: async () => new RouteResponse(renderDocsPage(document()), { contentType: 'text/html; charset=utf-8' }),
+      handler: async ({ locale }) =>
+        new RouteResponse(renderDocsPage(document(), locale), { contentType: 'text/html; charset=utf-8' }),
     }),
     defineRoute({
       method: 'get',

@@ -1,3 +1,5 @@
+import type { Locale, LocalisedText } from '../shared/i18n';
+import { translate } from '../i18n/translate';
 import { EXTERNAL_RATING_SCALES, type ExternalSource, mapExternalRating } from '../shared/external-rating';
 import type { EucpnCriteria, Evaluation, ExternalRating, RatingOverride } from '../shared/api/practice-record';
 import type { EvidenceAssessment, ExternalRatingView } from '../shared/api/practices';
@@ -25,6 +27,8 @@ export interface RatingContext {
   today: string;
   /** When the practice was first recorded (ISO); dates the review when there is no evaluation. */
   recordedAt: string;
+  /** The reader's language for the reasons (English by default). */
+  locale?: Locale;
 }
 
 export interface RatedRecord {
@@ -39,20 +43,31 @@ type Outcome = Evaluation & { sms: number; direction: NonNullable<Evaluation['di
 const weight = (e: Evaluation) => (e.design === 'systematic_review' ? 2 : 1);
 const total = (list: Evaluation[]) => list.reduce((n, e) => n + weight(e), 0);
 
-export function describeEvaluation(e: Evaluation): string {
-  const kind = e.design === 'systematic_review' ? 'review' : 'evaluation';
-  const level = e.sms === null ? kind : `SMS-${e.sms} ${kind}`;
-  return `${level} (${e.geos.join(', ')}, ${e.year})`;
+export function describeEvaluation(e: Evaluation, locale: Locale = 'en'): string {
+  return translate(locale, {
+    key: 'ratings.evaluation',
+    params: {
+      kind: e.design === 'systematic_review' ? 'review' : 'evaluation',
+      sms: e.sms === null ? 'none' : String(e.sms),
+      geos: e.geos.join(', '),
+      year: String(e.year),
+    },
+  });
 }
 
-const listed = (list: Evaluation[]) => list.map(describeEvaluation).join('; ');
-const count = (n: number, word: string) => `${n === 1 ? 'one' : n} ${word}${n === 1 ? '' : 's'}`;
+/** A rating level's name in the reader's language ("Promising", "Veelbelovend", …). */
+export function ratingName(rating: EvidenceRating, locale: Locale = 'en'): string {
+  return translate(locale, { key: 'ratings.level', params: { rating } });
+}
 
 /** Applies the rule, first match wins. Returns the rating and the reasons a reader sees. */
 export function deriveRating(
   evaluations: Evaluation[],
   criteria: EucpnCriteria,
+  locale: Locale = 'en',
 ): { rating: EvidenceRating; reasons: string[] } {
+  const say = (key: string, params?: LocalisedText['params']) => translate(locale, { key, params });
+  const listed = (list: Evaluation[]) => list.map((e) => describeEvaluation(e, locale)).join('; ');
   const outcomes = evaluations.filter(
     (e): e is Outcome => e.design !== 'process_qualitative' && e.sms !== null && e.direction !== null,
   );
@@ -65,18 +80,17 @@ export function deriveRating(
   const outweighs = total(positive) > total(against);
 
   if (negative.length) {
-    const overridden = positive.length ? ` This overrides ${count(positive.length, 'positive finding')}.` : '';
     return {
       rating: 'harmful',
-      reasons: [`A robust evaluation found a negative effect: ${listed(negative)}.${overridden}`],
+      reasons: [say('ratings.harmful', { list: listed(negative), positives: positive.length })],
     };
   }
   if (total(strongPositive) >= 2 && outweighs && strongPositive.some((e) => e.independent === true)) {
     return {
       rating: 'effective',
       reasons: [
-        `Positive effects at SMS 4 or 5: ${listed(strongPositive)}, at least one independent of the developer; none negative.`,
-        ...againstNote(against),
+        say('ratings.effective', { list: listed(strongPositive) }),
+        ...(against.length ? [say('ratings.against', { list: listed(against) })] : []),
       ],
     };
   }
@@ -84,55 +98,50 @@ export function deriveRating(
     return {
       rating: 'promising',
       reasons: [
-        `Positive effects: ${listed(positive)}; none negative.`,
-        whyNotEffective(strongPositive),
-        ...againstNote(against),
+        say('ratings.promising', { list: listed(positive) }),
+        say(total(strongPositive) < 2 ? 'ratings.needs-second' : 'ratings.needs-independent'),
+        ...(against.length ? [say('ratings.against', { list: listed(against) })] : []),
       ],
     };
   }
   if (robust.length && robust.every((e) => e.direction === 'none')) {
     return {
       rating: 'no_effect',
-      reasons: [`Robust evaluations found no effect: ${listed(robust)}; none found a positive effect.`],
+      reasons: [say('ratings.no-effect', { list: listed(robust) })],
     };
   }
   const allMet = Object.values(criteria).every((c) => c.met);
   if (allMet && !against.length) {
-    const some = outcomes.length
-      ? ` Outcome evaluations so far: ${outcomes.map((e) => `${describeEvaluation(e)}, ${e.direction}`).join('; ')}.`
-      : '';
+    const so = outcomes.map((e) =>
+      say('ratings.outcome', { evaluation: describeEvaluation(e, locale), direction: e.direction }),
+    );
     return {
       rating: 'theory_based',
-      reasons: [
-        `Meets EUCPN's four minimum criteria, but no robust outcome evaluation meets the Promising bar yet.${some}`,
-      ],
+      reasons: [say('ratings.theory-based', { outcomes: so.length ? so.join('; ') : 'none' })],
     };
   }
-  if (outcomes.length) return { rating: 'inconclusive', reasons: [inconclusiveReason(robust, positive, against)] };
+  if (outcomes.length)
+    return { rating: 'inconclusive', reasons: [say(...inconclusiveReason(robust, positive, against, listed))] };
   const unmet = Object.entries(criteria)
     .filter(([, c]) => !c.met)
     .map(([k]) => k);
   return {
     rating: 'not_rated',
-    reasons: [`No outcome evaluation recorded, and EUCPN criteria not met: ${unmet.join(', ')}.`],
+    reasons: [say('ratings.not-rated', { unmet: unmet.join(', ') })],
   };
 }
 
-function whyNotEffective(strongPositive: Evaluation[]): string {
-  if (total(strongPositive) < 2) return 'Effective needs a second positive evaluation at SMS 4 or 5.';
-  return 'No independent evaluation at SMS 4 or 5 yet; Effective needs one.';
-}
-
-function againstNote(against: Evaluation[]): string[] {
-  return against.length ? [`Null or mixed results as well: ${listed(against)}.`] : [];
-}
-
-function inconclusiveReason(robust: Evaluation[], positive: Evaluation[], against: Evaluation[]): string {
-  if (!robust.length) return 'Only weak designs (SMS 1–2) so far; no robust outcome evaluation.';
+function inconclusiveReason(
+  robust: Evaluation[],
+  positive: Evaluation[],
+  against: Evaluation[],
+  listed: (list: Evaluation[]) => string,
+): [string, LocalisedText['params']?] {
+  if (!robust.length) return ['ratings.weak-only'];
   if (positive.length && against.length)
-    return `Results conflict: positive in ${listed(positive)}; null or mixed in ${listed(against)}.`;
-  if (against.length) return `Mixed or null results: ${listed(against)}.`;
-  return `One robust positive evaluation (${listed(positive)}) is short of the Promising bar, and EUCPN's criteria are not all met.`;
+    return ['ratings.conflict', { positive: listed(positive), against: listed(against) }];
+  if (against.length) return ['ratings.mixed', { list: listed(against) }];
+  return ['ratings.one-short', { list: listed(positive) }];
 }
 
 /** An outcome evaluation in a current EU member state, or in the UK while it was one (up to 2019). */
@@ -159,12 +168,20 @@ export function viewExternalRating(r: ExternalRating): ExternalRatingView {
 }
 
 export function assessEvidence(record: RatedRecord, ctx: RatingContext): EvidenceAssessment {
-  const derived = deriveRating(record.evaluations, record.criteria);
+  const locale = ctx.locale ?? 'en';
+  const derived = deriveRating(record.evaluations, record.criteria, locale);
   const override = record.ratingOverride;
   const review = reviewDate(record.evaluations, ctx.recordedAt);
   const reasons = override
     ? [
-        `Curator override to ${override.rating} (rule gives ${derived.rating}): ${override.justification}`,
+        translate(locale, {
+          key: 'ratings.override',
+          params: {
+            override: ratingName(override.rating, locale),
+            derived: ratingName(derived.rating, locale),
+            justification: override.justification,
+          },
+        }),
         ...derived.reasons,
       ]
     : derived.reasons;

@@ -1,9 +1,11 @@
 import type { DbOrTx } from '../db/database';
 import { assessEvidence, type EvidenceAssessment } from './evidence-rating';
 import type { PracticeVocabulary } from './practice.catalogue-check';
+import { latestTranslations } from './practice.repository';
 import type { PracticeRecord } from '../shared/api/practice-record';
 import type { ListingAudience, NewPracticeListing } from '../db/tables/practice.table';
 import { RATING_RANK, type WorkflowState } from '../shared/practice-vocabulary';
+import { normaliseSearchText } from '../shared/search-text';
 
 /** The facets a search can filter and count by, with the query parameter that filters each. */
 export const FACETS = {
@@ -21,29 +23,23 @@ export type FacetName = keyof typeof FACETS;
 /** Link facets: filterable, not counted. */
 export const LINK_FACETS = { indicator: 'indicator', iccs: 'iccs' } as const;
 
-/** Lower-case, without diacritics, so that "Kärnä" and "karna" match on every engine. */
-export function normaliseSearchText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/ß/g, 'ss')
-    .replace(/[æÆ]/g, 'ae')
-    .replace(/[øØ]/g, 'o')
-    .replace(/[œŒ]/g, 'oe')
-    .replace(/[łŁ]/g, 'l')
-    .replace(/[đĐ]/g, 'd')
-    .replace(/ı/g, 'i')
-    .toLowerCase();
-}
+export { normaliseSearchText } from '../shared/search-text';
 
-export function searchTexts(record: PracticeRecord): { title: string; body: string } {
+/** The normalised search texts of a record, with its translations' titles, summaries and descriptions. */
+export function searchTexts(
+  record: PracticeRecord,
+  translations: Iterable<{ title: string; summary: string; description: string }> = [],
+): { title: string; body: string } {
+  const translated = [...translations];
   const body = [
     record.summary,
     record.description,
+    ...translated.flatMap((t) => [t.summary, t.description]),
     ...record.organisations,
     ...record.evaluations.flatMap((e) => [e.reference, e.findings ?? '', ...e.outcomes]),
   ].join('\n');
-  return { title: normaliseSearchText(record.title), body: normaliseSearchText(body) };
+  const title = [record.title, ...translated.map((t) => t.title)].join('\n');
+  return { title: normaliseSearchText(title), body: normaliseSearchText(body) };
 }
 
 /** The indicators a practice links to: those it names, and those whose ICCS code nests with one it targets. */
@@ -96,7 +92,8 @@ export async function writeListing(
     today,
     recordedAt: source.recordedAt,
   });
-  const texts = searchTexts(record);
+  const translations = (await latestTranslations(db, [source.practiceId])).get(source.practiceId)?.values();
+  const texts = searchTexts(record, translations);
   const row: NewPracticeListing = {
     practice_id: source.practiceId,
     audience: source.audience,
@@ -105,6 +102,7 @@ export async function writeListing(
     slug: record.slug,
     title: record.title,
     summary: record.summary,
+    language: record.language,
     search_title: texts.title,
     search_body: texts.body,
     rating: evidence.rating,

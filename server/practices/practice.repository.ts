@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../db/database';
+import type { PracticeTranslationRow } from '../db/tables/label.table';
 import { PracticeRecord } from '../shared/api/practice-record';
 import type { PracticeAction, PracticeRow, PracticeVersionRow } from '../db/tables/practice.table';
 import type { WorkflowState } from '../shared/practice-vocabulary';
@@ -134,4 +135,22 @@ export async function listingFacetValues(
     byListing.set(r.listing_id, facets);
   }
   return byListing;
+}
+
+/** The latest translation of each practice into each language; every earlier revision stays in the table. */
+export async function latestTranslations(
+  db: DbOrTx,
+  practiceIds: number[],
+  locale?: string,
+): Promise<Map<number, Map<string, PracticeTranslationRow>>> {
+  const byPractice = new Map<number, Map<string, PracticeTranslationRow>>();
+  if (!practiceIds.length) return byPractice;
+  let query = db.selectFrom('practice_translations').selectAll().where('practice_id', 'in', practiceIds);
+  if (locale) query = query.where('locale', '=', locale);
+  for (const row of await query.orderBy('revision').execute()) {
+    const locales = byPractice.get(row.practice_id) ?? new Map<string, PracticeTranslationRow>();
+    locales.set(row.locale, row);
+    byPractice.set(row.practice_id, locales);
+  }
+  return byPractice;
 }

@@ -1,10 +1,18 @@
+import { recordEvaluatedPractices } from './evaluated-practices';
 import { z } from 'zod';
 import type { Actor } from '../http/actor';
 import type { DbOrTx } from '../db/database';
 import { defineRoute, RouteResponse } from '../http/route';
 import { findPractice, findVersion, parseRecord } from './practice.repository';
 import { PracticeSearchQuery } from './practice.query';
-import { PracticeInput, practiceJsonSchema, RatingOverrideInput } from '../shared/api/practice-record';
+import {
+  PracticeInput,
+  practiceJsonSchema,
+  PracticeTranslationInput,
+  RatingOverrideInput,
+} from '../shared/api/practice-record';
+import { LOCALES } from '../shared/i18n';
+import { addTranslation, translationHistory } from './practice.translations';
 import { createPractice, editPractice, inTransaction, overrideRating, transitionPractice } from './practice.service';
 import { exportPublished, ImportBody, importPractices, practicesToCsv } from './practice.transfer';
 import { historyView, publicDetail, searchView, workingDetail } from './practice.views';
@@ -37,7 +45,7 @@ const publicRoutes = [
       'Search the published catalogue: words, facet filters with counts, sort (relevance, rating, recency, title), pages. ?indicator=&geo= links practices to data.',
     access: { kind: 'public' },
     query: PracticeSearchQuery.omit({ state: true }),
-    handler: ({ db, query }) => searchView(db, 'public', query),
+    handler: ({ db, query, locale }) => searchView(db, 'public', query, undefined, locale),
   }),
   defineRoute({
     method: 'get',
@@ -68,10 +76,12 @@ const publicRoutes = [
     method: 'get',
     path: '/api/practices/:slug',
     tag: TAG,
-    summary: 'One published practice with its evidence rating, reasons, review date and external ratings',
+    summary:
+      'One published practice with its evidence rating, reasons, review date and external ratings; title, summary and ' +
+      "description in the reader's language when translated, else the original with a note naming its language",
     access: { kind: 'public' },
     params: SlugParams,
-    handler: ({ db, params }) => publicDetail(db, params.slug),
+    handler: ({ db, params, locale }) => publicDetail(db, params.slug, locale),
   }),
 ];
 
@@ -128,7 +138,7 @@ const workbenchRoutes = [
       geos: async (ctx) => scopedGeos(ctx.actor, await practiceGeos(ctx.db, ctx.params.slug)),
     },
     params: SlugParams,
-    handler: ({ db, params }) => workingDetail(db, params.slug),
+    handler: ({ db, params, locale }) => workingDetail(db, params.slug, locale),
   }),
   defineRoute({
     method: 'get',
@@ -201,9 +211,12 @@ const curatorRoutes = [
     summary: 'Publish a practice under review (curators); the public then sees this version',
     access: { kind: 'roles', roles: CURATORS },
     params: SlugParams,
-    handler: async ({ db, actor, params }) => ({
-      state: await inTransaction(db, (tx) => transitionPractice(tx, actor, params.slug, 'publish')),
-    }),
+    handler: async ({ db, actor, params }) => {
+      const state = await inTransaction(db, (tx) => transitionPractice(tx, actor, params.slug, 'publish'));
+      // The computed indicator follows the catalogue: once the practice is public, its country's count is.
+      await recordEvaluatedPractices(db);
+      return { state };
+    },
   }),
   defineRoute({
     method: 'post',
@@ -244,4 +257,31 @@ const curatorRoutes = [
   }),
 ];
 
-export const practiceRoutes = [...publicRoutes, ...workbenchRoutes, ...curatorRoutes];
+const TranslationParams = SlugParams.extend({ locale: z.enum(LOCALES) });
+
+const translationRoutes = [
+  defineRoute({
+    method: 'put',
+    path: '/api/practice-workbench/:slug/translations/:locale',
+    tag: TAG,
+    summary:
+      'Add a translation of title, summary and description into one language (curators): a new revision, ' +
+      'shown to readers of that language and searchable at once',
+    access: { kind: 'roles', roles: CURATORS },
+    params: TranslationParams,
+    body: PracticeTranslationInput,
+    handler: ({ db, actor, params, body }) =>
+      inTransaction(db, (tx) => addTranslation(tx, actor, params.slug, params.locale, body)),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/practice-workbench/:slug/translations',
+    tag: TAG,
+    summary: "Every revision of a practice's translations, oldest first (curators)",
+    access: { kind: 'roles', roles: CURATORS },
+    params: SlugParams,
+    handler: ({ db, params }) => translationHistory(db, params.slug),
+  }),
+];
+
+export const practiceRoutes = [...publicRoutes, ...workbenchRoutes, ...curatorRoutes, ...translationRoutes];

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../db/database';
-import { practiceTextMatches as textMatches } from '../db/text-search';
-import { FACETS, type FacetName, LINK_FACETS, normaliseSearchText } from './practice.listing';
+import { labelTextMatches, practiceTextMatches as textMatches } from '../db/text-search';
+import { FACETS, type FacetName, LINK_FACETS } from './practice.listing';
+import { searchTokens } from '../shared/search-text';
 import type { ListingAudience } from '../db/tables/practice.table';
 import type { PracticeSearchQuery } from './practice.query';
 import type { FacetCount } from '../shared/api/practices';
@@ -15,6 +16,7 @@ export interface ListingHit {
   slug: string;
   title: string;
   summary: string;
+  language: string;
   state: string;
   version: number;
   rating: string;
@@ -33,11 +35,7 @@ export interface ListingSearchResult {
   facets: Record<FacetName, FacetCount[]>;
 }
 
-/** Up to 12 words of letters and digits, normalised like the stored search texts. */
-export function searchTokens(q: string | undefined): string[] {
-  if (!q) return [];
-  return [...new Set(normaliseSearchText(q).match(/[\p{L}\p{N}]+/gu) ?? [])].slice(0, 12);
-}
+export { searchTokens } from '../shared/search-text';
 
 /** Without words every listing matches, equally. */
 function everyListing() {
@@ -46,6 +44,32 @@ function everyListing() {
     title_hit: number;
     score: number;
   }>`(select id as listing_id, 0 as title_hit, 0 as score from practice_listings)`;
+}
+
+/**
+ * The facets whose values have labels in four languages (docs/i18n.md): a practice tagged with a
+ * value whose name matches the words is found in any language, e.g. "inbraak" finds the practices
+ * linked to the Burglary indicators. The label subjects are named like the facets.
+ */
+const LABELLED_FACETS = [
+  LINK_FACETS.indicator,
+  FACETS.theme,
+  FACETS.targetGroup,
+  FACETS.approach,
+  FACETS.preventionLevel,
+];
+
+/** Listings that match the words in their own text, or through a labelled facet value (ranked after). */
+function textOrLabelMatches(db: DbOrTx, tokens: string[]) {
+  const labels = labelTextMatches(db, tokens, { namesOnly: true });
+  const linked = sql<{ listing_id: number; title_hit: number; score: number }>`(
+    select distinct f.listing_id, 0 as title_hit, 0 as score
+    from practice_listing_facets f join ${labels} lm on lm.subject = f.facet and lm.code = f.value
+    where f.facet in (${sql.join(LABELLED_FACETS)}))`;
+  return sql<{ listing_id: number; title_hit: number; score: number }>`(
+    select u.listing_id, max(u.title_hit) as title_hit, max(u.score) as score
+    from (select * from ${textMatches(db, tokens)} t union all select * from ${linked} l) u
+    group by u.listing_id)`;
 }
 
 type Filters = Partial<Record<FacetName | keyof typeof LINK_FACETS, string[]>>;
@@ -93,6 +117,7 @@ export async function searchPractices(
     'l.slug',
     'l.title',
     'l.summary',
+    'l.language',
     'l.state',
     'l.version',
     'l.rating',
@@ -126,6 +151,7 @@ export async function searchPractices(
     slug: r.slug,
     title: r.title,
     summary: r.summary,
+    language: r.language,
     state: r.state,
     version: r.version,
     rating: r.rating,
@@ -153,7 +179,7 @@ function filteredListings(
   withinGeos?: string[],
 ) {
   const filters = filtersOf(query);
-  const matches = tokens.length ? textMatches(db, tokens) : everyListing();
+  const matches = tokens.length ? textOrLabelMatches(db, tokens) : everyListing();
   return (skip?: keyof Filters) => {
     let q = db
       .selectFrom('practice_listings as l')

@@ -32,8 +32,7 @@ export function slugify(title: string): string {
 
 async function freeSlug(db: DbOrTx, input: PracticeInput): Promise<string> {
   if (input.slug) {
-    if (await findPractice(db, input.slug))
-      throw conflict(`A practice with the slug "${input.slug}" exists already; edit it, or choose another slug.`);
+    if (await findPractice(db, input.slug)) throw conflict({ key: 'ratings.slug-taken', params: { slug: input.slug } });
     return input.slug;
   }
   const base = slugify(input.title);
@@ -45,7 +44,7 @@ async function freeSlug(db: DbOrTx, input: PracticeInput): Promise<string> {
 
 export async function requirePractice(db: DbOrTx, slug: string): Promise<PracticeRow> {
   const practice = await findPractice(db, slug);
-  if (!practice) throw notFound(`No practice "${slug}".`);
+  if (!practice) throw notFound({ key: 'ratings.no-practice', params: { slug } });
   return practice;
 }
 
@@ -141,8 +140,7 @@ export async function editPractice(
 ): Promise<void> {
   const practice = await requirePractice(db, slug);
   assertEditable(practice.state, actor);
-  if (input.slug && input.slug !== slug)
-    throw conflict(`The slug of a practice does not change (it is "${slug}"); create a new practice instead.`);
+  if (input.slug && input.slug !== slug) throw conflict({ key: 'ratings.slug-fixed', params: { slug } });
   const vocabulary = await loadPracticeVocabulary(db);
   assertKnownPracticeCodes(input, vocabulary);
   const previous = await currentRecord(db, practice);

@@ -108,7 +108,7 @@ function parseJsonCell(value: string, column: string, row: number): unknown {
   try {
     return JSON.parse(value);
   } catch {
-    throw badRequest(`CSV row ${row}, column "${column}": expected JSON, as the export writes it.`);
+    throw badRequest({ key: 'ratings.csv-json-expected', params: { row: String(row), column } });
   }
 }
 
@@ -116,14 +116,15 @@ function parseJsonCell(value: string, column: string, row: number): unknown {
 export function csvToInputs(csv: string): unknown[] {
   const parsed = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
   const first = parsed.errors[0];
-  if (first) throw badRequest(`The CSV could not be read: ${first.message} (row ${(first.row ?? 0) + 2}).`);
+  if (first)
+    throw badRequest({
+      key: 'ratings.csv-unreadable',
+      params: { problem: first.message, row: String((first.row ?? 0) + 2) },
+    });
   const missing = [...TEXT_COLUMNS, ...NUMBER_COLUMNS, ...LIST_COLUMNS, ...JSON_COLUMNS].filter(
     (c) => !parsed.meta.fields?.includes(c),
   );
-  if (missing.length)
-    throw badRequest(
-      `The CSV lacks the columns ${missing.join(', ')}. Export the catalogue to see the expected layout.`,
-    );
+  if (missing.length) throw badRequest({ key: 'ratings.csv-columns-missing', params: { columns: missing.join(', ') } });
   return parsed.data.map((raw, i) => {
     const cell = (c: string) => unescapeCell(raw[c] ?? '');
     const input: Record<string, unknown> = {};
@@ -170,7 +171,11 @@ export async function importPractices(db: DbOrTx, actor: Actor, body: ImportBody
         problems.push(`practice ${i + 1} "${p.path}": ${p.message}`);
     return parsed.data;
   });
-  if (problems.length) throw badRequest(`Nothing was imported. ${problems.slice(0, 8).join('; ')}`, { problems });
+  if (problems.length)
+    throw badRequest(
+      { key: 'ratings.nothing-imported', params: { problems: problems.slice(0, 8).join('; ') } },
+      { problems },
+    );
   const result: ImportResult = { created: [], updated: [] };
   for (const input of inputs as PracticeInput[]) {
     if (input.slug && (await findPractice(db, input.slug))) {

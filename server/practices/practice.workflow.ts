@@ -26,11 +26,10 @@ export function isCurator(actor: Actor): boolean {
 export function nextState(current: WorkflowState, transition: Transition): WorkflowState {
   const rule = TRANSITIONS[transition];
   if (!(rule.from as readonly WorkflowState[]).includes(current)) {
-    throw new HttpError(
-      409,
-      'invalid-transition',
-      `A practice that is ${current} cannot be sent to "${transition}"; that needs a practice that is ${rule.from.join(' or ')}.`,
-    );
+    throw new HttpError(409, 'invalid-transition', {
+      key: 'ratings.invalid-transition',
+      params: { current, transition, from: rule.from.join(' / ') },
+    });
   }
   return rule.to;
 }
@@ -41,9 +40,5 @@ export function nextState(current: WorkflowState, transition: Transition): Workf
  */
 export function assertEditable(current: WorkflowState, actor: Actor): void {
   if (EDITABLE_BY_PROPOSERS.includes(current) || isCurator(actor)) return;
-  throw new HttpError(
-    409,
-    'locked-for-review',
-    `The practice is ${current}: it is locked while curators review it. Ask a curator to return it with comments.`,
-  );
+  throw new HttpError(409, 'locked-for-review', { key: 'ratings.locked-for-review', params: { current } });
 }

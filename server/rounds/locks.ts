@@ -1,18 +1,14 @@
 import { appendAudit } from '../audit/audit.repository';
 import type { Db, DbOrTx } from '../db/database';
 import { type Actor, actorName } from '../http/actor';
-import { badRequest, HttpError, notFound } from '../http/errors';
-import { walkSubmission } from '../submissions/stage/staged-walk';
-import { submissionScope } from '../submissions/store/submission-scope';
-import { findSubmission } from '../submissions/store/submission.repository';
+import { badRequest, conflict, HttpError, notFound } from '../http/errors';
+import { standingPartApprovals } from '../approvals/approval.repository';
+import type { CellGuard, CellKey } from '../submissions/stage/cell-guard';
+import { serialiseCommits } from '../submissions/store/submission.repository';
 import { isAfter } from './round-dates';
 import { findRound, listRounds, type Round } from './round.repository';
 
-export interface CellKey {
-  geo: string;
-  indicator: string;
-  period: string;
-}
+export type { CellKey } from '../submissions/stage/cell-guard';
 
 /** Why a geo's cells of a round cannot change now, or null: past the lock date (without an exception), or approved. */
 export async function lockOf(db: DbOrTx, round: Round, geo: string, now: Date): Promise<string | null> {
@@ -24,12 +20,22 @@ export async function lockOf(db: DbOrTx, round: Round, geo: string, now: Date): 
  * upload needs no query per cell.
  */
 export class LockIndex {
+  /** Each round's lists as sets, so that an upload of a million cells looks each one up in constant time per round. */
+  private readonly asks: { round: Round; geos: Set<string>; indicators: Set<string>; periods: Set<string> }[];
+
   private constructor(
-    private readonly rounds: Round[],
+    rounds: Round[],
     private readonly now: Date,
     private readonly excepted: Set<string>,
     private readonly approved: Map<string, string>,
-  ) {}
+  ) {
+    this.asks = rounds.map((round) => ({
+      round,
+      geos: new Set(round.geos),
+      indicators: new Set(round.indicators),
+      periods: new Set(round.periods),
+    }));
+  }
 
   static async build(db: DbOrTx, now: Date, rounds?: Round[]): Promise<LockIndex> {
     const all = rounds ?? (await listRounds(db));
@@ -40,24 +46,15 @@ export class LockIndex {
       .select(['round_id', 'geo'])
       .where('round_id', 'in', ids)
       .where('until', '>', now.toISOString())
+      .where('revoked_at', 'is', null)
       .execute();
-    const parts = await db
-      .selectFrom('round_parts')
-      .select(['round_id', 'geo', 'state', 'approved_at', 'accepted_at'])
-      .where('round_id', 'in', ids)
-      .where('state', 'in', ['approved', 'accepted'])
-      .execute();
-    return new LockIndex(
-      all,
-      now,
-      new Set(exceptions.map((e) => `${e.round_id}|${e.geo}`)),
-      new Map(
-        parts.map((p) => [
-          `${p.round_id}|${p.geo}`,
-          `${p.state} on ${(p.accepted_at ?? p.approved_at ?? '').slice(0, 10)}`,
-        ]),
-      ),
-    );
+    // Approvals come lowest level first, so a secretariat acceptance overrides the national approval it follows.
+    const approved = new Map<string, string>();
+    for (const a of await standingPartApprovals(db, ids)) {
+      const state = a.level === 'secretariat' ? 'accepted' : 'approved';
+      approved.set(`${a.round_id}|${a.geo}`, `${state} on ${(a.decided_at ?? '').slice(0, 10)}`);
+    }
+    return new LockIndex(all, now, new Set(exceptions.map((e) => `${e.round_id}|${e.geo}`)), approved);
   }
 
   lockOf(round: Round, geo: string): string | null {
@@ -76,9 +73,10 @@ export class LockIndex {
 
   /** The rounds that ask for a cell. */
   roundsOf(cell: CellKey): Round[] {
-    return this.rounds.filter(
-      (r) => r.geos.includes(cell.geo) && r.indicators.includes(cell.indicator) && r.periods.includes(cell.period),
-    );
+    const asking: Round[] = [];
+    for (const a of this.asks)
+      if (a.geos.has(cell.geo) && a.indicators.has(cell.indicator) && a.periods.has(cell.period)) asking.push(a.round);
+    return asking;
   }
 }
 
@@ -88,53 +86,51 @@ export interface RoundCoverage {
   cellsOutsideRounds: number;
 }
 
-/** Throws 409 naming the round and its date when a cell is locked; otherwise says how many cells fall in a round. */
-export async function assertCellsOpen(db: DbOrTx, cells: Iterable<CellKey>, now = new Date()): Promise<RoundCoverage> {
-  const index = await LockIndex.build(db, now);
-  const coverage = { cellsInRounds: 0, cellsOutsideRounds: 0 };
-  const locked: { cell: CellKey; reason: string }[] = [];
-  for (const cell of cells) {
-    const rounds = index.roundsOf(cell);
-    if (!rounds.length) coverage.cellsOutsideRounds++;
-    else coverage.cellsInRounds++;
+/**
+ * The rounds' locks as a guard of uploads, approval requests and commits: it reads the locks inside
+ * their transaction, at their moment, and refuses with a 409 naming the round and its date when a
+ * changed cell is locked. Afterwards `coverage` says how many changed cells fall in a round.
+ */
+export class RoundLockGuard implements CellGuard {
+  coverage: RoundCoverage = { cellsInRounds: 0, cellsOutsideRounds: 0 };
+  private index: LockIndex | null = null;
+  private readonly locked: { cell: CellKey; reason: string }[] = [];
+
+  async begin(tx: DbOrTx, at: Date): Promise<void> {
+    this.index = await LockIndex.build(tx, at);
+  }
+
+  changed(cell: CellKey): void {
+    const rounds = this.index!.roundsOf(cell);
+    if (!rounds.length) this.coverage.cellsOutsideRounds++;
+    else this.coverage.cellsInRounds++;
     for (const round of rounds) {
-      const reason = index.lockOf(round, cell.geo);
-      if (reason) locked.push({ cell, reason });
+      const reason = this.index!.lockOf(round, cell.geo);
+      if (reason) this.locked.push({ cell: { geo: cell.geo, indicator: cell.indicator, period: cell.period }, reason });
     }
   }
-  if (locked.length) {
-    const listed = locked.slice(0, 20).map((l) => `${l.cell.geo} ${l.cell.indicator} ${l.cell.period}`);
-    throw new HttpError(
-      409,
-      'round-locked',
-      `${locked[0]!.reason} Locked cells: ${listed.join(', ')}${locked.length > 20 ? ` and ${locked.length - 20} more` : ''}.`,
-      { locked: locked.length, cells: listed },
-    );
+
+  end(): void {
+    if (!this.locked.length) return;
+    const listed = this.locked.slice(0, 20).map((l) => `${l.cell.geo} ${l.cell.indicator} ${l.cell.period}`);
+    const more = this.locked.length > 20 ? ` and ${this.locked.length - 20} more` : '';
+    throw new HttpError(409, 'round-locked', `${this.locked[0]!.reason} Locked cells: ${listed.join(', ')}${more}.`, {
+      locked: this.locked.length,
+      cells: listed,
+    });
   }
-  return coverage;
 }
 
-/** The cells a validated submission would add or change (unchanged cells touch no lock). */
-async function changedCells(db: DbOrTx, submissionId: number): Promise<CellKey[]> {
-  const submission = await findSubmission(db, submissionId);
-  if (!submission || !['validated', 'awaiting-approval'].includes(submission.status)) return [];
-  const cells: CellKey[] = [];
-  await walkSubmission(db, submissionId, await submissionScope(db, submission.geo), {
-    visit(staged, published) {
-      if (!staged) return;
-      const c = staged.first;
-      if (!published || published.value !== c.value || published.flags !== c.flags)
-        cells.push({ geo: c.geo, indicator: c.indicator, period: c.period });
-    },
-  });
-  return cells;
-}
+/** A fresh lock guard per transaction (the composition root hands this to the submission routes). */
+export const roundLockGuard = () => new RoundLockGuard();
 
-/** The commit path's one call: refuses a commit that would change locked cells. Submissions in another state are left to the commit's own check. */
-export async function assertSubmissionOpen(db: DbOrTx, submissionId: number, now = new Date()): Promise<RoundCoverage> {
-  const rounds = await db.selectFrom('collection_rounds').select('id').limit(1).execute();
-  if (!rounds.length) return { cellsInRounds: 0, cellsOutsideRounds: 0 };
-  return assertCellsOpen(db, await changedCells(db, submissionId), now);
+/** Throws 409 naming the round and its date when a cell is locked; otherwise says how many cells fall in a round. */
+export async function assertCellsOpen(db: DbOrTx, cells: Iterable<CellKey>, now = new Date()): Promise<RoundCoverage> {
+  const guard = new RoundLockGuard();
+  await guard.begin(db, now);
+  for (const cell of cells) guard.changed(cell);
+  guard.end();
+  return guard.coverage;
 }
 
 export interface LockExceptionInput {
@@ -151,10 +147,11 @@ export async function grantLockException(
 ) {
   const now = event.now ?? new Date();
   const round = await findRound(db, roundId);
-  if (!round) throw notFound(`Round ${roundId} does not exist.`);
-  if (!round.geos.includes(input.geo)) throw badRequest(`Round "${round.name}" expects nothing from ${input.geo}.`);
+  if (!round) throw notFound({ key: 'rounds.missing', params: { id: String(roundId) } });
+  if (!round.geos.includes(input.geo))
+    throw badRequest({ key: 'rounds.nothing-expected', params: { round: round.name, geo: input.geo } });
   if (new Date(input.until).getTime() <= now.getTime())
-    throw badRequest(`The exception would end (${input.until}) before it starts; give a future time.`);
+    throw badRequest({ key: 'rounds.exception-in-past', params: { until: input.until } });
   await db.transaction().execute(async (tx) => {
     await tx
       .insertInto('round_lock_exceptions')
@@ -165,6 +162,9 @@ export async function grantLockException(
         reason: input.reason,
         granted_by: actorName(event.actor),
         granted_at: now.toISOString(),
+        revoked_by: null,
+        revoked_at: null,
+        revoke_reason: null,
       })
       .execute();
     await appendAudit(tx, {
@@ -173,6 +173,57 @@ export async function grantLockException(
       action: 'round.lock-exception',
       target: `round/${roundId}/${input.geo}`,
       detail: { until: input.until, reason: input.reason },
+    });
+  });
+}
+
+/**
+ * Ends a lock exception before its time, with a reason. It takes the commits' turn, so a commit that
+ * relied on the exception either ends before the revocation or sees it (and is refused).
+ */
+export async function revokeLockException(
+  db: Db,
+  roundId: number,
+  exceptionId: number,
+  reason: string,
+  event: { actor: Actor; ip: string; now?: Date },
+) {
+  const now = event.now ?? new Date();
+  await db.transaction().execute(async (tx) => {
+    await serialiseCommits(tx);
+    const exception = await tx
+      .selectFrom('round_lock_exceptions')
+      .selectAll()
+      .where('id', '=', exceptionId)
+      .where('round_id', '=', roundId)
+      .executeTakeFirst();
+    if (!exception)
+      throw notFound({
+        key: 'round-approvals.no-exception',
+        params: { round: String(roundId), exception: String(exceptionId) },
+      });
+    if (exception.revoked_at)
+      throw conflict({
+        key: 'round-approvals.exception-revoked',
+        params: { exception: String(exceptionId), date: exception.revoked_at },
+      });
+    if (exception.until <= now.toISOString())
+      throw conflict({
+        key: 'round-approvals.exception-ended',
+        params: { exception: String(exceptionId), date: exception.until },
+      });
+    await tx
+      .updateTable('round_lock_exceptions')
+      .set({ revoked_by: actorName(event.actor), revoked_at: now.toISOString(), revoke_reason: reason })
+      .where('id', '=', exceptionId)
+      .where('revoked_at', 'is', null)
+      .execute();
+    await appendAudit(tx, {
+      ...event,
+      at: now,
+      action: 'round.lock-exception-revoke',
+      target: `round/${roundId}/${exception.geo}`,
+      detail: { exception: exceptionId, reason },
     });
   });
 }

@@ -3,14 +3,15 @@ import { appendAudit } from '../audit/audit.repository';
 import type { DbOrTx } from '../db/database';
 import { actorName } from '../http/actor';
 import { toCsv } from '../http/csv';
-import { badRequest, notFound } from '../http/errors';
+import { badRequest } from '../http/errors';
 import { assertKnownCodes } from '../http/known-codes';
 import { defineRoute, RouteResponse } from '../http/route';
 import { Notice, RoundPart } from '../shared/api/rounds';
 import { roundStatus } from './round-dates';
 import { listRounds } from './round.repository';
 import { noticesFor } from './notices';
-import { acceptPart, approvePart, completePart, describePart, reopenPart, unapprovePart } from './part.service';
+import { acceptPart, approvePart, unapprovePart } from './part-approval';
+import { completePart, describePart, reopenPart } from './part.service';
 
 const code = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'codes contain only letters, digits, "_" and "-"');
 const PartParams = z.object({ id: z.coerce.number().int().positive(), geo: code });
@@ -24,7 +25,7 @@ const byGeo = {
 async function assertCellAsked(db: DbOrTx, roundId: number, geo: string, indicator: string, period: string) {
   const part = await describePart(db, roundId, geo);
   if (!part.cells.some((c) => c.indicator === indicator && c.period === period)) {
-    throw badRequest(`Round "${part.roundName}" does not ask ${geo} for ${indicator} ${period}.`);
+    throw badRequest({ key: 'rounds.cell-not-asked', params: { round: part.roundName, geo, indicator, period } });
   }
   return part;
 }
@@ -214,57 +215,5 @@ export const partRoutes = [
     access: { kind: 'roles', roles: CONTACTS },
     response: z.object({ data: z.array(Notice) }),
     handler: async ({ db, actor }) => ({ data: await noticesFor(db, actor) }),
-  }),
-  defineRoute({
-    method: 'put',
-    path: '/api/national-representatives/:geo',
-    tag: 'rounds',
-    summary:
-      "Name a contact point its country's national representative, who approves the country's part of a round (secretariat)",
-    access: { kind: 'roles', roles: ['secretariat'] },
-    params: z.object({ geo: code }),
-    body: z.object({ email: z.string().trim().toLowerCase().email() }),
-    audit: { action: 'round.representative', byHandler: true },
-    handler: async ({ db, params, body, actor, ip }) => {
-      const user = await db
-        .selectFrom('users')
-        .select(['email', 'role', 'geos'])
-        .where('email', '=', body.email)
-        .executeTakeFirst();
-      if (!user) throw notFound(`No user has the address ${body.email}.`);
-      if (
-        user.role !== 'contact_point' ||
-        !user.geos
-          .split(',')
-          .map((g) => g.trim())
-          .includes(params.geo)
-      ) {
-        throw badRequest(`${body.email} is not a contact point for ${params.geo}; a national representative is one.`);
-      }
-      await db.transaction().execute(async (tx) => {
-        await tx
-          .deleteFrom('national_representatives')
-          .where('geo', '=', params.geo)
-          .where('email', '=', body.email)
-          .execute();
-        await tx
-          .insertInto('national_representatives')
-          .values({
-            geo: params.geo,
-            email: body.email,
-            granted_by: actorName(actor),
-            granted_at: new Date().toISOString(),
-          })
-          .execute();
-        await appendAudit(tx, {
-          actor,
-          ip,
-          action: 'round.representative',
-          target: `representative/${params.geo}`,
-          detail: { email: body.email },
-        });
-      });
-      return { geo: params.geo, email: body.email };
-    },
   }),
 ];

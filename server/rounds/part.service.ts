@@ -2,13 +2,27 @@ import { appendAudit } from '../audit/audit.repository';
 import type { Db, DbOrTx } from '../db/database';
 import type { PartState, RoundPartRow } from '../db/tables/round.table';
 import { type Actor, actorName } from '../http/actor';
-import { badRequest, conflict, HttpError, notFound } from '../http/errors';
+import { conflict, HttpError, notFound } from '../http/errors';
 import type { RoundPart } from '../shared/api/rounds';
 import { lockOf } from './locks';
 import { owedCells, unexplainedWarnings } from './owed-cells';
 import { findPart, findRound, type Round } from './round.repository';
 import { startOfDay } from './round-dates';
-import { addNotice } from './notices';
+import { levelsFor } from '../approvals/approval-levels';
+import {
+  type ApprovalSubject,
+  requestLevel,
+  standingPartApprovals,
+  withdrawAt,
+} from '../approvals/approval.repository';
+import type { ApprovalLevel } from '../db/tables/approval.table';
+
+/** A geo's part of a round, as a subject of approval. */
+export const partSubject = (roundId: number, geo: string): ApprovalSubject => ({ kind: 'round-part', roundId, geo });
+
+/** The levels that approve a round's parts, by the one rule of server/approvals. */
+export const partLevels = (round: Round): ApprovalLevel[] =>
+  levelsFor({ kind: 'round-part', twoLevelApproval: round.row.two_level_approval === 1 });
 
 export interface PartEvent {
   actor: Actor;
@@ -16,11 +30,15 @@ export interface PartEvent {
   now?: Date;
 }
 
-async function roundWithPart(db: DbOrTx, roundId: number, geo: string): Promise<{ round: Round; part: RoundPartRow }> {
+export async function roundWithPart(
+  db: DbOrTx,
+  roundId: number,
+  geo: string,
+): Promise<{ round: Round; part: RoundPartRow }> {
   const round = await findRound(db, roundId);
-  if (!round) throw notFound(`Round ${roundId} does not exist.`);
+  if (!round) throw notFound({ key: 'rounds.missing', params: { id: String(roundId) } });
   const part = round.geos.includes(geo) ? await findPart(db, roundId, geo) : undefined;
-  if (!part) throw notFound(`Round "${round.name}" expects nothing from ${geo}.`);
+  if (!part) throw notFound({ key: 'rounds.nothing-expected', params: { round: round.name, geo } });
   return { round, part };
 }
 
@@ -28,6 +46,9 @@ async function roundWithPart(db: DbOrTx, roundId: number, geo: string): Promise<
 export async function describePart(db: DbOrTx, roundId: number, geo: string): Promise<RoundPart> {
   const { round, part } = await roundWithPart(db, roundId, geo);
   const cells = (await owedCells(db, round, [geo])).get(geo) ?? [];
+  const approvals = new Map(
+    (await standingPartApprovals(db, [roundId])).filter((a) => a.geo === geo).map((a) => [a.level, a.decided_by]),
+  );
   return {
     roundId: round.id,
     roundName: round.name,
@@ -40,8 +61,8 @@ export async function describePart(db: DbOrTx, roundId: number, geo: string): Pr
     twoLevelApproval: round.row.two_level_approval === 1,
     completedAt: part.completed_at,
     completedBy: part.completed_by,
-    approvedBy: part.approved_by,
-    acceptedBy: part.accepted_by,
+    approvedBy: approvals.get('national') ?? null,
+    acceptedBy: approvals.get('secretariat') ?? null,
     cells,
   };
 }
@@ -50,9 +71,9 @@ export async function describePart(db: DbOrTx, roundId: number, geo: string): Pr
  * Moves a part from one state to the next in one conditional update: of two contact points completing
  * at once, exactly one succeeds and the other is told who was first.
  */
-async function move(
+export async function move(
   db: DbOrTx,
-  part: RoundPartRow,
+  part: Pick<RoundPartRow, 'round_id' | 'geo'>,
   from: PartState,
   to: PartState,
   set: Partial<RoundPartRow>,
@@ -67,8 +88,10 @@ async function move(
   if (Number(moved.numUpdatedRows) === 1) return;
   const now = await findPart(db, part.round_id, part.geo);
   throw conflict(
-    `${part.geo}'s part is ${now?.state ?? 'gone'} now${now?.completed_by ? ` (completed by ${now.completed_by})` : ''}; ` +
-      'reload it to see the change.',
+    {
+      key: 'rounds.part-changed',
+      params: { geo: part.geo, state: now?.state ?? 'gone', by: now?.completed_by ?? 'none' },
+    },
     { state: now?.state },
   );
 }
@@ -105,17 +128,27 @@ export async function completePart(db: Db, roundId: number, geo: string, event: 
   const now = event.now ?? new Date();
   const { round, part } = await roundWithPart(db, roundId, geo);
   if (now.getTime() < startOfDay(round.row.opens_on).getTime()) {
-    throw conflict(`Round "${round.name}" opens on ${round.row.opens_on}; it cannot be completed before.`);
+    throw conflict({ key: 'rounds.not-open-yet', params: { round: round.name, opensOn: round.row.opens_on } });
   }
   const lock = await lockOf(db, round, geo, now);
   if (lock) throw conflict(lock);
   if (part.state !== 'open')
-    throw conflict(`${geo}'s part of "${round.name}" is already ${part.state} (by ${part.completed_by}).`, {
-      state: part.state,
-    });
+    throw conflict(
+      {
+        key: 'rounds.already-done',
+        params: { geo, round: round.name, state: part.state, by: part.completed_by ?? '' },
+      },
+      {
+        state: part.state,
+      },
+    );
   if (round.row.clean_validation === 1) await assertCleanValidation(db, round, geo);
+  const stamp = { by: actorName(event.actor), at: now.toISOString() };
   await db.transaction().execute(async (tx) => {
-    await move(tx, part, 'open', 'complete', { completed_at: now.toISOString(), completed_by: actorName(event.actor) });
+    await move(tx, part, 'open', 'complete', { completed_at: stamp.at, completed_by: stamp.by });
+    // The first level that approves a part (the national representative, in a two-level round) is asked now.
+    const [first] = partLevels(round);
+    if (first) await requestLevel(tx, partSubject(roundId, geo), first, stamp);
     await appendAudit(tx, { ...event, at: now, action: 'round.complete', target: `round/${roundId}/${geo}` });
   });
   return describePart(db, roundId, geo);
@@ -127,143 +160,22 @@ export async function reopenPart(db: Db, roundId: number, geo: string, event: Pa
   if (part.state !== 'complete') {
     throw conflict(
       part.state === 'open'
-        ? `${geo}'s part is not complete.`
-        : `${geo}'s part is ${part.state}; completion can be undone only until approval.`,
+        ? { key: 'rounds.not-complete', params: { geo } }
+        : { key: 'rounds.undo-too-late', params: { geo, state: part.state } },
       { state: part.state },
     );
   }
+  const now = event.now ?? new Date();
   await db.transaction().execute(async (tx) => {
     await move(tx, part, 'complete', 'open', { completed_at: null, completed_by: null });
-    await appendAudit(tx, { ...event, at: event.now, action: 'round.reopen', target: `round/${roundId}/${geo}` });
-  });
-  return describePart(db, roundId, geo);
-}
-
-export async function isRepresentative(db: DbOrTx, actor: Actor, geo: string): Promise<boolean> {
-  if (actor.kind !== 'user' || actor.role !== 'contact_point' || !actor.geos.includes(geo)) return false;
-  const row = await db
-    .selectFrom('national_representatives')
-    .select('geo')
-    .where('geo', '=', geo)
-    .where('email', '=', actor.email)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
-function assertTwoLevel(round: Round): void {
-  if (round.row.two_level_approval !== 1)
-    throw conflict(`Round "${round.name}" has no approval: completion is final until the secretariat returns it.`);
-}
-
-/** First level: the national representative approves the completed part. */
-export async function approvePart(db: Db, roundId: number, geo: string, event: PartEvent): Promise<RoundPart> {
-  const now = event.now ?? new Date();
-  const { round, part } = await roundWithPart(db, roundId, geo);
-  assertTwoLevel(round);
-  if (!(await isRepresentative(db, event.actor, geo))) {
-    throw new HttpError(
-      403,
-      'not-representative',
-      `Only ${geo}'s national representative approves its part; the secretariat names them.`,
+    await withdrawAt(
+      tx,
+      partSubject(roundId, geo),
+      'national',
+      { by: actorName(event.actor), at: now.toISOString() },
+      'completion undone',
     );
-  }
-  if (part.state !== 'complete') {
-    throw conflict(
-      part.state === 'open'
-        ? `${geo}'s part is not complete yet: a contact point completes it before it is approved.`
-        : `${geo}'s part is already ${part.state}.`,
-      { state: part.state },
-    );
-  }
-  await db.transaction().execute(async (tx) => {
-    await move(tx, part, 'complete', 'approved', {
-      approved_at: now.toISOString(),
-      approved_by: actorName(event.actor),
-    });
-    await appendAudit(tx, { ...event, at: now, action: 'round.approve', target: `round/${roundId}/${geo}` });
-  });
-  return describePart(db, roundId, geo);
-}
-
-/** Second level: the secretariat accepts a nationally approved part; accepted data is locked. */
-export async function acceptPart(db: Db, roundId: number, geo: string, event: PartEvent): Promise<RoundPart> {
-  const now = event.now ?? new Date();
-  const { round, part } = await roundWithPart(db, roundId, geo);
-  assertTwoLevel(round);
-  if (part.state !== 'approved') {
-    throw conflict(
-      part.state === 'accepted'
-        ? `${geo}'s part is already accepted.`
-        : `${geo}'s part is ${part.state}: its national representative approves it before the secretariat accepts it.`,
-      { state: part.state },
-    );
-  }
-  await db.transaction().execute(async (tx) => {
-    await move(tx, part, 'approved', 'accepted', {
-      accepted_at: now.toISOString(),
-      accepted_by: actorName(event.actor),
-    });
-    await appendAudit(tx, { ...event, at: now, action: 'round.accept', target: `round/${roundId}/${geo}` });
-  });
-  return describePart(db, roundId, geo);
-}
-
-/**
- * Takes a part back one level, with a reason: accepted → approved (secretariat), approved → complete
- * (the representative or the secretariat), complete → open ("returned with comments", secretariat),
- * which tells the contact points in a notice.
- */
-export async function unapprovePart(
-  db: Db,
-  roundId: number,
-  geo: string,
-  reason: string,
-  event: PartEvent,
-): Promise<RoundPart> {
-  const now = event.now ?? new Date();
-  const { round, part } = await roundWithPart(db, roundId, geo);
-  const secretariat = event.actor.kind === 'user' && event.actor.role === 'secretariat';
-  const back: Record<PartState, PartState | null> = {
-    accepted: 'approved',
-    approved: 'complete',
-    complete: 'open',
-    open: null,
-  };
-  const to = back[part.state];
-  if (!to) throw conflict(`${geo}'s part is open: there is nothing to take back.`, { state: part.state });
-  const allowed = secretariat || (part.state === 'approved' && (await isRepresentative(db, event.actor, geo)));
-  if (!allowed)
-    throw new HttpError(
-      403,
-      'not-representative',
-      `Only the secretariat${part.state === 'approved' ? ` or ${geo}'s national representative` : ''} can take back a ${part.state} part.`,
-    );
-  if (!reason.trim()) throw badRequest('Say why the part is taken back.');
-  const clear: Partial<RoundPartRow> =
-    to === 'approved'
-      ? { accepted_at: null, accepted_by: null }
-      : to === 'complete'
-        ? { approved_at: null, approved_by: null }
-        : { completed_at: null, completed_by: null };
-  await db.transaction().execute(async (tx) => {
-    await move(tx, part, part.state, to, clear);
-    await appendAudit(tx, {
-      ...event,
-      at: now,
-      action: 'round.unapprove',
-      target: `round/${roundId}/${geo}`,
-      detail: { from: part.state, to, reason },
-    });
-    if (to === 'open') {
-      await addNotice(tx, {
-        roundId,
-        geo,
-        kind: 'returned',
-        occasion: `returned:${roundId}:${geo}:${now.getTime()}`,
-        message: `The secretariat returned ${geo}'s part of "${round.name}" with comments: ${reason}`,
-        now,
-      });
-    }
+    await appendAudit(tx, { ...event, at: now, action: 'round.reopen', target: `round/${roundId}/${geo}` });
   });
   return describePart(db, roundId, geo);
 }

@@ -101,10 +101,6 @@ export async function ensureParts(db: DbOrTx, roundId: number, geos: string[]): 
         state: 'open' as const,
         completed_at: null,
         completed_by: null,
-        approved_at: null,
-        approved_by: null,
-        accepted_at: null,
-        accepted_by: null,
       })),
     )
     .execute();

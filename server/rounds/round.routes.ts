@@ -5,7 +5,7 @@ import { notFound } from '../http/errors';
 import { defineRoute, RouteResponse } from '../http/route';
 import { Completeness, RoundDetail, RoundInput, RoundSummary } from '../shared/api/rounds';
 import { completenessRows, roundCompleteness } from './completeness';
-import { grantLockException } from './locks';
+import { grantLockException, revokeLockException } from './locks';
 import { smtpMailer } from './mailer';
 import { runReminders } from './reminders';
 import { findRound, listRounds } from './round.repository';
@@ -18,7 +18,7 @@ const SECRETARIAT = ['secretariat' as const];
 
 async function roundOrNotFound(db: Parameters<typeof findRound>[0], id: number) {
   const round = await findRound(db, id);
-  if (!round) throw notFound(`Round ${id} does not exist.`);
+  if (!round) throw notFound({ key: 'rounds.missing', params: { id: String(id) } });
   return round;
 }
 
@@ -122,6 +122,22 @@ export const roundRoutes = [
     audit: { action: 'round.lock-exception', byHandler: true },
     handler: async ({ db, params, body, actor, ip }) => {
       await grantLockException(db, params.id, body, { actor, ip });
+      return describeRound(db, params.id);
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/rounds/:id/lock-exceptions/:exceptionId/revoke',
+    tag: 'rounds',
+    summary:
+      'End a lock exception early, with a reason; a commit in flight either finishes first or is refused (secretariat)',
+    access: { kind: 'roles', roles: SECRETARIAT },
+    params: RoundParams.extend({ exceptionId: z.coerce.number().int().positive() }),
+    body: z.object({ reason: z.string().trim().min(5, 'say why the exception ends early').max(2000) }),
+    response: RoundDetail,
+    audit: { action: 'round.lock-exception-revoke', byHandler: true },
+    handler: async ({ db, params, body, actor, ip }) => {
+      await revokeLockException(db, params.id, params.exceptionId, body.reason, { actor, ip });
       return describeRound(db, params.id);
     },
   }),

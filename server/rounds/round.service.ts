@@ -25,21 +25,19 @@ export interface RoundEvent {
 function assertDates(input: RoundInput, now: Date, lockChanged: boolean): void {
   if (input.dueOn < input.opensOn) {
     throw badRequest(
-      `The due date (${input.dueOn}) is before the opening date (${input.opensOn}). Set the due date on or after the opening.`,
+      { key: 'rounds.due-before-open', params: { dueOn: input.dueOn, opensOn: input.opensOn } },
       { field: 'dueOn' },
     );
   }
   if (input.dueOn > input.locksOn) {
     throw badRequest(
-      `The due date (${input.dueOn}) is after the lock date (${input.locksOn}): cells would lock before they are due. ` +
-        'Set the lock date on or after the due date.',
+      { key: 'rounds.due-after-lock', params: { dueOn: input.dueOn, locksOn: input.locksOn } },
       { field: 'locksOn' },
     );
   }
   if (lockChanged && isAfter(input.locksOn, now)) {
     throw badRequest(
-      `The lock date (${input.locksOn}) is in the past (today is ${today(now)}): the round would be locked from the start. ` +
-        'Choose a lock date from today on.',
+      { key: 'rounds.lock-in-past', params: { locksOn: input.locksOn, today: today(now) } },
       { field: 'locksOn' },
     );
   }
@@ -58,8 +56,7 @@ async function assertCodes(db: DbOrTx, input: RoundInput): Promise<void> {
   if (aggregates.length) {
     const list = aggregates.map((g) => g.code).join(', ');
     throw badRequest(
-      `${list} ${aggregates.length > 1 ? 'are aggregates' : 'is an aggregate'}: a round expects reports from countries ` +
-        'or regions. Name the member countries instead.',
+      { key: 'rounds.aggregates', params: { list, count: aggregates.length } },
       { geo: aggregates.map((g) => g.code) },
     );
   }
@@ -125,7 +122,7 @@ export async function updateRound(
 ): Promise<RoundDetail> {
   const now = event.now ?? new Date();
   const current = await findRound(db, id);
-  if (!current) throw notFound(`Round ${id} does not exist.`);
+  if (!current) throw notFound({ key: 'rounds.missing', params: { id: String(id) } });
   assertDates(input, now, input.locksOn !== current.row.locks_on);
   await assertCodes(db, input);
   const afterOpening = now.getTime() >= startOfDay(current.row.opens_on).getTime();
@@ -139,10 +136,10 @@ export async function updateRound(
       .where('version', '=', expectedVersion ?? current.row.version)
       .executeTakeFirst();
     if (Number(moved.numUpdatedRows) !== 1) {
-      throw conflict(
-        `Round ${id} was changed by someone else (it is now at a later version than ${expectedVersion ?? current.row.version}). ` +
-          'Reload it and make your change again.',
-      );
+      throw conflict({
+        key: 'rounds.changed-by-someone',
+        params: { id: String(id), version: String(expectedVersion ?? current.row.version) },
+      });
     }
     await ensureParts(tx, id, input.geos);
     await recordVersion(tx, { id, version }, input, actorName(event.actor), at, afterOpening);
@@ -176,7 +173,7 @@ export function summariseRound(round: Round, now: Date): RoundSummary {
 
 export async function describeRound(db: DbOrTx, id: number, now = new Date()): Promise<RoundDetail> {
   const round = await findRound(db, id);
-  if (!round) throw notFound(`Round ${id} does not exist.`);
+  if (!round) throw notFound({ key: 'rounds.missing', params: { id: String(id) } });
   const versions = await roundVersions(db, id);
   const exceptions = await lockExceptionsOf(db, id);
   return {
@@ -188,11 +185,14 @@ export async function describeRound(db: DbOrTx, id: number, now = new Date()): P
       afterOpening: v.after_opening === 1,
     })),
     lockExceptions: exceptions.map((e) => ({
+      id: e.id,
       geo: e.geo,
       until: e.until,
       reason: e.reason,
       grantedBy: e.granted_by,
       grantedAt: e.granted_at,
+      revokedAt: e.revoked_at,
+      revokeReason: e.revoke_reason,
     })),
   };
 }

@@ -10,10 +10,7 @@ import { isAfter } from './round-dates';
  */
 export async function roundDeliveries(db: DbOrTx, round: Round, now: Date) {
   if (!isAfter(round.row.due_on, now)) {
-    throw conflict(
-      `Round "${round.name}" is due on ${round.row.due_on}; who delivered what is published after that date. ` +
-        'Its completeness is public meanwhile.',
-    );
+    throw conflict({ key: 'rounds.delivery-not-public-yet', params: { round: round.name, dueOn: round.row.due_on } });
   }
   const cells = await owedCells(db, round, round.geos);
   const parts = await partsOf(db, round);

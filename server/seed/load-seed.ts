@@ -5,9 +5,12 @@ import { DATA_DIR } from '../catalogue/paths';
 import type { Db } from '../db/database';
 import { syncEmpactCatalogue } from '../empact/empact.catalogue';
 import { loadGeoCatalogue } from '../geos/geo.catalogue';
-import { insertGeoCatalogue } from '../geos/geo.repository';
+import { insertGeoCatalogue, insertMissingRegions } from '../geos/geo.repository';
+import { loadRegionCatalogue } from '../geos/region.catalogue';
+import { insertPublishedRates } from '../geos/published-rate.repository';
 import { loadIndicatorCatalogue } from '../indicators/indicator.catalogue';
 import { insertIndicatorCatalogue } from '../indicators/indicator.repository';
+import { recordEvaluatedPractices } from '../practices/evaluated-practices';
 import { loadPracticeSeed } from '../practices/practice.seed';
 import { commitSubmission } from '../submissions/publish/commit';
 import { previewSubmission } from '../submissions/pipeline';
@@ -26,7 +29,30 @@ const SeedManifest = z.object({
       edition: z.string().nullable().default(null),
     }),
   ),
+  /** Rates a source published (Eurostat's regional per-100k rates): geo,indicator,period,value. */
+  publishedRates: z
+    .array(z.object({ file: z.string(), source: z.string(), rates: z.number().int() }))
+    .optional()
+    .default([]),
 });
+
+const PublishedRateRow = z.object({
+  geo: z.string(),
+  indicator: z.string(),
+  period: z.string(),
+  value: z.coerce.number().refine(Number.isFinite),
+});
+
+async function loadPublishedRates(db: Db, seedDir: string, entry: { file: string; source: string }) {
+  const [header, ...lines] = readFileSync(path.join(seedDir, entry.file), 'utf8').trim().split('\n');
+  if (header !== 'geo,indicator,period,value') throw new Error(`Seed file ${entry.file}: unexpected header ${header}`);
+  const rates = lines.map((line) => {
+    const [geo, indicator, period, value] = line.split(',');
+    return PublishedRateRow.parse({ geo, indicator, period, value });
+  });
+  const recordedAt = new Date().toISOString();
+  await db.transaction().execute((tx) => insertPublishedRates(tx, rates, entry.source, recordedAt));
+}
 
 export const SEED_SUBMITTER = 'seed';
 
@@ -43,13 +69,16 @@ export interface SeedSummary {
 export async function loadSeed(db: Db, seedDir = path.join(DATA_DIR, 'seed')): Promise<SeedSummary> {
   await db.transaction().execute(async (tx) => {
     await insertGeoCatalogue(tx, loadGeoCatalogue().geos);
+    await insertMissingRegions(tx, loadRegionCatalogue());
     await insertIndicatorCatalogue(tx, loadIndicatorCatalogue());
     await syncEmpactCatalogue(tx);
   });
   await syncSourceCatalogue(db);
   const manifest = readSeedManifest(seedDir);
-  const revisions = await loadSeedFiles(db, seedDir, manifest.files);
+  let revisions = await loadSeedFiles(db, seedDir, manifest.files);
+  for (const entry of manifest.publishedRates) await loadPublishedRates(db, seedDir, entry);
   await loadPracticeSeed(db);
+  revisions += await recordEvaluatedPractices(db);
   return { submissions: manifest.files.length, revisions };
 }
 

@@ -1,3 +1,5 @@
+import type { LocalisedText } from '../shared/i18n';
+import { translate } from '../i18n/translate';
 import type { Db, DbOrTx } from '../db/database';
 import { findProfile, shippedProfiles } from '../import-profiles/import-profile.repository';
 import type { ProfileDefinition } from '../shared/api/import-profiles';
@@ -8,16 +10,19 @@ import { readStagedParts } from './stage/cell-stream';
 import { delimiterName } from './read/delimiter';
 import { diffSubmission, type SubmissionDiff } from './check/diff';
 import { inspectSubmission } from './check/inspect';
-import type { HeldRun } from './stage/staged-merge';
 import { ReportBuilder, type ValidationReport } from './read/report';
+import { readerText } from './read/reader-text';
 import { scanSource, sniff, type Sniffed } from './read/sniff';
 import type { SubmissionSource } from './read/source';
 import { findSubmissionByContent, insertSubmission } from './store/submission.repository';
-import type { SubmissionStatus } from '../db/tables/submission.table';
-import { clearStaged, storePart } from './stage/staged-store';
+import type { NewSubmission, SubmissionStatus } from '../db/tables/submission.table';
+import { storePart } from './stage/staged-store';
+import { StagingFile } from './stage/staging-file';
+import { uploadFolder } from '../http/upload-folder';
 import { submissionScope } from './store/submission-scope';
 import type { ReadScope } from './read/table-reader';
 import type { ValidationContext } from './read/validate';
+import type { CellGuard } from './stage/cell-guard';
 
 export interface SubmissionRequest {
   geo: string;
@@ -25,8 +30,13 @@ export interface SubmissionRequest {
   source: SubmissionSource;
   /** The name of a saved import profile to read the file with. */
   profile?: string | null;
-  /** Called as rows are read, for progress bars. */
-  onProgress?: (rowsRead: number) => void;
+  /**
+   * Called as rows are read (a papaparse chunk at a time), for progress bars. Reading waits for the
+   * promise it may return: the tests hold a preview half-way through its file here.
+   */
+  onProgress?: (rowsRead: number) => void | Promise<void>;
+  /** Where the staging file goes (UPLOAD_DIR); by default the default upload folder. */
+  stagingFolder?: string;
   /**
    * The source the file delivers (a code of data/sources.json) and its edition; by default the
    * contact point's own national figures. Only a later submission from the same source revises a cell.
@@ -43,10 +53,18 @@ export interface StoredReport {
   diff: Omit<SubmissionDiff, 'changed'> | null;
 }
 
-export class UnknownProfileError extends Error {}
+export class UnknownProfileError extends Error {
+  constructor(readonly text: LocalisedText) {
+    super(translate('en', text));
+  }
+}
 
 /** A saved profile named for a submission of another geo than the profile's own. */
-export class ProfileNotForGeoError extends Error {}
+export class ProfileNotForGeoError extends Error {
+  constructor(readonly text: LocalisedText) {
+    super(translate('en', text));
+  }
+}
 
 /** Callers check the geo first (a 400 naming it); this guards the foreign key the preview does not check. */
 export class UnknownSubmissionGeoError extends Error {}
@@ -54,11 +72,23 @@ export class UnknownSubmissionGeoError extends Error {}
 /** A submission naming a source that data/sources.json does not list. */
 export class UnknownDataSourceError extends Error {}
 
-/** Sniff, parse, validate and stage a file; published data does not change (the dry run). */
+/**
+ * Sniff, parse, validate and stage a file; published data does not change (the dry run).
+ *
+ * Reading, validation and the checks take no lock: the cells go to a staging file (staging-file.ts),
+ * and only the short transaction at the end, which stores the submission with its report and copies
+ * its staged parts, writes to the database. A long preview therefore never stalls another country's
+ * upload or a public read (on SQLite, one write transaction at a time and one connection a process),
+ * and a preview that fails or dies half-way leaves nothing in the database.
+ *
+ * A guard hears the cells a valid file would add or change, and may refuse the upload: then nothing is
+ * kept. It refuses early here; the commit's own transaction checks again.
+ */
 export async function previewSubmission(
   db: Db,
   request: SubmissionRequest,
   now = new Date(),
+  guard?: CellGuard,
 ): Promise<SubmissionPreview> {
   const scan = await scanSource(request.source);
   const dataSource = request.dataSource?.code ?? 'national';
@@ -93,64 +123,71 @@ export async function previewSubmission(
     skipped: { filtered: 0, unmapped: 0, otherGeo: 0, missing: 0 },
   };
 
-  const staged = await withBulkWrites(db, (conn) =>
+  const staging = await StagingFile.create(request.stagingFolder ?? uploadFolder(undefined));
+  try {
+    const job = { request, sniffed, named, context, report, reading };
+    return await stageAndStore(db, staging, job, scan.sha256, now, guard);
+  } finally {
+    await staging.dispose();
+  }
+}
+
+/** Reads the file into the staging file, runs the checks over it, then stores the submission. */
+async function stageAndStore(
+  db: Db,
+  staging: StagingFile,
+  job: StageJob,
+  sha256: string,
+  now: Date,
+  guard?: CellGuard,
+): Promise<SubmissionPreview> {
+  const { request, context, report, reading } = job;
+  const rowsRead = await stageFile(staging, job);
+  await guard?.begin(db, now);
+  const source = request.dataSource?.code ?? 'national';
+  const inspected = await inspectSubmission(db, staging, [...context.scope], report, guard, source);
+  if (report.errorCount === 0 && inspected.newCells + inspected.changedCells + inspected.unchangedCells === 0)
+    reportNoCells(report, rowsRead, reading);
+  const built = report.build();
+  const status: SubmissionStatus = built.valid ? 'validated' : 'rejected';
+  // Only a file that could be committed is refused for what it would change; errors are said first.
+  if (status === 'validated') guard?.end();
+  const diff = status === 'validated' ? inspected : null;
+  const cellsValid = diff ? diff.newCells + diff.changedCells + diff.unchangedCells : 0;
+  const stored: StoredReport = { report: built, reading, diff: diff && summary(diff) };
+  const submission: NewSubmission = {
+    geo: request.geo,
+    submitted_by: request.submittedBy,
+    submitted_at: now.toISOString(),
+    file_name: request.source.fileName.slice(0, 255),
+    sha256,
+    byte_size: request.source.byteSize,
+    format: reading.format,
+    rows_read: rowsRead,
+    cells_valid: cellsValid,
+    error_count: built.errorCount,
+    warning_count: built.warningCount,
+    status,
+    report: JSON.stringify(stored),
+    committed_at: null,
+    profile: reading.profile,
+    source,
+    edition: request.dataSource?.edition ?? null,
+  };
+  // A rejected file is never committed: its cells are not kept.
+  const submissionId = await storeSubmission(db, submission, status === 'validated' ? staging : null);
+  return { submissionId, status, duplicateOf: null, sha256, rowsRead, cellsValid, reading, report: built, diff };
+}
+
+/** The one write of a preview, and its only transaction: the submission, complete, and its staged parts. */
+function storeSubmission(db: Db, submission: NewSubmission, staging: StagingFile | null): Promise<number> {
+  return withBulkWrites(db, (conn) =>
     conn.transaction().execute(async (tx) => {
-      const id = await insertSubmission(tx, {
-        geo: request.geo,
-        submitted_by: request.submittedBy,
-        submitted_at: now.toISOString(),
-        file_name: request.source.fileName.slice(0, 255),
-        sha256: scan.sha256,
-        byte_size: request.source.byteSize,
-        format: reading.format,
-        rows_read: 0,
-        cells_valid: 0,
-        error_count: 0,
-        warning_count: 0,
-        status: 'rejected',
-        report: '{}',
-        committed_at: null,
-        profile: reading.profile,
-        source: dataSource,
-        edition: request.dataSource?.edition ?? null,
-      });
-      const { rowsRead, held } = await stageFile(tx, id, { request, sniffed, named, context, report, reading });
-      const inspected = await inspectSubmission(tx, id, [...context.scope], report, held ?? undefined);
-      if (report.errorCount === 0 && inspected.newCells + inspected.changedCells + inspected.unchangedCells === 0)
-        reportNoCells(report, rowsRead, reading);
-      const built = report.build();
-      const status: SubmissionStatus = built.valid ? 'validated' : 'rejected';
-      if (status === 'rejected') await clearStaged(tx, id);
-      const diff = status === 'validated' ? inspected : null;
-      const cellsValid = diff ? diff.newCells + diff.changedCells + diff.unchangedCells : 0;
-      const stored: StoredReport = { report: built, reading, diff: diff && summary(diff) };
-      await tx
-        .updateTable('submissions')
-        .set({
-          status,
-          rows_read: rowsRead,
-          cells_valid: cellsValid,
-          error_count: built.errorCount,
-          warning_count: built.warningCount,
-          report: JSON.stringify(stored),
-          format: reading.format,
-        })
-        .where('id', '=', id)
-        .execute();
-      return { id, status, rowsRead, cellsValid, built, diff };
+      const id = await insertSubmission(tx, submission);
+      if (staging) for await (const part of staging.parts()) await storePart(tx, id, part);
+      return id;
     }),
   );
-  return {
-    submissionId: staged.id,
-    status: staged.status,
-    duplicateOf: null,
-    sha256: scan.sha256,
-    rowsRead: staged.rowsRead,
-    cellsValid: staged.cellsValid,
-    reading,
-    report: staged.built,
-    diff: staged.diff,
-  };
 }
 
 interface StageJob {
@@ -162,22 +199,15 @@ interface StageJob {
   reading: ReadingSummary;
 }
 
-/**
- * Streams the file through the reader and validation into sorted staged parts. Returns the rows read,
- * and the parts themselves when the file made one run (up to RUN_CELLS cells, 24 MB at most), for
- * the checks to read without fetching them back; a larger file's parts are not held.
- */
-async function stageFile(tx: DbOrTx, id: number, job: StageJob): Promise<{ rowsRead: number; held: HeldRun | null }> {
+/** Streams the file through the reader and validation into sorted parts in the staging file; answers the rows read. */
+async function stageFile(staging: StagingFile, job: StageJob): Promise<number> {
   const { request, sniffed, named, context, report, reading } = job;
   if (sniffed.binary) {
-    report.error(
-      null,
-      null,
-      null,
-      'unreadable-file',
-      `This is ${sniffed.binary}, not a text CSV or TSV. Export the sheet as CSV (UTF-8) and upload that file.`,
-    );
-    return { rowsRead: 0, held: null };
+    report.error(null, null, null, 'unreadable-file', {
+      key: 'validation.unreadable-binary',
+      params: { kind: sniffed.binary },
+    });
+    return 0;
   }
   if (sniffed.encodingNote)
     report.add({ row: null, column: null, cell: null, code: 'encoding', ...sniffed.encodingNote });
@@ -190,19 +220,16 @@ async function stageFile(tx: DbOrTx, id: number, job: StageJob): Promise<{ rowsR
     state,
     request.onProgress,
   );
-  let held: HeldRun | null = [];
-  for await (const part of parts) {
-    await storePart(tx, id, part);
-    if (part.run > 0) held = null;
-    else held?.push(part);
-  }
+  for await (const part of parts) await staging.append(part);
   reading.skipped = state.skipped;
   if (state.format) reading.format = state.format;
+  if (state.format === 'jsonstat') reading.delimiter = 'none (JSON)';
   if (state.format) {
+    reading.format = state.format;
     reading.profile = state.profile;
     reading.profileReason = state.profileReason;
   }
-  return { rowsRead: state.rowsRead, held };
+  return state.rowsRead;
 }
 
 /**
@@ -213,27 +240,25 @@ async function stageFile(tx: DbOrTx, id: number, job: StageJob): Promise<{ rowsR
 /** A file that yields no cell is never "validated": it would publish nothing, which is never what was meant. */
 function reportNoCells(report: ReportBuilder, rowsRead: number, reading: ReadingSummary): void {
   const { filtered, unmapped, otherGeo, missing } = reading.skipped;
-  report.error(
-    null,
-    null,
-    null,
-    'no-cells',
-    `The file yields no cell to publish: ${rowsRead} data rows read; left out: ${filtered} by the profile's filters, ` +
-      `${unmapped} with unmapped codes, ${otherGeo} for other geos, ${missing} empty cells. ` +
-      'Check that the file holds figures for this geo, below a header row, with ordinary line breaks.',
-  );
+  if (rowsRead > 0 && filtered === rowsRead) {
+    report.error(null, null, null, 'no-cells', {
+      key: 'readers.no-cells.all-filtered',
+      params: { profile: reading.profile, rows: rowsRead },
+    });
+    return;
+  }
+  report.error(null, null, null, 'no-cells', {
+    key: 'validation.no-cells',
+    params: { rows: rowsRead, filtered, unmapped, otherGeo, missing },
+  });
 }
 
 async function namedProfile(db: Db, name: string, geo: string): Promise<ProfileDefinition> {
   const found = await findProfile(db, name);
-  if (!found)
-    throw new UnknownProfileError(`There is no import profile "${name}". List them with GET /api/import-profiles.`);
+  if (!found) throw new UnknownProfileError({ key: 'submissions.unknown-profile', params: { name } });
   const own = found.definition.geo;
   if (own !== null && own !== geo) {
-    throw new ProfileNotForGeoError(
-      `The import profile "${name}" belongs to ${own} and reads only ${own}'s files; this submission is for ${geo}. ` +
-        `Name a profile saved for ${geo}, a shared one, or none (GET /api/import-profiles lists those you may use).`,
-    );
+    throw new ProfileNotForGeoError({ key: 'submissions.profile-not-yours', params: { name, own, geo } });
   }
   return found.definition;
 }

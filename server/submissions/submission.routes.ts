@@ -14,7 +14,10 @@ import { SUBMISSION_STATUSES } from '../db/tables/submission.table';
 import { submissionTemplate } from './template';
 import { withdrawSubmission } from './publish/withdraw';
 import { fileSource } from './read/source';
+import { localiseReport } from './read/report';
 import type { ReceivedUpload } from '../http/upload';
+import { uploadFolder } from '../http/upload-folder';
+import type { CellGuardFactory } from './stage/cell-guard';
 
 export const CONTACTS = ['contact_point', 'secretariat'] as const;
 
@@ -39,24 +42,26 @@ function uploadField(
 /** The stored geo of the submission a request names (the scope for commit, withdraw and reading). */
 export async function geoOfSubmission(db: DbOrTx, id: number): Promise<string[]> {
   const submission = await findSubmission(db, id);
-  if (!submission) throw notFound(`Submission ${id} does not exist.`);
+  if (!submission) throw notFound({ key: 'submissions.missing', params: { id: String(id) } });
   return [submission.geo];
 }
 
 export function stateError(error: unknown): never {
   if (error instanceof SubmissionStateError) {
-    if (error.status === 'missing') throw notFound(error.message);
-    throw conflict(error.message, { status: error.status });
+    if (error.status === 'missing') throw notFound(error.text);
+    throw conflict(error.text, { status: error.status });
   }
   throw error;
 }
 
-export const submissionRoutes = [
+/** `guard` checks the cells a valid upload would change, before anything is kept (the rounds' locks: a 409). */
+export const submissionRoutes = (guard: CellGuardFactory) => [
   defineRoute({
     method: 'get',
     path: '/api/submissions/template',
     tag: 'submissions',
-    summary: 'The canonical CSV template for a geo, pre-filled with its last known values',
+    summary:
+      'The CSV template for a geo: every core indicator with name, unit and definition, its published values, and an empty row for the next expected year',
     access: { kind: 'geo-scoped', roles: [...CONTACTS], geos: (ctx) => [ctx.query.geo] },
     query: z.object({ geo: singleCode }),
     handler: async ({ db, query }) => {
@@ -78,7 +83,7 @@ export const submissionRoutes = [
       roles: [...CONTACTS],
       geos: (ctx) => {
         const geo = uploadField(ctx, 'geo');
-        if (!geo) throw badRequest('Say which geo the file is for: ?geo=DE, or a "geo" form field.');
+        if (!geo) throw badRequest({ key: 'submissions.geo-missing' });
         return [geo];
       },
     },
@@ -88,17 +93,28 @@ export const submissionRoutes = [
       const geo = uploadField(ctx, 'geo')!;
       await assertKnownCodes(ctx.db, 'geo', [geo]);
       const profile = uploadField(ctx, 'profile') || null;
+      const check = guard();
       try {
-        const preview = await previewSubmission(ctx.db, {
-          geo,
-          profile,
-          submittedBy: actorName(ctx.actor),
-          source: await uploadedSource(ctx.upload!),
+        const preview = await previewSubmission(
+          ctx.db,
+          {
+            geo,
+            profile,
+            submittedBy: actorName(ctx.actor),
+            source: await uploadedSource(ctx.upload!),
+            stagingFolder: uploadFolder(ctx.config.UPLOAD_DIR),
+          },
+          new Date(),
+          check,
+        );
+        const rounds = preview.status === 'validated' && !preview.duplicateOf ? check.coverage : undefined;
+        const answer = { ...preview, report: localiseReport(preview.report, ctx.locale) };
+        return new RouteResponse(rounds ? { ...answer, rounds } : answer, {
+          status: preview.duplicateOf ? 200 : 201,
         });
-        return new RouteResponse(preview, { status: preview.duplicateOf ? 200 : 201 });
       } catch (error) {
-        if (error instanceof UnknownProfileError) throw new HttpError(400, 'unknown-profile', error.message);
-        if (error instanceof ProfileNotForGeoError) throw new HttpError(403, 'profile-not-yours', error.message);
+        if (error instanceof UnknownProfileError) throw new HttpError(400, 'unknown-profile', error.text);
+        if (error instanceof ProfileNotForGeoError) throw new HttpError(403, 'profile-not-yours', error.text);
         throw error;
       }
     },
@@ -140,7 +156,7 @@ export const submissionRoutes = [
     summary: 'A submission: status, validation report, how the file was read, and its diff against current data',
     access: { kind: 'geo-scoped', roles: [...CONTACTS], geos: (ctx) => geoOfSubmission(ctx.db, ctx.params.id) },
     params: IdParams,
-    handler: async ({ db, params }) => {
+    handler: async ({ db, params, locale }) => {
       const s = (await findSubmission(db, params.id))!;
       const stored = parseStoredReport(s.report);
       const diff = s.status === 'validated' ? await diffSubmission(db, s.id) : stored.diff;
@@ -158,7 +174,7 @@ export const submissionRoutes = [
         rowsRead: s.rows_read,
         cellsValid: s.cells_valid,
         reading: stored.reading,
-        report: stored.report,
+        report: localiseReport(stored.report, locale),
         diff,
       };
     },

@@ -85,3 +85,18 @@ describe('npm run user', () => {
     expect((await user('curator@observatory.eu')).password_hash).toBeNull();
   });
 });
+
+describe('npm run user -- --help', () => {
+  it.each([['--help'], ['-h'], ['help'], ['']])('prints the usage for "%s" instead of a parse error', async (args) => {
+    const out = await run(args === '' ? '' : args);
+    expect(out.join('\n')).toMatch(/^Usage: npm run user -- <command> \[options\]/);
+    expect(out.join('\n')).toContain('reset-link --email E');
+  });
+
+  it('names an unknown option and shows the usage, without node internals', async () => {
+    const error = await run('create --mail a@b.eu').catch((e: Error) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toMatch(/Unknown option '--mail'\.\nUsage: npm run user/);
+    expect((error as Error).message).not.toMatch(/ERR_PARSE_ARGS|To specify a positional/);
+  });
+});

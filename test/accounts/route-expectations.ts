@@ -96,6 +96,15 @@ export class Fixtures {
     return (await this.created(res, 'a round')).body.id;
   }
 
+  /** A round with a lock exception for `geo`, granted until tomorrow. */
+  async lockException(geo: string): Promise<{ id: number; exceptionId: number }> {
+    const id = await this.round();
+    const res = await request(this.admin)
+      .post(`/api/rounds/${id}/lock-exceptions`)
+      .send({ geo, until: new Date(Date.now() + 86_400_000).toISOString(), reason: 'A late correction.' });
+    return { id, exceptionId: (await this.created(res, 'a lock exception')).body.lockExceptions[0].id };
+  }
+
   async token(): Promise<number> {
     const res = await request(this.admin)
       .post('/api/tokens')
@@ -131,8 +140,18 @@ export const ROUTE_RULES: Record<string, Rule> = {
   'GET /api/geos': open(),
   'GET /api/geos/:code': open(() => ({ params: { code: 'NL' } })),
   'GET /api/geos/:code/profile': open((geo) => ({ params: { code: geo } })),
+  'GET /api/geos/:code/regions': open((geo) => ({ params: { code: geo }, query: { indicator: 'ICCS0401' } })),
   'GET /api/indicators': open(),
   'GET /api/indicators/:code': open(() => ({ params: { code: 'ICCS0101' } })),
+  'GET /api/labels': open(),
+  'GET /api/labels/:subject/:code/:locale/history': open(() => ({
+    params: { subject: 'theme', code: 'drugs', locale: 'nl' },
+  })),
+  // A contact point reviews the languages of their countries (the matrix's contact point is NL's).
+  'POST /api/labels/:subject/:code/:locale/review': roles(CONTACTS, () => ({
+    params: { subject: 'theme', code: 'drugs', locale: 'nl' },
+    body: { comment: 'checked' },
+  })),
   'GET /api/observations': open(() => ({ query: { indicator: 'ICCS0101' } })),
   'GET /api/observations/history': open((geo) => ({ query: { geo, indicator: 'ICCS0101', period: '2019' } })),
   'GET /api/observations/sources': open((geo) => ({ query: { geo, indicator: 'ICCS0101', period: '2019' } })),
@@ -166,6 +185,15 @@ export const ROUTE_RULES: Record<string, Rule> = {
   })),
   'PUT /api/practice-workbench/:slug/rating-override': roles(CURATORS, practice),
   'DELETE /api/practice-workbench/:slug/rating-override': roles(CURATORS, practice),
+  'PUT /api/practice-workbench/:slug/translations/:locale': roles(CURATORS, async (geo, fx) => ({
+    params: { slug: await fx.practice(geo), locale: 'fr' },
+    body: {
+      title: 'Une pratique traduite',
+      summary: 'Un résumé traduit, assez long pour être valable.',
+      description: 'Une description traduite, assez longue pour être valable.',
+    },
+  })),
+  'GET /api/practice-workbench/:slug/translations': roles(CURATORS, practice),
 
   'GET /api/submissions/template': scoped(CONTACTS, (geo) => ({ query: { geo } })),
   'GET /api/submissions': scoped(CONTACTS, (geo) => ({ query: { geo } })),
@@ -204,6 +232,10 @@ export const ROUTE_RULES: Record<string, Rule> = {
       reason: 'A late correction of the 2024 figure.',
     },
   })),
+  'POST /api/rounds/:id/lock-exceptions/:exceptionId/revoke': roles(SECRETARIAT, async (geo, fx) => ({
+    params: await fx.lockException(geo),
+    body: { reason: 'The correction arrived; the round is closed again.' },
+  })),
   'POST /api/rounds/reminders': roles(SECRETARIAT),
   'GET /api/round-parts': scoped(CONTACTS, (geo) => ({ query: { geo } })),
   'GET /api/rounds/:id/parts/:geo': scoped(CONTACTS, part),
@@ -221,10 +253,15 @@ export const ROUTE_RULES: Record<string, Rule> = {
     body: { indicator: 'ICCS0101', period: '2024', reason: 'Not recorded nationally before 2025.' },
   })),
   'GET /api/round-notices': roles(CONTACTS),
+  'GET /api/national-representatives': roles(SECRETARIAT),
   'PUT /api/national-representatives/:geo': roles(SECRETARIAT, (geo) => ({
     params: { geo },
     body: { email: 'cp-nl@politie.nl' },
   })),
+  'DELETE /api/national-representatives/:geo': roles(SECRETARIAT, async (geo, fx) => {
+    await request(fx.admin).put(`/api/national-representatives/${geo}`).send({ email: 'cp-nl@politie.nl' });
+    return { params: { geo }, query: { email: 'cp-nl@politie.nl' } };
+  }),
 
   'GET /api/session': open(),
   'POST /api/session': open(() => ({

@@ -5,6 +5,7 @@ import { THROTTLED_FAMILY } from '../../server/accounts/login';
 import { ADDRESS_MAX_FAILURES } from '../../server/accounts/login-limiter';
 import { countRefusal, pruneRefusals } from '../../server/audit/refusal.repository';
 import { createApp } from '../../server/app/compose';
+import { RATE_LIMITED_SUFFIX, RefusalLimiter } from '../../server/audit/refusal-limiter';
 import { addUser, signIn } from '../accounts/fixture';
 import { seededDatabase, type TestDatabase } from '../helpers/database';
 
@@ -13,7 +14,8 @@ let database: TestDatabase;
 let app: Express;
 beforeAll(async () => {
   database = await seededDatabase();
-  app = createApp({ db: database.db, clientDir: '/nonexistent' });
+  // Above the 100 refusals per route the aggregation test sends: the rate limit has its own test.
+  app = createApp({ db: database.db, clientDir: '/nonexistent', config: { ANONYMOUS_REFUSALS_PER_MINUTE: 1000 } });
   await addUser(database.db, 'nl@politie.nl', 'contact_point', ['NL']);
   await addUser(database.db, 'sec@observatory.eu', 'secretariat');
 });
@@ -47,6 +49,61 @@ describe('audit growth', () => {
     );
     // At most one row per family and minute: the loop may straddle a minute boundary or two.
     expect(rows.length).toBeLessThanOrEqual(3 * 3);
+  });
+
+  it('rate-limits refused anonymous requests per address and route family, with 429 and Retry-After', async () => {
+    const limiter = new RefusalLimiter(database.db, 5, 90);
+    const limited = createApp({
+      db: database.db,
+      clientDir: '/nonexistent',
+      config: { TRUST_PROXY: true, ANONYMOUS_REFUSALS_PER_MINUTE: 5 },
+      refusalLimiter: limiter,
+    });
+    const flooder = '192.0.2.44';
+    const upload = (ip: string) =>
+      request(limited).post('/api/submissions?geo=NL').set('X-Forwarded-For', ip).type('text/csv').send('geo\n');
+    const before = await auditRows();
+    const statuses: number[] = [];
+    let last: request.Response | undefined;
+    for (let i = 0; i < 12; i++) {
+      last = await upload(flooder);
+      statuses.push(last.status);
+    }
+    // The 5 refusals of a minute, then 429: a run may straddle one minute boundary, which allows 5 more.
+    const refused = statuses.filter((s) => s === 401).length;
+    expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
+    expect(refused === 5 || refused === 10).toBe(true);
+    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    expect(last!.status).toBe(429);
+    expect(Number(last!.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(Number(last!.headers['retry-after'])).toBeLessThanOrEqual(60);
+    expect(last!.body.error).toMatchObject({ status: 429, code: 'too-many-refusals' });
+    expect(last!.body.error.message).toMatch(/refused more than 5 times this minute.*Wait \d+ seconds?, then sign in/);
+    const dutch = await request(limited).post('/api/submissions?geo=NL&lang=nl').set('X-Forwarded-For', flooder);
+    expect(dutch.status).toBe(429);
+    expect(dutch.body.error.message).toMatch(/meer dan 5 keer geweigerd/);
+    // Another address, and another route family from the same address, are not limited.
+    expect((await upload('192.0.2.45')).status).toBe(401);
+    const profile = await request(limited).post('/api/import-profiles').set('X-Forwarded-For', flooder).send({});
+    expect(profile.status).toBe(401);
+    // A signed-in user at the same address acts as usual, and each refusal is still recorded on its own.
+    const nl = await signIn(limited, 'nl@politie.nl');
+    const own = await request(limited)
+      .post('/api/import-profiles')
+      .set('X-Forwarded-For', flooder)
+      .set('Cookie', nl.cookie)
+      .set('X-CSRF-Token', nl.csrfToken)
+      .send({ name: 'de-limited', geo: 'DE', shape: 'long' });
+    expect(own.status).toBe(403);
+    expect(await auditRows()).toBeGreaterThan(before);
+    // The limited answers are written once, as one row of the minute with their count.
+    await limiter.flush();
+    const rows = (await refusalRows()).filter((r) => r.ip === flooder);
+    const count = (family: string) => rows.filter((r) => r.family === family).reduce((n, r) => n + r.count, 0);
+    expect(count('POST /api/submissions')).toBe(refused);
+    // The 12 requests of the loop, and the one in Dutch.
+    expect(count(`POST /api/submissions${RATE_LIMITED_SUFFIX}`)).toBe(13 - refused);
+    expect(count('POST /api/import-profiles')).toBe(1);
   });
 
   it('still records each refusal of a signed-in user, and each sign-in attempt on an account', async () => {

@@ -127,7 +127,9 @@ describe('accounts in the dashboard, in Chromium', () => {
     await page.click('main a:has-text("Upload figures for NL")');
     await viewReady(page, 'upload');
     expect(await new UploadPage(page, site.app.url).countries()).toEqual(['Netherlands (NL)']);
-    expect(await uploadThroughDashboard(page, 'nl-first.csv', nlCorrection())).toMatch(/Submission \d+: validated/);
+    expect(await uploadThroughDashboard(page, 'nl-first.csv', nlCorrection())).toMatch(
+      /Submission \d+: Validated: ready to commit/,
+    );
 
     await page.click('nav a[data-view="my-country"]');
     await viewReady(page, 'my-country');
@@ -152,6 +154,29 @@ describe('accounts in the dashboard, in Chromium', () => {
       .poll(() => page.locator('table.submissions tbody tr').first().textContent())
       .toContain('Committed: published');
     expect(await page.locator('table.submissions tbody tr').count()).toBe(seeded + 2);
+
+    // A validated submission is reopened from My country, its report and changes read there, and
+    // committed without uploading the file again (issue 20).
+    await page.click('main a:has-text("Upload figures for NL")');
+    await viewReady(page, 'upload');
+    await uploadThroughDashboard(page, 'nl-third.csv', `${nlCorrection()}NL,ICCS0101,2020,2,,\n`);
+    await page.click('nav a[data-view="my-country"]');
+    await viewReady(page, 'my-country');
+    const third = page.locator('table.submissions tbody tr').first();
+    await expect.poll(() => third.textContent()).toContain('nl-third.csv');
+    await third.locator('summary', { hasText: 'Report and changes' }).click();
+    await expect
+      .poll(() => third.locator('section p[role="status"]').first().textContent())
+      .toContain('The file is valid');
+    expect(await third.locator('li.card', { hasText: /^Changed cells/ }).textContent()).toMatch(/Changed cells: [12]/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await third.getByRole('button', { name: /Commit submission \d+/ }).click();
+    await expect
+      .poll(() => page.locator('main .geo-area [role="status"]').first().textContent())
+      .toMatch(/new revisions? published/);
+    await expect
+      .poll(() => page.locator('table.submissions tbody tr').first().textContent())
+      .toContain('Committed: published');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.click('button:has-text("Download the pre-filled template for NL")'),

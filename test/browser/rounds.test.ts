@@ -37,7 +37,7 @@ async function prepare(db: Db) {
 
 const site = useAccountsSite(prepare);
 
-async function upload(page: Page, name: string, content: string): Promise<void> {
+async function upload(page: Page, name: string, content: string, commit = true): Promise<void> {
   await page.goto(`${site.app.url}/upload?geo=NL`);
   await viewReady(page, 'upload');
   await page.setInputFiles('.drop-zone input[type="file"]', {
@@ -47,7 +47,8 @@ async function upload(page: Page, name: string, content: string): Promise<void> 
   });
   await page.waitForSelector('caption:has-text("Column mapping preview")');
   await page.click('button:has-text("Upload and validate")');
-  await page.waitForSelector('#report-heading', { timeout: 15_000 });
+  if (!commit) return;
+  await page.waitForSelector('[id^="report-heading"]', { timeout: 15_000 });
   await page.click('button:has-text("Commit")');
 }
 
@@ -56,6 +57,19 @@ describe('collection rounds, in Chromium', () => {
     // The secretariat opens a round for the 2024 homicide count of NL and DE (Eurostat has 2023 already).
     const staff = await site.freshPage();
     await signInAs(staff.page, site.app.url, 'secretariat@example.eu', 'users');
+    // Where it manages users, it names the NL contact point national representative (two-level approval).
+    const seat = staff.page.locator('table.representatives tbody tr[data-seat="NL|cp-nl@example.eu"]');
+    expect(await seat.locator('td').nth(1).textContent()).toBe('No');
+    await seat.getByRole('button', { name: 'Name representative: cp-nl@example.eu for NL' }).click();
+    await expect.poll(() => seat.locator('td').nth(1).textContent()).toBe('Yes');
+    expect(await staff.page.locator('main [role="status"]').last().textContent()).toContain(
+      'cp-nl@example.eu now represents NL',
+    );
+    const named = await site.app.db.db.selectFrom('national_representatives').selectAll().execute();
+    expect(named.map((r) => [r.geo, r.email, r.granted_by])).toEqual([
+      ['NL', 'cp-nl@example.eu', 'secretariat@example.eu'],
+    ]);
+    expect(await seriousViolations(staff.page)).toEqual([]);
     await staff.page.click('nav a[data-view="rounds"]');
     await viewReady(staff.page, 'rounds');
     await staff.page.getByLabel('Name').fill('Core indicators 2024');
@@ -65,9 +79,7 @@ describe('collection rounds, in Chromium', () => {
     await staff.page.waitForSelector('main h2:has-text("Core indicators 2024")');
     const roundUrl = staff.page.url();
     expect(roundUrl).toMatch(/\/rounds\/\d+$/);
-    expect(await staff.page.locator('main dl.round-rates').textContent()).toContain(
-      '0.0 % (0 of 2 countries complete)',
-    );
+    expect(await staff.page.locator('main dl.round-rates').textContent()).toContain('0.0% (0 of 2 countries complete)');
     expect(await seriousViolations(staff.page)).toEqual([]);
     expect(staff.problems).toEqual([]);
 
@@ -78,16 +90,19 @@ describe('collection rounds, in Chromium', () => {
     await expect.poll(() => part.locator('tbody tr').first().textContent()).toContain('Missing');
     await upload(contact.page, 'nl-2024.csv', 'geo,indicator,period,value,flags,note\nNL,ICCS0101,2024,150,,\n');
     await contact.page.locator('main .notice[role="status"]', { hasText: 'Committed submission' }).waitFor();
+    expect(await contact.page.locator('main .rounds-note').textContent()).toContain(
+      '1 falls in a collection round and 0 fall outside every round',
+    );
     await contact.page.click('nav a[data-view="my-country"]');
     await viewReady(contact.page, 'my-country');
     await expect.poll(() => part.locator('tbody tr').first().textContent()).toContain('Delivered');
     await part.getByRole('button', { name: /^Mark complete/ }).click();
-    await expect.poll(() => part.textContent()).toContain('part complete by cp-nl@example.eu');
+    await expect.poll(() => part.textContent()).toContain('part: Complete (by cp-nl@example.eu)');
     expect(await seriousViolations(contact.page)).toEqual([]);
     await screenshot(contact.page, 'rounds-my-country');
 
-    // Locked data stays locked: the 2021 round locked ten days ago.
-    await upload(contact.page, 'nl-2021.csv', 'geo,indicator,period,value,flags,note\nNL,ICCS0101,2021,1,,\n');
+    // Locked data stays locked: the 2021 round locked ten days ago, so the upload is refused before staging.
+    await upload(contact.page, 'nl-2021.csv', 'geo,indicator,period,value,flags,note\nNL,ICCS0101,2021,1,,\n', false);
     await expect
       .poll(() => contact.page.locator('main [role="alert"]').textContent())
       .toMatch(/Round "Core indicators 2021" locked its cells on \d{4}-\d{2}-\d{2}/);
@@ -98,7 +113,7 @@ describe('collection rounds, in Chromium', () => {
     await viewReady(staff.page, 'rounds');
     await expect
       .poll(() => staff.page.locator('main dl.round-rates').textContent())
-      .toContain('50.0 % (1 of 2 countries complete)');
+      .toContain('50.0% (1 of 2 countries complete)');
     expect(await staff.page.locator('svg.completeness-map path[data-geo="NL"]').getAttribute('class')).toBe(
       'geo complete',
     );
@@ -142,7 +157,9 @@ describe('collection rounds, in Chromium', () => {
     await form.getByRole('button', { name: 'Grant the exception' }).click();
     await expect
       .poll(() => again.page.locator('main section[aria-label="Lock exceptions"]').textContent())
-      .toContain(`DE until ${round.due_on} 23:59 UTC: The federal police publish their count late this year.`);
+      .toContain(
+        `DE until ${new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(`${round.due_on}T23:59:59Z`))} UTC: The federal police publish their count late this year.`,
+      );
     // ... and returns NL's part with comments: it is open again, and NL's contact points get the comments.
     const nlRow = again.page.locator('main tbody tr', { hasText: 'Netherlands' });
     await nlRow.locator('summary').click();

@@ -42,6 +42,8 @@ const VIEWS: ViewCase[] = [
   { name: 'practices', path: '/practices', view: 'practices', data: 'main .card', atLeast: 10 },
   { name: 'practice', path: '/practices?q=burglary', view: 'practices', data: 'main .card', atLeast: 1 },
   { name: 'upload', path: '/upload', view: 'upload', data: '.drop-zone input[type="file"]', atLeast: 1 },
+  { name: 'evidence', path: '/evidence', view: 'evidence', data: 'main dl.evidence-levels p.hint a', atLeast: 3 },
+  { name: 'countries', path: '/countries', view: 'countries', data: 'main ul.country-list a', atLeast: 27 },
 ];
 
 describe('every view, in Chromium, on the seeded database', () => {

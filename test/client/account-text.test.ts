@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { useLocale } from '../../client/i18n/i18n';
 import { viewsFor } from '../../client/api/session';
 import {
   accessProblem,
@@ -48,7 +49,7 @@ describe('account texts', () => {
     expect(submissionStatusText('approval-rejected')).toBe('Rejected by the secretariat');
     expect(submissionStatusText('awaiting-approval')).toBe("Awaiting the secretariat's approval");
     expect(submissionStatusText('something-new')).toBe('something-new');
-    expect(timeText('2026-11-22T18:57:03.123Z')).toBe('2026-11-22 18:57 UTC');
+    expect(timeText('2026-11-22T18:57:03.123Z')).toBe('22 Nov 2026, 18:57 UTC');
     expect(timeText(null)).toBe('—');
   });
 
@@ -58,6 +59,35 @@ describe('account texts', () => {
     expect(viewsFor('curator')).toEqual(['review']);
     expect(viewsFor('secretariat')).toEqual(
       expect.arrayContaining(['users', 'approvals', 'review', 'my-country', 'upload', 'audit']),
+    );
+  });
+});
+
+describe('account texts in other languages', () => {
+  it('counts the wait with CLDR plurals: French treats 0 and 1 as singular', async () => {
+    await useLocale('fr');
+    expect(waitText(1)).toBe('1 seconde');
+    expect(waitText(61)).toBe('2 minutes');
+    await useLocale('de');
+    expect(waitText(60)).toBe('1 Minute');
+    expect(accessProblem({ status: 403, message: 'NL.' })).toBe('Ihr Konto darf dies nicht tun: NL.');
+    expect(timeText('2026-11-22T18:57:03.123Z')).toBe('22.11.2026, 18:57 UTC');
+    await useLocale('nl');
+    expect(submissionStatusText('withdrawn')).toBe('Ingetrokken');
+    await useLocale('en');
+  });
+});
+
+describe('the upload outcome', () => {
+  it('says a re-upload returned the earlier submission instead of pointing a submission at itself', async () => {
+    const { uploadOutcomeText } = await import('../../client/views/upload/state');
+    const text = uploadOutcomeText({ submissionId: 148, status: 'validated', duplicateOf: 148 });
+    expect(text).toBe(
+      'This file was already uploaded as submission 148 (Validated: ready to commit or withdraw); nothing new was stored. Its report is shown below.',
+    );
+    expect(text.match(/148/g)).toHaveLength(1);
+    expect(uploadOutcomeText({ submissionId: 149, status: 'rejected', duplicateOf: null })).toBe(
+      'Submission 149: Rejected by validation: fix the errors and upload again.',
     );
   });
 });

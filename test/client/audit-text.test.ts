@@ -57,7 +57,7 @@ describe('audit log texts', () => {
     expect(detailPairs({ from: ['NL'], to: ['NL', 'BE'], lockedUntil: '2026-11-22T18:57:03.120Z' })).toEqual([
       ['from', 'NL'],
       ['to', 'NL, BE'],
-      ['lockedUntil', '2026-11-22 18:57 UTC'],
+      ['lockedUntil', '22 Nov 2026, 18:57 UTC'],
     ]);
     expect(detailValueText({ a: 1 })).toBe('{"a":1}');
     expect(detailValueText([])).toBe('none');

@@ -29,6 +29,11 @@ function geo(code: string, kind: Geo['kind'] = 'country'): Geo {
     last_year: null,
     part_of: null,
     note: null,
+    nuts_level: null,
+    nuts_version: null,
+    country: null,
+    parent: null,
+    territorial: true,
     groups: [],
     members: [],
   };

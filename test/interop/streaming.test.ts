@@ -21,7 +21,9 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
 }
 
 describe('large answers stream page by page', () => {
-  it('gives the same series from pages of any size as from one read, runs split across pages included', async () => {
+  it('gives the same series from pages of any size as from one read, runs split across pages included', {
+    timeout: 120_000,
+  }, async () => {
     const version = await readDataVersion(database.db, null);
     const catalogue = await loadCatalogue(database.db, version.catalogueKey);
     const query = parseDataQuery('A..AT+DE+FR', { lastNObservations: '5' }, catalogue);

@@ -59,14 +59,23 @@ export async function addPeople(db: Db, prefix: string): Promise<People> {
 export const appFor = (db: Db, actor: Actor, config: Partial<Config> = {}) =>
   createApp({ db, config, clientDir: '/nonexistent', resolveActor: () => actor });
 
-/** Uploads a canonical CSV for a geo and commits it; answers the commit's response. */
-export async function uploadAndCommit(db: Db, actor: Actor, geo: string, rows: string[], config: Partial<Config> = {}) {
+/** Uploads a canonical CSV for a geo (answers the upload's refusal when it is a 409). */
+export async function upload(db: Db, actor: Actor, geo: string, rows: string[], config: Partial<Config> = {}) {
   const csv = ['geo,indicator,period,value,flags,note', ...rows].join('\n');
-  const upload = await request(appFor(db, actor, config))
+  return request(appFor(db, actor, config))
     .post(`/api/submissions?geo=${geo}`)
     .type('text/csv')
     .send(csv);
-  expect(upload.status, JSON.stringify(upload.body)).toBeLessThan(300);
-  expect(upload.body.report.valid, JSON.stringify(upload.body.report)).toBe(true);
-  return request(appFor(db, actor, config)).post(`/api/submissions/${upload.body.submissionId}/commit`);
+}
+
+/**
+ * Uploads a canonical CSV for a geo and commits it; answers the commit's response, or the upload's
+ * when the upload itself is refused with a 409 (a locked round refuses before anything is staged).
+ */
+export async function uploadAndCommit(db: Db, actor: Actor, geo: string, rows: string[], config: Partial<Config> = {}) {
+  const uploaded = await upload(db, actor, geo, rows, config);
+  if (uploaded.status === 409) return uploaded;
+  expect(uploaded.status, JSON.stringify(uploaded.body)).toBeLessThan(300);
+  expect(uploaded.body.report.valid, JSON.stringify(uploaded.body.report)).toBe(true);
+  return request(appFor(db, actor, config)).post(`/api/submissions/${uploaded.body.submissionId}/commit`);
 }

@@ -28,6 +28,11 @@ describe('creating and editing a round', () => {
     ],
     ['a due date before the opening', { opensOn: day(10), dueOn: day(5) }, /due date .* is before the opening date/],
     [
+      'a day the calendar does not have',
+      { dueOn: `${Number(day(400).slice(0, 4))}-02-30`, locksOn: day(800) },
+      /no such day in that month/,
+    ],
+    [
       'an aggregate as a reporting geo',
       { geos: ['EU27_2020'] },
       /EU27_2020 is an aggregate.*Name the member countries/,

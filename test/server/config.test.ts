@@ -40,6 +40,21 @@ const CASES: Record<keyof Config, { good: [string, unknown]; bad?: [string, RegE
   },
   OBSERVATORY_PASSWORD: { good: ['a long enough passphrase', 'a long enough passphrase'], fallback: undefined },
   UPLOAD_DIR: { good: ['/srv/observatory/uploads', '/srv/observatory/uploads'], fallback: undefined },
+  UPLOAD_IDLE_TIMEOUT_MS: {
+    good: ['200', 200],
+    bad: ['30s', /UPLOAD_IDLE_TIMEOUT_MS must be a whole number from 1 .*"30s"/],
+    fallback: 30_000,
+  },
+  UPLOAD_TIMEOUT_MS: {
+    good: ['600000', 600_000],
+    bad: ['0', /UPLOAD_TIMEOUT_MS must be a whole number from 1 /],
+    fallback: 300_000,
+  },
+  ANONYMOUS_REFUSALS_PER_MINUTE: {
+    good: ['5', 5],
+    bad: ['0', /ANONYMOUS_REFUSALS_PER_MINUTE must be a whole number from 1 /],
+    fallback: 60,
+  },
   AUDIT_REFUSAL_RETENTION_DAYS: {
     good: ['30', 30],
     bad: ['0', /AUDIT_REFUSAL_RETENTION_DAYS must be a whole number from 1 /],

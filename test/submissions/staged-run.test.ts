@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Cell } from '../../server/submissions/read/cell';
 import { insertSubmission } from '../../server/submissions/store/submission.repository';
@@ -11,6 +14,7 @@ import {
 import { type EncodedPart, RunBuilder, runsOf } from '../../server/submissions/stage/staged-run';
 import { stagedCells, stagedFirstRows } from '../../server/submissions/stage/staged-merge';
 import { storePart } from '../../server/submissions/stage/staged-store';
+import { type PartSource, StagingFile } from '../../server/submissions/stage/staging-file';
 import type { TestDatabase } from '../helpers/database';
 import { useTestDatabases } from '../helpers/context';
 
@@ -137,7 +141,7 @@ describe('staged runs read back', () => {
     const id = await stage(await collect(runsOf(batches(cells), undefined, new RunBuilder(2))));
     const groups = [];
     const heard: [number, number][] = [];
-    for await (const batch of stagedCells(database.db, id, undefined, (first, row) =>
+    for await (const batch of stagedCells(database.db, id, (first, row) =>
       heard.push([first.sourceRow, row.sourceRow]),
     ))
       groups.push(...batch);
@@ -153,7 +157,7 @@ describe('staged runs read back', () => {
     expect((await stagedFirstRows(database.db, id)).map((c) => c.value)).toEqual([4, 2, 1]);
   });
 
-  it('gives the same cells from a run held in memory as from its stored parts', async () => {
+  it("gives the same cells from a preview's staging file as from its stored parts, and leaves no file", async () => {
     database = await databases.seeded();
     const cells = Array.from({ length: 40_000 }, (_, i) =>
       cell(i % 3 ? 'AT' : 'BE', 'ICCS0101', String(1950 + (i % 70)), i, i + 2),
@@ -161,15 +165,25 @@ describe('staged runs read back', () => {
     const parts = await collect(runsOf(batches(cells)));
     expect(parts.length).toBeGreaterThan(1);
     const id = await stage(parts);
-    const read = async (held?: EncodedPart[]) => {
+    const read = async (staged: number | PartSource) => {
       const out = [];
-      for await (const batch of stagedCells(database.db, id, held)) out.push(...batch);
+      for await (const batch of stagedCells(database.db, staged)) out.push(...batch);
       return out;
     };
-    const stored = await read();
+    const stored = await read(id);
     expect(stored.length).toBe(140);
     expect(stored.reduce((n, c) => n + c.repeats, 0)).toBe(40_000 - 140);
-    expect(await read(parts)).toEqual(stored);
+    const folder = mkdtempSync(path.join(tmpdir(), 'observatory-staging-test-'));
+    const staging = await StagingFile.create(folder);
+    try {
+      for (const part of parts) await staging.append(part);
+      expect(staging.runs).toEqual([parts.length]);
+      expect(await read(staging)).toEqual(stored);
+    } finally {
+      await staging.dispose();
+    }
+    expect(readdirSync(folder)).toEqual([]);
+    rmSync(folder, { recursive: true });
   });
 
   it('reads a JSON part, the format the migration writes for rows staged before parts existed', async () => {

@@ -28,7 +28,15 @@ async function validate(text: string) {
   const report = new ReportBuilder();
   const state = freshReadState();
   const job: CellReadJob = {
-    sniffed: { encoding: 'utf-8', bomLength: 0, delimiter: ',', sample: [], binary: null, encodingNote: null },
+    sniffed: {
+      encoding: 'utf-8',
+      bomLength: 0,
+      delimiter: ',',
+      sample: [],
+      binary: null,
+      encodingNote: null,
+      json: false,
+    },
     named: null,
     profiles: [],
     context,

@@ -177,6 +177,83 @@ describe('uploads that do not end well', () => {
   });
 });
 
+/** Sends `head` and `body` on a raw connection, then waits until the server closes it; answers what it said. */
+async function answerAfterClose(
+  port: number,
+  head: string[],
+  body: string,
+  keepSending?: (socket: net.Socket) => void,
+): Promise<string> {
+  const socket = net.connect(port, '127.0.0.1');
+  await once(socket, 'connect');
+  let answer = '';
+  socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+  socket.on('error', () => undefined);
+  socket.write([...head, '', body].join('\r\n'));
+  keepSending?.(socket);
+  // The client never finishes its body: only the server can end the connection.
+  await once(socket, 'close');
+  return answer;
+}
+
+const uploadHead = (type: string, length: number) => [
+  'POST /api/submissions?geo=NL HTTP/1.1',
+  'Host: localhost',
+  `Content-Type: ${type}`,
+  `Content-Length: ${length}`,
+];
+
+describe('slow and refused bodies', () => {
+  it('refuses an accepted upload whose body stalls, with 408, and closes its connection', async () => {
+    const { server, port } = await listen(appFor(contactPoint('NL'), { UPLOAD_IDLE_TIMEOUT_MS: 200 }));
+    try {
+      const answer = await answerAfterClose(port, uploadHead('text/csv', 100_000), CSV);
+      expect(answer).toMatch(/^HTTP\/1\.1 408/);
+      expect(answer).toMatch(/connection: close/i);
+      expect(answer).toContain('"code":"upload-too-slow"');
+      expect(answer).toContain('no part of the body arrived for 0.2 s.');
+      await until(() => readdirSync(folder).length === 0);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('refuses a multipart upload that keeps trickling past the whole-body limit, with 408', async () => {
+    const app = appFor(contactPoint('NL'), { UPLOAD_IDLE_TIMEOUT_MS: 60_000, UPLOAD_TIMEOUT_MS: 300 });
+    const { server, port } = await listen(app);
+    let trickle: NodeJS.Timeout | undefined;
+    try {
+      const boundary = 'slow-boundary';
+      const head = uploadHead(`multipart/form-data; boundary=${boundary}`, 1_000_000);
+      const part = [`--${boundary}`, 'Content-Disposition: form-data; name="file"; filename="slow.csv"', '', CSV];
+      const answer = await answerAfterClose(port, head, part.join('\r\n'), (socket) => {
+        trickle = setInterval(() => socket.write('NL,ICCS0101,2019,120,,\n'), 20);
+      });
+      expect(answer).toMatch(/^HTTP\/1\.1 408/);
+      expect(answer).toContain('the body took longer than the limit of 0.3 s.');
+      await until(() => readdirSync(folder).length === 0);
+    } finally {
+      clearInterval(trickle);
+      server.close();
+    }
+  });
+
+  it('closes the connection right after a 413 or a 415 instead of reading the rest of the body', async () => {
+    const { server, port } = await listen(appFor(contactPoint('NL'), { SUBMISSION_MAX_BYTES: 1000 }));
+    try {
+      const declared = await answerAfterClose(port, uploadHead('text/csv', 1_000_000), CSV);
+      expect(declared).toMatch(/^HTTP\/1\.1 413[\s\S]*connection: close/i);
+      const over = await answerAfterClose(port, uploadHead('text/csv', 60_000), CSV.repeat(40));
+      expect(over).toMatch(/^HTTP\/1\.1 413[\s\S]*connection: close/i);
+      const json = await answerAfterClose(port, uploadHead('application/json', 1_000_000), '{"csv": "');
+      expect(json).toMatch(/^HTTP\/1\.1 415[\s\S]*connection: close/i);
+      await until(() => readdirSync(folder).length === 0);
+    } finally {
+      server.close();
+    }
+  });
+});
+
 describe('headers', () => {
   it('no-store on answers for a signed-in user, a Permissions-Policy on every answer', async () => {
     const signedIn = await request(appFor(contactPoint('NL'))).get('/api/submissions?geo=NL');

@@ -5,7 +5,7 @@ import { saveCsv } from '../../components/downloads';
 import { sortableTable, tableCsv, type TableSpec } from '../../components/sortable-table';
 import type { MountedView, ViewContext } from '../view-context';
 import type { ViewState } from '../../state/url-state';
-import { asOfHref, viewHeader } from '../view-parts';
+import { asOfHref, loadCatalogue, viewHeader } from '../view-parts';
 import { alertCard } from './card';
 import {
   type AlertFilters,
@@ -16,26 +16,53 @@ import {
   loadAlerts,
   NO_FILTERS,
 } from './state';
+import { formatNumber, formatShare } from '../../../server/shared/i18n/format';
+import { formatPercent, formatValue } from '../../charts/format';
+import { formatVersion } from '../../components/chart-panel';
+import { currentLocale, geoName, t } from '../../i18n/i18n';
 
 function alertTable(answer: AlertsResponse, alerts: Alert[]): TableSpec<Alert> {
   return {
-    caption: `Emerging-trend alerts, ${answer.period}, ${answer.group}`,
+    caption: t('alerts.caption', { period: answer.period, group: answer.group }),
     rows: alerts,
     sortBy: 'rank',
     columns: [
-      { key: 'rank', label: 'Rank', value: (a) => a.rank, numeric: true },
-      { key: 'indicator', label: 'Indicator', value: (a) => a.indicatorName },
-      { key: 'geo', label: 'Geo', value: (a) => `${a.geoName} (${a.geo})` },
-      { key: 'before', label: 'Count before', value: (a) => a.prior.count, numeric: true },
-      { key: 'count', label: 'Count', value: (a) => a.current.count, numeric: true },
+      { key: 'rank', label: t('explore.rank'), value: (a) => a.rank, numeric: true },
+      { key: 'indicator', label: t('component.indicator'), value: (a) => a.indicatorName },
+      { key: 'geo', label: t('trends.geo'), value: (a) => `${geoName(a.geo, a.geoName)} (${a.geo})` },
       {
-        key: 'change',
-        label: 'Change %',
-        value: (a) => (a.changePercent === null ? null : Math.round(a.changePercent * 10) / 10),
+        key: 'before',
+        label: t('alerts.count-before'),
+        value: (a) => a.prior.count,
+        format: (a) => formatValue(a.prior.count, 'count', currentLocale()),
         numeric: true,
       },
-      { key: 'q', label: 'q', value: (a) => Number(a.q.toPrecision(2)), numeric: true },
-      { key: 'persistence', label: 'Next year', value: (a) => a.persistence.status },
+      {
+        key: 'count',
+        label: t('views.measure-count'),
+        value: (a) => a.current.count,
+        format: (a) => formatValue(a.current.count, 'count', currentLocale()),
+        numeric: true,
+      },
+      {
+        key: 'change',
+        label: t('alerts.change-percent'),
+        value: (a) => (a.changePercent === null ? null : Math.round(a.changePercent * 10) / 10),
+        format: (a) => (a.changePercent === null ? '—' : formatPercent(a.changePercent, currentLocale())),
+        numeric: true,
+      },
+      {
+        key: 'q',
+        label: 'q',
+        value: (a) => Number(a.q.toPrecision(2)),
+        format: (a) => formatNumber(Number(a.q.toPrecision(2)), currentLocale(), { maximumSignificantDigits: 2 }),
+        numeric: true,
+      },
+      {
+        key: 'persistence',
+        label: t('alerts.next-year'),
+        value: (a) => t('alerts.persistence', { status: a.persistence.status }),
+      },
     ],
   };
 }
@@ -44,37 +71,44 @@ function filterControls(
   answer: AlertsResponse,
   filters: AlertFilters,
   onChange: (f: AlertFilters) => void,
+  themeNames: Map<string, string>,
 ): HTMLElement {
   const choices = filterChoices(answer.alerts);
-  const all = { value: '', label: 'All' };
+  const all = { value: '', label: t('alerts.all') };
   return h(
     'div',
     { class: 'controls' },
     selectField({
-      label: 'Theme',
+      label: t('alerts.theme'),
       selected: filters.theme,
-      choices: [all, ...choices.themes.map((t) => ({ value: t, label: t.replace(/_/g, ' ') }))],
+      choices: [
+        all,
+        ...choices.themes.map((theme) => ({ value: theme, label: themeNames.get(theme) ?? theme.replace(/_/g, ' ') })),
+      ],
       onChange: (theme) => onChange({ ...filters, theme }),
     }),
     selectField({
-      label: 'Indicator',
+      label: t('component.indicator'),
       selected: filters.indicator,
       choices: [all, ...choices.indicators.map(([value, label]) => ({ value, label }))],
       onChange: (indicator) => onChange({ ...filters, indicator }),
     }),
     selectField({
-      label: 'Country',
+      label: t('explore.country'),
       selected: filters.geo,
-      choices: [all, ...choices.geos.map(([value, label]) => ({ value, label }))],
+      choices: [all, ...choices.geos.map(([value, label]) => ({ value, label: geoName(value, label) }))],
       onChange: (geo) => onChange({ ...filters, geo }),
     }),
     selectField({
-      label: 'Evidence at least',
+      label: t('alerts.evidence-at-least'),
       selected: filters.strength,
       choices: [
         all,
-        { value: 'strong', label: 'strong (q < 0.01)' },
-        { value: 'very strong', label: 'very strong (q < 0.001)' },
+        { value: 'strong', label: t('alerts.strength-strong-q', { q: formatNumber(0.01, currentLocale()) }) },
+        {
+          value: 'very strong',
+          label: t('alerts.strength-very-strong-q', { q: formatNumber(0.001, currentLocale()) }),
+        },
       ],
       onChange: (strength) => onChange({ ...filters, strength: strength as AlertFilters['strength'] }),
     }),
@@ -86,7 +120,7 @@ function noticesSection(answer: AlertsResponse): HTMLElement | string {
   return h(
     'section',
     { 'aria-labelledby': 'reclass-heading' },
-    h('h3', { id: 'reclass-heading', text: 'Possible reclassifications (not alerts)' }),
+    h('h3', { id: 'reclass-heading', text: t('alerts.reclassifications') }),
     h('ul', {}, ...answer.reclassifications.map((r) => h('li', { class: 'notice', text: r.text }))),
   );
 }
@@ -96,7 +130,7 @@ function notAssessedSection(answer: AlertsResponse): HTMLElement {
   return h(
     'details',
     {},
-    h('summary', { text: `Not assessed: ${answer.notAssessed.length} series (${small.length} with small numbers)` }),
+    h('summary', { text: t('alerts.not-assessed', { count: answer.notAssessed.length, small: small.length }) }),
     h(
       'ul',
       {},
@@ -113,58 +147,76 @@ function paint(
   answer: AlertsResponse,
   fallback: string,
   filters: AlertFilters,
+  themeNames: Map<string, string>,
 ): void {
   const shown = filterAlerts(answer.alerts, filters);
   const years = Array.from({ length: 2022 - 2010 + 1 }, (_, i) => String(2022 - i));
   const yearField = selectField({
-    label: 'Year',
+    label: t('component.year'),
     selected: answer.period,
     choices: years.map((y) => ({ value: y, label: y })),
     onChange: (y) => context.navigate({ year: Number(y) }),
   });
   const table = alertTable(answer, shown);
-  const download = h('button', { type: 'button', class: 'download', text: 'Download CSV' });
-  download.addEventListener('click', () => saveCsv(tableCsv(table), `alerts-${answer.period}.csv`));
+  const download = h('button', { type: 'button', class: 'download', text: t('component.download-csv') });
+  download.addEventListener('click', () =>
+    saveCsv(tableCsv(table), `${t('alerts.file-stem', { period: answer.period })}.csv`),
+  );
   const r = answer.rules;
-  const rules = `How alerts are found: each country's count is compared with the ${Math.round(r.interval * 100)}% range its own previous ${r.window} years predict (a quasi-Poisson trend, at least ${r.minimumPoints} years); a change needs at least ${r.minimumCount} offences in both years; the false discovery rate is held at ${Math.round(r.falseDiscoveryRate * 100)}% across all tests of the year. Sorted by strength of evidence.`;
+  const locale = currentLocale();
+  const rules = t('alerts.rules', {
+    interval: formatShare(r.interval, locale, 0),
+    window: r.window,
+    minimumPoints: r.minimumPoints,
+    minimumCount: r.minimumCount,
+    fdr: formatShare(r.falseDiscoveryRate, locale, 0),
+  });
   container.replaceChildren(
-    viewHeader(
-      'Alerts',
-      "Emerging trends: where the latest count departs from a country's own recent trajectory by more than count noise explains. Each alert links to its trend.",
-    ),
+    viewHeader(t('shell.title-alerts'), t('alerts.intro')),
     h('div', { class: 'controls' }, yearField),
-    filterControls(answer, filters, (next) => paint(container, context, answer, fallback, next)),
+    filterControls(
+      answer,
+      filters,
+      (next) => paint(container, context, answer, fallback, next, themeNames),
+      themeNames,
+    ),
     fallback ? h('p', { class: 'notice', text: fallback }) : '',
     h('p', { class: 'hint', text: rules }),
     h('p', { class: 'hint', text: familyText(answer) }),
     h('p', { class: 'hit-rate', text: hitRateText(answer) }),
     shown.length
       ? h('ol', { class: 'grid alert-list' }, ...shown.map((a) => alertCard(a, context)))
-      : h('p', { text: `No alerts for ${answer.period}${answer.alerts.length ? ' with these filters' : ''}.` }),
+      : h('p', {
+          text: t(answer.alerts.length ? 'alerts.none-filtered' : 'alerts.none', { period: answer.period }),
+        }),
     noticesSection(answer),
     notAssessedSection(answer),
-    h('details', {}, h('summary', { text: 'All alerts as a table' }), download, sortableTable(table)),
+    h('details', {}, h('summary', { text: t('alerts.as-table') }), download, sortableTable(table)),
     h(
       'p',
       { class: 'source' },
-      `Data version ${answer.meta.dataVersion ?? 'unknown'}. `,
+      `${t('alerts.data-version', { version: formatVersion(answer.meta.dataVersion) })} `,
       answer.meta.dataVersion
-        ? h('a', { href: asOfHref(context, answer.meta.dataVersion)!, text: 'Link to this data version (asOf)' })
+        ? h('a', { href: asOfHref(context, answer.meta.dataVersion)!, text: t('component.as-of-link') })
         : '',
       ' ',
-      h('a', { href: '/api/alerts/feed.atom', text: 'Subscribe to new alerts (Atom feed)' }),
+      h('a', { href: '/api/alerts/feed.atom', text: t('alerts.feed') }),
     ),
   );
 }
 
 export async function mount(container: HTMLElement, state: ViewState, context: ViewContext): Promise<MountedView> {
   try {
-    const { answer, fallback } = await loadAlerts(state.year ?? null, state.asOf);
-    paint(container, context, answer, fallback, NO_FILTERS);
+    const [{ answer, fallback }, catalogue] = await Promise.all([
+      loadAlerts(state.year ?? null, state.asOf),
+      loadCatalogue(),
+    ]);
+    const themeNames = new Map(catalogue.themes.map((theme) => [theme.code, theme.name]));
+    paint(container, context, answer, fallback, NO_FILTERS, themeNames);
   } catch (error) {
     container.replaceChildren(
-      viewHeader('Alerts', ''),
-      errorBox(`The alerts could not be loaded: ${error instanceof Error ? error.message : String(error)}`),
+      viewHeader(t('shell.title-alerts'), ''),
+      errorBox(t('alerts.load-failed', { message: error instanceof Error ? error.message : String(error) })),
     );
   }
   return { update: () => false };

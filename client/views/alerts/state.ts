@@ -1,5 +1,7 @@
 import type { Alert, AlertsResponse } from '../../../server/shared/api/analytics';
 import { analyticsApi } from '../../api/client';
+import { formatNumber, formatShare } from '../../../server/shared/i18n/format';
+import { currentLocale, t } from '../../i18n/i18n';
 
 /** The filters a reader can set; empty means all. The family of tests does not change with them. */
 export interface AlertFilters {
@@ -42,14 +44,31 @@ export function filterChoices(alerts: Alert[]): {
 /** How many false alarms the family would give without control, and how many alerts it gave with it. */
 export function familyText(answer: AlertsResponse): string {
   const f = answer.family;
-  return `${f.tests} tests ran for ${answer.period} in ${answer.group}. Without control about ${Math.round(f.expectedFalseAlarmsUncorrected)} false alarms would be expected at the 5% level (${f.significantBeforeControl} tests had p < 0.05); with the false discovery rate held at ${Math.round(f.falseDiscoveryRate * 100)}%, ${answer.alerts.length} alerts remain, of which about ${Math.max(0, Math.round(answer.alerts.length * f.falseDiscoveryRate))} may be false.`;
+  const locale = currentLocale();
+  return t('alerts.family', {
+    tests: f.tests,
+    period: answer.period,
+    group: answer.group,
+    falseAlarms: Math.round(f.expectedFalseAlarmsUncorrected),
+    level: formatShare(0.05, locale, 0),
+    significant: f.significantBeforeControl,
+    p: formatNumber(0.05, locale),
+    fdr: formatShare(f.falseDiscoveryRate, locale, 0),
+    alerts: answer.alerts.length,
+    maybeFalse: Math.max(0, Math.round(answer.alerts.length * f.falseDiscoveryRate)),
+  });
 }
 
 /** The measured hit rate of past alerts. */
 export function hitRateText(answer: AlertsResponse): string {
   const h = answer.hitRate;
-  if (!h.judged || h.rate === null) return 'No past alert can be judged yet (the year after it is not known).';
-  return `Hit rate: of ${h.judged} alerts raised for ${h.from}–${h.to}, ${h.sustained} (${Math.round(h.rate * 100)}%) were sustained the next year; the rest were one-year spikes.`;
+  if (!h.judged || h.rate === null) return t('alerts.hit-rate-none');
+  return t('alerts.hit-rate', {
+    judged: h.judged,
+    span: `${h.from}–${h.to}`,
+    sustained: h.sustained,
+    rate: formatShare(h.rate, currentLocale(), 0),
+  });
 }
 
 /** The alerts of the chosen year or, without a chosen year, of the latest year that has any (up to 2 back). */
@@ -61,7 +80,7 @@ export async function loadAlerts(
   let fallback = '';
   for (let back = 1; !year && !answer.alerts.length && back <= 2; back++) {
     const earlier = await analyticsApi.alerts({ period: String(Number(answer.period) - 1), asOf });
-    fallback = `No alerts for ${answer.period} yet (few countries have reported it); showing ${earlier.period}.`;
+    fallback = t('alerts.fallback', { period: answer.period, earlier: earlier.period });
     answer = earlier;
   }
   return { answer, fallback };

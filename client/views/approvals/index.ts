@@ -6,6 +6,7 @@ import type { ViewState } from '../../state/url-state';
 import { actionButton, labelled, liveRegion, problemBox, sessionWithRole } from '../account-parts';
 import { timeText } from '../account-text';
 import { viewHeader } from '../view-parts';
+import { t } from '../../i18n/i18n';
 import { approveSubmission, loadApprovalQueue, type QueueState, rejectionProblem, rejectSubmission } from './state';
 
 function rejectForm(item: Approval, status: HTMLElement, done: () => void): HTMLElement {
@@ -13,12 +14,8 @@ function rejectForm(item: Approval, status: HTMLElement, done: () => void): HTML
   const form = h(
     'form',
     { novalidate: true },
-    labelled(
-      `Message to the contact point for submission ${item.submissionId}`,
-      message,
-      'What is wrong, so they can correct it (at least 5 characters).',
-    ),
-    h('button', { type: 'submit', text: 'Reject' }),
+    labelled(t('approvals.message-label', { id: item.submissionId }), message, t('approvals.message-hint')),
+    h('button', { type: 'submit', text: t('approvals.reject') }),
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -34,35 +31,38 @@ function rejectForm(item: Approval, status: HTMLElement, done: () => void): HTML
         h('p', {
           class: 'notice',
           role: 'status',
-          text: `Submission ${item.submissionId} is rejected; ${item.geo}'s contact point sees your message.`,
+          text: t('approvals.rejected-notice', { id: item.submissionId, geo: item.geo }),
         }),
       );
       done();
     } catch (error) {
-      status.replaceChildren(problemBox('Rejecting failed', error));
+      status.replaceChildren(problemBox(t('approvals.reject-failed'), error));
     }
   });
-  return h('details', {}, h('summary', { text: 'Reject with a message…' }), form);
+  return h('details', {}, h('summary', { text: t('approvals.reject-with-message') }), form);
 }
 
 function approvalRow(item: Approval, status: HTMLElement, reload: () => void): HTMLElement {
   const decision = h('td', {});
   if (item.decision)
     decision.append(
-      `${item.decision === 'approved' ? 'Approved' : 'Rejected'} by ${item.decidedBy ?? '—'}, ${timeText(item.decidedAt)}`,
+      t(item.decision === 'approved' ? 'approvals.approved-by' : 'approvals.rejected-by', {
+        who: item.decidedBy ?? '—',
+        time: timeText(item.decidedAt),
+      }),
       item.message ? h('p', { class: 'message', text: item.message }) : '',
     );
   else {
     decision.append(
       actionButton(
-        'Approve',
+        t('approvals.approve'),
         status,
         async () => {
           await approveSubmission(item.submissionId);
           reload();
-          return `Submission ${item.submissionId} is approved: its figures are published.`;
+          return t('approvals.approved-notice', { id: item.submissionId });
         },
-        { primary: true, label: `Approve submission ${item.submissionId}` },
+        { primary: true, label: t('approvals.approve-n', { id: item.submissionId }) },
       ),
       rejectForm(item, status, reload),
     );
@@ -74,13 +74,16 @@ function approvalRow(item: Approval, status: HTMLElement, reload: () => void): H
     h('td', { text: item.geo }),
     h('td', { text: item.fileName ?? '—' }),
     h('td', { text: `${item.requestedBy ?? item.submittedBy ?? '—'}, ${timeText(item.requestedAt)}` }),
-    h('td', { class: 'num', text: `${item.cellsValid ?? 0} (${item.warnings ?? 0} warnings)` }),
+    h('td', {
+      class: 'num',
+      text: t('approvals.cells-warnings', { cells: item.cellsValid ?? 0, warnings: item.warnings ?? 0 }),
+    }),
     decision,
   );
 }
 
 export async function mount(container: HTMLElement, _state: ViewState, _context: ViewContext): Promise<MountedView> {
-  const session = await sessionWithRole(container, 'Approval queue', ['secretariat'], 'the secretariat');
+  const session = await sessionWithRole(container, t('approvals.title'), ['secretariat'], t('approvals.who'));
   if (!session) return { update: () => false };
   let queue: QueueState = 'awaiting';
   const status = liveRegion();
@@ -94,19 +97,19 @@ export async function mount(container: HTMLElement, _state: ViewState, _context:
           ? ''
           : h('p', {
               class: 'notice',
-              text: 'Approval is off in this deployment: commits publish at once. Start the server with APPROVAL_REQUIRED=true to hold them for approval.',
+              text: t('approvals.off'),
             }),
       );
       list.replaceChildren(
         answer.data.length
           ? h(
               'div',
-              { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Approval queue' },
+              { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': t('approvals.title') },
               h(
                 'table',
                 {},
                 h('caption', {
-                  text: `Submissions ${queue === 'awaiting' ? 'awaiting approval' : queue} (${answer.meta.total})`,
+                  text: t(`approvals.caption.${queue}`, { count: answer.meta.total }),
                 }),
                 h(
                   'thead',
@@ -114,8 +117,8 @@ export async function mount(container: HTMLElement, _state: ViewState, _context:
                   h(
                     'tr',
                     {},
-                    ...['Submission', 'Country', 'File', 'Committed by', 'Valid cells', 'Decision'].map((t) =>
-                      h('th', { scope: 'col', text: t }),
+                    ...['submission', 'country', 'file', 'committed-by', 'valid-cells', 'decision'].map((column) =>
+                      h('th', { scope: 'col', text: t(`approvals.column.${column}`) }),
                     ),
                   ),
                 ),
@@ -123,28 +126,25 @@ export async function mount(container: HTMLElement, _state: ViewState, _context:
               ),
             )
           : h('p', {
-              text: queue === 'awaiting' ? 'No submission is waiting for approval.' : `No ${queue} submissions.`,
+              text: t(`approvals.empty.${queue}`),
             }),
       );
     } catch (error) {
-      list.replaceChildren(problemBox('The approval queue could not be loaded', error));
+      list.replaceChildren(problemBox(t('approvals.load-failed'), error));
     }
   };
   await load();
   container.replaceChildren(
-    viewHeader(
-      'Approval queue',
-      'Committed submissions wait here until you approve them (their figures are then published) or reject them with a message for the contact point.',
-    ),
+    viewHeader(t('approvals.title'), t('approvals.intro')),
     note,
     radioGroup<QueueState>({
-      legend: 'Show',
+      legend: t('approvals.show'),
       name: 'approval-state',
       selected: queue,
       choices: [
-        { value: 'awaiting', label: 'Waiting' },
-        { value: 'approved', label: 'Approved' },
-        { value: 'rejected', label: 'Rejected' },
+        { value: 'awaiting', label: t('approvals.filter.awaiting') },
+        { value: 'approved', label: t('approvals.filter.approved') },
+        { value: 'rejected', label: t('approvals.filter.rejected') },
       ],
       onChange: (v) => {
         queue = v;

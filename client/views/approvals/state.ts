@@ -1,5 +1,6 @@
 import { getFresh, sendJson } from '../../api/client';
 import type { ApprovalsAnswer } from '../../api/types';
+import { t } from '../../i18n/i18n';
 
 /** Which part of the queue is shown: waiting submissions, or those already decided. */
 export type QueueState = 'awaiting' | 'approved' | 'rejected';
@@ -18,5 +19,5 @@ export async function rejectSubmission(id: number, message: string): Promise<voi
 
 /** A rejection needs a message the contact point can act on (the server's rule: at least 5 characters). */
 export function rejectionProblem(message: string): string | null {
-  return message.trim().length < 5 ? 'Write a message of at least 5 characters saying what is wrong.' : null;
+  return message.trim().length < 5 ? t('approvals.message-too-short') : null;
 }

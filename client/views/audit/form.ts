@@ -1,7 +1,8 @@
 import { AUDIT_OUTCOMES } from '../../../server/shared/audit-outcomes';
 import { errorBox, h } from '../../components/dom';
 import { labelled } from '../account-parts';
-import { type AuditFilters, dateRangeProblem, type DateProblem, OUTCOME_TEXT } from './state';
+import { type AuditFilters, dateRangeProblem, type DateProblem, outcomeText } from './state';
+import { t } from '../../i18n/i18n';
 
 export interface AuditFilterForm {
   element: HTMLElement;
@@ -26,30 +27,30 @@ export function auditFilterForm(onFilter: (filters: AuditFilters) => void): Audi
     outcome: h(
       'select',
       { name: 'outcome' },
-      h('option', { value: '', text: 'Any' }),
-      ...AUDIT_OUTCOMES.map((o) => h('option', { value: o, text: OUTCOME_TEXT[o] })),
+      h('option', { value: '', text: t('audit.any') }),
+      ...AUDIT_OUTCOMES.map((o) => h('option', { value: o, text: outcomeText(o) })),
     ),
     from: h('input', { type: 'date', name: 'from' }),
     to: h('input', { type: 'date', name: 'to' }),
   };
   controls.actor.inputMode = 'email';
   const problemSlot = h('div', {});
-  const clear = h('button', { type: 'button', text: 'Clear the filter' });
+  const clear = h('button', { type: 'button', text: t('audit.clear') });
   const form = h(
     'form',
     { class: 'audit-filter', novalidate: true },
     h(
       'div',
       { class: 'controls' },
-      labelled('Actor', controls.actor, 'An email address, or "anonymous" for requests without an account.'),
-      labelled('Action', controls.action, 'e.g. session.login; "submission.*" matches the whole family.'),
-      labelled('Target', controls.target, 'e.g. user/7; "user/*" matches every user.'),
-      labelled('Outcome', controls.outcome),
-      labelled('From', controls.from, 'First day, included.'),
-      labelled('To', controls.to, 'Last day, included.'),
+      labelled(t('audit.actor'), controls.actor, t('audit.actor-hint')),
+      labelled(t('audit.action'), controls.action, t('audit.action-hint')),
+      labelled(t('audit.target'), controls.target, t('audit.target-hint')),
+      labelled(t('audit.outcome'), controls.outcome),
+      labelled(t('audit.from'), controls.from, t('audit.from-hint')),
+      labelled(t('audit.to'), controls.to, t('audit.to-hint')),
     ),
     problemSlot,
-    h('div', { class: 'inline' }, h('button', { type: 'submit', class: 'primary', text: 'Show entries' }), clear),
+    h('div', { class: 'inline' }, h('button', { type: 'submit', class: 'primary', text: t('audit.show') }), clear),
   );
 
   const report = (problem: DateProblem | null, moveFocus: boolean) => {
@@ -85,7 +86,7 @@ export function auditFilterForm(onFilter: (filters: AuditFilters) => void): Audi
     const problem = incomplete
       ? {
           field: incomplete,
-          message: `"${incomplete === 'from' ? 'From' : 'To'}" is not a complete date: fill in the day, month and year, or clear it.`,
+          message: t('audit.incomplete-date', { field: t(`audit.${incomplete}`) }),
         }
       : dateRangeProblem(filters);
     report(problem, true);

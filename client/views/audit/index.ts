@@ -11,12 +11,13 @@ import {
   dateRangeProblem,
   loadAuditPage,
   detailPairs,
-  OUTCOME_TEXT,
+  outcomeText,
   pageCount,
   pagingText,
   viaText,
 } from './state';
 import { viewHeader } from '../view-parts';
+import { t } from '../../i18n/i18n';
 
 function detailList(detail: AuditEntry['detail']): HTMLElement | string {
   const pairs = detailPairs(detail);
@@ -24,7 +25,8 @@ function detailList(detail: AuditEntry['detail']): HTMLElement | string {
   return h(
     'dl',
     { class: 'detail' },
-    ...pairs.flatMap(([key, value]) => [h('dt', { text: key }), h('dd', { text: value })]),
+    // The keys are the record's field names, shown as the machine identifiers they are.
+    ...pairs.flatMap(([key, value]) => [h('dt', {}, h('code', { text: key })), h('dd', { text: value })]),
   );
 }
 
@@ -37,7 +39,7 @@ function entryRow(entry: AuditEntry): HTMLElement {
     h('td', { text: viaText(entry.via) }),
     h('td', { text: entry.action }),
     h('td', { text: entry.target || '—' }),
-    h('td', { class: `outcome outcome-${entry.outcome}`, text: OUTCOME_TEXT[entry.outcome] }),
+    h('td', { class: `outcome outcome-${entry.outcome}`, text: outcomeText(entry.outcome) }),
     h('td', { text: entry.ip }),
     h('td', {}, detailList(entry.detail)),
   );
@@ -46,19 +48,19 @@ function entryRow(entry: AuditEntry): HTMLElement {
 function entryTable(answer: AuditAnswer): HTMLElement {
   return h(
     'div',
-    { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Audit log entries' },
+    { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': t('audit.entries-label') },
     h(
       'table',
       { class: 'audit' },
-      h('caption', { text: `Audit log entries, newest first (${answer.meta.total} matching)` }),
+      h('caption', { text: t('audit.caption', { count: answer.meta.total }) }),
       h(
         'thead',
         {},
         h(
           'tr',
           {},
-          ...['Time', 'Actor', 'Via', 'Action', 'Target', 'Outcome', 'IP address', 'Detail'].map((t) =>
-            h('th', { scope: 'col', text: t }),
+          ...['time', 'actor', 'via', 'action', 'target', 'outcome', 'ip', 'detail'].map((column) =>
+            h('th', { scope: 'col', text: t(`audit.column.${column}`) }),
           ),
         ),
       ),
@@ -75,24 +77,20 @@ interface Pager {
 /** "Showing 51–100 of 812" in a live region, with Previous and Next buttons that keep their place and focus. */
 function pager(go: (page: number) => void): Pager {
   const status = h('p', { class: 'paging', role: 'status' });
-  const previous = h('button', { type: 'button', text: 'Previous' });
-  const next = h('button', { type: 'button', text: 'Next' });
+  const previous = h('button', { type: 'button', text: t('audit.previous') });
+  const next = h('button', { type: 'button', text: t('audit.next') });
   const buttons = h('div', { class: 'inline' }, previous, next);
   let page = 1;
   let total = 0;
   previous.addEventListener('click', () => go(Math.min(page - 1, pageCount(total))));
   next.addEventListener('click', () => go(page + 1));
   return {
-    element: h('nav', { class: 'pager', 'aria-label': 'Pages of the audit log' }, status, buttons),
+    element: h('nav', { class: 'pager', 'aria-label': t('audit.pages') }, status, buttons),
     show: (shown, count, matching, filtered) => {
       page = shown;
       total = matching;
       const focused = document.activeElement;
-      status.textContent = total
-        ? pagingText(page, count, total)
-        : filtered
-          ? 'No entry matches this filter. Widen it, or clear it to see every entry.'
-          : 'The audit log has no entries yet.';
+      status.textContent = total ? pagingText(page, count, total) : filtered ? t('audit.no-match') : t('audit.empty');
       buttons.hidden = page === 1 && total <= AUDIT_PAGE_SIZE;
       previous.disabled = page <= 1;
       next.disabled = page * AUDIT_PAGE_SIZE >= total;
@@ -104,7 +102,7 @@ function pager(go: (page: number) => void): Pager {
 }
 
 export async function mount(container: HTMLElement, initial: ViewState, context: ViewContext): Promise<MountedView> {
-  const session = await sessionWithRole(container, 'Audit log', ['secretariat'], 'the secretariat');
+  const session = await sessionWithRole(container, t('audit.title'), ['secretariat'], t('approvals.who'));
   if (!session) return { update: () => false };
   const form = auditFilterForm((filters) => context.navigate({ facets: filters, page: 1 }));
   const results = h('div', {});
@@ -130,25 +128,22 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
       pages.show(state.page, answer.data.length, answer.meta.total, Object.keys(filters).length > 0);
     } catch (error) {
       if (mine !== latestShow) return;
-      results.replaceChildren(problemBox('The audit log could not be read', error));
+      results.replaceChildren(problemBox(t('audit.read-failed'), error));
       pages.element.hidden = true;
     }
   };
   container.replaceChildren(
-    viewHeader(
-      'Audit log',
-      'Every sign-in, refusal and change, newest first: who acted, how, from which address, on what, and whether it was allowed. Entries can never be changed or deleted.',
-    ),
+    viewHeader(t('audit.title'), t('audit.intro')),
     h(
       'section',
       { 'aria-labelledby': 'audit-filter-heading' },
-      h('h3', { id: 'audit-filter-heading', text: 'Filter' }),
+      h('h3', { id: 'audit-filter-heading', text: t('audit.filter') }),
       form.element,
     ),
     h(
       'section',
       { 'aria-labelledby': 'audit-entries-heading' },
-      h('h3', { id: 'audit-entries-heading', text: 'Entries' }),
+      h('h3', { id: 'audit-entries-heading', text: t('audit.entries') }),
       results,
       pages.element,
     ),

@@ -3,6 +3,7 @@ import { AUDIT_OUTCOMES, type AuditOutcome } from '../../../server/shared/audit-
 import { getFresh } from '../../api/client';
 import type { AuditAnswer } from '../../api/types';
 import { timeText } from '../account-text';
+import { t } from '../../i18n/i18n';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -11,14 +12,12 @@ export const AUDIT_FILTERS = ['actor', 'action', 'target', 'outcome', 'from', 't
 export type AuditFilterName = (typeof AUDIT_FILTERS)[number];
 export type AuditFilters = Partial<Record<AuditFilterName, string>>;
 
-export const OUTCOME_TEXT: Record<AuditOutcome, string> = { ok: 'OK', denied: 'Denied', failed: 'Failed' };
+/** An outcome in words: OK, denied, failed. */
+export function outcomeText(outcome: AuditOutcome): string {
+  return t(`audit.outcome.${outcome}`);
+}
 
-const VIA_TEXT: Record<string, string> = {
-  session: 'signed-in session',
-  token: 'API token',
-  system: 'system',
-  anonymous: 'not signed in',
-};
+const VIAS = ['session', 'token', 'system', 'anonymous'];
 
 /** The audit filters among a state's facets: other facets, empty values and unknown outcomes are left out. */
 export function auditFilters(facets: Record<string, string>): AuditFilters {
@@ -58,14 +57,14 @@ export function dateRangeProblem(filters: AuditFilters): DateProblem | null {
     if (value !== undefined && !isDate(value)) {
       return {
         field,
-        message: `"${field === 'from' ? 'From' : 'To'}" is not a date: "${value}". Write it as year-month-day, e.g. 2026-11-22.`,
+        message: t('audit.not-a-date', { field: t(`audit.${field}`), value }),
       };
     }
   }
   if (filters.from && filters.to && filters.from > filters.to) {
     return {
       field: 'from',
-      message: `"From" (${filters.from}) is after "To" (${filters.to}). Choose a first day on or before the last day.`,
+      message: t('audit.from-after-to', { from: filters.from, to: filters.to }),
     };
   }
   return null;
@@ -74,9 +73,10 @@ export function dateRangeProblem(filters: AuditFilters): DateProblem | null {
 /** "Showing 51–100 of 812"; a page past the end says how many pages there are. */
 export function pagingText(page: number, count: number, total: number): string {
   const first = (page - 1) * AUDIT_PAGE_SIZE + 1;
-  if (count === 0)
-    return `Page ${page} is past the end: the ${total} matching entries fill ${pageCount(total)} page${pageCount(total) === 1 ? '' : 's'}.`;
-  return count === 1 ? `Showing ${first} of ${total}` : `Showing ${first}–${first + count - 1} of ${total}`;
+  if (count === 0) return t('audit.past-the-end', { page, total, pages: pageCount(total) });
+  return count === 1
+    ? t('audit.showing-one', { first, total })
+    : t('audit.showing', { first, last: first + count - 1, total });
 }
 
 export function pageCount(total: number): number {
@@ -84,13 +84,13 @@ export function pageCount(total: number): number {
 }
 
 export function viaText(via: string): string {
-  return VIA_TEXT[via] ?? via;
+  return VIAS.includes(via) ? t(`audit.via.${via}`) : via;
 }
 
 /** One detail value as text: lists joined, ISO times as dates, anything nested as JSON. */
 export function detailValueText(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
-  if (Array.isArray(value)) return value.length ? value.map(detailValueText).join(', ') : 'none';
+  if (Array.isArray(value)) return value.length ? value.map(detailValueText).join(', ') : t('audit.none');
   if (typeof value === 'object') return JSON.stringify(value);
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return timeText(value);
   return String(value);

@@ -21,6 +21,8 @@ import {
   repaintingView,
 } from '../view-parts';
 import { barRows, type Comparison, coverageText, loadComparison, YEARS } from './state';
+import { formatPlain } from '../../charts/format';
+import { currentLocale, geoName, t } from '../../i18n/i18n';
 
 function comparisonTable(answer: CompareResponse, title: string) {
   const warnings = new Map(answer.warnings.map((w) => [w.geo, w.reason]));
@@ -29,23 +31,24 @@ function comparisonTable(answer: CompareResponse, title: string) {
     rows: answer.rows,
     sortBy: 'rank',
     columns: [
-      { key: 'geo', label: 'Country', value: (r: CompareRow) => `${r.geoName} (${r.geo})` },
+      { key: 'geo', label: t('explore.country'), value: (r: CompareRow) => `${geoName(r.geo, r.geoName)} (${r.geo})` },
       {
         key: 'value',
-        label: `Value (${measureUnit(answer.measure)})`,
+        label: t('views.value-column', { unit: measureUnit(answer.measure) }),
         value: (r: CompareRow) => r.value,
-        format: (r: CompareRow) => formatValue(r.value, answer.measure),
+        format: (r: CompareRow) => formatValue(r.value, answer.measure, currentLocale()),
         numeric: true,
       },
-      { key: 'flags', label: 'Flags', value: (r: CompareRow) => r.flags },
-      { key: 'rank', label: 'Rank', value: (r: CompareRow) => r.rank, numeric: true },
+      { key: 'flags', label: t('views.flags'), value: (r: CompareRow) => r.flags },
+      { key: 'rank', label: t('explore.rank'), value: (r: CompareRow) => r.rank, numeric: true },
       {
         key: 'robustZ',
-        label: 'Robust z',
+        label: t('compare.robust-z'),
         value: (r: CompareRow) => (r.robustZ === null ? null : Math.round(r.robustZ * 100) / 100),
+        format: (r: CompareRow) => (r.robustZ === null ? '—' : formatPlain(r.robustZ, currentLocale(), 2)),
         numeric: true,
       },
-      { key: 'warning', label: 'Comparability', value: (r: CompareRow) => warnings.get(r.geo) ?? '' },
+      { key: 'warning', label: t('compare.comparability'), value: (r: CompareRow) => warnings.get(r.geo) ?? '' },
     ],
   };
 }
@@ -61,16 +64,21 @@ function smallMultiples(
     setSvg(
       area,
       renderBarChart(barRows(answer, state.geos), {
-        title: `${answer.indicator.name}, ${answer.period}`,
+        title: t('compare.multiple-title', { indicator: answer.indicator.name, period: answer.period }),
         measure: answer.measure,
+        locale: currentLocale(),
         compact: true,
         width: 300,
         aggregate: answer.aggregate
-          ? { label: 'EU', value: answer.aggregate.withheld ? null : answer.aggregate.value }
+          ? { label: t('compare.eu'), value: answer.aggregate.withheld ? null : answer.aggregate.value }
           : undefined,
       }),
     );
-    const title = `${answer.indicator.name}, ${measureUnit(answer.measure)}, ${answer.period}`;
+    const title = t('explore.chart-title', {
+      indicator: answer.indicator.name,
+      unit: measureUnit(answer.measure),
+      year: answer.period,
+    });
     return h(
       'figure',
       { class: 'card' },
@@ -80,18 +88,18 @@ function smallMultiples(
         h('a', { href: context.hrefFor({ indicator: answer.indicator.code }), text: answer.indicator.name }),
       ),
       area,
-      h('details', {}, h('summary', { text: 'Table' }), sortableTable(comparisonTable(answer, title))),
+      h('details', {}, h('summary', { text: t('component.tab-table') }), sortableTable(comparisonTable(answer, title))),
     );
   });
   const theme =
-    catalogue.themes.find((t) => t.code === catalogue.indicatorByCode.get(state.indicator)?.theme)?.name ?? '';
+    catalogue.themes.find((theme) => theme.code === catalogue.indicatorByCode.get(state.indicator)?.theme)?.name ?? '';
   return h(
     'section',
     { class: 'multiples', 'aria-labelledby': 'multiples-heading' },
-    h('h3', { id: 'multiples-heading', text: `Small multiples: ${theme}` }),
+    h('h3', { id: 'multiples-heading', text: t('compare.multiples-heading', { theme }) }),
     h('p', {
       class: 'hint',
-      text: 'Each panel ranks the EU members on one indicator of the same theme; follow a title to compare on it.',
+      text: t('compare.multiples-hint'),
     }),
     h('div', { class: 'grid' }, ...charts),
   );
@@ -106,10 +114,14 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
     const loaded = await guard(loadComparison(state, catalogue));
     if (!loaded) return;
     const { main } = loaded;
-    const title = `${main.indicator.name}, ${measureUnit(main.measure)}, ${main.period}: EU members ranked`;
+    const title = t('compare.chart-title', {
+      indicator: main.indicator.name,
+      unit: measureUnit(main.measure),
+      period: main.period,
+    });
     const panel = chartPanel({
-      title: 'Ranked comparison',
-      fileStem: `compare-${state.indicator}-${main.period}-${measure}`,
+      title: t('compare.panel-title'),
+      fileStem: t('compare.file-stem', { indicator: state.indicator, period: main.period, measure }),
       tab: state.tab,
       onTab: (tab) => context.record({ tab }),
       table: comparisonTable(main, title),
@@ -126,7 +138,7 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
               h(
                 'div',
                 { class: 'notice' },
-                h('p', { text: '⚠ Comparability warnings:' }),
+                h('p', { text: t('compare.warnings') }),
                 h('ul', {}, ...main.warnings.map((w) => h('li', { text: `${w.geo}: ${w.reason}` }))),
               ),
             ]
@@ -137,6 +149,7 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
       renderBarChart(barRows(main, state.geos), {
         title,
         measure: main.measure,
+        locale: currentLocale(),
         width: chartWidth(container, 640),
         aggregate: main.aggregate
           ? { label: main.group, value: main.aggregate.withheld ? null : main.aggregate.value }
@@ -144,10 +157,7 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
       }),
     );
     container.replaceChildren(
-      viewHeader(
-        'Compare',
-        'EU members ranked on one indicator and year, against the EU aggregate, with the comparability caveats that matter.',
-      ),
+      viewHeader(t('shell.title-compare'), t('compare.intro')),
       h(
         'div',
         { class: 'controls' },
@@ -159,29 +169,29 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
           onChange: (code) => context.navigate({ indicator: code }),
         }),
         selectField({
-          label: 'Year',
+          label: t('component.year'),
           selected: String(loaded.year),
           choices: YEARS.map((y) => ({ value: String(y), label: String(y) })),
           onChange: (v) => context.navigate({ year: Number(v) }),
         }),
         radioGroup<Measure>({
-          legend: 'Measure',
+          legend: t('views.measure'),
           name: 'measure',
           selected: measure,
           onChange: (m) => context.navigate({ measure: m }),
           choices: indicator?.rate_derivable
             ? [
-                { value: 'rate', label: 'Rate per 100,000' },
-                { value: 'count', label: 'Count' },
+                { value: 'rate', label: t('views.measure-rate') },
+                { value: 'count', label: t('views.measure-count') },
               ]
-            : [{ value: 'count', label: 'Count' }],
+            : [{ value: 'count', label: t('views.measure-count') }],
         }),
       ),
       panel.element,
       loaded.others.length
         ? smallMultiples(catalogue, loaded.others, state, context)
-        : h('p', { text: 'No other indicators in this theme.' }),
+        : h('p', { text: t('compare.no-others') }),
     );
   };
-  return repaintingView(container, initial, { title: 'Compare', what: 'The comparison' }, show);
+  return repaintingView(container, initial, { title: t('shell.title-compare'), what: 'compare.load-failed' }, show);
 }

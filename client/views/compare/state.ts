@@ -5,6 +5,8 @@ import type { BarRow } from '../../charts/bar-chart';
 import { formatValue } from '../../charts/format';
 import type { ViewState } from '../../state/url-state';
 import { type Catalogue, defaultYearOf, effectiveMeasure, hasSource } from '../view-parts';
+import { formatList, formatShare } from '../../../server/shared/i18n/format';
+import { currentLocale, geoName, t } from '../../i18n/i18n';
 
 export const YEARS = Array.from({ length: 2022 - 2008 + 1 }, (_, i) => 2008 + i);
 
@@ -41,7 +43,7 @@ export function barRows(answer: CompareResponse, selected: string[]): BarRow[] {
   const warnings = new Map(answer.warnings.map((w) => [w.geo, w.reason]));
   return answer.rows.map((r) => ({
     geo: r.geo,
-    label: r.geoName,
+    label: geoName(r.geo, r.geoName),
     value: r.value,
     flags: r.flags,
     warning: warnings.get(r.geo),
@@ -51,13 +53,23 @@ export function barRows(answer: CompareResponse, selected: string[]): BarRow[] {
 
 export function coverageText(answer: CompareResponse): string {
   const a = answer.aggregate;
-  if (!a) return `No ${answer.group} aggregate for this indicator.`;
-  const share =
-    a.coverage.populationShare === null ? '' : `, ${Math.round(a.coverage.populationShare * 100)}% of the population`;
-  const missing = a.coverage.missing.length ? ` Missing: ${a.coverage.missing.join(', ')}.` : '';
+  const locale = currentLocale();
+  if (!a) return t('compare.no-aggregate', { group: answer.group });
   const value = a.withheld
-    ? `withheld: coverage below ${Math.round(a.threshold * 100)}%`
-    : `${formatValue(a.value, answer.measure)}${a.flags ? ` (${a.flags})` : ''}`;
-  const coverage = `${a.coverage.membersReporting} of ${a.coverage.members} members reporting${share}`;
-  return `${a.group} aggregate (${a.rule}): ${value}. Coverage: ${coverage}.${missing} ${a.note}`.trim();
+    ? t('compare.withheld', { threshold: formatShare(a.threshold, locale, 0) })
+    : `${formatValue(a.value, answer.measure, locale)}${a.flags ? ` (${a.flags})` : ''}`;
+  const coverage =
+    a.coverage.populationShare === null
+      ? t('compare.coverage', { reporting: a.coverage.membersReporting, members: a.coverage.members })
+      : t('compare.coverage-share', {
+          reporting: a.coverage.membersReporting,
+          members: a.coverage.members,
+          share: formatShare(a.coverage.populationShare, locale, 0),
+        });
+  const missing = a.coverage.missing.length
+    ? t('compare.missing', { geos: formatList(a.coverage.missing, locale) })
+    : '';
+  return [t('compare.aggregate', { group: a.group, rule: a.rule, value, coverage }), missing, a.note]
+    .filter(Boolean)
+    .join(' ');
 }

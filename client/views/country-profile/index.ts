@@ -6,14 +6,18 @@ import { errorBox, h, setSvg } from '../../components/dom';
 import { saveCsv } from '../../components/downloads';
 import { sortableTable, tableCsv, type TableSpec } from '../../components/sortable-table';
 import type { MountedView, ViewContext } from '../view-context';
+import { regionsSection } from './regions-section';
 import type { ViewState } from '../../state/url-state';
 import { practiceList } from '../practice-links';
-import { asOfHref, loadCatalogue, viewHeader } from '../view-parts';
+import { asOfHref, effectiveMeasure, loadCatalogue, viewHeader } from '../view-parts';
 import { loadCountryProfile, countryProfileGeo, trendText } from './state';
+import { formatList } from '../../../server/shared/i18n/format';
+import { formatVersion } from '../../components/chart-panel';
+import { currentLocale, geoName, t } from '../../i18n/i18n';
 
 function sparkCell(points: TrendPoint[] | undefined, name: string): Node {
   const holder = h('span', { class: 'spark' });
-  if (points?.length) setSvg(holder, renderSparkline(points, { title: `${name}: trend of the counts` }));
+  if (points?.length) setSvg(holder, renderSparkline(points, { title: t('profile.sparkline', { name }) }));
   else holder.textContent = '—';
   return holder;
 }
@@ -24,12 +28,12 @@ function countryProfileTable(
   context: ViewContext,
 ): TableSpec<ProfileIndicator> {
   return {
-    caption: `Core indicators for ${answer.geo.name}: latest value, trend and EU rank`,
+    caption: t('profile.caption', { name: geoName(answer.geo.code, answer.geo.name) }),
     rows: answer.indicators,
     columns: [
       {
         key: 'name',
-        label: 'Indicator',
+        label: t('component.indicator'),
         value: (r) => r.indicator.name,
         cell: (r) =>
           h('a', {
@@ -37,34 +41,34 @@ function countryProfileTable(
             text: r.indicator.name,
           }),
       },
-      { key: 'period', label: 'Year', value: (r) => r.period, numeric: true },
+      { key: 'period', label: t('component.year'), value: (r) => r.period, numeric: true },
       {
         key: 'count',
-        label: 'Count',
+        label: t('views.measure-count'),
         value: (r) => r.count?.value ?? null,
-        format: (r) => formatValue(r.count?.value, 'count'),
+        format: (r) => formatValue(r.count?.value, 'count', currentLocale()),
         numeric: true,
       },
       {
         key: 'rate',
-        label: 'Per 100,000',
+        label: t('profile.per-100k'),
         value: (r) => r.rate?.value ?? null,
-        format: (r) => (r.rate ? formatValue(r.rate.value, 'rate') : '—'),
+        format: (r) => (r.rate ? formatValue(r.rate.value, 'rate', currentLocale()) : '—'),
         numeric: true,
       },
-      { key: 'flags', label: 'Flags', value: (r) => r.flags },
-      { key: 'trend', label: 'Trend', value: (r) => trendText(r) },
+      { key: 'flags', label: t('views.flags'), value: (r) => r.flags },
+      { key: 'trend', label: t('profile.trend'), value: (r) => trendText(r) },
       {
         key: 'spark',
-        label: 'Sparkline',
+        label: t('profile.sparkline-column'),
         value: () => null,
         cell: (r) => sparkCell(sparks.get(r.indicator.code), r.indicator.name),
       },
       {
         key: 'rank',
-        label: 'EU rank',
+        label: t('profile.eu-rank'),
         value: (r) => r.euRank,
-        format: (r) => (r.euRank ? `${r.euRank} of ${r.euMembersRanked}` : '—'),
+        format: (r) => (r.euRank ? t('profile.rank-of', { rank: r.euRank, of: r.euMembersRanked }) : '—'),
         numeric: true,
       },
     ],
@@ -76,43 +80,46 @@ export async function mount(container: HTMLElement, state: ViewState, context: V
   const catalogue = await loadCatalogue();
   const geo = catalogue.geoByCode.get(code);
   if (!geo) {
-    container.replaceChildren(
-      viewHeader('Country profile', ''),
-      errorBox(`Unknown geo "${code}". Choose a country on the Explore map.`),
-    );
+    container.replaceChildren(viewHeader(t('shell.title-profile'), ''), errorBox(t('profile.unknown-geo', { code })));
     return { update: () => false };
   }
   try {
     const { answer, sparks } = await loadCountryProfile(code, state.asOf);
     const table = countryProfileTable(answer, sparks, context);
-    const download = h('button', { type: 'button', class: 'download', text: 'Download CSV' });
-    download.addEventListener('click', () => saveCsv(tableCsv(table), `profile-${code}.csv`));
-    const groups = answer.geo.groups.length ? `Member of ${answer.geo.groups.join(', ')}.` : '';
+    const download = h('button', { type: 'button', class: 'download', text: t('component.download-csv') });
+    download.addEventListener('click', () => saveCsv(tableCsv(table), `${t('profile.file-stem', { code })}.csv`));
+    const groups = answer.geo.groups.length
+      ? t('profile.member-of', { groups: formatList(answer.geo.groups, currentLocale()) })
+      : '';
+    const name = geoName(answer.geo.code, answer.geo.name);
     const version = answer.meta.dataVersion;
     container.replaceChildren(
-      viewHeader(
-        `${answer.geo.name} (${code})`,
-        `Country profile: every core indicator with data, its latest value, trend and rank among EU members. ${groups}`,
-      ),
+      viewHeader(`${name} (${code})`, `${t('profile.intro')} ${groups}`.trim()),
       h('div', { class: 'downloads' }, download),
       sortableTable(table),
       h(
         'p',
         { class: 'source' },
-        `Sources: Eurostat crim_off_cat and tps00001; World Bank WDI. Data version ${version ?? 'unknown'}. `,
-        version ? h('a', { href: asOfHref(context, version)!, text: 'Link to this data version (asOf)' }) : '',
+        `${t('profile.sources', { version: formatVersion(version) })} `,
+        version ? h('a', { href: asOfHref(context, version)!, text: t('component.as-of-link') }) : '',
+      ),
+      await regionsSection(
+        code,
+        state.indicator,
+        effectiveMeasure(catalogue.indicatorByCode.get(state.indicator), state.measure),
+        context,
       ),
       h(
         'section',
         { 'aria-labelledby': 'profile-practices' },
-        h('h3', { id: 'profile-practices', text: `Prevention practices in ${answer.geo.name}` }),
+        h('h3', { id: 'profile-practices', text: t('profile.practices', { name }) }),
         await practiceList({ geo: code }, context),
       ),
     );
   } catch (error) {
     container.replaceChildren(
-      viewHeader(geo.name, ''),
-      errorBox(`The country profile could not be loaded: ${error instanceof Error ? error.message : String(error)}`),
+      viewHeader(geoName(geo.code, geo.name), ''),
+      errorBox(t('profile.load-failed', { message: error instanceof Error ? error.message : String(error) })),
     );
   }
   return { update: () => false };

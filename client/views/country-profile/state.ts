@@ -4,6 +4,8 @@ import { analyticsApi, catalogueApi } from '../../api/client';
 import type { TrendPoint } from '../../charts/line-chart';
 import type { ViewState } from '../../state/url-state';
 import { yearOf } from '../view-parts';
+import { currentLocale, t } from '../../i18n/i18n';
+import { formatNumber } from '../../../server/shared/i18n/format';
 
 /** A country profile (a geo's core indicators): the analytics answer, and the counts behind each sparkline. */
 export interface CountryProfile {
@@ -41,10 +43,15 @@ export async function loadCountryProfile(geo: string, asOf: string | null): Prom
 }
 
 export function trendText(row: ProfileIndicator): string {
-  if (!row.trend) return 'no trend';
-  const p =
-    row.trend.mannKendallP === null
-      ? ''
-      : ` (p ${row.trend.mannKendallP < 0.01 ? '< 0.01' : `= ${row.trend.mannKendallP.toFixed(2)}`})`;
-  return `${row.trend.direction}, ${row.trend.from}–${row.trend.to}${p}`;
+  if (!row.trend) return t('profile.no-trend');
+  const direction = t('profile.direction', { direction: row.trend.direction.replace(/ /g, '-') });
+  const span = `${row.trend.from}–${row.trend.to}`;
+  if (row.trend.mannKendallP === null) return t('profile.trend-text', { direction, span });
+  const p = row.trend.mannKendallP;
+  const locale = currentLocale();
+  const pText =
+    p < 0.01
+      ? t('trends.p-below', { limit: formatNumber(0.01, locale) })
+      : t('profile.p-equals', { p: formatNumber(p, locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }) });
+  return t('profile.trend-text-p', { direction, span, p: pText });
 }

@@ -1,5 +1,6 @@
 import { ApiError } from '../../api/client';
 import { h, uniqueId } from '../../components/dom';
+import { t } from '../../i18n/i18n';
 
 export interface FieldSpec {
   name: string;
@@ -74,7 +75,7 @@ export function entryForm(options: {
       return h(
         'div',
         { class: 'field' },
-        h('label', { for: id, text: `${field.label}${field.optional ? ' (optional)' : ''}` }),
+        h('label', { for: id, text: field.optional ? t('empact.optional', { label: field.label }) : field.label }),
         control(field, id, hintId),
         hintId ? h('span', { id: hintId, class: 'hint', text: field.hint }) : null,
       );
@@ -86,7 +87,7 @@ export function entryForm(options: {
     event.preventDefault();
     status.hidden = true;
     options.submit(read(form, options.fields)).then(
-      () => options.done(`${options.title}: saved.`),
+      () => options.done(t('empact.saved', { title: options.title })),
       (error: unknown) => {
         status.textContent = error instanceof ApiError || error instanceof Error ? error.message : String(error);
         status.hidden = false;
@@ -102,7 +103,7 @@ export function actionButton(label: string, run: () => Promise<unknown>, done: (
   const status = h('span', { role: 'alert', class: 'error', hidden: true });
   button.addEventListener('click', () => {
     run().then(
-      () => done(`${label}: done.`),
+      () => done(t('empact.done', { label })),
       (error: unknown) => {
         status.textContent = error instanceof Error ? error.message : String(error);
         status.hidden = false;

@@ -7,6 +7,7 @@ import { type Painter, renderCycle } from './render-cycle';
 import { renderPriority } from './render-priority';
 import { loadEmpactState } from './state';
 import './empact.css';
+import { t } from '../../i18n/i18n';
 
 /** /empact shows a cycle (f.cycle, and f.diff to compare an assessment with today); /empact/<priority id> one priority. */
 export async function mount(container: HTMLElement, state: ViewState, context: ViewContext): Promise<MountedView> {
@@ -32,7 +33,7 @@ export async function mount(container: HTMLElement, state: ViewState, context: V
     } catch (error) {
       container.replaceChildren(
         viewHeader('EMPACT', ''),
-        errorBox(`EMPACT could not be loaded: ${error instanceof Error ? error.message : String(error)}`),
+        errorBox(t('empact.load-failed', { problem: error instanceof Error ? error.message : String(error) })),
       );
     }
   };

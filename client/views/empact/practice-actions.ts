@@ -1,6 +1,7 @@
 import type { PracticeActions } from '../../../server/shared/api/empact';
 import { h } from '../../components/dom';
 import { empactApi } from './api';
+import { t } from '../../i18n/i18n';
 
 /** A practice page's list of the EMPACT operational actions that use or produced it (empty when there are none). */
 export function renderPracticeActions(answer: PracticeActions): HTMLElement | null {
@@ -8,7 +9,7 @@ export function renderPracticeActions(answer: PracticeActions): HTMLElement | nu
   return h(
     'section',
     { 'aria-labelledby': 'empact-actions-heading', class: 'empact-actions' },
-    h('h3', { id: 'empact-actions-heading', text: 'EMPACT operational actions' }),
+    h('h3', { id: 'empact-actions-heading', text: t('empact.operational-actions') }),
     h(
       'ul',
       {},
@@ -17,7 +18,12 @@ export function renderPracticeActions(answer: PracticeActions): HTMLElement | nu
           'li',
           {},
           h('a', { href: `/empact/${a.priorityId}`, text: `${a.number} ${a.title}` }),
-          ` — ${a.relation === 'uses' ? 'uses this practice' : 'produced this practice'}; ${a.priorityName} (${a.cycle}), CHSG ${a.chsgNumber}, ${a.status}`,
+          ` — ${t(a.relation === 'uses' ? 'empact.uses-practice' : 'empact.produced-practice', {
+            priority: a.priorityName,
+            cycle: a.cycle,
+            chsg: a.chsgNumber,
+            status: a.status,
+          })}`,
         ),
       ),
     ),

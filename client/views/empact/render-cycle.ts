@@ -12,6 +12,7 @@ import { viewHeader } from '../view-parts';
 import { empactApi, factsheetHrefs } from './api';
 import { actionButton, entryForm } from './forms';
 import { resultText } from './state';
+import { t } from '../../i18n/i18n';
 
 export interface Painter {
   /** Links to a priority's page and to a cycle's overview. */
@@ -30,10 +31,10 @@ export function factsheetLinks(label: string, query: Parameters<typeof factsheet
     h(
       'p',
       {},
-      `Factsheet for ${label}: `,
-      h('a', { href: html, target: '_blank', rel: 'noopener', text: 'printable page (HTML)' }),
+      `${t('empact.factsheet-for', { label })} `,
+      h('a', { href: html, target: '_blank', rel: 'noopener', text: t('empact.printable') }),
       ' · ',
-      h('a', { href: pdf, download: true, text: 'PDF download' }),
+      h('a', { href: pdf, download: true, text: t('empact.pdf') }),
     ),
     factsheetForm(query),
   );
@@ -46,7 +47,7 @@ function factsheetForm(query: Parameters<typeof factsheetHrefs>[0]): HTMLElement
   return h(
     'details',
     { class: 'entry' },
-    h('summary', { text: 'Factsheet for one year or one country' }),
+    h('summary', { text: t('empact.factsheet-one') }),
     h(
       'form',
       { method: 'get', action: '/api/empact/factsheet', target: '_blank', class: 'entry-form' },
@@ -55,16 +56,16 @@ function factsheetForm(query: Parameters<typeof factsheetHrefs>[0]): HTMLElement
       h(
         'div',
         { class: 'field' },
-        h('label', { for: year, text: 'Year (optional)' }),
+        h('label', { for: year, text: t('empact.year-optional') }),
         h('input', { id: year, name: 'year', type: 'number', inputmode: 'numeric' }),
       ),
       h(
         'div',
         { class: 'field' },
-        h('label', { for: geo, text: 'Country code (optional)' }),
+        h('label', { for: geo, text: t('empact.country-optional') }),
         h('input', { id: geo, name: 'geo', type: 'text', maxlength: 2 }),
       ),
-      h('button', { type: 'submit', text: 'Open the factsheet' }),
+      h('button', { type: 'submit', text: t('empact.open-factsheet') }),
     ),
   );
 }
@@ -73,25 +74,25 @@ function chsgSection(cycle: EmpactCycle, secretariat: boolean, paint: Painter): 
   return h(
     'section',
     { 'aria-labelledby': 'chsg-heading' },
-    h('h3', { id: 'chsg-heading', text: 'Common horizontal strategic goals' }),
+    h('h3', { id: 'chsg-heading', text: t('empact.chsg-heading') }),
     sortableTable<EmpactChsg>({
-      caption: `CHSGs of the ${cycle.code} cycle`,
+      caption: t('empact.chsg-caption', { cycle: cycle.code }),
       rows: cycle.chsgs,
       columns: [
         { key: 'number', label: 'CHSG', value: (c) => c.number, numeric: true },
-        { key: 'title', label: 'Goal', value: (c) => c.title },
-        { key: 'source', label: 'Source', value: (c) => c.source },
+        { key: 'title', label: t('empact.goal'), value: (c) => c.title },
+        { key: 'source', label: t('empact.source'), value: (c) => c.source },
       ],
     }),
     secretariat
       ? entryForm({
-          title: 'Add a CHSG',
-          submitLabel: 'Add the CHSG',
+          title: t('empact.add-chsg'),
+          submitLabel: t('empact.add-the-chsg'),
           done: paint.refresh,
           fields: [
-            { name: 'number', label: 'Number', kind: 'number' },
-            { name: 'title', label: 'Goal', kind: 'textarea' },
-            { name: 'source', label: 'Source', kind: 'text', hint: 'The document that states the goal' },
+            { name: 'number', label: t('empact.number'), kind: 'number' },
+            { name: 'title', label: t('empact.goal'), kind: 'textarea' },
+            { name: 'source', label: t('empact.source'), kind: 'text', hint: t('empact.source-hint') },
           ],
           submit: (v) => empactApi.send('POST', `/api/empact/cycles/${cycle.code}/chsgs`, v),
         })
@@ -103,46 +104,52 @@ function resultSection(cycle: EmpactCycle, secretariat: boolean, paint: Painter)
   return h(
     'section',
     { 'aria-labelledby': 'results-heading' },
-    h('h3', { id: 'results-heading', text: 'Published results' }),
+    h('h3', { id: 'results-heading', text: t('empact.published-results') }),
     cycle.results.length
       ? sortableTable<EmpactResult>({
-          caption: `Published EMPACT results, ${cycle.code}`,
+          caption: t('empact.results-caption', { cycle: cycle.code }),
           rows: cycle.results,
           columns: [
-            { key: 'year', label: 'Year', value: (r) => r.year, numeric: true },
-            { key: 'label', label: 'Result', value: (r) => r.label },
-            { key: 'value', label: 'Figure', value: (r) => r.value, format: (r) => resultText(r), numeric: true },
+            { key: 'year', label: t('empact.year'), value: (r) => r.year, numeric: true },
+            { key: 'label', label: t('empact.result'), value: (r) => r.label },
+            {
+              key: 'value',
+              label: t('empact.figure'),
+              value: (r) => r.value,
+              format: (r) => resultText(r),
+              numeric: true,
+            },
             {
               key: 'source',
-              label: 'Source',
+              label: t('empact.source'),
               value: (r) => r.source,
               cell: (r) => h('a', { href: r.sourceUrl, rel: 'noopener', text: r.source }),
             },
           ],
         })
-      : h('p', { text: 'No result of this cycle is published yet.' }),
+      : h('p', { text: t('empact.no-results') }),
     secretariat
       ? entryForm({
-          title: 'Record a published result',
-          submitLabel: 'Record the result',
+          title: t('empact.record-result'),
+          submitLabel: t('empact.record-the-result'),
           done: paint.refresh,
           fields: [
-            { name: 'year', label: 'Year', kind: 'number' },
-            { name: 'measure', label: 'Measure code', kind: 'text', hint: 'e.g. arrests' },
-            { name: 'label', label: 'Label', kind: 'text' },
-            { name: 'value', label: 'Value', kind: 'number' },
-            { name: 'unit', label: 'Unit', kind: 'text', hint: 'persons, EUR, tonnes ...' },
+            { name: 'year', label: t('empact.year'), kind: 'number' },
+            { name: 'measure', label: t('empact.measure-code'), kind: 'text', hint: t('empact.measure-hint') },
+            { name: 'label', label: t('empact.label'), kind: 'text' },
+            { name: 'value', label: t('empact.value'), kind: 'number' },
+            { name: 'unit', label: t('empact.unit'), kind: 'text', hint: t('empact.unit-hint') },
             {
               name: 'qualifier',
-              label: 'Worded as',
+              label: t('empact.worded-as'),
               kind: 'select',
               choices: [
-                { value: 'exact', label: 'exact' },
-                { value: 'over', label: 'over ...' },
+                { value: 'exact', label: t('empact.exact') },
+                { value: 'over', label: t('empact.over-choice') },
               ],
             },
-            { name: 'source', label: 'Source', kind: 'text' },
-            { name: 'sourceUrl', label: 'Source address', kind: 'text' },
+            { name: 'source', label: t('empact.source'), kind: 'text' },
+            { name: 'sourceUrl', label: t('empact.source-address'), kind: 'text' },
           ],
           submit: (v) => empactApi.send('POST', `/api/empact/cycles/${cycle.code}/results`, v),
         })
@@ -160,30 +167,33 @@ function assessmentSection(
   return h(
     'section',
     { 'aria-labelledby': 'assessments-heading' },
-    h('h3', { id: 'assessments-heading', text: 'Assessments' }),
+    h('h3', { id: 'assessments-heading', text: t('empact.assessments') }),
     rows.length
       ? sortableTable<AssessmentSummary>({
-          caption: `Assessments of the ${cycle.code} cycle`,
+          caption: t('empact.assessments-caption', { cycle: cycle.code }),
           rows,
           columns: [
-            { key: 'title', label: 'Assessment', value: (a) => a.title },
-            { key: 'kind', label: 'Kind', value: (a) => a.kind.replace(/_/g, ' ') },
-            { key: 'asOf', label: 'As of', value: (a) => a.asOf },
+            { key: 'title', label: t('empact.assessment'), value: (a) => a.title },
+            { key: 'kind', label: t('empact.kind'), value: (a) => t(`empact.kind.${a.kind}`) },
+            { key: 'asOf', label: t('empact.as-of'), value: (a) => a.asOf },
             {
               key: 'state',
-              label: 'State',
-              value: (a) => (a.frozenAt ? `frozen ${a.frozenAt.slice(0, 10)} by ${a.frozenBy}` : 'draft'),
+              label: t('empact.state'),
+              value: (a) =>
+                a.frozenAt
+                  ? t('empact.frozen', { date: a.frozenAt.slice(0, 10), who: a.frozenBy ?? '—' })
+                  : t('empact.draft'),
             },
             {
               key: 'do',
-              label: 'Actions',
+              label: t('empact.actions'),
               value: () => null,
               cell: (a) =>
                 a.frozenAt
-                  ? h('a', { href: paint.cycleHref(cycle.code, a.id), text: `Compare "${a.title}" with today` })
+                  ? h('a', { href: paint.cycleHref(cycle.code, a.id), text: t('empact.compare', { title: a.title }) })
                   : secretariat
                     ? actionButton(
-                        `Freeze "${a.title}"`,
+                        t('empact.freeze', { title: a.title }),
                         () => empactApi.send('POST', `/api/empact/assessments/${a.id}/freeze`),
                         paint.refresh,
                       )
@@ -191,34 +201,33 @@ function assessmentSection(
             },
           ],
         })
-      : h('p', { text: 'No assessment yet.' }),
+      : h('p', { text: t('empact.no-assessment') }),
     diff ? diffTable(diff) : null,
     secretariat
       ? entryForm({
-          title: 'Start an assessment',
-          submitLabel: 'Start the assessment',
+          title: t('empact.start-assessment'),
+          submitLabel: t('empact.start-the-assessment'),
           done: paint.refresh,
           fields: [
             {
               name: 'kind',
-              label: 'Kind',
+              label: t('empact.kind'),
               kind: 'select',
-              choices: [
-                { value: 'mid_term', label: 'mid-term' },
-                { value: 'final', label: 'final' },
-                { value: 'independent_evaluation', label: 'independent evaluation' },
-              ],
+              choices: ['mid_term', 'final', 'independent_evaluation'].map((value) => ({
+                value,
+                label: t(`empact.kind.${value}`),
+              })),
             },
-            { name: 'asOf', label: 'As of', kind: 'date' },
-            { name: 'title', label: 'Title', kind: 'text' },
-            { name: 'narrative', label: 'Narrative', kind: 'textarea' },
+            { name: 'asOf', label: t('empact.as-of'), kind: 'date' },
+            { name: 'title', label: t('empact.title-field'), kind: 'text' },
+            { name: 'narrative', label: t('empact.narrative'), kind: 'textarea' },
             {
               name: 'classification',
-              label: 'Classification',
+              label: t('empact.classification'),
               kind: 'select',
               choices: [
-                { value: 'public', label: 'public' },
-                { value: 'restricted', label: 'restricted' },
+                { value: 'public', label: t('empact.classification.public') },
+                { value: 'restricted', label: t('empact.classification.restricted') },
               ],
             },
           ],
@@ -232,19 +241,19 @@ function diffTable(diff: AssessmentDiff): HTMLElement {
   return h(
     'div',
     { class: 'diff' },
-    h('h4', { text: `Changes since the assessment of ${diff.asOf}, as of ${diff.today}` }),
+    h('h4', { text: t('empact.changes-since', { asOf: diff.asOf, today: diff.today }) }),
     diff.changes.length
       ? sortableTable({
-          caption: 'What changed since the assessment was frozen',
+          caption: t('empact.what-changed'),
           rows: diff.changes,
           columns: [
-            { key: 'record', label: 'Record', value: (c) => `${c.record} ${c.label}` },
-            { key: 'field', label: 'Field', value: (c) => c.field },
-            { key: 'then', label: 'Then', value: (c) => c.then ?? '—' },
-            { key: 'now', label: 'Now', value: (c) => c.now ?? '—' },
+            { key: 'record', label: t('empact.record'), value: (c) => `${c.record} ${c.label}` },
+            { key: 'field', label: t('empact.field'), value: (c) => c.field },
+            { key: 'then', label: t('empact.then'), value: (c) => c.then ?? '—' },
+            { key: 'now', label: t('empact.now'), value: (c) => c.now ?? '—' },
           ],
         })
-      : h('p', { text: 'Nothing has changed since.' }),
+      : h('p', { text: t('empact.nothing-changed') }),
   );
 }
 
@@ -254,12 +263,9 @@ export function renderCycle(
 ): HTMLElement[] {
   const { cycle } = view;
   return [
-    viewHeader(
-      'EMPACT',
-      'The EU policy cycle against serious and organised crime: priorities, operational action plans, SMART KPIs, assessments and factsheets. The observatory coordinates CHSG 7 (prevention) and works on CHSG 9 (administrative approach).',
-    ),
+    viewHeader('EMPACT', t('empact.intro')),
     selectField({
-      label: 'Cycle',
+      label: t('empact.cycle'),
       selected: cycle.code,
       choices: view.cycles.map((c) => ({ value: c.code, label: c.title })),
       onChange: paint.goToCycle,
@@ -268,7 +274,7 @@ export function renderCycle(
     h(
       'section',
       { 'aria-labelledby': 'priorities-heading' },
-      h('h3', { id: 'priorities-heading', text: `Priorities ${cycle.code}` }),
+      h('h3', { id: 'priorities-heading', text: t('empact.priorities', { cycle: cycle.code }) }),
       h(
         'ol',
         {},

@@ -8,6 +8,8 @@ import type {
   RagStatus,
 } from '../../../server/shared/api/empact';
 import { empactApi } from './api';
+import { formatNumber as formatInLocale } from '../../../server/shared/i18n';
+import { currentLocale, t } from '../../i18n/i18n';
 
 /** What the EMPACT view shows: a cycle's overview, or one priority's plans. No DOM here. */
 export type EmpactViewState =
@@ -24,7 +26,7 @@ export async function loadEmpactState(
   secretariat: boolean,
 ): Promise<EmpactViewState> {
   const { cycles } = await empactApi.cycles();
-  if (!cycles.length) throw new Error('No EMPACT cycle is recorded yet.');
+  if (!cycles.length) throw new Error(t('empact.no-cycle'));
   if (route.id) {
     const detail = await empactApi.priority(Number(route.id));
     return { kind: 'priority', detail, cycle: cycles.find((c) => c.code === detail.cycle)! };
@@ -34,24 +36,25 @@ export async function loadEmpactState(
   return { kind: 'cycle', cycles, cycle, secretariat, diff };
 }
 
-export const RAG_LABELS: Record<RagStatus, { symbol: string; label: string }> = {
-  green: { symbol: '●', label: 'On track' },
-  amber: { symbol: '▲', label: 'At risk' },
-  red: { symbol: '■', label: 'Off track' },
-  not_reported: { symbol: '○', label: 'Not reported' },
-};
+const RAG_SYMBOLS: Record<RagStatus, string> = { green: '●', amber: '▲', red: '■', not_reported: '○' };
 
-const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
+/** A RAG status as a shape (so colour is not the only cue) and words. */
+export function ragLabel(status: RagStatus): { symbol: string; label: string } {
+  return { symbol: RAG_SYMBOLS[status], label: t(`empact.rag.${status}`) };
+}
 
 export function formatNumber(value: number): string {
-  return number.format(value);
+  return formatInLocale(value, currentLocale(), { maximumFractionDigits: 2 });
 }
 
 export function resultText(result: EmpactResult): string {
-  const over = result.qualifier === 'over' ? 'over ' : '';
-  if (result.unit === 'EUR' && result.value >= 1_000_000)
-    return `${over}€${number.format(result.value / 1_000_000)} million`;
-  return `${over}${number.format(result.value)} ${result.unit}`;
+  const over = result.qualifier === 'over';
+  if (result.unit === 'EUR' && result.value >= 1_000_000) {
+    const amount = formatNumber(result.value / 1_000_000);
+    return t(over ? 'empact.million-euro-over' : 'empact.million-euro', { amount });
+  }
+  const figure = `${formatNumber(result.value)} ${result.unit}`;
+  return over ? t('empact.over', { figure }) : figure;
 }
 
 export interface KpiRow {
@@ -69,13 +72,15 @@ export function kpiRows(oaps: EmpactOap[]): KpiRow[] {
 }
 
 export function progressText(kpi: EmpactKpi): string {
-  return kpi.progress.progress === null ? '—' : `${Math.round(kpi.progress.progress * 100)}%`;
+  return kpi.progress.progress === null
+    ? '—'
+    : formatInLocale(kpi.progress.progress, currentLocale(), { style: 'percent', maximumFractionDigits: 0 });
 }
 
 /** A period a KPI's next report could be for, spelled as its frequency wants (the first after the latest). */
 export function periodHint(kpi: EmpactKpi): string {
   const examples = { annual: '2027', semiannual: '2027-H1', quarterly: '2027-Q1', monthly: '2027-01' } as const;
-  return `e.g. ${examples[kpi.frequency]}`;
+  return t('empact.for-example', { example: examples[kpi.frequency] });
 }
 
 /** Plan years a new OAP of this cycle may cover: one year, or two in a biannual cycle. */

@@ -6,6 +6,7 @@ import { errorBox, h } from '../../components/dom';
 import { indicatorPicker } from '../../components/indicator-picker';
 import { attachMapInteraction } from '../../components/map-interaction';
 import type { TableSpec } from '../../components/sortable-table';
+import { currentLocale, t } from '../../i18n/i18n';
 import type { MountedView, ViewContext } from '../view-context';
 import type { ViewState } from '../../state/url-state';
 import {
@@ -30,6 +31,9 @@ import {
   yearShown,
 } from './state';
 import { tooltipContent } from './tooltip';
+import { levelPicker } from './level-picker';
+import { mapLevel } from './regions-state';
+import { mountRegions } from './regions-view';
 
 export const MAP_PAINTED = 'observatory:map-painted';
 
@@ -46,26 +50,32 @@ function cellTable(
     columns: [
       {
         key: 'geo',
-        label: 'Country',
+        label: t('explore.country'),
         value: (c) => c.name,
         cell: (c) =>
           h('a', { href: context.hrefFor({ view: 'profile', id: c.geo, tab: 'chart' }), text: `${c.name} (${c.geo})` }),
       },
       {
         key: 'value',
-        label: `Value (${measureUnit(measure)})`,
+        label: t('views.value-column', { unit: measureUnit(measure) }),
         value: (c) => c.value,
-        format: (c) => formatValue(c.value, measure),
+        format: (c) => formatValue(c.value, measure, currentLocale()),
         numeric: true,
       },
-      { key: 'flags', label: 'Flags', value: (c) => c.flags },
-      { key: 'rank', label: 'Rank', value: (c) => c.rank, numeric: true },
-      { key: 'denominator', label: 'Denominator', value: (c) => denominatorText(c) },
+      { key: 'flags', label: t('views.flags'), value: (c) => c.flags },
+      { key: 'rank', label: t('explore.rank'), value: (c) => c.rank, numeric: true },
+      { key: 'denominator', label: t('explore.denominator'), value: (c) => denominatorText(c) },
     ],
   };
 }
 
+/** Explore: the countries' map, or at NUTS level 1–3 the regions' (regions-view.ts). */
 export async function mount(container: HTMLElement, initial: ViewState, context: ViewContext): Promise<MountedView> {
+  if (mapLevel(initial) > 0) return mountRegions(container, initial, context, await loadCatalogue());
+  return mountCountries(container, initial, context);
+}
+
+async function mountCountries(container: HTMLElement, initial: ViewState, context: ViewContext): Promise<MountedView> {
   const [catalogue, map] = await Promise.all([loadCatalogue(), loadMap()]);
   const onMap = new Set(map.features.map((f) => f.id));
   const countries = countriesOf(catalogue);
@@ -79,14 +89,7 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
   const controls = h('div', { class: 'controls' });
   const panelSlot = h('div', { class: 'panel-slot' });
   const tooltip = h('div', { class: 'tooltip', hidden: true, 'aria-hidden': 'true' });
-  container.replaceChildren(
-    viewHeader(
-      'Explore',
-      'Police-recorded crime across Europe: choose an indicator, a measure and a year. Select a country to open its country profile.',
-    ),
-    controls,
-    panelSlot,
-  );
+  container.replaceChildren(viewHeader(t('shell.title-explore'), t('explore.intro')), controls, panelSlot);
 
   const indicatorOf = () => catalogue.indicatorByCode.get(state.indicator);
   const year = () => yearShown(state, loaded);
@@ -97,8 +100,12 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
     const indicator = indicatorOf();
     const cells = shown === null ? [] : rankCells(countries, loaded.observations, shown);
     shownCells = new Map(cells.map((c) => [c.geo, c]));
-    const title = `${indicator?.name ?? state.indicator}, ${measureUnit(loaded.measure)}, ${shown ?? 'no year'}`;
-    panel.setSvg(renderChoropleth(map, cells, { title, measure: loaded.measure }));
+    const title = t('explore.chart-title', {
+      indicator: indicator?.name ?? state.indicator,
+      unit: measureUnit(loaded.measure),
+      year: shown ?? t('explore.no-year'),
+    });
+    panel.setSvg(renderChoropleth(map, cells, { title, measure: loaded.measure, locale: currentLocale() }));
     // The table lists the countries on the map and any other country with a value.
     panel.setTable(
       cellTable(
@@ -131,6 +138,7 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
         })
       : null;
     controls.replaceChildren(
+      levelPicker(0, null, context),
       indicatorPicker({
         indicators: catalogueNow.indicators,
         themes: catalogueNow.themes,
@@ -139,26 +147,26 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
         onChange: (code) => context.navigate({ indicator: code }),
       }),
       radioGroup<Measure>({
-        legend: 'Measure',
+        legend: t('views.measure'),
         name: 'measure',
         selected: measure,
         onChange: (m) => context.navigate({ measure: m }),
         choices: indicator?.rate_derivable
           ? [
-              { value: 'rate', label: 'Rate per 100,000' },
-              { value: 'count', label: 'Count' },
+              { value: 'rate', label: t('views.measure-rate') },
+              { value: 'count', label: t('views.measure-count') },
             ]
-          : [{ value: 'count', label: 'Count' }],
+          : [{ value: 'count', label: t('views.measure-count') }],
       }),
-      slider?.element ?? h('p', { text: 'No years with data.' }),
+      slider?.element ?? h('p', { text: t('explore.no-years') }),
     );
   };
 
   const buildPanel = () => {
     const indicator = indicatorOf();
     panel = chartPanel({
-      title: 'Map of Europe',
-      fileStem: `map-${state.indicator}-${state.measure}`,
+      title: t('explore.map-title'),
+      fileStem: t('explore.file-stem', { indicator: state.indicator, measure: state.measure }),
       tab: state.tab,
       onTab: (tab) => {
         state = { ...state, tab };
@@ -171,7 +179,7 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
         asOfHref: asOfHref(context, loaded?.dataVersion ?? null),
         asOf: state.asOf,
       },
-      notes: [h('p', { class: 'credit', text: '© EuroGeographics for the administrative boundaries' }), tooltip],
+      notes: [h('p', { class: 'credit', text: t('explore.credit') }), tooltip],
     });
     panel.chart.classList.add('map-area');
     attachMapInteraction(panel.chart, tooltip, {
@@ -202,13 +210,14 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
       paint();
     } catch (error) {
       panelSlot.replaceChildren(
-        errorBox(`The map data could not be loaded: ${error instanceof Error ? error.message : String(error)}`),
+        errorBox(t('explore.load-failed', { message: error instanceof Error ? error.message : String(error) })),
       );
     }
   };
   await show(initial);
   return {
     update: async (next) => {
+      if (mapLevel(next) > 0) return false;
       await show(next);
       return true;
     },

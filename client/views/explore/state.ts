@@ -3,7 +3,8 @@ import { catalogueApi } from '../../api/client';
 import type { MapGeometry } from '../../charts/choropleth';
 import { formatValue, type Measure } from '../../charts/format';
 import type { ViewState } from '../../state/url-state';
-import { FLAG_TEXT } from '../flag-text';
+import { currentLocale, geoName, t } from '../../i18n/i18n';
+import { flagMeaning } from '../flag-text';
 import { type Catalogue, defaultYear, effectiveMeasure, type MeasuredObservation, yearOf } from '../view-parts';
 
 /** What the map shows: one indicator's observations in one measure, and the years that have values. */
@@ -30,7 +31,7 @@ let geometry: Promise<MapGeometry> | null = null;
 /** The derived GISCO geometry (EPSG:3035, km), fetched once. */
 export function loadMap(): Promise<MapGeometry> {
   geometry ??= fetch(mapUrl).then((r) => {
-    if (!r.ok) throw new Error(`The map geometry could not be loaded (${r.status}).`);
+    if (!r.ok) throw new Error(t('explore.geometry-failed', { status: r.status }));
     return r.json() as Promise<MapGeometry>;
   });
   return geometry;
@@ -38,7 +39,9 @@ export function loadMap(): Promise<MapGeometry> {
 
 /** The countries the map can colour, by code and name. */
 export function countriesOf(catalogue: Catalogue): { code: string; name: string }[] {
-  return catalogue.geos.filter((g) => g.kind === 'country').map((g) => ({ code: g.code, name: g.name }));
+  return catalogue.geos
+    .filter((g) => g.kind === 'country')
+    .map((g) => ({ code: g.code, name: geoName(g.code, g.name) }));
 }
 
 /** Which data a state needs: a new key means a new fetch. */
@@ -50,7 +53,8 @@ export function exploreKey(state: ViewState, catalogue: Catalogue): string {
 export async function loadExploreData(state: ViewState, catalogue: Catalogue): Promise<ExploreData> {
   const measure = effectiveMeasure(catalogue.indicatorByCode.get(state.indicator), state.measure);
   const key = exploreKey(state, catalogue);
-  const answer = await catalogueApi.observations({ indicator: [state.indicator], measure, asOf: state.asOf });
+  // level 0: the countries and aggregates only, not the thousands of regional cells the regional map loads.
+  const answer = await catalogueApi.observations({ indicator: [state.indicator], measure, asOf: state.asOf, level: 0 });
   const observations = answer.data;
   const years = [...new Set(observations.filter((o) => o.value !== null).map((o) => yearOf(o.period)))].sort(
     (x, y) => x - y,
@@ -97,9 +101,13 @@ export function rankCells(
 
 export function denominatorText(cell: RankedCell): string {
   const d = cell.observation?.denominator;
-  return d ? `population ${formatValue(d.value, 'count')} (${d.period}${d.flags ? `, flags ${d.flags}` : ''})` : '';
+  if (!d) return '';
+  const population = formatValue(d.value, 'count', currentLocale());
+  return d.flags
+    ? t('explore.population-flags', { population, period: d.period, flags: d.flags })
+    : t('explore.population', { population, period: d.period });
 }
 
 export function flagText(flags: string): string {
-  return [...flags].map((f) => `${f}: ${FLAG_TEXT[f] ?? 'unknown flag'}`).join('; ');
+  return [...flags].map((f) => `${f}: ${flagMeaning(f)}`).join('; ');
 }

@@ -1,5 +1,6 @@
 import { formatValue, type Measure } from '../../charts/format';
 import { h } from '../../components/dom';
+import { currentLocale, t } from '../../i18n/i18n';
 import { denominatorText, flagText, type RankedCell } from './state';
 
 /** Tooltip content for a geo on the map. */
@@ -11,11 +12,17 @@ export function tooltipContent(cell: RankedCell, measure: Measure, unit: string)
     h('strong', { text: cell.name }),
     h('div', {
       text:
-        cell.value === null ? `No data${reason ? `: ${reason}` : ''}` : `${formatValue(cell.value, measure)} ${unit}`,
+        cell.value === null
+          ? reason
+            ? t('explore.tooltip-no-data-reason', { reason })
+            : t('chart.legend-no-data')
+          : `${formatValue(cell.value, measure, currentLocale())} ${unit}`,
     }),
-    cell.flags ? h('div', { text: `Flags: ${flagText(cell.flags)}` }) : null,
-    cell.rank ? h('div', { text: `Rank ${cell.rank} of ${cell.of} (1 = highest)` }) : null,
-    measure === 'rate' && denominatorText(cell) ? h('div', { text: `Denominator: ${denominatorText(cell)}` }) : null,
-    h('div', { class: 'hint', text: 'Click or press Enter for the country profile' }),
+    cell.flags ? h('div', { text: t('explore.tooltip-flags', { flags: flagText(cell.flags) }) }) : null,
+    cell.rank ? h('div', { text: t('explore.tooltip-rank', { rank: cell.rank, of: cell.of }) }) : null,
+    measure === 'rate' && denominatorText(cell)
+      ? h('div', { text: t('explore.tooltip-denominator', { denominator: denominatorText(cell) }) })
+      : null,
+    h('div', { class: 'hint', text: t('explore.tooltip-hint') }),
   );
 }

@@ -8,15 +8,16 @@ import { actionButton, liveRegion, problemBox, sessionWithRole } from '../accoun
 import { submissionStatusText, timeText } from '../account-text';
 import { tokenPanel } from '../users/token-panel';
 import { fetchTemplate } from '../upload/transfer';
+import { t } from '../../i18n/i18n';
 import { type Catalogue, geoName, loadCatalogue, viewHeader } from '../view-parts';
 import { loadGeoSubmissions, myCountryGeos, withdrawSubmission } from './state';
+import { submissionDetail } from './submission-detail';
 
 function statusCell(row: SubmissionRow, decision: ApprovalRow | undefined): HTMLElement {
   const cell = h('td', {}, h('span', { class: `status status-${row.status}`, text: submissionStatusText(row.status) }));
   if (decision?.decision === 'rejected' && decision.message)
-    cell.append(h('p', { class: 'message', text: `Message from the secretariat: ${decision.message}` }));
-  if (row.errorCount)
-    cell.append(h('p', { class: 'hint', text: `${row.errorCount} error${row.errorCount === 1 ? '' : 's'}` }));
+    cell.append(h('p', { class: 'message', text: t('my-country.secretariat-message', { message: decision.message }) }));
+  if (row.errorCount) cell.append(h('p', { class: 'hint', text: t('common.error-count', { count: row.errorCount }) }));
   return cell;
 }
 
@@ -27,20 +28,20 @@ function submissionTable(
   reload: () => void,
   status: HTMLElement,
 ): HTMLElement {
-  if (!rows.length) return h('p', { text: `No submissions for ${geo} yet.` });
+  if (!rows.length) return h('p', { text: t('my-country.no-submissions', { geo }) });
   const body = rows.map((row) => {
-    const actions = h('td', {});
+    const actions = h('td', {}, submissionDetail(row, status, reload));
     if (row.status === 'validated') {
       actions.append(
         actionButton(
-          'Withdraw',
+          t('my-country.withdraw'),
           status,
           async () => {
             await withdrawSubmission(row.submissionId);
             reload();
-            return `Submission ${row.submissionId} is withdrawn; nothing from it was published.`;
+            return t('my-country.withdrawn', { id: row.submissionId });
           },
-          { label: `Withdraw submission ${row.submissionId}` },
+          { label: t('my-country.withdraw-n', { id: row.submissionId }) },
         ),
       );
     }
@@ -58,19 +59,19 @@ function submissionTable(
   });
   return h(
     'div',
-    { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `Submissions for ${geo}` },
+    { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': t('my-country.submissions-for', { geo }) },
     h(
       'table',
       { class: 'submissions' },
-      h('caption', { text: `Submissions for ${geo}, newest first` }),
+      h('caption', { text: t('my-country.submissions-caption', { geo }) }),
       h(
         'thead',
         {},
         h(
           'tr',
           {},
-          ...['Submission', 'File', 'Uploaded', 'By', 'Status', 'Valid cells', 'Actions'].map((t) =>
-            h('th', { scope: 'col', text: t }),
+          ...['submission', 'file', 'uploaded', 'by', 'status', 'valid-cells', 'actions'].map((column) =>
+            h('th', { scope: 'col', text: t(`my-country.column.${column}`) }),
           ),
         ),
       ),
@@ -81,21 +82,21 @@ function submissionTable(
 
 function geoSection(geo: string, catalogue: Catalogue, context: ViewContext): HTMLElement {
   const status = liveRegion();
-  const list = h('div', {}, h('p', { text: 'Loading the submissions…' }));
+  const list = h('div', {}, h('p', { text: t('my-country.loading') }));
   const load = async () => {
     try {
       const { submissions, decisions } = await loadGeoSubmissions(geo);
       list.replaceChildren(submissionTable(geo, submissions, decisions, () => void load(), status));
     } catch (error) {
-      list.replaceChildren(problemBox(`The submissions for ${geo} could not be listed`, error));
+      list.replaceChildren(problemBox(t('my-country.list-failed', { geo }), error));
     }
   };
-  const template = h('button', { type: 'button', text: `Download the pre-filled template for ${geo}` });
+  const template = h('button', { type: 'button', text: t('my-country.download-template', { geo }) });
   template.addEventListener('click', async () => {
     try {
-      saveBlob(await fetchTemplate(geo), `observatory-template-${geo}.csv`);
+      saveBlob(await fetchTemplate(geo), t('upload.template-file', { geo }));
     } catch (error) {
-      status.replaceChildren(problemBox('The template could not be downloaded', error));
+      status.replaceChildren(problemBox(t('my-country.template-failed'), error));
     }
   });
   void load();
@@ -111,7 +112,7 @@ function geoSection(geo: string, catalogue: Catalogue, context: ViewContext): HT
       h('a', {
         class: 'button-link',
         href: context.hrefFor({ view: 'upload', id: null, geos: [geo] }),
-        text: `Upload figures for ${geo}`,
+        text: t('my-country.upload-for', { geo }),
       }),
       template,
     ),
@@ -123,30 +124,27 @@ function geoSection(geo: string, catalogue: Catalogue, context: ViewContext): HT
 export async function mount(container: HTMLElement, state: ViewState, context: ViewContext): Promise<MountedView> {
   const session = await sessionWithRole(
     container,
-    'My country',
+    t('my-country.title'),
     ['contact_point', 'secretariat'],
-    'national contact points (and the secretariat)',
+    t('my-country.who'),
   );
   if (!session?.user) return { update: () => false };
   const catalogue = await loadCatalogue();
   const user = session.user;
   const header = viewHeader(
-    'My country',
-    `Your submissions for ${user.geos.length ? user.geos.join(', ') : 'the country you choose'}: their status, the secretariat's messages, and uploads. Withdraw a validated submission you do not want to publish.`,
+    t('my-country.title'),
+    user.geos.length ? t('my-country.intro', { geos: user.geos.join(', ') }) : t('my-country.intro-any'),
   );
   const areas = h('div', {});
   const { geos, chosen } = myCountryGeos(session, catalogue, state);
   if (chosen === null) {
     areas.replaceChildren(...geos.map((geo) => geoSection(geo, catalogue, context)));
-    if (!geos.length)
-      areas.replaceChildren(
-        h('p', { class: 'notice', text: 'Your account has no countries yet. Ask the secretariat to add yours.' }),
-      );
+    if (!geos.length) areas.replaceChildren(h('p', { class: 'notice', text: t('my-country.no-countries') }));
   } else {
     const countries = catalogue.geos.filter((g) => g.kind === 'country');
     areas.replaceChildren(
       selectField({
-        label: 'Country',
+        label: t('upload.country'),
         selected: chosen,
         choices: countries.map((g) => ({ value: g.code, label: `${g.name} (${g.code})` })),
         onChange: (v) => context.navigate({ geos: [v] }, { replace: true }),

@@ -8,22 +8,48 @@ import type { ViewState } from '../../state/url-state';
 import { appendPracticeActions } from '../empact/practice-actions';
 import { ratingBadge } from '../practice-links';
 import { trendRows, type TrendTableRow } from '../trends/series';
-import { asOfHref, sourceText, viewHeader, type Catalogue } from '../view-parts';
+import { asOfHref, geoName, sourceText, viewHeader, type Catalogue } from '../view-parts';
 import { CRITERIA, EMMIE_NAMES, linkedScope, loadLinkedTrend, loadPractice } from './state';
+import { formatDate, formatList } from '../../../server/shared/i18n/format';
+import { formatValue, measureUnit } from '../../charts/format';
+import { currentLocale, t } from '../../i18n/i18n';
 
 function facts(detail: PracticeDetail, catalogue: Catalogue): HTMLElement {
   const r = detail.record;
+  const locale = currentLocale();
+  const notRecorded = t('practice.not-recorded');
+  const years =
+    r.startYear === null
+      ? notRecorded
+      : r.endYear
+        ? `${r.startYear}–${r.endYear}`
+        : t('practice.ongoing', { year: r.startYear });
   const pairs: [string, string][] = [
-    ['Where', r.geos.map((g) => catalogue.geoByCode.get(g)?.name ?? g).join(', ')],
-    ['Level', r.level],
-    ['Years', r.startYear === null ? 'not recorded' : `${r.startYear}${r.endYear ? `–${r.endYear}` : ' – ongoing'}`],
-    ['Themes', r.themes.map((t) => catalogue.themes.find((x) => x.code === t)?.name ?? t).join(', ')],
-    ['Approach', r.approaches.join(', ').replace(/_/g, ' ')],
-    ['Prevention level', r.preventionLevels.join(', ')],
-    ['Target groups', r.targetGroups.join(', ').replace(/_/g, ' ')],
-    ['Organisations', r.organisations.join('; ') || '—'],
-    ['Cost', r.cost ?? 'not recorded'],
-    ['Contact', r.contact ? `${r.contact.organisation}${r.contact.role ? `, ${r.contact.role}` : ''}` : 'not recorded'],
+    [
+      t('practice.where'),
+      formatList(
+        r.geos.map((g) => geoName(catalogue, g)),
+        locale,
+      ),
+    ],
+    [t('practice.level'), r.level],
+    [t('practice.years'), years],
+    [
+      t('practice.themes'),
+      formatList(
+        r.themes.map((code) => catalogue.themes.find((x) => x.code === code)?.name ?? code),
+        locale,
+      ),
+    ],
+    [t('practices.facet-approach'), r.approaches.join(', ').replace(/_/g, ' ')],
+    [t('practices.facet-prevention-level'), r.preventionLevels.join(', ')],
+    [t('practice.target-groups'), r.targetGroups.join(', ').replace(/_/g, ' ')],
+    [t('practice.organisations'), r.organisations.join('; ') || '—'],
+    [t('practice.cost'), r.cost ?? notRecorded],
+    [
+      t('practice.contact'),
+      r.contact ? `${r.contact.organisation}${r.contact.role ? `, ${r.contact.role}` : ''}` : notRecorded,
+    ],
   ];
   return h('dl', { class: 'facts' }, ...pairs.flatMap(([k, v]) => [h('dt', { text: k }), h('dd', { text: v })]));
 }
@@ -33,27 +59,38 @@ function evidenceSection(detail: PracticeDetail): HTMLElement {
   return h(
     'section',
     { 'aria-labelledby': 'rating-heading' },
-    h('h3', { id: 'rating-heading' }, 'Evidence rating: ', ratingBadge(e.rating, e.ratingLabel)),
+    h('h3', { id: 'rating-heading' }, `${t('practice.rating-heading')} `, ratingBadge(e.rating, e.ratingLabel)),
     h('ul', {}, ...e.reasons.map((reason) => h('li', { text: reason }))),
     e.override
       ? h('p', {
           class: 'notice',
-          text: `Curator override (${e.override.by}, ${e.override.at.slice(0, 10)}): ${e.override.justification}`,
+          text: t('practice.override', {
+            by: e.override.by,
+            date: formatDate(e.override.at, currentLocale()),
+            justification: e.override.justification,
+          }),
         })
       : null,
     h('p', {
       class: 'hint',
-      text: `${e.europeanEvidence ? `European evidence: evaluated in ${e.evaluatedIn.join(', ')}. ` : 'No evaluation in an EU member state yet. '}Review date ${e.reviewDate}${e.dueForReview ? ' — due for review' : ''}.`,
+      text: [
+        e.europeanEvidence
+          ? t('practice.evaluated-in', { geos: formatList(e.evaluatedIn, currentLocale()) })
+          : t('practice.no-eu-evaluation'),
+        t(e.dueForReview ? 'practice.review-due' : 'practice.review-date', {
+          date: formatDate(e.reviewDate, currentLocale()),
+        }),
+      ].join(' '),
     }),
     e.external.length
       ? sortableTable({
-          caption: 'External ratings, mapped onto the observatory scale',
+          caption: t('practice.external-caption'),
           rows: e.external,
           columns: [
-            { key: 'source', label: 'Registry', value: (x) => x.sourceName },
-            { key: 'label', label: 'Their rating', value: (x) => x.label },
-            { key: 'maps', label: 'Maps to', value: (x) => x.maps.replace(/_/g, ' ') },
-            { key: 'date', label: 'Date', value: (x) => x.date ?? '—' },
+            { key: 'source', label: t('practice.registry'), value: (x) => x.sourceName },
+            { key: 'label', label: t('practice.their-rating'), value: (x) => x.label },
+            { key: 'maps', label: t('practice.maps-to'), value: (x) => x.maps.replace(/_/g, ' ') },
+            { key: 'date', label: t('practice.date'), value: (x) => x.date ?? '—' },
           ],
         })
       : null,
@@ -65,7 +102,7 @@ function criteriaChecklist(detail: PracticeDetail): HTMLElement {
   return h(
     'section',
     { 'aria-labelledby': 'criteria-heading' },
-    h('h3', { id: 'criteria-heading', text: "EUCPN's four minimum criteria" }),
+    h('h3', { id: 'criteria-heading', text: t('practice.criteria-heading') }),
     h(
       'ul',
       { class: 'checklist' },
@@ -74,7 +111,7 @@ function criteriaChecklist(detail: PracticeDetail): HTMLElement {
         return h(
           'li',
           { 'data-mark': item?.met ? '✓' : '✗' },
-          h('strong', { text: `${label}: ${item?.met ? 'met' : 'not met'}.` }),
+          h('strong', { text: t('practice.criterion', { criterion: t(label), met: String(item?.met === true) }) }),
           ` ${item?.justification ?? ''}`,
         );
       }),
@@ -84,27 +121,27 @@ function criteriaChecklist(detail: PracticeDetail): HTMLElement {
 
 function evaluationsTable(detail: PracticeDetail): HTMLElement {
   const rows = detail.record.evaluations;
-  if (!rows.length) return h('p', { text: 'No evaluation recorded.' });
+  if (!rows.length) return h('p', { text: t('practice.no-evaluation') });
   return sortableTable<Evaluation>({
-    caption: 'Evaluations',
+    caption: t('practice.evaluations'),
     rows,
     sortBy: 'year',
     descending: true,
     columns: [
-      { key: 'year', label: 'Year', value: (e) => e.year, numeric: true },
-      { key: 'design', label: 'Design', value: (e) => e.design.replace(/_/g, ' ') },
+      { key: 'year', label: t('component.year'), value: (e) => e.year, numeric: true },
+      { key: 'design', label: t('practice.design'), value: (e) => e.design.replace(/_/g, ' ') },
       { key: 'sms', label: 'SMS', value: (e) => e.sms, numeric: true },
-      { key: 'geos', label: 'Where', value: (e) => e.geos.join(', ') },
-      { key: 'direction', label: 'Effect', value: (e) => e.direction ?? '—' },
+      { key: 'geos', label: t('practice.where'), value: (e) => e.geos.join(', ') },
+      { key: 'direction', label: t('practice.effect'), value: (e) => e.direction ?? '—' },
       {
         key: 'independent',
-        label: 'Independent',
-        value: (e) => (e.independent === null ? 'unknown' : e.independent ? 'yes' : 'no'),
+        label: t('practice.independent'),
+        value: (e) => t('practice.yes-no-unknown', { value: String(e.independent) }),
       },
-      { key: 'outcomes', label: 'Outcomes', value: (e) => e.outcomes.join('; ') },
+      { key: 'outcomes', label: t('practice.outcomes'), value: (e) => e.outcomes.join('; ') },
       {
         key: 'reference',
-        label: 'Reference',
+        label: t('practice.reference'),
         value: (e) => e.reference,
         cell: (e) => {
           const href = e.url ?? (e.doi ? `https://doi.org/${e.doi}` : null);
@@ -117,18 +154,18 @@ function evaluationsTable(detail: PracticeDetail): HTMLElement {
 
 function emmieTable(detail: PracticeDetail): HTMLElement {
   const emmie = detail.record.emmie;
-  if (!emmie) return h('p', { text: 'No EMMIE summary recorded.' });
+  if (!emmie) return h('p', { text: t('practice.no-emmie') });
   const rows = Object.entries(EMMIE_NAMES).map(([key, label]) => ({
-    label,
+    label: t(label),
     entry: (emmie as Record<string, { summary: string; quality: number } | null>)[key] ?? null,
   }));
   return sortableTable({
-    caption: 'EMMIE summary (evidence quality 0–4)',
+    caption: t('practice.emmie-caption'),
     rows,
     columns: [
-      { key: 'label', label: 'Dimension', value: (r) => r.label },
-      { key: 'summary', label: 'Summary', value: (r) => r.entry?.summary ?? 'not assessed' },
-      { key: 'quality', label: 'Quality (0–4)', value: (r) => r.entry?.quality ?? null, numeric: true },
+      { key: 'label', label: t('practice.dimension'), value: (r) => r.label },
+      { key: 'summary', label: t('practice.summary'), value: (r) => r.entry?.summary ?? t('practice.not-assessed') },
+      { key: 'quality', label: t('practice.quality'), value: (r) => r.entry?.quality ?? null, numeric: true },
     ],
   });
 }
@@ -140,8 +177,7 @@ async function miniTrends(
   state: ViewState,
 ): Promise<HTMLElement> {
   const { geos, indicators } = linkedScope(detail, catalogue);
-  if (!geos.length || !indicators.length)
-    return h('p', { text: "No linked indicator with data in the practice's countries." });
+  if (!geos.length || !indicators.length) return h('p', { text: t('practice.no-linked') });
   const panels = await Promise.all(
     indicators.map(async (code): Promise<HTMLElement | null> => {
       const linked = await loadLinkedTrend(code, geos, catalogue, state.asOf);
@@ -150,7 +186,7 @@ async function miniTrends(
       const indicator = catalogue.indicatorByCode.get(code);
       const panel = chartPanel({
         title,
-        fileStem: `practice-${detail.slug}-${code}`,
+        fileStem: t('practice.file-stem', { slug: detail.slug, code }),
         tab: 'chart',
         onTab: () => undefined,
         table: {
@@ -158,10 +194,16 @@ async function miniTrends(
           rows: trendRows(series),
           sortBy: 'year',
           columns: [
-            { key: 'geo', label: 'Geo', value: (r: TrendTableRow) => r.geo },
-            { key: 'year', label: 'Year', value: (r) => r.year, numeric: true },
-            { key: 'value', label: 'Value', value: (r) => r.value, numeric: true },
-            { key: 'flags', label: 'Flags', value: (r) => r.flags },
+            { key: 'geo', label: t('trends.geo'), value: (r: TrendTableRow) => r.geo },
+            { key: 'year', label: t('component.year'), value: (r) => r.year, numeric: true },
+            {
+              key: 'value',
+              label: t('practice.value'),
+              value: (r) => r.value,
+              format: (r) => formatValue(r.value, measure, currentLocale()),
+              numeric: true,
+            },
+            { key: 'flags', label: t('views.flags'), value: (r) => r.flags },
           ],
         },
         source: {
@@ -175,7 +217,7 @@ async function miniTrends(
             {},
             h('a', {
               href: context.hrefFor({ view: 'trends', id: null, indicator: code, geos, measure }),
-              text: 'Open in Trends',
+              text: t('practice.open-in-trends'),
             }),
           ),
         ],
@@ -186,13 +228,14 @@ async function miniTrends(
           : geos.map((geo) => ({
               geo,
               year: detail.record.startYear!,
-              href: `/practices/${detail.slug}`,
+              href: context.hrefFor({ view: 'practice', id: detail.slug }),
               title: detail.record.title,
             }));
       panel.setSvg(
         renderLineChart(series, {
           title,
-          yLabel: measure === 'rate' ? 'per 100,000' : 'count',
+          yLabel: measureUnit(measure),
+          locale: currentLocale(),
           width: 480,
           height: 260,
           markers,
@@ -202,7 +245,7 @@ async function miniTrends(
     }),
   );
   const shown = panels.filter((p): p is HTMLElement => p !== null);
-  if (!shown.length) return h('p', { text: `No data yet for the linked indicators in ${geos.join(', ')}.` });
+  if (!shown.length) return h('p', { text: t('practice.no-data', { geos: formatList(geos, currentLocale()) }) });
   return h('div', { class: 'multiples' }, h('div', { class: 'grid' }, ...shown));
 }
 
@@ -212,13 +255,13 @@ export async function mount(container: HTMLElement, state: ViewState, context: V
     const { catalogue, detail } = await loadPractice(slug);
     const r = detail.record;
     container.replaceChildren(
-      h('p', {}, h('a', { href: context.hrefFor({ view: 'practices', id: null }), text: '← All practices' })),
+      h('p', {}, h('a', { href: context.hrefFor({ view: 'practices', id: null }), text: t('practice.all-practices') })),
       viewHeader(r.title, r.summary),
       facts(detail, catalogue),
       h(
         'section',
         { 'aria-labelledby': 'description-heading' },
-        h('h3', { id: 'description-heading', text: 'Description' }),
+        h('h3', { id: 'description-heading', text: t('practice.description') }),
         ...r.description.split(/\n{2,}/).map((p) => h('p', { text: p })),
       ),
       evidenceSection(detail),
@@ -226,7 +269,7 @@ export async function mount(container: HTMLElement, state: ViewState, context: V
       h(
         'section',
         { 'aria-labelledby': 'evaluations-heading' },
-        h('h3', { id: 'evaluations-heading', text: 'Evaluations' }),
+        h('h3', { id: 'evaluations-heading', text: t('practice.evaluations') }),
         evaluationsTable(detail),
       ),
       h(
@@ -239,7 +282,7 @@ export async function mount(container: HTMLElement, state: ViewState, context: V
         ? h(
             'section',
             { 'aria-labelledby': 'links-heading' },
-            h('h3', { id: 'links-heading', text: 'Links' }),
+            h('h3', { id: 'links-heading', text: t('practice.links') }),
             h(
               'ul',
               {},
@@ -252,10 +295,12 @@ export async function mount(container: HTMLElement, state: ViewState, context: V
       h(
         'section',
         { 'aria-labelledby': 'trends-heading' },
-        h('h3', { id: 'trends-heading', text: 'The linked indicators in its countries' }),
+        h('h3', { id: 'trends-heading', text: t('practice.trends-heading') }),
         h('p', {
           class: 'hint',
-          text: `${r.startYear ? `The flag marks the practice's start (${r.startYear}). ` : ''}A trend alone does not show that the practice worked.`,
+          text: [r.startYear ? t('practice.flag-marks-start', { year: r.startYear }) : '', t('practice.trend-caveat')]
+            .filter(Boolean)
+            .join(' '),
         }),
         await miniTrends(detail, catalogue, context, state),
       ),
@@ -263,8 +308,8 @@ export async function mount(container: HTMLElement, state: ViewState, context: V
     await appendPracticeActions(container, slug);
   } catch (error) {
     container.replaceChildren(
-      viewHeader('Practice', ''),
-      errorBox(`The practice "${slug}" could not be loaded: ${error instanceof Error ? error.message : String(error)}`),
+      viewHeader(t('shell.title-practice'), ''),
+      errorBox(t('practice.load-failed', { slug, message: error instanceof Error ? error.message : String(error) })),
     );
   }
   return { update: () => false };

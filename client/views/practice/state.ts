@@ -4,21 +4,24 @@ import type { PracticeDetail } from '../../api/types';
 import type { TrendSeries } from '../../charts/line-chart';
 import type { ViewState } from '../../state/url-state';
 import { seriesFromTrends } from '../trends/series';
-import { type Catalogue, effectiveMeasure, loadCatalogue } from '../view-parts';
+import { type Catalogue, effectiveMeasure, geoName, loadCatalogue } from '../view-parts';
+import { t } from '../../i18n/i18n';
 
+/** EUCPN's four minimum criteria: the message of each. */
 export const CRITERIA: Record<string, string> = {
-  problem: 'The problem is described and analysed',
-  mechanism: 'The mechanism (how it should work) is explained',
-  evidence: 'It has been evaluated, or can be',
-  replicability: 'It can be replicated elsewhere',
+  problem: 'practice.criterion-problem',
+  mechanism: 'practice.criterion-mechanism',
+  evidence: 'practice.criterion-evidence',
+  replicability: 'practice.criterion-replicability',
 };
 
+/** The EMMIE dimensions: the message of each. */
 export const EMMIE_NAMES: Record<string, string> = {
-  effect: 'Effect',
-  mechanism: 'Mechanism',
-  moderators: 'Moderators',
-  implementation: 'Implementation',
-  economicCost: 'Economic cost',
+  effect: 'practice.emmie-effect',
+  mechanism: 'practice.emmie-mechanism',
+  moderators: 'practice.emmie-moderators',
+  implementation: 'practice.emmie-implementation',
+  economicCost: 'practice.emmie-economic-cost',
 };
 
 /** A practice page shows the published practice and the catalogue its codes are named from. */
@@ -54,8 +57,10 @@ export async function loadLinkedTrend(
   const indicator = catalogue.indicatorByCode.get(code);
   const measure = effectiveMeasure(indicator, 'rate');
   const trends = await Promise.all(geos.map((geo) => analyticsApi.trends({ indicator: code, geo, measure, asOf })));
-  const names = new Map(catalogue.geos.map((g) => [g.code, g.name]));
+  const names = new Map(catalogue.geos.map((g) => [g.code, geoName(catalogue, g.code)]));
   const series = seriesFromTrends(trends, names, '').filter((x) => x.points.some((pt) => pt.value !== null));
   if (!series.length) return null;
-  return { code, measure, title: `${indicator?.name ?? code}${measure === 'rate' ? ' per 100k' : ''}`, series, trends };
+  const name = indicator?.name ?? code;
+  const title = measure === 'rate' ? t('trends.subject-rate', { indicator: name }) : name;
+  return { code, measure, title, series, trends };
 }

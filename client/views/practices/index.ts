@@ -5,7 +5,8 @@ import type { MountedView, ViewContext } from '../view-context';
 import type { ViewState } from '../../state/url-state';
 import { practiceCard } from '../practice-links';
 import { loadCatalogue, viewHeader, type Catalogue } from '../view-parts';
-import { FACET_LEGENDS, facetLabel, humanise, loadPracticeSearch, practiceSort, SORTS, withFacetValues } from './state';
+import { facetLabel, facetLegend, loadPracticeSearch, practiceSort, sorts, withFacetValues } from './state';
+import { t } from '../../i18n/i18n';
 
 function facetGroups(
   answer: PracticeSearchResponse,
@@ -27,9 +28,9 @@ function facetGroups(
         });
         return h('label', { for: id }, box, ` ${facetLabel(catalogue, facet, c.value)} (${c.count})`);
       });
-      return h('fieldset', {}, h('legend', { text: FACET_LEGENDS[facet] ?? humanise(facet) }), ...boxes);
+      return h('fieldset', {}, h('legend', { text: facetLegend(facet) }), ...boxes);
     });
-  return h('div', { class: 'facets', role: 'group', 'aria-label': 'Filters' }, ...groups);
+  return h('div', { class: 'facets', role: 'group', 'aria-label': t('practices.filters') }, ...groups);
 }
 
 function searchForm(state: ViewState, context: ViewContext): HTMLElement {
@@ -39,14 +40,14 @@ function searchForm(state: ViewState, context: ViewContext): HTMLElement {
     type: 'search',
     name: 'q',
     value: state.q,
-    placeholder: 'e.g. burglary, mentoring, Kärnä',
+    placeholder: t('practices.search-placeholder'),
   });
   const form = h(
     'form',
     { role: 'search', class: 'inline' },
-    h('label', { for: id, text: 'Search practices' }),
+    h('label', { for: id, text: t('practices.search-label') }),
     input,
-    h('button', { type: 'submit', class: 'primary', text: 'Search' }),
+    h('button', { type: 'submit', class: 'primary', text: t('practices.search') }),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -58,21 +59,21 @@ function searchForm(state: ViewState, context: ViewContext): HTMLElement {
 export async function mount(container: HTMLElement, initial: ViewState, context: ViewContext): Promise<MountedView> {
   const catalogue = await loadCatalogue();
   const show = async (state: ViewState) => {
-    const header = viewHeader(
-      'Practices',
-      'What works in crime prevention: practices from Europe and beyond, rated by the evidence from their evaluations.',
+    const header = viewHeader(t('shell.title-practices'), t('practices.intro'));
+    header.append(
+      h('p', {}, h('a', { href: context.hrefFor({ view: 'evidence', id: null }), text: t('evidence.how-rated') })),
     );
     try {
       const answer = await loadPracticeSearch(state);
       const sortField = selectField({
-        label: 'Sort by',
+        label: t('practices.sort-by'),
         selected: practiceSort(state),
-        choices: SORTS,
+        choices: sorts(),
         onChange: (value) => context.navigate({ facets: { ...state.facets, sort: value } }),
       });
       const results = answer.data.length
         ? h('ul', { class: 'grid plain-list' }, ...answer.data.map((p) => practiceCard(p, context)))
-        : h('p', { text: 'No practice matches. Remove a filter or change the search words.' });
+        : h('p', { text: t('practices.none') });
       container.replaceChildren(
         header,
         searchForm(state, context),
@@ -82,11 +83,11 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
           facetGroups(answer, state, context, catalogue),
           h(
             'section',
-            { 'aria-label': 'Results' },
+            { 'aria-label': t('practices.results') },
             h(
               'div',
               { class: 'inline' },
-              h('p', { role: 'status', text: `${answer.meta.total} practice${answer.meta.total === 1 ? '' : 's'}` }),
+              h('p', { role: 'status', text: t('practices.total', { count: answer.meta.total }) }),
               sortField,
             ),
             results,
@@ -97,7 +98,7 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
       container.replaceChildren(
         header,
         searchForm(state, context),
-        errorBox(`The practices could not be loaded: ${error instanceof Error ? error.message : String(error)}`),
+        errorBox(t('practices.load-failed', { message: error instanceof Error ? error.message : String(error) })),
       );
     }
   };

@@ -1,25 +1,34 @@
 import { practiceApi } from '../../api/client';
 import type { PracticeSearchResponse } from '../../api/types';
 import type { ViewState } from '../../state/url-state';
-import type { Catalogue } from '../view-parts';
+import { type Catalogue, geoName } from '../view-parts';
+import { t } from '../../i18n/i18n';
 
+/** The message of each facet's legend (the facets the practice search answers). */
 export const FACET_LEGENDS: Record<string, string> = {
-  rating: 'Evidence rating',
-  theme: 'Crime theme',
-  geo: 'Country',
-  approach: 'Approach',
-  preventionLevel: 'Prevention level',
-  targetGroup: 'Target group',
-  empact: 'EMPACT priority',
-  europeanEvidence: 'European evidence',
+  rating: 'practices.facet-rating',
+  theme: 'practices.facet-theme',
+  geo: 'practices.facet-geo',
+  approach: 'practices.facet-approach',
+  preventionLevel: 'practices.facet-prevention-level',
+  targetGroup: 'practices.facet-target-group',
+  empact: 'practices.facet-empact',
+  europeanEvidence: 'practices.facet-european-evidence',
 };
 
-export const SORTS = [
-  { value: 'relevance', label: 'Relevance' },
-  { value: 'rating', label: 'Evidence rating' },
-  { value: 'recency', label: 'Most recent' },
-  { value: 'title', label: 'Title' },
-];
+export function facetLegend(facet: string): string {
+  const key = FACET_LEGENDS[facet];
+  return key ? t(key) : humanise(facet);
+}
+
+export function sorts(): { value: string; label: string }[] {
+  return [
+    { value: 'relevance', label: t('practices.sort-relevance') },
+    { value: 'rating', label: t('practices.facet-rating') },
+    { value: 'recency', label: t('practices.sort-recency') },
+    { value: 'title', label: t('practices.sort-title') },
+  ];
+}
 
 export function humanise(value: string): string {
   const text = value.replace(/_/g, ' ');
@@ -27,8 +36,9 @@ export function humanise(value: string): string {
 }
 
 export function facetLabel(catalogue: Catalogue, facet: string, value: string): string {
-  if (facet === 'theme') return catalogue.themes.find((t) => t.code === value)?.name ?? humanise(value);
-  if (facet === 'geo') return `${catalogue.geoByCode.get(value)?.name ?? value} (${value})`;
+  if (facet === 'theme') return catalogue.themes.find((theme) => theme.code === value)?.name ?? humanise(value);
+  if (facet === 'geo') return `${geoName(catalogue, value)} (${value})`;
+  if (facet === 'europeanEvidence') return t('practices.yes-no', { value });
   if (facet === 'empact') return value.replace(/_/g, ' ').toUpperCase();
   return humanise(value);
 }

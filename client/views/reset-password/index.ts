@@ -3,21 +3,14 @@ import type { MountedView, ViewContext } from '../view-context';
 import type { ViewState } from '../../state/url-state';
 import { labelled, problemText } from '../account-parts';
 import { viewHeader } from '../view-parts';
+import { t } from '../../i18n/i18n';
 import { linkToken, MIN_LENGTH, newPasswordProblem, setPassword } from './state';
 
 export async function mount(container: HTMLElement, _state: ViewState, context: ViewContext): Promise<MountedView> {
   const token = linkToken(location.hash);
-  const header = viewHeader(
-    'Set your password',
-    `Choose a password of at least ${MIN_LENGTH} characters. The link works once.`,
-  );
+  const header = viewHeader(t('account.set-your-password'), t('account.set-password-intro', { min: MIN_LENGTH }));
   if (!token) {
-    container.replaceChildren(
-      header,
-      errorBox(
-        'This page needs the one-time link the secretariat gave you (it ends in #token=…). Ask the secretariat for a new link.',
-      ),
-    );
+    container.replaceChildren(header, errorBox(t('account.link-needed')));
     return { update: () => true };
   }
   const password = h('input', {
@@ -31,13 +24,9 @@ export async function mount(container: HTMLElement, _state: ViewState, context: 
   const form = h(
     'form',
     { novalidate: true },
-    labelled(
-      'New password',
-      password,
-      `At least ${MIN_LENGTH} characters; a passphrase of several words is easiest to remember.`,
-    ),
-    labelled('New password again', repeat),
-    h('button', { type: 'submit', class: 'primary', text: 'Set the password' }),
+    labelled(t('account.new-password'), password, t('account.new-password-hint-passphrase', { min: MIN_LENGTH })),
+    labelled(t('account.new-password-again'), repeat),
+    h('button', { type: 'submit', class: 'primary', text: t('account.set-the-password') }),
     status,
   );
   form.addEventListener('submit', async (event) => {
@@ -51,12 +40,12 @@ export async function mount(container: HTMLElement, _state: ViewState, context: 
         h(
           'p',
           { class: 'notice', role: 'status' },
-          `The password for ${answer.email} is set. `,
-          h('a', { href: context.hrefFor({ view: 'sign-in', id: null }), text: 'Sign in' }),
+          `${t('account.password-set', { email: answer.email })} `,
+          h('a', { href: context.hrefFor({ view: 'sign-in', id: null }), text: t('account.sign-in') }),
         ),
       );
     } catch (error) {
-      status.replaceChildren(errorBox(`The password was not set: ${problemText(error)}`));
+      status.replaceChildren(errorBox(t('account.password-not-set', { problem: problemText(error) })));
     }
   });
   container.replaceChildren(header, form);

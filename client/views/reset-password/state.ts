@@ -1,5 +1,6 @@
 import { readAnswer, writeHeaders } from '../../api/client';
 import type { PasswordSetAnswer } from '../../api/types';
+import { t } from '../../i18n/i18n';
 
 export const MIN_LENGTH = 12;
 
@@ -11,8 +12,8 @@ export function linkToken(hash: string): string | null {
 /** Why the two entries cannot be sent yet, or null (the server checks the length again). */
 export function newPasswordProblem(password: string, repeat: string): string | null {
   if (password.length < MIN_LENGTH)
-    return `The password has ${password.length} characters; it needs at least ${MIN_LENGTH}.`;
-  if (password !== repeat) return 'The two passwords differ. Type the same password twice.';
+    return t('account.password-too-short', { length: password.length, min: MIN_LENGTH });
+  if (password !== repeat) return t('account.passwords-differ');
   return null;
 }
 

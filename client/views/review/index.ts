@@ -3,8 +3,9 @@ import { errorBox, h } from '../../components/dom';
 import type { MountedView, ViewContext } from '../view-context';
 import type { ViewState } from '../../state/url-state';
 import { actionButton, labelled, liveRegion, problemBox, sessionWithRole } from '../account-parts';
-import { PRACTICE_STATE_TEXT } from '../account-text';
+import { practiceStateText } from '../account-text';
 import { viewHeader } from '../view-parts';
+import { t } from '../../i18n/i18n';
 import {
   loadReviewQueue,
   loadWorkingCopy,
@@ -22,11 +23,11 @@ function returnForm(practice: PracticeSummary, status: HTMLElement, done: () => 
     'form',
     { class: 'return-form', novalidate: true },
     labelled(
-      `Comments for the proposer of "${practice.title}"`,
+      t('review.comments-label', { title: practice.title }),
       comment,
-      `What to change, in at least ${MIN_COMMENT} characters.`,
+      t('review.comments-hint', { min: MIN_COMMENT }),
     ),
-    h('button', { type: 'submit', text: 'Return with comments' }),
+    h('button', { type: 'submit', text: t('review.return') }),
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -42,21 +43,21 @@ function returnForm(practice: PracticeSummary, status: HTMLElement, done: () => 
         h('p', {
           class: 'notice',
           role: 'status',
-          text: `"${practice.title}" is returned to its proposer with your comments.`,
+          text: t('review.returned', { title: practice.title }),
         }),
       );
       done();
     } catch (error) {
-      status.replaceChildren(problemBox('Returning failed', error));
+      status.replaceChildren(problemBox(t('review.return-failed'), error));
     }
   });
-  return h('details', {}, h('summary', { text: 'Return with comments…' }), form);
+  return h('details', {}, h('summary', { text: t('review.return-with-comments') }), form);
 }
 
 /** The working copy a curator is about to publish: read on demand from the workbench. */
 function recordDetails(practice: PracticeSummary): HTMLElement {
-  const body = h('div', {}, h('p', { text: 'Loading the record…' }));
-  const details = h('details', { class: 'record' }, h('summary', { text: 'Read the record…' }), body);
+  const body = h('div', {}, h('p', { text: t('review.loading-record') }));
+  const details = h('details', { class: 'record' }, h('summary', { text: t('review.read-record') }), body);
   details.addEventListener('toggle', async () => {
     if (!details.open || details.dataset.loaded) return;
     try {
@@ -65,14 +66,16 @@ function recordDetails(practice: PracticeSummary): HTMLElement {
       const r = detail.record;
       body.replaceChildren(
         ...r.description.split(/\n{2,}/).map((p) => h('p', { text: p })),
-        h('p', { class: 'hint', text: `Rating ${detail.evidence.ratingLabel}, because:` }),
+        h('p', { class: 'hint', text: t('review.rating-because', { rating: detail.evidence.ratingLabel }) }),
         h('ul', {}, ...detail.evidence.reasons.map((reason) => h('li', { text: reason }))),
-        h('p', { class: 'hint', text: `${r.evaluations.length} evaluation${r.evaluations.length === 1 ? '' : 's'}:` }),
+        h('p', { class: 'hint', text: t('review.evaluations', { count: r.evaluations.length }) }),
         h('ul', {}, ...r.evaluations.map((e) => h('li', { text: e.reference }))),
-        detail.reviewComment ? h('p', { class: 'message', text: `Earlier comments: ${detail.reviewComment}` }) : '',
+        detail.reviewComment
+          ? h('p', { class: 'message', text: t('review.earlier-comments', { comment: detail.reviewComment }) })
+          : '',
       );
     } catch (error) {
-      body.replaceChildren(problemBox('The record could not be loaded', error));
+      body.replaceChildren(problemBox(t('review.record-failed'), error));
     }
   });
   return details;
@@ -88,15 +91,13 @@ function practiceCard(practice: PracticeSummary, status: HTMLElement, reload: ()
         reload();
         return outcome;
       },
-      { primary, label: `${text}: ${practice.title}` },
+      { primary, label: t('review.action-on', { action: text, title: practice.title }) },
     );
   const actions = h('div', { class: 'inline' });
   if (practice.state === 'submitted')
-    actions.append(transition('Start review', 'start-review', `"${practice.title}" is now in review.`, true));
+    actions.append(transition(t('review.start'), 'start-review', t('review.started', { title: practice.title }), true));
   if (practice.state === 'in_review')
-    actions.append(
-      transition('Publish', 'publish', `"${practice.title}" is published: the public now sees this version.`, true),
-    );
+    actions.append(transition(t('review.publish'), 'publish', t('review.published', { title: practice.title }), true));
   return h(
     'li',
     { class: 'card', 'data-slug': practice.slug },
@@ -106,9 +107,13 @@ function practiceCard(practice: PracticeSummary, status: HTMLElement, reload: ()
       {},
       h('span', {
         class: `state state-${practice.state}`,
-        text: PRACTICE_STATE_TEXT[practice.state] ?? practice.state,
+        text: practiceStateText(practice.state),
       }),
-      ` · version ${practice.version} · ${practice.geos.join(', ') || 'no country'} · rating: ${practice.ratingLabel}`,
+      ` · ${t('review.card-facts', {
+        version: practice.version,
+        geos: practice.geos.join(', ') || t('review.no-country'),
+        rating: practice.ratingLabel,
+      })}`,
     ),
     h('p', { text: practice.summary }),
     recordDetails(practice),
@@ -118,15 +123,10 @@ function practiceCard(practice: PracticeSummary, status: HTMLElement, reload: ()
 }
 
 export async function mount(container: HTMLElement, _state: ViewState, _context: ViewContext): Promise<MountedView> {
-  const session = await sessionWithRole(
-    container,
-    'Review queue',
-    ['curator', 'secretariat'],
-    'curators and the secretariat',
-  );
+  const session = await sessionWithRole(container, t('review.title'), ['curator', 'secretariat'], t('review.who'));
   if (!session) return { update: () => false };
   const status = liveRegion();
-  const list = h('div', {}, h('p', { text: 'Loading the queue…' }));
+  const list = h('div', {}, h('p', { text: t('review.loading-queue') }));
   const load = async () => {
     try {
       const answer = await loadReviewQueue();
@@ -136,24 +136,17 @@ export async function mount(container: HTMLElement, _state: ViewState, _context:
               'ul',
               {
                 class: 'grid review-list',
-                'aria-label': `${answer.meta.total} practice${answer.meta.total === 1 ? '' : 's'} to review`,
+                'aria-label': t('review.to-review', { count: answer.meta.total }),
               },
               ...answer.data.map((p) => practiceCard(p, status, () => void load())),
             )
-          : h('p', { text: 'Nothing to review: no practice is submitted or in review.' }),
+          : h('p', { text: t('review.nothing') }),
       );
     } catch (error) {
-      list.replaceChildren(problemBox('The review queue could not be loaded', error));
+      list.replaceChildren(problemBox(t('review.queue-failed'), error));
     }
   };
   await load();
-  container.replaceChildren(
-    viewHeader(
-      'Review queue',
-      'Practices submitted for review and those in review. Start a review, then publish the practice or return it to its proposer with comments.',
-    ),
-    status,
-    list,
-  );
+  container.replaceChildren(viewHeader(t('review.title'), t('review.intro')), status, list);
   return { update: () => true };
 }

@@ -1,5 +1,6 @@
 import { getFresh, sendJson } from '../../api/client';
 import type { PracticeDetail, PracticeSearchResponse } from '../../api/types';
+import { t } from '../../i18n/i18n';
 
 export const MIN_COMMENT = 10;
 
@@ -30,7 +31,5 @@ export async function returnPractice(slug: string, comment: string): Promise<voi
 
 /** A return needs comments the proposer can act on (checked before sending; the server checks again). */
 export function returnProblem(comment: string): string | null {
-  return comment.trim().length < MIN_COMMENT
-    ? `Say in at least ${MIN_COMMENT} characters what the proposer should change.`
-    : null;
+  return comment.trim().length < MIN_COMMENT ? t('review.comment-too-short', { min: MIN_COMMENT }) : null;
 }

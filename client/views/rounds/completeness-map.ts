@@ -1,6 +1,7 @@
 import { type MapGeometry, projectedPaths } from '../../charts/choropleth';
 import { SEQUENTIAL } from '../../charts/palette';
 import { svgDocument, tag, text } from '../../charts/svg';
+import { t } from '../../i18n/i18n';
 
 export interface CompletenessCell {
   geo: string;
@@ -45,7 +46,7 @@ function legend(width: number, height: number): string {
   const { x, y } = at(COMPLETENESS_CLASSES.length);
   const notAsked =
     tag('rect', { x, y, width: 20, height: 14, fill: '#f2f2f2', stroke: '#555' }) +
-    text('Not asked', { x: x + 26, y: y + 12 });
+    text(t('rounds.map.not-asked'), { x: x + 26, y: y + 12 });
   return tag('g', { class: 'legend', 'aria-hidden': 'true' }, swatches.join('') + notAsked);
 }
 
@@ -66,7 +67,10 @@ export function renderCompletenessMap(
     const cell = byGeo.get(feature.id);
     const asked = cell !== undefined && cell.completeness !== null;
     const label = asked
-      ? `${cell.name}: ${cell.completeness} % of expected cells${cell.complete ? ', marked complete' : ', not complete'}`
+      ? t(cell.complete ? 'rounds.map.geo-complete' : 'rounds.map.geo-open', {
+          name: cell.name,
+          share: String(cell.completeness),
+        })
       : null;
     return tag('path', {
       d: paths.get(feature.id),
@@ -81,9 +85,10 @@ export function renderCompletenessMap(
     });
   });
   const asked = cells.filter((c) => c.completeness !== null);
-  const description =
-    `Map of the ${asked.length} geos a round asks for, coloured by the share of their expected cells delivered; ` +
-    `${asked.filter((c) => c.complete).length} marked complete (dark outline). The table below gives every figure.`;
+  const description = t('rounds.map.description', {
+    asked: asked.length,
+    complete: asked.filter((c) => c.complete).length,
+  });
   return svgDocument(
     { width, height },
     { title: options.title, description, className: 'chart choropleth completeness-map' },

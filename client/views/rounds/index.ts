@@ -7,6 +7,7 @@ import { loadCatalogue } from '../view-parts';
 import { createRoundForm, renderList, renderRound } from './render';
 import { loadRoundsState } from './state';
 import { REFERENCE_GROUP } from '../../../server/shared/reference-group';
+import { t } from '../../i18n/i18n';
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -38,7 +39,7 @@ export async function mount(container: HTMLElement, state: ViewState, context: V
         );
       }
     } catch (error) {
-      container.replaceChildren(problemBox('The collection rounds could not be loaded', error));
+      container.replaceChildren(problemBox(t('rounds.load-failed'), error));
     }
   };
   await paint();

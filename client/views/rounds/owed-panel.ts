@@ -3,17 +3,20 @@ import { h } from '../../components/dom';
 import { saveBlob } from '../../components/downloads';
 import type { OwedCell, RoundPart } from '../../../server/shared/api/rounds';
 import { actionButton, labelled, liveRegion, problemBox } from '../account-parts';
-import { cellComment, CELL_TEXT, loadOwed, owedCount } from './owed-state';
+import { cellComment, cellStateText, loadOwed, owedCount } from './owed-state';
+import { formatNumber } from '../../../server/shared/i18n';
+import { currentLocale, t } from '../../i18n/i18n';
+import { dateText } from './state';
 
-const numberText = (value: number | null) => (value === null ? '—' : value.toLocaleString('en'));
+const numberText = (value: number | null) => (value === null ? '—' : formatNumber(value, currentLocale()));
 
 function unavailableForm(part: RoundPart, cell: OwedCell, done: () => void, status: HTMLElement): HTMLElement {
   const reason = h('input', { type: 'text', name: 'reason', required: true, minlength: 5 });
   const form = h(
     'form',
     { class: 'inline' },
-    labelled(`Why ${cell.indicator} ${cell.period} does not exist nationally`, reason),
-    h('button', { type: 'submit', text: 'Declare not available' }),
+    labelled(t('rounds.why-unavailable', { indicator: cell.indicator, period: cell.period }), reason),
+    h('button', { type: 'submit', text: t('rounds.declare-unavailable') }),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -21,9 +24,9 @@ function unavailableForm(part: RoundPart, cell: OwedCell, done: () => void, stat
       indicator: cell.indicator,
       period: cell.period,
       reason: reason.value,
-    }).then(done, (error: unknown) => status.replaceChildren(problemBox('The declaration was not saved', error)));
+    }).then(done, (error: unknown) => status.replaceChildren(problemBox(t('rounds.declaration-failed'), error)));
   });
-  return h('details', {}, h('summary', { text: 'Not available nationally?' }), form);
+  return h('details', {}, h('summary', { text: t('rounds.not-available-nationally') }), form);
 }
 
 function cellTable(part: RoundPart, reload: () => void, status: HTMLElement): HTMLElement {
@@ -33,7 +36,7 @@ function cellTable(part: RoundPart, reload: () => void, status: HTMLElement): HT
       { class: `cell-${c.state}` },
       h('th', { scope: 'row', text: `${c.indicatorName} (${c.indicator})` }),
       h('td', { text: c.period }),
-      h('td', {}, h('span', { class: `status status-${c.state}`, text: CELL_TEXT[c.state] })),
+      h('td', {}, h('span', { class: `status status-${c.state}`, text: cellStateText(c.state) })),
       h('td', { class: 'num', text: numberText(c.value) }),
       h('td', { class: 'num', text: numberText(c.previousValue) }),
       h(
@@ -46,19 +49,24 @@ function cellTable(part: RoundPart, reload: () => void, status: HTMLElement): HT
   );
   return h(
     'div',
-    { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `What ${part.geo} owes in ${part.roundName}` },
+    {
+      class: 'table-scroll',
+      tabindex: 0,
+      role: 'region',
+      'aria-label': t('rounds.owes-in', { geo: part.geo, round: part.roundName }),
+    },
     h(
       'table',
       {},
-      h('caption', { text: `${part.roundName}: what ${part.geo} owes` }),
+      h('caption', { text: t('rounds.owes-caption', { geo: part.geo, round: part.roundName }) }),
       h(
         'thead',
         {},
         h(
           'tr',
           {},
-          ...['Indicator', 'Period', 'State', 'Value', 'Period before', 'Note'].map((t) =>
-            h('th', { scope: 'col', text: t }),
+          ...['indicator', 'period', 'state', 'value', 'period-before', 'note'].map((column) =>
+            h('th', { scope: 'col', text: t(`rounds.owed-column.${column}`) }),
           ),
         ),
       ),
@@ -78,16 +86,16 @@ function partActions(part: RoundPart, reload: () => void, status: HTMLElement): 
         reload();
         return said;
       },
-      { label: `${text}: ${part.geo}, ${part.roundName}` },
+      { label: t('rounds.action-on-part', { action: text, geo: part.geo, round: part.roundName }) },
     );
-  const template = h('button', { type: 'button', text: 'Download the round template' });
+  const template = h('button', { type: 'button', text: t('rounds.download-template') });
   template.addEventListener('click', async () => {
     try {
-      const response = await fetch(`${base}/template`);
+      const response = await fetch(`${base}/template`, { headers: { 'Accept-Language': currentLocale() } });
       if (!response.ok) await readAnswer(response);
       saveBlob(await response.blob(), `round-${part.roundId}-${part.geo}.csv`);
     } catch (error) {
-      status.replaceChildren(problemBox('The template could not be downloaded', error));
+      status.replaceChildren(problemBox(t('my-country.template-failed'), error));
     }
   });
   return h(
@@ -95,11 +103,15 @@ function partActions(part: RoundPart, reload: () => void, status: HTMLElement): 
     { class: 'inline' },
     template,
     part.state === 'open'
-      ? act('Mark complete', 'complete', `${part.geo}'s part of ${part.roundName} is complete.`)
+      ? act(
+          t('rounds.mark-complete'),
+          'complete',
+          t('rounds.marked-complete', { geo: part.geo, round: part.roundName }),
+        )
       : null,
-    part.state === 'complete' ? act('Undo completion', 'reopen', 'Completion undone: the part is open again.') : null,
+    part.state === 'complete' ? act(t('rounds.undo-completion'), 'reopen', t('rounds.completion-undone')) : null,
     part.state === 'complete' && part.twoLevelApproval
-      ? act('Approve (national representative)', 'approve', 'Approved; the secretariat accepts it next.')
+      ? act(t('rounds.approve-national'), 'approve', t('rounds.approved-national'))
       : null,
   );
 }
@@ -107,17 +119,29 @@ function partActions(part: RoundPart, reload: () => void, status: HTMLElement): 
 function partSection(part: RoundPart, reload: () => void): HTMLElement {
   const status = liveRegion();
   const { missing, total } = owedCount(part);
-  const who = part.completedBy ? ` by ${part.completedBy}` : '';
+
   return h(
     'section',
     { class: 'round-part', 'aria-label': `${part.roundName}, ${part.geo}` },
-    h('h5', { text: `${part.roundName}: due ${part.dueOn}, locks after ${part.locksOn}` }),
+    h('h5', {
+      text: t('rounds.part-heading', {
+        round: part.roundName,
+        due: dateText(part.dueOn),
+        locks: dateText(part.locksOn),
+      }),
+    }),
     h('p', {
-      text:
-        `${total - missing} of ${total} figures delivered or declared; part ${part.state}${who}.` +
-        (part.cleanValidation
-          ? ' Completion requires a clean validation: explain each warning with a note or a "b" flag.'
-          : ''),
+      text: [
+        t(part.completedBy ? 'rounds.part-progress-by' : 'rounds.part-progress', {
+          done: total - missing,
+          total,
+          state: t(`rounds.state.${part.state}`),
+          who: part.completedBy,
+        }),
+        part.cleanValidation ? t('rounds.clean-required') : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
     }),
     part.guidance ? h('p', { class: 'guidance', text: part.guidance }) : null,
     cellTable(part, reload, status),
@@ -133,27 +157,27 @@ function partSection(part: RoundPart, reload: () => void): HTMLElement {
 export function owedPanel(geo: string): HTMLElement {
   const panel = h(
     'section',
-    { class: 'owed', 'aria-label': `Collection rounds for ${geo}` },
-    h('p', { text: 'Loading the collection rounds…' }),
+    { class: 'owed', 'aria-label': t('rounds.rounds-for', { geo }) },
+    h('p', { text: t('rounds.loading') }),
   );
   const load = async () => {
     try {
       const { parts, notices } = await loadOwed(geo);
       panel.replaceChildren(
-        h('h4', { text: `Collection rounds: what ${geo} owes` }),
+        h('h4', { text: t('rounds.what-owes', { geo }) }),
         notices.length
           ? h(
               'ul',
-              { class: 'notices', 'aria-label': `Notices for ${geo}` },
-              ...notices.map((n) => h('li', { text: `${n.createdAt.slice(0, 10)}: ${n.message}` })),
+              { class: 'notices', 'aria-label': t('rounds.notices-for', { geo }) },
+              ...notices.map((n) => h('li', { text: `${dateText(n.createdAt.slice(0, 10))}: ${n.message}` })),
             )
           : '',
         ...(parts.length
           ? parts.map((p) => partSection(p, () => void load()))
-          : [h('p', { text: `No open collection round asks ${geo} for figures.` })]),
+          : [h('p', { text: t('rounds.none-open', { geo }) })]),
       );
     } catch (error) {
-      panel.replaceChildren(problemBox(`The collection rounds for ${geo} could not be loaded`, error));
+      panel.replaceChildren(problemBox(t('rounds.rounds-failed', { geo }), error));
     }
   };
   void load();

@@ -2,13 +2,10 @@ import { sendJson } from '../../api/client';
 import { h } from '../../components/dom';
 import type { GeoCompleteness, RoundDetail } from '../../../server/shared/api/rounds';
 import { actionButton, labelled, problemBox } from '../account-parts';
+import { t } from '../../i18n/i18n';
 
-const BACK: Record<GeoCompleteness['state'], string> = {
-  open: '',
-  complete: 'Return with comments',
-  approved: 'Take back the approval',
-  accepted: 'Take back the acceptance',
-};
+/** The secretariat's step back for a part in this state. */
+const back = (state: GeoCompleteness['state']): string => t(`rounds.back.${state}`);
 
 /** A form that takes a part back one level with a reason (back to open, the contact points get the comments). */
 function takeBackForm(
@@ -22,17 +19,18 @@ function takeBackForm(
   const form = h(
     'form',
     { class: 'inline' },
-    labelled(`Why (shown to ${geo})`, reason),
-    h('button', { type: 'submit', text: BACK[state] }),
+    labelled(t('rounds.why-shown-to', { geo }), reason),
+    h('button', { type: 'submit', text: back(state) }),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     sendJson('POST', `/api/rounds/${round.id}/parts/${geo}/unapprove`, { reason: reason.value }).then(
       reload,
-      (error: unknown) => status.replaceChildren(problemBox(`${BACK[state]} failed`, error)),
+      (error: unknown) =>
+        status.replaceChildren(problemBox(t('account.action-failed', { action: back(state) }), error)),
     );
   });
-  return h('details', {}, h('summary', { text: `${BACK[state]}…` }), form);
+  return h('details', {}, h('summary', { text: `${back(state)}…` }), form);
 }
 
 /** The secretariat's actions on one country's part: accept a nationally approved part, or take a part back a level. */
@@ -42,14 +40,14 @@ export function secretariatPartActions(round: RoundDetail, status: HTMLElement, 
     if (state === 'approved' && round.twoLevelApproval) {
       cell.append(
         actionButton(
-          'Accept',
+          t('rounds.accept'),
           status,
           async () => {
             await sendJson('POST', `/api/rounds/${round.id}/parts/${geo}/accept`);
             reload();
-            return `${geo}'s part is accepted; its data is locked.`;
+            return t('rounds.accepted-notice', { geo });
           },
-          { label: `Accept ${geo}'s part` },
+          { label: t('rounds.accept-part', { geo }) },
         ),
       );
     }

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/i18n';
 import { apiUrl, sendJson } from '../../api/client';
 import type { MapGeometry } from '../../charts/choropleth';
 import { h, setSvg } from '../../components/dom';
@@ -7,7 +8,8 @@ import { secretariatPartActions } from './part-actions';
 import { labelled, liveRegion } from '../account-parts';
 import { viewHeader } from '../view-parts';
 import { renderCompletenessMap } from './completeness-map';
-import { deliveriesPublished, mapCells, rateText, STATE_TEXT, STATUS_TEXT } from './state';
+import { dateText, deliveriesPublished, mapCells, rateText, stateText, statusText } from './state';
+import { timeText } from '../account-text';
 
 function table(caption: string, columns: string[], rows: HTMLTableRowElement[]): HTMLElement {
   return h(
@@ -33,22 +35,22 @@ export function renderList(
       'tr',
       {},
       h('th', { scope: 'row' }, h('a', { href: context.hrefFor({ view: 'rounds', id: String(r.id) }), text: r.name })),
-      h('td', { text: STATUS_TEXT[r.status] }),
-      h('td', { text: r.opensOn }),
-      h('td', { text: r.dueOn }),
-      h('td', { text: r.locksOn }),
+      h('td', { text: statusText(r.status) }),
+      h('td', { text: dateText(r.opensOn) }),
+      h('td', { text: dateText(r.dueOn) }),
+      h('td', { text: dateText(r.locksOn) }),
       h('td', { class: 'num', text: String(r.geos.length) }),
     ),
   );
   return [
-    viewHeader(
-      'Collection rounds',
-      'What the observatory asks each country to deliver, by when, and who has delivered. ' +
-        'Each round shows its completeness and timeliness; once a round is due, who delivered what can be downloaded.',
-    ),
+    viewHeader(t('rounds.title'), t('rounds.intro')),
     rounds.length
-      ? table('Collection rounds, newest first', ['Round', 'Status', 'Opens', 'Due', 'Locks', 'Countries'], rows)
-      : h('p', { text: 'No collection round yet.' }),
+      ? table(
+          t('rounds.list-caption'),
+          ['round', 'status', 'opens', 'due', 'locks', 'countries'].map((c) => t(`rounds.column.${c}`)),
+          rows,
+        )
+      : h('p', { text: t('rounds.none') }),
     ...(createForm ? [createForm] : []),
   ];
 }
@@ -58,13 +60,27 @@ function summary(completeness: Completeness): HTMLElement {
   return h(
     'dl',
     { class: 'round-rates' },
-    h('dt', { text: 'Completeness' }),
-    h('dd', { text: `${rateText(o.completeness)} (${o.actual} of ${o.expected} countries complete)` }),
-    h('dt', { text: 'Timeliness' }),
-    h('dd', { text: `${rateText(o.timeliness)} (${o.onTime} of ${o.expected} complete by ${completeness.dueOn})` }),
-    h('dt', { text: 'Cells' }),
+    h('dt', { text: t('rounds.completeness') }),
     h('dd', {
-      text: `${o.cellsDelivered} delivered, ${o.cellsNotAvailable} not available, ${o.cellsMissing} missing of ${o.cellsExpected}`,
+      text: t('rounds.completeness-value', { rate: rateText(o.completeness), actual: o.actual, expected: o.expected }),
+    }),
+    h('dt', { text: t('rounds.timeliness') }),
+    h('dd', {
+      text: t('rounds.timeliness-value', {
+        rate: rateText(o.timeliness),
+        onTime: o.onTime,
+        expected: o.expected,
+        due: dateText(completeness.dueOn),
+      }),
+    }),
+    h('dt', { text: t('rounds.cells') }),
+    h('dd', {
+      text: t('rounds.cells-value', {
+        delivered: o.cellsDelivered,
+        notAvailable: o.cellsNotAvailable,
+        missing: o.cellsMissing,
+        expected: o.cellsExpected,
+      }),
     }),
   );
 }
@@ -78,9 +94,9 @@ function completenessTable(
       'tr',
       {},
       h('th', { scope: 'row', text: `${g.geoName} (${g.geo})` }),
-      h('td', { text: STATE_TEXT[g.state] }),
-      h('td', { text: g.completedAt ? g.completedAt.slice(0, 16).replace('T', ' ') : '—' }),
-      h('td', { text: g.actual ? (g.onTime ? 'Yes' : 'Late') : '—' }),
+      h('td', { text: stateText(g.state) }),
+      h('td', { text: g.completedAt ? timeText(g.completedAt) : '—' }),
+      h('td', { text: g.actual ? (g.onTime ? t('rounds.on-time-yes') : t('rounds.late')) : '—' }),
       h('td', { class: 'num', text: `${g.cellsDelivered} / ${g.cellsExpected}` }),
       h('td', { class: 'num', text: String(g.cellsNotAvailable) }),
       h('td', { class: 'num', text: rateText(g.cellCompleteness) }),
@@ -89,20 +105,17 @@ function completenessTable(
     ),
   );
   const columns = [
-    'Country',
-    'State',
-    'Completed (UTC)',
-    'On time',
-    'Delivered',
-    'Not available',
-    'Cell completeness',
-    'Missing cells',
-  ];
-  return table(
-    `Completeness of ${completeness.roundName} by country`,
-    actions ? [...columns, 'Action'] : columns,
-    rows,
-  );
+    'country',
+    'state',
+    'completed',
+    'on-time',
+    'delivered',
+    'not-available',
+    'cell-completeness',
+    'missing-cells',
+    ...(actions ? ['action'] : []),
+  ].map((c) => t(`rounds.column.${c}`));
+  return table(t('rounds.completeness-by-country', { round: completeness.roundName }), columns, rows);
 }
 
 export interface RoundActions {
@@ -121,7 +134,7 @@ export function renderRound(
   setSvg(
     mapBox,
     renderCompletenessMap(map, mapCells(completeness), {
-      title: `Completeness of ${round.name} by country`,
+      title: t('rounds.completeness-by-country', { round: round.name }),
       idPrefix: 'round-map',
     }),
   );
@@ -134,24 +147,32 @@ export function renderRound(
       class: 'button-link',
       href: apiUrl(`/api/rounds/${round.id}/completeness`, { format: 'csv' }),
       download: '',
-      text: 'Download completeness (CSV)',
+      text: t('rounds.download-completeness'),
     }),
     deliveriesPublished(round)
       ? h('a', {
           class: 'button-link',
           href: apiUrl(`/api/rounds/${round.id}/deliveries`, { format: 'csv' }),
           download: '',
-          text: 'Download who delivered what and when (CSV)',
+          text: t('rounds.download-deliveries'),
         })
-      : h('span', { class: 'hint', text: `Who delivered what is published after the due date (${round.dueOn}).` }),
+      : h('span', { class: 'hint', text: t('rounds.deliveries-later', { due: dateText(round.dueOn) }) }),
   );
   const changes = round.changes.filter((c) => c.afterOpening);
   const exceptionForm = secretariat ? lockExceptionForm(round, secretariat.reload) : null;
   return [
     viewHeader(
       round.name,
-      `${STATUS_TEXT[round.status]}. Opens ${round.opensOn}, due ${round.dueOn}, locks after ${round.locksOn}. ` +
-        `${round.indicators.length} indicator(s) × ${round.periods.length} period(s) (${round.periods.join(', ')}) from ${round.geos.length} countries.`,
+      t('rounds.round-facts', {
+        status: statusText(round.status),
+        opens: dateText(round.opensOn),
+        due: dateText(round.dueOn),
+        locks: dateText(round.locksOn),
+        indicators: round.indicators.length,
+        periods: round.periods.length,
+        periodList: round.periods.join(', '),
+        countries: round.geos.length,
+      }),
     ),
     round.guidance ? h('p', { class: 'guidance', text: round.guidance }) : null,
     summary(completeness),
@@ -162,13 +183,15 @@ export function renderRound(
     changes.length
       ? h(
           'section',
-          { 'aria-label': 'Changes after opening' },
-          h('h3', { text: 'Changed after opening' }),
+          { 'aria-label': t('rounds.changes-label') },
+          h('h3', { text: t('rounds.changed-after-opening') }),
           h(
             'ul',
             {},
             ...changes.map((c) =>
-              h('li', { text: `Version ${c.version}, ${c.changedAt.slice(0, 10)} by ${c.changedBy}` }),
+              h('li', {
+                text: t('rounds.change', { version: c.version, date: timeText(c.changedAt), who: c.changedBy }),
+              }),
             ),
           ),
         )
@@ -176,14 +199,18 @@ export function renderRound(
     round.lockExceptions.length
       ? h(
           'section',
-          { 'aria-label': 'Lock exceptions' },
-          h('h3', { text: 'Lock exceptions' }),
+          { 'aria-label': t('rounds.lock-exceptions') },
+          h('h3', { text: t('rounds.lock-exceptions') }),
           h(
             'ul',
             {},
             ...round.lockExceptions.map((e) =>
               h('li', {
-                text: `${e.geo} until ${e.until.slice(0, 16).replace('T', ' ')} UTC: ${e.reason} (${e.grantedBy})`,
+                text:
+                  t('rounds.exception', { geo: e.geo, until: timeText(e.until), reason: e.reason, who: e.grantedBy }) +
+                  (e.revokedAt
+                    ? ` (${t('round-approvals.exception-revoked', { date: dateText(e.revokedAt.slice(0, 10)), reason: e.revokeReason })})`
+                    : ''),
               }),
             ),
           ),
@@ -202,11 +229,11 @@ function lockExceptionForm(round: RoundDetail, reload: () => void): HTMLElement 
   const form = h(
     'form',
     { class: 'round-form', 'aria-labelledby': 'lock-exception-heading' },
-    h('h3', { id: 'lock-exception-heading', text: 'Grant a lock exception' }),
-    labelled('Country', geo),
-    labelled('Until (end of the day, UTC)', until),
-    labelled('Reason', reason),
-    h('button', { type: 'submit', text: 'Grant the exception' }),
+    h('h3', { id: 'lock-exception-heading', text: t('rounds.grant-exception') }),
+    labelled(t('rounds.country'), geo),
+    labelled(t('rounds.until'), until),
+    labelled(t('rounds.reason'), reason),
+    h('button', { type: 'submit', text: t('rounds.grant-the-exception') }),
     status,
   );
   form.addEventListener('submit', (event) => {
@@ -220,7 +247,7 @@ function lockExceptionForm(round: RoundDetail, reload: () => void): HTMLElement 
         h('p', {
           class: 'error',
           role: 'alert',
-          text: `No exception was granted: ${error instanceof Error ? error.message : String(error)}`,
+          text: t('rounds.exception-failed', { problem: error instanceof Error ? error.message : String(error) }),
         }),
       );
     });
@@ -254,18 +281,18 @@ export function createRoundForm(
   const form = h(
     'form',
     { class: 'round-form', 'aria-labelledby': 'new-round-heading' },
-    h('h3', { id: 'new-round-heading', text: 'Open a new round' }),
-    labelled('Name', name, 'e.g. Core indicators 2025'),
-    labelled('Indicators', indicators, 'codes, separated by commas'),
-    labelled('Periods', periods, 'e.g. 2024, or 2024-Q1'),
-    labelled('Countries', geos, 'geo codes, separated by commas'),
-    labelled('Opens on', opensOn),
-    labelled('Due on', dueOn),
-    labelled('Locks after', locksOn),
-    labelled('Completion requires a clean validation', clean),
-    labelled('Two-level approval', twoLevel),
-    labelled('Guidance for contact points', guidance),
-    h('button', { type: 'submit', class: 'primary', text: 'Open the round' }),
+    h('h3', { id: 'new-round-heading', text: t('rounds.open-new') }),
+    labelled(t('rounds.name'), name, t('rounds.name-hint')),
+    labelled(t('rounds.indicators'), indicators, t('rounds.indicators-hint')),
+    labelled(t('rounds.periods'), periods, t('rounds.periods-hint')),
+    labelled(t('rounds.countries'), geos, t('rounds.countries-hint')),
+    labelled(t('rounds.opens-on'), opensOn),
+    labelled(t('rounds.due-on'), dueOn),
+    labelled(t('rounds.locks-after'), locksOn),
+    labelled(t('rounds.clean-validation'), clean),
+    labelled(t('rounds.two-level'), twoLevel),
+    labelled(t('rounds.guidance'), guidance),
+    h('button', { type: 'submit', class: 'primary', text: t('rounds.open-the-round') }),
     status,
   );
   form.addEventListener('submit', (event) => {
@@ -288,7 +315,7 @@ export function createRoundForm(
           h('p', {
             class: 'error',
             role: 'alert',
-            text: `The round was not created: ${error instanceof Error ? error.message : String(error)}`,
+            text: t('rounds.not-created', { problem: error instanceof Error ? error.message : String(error) }),
           }),
         );
       },

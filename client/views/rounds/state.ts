@@ -1,6 +1,8 @@
 import { getFresh } from '../../api/client';
 import type { Completeness, GeoCompleteness, RoundDetail, RoundSummary } from '../../../server/shared/api/rounds';
 import type { CompletenessCell } from './completeness-map';
+import { formatDate, formatNumber } from '../../../server/shared/i18n';
+import { currentLocale, t } from '../../i18n/i18n';
 
 /** What the rounds view shows: the list of rounds, or one round with its completeness. No DOM here. */
 export type RoundsState =
@@ -25,22 +27,30 @@ export function mapCells(completeness: Completeness): CompletenessCell[] {
   }));
 }
 
-export const STATE_TEXT: Record<GeoCompleteness['state'], string> = {
-  open: 'Not complete',
-  complete: 'Complete',
-  approved: 'Approved nationally',
-  accepted: 'Accepted',
-};
+/** A country's part of a round in words: not complete, complete, approved nationally, accepted. */
+export function stateText(state: GeoCompleteness['state']): string {
+  return t(`rounds.state.${state}`);
+}
 
-export const STATUS_TEXT: Record<RoundSummary['status'], string> = {
-  scheduled: 'Scheduled',
-  open: 'Open',
-  'past-due': 'Past due',
-  locked: 'Locked',
-};
+/** A round's status in words: scheduled, open, past due, locked. */
+export function statusText(status: RoundSummary['status']): string {
+  return t(`rounds.status.${status}`);
+}
 
+/** A rate in percent (74.1 → "74.1%", "74,1 %" in French). */
 export function rateText(rate: number | null): string {
-  return rate === null ? '—' : `${rate.toFixed(1)} %`;
+  return rate === null
+    ? '—'
+    : formatNumber(rate / 100, currentLocale(), {
+        style: 'percent',
+        minimumFractionDigits: 1,
+        maximumFractionDigits: 1,
+      });
+}
+
+/** A calendar day (YYYY-MM-DD) in the reader's language. */
+export function dateText(day: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? formatDate(`${day}T00:00:00Z`, currentLocale()) : day;
 }
 
 /** Whether who-delivered-what is public yet: after the due date (the server answers 409 before). */

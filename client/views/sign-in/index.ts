@@ -1,11 +1,12 @@
 import { ApiError } from '../../api/client';
-import { ROLE_LABELS, sessionLoaded, signIn } from '../../api/session';
+import { sessionLoaded, signIn } from '../../api/session';
+import { t } from '../../i18n/i18n';
 import { errorBox, h } from '../../components/dom';
 import type { MountedView, ViewContext } from '../view-context';
 import type { ViewState } from '../../state/url-state';
 import { labelled } from '../account-parts';
 import { passwordChangeForm } from './password-change';
-import { signInProblem } from '../account-text';
+import { roleName, signInProblem } from '../account-text';
 import { viewHeader } from '../view-parts';
 import { HOME, missingCredentials } from './state';
 
@@ -13,12 +14,12 @@ function signInForm(context: ViewContext): HTMLElement {
   const email = h('input', { type: 'email', name: 'email', required: true, autocomplete: 'username', maxlength: 254 });
   const password = h('input', { type: 'password', name: 'password', required: true, autocomplete: 'current-password' });
   const status = h('div', { 'aria-live': 'assertive', class: 'live' });
-  const submit = h('button', { type: 'submit', class: 'primary', text: 'Sign in' });
+  const submit = h('button', { type: 'submit', class: 'primary', text: t('account.sign-in') });
   const form = h(
     'form',
     { class: 'sign-in-form', novalidate: true },
-    labelled('Email address', email),
-    labelled('Password', password, 'At least 12 characters.'),
+    labelled(t('account.email'), email),
+    labelled(t('account.password'), password, t('account.password-hint', { min: 12 })),
     submit,
     status,
   );
@@ -31,7 +32,7 @@ function signInForm(context: ViewContext): HTMLElement {
       return;
     }
     submit.disabled = true;
-    status.replaceChildren(h('p', { text: 'Signing in…' }));
+    status.replaceChildren(h('p', { text: t('account.signing-in') }));
     try {
       const session = await signIn(email.value.trim(), password.value);
       password.value = '';
@@ -41,7 +42,7 @@ function signInForm(context: ViewContext): HTMLElement {
       const text =
         error instanceof ApiError
           ? signInProblem({ status: error.status, message: error.message, body: error.body })
-          : `Signing in failed: ${String(error)}`;
+          : t('account.sign-in-failed', { message: String(error) });
       status.replaceChildren(errorBox(text));
       password.focus();
     } finally {
@@ -57,22 +58,19 @@ export async function mount(container: HTMLElement, _state: ViewState, context: 
     const home = HOME[session.user.role];
     container.replaceChildren(
       viewHeader(
-        'Your account',
-        `You are signed in as ${session.user.email} (${ROLE_LABELS[session.user.role]}). Use "Sign out" in the header to change accounts.`,
+        t('account.your-account'),
+        t('account.signed-in-as', { email: session.user.email, role: roleName(session.user.role) }),
       ),
-      h('p', {}, h('a', { href: context.hrefFor({ view: home, id: null }), text: 'Go to your work' })),
+      h('p', {}, h('a', { href: context.hrefFor({ view: home, id: null }), text: t('account.go-to-work') })),
       session.via === 'session' ? passwordChangeForm() : '',
     );
   } else {
     container.replaceChildren(
-      viewHeader(
-        'Sign in',
-        'For national contact points, curators and the secretariat. Everyone else can use the observatory without an account.',
-      ),
+      viewHeader(t('account.sign-in'), t('account.sign-in-intro')),
       signInForm(context),
       h('p', {
         class: 'hint',
-        text: 'No account, or forgot your password? The secretariat issues one-time links to set a password.',
+        text: t('account.no-account'),
       }),
     );
   }

@@ -2,6 +2,7 @@ import { sendJson } from '../../api/client';
 import { loadSession } from '../../api/session';
 import { errorBox, h } from '../../components/dom';
 import { labelled, problemBox } from '../account-parts';
+import { t } from '../../i18n/i18n';
 
 const MIN_LENGTH = 12;
 
@@ -14,37 +15,34 @@ export function passwordChangeForm(): HTMLElement {
   const form = h(
     'form',
     { class: 'sign-in-form', novalidate: true },
-    labelled('Current password', current),
-    labelled('New password', next, `At least ${MIN_LENGTH} characters; your other sessions end.`),
-    labelled('New password again', repeat),
-    h('button', { type: 'submit', text: 'Change the password' }),
+    labelled(t('account.current-password'), current),
+    labelled(t('account.new-password'), next, t('account.new-password-hint-sessions', { min: MIN_LENGTH })),
+    labelled(t('account.new-password-again'), repeat),
+    h('button', { type: 'submit', text: t('account.change-password') }),
     status,
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     if (next.value.length < MIN_LENGTH)
       return status.replaceChildren(
-        errorBox(`The new password has ${next.value.length} characters; it needs at least ${MIN_LENGTH}.`),
+        errorBox(t('account.password-too-short', { length: next.value.length, min: MIN_LENGTH })),
       );
-    if (next.value !== repeat.value)
-      return status.replaceChildren(errorBox('The two new passwords differ. Type the same password twice.'));
+    if (next.value !== repeat.value) return status.replaceChildren(errorBox(t('account.passwords-differ')));
     try {
       await sendJson('POST', '/api/session/password', { currentPassword: current.value, newPassword: next.value });
       form.reset();
       // The server started a new session (new cookie, new CSRF token): read it before the next write.
       await loadSession();
-      status.replaceChildren(
-        h('p', { class: 'notice', role: 'status', text: 'Your password is changed. Your other sessions have ended.' }),
-      );
+      status.replaceChildren(h('p', { class: 'notice', role: 'status', text: t('account.password-changed') }));
     } catch (error) {
       current.value = '';
-      status.replaceChildren(problemBox('The password was not changed', error));
+      status.replaceChildren(problemBox(t('account.password-not-changed'), error));
     }
   });
   return h(
     'section',
     { 'aria-labelledby': 'password-heading' },
-    h('h3', { id: 'password-heading', text: 'Change your password' }),
+    h('h3', { id: 'password-heading', text: t('account.change-your-password') }),
     form,
   );
 }

@@ -1,5 +1,6 @@
 import type { Role } from '../../api/session';
 import type { ViewName } from '../../state/url-state';
+import { t } from '../../i18n/i18n';
 
 /** Where each role starts after signing in. */
 export const HOME: Record<Role, ViewName> = { contact_point: 'my-country', curator: 'review', secretariat: 'users' };
@@ -10,5 +11,5 @@ export function missingCredentials(
   password: string,
 ): { message: string; field: 'email' | 'password' } | null {
   if (email.trim() && password) return null;
-  return { message: 'Enter both your email address and your password.', field: email.trim() ? 'password' : 'email' };
+  return { message: t('account.enter-both'), field: email.trim() ? 'password' : 'email' };
 }

@@ -1,8 +1,10 @@
 import type { CompareResponse } from '../../../server/shared/api/analytics';
 import type { TrendPoint, TrendSeries } from '../../charts/line-chart';
+import { formatShare } from '../../../server/shared/i18n/format';
+import { currentLocale, t } from '../../i18n/i18n';
 
 function share(aggregate: NonNullable<CompareResponse['aggregate']>, flag: string): string {
-  return `${Math.round(100 * (aggregate.flagShares[flag] ?? 0))}%`;
+  return formatShare(aggregate.flagShares[flag] ?? 0, currentLocale(), 0);
 }
 
 /**
@@ -25,11 +27,11 @@ export function aggregateSeriesFrom(
     const d = answer.measure === 'rate' && aggregate.flags.includes('d');
     let breakReason: string | undefined;
     if (aggregate.flags.includes('b')) {
-      breakReason = `members holding ${share(aggregate, 'b')} of the aggregate have a break in series (b)`;
+      breakReason = t('trends.eu-break', { share: share(aggregate, 'b') });
     } else if (previousD !== null && d !== previousD) {
       breakReason = d
-        ? `population source changes: members holding ${share(aggregate, 'd')} of the population use a mid-year estimate (d)`
-        : 'population source changes back to 1 January figures';
+        ? t('trends.eu-population-mid-year', { share: share(aggregate, 'd') })
+        : t('trends.eu-population-january');
     }
     previousD = d;
     return { year, value: aggregate.value, flags: aggregate.flags, ...(breakReason ? { breakReason } : {}) };

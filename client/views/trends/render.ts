@@ -24,23 +24,26 @@ import {
 import { trendRows, type TrendTableRow } from './series';
 import { DEFAULT_GEOS, loadTrends, type TrendsAnswers, trendsModel } from './state';
 import { trendStatement } from './statement';
+import { formatList } from '../../../server/shared/i18n/format';
+import { formatPlain } from '../../charts/format';
+import { currentLocale, geoName, t } from '../../i18n/i18n';
 
 function statementsPanel(trends: TrendResponse[], subject: string, names: Map<string, string>): HTMLElement {
-  const items = trends.flatMap((t) => {
-    const last = t.segments.at(-1);
-    if (!last) return [h('li', { text: `${names.get(t.geo) ?? t.geo}: no data.` })];
-    const reasons = t.breakReasons.map((b) => `${b.period} (${b.reason})`).join('; ');
-    const breakNote = reasons ? ` New segment at ${reasons}: statistics cover the latest segment only.` : '';
-    return [h('li', { text: trendStatement(subject, t.geo, last) + breakNote })];
+  const items = trends.flatMap((trend) => {
+    const last = trend.segments.at(-1);
+    if (!last) return [h('li', { text: t('trends.geo-no-data', { geo: names.get(trend.geo) ?? trend.geo }) })];
+    const reasons = trend.breakReasons.map((b) => `${b.period} (${b.reason})`).join('; ');
+    const breakNote = reasons ? ` ${t('trends.new-segment', { reasons })}` : '';
+    return [h('li', { text: trendStatement(subject, trend.geo, last) + breakNote })];
   });
   return h(
     'section',
     { class: 'stats', 'aria-labelledby': 'trend-stats-heading' },
-    h('h3', { id: 'trend-stats-heading', text: 'What the numbers say' }),
+    h('h3', { id: 'trend-stats-heading', text: t('trends.stats-heading') }),
     h('ul', {}, ...items),
     h('p', {
       class: 'hint',
-      text: 'Direction and size come from the Theil–Sen slope relative to the median level, with its 95% interval; Mann–Kendall tests whether the trend is monotone. Endpoint change is a secondary figure.',
+      text: t('trends.stats-hint'),
     }),
   );
 }
@@ -66,33 +69,33 @@ function controls(catalogue: Catalogue, state: ViewState, context: ViewContext, 
       'div',
       { class: 'options' },
       radioGroup<Measure>({
-        legend: 'Measure',
+        legend: t('views.measure'),
         name: 'measure',
         selected: effectiveMeasure(indicator, state.measure),
         onChange: (measure) => context.navigate({ measure }),
         choices: indicator?.rate_derivable
           ? [
-              { value: 'rate', label: 'Rate per 100,000' },
-              { value: 'count', label: 'Count' },
+              { value: 'rate', label: t('views.measure-rate') },
+              { value: 'count', label: t('views.measure-count') },
             ]
-          : [{ value: 'count', label: 'Count' }],
+          : [{ value: 'count', label: t('views.measure-count') }],
       }),
       radioGroup<'linear' | 'log'>({
-        legend: 'Scale',
+        legend: t('trends.scale'),
         name: 'scale',
         selected: state.scale,
         onChange: (scale) => context.navigate({ scale }),
         choices: [
-          { value: 'linear', label: 'Linear' },
-          { value: 'log', label: 'Logarithmic' },
+          { value: 'linear', label: t('trends.scale-linear') },
+          { value: 'log', label: t('trends.scale-log') },
         ],
       }),
       selectField({
-        label: 'Relative mode (index = 100 in)',
+        label: t('trends.relative-mode'),
         selected: state.base ? String(state.base) : '',
         onChange: (v) => context.navigate({ base: v ? Number(v) : null }),
         choices: [
-          { value: '', label: 'Off: show values' },
+          { value: '', label: t('trends.relative-off') },
           ...years.map((y) => ({ value: String(y), label: String(y) })),
         ],
       }),
@@ -102,7 +105,7 @@ function controls(catalogue: Catalogue, state: ViewState, context: ViewContext, 
 
 export async function mount(container: HTMLElement, initial: ViewState, context: ViewContext): Promise<MountedView> {
   const catalogue = await loadCatalogue();
-  const names = new Map(catalogue.geos.map((g) => [g.code, g.name]));
+  const names = new Map(catalogue.geos.map((g) => [g.code, geoName(g.code, g.name)]));
   const guard = latest<TrendsAnswers>();
   let chartState: { layout: LineLayout; series: TrendSeries[]; measure: Measure | 'index' } | null = null;
 
@@ -111,20 +114,21 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
     if (!answers) return;
     const model = trendsModel(state, catalogue, answers);
     const indicator = catalogue.indicatorByCode.get(state.indicator);
-    const title = `${model.subject}: ${model.unit}`;
+    const title = t('trends.chart-title', { subject: model.subject, unit: model.unit });
     const width = chartWidth(container, 720);
     const options = {
       title,
       yLabel: model.unit,
       scale: state.scale,
       markers: state.base ? [] : model.markers,
+      locale: currentLocale(),
       width,
       height: width < 480 ? 300 : 380,
     };
     const dataVersion = model.trends[0]?.meta.dataVersion ?? null;
     const panel = chartPanel({
-      title: 'Trend chart',
-      fileStem: `trend-${state.indicator}-${model.measure}`,
+      title: t('trends.panel-title'),
+      fileStem: t('trends.file-stem', { indicator: state.indicator, measure: model.measure }),
       tab: state.tab,
       onTab: (tab) => context.record({ tab }),
       table: {
@@ -132,15 +136,16 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
         rows: trendRows(model.series),
         sortBy: 'year',
         columns: [
-          { key: 'label', label: 'Geo', value: (r: TrendTableRow) => `${r.label} (${r.geo})` },
-          { key: 'year', label: 'Year', value: (r) => r.year, numeric: true },
+          { key: 'label', label: t('trends.geo'), value: (r: TrendTableRow) => `${r.label} (${r.geo})` },
+          { key: 'year', label: t('component.year'), value: (r) => r.year, numeric: true },
           {
             key: 'value',
-            label: state.base ? 'Index' : `Value (${model.unit})`,
+            label: state.base ? t('trends.index') : t('views.value-column', { unit: model.unit }),
             value: (r) => (r.value === null ? null : Math.round(r.value * 100) / 100),
+            format: (r) => (r.value === null ? '—' : formatPlain(r.value, currentLocale(), 2)),
             numeric: true,
           },
-          { key: 'flags', label: 'Flags', value: (r) => r.flags },
+          { key: 'flags', label: t('views.flags'), value: (r) => r.flags },
         ],
       },
       source: {
@@ -152,7 +157,14 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
       notes: [
         h('p', {
           class: 'hint',
-          text: `Lines stop at a break in series and at a change of population source (a dotted rule says why); hollow points are provisional or estimated; the thick dashed grey line is the EU aggregate, broken only where the aggregate itself is not comparable; flags mark the start of a practice.${model.left.length ? ` Not indexed (no value in ${state.base}): ${model.left.join(', ')}.` : ''}`,
+          text: [
+            t('trends.chart-hint'),
+            model.left.length
+              ? t('trends.not-indexed', { base: state.base, geos: formatList(model.left, currentLocale()) })
+              : '',
+          ]
+            .filter(Boolean)
+            .join(' '),
         }),
       ],
     });
@@ -165,12 +177,12 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
     const readout = attachCrosshair(panel.chart, () => chartState);
     panel.chart.after(readout);
     container.replaceChildren(
-      viewHeader('Trends', 'How an indicator moved over time in the countries you choose, against the EU aggregate.'),
+      viewHeader(t('shell.title-trends'), t('trends.intro')),
       controls(catalogue, state, context, model.years),
       panel.element,
       statementsPanel(model.trends, model.subject, names),
     );
   };
 
-  return repaintingView(container, initial, { title: 'Trends', what: 'The trends' }, show);
+  return repaintingView(container, initial, { title: t('shell.title-trends'), what: 'trends.load-failed' }, show);
 }

@@ -1,6 +1,6 @@
 import type { TrendResponse } from '../../../server/shared/api/analytics';
 import { analyticsApi } from '../../api/client';
-import type { Measure } from '../../charts/format';
+import { type Measure, measureUnit } from '../../charts/format';
 import type { PracticeMarker, TrendSeries } from '../../charts/line-chart';
 import type { ViewState } from '../../state/url-state';
 import { practiceMarkers } from '../practice-links';
@@ -8,6 +8,7 @@ import { effectiveMeasure, yearOf, type Catalogue } from '../view-parts';
 import { aggregateSeriesFrom } from './eu-series';
 import { indexSeries, seriesFromTrends } from './series';
 import { REFERENCE_GROUP } from '../../../server/shared/reference-group';
+import { geoName, t } from '../../i18n/i18n';
 
 export const AGGREGATE = REFERENCE_GROUP;
 export const DEFAULT_GEOS = ['DE', 'FR', 'IT', 'NL', 'PL'];
@@ -49,14 +50,14 @@ export async function loadTrends(state: ViewState, catalogue: Catalogue): Promis
         .catch(() => null),
     ),
   );
-  return { trends, markers, eu: aggregateSeriesFrom(answers, years, AGGREGATE, 'EU27 (aggregate)') };
+  return { trends, markers, eu: aggregateSeriesFrom(answers, years, AGGREGATE, t('trends.eu-aggregate')) };
 }
 
 /** What to draw from the loaded answers and the view state. */
 export function trendsModel(state: ViewState, catalogue: Catalogue, answers: TrendsAnswers): TrendsModel {
   const indicator = catalogue.indicatorByCode.get(state.indicator);
   const measure = effectiveMeasure(indicator, state.measure);
-  const names = new Map(catalogue.geos.map((g) => [g.code, g.name]));
+  const names = new Map(catalogue.geos.map((g) => [g.code, geoName(g.code, g.name)]));
   const all = [...seriesFromTrends(answers.trends, names, AGGREGATE), answers.eu];
   const years = [...new Set(all.flatMap((s) => s.points.map((p) => p.year)))].sort((a, b) => a - b);
   const { indexed, left } = state.base ? indexSeries(all, state.base) : { indexed: all, left: [] };
@@ -64,8 +65,8 @@ export function trendsModel(state: ViewState, catalogue: Catalogue, answers: Tre
   return {
     indicatorName,
     measure,
-    subject: `${indicatorName}${measure === 'rate' ? ' per 100k' : ''}`,
-    unit: state.base ? `index, ${state.base} = 100` : measure === 'rate' ? 'per 100,000 inhabitants' : 'count',
+    subject: measure === 'rate' ? t('trends.subject-rate', { indicator: indicatorName }) : indicatorName,
+    unit: state.base ? t('trends.unit-index', { base: state.base }) : measureUnit(measure),
     trends: answers.trends,
     markers: answers.markers,
     series: indexed,

@@ -3,6 +3,7 @@ import type { ImportProfileDefinition } from '../../api/types';
 import { sendJson } from '../../api/client';
 import { errorBox, h, uniqueId } from '../../components/dom';
 import { authMessage } from './transfer';
+import { t } from '../../i18n/i18n';
 
 type ProfileInput = z.input<typeof ImportProfileDefinition>;
 
@@ -16,10 +17,7 @@ export function parseMappings(text: string): { mappings: ProfileInput['indicator
     .filter(Boolean)
     .forEach((line, i) => {
       const match = /^(.+?)\s*=\s*([A-Za-z0-9_]+)\s*\|\s*(.+)$/.exec(line);
-      if (!match)
-        problems.push(
-          `Line ${i + 1}: write "national code = INDICATOR | comparability note", e.g. "010000 = ICCS0101 | excludes attempts".`,
-        );
+      if (!match) problems.push(t('upload.mapping-line-problem', { line: i + 1 }));
       else mappings.push({ code: match[1]!, indicator: match[2]!.toUpperCase(), comparability: match[3]! });
     });
   return { mappings, problems };
@@ -50,18 +48,18 @@ export function importProfileForm(options_: { geo: () => string; onSaved: (name:
   const name = h('input', { type: 'text', required: true, pattern: '[a-z0-9][a-z0-9_\\-]{1,62}', autocomplete: 'off' });
   const description = h('input', { type: 'text', maxlength: 2000 });
   const shape = options([
-    ['long', 'Long: one row per cell'],
-    ['wide', 'Wide: one column per year'],
+    ['long', t('upload.layout-long')],
+    ['wide', t('upload.layout-wide')],
   ]);
   const delimiter = options([
-    ['auto', 'Detect'],
-    [';', 'Semicolon ;'],
-    [',', 'Comma ,'],
-    ['\t', 'Tab'],
-    ['|', 'Pipe |'],
+    ['auto', t('upload.detect')],
+    [';', t('upload.delimiter-semicolon')],
+    [',', t('upload.delimiter-comma')],
+    ['\t', t('upload.delimiter-tab')],
+    ['|', t('upload.delimiter-pipe')],
   ]);
   const encoding = options([
-    ['auto', 'Detect'],
+    ['auto', t('upload.detect')],
     ['utf-8', 'UTF-8'],
     ['windows-1252', 'Windows-1252'],
     ['utf-16le', 'UTF-16 LE'],
@@ -77,15 +75,19 @@ export function importProfileForm(options_: { geo: () => string; onSaved: (name:
     h(
       'div',
       { class: 'controls' },
-      field('Profile name', name, 'lower-case letters, digits, - or _'),
-      field('Description', description),
-      field('Layout', shape),
-      field('Delimiter', delimiter),
-      field('Encoding', encoding),
+      field(t('upload.profile-name'), name, t('upload.profile-name-hint')),
+      field(t('upload.description'), description),
+      field(t('upload.layout'), shape),
+      field(t('upload.delimiter'), delimiter),
+      field(t('upload.encoding'), encoding),
     ),
-    h('div', { class: 'controls' }, ...columns.map(([role, input]) => field(`Column holding the ${role}`, input))),
-    field('National codes', mappings, 'One per line: national code = INDICATOR | comparability note'),
-    h('button', { type: 'submit', class: 'primary', text: 'Save the profile' }),
+    h(
+      'div',
+      { class: 'controls' },
+      ...columns.map(([role, input]) => field(t(`upload.column-holding.${role}`), input)),
+    ),
+    field(t('upload.national-codes'), mappings, t('upload.national-codes-hint')),
+    h('button', { type: 'submit', class: 'primary', text: t('upload.save-profile') }),
     status,
   );
   form.addEventListener('submit', async (event) => {
@@ -107,17 +109,16 @@ export function importProfileForm(options_: { geo: () => string; onSaved: (name:
     try {
       await sendJson('POST', '/api/import-profiles', body);
       status.replaceChildren(
-        h('p', { class: 'notice', role: 'status', text: `Saved the profile "${body.name}" for ${body.geo}.` }),
+        h('p', {
+          class: 'notice',
+          role: 'status',
+          text: t('upload.profile-saved', { name: body.name, geo: body.geo }),
+        }),
       );
       options_.onSaved(body.name);
     } catch (error) {
-      status.replaceChildren(errorBox(`The import profile was not saved: ${authMessage(error)}`));
+      status.replaceChildren(errorBox(t('upload.profile-not-saved', { problem: authMessage(error) })));
     }
   });
-  return h(
-    'details',
-    { class: 'card' },
-    h('summary', { text: 'Create an import profile for a national export' }),
-    form,
-  );
+  return h('details', { class: 'card' }, h('summary', { text: t('upload.create-profile') }), form);
 }

@@ -1,4 +1,5 @@
 import type { SubmissionPreview } from '../../api/types';
+import { roundsNote } from './rounds-note';
 import { forgetAnswers } from '../../api/client';
 import { selectField } from '../../components/controls';
 import { errorBox, h, uniqueId } from '../../components/dom';
@@ -10,8 +11,11 @@ import { authMessage, commitUpload, fetchTemplate, uploadSubmission } from './tr
 import { diffSection, reportSection } from './report';
 import { firstRows, mappingPreview } from './preview';
 import { importProfileForm } from './import-profile-form';
-import { type ImportProfile, loadImportProfiles, sizeText, uploadCountries } from './state';
+import { type ImportProfile, loadImportProfiles, sizeText, uploadCountries, uploadOutcomeText } from './state';
 import { loadCatalogue, viewHeader } from '../view-parts';
+import { formatNumber } from '../../../server/shared/i18n';
+import { currentLocale, t } from '../../i18n/i18n';
+import { submissionStatusText, timeText } from '../account-text';
 
 function dropZone(onFile: (file: File) => void): HTMLElement {
   const id = uniqueId('file');
@@ -25,8 +29,8 @@ function dropZone(onFile: (file: File) => void): HTMLElement {
   const zone = h(
     'div',
     { class: 'drop-zone' },
-    h('p', { text: 'Drag and drop a CSV or TSV file here, or' }),
-    h('label', { for: id, class: 'file-label', text: 'Choose a file' }),
+    h('p', { text: t('upload.drop-here') }),
+    h('label', { for: id, class: 'file-label', text: t('upload.choose-file') }),
     input,
   );
   zone.addEventListener('dragover', (event) => {
@@ -56,25 +60,33 @@ export async function mount(container: HTMLElement, state: ViewState, _context: 
   const status = h('div', { 'aria-live': 'polite' });
   const preview = h('div', {});
   const results = h('div', {});
-  const progress = h('progress', { max: 100, value: 0, 'aria-label': 'Upload progress' });
+  const progress = h('progress', { max: 100, value: 0, 'aria-label': t('upload.progress') });
   const progressText = h('span', { class: 'hint' });
-  const uploadButton = h('button', { type: 'button', class: 'primary', disabled: true, text: 'Upload and validate' });
+  const uploadButton = h('button', {
+    type: 'button',
+    class: 'primary',
+    disabled: true,
+    text: t('upload.upload-and-validate'),
+  });
   const importProfileOf = () => importProfiles.find((p) => p.name === importProfileName) ?? null;
   const importProfileSlot = h('div', {});
   const drawImportProfiles = () =>
     importProfileSlot.replaceChildren(
       selectField({
-        label: 'Import profile',
+        label: t('upload.import-profile'),
         selected: importProfileName,
         onChange: (v) => {
           importProfileName = v;
           void showPreview();
         },
         choices: [
-          { value: '', label: 'Detect: canonical template, wide, Eurostat TSV or World Bank CSV' },
+          { value: '', label: t('upload.detect-profile') },
           ...importProfiles.map((p) => ({
             value: p.name,
-            label: `${p.name}${p.geo ? ` (${p.geo})` : ''}${p.description ? ` — ${p.description.slice(0, 60)}` : ''}`,
+            label: t('upload.profile-option', {
+              name: p.geo ? `${p.name} (${p.geo})` : p.name,
+              description: p.description ? p.description.slice(0, 60) : '—',
+            }),
           })),
         ],
       }),
@@ -90,12 +102,12 @@ export async function mount(container: HTMLElement, state: ViewState, _context: 
       );
       uploadButton.disabled = false;
     } catch (error) {
-      preview.replaceChildren(errorBox(`The file could not be read: ${authMessage(error)}`));
+      preview.replaceChildren(errorBox(t('upload.unreadable', { problem: authMessage(error) })));
     }
   };
 
   const commitButton = (answer: SubmissionPreview) => {
-    const button = h('button', { type: 'button', class: 'primary', text: 'Commit: publish these figures' });
+    const button = h('button', { type: 'button', class: 'primary', text: t('upload.commit') });
     const canCommit = answer.status === 'validated' && answer.report.valid;
     button.disabled = !canCommit;
     button.addEventListener('click', async () => {
@@ -109,12 +121,16 @@ export async function mount(container: HTMLElement, state: ViewState, _context: 
             role: 'status',
             text:
               'requestedAt' in result
-                ? `Committed submission ${answer.submissionId}: it now awaits the secretariat's approval; nothing is published until they approve it.`
-                : `Committed submission ${answer.submissionId}: ${result.revisionsAdded} new revision${result.revisionsAdded === 1 ? '' : 's'} published at ${result.committedAt}.`,
+                ? t('upload.committed-awaiting', { id: answer.submissionId })
+                : t('upload.committed', {
+                    id: answer.submissionId,
+                    count: result.revisionsAdded,
+                    time: timeText(result.committedAt),
+                  }),
           }),
         );
       } catch (error) {
-        status.replaceChildren(errorBox(`The commit failed: ${authMessage(error)}`));
+        status.replaceChildren(errorBox(t('upload.commit-failed', { problem: authMessage(error) })));
         button.disabled = false;
       }
     });
@@ -128,8 +144,8 @@ export async function mount(container: HTMLElement, state: ViewState, _context: 
             class: 'hint',
             text:
               answer.status === 'validated'
-                ? 'Fix the errors and upload again.'
-                : `This submission is ${answer.status}.`,
+                ? t('upload.fix-and-upload')
+                : t('upload.submission-is', { status: submissionStatusText(answer.status) }),
           }),
     );
   };
@@ -138,7 +154,7 @@ export async function mount(container: HTMLElement, state: ViewState, _context: 
     if (!file) return;
     uploadButton.disabled = true;
     results.replaceChildren();
-    status.replaceChildren(h('p', { text: 'Uploading…' }));
+    status.replaceChildren(h('p', { text: t('upload.uploading') }));
     try {
       const answer = await uploadSubmission({
         file,
@@ -147,43 +163,44 @@ export async function mount(container: HTMLElement, state: ViewState, _context: 
         onProgress: (sent, total) => {
           const percent = total ? Math.round((sent / total) * 100) : 0;
           progress.value = percent;
-          progressText.textContent = `${percent}% (${sizeText(sent)} of ${sizeText(total)} sent)`;
+          progressText.textContent = t('upload.progress-sent', {
+            percent: formatNumber(percent / 100, currentLocale(), { style: 'percent' }),
+            sent: sizeText(sent),
+            total: sizeText(total),
+          });
         },
       });
       status.replaceChildren(
         h('p', {
           role: 'status',
-          text: `Submission ${answer.submissionId}: ${answer.status}${answer.duplicateOf ? ` (the same file was already uploaded as submission ${answer.duplicateOf})` : ''}.`,
+          text: uploadOutcomeText(answer),
         }),
       );
-      results.replaceChildren(reportSection(answer), diffSection(answer), commitButton(answer));
+      results.replaceChildren(reportSection(answer), roundsNote(answer), diffSection(answer), commitButton(answer));
     } catch (error) {
-      status.replaceChildren(errorBox(`The upload was refused: ${authMessage(error)}`));
+      status.replaceChildren(errorBox(t('upload.refused', { problem: authMessage(error) })));
     } finally {
       uploadButton.disabled = false;
     }
   });
 
-  const templateButton = h('button', { type: 'button', text: 'Download the pre-filled template' });
+  const templateButton = h('button', { type: 'button', text: t('upload.download-template') });
   templateButton.addEventListener('click', async () => {
     try {
-      saveBlob(await fetchTemplate(geo), `observatory-template-${geo}.csv`);
+      saveBlob(await fetchTemplate(geo), t('upload.template-file', { geo }));
     } catch (error) {
-      status.replaceChildren(errorBox(`The template could not be downloaded: ${authMessage(error)}`));
+      status.replaceChildren(errorBox(t('upload.template-failed', { problem: authMessage(error) })));
     }
   });
 
   container.replaceChildren(
-    viewHeader(
-      'Upload',
-      "For national contact points: upload your country's figures, check the validation report and the changes, then commit them as new revisions. Nothing is published until you commit.",
-    ),
+    viewHeader(t('upload.title'), t('upload.intro')),
     problem ? h('p', { class: 'notice', role: 'note', text: problem }) : '',
     h(
       'div',
       { class: 'controls' },
       selectField({
-        label: 'Country',
+        label: t('upload.country'),
         selected: geo,
         choices: countries.map((g) => ({ value: g.code, label: `${g.name} (${g.code})` })),
         onChange: (v) => {
@@ -191,7 +208,7 @@ export async function mount(container: HTMLElement, state: ViewState, _context: 
         },
       }),
       importProfileSlot,
-      h('div', { class: 'field' }, h('span', { class: 'label', text: 'Template' }), templateButton),
+      h('div', { class: 'field' }, h('span', { class: 'label', text: t('upload.template') }), templateButton),
     ),
     importProfileForm({
       geo: () => geo,

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import type { ImportProfileDefinition } from '../../api/types';
 import { h } from '../../components/dom';
+import { t } from '../../i18n/i18n';
 
 const CANONICAL = ['geo', 'indicator', 'period', 'value', 'flags', 'note'];
 const PREVIEW_BYTES = 64 * 1024;
@@ -25,29 +26,32 @@ export function columnRoles(header: string[], importProfile: ImportProfileDefini
     if (importProfile) {
       const role = Object.entries(importProfile.columns).find(([, column]) => column === trimmed)?.[0];
       if (role) return role;
-      if (importProfile.shape === 'wide' && /^\d{4}$/.test(trimmed)) return `value for ${trimmed}`;
-      if (importProfile.shape === 'eurostat' && /^\d{4}/.test(trimmed)) return `value for ${trimmed.slice(0, 4)}`;
-      return 'not read';
+      if (importProfile.shape === 'wide' && /^\d{4}$/.test(trimmed)) return t('upload.value-for', { year: trimmed });
+      if (importProfile.shape === 'eurostat' && /^\d{4}/.test(trimmed))
+        return t('upload.value-for', { year: trimmed.slice(0, 4) });
+      return t('upload.not-read');
     }
     const lower = trimmed.toLowerCase();
     if (CANONICAL.includes(lower)) return lower;
-    if (/^\d{4}$/.test(trimmed)) return `value for ${trimmed} (wide)`;
-    return 'detected by the server';
+    if (/^\d{4}$/.test(trimmed)) return t('upload.value-for-wide', { year: trimmed });
+    return t('upload.detected-by-server');
   });
 }
 
 export function mappingPreview(rows: string[][], importProfile: ImportProfileDefinition | null): HTMLElement {
   const [header = [], ...body] = rows;
-  if (!header.length) return h('p', { class: 'error', text: 'The file looks empty.' });
+  if (!header.length) return h('p', { class: 'error', text: t('upload.file-empty') });
   const roles = columnRoles(header, importProfile);
   return h(
     'div',
-    { class: 'table-scroll', role: 'region', tabindex: 0, 'aria-label': 'Column mapping preview' },
+    { class: 'table-scroll', role: 'region', tabindex: 0, 'aria-label': t('upload.mapping-preview') },
     h(
       'table',
       {},
       h('caption', {
-        text: `Column mapping preview: the first ${body.length} rows${importProfile ? ` read with import profile ${importProfile.name}` : ''}`,
+        text: importProfile
+          ? t('upload.mapping-caption-profile', { count: body.length, profile: importProfile.name })
+          : t('upload.mapping-caption', { count: body.length }),
       }),
       h(
         'thead',
@@ -55,13 +59,13 @@ export function mappingPreview(rows: string[][], importProfile: ImportProfileDef
         h(
           'tr',
           {},
-          h('th', { scope: 'col', text: 'Column' }),
+          h('th', { scope: 'col', text: t('upload.column') }),
           ...header.map((c) => h('th', { scope: 'col', text: c })),
         ),
         h(
           'tr',
           {},
-          h('th', { scope: 'row', text: 'Read as' }),
+          h('th', { scope: 'row', text: t('upload.read-as') }),
           ...roles.map((r) => h('td', {}, h('strong', { text: r }))),
         ),
       ),
@@ -72,7 +76,7 @@ export function mappingPreview(rows: string[][], importProfile: ImportProfileDef
           h(
             'tr',
             {},
-            h('th', { scope: 'row', text: `Row ${i + 2}` }),
+            h('th', { scope: 'row', text: t('upload.row-n', { row: i + 2 }) }),
             ...header.map((_, j) => h('td', { text: row[j] ?? '' })),
           ),
         ),

@@ -1,15 +1,17 @@
 import type { ChangedCell, ReportEntry, SubmissionPreview } from '../../api/types';
 import { formatValue } from '../../charts/format';
 import { selectField } from '../../components/controls';
-import { h } from '../../components/dom';
+import { h, uniqueId } from '../../components/dom';
 import { sortableTable } from '../../components/sortable-table';
+import { t } from '../../i18n/i18n';
 
 const DELIMITERS: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', tab: 'tab', '|': 'pipe' };
 
 /** The server names the delimiter as `","` or `tab`; say it in words. */
 export function delimiterName(delimiter: string): string {
   const bare = delimiter.replace(/^"(.*)"$/, '$1');
-  return `${DELIMITERS[bare] ?? `"${bare}"`}-delimited`;
+  const name = DELIMITERS[bare];
+  return name ? t(`upload.delimited.${name}`) : t('upload.delimited-by', { delimiter: bare });
 }
 
 /** The validation report: a summary, a filter by problem code (with counts), and the table with row numbers. */
@@ -23,40 +25,58 @@ export function reportSection(preview: SubmissionPreview): HTMLElement {
     slot.replaceChildren(
       rows.length
         ? sortableTable<ReportEntry>({
-            caption: `Validation report${code ? `: ${code}` : ''} (${rows.length} entries)`,
+            caption: code
+              ? t('upload.report-caption-code', { code, count: rows.length })
+              : t('upload.report-caption', { count: rows.length }),
             rows,
             sortBy: 'row',
             columns: [
-              { key: 'row', label: 'Row', value: (e) => e.row, numeric: true },
-              { key: 'column', label: 'Column', value: (e) => e.column },
-              { key: 'cell', label: 'Cell', value: (e) => e.cell },
-              { key: 'code', label: 'Code', value: (e) => e.code },
-              { key: 'severity', label: 'Severity', value: (e) => e.severity },
-              { key: 'message', label: 'How to fix', value: (e) => e.message },
+              { key: 'row', label: t('upload.row'), value: (e) => e.row, numeric: true },
+              { key: 'column', label: t('upload.column'), value: (e) => e.column },
+              { key: 'cell', label: t('upload.cell'), value: (e) => e.cell },
+              { key: 'code', label: t('upload.code'), value: (e) => e.code },
+              { key: 'severity', label: t('upload.severity'), value: (e) => t(`upload.severity.${e.severity}`) },
+              { key: 'message', label: t('upload.how-to-fix'), value: (e) => e.message },
             ],
           })
-        : h('p', { text: 'No problems found.' }),
+        : h('p', { text: t('upload.no-problems') }),
     );
   };
   draw('');
   const omitted = Object.entries(report.omitted).filter(([, n]) => n);
-  const verdict = report.valid ? '✓ The file is valid' : '✗ The file has errors and cannot be committed';
+  const verdict = report.valid ? t('upload.verdict-valid') : t('upload.verdict-invalid');
+  // Unique ids: My country can show several submissions' reports at once.
+  const headingId = uniqueId('report-heading');
   return h(
     'section',
-    { 'aria-labelledby': 'report-heading' },
-    h('h3', { id: 'report-heading', text: 'Validation report' }),
+    { 'aria-labelledby': headingId },
+    h('h3', { id: headingId, text: t('upload.validation-report') }),
     h('p', {
       class: report.valid ? 'notice' : 'error',
       role: 'status',
-      text: `${verdict}: ${report.errorCount} error${report.errorCount === 1 ? '' : 's'}, ${report.warningCount} warning${report.warningCount === 1 ? '' : 's'}; ${preview.rowsRead} rows read, ${preview.cellsValid} valid cells. Read as ${preview.reading.format}, ${preview.reading.encoding}, ${delimiterName(preview.reading.delimiter)}${preview.reading.profile ? `, import profile ${preview.reading.profile}` : ''}.`,
+      text: t('upload.report-summary', {
+        verdict,
+        errors: report.errorCount,
+        warnings: report.warningCount,
+        rows: preview.rowsRead,
+        cells: preview.cellsValid,
+        reading: [
+          preview.reading.format,
+          preview.reading.encoding,
+          delimiterName(preview.reading.delimiter),
+          preview.reading.profile ? t('upload.with-profile', { profile: preview.reading.profile }) : null,
+        ]
+          .filter(Boolean)
+          .join(', '),
+      }),
     }),
     counts.size
       ? selectField({
-          label: 'Show problems of type',
+          label: t('upload.show-problems'),
           selected: '',
           onChange: draw,
           choices: [
-            { value: '', label: `All (${report.entries.length})` },
+            { value: '', label: t('upload.all-n', { count: report.entries.length }) },
             ...[...counts].map(([code, n]) => ({ value: code, label: `${code} (${n})` })),
           ],
         })
@@ -64,7 +84,9 @@ export function reportSection(preview: SubmissionPreview): HTMLElement {
     omitted.length
       ? h('p', {
           class: 'hint',
-          text: `Not listed, only counted: ${omitted.map(([c, n]) => `${n} more ${c}`).join(', ')}.`,
+          text: t('upload.not-listed', {
+            list: omitted.map(([c, n]) => t('upload.n-more', { count: n, code: c })).join(', '),
+          }),
         })
       : '',
     slot,
@@ -73,33 +95,34 @@ export function reportSection(preview: SubmissionPreview): HTMLElement {
 
 export function diffSection(preview: SubmissionPreview): HTMLElement {
   const diff = preview.diff;
-  if (!diff) return h('p', { class: 'hint', text: 'No diff: the file did not validate.' });
+  if (!diff) return h('p', { class: 'hint', text: t('upload.no-diff') });
   const value = (v: { value: number | null; flags: string }) =>
     `${formatValue(v.value, 'count')}${v.flags ? ` ${v.flags}` : ''}`;
+  const headingId = uniqueId('diff-heading');
   return h(
     'section',
-    { 'aria-labelledby': 'diff-heading' },
-    h('h3', { id: 'diff-heading', text: 'What a commit would change' }),
+    { 'aria-labelledby': headingId },
+    h('h3', { id: headingId, text: t('upload.what-would-change') }),
     h(
       'ul',
       { class: 'inline plain-list' },
-      h('li', { class: 'card', text: `New cells: ${diff.newCells}` }),
-      h('li', { class: 'card', text: `Changed cells: ${diff.changedCells}` }),
-      h('li', { class: 'card', text: `Unchanged cells: ${diff.unchangedCells}` }),
-      h('li', { class: 'card', text: `Published cells the file leaves out (kept): ${diff.leftOutCells}` }),
+      h('li', { class: 'card', text: t('upload.new-cells', { count: diff.newCells }) }),
+      h('li', { class: 'card', text: t('upload.changed-cells-n', { count: diff.changedCells }) }),
+      h('li', { class: 'card', text: t('upload.unchanged-cells', { count: diff.unchangedCells }) }),
+      h('li', { class: 'card', text: t('upload.left-out-cells', { count: diff.leftOutCells }) }),
     ),
     diff.changed.length
       ? sortableTable<ChangedCell>({
-          caption: 'Changed cells',
+          caption: t('upload.changed-cells'),
           rows: diff.changed,
           columns: [
-            { key: 'indicator', label: 'Indicator', value: (c) => c.indicator },
-            { key: 'geo', label: 'Geo', value: (c) => c.geo },
-            { key: 'period', label: 'Period', value: (c) => c.period },
-            { key: 'old', label: 'Published', value: (c) => value(c.old) },
-            { key: 'new', label: 'In the file', value: (c) => value(c.new) },
+            { key: 'indicator', label: t('upload.indicator'), value: (c) => c.indicator },
+            { key: 'geo', label: t('upload.geo'), value: (c) => c.geo },
+            { key: 'period', label: t('upload.period'), value: (c) => c.period },
+            { key: 'old', label: t('upload.published'), value: (c) => value(c.old) },
+            { key: 'new', label: t('upload.in-the-file'), value: (c) => value(c.new) },
           ],
         })
-      : h('p', { text: 'No published cell changes value or flags.' }),
+      : h('p', { text: t('upload.no-changes') }),
   );
 }

@@ -1,12 +1,11 @@
 import type { CommitAnswer, SubmissionPreview } from '../../api/types';
 import { ApiError, readAnswer, writeHeaders } from '../../api/client';
+import { currentLocale, t } from '../../i18n/i18n';
 
 export function authMessage(error: unknown): string {
-  if (error instanceof ApiError && error.status === 401)
-    return `Sign in as a national contact point to upload and commit figures (the server answered: ${error.message})`;
-  if (error instanceof ApiError && error.status === 403)
-    return `Your account may not do this for that country: ${error.message}`;
-  if (error instanceof ApiError && error.status === 413) return `The file is too large: ${error.message}`;
+  if (error instanceof ApiError && error.status === 401) return t('upload.sign-in-first', { message: error.message });
+  if (error instanceof ApiError && error.status === 403) return t('upload.not-for-country', { message: error.message });
+  if (error instanceof ApiError && error.status === 413) return t('upload.too-large', { message: error.message });
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -32,6 +31,7 @@ export function uploadSubmission(options: {
     const request = new XMLHttpRequest();
     request.open('POST', `/api/submissions?${query}`);
     for (const [name, value] of Object.entries(writeHeaders())) request.setRequestHeader(name, value);
+    request.setRequestHeader('Accept-Language', currentLocale());
     request.upload.addEventListener('progress', (event) =>
       options.onProgress(event.loaded, event.lengthComputable ? event.total : options.file.size),
     );
@@ -42,21 +42,24 @@ export function uploadSubmission(options: {
         reject,
       );
     });
-    request.addEventListener('error', () =>
-      reject(new Error('The upload failed: the connection to the server was lost.')),
-    );
+    request.addEventListener('error', () => reject(new Error(t('upload.connection-lost'))));
     request.send(form);
   });
 }
 
 export async function commitUpload(id: number): Promise<CommitAnswer> {
-  const response = await fetch(`/api/submissions/${id}/commit`, { method: 'POST', headers: writeHeaders() });
+  const response = await fetch(`/api/submissions/${id}/commit`, {
+    method: 'POST',
+    headers: writeHeaders({ 'Accept-Language': currentLocale() }),
+  });
   return readAnswer(response);
 }
 
 /** Downloads the pre-filled template through fetch, so a refusal shows as a message instead of a file of JSON. */
 export async function fetchTemplate(geo: string): Promise<Blob> {
-  const response = await fetch(`/api/submissions/template?geo=${encodeURIComponent(geo)}`);
+  const response = await fetch(`/api/submissions/template?geo=${encodeURIComponent(geo)}`, {
+    headers: { 'Accept-Language': currentLocale() },
+  });
   if (!response.ok) await readAnswer(response);
   return response.blob();
 }

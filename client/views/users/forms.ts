@@ -3,20 +3,21 @@ import { sendJson } from '../../api/client';
 import type { Role } from '../../api/session';
 import { errorBox, h } from '../../components/dom';
 import { labelled, problemBox, roleSelect, shownOnce } from '../account-parts';
-import { parseGeoList, timeText } from '../account-text';
+import { parseGeoList, roleName, timeText } from '../account-text';
+import { t } from '../../i18n/i18n';
 
-const GEO_HINT = 'Country codes separated by commas, e.g. "NL, BE". Contact points need at least one.';
+const geoHint = () => t('users.geo-hint');
 
 /** The geo list of a form, or a message saying what is wrong with it. */
 function checkedGeos(input: HTMLInputElement, role: Role, status: HTMLElement): string[] | null {
   const { geos, problems } = parseGeoList(input.value);
   if (problems.length) {
-    status.replaceChildren(errorBox(`These are not country codes: ${problems.join(', ')}. ${GEO_HINT}`));
+    status.replaceChildren(errorBox(`${t('users.not-codes', { codes: problems.join(', ') })} ${geoHint()}`));
     input.focus();
     return null;
   }
   if (role === 'contact_point' && !geos.length) {
-    status.replaceChildren(errorBox(`A contact point needs at least one country. ${GEO_HINT}`));
+    status.replaceChildren(errorBox(`${t('users.needs-country')} ${geoHint()}`));
     input.focus();
     return null;
   }
@@ -36,17 +37,17 @@ export function createUserForm(status: HTMLElement, done: () => void): HTMLEleme
     h(
       'div',
       { class: 'controls' },
-      labelled('Email address', email),
-      labelled('Name (optional)', name),
-      labelled('Role', role),
-      labelled('Countries', geos, GEO_HINT),
+      labelled(t('account.email'), email),
+      labelled(t('users.name-optional'), name),
+      labelled(t('users.role'), role),
+      labelled(t('users.countries'), geos, geoHint()),
     ),
-    h('button', { type: 'submit', class: 'primary', text: 'Create the user' }),
+    h('button', { type: 'submit', class: 'primary', text: t('users.create-the-user') }),
     shown,
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    if (!email.value.trim()) return status.replaceChildren(errorBox("Enter the new user's email address."));
+    if (!email.value.trim()) return status.replaceChildren(errorBox(t('users.enter-email')));
     const scope = checkedGeos(geos, role.value as Role, status);
     if (!scope) return;
     try {
@@ -61,25 +62,25 @@ export function createUserForm(status: HTMLElement, done: () => void): HTMLEleme
         h('p', {
           class: 'notice',
           role: 'status',
-          text: `Created ${answer.user.email}. They have no password until they open the link below.`,
+          text: t('users.created', { email: answer.user.email }),
         }),
       );
       shown.replaceChildren(
         shownOnce(
-          `One-time link for ${answer.user.email}`,
+          t('users.one-time-link', { email: answer.user.email }),
           answer.setPasswordLink,
-          `Hand this link to ${answer.user.email} yourself: it sets their password, works once, expires ${timeText(answer.linkExpiresAt)}, and is shown only now.`,
+          t('users.hand-link', { email: answer.user.email, expires: timeText(answer.linkExpiresAt) }),
         ),
       );
       done();
     } catch (error) {
-      status.replaceChildren(problemBox('The user was not created', error));
+      status.replaceChildren(problemBox(t('users.not-created'), error));
     }
   });
   return h(
     'section',
     { 'aria-labelledby': 'create-user-heading' },
-    h('h3', { id: 'create-user-heading', text: 'Create a user' }),
+    h('h3', { id: 'create-user-heading', text: t('users.create-a-user') }),
     form,
   );
 }
@@ -91,9 +92,9 @@ export function editUserForm(user: UserView, status: HTMLElement, done: () => vo
   const form = h(
     'form',
     { class: 'inline', novalidate: true },
-    labelled(`Role of ${user.email}`, role),
-    labelled(`Countries of ${user.email}`, geos, GEO_HINT),
-    h('button', { type: 'submit', text: 'Save' }),
+    labelled(t('users.role-of', { email: user.email }), role),
+    labelled(t('users.countries-of', { email: user.email }), geos, geoHint()),
+    h('button', { type: 'submit', text: t('users.save') }),
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -105,13 +106,15 @@ export function editUserForm(user: UserView, status: HTMLElement, done: () => vo
         h('p', {
           class: 'notice',
           role: 'status',
-          text: `Saved: ${saved.email} is now ${saved.role.replace('_', ' ')}${saved.geos.length ? ` for ${saved.geos.join(', ')}` : ''}.`,
+          text: saved.geos.length
+            ? t('users.saved-for', { email: saved.email, role: roleName(saved.role), geos: saved.geos.join(', ') })
+            : t('users.saved', { email: saved.email, role: roleName(saved.role) }),
         }),
       );
       done();
     } catch (error) {
-      status.replaceChildren(problemBox('The change was not saved', error));
+      status.replaceChildren(problemBox(t('users.not-saved'), error));
     }
   });
-  return h('details', {}, h('summary', { text: 'Change role or countries…' }), form);
+  return h('details', {}, h('summary', { text: t('users.change-role') }), form);
 }

@@ -1,14 +1,15 @@
 import type { UserView } from '../../api/types';
-import { ROLE_LABELS } from '../../api/session';
 import { h } from '../../components/dom';
 import type { MountedView, ViewContext } from '../view-context';
 import type { ViewState } from '../../state/url-state';
 import { actionButton, liveRegion, problemBox, sessionWithRole, shownOnce } from '../account-parts';
-import { timeText } from '../account-text';
+import { roleName, timeText } from '../account-text';
+import { t } from '../../i18n/i18n';
 import { tokenPanel } from './token-panel';
 import { createUserForm, editUserForm } from './forms';
 import { viewHeader } from '../view-parts';
-import { disableUser, enableUser, issuePasswordLink, loadUsers, stateText } from './state';
+import { disableUser, enableUser, issuePasswordLink, loadRepresentatives, loadUsers, stateText } from './state';
+import { representativesPanel } from './representatives';
 
 function userRow(user: UserView, status: HTMLElement, links: HTMLElement, reload: () => void): HTMLElement {
   const actions = h('td', { class: 'actions' });
@@ -16,46 +17,46 @@ function userRow(user: UserView, status: HTMLElement, links: HTMLElement, reload
     actions.append(
       editUserForm(user, status, reload),
       actionButton(
-        'Disable',
+        t('users.disable'),
         status,
         async () => {
           await disableUser(user.id);
           reload();
-          return `${user.email} is disabled: their sessions ended and their tokens stopped working.`;
+          return t('users.disabled-notice', { email: user.email });
         },
-        { label: `Disable ${user.email}` },
+        { label: t('users.disable-n', { email: user.email }) },
       ),
     );
   } else {
     actions.append(
       actionButton(
-        'Enable',
+        t('users.enable'),
         status,
         async () => {
           await enableUser(user.id);
           reload();
-          return `${user.email} is enabled again.`;
+          return t('users.enabled-notice', { email: user.email });
         },
-        { label: `Enable ${user.email}` },
+        { label: t('users.enable-n', { email: user.email }) },
       ),
     );
   }
   actions.append(
     actionButton(
-      'Password link',
+      t('users.password-link'),
       status,
       async () => {
         const answer = await issuePasswordLink(user.id);
         links.replaceChildren(
           shownOnce(
-            `Password link for ${user.email}`,
+            t('users.password-link-for', { email: user.email }),
             answer.link,
-            `Hand this link to ${user.email}: it sets a new password, works once, expires ${timeText(answer.expiresAt)}, and is shown only now. Earlier links stop working.`,
+            t('users.hand-reset-link', { email: user.email, expires: timeText(answer.expiresAt) }),
           ),
         );
-        return `A one-time password link for ${user.email} is shown above the list.`;
+        return t('users.link-shown', { email: user.email });
       },
-      { label: `Issue a password link for ${user.email}` },
+      { label: t('users.issue-link-n', { email: user.email }) },
     ),
   );
   return h(
@@ -67,7 +68,7 @@ function userRow(user: UserView, status: HTMLElement, links: HTMLElement, reload
       user.email,
       user.displayName ? h('span', { class: 'hint', text: ` ${user.displayName}` }) : '',
     ),
-    h('td', { text: ROLE_LABELS[user.role] }),
+    h('td', { text: roleName(user.role) }),
     h('td', { text: user.geos.join(', ') || '—' }),
     h('td', { text: stateText(user) }),
     actions,
@@ -75,31 +76,35 @@ function userRow(user: UserView, status: HTMLElement, links: HTMLElement, reload
 }
 
 export async function mount(container: HTMLElement, _state: ViewState, _context: ViewContext): Promise<MountedView> {
-  const session = await sessionWithRole(container, 'Users and tokens', ['secretariat'], 'the secretariat');
+  const session = await sessionWithRole(container, t('users.title'), ['secretariat'], t('approvals.who'));
   if (!session) return { update: () => false };
   const status = liveRegion();
   const links = h('div', {});
-  const list = h('div', {}, h('p', { text: 'Loading the users…' }));
+  const list = h('div', {}, h('p', { text: t('users.loading') }));
+  const representatives = h('div', {});
   let owners = new Map<number, string>();
   const load = async () => {
     try {
-      const answer = await loadUsers();
+      const [answer, named] = await Promise.all([loadUsers(), loadRepresentatives()]);
+      representatives.replaceChildren(representativesPanel(answer.data, named.data, status, () => void load()));
       owners = new Map(answer.data.map((u) => [u.id, u.email]));
       list.replaceChildren(
         h(
           'div',
-          { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Users' },
+          { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': t('users.users') },
           h(
             'table',
             { class: 'users' },
-            h('caption', { text: `Users (${answer.data.length})` }),
+            h('caption', { text: t('users.caption', { count: answer.data.length }) }),
             h(
               'thead',
               {},
               h(
                 'tr',
                 {},
-                ...['Email', 'Role', 'Countries', 'State', 'Actions'].map((t) => h('th', { scope: 'col', text: t })),
+                ...['email', 'role', 'countries', 'state', 'actions'].map((column) =>
+                  h('th', { scope: 'col', text: t(`users.column.${column}`) }),
+                ),
               ),
             ),
             h('tbody', {}, ...answer.data.map((u) => userRow(u, status, links, () => void load()))),
@@ -107,18 +112,22 @@ export async function mount(container: HTMLElement, _state: ViewState, _context:
         ),
       );
     } catch (error) {
-      list.replaceChildren(problemBox('The users could not be listed', error));
+      list.replaceChildren(problemBox(t('users.list-failed'), error));
     }
   };
   await load();
   container.replaceChildren(
-    viewHeader(
-      'Users and tokens',
-      'Create accounts (each gets a one-time link to set a password: there are no default passwords), change roles and countries, disable accounts, and manage API tokens.',
-    ),
+    viewHeader(t('users.title'), t('users.intro')),
     status,
     createUserForm(status, () => void load()),
-    h('section', { 'aria-labelledby': 'users-heading' }, h('h3', { id: 'users-heading', text: 'Users' }), links, list),
+    h(
+      'section',
+      { 'aria-labelledby': 'users-heading' },
+      h('h3', { id: 'users-heading', text: t('users.users') }),
+      links,
+      list,
+    ),
+    representatives,
     tokenPanel({ everyone: true, owners: () => owners }),
   );
   return { update: () => true };

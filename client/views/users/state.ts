@@ -1,6 +1,8 @@
 import { getFresh, sendJson } from '../../api/client';
 import type { PasswordLinkAnswer, UsersAnswer, UserView } from '../../api/types';
+import type { NationalRepresentatives } from '../../../server/shared/api/rounds';
 import { timeText } from '../account-text';
+import { t } from '../../i18n/i18n';
 
 export function loadUsers(): Promise<UsersAnswer> {
   return getFresh<UsersAnswer>('/api/users');
@@ -21,7 +23,23 @@ export function issuePasswordLink(id: number): Promise<PasswordLinkAnswer> {
 }
 
 export function stateText(user: UserView): string {
-  if (!user.active) return 'Disabled';
-  if (user.lockedUntil) return `Locked until ${timeText(user.lockedUntil)}`;
-  return user.hasPassword ? 'Active' : 'Active, no password set yet';
+  if (!user.active) return t('users.state.disabled');
+  if (user.lockedUntil) return t('users.state.locked', { until: timeText(user.lockedUntil) });
+  return user.hasPassword ? t('users.state.active') : t('users.state.no-password');
+}
+
+export async function loadRepresentatives(): Promise<NationalRepresentatives> {
+  return getFresh<NationalRepresentatives>('/api/national-representatives');
+}
+
+/** Names a contact point its country's national representative (the first level of a round's approval). */
+export async function nameRepresentative(geo: string, email: string): Promise<void> {
+  await sendJson('PUT', `/api/national-representatives/${encodeURIComponent(geo)}`, { email });
+}
+
+export async function removeRepresentative(geo: string, email: string): Promise<void> {
+  await sendJson(
+    'DELETE',
+    `/api/national-representatives/${encodeURIComponent(geo)}?email=${encodeURIComponent(email)}`,
+  );
 }

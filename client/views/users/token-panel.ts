@@ -3,11 +3,16 @@ import { getFresh, sendJson } from '../../api/client';
 import { h } from '../../components/dom';
 import { actionButton, labelled, liveRegion, problemBox, shownOnce } from '../account-parts';
 import { timeText } from '../account-text';
+import { t } from '../../i18n/i18n';
+
+function tokenActive(token: TokenView, now: string): boolean {
+  return !token.revokedAt && !(token.expiresAt && token.expiresAt <= now);
+}
 
 function tokenState(token: TokenView, now: string): string {
-  if (token.revokedAt) return `Revoked ${timeText(token.revokedAt)}`;
-  if (token.expiresAt && token.expiresAt <= now) return `Expired ${timeText(token.expiresAt)}`;
-  return 'Active';
+  if (token.revokedAt) return t('users.token.revoked', { time: timeText(token.revokedAt) });
+  if (token.expiresAt && token.expiresAt <= now) return t('users.token.expired', { time: timeText(token.expiresAt) });
+  return t('users.state.active');
 }
 
 function tokenTable(
@@ -16,45 +21,44 @@ function tokenTable(
   status: HTMLElement,
   reload: () => void,
 ): HTMLElement {
-  if (!tokens.length) return h('p', { text: 'No API tokens.' });
+  if (!tokens.length) return h('p', { text: t('users.token.none') });
   const now = new Date().toISOString();
   const columns = [
-    'Name',
-    ...(owners ? ['Owner'] : []),
-    'Starts with',
-    'Issued',
-    'Expires',
-    'Last used',
-    'State',
-    'Actions',
+    'name',
+    ...(owners ? ['owner'] : []),
+    'prefix',
+    'issued',
+    'expires',
+    'last-used',
+    'state',
+    'actions',
   ];
-  const rows = tokens.map((t) => {
-    const state = tokenState(t, now);
+  const rows = tokens.map((token) => {
     const actions = h('td', {});
-    if (state === 'Active') {
+    if (tokenActive(token, now)) {
       actions.append(
         actionButton(
-          'Revoke',
+          t('users.token.revoke'),
           status,
           async () => {
-            await sendJson('DELETE', `/api/tokens/${t.id}`);
+            await sendJson('DELETE', `/api/tokens/${token.id}`);
             reload();
-            return `The token "${t.name}" is revoked: it no longer works.`;
+            return t('users.token.revoked-notice', { name: token.name });
           },
-          { label: `Revoke the token ${t.name}` },
+          { label: t('users.token.revoke-n', { name: token.name }) },
         ),
       );
     }
     return h(
       'tr',
       {},
-      h('th', { scope: 'row', text: t.name }),
-      owners ? h('td', { text: owners.get(t.userId) ?? `user ${t.userId}` }) : null,
-      h('td', {}, h('code', { text: `${t.prefix}…` })),
-      h('td', { text: timeText(t.createdAt) }),
-      h('td', { text: t.expiresAt ? timeText(t.expiresAt) : 'never' }),
-      h('td', { text: t.lastUsedAt ? timeText(t.lastUsedAt) : 'never' }),
-      h('td', { text: state }),
+      h('th', { scope: 'row', text: token.name }),
+      owners ? h('td', { text: owners.get(token.userId) ?? t('users.token.user-n', { id: token.userId }) }) : null,
+      h('td', {}, h('code', { text: `${token.prefix}…` })),
+      h('td', { text: timeText(token.createdAt) }),
+      h('td', { text: token.expiresAt ? timeText(token.expiresAt) : t('users.token.never') }),
+      h('td', { text: token.lastUsedAt ? timeText(token.lastUsedAt) : t('users.token.never') }),
+      h('td', { text: tokenState(token, now) }),
       actions,
     );
   });
@@ -64,13 +68,13 @@ function tokenTable(
       class: 'table-scroll',
       tabindex: 0,
       role: 'region',
-      'aria-label': owners ? 'Every API token' : 'Your API tokens',
+      'aria-label': owners ? t('users.token.every') : t('users.token.yours'),
     },
     h(
       'table',
       { class: 'tokens' },
-      h('caption', { text: owners ? 'Every API token' : 'Your API tokens' }),
-      h('thead', {}, h('tr', {}, ...columns.map((c) => h('th', { scope: 'col', text: c })))),
+      h('caption', { text: owners ? t('users.token.every') : t('users.token.yours') }),
+      h('thead', {}, h('tr', {}, ...columns.map((c) => h('th', { scope: 'col', text: t(`users.token.column.${c}`) })))),
       h('tbody', {}, ...rows),
     ),
   );
@@ -82,13 +86,13 @@ function issueForm(status: HTMLElement, shown: HTMLElement, reload: () => void):
   const form = h(
     'form',
     { class: 'controls', novalidate: true },
-    labelled('Token name', name, 'What it is for, e.g. "nightly upload".'),
-    labelled('Expires after (days)', days, 'Leave empty for no expiry; at most 730.'),
+    labelled(t('users.token.name'), name, t('users.token.name-hint')),
+    labelled(t('users.token.expires-after'), days, t('users.token.expires-hint', { max: 730 })),
     h(
       'div',
       { class: 'field' },
       h('span', { class: 'label', 'aria-hidden': 'true', text: '\u00a0' }),
-      h('button', { type: 'submit', class: 'primary', text: 'Issue a token' }),
+      h('button', { type: 'submit', class: 'primary', text: t('users.token.issue') }),
     ),
   );
   form.addEventListener('submit', async (event) => {
@@ -101,16 +105,12 @@ function issueForm(status: HTMLElement, shown: HTMLElement, reload: () => void):
       name.value = '';
       days.value = '';
       shown.replaceChildren(
-        shownOnce(
-          `API token "${issued.name}"`,
-          issued.token,
-          'Copy this token now and keep it secret: it is shown only this once. Send it as "Authorization: Bearer <token>". Revoke it here if it leaks.',
-        ),
+        shownOnce(t('users.token.issued-label', { name: issued.name }), issued.token, t('users.token.shown-once')),
       );
       status.replaceChildren();
       reload();
     } catch (error) {
-      status.replaceChildren(problemBox('The token was not issued', error));
+      status.replaceChildren(problemBox(t('users.token.not-issued'), error));
     }
   });
   return form;
@@ -128,17 +128,17 @@ export function tokenPanel(options: { everyone: boolean; owners?: () => Map<numb
         tokenTable(answer.data, options.everyone ? (options.owners?.() ?? new Map()) : null, status, () => void load()),
       );
     } catch (error) {
-      list.replaceChildren(problemBox('The tokens could not be listed', error));
+      list.replaceChildren(problemBox(t('users.token.list-failed'), error));
     }
   };
   void load();
   return h(
     'section',
     { class: 'token-panel', 'aria-labelledby': 'tokens-heading' },
-    h('h3', { id: 'tokens-heading', text: 'API tokens' }),
+    h('h3', { id: 'tokens-heading', text: t('users.token.heading') }),
     h('p', {
       class: 'hint',
-      text: "For scripted uploads. A token acts with its owner's role and countries; only its first characters are kept for display.",
+      text: t('users.token.intro'),
     }),
     issueForm(status, shown, () => void load()),
     shown,

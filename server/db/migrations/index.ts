@@ -17,7 +17,10 @@ import * as auditRefusals from './2026-12-02T1010_audit-refusals';
 import * as empact from './2026-12-02T1300_empact';
 import * as practiceEmpactTags from './2026-12-02T1310_practice-empact-tags';
 import * as collectionRounds from './2026-12-02T1400_collection-rounds';
-import * as cellSources from './2026-12-02T1520_cell-sources';
+import * as approvalLevels from './2026-12-02T1510_approval-levels';
+import * as nutsRegions from './2026-12-02T1540_nuts-regions';
+import * as domainLabels from './2026-12-02T1610_domain-labels';
+import * as cellSources from './2026-12-03T0010_cell-sources';
 
 /**
  * Every migration, by its frozen name. Names sort in the order they run: add new ones with a later
@@ -42,5 +45,8 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T1300_empact': empact,
   '2026-12-02T1310_practice-empact-tags': practiceEmpactTags,
   '2026-12-02T1400_collection-rounds': collectionRounds,
-  '2026-12-02T1520_cell-sources': cellSources,
+  '2026-12-02T1510_approval-levels': approvalLevels,
+  '2026-12-02T1540_nuts-regions': nutsRegions,
+  '2026-12-02T1610_domain-labels': domainLabels,
+  '2026-12-03T0010_cell-sources': cellSources,
 };

@@ -51,6 +51,8 @@ export interface PracticeListingTable {
   slug: string;
   title: string;
   summary: string;
+  /** The language title and summary are written in (ISO 639); translations are in practice_translations. */
+  language: Generated<string>;
   search_title: string;
   search_body: string;
   rating: EvidenceRating;

@@ -34,17 +34,17 @@ export interface CollectionRoundVersionTable {
 export const PART_STATES = ['open', 'complete', 'approved', 'accepted'] as const;
 export type PartState = (typeof PART_STATES)[number];
 
-/** One geo's part of a round: completed by a contact point, approved nationally, accepted by the secretariat. */
+/**
+ * One geo's part of a round: completed by a contact point, approved nationally, accepted by the secretariat.
+ * `state` is where the part stands (each move is one conditional update); who approved it and when are
+ * rows of `approvals` (server/approvals/).
+ */
 export interface RoundPartTable {
   round_id: number;
   geo: string;
   state: PartState;
   completed_at: string | null;
   completed_by: string | null;
-  approved_at: string | null;
-  approved_by: string | null;
-  accepted_at: string | null;
-  accepted_by: string | null;
 }
 
 /** A figure a contact point declared not to exist nationally, and why (not the same as not delivered). */
@@ -67,6 +67,10 @@ export interface RoundLockExceptionTable {
   reason: string;
   granted_by: string;
   granted_at: string;
+  /** Set when the secretariat ends the exception early; the row stays. */
+  revoked_by: string | null;
+  revoked_at: string | null;
+  revoke_reason: string | null;
 }
 
 export const NOTICE_KINDS = ['opened', 'due-soon', 'overdue', 'returned'] as const;

@@ -9,7 +9,7 @@ import { CSV_DATAFLOW } from './artefacts';
 import { sdmxCsv } from './data-csv';
 import { checkFlowRef, checkProviderRef, type DataQuery, parseDataQuery, readMoment } from './data-query';
 import { currentPages, type DataSetSource, readCells, readHistory, seriesOfPages, seriesOfRows } from './data-read';
-import { type SeriesBlock } from '../../analytics/series-block';
+import type { SeriesBlock } from '../../analytics/series-block';
 import { genericData, structureSpecificData } from './data-xml';
 import { noResults, sdmxErrorResponse } from './errors';
 import { type Negotiated, negotiateData } from './negotiate';

@@ -37,6 +37,12 @@ export const measuredShape = {
     .describe('The source of the count (sources.code): the preferred one, or the one asked for'),
   denominator: DenominatorSchema.nullable().describe('The population a rate was divided by'),
   reason: z.string().nullable().describe('Why value is null, e.g. "no population for AT 2022"'),
+  rateSource: z
+    .string()
+    .optional()
+    .describe(
+      'Set when the rate is one a source published (e.g. "estat.crim_gen_reg" for a region the observatory holds no population of), not count ÷ population',
+    ),
 };
 export const MeasuredValueSchema = z.object(measuredShape);
 export type MeasuredValue = z.infer<typeof MeasuredValueSchema>;

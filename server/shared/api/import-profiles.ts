@@ -4,7 +4,7 @@ const columnName = z.string().min(1).max(200);
 
 /** A national code mapped to an observatory indicator, with what makes the figures not quite comparable. */
 export const IndicatorMapping = z.object({
-  code: z.string().min(1).max(100),
+  code: z.string().min(1).max(300),
   indicator: z.string().min(1).max(32),
   comparability: z.string().min(3).max(2000),
   /** Flags added to every cell of this mapping, e.g. "d" (definition differs). */
@@ -27,8 +27,11 @@ export const ProfileDefinition = z.object({
   description: z.string().max(2000).default(''),
   /** The country the profile is for; null for a profile any geo may use (Eurostat, World Bank). */
   geo: z.string().max(16).nullable().default(null),
-  /** long: one row per cell; wide: one column per period; eurostat: Eurostat TSV; worldbank: WDI bulk CSV. */
-  shape: z.enum(['long', 'wide', 'eurostat', 'worldbank']),
+  /**
+   * long: one row per cell; wide: one column per period; eurostat: Eurostat TSV (or its quoted CSV variant);
+   * worldbank: WDI bulk CSV; jsonstat: a JSON-stat 2.0 dataset, whose dimensions count as columns.
+   */
+  shape: z.enum(['long', 'wide', 'eurostat', 'worldbank', 'jsonstat']),
   encoding: z.enum(['auto', 'utf-8', 'utf-16le', 'utf-16be', 'windows-1252']).default('auto'),
   delimiter: z.enum(['auto', ',', ';', '\t', '|']).default('auto'),
   /** Which column holds what. Eurostat key dimensions (e.g. "iccs", "geo") count as columns. */
@@ -42,6 +45,11 @@ export const ProfileDefinition = z.object({
       note: columnName.optional(),
     })
     .default({}),
+  /**
+   * Long files: the indicator is these columns' values joined by " | " (e.g. Indicator | Dimension | Category),
+   * mapped by `indicators`; it takes the place of `columns.indicator`.
+   */
+  indicatorFrom: z.array(columnName).min(2).max(6).optional(),
   /** How the geo column writes countries. Without a geo column, every row is for the submission's geo. */
   geoCodes: z.enum(['eurostat', 'iso3', 'iso2']).default('eurostat'),
   /** Rows for other geos than the submission's: refused (an error each) or left out (counted). */

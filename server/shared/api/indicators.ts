@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { AGGREGATIONS, POLARITIES, UNIT_KINDS } from '../indicator-vocabulary';
+import { LabelsSchema } from './labels';
 
-/** An indicator of the common core set, as GET /api/indicators answers it (its catalogue row). */
+/**
+ * An indicator of the common core set, as GET /api/indicators answers it: its catalogue row, with
+ * `name` and `definition` in the reader's language and `labels` giving every language and its source.
+ */
 export const IndicatorSchema = z.object({
   code: z.string(),
-  name: z.string(),
-  definition: z.string(),
+  name: z.string().describe("In the reader's language (?lang=, Accept-Language); English, marked, if untranslated"),
+  definition: z.string().describe("In the reader's language"),
   unit: z.enum(UNIT_KINDS),
   polarity: z.enum(POLARITIES),
   theme: z.string(),
@@ -19,9 +23,14 @@ export const IndicatorSchema = z.object({
   aggregation: z.enum(AGGREGATIONS),
   implausible_change: z.number().describe('Relative year-on-year change above which a value is flagged (0.5 = 50 %)'),
   version: z.number(),
+  labels: z.object({ name: LabelsSchema, definition: LabelsSchema, unit: LabelsSchema, theme: LabelsSchema }),
 });
 
-export const ThemeSchema = z.object({ code: z.string(), name: z.string() });
+export const ThemeSchema = z.object({
+  code: z.string(),
+  name: z.string().describe("In the reader's language"),
+  labels: LabelsSchema,
+});
 
 export const IndicatorsAnswerSchema = z.object({ data: z.array(IndicatorSchema), themes: z.array(ThemeSchema) });
 

@@ -25,6 +25,10 @@ const measuredShape = {
     .describe('The source of the count (sources.code): the preferred one, or the one asked for'),
   denominator: denominator.nullable().describe('The population a rate was divided by'),
   reason: z.string().nullable().describe('Why value is null, e.g. "no population for AT 2022"'),
+  rateSource: z
+    .string()
+    .optional()
+    .describe('Set when the rate is one a source published (a region without a population), e.g. "estat.crim_gen_reg"'),
 };
 
 const versionMeta = z.object({

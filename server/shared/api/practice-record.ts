@@ -146,6 +146,11 @@ export const PracticeInput = z
     title: text('title', 3, 200),
     summary: text('summary', 20, 600),
     description: text('description', 20, 8000),
+    /** The language title, summary and description are written in; translations are added beside them. */
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}$/, 'a language is a lower-case ISO 639 code, e.g. en, nl, fr, de, sv')
+      .default('en'),
     geos: uniqueList(code, 'geos', 1, 60),
     level: z.enum(PRACTICE_LEVELS),
     /** Null when the start is not documented well enough to state. */
@@ -188,6 +193,13 @@ export const PracticeInput = z
     }
   });
 
+/** A translation of the fields a curator writes, into one of the observatory's languages. */
+export const PracticeTranslationInput = z.strictObject({
+  title: text('title', 3, 200),
+  summary: text('summary', 20, 600),
+  description: text('description', 20, 8000),
+});
+
 export const RatingOverrideInput = z.strictObject({
   rating: z.enum(EVIDENCE_RATINGS),
   justification: text('justification', 20, 1000),
@@ -203,6 +215,7 @@ export const PracticeRecord = z.object({
 });
 
 export type PracticeInput = z.infer<typeof PracticeInput>;
+export type PracticeTranslationInput = z.infer<typeof PracticeTranslationInput>;
 export type PracticeInputRaw = z.input<typeof PracticeInput>;
 export type Evaluation = z.infer<typeof Evaluation>;
 export type EucpnCriteria = z.infer<typeof EucpnCriteria>;

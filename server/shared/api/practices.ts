@@ -5,6 +5,17 @@ import { ExternalRating, PracticeRecord, RatingOverride } from './practice-recor
 const rating = z.enum(EVIDENCE_RATINGS);
 const workflowState = z.enum(WORKFLOW_STATES);
 
+/** Which language the curator-written fields are shown in, and a note when it is not the reader's. */
+export const PracticeLanguageSchema = z.object({
+  original: z.string().describe('The language the practice was written in (ISO 639)'),
+  shown: z.string().describe('The language of title, summary and description in this answer'),
+  translated: z.boolean().describe('True when a translation into the reader language is shown'),
+  note: z
+    .string()
+    .nullable()
+    .describe("In the reader's language: the original's language, when the text is not the reader's original"),
+});
+
 /** One card of a practice result list. */
 export const PracticeSummarySchema = z.object({
   slug: z.string(),
@@ -25,6 +36,7 @@ export const PracticeSummarySchema = z.object({
   state: workflowState,
   version: z.number(),
   titleMatch: z.boolean().nullable().describe('With search words: whether they all matched the title'),
+  language: PracticeLanguageSchema,
 });
 
 export const FacetCountSchema = z.object({ value: z.string(), count: z.number() });
@@ -74,12 +86,17 @@ export const PracticeDetailSchema = z.object({
   record: PracticeRecord,
   evidence: EvidenceAssessmentSchema.extend({ ratingLabel: z.string() }),
   linkedIndicators: z.array(z.string()),
+  language: PracticeLanguageSchema,
+  translations: z
+    .array(z.object({ locale: z.string(), revision: z.number(), translatedBy: z.string(), recordedAt: z.string() }))
+    .describe("The latest translation into each language (a curator's additions; every revision is kept)"),
   reviewComment: z
     .string()
     .nullable()
     .describe("The curators' comments when the practice was returned (staff views only)"),
 });
 
+export type PracticeLanguage = z.infer<typeof PracticeLanguageSchema>;
 export type PracticeSummary = z.infer<typeof PracticeSummarySchema>;
 export type FacetCount = z.infer<typeof FacetCountSchema>;
 export type PracticeSearchResponse = z.infer<typeof PracticeSearchAnswerSchema>;

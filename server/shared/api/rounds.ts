@@ -2,7 +2,14 @@ import { z } from 'zod';
 
 /** Collection rounds: the request schemas the server validates and the answers the client reads. */
 
-const day = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected a date written YYYY-MM-DD');
+/** A calendar day that exists: JavaScript would read 2026-02-30 as 2 March, so it is refused, not moved. */
+const day = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected a date written YYYY-MM-DD')
+  .refine(
+    (d) => new Date(`${d}T00:00:00.000Z`).getUTCDate() === Number(d.slice(8, 10)),
+    'there is no such day in that month: write a date of the calendar, e.g. 2026-02-28',
+  );
 const code = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'codes contain only letters, digits, "_" and "-"');
 const period = z
   .string()
@@ -46,7 +53,16 @@ export const RoundDetail = RoundSummary.extend({
     z.object({ version: z.number(), changedBy: z.string(), changedAt: z.string(), afterOpening: z.boolean() }),
   ),
   lockExceptions: z.array(
-    z.object({ geo: z.string(), until: z.string(), reason: z.string(), grantedBy: z.string(), grantedAt: z.string() }),
+    z.object({
+      id: z.number(),
+      geo: z.string(),
+      until: z.string(),
+      reason: z.string(),
+      grantedBy: z.string(),
+      grantedAt: z.string(),
+      revokedAt: z.string().nullable().describe('Set when the secretariat ended the exception early'),
+      revokeReason: z.string().nullable(),
+    }),
   ),
 });
 export type RoundDetail = z.infer<typeof RoundDetail>;
@@ -140,3 +156,14 @@ export const Notice = z.object({
   emailedAt: z.string().nullable(),
 });
 export type Notice = z.infer<typeof Notice>;
+
+/** A contact point named its country's national representative (the first level of two-level approval). */
+export const NationalRepresentative = z.object({
+  geo: z.string(),
+  email: z.string(),
+  grantedBy: z.string(),
+  grantedAt: z.string(),
+});
+export type NationalRepresentative = z.infer<typeof NationalRepresentative>;
+export const NationalRepresentatives = z.object({ data: z.array(NationalRepresentative) });
+export type NationalRepresentatives = z.infer<typeof NationalRepresentatives>;

@@ -8,6 +8,7 @@ export const PROBLEM_CODES = [
   'unknown-indicator',
   'unknown-geo',
   'geo-not-yours',
+  'older-nuts-code',
   'bad-period',
   'period-out-of-range',
   'not-a-number',
@@ -29,6 +30,12 @@ export const PROBLEM_CODES = [
   'unterminated-quote',
   'implausible-change',
   'formula-like-cell',
+  'unknown-geo-left-out',
+  'not-jsonstat',
+  'jsonstat-structure',
+  'jsonstat-values',
+  'file-too-large',
+  'profile-mismatch',
 ] as const;
 
 export const SeveritySchema = z.enum(['error', 'warning']);
@@ -40,13 +47,22 @@ export const ReportEntrySchema = z.object({
   cell: z.string().nullable(),
   code: z.enum(PROBLEM_CODES),
   severity: SeveritySchema,
-  message: z.string(),
+  message: z.string().describe("What is wrong and how to fix it, in the reader's language (?lang=, Accept-Language)"),
+  messageKey: z
+    .string()
+    .optional()
+    .describe('The message in the catalogue (docs/i18n.md): stable, kept with the stored report'),
+  messageParams: z
+    .record(z.string(), z.union([z.string(), z.number()]))
+    .optional()
+    .describe("The message's values, kept with the key so the report renders in any language"),
 });
 
 export const ValidationReportSchema = z.object({
   valid: z.boolean(),
   errorCount: z.number(),
   warningCount: z.number(),
+  summary: z.string().optional().describe('"3 errors, 1 warning", in the reader\'s language'),
   entries: z.array(ReportEntrySchema),
   omitted: z
     .partialRecord(z.enum(PROBLEM_CODES), z.number())
@@ -103,6 +119,11 @@ export const SUBMISSION_STATUSES = [
   'approval-rejected',
 ] as const;
 
+/** How many of the cells a submission adds or changes fall in an open collection round, and how many outside every round. */
+const RoundsOfCommitSchema = z
+  .object({ cellsInRounds: z.number(), cellsOutsideRounds: z.number() })
+  .describe('Cells inside and outside collection rounds (outside is allowed, and said)');
+
 /** The answer to an upload (POST /api/submissions): the dry run's report and diff. */
 export const SubmissionPreviewSchema = z.object({
   submissionId: z.number(),
@@ -114,6 +135,7 @@ export const SubmissionPreviewSchema = z.object({
   reading: ReadingSummarySchema,
   report: ValidationReportSchema,
   diff: SubmissionDiffSchema.nullable(),
+  rounds: RoundsOfCommitSchema.optional(),
 });
 
 /** One line of GET /api/submissions (a geo's submissions, newest first). */
@@ -149,10 +171,6 @@ export type SubmissionListItem = z.infer<typeof SubmissionListItemSchema>;
 export type SubmissionsAnswer = z.infer<typeof SubmissionsAnswerSchema>;
 
 /** POST /api/submissions/:id/commit: published at once, or (when approval is required) waiting for the secretariat. */
-/** How many of a commit's cells fall in an open collection round, and how many outside every round. */
-const RoundsOfCommitSchema = z
-  .object({ cellsInRounds: z.number(), cellsOutsideRounds: z.number() })
-  .describe('Cells inside and outside collection rounds (outside is allowed, and said)');
 
 export const CommitAnswerSchema = z.union([
   z.object({

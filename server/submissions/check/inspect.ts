@@ -3,8 +3,10 @@ import type { Cell } from '../read/cell';
 import { CHANGED_LISTED, type ChangedCell, type SubmissionDiff } from './submission-diff';
 import type { PublishedCell } from '../stage/published-cells';
 import type { ReportBuilder } from '../read/report';
-import type { HeldRun, StagedCell } from '../stage/staged-merge';
+import type { StagedCell } from '../stage/staged-merge';
+import type { PartSource } from '../stage/staging-file';
 import { walkSubmission } from '../stage/staged-walk';
+import { type CellGuard, isChange } from '../stage/cell-guard';
 
 /**
  * The checks that need a submission's cells side by side, done in one walk in key order (see
@@ -14,10 +16,11 @@ import { walkSubmission } from '../stage/staged-walk';
  */
 export async function inspectSubmission(
   db: DbOrTx,
-  submissionId: number,
+  staged: number | PartSource,
   geos: string[],
   report: ReportBuilder | null,
-  held?: HeldRun,
+  guard?: CellGuard,
+  source?: string,
 ): Promise<SubmissionDiff> {
   const thresholds = report ? await countThresholds(db) : new Map<string, number>();
   const duplicates = new LowestRows<Conflict>(report?.perCode ?? 0);
@@ -33,6 +36,7 @@ export async function inspectSubmission(
       return;
     }
     diff.staged(staged.first, published);
+    if (guard && isChange(staged.first, published)) guard.changed(staged.first);
     if (!report) return;
     const threshold = thresholds.get(staged.first.indicator);
     const previous = threshold === undefined ? null : series.previousYear(staged.first);
@@ -44,10 +48,10 @@ export async function inspectSubmission(
   const conflicts = new RepeatConflicts(duplicates);
   await walkSubmission(
     db,
-    submissionId,
+    staged,
     geos,
     { visit, repeat: report ? (first, row) => conflicts.hear(first, row) : undefined },
-    held,
+    { source },
   );
   if (report) {
     reportConflicts(report, duplicates);
@@ -118,13 +122,10 @@ function isJump(value: number | null, previous: number, threshold: number): bool
 
 function reportConflicts(report: ReportBuilder, found: LowestRows<Conflict>): void {
   for (const { row, firstRow } of found.listed()) {
-    report.error(
-      row.sourceRow,
-      'value',
-      row.value === null ? '' : String(row.value),
-      'duplicate-cell',
-      `${row.geo} ${row.indicator} ${row.period} already appears in row ${firstRow} with a different value or flags. Keep one of the two rows.`,
-    );
+    report.error(row.sourceRow, 'value', row.value === null ? '' : String(row.value), 'duplicate-cell', {
+      key: 'validation.duplicate-cell',
+      params: { geo: row.geo, indicator: row.indicator, period: row.period, firstRow: String(firstRow) },
+    });
   }
   report.countOmitted('duplicate-cell', 'error', found.unlisted);
 }
@@ -132,14 +133,15 @@ function reportConflicts(report: ReportBuilder, found: LowestRows<Conflict>): vo
 function reportJumps(report: ReportBuilder, found: LowestRows<Jump>): void {
   for (const { cell, previous, threshold } of found.listed()) {
     const change = Math.round(((cell.value! - previous) / previous) * 100);
-    report.warning(
-      cell.sourceRow,
-      'value',
-      String(cell.value),
-      'implausible-change',
-      `${cell.geo} ${cell.indicator} ${cell.period} is ${cell.value}, ${change > 0 ? '+' : ''}${change} % against ${previous} the year before; ` +
-        `the indicator flags changes beyond ${Math.round(threshold * 100)} %. Check the figure; if it is right, add a note or a "b" (break in series) flag.`,
-    );
+    report.warning(cell.sourceRow, 'value', String(cell.value), 'implausible-change', {
+      key: 'validation.implausible-change',
+      params: {
+        ...{ geo: cell.geo, indicator: cell.indicator, period: cell.period, value: String(cell.value) },
+        change: `${change > 0 ? '+' : ''}${change}`,
+        previous: String(previous),
+        threshold: String(Math.round(threshold * 100)),
+      },
+    });
   }
   report.countOmitted('implausible-change', 'warning', found.unlisted);
 }

@@ -11,10 +11,11 @@ export async function withdrawSubmission(
 ): Promise<{ submissionId: number; withdrawnAt: string }> {
   return db.transaction().execute(async (tx) => {
     const submission = await lockSubmission(tx, submissionId);
-    if (!submission) throw new SubmissionStateError(`Submission ${submissionId} does not exist.`, 'missing');
+    if (!submission)
+      throw new SubmissionStateError({ key: 'submissions.missing', params: { id: String(submissionId) } }, 'missing');
     if (submission.status !== 'validated') {
       throw new SubmissionStateError(
-        `Submission ${submissionId} is ${submission.status}; only a validated submission can be withdrawn.`,
+        { key: 'submissions.not-withdrawable', params: { id: String(submissionId), status: submission.status } },
         submission.status,
       );
     }

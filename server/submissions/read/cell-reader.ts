@@ -76,7 +76,7 @@ export async function* validatedCells(
 }
 
 /** Validates each cell as the reader finds it, so no batch of raw cells is built only to be dropped. */
-class ValidCells implements CellSink<Cell[]> {
+export class ValidCells implements CellSink<Cell[]> {
   private cells: Cell[] = [];
 
   constructor(

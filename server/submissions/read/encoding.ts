@@ -1,3 +1,4 @@
+import type { LocalisedText } from '../../shared/i18n';
 import { Readable } from 'node:stream';
 import type { SubmissionSource } from './source';
 
@@ -158,7 +159,7 @@ export async function findUtf8Trouble(source: SubmissionSource): Promise<Utf8Tro
 
 export interface EncodingNote {
   severity: 'error' | 'warning';
-  message: string;
+  message: LocalisedText;
 }
 
 /**
@@ -168,13 +169,17 @@ export interface EncodingNote {
  * Windows-1252 would garble every note without a word.
  */
 export function encodingNote(trouble: Utf8Trouble): { encoding: TextEncodingName; note: EncodingNote } {
-  const where = `byte ${trouble.offset + 1} (line ${trouble.line}, 0x${trouble.byte.toString(16).toUpperCase().padStart(2, '0')})`;
+  const where = {
+    offset: String(trouble.offset + 1),
+    line: String(trouble.line),
+    hex: trouble.byte.toString(16).toUpperCase().padStart(2, '0'),
+  };
   if (trouble.multibyte > 0) {
     return {
       encoding: 'utf-8',
       note: {
         severity: 'error',
-        message: `The file is UTF-8 except at ${where}, which is not valid UTF-8. Save the file again as UTF-8 (or fix that character) and upload it again.`,
+        message: { key: 'validation.encoding-broken-utf8', params: where },
       },
     };
   }
@@ -183,7 +188,10 @@ export function encodingNote(trouble: Utf8Trouble): { encoding: TextEncodingName
       encoding: 'utf-8',
       note: {
         severity: 'error',
-        message: `The file is neither UTF-8 (first invalid byte: ${where}) nor Windows-1252 (byte ${trouble.undefined1252 + 1} is undefined there). Save it as UTF-8.`,
+        message: {
+          key: 'validation.encoding-neither',
+          params: { ...where, undefinedByte: String(trouble.undefined1252 + 1) },
+        },
       },
     };
   }
@@ -191,7 +199,7 @@ export function encodingNote(trouble: Utf8Trouble): { encoding: TextEncodingName
     encoding: 'windows-1252',
     note: {
       severity: 'warning',
-      message: `The file is not UTF-8 (first invalid byte: ${where}), so it was read as Windows-1252. If accented letters look wrong, save it as UTF-8, or name the encoding in an import profile.`,
+      message: { key: 'validation.encoding-windows-1252', params: where },
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { LocalisedText } from '../../shared/i18n';
 /** How a column writes numbers. `thousands` '' means no grouping separator. */
 export interface NumberFormat {
   decimal: '.' | ',';
@@ -6,7 +7,7 @@ export interface NumberFormat {
 
 export type NumberReading =
   | { ok: true; value: number }
-  | { ok: false; code: 'not-a-number' | 'ambiguous-number'; message: string };
+  | { ok: false; code: 'not-a-number' | 'ambiguous-number'; message: LocalisedText };
 
 const PLAIN = /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const COMMA_GROUPED = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
@@ -47,14 +48,17 @@ export function readNumber(raw: string, format: NumberFormat | undefined): Numbe
     return {
       ok: false,
       code: 'not-a-number',
-      message: `"${text}" is not a number in this column's format (decimal "${format.decimal}", thousands ${format.thousands ? `"${format.thousands}"` : 'none'}). Correct the cell, or the profile's number format.`,
+      message: {
+        key: 'validation.not-a-number-in-format',
+        params: { text, decimal: format.decimal, thousands: format.thousands || 'none' },
+      },
     };
   }
   if (ONE_DOT_GROUP.test(text)) {
     return {
       ok: false,
       code: 'ambiguous-number',
-      message: `"${text}" could be ${text.replace('.', '')} (point as thousands separator) or ${text} (decimal point), and no other row of the column settles it. Write the number without separators, or set the number format in an import profile.`,
+      message: { key: 'validation.ambiguous-point', params: { text, asThousands: text.replace('.', '') } },
     };
   }
   if (PLAIN.test(text)) return { ok: true, value: Number(text) };
@@ -62,7 +66,10 @@ export function readNumber(raw: string, format: NumberFormat | undefined): Numbe
     return {
       ok: false,
       code: 'ambiguous-number',
-      message: `"${text}" could be ${text.replace(',', '')} (comma as thousands separator) or ${text.replace(',', '.')} (decimal comma), and no other row of the column settles it. Write the number without separators, or set the number format in an import profile.`,
+      message: {
+        key: 'validation.ambiguous-comma',
+        params: { text, asThousands: text.replace(',', ''), asDecimal: text.replace(',', '.') },
+      },
     };
   }
   if (COMMA_GROUPED.test(text)) return { ok: true, value: Number(text.replaceAll(',', '')) };
@@ -73,7 +80,7 @@ export function readNumber(raw: string, format: NumberFormat | undefined): Numbe
   return {
     ok: false,
     code: 'not-a-number',
-    message: `"${text}" is not a number. Write numbers with a decimal point and no thousands separators (1234567.5).`,
+    message: { key: 'validation.not-a-number', params: { text } },
   };
 }
 

@@ -1,11 +1,15 @@
+import { untranslated } from './reader-text';
 import { findProfileDefinition } from '../../import-profiles/import-profile.repository';
 import type { RawCell } from './cell';
 import { decodedText } from './encoding';
 import { planReading } from './read-plan';
 import { ReportBuilder, type ValidationReport } from './report';
 import { scanSource, sniff } from './sniff';
-import type { SubmissionSource } from './source';
-import { readRawCells, type ReadScope, type SkippedCounts } from './table-reader';
+import { type SubmissionSource, utf8Text } from './source';
+import { type CellSink, readRawCells, type ReadScope, type SkippedCounts } from './table-reader';
+import { type CubeRead, cubeRoles, takeCubeCells } from './jsonstat-cells';
+import { decodeJsonStatText } from './jsonstat/decode';
+import type { ProfileDefinition } from '../../shared/api/import-profiles';
 
 export interface FileCells {
   cells: RawCell[];
@@ -29,6 +33,10 @@ export async function readFileCells(
   const report = new ReportBuilder();
   const skipped: SkippedCounts = { filtered: 0, unmapped: 0, otherGeo: 0, missing: 0 };
   const cells: RawCell[] = [];
+  if (sniffed.json) {
+    await readCubeFile(source, profile, { scope, report, skipped }, cells);
+    return { cells, skipped, report: report.build() };
+  }
   const batches = readRawCells(decodedText(source, sniffed), sniffed.delimiter, {
     profile,
     plan: (header) => planReading(header, profile, [], report),
@@ -40,4 +48,25 @@ export async function readFileCells(
   });
   for await (const batch of batches) cells.push(...batch);
   return { cells, skipped, report: report.build() };
+}
+
+/** A JSON-stat source file read whole with its profile (the seed's files are small). */
+async function readCubeFile(
+  source: SubmissionSource,
+  profile: ProfileDefinition,
+  read: CubeRead,
+  cells: RawCell[],
+): Promise<void> {
+  let text = '';
+  for await (const chunk of utf8Text(source)) text += chunk;
+  const decoded = decodeJsonStatText(text);
+  if (!decoded.ok) {
+    for (const found of decoded.problems)
+      read.report.error(null, found.path, null, 'not-jsonstat', untranslated(found.message));
+    return;
+  }
+  const roles = cubeRoles(decoded.dataset, profile, read.report);
+  if (!roles) return;
+  const sink: CellSink<void> = { take: (cell) => cells.push({ ...cell }), batch: () => undefined };
+  for (const _ of takeCubeCells(decoded.dataset, profile, roles, read, sink));
 }

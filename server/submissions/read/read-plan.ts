@@ -1,5 +1,6 @@
 import { type ProfileDefinition, ProfileDefinition as ProfileSchema } from '../../shared/api/import-profiles';
 import { detectFormat, eurostatDimensions, type FileFormat } from './layout';
+import { readerText } from './reader-text';
 import type { ReportBuilder } from './report';
 import type { ReadPlan } from './table-reader';
 
@@ -38,6 +39,16 @@ export function planReading(
   shipped: ProfileDefinition[],
   report: ReportBuilder,
 ): ReadPlan | null {
+  if (named?.shape === 'jsonstat') {
+    report.error(
+      1,
+      null,
+      header.join(',').slice(0, 200),
+      'profile-mismatch',
+      readerText({ key: 'readers.plan.jsonstat-profile-for-table', params: { profile: named.name } }),
+    );
+    return null;
+  }
   if (named) {
     const format = named.shape === 'long' && isCanonical(named) ? 'canonical' : named.shape;
     return { format, profile: withShapeDefaults(named), reason: `named by the uploader: "${named.name}"` };
@@ -51,15 +62,7 @@ export function planReading(
   }
   if (format === 'eurostat') return eurostatPlan(header, shipped, report);
   if (format === 'worldbank') return worldBankPlan(header, shipped, report);
-  report.error(
-    1,
-    null,
-    header.join(',').slice(0, 200),
-    'missing-header',
-    'The first row is not a header the observatory recognises. Use the canonical header geo,indicator,period,value,flags,note ' +
-      '(download /api/submissions/template?geo=XX), a wide table with geo, indicator and one column per year, a Eurostat TSV, ' +
-      'a World Bank CSV, or choose an import profile for your national export.',
-  );
+  report.error(1, null, header.join(',').slice(0, 200), 'missing-header', { key: 'validation.header-unrecognised' });
   return null;
 }
 
@@ -69,19 +72,29 @@ function isCanonical(profile: ProfileDefinition): boolean {
 
 function eurostatPlan(header: string[], shipped: ProfileDefinition[], report: ReportBuilder): ReadPlan | null {
   const dims = eurostatDimensions(header);
-  const profile = shipped.find((p) => p.shape === 'eurostat' && p.keyDimensions?.join(',') === dims.join(','));
+  const matching = shipped.filter((p) => p.shape === 'eurostat' && p.keyDimensions?.join(',') === dims.join(','));
+  if (matching.length > 1) {
+    report.error(
+      1,
+      null,
+      header[0] ?? '',
+      'missing-header',
+      readerText({
+        key: 'readers.plan.eurostat-key-shared',
+        params: { key: dims.join(','), profiles: matching.map((p) => `"${p.name}"`).join(', ') },
+      }),
+    );
+    return null;
+  }
+  const profile = matching[0];
   if (profile) {
     const reason = `a Eurostat TSV with key ${dims.join(',')}: the shipped profile "${profile.name}" reads that key`;
     return { format: 'eurostat', profile: withShapeDefaults(profile), reason };
   }
-  report.error(
-    1,
-    null,
-    header[0] ?? '',
-    'missing-header',
-    `This is a Eurostat TSV with key ${dims.join(',')}, and no shipped import profile reads that key. Name your own profile ` +
-      '(?profile=..., saved with POST /api/import-profiles, shape "eurostat") that says which dimension holds the indicator and which rows to keep.',
-  );
+  report.error(1, null, header[0] ?? '', 'missing-header', {
+    key: 'validation.eurostat-key-unknown',
+    params: { dims: dims.join(',') },
+  });
   return null;
 }
 
@@ -91,12 +104,6 @@ function worldBankPlan(header: string[], shipped: ProfileDefinition[], report: R
     const reason = `a World Bank CSV: the shipped profile "${profile.name}" reads it`;
     return { format: 'worldbank' satisfies FileFormat, profile: withShapeDefaults(profile), reason };
   }
-  report.error(
-    1,
-    null,
-    header.join(',').slice(0, 200),
-    'missing-header',
-    'This is a World Bank CSV, and no shipped import profile reads it. Name a profile (?profile=...) that maps its indicator codes.',
-  );
+  report.error(1, null, header.join(',').slice(0, 200), 'missing-header', { key: 'validation.worldbank-no-profile' });
   return null;
 }

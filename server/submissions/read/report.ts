@@ -1,4 +1,6 @@
 import type { ProblemCode, ReportEntry, Severity, ValidationReport } from '../../shared/api/submissions';
+import type { Locale, LocalisedText } from '../../shared/i18n';
+import { translate } from '../../i18n/translate';
 
 export {
   PROBLEM_CODES,
@@ -11,6 +13,18 @@ export {
 export const DEFAULT_ENTRIES_PER_CODE = 100;
 const MAX_CELL_TEXT = 200;
 
+/** A problem as the readers and checks report it: its message is a catalogue key and values (docs/i18n.md). */
+export interface ReportedProblem {
+  row: number | null;
+  column: string | null;
+  cell: string | null;
+  code: ProblemCode;
+  severity: Severity;
+  message: LocalisedText;
+}
+
+type EntryParams = NonNullable<ReportEntry['messageParams']>;
+
 /** Collects entries, listing at most `perCode` of each code and counting the rest. */
 export class ReportBuilder {
   private readonly entries: ReportEntry[] = [];
@@ -21,7 +35,7 @@ export class ReportBuilder {
 
   constructor(readonly perCode = DEFAULT_ENTRIES_PER_CODE) {}
 
-  add(entry: ReportEntry): void {
+  add({ message, ...entry }: ReportedProblem): void {
     if (entry.severity === 'error') this.errors++;
     else this.warnings++;
     const n = this.listed.get(entry.code) ?? 0;
@@ -32,14 +46,33 @@ export class ReportBuilder {
     this.listed.set(entry.code, n + 1);
     const cell =
       entry.cell !== null && entry.cell.length > MAX_CELL_TEXT ? `${entry.cell.slice(0, MAX_CELL_TEXT)}…` : entry.cell;
-    this.entries.push({ ...entry, cell });
+    // The key and values are stored with the report; the English text is rendered once, for listed entries only.
+    this.entries.push({
+      ...entry,
+      cell,
+      message: translate('en', message),
+      messageKey: message.key,
+      messageParams: (message.params ?? {}) as EntryParams,
+    });
   }
 
-  error(row: number | null, column: string | null, cell: string | null, code: ProblemCode, message: string): void {
+  error(
+    row: number | null,
+    column: string | null,
+    cell: string | null,
+    code: ProblemCode,
+    message: LocalisedText,
+  ): void {
     this.add({ row, column, cell, code, severity: 'error', message });
   }
 
-  warning(row: number | null, column: string | null, cell: string | null, code: ProblemCode, message: string): void {
+  warning(
+    row: number | null,
+    column: string | null,
+    cell: string | null,
+    code: ProblemCode,
+    message: LocalisedText,
+  ): void {
     this.add({ row, column, cell, code, severity: 'warning', message });
   }
 
@@ -64,4 +97,23 @@ export class ReportBuilder {
       omitted: this.omitted,
     };
   }
+}
+
+/**
+ * A report in the reader's language: each entry's message rendered from its stored key and values,
+ * and a summary line ("3 errors, 1 warning"). Entries stored before messages had keys keep their text.
+ */
+export function localiseReport(report: ValidationReport, locale: Locale): ValidationReport {
+  return {
+    ...report,
+    summary: translate(locale, {
+      key: 'validation.summary',
+      params: { errors: report.errorCount, warnings: report.warningCount },
+    }),
+    entries: report.entries.map((entry) =>
+      entry.messageKey
+        ? { ...entry, message: translate(locale, { key: entry.messageKey, params: entry.messageParams }) }
+        : entry,
+    ),
+  };
 }

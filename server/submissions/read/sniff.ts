@@ -54,6 +54,8 @@ export interface Sniffed extends DetectedEncoding {
   binary: string | null;
   /** What the report must say about the encoding: a file read as Windows-1252, or one that is neither. */
   encodingNote: EncodingNote | null;
+  /** The text starts like JSON (`{` or `[`), not like a table: it is read as JSON-stat. */
+  json: boolean;
 }
 
 /** Encoding and delimiter: the profile's when it sets them, otherwise read from the bytes. */
@@ -69,8 +71,9 @@ export function sniff(scan: SourceScan, profile: ProfileDefinition | null): Snif
   const binary = binaryKind(scan.head, encoding.encoding);
   const complete = scan.head.length < HEAD_BYTES;
   let headText = new TextDecoder(encoding.encoding).decode(scan.head.subarray(encoding.bomLength));
+  const json = !binary && /^\s*[[{]/.test(headText);
   if (!complete) headText = headText.slice(0, Math.max(0, headText.lastIndexOf('\n')));
   const delimiter = profile && profile.delimiter !== 'auto' ? profile.delimiter : sniffDelimiter(headText);
-  const sample = binary ? [] : Papa.parse<string[]>(headText, { delimiter, skipEmptyLines: true }).data;
-  return { ...encoding, delimiter, binary, sample, encodingNote: binary ? null : (judged?.note ?? null) };
+  const sample = binary || json ? [] : Papa.parse<string[]>(headText, { delimiter, skipEmptyLines: true }).data;
+  return { ...encoding, delimiter, binary, sample, encodingNote: binary ? null : (judged?.note ?? null), json };
 }

@@ -2,6 +2,9 @@ import type { Readable } from 'node:stream';
 import type { IndicatorMapping, ProfileDefinition } from '../../shared/api/import-profiles';
 import type { SkippedCounts } from '../../shared/api/submissions';
 import type { RawCell } from './cell';
+import { GeoResolver, type ReadScope } from './geo-codes';
+
+export type { ReadScope } from './geo-codes';
 import type { Delimiter } from './delimiter';
 import {
   buildLayout,
@@ -18,16 +21,6 @@ import type { ReportBuilder } from './report';
 
 /** Rows and cells the file holds that the submission leaves out on purpose, by reason (an API answer's part). */
 export type { SkippedCounts } from '../../shared/api/submissions';
-
-export interface ReadScope {
-  submissionGeo: string;
-  /** Geos the submission may hold (the geo, or a group and its members). */
-  geos: Set<string>;
-  /** Known geo codes, to tell an unknown code from another country's in multi-country files. */
-  knownGeos: Set<string>;
-  iso3: Map<string, string>;
-  iso2: Map<string, string>;
-}
 
 export interface ReadPlan {
   format: FileFormat;
@@ -102,14 +95,10 @@ export async function* readTable<Batch>(
   } catch (error) {
     if (!(error instanceof RecordTooLongError)) throw error;
     text.destroy();
-    read.report.error(
-      error.row,
-      null,
-      null,
-      'line-too-long',
-      `Row ${error.row} is longer than ${MAX_RECORD_CHARS} characters (the limit for one row), so the file was not read further. ` +
-        'Check that the file has line breaks, and that every quote (") is closed.',
-    );
+    read.report.error(error.row, null, null, 'line-too-long', {
+      key: 'validation.line-too-long',
+      params: { row: String(error.row), limit: String(MAX_RECORD_CHARS) },
+    });
   }
 }
 
@@ -129,7 +118,7 @@ async function* readRecords<Batch>(
       const at = records.findIndex((fields) => !worldBank || isWorldBankHeader(fields));
       if (at < 0) {
         preamble += records.length;
-        if (preamble > PREAMBLE_LIMIT) return reportNoHeader(read, null);
+        if (preamble > PREAMBLE_LIMIT) return reportNoHeader(read, false);
         continue;
       }
       const header: CsvRecord = { row: rows[at]!, fields: records[at]! };
@@ -144,53 +133,34 @@ async function* readRecords<Batch>(
     reader.takeAll(batch, from);
     yield sink.batch();
   }
-  if (!reader)
-    reportNoHeader(read, preamble > 0 ? 'no World Bank header row ("Country Name","Country Code",...)' : null);
+  reader?.finish();
+  if (!reader) reportNoHeader(read, preamble > 0);
 }
 
 function checkHeaderShape(header: CsvRecord, report: ReportBuilder): boolean {
   if (header.fields.length > MAX_COLUMNS) {
-    report.error(
-      header.row,
-      null,
-      header.fields.slice(0, 20).join(','),
-      'too-many-columns',
-      `The header has ${header.fields.length} columns; the limit is ${MAX_COLUMNS}. Check the delimiter, or split the file.`,
-    );
+    report.error(header.row, null, header.fields.slice(0, 20).join(','), 'too-many-columns', {
+      key: 'validation.too-many-columns',
+      params: { count: String(header.fields.length), limit: String(MAX_COLUMNS) },
+    });
     return false;
   }
   const unusual = header.fields.find((f) => UNUSUAL_SEPARATOR.test(f));
   if (unusual === undefined) return true;
   const code = unusual.match(UNUSUAL_SEPARATOR)![0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-  report.error(
-    header.row,
-    null,
-    unusual.slice(0, 200),
-    'unusual-line-separator',
-    `The file separates lines with U+${code} instead of ordinary line breaks, so it reads as one long row. ` +
-      'Save it again as CSV with ordinary line breaks (LF or CR LF).',
-  );
+  report.error(header.row, null, unusual.slice(0, 200), 'unusual-line-separator', {
+    key: 'validation.unusual-line-separator',
+    params: { code },
+  });
   return false;
 }
 
-function reportNoHeader(read: TableRead, what: string | null): void {
-  if (what) {
-    read.report.error(
-      null,
-      null,
-      null,
-      'missing-header',
-      `The file has ${what}. Upload the World Bank bulk CSV as downloaded, or choose another profile.`,
-    );
+function reportNoHeader(read: TableRead, noWorldBankHeader: boolean): void {
+  if (noWorldBankHeader) {
+    read.report.error(null, null, null, 'missing-header', { key: 'validation.no-worldbank-header' });
     return;
   }
-  read.report.error(
-    null,
-    null,
-    null,
-    'empty-file',
-    'The file is empty. Upload a CSV whose first row is the header geo,indicator,period,value,flags,note (download it from /api/submissions/template?geo=XX).',
-  );
+  read.report.error(null, null, null, 'empty-file', { key: 'validation.empty-file' });
 }
 
 function isWorldBankPreamble(fields: string[] | undefined): boolean {
@@ -207,18 +177,18 @@ function checkLayout(
   const wide = layout.format !== 'canonical' && layout.format !== 'long';
   const needed = wide ? (['indicator'] as const) : (['indicator', 'period', 'value'] as const);
   const missing: string[] = needed
+    .filter((role) => role !== 'indicator' || !profile.indicatorFrom)
     .filter((role) => columnAt(layout, columns[role]) === undefined)
     .map((role) => `${role} ("${columns[role] ?? '?'}")`);
+  for (const name of profile.indicatorFrom ?? [])
+    if (columnAt(layout, name) === undefined) missing.push(`indicator part ("${name}")`);
   if (columns.geo && columnAt(layout, columns.geo) === undefined) missing.push(`geo ("${columns.geo}")`);
   if (wide && layout.periodColumns.length === 0) missing.push('period columns (headers such as 2021)');
   if (!missing.length) return !reportRepeatedPeriods(layout, report, header);
-  report.error(
-    header.row,
-    null,
-    header.fields.join(',').slice(0, 200),
-    'missing-header',
-    `The header lacks ${missing.join(', ')}. The canonical header is geo,indicator,period,value,flags,note; for other layouts choose an import profile whose column names match the file.`,
-  );
+  report.error(header.row, null, header.fields.join(',').slice(0, 200), 'missing-header', {
+    key: 'validation.header-lacks',
+    params: { missing: missing.join(', ') },
+  });
   return false;
 }
 
@@ -236,13 +206,10 @@ function reportRepeatedPeriods(layout: TableLayout, report: ReportBuilder, heade
       continue;
     }
     repeated = true;
-    report.error(
-      header.row,
-      name,
-      name,
-      'duplicate-column',
-      `Columns "${earlier}" and "${name}" both hold period ${period}. Keep one of them, or rename the other to the period it really holds.`,
-    );
+    report.error(header.row, name, name, 'duplicate-column', {
+      key: 'validation.duplicate-column',
+      params: { earlier, name, period },
+    });
   }
   return repeated;
 }
@@ -267,6 +234,9 @@ const WIDE_CELL = /^\s*(\S*?)\s*([A-Za-z]*)\s*$/;
 class RowReader {
   private readonly at: Record<'geo' | 'indicator' | 'period' | 'value' | 'flags' | 'note', number | undefined>;
   private readonly mappings: Map<string, IndicatorMapping> | null;
+  /** Columns whose values, joined, make the indicator code (profile.indicatorFrom); null: one column. */
+  private readonly indicatorParts: number[] | null;
+  private readonly geos: GeoResolver;
   private readonly filters: { at: number | undefined; test: (v: string) => boolean; column: string }[];
   /** Column names as the uploader sees them, for the report (shared by every cell of a long table). */
   private readonly columns: RawCell['columns'];
@@ -298,9 +268,11 @@ class RowReader {
       note: columnAt(layout, c.note),
     };
     const names = layout.names;
+    this.indicatorParts = profile.indicatorFrom?.map((name) => columnAt(layout, name)!) ?? null;
+    this.geos = new GeoResolver(profile, read.scope);
     this.columns = {
       geo: this.at.geo === undefined ? '(submission geo)' : names[this.at.geo]!,
-      indicator: names[this.at.indicator!]!,
+      indicator: this.indicatorParts ? profile.indicatorFrom!.join(' | ') : names[this.at.indicator!]!,
       period: this.at.period === undefined ? '' : names[this.at.period]!,
       value: this.at.value === undefined ? '' : names[this.at.value]!,
       flags: this.at.flags === undefined ? '(none)' : names[this.at.flags]!,
@@ -362,12 +334,15 @@ class RowReader {
       skipped.filtered++;
       return;
     }
-    const geo = this.geoOf(field(fields, this.at.geo));
+    const geo =
+      this.at.geo === undefined ? this.read.scope.submissionGeo : this.geos.resolve(field(fields, this.at.geo), row);
     if (geo === null) {
       skipped.otherGeo++;
       return;
     }
-    const code = field(fields, this.at.indicator);
+    const code = this.indicatorParts
+      ? this.indicatorParts.map((at) => field(fields, at)).join(' | ')
+      : field(fields, this.at.indicator);
     const mapping = this.mappings?.get(code);
     if (this.mappings && !mapping) {
       skipped.unmapped++;
@@ -408,15 +383,9 @@ class RowReader {
     return true;
   }
 
-  /** The observatory geo of a row, or null when a multi-country file's row is for a geo outside the submission. */
-  private geoOf(text: string): string | null {
-    const { scope } = this.read;
-    const { profile } = this;
-    if (this.at.geo === undefined) return scope.submissionGeo;
-    const code =
-      profile.geoCodes === 'iso3' ? scope.iso3.get(text) : profile.geoCodes === 'iso2' ? scope.iso2.get(text) : text;
-    if (profile.otherGeos === 'skip' && (code === undefined || !scope.geos.has(code))) return null;
-    return code ?? text;
+  /** Called once the file is read: names the unknown geo codes that were left out. */
+  finish(): void {
+    this.geos.reportUnknown(this.read.report, this.columns.geo, 'rows');
   }
 
   private wrongWidth(fields: string[], row: number, unterminatedQuote: boolean): void {
@@ -428,8 +397,11 @@ class RowReader {
       text,
       unterminated ? 'unterminated-quote' : 'wrong-column-count',
       unterminated
-        ? `Row ${row} opens a quote (") that is never closed, so the rest of the file reads as one field. Close the quote or remove the stray quote character.`
-        : `Row ${row} has ${fields.length} fields but the header has ${this.layout.width}. Check for an unquoted delimiter or a missing field in this row.`,
+        ? { key: 'validation.unterminated-quote', params: { row: String(row) } }
+        : {
+            key: 'validation.wrong-column-count',
+            params: { row: String(row), fields: String(fields.length), width: String(this.layout.width) },
+          },
     );
   }
 }

@@ -1,5 +1,6 @@
 import { type FlagReading, flagsExplainMissing, sharedFlags } from '../../cells/flags';
 import { isPeriodInRange, sharedPeriods } from '../../cells/period';
+import { olderNutsAdvice } from '../../geos/region.catalogue';
 import type { Cell, RawCell } from './cell';
 import { readNumber, readPlainNumber } from './number-format';
 import type { ReportBuilder } from './report';
@@ -31,75 +32,54 @@ export function validateCell(raw: RawCell, ctx: ValidationContext, report: Repor
   const before = report.errorCount;
   const { row, columns } = raw;
 
-  if (!ctx.geos.has(raw.geo)) {
-    report.error(
-      row,
-      columns.geo,
-      raw.geo,
-      'unknown-geo',
-      `"${raw.geo}" is not a Eurostat geo code the observatory knows. Use codes such as AT, DE, EL (Greece), UK; see /api/geos.`,
-    );
+  const olderNuts = ctx.geos.has(raw.geo) ? null : olderNutsAdvice(raw.geo);
+  if (olderNuts) {
+    report.error(row, columns.geo, raw.geo, 'older-nuts-code', olderNuts);
+  } else if (!ctx.geos.has(raw.geo)) {
+    report.error(row, columns.geo, raw.geo, 'unknown-geo', { key: 'validation.unknown-geo', params: { geo: raw.geo } });
   } else if (!ctx.scope.has(raw.geo)) {
-    report.error(
-      row,
-      columns.geo,
-      raw.geo,
-      'geo-not-yours',
-      `This submission is for ${ctx.submissionGeo}, but the row is for ${raw.geo}. Remove the row, or send ${raw.geo}'s figures as a separate submission for ${raw.geo}.`,
-    );
+    report.error(row, columns.geo, raw.geo, 'geo-not-yours', {
+      key: 'validation.geo-not-yours',
+      params: { submissionGeo: ctx.submissionGeo, geo: raw.geo },
+    });
   }
 
   const indicator = ctx.indicators.get(raw.indicator);
   if (!indicator) {
-    report.error(
-      row,
-      columns.indicator,
-      raw.indicator,
-      'unknown-indicator',
-      `"${raw.indicator}" is not an indicator code. Use a code from /api/indicators, e.g. ICCS0101 for intentional homicide.`,
-    );
+    report.error(row, columns.indicator, raw.indicator, 'unknown-indicator', {
+      key: 'validation.unknown-indicator',
+      params: { indicator: raw.indicator },
+    });
   }
 
   const period = sharedPeriods.parse(raw.period);
   if (!period) {
-    report.error(
-      row,
-      columns.period,
-      raw.period,
-      'bad-period',
-      `"${raw.period}" is not a period. Write a four-digit year (2021), a quarter (2021-Q1) or a month (2021-03).`,
-    );
+    report.error(row, columns.period, raw.period, 'bad-period', {
+      key: 'validation.bad-period',
+      params: { period: raw.period },
+    });
   } else if (!isPeriodInRange(period, ctx.now)) {
-    report.error(
-      row,
-      columns.period,
-      raw.period,
-      'period-out-of-range',
-      `${raw.period} is outside the accepted years (1950 to the current year). Check for a typing error in the year.`,
-    );
+    report.error(row, columns.period, raw.period, 'period-out-of-range', {
+      key: 'validation.period-out-of-range',
+      params: { period: raw.period },
+    });
   }
 
   const flagReading = raw.flags === '' ? NO_FLAGS : sharedFlags.read(raw.flags);
   const badFlags = flagReading.unknown;
   if (badFlags.length) {
-    report.error(
-      row,
-      columns.flags,
-      raw.flags,
-      'unknown-flag',
-      `Unknown observation flag ${badFlags.map((f) => `"${f}"`).join(', ')}. Use Eurostat flags: b d e f i m n p u c C or ":".`,
-    );
+    report.error(row, columns.flags, raw.flags, 'unknown-flag', {
+      key: 'validation.unknown-flag',
+      params: { flags: badFlags.map((f) => `"${f}"`).join(', ') },
+    });
   }
   const flags = flagReading.normalised;
   const value = parseValue(raw, flags, indicator?.unit, report);
   if (raw.note.length > NOTE_LIMIT) {
-    report.error(
-      row,
-      'note',
-      raw.note,
-      'field-too-long',
-      `The note has ${raw.note.length} characters; the limit is ${NOTE_LIMIT}. Shorten it, or put the full text in the methodology.`,
-    );
+    report.error(row, 'note', raw.note, 'field-too-long', {
+      key: 'validation.note-too-long',
+      params: { length: String(raw.note.length), limit: String(NOTE_LIMIT) },
+    });
   }
 
   if (report.errorCount > before || !period || value === undefined) return null;
@@ -145,24 +125,15 @@ function parseValue(
   const text = raw.value;
   if (text === '' || text === ':') {
     if (flagsExplainMissing(flags) || text === ':') return null;
-    report.error(
-      row,
-      columns.value,
-      text,
-      'missing-without-flag',
-      'The value is empty but no flag says why. Give the value, or flag it ":" (not available), "m" (missing) or "c" (confidential).',
-    );
+    report.error(row, columns.value, text, 'missing-without-flag', { key: 'validation.missing-without-flag' });
     return undefined;
   }
   // A plain number starts with a digit or "-digit", so it cannot look like a formula either.
   if (text.length > VALUE_LIMIT) {
-    report.error(
-      row,
-      columns.value,
-      text,
-      'field-too-long',
-      `The value has ${text.length} characters; a number has at most ${VALUE_LIMIT}. Check the cell.`,
-    );
+    report.error(row, columns.value, text, 'field-too-long', {
+      key: 'validation.value-too-long',
+      params: { length: String(text.length), limit: String(VALUE_LIMIT) },
+    });
     return undefined;
   }
   const value = readPlainNumber(text, raw.numberFormat) ?? readWrittenNumber(raw, report);
@@ -179,13 +150,7 @@ function parseValue(
 function readWrittenNumber(raw: RawCell, report: ReportBuilder): number | undefined {
   const { row, columns, value: text } = raw;
   if (FORMULA_START.test(text)) {
-    report.error(
-      row,
-      columns.value,
-      text,
-      'formula-like-cell',
-      'The cell looks like a spreadsheet formula, not a number. Export the computed values (paste as values) and upload again.',
-    );
+    report.error(row, columns.value, text, 'formula-like-cell', { key: 'validation.formula-like-cell' });
     return undefined;
   }
   const reading = readNumber(text, raw.numberFormat);

@@ -1,3 +1,4 @@
+import type { LocalisedText } from '../../shared/i18n';
 import type { UnitKind } from '../../db/tables/indicator.table';
 
 /** Counts (offences, victims, population) stay below this: a trillion, far above any country's figure. */
@@ -11,7 +12,7 @@ const SMALLEST_NORMAL = 2.2250738585072014e-308;
 
 export interface RangeProblem {
   code: 'number-out-of-range' | 'fractional-count' | 'negative-count';
-  message: string;
+  message: LocalisedText;
 }
 
 /**
@@ -35,19 +36,21 @@ export function rangeProblem(
   ) {
     return null;
   }
-  if (!Number.isFinite(value))
-    return outOfRange(`"${short(text)}" is too large to be a number the observatory can store (it overflows).`);
+  if (!Number.isFinite(value)) return outOfRange({ key: 'validation.overflow', params: { text: short(text) } });
   if (value === 0 ? writesNonZero(text) : Math.abs(value) < SMALLEST_NORMAL) {
-    return outOfRange(`"${short(text)}" is too close to zero to be a real figure (it underflows). Check the exponent.`);
+    return outOfRange({ key: 'validation.underflow', params: { text: short(text) } });
   }
   if (unit === 'count') return countProblem(value, indicator);
   if (unit === 'percent' && (value < 0 || value > 100))
-    return outOfRange(`${value} is not a percentage: write a figure from 0 to 100.`);
+    return outOfRange({ key: 'validation.not-a-percentage', params: { value: String(value) } });
   if ((unit === 'rate_per_100k' || unit === 'currency_per_inhabitant') && value < 0) {
-    return outOfRange(`${value} is negative; this indicator's figures are 0 or more.`);
+    return outOfRange({ key: 'validation.negative-rate', params: { value: String(value) } });
   }
   if (Math.abs(value) >= VALUE_CEILING)
-    return outOfRange(`${value} is beyond the plausible range (±${VALUE_CEILING.toExponential()}).`);
+    return outOfRange({
+      key: 'validation.beyond-range',
+      params: { value: String(value), ceiling: VALUE_CEILING.toExponential() },
+    });
   return null;
 }
 
@@ -55,17 +58,20 @@ function countProblem(value: number, indicator: string): RangeProblem {
   if (!Number.isInteger(value)) {
     return {
       code: 'fractional-count',
-      message: `${value} is not a whole number, and this indicator counts. Round it, or check the decimal separator.`,
+      message: { key: 'validation.fractional-count', params: { value: String(value) } },
     };
   }
   if (value >= COUNT_CEILING)
-    return outOfRange(`${value} is not a plausible count: counts stay below ${COUNT_CEILING.toExponential()}.`);
+    return outOfRange({
+      key: 'validation.implausible-count',
+      params: { value: String(value), ceiling: COUNT_CEILING.toExponential() },
+    });
   if (indicator === POPULATION && value < 1)
-    return outOfRange(`A population of ${value} is impossible: it is at least 1.`);
-  return { code: 'negative-count', message: `A count cannot be negative (${value}). Check the sign of this value.` };
+    return outOfRange({ key: 'validation.impossible-population', params: { value: String(value) } });
+  return { code: 'negative-count', message: { key: 'validation.negative-count', params: { value: String(value) } } };
 }
 
-function outOfRange(message: string): RangeProblem {
+function outOfRange(message: LocalisedText): RangeProblem {
   return { code: 'number-out-of-range', message };
 }
 

@@ -1,5 +1,6 @@
 import { type CellReadJob, type CellReadState, validatedCells } from '../read/cell-reader';
 import { decodedText } from '../read/encoding';
+import { validatedJsonStatCells } from '../read/json-reader';
 import type { ReportBuilder } from '../read/report';
 import type { SubmissionSource } from '../read/source';
 import { type EncodedPart, runsOf } from './staged-run';
@@ -18,9 +19,10 @@ export function readStagedParts(
   job: CellReadJob,
   report: ReportBuilder,
   state: CellReadState,
-  onProgress?: (rowsRead: number) => void,
+  onProgress?: (rowsRead: number) => void | Promise<void>,
 ): AsyncGenerator<EncodedPart> {
-  return runsOf(validatedCells(decodedText(source, job.sniffed), job, report, state), () =>
-    onProgress?.(state.rowsRead),
-  );
+  const cells = job.sniffed.json
+    ? validatedJsonStatCells(source, job, report, state)
+    : validatedCells(decodedText(source, job.sniffed), job, report, state);
+  return runsOf(cells, () => onProgress?.(state.rowsRead));
 }

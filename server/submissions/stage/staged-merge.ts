@@ -1,8 +1,8 @@
 import type { DbOrTx } from '../../db/database';
 import type { Cell } from '../read/cell';
-import { cellAt, decodePart, type StagedPart } from './staged-part';
-import type { EncodedPart } from './staged-run';
+import { cellAt, type StagedPart } from './staged-part';
 import { readPart, stagedRuns } from './staged-store';
+import type { PartSource } from './staging-file';
 
 /** One cell of a submission: its first row, and how many later rows name the same cell (repeats). */
 export interface StagedCell {
@@ -67,28 +67,23 @@ export function sameCell(a: Cell, b: Cell): boolean {
 
 const BATCH = 4096;
 
-/**
- * The parts of a submission's only run, still in memory from the preview that just stored them: the
- * preview's checks then read them without fetching them back (on PostgreSQL, bytea comes back as hex
- * text, 0.4 s for 1M cells).
- */
-export type HeldRun = EncodedPart[];
+/** A submission's parts as stored in `staged_parts`. */
+export async function storedParts(db: DbOrTx, submissionId: number): Promise<PartSource> {
+  return { runs: await stagedRuns(db, submissionId), load: (run, part) => readPart(db, submissionId, run, part) };
+}
 
 /**
  * A submission's staged cells in key order (indicator, geo, period), in batches; repeated rows go to
  * `onRepeat`. The runs are merged as they are read: one part of each run is decoded at a time.
+ * `staged` is a stored submission's id, or the parts of one not yet stored (a preview's staging file).
  */
 export async function* stagedCells(
   db: DbOrTx,
-  submissionId: number,
-  held?: HeldRun,
+  staged: number | PartSource,
   onRepeat?: RepeatListener,
 ): AsyncGenerator<StagedCell[]> {
-  const cursors = held
-    ? [new RunCursor(held.length, async (part) => decodePart(held[part]!.bytes))]
-    : (await stagedRuns(db, submissionId)).map(
-        (parts, run) => new RunCursor(parts, (part) => readPart(db, submissionId, run, part)),
-      );
+  const parts = typeof staged === 'number' ? await storedParts(db, staged) : staged;
+  const cursors = parts.runs.map((count, run) => new RunCursor(count, (part) => parts.load(run, part)));
   const live: RunCursor[] = [];
   for (const c of cursors) if (await c.advance()) live.push(c);
   let batch: StagedCell[] = [];

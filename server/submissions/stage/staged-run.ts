@@ -196,10 +196,10 @@ export class RunBuilder {
   }
 }
 
-/** Sorted, encoded parts of the cells of `batches`, a run at a time; `onBatch` is called after each batch is taken. */
+/** Sorted, encoded parts of the cells of `batches`, a run at a time; `onBatch` is called (and awaited) after each batch is taken. */
 export async function* runsOf(
   batches: AsyncIterable<Cell[]>,
-  onBatch?: () => void,
+  onBatch?: () => void | Promise<void>,
   builder = new RunBuilder(),
 ): AsyncGenerator<EncodedPart> {
   for await (const cells of batches) {
@@ -207,7 +207,7 @@ export async function* runsOf(
       builder.add(cell);
       if (builder.full) yield* builder.drain();
     }
-    onBatch?.();
+    await onBatch?.();
   }
   yield* builder.drain();
 }

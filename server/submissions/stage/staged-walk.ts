@@ -1,6 +1,16 @@
 import type { DbOrTx } from '../../db/database';
-import { type HeldRun, type RepeatListener, type StagedCell, stagedCells } from './staged-merge';
+import { type RepeatListener, type StagedCell, stagedCells } from './staged-merge';
 import { publishedCell, type PublishedCell, publishedCellsOf, submissionSourceOf } from './published-cells';
+import type { PartSource } from './staging-file';
+
+/**
+ * Which published versions a walk compares with: `source` is the submission's source (looked up from a
+ * stored submission; a staging file's walk names it, by default the contact point's own figures).
+ */
+export interface WalkView {
+  source?: string;
+  sameSourceOnly?: boolean;
+}
 
 /** What a walk calls, in key order. */
 export interface WalkVisitor {
@@ -28,18 +38,20 @@ function before(p: PublishedCell, s: StagedCell): boolean {
  */
 export async function walkSubmission(
   db: DbOrTx,
-  submissionId: number,
+  staged: number | PartSource,
   geos: string[],
   visitor: WalkVisitor,
-  held?: HeldRun,
-  { sameSourceOnly = false }: { sameSourceOnly?: boolean } = {},
+  { source, sameSourceOnly = false }: WalkView = {},
 ): Promise<void> {
   let indicator: string | null = null;
   let published: PublishedCell[] = [];
   let at = 0;
   const inScope = new Set(geos);
-  const view = { source: await submissionSourceOf(db, submissionId), sameSourceOnly };
-  for await (const batch of stagedCells(db, submissionId, held, visitor.repeat)) {
+  const view = {
+    source: source ?? (typeof staged === 'number' ? await submissionSourceOf(db, staged) : 'national'),
+    sameSourceOnly,
+  };
+  for await (const batch of stagedCells(db, staged, visitor.repeat)) {
     for (const staged of batch) {
       if (staged.first.indicator !== indicator) {
         while (at < published.length) visitor.visit(null, published[at++]!);

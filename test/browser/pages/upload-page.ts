@@ -55,7 +55,7 @@ export class UploadPage extends DashboardPage {
     await this.giveFile(name, content, how);
     await this.page.waitForSelector('caption:has-text("Column mapping preview")');
     await this.send();
-    await this.page.waitForSelector('#report-heading', { timeout: 15_000 });
+    await this.page.waitForSelector('[id^="report-heading"]', { timeout: 15_000 });
   }
 
   /** The first status message of the view (e.g. "Submission 12: validated …"). */
@@ -65,12 +65,12 @@ export class UploadPage extends DashboardPage {
 
   /** The report's summary line ("The file is valid: …"). */
   reportStatus(): Locator {
-    return this.page.locator('section[aria-labelledby="report-heading"] p[role="status"]');
+    return this.page.locator('section[aria-labelledby^="report-heading"] p[role="status"]');
   }
 
   /** The rows of the validation report (one per problem shown). */
   reportRows(): Locator {
-    return this.page.locator('section[aria-labelledby="report-heading"] tbody tr');
+    return this.page.locator('section[aria-labelledby^="report-heading"] tbody tr');
   }
 
   async showProblemsOfType(code: string): Promise<void> {

@@ -45,7 +45,7 @@ describe('the completeness map', () => {
   it('takes its cells from the completeness answer', () => {
     const answer = { geos: [{ geo: 'NL', geoName: 'Netherlands', cellCompleteness: 50, actual: 1 }] };
     expect(mapCells(answer as never)).toEqual([{ geo: 'NL', name: 'Netherlands', completeness: 50, complete: true }]);
-    expect(rateText(74.07)).toBe('74.1 %');
+    expect(rateText(74.07)).toBe('74.1%');
     expect(rateText(null)).toBe('—');
   });
 });

@@ -15,15 +15,22 @@ import { type Kysely, PostgresAdapter, sql } from 'kysely';
  *   from the same source is a revision of its own earlier version, never of another source's.
  *
  * Existing submissions: the seed's files are named by their source folder (eurostat-crim_off_cat/,
- * eurostat-tps00001/, worldbank-sp-pop-totl/; later seeds also eurostat-crim_off_cat-2025/ and
- * eurostat-demo_pjan/); every other submission is a contact point's own figure. A contact point's upload that had superseded a seed cell now stands beside it: the latest
+ * eurostat-tps00001/, worldbank-sp-pop-totl/, the regions' eurostat-crim_gen_reg/, the surveys' and UNODC's
+ * folders; later seeds also eurostat-crim_off_cat-2025/ and eurostat-demo_pjan/); the practice catalogue's
+ * counts are the observatory's; every other submission (the BKA's national total included) is a contact
+ * point's own figure. A contact point's upload that had superseded a seed cell now stands beside it: the latest
  * version of each (cell, source) becomes current, the others stay superseded.
  */
 const SOURCES: [string, string, string, string, number][] = [
   ['national', 'contact point', 'national figures', "The contact point's own national figures", 10],
   ['estat.crim_off_cat', 'Eurostat', 'crim_off_cat', 'Police-recorded offences by offence category', 20],
+  ['estat.crim_gen_reg', 'Eurostat', 'crim_gen_reg', 'Police-recorded offences by NUTS 3 region', 21],
+  ['estat.ilc_mddw03', 'Eurostat', 'ilc_mddw03', 'Crime, violence or vandalism in the area (EU-SILC)', 22],
+  ['estat.gbv', 'Eurostat', 'gbv_ipv_lim, gbv_dv_lim', 'EU survey on gender-based violence 2021', 23],
   ['estat.demo_pjan', 'Eurostat', 'demo_pjan', 'Population on 1 January by age and sex', 25],
   ['estat.tps00001', 'Eurostat', 'tps00001', 'Population on 1 January', 26],
+  ['unodc.cts', 'UNODC', 'data_cts_violent_and_sexual_crime', 'Violent and sexual crime (CTS)', 30],
+  ['observatory', 'the observatory', 'practice catalogue', 'Computed by the observatory from its own catalogues', 35],
   ['wb.sp_pop_totl', 'World Bank', 'SP.POP.TOTL', 'Population, total (mid-year estimate)', 40],
 ];
 
@@ -33,6 +40,10 @@ const SEED_FOLDERS: [string, string][] = [
   ['eurostat-demo_pjan/%', 'estat.demo_pjan'],
   ['eurostat-tps00001/%', 'estat.tps00001'],
   ['worldbank-sp-pop-totl/%', 'wb.sp_pop_totl'],
+  ['eurostat-crim_gen_reg/%', 'estat.crim_gen_reg'],
+  ['eurostat-ilc_mddw03/%', 'estat.ilc_mddw03'],
+  ['eurostat-gbv_%', 'estat.gbv'],
+  ['unodc-cts/%', 'unodc.cts'],
 ];
 
 function isPostgres(db: Kysely<any>): boolean {
@@ -62,6 +73,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       db,
     );
   }
+  // The practice catalogue's counts of evaluated practices are the observatory's own computation.
+  await sql`update submissions set source = 'observatory' where submitted_by = 'practice-catalogue'`.execute(db);
   for (const table of ['revisions', 'observations']) {
     await sql`alter table ${sql.table(table)} add column source varchar(64) not null default 'national'`.execute(db);
     await sql`update ${sql.table(table)} set source = (select s.source from submissions s where s.id = ${sql.ref(`${table}.submission_id`)})`.execute(
