@@ -1,4 +1,4 @@
-import { loadSourceCatalogue } from '../sources/source.catalogue';
+import { sourceName } from '../catalogue/source-names';
 import { median } from 'simple-statistics';
 import { parsePeriod } from '../cells/period';
 import type { MeasuredValue, SegmentStatistics, TrendPoint } from '../shared/api/analytics';
@@ -49,13 +49,6 @@ function follows(previous: string, next: string): boolean {
  */
 function denominatorSource(measured: MeasuredValue): string | null {
   return measured.denominator?.source ?? null;
-}
-
-const sourceNames = new Map(loadSourceCatalogue().sources.map((s) => [s.code, `${s.publisher} ${s.dataset}`]));
-
-/** A population source by its publisher's and dataset's names (proper names: the same in every language). */
-function sourceName(code: string): string {
-  return sourceNames.get(code) ?? code;
 }
 
 /** Why a point starts a new segment, or null: a break flag (b), or a change of population source under a rate. */

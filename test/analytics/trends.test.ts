@@ -40,7 +40,7 @@ describe('GET /api/trends', () => {
     expect(body.segments.at(-1)).toMatchObject({ from: '2020', to: '2021', n: 2 });
     expect(body.breakReasons.at(-1)).toEqual({
       period: '2020',
-      reason: 'population source changes: estat.tps00001 before, wb.sp_pop_totl from here',
+      reason: 'population source changes: Eurostat tps00001 before, World Bank SP.POP.TOTL from here',
     });
     const counts = await trend('indicator=ICCS0101&geo=CH&measure=count');
     expect(counts.breaks).toEqual([]);
