@@ -1,3 +1,4 @@
+import { NATIONAL_SOURCE } from '../shared/api/sources';
 import type { LocalisedText } from '../shared/i18n';
 import { translate } from '../i18n/translate';
 import type { Db, DbOrTx } from '../db/database';
@@ -91,7 +92,7 @@ export async function previewSubmission(
   guard?: CellGuard,
 ): Promise<SubmissionPreview> {
   const scan = await scanSource(request.source);
-  const dataSource = request.dataSource?.code ?? 'national';
+  const dataSource = request.dataSource?.code ?? NATIONAL_SOURCE;
   if (!(await db.selectFrom('sources').select('code').where('code', '=', dataSource).executeTakeFirst()))
     throw new UnknownDataSourceError(`There is no source "${dataSource}". Sources are listed in data/sources.json.`);
   const earlier = await findSubmissionByContent(db, request.geo, scan.sha256, request.profile ?? null, dataSource);
@@ -144,7 +145,7 @@ async function stageAndStore(
   const { request, context, report, reading } = job;
   const rowsRead = await stageFile(staging, job);
   await guard?.begin(db, now);
-  const source = request.dataSource?.code ?? 'national';
+  const source = request.dataSource?.code ?? NATIONAL_SOURCE;
   const inspected = await inspectSubmission(db, staging, [...context.scope], report, guard, source);
   if (report.errorCount === 0 && inspected.newCells + inspected.changedCells + inspected.unchangedCells === 0)
     reportNoCells(report, rowsRead, reading);

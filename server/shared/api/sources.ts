@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** The contact point's own national figures: the source of every upload that names no other. */
+export const NATIONAL_SOURCE = 'national';
+
 /** A dataset cells come from. The best-ranked (lowest rank) source that has a cell gives its preferred value. */
 export const SourceSchema = z.object({
   code: z

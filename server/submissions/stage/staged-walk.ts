@@ -1,3 +1,4 @@
+import { NATIONAL_SOURCE } from '../../shared/api/sources';
 import type { DbOrTx } from '../../db/database';
 import { type RepeatListener, type StagedCell, stagedCells } from './staged-merge';
 import { publishedCell, type PublishedCell, publishedCellsOf, submissionSourceOf } from './published-cells';
@@ -48,7 +49,7 @@ export async function walkSubmission(
   let at = 0;
   const inScope = new Set(geos);
   const view = {
-    source: source ?? (typeof staged === 'number' ? await submissionSourceOf(db, staged) : 'national'),
+    source: source ?? (typeof staged === 'number' ? await submissionSourceOf(db, staged) : NATIONAL_SOURCE),
     sameSourceOnly,
   };
   for await (const batch of stagedCells(db, staged, visitor.repeat)) {
