@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DbOrTx } from '../db/database';
 
 /**
@@ -43,4 +44,19 @@ export function preferredOfEachCell<T extends { indicator?: string; geo?: string
     last = row;
   }
   return kept;
+}
+
+/**
+ * A where-clause for a query over current observations (`alias` names them): keeps a cell's version
+ * only when no better-ranked source has the same cell, so that every reader that is not told a source
+ * sees one value per cell, the preferred one. Standard SQL (a correlated NOT EXISTS over the primary
+ * key), the same on both engines.
+ */
+export function isPreferredVersion(alias: string) {
+  const column = (name: string) => sql.ref(`${alias}.${name}`);
+  return sql<boolean>`not exists (select 1 from observations better
+    join sources better_rank on better_rank.code = better.source
+    where better.indicator = ${column('indicator')} and better.geo = ${column('geo')}
+      and better.period = ${column('period')}
+      and better_rank.rank < (select own_rank.rank from sources own_rank where own_rank.code = ${column('source')}))`;
 }

@@ -210,6 +210,8 @@ export const AlertYearSchema = z.object({
   countFlags: z.string(),
   population: nullableNumber,
   populationFlags: z.string(),
+  /** The population's source (data/sources.json), e.g. estat.demo_pjan; null without a population. */
+  populationSource: z.string().nullable(),
   /** Unrounded count ÷ population × 100,000; null without a population. */
   rate: nullableNumber,
 });
