@@ -117,10 +117,15 @@ const worldBank = (
 const safety = await readSource('eurostat-jsonstat/ilc_mddw03.json', 'eurostat-ilc_mddw03');
 const partnerViolence = await readSource('eurostat-gbv/estat_gbv_ipv_lim.csv', 'eurostat-gbv_ipv_lim');
 const domesticViolence = await readSource('eurostat-gbv/estat_gbv_dv_lim.csv', 'eurostat-gbv_dv_lim');
-const unodc = [
+const unodcRead = [
   ...(await readSource('unodc-cts/data_cts_violent_and_sexual_crime.csv', 'unodc-cts-violent-sexual')),
   ...(await readSource('unodc-cts/data_cts_violent_and_sexual_crime.csv', 'unodc-cts-victims-women')),
 ];
+// A few UNODC counts are fractional (France's serious assaults of some years: estimates); the pipeline
+// refuses a fractional count, so they stay out of the seed rather than being rounded here.
+const unodc = unodcRead.filter((c) => Number.isInteger(c.value));
+if (unodc.length < unodcRead.length)
+  console.log(`seed: ${unodcRead.length - unodc.length} fractional UNODC counts left out`);
 // The German contact point's own total of recorded offences, which no international source has; its
 // offence categories stay out of the seed (Eurostat's counts of them are the seed's).
 const nationalTotals = (await readSource('bka-pks/ZR-F-01-T01-Faelle_csv.csv', 'de-bka-pks-faelle'))
