@@ -7,7 +7,8 @@ import type { ProfileDefinition } from '../shared/api/import-profiles';
  */
 export function assertRolesOnce(profile: ProfileDefinition): void {
   for (const role of ['period', 'indicator'] as const) {
-    const column = role === 'indicator' && profile.indicatorFrom ? profile.indicatorFrom.join(' | ') : profile.columns[role];
+    const column =
+      role === 'indicator' && profile.indicatorFrom ? profile.indicatorFrom.join(' | ') : profile.columns[role];
     const fixed = profile.fixed[role];
     if (column !== undefined && fixed !== undefined)
       throw badRequest({ key: 'profile-preview.role-twice', params: { role, column, fixed } });

@@ -2,10 +2,7 @@ import { badRequest } from '../../http/errors';
 import { assertKnownCodes } from '../../http/known-codes';
 import { defineRoute } from '../../http/route';
 import { assertRolesOnce } from '../../import-profiles/profile-checks';
-import {
-  ProfilePreviewAnswerSchema,
-  ProfilePreviewRequestSchema,
-} from '../../shared/api/import-profile-preview';
+import { ProfilePreviewAnswerSchema, ProfilePreviewRequestSchema } from '../../shared/api/import-profile-preview';
 import { CONTACTS } from '../submission.routes';
 import { previewProfile } from './profile-preview';
 import { sampleBytes } from './sample-bytes';

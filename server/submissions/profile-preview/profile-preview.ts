@@ -45,7 +45,8 @@ export async function previewProfile(db: Db, request: PreviewJob): Promise<Profi
   const report = new ReportBuilder(20);
   const lines = new PreviewLines(context, locale);
   const read = { format: null, columns: [], rowsRead: 0 } as SampleRead;
-  if (sniffed.encodingNote) report.add({ row: null, column: null, cell: null, code: 'encoding', ...sniffed.encodingNote });
+  if (sniffed.encodingNote)
+    report.add({ row: null, column: null, cell: null, code: 'encoding', ...sniffed.encodingNote });
   if (bytes.length === 0) report.error(null, null, null, 'empty-file', { key: 'profile-preview.no-complete-line' });
   else if (sniffed.binary)
     report.error(null, null, null, 'unreadable-file', {
@@ -112,10 +113,7 @@ async function readSampleTable(
 }
 
 /** A JSON-stat dataset, sent whole: its dimensions are the columns a profile names. */
-async function readCube(
-  request: PreviewJob,
-  { report, lines, context, read }: Reading,
-): Promise<void> {
+async function readCube(request: PreviewJob, { report, lines, context, read }: Reading): Promise<void> {
   read.format = 'jsonstat';
   if (!request.complete) {
     report.error(null, null, null, 'file-too-large', { key: 'profile-preview.jsonstat-not-whole' });

@@ -8,7 +8,10 @@ import { badRequest } from '../../http/errors';
 export function sampleBytes(base64: string, complete: boolean): Buffer {
   const bytes = Buffer.from(base64, 'base64');
   if (bytes.length > PREVIEW_JSON_BYTES)
-    throw badRequest({ key: 'profile-preview.sample-too-large', params: { size: bytes.length, limit: PREVIEW_JSON_BYTES } });
+    throw badRequest({
+      key: 'profile-preview.sample-too-large',
+      params: { size: bytes.length, limit: PREVIEW_JSON_BYTES },
+    });
   if (complete) return bytes;
   return bytes.subarray(0, completeLinesEnd(bytes));
 }

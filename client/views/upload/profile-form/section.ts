@@ -11,11 +11,32 @@ export interface FormContext {
   changed(): void;
   /** The shape chosen in the form: sections show the controls that shape reads. */
   shape(): ProfileShape;
+  setShape(shape: ProfileShape): void;
   onShape(listener: (shape: ProfileShape) => void): void;
   /** Hears the sample file's column names (header, Eurostat key dimensions or JSON-stat dimensions). */
   onColumns(listener: (columns: string[]) => void): void;
   /** The id of a datalist of the sample's column names, for column inputs to suggest them. */
   columnList: string;
+  /** The id of a datalist of the observatory's indicator codes. */
+  indicatorList: string;
+  /** The countries the signed-in account may make profiles for, and whether it may share one with all. */
+  countries: { code: string; name: string }[];
+  mayShare: boolean;
+}
+
+type Mapping = NonNullable<ProfileDraft['indicators']>[number];
+
+/**
+ * A control every indicator mapping row gets besides code, indicator, comparability and flags (e.g. the
+ * unit the column holds): add one to MAPPING_FIELDS in sections.ts. `option` is its key under
+ * indicators[] ("unit" → data-option "indicators[].unit").
+ */
+export interface MappingField {
+  option: string;
+  label(): string;
+  control(): HTMLInputElement | HTMLSelectElement;
+  write(control: HTMLInputElement | HTMLSelectElement, mapping: Mapping): void;
+  load(control: HTMLInputElement | HTMLSelectElement, mapping: Mapping): void;
 }
 
 /**

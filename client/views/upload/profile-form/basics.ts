@@ -1,0 +1,46 @@
+import { h } from '../../../components/dom';
+import { t } from '../../../i18n/i18n';
+import { choiceSelect, optionField, sectionSet, textInput } from './controls';
+import type { ProfileShape, SectionFactory } from './section';
+
+export const SHAPES: ProfileShape[] = ['long', 'wide', 'eurostat', 'worldbank', 'jsonstat'];
+
+/** Name, description, the country the profile is for, and the file's shape. */
+export const basicsSection: SectionFactory = (form) => {
+  const { countries, mayShare } = form;
+  const name = textInput({ required: true, pattern: '[a-z0-9][a-z0-9_\\-]{1,62}' });
+  const description = textInput({ maxlength: 2000 });
+  const geo = choiceSelect([
+    ...countries.map((c): [string, string] => [c.code, `${c.name} (${c.code})`]),
+    ...(mayShare ? [['', t('profile-form.geo-shared')] as [string, string]] : []),
+  ]);
+  const shape = choiceSelect(SHAPES.map((s) => [s, t(`profile-form.shape.${s}`)]));
+  shape.addEventListener('change', () => form.setShape(shape.value as ProfileShape));
+  return {
+    element: sectionSet(
+      t('profile-form.section-basics'),
+      h(
+        'div',
+        { class: 'controls' },
+        optionField('name', t('upload.profile-name'), name, { hint: t('upload.profile-name-hint') }),
+        optionField('description', t('upload.description'), description),
+        optionField('geo', t('profile-form.geo'), geo),
+        optionField('shape', t('upload.layout'), shape),
+      ),
+    ),
+    write: (draft) => {
+      draft.name = name.value.trim();
+      draft.description = description.value.trim();
+      draft.geo = geo.value === '' ? null : geo.value;
+      draft.shape = shape.value as ProfileShape;
+      return [];
+    },
+    load: (profile) => {
+      name.value = profile.name;
+      description.value = profile.description ?? '';
+      geo.value = profile.geo ?? (mayShare ? '' : geo.value);
+      shape.value = profile.shape;
+      form.setShape(profile.shape);
+    },
+  };
+};
