@@ -6,7 +6,7 @@ import { ReportEntrySchema } from './submissions';
 export const PREVIEW_SAMPLE_BYTES = 64 * 1024;
 /** JSON-stat cannot be read from its head (`value` may come before `id`): a dataset up to this size is sent whole. */
 export const PREVIEW_JSON_BYTES = 512 * 1024;
-/** The lines (cells read, or rows left out) the preview lists; the counts cover the whole sample. */
+/** The cells read, and the rows left out, that the preview lists (each); the counts cover the whole sample. */
 export const PREVIEW_LINES = 20;
 
 const BASE64_CHARS = Math.ceil(PREVIEW_JSON_BYTES / 3) * 4;
@@ -57,7 +57,7 @@ export const ProfilePreviewAnswerSchema = z.object({
     otherGeo: z.number(),
     missing: z.number(),
   }),
-  lines: z.array(PreviewLineSchema).max(PREVIEW_LINES),
+  lines: z.array(PreviewLineSchema).max(2 * PREVIEW_LINES),
   problems: z.array(ReportEntrySchema).describe('What stops the file being read, or concerns all of it'),
 });
 

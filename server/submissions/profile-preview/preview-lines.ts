@@ -10,11 +10,13 @@ import { validateCell, type ValidationContext } from '../read/validate';
 
 /**
  * Collects what the preview shows: each cell as validation reads it (its own report, so a line carries
- * its own problems), each row left out with why, in file order; the first PREVIEW_LINES are listed,
- * all are counted.
+ * its own problems), and each row left out with why. The first PREVIEW_LINES cells and the first
+ * PREVIEW_LINES rows left out are listed, in file order: a file whose first hundred rows are offences
+ * the profile does not map still shows the cells it reads. All are counted.
  */
 export class PreviewLines implements CellSink<void> {
-  readonly lines: PreviewLine[] = [];
+  private readonly cells: PreviewLine[] = [];
+  private readonly left: PreviewLine[] = [];
   readonly counts: ProfilePreviewAnswer['counts'] = {
     read: 0,
     invalid: 0,
@@ -33,9 +35,9 @@ export class PreviewLines implements CellSink<void> {
     const report = new ReportBuilder(5);
     const cell = validateCell(raw, this.context, report);
     this.counts[cell ? 'read' : 'invalid']++;
-    if (this.lines.length >= PREVIEW_LINES) return;
+    if (this.cells.length >= PREVIEW_LINES) return;
     const problems = localiseReport(report.build(), this.locale).entries.map((e) => e.message);
-    this.lines.push({
+    this.cells.push({
       row: raw.row,
       outcome: cell ? 'read' : 'invalid',
       geo: raw.geo,
@@ -51,8 +53,8 @@ export class PreviewLines implements CellSink<void> {
   /** A row (or wide cell) the reader left out: counted here, as the reader counts it in `skipped`. */
   leftOut(row: number, reason: keyof SkippedCounts, detail: string): void {
     this.counts[reason]++;
-    if (this.lines.length >= PREVIEW_LINES) return;
-    this.lines.push({
+    if (this.left.length >= PREVIEW_LINES) return;
+    this.left.push({
       row,
       outcome: reason,
       geo: null,
@@ -63,6 +65,11 @@ export class PreviewLines implements CellSink<void> {
       flags: '',
       reason: translate(this.locale, { key: `profile-preview.left-out.${reason}`, params: { detail } }),
     });
+  }
+
+  /** The listed lines in file order (a wide row's cells in period order). */
+  get lines(): PreviewLine[] {
+    return [...this.cells, ...this.left].sort((a, b) => a.row - b.row);
   }
 
   batch(): void {}
