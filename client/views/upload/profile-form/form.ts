@@ -23,6 +23,8 @@ export interface ProfileFormOptions {
 export interface ProfileForm {
   element: HTMLElement;
   preview: PreviewPanel;
+  /** The profile as the form's controls now say it, and what stops it being saved. */
+  draft(): { profile: ProfileDraft; problems: string[] };
 }
 
 /**
@@ -113,7 +115,7 @@ export function profileForm(options: ProfileFormOptions): ProfileForm {
     }
   });
   const element = h('details', { class: 'card' }, h('summary', { text: t('upload.create-profile') }), form);
-  return { element, preview: preview };
+  return { element, preview, draft };
 }
 
 /** "Start from": a blank profile, or one the account may read (its own is edited, any other copied). */
