@@ -38,7 +38,9 @@ export const basicsSection: SectionFactory = (form) => {
     load: (profile) => {
       name.value = profile.name;
       description.value = profile.description ?? '';
-      geo.value = profile.geo ?? (mayShare ? '' : geo.value);
+      // Another country's profile (a shipped one to copy) keeps this account's country.
+      const wanted = profile.geo ?? '';
+      if ([...geo.options].some((o) => o.value === wanted)) geo.value = wanted;
       shape.value = profile.shape;
       form.setShape(profile.shape);
     },
