@@ -147,8 +147,13 @@ export class UploadPage extends DashboardPage {
   }
 
   /** Waits until the preview's counts read `text` (the preview is debounced and asks the server). */
-  async previewSays(text: string | RegExp): Promise<void> {
-    await this.previewCounts().filter({ hasText: text }).waitFor({ timeout: 15_000 });
+  async previewSays(text: string): Promise<void> {
+    try {
+      await this.previewCounts().filter({ hasText: text }).waitFor({ timeout: 15_000 });
+    } catch {
+      const shown = await this.page.locator('.profile-preview-panel').innerText();
+      throw new Error(`The preview never said "${text}". It shows:\n${shown}`);
+    }
   }
 
   /** Creates and saves an import profile through the view's form; waits until it is saved. */

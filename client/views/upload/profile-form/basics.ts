@@ -14,6 +14,7 @@ export const basicsSection: SectionFactory = (form) => {
     ...countries.map((c): [string, string] => [c.code, `${c.name} (${c.code})`]),
     ...(mayShare ? [['', t('profile-form.geo-shared')] as [string, string]] : []),
   ]);
+  geo.value = form.pageGeo();
   const shape = choiceSelect(SHAPES.map((s) => [s, t(`profile-form.shape.${s}`)]));
   shape.addEventListener('change', () => form.setShape(shape.value as ProfileShape));
   return {
@@ -39,7 +40,7 @@ export const basicsSection: SectionFactory = (form) => {
       name.value = profile.name;
       description.value = profile.description ?? '';
       // Another country's profile (a shipped one to copy) keeps this account's country.
-      const wanted = profile.geo ?? '';
+      const wanted = profile.name ? (profile.geo ?? '') : form.pageGeo();
       if ([...geo.options].some((o) => o.value === wanted)) geo.value = wanted;
       shape.value = profile.shape;
       form.setShape(profile.shape);

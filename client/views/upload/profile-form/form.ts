@@ -53,6 +53,7 @@ export function profileForm(options: ProfileFormOptions): ProfileForm {
     onColumns: (listener) => columnListeners.push(listener),
     columnList: columnList.id,
     indicatorList: indicatorList.id,
+    pageGeo: options.geo,
     countries: options.countries,
     mayShare: options.mayShare,
   };
@@ -62,8 +63,10 @@ export function profileForm(options: ProfileFormOptions): ProfileForm {
     const problems = sections.flatMap((s) => s.write(profile));
     return { profile, problems };
   };
+  const details = h('details', { class: 'card' });
   preview = previewPanel({
     draft,
+    active: () => details.open,
     geo: () => draft().profile.geo ?? options.geo(),
     onColumns: (columns) => {
       columnList.replaceChildren(...columns.map((c) => h('option', { value: c })));
@@ -114,8 +117,9 @@ export function profileForm(options: ProfileFormOptions): ProfileForm {
       status.replaceChildren(errorBox(t('upload.profile-not-saved', { problem: authMessage(error) })));
     }
   });
-  const element = h('details', { class: 'card' }, h('summary', { text: t('upload.create-profile') }), form);
-  return { element, preview, draft };
+  details.append(h('summary', { text: t('upload.create-profile') }), form);
+  details.addEventListener('toggle', () => details.open && context.changed());
+  return { element: details, preview, draft };
 }
 
 /** "Start from": a blank profile, or one the account may read (its own is edited, any other copied). */

@@ -24,6 +24,8 @@ export interface PreviewPanel {
 export function previewPanel(options: {
   draft: () => { profile: ProfileDraft; problems: string[] };
   geo: () => string;
+  /** False while the form is closed: a file dropped for upload is previewed once the form opens. */
+  active: () => boolean;
   onColumns: (columns: string[]) => void;
 }): PreviewPanel {
   let sample: { bytes: Uint8Array; complete: boolean } | null = null;
@@ -44,7 +46,7 @@ export function previewPanel(options: {
     );
   };
   const read = async () => {
-    if (!sample) return;
+    if (!sample || !options.active()) return;
     const { profile, problems } = options.draft();
     const mine = ++asked;
     if (problems.length) {

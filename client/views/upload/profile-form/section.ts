@@ -19,6 +19,8 @@ export interface FormContext {
   columnList: string;
   /** The id of a datalist of the observatory's indicator codes. */
   indicatorList: string;
+  /** The upload page's country: a new profile is for it. */
+  pageGeo(): string;
   /** The countries the signed-in account may make profiles for, and whether it may share one with all. */
   countries: { code: string; name: string }[];
   mayShare: boolean;
