@@ -14,7 +14,16 @@ export const basicsSection: SectionFactory = (form) => {
     ...countries.map((c): [string, string] => [c.code, `${c.name} (${c.code})`]),
     ...(mayShare ? [['', t('profile-form.geo-shared')] as [string, string]] : []),
   ]);
-  geo.value = form.pageGeo();
+  // The profile is for the upload page's country, following it, until someone chooses here.
+  let chosen = false;
+  const followPage = () => {
+    const page = form.pageGeo();
+    if (!chosen && [...geo.options].some((o) => o.value === page)) geo.value = page;
+  };
+  geo.addEventListener('change', () => {
+    chosen = true;
+  });
+  followPage();
   const shape = choiceSelect(SHAPES.map((s) => [s, t(`profile-form.shape.${s}`)]));
   shape.addEventListener('change', () => form.setShape(shape.value as ProfileShape));
   return {
@@ -30,6 +39,7 @@ export const basicsSection: SectionFactory = (form) => {
       ),
     ),
     write: (draft) => {
+      followPage();
       draft.name = name.value.trim();
       draft.description = description.value.trim();
       draft.geo = geo.value === '' ? null : geo.value;
@@ -42,6 +52,7 @@ export const basicsSection: SectionFactory = (form) => {
       // Another country's profile (a shipped one to copy) keeps this account's country.
       const wanted = profile.name ? (profile.geo ?? '') : form.pageGeo();
       if ([...geo.options].some((o) => o.value === wanted)) geo.value = wanted;
+      chosen = profile.name !== '';
       shape.value = profile.shape;
       form.setShape(profile.shape);
     },
