@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { ProfileDefinition } from '../../server/shared/api/import-profiles';
-import type { ImportProfile } from '../../client/views/upload/state';
+import type { ImportProfileView as ImportProfile } from '../../server/shared/api/import-profiles';
 import type { ProfileForm } from '../../client/views/upload/profile-form/form';
 
 /**
@@ -30,7 +30,7 @@ function unwrap(schema: Schema): Schema {
 }
 
 /** Leaf options by path: "numberFormat.decimal", "filters[].column"; arrays of scalars are one option. */
-export function schemaOptions(schema: Schema, prefix = ''): SchemaOption[] {
+function schemaOptions(schema: Schema, prefix = ''): SchemaOption[] {
   const shape = unwrap(schema)._zod.def.shape as Record<string, Schema>;
   return Object.entries(shape).flatMap(([key, child]) => {
     const inner = unwrap(child);
@@ -62,6 +62,7 @@ function formWith(profiles: ImportProfile[] = []): ProfileForm {
     mayShare: true,
     profiles: () => profiles,
     onSaved: () => undefined,
+    problemText: String,
   });
   document.body.replaceChildren(form.element);
   return form;

@@ -199,6 +199,7 @@ export async function mount(container: HTMLElement, state: ViewState, _context: 
     indicators: catalogue.indicators.map((i) => ({ code: i.code, name: i.name })),
     mayShare: session.user?.role === 'secretariat',
     profiles: () => importProfiles,
+    problemText: authMessage,
     onSaved: async (name) => {
       forgetAnswers();
       importProfiles = (await loadImportProfiles()).importProfiles;

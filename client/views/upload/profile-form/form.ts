@@ -1,8 +1,7 @@
 import { sendJson } from '../../../api/client';
 import { errorBox, h, uniqueId } from '../../../components/dom';
 import { t } from '../../../i18n/i18n';
-import type { ImportProfile } from '../state';
-import { authMessage } from '../transfer';
+import type { ImportProfileView as ImportProfile } from '../../../api/types';
 import { showForShape } from './controls';
 import { type PreviewPanel, previewPanel } from './preview-panel';
 import type { FormContext, ProfileDraft, ProfileShape } from './section';
@@ -18,6 +17,8 @@ export interface ProfileFormOptions {
   /** Profiles to start from: a saved one of the account's is updated, any other copied under a new name. */
   profiles: () => ImportProfile[];
   onSaved: (name: string) => void;
+  /** A refusal in words (the upload view's: sign in first, not your country, too large). */
+  problemText: (error: unknown) => string;
 }
 
 export interface ProfileForm {
@@ -66,6 +67,7 @@ export function profileForm(options: ProfileFormOptions): ProfileForm {
   const details = h('details', { class: 'card' });
   preview = previewPanel({
     draft,
+    problemText: options.problemText,
     active: () => details.open,
     geo: () => draft().profile.geo ?? options.geo(),
     onColumns: (columns) => {
@@ -114,7 +116,7 @@ export function profileForm(options: ProfileFormOptions): ProfileForm {
       );
       options.onSaved(profile.name);
     } catch (error) {
-      status.replaceChildren(errorBox(t('upload.profile-not-saved', { problem: authMessage(error) })));
+      status.replaceChildren(errorBox(t('upload.profile-not-saved', { problem: options.problemText(error) })));
     }
   });
   details.append(h('summary', { text: t('upload.create-profile') }), form);

@@ -1,6 +1,5 @@
 import { errorBox, h, uniqueId } from '../../../components/dom';
 import { t } from '../../../i18n/i18n';
-import { authMessage } from '../transfer';
 import type { ProfilePreviewAnswer } from '../../../../server/shared/api/import-profile-preview';
 import { requestPreview, sampleOf } from './preview-request';
 import { previewCountsText, previewProblems, previewTable, readingText } from './preview-table';
@@ -24,6 +23,7 @@ export interface PreviewPanel {
 export function previewPanel(options: {
   draft: () => { profile: ProfileDraft; problems: string[] };
   geo: () => string;
+  problemText: (error: unknown) => string;
   /** False while the form is closed: a file dropped for upload is previewed once the form opens. */
   active: () => boolean;
   onColumns: (columns: string[]) => void;
@@ -63,7 +63,7 @@ export function previewPanel(options: {
     } catch (error) {
       if (mine !== asked) return;
       counts.textContent = t('profile-form.preview-failed');
-      result.replaceChildren(errorBox(authMessage(error)));
+      result.replaceChildren(errorBox(options.problemText(error)));
     }
   };
   const refresh = () => {
