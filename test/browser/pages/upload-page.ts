@@ -151,7 +151,7 @@ export class UploadPage extends DashboardPage {
     try {
       await this.previewCounts().filter({ hasText: text }).waitFor({ timeout: 15_000 });
     } catch {
-      const shown = await this.page.locator('.profile-preview-panel').innerText();
+      const shown = await this.page.locator('.profile-preview-panel').textContent();
       throw new Error(`The preview never said "${text}". It shows:\n${shown}`);
     }
   }
