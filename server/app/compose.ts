@@ -28,6 +28,7 @@ import { observationRoutes } from '../observations/observation.routes';
 import { openApiRoutes } from '../openapi/openapi.routes';
 import { practiceRoutes } from '../practices/practice.routes';
 import { importProfileRoutes } from '../import-profiles/import-profile.routes';
+import { profilePreviewRoutes } from '../submissions/profile-preview/profile-preview.routes';
 import { roundLockGuard } from '../rounds/locks';
 import { roundRoutes } from '../rounds/rounds.routes';
 import { submissionRoutes } from '../submissions/submission.routes';
@@ -49,6 +50,7 @@ export const apiRoutes: readonly AnyRoute[] = [
   ...practiceRoutes,
   ...submissionRoutes(roundLockGuard),
   ...importProfileRoutes,
+  ...profilePreviewRoutes,
   ...approvalRoutes(roundLockGuard),
   ...roundRoutes,
   ...sessionRoutes,

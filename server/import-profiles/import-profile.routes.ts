@@ -15,6 +15,7 @@ import {
   updateProfile,
 } from './import-profile.repository';
 import { ProfileDefinition } from '../shared/api/import-profiles';
+import { assertRolesOnce } from './profile-checks';
 
 const CONTACTS = ['contact_point', 'secretariat'] as const;
 /** A profile without a geo serves every country: only the secretariat (which covers all geos) may change it. */
@@ -45,6 +46,7 @@ function geosOf(p: StoredProfile): string[] {
 }
 
 async function checkIndicators(db: DbOrTx, profile: ProfileDefinition): Promise<void> {
+  assertRolesOnce(profile);
   if (profile.geo) await assertKnownCodes(db, 'geo', [profile.geo]);
   await assertKnownCodes(db, 'indicator', [...new Set(profile.indicators.map((m) => m.indicator))]);
   const codes = profile.indicators.map((m) => m.code);

@@ -208,6 +208,13 @@ export const ROUTE_RULES: Record<string, Rule> = {
     const name = await fx.profile(geo);
     return { params: { name }, body: { ...profileFor(geo, name), description: 'edited' } };
   }),
+  // Reads a file's head with a draft profile and writes nothing: no audit entry when it answers.
+  'POST /api/import-profiles/preview': {
+    ...scoped(CONTACTS, (geo) => ({
+      body: { geo, profile: profileFor(geo), sample: Buffer.from(csvFor(geo)).toString('base64'), complete: true },
+    })),
+    writesWhenOk: false,
+  },
   'DELETE /api/import-profiles/:name': scoped(CONTACTS, async (geo, fx) => ({
     params: { name: await fx.profile(geo) },
   })),

@@ -102,7 +102,11 @@ describe('upload, in Chromium', () => {
       indicatorColumn: 'Misdrijf',
       periodColumn: 'Jaar',
       valueColumn: 'Aantal',
-      codes: '1.1.1 Moord = ICCS0101 | Dutch police count; attempts are recorded separately',
+      mapping: {
+        code: '1.1.1 Moord',
+        indicator: 'ICCS0101',
+        comparability: 'Dutch police count; attempts are recorded separately',
+      },
     });
     expect(await view.chosenImportProfile()).toBe('nl-politie-export');
 

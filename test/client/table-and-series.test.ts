@@ -90,21 +90,6 @@ describe('series helpers', () => {
   });
 });
 
-describe('import profile mappings typed in the upload form', () => {
-  it('reads "code = INDICATOR | note" lines and says how to fix the others', async () => {
-    const { parseMappings } = await import('../../client/views/upload/import-profile-form');
-    const { mappings, problems } = parseMappings(
-      '010000 = iccs0101 | German definition excludes attempts\n\nbad line\n',
-    );
-    expect(mappings).toEqual([
-      { code: '010000', indicator: 'ICCS0101', comparability: 'German definition excludes attempts' },
-    ]);
-    expect(problems).toEqual([
-      'Line 2: write "national code = INDICATOR | comparability note", e.g. "010000 = ICCS0101 | excludes attempts".',
-    ]);
-  });
-});
-
 describe('upload wording', () => {
   it('names delimiters and sizes in words', async () => {
     const { delimiterName } = await import('../../client/views/upload/report');

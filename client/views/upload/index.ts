@@ -10,7 +10,7 @@ import { sessionLoaded } from '../../api/session';
 import { authMessage, commitUpload, fetchTemplate, uploadSubmission } from './transfer';
 import { diffSection, reportSection } from './report';
 import { firstRows, mappingPreview } from './preview';
-import { importProfileForm } from './import-profile-form';
+import { profileForm } from './profile-form/form';
 import { type ImportProfile, loadImportProfiles, sizeText, uploadCountries, uploadOutcomeText } from './state';
 import { loadCatalogue, viewHeader } from '../view-parts';
 import { formatNumber } from '../../../server/shared/i18n';
@@ -193,6 +193,22 @@ export async function mount(container: HTMLElement, state: ViewState, _context: 
     }
   });
 
+  const importProfileEditor = profileForm({
+    geo: () => geo,
+    countries: countries.map((g) => ({ code: g.code, name: g.name })),
+    indicators: catalogue.indicators.map((i) => ({ code: i.code, name: i.name })),
+    mayShare: session.user?.role === 'secretariat',
+    profiles: () => importProfiles,
+    problemText: authMessage,
+    onSaved: async (name) => {
+      forgetAnswers();
+      importProfiles = (await loadImportProfiles()).importProfiles;
+      importProfileName = name;
+      drawImportProfiles();
+      void showPreview();
+    },
+  });
+
   container.replaceChildren(
     viewHeader(t('upload.title'), t('upload.intro')),
     problem ? h('p', { class: 'notice', role: 'note', text: problem }) : '',
@@ -210,18 +226,10 @@ export async function mount(container: HTMLElement, state: ViewState, _context: 
       importProfileSlot,
       h('div', { class: 'field' }, h('span', { class: 'label', text: t('upload.template') }), templateButton),
     ),
-    importProfileForm({
-      geo: () => geo,
-      onSaved: async (name) => {
-        forgetAnswers();
-        importProfiles = (await loadImportProfiles()).importProfiles;
-        importProfileName = name;
-        drawImportProfiles();
-        void showPreview();
-      },
-    }),
+    importProfileEditor.element,
     dropZone((chosen) => {
       file = chosen;
+      importProfileEditor.preview.useFile(chosen);
       void showPreview();
     }),
     preview,

@@ -62,6 +62,17 @@ export const ProfileDefinition = z.object({
   yearFormat: z.enum(['yyyy', 'yy']).default('yyyy'),
   /** Eurostat: the key dimensions this profile reads, so a file with the same key picks it automatically. */
   keyDimensions: z.array(z.string()).optional(),
+  /**
+   * Values every row shares when the file has no column for them: a file of one year ({ period: "2019" }),
+   * or of one national offence ({ indicator: "TOTAL" }, mapped by `indicators` as a column's code would be).
+   * A role takes a column or a fixed value, never both.
+   */
+  fixed: z
+    .object({
+      period: z.string().trim().min(1).max(32).optional(),
+      indicator: z.string().trim().min(1).max(300).optional(),
+    })
+    .default({}),
 });
 
 export type ProfileDefinition = z.infer<typeof ProfileDefinition>;

@@ -104,6 +104,8 @@ export interface CubeRead {
   scope: ReadScope;
   report: ReportBuilder;
   skipped: SkippedCounts;
+  /** Hears each cell left out (its position plus one), why, and what decided it: the profile preview lists them. */
+  leftOut?: (row: number, reason: keyof SkippedCounts, detail: string) => void;
 }
 
 /** Cells between two batches handed on, as a table reader's chunk. */
@@ -127,22 +129,27 @@ export function* takeCubeCells(
     : null;
   const geos = new GeoResolver(profile, read.scope);
   let cells = 0;
+  const leaveOut = (row: number, reason: keyof SkippedCounts, detail: string) => {
+    read.skipped[reason]++;
+    read.leftOut?.(row, reason, detail);
+  };
   for (const found of dataset.cells()) {
     if (++cells % CUBE_BATCH === 0) yield cells;
     const { coordinates, position } = found;
-    if (!profile.filters.every((f) => passes(f, coordinates[f.column] ?? ''))) {
-      read.skipped.filtered++;
+    const failed = profile.filters.find((f) => !passes(f, coordinates[f.column] ?? ''));
+    if (failed) {
+      leaveOut(position + 1, 'filtered', failed.column);
       continue;
     }
     const geo = geos.resolve(coordinates[roles.geo] ?? '', position + 1);
     if (geo === null) {
-      read.skipped.otherGeo++;
+      leaveOut(position + 1, 'otherGeo', coordinates[roles.geo] ?? '');
       continue;
     }
     const code = coordinates[roles.indicator] ?? '';
     const mapping = mappings?.get(code);
     if (mappings && !mapping) {
-      read.skipped.unmapped++;
+      leaveOut(position + 1, 'unmapped', code);
       continue;
     }
     const where = `(${Object.entries(coordinates)

@@ -40,6 +40,11 @@ export interface TableRead {
   rowsRead: { n: number };
   /** The records of the file's head (sniffing sample), to settle each column's number format. */
   sample: string[][];
+  /**
+   * Hears each row (or wide cell) left out, why, and what decided it: the filtered column, the other geo,
+   * the unmapped code or the missing period. The profile preview lists them.
+   */
+  leftOut?: (row: number, reason: keyof SkippedCounts, detail: string) => void;
 }
 
 const PREAMBLE_LIMIT = 30;
@@ -178,6 +183,7 @@ function checkLayout(
   const needed = wide ? (['indicator'] as const) : (['indicator', 'period', 'value'] as const);
   const missing: string[] = needed
     .filter((role) => role !== 'indicator' || !profile.indicatorFrom)
+    .filter((role) => role === 'value' || columns[role] !== undefined || profile.fixed[role] === undefined)
     .filter((role) => columnAt(layout, columns[role]) === undefined)
     .map((role) => `${role} ("${columns[role] ?? '?'}")`);
   for (const name of profile.indicatorFrom ?? [])
@@ -272,8 +278,12 @@ class RowReader {
     this.geos = new GeoResolver(profile, read.scope);
     this.columns = {
       geo: this.at.geo === undefined ? '(submission geo)' : names[this.at.geo]!,
-      indicator: this.indicatorParts ? profile.indicatorFrom!.join(' | ') : names[this.at.indicator!]!,
-      period: this.at.period === undefined ? '' : names[this.at.period]!,
+      indicator: this.indicatorParts
+        ? profile.indicatorFrom!.join(' | ')
+        : this.at.indicator === undefined
+          ? '(fixed indicator)'
+          : names[this.at.indicator]!,
+      period: this.at.period === undefined ? (profile.fixed.period ? '(fixed period)' : '') : names[this.at.period]!,
       value: this.at.value === undefined ? '' : names[this.at.value]!,
       flags: this.at.flags === undefined ? '(none)' : names[this.at.flags]!,
     };
@@ -329,23 +339,25 @@ class RowReader {
 
   private take(record: string[], row: number): void {
     const fields = expandRecord(this.layout, record);
-    const { skipped } = this.read;
-    if (!this.passesFilters(fields)) {
-      skipped.filtered++;
+    const failed = this.failedFilter(fields);
+    if (failed !== null) {
+      this.leaveOut(row, 'filtered', failed);
       return;
     }
     const geo =
       this.at.geo === undefined ? this.read.scope.submissionGeo : this.geos.resolve(field(fields, this.at.geo), row);
     if (geo === null) {
-      skipped.otherGeo++;
+      this.leaveOut(row, 'otherGeo', field(fields, this.at.geo));
       return;
     }
     const code = this.indicatorParts
       ? this.indicatorParts.map((at) => field(fields, at)).join(' | ')
-      : field(fields, this.at.indicator);
+      : this.at.indicator === undefined
+        ? (this.profile.fixed.indicator ?? '')
+        : field(fields, this.at.indicator);
     const mapping = this.mappings?.get(code);
     if (this.mappings && !mapping) {
-      skipped.unmapped++;
+      this.leaveOut(row, 'unmapped', code);
       return;
     }
     const cell = this.cell;
@@ -355,7 +367,10 @@ class RowReader {
     cell.note = field(fields, this.at.note) || mapping?.comparability || '';
     const extraFlags = mapping?.flags ?? '';
     if (this.periodColumns.length === 0) {
-      cell.period = periodText(field(fields, this.at.period), this.profile.yearFormat);
+      cell.period = periodText(
+        this.at.period === undefined ? (this.profile.fixed.period ?? '') : field(fields, this.at.period),
+        this.profile.yearFormat,
+      );
       cell.value = field(fields, this.at.value);
       cell.flags = extraFlags ? field(fields, this.at.flags) + extraFlags : field(fields, this.at.flags);
       cell.columns = this.columns;
@@ -366,7 +381,7 @@ class RowReader {
     for (const { at, period, columns, numberFormat } of this.periodColumns) {
       const [, value = '', flags = ''] = WIDE_CELL.exec(fields[at] ?? '') ?? [undefined, fields[at] ?? ''];
       if (value === '' || value === ':') {
-        skipped.missing++;
+        this.leaveOut(row, 'missing', period);
         continue;
       }
       cell.period = period;
@@ -378,9 +393,15 @@ class RowReader {
     }
   }
 
-  private passesFilters(fields: string[]): boolean {
-    for (const f of this.filters) if (!f.test(field(fields, f.at))) return false;
-    return true;
+  private leaveOut(row: number, reason: keyof SkippedCounts, detail: string): void {
+    this.read.skipped[reason]++;
+    this.read.leftOut?.(row, reason, detail);
+  }
+
+  /** The column of the first filter the row fails, or null when it passes them all. */
+  private failedFilter(fields: string[]): string | null {
+    for (const f of this.filters) if (!f.test(field(fields, f.at))) return f.column;
+    return null;
   }
 
   /** Called once the file is read: names the unknown geo codes that were left out. */

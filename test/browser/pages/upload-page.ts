@@ -7,8 +7,8 @@ export interface ImportProfileForm {
   indicatorColumn: string;
   periodColumn: string;
   valueColumn: string;
-  /** `national code = INDICATOR | comparability note`, one a line. */
-  codes: string;
+  /** One national code mapped to an observatory indicator, with its comparability note. */
+  mapping: { code: string; indicator: string; comparability: string };
 }
 
 /** The upload view (`/upload`): choose a country, send a file, read the report and diff, commit. */
@@ -107,15 +107,68 @@ export class UploadPage extends DashboardPage {
     return this.page.locator('main .notice[role="status"]', { hasText: 'Committed submission' });
   }
 
+  /** Opens the import profile form (a closed <details> until then). */
+  async openProfileForm(): Promise<void> {
+    await this.page.click('summary:has-text("Create an import profile")');
+  }
+
+  /** The profile form's control with this label (labels are exact: "Indicator" is not "…the indicator"). */
+  profileControl(label: string, index = 0): Locator {
+    return this.page.locator('form.profile-form').getByLabel(label, { exact: true }).nth(index);
+  }
+
+  /** Adds an indicator mapping row and fills it. */
+  async addMapping(code: string, indicator: string, comparability: string): Promise<void> {
+    const form = this.page.locator('form.profile-form');
+    await form.getByRole('button', { name: 'Add a mapping' }).click();
+    const n = (await form.locator('fieldset.profile-row:has(legend:text-matches("^Mapping"))').count()) - 1;
+    await this.profileControl('National code', n).fill(code);
+    await this.profileControl('Observatory indicator', n).fill(indicator);
+    await this.profileControl('Comparability note', n).fill(comparability);
+  }
+
+  /** Gives the profile form a sample file; its preview reads the file's head. */
+  async giveSample(name: string, content: string | Buffer): Promise<void> {
+    const buffer = typeof content === 'string' ? Buffer.from(content) : content;
+    await this.profileControl('Sample file').setInputFiles({ name, mimeType: 'text/csv', buffer });
+  }
+
+  /** The preview's counts sentence (a polite live region). */
+  previewCounts(): Locator {
+    return this.page.locator('.profile-preview-counts');
+  }
+
+  /** The preview table's rows, each as its cells' texts (row, geo, indicator, period, value, read as). */
+  async previewLines(): Promise<string[][]> {
+    const rows = this.page.locator('table.profile-preview-table tbody tr');
+    const lines: string[][] = [];
+    for (let i = 0; i < (await rows.count()); i++) lines.push(await rows.nth(i).locator('th, td').allTextContents());
+    return lines;
+  }
+
+  /** Waits until the preview's counts read `text` (the preview is debounced and asks the server). */
+  async previewSays(text: string): Promise<void> {
+    try {
+      await this.previewCounts().filter({ hasText: text }).waitFor({ timeout: 15_000 });
+    } catch {
+      const shown = await this.page.locator('.profile-preview-panel').textContent();
+      throw new Error(`The preview never said "${text}". It shows:\n${shown}`);
+    }
+  }
+
   /** Creates and saves an import profile through the view's form; waits until it is saved. */
   async createImportProfile(form: ImportProfileForm): Promise<void> {
-    await this.page.click('summary:has-text("Create an import profile")');
-    await this.page.getByLabel('Profile name').fill(form.name);
-    await this.page.getByLabel('Delimiter').selectOption(form.delimiter);
-    await this.page.getByLabel('Column holding the indicator').fill(form.indicatorColumn);
-    await this.page.getByLabel('Column holding the period').fill(form.periodColumn);
-    await this.page.getByLabel('Column holding the value').fill(form.valueColumn);
-    await this.page.getByLabel('National codes').fill(form.codes);
+    await this.openProfileForm();
+    await this.profileControl('Profile name').fill(form.name);
+    await this.profileControl('Delimiter').selectOption(form.delimiter);
+    await this.profileControl('Column holding the indicator').fill(form.indicatorColumn);
+    await this.profileControl('Column holding the period').fill(form.periodColumn);
+    await this.profileControl('Column holding the value').fill(form.valueColumn);
+    await this.addMapping(form.mapping.code, form.mapping.indicator, form.mapping.comparability);
+    await this.saveProfile();
+  }
+
+  async saveProfile(): Promise<void> {
     await this.page.click('button:has-text("Save the profile")');
     await this.page.waitForSelector('p.notice:has-text("Saved the profile")');
   }
