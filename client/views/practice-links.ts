@@ -4,7 +4,7 @@ import type { PracticeMarker } from '../charts/line-chart';
 import { h } from '../components/dom';
 import type { ViewContext } from './view-context';
 import { formatList } from '../../server/shared/i18n/format';
-import { currentLocale, t } from '../i18n/i18n';
+import { currentLocale, geoName, t } from '../i18n/i18n';
 
 /** A practice page's address, in the reader's chosen language (so a copied link keeps it). */
 function practiceHref(slug: string): string {
@@ -53,7 +53,10 @@ export function practiceCard(p: PracticeSummary, context: ViewContext, headingLe
     h('p', {
       class: 'hint',
       text: [
-        formatList(p.geos, currentLocale()),
+        formatList(
+          p.geos.map((g) => geoName(g)),
+          currentLocale(),
+        ),
         p.startYear ? t('practices.since', { year: p.startYear }) : '',
         p.endYear ? t('practices.until', { year: p.endYear }) : '',
       ]
