@@ -31,7 +31,7 @@ function trendPanel(
       rows: trendRows(series),
       sortBy: 'year',
       columns: [
-        { key: 'geo', label: t('trends.geo'), value: (r: TrendTableRow) => r.geo },
+        { key: 'geo', label: t('trends.geo'), value: (r: TrendTableRow) => geoName(catalogue, r.geo) },
         { key: 'year', label: t('component.year'), value: (r) => r.year, numeric: true },
         {
           key: 'value',
