@@ -29,6 +29,11 @@ export async function practiceMarkers(indicator: string, geos: string[]): Promis
   );
 }
 
+/** A practice's place in the reader's language: a country by name, the EU (EU27_2020, EU28) as such. */
+export function placeName(code: string): string {
+  return /^EU\d/.test(code) ? t('practice-find.eu') : geoName(code);
+}
+
 export function ratingBadge(rating: string, label: string): HTMLElement {
   return h('span', { class: `badge ${rating.replace(/_/g, '-')}`, text: label });
 }
@@ -53,10 +58,7 @@ export function practiceCard(p: PracticeSummary, context: ViewContext, headingLe
     h('p', {
       class: 'hint',
       text: [
-        formatList(
-          p.geos.map((g) => geoName(g)),
-          currentLocale(),
-        ),
+        formatList(p.geos.map(placeName), currentLocale()),
         p.startYear ? t('practices.since', { year: p.startYear }) : '',
         p.endYear ? t('practices.until', { year: p.endYear }) : '',
       ]

@@ -4,7 +4,7 @@ import { sortableTable } from '../../components/sortable-table';
 import { currentLocale, geoName, t } from '../../i18n/i18n';
 import { ratingBadge } from '../practice-links';
 import { formatDate, formatList } from '../../../server/shared/i18n/format';
-import { vocabularyLabel } from '../../../server/shared/vocabulary-labels';
+import { vocabularyName } from '../practices/state';
 
 /**
  * The rating, its reasons, the registries' ratings with one sentence where they differ from ours,
@@ -51,7 +51,7 @@ export function evidenceSection(detail: PracticeDetail): HTMLElement {
             {
               key: 'maps',
               label: t('practice.maps-to'),
-              value: (x) => vocabularyLabel('evidence_rating', x.maps, locale),
+              value: (x) => vocabularyName('evidence_rating', x.maps),
             },
             { key: 'date', label: t('practice.date'), value: (x) => x.date ?? '—' },
           ],

@@ -7,7 +7,8 @@ import { appendPracticeActions } from '../empact/practice-actions';
 import { geoName, viewHeader, type Catalogue } from '../view-parts';
 import { CRITERIA, EMMIE_NAMES, loadPractice } from './state';
 import { formatList } from '../../../server/shared/i18n/format';
-import { type Vocabulary, vocabularyLabel } from '../../../server/shared/vocabulary-labels';
+import type { Vocabulary } from '../../../server/shared/vocabulary-labels';
+import { vocabularyName } from '../practices/state';
 import { currentLocale, t } from '../../i18n/i18n';
 import { evidenceSection } from './evidence-section';
 import { linkedTrends } from './linked-trends';
@@ -15,7 +16,7 @@ import { linkedTrends } from './linked-trends';
 /** Vocabulary codes as names in the reader's language ("situational" reads "Situationnelle"). */
 const named = (vocabulary: Vocabulary, codes: string[]) =>
   formatList(
-    codes.map((c) => vocabularyLabel(vocabulary, c, currentLocale())),
+    codes.map((c) => vocabularyName(vocabulary, c)),
     currentLocale(),
   );
 
@@ -37,7 +38,7 @@ function facts(detail: PracticeDetail, catalogue: Catalogue): HTMLElement {
         locale,
       ),
     ],
-    [t('practice.level'), vocabularyLabel('level', r.level, locale)],
+    [t('practice.level'), vocabularyName('level', r.level)],
     [t('practice.years'), years],
     [
       t('practice.themes'),
@@ -96,7 +97,7 @@ function evaluationsTable(detail: PracticeDetail, catalogue: Catalogue): HTMLEle
       {
         key: 'design',
         label: t('practice.design'),
-        value: (e) => vocabularyLabel('evaluation_design', e.design, locale),
+        value: (e) => vocabularyName('evaluation_design', e.design),
       },
       { key: 'sms', label: 'SMS', value: (e) => e.sms, numeric: true },
       {
@@ -107,7 +108,7 @@ function evaluationsTable(detail: PracticeDetail, catalogue: Catalogue): HTMLEle
       {
         key: 'direction',
         label: t('practice.effect'),
-        value: (e) => (e.direction ? vocabularyLabel('effect_direction', e.direction, locale) : '—'),
+        value: (e) => (e.direction ? vocabularyName('effect_direction', e.direction) : '—'),
       },
       {
         key: 'independent',

@@ -2,7 +2,7 @@ import { practiceApi } from '../../api/client';
 import type { PracticeSearchResponse } from '../../api/types';
 import type { ViewState } from '../../state/url-state';
 import { type Catalogue, geoName } from '../view-parts';
-import { currentLocale, t } from '../../i18n/i18n';
+import { currentLocale, shownName, t } from '../../i18n/i18n';
 import { type Vocabulary, vocabularyLabel } from '../../../server/shared/vocabulary-labels';
 
 /** The facets whose values are vocabulary codes, named in the reader's language. */
@@ -52,7 +52,7 @@ export function facetLabel(catalogue: Catalogue, facet: string, value: string): 
   if (facet === 'europeanEvidence') return t('practices.yes-no', { value });
   if (facet === 'empact') return value.replace(/_/g, ' ').toUpperCase();
   const vocabulary = VOCABULARY_OF_FACET[facet];
-  return vocabulary ? vocabularyLabel(vocabulary, value, currentLocale()) : humanise(value);
+  return vocabulary ? vocabularyName(vocabulary, value) : humanise(value);
 }
 
 /** The sort shown: the one chosen, else relevance for a search and the evidence rating for a listing. */
@@ -75,4 +75,9 @@ export function withFacetValues(
   const next = { ...facets, [facet]: [...chosen].join(',') };
   if (!chosen.size) delete next[facet];
   return next;
+}
+
+/** A vocabulary value's name in the reader's language ("situational" reads "Situationnelle"). */
+export function vocabularyName(vocabulary: Vocabulary, code: string): string {
+  return shownName(vocabularyLabel(vocabulary, code, currentLocale()));
 }
