@@ -72,6 +72,11 @@ export function currentLocale(): Locale {
   return active.locale;
 }
 
+/** A name the client holds in every language itself (a vocabulary value's), shown as a message is. */
+export function shownName(name: string): string {
+  return pseudo ? pseudoLocalise(name) : name;
+}
+
 /** A country's name in the active language (Intl, with the EU's short names), else the name the API gave. */
 export function geoName(code: string, fallback?: string | null): string {
   const name = countryName(code, active.locale);

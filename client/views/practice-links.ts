@@ -4,7 +4,7 @@ import type { PracticeMarker } from '../charts/line-chart';
 import { h } from '../components/dom';
 import type { ViewContext } from './view-context';
 import { formatList } from '../../server/shared/i18n/format';
-import { currentLocale, t } from '../i18n/i18n';
+import { currentLocale, geoName, t } from '../i18n/i18n';
 
 /** A practice page's address, in the reader's chosen language (so a copied link keeps it). */
 function practiceHref(slug: string): string {
@@ -27,6 +27,11 @@ export async function practiceMarkers(indicator: string, geos: string[]): Promis
             title: p.title,
           })),
   );
+}
+
+/** A practice's place in the reader's language: a country by name, the EU (EU27_2020, EU28) as such. */
+export function placeName(code: string): string {
+  return /^EU\d/.test(code) ? t('practice-find.eu') : geoName(code);
 }
 
 export function ratingBadge(rating: string, label: string): HTMLElement {
@@ -53,7 +58,7 @@ export function practiceCard(p: PracticeSummary, context: ViewContext, headingLe
     h('p', {
       class: 'hint',
       text: [
-        formatList(p.geos, currentLocale()),
+        formatList(p.geos.map(placeName), currentLocale()),
         p.startYear ? t('practices.since', { year: p.startYear }) : '',
         p.endYear ? t('practices.until', { year: p.endYear }) : '',
       ]

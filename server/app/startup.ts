@@ -6,6 +6,7 @@ import { syncEmpactCatalogue } from '../empact/empact.catalogue';
 import { syncSourceCatalogue } from '../sources/source.catalogue';
 import { loadLabelBook } from '../labels/label.book';
 import { syncLabelSearch } from '../labels/label.search';
+import { refreshSearchTexts } from '../practices/practice.search-text';
 import { insertMissingRegions } from '../geos/geo.repository';
 import { loadRegionCatalogue } from '../geos/region.catalogue';
 
@@ -25,6 +26,8 @@ export async function initialiseDatabase(db: Db): Promise<{ migrations: string[]
     if (anyGeo) await syncSourceCatalogue(db);
     // The label search index is derived from the catalogues and the reviews: rebuilt at every start.
     await syncLabelSearch(db, await loadLabelBook(db));
+    // So are the practices' search texts (stems, country and label names): a database indexed before them is brought up to date.
+    await refreshSearchTexts(db);
     // Likewise a database seeded before NUTS regions (issue 19) gets the regions; their figures come with new submissions.
     if (anyGeo) await insertMissingRegions(db, loadRegionCatalogue());
     return { migrations, seed };

@@ -4,6 +4,9 @@ import { EXTERNAL_RATING_SCALES, type ExternalSource, mapExternalRating } from '
 import type { EucpnCriteria, Evaluation, ExternalRating, RatingOverride } from '../shared/api/practice-record';
 import type { EvidenceAssessment, ExternalRatingView } from '../shared/api/practices';
 import type { EvidenceRating } from '../shared/practice-vocabulary';
+import { formatList } from '../shared/i18n/format';
+import { countryName } from '../shared/i18n/geo-names';
+import { externalComparison, reviewNote } from './evidence-explanations';
 
 /**
  * The observatory's evidence rating, derived from the recorded evaluations by the rule documented in
@@ -49,7 +52,11 @@ export function describeEvaluation(e: Evaluation, locale: Locale = 'en'): string
     params: {
       kind: e.design === 'systematic_review' ? 'review' : 'evaluation',
       sms: e.sms === null ? 'none' : String(e.sms),
-      geos: e.geos.join(', '),
+      // Country names in the reader's language, never codes: "UKC-L" reads "England and Wales" (issue 20).
+      geos: formatList(
+        e.geos.map((g) => countryName(g, locale) ?? g),
+        locale,
+      ),
       year: String(e.year),
     },
   });
@@ -162,9 +169,14 @@ function lastEvaluationYear(evaluations: Evaluation[]): number | null {
   return evaluations.length ? Math.max(...evaluations.map((e) => e.year)) : null;
 }
 
-export function viewExternalRating(r: ExternalRating): ExternalRatingView {
+export function viewExternalRating(
+  r: ExternalRating,
+  ours?: { rating: EvidenceRating; evaluations: Evaluation[]; locale: Locale },
+): ExternalRatingView {
   const source = r.source as ExternalSource;
-  return { ...r, sourceName: EXTERNAL_RATING_SCALES[source].name, ...mapExternalRating(source, r.level) };
+  const view = { ...r, sourceName: EXTERNAL_RATING_SCALES[source].name, ...mapExternalRating(source, r.level) };
+  const comparison = ours ? externalComparison(view, ours.rating, ours.evaluations, ours.locale) : null;
+  return { ...view, comparison };
 }
 
 export function assessEvidence(record: RatedRecord, ctx: RatingContext): EvidenceAssessment {
@@ -185,16 +197,26 @@ export function assessEvidence(record: RatedRecord, ctx: RatingContext): Evidenc
         ...derived.reasons,
       ]
     : derived.reasons;
+  const rating = override?.rating ?? derived.rating;
+  const lastYear = lastEvaluationYear(record.evaluations);
+  const dueForReview = ctx.today > review;
   return {
-    rating: override?.rating ?? derived.rating,
+    rating,
     derivedRating: derived.rating,
     reasons,
     override,
     europeanEvidence: record.evaluations.some((e) => isEuropeanEvidence(e, ctx)),
     evaluatedIn: [...new Set(record.evaluations.flatMap((e) => e.geos))].sort(),
-    lastEvaluationYear: lastEvaluationYear(record.evaluations),
+    lastEvaluationYear: lastYear,
     reviewDate: review,
-    dueForReview: ctx.today > review,
-    external: record.externalRatings.map(viewExternalRating),
+    dueForReview,
+    reviewNote: reviewNote(
+      { reviewDate: review, dueForReview, lastEvaluationYear: lastYear },
+      REVIEW_AFTER_YEARS,
+      locale,
+    ),
+    external: record.externalRatings.map((r) =>
+      viewExternalRating(r, { rating, evaluations: record.evaluations, locale }),
+    ),
   };
 }

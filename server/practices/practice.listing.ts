@@ -5,7 +5,8 @@ import { latestTranslations } from './practice.repository';
 import type { PracticeRecord } from '../shared/api/practice-record';
 import type { ListingAudience, NewPracticeListing } from '../db/tables/practice.table';
 import { RATING_RANK, type WorkflowState } from '../shared/practice-vocabulary';
-import { normaliseSearchText } from '../shared/search-text';
+import { loadLabelBook } from '../labels/label.book';
+import { codedValues, searchTexts } from './practice.search-text';
 
 /** The facets a search can filter and count by, with the query parameter that filters each. */
 export const FACETS = {
@@ -22,25 +23,6 @@ export type FacetName = keyof typeof FACETS;
 
 /** Link facets: filterable, not counted. */
 export const LINK_FACETS = { indicator: 'indicator', iccs: 'iccs' } as const;
-
-export { normaliseSearchText } from '../shared/search-text';
-
-/** The normalised search texts of a record, with its translations' titles, summaries and descriptions. */
-export function searchTexts(
-  record: PracticeRecord,
-  translations: Iterable<{ title: string; summary: string; description: string }> = [],
-): { title: string; body: string } {
-  const translated = [...translations];
-  const body = [
-    record.summary,
-    record.description,
-    ...translated.flatMap((t) => [t.summary, t.description]),
-    ...record.organisations,
-    ...record.evaluations.flatMap((e) => [e.reference, e.findings ?? '', ...e.outcomes]),
-  ].join('\n');
-  const title = [record.title, ...translated.map((t) => t.title)].join('\n');
-  return { title: normaliseSearchText(title), body: normaliseSearchText(body) };
-}
 
 /** The indicators a practice links to: those it names, and those whose ICCS code nests with one it targets. */
 export function linkedIndicators(record: PracticeRecord, vocabulary: PracticeVocabulary): string[] {
@@ -92,8 +74,9 @@ export async function writeListing(
     today,
     recordedAt: source.recordedAt,
   });
-  const translations = (await latestTranslations(db, [source.practiceId])).get(source.practiceId)?.values();
-  const texts = searchTexts(record, translations);
+  const translations = (await latestTranslations(db, [source.practiceId])).get(source.practiceId)?.values() ?? [];
+  const facets = facetValues(record, evidence, vocabulary);
+  const texts = searchTexts(record, translations, codedValues(facets), await loadLabelBook(db));
   const row: NewPracticeListing = {
     practice_id: source.practiceId,
     audience: source.audience,
@@ -115,7 +98,6 @@ export async function writeListing(
     updated_at: source.updatedAt,
   };
   const { id } = await db.insertInto('practice_listings').values(row).returning('id').executeTakeFirstOrThrow();
-  const facets = facetValues(record, evidence, vocabulary);
   if (facets.length)
     await db
       .insertInto('practice_listing_facets')

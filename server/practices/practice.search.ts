@@ -3,6 +3,7 @@ import type { DbOrTx } from '../db/database';
 import { labelTextMatches, practiceTextMatches as textMatches } from '../db/text-search';
 import { FACETS, type FacetName, LINK_FACETS } from './practice.listing';
 import { searchTokens } from '../shared/search-text';
+import { queryTerm } from './search-stems';
 import type { ListingAudience } from '../db/tables/practice.table';
 import type { PracticeSearchQuery } from './practice.query';
 import type { FacetCount } from '../shared/api/practices';
@@ -29,10 +30,14 @@ export interface ListingHit {
   titleMatch: boolean | null;
 }
 
+/** The facets counted: every filter facet, and the linked offences/indicators (the Practices view's offence facet). */
+const COUNTED_FACETS = { ...FACETS, indicator: LINK_FACETS.indicator } as const;
+type CountedFacet = keyof typeof COUNTED_FACETS;
+
 export interface ListingSearchResult {
   hits: ListingHit[];
   total: number;
-  facets: Record<FacetName, FacetCount[]>;
+  facets: Record<CountedFacet, FacetCount[]>;
 }
 
 export { searchTokens } from '../shared/search-text';
@@ -68,7 +73,7 @@ function textOrLabelMatches(db: DbOrTx, tokens: string[]) {
     where f.facet in (${sql.join(LABELLED_FACETS)}))`;
   return sql<{ listing_id: number; title_hit: number; score: number }>`(
     select u.listing_id, max(u.title_hit) as title_hit, max(u.score) as score
-    from (select * from ${textMatches(db, tokens)} t union all select * from ${linked} l) u
+    from (select * from ${textMatches(db, tokens.map(queryTerm))} t union all select * from ${linked} l) u
     group by u.listing_id)`;
 }
 
@@ -207,13 +212,13 @@ function filteredListings(
 async function countFacets(
   db: DbOrTx,
   base: ReturnType<typeof filteredListings>,
-): Promise<Record<FacetName, FacetCount[]>> {
-  const facets = {} as Record<FacetName, FacetCount[]>;
-  for (const name of Object.keys(FACETS) as FacetName[]) {
+): Promise<Record<CountedFacet, FacetCount[]>> {
+  const facets = {} as Record<CountedFacet, FacetCount[]>;
+  for (const name of Object.keys(COUNTED_FACETS) as CountedFacet[]) {
     const rows = await db
       .selectFrom('practice_listing_facets as f')
       .select(['f.value', (eb) => eb.fn.countAll<number | string>().as('n')])
-      .where('f.facet', '=', FACETS[name])
+      .where('f.facet', '=', COUNTED_FACETS[name])
       .where('f.listing_id', 'in', base(name).select('l.id'))
       .groupBy('f.value')
       .execute();

@@ -6,8 +6,8 @@ import { translate } from '../i18n/translate';
 import type { Locale } from '../shared/i18n';
 import type { PracticeTranslationInput } from '../shared/api/practice-record';
 import type { PracticeLanguage } from '../shared/api/practices';
-import { searchTexts } from './practice.listing';
-import { findVersion, latestTranslations, parseRecord } from './practice.repository';
+import { refreshSearchTexts } from './practice.search-text';
+import { findVersion, parseRecord } from './practice.repository';
 import { requirePractice } from './practice.service';
 
 function languageName(code: string, reader: Locale): string {
@@ -35,27 +35,6 @@ export function inReaderLanguage<T extends { title: string; summary: string; des
     params: { language: name, reader: languageName(reader, reader) },
   });
   return { fields: written, language: { original, shown: original, translated: false, note } };
-}
-
-/** Recomputes the search texts of a practice's listings after its translations changed. */
-async function refreshListingTexts(db: DbOrTx, practiceId: number): Promise<void> {
-  const translations = (await latestTranslations(db, [practiceId])).get(practiceId)?.values() ?? [];
-  const listings = await db
-    .selectFrom('practice_listings')
-    .select(['id', 'version'])
-    .where('practice_id', '=', practiceId)
-    .execute();
-  const rows = [...translations];
-  for (const listing of listings) {
-    const version = await findVersion(db, practiceId, listing.version);
-    if (!version) continue;
-    const texts = searchTexts(parseRecord(version), rows);
-    await db
-      .updateTable('practice_listings')
-      .set({ search_title: texts.title, search_body: texts.body })
-      .where('id', '=', listing.id)
-      .execute();
-  }
 }
 
 /** Adds a translation as a new revision (an earlier one is never overwritten) and makes it searchable. */
@@ -89,7 +68,7 @@ export async function addTranslation(
       recorded_at: new Date().toISOString(),
     })
     .execute();
-  await refreshListingTexts(db, practice.id);
+  await refreshSearchTexts(db, practice.id);
   return { slug, locale, revision };
 }
 

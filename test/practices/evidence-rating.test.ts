@@ -51,7 +51,7 @@ describe('the evidence rating rule', () => {
   it('rates one positive SMS-4 evaluation as Promising, and says so with geo and year', () => {
     const result = deriveRating([evaluation({ sms: 4, geos: ['NL'], year: 2016 })], criteria(false));
     expect(result.rating).toBe('promising');
-    expect(result.reasons[0]).toContain('SMS-4 evaluation (NL, 2016)');
+    expect(result.reasons[0]).toContain('SMS-4 evaluation (Netherlands, 2016)');
     expect(result.reasons[1]).toMatch(/second positive evaluation/);
   });
 

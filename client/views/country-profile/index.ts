@@ -8,7 +8,7 @@ import { sortableTable, tableCsv, type TableSpec } from '../../components/sortab
 import type { MountedView, ViewContext } from '../view-context';
 import { regionsSection } from './regions-section';
 import type { ViewState } from '../../state/url-state';
-import { practiceList } from '../practice-links';
+import { profilePracticesSection } from './practices-section';
 import { asOfHref, effectiveMeasure, loadCatalogue, viewHeader } from '../view-parts';
 import { loadCountryProfile, countryProfileGeo, trendText } from './state';
 import { formatList } from '../../../server/shared/i18n/format';
@@ -109,12 +109,7 @@ export async function mount(container: HTMLElement, state: ViewState, context: V
         effectiveMeasure(catalogue.indicatorByCode.get(state.indicator), state.measure),
         context,
       ),
-      h(
-        'section',
-        { 'aria-labelledby': 'profile-practices' },
-        h('h3', { id: 'profile-practices', text: t('profile.practices', { name }) }),
-        await practiceList({ geo: code }, context),
-      ),
+      await profilePracticesSection(code, name, catalogue, context),
     );
   } catch (error) {
     container.replaceChildren(

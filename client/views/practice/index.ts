@@ -1,18 +1,24 @@
 import type { Evaluation, PracticeDetail } from '../../api/types';
-import { renderLineChart } from '../../charts/line-chart';
-import { chartPanel } from '../../components/chart-panel';
 import { errorBox, h } from '../../components/dom';
 import { sortableTable } from '../../components/sortable-table';
 import type { MountedView, ViewContext } from '../view-context';
 import type { ViewState } from '../../state/url-state';
 import { appendPracticeActions } from '../empact/practice-actions';
-import { ratingBadge } from '../practice-links';
-import { trendRows, type TrendTableRow } from '../trends/series';
-import { asOfHref, geoName, sourceText, viewHeader, type Catalogue } from '../view-parts';
-import { CRITERIA, EMMIE_NAMES, linkedScope, loadLinkedTrend, loadPractice } from './state';
-import { formatDate, formatList } from '../../../server/shared/i18n/format';
-import { formatValue, measureUnit } from '../../charts/format';
+import { geoName, viewHeader, type Catalogue } from '../view-parts';
+import { CRITERIA, EMMIE_NAMES, loadPractice } from './state';
+import { formatList } from '../../../server/shared/i18n/format';
+import type { Vocabulary } from '../../../server/shared/vocabulary-labels';
+import { vocabularyName } from '../practices/state';
 import { currentLocale, t } from '../../i18n/i18n';
+import { evidenceSection } from './evidence-section';
+import { linkedTrends } from './linked-trends';
+
+/** Vocabulary codes as names in the reader's language ("situational" reads "Situationnelle"). */
+const named = (vocabulary: Vocabulary, codes: string[]) =>
+  formatList(
+    codes.map((c) => vocabularyName(vocabulary, c)),
+    currentLocale(),
+  );
 
 function facts(detail: PracticeDetail, catalogue: Catalogue): HTMLElement {
   const r = detail.record;
@@ -32,7 +38,7 @@ function facts(detail: PracticeDetail, catalogue: Catalogue): HTMLElement {
         locale,
       ),
     ],
-    [t('practice.level'), r.level],
+    [t('practice.level'), vocabularyName('level', r.level)],
     [t('practice.years'), years],
     [
       t('practice.themes'),
@@ -41,9 +47,9 @@ function facts(detail: PracticeDetail, catalogue: Catalogue): HTMLElement {
         locale,
       ),
     ],
-    [t('practices.facet-approach'), r.approaches.join(', ').replace(/_/g, ' ')],
-    [t('practices.facet-prevention-level'), r.preventionLevels.join(', ')],
-    [t('practice.target-groups'), r.targetGroups.join(', ').replace(/_/g, ' ')],
+    [t('practices.facet-approach'), named('approach', r.approaches)],
+    [t('practices.facet-prevention-level'), named('prevention_level', r.preventionLevels)],
+    [t('practice.target-groups'), named('target_group', r.targetGroups)],
     [t('practice.organisations'), r.organisations.join('; ') || '—'],
     [t('practice.cost'), r.cost ?? notRecorded],
     [
@@ -52,49 +58,6 @@ function facts(detail: PracticeDetail, catalogue: Catalogue): HTMLElement {
     ],
   ];
   return h('dl', { class: 'facts' }, ...pairs.flatMap(([k, v]) => [h('dt', { text: k }), h('dd', { text: v })]));
-}
-
-function evidenceSection(detail: PracticeDetail): HTMLElement {
-  const e = detail.evidence;
-  return h(
-    'section',
-    { 'aria-labelledby': 'rating-heading' },
-    h('h3', { id: 'rating-heading' }, `${t('practice.rating-heading')} `, ratingBadge(e.rating, e.ratingLabel)),
-    h('ul', {}, ...e.reasons.map((reason) => h('li', { text: reason }))),
-    e.override
-      ? h('p', {
-          class: 'notice',
-          text: t('practice.override', {
-            by: e.override.by,
-            date: formatDate(e.override.at, currentLocale()),
-            justification: e.override.justification,
-          }),
-        })
-      : null,
-    h('p', {
-      class: 'hint',
-      text: [
-        e.europeanEvidence
-          ? t('practice.evaluated-in', { geos: formatList(e.evaluatedIn, currentLocale()) })
-          : t('practice.no-eu-evaluation'),
-        t(e.dueForReview ? 'practice.review-due' : 'practice.review-date', {
-          date: formatDate(e.reviewDate, currentLocale()),
-        }),
-      ].join(' '),
-    }),
-    e.external.length
-      ? sortableTable({
-          caption: t('practice.external-caption'),
-          rows: e.external,
-          columns: [
-            { key: 'source', label: t('practice.registry'), value: (x) => x.sourceName },
-            { key: 'label', label: t('practice.their-rating'), value: (x) => x.label },
-            { key: 'maps', label: t('practice.maps-to'), value: (x) => x.maps.replace(/_/g, ' ') },
-            { key: 'date', label: t('practice.date'), value: (x) => x.date ?? '—' },
-          ],
-        })
-      : null,
-  );
 }
 
 function criteriaChecklist(detail: PracticeDetail): HTMLElement {
@@ -119,20 +82,34 @@ function criteriaChecklist(detail: PracticeDetail): HTMLElement {
   );
 }
 
-function evaluationsTable(detail: PracticeDetail): HTMLElement {
+function evaluationsTable(detail: PracticeDetail, catalogue: Catalogue): HTMLElement {
   const rows = detail.record.evaluations;
   if (!rows.length) return h('p', { text: t('practice.no-evaluation') });
+  const locale = currentLocale();
   return sortableTable<Evaluation>({
-    caption: t('practice.evaluations'),
+    // Not the section's heading: the table's scroll region is a landmark named by its caption (issue 20).
+    caption: t('practice-find.evaluations-caption'),
     rows,
     sortBy: 'year',
     descending: true,
     columns: [
       { key: 'year', label: t('component.year'), value: (e) => e.year, numeric: true },
-      { key: 'design', label: t('practice.design'), value: (e) => e.design.replace(/_/g, ' ') },
+      {
+        key: 'design',
+        label: t('practice.design'),
+        value: (e) => vocabularyName('evaluation_design', e.design),
+      },
       { key: 'sms', label: 'SMS', value: (e) => e.sms, numeric: true },
-      { key: 'geos', label: t('practice.where'), value: (e) => e.geos.join(', ') },
-      { key: 'direction', label: t('practice.effect'), value: (e) => e.direction ?? '—' },
+      {
+        key: 'geos',
+        label: t('practice.where'),
+        value: (e) => formatList(e.geos.map(geoName.bind(null, catalogue)), locale),
+      },
+      {
+        key: 'direction',
+        label: t('practice.effect'),
+        value: (e) => (e.direction ? vocabularyName('effect_direction', e.direction) : '—'),
+      },
       {
         key: 'independent',
         label: t('practice.independent'),
@@ -170,85 +147,6 @@ function emmieTable(detail: PracticeDetail): HTMLElement {
   });
 }
 
-async function miniTrends(
-  detail: PracticeDetail,
-  catalogue: Catalogue,
-  context: ViewContext,
-  state: ViewState,
-): Promise<HTMLElement> {
-  const { geos, indicators } = linkedScope(detail, catalogue);
-  if (!geos.length || !indicators.length) return h('p', { text: t('practice.no-linked') });
-  const panels = await Promise.all(
-    indicators.map(async (code): Promise<HTMLElement | null> => {
-      const linked = await loadLinkedTrend(code, geos, catalogue, state.asOf);
-      if (!linked) return null;
-      const { measure, series, title, trends } = linked;
-      const indicator = catalogue.indicatorByCode.get(code);
-      const panel = chartPanel({
-        title,
-        fileStem: t('practice.file-stem', { slug: detail.slug, code }),
-        tab: 'chart',
-        onTab: () => undefined,
-        table: {
-          caption: title,
-          rows: trendRows(series),
-          sortBy: 'year',
-          columns: [
-            { key: 'geo', label: t('trends.geo'), value: (r: TrendTableRow) => r.geo },
-            { key: 'year', label: t('component.year'), value: (r) => r.year, numeric: true },
-            {
-              key: 'value',
-              label: t('practice.value'),
-              value: (r) => r.value,
-              format: (r) => formatValue(r.value, measure, currentLocale()),
-              numeric: true,
-            },
-            { key: 'flags', label: t('views.flags'), value: (r) => r.flags },
-          ],
-        },
-        source: {
-          source: sourceText(indicator),
-          dataVersion: trends[0]?.meta.dataVersion ?? null,
-          asOfHref: asOfHref(context, trends[0]?.meta.dataVersion ?? null),
-        },
-        notes: [
-          h(
-            'p',
-            {},
-            h('a', {
-              href: context.hrefFor({ view: 'trends', id: null, indicator: code, geos, measure }),
-              text: t('practice.open-in-trends'),
-            }),
-          ),
-        ],
-      });
-      const markers =
-        detail.record.startYear === null
-          ? []
-          : geos.map((geo) => ({
-              geo,
-              year: detail.record.startYear!,
-              href: context.hrefFor({ view: 'practice', id: detail.slug }),
-              title: detail.record.title,
-            }));
-      panel.setSvg(
-        renderLineChart(series, {
-          title,
-          yLabel: measureUnit(measure),
-          locale: currentLocale(),
-          width: 480,
-          height: 260,
-          markers,
-        }),
-      );
-      return h('div', { class: 'card' }, h('h4', { text: title }), panel.element);
-    }),
-  );
-  const shown = panels.filter((p): p is HTMLElement => p !== null);
-  if (!shown.length) return h('p', { text: t('practice.no-data', { geos: formatList(geos, currentLocale()) }) });
-  return h('div', { class: 'multiples' }, h('div', { class: 'grid' }, ...shown));
-}
-
 export async function mount(container: HTMLElement, state: ViewState, context: ViewContext): Promise<MountedView> {
   const slug = state.id ?? '';
   try {
@@ -270,7 +168,7 @@ export async function mount(container: HTMLElement, state: ViewState, context: V
         'section',
         { 'aria-labelledby': 'evaluations-heading' },
         h('h3', { id: 'evaluations-heading', text: t('practice.evaluations') }),
-        evaluationsTable(detail),
+        evaluationsTable(detail, catalogue),
       ),
       h(
         'section',
@@ -302,7 +200,7 @@ export async function mount(container: HTMLElement, state: ViewState, context: V
             .filter(Boolean)
             .join(' '),
         }),
-        await miniTrends(detail, catalogue, context, state),
+        await linkedTrends(detail, catalogue, context, state),
       ),
     );
     await appendPracticeActions(container, slug);

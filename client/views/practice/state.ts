@@ -47,20 +47,56 @@ export interface LinkedTrend {
   trends: TrendResponse[];
 }
 
-/** A linked indicator's trends; null when none of the countries has a value. */
+/** A linked indicator's trends (rates where they can be, else counts); its series only those with a value. */
 export async function loadLinkedTrend(
   code: string,
   geos: string[],
   catalogue: Catalogue,
   asOf: string | null,
-): Promise<LinkedTrend | null> {
+  wanted: ViewState['measure'] = 'rate',
+): Promise<LinkedTrend> {
   const indicator = catalogue.indicatorByCode.get(code);
-  const measure = effectiveMeasure(indicator, 'rate');
+  const measure = effectiveMeasure(indicator, wanted);
   const trends = await Promise.all(geos.map((geo) => analyticsApi.trends({ indicator: code, geo, measure, asOf })));
   const names = new Map(catalogue.geos.map((g) => [g.code, geoName(catalogue, g.code)]));
   const series = seriesFromTrends(trends, names, '').filter((x) => x.points.some((pt) => pt.value !== null));
-  if (!series.length) return null;
   const name = indicator?.name ?? code;
-  const title = measure === 'rate' ? t('trends.subject-rate', { indicator: name }) : name;
+  const title =
+    measure === 'rate'
+      ? t('trends.subject-rate', { indicator: name })
+      : t('practice-find.counts-of', { indicator: name });
   return { code, measure, title, series, trends };
+}
+
+/** The rates of an indicator, and counts for the countries whose rates cannot be computed (issue 20). */
+export interface LinkedFigures {
+  rates: LinkedTrend | null;
+  /** Counts for the countries without a rate, and whether the reason is a missing population. */
+  counts: { trend: LinkedTrend; geos: string[]; noPopulation: boolean } | null;
+}
+
+const hasValues = (series: TrendSeries) => series.points.some((pt) => pt.value !== null);
+
+export async function loadLinkedFigures(
+  code: string,
+  geos: string[],
+  catalogue: Catalogue,
+  asOf: string | null,
+): Promise<LinkedFigures> {
+  const loaded = await loadLinkedTrend(code, geos, catalogue, asOf);
+  const rates = loaded.series.length ? loaded : null;
+  if (loaded.measure !== 'rate') return { rates, counts: null };
+  const rated = new Set(loaded.series.filter(hasValues).map((x) => x.geo));
+  const unrated = geos.filter((g) => !rated.has(g));
+  if (!unrated.length) return { rates, counts: null };
+  const trend = await loadLinkedTrend(code, unrated, catalogue, asOf, 'count');
+  if (!trend.series.length) return { rates, counts: null };
+  const shown = trend.series.map((x) => x.geo);
+  // The points that have a count but no rate: is a missing population the reason for all of them?
+  const countedOnly = loaded.trends
+    .filter((x) => shown.includes(x.geo))
+    .flatMap((x) => x.points)
+    .filter((p) => p.value === null && p.count !== null);
+  const noPopulation = countedOnly.length > 0 && countedOnly.every((p) => /^no population/.test(p.reason ?? ''));
+  return { rates, counts: { trend, geos: shown, noPopulation } };
 }

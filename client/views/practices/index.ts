@@ -7,6 +7,8 @@ import { practiceCard } from '../practice-links';
 import { loadCatalogue, viewHeader, type Catalogue } from '../view-parts';
 import { facetLabel, facetLegend, loadPracticeSearch, practiceSort, sorts, withFacetValues } from './state';
 import { t } from '../../i18n/i18n';
+import { practicesElsewhere } from './elsewhere';
+import './practices.css';
 
 function facetGroups(
   answer: PracticeSearchResponse,
@@ -30,7 +32,36 @@ function facetGroups(
       });
       return h('fieldset', {}, h('legend', { text: facetLegend(facet) }), ...boxes);
     });
-  return h('div', { class: 'facets', role: 'group', 'aria-label': t('practices.filters') }, ...groups);
+  const facets = h(
+    'div',
+    { class: 'facets', id: uniqueId('facets'), role: 'group', 'aria-label': t('practices.filters') },
+    ...groups,
+  );
+  return filtersDisclosure(facets, state);
+}
+
+/**
+ * On a phone the facets (about 1,600 px of checkboxes) wait behind a "Filters" button, so the first
+ * practice is on the first screen; wider screens show them beside the list and hide the button (CSS).
+ */
+function filtersDisclosure(facets: HTMLElement, state: ViewState): HTMLElement {
+  const chosen = Object.entries(state.facets)
+    .filter(([k]) => k !== 'sort')
+    .reduce((n, [, v]) => n + v.split(',').filter(Boolean).length, 0);
+  const toggle = h('button', {
+    type: 'button',
+    class: 'filters-toggle',
+    'aria-expanded': 'false',
+    'aria-controls': facets.id,
+    text: t('practice-find.filters', { count: chosen }),
+  });
+  const panel = h('div', { class: 'facet-panel' }, toggle, facets);
+  toggle.addEventListener('click', () => {
+    const open = !panel.classList.contains('open');
+    panel.classList.toggle('open', open);
+    toggle.setAttribute('aria-expanded', String(open));
+  });
+  return panel;
 }
 
 function searchForm(state: ViewState, context: ViewContext): HTMLElement {
@@ -56,6 +87,19 @@ function searchForm(state: ViewState, context: ViewContext): HTMLElement {
   return form;
 }
 
+/** Filtered to one country with no practice: the practices elsewhere that target the same problem. */
+async function elsewhereFor(
+  answer: PracticeSearchResponse,
+  state: ViewState,
+  catalogue: Catalogue,
+  context: ViewContext,
+): Promise<HTMLElement | string> {
+  const geos = (state.facets.geo ?? '').split(',').filter(Boolean);
+  if (answer.meta.total > 0 || geos.length !== 1 || state.q) return '';
+  const indicators = (state.facets.indicator ?? '').split(',').filter(Boolean);
+  return practicesElsewhere(geos[0]!, catalogue, context, { indicators });
+}
+
 export async function mount(container: HTMLElement, initial: ViewState, context: ViewContext): Promise<MountedView> {
   const catalogue = await loadCatalogue();
   const show = async (state: ViewState) => {
@@ -74,6 +118,7 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
       const results = answer.data.length
         ? h('ul', { class: 'grid plain-list' }, ...answer.data.map((p) => practiceCard(p, context)))
         : h('p', { text: t('practices.none') });
+      const elsewhere = await elsewhereFor(answer, state, catalogue, context);
       container.replaceChildren(
         header,
         searchForm(state, context),
@@ -91,6 +136,7 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
               sortField,
             ),
             results,
+            elsewhere,
           ),
         ),
       );

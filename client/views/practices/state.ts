@@ -2,7 +2,16 @@ import { practiceApi } from '../../api/client';
 import type { PracticeSearchResponse } from '../../api/types';
 import type { ViewState } from '../../state/url-state';
 import { type Catalogue, geoName } from '../view-parts';
-import { t } from '../../i18n/i18n';
+import { currentLocale, shownName, t } from '../../i18n/i18n';
+import { type Vocabulary, vocabularyLabel } from '../../../server/shared/vocabulary-labels';
+
+/** The facets whose values are vocabulary codes, named in the reader's language. */
+const VOCABULARY_OF_FACET: Record<string, Vocabulary> = {
+  rating: 'evidence_rating',
+  approach: 'approach',
+  preventionLevel: 'prevention_level',
+  targetGroup: 'target_group',
+};
 
 /** The message of each facet's legend (the facets the practice search answers). */
 export const FACET_LEGENDS: Record<string, string> = {
@@ -14,6 +23,7 @@ export const FACET_LEGENDS: Record<string, string> = {
   targetGroup: 'practices.facet-target-group',
   empact: 'practices.facet-empact',
   europeanEvidence: 'practices.facet-european-evidence',
+  indicator: 'practice-find.facet-indicator',
 };
 
 export function facetLegend(facet: string): string {
@@ -37,10 +47,12 @@ export function humanise(value: string): string {
 
 export function facetLabel(catalogue: Catalogue, facet: string, value: string): string {
   if (facet === 'theme') return catalogue.themes.find((theme) => theme.code === value)?.name ?? humanise(value);
-  if (facet === 'geo') return `${geoName(catalogue, value)} (${value})`;
+  if (facet === 'geo') return geoName(catalogue, value);
+  if (facet === 'indicator') return catalogue.indicatorByCode.get(value)?.name ?? value;
   if (facet === 'europeanEvidence') return t('practices.yes-no', { value });
   if (facet === 'empact') return value.replace(/_/g, ' ').toUpperCase();
-  return humanise(value);
+  const vocabulary = VOCABULARY_OF_FACET[facet];
+  return vocabulary ? vocabularyName(vocabulary, value) : humanise(value);
 }
 
 /** The sort shown: the one chosen, else relevance for a search and the evidence rating for a listing. */
@@ -63,4 +75,9 @@ export function withFacetValues(
   const next = { ...facets, [facet]: [...chosen].join(',') };
   if (!chosen.size) delete next[facet];
   return next;
+}
+
+/** A vocabulary value's name in the reader's language ("situational" reads "Situationnelle"). */
+export function vocabularyName(vocabulary: Vocabulary, code: string): string {
+  return shownName(vocabularyLabel(vocabulary, code, currentLocale()));
 }

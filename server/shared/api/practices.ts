@@ -60,6 +60,10 @@ export const ExternalRatingViewSchema = z.object({
   sourceName: z.string(),
   label: z.string(),
   maps: rating,
+  comparison: z
+    .string()
+    .nullable()
+    .describe("In the reader's language: why the registry's level differs from our rating; null when they agree"),
 });
 
 /** How the evidence for a practice is rated, and why. */
@@ -73,6 +77,7 @@ export const EvidenceAssessmentSchema = z.object({
   lastEvaluationYear: z.number().nullable(),
   reviewDate: z.string().describe('YYYY-MM-DD; after it the rating shows as due for review'),
   dueForReview: z.boolean(),
+  reviewNote: z.string().describe('In the reader\'s language: what "due for review" means and when this review is due'),
   external: z.array(ExternalRatingViewSchema),
 });
 
