@@ -49,7 +49,7 @@ const UploadQuery = z.object({
   geo: singleCode.optional(),
   profile: z.string().max(64).optional(),
   source: z.string().max(64).optional().describe('The source the file delivers (default: national, the contact point)'),
-  edition: z.string().max(200).optional().describe("The source's edition or version, e.g. \"2025 edition\""),
+  edition: z.string().max(200).optional().describe('The source\'s edition or version, e.g. "2025 edition"'),
 });
 export const IdParams = z.object({ id: z.coerce.number().int().positive() });
 

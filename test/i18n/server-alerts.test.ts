@@ -23,19 +23,19 @@ describe('alert explanations in the reader language (real seed, 2021)', () => {
   it.each([
     [
       'en',
-      'Robbery per 100k in Sweden fell 18% in 2021 (8,812 → 7,301 offences), below the range expected from its 2014–2020 trend (83.80–89.42), q < 0.001 across the EU27_2020 screen.',
+      'Robbery per 100k in Sweden fell 18% in 2021 (8,812 → 7,301 offences), below the range expected from its 2014–2020 trend (83.44–88.96), q < 0.001 across the EU27_2020 screen.',
     ],
     [
       'nl',
-      'Robbery per 100.000 inwoners in Zweden daalde met 18% in 2021 (8.812 → 7.301 delicten), onder de bandbreedte die de trend van 2014–2020 deed verwachten (83,80–89,42), q < 0,001 over de hele screening van EU27_2020.',
+      'Robbery per 100.000 inwoners in Zweden daalde met 18% in 2021 (8.812 → 7.301 delicten), onder de bandbreedte die de trend van 2014–2020 deed verwachten (83,44–88,96), q < 0,001 over de hele screening van EU27_2020.',
     ],
     [
       'fr',
-      `Robbery pour 100 000 habitants, Suède : baisse de 18 % en 2021 (8${NNBSP}812 → 7${NNBSP}301 infractions), en dessous de la fourchette attendue d'après sa tendance 2014–2020 (83,80–89,42), q < 0,001 sur l'ensemble du criblage EU27_2020.`,
+      `Robbery pour 100 000 habitants, Suède : baisse de 18 % en 2021 (8${NNBSP}812 → 7${NNBSP}301 infractions), en dessous de la fourchette attendue d'après sa tendance 2014–2020 (83,44–88,96), q < 0,001 sur l'ensemble du criblage EU27_2020.`,
     ],
     [
       'de',
-      'Robbery je 100.000 Einwohner, Schweden: Rückgang um 18 % im Jahr 2021 (8.812 → 7.301 Straftaten), unterhalb des nach dem Trend 2014–2020 erwarteten Bereichs (83,80–89,42), q < 0,001 über das gesamte Screening EU27_2020.',
+      'Robbery je 100.000 Einwohner, Schweden: Rückgang um 18 % im Jahr 2021 (8.812 → 7.301 Straftaten), unterhalb des nach dem Trend 2014–2020 erwarteten Bereichs (83,44–88,96), q < 0,001 über das gesamte Screening EU27_2020.',
     ],
   ])('explains the fall of robbery in Sweden in %s', async (lang, sentence) => {
     const answer = (await request(app).get(`${QUERY}&lang=${lang}`).expect(200)).body as AlertsResponse;
@@ -76,10 +76,11 @@ describe('the alerts cache keeps one answer per language', () => {
   });
 
   it('writes the Atom feed in the language', async () => {
+    // The feed is the latest period's: 2023, the 2025 edition's latest year.
     const feed = await request(app).get('/api/alerts/feed.atom?country=SE&lang=fr').expect(200);
     expect(feed.text).toContain(
-      '<title xml:lang="fr">Alertes sur les tendances émergentes, EU27_2020, 2021 (SE)</title>',
+      '<title xml:lang="fr">Alertes sur les tendances émergentes, EU27_2020, 2023 (SE)</title>',
     );
-    expect(feed.text).toContain('2020 : 8812 infractions ; 2021 : 7301 infractions.');
+    expect(feed.text).toContain('<title>Attempted intentional homicide, Suède, 2023 : hausse</title>');
   });
 });

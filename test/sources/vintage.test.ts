@@ -141,7 +141,10 @@ describe('a second vintage of crim_off_cat', () => {
     for (const key of added.filter((k) => k.endsWith('|2023')).slice(0, 60)) {
       const [geo, indicator, period] = key.split('|') as [string, string, string];
       const history = await cellHistory(database.db, { geo, indicator, period });
-      expect(history.filter((h) => h.dataSource === 'estat.crim_off_cat'), key).toHaveLength(1);
+      expect(
+        history.filter((h) => h.dataSource === 'estat.crim_off_cat'),
+        key,
+      ).toHaveLength(1);
     }
   });
 
