@@ -55,3 +55,26 @@ export function trendText(row: ProfileIndicator): string {
       : t('profile.p-equals', { p: formatNumber(p, locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }) });
   return t('profile.trend-text-p', { direction, span, p: pText });
 }
+
+/** The year a row's rate belongs to, when it is not the row's year (no population yet for the latest count). */
+export function rateYearIfOther(row: ProfileIndicator): string | null {
+  return row.rate && row.ratePeriod && row.ratePeriod !== row.period ? row.ratePeriod : null;
+}
+
+/** The year the EU rank was taken in, when it is not the row's year. */
+export function rankYearIfOther(row: ProfileIndicator): string | null {
+  return row.rankBasis && row.rankBasis.period !== row.period ? row.rankBasis.period : null;
+}
+
+/** A value with its year beside it when that year is not the row's: "1.09 (2021)". */
+export function withYear(value: string, year: string | null): string {
+  return year ? t('numbers.value-year', { value, year }) : value;
+}
+
+/** The rank as shown: "16 of 27", with the year and measure it was taken in when they are not the row's. */
+export function rankText(row: ProfileIndicator): string {
+  if (!row.euRank) return '—';
+  const rank = t('profile.rank-of', { rank: row.euRank, of: row.euMembersRanked });
+  const year = rankYearIfOther(row);
+  return year ? t('numbers.rank-year', { rank, year, measure: row.rankBasis!.measure }) : rank;
+}
