@@ -22,7 +22,7 @@ import {
   repaintingView,
 } from '../view-parts';
 import { trendRows, type TrendTableRow } from './series';
-import { DEFAULT_GEOS, loadTrends, type TrendsAnswers, trendsModel } from './state';
+import { DEFAULT_GEOS, loadTrends, logScaleNote, logScaleOmissions, type TrendsAnswers, trendsModel } from './state';
 import { trendStatement } from './statement';
 import { formatList } from '../../../server/shared/i18n/format';
 import { formatPlain } from '../../charts/format';
@@ -103,6 +103,12 @@ function controls(catalogue: Catalogue, state: ViewState, context: ViewContext, 
   );
 }
 
+/** Zeros a log scale cannot draw are named beside the chart (issue 20). */
+function logNote(series: TrendSeries[], scale: 'linear' | 'log'): HTMLElement | '' {
+  const text = logScaleNote(logScaleOmissions(series, scale), currentLocale());
+  return text ? h('p', { class: 'notice', 'data-log-omitted': '', text }) : '';
+}
+
 export async function mount(container: HTMLElement, initial: ViewState, context: ViewContext): Promise<MountedView> {
   const catalogue = await loadCatalogue();
   const names = new Map(catalogue.geos.map((g) => [g.code, geoName(g.code, g.name)]));
@@ -155,6 +161,7 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
         asOf: state.asOf,
       },
       notes: [
+        logNote(model.series, state.scale),
         h('p', {
           class: 'hint',
           text: [
