@@ -37,11 +37,9 @@ describe('country profile: every value whose year is not the row’s says its ye
 
 describe('compare: rates only for years that can have them', () => {
   it('shows counts, and says why, for a year with counts but no population; rates for a year with both', async () => {
-    const [counts, rates] = await Promise.all(
-      (['count', 'rate'] as const).map((m) =>
-        get<ObservationsAnswer>(`/api/observations?indicator=ICCS0101&measure=${m}&level=0`).then(yearsWithValues),
-      ),
-    );
+    const yearsOf = async (m: string) =>
+      yearsWithValues(await get<ObservationsAnswer>(`/api/observations?indicator=ICCS0101&measure=${m}&level=0`));
+    const [counts, rates] = [await yearsOf('count'), await yearsOf('rate')];
     const years = { counts, rates };
     const countOnly = counts.filter((y) => !rates.includes(y));
     expect(countOnly.length).toBeGreaterThan(0);
@@ -125,7 +123,9 @@ describe('log scale: zeros are said, not dropped', () => {
       { label: 'Malta', year: 2019, value: 0 },
       { label: 'Malta', year: 2021, value: 0 },
     ]);
-    expect(logScaleNote(omitted, 'en')).toMatch(/^2 values of 0 are not shown on the log scale .*Malta 2019 and Malta 2021/);
+    expect(logScaleNote(omitted, 'en')).toMatch(
+      /^2 values of 0 are not shown on the log scale .*Malta 2019 and Malta 2021/,
+    );
     expect(logScaleOmissions(series, 'linear')).toEqual([]);
     expect(logScaleNote([], 'en')).toBe('');
   });

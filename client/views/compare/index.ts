@@ -21,12 +21,16 @@ import {
 } from '../view-parts';
 import { barRows, type Comparison, coverageText, loadComparison, yearChoices } from './state';
 import { sharedWarnings, warningSentence, warningsByGeo } from './warnings';
+import { type CellContext, cellKeyOf } from '../../api/cells';
+import { cellContextText, cellHistoryButton } from '../../components/cell-history';
 import { geoLabel, geoLabelWithCode } from '../geo-label';
 import { formatPlain } from '../../charts/format';
 import { currentLocale, t } from '../../i18n/i18n';
 
-function comparisonTable(answer: CompareResponse, title: string) {
+function comparisonTable(answer: CompareResponse, title: string, contexts?: Map<string, CellContext>) {
   const warnings = warningsByGeo(answer);
+  const cellOf = (r: CompareRow) => ({ geo: r.geo, indicator: answer.indicator.code, period: r.period });
+  const contextOf = (r: CompareRow) => contexts?.get(cellKeyOf(cellOf(r)));
   return {
     caption: title,
     rows: answer.rows,
@@ -50,6 +54,20 @@ function comparisonTable(answer: CompareResponse, title: string) {
         numeric: true,
       },
       { key: 'warning', label: t('compare.comparability'), value: (r: CompareRow) => warnings.get(r.geo) ?? '' },
+      // The small multiples' tables leave the history out: one panel's figures are enough to open.
+      ...(contexts
+        ? [
+            {
+              key: 'history',
+              label: t('history.column'),
+              value: (r: CompareRow) => cellContextText(contextOf(r)),
+              cell: (r: CompareRow) =>
+                r.count === null
+                  ? h('span', {})
+                  : cellHistoryButton({ ...cellOf(r), label: `${geoLabel(r.geo, r.geoName)}, ${title}` }, contextOf(r)),
+            },
+          ]
+        : []),
     ],
   };
 }
@@ -125,7 +143,7 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
       fileStem: t('compare.file-stem', { indicator: state.indicator, period: main.period, measure }),
       tab: state.tab,
       onTab: (tab) => context.record({ tab }),
-      table: comparisonTable(main, title),
+      table: comparisonTable(main, title, loaded.contexts),
       source: {
         source: sourceText(indicator),
         dataVersion: main.meta.dataVersion,

@@ -10,6 +10,7 @@ import { currentLocale, t } from '../../i18n/i18n';
 import { aggregationRule, geoLabel } from '../geo-label';
 import type { Indicator, Observation } from '../../api/types';
 import { catalogueApi } from '../../api/client';
+import { type CellContext, cellApi } from '../../api/cells';
 import type { Measure } from '../../charts/format';
 import { warningsByGeo } from './warnings';
 
@@ -68,6 +69,8 @@ export interface Comparison {
   year: number;
   choice: CompareChoice;
   years: CompareYears;
+  /** The main indicator's cells' notes and version counts, by cellKeyOf (issue 20, item 9). */
+  contexts: Map<string, CellContext>;
 }
 
 export async function loadComparison(state: ViewState, catalogue: Catalogue): Promise<Comparison> {
@@ -90,11 +93,15 @@ export async function loadComparison(state: ViewState, catalogue: Catalogue): Pr
       group: REFERENCE_GROUP,
       asOf: state.asOf,
     });
-  const [main, others] = await Promise.all([
+  const [main, others, contexts] = await Promise.all([
     compare(state.indicator, measure),
     Promise.all(siblings.map((i) => compare(i.code, effectiveMeasure(i, measure)).catch(() => null))),
+    cellApi
+      .context({ indicator: [state.indicator], period: [String(year)], asOf: state.asOf })
+      .catch(() => new Map<string, CellContext>()),
   ]);
-  return { main, others: others.filter((o): o is CompareResponse => o !== null), year, choice, years };
+  const shown = others.filter((o): o is CompareResponse => o !== null);
+  return { main, others: shown, year, choice, years, contexts };
 }
 
 export function barRows(answer: CompareResponse, selected: string[]): BarRow[] {

@@ -1,4 +1,4 @@
-import type { GeoProfileResponse, ProfileIndicator } from '../../../server/shared/api/analytics';
+import type { ProfileIndicator } from '../../../server/shared/api/analytics';
 import { formatValue } from '../../charts/format';
 import type { TrendPoint } from '../../charts/line-chart';
 import { renderSparkline } from '../../charts/sparkline';
@@ -10,7 +10,10 @@ import { regionsSection } from './regions-section';
 import type { ViewState } from '../../state/url-state';
 import { practiceList } from '../practice-links';
 import { asOfHref, effectiveMeasure, loadCatalogue, viewHeader } from '../view-parts';
+import { cellKeyOf } from '../../api/cells';
+import { cellContextText, cellHistoryButton } from '../../components/cell-history';
 import {
+  type CountryProfile,
   countryProfileGeo,
   loadCountryProfile,
   rankText,
@@ -32,10 +35,12 @@ function sparkCell(points: TrendPoint[] | undefined, name: string): Node {
 }
 
 function countryProfileTable(
-  answer: GeoProfileResponse,
-  sparks: Map<string, TrendPoint[]>,
+  { answer, sparks, contexts }: CountryProfile,
   context: ViewContext,
 ): TableSpec<ProfileIndicator> {
+  // The row's cell is the latest count's: the figure the row's year names.
+  const cellOf = (r: ProfileIndicator) => ({ geo: answer.geo.code, indicator: r.indicator.code, period: r.period! });
+  const contextOf = (r: ProfileIndicator) => contexts.get(cellKeyOf(cellOf(r)));
   return {
     caption: t('profile.caption', { name: geoLabel(answer.geo.code, answer.geo.name) }),
     rows: answer.indicators,
@@ -81,6 +86,16 @@ function countryProfileTable(
         format: (r) => rankText(r),
         numeric: true,
       },
+      {
+        key: 'history',
+        label: t('history.column'),
+        value: (r) => cellContextText(contextOf(r)),
+        cell: (r) =>
+          cellHistoryButton(
+            { ...cellOf(r), label: `${r.indicator.name}, ${geoLabel(answer.geo.code, answer.geo.name)}` },
+            contextOf(r),
+          ),
+      },
     ],
   };
 }
@@ -88,6 +103,8 @@ function countryProfileTable(
 /** The CSV says in its own columns which year each rate and rank is of, so a spreadsheet cannot pair them wrongly. */
 function profileCsvTable(table: TableSpec<ProfileIndicator>): TableSpec<ProfileIndicator> {
   const columns = table.columns.filter((c) => c.key !== 'spark');
+  const history = columns.findIndex((c) => c.key === 'history');
+  columns.splice(history, 1, { ...columns[history]!, label: t('history.note-column') });
   const at = columns.findIndex((c) => c.key === 'rate') + 1;
   columns.splice(at, 0, {
     key: 'ratePeriod',
@@ -117,8 +134,9 @@ export async function mount(container: HTMLElement, state: ViewState, context: V
     return { update: () => false };
   }
   try {
-    const { answer, sparks } = await loadCountryProfile(code, state.asOf);
-    const table = countryProfileTable(answer, sparks, context);
+    const profile = await loadCountryProfile(code, state.asOf);
+    const { answer } = profile;
+    const table = countryProfileTable(profile, context);
     const download = h('button', { type: 'button', class: 'download', text: t('component.download-csv') });
     download.addEventListener('click', () =>
       saveCsv(tableCsv(profileCsvTable(table)), `${t('profile.file-stem', { code })}.csv`),

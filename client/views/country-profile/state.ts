@@ -1,6 +1,7 @@
 import type { GeoProfileResponse, ProfileIndicator } from '../../../server/shared/api/analytics';
 import { REFERENCE_GROUP } from '../../../server/shared/reference-group';
 import { analyticsApi, catalogueApi } from '../../api/client';
+import { type CellContext, cellApi } from '../../api/cells';
 import type { TrendPoint } from '../../charts/line-chart';
 import type { ViewState } from '../../state/url-state';
 import { yearOf } from '../view-parts';
@@ -11,6 +12,8 @@ import { formatNumber } from '../../../server/shared/i18n/format';
 export interface CountryProfile {
   answer: GeoProfileResponse;
   sparks: Map<string, TrendPoint[]>;
+  /** Each indicator's cells' notes and version counts, by cellKeyOf (issue 20, item 9). */
+  contexts: Map<string, CellContext>;
 }
 
 /** The geo a country profile shows: the one in the URL, else the reference group. */
@@ -34,12 +37,14 @@ async function sparklines(geo: string, codes: string[], asOf: string | null): Pr
 export async function loadCountryProfile(geo: string, asOf: string | null): Promise<CountryProfile> {
   const answer = await analyticsApi.countryProfile(geo, { asOf });
   const withData = answer.indicators.filter((r) => r.period !== null);
-  const sparks = await sparklines(
-    geo,
-    withData.map((r) => r.indicator.code),
-    asOf,
-  );
-  return { answer: { ...answer, indicators: withData }, sparks };
+  const codes = withData.map((r) => r.indicator.code);
+  const [sparks, contexts] = await Promise.all([
+    sparklines(geo, codes, asOf),
+    codes.length
+      ? cellApi.context({ indicator: codes, geo: [geo], asOf }).catch(() => new Map<string, CellContext>())
+      : new Map<string, CellContext>(),
+  ]);
+  return { answer: { ...answer, indicators: withData }, sparks, contexts };
 }
 
 export function trendText(row: ProfileIndicator): string {
