@@ -10,6 +10,7 @@ import { currentLocale, geoName, t } from '../../i18n/i18n';
 import { cellKeyOf } from '../../api/cells';
 import { cellContextText, cellHistoryButton } from '../../components/cell-history';
 import { notOnMapList, splitByMap } from './not-on-map';
+import { geoLabelWithCode } from '../geo-label';
 import type { MountedView, ViewContext } from '../view-context';
 import type { ViewState } from '../../state/url-state';
 import {
@@ -64,7 +65,7 @@ function cellTable(
             {},
             h('a', {
               href: context.hrefFor({ view: 'profile', id: c.geo, tab: 'chart' }),
-              text: `${c.name} (${c.geo})`,
+              text: geoLabelWithCode(c.geo, c.name),
             }),
             onMap.has(c.geo) ? '' : h('span', { class: 'not-drawn', text: ` — ${t('numbers.not-on-map-short')}` }),
           ),

@@ -24,6 +24,7 @@ import {
 import { trendRows, type TrendTableRow } from './series';
 import { DEFAULT_GEOS, loadTrends, logScaleNote, logScaleOmissions, type TrendsAnswers, trendsModel } from './state';
 import { trendStatement } from './statement';
+import { geoLabelWithCode } from '../geo-label';
 import { formatList } from '../../../server/shared/i18n/format';
 import { formatPlain } from '../../charts/format';
 import { currentLocale, geoName, t } from '../../i18n/i18n';
@@ -142,7 +143,7 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
         rows: trendRows(model.series),
         sortBy: 'year',
         columns: [
-          { key: 'label', label: t('trends.geo'), value: (r: TrendTableRow) => `${r.label} (${r.geo})` },
+          { key: 'label', label: t('trends.geo'), value: (r: TrendTableRow) => geoLabelWithCode(r.geo, r.label) },
           { key: 'year', label: t('component.year'), value: (r) => r.year, numeric: true },
           {
             key: 'value',
