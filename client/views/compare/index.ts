@@ -64,7 +64,10 @@ function comparisonTable(answer: CompareResponse, title: string, contexts?: Map<
               cell: (r: CompareRow) =>
                 r.count === null
                   ? h('span', {})
-                  : cellHistoryButton({ ...cellOf(r), label: `${geoLabel(r.geo, r.geoName)}, ${title}` }, contextOf(r)),
+                  : cellHistoryButton(
+                      { ...cellOf(r), label: `${geoLabel(r.geo, r.geoName)}, ${answer.indicator.name}` },
+                      contextOf(r),
+                    ),
             },
           ]
         : []),

@@ -47,6 +47,7 @@ function cellTable(
   caption: string,
   context: ViewContext,
   onMap: ReadonlySet<string>,
+  indicatorName: string,
 ): TableSpec<RankedCell> {
   const measure = loaded.measure;
   const contextOf = (c: RankedCell) => (c.observation ? loaded.contexts.get(cellKeyOf(c.observation)) : undefined);
@@ -86,7 +87,7 @@ function cellTable(
         value: (c) => cellContextText(contextOf(c)),
         cell: (c) =>
           c.observation
-            ? cellHistoryButton({ ...c.observation, label: `${c.name}, ${caption}` }, contextOf(c))
+            ? cellHistoryButton({ ...c.observation, label: `${c.name}, ${indicatorName}` }, contextOf(c))
             : h('span', { text: '' }),
       },
     ],
@@ -143,6 +144,7 @@ async function mountCountries(container: HTMLElement, initial: ViewState, contex
         title,
         context,
         onMap,
+        indicator?.name ?? state.indicator,
       ),
     );
     panel.chart.dataset.paint = String(++paints);
