@@ -61,6 +61,7 @@ describe('explore state', () => {
     key: 'k',
     measure: 'rate',
     dataVersion: null,
+    contexts: new Map(),
     years: [2019, 2020, 2021],
     observations: [
       observation('NL', 2019, 1),

@@ -3,7 +3,7 @@ import { renderBarChart } from '../../charts/bar-chart';
 import { formatValue, measureUnit, type Measure } from '../../charts/format';
 import { chartPanel } from '../../components/chart-panel';
 import { radioGroup, selectField } from '../../components/controls';
-import { errorBox, h, setSvg } from '../../components/dom';
+import { h, setSvg } from '../../components/dom';
 import { indicatorPicker } from '../../components/indicator-picker';
 import { sortableTable } from '../../components/sortable-table';
 import type { MountedView, ViewContext } from '../view-context';
@@ -11,7 +11,6 @@ import type { ViewState } from '../../state/url-state';
 import {
   asOfHref,
   chartWidth,
-  effectiveMeasure,
   hasSource,
   latest,
   loadCatalogue,
@@ -20,18 +19,24 @@ import {
   type Catalogue,
   repaintingView,
 } from '../view-parts';
-import { barRows, type Comparison, coverageText, loadComparison, YEARS } from './state';
+import { barRows, type Comparison, coverageText, loadComparison, yearChoices } from './state';
+import { sharedWarnings, warningSentence, warningsByGeo } from './warnings';
+import { type CellContext, cellKeyOf } from '../../api/cells';
+import { cellContextText, cellHistoryButton } from '../../components/cell-history';
+import { geoLabel, geoLabelWithCode } from '../geo-label';
 import { formatPlain } from '../../charts/format';
-import { currentLocale, geoName, t } from '../../i18n/i18n';
+import { currentLocale, t } from '../../i18n/i18n';
 
-function comparisonTable(answer: CompareResponse, title: string) {
-  const warnings = new Map(answer.warnings.map((w) => [w.geo, w.reason]));
+function comparisonTable(answer: CompareResponse, title: string, contexts?: Map<string, CellContext>) {
+  const warnings = warningsByGeo(answer);
+  const cellOf = (r: CompareRow) => ({ geo: r.geo, indicator: answer.indicator.code, period: r.period });
+  const contextOf = (r: CompareRow) => contexts?.get(cellKeyOf(cellOf(r)));
   return {
     caption: title,
     rows: answer.rows,
     sortBy: 'rank',
     columns: [
-      { key: 'geo', label: t('explore.country'), value: (r: CompareRow) => `${geoName(r.geo, r.geoName)} (${r.geo})` },
+      { key: 'geo', label: t('explore.country'), value: (r: CompareRow) => geoLabelWithCode(r.geo, r.geoName) },
       {
         key: 'value',
         label: t('views.value-column', { unit: measureUnit(answer.measure) }),
@@ -49,6 +54,23 @@ function comparisonTable(answer: CompareResponse, title: string) {
         numeric: true,
       },
       { key: 'warning', label: t('compare.comparability'), value: (r: CompareRow) => warnings.get(r.geo) ?? '' },
+      // The small multiples' tables leave the history out: one panel's figures are enough to open.
+      ...(contexts
+        ? [
+            {
+              key: 'history',
+              label: t('history.column'),
+              value: (r: CompareRow) => cellContextText(contextOf(r)),
+              cell: (r: CompareRow) =>
+                r.count === null
+                  ? h('span', {})
+                  : cellHistoryButton(
+                      { ...cellOf(r), label: `${geoLabel(r.geo, r.geoName)}, ${answer.indicator.name}` },
+                      contextOf(r),
+                    ),
+            },
+          ]
+        : []),
     ],
   };
 }
@@ -110,10 +132,10 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
   const guard = latest<Comparison>();
   const show = async (state: ViewState) => {
     const indicator = catalogue.indicatorByCode.get(state.indicator);
-    const measure = effectiveMeasure(indicator, state.measure);
     const loaded = await guard(loadComparison(state, catalogue));
     if (!loaded) return;
-    const { main } = loaded;
+    const { main, choice } = loaded;
+    const measure = choice.measure;
     const title = t('compare.chart-title', {
       indicator: main.indicator.name,
       unit: measureUnit(main.measure),
@@ -124,7 +146,7 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
       fileStem: t('compare.file-stem', { indicator: state.indicator, period: main.period, measure }),
       tab: state.tab,
       onTab: (tab) => context.record({ tab }),
-      table: comparisonTable(main, title),
+      table: comparisonTable(main, title, loaded.contexts),
       source: {
         source: sourceText(indicator),
         dataVersion: main.meta.dataVersion,
@@ -132,14 +154,24 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
         asOf: state.asOf,
       },
       notes: [
+        choice.ratesUnavailable
+          ? h('p', {
+              class: 'notice',
+              'data-rates-unavailable': '',
+              text: t('numbers.rates-unavailable', { year: choice.year }),
+            })
+          : '',
+        main.rows.some((r) => r.value !== null)
+          ? ''
+          : h('p', { class: 'notice', text: t('numbers.compare-no-values', { year: choice.year }) }),
         h('p', { class: 'coverage', text: coverageText(main) }),
         ...(main.warnings.length
           ? [
               h(
                 'div',
-                { class: 'notice' },
+                { class: 'notice', 'data-warnings': '' },
                 h('p', { text: t('compare.warnings') }),
-                h('ul', {}, ...main.warnings.map((w) => h('li', { text: `${w.geo}: ${w.reason}` }))),
+                h('ul', {}, ...sharedWarnings(main).map((w) => h('li', { text: warningSentence(w, main) }))),
               ),
             ]
           : []),
@@ -152,7 +184,7 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
         locale: currentLocale(),
         width: chartWidth(container, 640),
         aggregate: main.aggregate
-          ? { label: main.group, value: main.aggregate.withheld ? null : main.aggregate.value }
+          ? { label: geoLabel(main.group), value: main.aggregate.withheld ? null : main.aggregate.value }
           : undefined,
       }),
     );
@@ -171,7 +203,7 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
         selectField({
           label: t('component.year'),
           selected: String(loaded.year),
-          choices: YEARS.map((y) => ({ value: String(y), label: String(y) })),
+          choices: yearChoices(loaded.years, loaded.year).map((y) => ({ value: String(y), label: String(y) })),
           onChange: (v) => context.navigate({ year: Number(v) }),
         }),
         radioGroup<Measure>({
@@ -179,7 +211,8 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
           name: 'measure',
           selected: measure,
           onChange: (m) => context.navigate({ measure: m }),
-          choices: indicator?.rate_derivable
+          // Rates only for a year that can have them: one with a population (docs/methodology.md).
+          choices: loaded.years.rates.includes(loaded.year)
             ? [
                 { value: 'rate', label: t('views.measure-rate') },
                 { value: 'count', label: t('views.measure-count') },

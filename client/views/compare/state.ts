@@ -4,23 +4,84 @@ import { analyticsApi } from '../../api/client';
 import type { BarRow } from '../../charts/bar-chart';
 import { formatValue } from '../../charts/format';
 import type { ViewState } from '../../state/url-state';
-import { type Catalogue, defaultYearOf, effectiveMeasure, hasSource } from '../view-parts';
+import { type Catalogue, defaultYearOf, effectiveMeasure, hasSource, yearOf } from '../view-parts';
 import { formatList, formatShare } from '../../../server/shared/i18n/format';
-import { currentLocale, geoName, t } from '../../i18n/i18n';
+import { currentLocale, t } from '../../i18n/i18n';
+import { aggregationRule, geoLabel } from '../geo-label';
+import type { Indicator, Observation } from '../../api/types';
+import { catalogueApi } from '../../api/client';
+import { type CellContext, cellApi } from '../../api/cells';
+import type { Measure } from '../../charts/format';
+import { warningsByGeo } from './warnings';
 
-export const YEARS = Array.from({ length: 2022 - 2008 + 1 }, (_, i) => 2008 + i);
+/** The years an indicator has counts in, and the years it has rates in (those with a population). */
+export interface CompareYears {
+  counts: number[];
+  rates: number[];
+}
+
+/** What is shown: the year, and the measure, which is the count when that year cannot have rates. */
+export interface CompareChoice {
+  year: number;
+  measure: Measure;
+  /** True when rates were asked for a year without any (no population for it): counts are shown instead. */
+  ratesUnavailable: boolean;
+}
+
+const yearsOf = (observations: Observation[]) =>
+  [...new Set(observations.filter((o) => o.value !== null).map((o) => yearOf(o.period)))].sort((a, b) => a - b);
+
+/** The years with counts and with rates, from the countries' and aggregates' published cells. */
+export async function loadCompareYears(indicator: Indicator | undefined, asOf: string | null): Promise<CompareYears> {
+  if (!indicator) return { counts: [], rates: [] };
+  const read = (measure: Measure) =>
+    catalogueApi.observations({ indicator: [indicator.code], measure, asOf, level: 0 }).then((a) => yearsOf(a.data));
+  const [counts, rates] = await Promise.all([
+    read('count'),
+    indicator.rate_derivable ? read('rate') : Promise.resolve([]),
+  ]);
+  return { counts, rates };
+}
+
+/**
+ * The year and measure to show: the year asked for (else the default), in the measure asked for when
+ * that year can have it. A rate asked for a year without population gives the counts and says so.
+ */
+export function compareChoice(
+  asked: { year: number | null; measure: Measure },
+  years: CompareYears,
+  fallbackYear: number | null,
+): CompareChoice {
+  const year = asked.year ?? fallbackYear ?? years.rates.at(-1) ?? years.counts.at(-1) ?? new Date().getFullYear() - 1;
+  const ratesUnavailable = asked.measure === 'rate' && !years.rates.includes(year) && years.counts.includes(year);
+  return { year, measure: ratesUnavailable ? 'count' : asked.measure, ratesUnavailable };
+}
+
+/** The year picker's choices: every year with counts (and the year shown, should it have none). */
+export function yearChoices(years: CompareYears, shown: number): number[] {
+  return [...new Set([...years.counts, shown])].sort((a, b) => a - b);
+}
 
 /** What the view shows: the chosen indicator ranked, and up to five indicators of the same theme beside it. */
 export interface Comparison {
   main: CompareResponse;
   others: CompareResponse[];
   year: number;
+  choice: CompareChoice;
+  years: CompareYears;
+  /** The main indicator's cells' notes and version counts, by cellKeyOf (issue 20, item 9). */
+  contexts: Map<string, CellContext>;
 }
 
 export async function loadComparison(state: ViewState, catalogue: Catalogue): Promise<Comparison> {
   const indicator = catalogue.indicatorByCode.get(state.indicator);
-  const measure = effectiveMeasure(indicator, state.measure);
-  const year = state.year ?? (await defaultYearOf(state.indicator, measure, state.asOf)) ?? 2021;
+  const asked = effectiveMeasure(indicator, state.measure);
+  const [years, fallbackYear] = await Promise.all([
+    loadCompareYears(indicator, state.asOf),
+    state.year ? Promise.resolve(null) : defaultYearOf(state.indicator, asked, state.asOf),
+  ]);
+  const choice = compareChoice({ year: state.year, measure: asked }, years, fallbackYear);
+  const { year, measure } = choice;
   const siblings = catalogue.indicators
     .filter((i) => hasSource(i) && i.theme === indicator?.theme && i.code !== state.indicator)
     .slice(0, 5);
@@ -32,18 +93,22 @@ export async function loadComparison(state: ViewState, catalogue: Catalogue): Pr
       group: REFERENCE_GROUP,
       asOf: state.asOf,
     });
-  const [main, others] = await Promise.all([
+  const [main, others, contexts] = await Promise.all([
     compare(state.indicator, measure),
     Promise.all(siblings.map((i) => compare(i.code, effectiveMeasure(i, measure)).catch(() => null))),
+    cellApi
+      .context({ indicator: [state.indicator], period: [String(year)], asOf: state.asOf })
+      .catch(() => new Map<string, CellContext>()),
   ]);
-  return { main, others: others.filter((o): o is CompareResponse => o !== null), year };
+  const shown = others.filter((o): o is CompareResponse => o !== null);
+  return { main, others: shown, year, choice, years, contexts };
 }
 
 export function barRows(answer: CompareResponse, selected: string[]): BarRow[] {
-  const warnings = new Map(answer.warnings.map((w) => [w.geo, w.reason]));
+  const warnings = warningsByGeo(answer);
   return answer.rows.map((r) => ({
     geo: r.geo,
-    label: geoName(r.geo, r.geoName),
+    label: geoLabel(r.geo, r.geoName),
     value: r.value,
     flags: r.flags,
     warning: warnings.get(r.geo),
@@ -54,9 +119,12 @@ export function barRows(answer: CompareResponse, selected: string[]): BarRow[] {
 export function coverageText(answer: CompareResponse): string {
   const a = answer.aggregate;
   const locale = currentLocale();
-  if (!a) return t('compare.no-aggregate', { group: answer.group });
+  const group = geoLabel(answer.group);
+  if (!a) return t('compare.no-aggregate', { group });
   const value = a.withheld
-    ? t('compare.withheld', { threshold: formatShare(a.threshold, locale, 0) })
+    ? a.coverage.populationShare === null
+      ? t('numbers.withheld-unmeasured', { threshold: formatShare(a.threshold, locale, 0) })
+      : t('compare.withheld', { threshold: formatShare(a.threshold, locale, 0) })
     : `${formatValue(a.value, answer.measure, locale)}${a.flags ? ` (${a.flags})` : ''}`;
   const coverage =
     a.coverage.populationShare === null
@@ -67,9 +135,14 @@ export function coverageText(answer: CompareResponse): string {
           share: formatShare(a.coverage.populationShare, locale, 0),
         });
   const missing = a.coverage.missing.length
-    ? t('compare.missing', { geos: formatList(a.coverage.missing, locale) })
+    ? t('compare.missing', {
+        geos: formatList(
+          a.coverage.missing.map((g) => geoLabel(g)),
+          locale,
+        ),
+      })
     : '';
-  return [t('compare.aggregate', { group: a.group, rule: a.rule, value, coverage }), missing, a.note]
-    .filter(Boolean)
-    .join(' ');
+  const rule = aggregationRule(a.rule);
+  // The server's note is English and names codes; withheld and complete are said by the lines above.
+  return [t('compare.aggregate', { group, rule, value, coverage }), missing].filter(Boolean).join(' ');
 }

@@ -1,6 +1,7 @@
 import type { GeoProfileResponse, ProfileIndicator } from '../../../server/shared/api/analytics';
 import { REFERENCE_GROUP } from '../../../server/shared/reference-group';
 import { analyticsApi, catalogueApi } from '../../api/client';
+import { type CellContext, cellApi } from '../../api/cells';
 import type { TrendPoint } from '../../charts/line-chart';
 import type { ViewState } from '../../state/url-state';
 import { yearOf } from '../view-parts';
@@ -11,6 +12,8 @@ import { formatNumber } from '../../../server/shared/i18n/format';
 export interface CountryProfile {
   answer: GeoProfileResponse;
   sparks: Map<string, TrendPoint[]>;
+  /** Each indicator's cells' notes and version counts, by cellKeyOf (issue 20, item 9). */
+  contexts: Map<string, CellContext>;
 }
 
 /** The geo a country profile shows: the one in the URL, else the reference group. */
@@ -34,12 +37,14 @@ async function sparklines(geo: string, codes: string[], asOf: string | null): Pr
 export async function loadCountryProfile(geo: string, asOf: string | null): Promise<CountryProfile> {
   const answer = await analyticsApi.countryProfile(geo, { asOf });
   const withData = answer.indicators.filter((r) => r.period !== null);
-  const sparks = await sparklines(
-    geo,
-    withData.map((r) => r.indicator.code),
-    asOf,
-  );
-  return { answer: { ...answer, indicators: withData }, sparks };
+  const codes = withData.map((r) => r.indicator.code);
+  const [sparks, contexts] = await Promise.all([
+    sparklines(geo, codes, asOf),
+    codes.length
+      ? cellApi.context({ indicator: codes, geo: [geo], asOf }).catch(() => new Map<string, CellContext>())
+      : new Map<string, CellContext>(),
+  ]);
+  return { answer: { ...answer, indicators: withData }, sparks, contexts };
 }
 
 export function trendText(row: ProfileIndicator): string {
@@ -54,4 +59,27 @@ export function trendText(row: ProfileIndicator): string {
       ? t('trends.p-below', { limit: formatNumber(0.01, locale) })
       : t('profile.p-equals', { p: formatNumber(p, locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }) });
   return t('profile.trend-text-p', { direction, span, p: pText });
+}
+
+/** The year a row's rate belongs to, when it is not the row's year (no population yet for the latest count). */
+export function rateYearIfOther(row: ProfileIndicator): string | null {
+  return row.rate && row.ratePeriod && row.ratePeriod !== row.period ? row.ratePeriod : null;
+}
+
+/** The year the EU rank was taken in, when it is not the row's year. */
+export function rankYearIfOther(row: ProfileIndicator): string | null {
+  return row.rankBasis && row.rankBasis.period !== row.period ? row.rankBasis.period : null;
+}
+
+/** A value with its year beside it when that year is not the row's: "1.09 (2021)". */
+export function withYear(value: string, year: string | null): string {
+  return year ? t('numbers.value-year', { value, year }) : value;
+}
+
+/** The rank as shown: "16 of 27", with the year and measure it was taken in when they are not the row's. */
+export function rankText(row: ProfileIndicator): string {
+  if (!row.euRank) return '—';
+  const rank = t('profile.rank-of', { rank: row.euRank, of: row.euMembersRanked });
+  const year = rankYearIfOther(row);
+  return year ? t('numbers.rank-year', { rank, year, measure: row.rankBasis!.measure }) : rank;
 }

@@ -6,7 +6,11 @@ import { errorBox, h } from '../../components/dom';
 import { indicatorPicker } from '../../components/indicator-picker';
 import { attachMapInteraction } from '../../components/map-interaction';
 import type { TableSpec } from '../../components/sortable-table';
-import { currentLocale, t } from '../../i18n/i18n';
+import { currentLocale, geoName, t } from '../../i18n/i18n';
+import { cellKeyOf } from '../../api/cells';
+import { cellContextText, cellHistoryButton } from '../../components/cell-history';
+import { notOnMapList, splitByMap } from './not-on-map';
+import { geoLabelWithCode } from '../geo-label';
 import type { MountedView, ViewContext } from '../view-context';
 import type { ViewState } from '../../state/url-state';
 import {
@@ -39,10 +43,14 @@ export const MAP_PAINTED = 'observatory:map-painted';
 
 function cellTable(
   cells: RankedCell[],
-  measure: Measure,
+  loaded: ExploreData,
   caption: string,
   context: ViewContext,
+  onMap: ReadonlySet<string>,
+  indicatorName: string,
 ): TableSpec<RankedCell> {
+  const measure = loaded.measure;
+  const contextOf = (c: RankedCell) => (c.observation ? loaded.contexts.get(cellKeyOf(c.observation)) : undefined);
   return {
     caption,
     rows: cells,
@@ -53,7 +61,15 @@ function cellTable(
         label: t('explore.country'),
         value: (c) => c.name,
         cell: (c) =>
-          h('a', { href: context.hrefFor({ view: 'profile', id: c.geo, tab: 'chart' }), text: `${c.name} (${c.geo})` }),
+          h(
+            'span',
+            {},
+            h('a', {
+              href: context.hrefFor({ view: 'profile', id: c.geo, tab: 'chart' }),
+              text: geoLabelWithCode(c.geo, c.name),
+            }),
+            onMap.has(c.geo) ? '' : h('span', { class: 'not-drawn', text: ` — ${t('numbers.not-on-map-short')}` }),
+          ),
       },
       {
         key: 'value',
@@ -65,6 +81,15 @@ function cellTable(
       { key: 'flags', label: t('views.flags'), value: (c) => c.flags },
       { key: 'rank', label: t('explore.rank'), value: (c) => c.rank, numeric: true },
       { key: 'denominator', label: t('explore.denominator'), value: (c) => denominatorText(c) },
+      {
+        key: 'history',
+        label: t('history.column'),
+        value: (c) => cellContextText(contextOf(c)),
+        cell: (c) =>
+          c.observation
+            ? cellHistoryButton({ ...c.observation, label: `${c.name}, ${indicatorName}` }, contextOf(c))
+            : h('span', { text: '' }),
+      },
     ],
   };
 }
@@ -89,6 +114,7 @@ async function mountCountries(container: HTMLElement, initial: ViewState, contex
   const controls = h('div', { class: 'controls' });
   const panelSlot = h('div', { class: 'panel-slot' });
   const tooltip = h('div', { class: 'tooltip', hidden: true, 'aria-hidden': 'true' });
+  const notOnMapSlot = h('div', { class: 'not-on-map-slot' });
   container.replaceChildren(viewHeader(t('shell.title-explore'), t('explore.intro')), controls, panelSlot);
 
   const indicatorOf = () => catalogue.indicatorByCode.get(state.indicator);
@@ -100,19 +126,25 @@ async function mountCountries(container: HTMLElement, initial: ViewState, contex
     const indicator = indicatorOf();
     const cells = shown === null ? [] : rankCells(countries, loaded.observations, shown);
     shownCells = new Map(cells.map((c) => [c.geo, c]));
+    const { drawn, undrawn } = splitByMap(cells, onMap, (geo) => catalogue.geoByCode.get(geo)?.part_of ?? null);
     const title = t('explore.chart-title', {
       indicator: indicator?.name ?? state.indicator,
       unit: measureUnit(loaded.measure),
       year: shown ?? t('explore.no-year'),
     });
-    panel.setSvg(renderChoropleth(map, cells, { title, measure: loaded.measure, locale: currentLocale() }));
-    // The table lists the countries on the map and any other country with a value.
+    // Only drawn geos go to the map, so its legend's classes are those of what can be seen.
+    panel.setSvg(renderChoropleth(map, drawn, { title, measure: loaded.measure, locale: currentLocale() }));
+    const parentName = (code: string) => geoName(code, catalogue.geoByCode.get(code)?.name);
+    notOnMapSlot.replaceChildren(notOnMapList(undrawn, loaded.measure, shown, parentName) ?? '');
+    // The table lists the countries on the map and any other country with a value, saying which are not drawn.
     panel.setTable(
       cellTable(
         cells.filter((c) => onMap.has(c.geo) || c.value !== null),
-        loaded.measure,
+        loaded,
         title,
         context,
+        onMap,
+        indicator?.name ?? state.indicator,
       ),
     );
     panel.chart.dataset.paint = String(++paints);
@@ -179,13 +211,15 @@ async function mountCountries(container: HTMLElement, initial: ViewState, contex
         asOfHref: asOfHref(context, loaded?.dataVersion ?? null),
         asOf: state.asOf,
       },
-      notes: [h('p', { class: 'credit', text: t('explore.credit') }), tooltip],
+      notes: [notOnMapSlot, h('p', { class: 'credit', text: t('explore.credit') }), tooltip],
     });
     panel.chart.classList.add('map-area');
     attachMapInteraction(panel.chart, tooltip, {
       describe: (geo) => {
         const cell = shownCells.get(geo);
-        return cell && loaded ? tooltipContent(cell, loaded.measure, measureUnit(loaded.measure)) : null;
+        if (!cell || !loaded) return null;
+        const cellContext = cell.observation ? loaded.contexts.get(cellKeyOf(cell.observation)) : undefined;
+        return tooltipContent(cell, loaded.measure, measureUnit(loaded.measure), cellContext);
       },
       open: (geo) => context.navigate({ view: 'profile', id: geo, tab: 'chart' }),
     });

@@ -1,5 +1,6 @@
 import mapUrl from '../../map/europe-3035.json?url';
 import { catalogueApi } from '../../api/client';
+import { type CellContext, cellApi } from '../../api/cells';
 import type { MapGeometry } from '../../charts/choropleth';
 import { formatValue, type Measure } from '../../charts/format';
 import type { ViewState } from '../../state/url-state';
@@ -14,6 +15,8 @@ export interface ExploreData {
   years: number[];
   dataVersion: string | null;
   measure: Measure;
+  /** Each country cell's note and version count, by cellKeyOf (issue 20, item 9). */
+  contexts: Map<string, CellContext>;
 }
 
 export interface RankedCell {
@@ -54,12 +57,18 @@ export async function loadExploreData(state: ViewState, catalogue: Catalogue): P
   const measure = effectiveMeasure(catalogue.indicatorByCode.get(state.indicator), state.measure);
   const key = exploreKey(state, catalogue);
   // level 0: the countries and aggregates only, not the thousands of regional cells the regional map loads.
-  const answer = await catalogueApi.observations({ indicator: [state.indicator], measure, asOf: state.asOf, level: 0 });
+  const [answer, contexts] = await Promise.all([
+    catalogueApi.observations({ indicator: [state.indicator], measure, asOf: state.asOf, level: 0 }),
+    cellApi
+      .context({ indicator: [state.indicator], geo: countriesOf(catalogue).map((c) => c.code), asOf: state.asOf })
+      // The figures stand without their notes: a failed context read must not blank the map.
+      .catch(() => new Map<string, CellContext>()),
+  ]);
   const observations = answer.data;
   const years = [...new Set(observations.filter((o) => o.value !== null).map((o) => yearOf(o.period)))].sort(
     (x, y) => x - y,
   );
-  return { key, observations, years, dataVersion: answer.meta.dataVersion, measure };
+  return { key, observations, years, dataVersion: answer.meta.dataVersion, measure, contexts };
 }
 
 /** The year shown: the one asked for when it has data, else a year most countries cover. */

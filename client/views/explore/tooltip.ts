@@ -1,11 +1,14 @@
 import { formatValue, type Measure } from '../../charts/format';
 import { h } from '../../components/dom';
+import { cellContextText } from '../../components/cell-history';
+import type { CellContext } from '../../api/cells';
 import { currentLocale, t } from '../../i18n/i18n';
 import { denominatorText, flagText, type RankedCell } from './state';
 
 /** Tooltip content for a geo on the map. */
-export function tooltipContent(cell: RankedCell, measure: Measure, unit: string): HTMLElement {
+export function tooltipContent(cell: RankedCell, measure: Measure, unit: string, context?: CellContext): HTMLElement {
   const reason = cell.observation?.reason;
+  const contextText = cellContextText(context);
   return h(
     'div',
     {},
@@ -23,6 +26,7 @@ export function tooltipContent(cell: RankedCell, measure: Measure, unit: string)
     measure === 'rate' && denominatorText(cell)
       ? h('div', { text: t('explore.tooltip-denominator', { denominator: denominatorText(cell) }) })
       : null,
+    contextText ? h('div', { class: 'cell-note', text: contextText }) : null,
     h('div', { class: 'hint', text: t('explore.tooltip-hint') }),
   );
 }

@@ -22,8 +22,9 @@ import {
   repaintingView,
 } from '../view-parts';
 import { trendRows, type TrendTableRow } from './series';
-import { DEFAULT_GEOS, loadTrends, type TrendsAnswers, trendsModel } from './state';
+import { DEFAULT_GEOS, loadTrends, logScaleNote, logScaleOmissions, type TrendsAnswers, trendsModel } from './state';
 import { trendStatement } from './statement';
+import { geoLabelWithCode } from '../geo-label';
 import { formatList } from '../../../server/shared/i18n/format';
 import { formatPlain } from '../../charts/format';
 import { currentLocale, geoName, t } from '../../i18n/i18n';
@@ -103,6 +104,12 @@ function controls(catalogue: Catalogue, state: ViewState, context: ViewContext, 
   );
 }
 
+/** Zeros a log scale cannot draw are named beside the chart (issue 20). */
+function logNote(series: TrendSeries[], scale: 'linear' | 'log'): HTMLElement | '' {
+  const text = logScaleNote(logScaleOmissions(series, scale), currentLocale());
+  return text ? h('p', { class: 'notice', 'data-log-omitted': '', text }) : '';
+}
+
 export async function mount(container: HTMLElement, initial: ViewState, context: ViewContext): Promise<MountedView> {
   const catalogue = await loadCatalogue();
   const names = new Map(catalogue.geos.map((g) => [g.code, geoName(g.code, g.name)]));
@@ -136,7 +143,7 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
         rows: trendRows(model.series),
         sortBy: 'year',
         columns: [
-          { key: 'label', label: t('trends.geo'), value: (r: TrendTableRow) => `${r.label} (${r.geo})` },
+          { key: 'label', label: t('trends.geo'), value: (r: TrendTableRow) => geoLabelWithCode(r.geo, r.label) },
           { key: 'year', label: t('component.year'), value: (r) => r.year, numeric: true },
           {
             key: 'value',
@@ -155,6 +162,7 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
         asOf: state.asOf,
       },
       notes: [
+        logNote(model.series, state.scale),
         h('p', {
           class: 'hint',
           text: [

@@ -9,6 +9,8 @@ import { aggregateSeriesFrom } from './eu-series';
 import { indexSeries, seriesFromTrends } from './series';
 import { REFERENCE_GROUP } from '../../../server/shared/reference-group';
 import { geoName, t } from '../../i18n/i18n';
+import { formatList } from '../../../server/shared/i18n/format';
+import type { Locale } from '../../../server/shared/i18n/locales';
 
 export const AGGREGATE = REFERENCE_GROUP;
 export const DEFAULT_GEOS = ['DE', 'FR', 'IT', 'NL', 'PL'];
@@ -73,4 +75,31 @@ export function trendsModel(state: ViewState, catalogue: Catalogue, answers: Tre
     left,
     years,
   };
+}
+
+/** A value a log scale cannot draw (zero or below), with whose and which year it is. */
+export interface UndrawableValue {
+  label: string;
+  year: number;
+  value: number;
+}
+
+/** The values of zero (or below) a log scale leaves out: said beside the chart, never silently dropped. */
+export function logScaleOmissions(series: TrendSeries[], scale: 'linear' | 'log'): UndrawableValue[] {
+  if (scale !== 'log') return [];
+  return series.flatMap((s) =>
+    s.points
+      .filter((p) => p.value !== null && Number.isFinite(p.value) && p.value <= 0)
+      .map((p) => ({ label: s.label, year: p.year, value: p.value! })),
+  );
+}
+
+/** "3 values of 0 are not shown on the log scale: Malta 2015, …", or '' when none is left out. */
+export function logScaleNote(omitted: UndrawableValue[], locale: Locale): string {
+  if (!omitted.length) return '';
+  const which = formatList(
+    omitted.map((o) => `${o.label} ${o.year}`),
+    locale,
+  );
+  return t('numbers.log-zeros', { count: omitted.length, which });
 }
