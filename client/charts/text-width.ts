@@ -17,16 +17,25 @@ export function textWidth(content: string, fontSize: number): number {
   return ems * fontSize;
 }
 
-/** Splits text into lines no wider than `width` (a single word longer than the width keeps its own line). */
+/** Splits text into lines no wider than `width`; a word wider than the width (a URL) is cut where it must be. */
 export function wrapText(content: string, width: number, fontSize: number): string[] {
   const lines: string[] = [];
   let current = '';
   for (const word of content.split(/\s+/).filter(Boolean)) {
     const next = current ? `${current} ${word}` : word;
-    if (current && textWidth(next, fontSize) > width) {
-      lines.push(current);
-      current = word;
-    } else current = next;
+    if (textWidth(next, fontSize) <= width) {
+      current = next;
+      continue;
+    }
+    if (current) lines.push(current);
+    current = '';
+    for (const ch of word) {
+      if (current && textWidth(current + ch, fontSize) > width) {
+        lines.push(current);
+        current = '';
+      }
+      current += ch;
+    }
   }
   if (current) lines.push(current);
   return lines;

@@ -22,6 +22,7 @@ import {
 } from '../view-parts';
 import { barRows, type Comparison, coverageText, loadComparison, YEARS } from './state';
 import { formatPlain } from '../../charts/format';
+import { compareDescription } from './description';
 import { currentLocale, geoName, t } from '../../i18n/i18n';
 
 function comparisonTable(answer: CompareResponse, title: string) {
@@ -86,6 +87,7 @@ function smallMultiples(
         'figcaption',
         {},
         h('a', { href: context.hrefFor({ indicator: answer.indicator.code }), text: answer.indicator.name }),
+        h('span', { class: 'chart-subtitle', text: ` ${measureUnit(answer.measure)}, ${answer.period}` }),
       ),
       area,
       h('details', {}, h('summary', { text: t('component.tab-table') }), sortableTable(comparisonTable(answer, title))),
@@ -114,14 +116,15 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
     const loaded = await guard(loadComparison(state, catalogue));
     if (!loaded) return;
     const { main } = loaded;
-    const title = t('compare.chart-title', {
-      indicator: main.indicator.name,
-      unit: measureUnit(main.measure),
-      period: main.period,
-    });
+    const description = {
+      ...compareDescription(main),
+      embedPath: context.hrefFor({ view: 'embed', id: 'compare', tab: 'chart', year: loaded.year }),
+    };
+    const title = description.title;
     const panel = chartPanel({
       title: t('compare.panel-title'),
-      fileStem: t('compare.file-stem', { indicator: state.indicator, period: main.period, measure }),
+      fileStem: description.fileStem,
+      description,
       tab: state.tab,
       onTab: (tab) => context.record({ tab }),
       table: comparisonTable(main, title),

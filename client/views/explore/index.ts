@@ -34,6 +34,7 @@ import { tooltipContent } from './tooltip';
 import { levelPicker } from './level-picker';
 import { mapLevel } from './regions-state';
 import { mountRegions } from './regions-view';
+import { mapDescription } from './description';
 
 export const MAP_PAINTED = 'observatory:map-painted';
 
@@ -100,10 +101,15 @@ async function mountCountries(container: HTMLElement, initial: ViewState, contex
     const indicator = indicatorOf();
     const cells = shown === null ? [] : rankCells(countries, loaded.observations, shown);
     shownCells = new Map(cells.map((c) => [c.geo, c]));
-    const title = t('explore.chart-title', {
-      indicator: indicator?.name ?? state.indicator,
-      unit: measureUnit(loaded.measure),
-      year: shown ?? t('explore.no-year'),
+    const description = mapDescription(
+      { code: state.indicator, name: indicator?.name ?? state.indicator },
+      loaded.measure,
+      shown,
+    );
+    const title = description.title;
+    panel.describe({
+      ...description,
+      embedPath: context.hrefFor({ view: 'embed', id: 'explore', tab: 'chart', year: shown }),
     });
     panel.setSvg(renderChoropleth(map, cells, { title, measure: loaded.measure, locale: currentLocale() }));
     // The table lists the countries on the map and any other country with a value.
