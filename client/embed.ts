@@ -24,3 +24,5 @@ const noRouter = {
 await mount(main, state, noRouter);
 main.removeAttribute('aria-busy');
 main.dataset.view = 'embed';
+// Lets the web benchmark time the embed page's first chart (scripts/bench/web-embed.ts).
+performance.mark('observatory:embed-painted');
