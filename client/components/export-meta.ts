@@ -52,5 +52,5 @@ export function csvTable<Row>(table: TableSpec<Row>, chart: ChartDescription, st
 /** The `<iframe>` a reader pastes into a page or report to show this chart, live, with its URL state. */
 export function embedSnippet(src: string, title: string, height = 600): string {
   const quoted = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-  return `<iframe src="${quoted(src)}" title="${quoted(title)}" width="100%" height="${height}" style="border: 0" loading="lazy"></iframe>`;
+  return `<iframe src="${quoted(src)}" title="${quoted(title)}" width="100%" height="${height}" frameborder="0" loading="lazy"></iframe>`;
 }
