@@ -4,6 +4,7 @@ import { negotiateLocale } from '../server/shared/i18n/locales';
 import { initialLocale, useLocale, usePseudoLocalisation } from './i18n/i18n';
 import { translateShell } from './i18n/shell';
 import { startRouter } from './router';
+import './charts/charts.css';
 
 const main = document.getElementById('main')!;
 
@@ -35,6 +36,7 @@ const context = startRouter(
     rounds: () => import('./views/rounds/index'),
     evidence: () => import('./views/evidence/index'),
     countries: () => import('./views/countries/index'),
+    embed: () => import('./views/embed/index'),
   },
   negotiateLocale(null, navigator.languages.join(',')),
 );

@@ -5,8 +5,11 @@ import { formatList, type Locale } from '../../server/shared/i18n';
 import { t } from '../i18n/i18n';
 import { formatTick } from './format';
 import { isTentative, pointMarker } from './marker';
-import { AGGREGATE_STYLE, seriesStyle, type SeriesStyle } from './palette';
+import { placeLabels } from './label-placement';
+import { AGGREGATE_STYLE, SERIES_WIDTH, seriesStyle, type SeriesStyle } from './palette';
 import { escapeXml, roundPath, svgDocument, tag, text } from './svg';
+import { textWidth } from './text-width';
+import { logTicks, tickCount, yearTicks } from './ticks';
 
 export interface TrendPoint {
   year: number;
@@ -19,8 +22,10 @@ export interface TrendSeries {
   geo: string;
   label: string;
   points: TrendPoint[];
-  /** The group aggregate (EU): drawn thick, dashed and grey. */
+  /** The group aggregate (EU): drawn thick, long-dashed, neutral, on a white casing, its label bold. */
   aggregate?: boolean;
+  /** The label at the line's end (e.g. "EU" for the aggregate); the geo code when absent. */
+  shortLabel?: string;
 }
 export interface PracticeMarker {
   geo: string;
@@ -48,6 +53,16 @@ export interface LineLayout {
   years: number[];
   styles: Map<string, SeriesStyle>;
   locale: Locale;
+  /** Each series' end label: its text and where it is placed (never overlapping another). */
+  labels: Map<string, { text: string; y: number }>;
+}
+
+const LABEL_SIZE = 12;
+/** Vertical room of one end label: labels closer than this would overlap. */
+export const LABEL_GAP = 14;
+
+function endLabel(s: TrendSeries): string {
+  return s.shortLabel ?? s.geo;
 }
 
 function plottable(point: TrendPoint, scale: 'linear' | 'log'): boolean {
@@ -81,7 +96,9 @@ export function segments(points: TrendPoint[], scale: 'linear' | 'log' = 'linear
 export function lineLayout(series: TrendSeries[], options: LineChartOptions): LineLayout {
   const width = options.width ?? 720;
   const height = options.height ?? 380;
-  const margin = { top: 16, right: 64, bottom: 36, left: 64 };
+  const widest = Math.max(0, ...series.map((s) => textWidth(endLabel(s), LABEL_SIZE)));
+  // Labels sit in one column right of the plot, reached by leader lines.
+  const margin = { top: 16, right: Math.max(40, Math.ceil(widest) + 22), bottom: 36, left: 64 };
   const scale = options.scale ?? 'linear';
   const points = series.flatMap((s) => s.points.filter((p) => plottable(p, scale)));
   const years = [...new Set(series.flatMap((s) => s.points.map((p) => p.year)))].sort((a, b) => a - b);
@@ -106,32 +123,55 @@ export function lineLayout(series: TrendSeries[], options: LineChartOptions): Li
         ? { colour: AGGREGATE_STYLE.colour, marker: 'circle', dash: AGGREGATE_STYLE.dash }
         : seriesStyle(index++),
     );
-  return { width, height, margin, x, y, years, styles, locale: options.locale ?? 'en' };
+  const labels = endLabels(series, y, scale, { top: margin.top + 4, bottom: height - margin.bottom });
+  return { width, height, margin, x, y, years, styles, locale: options.locale ?? 'en', labels };
 }
 
-function axes(layout: LineLayout, yLabel: string): string {
+function lastPoint(s: TrendSeries, scale: 'linear' | 'log'): TrendPoint | undefined {
+  return segments(s.points, scale).at(-1)?.at(-1);
+}
+
+function endLabels(
+  series: TrendSeries[],
+  y: ScaleContinuousNumeric<number, number>,
+  scale: 'linear' | 'log',
+  bounds: { top: number; bottom: number },
+): Map<string, { text: string; y: number }> {
+  const wishes = series.flatMap((s) => {
+    const last = lastPoint(s, scale);
+    return last ? [{ key: s.geo, y: y(last.value!) }] : [];
+  });
+  const placed = placeLabels(wishes, { ...bounds, gap: LABEL_GAP });
+  return new Map(
+    series.filter((s) => placed.has(s.geo)).map((s) => [s.geo, { text: endLabel(s), y: placed.get(s.geo)! }]),
+  );
+}
+
+/** The y-axis ticks: 1-2-5 per decade on a log scale, round values on a linear one, as many as fit. */
+export function valueTicks(layout: Pick<LineLayout, 'y' | 'height' | 'margin'>, scale: 'linear' | 'log'): number[] {
+  const length = layout.height - layout.margin.top - layout.margin.bottom;
+  if (scale === 'linear') return layout.y.ticks(tickCount(length));
+  const [low, high] = layout.y.domain() as [number, number];
+  return logTicks(Math.min(low, high), Math.max(low, high), Math.max(2, Math.floor(length / 24)));
+}
+
+function axes(layout: LineLayout, yLabel: string, scale: 'linear' | 'log'): string {
   const { x, y, margin, width, height } = layout;
-  const span = layout.years.length;
-  const step = span > 12 ? Math.ceil(span / 8) : 1;
-  const xTicks = layout.years
-    .filter((_, i) => i % step === 0)
-    .map(
-      (year) =>
-        tag('line', {
-          x1: x(year),
-          x2: x(year),
-          y1: height - margin.bottom,
-          y2: height - margin.bottom + 5,
-          stroke: '#555',
-        }) + text(String(year), { x: x(year), y: height - margin.bottom + 18, 'text-anchor': 'middle' }),
-    );
-  const yTicks = y
-    .ticks(5)
-    .map(
-      (v) =>
-        tag('line', { x1: margin.left, x2: width - margin.right, y1: y(v), y2: y(v), stroke: '#e0e0e0' }) +
-        text(formatTick(v, layout.locale), { x: margin.left - 6, y: y(v) + 4, 'text-anchor': 'end' }),
-    );
+  const xTicks = yearTicks(layout.years, width - margin.left - margin.right).map(
+    (year) =>
+      tag('line', {
+        x1: x(year),
+        x2: x(year),
+        y1: height - margin.bottom,
+        y2: height - margin.bottom + 5,
+        stroke: '#555',
+      }) + text(String(year), { x: x(year), y: height - margin.bottom + 18, 'text-anchor': 'middle' }),
+  );
+  const yTicks = valueTicks(layout, scale).map(
+    (v) =>
+      tag('line', { x1: margin.left, x2: width - margin.right, y1: y(v), y2: y(v), stroke: '#e0e0e0' }) +
+      text(formatTick(v, layout.locale), { x: margin.left - 6, y: y(v) + 4, 'text-anchor': 'end' }),
+  );
   const label = text(yLabel, {
     x: 12,
     y: margin.top + (height - margin.top - margin.bottom) / 2,
@@ -147,28 +187,49 @@ function seriesMarks(s: TrendSeries, layout: LineLayout, scale: 'linear' | 'log'
     .x((p) => layout.x(p.year))
     .y((p) => layout.y(p.value!));
   const runs = segments(s.points, scale);
-  const paths = runs.map((run) =>
-    tag('path', {
-      d: roundPath(draw(run)),
-      fill: 'none',
-      stroke: style.colour,
-      'stroke-width': s.aggregate ? AGGREGATE_STYLE.width : 2,
-      'stroke-dasharray': style.dash || undefined,
-    }),
-  );
+  const stroke = (d: string, colour: string, width: number, dash?: string) =>
+    tag('path', { d, fill: 'none', stroke: colour, 'stroke-width': width, 'stroke-dasharray': dash || undefined });
+  const paths = runs.map((run) => {
+    const d = roundPath(draw(run));
+    return s.aggregate
+      ? stroke(d, '#ffffff', AGGREGATE_STYLE.casing) + stroke(d, style.colour, AGGREGATE_STYLE.width, style.dash)
+      : stroke(d, style.colour, SERIES_WIDTH, style.dash);
+  });
   const points = runs
     .flat()
     .map((p) => pointMarker(layout.x(p.year), layout.y(p.value!), style.marker, style.colour, isTentative(p.flags)));
-  const last = runs.at(-1)?.at(-1);
-  const label = last
-    ? text(s.geo, {
-        x: layout.x(last.year) + 8,
-        y: layout.y(last.value!) + 4,
-        fill: '#1a1a1a',
-        'font-weight': s.aggregate ? 700 : 400,
-      })
-    : '';
-  return tag('g', { class: 'series', 'data-geo': s.geo }, paths.join('') + points.join('') + label);
+  return tag(
+    'g',
+    { class: 'series', 'data-geo': s.geo },
+    paths.join('') + points.join('') + endLabelMark(s, layout, scale),
+  );
+}
+
+/** The series' label in the column right of the plot; a leader line joins it to the line's last point. */
+function endLabelMark(s: TrendSeries, layout: LineLayout, scale: 'linear' | 'log'): string {
+  const last = lastPoint(s, scale);
+  const label = layout.labels.get(s.geo);
+  if (!last || !label) return '';
+  const style = layout.styles.get(s.geo)!;
+  const from = { x: layout.x(last.year) + 4, y: layout.y(last.value!) };
+  const labelX = layout.width - layout.margin.right + 16;
+  const leader = tag('path', {
+    class: 'leader',
+    d: roundPath(`M${from.x},${from.y}L${labelX - 10},${from.y}L${labelX - 3},${label.y}`),
+    fill: 'none',
+    stroke: style.colour,
+    'stroke-width': 1,
+  });
+  return (
+    leader +
+    text(label.text, {
+      class: 'end-label',
+      x: labelX,
+      y: label.y + 4,
+      fill: '#1a1a1a',
+      'font-weight': s.aggregate ? 700 : 400,
+    })
+  );
 }
 
 function practiceMarks(series: TrendSeries[], layout: LineLayout, markers: PracticeMarker[]): string {
@@ -240,7 +301,7 @@ export function renderLineChart(series: TrendSeries[], options: LineChartOptions
   const scale = options.scale ?? 'linear';
   const layout = lineLayout(series, options);
   const body =
-    axes(layout, options.yLabel) +
+    axes(layout, options.yLabel, scale) +
     breakMarks(series, layout) +
     tag('g', { class: 'lines' }, series.map((s) => seriesMarks(s, layout, scale)).join('')) +
     tag('g', { class: 'practices' }, practiceMarks(series, layout, options.markers ?? [])) +

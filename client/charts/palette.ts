@@ -7,7 +7,11 @@
 /** ColorBrewer YlGnBu, 5 classes: monotone in lightness. */
 export const SEQUENTIAL = ['#ffffcc', '#a1dab4', '#41b6c4', '#2c7fb8', '#253494'] as const;
 
-/** Okabe–Ito, reordered for contrast on white (yellow last). */
+/**
+ * Okabe–Ito, reordered for contrast on white (yellow last), with Okabe–Ito's black replaced by Paul
+ * Tol's wine: every country colour has a hue, so no country line can be taken for the EU's neutral
+ * dark one (Spain's black line looked like the EU's dark grey).
+ */
 export const CATEGORICAL = [
   '#0072B2',
   '#D55E00',
@@ -15,7 +19,7 @@ export const CATEGORICAL = [
   '#CC79A7',
   '#56B4E9',
   '#E69F00',
-  '#000000',
+  '#882255',
   '#F0E442',
 ] as const;
 
@@ -24,7 +28,13 @@ export type MarkerShape = (typeof MARKERS)[number];
 
 export const DASHES = ['', '6 3', '2 3', '8 3 2 3', '1 2', '10 4'] as const;
 
-export const AGGREGATE_STYLE = { colour: '#444444', dash: '4 2', width: 3 } as const;
+/**
+ * The group aggregate (EU) line: neutral (no country colour is), thicker than any country line, a
+ * long dash no country uses, on a white casing so it stays visible where it crosses other lines,
+ * and labelled in bold. Distinct whatever the number of series or the palette.
+ */
+export const AGGREGATE_STYLE = { colour: '#333333', dash: '12 4', width: 3.5, casing: 6 } as const;
+export const SERIES_WIDTH = 2;
 
 export interface SeriesStyle {
   colour: string;

@@ -1,7 +1,10 @@
 import { h, setSvg, uniqueId } from './dom';
-import { saveCsv, savePng, saveSvg } from './downloads';
+import { chartSvg, saveCsv, savePng, saveSvg } from './downloads';
+import { type ChartDescription, csvTable, embedSnippet } from './export-meta';
 import { sortableTable, tableCsv, type TableSpec } from './sortable-table';
+import { frameChart } from '../charts/export-frame';
 import { formatDate } from '../../server/shared/i18n/format';
+import { DATA_LICENCE } from '../../server/shared/licence';
 import { currentLocale, t } from '../i18n/i18n';
 
 export interface SourceLine {
@@ -21,6 +24,8 @@ export interface ChartPanelSpec<Row> {
   source: SourceLine;
   /** Notes shown under the chart (credits, reading help). */
   notes?: (Node | string)[];
+  /** What the chart shows (its visible title); `describe` replaces it when the chart is repainted. */
+  description?: ChartDescription;
 }
 
 export interface ChartPanel {
@@ -31,6 +36,8 @@ export interface ChartPanel {
   setTable: <Row>(table: TableSpec<Row>) => void;
   /** Shows a tab without telling the view (used when the URL already says so). */
   showTab: (tab: TabName) => void;
+  /** Sets what the chart shows: its title and subtitle on screen, and what its downloads and embed say. */
+  describe: (description: ChartDescription) => void;
 }
 
 /** A data version (an ISO instant) as a reader's date and time, in UTC. */
@@ -99,25 +106,63 @@ export function chartPanel<Row>(spec: ChartPanelSpec<Row>): ChartPanel {
     tableDrawn = !tablePanel.hidden;
     if (tableDrawn) tablePanel.replaceChildren(sortableTable(table));
   };
-  const svgOf = () => chart.querySelector('svg');
+  let description = spec.description ?? null;
+  const heading = h('h3', { class: 'chart-title' });
+  const subtitle = h('p', { class: 'chart-subtitle' });
+  const embed = h('div', { class: 'embed-slot' });
+  const stamp = () => ({
+    source: spec.source.source,
+    licence: DATA_LICENCE.name,
+    dataVersion: spec.source.dataVersion,
+    asOf: spec.source.asOf ?? null,
+  });
+  const fileStem = () => description?.fileStem ?? spec.fileStem;
   const button = (label: string, action: () => void | Promise<void>) => {
     const b = h('button', { type: 'button', class: 'download', text: label });
     b.addEventListener('click', () => void action());
     return b;
   };
+  // The image downloads carry title, subtitle, unit, source, licence, data version and this view's address.
+  const framed = () => {
+    const svg = chart.querySelector('svg');
+    if (!svg) return null;
+    const drawn = chartSvg(svg);
+    const version = formatVersion(spec.source.dataVersion);
+    return frameChart(drawn.svg, drawn, {
+      title: description?.title ?? spec.title,
+      subtitle: description?.subtitle,
+      unit: description?.unit ?? '',
+      source: spec.source.source,
+      licence: `${DATA_LICENCE.name} (${DATA_LICENCE.url})`,
+      dataVersion: spec.source.asOf ? t('component.version-as-of', { version, asOf: spec.source.asOf }) : version,
+      url: location.href,
+      credit: description?.credit,
+    });
+  };
   const downloads = h(
     'div',
     { class: 'downloads', role: 'group', 'aria-label': t('component.download-group', { title: spec.title }) },
-    button(t('component.download-csv'), () => saveCsv(tableCsv(table), `${spec.fileStem}.csv`)),
+    button(t('component.download-csv'), () => {
+      const rows = description ? csvTable(table, description, stamp()) : table;
+      saveCsv(tableCsv(rows), `${fileStem()}.csv`);
+    }),
     button(t('component.download-svg'), () => {
-      const svg = svgOf();
-      if (svg) saveSvg(svg, `${spec.fileStem}.svg`);
+      const file = framed();
+      if (file) saveSvg(file.svg, `${fileStem()}.svg`);
     }),
     button(t('component.download-png'), async () => {
-      const svg = svgOf();
-      if (svg) await savePng(svg, `${spec.fileStem}.png`);
+      const file = framed();
+      if (file) await savePng(file.svg, file, `${fileStem()}.png`);
     }),
   );
+  const describe = (next: ChartDescription) => {
+    description = next;
+    heading.textContent = next.title;
+    subtitle.textContent = next.subtitle ?? '';
+    subtitle.hidden = !next.subtitle;
+    embed.replaceChildren(next.embedPath ? embedDetails(next) : '');
+  };
+  if (description) describe(description);
   const tabs = tabList(ids, (tab, focus) => {
     showTab(tab);
     if (focus) (tabs.querySelector(`[data-tab="${tab}"]`) as HTMLElement).focus();
@@ -137,13 +182,21 @@ export function chartPanel<Row>(spec: ChartPanelSpec<Row>): ChartPanel {
   const element = h(
     'section',
     { class: 'chart-panel', 'aria-label': spec.title },
+    heading,
+    subtitle,
     h('div', { class: 'panel-bar' }, tabs, downloads),
+    embed,
     chartPanelElement,
     tablePanel,
     sourceLine(spec.source),
   );
+  heading.hidden = !description;
   return {
     showTab,
+    describe: (next) => {
+      heading.hidden = false;
+      describe(next);
+    },
     element,
     chart,
     setSvg: (svg) => setSvg(chart, svg),
@@ -153,4 +206,27 @@ export function chartPanel<Row>(spec: ChartPanelSpec<Row>): ChartPanel {
       drawTable();
     },
   };
+}
+
+/** "Embed this chart": the `<iframe>` snippet of the embed route with this chart's URL state, ready to copy. */
+function embedDetails(description: ChartDescription): HTMLElement {
+  const id = uniqueId('embed');
+  const src = new URL(description.embedPath!, location.href).href;
+  const code = h('textarea', { id, readonly: true, rows: 3, class: 'embed-code' }) as HTMLTextAreaElement;
+  code.value = embedSnippet(src, description.title);
+  code.addEventListener('focus', () => code.select());
+  return h(
+    'details',
+    { class: 'embed' },
+    h('summary', { text: t('component.embed') }),
+    h('label', { for: id, text: t('component.embed-label') }),
+    code,
+    h(
+      'p',
+      { class: 'hint' },
+      t('component.embed-hint'),
+      ' ',
+      h('a', { href: src, target: '_blank', rel: 'noopener', text: t('component.embed-preview') }),
+    ),
+  );
 }

@@ -17,23 +17,29 @@ export function saveCsv(csv: string, fileName: string): void {
   saveBlob(new Blob(['\ufeff', csv], { type: 'text/csv;charset=utf-8' }), fileName);
 }
 
-export function svgText(svg: SVGSVGElement): string {
+const XML_PROLOG = '<?xml version="1.0" encoding="UTF-8"?>\n';
+
+/** A chart as drawn on screen, without its interaction-only parts (the hidden crosshair), and its size. */
+export function chartSvg(svg: SVGSVGElement): { svg: string; width: number; height: number } {
   const copy = svg.cloneNode(true) as SVGSVGElement;
   copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   for (const node of copy.querySelectorAll('[visibility="hidden"]')) node.remove();
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}`;
-}
-
-export function saveSvg(svg: SVGSVGElement, fileName: string): void {
-  saveBlob(new Blob([svgText(svg)], { type: 'image/svg+xml' }), fileName);
-}
-
-/** Draws the SVG on a white canvas at twice its size. */
-export async function savePng(svg: SVGSVGElement, fileName: string): Promise<void> {
   const box = svg.viewBox.baseVal;
-  const width = box?.width || svg.clientWidth || 640;
-  const height = box?.height || svg.clientHeight || 400;
-  const url = URL.createObjectURL(new Blob([svgText(svg)], { type: 'image/svg+xml' }));
+  return {
+    svg: new XMLSerializer().serializeToString(copy),
+    width: box?.width || svg.clientWidth || 640,
+    height: box?.height || svg.clientHeight || 400,
+  };
+}
+
+export function saveSvg(svg: string, fileName: string): void {
+  saveBlob(new Blob([XML_PROLOG + svg], { type: 'image/svg+xml' }), fileName);
+}
+
+/** Draws an SVG document on a white canvas at twice its size. */
+export async function savePng(svg: string, size: { width: number; height: number }, fileName: string): Promise<void> {
+  const { width, height } = size;
+  const url = URL.createObjectURL(new Blob([XML_PROLOG + svg], { type: 'image/svg+xml' }));
   try {
     const image = new Image();
     image.width = width;

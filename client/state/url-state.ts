@@ -24,13 +24,14 @@ export const VIEWS = [
   'rounds',
   'evidence',
   'countries',
+  'embed',
 ] as const;
 export type ViewName = (typeof VIEWS)[number];
 export type MeasureName = 'count' | 'rate';
 
 export interface ViewState {
   view: ViewName;
-  /** Geo code (the country profile, view "profile") or practice id (practice). */
+  /** Geo code (the country profile, view "profile"), practice id (practice), or the embedded view (embed). */
   id: string | null;
   indicator: string;
   geos: string[];
@@ -99,7 +100,12 @@ const PATHS: Record<ViewName, string> = {
   rounds: '/rounds',
   evidence: '/evidence',
   countries: '/countries',
+  embed: '/embed',
 };
+
+/** The views whose chart can be embedded (`/embed/<view>?…`, issue 20): `id` names the view. */
+export const EMBEDDABLE = ['explore', 'trends', 'compare'] as const;
+export type EmbeddableView = (typeof EMBEDDABLE)[number];
 
 const FACET_PREFIX = 'f.';
 
@@ -119,7 +125,8 @@ function viewFromPath(pathname: string): { view: ViewName; id: string | null } {
   if (head === 'practices' && id) return { view: 'practice', id };
   if (head === 'empact' && id) return { view: 'empact', id };
   if (head === 'rounds' && id) return { view: 'rounds', id };
-  const view = VIEWS.find((v) => v === head && v !== 'profile' && v !== 'practice');
+  if (head === 'embed') return { view: 'embed', id: EMBEDDABLE.find((v) => v === id) ?? 'explore' };
+  const view = VIEWS.find((v) => v === head && v !== 'profile' && v !== 'practice' && v !== 'embed');
   return { view: view ?? 'explore', id: null };
 }
 
@@ -156,7 +163,11 @@ export function parseState(url: URL): ViewState {
 export function formatState(state: ViewState): string {
   const path =
     state.id &&
-    (state.view === 'profile' || state.view === 'practice' || state.view === 'empact' || state.view === 'rounds')
+    (state.view === 'profile' ||
+      state.view === 'practice' ||
+      state.view === 'empact' ||
+      state.view === 'rounds' ||
+      state.view === 'embed')
       ? `${PATHS[state.view]}/${encodeURIComponent(state.id)}`
       : PATHS[state.view];
   const p = new URLSearchParams();

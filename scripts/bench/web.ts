@@ -17,6 +17,7 @@ import { initialiseDatabase } from '../../server/app/startup';
 import { createApp } from '../../server/app/compose';
 import { fetchTime, firstMapTime, median, repaintTime } from './web-measure';
 import { measureRegionMap } from './web-regions';
+import { measureEmbed } from './web-embed';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -144,6 +145,7 @@ async function main(): Promise<void> {
     }
     await page.close();
     const regional = await measureRegionMap(context, server.url, RUNS);
+    const embed = await measureEmbed(context, server.url, RUNS, median(floors));
 
     const jsKb = loads[0]!.jsGz / 1024;
     const cssKb = loads[0]!.cssGz / 1024;
@@ -167,6 +169,7 @@ async function main(): Promise<void> {
       `targets: initial JS <= 150 KB gz ${jsKb <= 150 ? 'met' : 'MISSED'}, first map <= 1500 ms ${firstMap <= 1500 ? 'met' : 'MISSED'}, repaint <= 100 ms ${repaint <= 100 ? 'met' : 'MISSED'}`,
     );
     for (const line of regional) console.log(line);
+    for (const line of embed) console.log(line);
     console.log(
       `web: initial JS ${jsKb.toFixed(1)} KB gz, first map ${firstMap.toFixed(0)} ms, repaint ${repaint.toFixed(0)} ms`,
     );

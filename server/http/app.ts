@@ -6,6 +6,7 @@ import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Db } from '../db/database';
 import type { Config } from '../config/config';
+import { EMBED_PATH, embedPage } from './embed-page';
 import { notFound } from './errors';
 import { type ActorResolver, errorHandler, mountRoutes } from './mount';
 import type { AnyRoute, RouteHooks } from './route';
@@ -25,24 +26,26 @@ export interface HttpAppOptions {
 
 /**
  * A strict Content-Security-Policy: scripts and styles only from our own files (no inline code),
- * images also from data:/blob: URLs (chart downloads), no framing.
+ * images also from data:/blob: URLs (chart downloads), no framing (except the embed page: embed-page.ts).
  */
-export const SECURITY_HEADERS: Parameters<typeof helmet>[0] = {
-  contentSecurityPolicy: {
-    useDefaults: false,
-    directives: {
-      defaultSrc: ["'self'"],
-      scriptSrc: ["'self'"],
-      styleSrc: ["'self'"],
-      imgSrc: ["'self'", 'data:', 'blob:'],
-      fontSrc: ["'self'"],
-      connectSrc: ["'self'"],
-      objectSrc: ["'none'"],
-      baseUri: ["'self'"],
-      formAction: ["'self'"],
-      frameAncestors: ["'none'"],
-    },
+export const CONTENT_SECURITY_POLICY = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    fontSrc: ["'self'"],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
   },
+};
+
+export const SECURITY_HEADERS: Parameters<typeof helmet>[0] = {
+  contentSecurityPolicy: CONTENT_SECURITY_POLICY,
   referrerPolicy: { policy: 'same-origin' },
 };
 
@@ -111,6 +114,7 @@ export function createHttpApp({
 
   if (clientDir && existsSync(clientDir)) {
     app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h' }));
+    app.get(EMBED_PATH, embedPage(clientDir, CONTENT_SECURITY_POLICY));
     app.get(/^(?!\/api\/).*/, (_req, res) => res.sendFile(path.join(clientDir, 'index.html')));
   }
   app.use(errorHandler);

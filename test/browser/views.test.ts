@@ -44,6 +44,13 @@ const VIEWS: ViewCase[] = [
   { name: 'upload', path: '/upload', view: 'upload', data: '.drop-zone input[type="file"]', atLeast: 1 },
   { name: 'evidence', path: '/evidence', view: 'evidence', data: 'main dl.evidence-levels p.hint a', atLeast: 3 },
   { name: 'countries', path: '/countries', view: 'countries', data: 'main ul.country-list a', atLeast: 27 },
+  {
+    name: 'embed',
+    path: '/embed/?year=2019',
+    view: 'embed',
+    data: 'svg.choropleth path.geo:not(.no-data)',
+    atLeast: 25,
+  },
 ];
 
 describe('every view, in Chromium, on the seeded database', () => {

@@ -44,9 +44,17 @@ function closure(key: string, seen = new Set<string>()): Set<string> {
   return seen;
 }
 
+/** The dashboard's entry (index.html); embed.html is the other page (the embed route). */
+const entryOf = (page: string) => Object.keys(manifest).find((k) => manifest[k]!.isEntry && k.endsWith(page))!;
+const gzipKb = (chunks: Set<string>) =>
+  [...chunks].reduce(
+    (sum, key) => sum + gzipSync(readFileSync(path.join(outDir, manifest[key]!.file)), { level: 9 }).length,
+    0,
+  ) / 1024;
+
 describe('web bundle budget', () => {
   it(`keeps the initial JavaScript (entry + Explore view) under ${BUDGET_KB} KB gzip`, () => {
-    const entry = Object.keys(manifest).find((k) => manifest[k]!.isEntry)!;
+    const entry = entryOf('index.html');
     const explore = Object.keys(manifest).find((k) => k.endsWith('views/explore/index.ts'))!;
     expect(entry).toBeDefined();
     expect(explore).toBeDefined();
@@ -60,10 +68,19 @@ describe('web bundle budget', () => {
   });
 
   it('loads the other views, the upload parser and the map geometry only when needed', () => {
-    const entry = Object.keys(manifest).find((k) => manifest[k]!.isEntry)!;
+    const entry = entryOf('index.html');
     const initial = closure(entry);
     expect(manifest[entry]!.dynamicImports?.length).toBeGreaterThanOrEqual(8);
     expect([...initial].some((k) => k.includes('views/upload') || k.includes('papaparse'))).toBe(false);
     expect(readFileSync(path.join(outDir, manifest[entry]!.file), 'utf8')).not.toContain('"FeatureCollection"');
+  });
+
+  it(`keeps the embed page's JavaScript (its own entry, no router or shell) under ${BUDGET_KB} KB gzip`, () => {
+    const embed = entryOf('embed.html');
+    expect(embed).toBeDefined();
+    const chunks = closure(embed);
+    expect([...chunks].some((k) => k.endsWith('router.ts') || k.includes('views/upload'))).toBe(false);
+    expect(gzipKb(chunks)).toBeGreaterThan(5);
+    expect(gzipKb(chunks)).toBeLessThanOrEqual(BUDGET_KB);
   });
 });

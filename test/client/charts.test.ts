@@ -36,7 +36,7 @@ describe('line chart', () => {
     expect(count(france, /<path d="M[^"]*" fill="none"/g)).toBe(2);
     expect(count(svg, /class="point hollow"/g)).toBe(3);
     expect(svg).toContain('href="/practices/example"');
-    expect(svg).toContain('stroke-dasharray="4 2"');
+    expect(svg).toContain('stroke-dasharray="12 4"');
     await expect(svg).toMatchFileSnapshot('__snapshots__/line-chart.svg');
   });
 

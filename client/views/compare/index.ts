@@ -25,6 +25,7 @@ import { type CellContext, cellKeyOf } from '../../api/cells';
 import { cellContextText, cellHistoryButton } from '../../components/cell-history';
 import { geoLabel, geoLabelWithCode } from '../geo-label';
 import { formatPlain } from '../../charts/format';
+import { compareDescription } from './description';
 import { currentLocale, t } from '../../i18n/i18n';
 
 function comparisonTable(answer: CompareResponse, title: string, contexts?: Map<string, CellContext>) {
@@ -108,6 +109,7 @@ function smallMultiples(
         'figcaption',
         {},
         h('a', { href: context.hrefFor({ indicator: answer.indicator.code }), text: answer.indicator.name }),
+        h('span', { class: 'chart-subtitle', text: ` ${measureUnit(answer.measure)}, ${answer.period}` }),
       ),
       area,
       h('details', {}, h('summary', { text: t('component.tab-table') }), sortableTable(comparisonTable(answer, title))),
@@ -136,14 +138,15 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
     if (!loaded) return;
     const { main, choice } = loaded;
     const measure = choice.measure;
-    const title = t('compare.chart-title', {
-      indicator: main.indicator.name,
-      unit: measureUnit(main.measure),
-      period: main.period,
-    });
+    const description = {
+      ...compareDescription(main),
+      embedPath: context.hrefFor({ view: 'embed', id: 'compare', tab: 'chart', year: loaded.year }),
+    };
+    const title = description.title;
     const panel = chartPanel({
       title: t('compare.panel-title'),
-      fileStem: t('compare.file-stem', { indicator: state.indicator, period: main.period, measure }),
+      fileStem: description.fileStem,
+      description,
       tab: state.tab,
       onTab: (tab) => context.record({ tab }),
       table: comparisonTable(main, title, loaded.contexts),

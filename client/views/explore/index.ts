@@ -38,6 +38,7 @@ import { tooltipContent } from './tooltip';
 import { levelPicker } from './level-picker';
 import { mapLevel } from './regions-state';
 import { mountRegions } from './regions-view';
+import { mapDescription } from './description';
 
 export const MAP_PAINTED = 'observatory:map-painted';
 
@@ -127,10 +128,15 @@ async function mountCountries(container: HTMLElement, initial: ViewState, contex
     const cells = shown === null ? [] : rankCells(countries, loaded.observations, shown);
     shownCells = new Map(cells.map((c) => [c.geo, c]));
     const { drawn, undrawn } = splitByMap(cells, onMap, (geo) => catalogue.geoByCode.get(geo)?.part_of ?? null);
-    const title = t('explore.chart-title', {
-      indicator: indicator?.name ?? state.indicator,
-      unit: measureUnit(loaded.measure),
-      year: shown ?? t('explore.no-year'),
+    const description = mapDescription(
+      { code: state.indicator, name: indicator?.name ?? state.indicator },
+      loaded.measure,
+      shown,
+    );
+    const title = description.title;
+    panel.describe({
+      ...description,
+      embedPath: context.hrefFor({ view: 'embed', id: 'explore', tab: 'chart', year: shown }),
     });
     // Only drawn geos go to the map, so its legend's classes are those of what can be seen.
     panel.setSvg(renderChoropleth(map, drawn, { title, measure: loaded.measure, locale: currentLocale() }));

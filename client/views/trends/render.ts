@@ -27,6 +27,7 @@ import { trendStatement } from './statement';
 import { geoLabelWithCode } from '../geo-label';
 import { formatList } from '../../../server/shared/i18n/format';
 import { formatPlain } from '../../charts/format';
+import { trendDescription } from './description';
 import { currentLocale, geoName, t } from '../../i18n/i18n';
 
 function statementsPanel(trends: TrendResponse[], subject: string, names: Map<string, string>): HTMLElement {
@@ -121,7 +122,11 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
     if (!answers) return;
     const model = trendsModel(state, catalogue, answers);
     const indicator = catalogue.indicatorByCode.get(state.indicator);
-    const title = t('trends.chart-title', { subject: model.subject, unit: model.unit });
+    const description = {
+      ...trendDescription(model, state),
+      embedPath: context.hrefFor({ view: 'embed', id: 'trends', tab: 'chart' }),
+    };
+    const title = description.title;
     const width = chartWidth(container, 720);
     const options = {
       title,
@@ -135,7 +140,8 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
     const dataVersion = model.trends[0]?.meta.dataVersion ?? null;
     const panel = chartPanel({
       title: t('trends.panel-title'),
-      fileStem: t('trends.file-stem', { indicator: state.indicator, measure: model.measure }),
+      fileStem: description.fileStem,
+      description,
       tab: state.tab,
       onTab: (tab) => context.record({ tab }),
       table: {
@@ -147,7 +153,7 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
           { key: 'year', label: t('component.year'), value: (r) => r.year, numeric: true },
           {
             key: 'value',
-            label: state.base ? t('trends.index') : t('views.value-column', { unit: model.unit }),
+            label: t('views.value-column', { unit: model.unit }),
             value: (r) => (r.value === null ? null : Math.round(r.value * 100) / 100),
             format: (r) => (r.value === null ? '—' : formatPlain(r.value, currentLocale(), 2)),
             numeric: true,

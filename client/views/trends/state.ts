@@ -60,7 +60,8 @@ export function trendsModel(state: ViewState, catalogue: Catalogue, answers: Tre
   const indicator = catalogue.indicatorByCode.get(state.indicator);
   const measure = effectiveMeasure(indicator, state.measure);
   const names = new Map(catalogue.geos.map((g) => [g.code, geoName(g.code, g.name)]));
-  const all = [...seriesFromTrends(answers.trends, names, AGGREGATE), answers.eu];
+  // The EU's line is labelled "EU" at its end, not with the group's code.
+  const all = [...seriesFromTrends(answers.trends, names, AGGREGATE), { ...answers.eu, shortLabel: t('compare.eu') }];
   const years = [...new Set(all.flatMap((s) => s.points.map((p) => p.year)))].sort((a, b) => a - b);
   const { indexed, left } = state.base ? indexSeries(all, state.base) : { indexed: all, left: [] };
   const indicatorName = indicator?.name ?? state.indicator;
