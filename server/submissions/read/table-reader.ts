@@ -305,6 +305,7 @@ class RowReader {
       flags: '',
       columns: this.columns,
       numberFormat: undefined,
+      unit: '',
     };
   }
 
@@ -353,6 +354,7 @@ class RowReader {
     cell.geo = geo;
     cell.indicator = mapping?.indicator ?? code;
     cell.note = field(fields, this.at.note) || mapping?.comparability || '';
+    cell.unit = mapping?.unit ?? '';
     const extraFlags = mapping?.flags ?? '';
     if (this.periodColumns.length === 0) {
       cell.period = periodText(field(fields, this.at.period), this.profile.yearFormat);
