@@ -4,6 +4,7 @@ import { sendJson } from '../../api/client';
 import { errorBox, h, uniqueId } from '../../components/dom';
 import { authMessage } from './transfer';
 import { t } from '../../i18n/i18n';
+import { mappingUnitField } from './unit-select';
 
 type ProfileInput = z.input<typeof ImportProfileDefinition>;
 
@@ -68,6 +69,7 @@ export function importProfileForm(options_: { geo: () => string; onSaved: (name:
     (role) => [role, h('input', { type: 'text', autocomplete: 'off' })] as const,
   );
   const mappings = h('textarea', { rows: 4, cols: 60 });
+  const unit = mappingUnitField();
   const status = h('div', { 'aria-live': 'polite' });
   const form = h(
     'form',
@@ -87,6 +89,7 @@ export function importProfileForm(options_: { geo: () => string; onSaved: (name:
       ...columns.map(([role, input]) => field(t(`upload.column-holding.${role}`), input)),
     ),
     field(t('upload.national-codes'), mappings, t('upload.national-codes-hint')),
+    unit.element,
     h('button', { type: 'submit', class: 'primary', text: t('upload.save-profile') }),
     status,
   );
@@ -104,7 +107,7 @@ export function importProfileForm(options_: { geo: () => string; onSaved: (name:
       columns: Object.fromEntries(
         columns.filter(([, input]) => input.value.trim()).map(([role, input]) => [role, input.value.trim()]),
       ),
-      indicators,
+      indicators: unit.apply(indicators ?? []),
     };
     try {
       await sendJson('POST', '/api/import-profiles', body);

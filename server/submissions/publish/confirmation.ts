@@ -22,7 +22,7 @@ export async function settleConfirmation(
 ): Promise<Confirmation | null> {
   const submission = await findSubmission(db, submissionId);
   // A missing or already committed submission is the commit's own refusal to make (404, 409 with its status).
-  if (!submission || submission.status !== 'validated') return null;
+  if (submission?.status !== 'validated') return null;
   if (submission.cells_valid === 0)
     throw new HttpError(409, 'no-cells', { key: 'submissions.no-cells', params: { id: submissionId } });
   // The stored report's JSON (pipeline.ts StoredReport), read here without importing the pipeline.
