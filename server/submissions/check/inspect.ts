@@ -23,6 +23,7 @@ export async function inspectSubmission(
   geos: string[],
   report: ReportBuilder | null,
   guard?: CellGuard,
+  source?: string,
 ): Promise<SubmissionDiff & { confirmation?: Confirmation | null }> {
   const thresholds = report ? await countThresholds(db) : new Map<string, number>();
   // Against published data: magnitudes that do not fit the unit, and changes that need a confirmation.
@@ -51,10 +52,13 @@ export async function inspectSubmission(
     series.staged(staged.first);
   };
   const conflicts = new RepeatConflicts(duplicates);
-  await walkSubmission(db, staged, geos, {
-    visit,
-    repeat: report ? (first, row) => conflicts.hear(first, row) : undefined,
-  });
+  await walkSubmission(
+    db,
+    staged,
+    geos,
+    { visit, repeat: report ? (first, row) => conflicts.hear(first, row) : undefined },
+    { source },
+  );
   if (report) {
     reportConflicts(report, duplicates);
     reportJumps(report, implausible);
