@@ -7,15 +7,17 @@ const ctx = useSeededApp({ each: true });
 
 const csv = (...lines: string[]) => ['geo,indicator,period,value,flags,note', ...lines].join('\n');
 
+/** FR's homicides as readers see them: the contact point's national figure first, else Eurostat's. */
 async function frHomicide(period: string): Promise<number> {
-  const row = await ctx.db
+  const rows = await ctx.db
     .selectFrom('observations')
-    .select('value')
+    .select(['source', 'value'])
     .where('indicator', '=', 'ICCS0101')
     .where('geo', '=', 'FR')
     .where('period', '=', period)
-    .executeTakeFirstOrThrow();
-  return Number(row.value);
+    .execute();
+  const seen = rows.find((r) => r.source === 'national') ?? rows[0];
+  return Number(seen!.value);
 }
 
 async function confirmations() {
