@@ -1,5 +1,5 @@
 /**
- * npm run ingest -- FILE --geo DE [--profile NAME] [--dry-run]
+ * npm run ingest -- FILE --geo DE [--profile NAME] [--dry-run] [--confirm-changes]
  * Runs a file through the same pipeline as the API (sniff, parse, validate, diff) and commits it
  * unless --dry-run. Prints the report as a table and the diff counts; big files get a progress bar.
  */
@@ -11,11 +11,15 @@ import { initialiseDatabase } from '../server/app/startup';
 import { PROGRESS_FROM_BYTES, withProgress } from '../server/submissions/cli/progress';
 import { previewSummary, reportTable } from '../server/submissions/cli/report-table';
 import { commitSubmission } from '../server/submissions/publish/commit';
+import { auditConfirmation } from '../server/submissions/publish/confirmation';
+import { confirmKey } from '../server/shared/api/submissions';
+import { SYSTEM_ACTOR } from '../server/http/actor';
 import { previewSubmission, UnknownProfileError } from '../server/submissions/pipeline';
 import { uploadFolder } from '../server/http/upload-folder';
 import { fileSource } from '../server/submissions/read/source';
 
-const USAGE = 'usage: npm run ingest -- FILE --geo GEO [--profile NAME] [--dry-run] [--database URL]';
+const USAGE =
+  'usage: npm run ingest -- FILE --geo GEO [--profile NAME] [--dry-run] [--confirm-changes] [--database URL]';
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -24,6 +28,7 @@ async function main(): Promise<number> {
       geo: { type: 'string' },
       profile: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
+      'confirm-changes': { type: 'boolean', default: false },
       database: { type: 'string' },
     },
   });
@@ -67,7 +72,21 @@ async function main(): Promise<number> {
       );
       return 0;
     }
+    // Changes beyond threshold against published data are committed only when confirmed, as over the API.
+    const confirmation = preview.confirmation ?? null;
+    if (confirmation && !values['confirm-changes']) {
+      const cells = confirmation.cells.map(confirmKey).slice(0, 20).join(', ');
+      console.error(
+        `${confirmation.count} changes beyond threshold need a confirmation (${cells}). Check them, then run again ` +
+          `with --confirm-changes, or commit with POST /api/submissions/${preview.submissionId}/commit and "confirm".`,
+      );
+      return 1;
+    }
     const committed = await commitSubmission(db, preview.submissionId);
+    if (confirmation) {
+      const by = { ...SYSTEM_ACTOR, email: `cli:${userInfo().username}` };
+      await auditConfirmation(db, { actor: by, ip: '', submissionId: preview.submissionId }, confirmation);
+    }
     console.log(`committed: ${committed.revisionsAdded} new revisions at ${committed.committedAt}`);
     return 0;
   } catch (error) {

@@ -9,7 +9,11 @@ export type { Indicator, IndicatorsAnswer, Theme } from '../../server/shared/api
 export type {
   ChangedCell,
   CommitAnswer,
+  CommitRequest,
+  ConfirmCell,
+  Confirmation,
   ReportEntry,
+  SkippedCounts,
   SubmissionListItem,
   SubmissionPreview,
   SubmissionsAnswer,

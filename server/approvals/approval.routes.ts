@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { codeList } from '../http/query';
 import { defineRoute } from '../http/route';
 import { ApprovalsAnswerSchema } from '../shared/api/approvals';
-import { CommitAnswerSchema } from '../shared/api/submissions';
+import { CommitAnswerSchema, CommitRequestSchema } from '../shared/api/submissions';
+import { auditConfirmation, settleConfirmation } from '../submissions/publish/confirmation';
 import type { CellGuardFactory } from '../submissions/stage/cell-guard';
 import { CONTACTS, geoOfSubmission, IdParams, stateError } from '../submissions/submission.routes';
 import {
@@ -27,12 +28,16 @@ export const approvalRoutes = (guard: CellGuardFactory) => [
       'Publish a validated submission as new revisions, all or nothing (with approval on: send it to the secretariat for approval)',
     access: { kind: 'geo-scoped', roles: [...CONTACTS], geos: (ctx) => geoOfSubmission(ctx.db, ctx.params.id) },
     params: IdParams,
+    body: CommitRequestSchema,
     response: CommitAnswerSchema,
     // With APPROVAL_REQUIRED=true the submission waits for the secretariat instead (server/approvals).
     // A round's locked cells stay locked (server/rounds/locks.ts): 409 naming the round and its date.
-    handler: async ({ db, params, actor, config }) => {
+    // Changes beyond threshold need `confirm`, and the confirmation is audited (publish/confirmation.ts).
+    handler: async ({ db, params, actor, config, body, ip }) => {
+      const confirmed = await settleConfirmation(db, params.id, body);
       const check = guard();
       const answer = await commitOrAwaitApproval(db, params.id, actor, config, check).catch(stateError);
+      if (confirmed) await auditConfirmation(db, { actor, ip, submissionId: params.id }, confirmed);
       return { ...answer, ...(check.coverage ? { rounds: check.coverage } : {}) };
     },
   }),

@@ -4,7 +4,7 @@ import { translate } from '../i18n/translate';
 import type { Db, DbOrTx } from '../db/database';
 import { findProfile, shippedProfiles } from '../import-profiles/import-profile.repository';
 import type { ProfileDefinition } from '../shared/api/import-profiles';
-import type { ReadingSummary, SubmissionPreview } from '../shared/api/submissions';
+import type { Confirmation, ReadingSummary, SubmissionPreview } from '../shared/api/submissions';
 import { withBulkWrites } from '../db/bulk-writes';
 import { freshReadState } from './read/cell-reader';
 import { readStagedParts } from './stage/cell-stream';
@@ -52,6 +52,8 @@ export interface StoredReport {
   report: ValidationReport;
   reading: ReadingSummary;
   diff: Omit<SubmissionDiff, 'changed'> | null;
+  /** Changes beyond threshold the commit must confirm (absent in reports stored before they existed). */
+  confirmation?: Confirmation | null;
 }
 
 export class UnknownProfileError extends Error {
@@ -146,16 +148,24 @@ async function stageAndStore(
   const rowsRead = await stageFile(staging, job);
   await guard?.begin(db, now);
   const source = request.dataSource?.code ?? NATIONAL_SOURCE;
-  const inspected = await inspectSubmission(db, staging, [...context.scope], report, guard, source);
+  const { confirmation = null, ...inspected } = await inspectSubmission(
+    db,
+    staging,
+    [...context.scope],
+    report,
+    guard,
+    source,
+  );
   if (report.errorCount === 0 && inspected.newCells + inspected.changedCells + inspected.unchangedCells === 0)
-    reportNoCells(report, rowsRead, reading);
+    reportNoCells(report, rowsRead, reading, job.named);
   const built = report.build();
   const status: SubmissionStatus = built.valid ? 'validated' : 'rejected';
   // Only a file that could be committed is refused for what it would change; errors are said first.
   if (status === 'validated') guard?.end();
   const diff = status === 'validated' ? inspected : null;
   const cellsValid = diff ? diff.newCells + diff.changedCells + diff.unchangedCells : 0;
-  const stored: StoredReport = { report: built, reading, diff: diff && summary(diff) };
+  const confirm = status === 'validated' ? confirmation : null;
+  const stored: StoredReport = { report: built, reading, diff: diff && summary(diff), confirmation: confirm };
   const submission: NewSubmission = {
     geo: request.geo,
     submitted_by: request.submittedBy,
@@ -177,7 +187,10 @@ async function stageAndStore(
   };
   // A rejected file is never committed: its cells are not kept.
   const submissionId = await storeSubmission(db, submission, status === 'validated' ? staging : null);
-  return { submissionId, status, duplicateOf: null, sha256, rowsRead, cellsValid, reading, report: built, diff };
+  return {
+    ...{ submissionId, status, duplicateOf: null, sha256, rowsRead, cellsValid, reading, report: built, diff },
+    confirmation: confirm,
+  };
 }
 
 /** The one write of a preview, and its only transaction: the submission, complete, and its staged parts. */
@@ -239,10 +252,17 @@ async function stageFile(staging: StagingFile, job: StageJob): Promise<number> {
  * another's figures. Shared profiles (no geo) are saved by the secretariat alone.
  */
 /** A file that yields no cell is never "validated": it would publish nothing, which is never what was meant. */
-function reportNoCells(report: ReportBuilder, rowsRead: number, reading: ReadingSummary): void {
+function reportNoCells(
+  report: ReportBuilder,
+  rowsRead: number,
+  reading: ReadingSummary,
+  named: ProfileDefinition | null,
+): void {
   const { filtered, unmapped, otherGeo, missing } = reading.skipped;
   if (rowsRead > 0 && filtered === rowsRead) {
-    report.error(null, null, null, 'no-cells', {
+    // The column to look at is the filters' own: the entry names it (a filter on several columns, each).
+    const columns = [...new Set(named?.filters.map((f) => f.column) ?? [])].join(', ') || null;
+    report.error(null, columns, null, 'no-cells', {
       key: 'readers.no-cells.all-filtered',
       params: { profile: reading.profile, rows: rowsRead },
     });
@@ -294,6 +314,7 @@ async function previewOfStored(
     reading: stored.reading,
     report: stored.report,
     diff,
+    confirmation: status === 'validated' ? (stored.confirmation ?? null) : null,
   };
 }
 

@@ -199,6 +199,7 @@ export const submissionRoutes = (guard: CellGuardFactory) => [
         reading: stored.reading,
         report: localiseReport(stored.report, locale),
         diff,
+        confirmation: s.status === 'validated' ? (stored.confirmation ?? null) : null,
       };
     },
   }),

@@ -39,7 +39,8 @@ async function commitNl(period: string, value: number): Promise<{ id: number; an
     .send(`geo,indicator,period,value,flags,note\nNL,ICCS0101,${period},${value},,`)
     .expect(201);
   const id = upload.body.submissionId;
-  const commit = await request(appAs(nl)).post(`/api/submissions/${id}/commit`).expect(200);
+  // The figures are far from the published ones: the contact point confirms them (docs/ingest.md).
+  const commit = await request(appAs(nl)).post(`/api/submissions/${id}/commit`).send({ confirm: true }).expect(200);
   return { id, answer: commit.body };
 }
 

@@ -142,7 +142,8 @@ describe('accounts in the dashboard, in Chromium', () => {
 
     await page.click('main a:has-text("Upload figures for NL")');
     await viewReady(page, 'upload');
-    await uploadThroughDashboard(page, 'nl-second.csv', `${nlCorrection()}NL,ICCS0101,2021,1,,\n`);
+    // A figure near the published one (126): a count a hundred times smaller is refused as another unit.
+    await uploadThroughDashboard(page, 'nl-second.csv', `${nlCorrection()}NL,ICCS0101,2021,127,,\n`);
     await new UploadPage(page, site.app.url).commit();
     await expect
       .poll(() => new UploadPage(page, site.app.url).committedNotice().textContent())
@@ -159,7 +160,7 @@ describe('accounts in the dashboard, in Chromium', () => {
     // committed without uploading the file again (issue 20).
     await page.click('main a:has-text("Upload figures for NL")');
     await viewReady(page, 'upload');
-    await uploadThroughDashboard(page, 'nl-third.csv', `${nlCorrection()}NL,ICCS0101,2020,2,,\n`);
+    await uploadThroughDashboard(page, 'nl-third.csv', `${nlCorrection()}NL,ICCS0101,2020,122,,\n`);
     await page.click('nav a[data-view="my-country"]');
     await viewReady(page, 'my-country');
     const third = page.locator('table.submissions tbody tr').first();

@@ -102,7 +102,7 @@ describe('collection rounds, in Chromium', () => {
     await screenshot(contact.page, 'rounds-my-country');
 
     // Locked data stays locked: the 2021 round locked ten days ago, so the upload is refused before staging.
-    await upload(contact.page, 'nl-2021.csv', 'geo,indicator,period,value,flags,note\nNL,ICCS0101,2021,1,,\n', false);
+    await upload(contact.page, 'nl-2021.csv', 'geo,indicator,period,value,flags,note\nNL,ICCS0101,2021,127,,\n', false);
     await expect
       .poll(() => contact.page.locator('main [role="alert"]').textContent())
       .toMatch(/Round "Core indicators 2021" locked its cells on \d{4}-\d{2}-\d{2}/);

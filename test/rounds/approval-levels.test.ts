@@ -122,6 +122,7 @@ describe('a part in the approval model', () => {
       .expect(201);
     const waiting = await request(appFor(database.db, people.nl, config))
       .post(`/api/submissions/${uploaded.body.submissionId}/commit`)
+      .send({ confirm: true })
       .expect(200);
     expect(waiting.body).toMatchObject({ status: 'awaiting-approval', rounds: { cellsInRounds: 1 } });
     await request(appFor(database.db, people.secretariat, config))

@@ -37,7 +37,7 @@ describe('two-level approval', () => {
     const accepted = await as('secretariat').post(part(id, 'accept')).expect(200);
     expect(accepted.body).toMatchObject({ state: 'accepted', acceptedBy: 'approval-sec@observatory.eu' });
 
-    const locked = await uploadAndCommit(database.db, people.nl, 'NL', ['NL,ICCS0101,2017,1,,']);
+    const locked = await uploadAndCommit(database.db, people.nl, 'NL', ['NL,ICCS0101,2017,159,,']);
     expect(locked.status).toBe(409);
     expect(locked.body.error.message).toMatch(/has NL's part accepted on \d{4}-\d{2}-\d{2}: approved data is locked/);
   });

@@ -123,9 +123,9 @@ describe('the round lock inside the commit', () => {
       await held;
     });
     await turnTaken;
-    const commit = request(appFor(database.db, people.nl)).post(
-      `/api/submissions/${uploaded.body.submissionId}/commit`,
-    );
+    const commit = request(appFor(database.db, people.nl))
+      .post(`/api/submissions/${uploaded.body.submissionId}/commit`)
+      .send({ confirm: true });
     const answer = commit.then((r) => r);
     for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
     release();

@@ -91,7 +91,7 @@ describe('the lock date', () => {
     expect(await publicValue('NL', '2021')).toBe(999);
 
     // The exception is NL's alone, and ends when it says.
-    expect((await uploadAndCommit(database.db, people.de, 'DE', ['DE,ICCS0101,2021,1,,'])).status).toBe(409);
+    expect((await uploadAndCommit(database.db, people.de, 'DE', ['DE,ICCS0101,2021,632,,'])).status).toBe(409);
     await expect(
       assertCellsOpen(
         database.db,

@@ -29,7 +29,8 @@ describe('POST /api/submissions', () => {
       fileName: '../../etc/passwd',
     });
 
-    const commit = await request(app).post(`/api/submissions/${id}/commit`);
+    // 999 homicides against NL's published figure is beyond the threshold: the contact point confirms it.
+    const commit = await request(app).post(`/api/submissions/${id}/commit`).send({ confirm: true });
     expect(commit.status).toBe(200);
     expect(commit.body.revisionsAdded).toBe(1);
     const again = await request(app).post(`/api/submissions/${id}/commit`);

@@ -91,7 +91,9 @@ describe('a preview being read and validated', () => {
         .send(canonicalCsv('NL,ICCS0101,2019,4321,,'));
       expect(upload.status).toBe(201);
       expect(upload.body.status).toBe('validated');
-      const commit = await request(nl).post(`/api/submissions/${upload.body.submissionId}/commit`).send({});
+      const commit = await request(nl)
+        .post(`/api/submissions/${upload.body.submissionId}/commit`)
+        .send({ confirm: true });
       expect(commit.status).toBe(200);
       const read = await request(testApp(database.db)).get(
         '/api/observations?indicator=ICCS0101&geo=NL&from=2019&to=2019',

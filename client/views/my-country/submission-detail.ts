@@ -6,6 +6,7 @@ import { actionButton, problemBox } from '../account-parts';
 import { timeText } from '../account-text';
 import { diffSection, reportSection } from '../upload/report';
 import { commitUpload } from '../upload/transfer';
+import { commitPanel } from '../upload/commit-panel';
 
 /** GET /api/submissions/:id: the stored report and how the file was read, with its diff if still validated. */
 type SubmissionDetail = Omit<SubmissionPreview, 'duplicateOf'>;
@@ -49,7 +50,8 @@ export function submissionDetail(row: SubmissionListItem, status: HTMLElement, r
       body.replaceChildren(
         reportSection(preview),
         diffSection(preview),
-        committable ? commitAction(id, status, reload) : '',
+        // Changes beyond threshold are committed through the panel whose checkbox names them.
+        committable ? (detail.confirmation ? commitPanel(preview, status) : commitAction(id, status, reload)) : '',
       );
     } catch (error) {
       body.replaceChildren(problemBox(t('my-country.report-failed', { id }), error));

@@ -1,4 +1,3 @@
-import type { SubmissionPreview } from '../../api/types';
 import { roundsNote } from './rounds-note';
 import { forgetAnswers } from '../../api/client';
 import { selectField } from '../../components/controls';
@@ -7,7 +6,8 @@ import { saveBlob } from '../../components/downloads';
 import type { MountedView, ViewContext } from '../view-context';
 import type { ViewState } from '../../state/url-state';
 import { sessionLoaded } from '../../api/session';
-import { authMessage, commitUpload, fetchTemplate, uploadSubmission } from './transfer';
+import { authMessage, fetchTemplate, uploadSubmission } from './transfer';
+import { commitPanel } from './commit-panel';
 import { diffSection, reportSection } from './report';
 import { firstRows, mappingPreview } from './preview';
 import { profileForm } from './profile-form/form';
@@ -15,7 +15,6 @@ import { type ImportProfile, loadImportProfiles, sizeText, uploadCountries, uplo
 import { loadCatalogue, viewHeader } from '../view-parts';
 import { formatNumber } from '../../../server/shared/i18n';
 import { currentLocale, t } from '../../i18n/i18n';
-import { submissionStatusText, timeText } from '../account-text';
 
 function dropZone(onFile: (file: File) => void): HTMLElement {
   const id = uniqueId('file');
@@ -106,50 +105,6 @@ export async function mount(container: HTMLElement, state: ViewState, _context: 
     }
   };
 
-  const commitButton = (answer: SubmissionPreview) => {
-    const button = h('button', { type: 'button', class: 'primary', text: t('upload.commit') });
-    const canCommit = answer.status === 'validated' && answer.report.valid;
-    button.disabled = !canCommit;
-    button.addEventListener('click', async () => {
-      button.disabled = true;
-      try {
-        const result = await commitUpload(answer.submissionId);
-        forgetAnswers();
-        status.replaceChildren(
-          h('p', {
-            class: 'notice',
-            role: 'status',
-            text:
-              'requestedAt' in result
-                ? t('upload.committed-awaiting', { id: answer.submissionId })
-                : t('upload.committed', {
-                    id: answer.submissionId,
-                    count: result.revisionsAdded,
-                    time: timeText(result.committedAt),
-                  }),
-          }),
-        );
-      } catch (error) {
-        status.replaceChildren(errorBox(t('upload.commit-failed', { problem: authMessage(error) })));
-        button.disabled = false;
-      }
-    });
-    return h(
-      'div',
-      {},
-      button,
-      canCommit
-        ? ''
-        : h('p', {
-            class: 'hint',
-            text:
-              answer.status === 'validated'
-                ? t('upload.fix-and-upload')
-                : t('upload.submission-is', { status: submissionStatusText(answer.status) }),
-          }),
-    );
-  };
-
   uploadButton.addEventListener('click', async () => {
     if (!file) return;
     uploadButton.disabled = true;
@@ -176,7 +131,12 @@ export async function mount(container: HTMLElement, state: ViewState, _context: 
           text: uploadOutcomeText(answer),
         }),
       );
-      results.replaceChildren(reportSection(answer), roundsNote(answer), diffSection(answer), commitButton(answer));
+      results.replaceChildren(
+        reportSection(answer),
+        roundsNote(answer),
+        diffSection(answer),
+        commitPanel(answer, status),
+      );
     } catch (error) {
       status.replaceChildren(errorBox(t('upload.refused', { problem: authMessage(error) })));
     } finally {

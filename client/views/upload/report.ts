@@ -3,7 +3,9 @@ import { formatValue } from '../../charts/format';
 import { selectField } from '../../components/controls';
 import { h, uniqueId } from '../../components/dom';
 import { sortableTable } from '../../components/sortable-table';
-import { t } from '../../i18n/i18n';
+import { currentLocale, t } from '../../i18n/i18n';
+import { formatNumber } from '../../../server/shared/i18n';
+import { leftOutSection } from './left-out';
 
 const DELIMITERS: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', tab: 'tab', '|': 'pipe' };
 
@@ -44,7 +46,13 @@ export function reportSection(preview: SubmissionPreview): HTMLElement {
   };
   draw('');
   const omitted = Object.entries(report.omitted).filter(([, n]) => n);
-  const verdict = report.valid ? t('upload.verdict-valid') : t('upload.verdict-invalid');
+  // A file that loads no cell is never shown as valid, whatever its report says (nothing hidden).
+  const valid = report.valid && preview.cellsValid > 0;
+  const verdict = valid
+    ? t('upload.verdict-valid')
+    : report.valid
+      ? t('upload-checks.verdict-no-cells')
+      : t('upload.verdict-invalid');
   // Unique ids: My country can show several submissions' reports at once.
   const headingId = uniqueId('report-heading');
   return h(
@@ -52,7 +60,7 @@ export function reportSection(preview: SubmissionPreview): HTMLElement {
     { 'aria-labelledby': headingId },
     h('h3', { id: headingId, text: t('upload.validation-report') }),
     h('p', {
-      class: report.valid ? 'notice' : 'error',
+      class: valid ? 'notice' : 'error',
       role: 'status',
       text: t('upload.report-summary', {
         verdict,
@@ -70,6 +78,7 @@ export function reportSection(preview: SubmissionPreview): HTMLElement {
           .join(', '),
       }),
     }),
+    leftOutSection(preview),
     counts.size
       ? selectField({
           label: t('upload.show-problems'),
@@ -96,8 +105,9 @@ export function reportSection(preview: SubmissionPreview): HTMLElement {
 export function diffSection(preview: SubmissionPreview): HTMLElement {
   const diff = preview.diff;
   if (!diff) return h('p', { class: 'hint', text: t('upload.no-diff') });
+  // Every decimal the cell has: a rate read as a count must show as 1.64, never rounded to "2".
   const value = (v: { value: number | null; flags: string }) =>
-    `${formatValue(v.value, 'count')}${v.flags ? ` ${v.flags}` : ''}`;
+    `${v.value === null ? formatValue(null, 'count') : formatNumber(v.value, currentLocale(), { maximumFractionDigits: 6 })}${v.flags ? ` ${v.flags}` : ''}`;
   const headingId = uniqueId('diff-heading');
   return h(
     'section',

@@ -1,4 +1,4 @@
-import type { CommitAnswer, SubmissionPreview } from '../../api/types';
+import type { CommitAnswer, CommitRequest, SubmissionPreview } from '../../api/types';
 import { ApiError, readAnswer, writeHeaders } from '../../api/client';
 import { currentLocale, t } from '../../i18n/i18n';
 
@@ -47,10 +47,12 @@ export function uploadSubmission(options: {
   });
 }
 
-export async function commitUpload(id: number): Promise<CommitAnswer> {
+/** Commits a submission; `confirm` confirms its changes beyond threshold (all, or the cells named). */
+export async function commitUpload(id: number, confirm?: CommitRequest['confirm']): Promise<CommitAnswer> {
   const response = await fetch(`/api/submissions/${id}/commit`, {
     method: 'POST',
-    headers: writeHeaders({ 'Accept-Language': currentLocale() }),
+    headers: writeHeaders({ 'Accept-Language': currentLocale(), 'Content-Type': 'application/json' }),
+    body: JSON.stringify(confirm === undefined ? {} : { confirm }),
   });
   return readAnswer(response);
 }

@@ -27,7 +27,7 @@ export const ProfilePreviewRequestSchema = z.object({
   complete: z.boolean().describe('True when the sample is the whole file; else its last, incomplete line is dropped'),
 });
 
-export const LEFT_OUT_REASONS = ['filtered', 'unmapped', 'otherGeo', 'missing'] as const;
+export const LEFT_OUT_REASONS = ['filtered', 'unmapped', 'otherGeo', 'missing', 'summed'] as const;
 
 export const PreviewLineSchema = z.object({
   row: z.number().describe('The row of the file (a JSON-stat cell: its position plus one)'),
@@ -56,6 +56,7 @@ export const ProfilePreviewAnswerSchema = z.object({
     unmapped: z.number(),
     otherGeo: z.number(),
     missing: z.number(),
+    summed: z.number().describe('Rows added into another row’s cell (a profile that sums parts)'),
   }),
   lines: z.array(PreviewLineSchema).max(2 * PREVIEW_LINES),
   problems: z.array(ReportEntrySchema).describe('What stops the file being read, or concerns all of it'),

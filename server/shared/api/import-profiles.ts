@@ -2,6 +2,13 @@ import { z } from 'zod';
 
 const columnName = z.string().min(1).max(200);
 
+/**
+ * What a mapped column holds. A declared unit that differs from the indicator's is converted when the
+ * conversion is exact (a rate per 1,000 onto a per-100,000 indicator) and refused otherwise (docs/ingest.md).
+ */
+export const MAPPING_UNITS = ['count', 'rate_per_1000', 'rate_per_100k', 'percent'] as const;
+export type MappingUnit = (typeof MAPPING_UNITS)[number];
+
 /** A national code mapped to an observatory indicator, with what makes the figures not quite comparable. */
 export const IndicatorMapping = z.object({
   code: z.string().min(1).max(300),
@@ -9,6 +16,8 @@ export const IndicatorMapping = z.object({
   comparability: z.string().min(3).max(2000),
   /** Flags added to every cell of this mapping, e.g. "d" (definition differs). */
   flags: z.string().max(16).default(''),
+  /** What the column holds for this code; without it, the indicator's own unit is assumed. */
+  unit: z.enum(MAPPING_UNITS).optional(),
 });
 
 export const RowFilter = z

@@ -36,6 +36,9 @@ export const PROBLEM_CODES = [
   'jsonstat-values',
   'file-too-large',
   'profile-mismatch',
+  'unit-mismatch',
+  'magnitude-mismatch',
+  'change-needs-confirmation',
 ] as const;
 
 export const SeveritySchema = z.enum(['error', 'warning']);
@@ -95,7 +98,44 @@ export const SkippedCountsSchema = z.object({
   unmapped: z.number().describe('Rows whose national code the import profile does not map'),
   otherGeo: z.number().describe('Rows for other geos in a multi-country file (Eurostat, World Bank)'),
   missing: z.number().describe('Empty or ":" cells of a wide table: no figure, nothing to store'),
+  summed: z
+    .number()
+    .optional()
+    .describe("Rows added into another cell (a roll-up's parts): their figures are in that cell's sum"),
 });
+
+/** Why rows of a file were left out: the keys of SkippedCounts, in the order the upload page lists them. */
+export const LEFT_OUT_REASONS = ['filtered', 'unmapped', 'otherGeo', 'missing', 'summed'] as const;
+export type LeftOutReason = (typeof LEFT_OUT_REASONS)[number];
+
+/** A cell whose change against published data is beyond its indicator's threshold: committed only when confirmed. */
+export const ConfirmCellSchema = z.object({
+  geo: z.string(),
+  indicator: z.string(),
+  period: z.string(),
+  published: z.number().describe('The value readers see now'),
+  value: z.number().describe('The value in the file'),
+  change: z.number().describe('Relative change in percent, e.g. -99.8'),
+  threshold: z.number().describe("The indicator's threshold in percent"),
+});
+
+export const ConfirmationSchema = z.object({
+  count: z.number().describe('Cells needing confirmation'),
+  cells: z.array(ConfirmCellSchema).describe('The first of them in key order (all, up to 200)'),
+});
+
+/** The body of POST /api/submissions/:id/commit. */
+export const CommitRequestSchema = z.object({
+  confirm: z
+    .union([z.literal(true), z.array(z.string().max(100)).max(1000)])
+    .optional()
+    .describe('Confirms the changes beyond threshold: true for all, or the cells as "INDICATOR/GEO/PERIOD"'),
+});
+
+/** How a confirmed cell is named in a commit's `confirm` list and in the audit log. */
+export function confirmKey(cell: { indicator: string; geo: string; period: string }): string {
+  return `${cell.indicator}/${cell.geo}/${cell.period}`;
+}
 
 /** How the file was read: what the sniffing found and what was left out on purpose. */
 export const ReadingSummarySchema = z.object({
@@ -136,6 +176,9 @@ export const SubmissionPreviewSchema = z.object({
   report: ValidationReportSchema,
   diff: SubmissionDiffSchema.nullable(),
   rounds: RoundsOfCommitSchema.optional(),
+  confirmation: ConfirmationSchema.nullable()
+    .optional()
+    .describe('Changes beyond threshold that the commit must confirm (`confirm`); null or absent: none'),
 });
 
 /** One line of GET /api/submissions (a geo's submissions, newest first). */
@@ -169,6 +212,9 @@ export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 export type SubmissionPreview = z.infer<typeof SubmissionPreviewSchema>;
 export type SubmissionListItem = z.infer<typeof SubmissionListItemSchema>;
 export type SubmissionsAnswer = z.infer<typeof SubmissionsAnswerSchema>;
+export type ConfirmCell = z.infer<typeof ConfirmCellSchema>;
+export type Confirmation = z.infer<typeof ConfirmationSchema>;
+export type CommitRequest = z.infer<typeof CommitRequestSchema>;
 
 /** POST /api/submissions/:id/commit: published at once, or (when approval is required) waiting for the secretariat. */
 

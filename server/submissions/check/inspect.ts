@@ -1,12 +1,15 @@
 import type { DbOrTx } from '../../db/database';
 import type { Cell } from '../read/cell';
 import { CHANGED_LISTED, type ChangedCell, type SubmissionDiff } from './submission-diff';
+import type { Confirmation } from '../../shared/api/submissions';
 import type { PublishedCell } from '../stage/published-cells';
 import type { ReportBuilder } from '../read/report';
 import type { StagedCell } from '../stage/staged-merge';
 import type { PartSource } from '../stage/staging-file';
 import { walkSubmission } from '../stage/staged-walk';
 import { type CellGuard, isChange } from '../stage/cell-guard';
+import { LowestRows } from './lowest-rows';
+import { PublishedComparison } from './published-comparison';
 
 /**
  * The checks that need a submission's cells side by side, done in one walk in key order (see
@@ -21,8 +24,10 @@ export async function inspectSubmission(
   report: ReportBuilder | null,
   guard?: CellGuard,
   source?: string,
-): Promise<SubmissionDiff> {
+): Promise<SubmissionDiff & { confirmation?: Confirmation | null }> {
   const thresholds = report ? await countThresholds(db) : new Map<string, number>();
+  // Against published data: magnitudes that do not fit the unit, and changes that need a confirmation.
+  const comparison = report ? await PublishedComparison.load(db, report.perCode) : null;
   const duplicates = new LowestRows<Conflict>(report?.perCode ?? 0);
   const implausible = new LowestRows<Jump>(report?.perCode ?? 0);
   const diff = new DiffTally();
@@ -38,6 +43,7 @@ export async function inspectSubmission(
     diff.staged(staged.first, published);
     if (guard && isChange(staged.first, published)) guard.changed(staged.first);
     if (!report) return;
+    if (published) comparison?.hear(staged.first, published);
     const threshold = thresholds.get(staged.first.indicator);
     const previous = threshold === undefined ? null : series.previousYear(staged.first);
     if (previous !== null && isJump(staged.first.value, previous, threshold!)) {
@@ -56,8 +62,9 @@ export async function inspectSubmission(
   if (report) {
     reportConflicts(report, duplicates);
     reportJumps(report, implausible);
+    comparison?.report(report);
   }
-  return diff.result();
+  return comparison ? { ...diff.result(), confirmation: comparison.confirmation() } : diff.result();
 }
 
 /** Count indicators and the year-on-year change each flags (0.5: more than ±50 %). */
@@ -225,32 +232,5 @@ class DiffTally {
       leftOutCells: leftOut,
       changed: this.changed,
     };
-  }
-}
-
-/** Keeps the `limit` entries with the lowest file rows (the report lists problems in file order) and counts the rest. */
-class LowestRows<T> {
-  private readonly kept: { row: number; entry: T }[] = [];
-  unlisted = 0;
-
-  constructor(private readonly limit: number) {}
-
-  add(row: number, entry: T): void {
-    const kept = this.kept;
-    if (kept.length === this.limit && (this.limit === 0 || row >= kept[kept.length - 1]!.row)) {
-      this.unlisted++;
-      return;
-    }
-    let at = kept.length;
-    while (at > 0 && kept[at - 1]!.row > row) at--;
-    kept.splice(at, 0, { row, entry });
-    if (kept.length > this.limit) {
-      kept.pop();
-      this.unlisted++;
-    }
-  }
-
-  listed(): T[] {
-    return this.kept.map((k) => k.entry);
   }
 }

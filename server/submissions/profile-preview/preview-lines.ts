@@ -24,6 +24,7 @@ export class PreviewLines implements CellSink<void> {
     unmapped: 0,
     otherGeo: 0,
     missing: 0,
+    summed: 0,
   };
 
   constructor(

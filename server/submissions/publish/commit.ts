@@ -61,6 +61,9 @@ export async function commitSubmission(
             submission.status,
           );
         }
+        // A file that loads nothing is never published, whatever path it came by (settleConfirmation says why first).
+        if (submission.cells_valid === 0)
+          throw new SubmissionStateError({ key: 'submissions.no-cells', params: { id: submissionId } }, 'no-cells');
         await serialiseCommits(tx);
         const at = now ?? new Date();
         const committedAt = at.toISOString();

@@ -1,3 +1,4 @@
+import type { MappingUnit } from '../../shared/api/import-profiles';
 import type { NumberFormat } from './number-format';
 import type { StoredCell } from '../../db/publish-writer';
 
@@ -14,6 +15,8 @@ export interface RawCell {
   columns: { geo: string; indicator: string; period: string; value: string; flags: string };
   /** The value column's number format, when the profile or the column's other rows settle it. */
   numberFormat?: NumberFormat;
+  /** What the profile's mapping says the value column holds; '' or absent: the indicator's own unit. */
+  unit?: MappingUnit | '';
 }
 
 /** A validated cell, ready to stage: the stored shape, and the row of the file it came from. */

@@ -163,6 +163,7 @@ export function* takeCubeCells(
       value: found.value === null ? '' : String(found.value),
       flags: (found.status ?? '') + (mapping?.flags ?? ''),
       note: mapping?.comparability ?? '',
+      unit: mapping?.unit ?? '',
       columns: {
         geo: `dimension ${roles.geo}`,
         indicator: `dimension ${roles.indicator}`,

@@ -315,6 +315,7 @@ class RowReader {
       flags: '',
       columns: this.columns,
       numberFormat: undefined,
+      unit: '',
     };
   }
 
@@ -365,6 +366,7 @@ class RowReader {
     cell.geo = geo;
     cell.indicator = mapping?.indicator ?? code;
     cell.note = field(fields, this.at.note) || mapping?.comparability || '';
+    cell.unit = mapping?.unit ?? '';
     const extraFlags = mapping?.flags ?? '';
     if (this.periodColumns.length === 0) {
       cell.period = periodText(

@@ -2,6 +2,7 @@ import { type FlagReading, flagsExplainMissing, sharedFlags } from '../../cells/
 import { isPeriodInRange, sharedPeriods } from '../../cells/period';
 import { olderNutsAdvice } from '../../geos/region.catalogue';
 import type { Cell, RawCell } from './cell';
+import { readDeclaredUnit } from './declared-unit';
 import { readNumber, readPlainNumber } from './number-format';
 import type { ReportBuilder } from './report';
 import { rangeProblem } from './value-range';
@@ -136,8 +137,15 @@ function parseValue(
     });
     return undefined;
   }
-  const value = readPlainNumber(text, raw.numberFormat) ?? readWrittenNumber(raw, report);
-  if (value === undefined) return undefined;
+  const read = readPlainNumber(text, raw.numberFormat) ?? readWrittenNumber(raw, report);
+  if (read === undefined) return undefined;
+  // A mapping that declares its column's unit: converted into the indicator's, or refused (declared-unit.ts).
+  const declared = raw.unit && unit ? readDeclaredUnit(read, raw.unit, raw.indicator, unit) : { value: read };
+  if (declared.problem) {
+    report.error(row, columns.value, text, 'unit-mismatch', declared.problem);
+    return undefined;
+  }
+  const value = declared.value;
   const problem = rangeProblem(value, text, raw.indicator, unit);
   if (problem) {
     report.error(row, columns.value, text, problem.code, problem.message);

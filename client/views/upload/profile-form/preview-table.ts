@@ -5,12 +5,12 @@ import { currentLocale, t } from '../../../i18n/i18n';
 
 /** One sentence of counts for the live region: what the sample would load, and what it would leave out. */
 export function previewCountsText(answer: ProfilePreviewAnswer): string {
-  const { read, invalid, filtered, unmapped, otherGeo, missing } = answer.counts;
+  const { read, invalid, filtered, unmapped, otherGeo, missing, summed } = answer.counts;
   return t('profile-form.preview-counts', {
     rows: answer.rowsRead,
     read,
     invalid,
-    leftOut: filtered + unmapped + otherGeo + missing,
+    leftOut: filtered + unmapped + otherGeo + missing + summed,
   });
 }
 

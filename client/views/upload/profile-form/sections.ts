@@ -5,12 +5,13 @@ import { fixedSection } from './fixed';
 import { mappingsSection } from './mappings';
 import { readingSection } from './reading';
 import type { MappingField, SectionFactory } from './section';
+import { mappingUnitField } from '../unit-select';
 
 /**
  * Controls each indicator mapping row gets besides code, indicator, comparability and flags. To add
  * one (e.g. the unit the column holds): import its MappingField and list it here (see section.ts).
  */
-export const MAPPING_FIELDS: MappingField[] = [];
+export const MAPPING_FIELDS: MappingField[] = [mappingUnitField];
 
 /**
  * The profile form's sections, in order: each writes its options into the draft after those above it.
