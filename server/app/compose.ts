@@ -27,6 +27,7 @@ import { observationRoutes } from '../observations/observation.routes';
 import { openApiRoutes } from '../openapi/openapi.routes';
 import { practiceRoutes } from '../practices/practice.routes';
 import { importProfileRoutes } from '../import-profiles/import-profile.routes';
+import { correspondenceRoutes } from '../correspondences/correspondence.routes';
 import { roundLockGuard } from '../rounds/locks';
 import { roundRoutes } from '../rounds/rounds.routes';
 import { submissionRoutes } from '../submissions/submission.routes';
@@ -47,6 +48,7 @@ export const apiRoutes: readonly AnyRoute[] = [
   ...practiceRoutes,
   ...submissionRoutes(roundLockGuard),
   ...importProfileRoutes,
+  ...correspondenceRoutes,
   ...approvalRoutes(roundLockGuard),
   ...roundRoutes,
   ...sessionRoutes,

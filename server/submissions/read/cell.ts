@@ -14,6 +14,8 @@ export interface RawCell {
   columns: { geo: string; indicator: string; period: string; value: string; flags: string };
   /** The value column's number format, when the profile or the column's other rows settle it. */
   numberFormat?: NumberFormat;
+  /** The row's mapping gives its indicator's figure directly (a parent offence): never a part to sum (rollup/). */
+  whole?: boolean;
 }
 
 /** A validated cell, ready to stage: the stored shape, and the row of the file it came from. */

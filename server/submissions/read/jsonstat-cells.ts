@@ -135,8 +135,8 @@ export function* takeCubeCells(
       continue;
     }
     const geo = geos.resolve(coordinates[roles.geo] ?? '', position + 1);
-    if (geo === null) {
-      read.skipped.otherGeo++;
+    if (geo == null) {
+      if (geo === null) read.skipped.otherGeo++;
       continue;
     }
     const code = coordinates[roles.indicator] ?? '';

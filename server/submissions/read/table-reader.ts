@@ -305,6 +305,7 @@ class RowReader {
       flags: '',
       columns: this.columns,
       numberFormat: undefined,
+      whole: undefined,
     };
   }
 
@@ -340,6 +341,8 @@ class RowReader {
       skipped.otherGeo++;
       return;
     }
+    // A name that could not be placed: reported once per name when the file is read (geo-match/).
+    if (geo === undefined) return;
     const code = this.indicatorParts
       ? this.indicatorParts.map((at) => field(fields, at)).join(' | ')
       : field(fields, this.at.indicator);
@@ -354,6 +357,8 @@ class RowReader {
     cell.indicator = mapping?.indicator ?? code;
     cell.note = field(fields, this.at.note) || mapping?.comparability || '';
     const extraFlags = mapping?.flags ?? '';
+    // undefined rather than false: raw cells compare as before for profiles without wholes.
+    cell.whole = mapping?.whole === true ? true : undefined;
     if (this.periodColumns.length === 0) {
       cell.period = periodText(field(fields, this.at.period), this.profile.yearFormat);
       cell.value = field(fields, this.at.value);
