@@ -5,6 +5,7 @@ import type { LocalisedText } from '../shared/i18n';
 import type { NamedGeo } from './geo-names';
 import { nameKey } from './name-key';
 import { findShippedCorrespondence } from './shipped';
+import { olderNutsAdvice } from '../geos/region.catalogue';
 
 /** A problem before it is put in the reader's language. */
 export type FoundProblem = Omit<CorrespondenceProblem, 'message'> & { message: LocalisedText };
@@ -30,7 +31,11 @@ export function entryProblems(entries: NumberedEntry[], country: string, geos: M
         column: 'geo',
         cell: entry.geo,
         code: 'unknown-target',
-        message: { key: 'national.corr.unknown-target', params: { name: entry.name, geo: entry.geo, country } },
+        // A code of an older NUTS version is named with the NUTS 2021 code(s) it became.
+        message: olderNutsAdvice(entry.geo) ?? {
+          key: 'national.corr.unknown-target',
+          params: { name: entry.name, geo: entry.geo, country },
+        },
       });
     } else if (target.country !== country) {
       problems.push({
