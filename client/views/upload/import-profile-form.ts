@@ -4,6 +4,7 @@ import { sendJson } from '../../api/client';
 import { errorBox, h, uniqueId } from '../../components/dom';
 import { authMessage } from './transfer';
 import { t } from '../../i18n/i18n';
+import { profileGeoFields } from './profile-form-geo';
 
 type ProfileInput = z.input<typeof ImportProfileDefinition>;
 
@@ -69,6 +70,7 @@ export function importProfileForm(options_: { geo: () => string; onSaved: (name:
   );
   const mappings = h('textarea', { rows: 4, cols: 60 });
   const status = h('div', { 'aria-live': 'polite' });
+  const geoFields = profileGeoFields(options_.geo);
   const form = h(
     'form',
     { class: 'profile-form' },
@@ -86,6 +88,7 @@ export function importProfileForm(options_: { geo: () => string; onSaved: (name:
       { class: 'controls' },
       ...columns.map(([role, input]) => field(t(`upload.column-holding.${role}`), input)),
     ),
+    geoFields.element,
     field(t('upload.national-codes'), mappings, t('upload.national-codes-hint')),
     h('button', { type: 'submit', class: 'primary', text: t('upload.save-profile') }),
     status,
@@ -106,6 +109,8 @@ export function importProfileForm(options_: { geo: () => string; onSaved: (name:
       ),
       indicators,
     };
+    const geoProblem = geoFields.apply(body);
+    if (geoProblem) return status.replaceChildren(errorBox(geoProblem));
     try {
       await sendJson('POST', '/api/import-profiles', body);
       status.replaceChildren(

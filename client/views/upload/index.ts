@@ -11,6 +11,7 @@ import { authMessage, commitUpload, fetchTemplate, uploadSubmission } from './tr
 import { diffSection, reportSection } from './report';
 import { firstRows, mappingPreview } from './preview';
 import { importProfileForm } from './import-profile-form';
+import { rollupSection } from './rollup-summary';
 import { type ImportProfile, loadImportProfiles, sizeText, uploadCountries, uploadOutcomeText } from './state';
 import { loadCatalogue, viewHeader } from '../view-parts';
 import { formatNumber } from '../../../server/shared/i18n';
@@ -176,7 +177,13 @@ export async function mount(container: HTMLElement, state: ViewState, _context: 
           text: uploadOutcomeText(answer),
         }),
       );
-      results.replaceChildren(reportSection(answer), roundsNote(answer), diffSection(answer), commitButton(answer));
+      results.replaceChildren(
+        reportSection(answer),
+        rollupSection(answer),
+        roundsNote(answer),
+        diffSection(answer),
+        commitButton(answer),
+      );
     } catch (error) {
       status.replaceChildren(errorBox(t('upload.refused', { problem: authMessage(error) })));
     } finally {
