@@ -1,6 +1,5 @@
 import { unionFlags } from '../../cells/flags';
-import { type Cell, cellKey } from '../read/cell';
-import type { ReportBuilder } from '../read/report';
+import { type ProblemSink, type RolledCell as Cell, rolledKey as cellKey } from './problems';
 
 interface PartsOfCell {
   /** The first part: its geo, indicator, period, note and row are the summed cell's. */
@@ -36,7 +35,7 @@ export class CellParts {
   }
 
   /** The cells to stage: each whole as given, the parts of a cell as one sum; conflicts are reported. */
-  finish(report: ReportBuilder, indicatorColumn: string): Cell[] {
+  finish(report: ProblemSink, indicatorColumn: string): Cell[] {
     const out: Cell[] = [];
     for (const { parts, wholes } of this.cells.values()) {
       if (wholes.length && parts.length) {
@@ -67,7 +66,7 @@ export class CellParts {
   }
 }
 
-function reportPartsAndDirect(report: ReportBuilder, column: string, whole: Cell, parts: Cell[]): void {
+function reportPartsAndDirect(report: ProblemSink, column: string, whole: Cell, parts: Cell[]): void {
   const sum = parts.reduce((n, p) => n + (p.value ?? 0), 0);
   report.error(whole.sourceRow, column, whole.value === null ? '' : String(whole.value), 'parts-and-direct', {
     key: 'national.rollup.parts-and-direct',

@@ -1,8 +1,7 @@
 import type { NamedGeo } from '../../correspondences/geo-names';
 import { unionFlags } from '../../cells/flags';
 import type { DerivedCell } from '../../shared/api/rollup';
-import type { Cell } from '../read/cell';
-import type { ReportBuilder } from '../read/report';
+import type { ProblemSink, RolledCell as Cell } from './problems';
 
 interface NationalParts {
   country: string;
@@ -72,7 +71,7 @@ export class NationalSum {
   }
 
   /** The derived national cells to stage; checks of given national figures and missing parts are reported. */
-  finish(report: ReportBuilder, valueColumn: string): Cell[] {
+  finish(report: ProblemSink, valueColumn: string): Cell[] {
     const out: Cell[] = [];
     for (const [key, parts] of this.sums) {
       if (parts.withValue === 0) continue;
@@ -116,7 +115,7 @@ export class NationalSum {
     return [...this.geos.values()].filter((g) => g.country === country && g.level === this.level && g.territorial);
   }
 
-  private checkAdditivity(report: ReportBuilder, column: string, given: Cell, parts: NationalParts): void {
+  private checkAdditivity(report: ProblemSink, column: string, given: Cell, parts: NationalParts): void {
     if (given.value === null) return;
     const difference = given.value - parts.sum;
     const share = given.value === 0 ? (difference === 0 ? 0 : 1) : Math.abs(difference) / Math.abs(given.value);
@@ -134,7 +133,7 @@ export class NationalSum {
 }
 
 function reportMissing(
-  report: ReportBuilder,
+  report: ProblemSink,
   parts: NationalParts,
   missing: NamedGeo[],
   expected: number,

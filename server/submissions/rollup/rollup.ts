@@ -1,10 +1,15 @@
 import type { NamedGeo } from '../../correspondences/geo-names';
 import type { ProfileDefinition } from '../../shared/api/import-profiles';
 import type { RollupSummary } from '../../shared/api/rollup';
-import type { Cell, RawCell } from '../read/cell';
-import type { ReportBuilder } from '../read/report';
+import type { ProblemSink, RolledCell as Cell } from './problems';
 import { CellParts } from './cell-parts';
 import { NationalSum } from './national-sum';
+
+/** What roll-up needs of the raw row a cell came from (read/cell.ts's RawCell has it). */
+export interface RowOrigin {
+  columns: { indicator: string; value: string };
+  whole?: boolean;
+}
 
 /**
  * A profile's roll-up between validation and staging (issue 19): parts summed into their cell, then
@@ -14,12 +19,12 @@ import { NationalSum } from './national-sum';
 export class Rollup {
   private readonly parts: CellParts | null;
   private readonly national: NationalSum | null;
-  private columns: RawCell['columns'] | null = null;
+  private columns: RowOrigin['columns'] | null = null;
 
   constructor(
     profile: NonNullable<ProfileDefinition['rollup']>,
     geos: Map<string, NamedGeo>,
-    private readonly report: ReportBuilder,
+    private readonly report: ProblemSink,
   ) {
     this.parts = profile.sumParts ? new CellParts() : null;
     this.national =
@@ -27,7 +32,7 @@ export class Rollup {
   }
 
   /** Takes a validated cell; what can be staged now goes to `out`. */
-  take(cell: Cell, raw: RawCell, out: Cell[]): void {
+  take(cell: Cell, raw: RowOrigin, out: Cell[]): void {
     this.columns ??= raw.columns;
     if (this.parts) {
       this.parts.take(cell, raw.whole === true);
