@@ -47,14 +47,15 @@ async function upload(profileName: string, csv: string) {
   };
 }
 
-async function itCells(period: string) {
-  return ctx.db
+/** IT's cells of a period, of every source, or only those a submission wrote (its source's new versions). */
+async function itCells(period: string, submissionId?: number) {
+  let query = ctx.db
     .selectFrom('observations')
     .select(['geo', 'indicator', 'value'])
     .where('period', '=', period)
-    .where('geo', 'like', 'IT%')
-    .orderBy('geo')
-    .execute();
+    .where('geo', 'like', 'IT%');
+  if (submissionId !== undefined) query = query.where('submission_id', '=', submissionId);
+  return query.orderBy('geo').execute();
 }
 
 beforeAll(async () => {
@@ -209,7 +210,9 @@ describe('roll-up', () => {
     );
     expect(preview.status).toBe('validated');
     await request(italian).post(`/api/submissions/${preview.submissionId}/commit`).expect(200);
-    const torino = (await itCells('2015')).find((c) => c.geo === 'ITC11' && c.indicator === 'ICCS0401');
+    const torino = (await itCells('2015', preview.submissionId)).find(
+      (c) => c.geo === 'ITC11' && c.indicator === 'ICCS0401',
+    );
     expect(torino?.value).toBe(800);
   });
 
@@ -226,7 +229,7 @@ describe('roll-up', () => {
     );
     expect(preview.reading.rollup?.derived).toEqual([]);
     await request(italian).post(`/api/submissions/${preview.submissionId}/commit`).expect(200);
-    const cells = await itCells('2014');
+    const cells = await itCells('2014', preview.submissionId);
     expect(cells.find((c) => c.geo === 'IT' && c.indicator === 'ICCS0401')?.value).toBe(50000);
     expect(cells.find((c) => c.geo === 'ITC4C' && c.indicator === 'ICCS0401')?.value).toBe(3000);
   });
