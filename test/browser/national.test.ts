@@ -73,7 +73,8 @@ describe('the Italian ministry files, through a profile made in the form', () =>
     expect(await view.seriousViolations()).toEqual([]);
     await page.click('button:has-text("Save the profile")');
     await page.waitForSelector('p.notice:has-text("Saved the profile")');
-    expect(await view.chosenImportProfile()).toBe('it-interno-delitti');
+    // The notice comes before the view reloads the profile list and chooses the new one.
+    await expect.poll(() => view.chosenImportProfile(), { timeout: 15_000 }).toBe('it-interno-delitti');
 
     for (const year of [2018, 2019] as const) {
       const bytes = Buffer.from(readSharedData(ITALY_FILES[year], 'latin1'), 'latin1');
