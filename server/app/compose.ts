@@ -29,6 +29,7 @@ import { openApiRoutes } from '../openapi/openapi.routes';
 import { practiceRoutes } from '../practices/practice.routes';
 import { importProfileRoutes } from '../import-profiles/import-profile.routes';
 import { profilePreviewRoutes } from '../submissions/profile-preview/profile-preview.routes';
+import { correspondenceRoutes } from '../correspondences/correspondence.routes';
 import { roundLockGuard } from '../rounds/locks';
 import { roundRoutes } from '../rounds/rounds.routes';
 import { submissionRoutes } from '../submissions/submission.routes';
@@ -51,6 +52,7 @@ export const apiRoutes: readonly AnyRoute[] = [
   ...submissionRoutes(roundLockGuard),
   ...importProfileRoutes,
   ...profilePreviewRoutes,
+  ...correspondenceRoutes,
   ...approvalRoutes(roundLockGuard),
   ...roundRoutes,
   ...sessionRoutes,

@@ -16,6 +16,7 @@ import {
 } from './import-profile.repository';
 import { ProfileDefinition } from '../shared/api/import-profiles';
 import { assertRolesOnce } from './profile-checks';
+import { assertProfileCorrespondence } from '../correspondences/correspondence.routes';
 
 const CONTACTS = ['contact_point', 'secretariat'] as const;
 /** A profile without a geo serves every country: only the secretariat (which covers all geos) may change it. */
@@ -52,6 +53,7 @@ async function checkIndicators(db: DbOrTx, profile: ProfileDefinition): Promise<
   const codes = profile.indicators.map((m) => m.code);
   const repeated = codes.find((c, i) => codes.indexOf(c) !== i);
   if (repeated) throw badRequest({ key: 'submissions.profile-code-twice', params: { code: repeated } });
+  await assertProfileCorrespondence(db, profile);
 }
 
 export const importProfileRoutes = [

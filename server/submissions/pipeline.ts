@@ -24,6 +24,7 @@ import { submissionScope } from './store/submission-scope';
 import type { ReadScope } from './read/table-reader';
 import type { ValidationContext } from './read/validate';
 import type { CellGuard } from './stage/cell-guard';
+import { namedGeoIndex } from './read/geo-match/named-geo-index';
 
 export interface SubmissionRequest {
   geo: string;
@@ -236,6 +237,7 @@ async function stageFile(staging: StagingFile, job: StageJob): Promise<number> {
   );
   for await (const part of parts) await staging.append(part);
   reading.skipped = state.skipped;
+  if (state.rollup) reading.rollup = state.rollup;
   if (state.format) reading.format = state.format;
   if (state.format === 'jsonstat') reading.delimiter = 'none (JSON)';
   if (state.format) {
@@ -324,7 +326,10 @@ export async function validationContext(
   now: Date,
 ): Promise<ValidationContext & { read: ReadScope }> {
   const [geos, indicators, scope] = await Promise.all([
-    db.selectFrom('geos').select(['code', 'iso2', 'iso3', 'kind']).execute(),
+    db
+      .selectFrom('geos')
+      .select(['code', 'iso2', 'iso3', 'kind', 'name', 'country', 'nuts_level', 'territorial'])
+      .execute(),
     db.selectFrom('indicators').select(['code', 'unit']).execute(),
     submissionScope(db, submissionGeo).then((geos) => new Set(geos)),
   ]);
@@ -341,6 +346,7 @@ export async function validationContext(
       knownGeos: new Set(geos.map((g) => g.code)),
       iso3: new Map(countries.filter((g) => g.iso3).map((g) => [g.iso3!, g.code])),
       iso2: new Map(countries.filter((g) => g.iso2).map((g) => [g.iso2!, g.code])),
+      namedGeos: namedGeoIndex(geos),
     },
   };
 }

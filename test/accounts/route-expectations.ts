@@ -219,6 +219,8 @@ export const ROUTE_RULES: Record<string, Rule> = {
   'DELETE /api/import-profiles/:name': scoped(CONTACTS, async (geo, fx) => ({
     params: { name: await fx.profile(geo) },
   })),
+  'GET /api/correspondences': roles(CONTACTS),
+  'POST /api/correspondences/check': scoped(CONTACTS, (geo) => ({ body: { geo, csv: `name,geo\nCapital,${geo}\n` } })),
   'GET /api/approvals': roles(CONTACTS),
   'POST /api/submissions/:id/approve': roles(SECRETARIAT, submission),
   'POST /api/submissions/:id/reject': roles(SECRETARIAT, async (geo, fx) => ({

@@ -11,6 +11,7 @@ import { commitPanel } from './commit-panel';
 import { diffSection, reportSection } from './report';
 import { firstRows, mappingPreview } from './preview';
 import { profileForm } from './profile-form/form';
+import { rollupSection } from './rollup-summary';
 import { type ImportProfile, loadImportProfiles, sizeText, uploadCountries, uploadOutcomeText } from './state';
 import { loadCatalogue, viewHeader } from '../view-parts';
 import { formatNumber } from '../../../server/shared/i18n';
@@ -133,6 +134,7 @@ export async function mount(container: HTMLElement, state: ViewState, _context: 
       );
       results.replaceChildren(
         reportSection(answer),
+        rollupSection(answer),
         roundsNote(answer),
         diffSection(answer),
         commitPanel(answer, status),

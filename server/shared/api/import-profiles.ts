@@ -18,6 +18,37 @@ export const IndicatorMapping = z.object({
   flags: z.string().max(16).default(''),
   /** What the column holds for this code; without it, the indicator's own unit is assumed. */
   unit: z.enum(MAPPING_UNITS).optional(),
+  /**
+   * With roll-up's sumParts: this code is the indicator's figure given directly (a parent offence),
+   * never a part to add to others; a cell both given directly and summed from parts is an error.
+   */
+  whole: z.boolean().default(false),
+});
+
+/** One line of a correspondence: a national code or name, and the observatory geo it is (see correspondences.ts). */
+export const CorrespondenceEntry = z.object({
+  name: z.string().trim().min(1).max(200),
+  geo: z.string().trim().min(2).max(16),
+});
+
+/** How the geo column's national codes or names become observatory geos (issue 19). */
+export const GeoCorrespondence = z.object({
+  /** A correspondence shipped in data/correspondences, e.g. "it-provinces-nuts3". */
+  shipped: z.string().max(64).nullable().default(null),
+  /** The contact point's own lines (uploaded as a two-column CSV); they come before the shipped ones. */
+  entries: z.array(CorrespondenceEntry).max(5000).default([]),
+  /** Names are matched among the country's geos of this NUTS level only (0: the country); null: every level. */
+  level: z.number().int().min(0).max(3).nullable().default(null),
+});
+
+/** Rows that land on one cell as parts of it, and the national figure derived from regions (issue 19). */
+export const Rollup = z.object({
+  /** Rows mapping to the same cell are parts to add up (several offence codes into one indicator), not duplicates. */
+  sumParts: z.boolean().default(false),
+  /** Derive the country's cell as the sum of its regions of this NUTS level in the file. */
+  nationalFrom: z.number().int().min(1).max(3).nullable().default(null),
+  /** A national figure given directly differing from its regions' sum by more than this share is a warning. */
+  tolerance: z.number().min(0).max(1).default(0.005),
 });
 
 export const RowFilter = z
@@ -60,7 +91,11 @@ export const ProfileDefinition = z.object({
    */
   indicatorFrom: z.array(columnName).min(2).max(6).optional(),
   /** How the geo column writes countries. Without a geo column, every row is for the submission's geo. */
-  geoCodes: z.enum(['eurostat', 'iso3', 'iso2']).default('eurostat'),
+  geoCodes: z.enum(['eurostat', 'iso3', 'iso2', 'name']).default('eurostat'),
+  /** National codes or names → observatory geos; with geoCodes "name", names are also matched to geo names. */
+  correspondence: GeoCorrespondence.optional(),
+  /** Summing parts and deriving national figures; without it, two rows for one cell are duplicates. */
+  rollup: Rollup.optional(),
   /** Rows for other geos than the submission's: refused (an error each) or left out (counted). */
   otherGeos: z.enum(['reject', 'skip']).default('reject'),
   /** National code → indicator. When present, rows with unmapped codes are left out (counted). */
@@ -87,6 +122,9 @@ export const ProfileDefinition = z.object({
 export type ProfileDefinition = z.infer<typeof ProfileDefinition>;
 export type IndicatorMapping = z.infer<typeof IndicatorMapping>;
 export type RowFilter = z.infer<typeof RowFilter>;
+export type GeoCorrespondence = z.infer<typeof GeoCorrespondence>;
+export type CorrespondenceEntry = z.infer<typeof CorrespondenceEntry>;
+export type Rollup = z.infer<typeof Rollup>;
 
 /** An import profile as GET /api/import-profiles lists it: its definition, and who saved it when (shipped ones: null). */
 export const ImportProfileViewSchema = ProfileDefinition.extend({

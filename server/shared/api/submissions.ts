@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RollupSummarySchema } from './rollup';
 
 /** Every problem a validation report can name; the dashboard and API clients key their help on these. */
 export const PROBLEM_CODES = [
@@ -9,6 +10,12 @@ export const PROBLEM_CODES = [
   'unknown-geo',
   'geo-not-yours',
   'older-nuts-code',
+  'unknown-geo-name',
+  'ambiguous-geo-name',
+  'correspondence-other-country',
+  'parts-and-direct',
+  'additivity',
+  'rollup-parts-missing',
   'bad-period',
   'period-out-of-range',
   'not-a-number',
@@ -148,6 +155,7 @@ export const ReadingSummarySchema = z.object({
   encoding: z.string(),
   delimiter: z.string(),
   skipped: SkippedCountsSchema,
+  rollup: RollupSummarySchema.optional().describe('Parts summed and national cells derived (profiles with rollup)'),
 });
 
 export const SUBMISSION_STATUSES = [

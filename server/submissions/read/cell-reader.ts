@@ -6,6 +6,8 @@ import type { ReportBuilder } from './report';
 import type { Sniffed } from './sniff';
 import { type CellSink, type ReadScope, readTable, type SkippedCounts } from './table-reader';
 import { validateCell, type ValidationContext } from './validate';
+import { Rollup } from '../rollup/rollup';
+import type { RollupSummary } from '../../shared/api/rollup';
 
 /** Everything reading and validating a file needs. */
 export interface CellReadJob {
@@ -25,6 +27,8 @@ export interface CellReadState {
   profileReason: string | null;
   skipped: SkippedCounts;
   rowsRead: number;
+  /** What roll-up summed and derived, for profiles with `rollup`. */
+  rollup?: RollupSummary;
 }
 
 export function freshReadState(): CellReadState {
@@ -46,6 +50,7 @@ export async function* validatedCells(
 ): AsyncGenerator<Cell[]> {
   const { sniffed, named, profiles, context } = job;
   const rowsRead = { n: 0 };
+  const sink = new ValidCells(context, report);
   const batches = readTable(
     text,
     sniffed.delimiter,
@@ -57,6 +62,8 @@ export async function* validatedCells(
           state.format = plan.format;
           state.profile = named?.name ?? (plan.profile.name === 'canonical' ? null : plan.profile.name);
           state.profileReason = plan.reason;
+          if (plan.profile.rollup)
+            sink.rollup = new Rollup(plan.profile.rollup, context.read.namedGeos ?? new Map(), report);
         }
         return plan;
       },
@@ -66,18 +73,25 @@ export async function* validatedCells(
       rowsRead,
       sample: sniffed.sample,
     },
-    new ValidCells(context, report),
+    sink,
   );
   for await (const valid of batches) {
     state.rowsRead = rowsRead.n;
     yield valid;
   }
   state.rowsRead = rowsRead.n;
+  if (sink.rollup) {
+    const rolled = sink.rollup.finish();
+    state.rollup = sink.rollup.summary();
+    if (rolled.length) yield rolled;
+  }
 }
 
 /** Validates each cell as the reader finds it, so no batch of raw cells is built only to be dropped. */
 export class ValidCells implements CellSink<Cell[]> {
   private cells: Cell[] = [];
+  /** Set once the header is read when the profile sums parts or derives national cells (rollup/). */
+  rollup: Rollup | null = null;
 
   constructor(
     private readonly context: ValidationContext,
@@ -86,7 +100,9 @@ export class ValidCells implements CellSink<Cell[]> {
 
   take(raw: RawCell): void {
     const checked = validateCell(raw, this.context, this.report);
-    if (checked) this.cells.push(checked);
+    if (!checked) return;
+    if (this.rollup) this.rollup.take(checked, raw, this.cells);
+    else this.cells.push(checked);
   }
 
   batch(): Cell[] {

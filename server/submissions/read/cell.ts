@@ -17,6 +17,8 @@ export interface RawCell {
   numberFormat?: NumberFormat;
   /** What the profile's mapping says the value column holds; '' or absent: the indicator's own unit. */
   unit?: MappingUnit | '';
+  /** The row's mapping gives its indicator's figure directly (a parent offence): never a part to sum (rollup/). */
+  whole?: boolean;
 }
 
 /** A validated cell, ready to stage: the stored shape, and the row of the file it came from. */

@@ -3,6 +3,9 @@ import type { LocalisedText } from '../../shared/i18n';
 import type { ProfileDefinition } from '../../shared/api/import-profiles';
 import { readerText } from './reader-text';
 import type { ReportBuilder } from './report';
+import type { NamedGeo } from '../../correspondences/geo-names';
+import { GeoNameMatcher } from './geo-match/geo-name-matcher';
+import { UnplacedNames } from './geo-match/unplaced-names';
 
 export interface ReadScope {
   submissionGeo: string;
@@ -12,6 +15,8 @@ export interface ReadScope {
   knownGeos: Set<string>;
   iso3: Map<string, string>;
   iso2: Map<string, string>;
+  /** Countries and regions with their names, for profiles that read geos by name or through a correspondence. */
+  namedGeos?: Map<string, NamedGeo>;
 }
 
 /** Unknown codes named in a warning each; the rest share one. */
@@ -44,17 +49,42 @@ export function geoCodeHint(code: string, codes: ProfileDefinition['geoCodes']):
  */
 export class GeoResolver {
   private readonly unknown = new Map<string, { firstRow: number; rows: number }>();
+  /** Names and correspondences (issue 19); null when the profile reads plain codes. */
+  private readonly names: GeoNameMatcher | null;
+  private readonly unplaced = new UnplacedNames();
 
   constructor(
     private readonly profile: ProfileDefinition,
     private readonly scope: ReadScope,
-  ) {}
+  ) {
+    const byName = profile.geoCodes === 'name';
+    this.names =
+      (byName || profile.correspondence) && scope.namedGeos
+        ? new GeoNameMatcher(profile.correspondence, scope.namedGeos, scope.geos, byName)
+        : null;
+  }
 
-  /** The observatory geo, or null when the row is for a geo the submission leaves out. */
-  resolve(text: string, row: number): string | null {
+  /**
+   * The observatory geo; null when the row is for a geo the submission leaves out; undefined when the
+   * row's name could not be placed (reported once the file is read: see UnplacedNames).
+   */
+  resolve(text: string, row: number): string | null | undefined {
     const { scope, profile } = this;
+    if (this.names) {
+      const found = this.names.match(text);
+      if (found.kind === 'geo') return this.scoped(found.geo, text, row);
+      if (found.kind !== 'none' || profile.geoCodes === 'name') {
+        this.unplaced.add(text, row, found);
+        return undefined;
+      }
+    }
     const code =
       profile.geoCodes === 'iso3' ? scope.iso3.get(text) : profile.geoCodes === 'iso2' ? scope.iso2.get(text) : text;
+    return this.scoped(code, text, row);
+  }
+
+  private scoped(code: string | undefined, text: string, row: number): string | null {
+    const { scope, profile } = this;
     if (profile.otherGeos !== 'skip') return code ?? text;
     if (code === undefined || !scope.knownGeos.has(code)) {
       const seen = this.unknown.get(text);
@@ -70,6 +100,7 @@ export class GeoResolver {
    * first few codes (a world-wide file has hundreds), one warning lists the rest.
    */
   reportUnknown(report: ReportBuilder, column: string, what: 'rows' | 'cells'): void {
+    this.unplaced.report(report, column);
     const codes = [...this.unknown];
     for (const [code, { firstRow, rows }] of codes.slice(0, NAMED_ONE_BY_ONE)) {
       report.warning(

@@ -142,8 +142,8 @@ export function* takeCubeCells(
       continue;
     }
     const geo = geos.resolve(coordinates[roles.geo] ?? '', position + 1);
-    if (geo === null) {
-      leaveOut(position + 1, 'otherGeo', coordinates[roles.geo] ?? '');
+    if (geo == null) {
+      if (geo === null) leaveOut(position + 1, 'otherGeo', coordinates[roles.geo] ?? '');
       continue;
     }
     const code = coordinates[roles.indicator] ?? '';

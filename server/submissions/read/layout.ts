@@ -81,11 +81,19 @@ export function buildLayout(format: FileFormat, header: string[], profile: Profi
   return { format, names, width: header.length, keyDimensions: dims.length, index, periodColumns };
 }
 
-/** The index of a role's column, or undefined when the file has no such column. */
+/**
+ * The index of a role's column, or undefined when the file has no such column. A profile may name
+ * alternatives, "TOT DELITTI COMMESSI | Totale Delitti commesi", for a column whose header changed
+ * between editions of one national file: the first the header has is the column (issue 19).
+ */
 export function columnAt(layout: TableLayout, name: string | undefined): number | undefined {
   if (!name) return undefined;
-  const key = layout.format === 'canonical' || layout.format === 'wide' ? name.toLowerCase() : name;
-  return layout.index.get(key);
+  const caseless = layout.format === 'canonical' || layout.format === 'wide';
+  for (const alternative of name.includes(' | ') ? name.split(' | ') : [name]) {
+    const at = layout.index.get(caseless ? alternative.trim().toLowerCase() : alternative.trim());
+    if (at !== undefined) return at;
+  }
+  return undefined;
 }
 
 /** Expands a record into fields in `names` order (Eurostat: the key column split into its dimensions). */

@@ -316,6 +316,7 @@ class RowReader {
       columns: this.columns,
       numberFormat: undefined,
       unit: '',
+      whole: undefined,
     };
   }
 
@@ -351,6 +352,8 @@ class RowReader {
       this.leaveOut(row, 'otherGeo', field(fields, this.at.geo));
       return;
     }
+    // A name that could not be placed: reported once per name when the file is read (geo-match/).
+    if (geo === undefined) return;
     const code = this.indicatorParts
       ? this.indicatorParts.map((at) => field(fields, at)).join(' | ')
       : this.at.indicator === undefined
@@ -368,6 +371,8 @@ class RowReader {
     cell.note = field(fields, this.at.note) || mapping?.comparability || '';
     cell.unit = mapping?.unit ?? '';
     const extraFlags = mapping?.flags ?? '';
+    // undefined rather than false: raw cells compare as before for profiles without wholes.
+    cell.whole = mapping?.whole === true ? true : undefined;
     if (this.periodColumns.length === 0) {
       cell.period = periodText(
         this.at.period === undefined ? (this.profile.fixed.period ?? '') : field(fields, this.at.period),

@@ -20,6 +20,7 @@ export const columnsSection: SectionFactory = (form) => {
     ['eurostat', t('profile-form.geo-codes.eurostat')],
     ['iso3', t('profile-form.geo-codes.iso3')],
     ['iso2', t('profile-form.geo-codes.iso2')],
+    ['name', t('national.form.geo-names')],
   ]);
   const otherGeos = choiceSelect([
     ['reject', t('profile-form.other-geos.reject')],

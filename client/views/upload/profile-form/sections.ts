@@ -6,12 +6,13 @@ import { mappingsSection } from './mappings';
 import { readingSection } from './reading';
 import type { MappingField, SectionFactory } from './section';
 import { mappingUnitField } from '../unit-select';
+import { correspondenceSection, mappingWholeField } from '../profile-form-geo';
 
 /**
  * Controls each indicator mapping row gets besides code, indicator, comparability and flags. To add
  * one (e.g. the unit the column holds): import its MappingField and list it here (see section.ts).
  */
-export const MAPPING_FIELDS: MappingField[] = [mappingUnitField];
+export const MAPPING_FIELDS: MappingField[] = [mappingUnitField, mappingWholeField];
 
 /**
  * The profile form's sections, in order: each writes its options into the draft after those above it.
@@ -26,5 +27,6 @@ export const PROFILE_FORM_SECTIONS: SectionFactory[] = [
   columnsSection,
   fixedSection,
   filtersSection,
+  correspondenceSection,
   mappingsSection(MAPPING_FIELDS),
 ];
