@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 
-/** The profile form's places, numbers and roll-up fields (client/views/upload/profile-form-geo.ts). */
+/** The profile form's places, numbers and roll-up fields (client/views/upload/profile-form/correspondence.ts). */
 export interface NationalProfileFields {
   geoColumn: string;
   geoHolds: 'eurostat' | 'name';

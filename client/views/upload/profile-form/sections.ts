@@ -5,8 +5,8 @@ import { fixedSection } from './fixed';
 import { mappingsSection } from './mappings';
 import { readingSection } from './reading';
 import type { MappingField, SectionFactory } from './section';
-import { mappingUnitField } from '../unit-select';
-import { correspondenceSection, mappingWholeField } from '../profile-form-geo';
+import { mappingUnitField } from './unit-field';
+import { correspondenceSection, mappingWholeField } from './correspondence';
 
 /**
  * Controls each indicator mapping row gets besides code, indicator, comparability and flags. To add

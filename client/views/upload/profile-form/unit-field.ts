@@ -1,6 +1,6 @@
-import { h } from '../../components/dom';
-import { t } from '../../i18n/i18n';
-import type { MappingField } from './profile-form/section';
+import { h } from '../../../components/dom';
+import { t } from '../../../i18n/i18n';
+import type { MappingField } from './section';
 
 /** The units a mapped column may hold (server/shared/api/import-profiles.ts MAPPING_UNITS), '' for the indicator's own. */
 const UNITS = ['', 'count', 'rate_per_1000', 'rate_per_100k', 'percent'] as const;

@@ -1,15 +1,16 @@
 import type {
   CorrespondenceCheckAnswer,
   ShippedCorrespondencesAnswer,
-} from '../../../server/shared/api/correspondences';
-import { getJson, sendJson } from '../../api/client';
-import { errorBox, h } from '../../components/dom';
-import { t } from '../../i18n/i18n';
-import { authMessage } from './transfer';
-import { choiceSelect, optionField, sectionSet } from './profile-form/controls';
-import type { MappingField, ProfileDraft, SectionFactory } from './profile-form/section';
+} from '../../../../server/shared/api/correspondences';
+import { getJson, sendJson } from '../../../api/client';
+import { errorBox, h } from '../../../components/dom';
+import { t } from '../../../i18n/i18n';
+import { choiceSelect, optionField, sectionSet } from './controls';
+import type { MappingField, ProfileDraft, SectionFactory } from './section';
 
 const LEVELS = ['1', '2', '3'];
+/** The contact point's own lines, read from the two-column CSV: one control sets them all. */
+const OWN_LINES = 'correspondence.entries correspondence.entries[].name correspondence.entries[].geo';
 
 /**
  * The profile form's places and roll-up (issue 19): a correspondence (shipped, or the contact point's
@@ -26,6 +27,7 @@ export const correspondenceSection: SectionFactory = (form) => {
   const ownFile = h('input', { type: 'file', accept: '.csv,text/csv,text/plain' });
   const ownStatus = h('div', { 'aria-live': 'polite' });
   const sumParts = h('input', { type: 'checkbox' });
+  const tolerance = h('input', { type: 'number', min: 0, max: 100, step: 0.1, value: '0.5', inputmode: 'decimal' });
   const nationalFrom = choiceSelect([
     ['', t('national.form.no-national')],
     ...LEVELS.map((v): [string, string] => [v, `NUTS ${v}`]),
@@ -60,12 +62,15 @@ export const correspondenceSection: SectionFactory = (form) => {
       own = { entries: answer.entries, problem: answer.valid ? null : t('national.form.fix-correspondence') };
       ownStatus.replaceChildren(answer.valid ? accepted(answer) : problemList(answer));
     } catch (error) {
-      own.problem = t('national.form.check-failed', { problem: authMessage(error) });
+      own.problem = t('national.form.check-failed', {
+        problem: error instanceof Error ? error.message : String(error),
+      });
       ownStatus.replaceChildren(errorBox(own.problem));
     }
     form.changed();
   });
-  for (const control of [shipped, level, sumParts, nationalFrom]) control.addEventListener('change', form.changed);
+  for (const control of [shipped, level, sumParts, nationalFrom, tolerance])
+    control.addEventListener('change', form.changed);
 
   const element = sectionSet(
     t('national.form.legend'),
@@ -75,7 +80,7 @@ export const correspondenceSection: SectionFactory = (form) => {
       optionField('correspondence.shipped', t('national.form.correspondence'), shipped),
       optionField('correspondence.level', t('national.form.name-level'), level),
     ),
-    optionField('correspondence.entries', t('national.form.own-correspondence'), ownFile, {
+    optionField(OWN_LINES, t('national.form.own-correspondence'), ownFile, {
       hint: t('national.form.own-correspondence-hint'),
     }),
     ownStatus,
@@ -84,6 +89,9 @@ export const correspondenceSection: SectionFactory = (form) => {
       { class: 'controls' },
       optionField('rollup.sumParts', t('national.form.sum-parts'), sumParts),
       optionField('rollup.nationalFrom', t('national.form.national-from'), nationalFrom),
+      optionField('rollup.tolerance', t('national.form.tolerance'), tolerance, {
+        hint: t('national.form.tolerance-hint'),
+      }),
     ),
   );
 
@@ -114,6 +122,7 @@ export const correspondenceSection: SectionFactory = (form) => {
       );
       sumParts.checked = profile.rollup?.sumParts ?? false;
       nationalFrom.value = profile.rollup?.nationalFrom == null ? '' : String(profile.rollup.nationalFrom);
+      tolerance.value = String(Math.round((profile.rollup?.tolerance ?? 0.005) * 100_000) / 1000);
     },
   };
 };
