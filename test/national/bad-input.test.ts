@@ -209,7 +209,8 @@ describe('roll-up', () => {
       file('2015;Torino;17.a Rapine in abitazione;100', '2015;Torino;17.h Rapine in pubblica via;700'),
     );
     expect(preview.status).toBe('validated');
-    await request(italian).post(`/api/submissions/${preview.submissionId}/commit`).expect(200);
+    // Made-up figures far from the published ones: their change is confirmed, as the upload page asks.
+    await request(italian).post(`/api/submissions/${preview.submissionId}/commit`).send({ confirm: true }).expect(200);
     const torino = (await itCells('2015', preview.submissionId)).find(
       (c) => c.geo === 'ITC11' && c.indicator === 'ICCS0401',
     );
@@ -228,7 +229,8 @@ describe('roll-up', () => {
       'the national figure given (50000) and the sum of its 2 NUTS 3 regions in the file (4200)',
     );
     expect(preview.reading.rollup?.derived).toEqual([]);
-    await request(italian).post(`/api/submissions/${preview.submissionId}/commit`).expect(200);
+    // Made-up figures far from the published ones: their change is confirmed, as the upload page asks.
+    await request(italian).post(`/api/submissions/${preview.submissionId}/commit`).send({ confirm: true }).expect(200);
     const cells = await itCells('2014', preview.submissionId);
     expect(cells.find((c) => c.geo === 'IT' && c.indicator === 'ICCS0401')?.value).toBe(50000);
     expect(cells.find((c) => c.geo === 'ITC4C' && c.indicator === 'ICCS0401')?.value).toBe(3000);
