@@ -40,7 +40,10 @@ export function changeWarning(value: number | null, previous: number | null, thr
 }
 
 /** The share of change an indicator flags; only counts are checked, as at upload. */
-export function changeThreshold(indicator: { unit: string; implausible_change: number | string | null }): number | null {
+export function changeThreshold(indicator: {
+  unit: string;
+  implausible_change: number | string | null;
+}): number | null {
   return indicator.unit === 'count' ? Number(indicator.implausible_change) : null;
 }
 

@@ -270,6 +270,7 @@ export const ROUTE_RULES: Record<string, Rule> = {
   'POST /api/session/password': roles(ALL, () => ({
     body: { currentPassword: 'not the password', newPassword: 'another long passphrase' },
   })),
+  'PUT /api/session/language': roles(ALL, () => ({ body: { language: 'nl' } })),
   'POST /api/password-reset': open(() => ({ body: { token: 'no-such-token', password: 'another long passphrase' } })),
   'GET /api/users': roles(SECRETARIAT),
   'GET /api/users/:id': roles(SECRETARIAT, targetUser),
