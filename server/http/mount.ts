@@ -13,6 +13,7 @@ import { type ErrorBody, HttpError } from './errors';
 import { type AnyRoute, RouteResponse, type RouteHooks } from './route';
 import { type Locale, negotiateLocale } from '../shared/i18n';
 import { translate } from '../i18n/translate';
+import { translateInputMessage } from '../i18n/input-messages';
 
 /** Finds who is calling (the composition root gives server/accounts/resolve-actor.ts: session cookie or API token). */
 export type ActorResolver = (req: Request) => Promise<Actor> | Actor;
@@ -120,7 +121,7 @@ function parseInput(
     parsed.error.issues.map((i) => ({
       in: where,
       path: i.path.join('.'),
-      message: i.message,
+      message: translateInputMessage(i.message, locale),
     })),
   );
 }
@@ -142,7 +143,11 @@ export function describeInputError(error: ZodError, where: 'query' | 'path' | 'b
     .map((i) =>
       translate(locale, {
         key: 'http.invalid-input',
-        params: { where, field: i.path.length ? i.path.join('.') : 'none', problem: i.message },
+        params: {
+          where,
+          field: i.path.length ? i.path.join('.') : 'none',
+          problem: translateInputMessage(i.message, locale),
+        },
       }),
     )
     .join('; ');

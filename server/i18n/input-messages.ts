@@ -1,0 +1,51 @@
+import type { Locale, MessageParams } from '../shared/i18n';
+import { serverCatalogue } from './catalogues';
+import { translate } from './translate';
+
+/**
+ * The messages our request schemas write themselves (`.regex(…, 'a theme code such as violent_crime')`)
+ * are English in the schema, which also feeds the OpenAPI document. Each has a key in the `input`
+ * area whose English text is exactly the schema's; a message some values are put into
+ * (`${what} is missing`) is matched with those values as parameters. A test holds every schema
+ * message to the catalogue (test/i18n/input-messages.test.ts).
+ */
+interface InputMatcher {
+  key: string;
+  pattern: RegExp;
+  names: string[];
+}
+
+let matchers: InputMatcher[] | null = null;
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function buildMatchers(): InputMatcher[] {
+  const english = serverCatalogue('en');
+  const built: InputMatcher[] = [];
+  for (const key of Object.keys(english)) {
+    if (!key.startsWith('input.')) continue;
+    const names = [...new Set([...english[key]!.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))];
+    // Rendered with a marker per value, so the ICU quoting of the English text is undone first.
+    const marked = translate('en', {
+      key,
+      params: Object.fromEntries(names.map((name, i) => [name, `\u0000${i}\u0000`])),
+    });
+    const source = escape(marked).replace(/\u0000(\d+)\u0000/g, () => '(.+?)');
+    built.push({ key, pattern: new RegExp(`^${source}$`), names });
+  }
+  // The most specific first: a fixed text is tried before a pattern that could also match it.
+  return built.sort((a, b) => a.names.length - b.names.length);
+}
+
+/** A schema's own message in the reader's language; any other message (zod's, already translated) as it is. */
+export function translateInputMessage(message: string, locale: Locale): string {
+  if (locale === 'en') return message;
+  matchers ??= buildMatchers();
+  for (const matcher of matchers) {
+    const found = matcher.pattern.exec(message);
+    if (!found) continue;
+    const params: MessageParams = Object.fromEntries(matcher.names.map((name, i) => [name, found[i + 1]]));
+    return translate(locale, { key: matcher.key, params });
+  }
+  return message;
+}
