@@ -13,7 +13,7 @@ import { type ErrorBody, HttpError } from './errors';
 import { type AnyRoute, RouteResponse, type RouteHooks } from './route';
 import { type Locale, negotiateLocale } from '../shared/i18n';
 import { translate } from '../i18n/translate';
-import { translateInputMessage } from '../i18n/input-messages';
+import { translateInputMessage, zodParseOptions } from '../i18n/input-messages';
 
 /** Finds who is calling (the composition root gives server/accounts/resolve-actor.ts: session cookie or API token). */
 export type ActorResolver = (req: Request) => Promise<Actor> | Actor;
@@ -98,12 +98,6 @@ function withoutLang(query: unknown): unknown {
   return rest;
 }
 
-/** zod's own messages in the reader's language; English is zod's default. */
-const ZOD_MESSAGES: Readonly<Record<Exclude<Locale, 'en'>, () => { localeError: z.core.$ZodErrorMap }>> = {
-  nl: z.locales.nl,
-  fr: z.locales.fr,
-  de: z.locales.de,
-};
 
 function parseInput(
   schema: AnyRoute['query'],
@@ -112,7 +106,7 @@ function parseInput(
   locale: Locale,
 ): unknown {
   if (!schema) return undefined;
-  const parsed = schema.safeParse(value ?? {}, locale === 'en' ? undefined : { error: zodMessages(locale) });
+  const parsed = schema.safeParse(value ?? {}, zodParseOptions(locale));
   if (parsed.success) return parsed.data;
   throw new HttpError(
     400,
@@ -126,15 +120,6 @@ function parseInput(
   );
 }
 
-const zodMaps = new Map<Locale, z.core.$ZodErrorMap>();
-function zodMessages(locale: Exclude<Locale, 'en'>): z.core.$ZodErrorMap {
-  let map = zodMaps.get(locale);
-  if (!map) {
-    map = ZOD_MESSAGES[locale]().localeError;
-    zodMaps.set(locale, map);
-  }
-  return map;
-}
 
 /** The first five problems of a request's input, each framed in the reader's language ("query "geo": …"). */
 export function describeInputError(error: ZodError, where: 'query' | 'path' | 'body', locale: Locale): string {

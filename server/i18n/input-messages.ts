@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Locale, MessageParams } from '../shared/i18n';
 import { serverCatalogue } from './catalogues';
 import { translate } from './translate';
@@ -48,4 +49,24 @@ export function translateInputMessage(message: string, locale: Locale): string {
     return translate(locale, { key: matcher.key, params });
   }
   return message;
+}
+
+/** zod's own messages in the reader's language; English is zod's default. */
+const ZOD_MESSAGES: Readonly<Record<Exclude<Locale, 'en'>, () => { localeError: z.core.$ZodErrorMap }>> = {
+  nl: z.locales.nl,
+  fr: z.locales.fr,
+  de: z.locales.de,
+};
+
+const zodMaps = new Map<Locale, z.core.$ZodErrorMap>();
+
+/** The options that make a schema's parse report zod's own problems in the reader's language. */
+export function zodParseOptions(locale: Locale): { error: z.core.$ZodErrorMap } | undefined {
+  if (locale === 'en') return undefined;
+  let map = zodMaps.get(locale);
+  if (!map) {
+    map = ZOD_MESSAGES[locale]().localeError;
+    zodMaps.set(locale, map);
+  }
+  return { error: map };
 }
