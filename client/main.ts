@@ -35,6 +35,7 @@ const context = startRouter(
     rounds: () => import('./views/rounds/index'),
     evidence: () => import('./views/evidence/index'),
     countries: () => import('./views/countries/index'),
+    labels: () => import('./views/labels/index'),
   },
   negotiateLocale(null, navigator.languages.join(',')),
 );

@@ -24,6 +24,7 @@ export const VIEWS = [
   'rounds',
   'evidence',
   'countries',
+  'labels',
 ] as const;
 export type ViewName = (typeof VIEWS)[number];
 export type MeasureName = 'count' | 'rate';
@@ -99,6 +100,7 @@ const PATHS: Record<ViewName, string> = {
   rounds: '/rounds',
   evidence: '/evidence',
   countries: '/countries',
+  labels: '/labels',
 };
 
 const FACET_PREFIX = 'f.';

@@ -144,6 +144,7 @@ export const ROUTE_RULES: Record<string, Rule> = {
   'GET /api/indicators': open(),
   'GET /api/indicators/:code': open(() => ({ params: { code: 'ICCS0101' } })),
   'GET /api/labels': open(),
+  'GET /api/labels/review-scope': roles(CONTACTS),
   'GET /api/labels/:subject/:code/:locale/history': open(() => ({
     params: { subject: 'theme', code: 'drugs', locale: 'nl' },
   })),
