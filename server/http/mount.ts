@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { NextFunction, Request, Response, Router } from 'express';
-import { type ZodError, z } from 'zod';
+import type { ZodError } from 'zod';
 import { isBusyError } from '../db/sqlite-dialect';
 import type { Actor } from './actor';
 import type { Db } from '../db/database';
@@ -98,7 +98,6 @@ function withoutLang(query: unknown): unknown {
   return rest;
 }
 
-
 function parseInput(
   schema: AnyRoute['query'],
   value: unknown,
@@ -119,7 +118,6 @@ function parseInput(
     })),
   );
 }
-
 
 /** The first five problems of a request's input, each framed in the reader's language ("query "geo": …"). */
 export function describeInputError(error: ZodError, where: 'query' | 'path' | 'body', locale: Locale): string {

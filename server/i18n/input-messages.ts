@@ -18,7 +18,7 @@ interface InputMatcher {
 
 let matchers: InputMatcher[] | null = null;
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function buildMatchers(): InputMatcher[] {
   const english = serverCatalogue('en');
@@ -29,9 +29,9 @@ function buildMatchers(): InputMatcher[] {
     // Rendered with a marker per value, so the ICU quoting of the English text is undone first.
     const marked = translate('en', {
       key,
-      params: Object.fromEntries(names.map((name, i) => [name, `\u0000${i}\u0000`])),
+      params: Object.fromEntries(names.map((name, i) => [name, `\uE000${i}\uE000`])),
     });
-    const source = escape(marked).replace(/\u0000(\d+)\u0000/g, () => '(.+?)');
+    const source = escapeRegExp(marked).replace(/\uE000(\d+)\uE000/g, () => '(.+?)');
     built.push({ key, pattern: new RegExp(`^${source}$`), names });
   }
   // The most specific first: a fixed text is tried before a pattern that could also match it.

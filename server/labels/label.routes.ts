@@ -52,7 +52,8 @@ export const labelRoutes = [
     method: 'get',
     path: '/api/labels/review-scope',
     tag: TAG,
-    summary: 'The languages you may review labels in: your countries\' for a contact point, every one for the secretariat',
+    summary:
+      "The languages you may review labels in: your countries' for a contact point, every one for the secretariat",
     access: { kind: 'roles', roles: ['contact_point', 'secretariat'] },
     response: LabelReviewScopeSchema,
     handler: ({ actor }) => ({ locales: reviewableLocales(actor) }),

@@ -227,7 +227,8 @@ export async function importPractices(
     let slug: string;
     if (input.slug && (await findPractice(db, input.slug))) {
       await editPractice(db, actor, input.slug, input, 'import');
-      result.updated.push((slug = input.slug));
+      slug = input.slug;
+      result.updated.push(slug);
     } else {
       slug = await createPractice(db, actor, input, { action: 'import' }, vocabulary);
       result.created.push(slug);

@@ -38,7 +38,10 @@ describe('messages written in request schemas', () => {
   });
 
   it('answers a route whose schema message fails in German, framed and worded in German', async () => {
-    const res = await request(ctx.app).get('/api/alerts/feed.atom').query({ theme: 'not a code!', lang: 'de' }).expect(400);
+    const res = await request(ctx.app)
+      .get('/api/alerts/feed.atom')
+      .query({ theme: 'not a code!', lang: 'de' })
+      .expect(400);
     expect(res.body.error.message).toContain('ein Themencode wie violent_crime');
     expect(res.body.error.message).not.toContain('a theme code such as');
     expect(res.body.error.details[0].message).toBe('ein Themencode wie violent_crime');
