@@ -37,6 +37,7 @@ const context = startRouter(
     evidence: () => import('./views/evidence/index'),
     countries: () => import('./views/countries/index'),
     embed: () => import('./views/embed/index'),
+    labels: () => import('./views/labels/index'),
   },
   negotiateLocale(null, navigator.languages.join(',')),
 );

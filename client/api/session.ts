@@ -72,8 +72,8 @@ export function hasRole(session: SessionState, ...roles: Role[]): boolean {
 
 /** Which account views a role may open (the header shows only these). */
 export function viewsFor(role: Role | null): string[] {
-  if (role === 'contact_point') return ['my-country', 'upload'];
+  if (role === 'contact_point') return ['my-country', 'upload', 'labels'];
   if (role === 'curator') return ['review'];
-  if (role === 'secretariat') return ['my-country', 'upload', 'review', 'approvals', 'users', 'audit'];
+  if (role === 'secretariat') return ['my-country', 'upload', 'review', 'approvals', 'users', 'audit', 'labels'];
   return [];
 }

@@ -25,6 +25,7 @@ export const VIEWS = [
   'evidence',
   'countries',
   'embed',
+  'labels',
 ] as const;
 export type ViewName = (typeof VIEWS)[number];
 export type MeasureName = 'count' | 'rate';
@@ -101,6 +102,7 @@ const PATHS: Record<ViewName, string> = {
   evidence: '/evidence',
   countries: '/countries',
   embed: '/embed',
+  labels: '/labels',
 };
 
 /** The views whose chart can be embedded (`/embed/<view>?…`, issue 20): `id` names the view. */

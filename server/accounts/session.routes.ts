@@ -11,7 +11,8 @@ import { checkLogin } from './login';
 import { MAX_PASSWORD_LENGTH, verifyPassword } from './password';
 import { consumeResetLink } from './password-reset';
 import { findSession, endSession, SESSION_HOURS, startSession, type StartedSession } from './session.service';
-import { findUserById, userView } from './user.repository';
+import { defaultUserLanguage, findUserById, setUserLanguage, userView } from './user.repository';
+import { LOCALES } from '../shared/i18n';
 import { setUserPassword } from './user.service';
 
 const password = z.string().min(1, 'required').max(MAX_PASSWORD_LENGTH);
@@ -65,8 +66,8 @@ export const sessionRoutes = [
     access: { kind: 'public' },
     audit: { action: 'session.login', byHandler: true },
     body: z.object({ email: z.string().trim().min(1, 'required').max(254), password }),
-    handler: async ({ db, body, headers, ip, secure }) => {
-      const user = await checkLogin(db, body.email, body.password, ip);
+    handler: async ({ db, body, headers, ip, secure, locale }) => {
+      const user = await defaultUserLanguage(db, await checkLogin(db, body.email, body.password, ip), locale);
       const previous = readCookie(headers.cookie, SESSION_COOKIE);
       const session = await startSession(
         db,
@@ -135,6 +136,28 @@ export const sessionRoutes = [
     },
   }),
   defineRoute({
+    method: 'put',
+    path: '/api/session/language',
+    tag: 'accounts',
+    summary: 'Choose the language your e-mails and round notices are written in (en, nl, fr, de)',
+    access: { kind: 'roles', roles: [...ROLES] },
+    audit: { action: 'user.language', byHandler: true },
+    body: z.object({ language: z.enum(LOCALES) }),
+    handler: async ({ db, actor, body, ip }) => {
+      if (actor.kind !== 'user') throw new HttpError(401, 'unauthenticated', { key: 'http.unauthenticated' });
+      const before = (await findUserById(db, actor.id))!;
+      await setUserLanguage(db, actor.id, body.language);
+      await appendAudit(db, {
+        actor,
+        ip,
+        action: 'user.language',
+        target: `user/${actor.id}`,
+        detail: { from: before.language, to: body.language },
+      });
+      return { user: userView((await findUserById(db, actor.id))!) };
+    },
+  }),
+  defineRoute({
     method: 'post',
     path: '/api/password-reset',
     tag: 'accounts',
@@ -143,8 +166,9 @@ export const sessionRoutes = [
     audit: { action: 'user.password-reset', byHandler: true },
     body: z.object({ token: z.string().min(1, 'required').max(128), password }),
     response: PasswordSetAnswerSchema,
-    handler: async ({ db, body, ip }) => {
+    handler: async ({ db, body, ip, locale }) => {
       const { user, tokensRevoked } = await consumeResetLink(db, body.token, body.password, ip);
+      await defaultUserLanguage(db, user, locale);
       return { passwordSet: true as const, email: user.email, tokensRevoked, notice: revokedNotice(tokensRevoked) };
     },
   }),

@@ -2,6 +2,7 @@ import type { DbOrTx } from '../db/database';
 import type { UserRow } from '../db/tables/account.table';
 import type { UserView } from '../shared/api/accounts';
 import type { Actor, Role } from '../http/actor';
+import { isLocale, type Locale } from '../shared/i18n';
 
 /** A user as the API shows it: never the password hash. */
 export type { UserView } from '../shared/api/accounts';
@@ -27,6 +28,7 @@ export function userView(row: UserRow, now = new Date()): UserView {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     passwordChangedAt: row.password_changed_at,
+    language: row.language && isLocale(row.language) ? row.language : null,
   };
 }
 
@@ -66,4 +68,19 @@ export async function countSecretariat(db: DbOrTx): Promise<number> {
 /** Ends every session of a user (disable, password change, reset). */
 export async function endUserSessions(db: DbOrTx, userId: number): Promise<void> {
   await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}
+
+/** Sets the language a user is written to in. */
+export async function setUserLanguage(db: DbOrTx, userId: number, language: Locale, now = new Date()): Promise<void> {
+  await db.updateTable('users').set({ language, updated_at: now.toISOString() }).where('id', '=', userId).execute();
+}
+
+/**
+ * A user who has never chosen a language reads e-mails and notices in the language their browser
+ * asked for when they first set a password or signed in; a chosen one is never replaced.
+ */
+export async function defaultUserLanguage(db: DbOrTx, user: UserRow, language: Locale): Promise<UserRow> {
+  if (user.language) return user;
+  await db.updateTable('users').set({ language }).where('id', '=', user.id).where('language', 'is', null).execute();
+  return { ...user, language };
 }

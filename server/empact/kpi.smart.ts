@@ -1,3 +1,5 @@
+import type { LocalisedText, MessageParams } from '../shared/i18n';
+import { translate } from '../i18n/translate';
 import { isCalendarDate } from './kpi.periods';
 
 /** The parts of a KPI that SMART is checked on; missing ones arrive as null or undefined. */
@@ -15,7 +17,9 @@ export interface SmartProblem {
   path: string;
   /** Which SMART quality it fails. */
   quality: 'specific' | 'measurable' | 'time-bound';
+  /** In English; `localised` renders it in the reader's language. */
   message: string;
+  localised: LocalisedText;
 }
 
 /**
@@ -26,46 +30,35 @@ export interface SmartProblem {
  */
 export function smartProblems(kpi: KpiDraft, cycle: { startYear: number; endYear: number }): SmartProblem[] {
   const problems: SmartProblem[] = [];
-  const add = (path: string, quality: SmartProblem['quality'], message: string) =>
-    problems.push({ path, quality, message });
+  const add = (path: string, quality: SmartProblem['quality'], problem: string, params?: MessageParams) => {
+    const localised = {
+      key: 'empact.kpi-smart-problem',
+      params: { path, quality, problem: { key: `empact.kpi-${problem}`, params } },
+    };
+    problems.push({ path, quality, message: translate('en', localised.params.problem), localised });
+  };
   if (!kpi.definition || kpi.definition.trim().split(/\s+/).length < 4) {
-    add(
-      'definition',
-      'specific',
-      'the definition must say what is counted, in at least four words (e.g. "Municipalities applying the administrative approach")',
-    );
+    add('definition', 'specific', 'definition-vague');
   }
-  if (!kpi.unit?.trim()) add('unit', 'measurable', 'the unit is missing (e.g. "municipalities", "%", "EUR")');
-  if (!isFiniteNumber(kpi.baselineValue))
-    add('baselineValue', 'measurable', 'the baseline value is missing: state the value measured at the baseline date');
-  if (!kpi.baselineDate)
-    add('baselineDate', 'time-bound', 'the baseline date is missing: say when the baseline was measured (YYYY-MM-DD)');
+  if (!kpi.unit?.trim()) add('unit', 'measurable', 'unit-missing');
+  if (!isFiniteNumber(kpi.baselineValue)) add('baselineValue', 'measurable', 'baseline-value-missing');
+  if (!kpi.baselineDate) add('baselineDate', 'time-bound', 'baseline-date-missing');
   else if (!isCalendarDate(kpi.baselineDate))
-    add('baselineDate', 'time-bound', `the baseline date "${kpi.baselineDate}" is not a date YYYY-MM-DD`);
-  if (!isFiniteNumber(kpi.targetValue))
-    add('targetValue', 'measurable', 'the target value is missing: a KPI needs a measurable target');
+    add('baselineDate', 'time-bound', 'baseline-date-invalid', { date: kpi.baselineDate });
+  if (!isFiniteNumber(kpi.targetValue)) add('targetValue', 'measurable', 'target-value-missing');
   else if (isFiniteNumber(kpi.baselineValue) && kpi.targetValue === kpi.baselineValue) {
-    add(
-      'targetValue',
-      'measurable',
-      `the target equals the baseline (${kpi.baselineValue}), so progress cannot be measured; name the change sought`,
-    );
+    add('targetValue', 'measurable', 'target-equals-baseline', { baseline: kpi.baselineValue });
   }
-  if (!kpi.targetDate) add('targetDate', 'time-bound', 'the target date (the deadline) is missing');
+  if (!kpi.targetDate) add('targetDate', 'time-bound', 'target-date-missing');
   else if (!isCalendarDate(kpi.targetDate))
-    add('targetDate', 'time-bound', `the target date "${kpi.targetDate}" is not a date YYYY-MM-DD`);
+    add('targetDate', 'time-bound', 'target-date-invalid', { date: kpi.targetDate });
   else if (kpi.baselineDate && isCalendarDate(kpi.baselineDate) && kpi.targetDate <= kpi.baselineDate) {
-    add(
-      'targetDate',
-      'time-bound',
-      `the target date ${kpi.targetDate} is not after the baseline date ${kpi.baselineDate}`,
-    );
+    add('targetDate', 'time-bound', 'target-before-baseline', { target: kpi.targetDate, baseline: kpi.baselineDate });
   } else if (Number(kpi.targetDate.slice(0, 4)) > cycle.endYear) {
-    add(
-      'targetDate',
-      'time-bound',
-      `the target date ${kpi.targetDate} is after the end of the ${cycle.startYear}-${cycle.endYear} cycle`,
-    );
+    add('targetDate', 'time-bound', 'target-after-cycle', {
+      target: kpi.targetDate,
+      cycle: `${cycle.startYear}-${cycle.endYear}`,
+    });
   }
   return problems;
 }

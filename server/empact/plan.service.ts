@@ -170,10 +170,9 @@ export async function createKpi(db: DbOrTx, actor: Actor, input: KpiInput): Prom
 async function checkKpi(db: DbOrTx, input: KpiInput, priority: PriorityContext): Promise<void> {
   const problems = smartProblems(input, priority.cycle);
   if (problems.length) {
-    const message = `This KPI is not SMART: ${problems.map((p) => `body "${p.path}" (${p.quality}): ${p.message}`).join('; ')}`;
     throw badRequest(
-      message,
-      problems.map((p) => ({ in: 'body', ...p })),
+      { key: 'empact.kpi-not-smart', params: { problems: problems.map((p) => p.localised) } },
+      problems.map(({ localised: _localised, ...p }) => ({ in: 'body', ...p })),
     );
   }
   if (input.indicator) await checkIndicator(db, input.indicator, input.indicatorGeo!);

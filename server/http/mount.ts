@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { NextFunction, Request, Response, Router } from 'express';
-import { type ZodError, z } from 'zod';
+import type { ZodError } from 'zod';
 import { isBusyError } from '../db/sqlite-dialect';
 import type { Actor } from './actor';
 import type { Db } from '../db/database';
@@ -13,6 +13,7 @@ import { type ErrorBody, HttpError } from './errors';
 import { type AnyRoute, RouteResponse, type RouteHooks } from './route';
 import { type Locale, negotiateLocale } from '../shared/i18n';
 import { translate } from '../i18n/translate';
+import { translateInputMessage, zodParseOptions } from '../i18n/input-messages';
 
 /** Finds who is calling (the composition root gives server/accounts/resolve-actor.ts: session cookie or API token). */
 export type ActorResolver = (req: Request) => Promise<Actor> | Actor;
@@ -97,13 +98,6 @@ function withoutLang(query: unknown): unknown {
   return rest;
 }
 
-/** zod's own messages in the reader's language; English is zod's default. */
-const ZOD_MESSAGES: Readonly<Record<Exclude<Locale, 'en'>, () => { localeError: z.core.$ZodErrorMap }>> = {
-  nl: z.locales.nl,
-  fr: z.locales.fr,
-  de: z.locales.de,
-};
-
 function parseInput(
   schema: AnyRoute['query'],
   value: unknown,
@@ -111,7 +105,7 @@ function parseInput(
   locale: Locale,
 ): unknown {
   if (!schema) return undefined;
-  const parsed = schema.safeParse(value ?? {}, locale === 'en' ? undefined : { error: zodMessages(locale) });
+  const parsed = schema.safeParse(value ?? {}, zodParseOptions(locale));
   if (parsed.success) return parsed.data;
   throw new HttpError(
     400,
@@ -120,19 +114,9 @@ function parseInput(
     parsed.error.issues.map((i) => ({
       in: where,
       path: i.path.join('.'),
-      message: i.message,
+      message: translateInputMessage(i.message, locale),
     })),
   );
-}
-
-const zodMaps = new Map<Locale, z.core.$ZodErrorMap>();
-function zodMessages(locale: Exclude<Locale, 'en'>): z.core.$ZodErrorMap {
-  let map = zodMaps.get(locale);
-  if (!map) {
-    map = ZOD_MESSAGES[locale]().localeError;
-    zodMaps.set(locale, map);
-  }
-  return map;
 }
 
 /** The first five problems of a request's input, each framed in the reader's language ("query "geo": …"). */
@@ -142,7 +126,11 @@ export function describeInputError(error: ZodError, where: 'query' | 'path' | 'b
     .map((i) =>
       translate(locale, {
         key: 'http.invalid-input',
-        params: { where, field: i.path.length ? i.path.join('.') : 'none', problem: i.message },
+        params: {
+          where,
+          field: i.path.length ? i.path.join('.') : 'none',
+          problem: translateInputMessage(i.message, locale),
+        },
       }),
     )
     .join('; ');

@@ -7,9 +7,11 @@ import {
   LabelHistoryAnswerSchema,
   LabelListAnswerSchema,
   LabelReviewInput,
+  LabelReviewScopeSchema,
 } from '../shared/api/labels';
 import { LABEL_SUBJECTS, loadLabelBook, renderLabels } from './label.book';
 import { labelHistory, reviewLabel } from './label.review';
+import { reviewableLocales } from './review-scope';
 
 const TAG = 'labels';
 const LabelParams = z.strictObject({
@@ -45,6 +47,16 @@ export const labelRoutes = [
         });
       return { data: entries };
     },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/labels/review-scope',
+    tag: TAG,
+    summary:
+      "The languages you may review labels in: your countries' for a contact point, every one for the secretariat",
+    access: { kind: 'roles', roles: ['contact_point', 'secretariat'] },
+    response: LabelReviewScopeSchema,
+    handler: ({ actor }) => ({ locales: reviewableLocales(actor) }),
   }),
   defineRoute({
     method: 'get',

@@ -7,6 +7,10 @@ import { listEmpactTags } from '../empact/cycle.repository';
 import { badRequest } from '../http/errors';
 import { REFERENCE_GROUP } from '../shared/reference-group';
 import type { PracticeInput } from '../shared/api/practice-record';
+import { translate } from '../i18n/translate';
+import type { LocalisedText, MessageParams } from '../shared/i18n';
+
+type CodeKind = 'theme' | 'indicator' | 'iccs' | 'geo';
 
 const OutsideCountries = z.object({
   countries: z.array(z.object({ code: z.string().regex(/^[A-Z]{2}$/), name: z.string() })),
@@ -62,25 +66,26 @@ export function isKnownIccs(vocabulary: PracticeVocabulary, iccs: string): boole
 
 interface CodeProblem {
   path: string;
+  /** In English; `localised` renders it in the reader's language. */
   message: string;
+  localised: LocalisedText;
+}
+
+function codeProblem(path: string, key: string, params: MessageParams): CodeProblem {
+  const localised = { key: `ratings.${key}`, params };
+  return { path, message: translate('en', localised), localised };
 }
 
 /** Every catalogue code in a record that the observatory does not know, with where it is. */
 export function findUnknownCodes(input: PracticeInput, vocabulary: PracticeVocabulary): CodeProblem[] {
   const problems: CodeProblem[] = [];
-  const check = (codes: string[], known: (c: string) => boolean, where: string, what: string, see: string) =>
+  const check = (codes: string[], known: (c: string) => boolean, where: string, what: CodeKind, see: string) =>
     codes.forEach((c, i) => {
-      if (!known(c)) problems.push({ path: `${where}.${i}`, message: `unknown ${what} "${c}"; see ${see}` });
+      if (!known(c)) problems.push(codeProblem(`${where}.${i}`, 'unknown-code', { what, code: c, see }));
     });
-  check(input.themes, (c) => vocabulary.themes.has(c), 'themes', 'theme', 'the themes in /api/indicators');
+  check(input.themes, (c) => vocabulary.themes.has(c), 'themes', 'theme', '/api/indicators');
   check(input.indicators, (c) => vocabulary.indicators.has(c), 'indicators', 'indicator', '/api/indicators');
-  check(
-    input.iccsCodes,
-    (c) => isKnownIccs(vocabulary, c),
-    'iccsCodes',
-    'ICCS code',
-    'the iccs field of /api/indicators',
-  );
+  check(input.iccsCodes, (c) => isKnownIccs(vocabulary, c), 'iccsCodes', 'iccs', '/api/indicators');
   check(input.geos, (c) => vocabulary.geos.has(c), 'geos', 'geo', '/api/geos');
   for (const [n, e] of input.evaluations.entries()) {
     check(e.geos, (c) => vocabulary.geos.has(c), `evaluations.${n}.geos`, 'geo', '/api/geos');
@@ -88,16 +93,8 @@ export function findUnknownCodes(input: PracticeInput, vocabulary: PracticeVocab
   input.empactTags.forEach((tag, i) => {
     const cycle = tag.split('/')[0]!;
     const tags = vocabulary.empactTags.get(cycle);
-    if (!tags)
-      problems.push({
-        path: `empactTags.${i}`,
-        message: `the EMPACT cycle "${cycle}" of tag "${tag}" does not exist; see /api/empact/cycles`,
-      });
-    else if (!tags.has(tag))
-      problems.push({
-        path: `empactTags.${i}`,
-        message: `cycle ${cycle} has no priority or CHSG "${tag}"; see /api/empact/cycles`,
-      });
+    if (!tags) problems.push(codeProblem(`empactTags.${i}`, 'unknown-empact-cycle', { cycle, tag }));
+    else if (!tags.has(tag)) problems.push(codeProblem(`empactTags.${i}`, 'unknown-empact-tag', { cycle, tag }));
   });
   return problems;
 }
@@ -106,12 +103,11 @@ export function findUnknownCodes(input: PracticeInput, vocabulary: PracticeVocab
 export function assertKnownPracticeCodes(input: PracticeInput, vocabulary: PracticeVocabulary): void {
   const problems = findUnknownCodes(input, vocabulary);
   if (!problems.length) return;
-  const message = problems
+  const listed = problems
     .slice(0, 5)
-    .map((p) => `body "${p.path}": ${p.message}`)
-    .join('; ');
+    .map((p) => ({ key: 'ratings.code-problem-in-body', params: { path: p.path, problem: p.localised } }));
   throw badRequest(
-    message,
-    problems.map((p) => ({ in: 'body', ...p })),
+    { key: 'ratings.unknown-codes', params: { problems: listed } },
+    problems.map(({ localised: _localised, ...p }) => ({ in: 'body', ...p })),
   );
 }

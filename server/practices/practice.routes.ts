@@ -125,7 +125,7 @@ const workbenchRoutes = [
       'Import practices from the JSON or CSV export: new slugs become drafts, known slugs get a new version; all or nothing',
     access: { kind: 'roles', roles: CURATORS },
     body: ImportBody,
-    handler: ({ db, actor, body }) => inTransaction(db, (tx) => importPractices(tx, actor, body)),
+    handler: ({ db, actor, body, locale }) => inTransaction(db, (tx) => importPractices(tx, actor, body, locale)),
   }),
   defineRoute({
     method: 'get',

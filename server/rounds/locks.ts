@@ -5,13 +5,14 @@ import { badRequest, conflict, HttpError, notFound } from '../http/errors';
 import { standingPartApprovals } from '../approvals/approval.repository';
 import type { CellGuard, CellKey } from '../submissions/stage/cell-guard';
 import { serialiseCommits } from '../submissions/store/submission.repository';
+import type { LocalisedText } from '../shared/i18n';
 import { isAfter } from './round-dates';
 import { findRound, listRounds, type Round } from './round.repository';
 
 export type { CellKey } from '../submissions/stage/cell-guard';
 
 /** Why a geo's cells of a round cannot change now, or null: past the lock date (without an exception), or approved. */
-export async function lockOf(db: DbOrTx, round: Round, geo: string, now: Date): Promise<string | null> {
+export async function lockOf(db: DbOrTx, round: Round, geo: string, now: Date): Promise<LocalisedText | null> {
   return (await LockIndex.build(db, now, [round])).lockOf(round, geo);
 }
 
@@ -27,7 +28,7 @@ export class LockIndex {
     rounds: Round[],
     private readonly now: Date,
     private readonly excepted: Set<string>,
-    private readonly approved: Map<string, string>,
+    private readonly approved: Map<string, { state: string; date: string }>,
   ) {
     this.asks = rounds.map((round) => ({
       round,
@@ -49,25 +50,20 @@ export class LockIndex {
       .where('revoked_at', 'is', null)
       .execute();
     // Approvals come lowest level first, so a secretariat acceptance overrides the national approval it follows.
-    const approved = new Map<string, string>();
+    const approved = new Map<string, { state: string; date: string }>();
     for (const a of await standingPartApprovals(db, ids)) {
       const state = a.level === 'secretariat' ? 'accepted' : 'approved';
-      approved.set(`${a.round_id}|${a.geo}`, `${state} on ${(a.decided_at ?? '').slice(0, 10)}`);
+      approved.set(`${a.round_id}|${a.geo}`, { state, date: (a.decided_at ?? '').slice(0, 10) });
     }
     return new LockIndex(all, now, new Set(exceptions.map((e) => `${e.round_id}|${e.geo}`)), approved);
   }
 
-  lockOf(round: Round, geo: string): string | null {
+  /** Why the cells cannot change, as a message rendered in each reader's language. */
+  lockOf(round: Round, geo: string): LocalisedText | null {
     const approval = this.approved.get(`${round.id}|${geo}`);
-    if (approval) {
-      return `Round "${round.name}" has ${geo}'s part ${approval}: approved data is locked. It must be un-approved, with a reason, before it changes.`;
-    }
-    if (isAfter(round.row.locks_on, this.now) && !this.excepted.has(`${round.id}|${geo}`)) {
-      return (
-        `Round "${round.name}" locked its cells on ${round.row.locks_on}: uploads can no longer change them. ` +
-        `Ask the secretariat for a lock exception for ${geo} if a figure must be corrected.`
-      );
-    }
+    if (approval) return { key: 'rounds.lock-approved', params: { round: round.name, geo, ...approval } };
+    if (isAfter(round.row.locks_on, this.now) && !this.excepted.has(`${round.id}|${geo}`))
+      return { key: 'rounds.lock-date', params: { round: round.name, geo, locksOn: round.row.locks_on } };
     return null;
   }
 
@@ -94,7 +90,7 @@ export interface RoundCoverage {
 export class RoundLockGuard implements CellGuard {
   coverage: RoundCoverage = { cellsInRounds: 0, cellsOutsideRounds: 0 };
   private index: LockIndex | null = null;
-  private readonly locked: { cell: CellKey; reason: string }[] = [];
+  private readonly locked: { cell: CellKey; reason: LocalisedText }[] = [];
 
   async begin(tx: DbOrTx, at: Date): Promise<void> {
     this.index = await LockIndex.build(tx, at);
@@ -113,11 +109,14 @@ export class RoundLockGuard implements CellGuard {
   end(): void {
     if (!this.locked.length) return;
     const listed = this.locked.slice(0, 20).map((l) => `${l.cell.geo} ${l.cell.indicator} ${l.cell.period}`);
-    const more = this.locked.length > 20 ? ` and ${this.locked.length - 20} more` : '';
-    throw new HttpError(409, 'round-locked', `${this.locked[0]!.reason} Locked cells: ${listed.join(', ')}${more}.`, {
-      locked: this.locked.length,
-      cells: listed,
-    });
+    const more = Math.max(0, this.locked.length - 20);
+    const reason = this.locked[0]!.reason;
+    throw new HttpError(
+      409,
+      'round-locked',
+      { key: 'rounds.locked-cells', params: { reason, cells: listed.join(', '), more } },
+      { locked: this.locked.length, cells: listed },
+    );
   }
 }
 

@@ -2,6 +2,8 @@ import type { DbOrTx } from '../db/database';
 import type { NoticeKind } from '../db/tables/round.table';
 import type { Actor } from '../http/actor';
 import type { Notice } from '../shared/api/rounds';
+import type { Locale, LocalisedText, MessageParams } from '../shared/i18n';
+import { translate } from '../i18n/translate';
 
 export interface NewNotice {
   roundId: number;
@@ -9,7 +11,8 @@ export interface NewNotice {
   kind: NoticeKind;
   /** Unique per reminder: a second attempt at the same occasion adds nothing. */
   occasion: string;
-  message: string;
+  /** Stored as key and values, rendered in each reader's language (an English copy is kept beside it). */
+  message: LocalisedText;
   now: Date;
 }
 
@@ -22,7 +25,9 @@ export async function addNotice(db: DbOrTx, notice: NewNotice): Promise<boolean>
       geo: notice.geo,
       kind: notice.kind,
       occasion: notice.occasion,
-      message: notice.message,
+      message: translate('en', notice.message),
+      message_key: notice.message.key,
+      message_params: JSON.stringify(notice.message.params ?? {}),
       created_at: notice.now.toISOString(),
       emailed_to: null,
       emailed_at: null,
@@ -32,8 +37,21 @@ export async function addNotice(db: DbOrTx, notice: NewNotice): Promise<boolean>
   return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
-/** The notices for the geos an actor acts for (the secretariat: all), newest first. */
-export async function noticesFor(db: DbOrTx, actor: Actor, limit = 100): Promise<Notice[]> {
+interface StoredNotice {
+  message: string;
+  message_key: string | null;
+  message_params: string | null;
+}
+
+/** A notice in one language: from its key when it has one; a notice stored before keys existed reads as written. */
+export function noticeText(notice: StoredNotice, locale: Locale): string {
+  if (!notice.message_key) return notice.message;
+  const params = notice.message_params ? (JSON.parse(notice.message_params) as MessageParams) : {};
+  return translate(locale, { key: notice.message_key, params });
+}
+
+/** The notices for the geos an actor acts for (the secretariat: all), newest first, in the reader's language. */
+export async function noticesFor(db: DbOrTx, actor: Actor, locale: Locale, limit = 100): Promise<Notice[]> {
   if (actor.kind !== 'user') return [];
   let query = db.selectFrom('round_notices').selectAll();
   if (actor.role !== 'secretariat') {
@@ -46,7 +64,7 @@ export async function noticesFor(db: DbOrTx, actor: Actor, limit = 100): Promise
     roundId: n.round_id,
     geo: n.geo,
     kind: n.kind,
-    message: n.message,
+    message: noticeText(n, locale),
     createdAt: n.created_at,
     emailedAt: n.emailed_at,
   }));

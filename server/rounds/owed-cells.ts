@@ -3,6 +3,8 @@ import type { CellState, OwedCell } from '../shared/api/rounds';
 import type { Round } from './round.repository';
 import { preferredOfEachCell, sourceRanks } from '../cells/preferred';
 import { NATIONAL_SOURCE } from '../shared/api/sources';
+import { translate } from '../i18n/translate';
+import type { LocalisedText } from '../shared/i18n';
 
 /** The period before: 2024 → 2023, 2024-Q1 → 2023-Q4, 2024-01 → 2023-12 (last year's value for reference). */
 export function previousPeriod(period: string): string {
@@ -19,11 +21,32 @@ export function previousPeriod(period: string): string {
  * The upload pipeline's warning (submissions/inspect.ts), applied to a published count: a change beyond
  * the indicator's threshold. A note or a break flag ("b") explains it.
  */
-export function changeWarning(value: number | null, previous: number | null, threshold: number | null): string | null {
+export function changeWarningMessage(
+  value: number | null,
+  previous: number | null,
+  threshold: number | null,
+): LocalisedText | null {
   if (threshold === null || value === null || previous === null || value <= 0 || previous <= 0) return null;
   if (value <= (1 + threshold) * previous && previous <= (1 + threshold) * value) return null;
   const change = Math.round(((value - previous) / previous) * 100);
-  return `${change > 0 ? '+' : ''}${change} % against ${previous} the period before; the indicator flags changes beyond ${Math.round(threshold * 100)} %`;
+  return {
+    key: 'rounds.change-warning',
+    params: { change: `${change > 0 ? '+' : ''}${change}`, previous, threshold: Math.round(threshold * 100) },
+  };
+}
+
+/** The warning in English, as stored answers and older readers know it. */
+export function changeWarning(value: number | null, previous: number | null, threshold: number | null): string | null {
+  const message = changeWarningMessage(value, previous, threshold);
+  return message && translate('en', message);
+}
+
+/** The share of change an indicator flags; only counts are checked, as at upload. */
+export function changeThreshold(indicator: {
+  unit: string;
+  implausible_change: number | string | null;
+}): number | null {
+  return indicator.unit === 'count' ? Number(indicator.implausible_change) : null;
 }
 
 /**
@@ -85,7 +108,7 @@ export async function owedCells(db: DbOrTx, round: Round, geos: string[]): Promi
     const cells = byGeo.get(geo)!;
     for (const code of round.indicators) {
       const indicator = catalogue.get(code);
-      const threshold = indicator?.unit === 'count' ? Number(indicator.implausible_change) : null;
+      const threshold = indicator ? changeThreshold(indicator) : null;
       for (const period of round.periods) {
         const cell = delivered.get(key(geo, code, period));
         const previous = reference.get(key(geo, code, previousPeriod(period)));

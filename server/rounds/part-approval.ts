@@ -150,7 +150,7 @@ export async function unapprovePart(
         geo,
         kind: 'returned',
         occasion: `returned:${roundId}:${geo}:${now.getTime()}`,
-        message: `The secretariat returned ${geo}'s part of "${round.name}" with comments: ${reason}`,
+        message: { key: 'rounds.notice-returned', params: { geo, round: round.name, reason } },
         now,
       });
     }

@@ -214,6 +214,6 @@ export const partRoutes = [
       'Notices about rounds for the geos the caller acts for (round opened, due soon, overdue, returned with comments)',
     access: { kind: 'roles', roles: CONTACTS },
     response: z.object({ data: z.array(Notice) }),
-    handler: async ({ db, actor }) => ({ data: await noticesFor(db, actor) }),
+    handler: async ({ db, actor, locale }) => ({ data: await noticesFor(db, actor, locale) }),
   }),
 ];

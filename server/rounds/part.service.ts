@@ -5,7 +5,9 @@ import { type Actor, actorName } from '../http/actor';
 import { conflict, HttpError, notFound } from '../http/errors';
 import type { RoundPart } from '../shared/api/rounds';
 import { lockOf } from './locks';
-import { owedCells, unexplainedWarnings } from './owed-cells';
+import { changeThreshold, changeWarningMessage, owedCells, unexplainedWarnings } from './owed-cells';
+import { translate } from '../i18n/translate';
+import type { LocalisedText } from '../shared/i18n';
 import { findPart, findRound, type Round } from './round.repository';
 import { startOfDay } from './round-dates';
 import { levelsFor } from '../approvals/approval-levels';
@@ -108,18 +110,32 @@ async function assertCleanValidation(db: DbOrTx, round: Round, geo: string): Pro
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
-  const problems = unexplained.map((c) => `${c.indicator} ${c.period}: ${c.warning} (add a note or a "b" flag)`);
+  const thresholds = await db
+    .selectFrom('indicators')
+    .select(['code', 'unit', 'implausible_change'])
+    .where('code', 'in', round.indicators)
+    .execute();
+  const thresholdOf = new Map(thresholds.map((i) => [i.code, changeThreshold(i)]));
+  const problems: LocalisedText[] = unexplained.map((c) => ({
+    key: 'rounds.not-clean-warning',
+    params: {
+      indicator: c.indicator,
+      period: c.period,
+      warning: changeWarningMessage(c.value, c.previousValue, thresholdOf.get(c.indicator) ?? null) ?? c.warning,
+    },
+  }));
   if (rejected && rejected.error_count > 0) {
-    problems.unshift(
-      `your latest upload, submission ${rejected.id}, has ${rejected.error_count} error(s): correct the file and upload it again`,
-    );
+    problems.unshift({
+      key: 'rounds.not-clean-upload',
+      params: { submission: String(rejected.id), errors: rejected.error_count },
+    });
   }
   if (problems.length) {
     throw new HttpError(
       409,
       'validation-not-clean',
-      `Round "${round.name}" requires a clean validation before completion: ` + `${problems.join('; ')}.`,
-      { problems },
+      { key: 'rounds.not-clean', params: { round: round.name, problems } },
+      { problems: problems.map((p) => translate('en', p)) },
     );
   }
 }

@@ -1,11 +1,13 @@
 import { appendAudit } from '../audit/audit.repository';
 import type { Db } from '../db/database';
-import type { NoticeKind } from '../db/tables/round.table';
+import type { NoticeKind, RoundNoticeRow } from '../db/tables/round.table';
+import { translate } from '../i18n/translate';
+import { isLocale, type Locale, type LocalisedText, REFERENCE_LOCALE } from '../shared/i18n';
 import { SYSTEM_ACTOR } from '../http/actor';
 import { addDays, endOfDay, isAfter, roundStatus, startOfDay } from './round-dates';
 import { listRounds, partsOf, type Round } from './round.repository';
-import { addNotice } from './notices';
-import type { SendMail } from './mailer';
+import { addNotice, noticeText } from './notices';
+import type { Mail, SendMail } from './mailer';
 
 /** Days before the due date at which contact points are reminded. */
 export const DUE_SOON_DAYS = 14;
@@ -13,7 +15,7 @@ export const DUE_SOON_DAYS = 14;
 interface Reminder {
   kind: NoticeKind;
   occasion: string;
-  message: string;
+  message: LocalisedText;
 }
 
 /** The reminders a geo's part calls for at `now`; each occasion includes the date it is about, so a moved due date reminds again. */
@@ -24,7 +26,10 @@ export function remindersFor(round: Round, geo: string, partOpen: boolean, now: 
   found.push({
     kind: 'opened',
     occasion: `opened:${round.id}:${geo}`,
-    message: `Round "${round.name}" is open: ${geo} is asked for ${round.indicators.length * round.periods.length} figures by ${row.due_on}.`,
+    message: {
+      key: 'rounds.notice-opened',
+      params: { round: round.name, geo, figures: round.indicators.length * round.periods.length, dueOn: row.due_on },
+    },
   });
   if (!partOpen) return found;
   const dueSoon = startOfDay(addDays(row.due_on, -DUE_SOON_DAYS)).getTime();
@@ -32,14 +37,17 @@ export function remindersFor(round: Round, geo: string, partOpen: boolean, now: 
     found.push({
       kind: 'due-soon',
       occasion: `due-soon:${round.id}:${geo}:${row.due_on}`,
-      message: `Round "${round.name}" is due on ${row.due_on}: ${geo}'s part is not complete yet.`,
+      message: { key: 'rounds.notice-due-soon', params: { round: round.name, geo, dueOn: row.due_on } },
     });
   }
   if (isAfter(row.due_on, now)) {
     found.push({
       kind: 'overdue',
       occasion: `overdue:${round.id}:${geo}:${row.due_on}`,
-      message: `Round "${round.name}" was due on ${row.due_on} and ${geo}'s part is not complete. Cells lock after ${row.locks_on}.`,
+      message: {
+        key: 'rounds.notice-overdue',
+        params: { round: round.name, geo, dueOn: row.due_on, locksOn: row.locks_on },
+      },
     });
   }
   return found;
@@ -82,29 +90,42 @@ export async function runReminders(db: Db, sendMail: SendMail | null, now = new 
   return { noticesAdded, ...(await emailPending(db, sendMail, now)) };
 }
 
-const SUBJECTS: Record<NoticeKind, string> = {
-  opened: 'a collection round is open',
-  'due-soon': 'a collection round is due soon',
-  overdue: 'a collection round is overdue',
-  returned: 'your part of a round was returned with comments',
-};
+interface Recipient {
+  email: string;
+  locale: Locale;
+}
 
-async function contactPointsOf(db: Db): Promise<Map<string, string[]>> {
+/** Each geo's active contact points, with the language each reads (English until they have one). */
+async function contactPointsOf(db: Db): Promise<Map<string, Recipient[]>> {
   const users = await db
     .selectFrom('users')
-    .select(['email', 'geos'])
+    .select(['email', 'geos', 'language'])
     .where('role', '=', 'contact_point')
     .where('active', '=', 1)
     .execute();
-  const byGeo = new Map<string, string[]>();
+  const byGeo = new Map<string, Recipient[]>();
   for (const user of users) {
+    const locale: Locale = user.language && isLocale(user.language) ? user.language : REFERENCE_LOCALE;
     for (const geo of user.geos
       .split(',')
       .map((g) => g.trim())
       .filter(Boolean))
-      byGeo.set(geo, [...(byGeo.get(geo) ?? []), user.email]);
+      byGeo.set(geo, [...(byGeo.get(geo) ?? []), { email: user.email, locale }]);
   }
   return byGeo;
+}
+
+/** A notice's e-mail in one language: one mail per language, so each recipient reads their own. */
+export function noticeMail(notice: RoundNoticeRow, to: string[], locale: Locale): Mail {
+  const subject = translate(locale, { key: `rounds.mail-subject-${notice.kind}`, params: { geo: notice.geo } });
+  const text = translate(locale, { key: 'rounds.mail-body', params: { notice: noticeText(notice, locale) } });
+  return { to, subject, text };
+}
+
+function byLocale(recipients: Recipient[]): Map<Locale, string[]> {
+  const groups = new Map<Locale, string[]>();
+  for (const r of recipients) groups.set(r.locale, [...(groups.get(r.locale) ?? []), r.email]);
+  return groups;
 }
 
 async function emailPending(db: Db, sendMail: SendMail | null, now: Date): Promise<Omit<ReminderRun, 'noticesAdded'>> {
@@ -124,7 +145,7 @@ async function emailPending(db: Db, sendMail: SendMail | null, now: Date): Promi
   let emailsSent = 0;
   const emailFailures: string[] = [];
   for (const notice of pending) {
-    const to = recipients.get(notice.geo) ?? [];
+    const to = (recipients.get(notice.geo) ?? []).map((r) => r.email);
     const claimed = await db
       .updateTable('round_notices')
       .set({ emailed_to: to.join(', '), emailed_at: to.length ? now.toISOString() : null })
@@ -132,29 +153,31 @@ async function emailPending(db: Db, sendMail: SendMail | null, now: Date): Promi
       .where('emailed_to', 'is', null)
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1 || !to.length) continue;
-    try {
-      await sendMail({
-        to,
-        subject: `[Observatory] ${notice.geo}: ${SUBJECTS[notice.kind]}`,
-        text: `${notice.message}\n\nSee "My country" in the observatory.`,
-      });
-      emailsSent++;
-      await appendAudit(db, {
-        actor: SYSTEM_ACTOR,
-        ip: '',
-        at: now,
-        action: 'round.reminder-email',
-        target: `round/${notice.round_id}/${notice.geo}`,
-        detail: { notice: notice.id, to },
-      });
-    } catch (error) {
+    let sent = 0;
+    for (const [locale, emails] of byLocale(recipients.get(notice.geo) ?? [])) {
+      try {
+        await sendMail(noticeMail(notice, emails, locale));
+        sent++;
+        emailsSent++;
+        await appendAudit(db, {
+          actor: SYSTEM_ACTOR,
+          ip: '',
+          at: now,
+          action: 'round.reminder-email',
+          target: `round/${notice.round_id}/${notice.geo}`,
+          detail: { notice: notice.id, to: emails, language: locale },
+        });
+      } catch (error) {
+        emailFailures.push(`notice ${notice.id}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    // Released for the next run only when nothing went out, so no recipient ever gets a notice twice.
+    if (sent === 0)
       await db
         .updateTable('round_notices')
         .set({ emailed_to: null, emailed_at: null })
         .where('id', '=', notice.id)
         .execute();
-      emailFailures.push(`notice ${notice.id}: ${error instanceof Error ? error.message : String(error)}`);
-    }
   }
   return { emailsSent, emailFailures };
 }

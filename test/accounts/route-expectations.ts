@@ -144,6 +144,7 @@ export const ROUTE_RULES: Record<string, Rule> = {
   'GET /api/indicators': open(),
   'GET /api/indicators/:code': open(() => ({ params: { code: 'ICCS0101' } })),
   'GET /api/labels': open(),
+  'GET /api/labels/review-scope': roles(CONTACTS),
   'GET /api/labels/:subject/:code/:locale/history': open(() => ({
     params: { subject: 'theme', code: 'drugs', locale: 'nl' },
   })),
@@ -282,6 +283,7 @@ export const ROUTE_RULES: Record<string, Rule> = {
   'POST /api/session/password': roles(ALL, () => ({
     body: { currentPassword: 'not the password', newPassword: 'another long passphrase' },
   })),
+  'PUT /api/session/language': roles(ALL, () => ({ body: { language: 'nl' } })),
   'POST /api/password-reset': open(() => ({ body: { token: 'no-such-token', password: 'another long passphrase' } })),
   'GET /api/users': roles(SECRETARIAT),
   'GET /api/users/:id': roles(SECRETARIAT, targetUser),

@@ -44,6 +44,7 @@ const ROUTES: Route[] = [
   { view: 'approvals', path: '/approvals', secretariat: true },
   { view: 'users', path: '/users', secretariat: true },
   { view: 'audit', path: '/audit', secretariat: true },
+  { view: 'labels', path: '/labels', secretariat: true, data: 'main table tbody tr' },
 ];
 
 const withQuery = (path: string, query: string) => `${path}${path.includes('?') ? '&' : '?'}${query}`;

@@ -359,3 +359,22 @@ describe('history', () => {
     expect((await app.as('secretariat').get(`/api/empact/history/oap/${oap}`)).body.revisions).toHaveLength(1);
   });
 });
+
+describe('a KPI that is not SMART, in the reader language', () => {
+  it('names each problem and its SMART quality in German', async () => {
+    const oap = created(await app.as('secretariat').post('/api/empact/oaps').send(oapBody(priority.id)));
+    const action = created(
+      await app.as('secretariat').post(`/api/empact/oaps/${oap}/actions`).send(actionBody('OA 3.7', 7)),
+    );
+    const { targetValue: _, ...noTarget } = kpiBody(action);
+    const missing = await app.as('secretariat').post('/api/empact/kpis?lang=de').send(noTarget);
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.message).toBe(
+      'Dieser KPI ist nicht SMART: body „targetValue“ (messbar): der Zielwert fehlt: Ein KPI braucht ein messbares Ziel',
+    );
+    // The details keep the English message for programs, with the field and quality.
+    expect(missing.body.error.details).toEqual([
+      expect.objectContaining({ in: 'body', path: 'targetValue', quality: 'measurable' }),
+    ]);
+  });
+});

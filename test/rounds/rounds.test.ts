@@ -203,7 +203,7 @@ describe('completion', () => {
     expect(bad.body.status).toBe('rejected');
     const refused = await as('de').post(`/api/rounds/${round.id}/parts/DE/complete`).expect(409);
     expect(refused.body.error.message).toContain(
-      `your latest upload, submission ${bad.body.submissionId}, has 1 error(s)`,
+      `your latest upload, submission ${bad.body.submissionId}, has 1 error:`,
     );
     expect((await uploadAndCommit(database.db, people.de, 'DE', ['DE,ICCS0101,2023,600,,'])).status).toBe(200);
     const done = await as('de').post(`/api/rounds/${round.id}/parts/DE/complete`);

@@ -6,6 +6,7 @@ import type { MountedView, ViewContext } from '../view-context';
 import type { ViewState } from '../../state/url-state';
 import { labelled } from '../account-parts';
 import { passwordChangeForm } from './password-change';
+import { languageChoiceForm } from './language-choice';
 import { roleName, signInProblem } from '../account-text';
 import { viewHeader } from '../view-parts';
 import { HOME, missingCredentials } from './state';
@@ -62,6 +63,7 @@ export async function mount(container: HTMLElement, _state: ViewState, context: 
         t('account.signed-in-as', { email: session.user.email, role: roleName(session.user.role) }),
       ),
       h('p', {}, h('a', { href: context.hrefFor({ view: home, id: null }), text: t('account.go-to-work') })),
+      languageChoiceForm(session.user),
       session.via === 'session' ? passwordChangeForm() : '',
     );
   } else {

@@ -21,6 +21,7 @@ import * as approvalLevels from './2026-12-02T1510_approval-levels';
 import * as nutsRegions from './2026-12-02T1540_nuts-regions';
 import * as domainLabels from './2026-12-02T1610_domain-labels';
 import * as cellSources from './2026-12-03T0010_cell-sources';
+import * as languagesOfUsersAndNotices from './2026-12-03T0135_languages-of-users-and-notices';
 
 /**
  * Every migration, by its frozen name. Names sort in the order they run: add new ones with a later
@@ -49,4 +50,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T1540_nuts-regions': nutsRegions,
   '2026-12-02T1610_domain-labels': domainLabels,
   '2026-12-03T0010_cell-sources': cellSources,
+  '2026-12-03T0135_languages-of-users-and-notices': languagesOfUsersAndNotices,
 };

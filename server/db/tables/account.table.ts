@@ -16,6 +16,8 @@ export interface UserTable {
   locked_until: string | null;
   created_at: string;
   updated_at: string;
+  /** The language e-mails and notices are written in (en, nl, fr, de); null until first sign-in or chosen. */
+  language: string | null;
   password_changed_at: string | null;
 }
 

@@ -83,7 +83,11 @@ export interface RoundNoticeTable {
   geo: string;
   kind: NoticeKind;
   occasion: string;
+  /** English text; a notice added before keys existed has only this. */
   message: string;
+  /** The notice as a catalogue key and its values (JSON), rendered in the reader's language. */
+  message_key: string | null;
+  message_params: string | null;
   created_at: string;
   emailed_to: string | null;
   emailed_at: string | null;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../roles';
+import { LOCALES } from '../i18n/locales';
 
 /** A user account as the API shows it: never a password hash, secret or token. */
 export const UserViewSchema = z.object({
@@ -14,6 +15,8 @@ export const UserViewSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   passwordChangedAt: z.string().nullable(),
+  /** The language e-mails and notices are written in; null until first sign-in or chosen. */
+  language: z.enum(LOCALES).nullable(),
 });
 
 /** An API token as the API shows it: its prefix only, never the secret. */

@@ -51,6 +51,12 @@ export const LabelReviewInput = z.strictObject({
   comment: z.string().trim().max(1000, 'a comment is at most 1000 characters').optional(),
 });
 
+/** The languages the signed-in reviewer may review. */
+export const LabelReviewScopeSchema = z.object({ locales: z.array(z.enum(['en', 'nl', 'fr', 'de'])) });
+export type LabelReviewScope = z.infer<typeof LabelReviewScopeSchema>;
+
+export type LabelListAnswer = z.infer<typeof LabelListAnswerSchema>;
+export type LabelHistoryAnswer = z.infer<typeof LabelHistoryAnswerSchema>;
 export type Label = z.infer<typeof LabelSchema>;
 export type Labels = z.infer<typeof LabelsSchema>;
 export type LabelEntry = z.infer<typeof LabelEntrySchema>;

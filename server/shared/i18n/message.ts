@@ -4,7 +4,7 @@ import { type Locale, REFERENCE_LOCALE } from './locales';
 /** One language's messages of one area: key → ICU MessageFormat text. */
 export type Catalogue = Readonly<Record<string, string>>;
 
-export type MessageValue = string | number | Date | null | undefined;
+export type MessageValue = string | number | Date | null | undefined | LocalisedText | readonly LocalisedText[];
 export type MessageParams = Readonly<Record<string, MessageValue>>;
 
 /**
@@ -42,12 +42,13 @@ export function createTranslator(locale: Locale, catalogue: Catalogue, reference
     }
     return format;
   };
-  const t = (key: string, params?: MessageParams): string => {
+  const t = (key: string, given?: MessageParams): string => {
+    const params = given && renderNested(given, (m) => t(m.key, m.params));
     const own = catalogue[key];
-    if (own !== undefined) return String(compile(key, own, locale).format(params as Record<string, string>));
+    if (own !== undefined) return String(compile(key, own, locale).format(params));
     const english = reference[key];
     if (english === undefined) return `[${key}]`;
-    const text = String(compile(key, english, REFERENCE_LOCALE).format(params as Record<string, string>));
+    const text = String(compile(key, english, REFERENCE_LOCALE).format(params));
     return locale === REFERENCE_LOCALE ? text : `${FALLBACK_MARK}${text}`;
   };
   return {
@@ -56,6 +57,28 @@ export function createTranslator(locale: Locale, catalogue: Catalogue, reference
     text: (message) => t(message.key, message.params),
     has: (key) => catalogue[key] !== undefined,
   };
+}
+
+/**
+ * A message made of other messages (a lock reason inside a refusal, a list of problems) keeps each
+ * part as a LocalisedText; the parts are rendered in the same language first, and a list of parts
+ * is joined with "; ", so the whole reads in one language.
+ */
+function renderNested(
+  params: MessageParams,
+  render: (message: LocalisedText) => string,
+): Record<string, string | number | Date | null | undefined> {
+  const flat: Record<string, string | number | Date | null | undefined> = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (Array.isArray(value)) flat[name] = value.map(render).join('; ');
+    else if (isLocalisedText(value)) flat[name] = render(value);
+    else flat[name] = value as string | number | Date | null | undefined;
+  }
+  return flat;
+}
+
+export function isLocalisedText(value: unknown): value is LocalisedText {
+  return typeof value === 'object' && value !== null && !(value instanceof Date) && 'key' in value;
 }
 
 /** Merges the area catalogues of one language into one, refusing a key defined by two areas. */
