@@ -1,6 +1,7 @@
 import { renderChoropleth } from '../../charts/choropleth';
 import { formatValue, measureUnit, type Measure } from '../../charts/format';
 import { chartPanel, type ChartPanel } from '../../components/chart-panel';
+import { chartViewLayout } from '../../components/chart-view-layout';
 import { radioGroup, yearSlider, type YearSlider } from '../../components/controls';
 import { errorBox, h } from '../../components/dom';
 import { indicatorPicker } from '../../components/indicator-picker';
@@ -15,6 +16,7 @@ import {
   hasSource,
   latest,
   loadCatalogue,
+  mapWidth,
   sourceText,
   viewHeader,
   type Catalogue,
@@ -89,7 +91,11 @@ async function mountCountries(container: HTMLElement, initial: ViewState, contex
   const controls = h('div', { class: 'controls' });
   const panelSlot = h('div', { class: 'panel-slot' });
   const tooltip = h('div', { class: 'tooltip', hidden: true, 'aria-hidden': 'true' });
-  container.replaceChildren(viewHeader(t('shell.title-explore'), t('explore.intro')), controls, panelSlot);
+  const layout = chartViewLayout();
+  layout.header.replaceChildren(viewHeader(t('shell.title-explore'), t('explore.intro')));
+  layout.controls.replaceChildren(controls);
+  layout.chart.replaceChildren(panelSlot);
+  layout.attach(container);
 
   const indicatorOf = () => catalogue.indicatorByCode.get(state.indicator);
   const year = () => yearShown(state, loaded);
@@ -105,7 +111,14 @@ async function mountCountries(container: HTMLElement, initial: ViewState, contex
       unit: measureUnit(loaded.measure),
       year: shown ?? t('explore.no-year'),
     });
-    panel.setSvg(renderChoropleth(map, cells, { title, measure: loaded.measure, locale: currentLocale() }));
+    panel.setSvg(
+      renderChoropleth(map, cells, {
+        title,
+        measure: loaded.measure,
+        locale: currentLocale(),
+        width: mapWidth(panel.chart),
+      }),
+    );
     // The table lists the countries on the map and any other country with a value.
     panel.setTable(
       cellTable(

@@ -2,6 +2,7 @@ import type { TrendResponse } from '../../../server/shared/api/analytics';
 import type { Measure } from '../../charts/format';
 import { lineLayout, renderLineChart, type LineLayout, type TrendSeries } from '../../charts/line-chart';
 import { chartPanel } from '../../components/chart-panel';
+import { chartViewLayout } from '../../components/chart-view-layout';
 import { radioGroup, selectField } from '../../components/controls';
 import { attachCrosshair } from '../../components/crosshair';
 import { errorBox, h } from '../../components/dom';
@@ -108,6 +109,7 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
   const names = new Map(catalogue.geos.map((g) => [g.code, geoName(g.code, g.name)]));
   const guard = latest<TrendsAnswers>();
   let chartState: { layout: LineLayout; series: TrendSeries[]; measure: Measure | 'index' } | null = null;
+  const page = chartViewLayout();
 
   const show = async (state: ViewState) => {
     const answers = await guard(loadTrends(state, catalogue));
@@ -115,7 +117,8 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
     const model = trendsModel(state, catalogue, answers);
     const indicator = catalogue.indicatorByCode.get(state.indicator);
     const title = t('trends.chart-title', { subject: model.subject, unit: model.unit });
-    const width = chartWidth(container, 720);
+    page.attach(container);
+    const width = chartWidth(page.chart, 720);
     const options = {
       title,
       yLabel: model.unit,
@@ -176,12 +179,10 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
     };
     const readout = attachCrosshair(panel.chart, () => chartState);
     panel.chart.after(readout);
-    container.replaceChildren(
-      viewHeader(t('shell.title-trends'), t('trends.intro')),
-      controls(catalogue, state, context, model.years),
-      panel.element,
-      statementsPanel(model.trends, model.subject, names),
-    );
+    page.header.replaceChildren(viewHeader(t('shell.title-trends'), t('trends.intro')));
+    page.controls.replaceChildren(controls(catalogue, state, context, model.years));
+    page.chart.replaceChildren(panel.element);
+    page.after.replaceChildren(statementsPanel(model.trends, model.subject, names));
   };
 
   return repaintingView(container, initial, { title: t('shell.title-trends'), what: 'trends.load-failed' }, show);
