@@ -55,7 +55,7 @@ export function quantileClasses(values: number[]): ClassBreaks {
 }
 
 /** Legend columns: three where they fit, fewer on a narrow map, so labels never run into each other. */
-function legendColumns(width: number): number {
+export function legendColumns(width: number): number {
   return Math.max(1, Math.min(3, Math.floor((width - 16) / 150)));
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { type MapGeometry, mapHeight, renderChoropleth } from '../../client/charts/choropleth';
+import { renderCompletenessMap } from '../../client/views/rounds/completeness-map';
 
 /**
  * A map drawn at the width it is shown (client/views/view-parts.ts mapWidth): its legend's 12 px text
@@ -44,5 +45,21 @@ describe('a choropleth drawn at a phone width', () => {
     expect(mapHeight(560)).toBe(520);
     const { swatches } = legendOf(renderChoropleth(map, countries, { title: 'Counts', measure: 'count' }));
     expect(new Set(swatches.map((s) => s.x)).size).toBe(3);
+  });
+});
+
+describe("a round's completeness map drawn at a phone width", () => {
+  it('wraps its legend the same way', () => {
+    const cells = map.features.map((f, i) => ({
+      geo: f.id,
+      name: f.properties.name,
+      completeness: (i * 7) % 101,
+      complete: false,
+    }));
+    const svg = renderCompletenessMap(map, cells, { title: 'Round 2026', width: 326 });
+    expect(svg).toContain(`viewBox="0 0 326 ${mapHeight(326)}"`);
+    const { swatches, labels } = legendOf(svg);
+    expect(new Set(swatches.map((s) => s.x)).size).toBe(2);
+    for (const x of labels) expect(x).toBeLessThan(326 - 129);
   });
 });
