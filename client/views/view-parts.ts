@@ -112,7 +112,10 @@ export const MAP_WIDTH = 640;
  * the map and its legend fit above the fold.
  */
 export function mapWidth(area: HTMLElement): number {
-  const shown = area.clientWidth;
+  // Behind the Table tab the area has no width: the panel around it has, less its padding and border.
+  let shown = area.clientWidth;
+  for (let outer = area.parentElement; shown === 0 && outer; outer = outer.parentElement)
+    shown = Math.max(0, outer.clientWidth - 24);
   return shown > 0 ? Math.min(MAP_WIDTH, Math.max(240, Math.floor(shown))) : MAP_WIDTH;
 }
 
