@@ -1,12 +1,14 @@
 /**
  * Derives the observatory's seed from the public source files in ../shared/data and writes canonical
- * submission CSVs (geo,indicator,period,value,flags,note) under data/seed/, one file per source and geo.
+ * submission CSVs (geo,indicator,period,value,flags,note) under data/seed/, one file per source and geo,
+ * and a manifest naming each file's source (data/sources.json) and edition, in the order they load.
  * The seed is committed so that a machine without ../shared can start; re-run this after a source changes.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadGeoCatalogue } from '../server/geos/geo.catalogue';
 import { DATA_DIR } from '../server/catalogue/paths';
+import { decodeJsonStatText, type JsonStatDataset } from '../server/submissions/read/jsonstat/decode';
 import { type NumberFormat, readNumber } from '../server/submissions/read/number-format';
 import { readFileCells } from '../server/submissions/read/read-file';
 import { fileSource } from '../server/submissions/read/source';
@@ -15,7 +17,6 @@ import { type SeedCell, toCanonicalCsv } from './seed/canonical-writer';
 import { CRIM_GEN_REG_SOURCE, publishedRates, readCrimGenReg, regionalCounts } from './seed/crim-gen-reg';
 import { loadRegionCatalogue, nutsChanges } from '../server/geos/region.catalogue';
 import { loadIndicatorCatalogue } from '../server/indicators/indicator.catalogue';
-import { readFileSync } from 'node:fs';
 
 const SHARED = path.resolve(DATA_DIR, '../../shared/data');
 const SEED_DIR = path.join(DATA_DIR, 'seed');
@@ -57,17 +58,60 @@ async function readSource(relative: string, profile: string): Promise<SeedCell[]
   }));
 }
 
+/** A JSON-stat answer of Eurostat's API, decoded by the same decoder the submission pipeline uses. */
+function readJsonStat(relative: string): JsonStatDataset {
+  const file = path.join(SHARED, relative);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new Error(`Source file missing: ${file}. The seed is derived from ../shared/data; see data/README.md.`);
+  }
+  const decoded = decodeJsonStatText(text);
+  if (!decoded.ok) throw new Error(`${relative}: ${decoded.problems[0]?.message}`);
+  return decoded.dataset;
+}
+
+/** The cube's cells as seed cells: `indicator` names the dimension (or fixed code) that gives the indicator. */
+function jsonStatCells(dataset: JsonStatDataset, indicator: { dimension: string } | { code: string }): SeedCell[] {
+  const cells: SeedCell[] = [];
+  for (const cell of dataset.cells()) {
+    if (cell.value === null) continue;
+    const geo = cell.coordinates.geo!;
+    if (!knownGeos.has(geo)) throw new Error(`JSON-stat cell of geo ${geo}, which data/geos.json lacks.`);
+    cells.push({
+      geo,
+      indicator: 'code' in indicator ? indicator.code : cell.coordinates[indicator.dimension]!,
+      period: cell.coordinates.time!,
+      value: cell.value,
+      flags: cell.status ?? '',
+      note: '',
+    });
+  }
+  return cells;
+}
+
 const offences = (await readSource('eurostat-crim_off_cat/estat_crim_off_cat.tsv', 'eurostat-crim_off_cat')).map(
   (c) => ({ ...c, note: '' }),
 );
-const population = (await readSource('eurostat-tps00001/tps00001.tsv', 'eurostat-tps00001')).map((c) => ({
-  ...c,
-  note: '',
-}));
-// Eurostat covers the years before 2020; the World Bank's mid-year estimates fill 2020 and 2021.
+const edition2025 = readJsonStat('eurostat-jsonstat/crim_off_cat_2025.json');
+const offences2025 = jsonStatCells(edition2025, { dimension: 'iccs' });
+// Population on 1 January: Eurostat's demo_pjan (2004-2024) wherever it has a figure; tps00001 for the
+// geos demo_pjan lacks; the World Bank's mid-year estimates (flagged d) only where Eurostat has none.
+const demoPjan = readJsonStat('eurostat-jsonstat/demo_pjan.json');
+const eurostatPopulation = jsonStatCells(demoPjan, { code: 'POP_JAN' });
+const cellKey = (c: SeedCell) => `${c.geo}|${c.period}`;
+const inDemoPjan = new Set(eurostatPopulation.map(cellKey));
+const demoPjanGeos = new Set(eurostatPopulation.map((c) => c.geo));
+const tps00001 = (await readSource('eurostat-tps00001/tps00001.tsv', 'eurostat-tps00001'))
+  .filter((c) => !demoPjanGeos.has(c.geo))
+  .map((c) => ({ ...c, note: '' }));
+// Rates start where the offence series start: older World Bank figures would divide nothing.
+const FIRST_OFFENCE_YEAR = Math.min(...offences.map((c) => Number(c.period)));
+const fromEurostat = new Set([...inDemoPjan, ...tps00001.map(cellKey)]);
 const worldBank = (
   await readSource('worldbank-population/API_SP.POP.TOTL_DS2_en_csv_v2_4473555.csv', 'worldbank-population')
-).filter((c) => c.period === '2020' || c.period === '2021');
+).filter((c) => Number(c.period) >= FIRST_OFFENCE_YEAR && !fromEurostat.has(cellKey(c)));
 
 // Survey shares and UNODC's series: the comparability note of each cell names its source, as the profile says.
 const safety = await readSource('eurostat-jsonstat/ilc_mddw03.json', 'eurostat-ilc_mddw03');
@@ -93,30 +137,50 @@ const regional = regionalCounts(regionalFigures, regions, nutsChanges(), catalog
 const regionalRates = publishedRates(regionalFigures, regions, nutsChanges(), catalogued);
 
 /**
- * Each folder is one source dataset; `source` is its identity ("publisher:dataset"), written into the
- * manifest so that the seed loader can record where every cell came from. `geoOf` files a region's rows
- * under its country (one submission per country and source).
+ * Each folder is one source's delivery (its code in data/sources.json, and the edition), loaded in this
+ * order: a later edition of the same source revises its cells, another source's stand beside them.
+ * `geoOf` files a region's rows under its country (one submission per country and source).
  */
-const sources: { folder: string; source: string; cells: SeedCell[]; geoOf?: (geo: string) => string }[] = [
-  { folder: 'eurostat-tps00001', source: 'eurostat:tps00001', cells: population },
-  { folder: 'worldbank-sp-pop-totl', source: 'worldbank:SP.POP.TOTL', cells: worldBank },
-  { folder: 'eurostat-crim_off_cat', source: 'eurostat:crim_off_cat', cells: offences },
-  { folder: 'eurostat-ilc_mddw03', source: 'eurostat:ilc_mddw03', cells: safety },
-  { folder: 'eurostat-gbv_ipv_lim', source: 'eurostat:gbv_ipv_lim', cells: partnerViolence },
-  { folder: 'eurostat-gbv_dv_lim', source: 'eurostat:gbv_dv_lim', cells: domesticViolence },
-  { folder: 'unodc-cts', source: 'unodc:cts', cells: unodc },
-  { folder: 'bka-pks', source: 'bka:pks-zr-f-01-t01', cells: nationalTotals },
+interface SeedDelivery {
+  folder: string;
+  source: string;
+  edition: string;
+  cells: SeedCell[];
+  geoOf?: (geo: string) => string;
+}
+const sources: SeedDelivery[] = [
+  {
+    folder: 'eurostat-demo_pjan',
+    source: 'estat.demo_pjan',
+    edition: `updated ${demoPjan.updated}`,
+    cells: eurostatPopulation,
+  },
+  { folder: 'eurostat-tps00001', source: 'estat.tps00001', edition: 'bulk TSV, 2008-2019', cells: tps00001 },
+  { folder: 'worldbank-sp-pop-totl', source: 'wb.sp_pop_totl', edition: 'WDI bulk CSV v2_4473555', cells: worldBank },
+  { folder: 'eurostat-crim_off_cat', source: 'estat.crim_off_cat', edition: 'bulk TSV, 2008-2022', cells: offences },
+  {
+    folder: 'eurostat-crim_off_cat-2025',
+    source: 'estat.crim_off_cat',
+    edition: `2025 edition, updated ${edition2025.updated}`,
+    cells: offences2025,
+  },
+  { folder: 'eurostat-ilc_mddw03', source: 'estat.ilc_mddw03', edition: 'JSON-stat answer', cells: safety },
+  { folder: 'eurostat-gbv_ipv_lim', source: 'estat.gbv', edition: 'gbv_ipv_lim, 2021 survey', cells: partnerViolence },
+  { folder: 'eurostat-gbv_dv_lim', source: 'estat.gbv', edition: 'gbv_dv_lim, 2021 survey', cells: domesticViolence },
+  { folder: 'unodc-cts', source: 'unodc.cts', edition: 'violent and sexual crime, 2003-2022', cells: unodc },
+  { folder: 'bka-pks', source: 'national', edition: 'BKA PKS table ZR-F-01-T01', cells: nationalTotals },
   {
     folder: 'eurostat-crim_gen_reg',
     source: CRIM_GEN_REG_SOURCE,
+    edition: 'bulk TSV, 2008-2021',
     cells: regional,
     geoOf: (geo) => countryOf.get(geo)!,
   },
 ];
 
 rmSync(SEED_DIR, { recursive: true, force: true });
-const manifest: { file: string; geo: string; cells: number; source: string }[] = [];
-for (const { folder, source, cells, geoOf = (geo: string) => geo } of sources) {
+const manifest: { file: string; geo: string; cells: number; source: string; edition: string }[] = [];
+for (const { folder, source, edition, cells, geoOf = (geo: string) => geo } of sources) {
   mkdirSync(path.join(SEED_DIR, folder), { recursive: true });
   const byGeo = new Map<string, SeedCell[]>();
   for (const c of cells) {
@@ -129,7 +193,7 @@ for (const { folder, source, cells, geoOf = (geo: string) => geo } of sources) {
     if (!knownGeos.has(geo)) throw new Error(`Seed source ${folder} has geo ${geo}, which data/geos.json lacks.`);
     const file = `${folder}/${geo}.csv`;
     writeFileSync(path.join(SEED_DIR, file), toCanonicalCsv(geoCells));
-    manifest.push({ file, geo, cells: geoCells.length, source });
+    manifest.push({ file, geo, cells: geoCells.length, source, edition });
   }
 }
 // Eurostat's published regional rates: shown, labelled as Eurostat's, where no regional population is held.

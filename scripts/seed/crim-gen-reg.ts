@@ -8,7 +8,7 @@
 import type { NutsChange, RegionEntry } from '../../server/geos/region.catalogue';
 import type { SeedCell } from './canonical-writer';
 
-export const CRIM_GEN_REG_SOURCE = 'eurostat:crim_gen_reg';
+export const CRIM_GEN_REG_SOURCE = 'estat.crim_gen_reg';
 
 export interface RegionalFigure {
   unit: 'NR' | 'P_HTHAB';

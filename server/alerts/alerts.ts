@@ -241,21 +241,42 @@ export async function emergingTrends(
   };
 }
 
-/** The default period: the latest year with both figures and populations (so rates exist), else the latest with figures. */
+/**
+ * The default period: the latest year in which at least half of the group's geos have a figure that can
+ * be a rate and a population (so that a year one country already reported, or a count the observatory
+ * computed this year, does not empty the page); else the latest year with any figure.
+ */
 async function latestYear(db: DbOrTx, geos: string[], asOf: string | null): Promise<string | undefined> {
-  const latest = async (population: boolean) => {
-    const query = db
-      .selectFrom(
-        asOf
-          ? cellVersions(db)
-          : db.selectFrom('observations').select(['geo', 'indicator', 'period_start', 'recorded_at']).as('v'),
-      )
-      .select((eb) => eb.fn.max('v.period_start').as('latest'))
+  const cells = async (population: boolean) => {
+    const versions = asOf
+      ? cellVersions(db)
+      : db.selectFrom('observations').select(['geo', 'indicator', 'period_start', 'recorded_at']).as('v');
+    const rows = await db
+      .selectFrom(versions)
+      .innerJoin('indicators as i', 'i.code', 'v.indicator')
+      .select(['v.geo', 'v.period_start'])
+      .distinct()
       .where('v.geo', 'in', geos)
-      .where('v.indicator', population ? '=' : '!=', POPULATION_INDICATOR)
-      .$if(asOf !== null, (q) => q.where('v.recorded_at', '<=', asOf!));
-    return ((await query.executeTakeFirst())?.latest as string | null | undefined)?.slice(0, 4);
+      .$if(population, (q) => q.where('v.indicator', '=', POPULATION_INDICATOR))
+      .$if(!population, (q) =>
+        q.where('i.rate_derivable', '=', 1).where('i.rate_denominator', '=', POPULATION_INDICATOR),
+      )
+      .$if(asOf !== null, (q) => q.where('v.recorded_at', '<=', asOf!))
+      .execute();
+    return rows.map((r) => `${r.geo}|${String(r.period_start).slice(0, 4)}`);
   };
-  const [figures, populations] = await Promise.all([latest(false), latest(true)]);
-  return figures && populations && populations < figures ? populations : figures;
+  const [figures, populations] = await Promise.all([cells(false), cells(true)]);
+  const withPopulation = new Set(populations);
+  const geosByYear = new Map<string, number>();
+  for (const key of new Set(figures)) {
+    if (!withPopulation.has(key)) continue;
+    const year = key.slice(-4);
+    geosByYear.set(year, (geosByYear.get(year) ?? 0) + 1);
+  }
+  const covered = [...geosByYear].filter(([, n]) => n * 2 >= geos.length).map(([year]) => year);
+  if (covered.length) return covered.sort().at(-1);
+  return figures
+    .map((key) => key.slice(-4))
+    .sort()
+    .at(-1);
 }

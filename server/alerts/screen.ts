@@ -1,6 +1,7 @@
 import type { IndicatorRow } from '../db/tables/indicator.table';
 import type { Locale, LocalisedText } from '../shared/i18n';
 import { translate } from '../i18n/translate';
+import { sourceName } from '../catalogue/source-names';
 import type { AlertNotice, AlertYear, Measure } from '../shared/api/analytics';
 import { type CellRecord, POPULATION_INDICATOR } from '../analytics/cell.types';
 import {
@@ -100,6 +101,7 @@ export function yearOf(rows: SeriesRows, year: number): AlertYear {
     countFlags: count?.flags ?? '',
     population: people,
     populationFlags: people === null ? '' : population!.flags,
+    populationSource: people === null ? null : population!.source,
     rate: counted !== null && people !== null ? (counted / people) * 100_000 : null,
   };
 }
@@ -108,19 +110,19 @@ export function seriesYear(cells: CellLookup, indicator: string, geo: string, ye
   return yearOf(rowsOf(cells, indicator, geo), year);
 }
 
-/**
- * Which population source a year's denominator comes from. The seed's populations are Eurostat's
- * 1 January figures up to 2019 and World Bank mid-year estimates, flagged d, from 2020: a change of
- * the d flag inside a series is a change of source, which moves a rate without any change in crime.
- */
-/** Which population a year's rate divides by: a mid-year estimate (flag d) or the population on 1 January. */
-function sourceOf(year: AlertYear): 'midyear' | 'january' {
-  return year.populationFlags.includes('d') ? 'midyear' : 'january';
+/** Which population a year's rate divides by: its source, e.g. Eurostat's demo_pjan or the World Bank's. */
+function sourceOf(year: AlertYear): string | null {
+  return year.populationSource;
 }
 
-/** The population source named in the reader's language. */
+/**
+ * The population source named in the reader's language: a mid-year estimate (flag d) or the population
+ * on 1 January, and its publisher and dataset (proper names, the same in every language).
+ */
 export function populationSource(year: AlertYear, locale: Locale = 'en'): string {
-  return translate(locale, { key: 'alerts.population-source', params: { source: sourceOf(year) } });
+  const kind = year.populationFlags.includes('d') ? 'midyear' : 'january';
+  const named = translate(locale, { key: 'alerts.population-source', params: { source: kind } });
+  return year.populationSource ? `${named} (${sourceName(year.populationSource)})` : named;
 }
 
 /** The window before a year, as parallel arrays (a screen builds hundreds of thousands of them). */
@@ -128,15 +130,15 @@ interface Window {
   xs: number[];
   counts: number[];
   populations: (number | null)[];
-  /** Whether each year's population is a mid-year estimate (flag d): another source. */
-  midYear: boolean[];
+  /** Each year's population source (null without a population). */
+  sources: (string | null)[];
   /** The first year starts at a break (b). */
   startsAtBreak: boolean;
 }
 
 /** The window before `year`, newest first until a break (b) or `window` years; gaps are skipped. */
 function windowBefore(rows: SeriesRows, year: number): Window {
-  const w: Window = { xs: [], counts: [], populations: [], midYear: [], startsAtBreak: false };
+  const w: Window = { xs: [], counts: [], populations: [], sources: [], startsAtBreak: false };
   for (let y = year - 1; y >= year - ALERT_RULES.window; y--) {
     const count = rows.counts?.[y - rows.first];
     if (count?.value == null) continue;
@@ -145,7 +147,7 @@ function windowBefore(rows: SeriesRows, year: number): Window {
     w.xs.unshift(y);
     w.counts.unshift(count.value);
     w.populations.unshift(people);
-    w.midYear.unshift(people !== null && population!.flags.includes('d'));
+    w.sources.unshift(people === null ? null : population!.source);
     if (count.flags.includes('b')) {
       w.startsAtBreak = true;
       break;
@@ -216,9 +218,8 @@ export function testSeries(
   }
   // The population is the exposure only when one source covers the window and the year: otherwise a
   // change of source would look like a change in crime, and the counts are tested alone.
-  const currentMidYear = current.populationFlags.includes('d');
   const exposure =
-    series.measure === 'rate' && w.populations.every((p, i) => p !== null && w.midYear[i] === currentMidYear);
+    series.measure === 'rate' && w.populations.every((p, i) => p !== null && w.sources[i] === current.populationSource);
   const notices: AlertNotice[] = [];
   if (series.measure === 'rate' && prior.population !== null && sourceOf(prior) !== sourceOf(current)) {
     notices.push({

@@ -6,7 +6,10 @@ import type { ObservationFilter, ObservationRecord } from '../cells/observation.
  */
 
 /** A published cell (the latest revision, now or as of a moment): the columns analytics uses. */
-export type CellRecord = Pick<ObservationRecord, 'geo' | 'indicator' | 'period' | 'period_start' | 'value' | 'flags'>;
+export type CellRecord = Pick<
+  ObservationRecord,
+  'geo' | 'indicator' | 'period' | 'period_start' | 'value' | 'flags' | 'source'
+>;
 export type CellFilter = ObservationFilter;
 
 /** The denominator of every per-100k rate: population on 1 January. */

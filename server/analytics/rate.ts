@@ -19,6 +19,7 @@ function missing(reason: string, count: CellRecord | undefined): MeasuredValue {
     flags: count?.flags ?? '',
     count: count?.value ?? null,
     countFlags: count?.flags ?? '',
+    source: count?.source ?? null,
     denominator: null,
     reason,
   };
@@ -41,6 +42,7 @@ export function measuredCount(cell: CellRecord | undefined, geo: string, period:
     flags: cell.flags,
     count: cell.value,
     countFlags: cell.flags,
+    source: cell.source,
     denominator: null,
     reason: null,
   };
@@ -68,6 +70,7 @@ export function measuredRate(
     period,
     value: population.value,
     flags: population.flags,
+    source: population.source,
   };
   return {
     value: (cell.value / population.value) * 100_000,
@@ -75,6 +78,7 @@ export function measuredRate(
     flags: cell.flags === '' && population.flags === '' ? '' : unionFlags(cell.flags, population.flags),
     count: cell.value,
     countFlags: cell.flags,
+    source: cell.source,
     denominator,
     reason: null,
   };

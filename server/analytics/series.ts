@@ -1,3 +1,4 @@
+import { sourceName } from '../catalogue/source-names';
 import { median } from 'simple-statistics';
 import { parsePeriod } from '../cells/period';
 import type { MeasuredValue, SegmentStatistics, TrendPoint } from '../shared/api/analytics';
@@ -42,10 +43,12 @@ function follows(previous: string, next: string): boolean {
   return Math.abs(after.x - positionOf(previous).x - after.step) < 1e-6;
 }
 
-/** Which population a rate was divided by: a d flag marks another source (the seed's World Bank mid-year estimates). */
-function denominatorSource(measured: MeasuredValue): 'midyear' | 'january' | null {
-  if (!measured.denominator) return null;
-  return measured.denominator.flags.includes('d') ? 'midyear' : 'january';
+/**
+ * Which population a rate was divided by: its source (e.g. Eurostat's demo_pjan, the World Bank's
+ * mid-year estimates, flagged d). A change of source inside a series is a break for every rate.
+ */
+function denominatorSource(measured: MeasuredValue): string | null {
+  return measured.denominator?.source ?? null;
 }
 
 /** Why a point starts a new segment, or null: a break flag (b), or a change of population source under a rate. */
@@ -57,7 +60,7 @@ function breakReason(
   if (measured.countFlags.includes('b')) return { key: 'trends.break-figures' };
   if (measured.flags.includes('b')) return { key: 'trends.break-population' };
   if (source && previousSource && source !== previousSource)
-    return { key: 'trends.break-source', params: { before: previousSource, after: source } };
+    return { key: 'trends.break-source', params: { before: sourceName(previousSource), after: sourceName(source) } };
   return null;
 }
 
@@ -74,7 +77,7 @@ export function segmentSeries(
   breaks: { period: string; reason: string }[];
 } {
   let segment = 0;
-  let previousSource: 'midyear' | 'january' | null = null;
+  let previousSource: string | null = null;
   const points: TrendPoint[] = [];
   const breaks: { period: string; reason: string }[] = [];
   series.forEach(({ period, measured }, i) => {

@@ -23,6 +23,7 @@ import { indicatorRoutes } from '../indicators/indicator.routes';
 import { labelRoutes } from '../labels/label.routes';
 import { interopRoutes } from '../interop/interop.routes';
 import { observationHistoryRoutes } from '../observations/observation-history.routes';
+import { sourceRoutes } from '../sources/source.routes';
 import { observationRoutes } from '../observations/observation.routes';
 import { openApiRoutes } from '../openapi/openapi.routes';
 import { practiceRoutes } from '../practices/practice.routes';
@@ -42,6 +43,7 @@ export const apiRoutes: readonly AnyRoute[] = [
   ...labelRoutes,
   ...observationRoutes,
   ...observationHistoryRoutes,
+  ...sourceRoutes,
   ...analyticsRoutes,
   ...alertRoutes,
   ...practiceRoutes,

@@ -3,6 +3,7 @@ import { migrateToLatest } from '../db/migrate';
 import { withStartupLock } from '../db/migrate-lock';
 import { loadSeed, type SeedSummary } from '../seed/load-seed';
 import { syncEmpactCatalogue } from '../empact/empact.catalogue';
+import { syncSourceCatalogue } from '../sources/source.catalogue';
 import { loadLabelBook } from '../labels/label.book';
 import { syncLabelSearch } from '../labels/label.search';
 import { insertMissingRegions } from '../geos/geo.repository';
@@ -20,6 +21,8 @@ export async function initialiseDatabase(db: Db): Promise<{ migrations: string[]
     const seed = anyGeo ? null : await loadSeed(db);
     // A database seeded before data/empact/cycles.json (or before its latest cycle) gets what it lacks; nothing is overwritten.
     if (anyGeo) await syncEmpactCatalogue(db);
+    // Likewise data/sources.json: a source added there (another seed's dataset) exists before it is named.
+    if (anyGeo) await syncSourceCatalogue(db);
     // The label search index is derived from the catalogues and the reviews: rebuilt at every start.
     await syncLabelSearch(db, await loadLabelBook(db));
     // Likewise a database seeded before NUTS regions (issue 19) gets the regions; their figures come with new submissions.

@@ -6,6 +6,9 @@ export interface CellRevision {
   submissionId: number;
   /** Who sent the submission's file: a role, never a person's address (history is public). */
   source: string;
+  /** The dataset the version comes from (sources.code) and its edition: each keeps its own line of revisions. */
+  dataSource: string;
+  edition: string | null;
   recordedAt: string;
   value: number | null;
   flags: string;
@@ -13,7 +16,10 @@ export interface CellRevision {
   current: boolean;
 }
 
-/** Every revision of one cell, oldest first, with the submission that supplied it. */
+/**
+ * Every revision of one cell from every source, oldest first, with the submission that supplied it.
+ * `current` marks each source's current version.
+ */
 export async function cellHistory(
   db: DbOrTx,
   cell: { geo: string; indicator: string; period: string },
@@ -31,6 +37,8 @@ export async function cellHistory(
       'v.current',
       's.submitted_by',
       's.file_name',
+      'v.source as data_source',
+      's.edition',
     ])
     .where('v.geo', '=', cell.geo)
     .where('v.indicator', '=', cell.indicator)
@@ -41,6 +49,8 @@ export async function cellHistory(
     revisionId: r.id,
     submissionId: r.submission_id,
     source: r.submitted_by === 'seed' ? `seed (${r.file_name})` : 'national contact point or secretariat',
+    dataSource: r.data_source,
+    edition: r.edition,
     recordedAt: r.recorded_at,
     value: r.value,
     flags: r.flags,

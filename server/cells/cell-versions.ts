@@ -20,6 +20,7 @@ export function cellVersions(db: DbOrTx) {
       'revision_id as id',
       'submission_id',
       'recorded_at',
+      'source',
       sql<number>`1`.as('current'),
     ]);
   const superseded = db
@@ -35,6 +36,7 @@ export function cellVersions(db: DbOrTx) {
       'id',
       'submission_id',
       'recorded_at',
+      'source',
       sql<number>`0`.as('current'),
     ]);
   return current.unionAll(superseded).as('v');

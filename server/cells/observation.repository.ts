@@ -1,6 +1,7 @@
 import type { CompiledQuery } from 'kysely';
 import type { DbOrTx } from '../db/database';
 import { cellVersions } from './cell-versions';
+import { preferredOfEachCell, sourceRanks } from './preferred';
 import { CompiledByShape, filterParameters, type ObservationFilter, shapeOf, whereFilter } from './compiled-filter';
 
 export type { ObservationFilter } from './compiled-filter';
@@ -14,11 +15,14 @@ export interface ObservationRecord {
   flags: string;
   revision_id: number;
   recorded_at: string;
+  /** The source of this value: the cell's preferred one, or the one the filter names. */
+  source: string;
 }
 
 /**
  * The published value of each cell. Now: the `observations` table. As of a moment: from all versions
- * (cell-versions.ts), the latest recorded at or before asOf.
+ * (cell-versions.ts), the latest recorded at or before asOf. Of a cell's sources, the preferred one
+ * (preferred.ts), unless the filter names a source.
  */
 export async function listObservations(
   db: DbOrTx,
@@ -27,7 +31,8 @@ export async function listObservations(
 ): Promise<ObservationRecord[]> {
   if (asOf) return listObservationsAsOf(db, filter, asOf);
   const compiled = currentQueryFor(db, filter);
-  return (await db.executeQuery<ObservationRecord>({ ...compiled, parameters: filterParameters(filter) })).rows;
+  const { rows } = await db.executeQuery<ObservationRecord>({ ...compiled, parameters: filterParameters(filter) });
+  return filter.source ? rows : preferredOfEachCell(rows, await sourceRanks(db));
 }
 
 /**
@@ -44,7 +49,7 @@ function buildCurrentQuery(db: DbOrTx, filter: ObservationFilter) {
   return whereFilter(
     db
       .selectFrom('observations')
-      .select(['geo', 'indicator', 'period', 'period_start', 'value', 'flags', 'revision_id', 'recorded_at']),
+      .select(['geo', 'indicator', 'period', 'period_start', 'value', 'flags', 'revision_id', 'recorded_at', 'source']),
     filter,
   );
 }
@@ -65,6 +70,7 @@ async function listObservationsAsOf(db: DbOrTx, filter: ObservationFilter, asOf:
       'v.flags',
       'v.id as revision_id',
       'v.recorded_at',
+      'v.source',
     ])
     .where('v.indicator', 'in', filter.indicators)
     .where('v.recorded_at', '<=', asOf);
@@ -72,24 +78,34 @@ async function listObservationsAsOf(db: DbOrTx, filter: ObservationFilter, asOf:
   if (filter.periods) query = query.where('v.period', 'in', filter.periods);
   if (filter.fromStart) query = query.where('v.period_start', '>=', filter.fromStart);
   if (filter.toStart) query = query.where('v.period_start', '<=', filter.toStart);
+  if (filter.source) query = query.where('v.source', '=', filter.source);
   const rows = await query
     .orderBy('v.indicator')
     .orderBy('v.geo')
     .orderBy('v.period_start')
     .orderBy('v.period')
+    .orderBy('v.source')
     .orderBy('v.recorded_at')
     .orderBy('v.id')
     .execute();
-  return latestOfEachCell(rows);
+  const latest = latestOfEachSource(rows);
+  return filter.source ? latest : preferredOfEachCell(latest, await sourceRanks(db));
 }
 
-/** Rows sorted so that a cell's versions are adjacent and oldest first: the last of each run. */
-function latestOfEachCell(rows: ObservationRecord[]): ObservationRecord[] {
+/** Rows sorted so that a cell's versions from one source are adjacent and oldest first: the last of each run. */
+function latestOfEachSource(rows: ObservationRecord[]): ObservationRecord[] {
   const latest: ObservationRecord[] = [];
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
     const next = rows[i + 1];
-    if (next && next.period === r.period && next.geo === r.geo && next.indicator === r.indicator) continue;
+    if (
+      next &&
+      next.period === r.period &&
+      next.geo === r.geo &&
+      next.indicator === r.indicator &&
+      next.source === r.source
+    )
+      continue;
     latest.push(r);
   }
   return latest;

@@ -5,7 +5,7 @@ import type { AuditLogTable, AuditRefusalTable } from './tables/audit.table';
 import type { GeoGroupMemberTable, GeoTable, PublishedRateTable } from './tables/geo.table';
 import type { IndicatorTable, ThemeTable } from './tables/indicator.table';
 import type { LabelRevisionTable, LabelSearchTable, PracticeTranslationTable } from './tables/label.table';
-import type { ObservationTable, RevisionTable } from './tables/observation.table';
+import type { ObservationTable, RevisionTable, SourceTable } from './tables/observation.table';
 import type {
   PracticeListingFacetTable,
   PracticeListingTable,
@@ -34,6 +34,7 @@ export interface Database {
   staged_parts: StagedPartTable;
   revisions: RevisionTable;
   observations: ObservationTable;
+  sources: SourceTable;
   practices: PracticeTable;
   practice_versions: PracticeVersionTable;
   practice_listings: PracticeListingTable;

@@ -41,6 +41,8 @@ export interface PublishWriter {
 export interface Publication {
   submissionId: number;
   recordedAt: string;
+  /** The source every cell of the commit comes from: part of each cell's key. */
+  source: string;
 }
 
 const OBSERVATION_COLUMNS = [
@@ -54,6 +56,7 @@ const OBSERVATION_COLUMNS = [
   'revision_id',
   'submission_id',
   'recorded_at',
+  'source',
 ] as const;
 const REVISION_COLUMNS = [
   'id',
@@ -66,6 +69,7 @@ const REVISION_COLUMNS = [
   'flags',
   'note',
   'recorded_at',
+  'source',
 ] as const;
 
 /**
@@ -99,27 +103,28 @@ function revisionRow(old: PublishedCell): (string | number | null)[] {
     old.flags,
     old.note,
     old.recorded_at,
+    old.source,
   ];
 }
 
 const ROWS_PER_INSERT = 64;
-/** Values bound per row; the submission and the time are the same for every row, bound once by name. */
+/** Values bound per row; the submission, the time and the source are the same for every row, bound once by name. */
 const ROW_VALUES = 8;
 
 function sqliteWriter(sqlite: SQLite.Database, tx: DbOrTx, p: Publication): PublishWriter {
-  const placeholders = '(?, ?, ?, ?, ?, ?, ?, ?, $submission, $recordedAt)';
+  const placeholders = '(?, ?, ?, ?, ?, ?, ?, ?, $submission, $recordedAt, $source)';
   const insert = (rows: number) =>
     sqlite.prepare(
       `insert into observations (${OBSERVATION_COLUMNS.join(', ')}) values ${Array.from({ length: rows }, () => placeholders).join(', ')}`,
     );
   const many = insert(ROWS_PER_INSERT);
   const one = insert(1);
-  const shared = { submission: p.submissionId, recordedAt: p.recordedAt };
+  const shared = { submission: p.submissionId, recordedAt: p.recordedAt, source: p.source };
   const keep = sqlite.prepare(
     `insert into revisions (${REVISION_COLUMNS.join(', ')}) values (${REVISION_COLUMNS.map(() => '?').join(', ')})`,
   );
   const update = sqlite.prepare(
-    'update observations set value = ?, flags = ?, note = ?, revision_id = ?, submission_id = ?, recorded_at = ? where indicator = ? and geo = ? and period = ?',
+    'update observations set value = ?, flags = ?, note = ?, revision_id = ?, submission_id = ?, recorded_at = ? where indicator = ? and geo = ? and period = ? and source = ?',
   );
   // One array refilled for every statement: measured, a fresh array and a row array per cell cost 0.2 s a million.
   const params: (string | number | null)[] = new Array(ROWS_PER_INSERT * ROW_VALUES);
@@ -153,6 +158,7 @@ function sqliteWriter(sqlite: SQLite.Database, tx: DbOrTx, p: Publication): Publ
         cell.indicator,
         cell.geo,
         cell.period,
+        p.source,
       );
     },
     async flush() {},
@@ -175,7 +181,7 @@ function observationLine(cell: StoredCell, revisionId: number, tail: string): st
 }
 
 function postgresWriter(side: Db, one: Db, tx: DbOrTx, p: Publication): PublishWriter {
-  const tail = `\t${p.submissionId}\t${copyText(p.recordedAt)}\n`;
+  const tail = `\t${p.submissionId}\t${copyText(p.recordedAt)}\t${copyText(p.source)}\n`;
   let lines = '';
   let copy: CopyIn | null = null;
   let replaced: Replacement[] = [];
@@ -248,12 +254,13 @@ async function replaceCells(tx: DbOrTx, batch: Replacement[], p: Publication): P
   await sql`insert into revisions (${sql.raw(REVISION_COLUMNS.join(', '))})
     select * from unnest(${old((c) => c.revision_id)}::integer[], ${old((c) => c.submission_id)}::integer[], ${old((c) => c.geo)}::text[],
       ${old((c) => c.indicator)}::text[], ${old((c) => c.period)}::text[], ${old((c) => c.period_start)}::text[], ${old((c) => c.value)}::float8[],
-      ${old((c) => c.flags)}::text[], ${old((c) => c.note)}::text[], ${old((c) => c.recorded_at)}::text[])`.execute(tx);
+      ${old((c) => c.flags)}::text[], ${old((c) => c.note)}::text[], ${old((c) => c.recorded_at)}::text[],
+      ${old((c) => c.source)}::text[])`.execute(tx);
   const now = <T>(pick: (r: Replacement) => T) => batch.map(pick);
   await sql`update observations o set value = u.value, flags = u.flags, note = u.note, revision_id = u.revision_id,
       submission_id = ${p.submissionId}, recorded_at = ${p.recordedAt}
     from unnest(${now((r) => r.cell.indicator)}::text[], ${now((r) => r.cell.geo)}::text[], ${now((r) => r.cell.period)}::text[],
       ${now((r) => r.cell.value)}::float8[], ${now((r) => r.cell.flags)}::text[], ${now((r) => r.cell.note)}::text[], ${now((r) => r.revisionId)}::integer[])
       as u(indicator, geo, period, value, flags, note, revision_id)
-    where o.indicator = u.indicator and o.geo = u.geo and o.period = u.period`.execute(tx);
+    where o.indicator = u.indicator and o.geo = u.geo and o.period = u.period and o.source = ${p.source}`.execute(tx);
 }

@@ -1,3 +1,4 @@
+import { isPreferredVersion } from '../cells/preferred';
 import type { DbOrTx } from '../db/database';
 import { badRequest, notFound } from '../http/errors';
 import type { EmpactAction, EmpactKpi, EmpactPriority, EmpactResult } from '../shared/api/empact';
@@ -175,6 +176,7 @@ async function priorityIndicators(
           .select(['period', 'value', 'flags'])
           .where('indicator', '=', indicator.code)
           .where('geo', '=', query.geo)
+          .where(isPreferredVersion('observations'))
           .where('period', '<=', lastPeriod)
           .where('value', 'is not', null)
           .orderBy('period', 'desc')
@@ -194,6 +196,7 @@ async function priorityIndicators(
         .select(['period', (eb) => eb.fn.countAll<number>().as('countries')])
         .where('indicator', '=', indicator.code)
         .where('geos.kind', '=', 'country')
+        .where(isPreferredVersion('observations'))
         .where('period', '<=', lastPeriod)
         .where('value', 'is not', null)
         .groupBy('period')

@@ -1,3 +1,4 @@
+import { isPreferredVersion } from '../cells/preferred';
 import type { DbOrTx } from '../db/database';
 import type { EmpactAction, EmpactKpi, EmpactOap, Frequency, KpiReport } from '../shared/api/empact';
 import { type EmpactScope, maySee } from './empact.access';
@@ -143,6 +144,7 @@ async function indicatorReports(db: DbOrTx, k: EmpactKpiRow): Promise<KpiReport[
     .select(['period', 'value', 'flags', 'recorded_at'])
     .where('indicator', '=', k.indicator!)
     .where('geo', '=', k.indicator_geo!)
+    .where(isPreferredVersion('observations'))
     .orderBy('period')
     .execute();
   const first = k.baseline_date.slice(0, 4);

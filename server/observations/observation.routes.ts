@@ -14,6 +14,7 @@ import { defineRoute } from '../http/route';
 import { ObservationsAnswerSchema, type ObservationsAnswer as ObservationsResponse } from '../shared/api/observations';
 import { parsePeriod } from '../cells/period';
 import { listObservations } from '../cells/observation.repository';
+import { assertKnownSource, sourceParam } from '../sources/source.query';
 import { geosAtLevel, withRegionRates } from './observation-level';
 
 export const ObservationQuery = z.object({
@@ -36,6 +37,7 @@ export const ObservationQuery = z.object({
   to: periodParam.optional(),
   measure: measureParam,
   asOf: asOfParam.optional(),
+  source: sourceParam.optional(),
   format: tableFormatParam,
 });
 
@@ -62,9 +64,15 @@ async function readObservations(
     throw badRequest({ key: 'trends.from-after-to', params: { from: query.from, to: query.to } });
   const indicators = await db.selectFrom('indicators').selectAll().where('code', 'in', query.indicator).execute();
   if (query.measure === 'rate') for (const row of indicators) assertMeasure(row, 'rate');
-  const wanted = query.measure === 'rate' ? [...query.indicator, POPULATION_INDICATOR] : query.indicator;
-  const cells = await listObservations(db, { indicators: wanted, geos, fromStart, toStart }, asOf);
-  const index = cellIndex(cells);
+  if (query.source) await assertKnownSource(db, query.source);
+  // A named source gives the counts; the population is always the preferred one.
+  const [cells, population] = await Promise.all([
+    listObservations(db, { indicators: query.indicator, geos, fromStart, toStart, source: query.source }, asOf),
+    query.measure === 'rate'
+      ? listObservations(db, { indicators: [POPULATION_INDICATOR], geos, fromStart, toStart }, asOf)
+      : Promise.resolve([]),
+  ]);
+  const index = cellIndex(population);
   const units = new Map(
     indicators.map((i) => [i.code, query.measure === 'rate' && canBeRate(i) ? PER_100K_UNIT : i.unit]),
   );
@@ -104,6 +112,8 @@ function observationsCsv(answer: ObservationsResponse): string {
     count_flags: o.countFlags,
     population: o.denominator?.value ?? null,
     population_flags: o.denominator?.flags ?? '',
+    population_source: o.denominator?.source ?? '',
+    cell_source: o.source ?? '',
     reason: o.reason ?? '',
     revision: o.revision,
     recorded_at: o.recordedAt,
@@ -122,6 +132,8 @@ function observationsCsv(answer: ObservationsResponse): string {
     'count_flags',
     'population',
     'population_flags',
+    'population_source',
+    'cell_source',
     'reason',
     'revision',
     'recorded_at',
@@ -136,7 +148,7 @@ export const observationRoutes = [
     path: '/api/observations',
     tag: 'observations',
     summary:
-      'Published observations (the latest revision of each cell, or as of a moment) for indicators, geos and a period range, as counts or per-100k rates',
+      'Published observations (the latest revision of each cell, or as of a moment) for indicators, geos and a period range, as counts or per-100k rates; each cell from its preferred source, or from the source named by `source`',
     access: { kind: 'public' },
     query: ObservationQuery,
     response: ObservationsResponseSchema,

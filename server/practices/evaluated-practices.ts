@@ -63,7 +63,12 @@ export async function recordEvaluatedPractices(db: Db, now = new Date()): Promis
       'geo,indicator,period,value,flags,note\n' +
       `${geo},${EVALUATED_PRACTICES},${year},${count},,Counted from the observatory's practice catalogue\n`;
     const source = bufferSource(`practice-catalogue-${geo}-${year}.csv`, Buffer.from(csv));
-    const preview = await previewSubmission(db, { geo, submittedBy: PRACTICE_CATALOGUE_SUBMITTER, source }, now);
+    const dataSource = { code: 'observatory', edition: 'practice catalogue' };
+    const preview = await previewSubmission(
+      db,
+      { geo, submittedBy: PRACTICE_CATALOGUE_SUBMITTER, source, dataSource },
+      now,
+    );
     if (preview.status !== 'validated') {
       if (preview.duplicateOf !== null) continue;
       throw new Error(`${EVALUATED_PRACTICES} for ${geo} did not validate: ${preview.report.entries[0]?.message}`);

@@ -1,6 +1,8 @@
 import type { DbOrTx } from '../db/database';
 import type { CellState, OwedCell } from '../shared/api/rounds';
 import type { Round } from './round.repository';
+import { preferredOfEachCell, sourceRanks } from '../cells/preferred';
+import { NATIONAL_SOURCE } from '../shared/api/sources';
 
 /** The period before: 2024 → 2023, 2024-Q1 → 2023-Q4, 2024-01 → 2023-12 (last year's value for reference). */
 export function previousPeriod(period: string): string {
@@ -56,12 +58,21 @@ export async function owedCells(db: DbOrTx, round: Round, geos: string[]): Promi
   const periods = [...new Set([...round.periods, ...round.periods.map(previousPeriod)])];
   const observations = await db
     .selectFrom('observations')
-    .select(['geo', 'indicator', 'period', 'value', 'flags', 'note', 'recorded_at'])
+    .select(['geo', 'indicator', 'period', 'value', 'flags', 'note', 'recorded_at', 'source'])
     .where('geo', 'in', geos)
     .where('indicator', 'in', round.indicators)
     .where('period', 'in', periods)
+    .orderBy('indicator')
+    .orderBy('geo')
+    .orderBy('period')
     .execute();
-  const published = new Map(observations.map((o) => [key(o.geo, o.indicator, o.period), o]));
+  // A round asks the contact point for its own figures: only theirs deliver a cell. Last period's value,
+  // the reference, is whatever readers see (the preferred source's).
+  const delivered = new Map(
+    observations.filter((o) => o.source === NATIONAL_SOURCE).map((o) => [key(o.geo, o.indicator, o.period), o]),
+  );
+  const preferred = preferredOfEachCell(observations, await sourceRanks(db));
+  const reference = new Map(preferred.map((o) => [key(o.geo, o.indicator, o.period), o]));
   const declared = await db
     .selectFrom('round_unavailable_cells')
     .select(['geo', 'indicator', 'period', 'reason'])
@@ -76,8 +87,8 @@ export async function owedCells(db: DbOrTx, round: Round, geos: string[]): Promi
       const indicator = catalogue.get(code);
       const threshold = indicator?.unit === 'count' ? Number(indicator.implausible_change) : null;
       for (const period of round.periods) {
-        const cell = published.get(key(geo, code, period));
-        const previous = published.get(key(geo, code, previousPeriod(period)));
+        const cell = delivered.get(key(geo, code, period));
+        const previous = reference.get(key(geo, code, previousPeriod(period)));
         const value = cell ? (cell.value === null ? null : Number(cell.value)) : null;
         const previousValue = previous?.value === null || previous === undefined ? null : Number(previous.value);
         const warning = cell ? changeWarning(value, previousValue, threshold) : null;

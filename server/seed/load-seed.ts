@@ -15,9 +15,20 @@ import { loadPracticeSeed } from '../practices/practice.seed';
 import { commitSubmission } from '../submissions/publish/commit';
 import { previewSubmission } from '../submissions/pipeline';
 import { fileSource } from '../submissions/read/source';
+import { syncSourceCatalogue } from '../sources/source.catalogue';
 
 const SeedManifest = z.object({
-  files: z.array(z.object({ file: z.string(), geo: z.string(), cells: z.number().int() })),
+  files: z.array(
+    z.object({
+      file: z.string(),
+      geo: z.string(),
+      cells: z.number().int(),
+      /** The source the file delivers (data/sources.json); a later file from the same source revises its cells. */
+      source: z.string(),
+      /** The source's edition or version, e.g. "2025 edition, updated 2025-04-23". */
+      edition: z.string().nullable().default(null),
+    }),
+  ),
   /** Rates a source published (Eurostat's regional per-100k rates): geo,indicator,period,value. */
   publishedRates: z
     .array(z.object({ file: z.string(), source: z.string(), rates: z.number().int() }))
@@ -50,7 +61,11 @@ export interface SeedSummary {
   revisions: number;
 }
 
-/** Loads the catalogues, then each seed file as an ordinary submission: preview, then commit. */
+/**
+ * Loads the catalogues, then each seed file as an ordinary submission of its source: preview, then
+ * commit, in manifest order. Each commit is recorded strictly after the one before, so that asOf
+ * between two deliveries (e.g. the 2022 and 2025 editions of crim_off_cat) tells them apart.
+ */
 export async function loadSeed(db: Db, seedDir = path.join(DATA_DIR, 'seed')): Promise<SeedSummary> {
   await db.transaction().execute(async (tx) => {
     await insertGeoCatalogue(tx, loadGeoCatalogue().geos);
@@ -58,21 +73,40 @@ export async function loadSeed(db: Db, seedDir = path.join(DATA_DIR, 'seed')): P
     await insertIndicatorCatalogue(tx, loadIndicatorCatalogue());
     await syncEmpactCatalogue(tx);
   });
-  const manifest = SeedManifest.parse(JSON.parse(readFileSync(path.join(seedDir, 'manifest.json'), 'utf8')));
-  let revisions = 0;
-  for (const entry of manifest.files) {
-    const source = await fileSource(path.join(seedDir, entry.file), entry.file);
-    const preview = await previewSubmission(db, { geo: entry.geo, submittedBy: SEED_SUBMITTER, source });
-    if (preview.status !== 'validated') {
-      const first = preview.report.entries[0];
-      throw new Error(
-        `Seed file ${entry.file} did not validate: ${first?.code} at row ${first?.row}: ${first?.message}`,
-      );
-    }
-    revisions += (await commitSubmission(db, preview.submissionId)).revisionsAdded;
-  }
+  await syncSourceCatalogue(db);
+  const manifest = readSeedManifest(seedDir);
+  let revisions = await loadSeedFiles(db, seedDir, manifest.files);
   for (const entry of manifest.publishedRates) await loadPublishedRates(db, seedDir, entry);
   await loadPracticeSeed(db);
   revisions += await recordEvaluatedPractices(db);
   return { submissions: manifest.files.length, revisions };
+}
+
+export type SeedManifest = z.infer<typeof SeedManifest>;
+export type SeedEntry = SeedManifest['files'][number];
+
+export function readSeedManifest(seedDir = path.join(DATA_DIR, 'seed')): SeedManifest {
+  return SeedManifest.parse(JSON.parse(readFileSync(path.join(seedDir, 'manifest.json'), 'utf8')));
+}
+
+/** Previews and commits seed files in order, each as a submission of its source; returns the revisions added. */
+export async function loadSeedFiles(db: Db, seedDir: string, entries: SeedEntry[]): Promise<number> {
+  let revisions = 0;
+  let last = 0;
+  for (const entry of entries) {
+    const source = await fileSource(path.join(seedDir, entry.file), entry.file);
+    const dataSource = { code: entry.source, edition: entry.edition };
+    const preview = await previewSubmission(db, { geo: entry.geo, submittedBy: SEED_SUBMITTER, source, dataSource });
+    // A later edition that repeats an earlier file byte for byte (the UK's jurisdictions in 2025) adds nothing.
+    if (preview.status === 'committed') continue;
+    if (preview.status !== 'validated') {
+      const first = preview.report.entries.find((e) => e.severity === 'error') ?? preview.report.entries[0];
+      throw new Error(
+        `Seed file ${entry.file} did not validate: ${first?.code} at row ${first?.row}: ${first?.message}`,
+      );
+    }
+    last = Math.max(Date.now(), last + 1);
+    revisions += (await commitSubmission(db, preview.submissionId, new Date(last))).revisionsAdded;
+  }
+  return revisions;
 }

@@ -1,3 +1,4 @@
+import { NATIONAL_SOURCE } from '../shared/api/sources';
 import type { LocalisedText } from '../shared/i18n';
 import { translate } from '../i18n/translate';
 import type { Db, DbOrTx } from '../db/database';
@@ -37,6 +38,11 @@ export interface SubmissionRequest {
   onProgress?: (rowsRead: number) => void | Promise<void>;
   /** Where the staging file goes (UPLOAD_DIR); by default the default upload folder. */
   stagingFolder?: string;
+  /**
+   * The source the file delivers (a code of data/sources.json) and its edition; by default the
+   * contact point's own national figures. Only a later submission from the same source revises a cell.
+   */
+  dataSource?: { code: string; edition?: string | null };
 }
 
 export type { ReadingSummary, SubmissionPreview } from '../shared/api/submissions';
@@ -64,6 +70,9 @@ export class ProfileNotForGeoError extends Error {
 /** Callers check the geo first (a 400 naming it); this guards the foreign key the preview does not check. */
 export class UnknownSubmissionGeoError extends Error {}
 
+/** A submission naming a source that data/sources.json does not list. */
+export class UnknownDataSourceError extends Error {}
+
 /**
  * Sniff, parse, validate and stage a file; published data does not change (the dry run).
  *
@@ -83,7 +92,10 @@ export async function previewSubmission(
   guard?: CellGuard,
 ): Promise<SubmissionPreview> {
   const scan = await scanSource(request.source);
-  const earlier = await findSubmissionByContent(db, request.geo, scan.sha256, request.profile ?? null);
+  const dataSource = request.dataSource?.code ?? NATIONAL_SOURCE;
+  if (!(await db.selectFrom('sources').select('code').where('code', '=', dataSource).executeTakeFirst()))
+    throw new UnknownDataSourceError(`There is no source "${dataSource}". Sources are listed in data/sources.json.`);
+  const earlier = await findSubmissionByContent(db, request.geo, scan.sha256, request.profile ?? null, dataSource);
   if (earlier)
     return previewOfStored(
       db,
@@ -133,7 +145,8 @@ async function stageAndStore(
   const { request, context, report, reading } = job;
   const rowsRead = await stageFile(staging, job);
   await guard?.begin(db, now);
-  const inspected = await inspectSubmission(db, staging, [...context.scope], report, guard);
+  const source = request.dataSource?.code ?? NATIONAL_SOURCE;
+  const inspected = await inspectSubmission(db, staging, [...context.scope], report, guard, source);
   if (report.errorCount === 0 && inspected.newCells + inspected.changedCells + inspected.unchangedCells === 0)
     reportNoCells(report, rowsRead, reading);
   const built = report.build();
@@ -159,6 +172,8 @@ async function stageAndStore(
     report: JSON.stringify(stored),
     committed_at: null,
     profile: reading.profile,
+    source,
+    edition: request.dataSource?.edition ?? null,
   };
   // A rejected file is never committed: its cells are not kept.
   const submissionId = await storeSubmission(db, submission, status === 'validated' ? staging : null);

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { NATIONAL_SOURCE } from '../shared/api/sources';
+import { assertKnownSource } from '../sources/source.query';
 import { actorName } from '../http/actor';
 import type { DbOrTx } from '../db/database';
 import { badRequest, conflict, HttpError, notFound } from '../http/errors';
@@ -21,6 +23,23 @@ import type { CellGuardFactory } from './stage/cell-guard';
 
 export const CONTACTS = ['contact_point', 'secretariat'] as const;
 
+/**
+ * The source an upload delivers: by default the contact point's own figures. Another source (a new
+ * edition of a Eurostat dataset, say) is the secretariat's to load, never a contact point's, so that
+ * a country's file cannot pass for Eurostat's; it must be one data/sources.json lists.
+ */
+async function uploadedDataSource(
+  ctx: RouteContext<z.infer<typeof UploadQuery>, unknown, unknown>,
+): Promise<{ code: string; edition: string | null }> {
+  const code = uploadField(ctx, 'source') || NATIONAL_SOURCE;
+  const edition = uploadField(ctx, 'edition')?.slice(0, 200) || null;
+  if (code === NATIONAL_SOURCE) return { code, edition };
+  if (ctx.actor.kind !== 'user' || ctx.actor.role !== 'secretariat')
+    throw new HttpError(403, 'source-not-yours', { key: 'sources.upload-not-yours', params: { source: code } });
+  await assertKnownSource(ctx.db, code);
+  return { code, edition };
+}
+
 /** The received file as a source the pipeline can read more than once. */
 async function uploadedSource(upload: ReceivedUpload) {
   return { ...(await fileSource(upload.file.path, upload.file.fileName)), byteSize: upload.file.byteSize };
@@ -29,12 +48,14 @@ async function uploadedSource(upload: ReceivedUpload) {
 const UploadQuery = z.object({
   geo: singleCode.optional(),
   profile: z.string().max(64).optional(),
+  source: z.string().max(64).optional().describe('The source the file delivers (default: national, the contact point)'),
+  edition: z.string().max(200).optional().describe("The source's edition or version, e.g. \"2025 edition\""),
 });
 export const IdParams = z.object({ id: z.coerce.number().int().positive() });
 
 function uploadField(
   ctx: RouteContext<z.infer<typeof UploadQuery>, unknown, unknown>,
-  name: 'geo' | 'profile',
+  name: 'geo' | 'profile' | 'source' | 'edition',
 ): string | undefined {
   return ctx.query[name] ?? ctx.upload?.fields[name]?.trim() ?? undefined;
 }
@@ -93,6 +114,7 @@ export const submissionRoutes = (guard: CellGuardFactory) => [
       const geo = uploadField(ctx, 'geo')!;
       await assertKnownCodes(ctx.db, 'geo', [geo]);
       const profile = uploadField(ctx, 'profile') || null;
+      const dataSource = await uploadedDataSource(ctx);
       const check = guard();
       try {
         const preview = await previewSubmission(
@@ -103,6 +125,7 @@ export const submissionRoutes = (guard: CellGuardFactory) => [
             submittedBy: actorName(ctx.actor),
             source: await uploadedSource(ctx.upload!),
             stagingFolder: uploadFolder(ctx.config.UPLOAD_DIR),
+            dataSource,
           },
           new Date(),
           check,

@@ -1,3 +1,4 @@
+import { isPreferredVersion } from '../cells/preferred';
 import type { DbOrTx } from '../db/database';
 import { toCsv } from '../http/csv';
 import { CANONICAL_COLUMNS } from './read/read-plan';
@@ -33,6 +34,7 @@ export async function submissionTemplate(db: DbOrTx, geo: string, now: Date = ne
       .selectFrom('observations as o')
       .select(['o.indicator', 'o.period', 'o.value', 'o.flags', 'o.note'])
       .where('o.geo', '=', geo)
+      .where(isPreferredVersion('o'))
       .orderBy('o.indicator')
       .orderBy('o.period_start')
       .execute(),

@@ -154,6 +154,8 @@ export const ROUTE_RULES: Record<string, Rule> = {
   })),
   'GET /api/observations': open(() => ({ query: { indicator: 'ICCS0101' } })),
   'GET /api/observations/history': open((geo) => ({ query: { geo, indicator: 'ICCS0101', period: '2019' } })),
+  'GET /api/observations/sources': open((geo) => ({ query: { geo, indicator: 'ICCS0101', period: '2019' } })),
+  'GET /api/sources': open(),
   'GET /api/compare': open(() => ({ query: { indicator: 'ICCS0101', period: '2019' } })),
   'GET /api/trends': open((geo) => ({ query: { indicator: 'ICCS0101', geo } })),
   'GET /api/alerts': open(),

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateGroup, COVERAGE_THRESHOLD } from '../../server/analytics/aggregate';
 import type { CompareResponse, MeasuredValue } from '../../server/shared/api/analytics';
-import { readCrimeCounts, readPopulation } from './eurostat-files';
+import { readCrimeCounts, readSeedPopulation } from './eurostat-files';
 import { useSeededApp } from '../helpers/context';
-import { publishCsv } from '../helpers/publish';
+import { canonicalCsv, publishCsv } from '../helpers/publish';
 
 const ctx = useSeededApp();
 
@@ -38,7 +38,7 @@ describe('GET /api/compare', () => {
 
   it('reports coverage when a member is missing (NL has no 2010 figure) and flags the aggregate i', async () => {
     const body = await compare('indicator=ICCS0101&period=2010&measure=rate');
-    const population = readPopulation();
+    const population = readSeedPopulation();
     const geos = body.rows.map((r) => r.geo);
     const total = geos.reduce((s, g) => s + population.get(`POP_JAN|${g}|2010`)!.value, 0);
     const agg = body.aggregate!;
@@ -71,10 +71,17 @@ describe('GET /api/compare', () => {
     expect(top.deviation).toBeCloseTo(top.value! - body.aggregate!.value!, 10);
   });
 
-  it('warns about d-flagged denominators (World Bank population, 2020)', async () => {
+  it('warns about d-flagged denominators (a mid-year population in place of 1 January)', async () => {
+    expect((await compare('indicator=ICCS0101&period=2020&measure=rate')).warnings.find((w) => w.geo === 'AT')).toBe(
+      undefined,
+    );
+    // The contact point's own population (preferred over Eurostat's) is a mid-year estimate.
+    await publishCsv(ctx, canonicalCsv('AT,POP_JAN,2020,8916864,d,mid-year estimate'), { geo: 'AT' });
     const body = await compare('indicator=ICCS0101&period=2020&measure=rate');
-    const at = body.warnings.find((w) => w.geo === 'AT');
-    expect(at?.reason).toMatch(/population denominator has a differing definition/);
+    expect(body.rows.find((r) => r.geo === 'AT')?.denominator).toMatchObject({ flags: 'd', source: 'national' });
+    expect(body.warnings.find((w) => w.geo === 'AT')?.reason).toMatch(
+      /population denominator has a differing definition/,
+    );
   });
 
   it('warns about a national definition recorded in the import profile a geo committed with', async () => {
@@ -106,6 +113,7 @@ describe('group aggregate rules', () => {
     value,
     flags,
     count: value,
+    source: 'estat.crim_off_cat',
     countFlags: flags,
     denominator: null,
     reason: value === null ? 'missing' : null,

@@ -1,3 +1,4 @@
+import { decodeJsonStatText } from '../../server/submissions/read/jsonstat/decode';
 import { readSharedData } from '../helpers/shared-data';
 
 /** A cell of a Eurostat TSV: value and flags as printed ("66918941 p"). */
@@ -46,4 +47,36 @@ export function readPopulation(): Map<string, EurostatCell> {
     () => 'POP_JAN',
     (d) => d[1]!,
   );
+}
+
+/** A Eurostat JSON-stat answer's cells keyed by the given dimensions and year: "ICCS0101|AT|2023" → cell. */
+function readJsonStat(file: string, keyOf: (coordinates: Record<string, string>) => string): Map<string, EurostatCell> {
+  const decoded = decodeJsonStatText(readSharedData(file));
+  if (!decoded.ok) throw new Error(`${file}: ${decoded.problems[0]?.message}`);
+  const cells = new Map<string, EurostatCell>();
+  for (const cell of decoded.dataset.cells()) {
+    if (cell.value === null) continue;
+    cells.set(`${keyOf(cell.coordinates)}|${cell.coordinates.time}`, { value: cell.value, flags: cell.status ?? '' });
+  }
+  return cells;
+}
+
+/**
+ * The population the seed divides by: demo_pjan (2004-2024) for the geos it covers, tps00001 for the
+ * others: "POP_JAN|FR|2018" → cell.
+ */
+export function readSeedPopulation(): Map<string, EurostatCell> {
+  const demoPjan = readJsonStat('eurostat-jsonstat/demo_pjan.json', (c) => `POP_JAN|${c.geo}`);
+  const covered = new Set([...demoPjan.keys()].map((k) => k.split('|')[1]));
+  const population = new Map([...readPopulation()].filter(([k]) => !covered.has(k.split('|')[1])));
+  for (const [k, cell] of demoPjan) population.set(k, cell);
+  return population;
+}
+
+/** The crim_off_cat counts as published now: the 2022 TSV, revised and extended by the 2025 edition. */
+export function readLatestCrimeCounts(): Map<string, EurostatCell> {
+  const counts = readCrimeCounts();
+  for (const [k, cell] of readJsonStat('eurostat-jsonstat/crim_off_cat_2025.json', (c) => `${c.iccs}|${c.geo}`))
+    counts.set(k, cell);
+  return counts;
 }

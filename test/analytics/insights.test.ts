@@ -84,7 +84,8 @@ describe('GET /api/alerts', () => {
 
   it('defaults to the latest year in which rates can be computed', async () => {
     const body = await alerts('');
-    expect(body.period).toBe('2021');
+    // Eurostat's 2025 edition has 2023 counts, and demo_pjan the 2023 populations.
+    expect(body.period).toBe('2023');
     expect(body.group).toBe('EU27_2020');
     expect(body.alerts.every((a) => a.measure === 'rate')).toBe(true);
     const counts = await alerts('period=2019&measure=count');
@@ -100,18 +101,19 @@ describe('GET /api/geos/:code/profile', () => {
     expect(body.geo.groups).toContain('EU27_2020');
     const homicide = body.indicators.find((i) => i.indicator.code === 'ICCS0101')!;
     expect(homicide).toMatchObject({
-      period: '2022',
-      count: { value: 65 },
-      ratePeriod: '2021',
-      rankBasis: { measure: 'rate', period: '2021' },
+      period: '2023',
+      count: { value: 75 },
+      ratePeriod: '2023',
+      rankBasis: { measure: 'rate', period: '2023' },
     });
-    expect(homicide.rate!.value).toBe((59 / 8956279) * 1e5);
-    expect(homicide.rate!.flags).toBe('d');
-    const compare = (await ctx.request().get('/api/compare?indicator=ICCS0101&period=2021&measure=rate').expect(200))
+    expect(homicide.rate!.value).toBe((75 / 9104772) * 1e5);
+    expect(homicide.rate!.flags).toBe('');
+    expect(homicide.rate!.denominator).toMatchObject({ source: 'estat.demo_pjan' });
+    const compare = (await ctx.request().get('/api/compare?indicator=ICCS0101&period=2023&measure=rate').expect(200))
       .body;
     expect(homicide.euRank).toBe(compare.rows.find((r: { geo: string }) => r.geo === 'AT').rank);
-    // The rate's latest segment (2020–2021, World Bank populations) is too short: the trend is the counts'.
-    expect(homicide.trend).toMatchObject({ measure: 'count', from: '2008', to: '2022' });
+    // Austria's population is Eurostat's throughout: the rate's one segment gives the trend.
+    expect(homicide.trend).toMatchObject({ measure: 'rate', from: '2008', to: '2023' });
     expect(['rising', 'falling', 'no clear trend']).toContain(homicide.trend!.direction);
     expect(body.indicators.some((i) => i.indicator.code === 'POP_JAN')).toBe(false);
   });
@@ -123,6 +125,6 @@ describe('GET /api/geos/:code/profile', () => {
       /^geo,indicator,indicator_name,period,unit,value,flags,rate_per_100k,rate_period/,
     );
     // Rows follow the indicator codes; DE also has survey and national indicators (DOMESTIC_VIOLENCE …) now.
-    expect(csv.text.split('\n')).toContainEqual(expect.stringMatching(/^DE,ICCS0101,Intentional homicide,2022,count,/));
+    expect(csv.text.split('\n')).toContainEqual(expect.stringMatching(/^DE,ICCS0101,Intentional homicide,2023,count,/));
   });
 });

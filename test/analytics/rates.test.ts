@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { measuredRate, roundRate } from '../../server/analytics/rate';
-import { readCrimeCounts, readPopulation } from './eurostat-files';
+import { readLatestCrimeCounts, readSeedPopulation } from './eurostat-files';
 import { useSeededApp } from '../helpers/context';
 
 const ctx = useSeededApp();
@@ -11,7 +11,7 @@ type Row = {
   flags: string;
   count: number | null;
   reason: string | null;
-  denominator: { value: number; period: string; flags: string } | null;
+  denominator: { value: number; period: string; flags: string; source: string } | null;
 };
 
 async function rates(indicator: string, period: string): Promise<Map<string, Row>> {
@@ -31,14 +31,15 @@ describe('per-100k rates against Eurostat', () => {
     expect(roundRate(y2017.get('DE')!.value!)).toBe(0.89);
     const fr = (await rates('ICCS0101', '2018')).get('FR')!;
     expect(roundRate(fr.value!)).toBe(1.04);
-    expect(fr.value).toBe((696 / 66918941) * 1e5);
+    // demo_pjan's population of France on 1 January 2018 (provisional), not tps00001's older 66,918,941.
+    expect(fr.value).toBe((696 / 67026224) * 1e5);
     expect(fr.flags).toContain('p');
-    expect(fr.denominator).toMatchObject({ value: 66918941, period: '2018', flags: 'p' });
+    expect(fr.denominator).toMatchObject({ value: 67026224, period: '2018', flags: 'p', source: 'estat.demo_pjan' });
   });
 
   it('equals count ÷ population × 100,000 from the real files, for every EU geo and year 2008–2019', async () => {
-    const counts = readCrimeCounts();
-    const population = readPopulation();
+    const counts = readLatestCrimeCounts();
+    const population = readSeedPopulation();
     let checked = 0;
     for (const indicator of ['ICCS0401', 'ICCS0501']) {
       for (const year of ['2010', '2015', '2019']) {
@@ -58,17 +59,21 @@ describe('per-100k rates against Eurostat', () => {
     expect(checked).toBeGreaterThan(120);
   });
 
-  it('never borrows another year’s population: 2022 has none, so the rate is null with a reason', async () => {
-    const at = (await rates('ICCS0101', '2022')).get('AT')!;
-    expect(at.value).toBeNull();
-    expect(at.count).toBe(65);
-    expect(at.reason).toBe('no population for AT 2022');
+  it('never borrows another year’s population: Switzerland has none for 2022, so the rate is null with a reason', async () => {
+    const ch = (await ctx.request().get('/api/observations?indicator=ICCS0101&geo=CH&from=2022&to=2022&measure=rate'))
+      .body.data[0] as Row;
+    expect(ch.value).toBeNull();
+    expect(ch.count).toBe(42);
+    expect(ch.reason).toBe('no population for CH 2022');
   });
 
-  it('carries the World Bank population’s d flag into 2020 rates', async () => {
+  it('carries the World Bank population’s d flag into 2020 rates where Eurostat has no population', async () => {
+    const ch = (await ctx.request().get('/api/observations?indicator=ICCS0101&geo=CH&from=2020&to=2020&measure=rate'))
+      .body.data[0] as Row;
+    expect(ch.flags).toContain('d');
+    expect(ch.denominator).toMatchObject({ flags: 'd', source: 'wb.sp_pop_totl' });
     const at = (await rates('ICCS0101', '2020')).get('AT')!;
-    expect(at.flags).toContain('d');
-    expect(at.denominator!.flags).toBe('d');
+    expect(at.denominator).toMatchObject({ flags: '', source: 'estat.demo_pjan' });
   });
 });
 
@@ -88,6 +93,7 @@ describe('rate arithmetic', () => {
       value,
       flags,
       recorded_at: '',
+      source: 'estat.crim_off_cat',
     });
     expect(measuredRate(cell(10, 'e'), cell(1_000_000, 'bp'), 'AT', '2017')).toMatchObject({ value: 1, flags: 'bep' });
     expect(measuredRate(cell(null, ':'), cell(1_000_000, ''), 'AT', '2017').reason).toBe('no value for AT 2017');

@@ -54,7 +54,7 @@ async function upload(page: Page, name: string, content: string, commit = true):
 
 describe('collection rounds, in Chromium', () => {
   it('a round is opened, NL delivers and completes, the map fills in, late DE is reminded, and locked data stays locked', async () => {
-    // The secretariat opens a round for the 2023 homicide count of NL and DE.
+    // The secretariat opens a round for the 2024 homicide count of NL and DE (Eurostat has 2023 already).
     const staff = await site.freshPage();
     await signInAs(staff.page, site.app.url, 'secretariat@example.eu', 'users');
     // Where it manages users, it names the NL contact point national representative (two-level approval).
@@ -72,11 +72,11 @@ describe('collection rounds, in Chromium', () => {
     expect(await seriousViolations(staff.page)).toEqual([]);
     await staff.page.click('nav a[data-view="rounds"]');
     await viewReady(staff.page, 'rounds');
-    await staff.page.getByLabel('Name').fill('Core indicators 2023');
-    await staff.page.getByLabel('Periods').fill('2023');
+    await staff.page.getByLabel('Name').fill('Core indicators 2024');
+    await staff.page.getByLabel('Periods').fill('2024');
     await staff.page.getByLabel('Countries').fill('NL, DE');
     await staff.page.getByRole('button', { name: 'Open the round' }).click();
-    await staff.page.waitForSelector('main h1:has-text("Core indicators 2023")');
+    await staff.page.waitForSelector('main h1:has-text("Core indicators 2024")');
     const roundUrl = staff.page.url();
     expect(roundUrl).toMatch(/\/rounds\/\d+$/);
     expect(await staff.page.locator('main dl.round-rates').textContent()).toContain('0.0% (0 of 2 countries complete)');
@@ -86,9 +86,9 @@ describe('collection rounds, in Chromium', () => {
     // The NL contact point sees what it owes, delivers it through an upload, and completes its part.
     const contact = await site.freshPage();
     await signInAs(contact.page, site.app.url, 'cp-nl@example.eu', 'my-country');
-    const part = contact.page.locator('section.round-part', { hasText: 'Core indicators 2023' });
+    const part = contact.page.locator('section.round-part', { hasText: 'Core indicators 2024' });
     await expect.poll(() => part.locator('tbody tr').first().textContent()).toContain('Missing');
-    await upload(contact.page, 'nl-2023.csv', 'geo,indicator,period,value,flags,note\nNL,ICCS0101,2023,150,,\n');
+    await upload(contact.page, 'nl-2024.csv', 'geo,indicator,period,value,flags,note\nNL,ICCS0101,2024,150,,\n');
     await contact.page.locator('main .notice[role="status"]', { hasText: 'Committed submission' }).waitFor();
     expect(await contact.page.locator('main .rounds-note').textContent()).toContain(
       '1 falls in a collection round and 0 fall outside every round',
@@ -128,14 +128,14 @@ describe('collection rounds, in Chromium', () => {
     const round = await site.app.db.db
       .selectFrom('collection_rounds')
       .select(['id', 'due_on'])
-      .where('name', '=', 'Core indicators 2023')
+      .where('name', '=', 'Core indicators 2024')
       .executeTakeFirstOrThrow();
     await runReminders(site.app.db.db, null, new Date(new Date(`${round.due_on}T12:00:00Z`).getTime() + 86_400_000));
     const late = await site.freshPage();
     await signInAs(late.page, site.app.url, 'cp-de@example.eu', 'my-country');
     await expect
       .poll(() => late.page.locator('ul.notices').textContent())
-      .toContain(`Round "Core indicators 2023" was due on ${round.due_on}`);
+      .toContain(`Round "Core indicators 2024" was due on ${round.due_on}`);
     const nlNotices = await site.app.db.db
       .selectFrom('round_notices')
       .select('kind')

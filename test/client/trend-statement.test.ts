@@ -22,6 +22,7 @@ const segment = (over: Partial<SegmentStatistics>): SegmentStatistics => ({
 const counted = (value: number): MeasuredValue => ({
   value,
   flags: '',
+  source: 'estat.crim_off_cat',
   count: value,
   countFlags: '',
   denominator: null,

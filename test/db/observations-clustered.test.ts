@@ -47,7 +47,7 @@ describe('the observations table after 2026-11-22T2120_observations-clustered', 
     expect(await everyObservation(database.db)).toEqual(published);
   }, 120_000);
 
-  it('upserts on (indicator, geo, period), one row per cell', async () => {
+  it('upserts on (indicator, geo, period, source), one row per cell and source', async () => {
     database = await databases.seeded();
     const [cell] = (
       await sql<{
@@ -56,13 +56,14 @@ describe('the observations table after 2026-11-22T2120_observations-clustered', 
         period: string;
         revision_id: number;
         submission_id: number;
-      }>`select geo, indicator, period, revision_id, submission_id from observations order by indicator, geo, period limit 1`.execute(
+        source: string;
+      }>`select geo, indicator, period, revision_id, submission_id, source from observations order by indicator, geo, period limit 1`.execute(
         database.db,
       )
     ).rows;
-    await sql`insert into observations (geo, indicator, period, period_start, value, flags, revision_id, submission_id, recorded_at)
-      values (${cell!.geo}, ${cell!.indicator}, ${cell!.period}, '2000-01-01', 42, 'e', ${cell!.revision_id}, ${cell!.submission_id}, '2030-01-01')
-      on conflict (indicator, geo, period) do update set value = excluded.value, flags = excluded.flags`.execute(
+    await sql`insert into observations (geo, indicator, period, period_start, value, flags, revision_id, submission_id, recorded_at, source)
+      values (${cell!.geo}, ${cell!.indicator}, ${cell!.period}, '2000-01-01', 42, 'e', ${cell!.revision_id}, ${cell!.submission_id}, '2030-01-01', ${cell!.source})
+      on conflict (indicator, geo, period, source) do update set value = excluded.value, flags = excluded.flags`.execute(
       database.db,
     );
     const { rows } = await sql<{ value: number; flags: string }>`select value, flags from observations

@@ -98,7 +98,7 @@ describe("crim_gen_reg's regions in the seed", () => {
     expect(rows.length).toBe(36); // Austria's 35 NUTS 3 regions and ATZZZ
     const vienna = rows.find((r) => r.geo === 'AT130')!;
     expect(vienna.value).toBe(fileValue('P_HTHAB', 'ICCS0401', 'AT130', '2019'));
-    expect(vienna.rateSource).toBe('eurostat:crim_gen_reg');
+    expect(vienna.rateSource).toBe('estat.crim_gen_reg');
     expect(vienna.denominator).toBeNull();
   });
 
@@ -132,7 +132,7 @@ describe("crim_gen_reg's regions in the seed", () => {
     expect(points.length).toBe(8);
     expect(points.find((p) => p.period === '2015')).toMatchObject({
       value: fileValue('P_HTHAB', 'ICCS0401', 'DE21', '2015'),
-      rateSource: 'eurostat:crim_gen_reg',
+      rateSource: 'estat.crim_gen_reg',
     });
   });
 });

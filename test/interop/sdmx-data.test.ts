@@ -66,7 +66,7 @@ describe('SDMX data formats', () => {
     expect(ss.headers['content-type']).toBe('application/vnd.sdmx.structurespecificdata+xml;version=2.1');
     expect(ss.body).toContain(
       '<Series FREQ="A" INDICATOR="ICCS0101" GEO="AT" UNIT_MEASURE="count">' +
-        '<Obs TIME_PERIOD="2021" OBS_VALUE="59"/><Obs TIME_PERIOD="2022" OBS_VALUE="65"/></Series>',
+        '<Obs TIME_PERIOD="2022" OBS_VALUE="65"/><Obs TIME_PERIOD="2023" OBS_VALUE="75"/></Series>',
     );
     const keys = await getText(app, `${FLOW}/A.ICCS0101.AT+DE?detail=serieskeysonly`).expect(200);
     expect(keys.body.match(/<generic:Series>/g)).toHaveLength(2);

@@ -86,9 +86,11 @@ describe('vintages, ETag and caching', () => {
     expect(res.headers['content-disposition']).toMatch(/attachment; filename="?observations-rate.csv"?/);
     const [header, first] = res.text.split('\n');
     expect(header).toBe(
-      'geo,indicator,period,measure,value,flags,unit,count,count_flags,population,population_flags,reason,revision,recorded_at,source,data_version',
+      'geo,indicator,period,measure,value,flags,unit,count,count_flags,population,population_flags,population_source,cell_source,reason,revision,recorded_at,source,data_version',
     );
-    expect(first).toMatch(/^AT,ICCS0101,2016,rate,0\.563\d+,,per_100k_inhabitants,49,,8700471,,,\d+,/);
+    expect(first).toMatch(
+      /^AT,ICCS0101,2016,rate,0\.563\d+,,per_100k_inhabitants,49,,8700471,,estat\.demo_pjan,national,,\d+,/,
+    );
     expect(first).toContain('"Eurostat, crim_off_cat: police-recorded offences by offence category (unit NR)."');
   });
 

@@ -36,6 +36,8 @@ describe('public transparency of past rounds', () => {
       .where('geo', '=', 'NL')
       .where('period', '=', '2020')
       .where('indicator', 'in', ['ICCS0101', 'ICCS0102'])
+      // A round asks for the contact point's own figures: Eurostat's cells of the seed deliver nothing.
+      .where('source', '=', 'national')
       .execute();
     for (const row of nl) {
       const cell = published.find((p) => p.indicator === row.indicator);

@@ -44,8 +44,15 @@ describe('POST /api/submissions', () => {
       current: boolean;
     }[];
     expect(revisions).toHaveLength(2);
-    expect(revisions[1]).toMatchObject({ value: 999, flags: 'p', submissionId: id, current: true });
-    expect(revisions[0]!.current).toBe(false);
+    expect(revisions[1]).toMatchObject({
+      value: 999,
+      flags: 'p',
+      submissionId: id,
+      current: true,
+      dataSource: 'national',
+    });
+    // The contact point's figure stands beside Eurostat's, which stays current in its own source.
+    expect(revisions[0]).toMatchObject({ current: true, dataSource: 'estat.crim_off_cat' });
   });
 
   it('accepts multipart uploads with geo and profile fields, and returns the earlier submission for identical bytes', async () => {

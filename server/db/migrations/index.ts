@@ -20,6 +20,7 @@ import * as collectionRounds from './2026-12-02T1400_collection-rounds';
 import * as approvalLevels from './2026-12-02T1510_approval-levels';
 import * as nutsRegions from './2026-12-02T1540_nuts-regions';
 import * as domainLabels from './2026-12-02T1610_domain-labels';
+import * as cellSources from './2026-12-03T0010_cell-sources';
 
 /**
  * Every migration, by its frozen name. Names sort in the order they run: add new ones with a later
@@ -47,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T1510_approval-levels': approvalLevels,
   '2026-12-02T1540_nuts-regions': nutsRegions,
   '2026-12-02T1610_domain-labels': domainLabels,
+  '2026-12-03T0010_cell-sources': cellSources,
 };

@@ -16,6 +16,8 @@ export interface RevisionTable {
   flags: string;
   note: string | null;
   recorded_at: string;
+  /** The source that delivered this version (sources.code). */
+  source: string;
 }
 
 /** The current version of each cell: its latest revision, in full. */
@@ -30,8 +32,20 @@ export interface ObservationTable {
   revision_id: number;
   submission_id: number;
   recorded_at: string;
+  /** Part of the key: each source keeps its own current version of a cell. */
+  source: string;
 }
 
+/** A dataset cells come from; the best-ranked source that has a cell gives its preferred value. */
+export interface SourceTable {
+  code: string;
+  publisher: string;
+  dataset: string;
+  title: string;
+  rank: number;
+}
+
+export type SourceRow = Selectable<SourceTable>;
 export type RevisionRow = Selectable<RevisionTable>;
 export type NewRevision = Insertable<RevisionTable>;
 export type ObservationRow = Selectable<ObservationTable>;

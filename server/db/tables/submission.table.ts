@@ -28,6 +28,10 @@ export interface SubmissionTable {
   /** The revision ids a commit gave its new and changed cells: a contiguous range (commits take turns). */
   first_revision_id: number | null;
   last_revision_id: number | null;
+  /** The source the submission delivers (sources.code): a later one from the same source revises its cells. */
+  source: Generated<string>;
+  /** The source's edition or version, as its publisher names it (e.g. "2025-04-23"). */
+  edition: string | null;
 }
 
 /** A submission's validated cells, held between preview and commit as sorted, encoded parts (staged-part.ts). */

@@ -1,3 +1,4 @@
+import { isPreferredVersion, sourceRanks } from '../../cells/preferred';
 import { type CompiledQuery, sql } from 'kysely';
 import type { Catalogue } from '../../analytics/catalogue';
 import type { DbOrTx } from '../../db/database';
@@ -115,6 +116,27 @@ const byCell = (a: CellRow, b: CellRow) =>
               : 0;
 
 /**
+ * Of each cell's versions (sorted by cell, then time), those that were disseminated: a version counts
+ * when no better-ranked source had a version of the cell before it. A Eurostat revision after the
+ * contact point's own figure changed nothing readers saw, so it is no dissemination of the cell.
+ */
+function disseminatedVersions<T extends { indicator: string; geo: string; period: string; source: string }>(
+  versions: T[],
+  rank: Map<string, number>,
+): T[] {
+  let cell = '';
+  let best = Number.MAX_SAFE_INTEGER;
+  return versions.filter((v) => {
+    const key = `${v.indicator}|${v.geo}|${v.period}`;
+    if (key !== cell) [cell, best] = [key, Number.MAX_SAFE_INTEGER];
+    const r = rank.get(v.source) ?? Number.MAX_SAFE_INTEGER;
+    if (r > best) return false;
+    best = r;
+    return true;
+  });
+}
+
+/**
  * includeHistory: every version of every selected cell (the current and superseded ones,
  * cell-versions.ts), each valid from its recording until the next version of its cell was recorded.
  * Versions valid over the same span form one dataset: a past dissemination as it was.
@@ -127,19 +149,20 @@ export async function readHistory(
   const filter = filterOf(query, catalogue);
   let select = db
     .selectFrom(cellVersions(db))
-    .select(['v.indicator', 'v.geo', 'v.period', 'v.value', 'v.flags', 'v.recorded_at'])
+    .select(['v.indicator', 'v.geo', 'v.period', 'v.value', 'v.flags', 'v.recorded_at', 'v.source'])
     .where('v.indicator', 'in', filter.indicators);
   if (filter.geos?.length) select = select.where('v.geo', 'in', filter.geos);
   if (filter.fromStart) select = select.where('v.period_start', '>=', filter.fromStart);
   if (filter.toStart) select = select.where('v.period_start', '<=', filter.toStart);
   if (query.asOf) select = select.where('v.recorded_at', '<=', query.asOf);
-  const rows = await select
+  const versions = await select
     .orderBy('v.indicator')
     .orderBy('v.geo')
     .orderBy('v.period')
     .orderBy('v.recorded_at')
     .orderBy('v.id')
     .execute();
+  const rows = disseminatedVersions(versions, await sourceRanks(db));
   const spans = new Map<string, { validFrom: string; validTo: string | null; rows: CellRow[] }>();
   rows.forEach((row, i) => {
     const next = rows[i + 1];
@@ -168,7 +191,8 @@ function pageQuery(db: DbOrTx, filter: ObservationFilter, updatedAfter: boolean,
     let select = db
       .selectFrom('observations')
       .select(['indicator', 'geo', 'period', 'value', 'flags', 'recorded_at'])
-      .where('indicator', 'in', filter.indicators);
+      .where('indicator', 'in', filter.indicators)
+      .where(isPreferredVersion('observations'));
     if (filter.geos?.length) select = select.where('geo', 'in', filter.geos);
     if (filter.fromStart) select = select.where('period_start', '>=', filter.fromStart);
     if (filter.toStart) select = select.where('period_start', '<=', filter.toStart);

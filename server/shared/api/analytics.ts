@@ -21,6 +21,7 @@ export const DenominatorSchema = z.object({
   period: z.string(),
   value: z.number(),
   flags: z.string(),
+  source: z.string().describe('The source of the population (sources.code), e.g. estat.demo_pjan'),
 });
 export type Denominator = z.infer<typeof DenominatorSchema>;
 
@@ -30,13 +31,17 @@ export const measuredShape = {
   flags: z.string().describe('Union of the inputs’ flags'),
   count: nullableNumber.describe('The raw count behind a rate (or the value itself for measure=count)'),
   countFlags: z.string(),
+  source: z
+    .string()
+    .nullable()
+    .describe('The source of the count (sources.code): the preferred one, or the one asked for'),
   denominator: DenominatorSchema.nullable().describe('The population a rate was divided by'),
   reason: z.string().nullable().describe('Why value is null, e.g. "no population for AT 2022"'),
   rateSource: z
     .string()
     .optional()
     .describe(
-      'Set when the rate is one a source published (e.g. "eurostat:crim_gen_reg" for a region the observatory holds no population of), not count ÷ population',
+      'Set when the rate is one a source published (e.g. "estat.crim_gen_reg" for a region the observatory holds no population of), not count ÷ population',
     ),
 };
 export const MeasuredValueSchema = z.object(measuredShape);
@@ -205,6 +210,8 @@ export const AlertYearSchema = z.object({
   countFlags: z.string(),
   population: nullableNumber,
   populationFlags: z.string(),
+  /** The population's source (data/sources.json), e.g. estat.demo_pjan; null without a population. */
+  populationSource: z.string().nullable(),
   /** Unrounded count ÷ population × 100,000; null without a population. */
   rate: nullableNumber,
 });

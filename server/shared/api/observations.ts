@@ -11,6 +11,7 @@ const denominator = z.object({
   period: z.string(),
   value: z.number(),
   flags: z.string(),
+  source: z.string().describe('The source of the population (sources.code), e.g. estat.demo_pjan'),
 });
 
 const measuredShape = {
@@ -18,14 +19,16 @@ const measuredShape = {
   flags: z.string().describe('Union of the inputs’ flags'),
   count: z.number().nullable(),
   countFlags: z.string(),
+  source: z
+    .string()
+    .nullable()
+    .describe('The source of the count (sources.code): the preferred one, or the one asked for'),
   denominator: denominator.nullable().describe('The population a rate was divided by'),
   reason: z.string().nullable().describe('Why value is null, e.g. "no population for AT 2022"'),
   rateSource: z
     .string()
     .optional()
-    .describe(
-      'Set when the rate is one a source published (a region without a population), e.g. "eurostat:crim_gen_reg"',
-    ),
+    .describe('Set when the rate is one a source published (a region without a population), e.g. "estat.crim_gen_reg"'),
 };
 
 const versionMeta = z.object({

@@ -20,6 +20,7 @@ export async function inspectSubmission(
   geos: string[],
   report: ReportBuilder | null,
   guard?: CellGuard,
+  source?: string,
 ): Promise<SubmissionDiff> {
   const thresholds = report ? await countThresholds(db) : new Map<string, number>();
   const duplicates = new LowestRows<Conflict>(report?.perCode ?? 0);
@@ -45,10 +46,13 @@ export async function inspectSubmission(
     series.staged(staged.first);
   };
   const conflicts = new RepeatConflicts(duplicates);
-  await walkSubmission(db, staged, geos, {
-    visit,
-    repeat: report ? (first, row) => conflicts.hear(first, row) : undefined,
-  });
+  await walkSubmission(
+    db,
+    staged,
+    geos,
+    { visit, repeat: report ? (first, row) => conflicts.hear(first, row) : undefined },
+    { source },
+  );
   if (report) {
     reportConflicts(report, duplicates);
     reportJumps(report, implausible);

@@ -6,6 +6,8 @@ import { openPublishWriter, type PublishWriter } from '../../db/publish-writer';
 import { withBulkWrites } from '../../db/bulk-writes';
 import { clearStaged } from '../stage/staged-store';
 import { walkSubmission } from '../stage/staged-walk';
+import type { StagedCell } from '../stage/staged-merge';
+import type { PublishedCell } from '../stage/published-cells';
 import { lockSubmission, serialiseCommits } from '../store/submission.repository';
 import { submissionScope } from '../store/submission-scope';
 import { type CellGuard, isChange } from '../stage/cell-guard';
@@ -70,7 +72,7 @@ export async function commitSubmission(
           publishChanges(
             submissionId,
             geos,
-            openPublishWriter(side, one, tx, { submissionId, recordedAt: committedAt }),
+            openPublishWriter(side, one, tx, { submissionId, recordedAt: committedAt, source: submission.source }),
             first,
             guard,
           ),
@@ -104,8 +106,9 @@ async function publishChanges(
 ): Promise<number> {
   let next = first;
   try {
-    await walkSubmission(writer.reader, submissionId, geos, {
-      visit(staged, published) {
+    // Another source's version of a cell is no earlier version of it: the commit compares with its own.
+    const visitor = {
+      visit(staged: StagedCell | null, published: PublishedCell | null) {
         if (!staged) return;
         const cell = staged.first;
         if (!isChange(cell, published)) return;
@@ -114,7 +117,8 @@ async function publishChanges(
         else writer.replace(published, cell, next++);
       },
       afterBatch: () => writer.flush(),
-    });
+    };
+    await walkSubmission(writer.reader, submissionId, geos, visitor, { sameSourceOnly: true });
     await writer.finish();
   } catch (error) {
     writer.abort(error instanceof Error ? error : new Error(String(error)));

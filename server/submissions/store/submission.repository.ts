@@ -35,6 +35,7 @@ export function findSubmissionByContent(
   geo: string,
   sha256: string,
   profile: string | null = null,
+  source = 'national',
 ): Promise<SubmissionRow | undefined> {
   return (
     db
@@ -42,6 +43,7 @@ export function findSubmissionByContent(
       .selectAll()
       .where('geo', '=', geo)
       .where('sha256', '=', sha256)
+      .where('source', '=', source)
       .where((eb) => (profile === null ? eb('profile', 'is', null) : eb('profile', '=', profile)))
       // A withdrawn or approval-rejected file may be sent again as a fresh submission.
       .where('status', 'not in', ['withdrawn', 'approval-rejected'])
