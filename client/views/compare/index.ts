@@ -4,7 +4,7 @@ import { formatValue, measureUnit, type Measure } from '../../charts/format';
 import { chartPanel } from '../../components/chart-panel';
 import { chartViewLayout } from '../../components/chart-view-layout';
 import { radioGroup, selectField } from '../../components/controls';
-import { errorBox, h, setSvg } from '../../components/dom';
+import { h, setSvg } from '../../components/dom';
 import { indicatorPicker } from '../../components/indicator-picker';
 import { sortableTable } from '../../components/sortable-table';
 import type { MountedView, ViewContext } from '../view-context';

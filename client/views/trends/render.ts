@@ -5,7 +5,7 @@ import { chartPanel } from '../../components/chart-panel';
 import { chartViewLayout } from '../../components/chart-view-layout';
 import { radioGroup, selectField } from '../../components/controls';
 import { attachCrosshair } from '../../components/crosshair';
-import { errorBox, h } from '../../components/dom';
+import { h } from '../../components/dom';
 import { geoPicker } from '../../components/geo-picker';
 import { indicatorPicker } from '../../components/indicator-picker';
 import type { MountedView, ViewContext } from '../view-context';
