@@ -1,3 +1,9 @@
+// The stylesheets, by concern; Vite bundles them into one file linked from the built page.
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/forms.css';
+import './styles/tables.css';
+import './styles/views.css';
 import { onSessionChange, sessionLoaded } from './api/session';
 import { renderAccount } from './components/account-menu';
 import { negotiateLocale } from '../server/shared/i18n/locales';

@@ -62,7 +62,7 @@ export function startRouter(
       container.removeAttribute('aria-busy');
       container.dataset.view = next.view;
     }
-    if (moveFocus) (container.querySelector('h2') as HTMLElement | null)?.focus();
+    if (moveFocus) (container.querySelector('h1') as HTMLElement | null)?.focus();
     announce(t('shell.view-loaded', { view: viewTitle(next.view) }));
     if (relocalised) (document.querySelector(`#languages a[data-locale="${locale}"]`) as HTMLElement | null)?.focus();
   };

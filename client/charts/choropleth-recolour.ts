@@ -1,4 +1,4 @@
-import { type ChoroplethCell, type ChoroplethOptions, legend, quantileClasses } from './choropleth';
+import { type ChoroplethCell, type ChoroplethOptions, choroplethOptions, legend, quantileClasses } from './choropleth';
 import { formatValue } from './format';
 import { t } from '../i18n/i18n';
 
@@ -10,7 +10,7 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
  * map of Europe repaints within the dashboard's 100 ms. The result matches a fresh render.
  */
 export function recolourChoropleth(svg: SVGSVGElement, cells: ChoroplethCell[], options: ChoroplethOptions): void {
-  const o: Required<ChoroplethOptions> = { width: 560, height: 520, idPrefix: 'map', locale: 'en', ...options };
+  const o = choroplethOptions(options);
   const hatch = `url(#${o.idPrefix}-nodata)`;
   const byGeo = new Map(cells.map((c) => [c.geo, c]));
   const breaks = quantileClasses(cells.flatMap((c) => (c.value === null ? [] : [c.value])));

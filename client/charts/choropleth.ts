@@ -54,7 +54,20 @@ export function quantileClasses(values: number[]): ClassBreaks {
   };
 }
 
-const LEGEND_HEIGHT = 56;
+/** Legend columns: three where they fit, fewer on a narrow map, so labels never run into each other. */
+export function legendColumns(width: number): number {
+  return Math.max(1, Math.min(3, Math.floor((width - 16) / 150)));
+}
+
+/** The legend's height: 22 px a row for at most five classes and "no data"; 56 for the default two rows. */
+export function legendHeight(width: number): number {
+  return 12 + Math.ceil((SEQUENTIAL.length + 1) / legendColumns(width)) * 22;
+}
+
+/** A map's default height for a width: the map area keeps its 560 × 464 shape; the legend goes below. */
+export function mapHeight(width: number): number {
+  return Math.round((width * 464) / 560) + legendHeight(width);
+}
 
 const projectedCache = new WeakMap<MapGeometry, Map<string, Map<string, string>>>();
 
@@ -84,11 +97,12 @@ function hatchPattern(id: string): string {
 }
 
 export function legend(breaks: ClassBreaks, options: Required<ChoroplethOptions>, hatchId: string): string {
-  const columns = 3;
+  const columns = legendColumns(options.width);
   const columnWidth = (options.width - 16) / columns;
+  const top = options.height - legendHeight(options.width);
   const at = (i: number) => ({
     x: 8 + (i % columns) * columnWidth,
-    y: options.height - LEGEND_HEIGHT + 8 + Math.floor(i / columns) * 22,
+    y: top + 8 + Math.floor(i / columns) * 22,
   });
   const swatches = breaks.classes.map((c, i) => {
     const { x, y } = at(i);
@@ -105,12 +119,18 @@ export function legend(breaks: ClassBreaks, options: Required<ChoroplethOptions>
   return tag('g', { class: 'legend', 'aria-hidden': 'true' }, swatches.join('') + noData);
 }
 
+/** The options with their defaults: 560 wide, and a height that fits the map and its legend. */
+export function choroplethOptions(options: ChoroplethOptions): Required<ChoroplethOptions> {
+  const width = options.width ?? 560;
+  return { height: mapHeight(width), idPrefix: 'map', locale: 'en', ...options, width };
+}
+
 export function renderChoropleth(map: MapGeometry, cells: ChoroplethCell[], options: ChoroplethOptions): string {
-  const o: Required<ChoroplethOptions> = { width: 560, height: 520, idPrefix: 'map', locale: 'en', ...options };
+  const o = choroplethOptions(options);
   const hatchId = `${o.idPrefix}-nodata`;
   const byGeo = new Map(cells.map((c) => [c.geo, c]));
   const breaks = quantileClasses(cells.flatMap((c) => (c.value === null ? [] : [c.value])));
-  const paths = projectedPaths(map, o.width, o.height - LEGEND_HEIGHT);
+  const paths = projectedPaths(map, o.width, o.height - legendHeight(o.width));
   const shapes = map.features.map((feature) => {
     const cell = byGeo.get(feature.id);
     const hasValue = cell !== undefined && cell.value !== null;

@@ -53,11 +53,12 @@ export function sourceText(indicator: Indicator | undefined): string {
   return indicator?.source ? indicator.source.replace(/\.$/, '') : t('views.observatory-submissions');
 }
 
+/** A view's heading, the page's one h1 (the site's name is not a heading), and its introduction. */
 export function viewHeader(title: string, intro: string): HTMLElement {
   return h(
     'div',
     { class: 'view-header' },
-    h('h2', { tabindex: -1, text: title }),
+    h('h1', { tabindex: -1, text: title }),
     h('p', { class: 'intro', text: intro }),
   );
 }
@@ -100,6 +101,22 @@ export function defaultYearOf(
       catalogueApi.observations({ indicator: [indicator], measure, asOf }).then((a) => defaultYear(a.data)),
     );
   return yearCache.get(key)!;
+}
+
+/** The widest a map is drawn (styles/layout.css caps `.map-area svg` at the same 40rem). */
+export const MAP_WIDTH = 640;
+
+/**
+ * A map drawn at the width it is shown, so its legend's 12 px text is 12 px on screen at every width
+ * (a 560-wide map squeezed onto a phone had 7 px legend text); at most MAP_WIDTH, so at 1366×900
+ * the map and its legend fit above the fold.
+ */
+export function mapWidth(area: HTMLElement): number {
+  // Behind the Table tab the area has no width: the panel around it has, less its padding and border.
+  let shown = area.clientWidth;
+  for (let outer = area.parentElement; shown === 0 && outer; outer = outer.parentElement)
+    shown = Math.max(0, outer.clientWidth - 24);
+  return shown > 0 ? Math.min(MAP_WIDTH, Math.max(240, Math.floor(shown))) : MAP_WIDTH;
 }
 
 /** A chart width that fits the view on a phone and stays readable on a desktop. */

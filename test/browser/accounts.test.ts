@@ -196,7 +196,7 @@ describe('accounts in the dashboard, in Chromium', () => {
     // session with a new CSRF token, which the following writes (a template, sign out) must carry.
     await page.click('#account a.email');
     await viewReady(page, 'sign-in');
-    expect(await page.locator('main h2').textContent()).toBe('Your account');
+    expect(await page.locator('main h1').textContent()).toBe('Your account');
     await page.getByLabel('Current password').fill(PASSWORD);
     await page.getByLabel('New password', { exact: true }).fill('another long passphrase');
     await page.getByLabel('New password again').fill('another long passphrase');

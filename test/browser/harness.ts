@@ -104,7 +104,7 @@ export function watchPage(page: Page): string[] {
   return problems;
 }
 
-const AXE_SOURCE = readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+export const AXE_SOURCE = readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 export interface AxeViolation {
   id: string;

@@ -125,7 +125,7 @@ describe('languages in Chromium', () => {
       if (request.url().includes('/api/')) asked.push(request.headers()['accept-language'] ?? '');
     });
     await page.click('#languages a[lang="fr"]');
-    await expect.poll(() => page.locator('main h2').textContent()).toBe('Comparer');
+    await expect.poll(() => page.locator('main h1').textContent()).toBe('Comparer');
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
     expect(new URL(page.url()).searchParams.get('lang')).toBe('fr');
     expect(new URL(page.url()).searchParams.get('year')).toBe('2019');
@@ -140,10 +140,10 @@ describe('languages in Chromium', () => {
     expect(await page.locator('nav a[data-view="trends"]').getAttribute('href')).toContain('lang=fr');
     await page.click('nav a[data-view="trends"]');
     await new DashboardPage(page, site.app.url).ready('trends');
-    expect(await page.locator('main h2').textContent()).toBe('Tendances');
+    expect(await page.locator('main h1').textContent()).toBe('Tendances');
     expect(new URL(page.url()).searchParams.get('lang')).toBe('fr');
     await page.goBack();
-    await expect.poll(() => page.locator('main h2').textContent()).toBe('Comparer');
+    await expect.poll(() => page.locator('main h1').textContent()).toBe('Comparer');
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -76,7 +76,7 @@ describe('collection rounds, in Chromium', () => {
     await staff.page.getByLabel('Periods').fill('2024');
     await staff.page.getByLabel('Countries').fill('NL, DE');
     await staff.page.getByRole('button', { name: 'Open the round' }).click();
-    await staff.page.waitForSelector('main h2:has-text("Core indicators 2024")');
+    await staff.page.waitForSelector('main h1:has-text("Core indicators 2024")');
     const roundUrl = staff.page.url();
     expect(roundUrl).toMatch(/\/rounds\/\d+$/);
     expect(await staff.page.locator('main dl.round-rates').textContent()).toContain('0.0% (0 of 2 countries complete)');

@@ -96,7 +96,7 @@ describe('interaction', () => {
     await view.clickCountry('DE');
     await view.page.waitForURL(/\/profile\/DE(\?|$)/);
     await view.ready('profile');
-    await expect(view.page.locator('main h2').textContent()).resolves.toContain('Germany');
+    await expect(view.page.locator('main h1').textContent()).resolves.toContain('Germany');
     await view.close();
   });
 

@@ -2,6 +2,7 @@ import type { CompareResponse, CompareRow } from '../../../server/shared/api/ana
 import { renderBarChart } from '../../charts/bar-chart';
 import { formatValue, measureUnit, type Measure } from '../../charts/format';
 import { chartPanel } from '../../components/chart-panel';
+import { chartViewLayout } from '../../components/chart-view-layout';
 import { radioGroup, selectField } from '../../components/controls';
 import { h, setSvg } from '../../components/dom';
 import { indicatorPicker } from '../../components/indicator-picker';
@@ -132,6 +133,7 @@ function smallMultiples(
 export async function mount(container: HTMLElement, initial: ViewState, context: ViewContext): Promise<MountedView> {
   const catalogue = await loadCatalogue();
   const guard = latest<Comparison>();
+  const page = chartViewLayout();
   const show = async (state: ViewState) => {
     const indicator = catalogue.indicatorByCode.get(state.indicator);
     const loaded = await guard(loadComparison(state, catalogue));
@@ -180,19 +182,20 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
           : []),
       ],
     });
+    page.attach(container);
     panel.setSvg(
       renderBarChart(barRows(main, state.geos), {
         title,
         measure: main.measure,
         locale: currentLocale(),
-        width: chartWidth(container, 640),
+        width: chartWidth(page.chart, 640),
         aggregate: main.aggregate
           ? { label: geoLabel(main.group), value: main.aggregate.withheld ? null : main.aggregate.value }
           : undefined,
       }),
     );
-    container.replaceChildren(
-      viewHeader(t('shell.title-compare'), t('compare.intro')),
+    page.header.replaceChildren(viewHeader(t('shell.title-compare'), t('compare.intro')));
+    page.controls.replaceChildren(
       h(
         'div',
         { class: 'controls' },
@@ -223,7 +226,9 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
             : [{ value: 'count', label: t('views.measure-count') }],
         }),
       ),
-      panel.element,
+    );
+    page.chart.replaceChildren(panel.element);
+    page.after.replaceChildren(
       loaded.others.length
         ? smallMultiples(catalogue, loaded.others, state, context)
         : h('p', { text: t('compare.no-others') }),

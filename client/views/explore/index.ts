@@ -1,6 +1,7 @@
 import { renderChoropleth } from '../../charts/choropleth';
 import { formatValue, measureUnit, type Measure } from '../../charts/format';
 import { chartPanel, type ChartPanel } from '../../components/chart-panel';
+import { chartViewLayout } from '../../components/chart-view-layout';
 import { radioGroup, yearSlider, type YearSlider } from '../../components/controls';
 import { errorBox, h } from '../../components/dom';
 import { indicatorPicker } from '../../components/indicator-picker';
@@ -19,6 +20,7 @@ import {
   hasSource,
   latest,
   loadCatalogue,
+  mapWidth,
   sourceText,
   viewHeader,
   type Catalogue,
@@ -116,7 +118,11 @@ async function mountCountries(container: HTMLElement, initial: ViewState, contex
   const panelSlot = h('div', { class: 'panel-slot' });
   const tooltip = h('div', { class: 'tooltip', hidden: true, 'aria-hidden': 'true' });
   const notOnMapSlot = h('div', { class: 'not-on-map-slot' });
-  container.replaceChildren(viewHeader(t('shell.title-explore'), t('explore.intro')), controls, panelSlot);
+  const layout = chartViewLayout();
+  layout.header.replaceChildren(viewHeader(t('shell.title-explore'), t('explore.intro')));
+  layout.controls.replaceChildren(controls);
+  layout.chart.replaceChildren(panelSlot);
+  layout.attach(container);
 
   const indicatorOf = () => catalogue.indicatorByCode.get(state.indicator);
   const year = () => yearShown(state, loaded);
@@ -139,7 +145,14 @@ async function mountCountries(container: HTMLElement, initial: ViewState, contex
       embedPath: context.hrefFor({ view: 'embed', id: 'explore', tab: 'chart', year: shown }),
     });
     // Only drawn geos go to the map, so its legend's classes are those of what can be seen.
-    panel.setSvg(renderChoropleth(map, drawn, { title, measure: loaded.measure, locale: currentLocale() }));
+    panel.setSvg(
+      renderChoropleth(map, drawn, {
+        title,
+        measure: loaded.measure,
+        locale: currentLocale(),
+        width: mapWidth(panel.chart),
+      }),
+    );
     const parentName = (code: string) => geoName(code, catalogue.geoByCode.get(code)?.name);
     notOnMapSlot.replaceChildren(notOnMapList(undrawn, loaded.measure, shown, parentName) ?? '');
     // The table lists the countries on the map and any other country with a value, saying which are not drawn.

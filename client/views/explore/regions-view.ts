@@ -2,6 +2,7 @@ import { renderChoropleth } from '../../charts/choropleth';
 import { recolourChoropleth } from '../../charts/choropleth-recolour';
 import { formatValue, type Measure, measureUnit } from '../../charts/format';
 import { type ChartPanel, chartPanel } from '../../components/chart-panel';
+import { chartViewLayout } from '../../components/chart-view-layout';
 import { radioGroup, type YearSlider, yearSlider } from '../../components/controls';
 import { errorBox, h } from '../../components/dom';
 import { indicatorPicker } from '../../components/indicator-picker';
@@ -11,7 +12,7 @@ import { t } from '../../i18n/i18n';
 import { countryMap, loadRegionMap, type RegionGeometry } from '../../map/region-map';
 import type { ViewState } from '../../state/url-state';
 import type { MountedView, ViewContext } from '../view-context';
-import { type Catalogue, geoName, hasSource, latest, viewHeader } from '../view-parts';
+import { type Catalogue, geoName, hasSource, latest, mapWidth, viewHeader } from '../view-parts';
 import { levelPicker } from './level-picker';
 import {
   drilledCountry,
@@ -88,12 +89,15 @@ export async function mountRegions(
   let shown = new Map<string, RankedCell>();
   let paints = 0;
   const guard = latest<[RegionData, RegionGeometry]>();
-  const header = h('div', {});
   const controls = h('div', { class: 'controls' });
   const noticeSlot = h('div', { class: 'notices', 'aria-live': 'polite' });
   const panelSlot = h('div', { class: 'panel-slot' });
   const tip = h('div', { class: 'tooltip', hidden: true, 'aria-hidden': 'true' });
-  container.replaceChildren(header, controls, noticeSlot, panelSlot);
+  const layout = chartViewLayout();
+  const header = layout.header;
+  layout.controls.replaceChildren(controls);
+  layout.chart.replaceChildren(noticeSlot, panelSlot);
+  layout.attach(container);
 
   const titleOf = (year: number | null) => {
     const level = mapLevel(state);
@@ -114,9 +118,10 @@ export async function mountRegions(
     const cells = year === null ? [] : rankRegions(regions, data.observations, year, within);
     shown = new Map(cells.map((c) => [c.geo, c]));
     const title = titleOf(year);
-    const options = { title, measure: data.measure, idPrefix: 'regions' };
-    // Same regions and measure as the map on screen (a year change): recolour it rather than draw it anew.
-    const drawnKey = `${builtFor}|${drawn.features.length}`;
+    const width = mapWidth(panel.chart);
+    const options = { title, measure: data.measure, idPrefix: 'regions', width };
+    // Same regions, measure and size as the map on screen (a year change): recolour it rather than draw it anew.
+    const drawnKey = `${builtFor}|${drawn.features.length}|${width}`;
     const onScreen = panel.chart.querySelector<SVGSVGElement>('svg.choropleth');
     if (onScreen && panel.chart.dataset.drawn === drawnKey) recolourChoropleth(onScreen, cells, options);
     else panel.setSvg(renderChoropleth(drawn, cells, options));

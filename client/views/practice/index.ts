@@ -164,9 +164,10 @@ export async function mount(container: HTMLElement, state: ViewState, context: V
       ),
       evidenceSection(detail),
       criteriaChecklist(detail),
+      // Not a named section: its table's scrolling region is already the "Evaluations" landmark.
       h(
         'section',
-        { 'aria-labelledby': 'evaluations-heading' },
+        {},
         h('h3', { id: 'evaluations-heading', text: t('practice.evaluations') }),
         evaluationsTable(detail, catalogue),
       ),

@@ -1,4 +1,4 @@
-import { type MapGeometry, projectedPaths } from '../../charts/choropleth';
+import { legendColumns, legendHeight, mapHeight, type MapGeometry, projectedPaths } from '../../charts/choropleth';
 import { SEQUENTIAL } from '../../charts/palette';
 import { svgDocument, tag, text } from '../../charts/svg';
 import { t } from '../../i18n/i18n';
@@ -31,11 +31,15 @@ export function completenessColour(value: number): string {
   return (COMPLETENESS_CLASSES.find((c) => value >= c.from && value < c.to) ?? COMPLETENESS_CLASSES[4]).colour;
 }
 
-const LEGEND_HEIGHT = 56;
-
+/** The legend wraps like the choropleth's: fewer columns on a narrow map, so it can be drawn at the width shown. */
 function legend(width: number, height: number): string {
-  const columnWidth = (width - 16) / 3;
-  const at = (i: number) => ({ x: 8 + (i % 3) * columnWidth, y: height - LEGEND_HEIGHT + 8 + Math.floor(i / 3) * 22 });
+  const columns = legendColumns(width);
+  const columnWidth = (width - 16) / columns;
+  const top = height - legendHeight(width);
+  const at = (i: number) => ({
+    x: 8 + (i % columns) * columnWidth,
+    y: top + 8 + Math.floor(i / columns) * 22,
+  });
   const swatches = COMPLETENESS_CLASSES.map((c, i) => {
     const { x, y } = at(i);
     return (
@@ -60,9 +64,9 @@ export function renderCompletenessMap(
   options: CompletenessMapOptions,
 ): string {
   const width = options.width ?? 560;
-  const height = options.height ?? 520;
+  const height = options.height ?? mapHeight(width);
   const byGeo = new Map(cells.map((c) => [c.geo, c]));
-  const paths = projectedPaths(map, width, height - LEGEND_HEIGHT);
+  const paths = projectedPaths(map, width, height - legendHeight(width));
   const shapes = map.features.map((feature) => {
     const cell = byGeo.get(feature.id);
     const asked = cell !== undefined && cell.completeness !== null;

@@ -6,7 +6,7 @@ import type { ViewContext } from '../view-context';
 import type { Completeness, GeoCompleteness, RoundDetail, RoundSummary } from '../../../server/shared/api/rounds';
 import { secretariatPartActions } from './part-actions';
 import { labelled, liveRegion } from '../account-parts';
-import { viewHeader } from '../view-parts';
+import { mapWidth, viewHeader } from '../view-parts';
 import { renderCompletenessMap } from './completeness-map';
 import { dateText, deliveriesPublished, mapCells, rateText, stateText, statusText } from './state';
 import { timeText } from '../account-text';
@@ -136,6 +136,8 @@ export function renderRound(
     renderCompletenessMap(map, mapCells(completeness), {
       title: t('rounds.completeness-by-country', { round: round.name }),
       idPrefix: 'round-map',
+      // Drawn at the width of the page's main column, so its legend's 12 px text is 12 px on a phone.
+      width: mapWidth(document.getElementById('main') ?? document.body),
     }),
   );
   const secretariat = actions.secretariat;

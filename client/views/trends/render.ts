@@ -2,9 +2,10 @@ import type { TrendResponse } from '../../../server/shared/api/analytics';
 import type { Measure } from '../../charts/format';
 import { lineLayout, renderLineChart, type LineLayout, type TrendSeries } from '../../charts/line-chart';
 import { chartPanel } from '../../components/chart-panel';
+import { chartViewLayout } from '../../components/chart-view-layout';
 import { radioGroup, selectField } from '../../components/controls';
 import { attachCrosshair } from '../../components/crosshair';
-import { errorBox, h } from '../../components/dom';
+import { h } from '../../components/dom';
 import { geoPicker } from '../../components/geo-picker';
 import { indicatorPicker } from '../../components/indicator-picker';
 import type { MountedView, ViewContext } from '../view-context';
@@ -116,6 +117,7 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
   const names = new Map(catalogue.geos.map((g) => [g.code, geoName(g.code, g.name)]));
   const guard = latest<TrendsAnswers>();
   let chartState: { layout: LineLayout; series: TrendSeries[]; measure: Measure | 'index' } | null = null;
+  const page = chartViewLayout();
 
   const show = async (state: ViewState) => {
     const answers = await guard(loadTrends(state, catalogue));
@@ -127,7 +129,8 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
       embedPath: context.hrefFor({ view: 'embed', id: 'trends', tab: 'chart' }),
     };
     const title = description.title;
-    const width = chartWidth(container, 720);
+    page.attach(container);
+    const width = chartWidth(page.chart, 720);
     const options = {
       title,
       yLabel: model.unit,
@@ -190,12 +193,10 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
     };
     const readout = attachCrosshair(panel.chart, () => chartState);
     panel.chart.after(readout);
-    container.replaceChildren(
-      viewHeader(t('shell.title-trends'), t('trends.intro')),
-      controls(catalogue, state, context, model.years),
-      panel.element,
-      statementsPanel(model.trends, model.subject, names),
-    );
+    page.header.replaceChildren(viewHeader(t('shell.title-trends'), t('trends.intro')));
+    page.controls.replaceChildren(controls(catalogue, state, context, model.years));
+    page.chart.replaceChildren(panel.element);
+    page.after.replaceChildren(statementsPanel(model.trends, model.subject, names));
   };
 
   return repaintingView(container, initial, { title: t('shell.title-trends'), what: 'trends.load-failed' }, show);

@@ -1,5 +1,5 @@
 import type { UserView } from '../../api/types';
-import { h } from '../../components/dom';
+import { h, uniqueId } from '../../components/dom';
 import type { MountedView, ViewContext } from '../view-context';
 import type { ViewState } from '../../state/url-state';
 import { actionButton, liveRegion, problemBox, sessionWithRole, shownOnce } from '../account-parts';
@@ -88,14 +88,16 @@ export async function mount(container: HTMLElement, _state: ViewState, _context:
       const [answer, named] = await Promise.all([loadUsers(), loadRepresentatives()]);
       representatives.replaceChildren(representativesPanel(answer.data, named.data, status, () => void load()));
       owners = new Map(answer.data.map((u) => [u.id, u.email]));
+      // The scrolling table is named by its caption: the section around it is already "Users".
+      const caption = uniqueId('users-caption');
       list.replaceChildren(
         h(
           'div',
-          { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': t('users.users') },
+          { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-labelledby': caption },
           h(
             'table',
             { class: 'users' },
-            h('caption', { text: t('users.caption', { count: answer.data.length }) }),
+            h('caption', { id: caption, text: t('users.caption', { count: answer.data.length }) }),
             h(
               'thead',
               {},

@@ -1,5 +1,5 @@
 import type { UserView } from '../../api/types';
-import { h } from '../../components/dom';
+import { h, uniqueId } from '../../components/dom';
 import { t } from '../../i18n/i18n';
 import type { NationalRepresentative } from '../../../server/shared/api/rounds';
 import { actionButton } from '../account-parts';
@@ -71,6 +71,8 @@ export function representativesPanel(
     t('round-approvals.column-representative'),
     t('round-approvals.column-action'),
   ].map((text) => h('th', { scope: 'col', text }));
+  // The scrolling table is named by its caption: the section around it is already named by its heading.
+  const caption = uniqueId('representatives-caption');
   return h(
     'section',
     { 'aria-labelledby': 'representatives-heading', class: 'representatives' },
@@ -79,11 +81,11 @@ export function representativesPanel(
     seats.length
       ? h(
           'div',
-          { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': t('round-approvals.heading') },
+          { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-labelledby': caption },
           h(
             'table',
             { class: 'representatives' },
-            h('caption', { text: t('round-approvals.caption', { count: seats.length }) }),
+            h('caption', { id: caption, text: t('round-approvals.caption', { count: seats.length }) }),
             h('thead', {}, h('tr', {}, ...columns)),
             h('tbody', {}, ...seats.map((s) => seatRow(s, status, reload))),
           ),
