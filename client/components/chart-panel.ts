@@ -185,9 +185,10 @@ export function chartPanel<Row>(spec: ChartPanelSpec<Row>): ChartPanel {
     heading,
     subtitle,
     h('div', { class: 'panel-bar' }, tabs, downloads),
-    embed,
     chartPanelElement,
     tablePanel,
+    // Below the chart: the chart and its legend stay above the fold at 1366×900 (test/browser/layout.test.ts).
+    embed,
     sourceLine(spec.source),
   );
   heading.hidden = !description;
