@@ -2,6 +2,7 @@ import { type CellContext, type CellKey, cellApi, type CellRevision } from '../a
 import { formatDate, formatNumber } from '../../server/shared/i18n/format';
 import { currentLocale, t } from '../i18n/i18n';
 import { h } from './dom';
+import { cellSourcesTable, loadCellSources } from './cell-sources';
 import './cell-history.css';
 
 /**
@@ -80,8 +81,9 @@ export async function openCellHistory(
   document.body.append(dialog);
   dialog.showModal();
   try {
-    const answer = await cellApi.history(cell);
+    const [answer, sources] = await Promise.all([cellApi.history(cell), loadCellSources(cell)]);
     body.replaceChildren(
+      cellSourcesTable(sources, t('sources-side.caption', { cell: cell.label, period: cell.period })) ?? '',
       h('p', { text: t('history.intro', { count: answer.revisions.length }) }),
       historyTable(answer.revisions, title),
     );

@@ -172,8 +172,16 @@ describe('issue 20: every number says what it is (Chromium, seeded database)', (
     const open = row.locator('button.cell-history-open');
     await open.click();
     const dialog = page.locator('dialog.cell-history[open]');
-    await dialog.locator('table tbody tr').nth(1).waitFor();
-    const versions = await dialog.locator('table tbody tr').allInnerTexts();
+    const history = dialog.locator('table.cell-history-table:not(.cell-sources-table)');
+    await history.locator('tbody tr').nth(1).waitFor();
+    // The contact point's correction stands beside Eurostat's figure: both sources side by side (issue 17).
+    const sources = await dialog.locator('table.cell-sources-table tbody tr').allInnerTexts();
+    expect(sources).toHaveLength(2);
+    expect(sources[0]).toContain('1,234');
+    expect(sources[0]).toContain('Preferred');
+    expect(sources[1]).toContain('Eurostat crim_off_cat');
+    expect(sources[1]).toMatch(/[+-][\d,.]+ \([+-][\d.]+ %\)/);
+    const versions = await history.locator('tbody tr').allInnerTexts();
     expect(versions).toHaveLength(2);
     expect(versions[1]).toContain('1,234');
     expect(versions[1]).toContain(CORRECTED.note);
