@@ -81,6 +81,7 @@ describe('POST /api/import-profiles/preview on real files', () => {
       unmapped: rows - mapped,
       otherGeo: 0,
       missing: 0,
+      summed: 0,
     });
     expect(answer.problems).toEqual([]);
 
