@@ -58,9 +58,12 @@ export class UploadPage extends DashboardPage {
     await this.page.waitForSelector('[id^="report-heading"]', { timeout: 15_000 });
   }
 
-  /** The first status message of the view (e.g. "Submission 12: validated …"). */
+  /**
+   * The upload's status message ("Submission 12: validated …"): the first status that names a submission
+   * (the profile form's preview has a live region of its own, empty until a sample is chosen).
+   */
   firstStatus(): Locator {
-    return this.page.locator('main [role="status"]').first();
+    return this.page.locator('main [role="status"]', { hasText: /Submission \d+/ }).first();
   }
 
   /** The report's summary line ("The file is valid: …"). */
