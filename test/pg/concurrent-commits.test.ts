@@ -21,6 +21,8 @@ async function currentValues(geo: string) {
     .select(['o.indicator', 'o.period', 'o.value', 'o.submission_id'])
     .where('o.geo', '=', geo)
     .where('o.indicator', 'in', ['ICCS0101', 'ICCS0301'])
+    // The contact points' own figures: Eurostat's and UNODC's versions of the same cells stand beside them.
+    .where('o.source', '=', 'national')
     .execute();
   return new Map(rows.map((r) => [`${r.indicator}/${r.period}`, r]));
 }
