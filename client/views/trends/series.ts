@@ -16,6 +16,9 @@ export function seriesFromTrends(
     return {
       geo: t.geo,
       label: names.get(t.geo) ?? t.geo,
+      // A line's end label is its two-letter code, readers' shorthand; any other code (UKC-L, a region's
+      // NUTS code) is internal, so the line is labelled with its name.
+      ...(/^[A-Z]{2}$/.test(t.geo) ? {} : { shortLabel: names.get(t.geo) ?? t.geo }),
       aggregate: t.geo === aggregate,
       points: t.points.map((p) => {
         const breakReason = reasons.get(p.period);
