@@ -23,6 +23,18 @@ async function everyObservation(db: Kysely<any>): Promise<unknown[]> {
   return rows;
 }
 
+/**
+ * Every version of every cell, current or superseded, by its revision id: going down past the sources
+ * migration (2026-12-03T0010) a cell keeps one current version, its other sources' join the superseded
+ * ones, and nothing is lost.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the test reads tables as they are at each migration step, outside the app's types
+async function everyVersion(db: Kysely<any>): Promise<unknown[]> {
+  const { rows } = await sql`select revision_id as id, value from observations
+    union select id, value from revisions order by id`.execute(db);
+  return rows;
+}
+
 // biome-ignore lint/suspicious/noExplicitAny: the test reads tables as they are at each migration step, outside the app's types
 async function hasRowid(db: Kysely<any>): Promise<boolean> {
   return sql`select rowid from observations limit 1`.execute(db).then(
@@ -36,11 +48,12 @@ describe('the observations table after 2026-11-22T2120_observations-clustered', 
   it('keeps every observation through down and up', async () => {
     database = await databases.seeded();
     const published = await everyObservation(database.db);
+    const versions = await everyVersion(database.db);
     expect(published.length).toBeGreaterThan(100);
 
     const down = await migrator(database.db).migrateTo(BEFORE_CLUSTERED);
     expect(down.results?.map((r) => [r.migrationName, r.status])).toContainEqual([CLUSTERED, 'Success']);
-    expect(await everyObservation(database.db)).toEqual(published);
+    expect(await everyVersion(database.db)).toEqual(versions);
 
     const up = await migrator(database.db).migrateToLatest();
     expect(up.results?.map((r) => [r.migrationName, r.status])).toContainEqual([CLUSTERED, 'Success']);
