@@ -55,7 +55,7 @@ describe('account texts', () => {
 
   it('offers each role only its own account views', () => {
     expect(viewsFor(null)).toEqual([]);
-    expect(viewsFor('contact_point')).toEqual(['my-country', 'upload']);
+    expect(viewsFor('contact_point')).toEqual(['my-country', 'upload', 'labels']);
     expect(viewsFor('curator')).toEqual(['review']);
     expect(viewsFor('secretariat')).toEqual(
       expect.arrayContaining(['users', 'approvals', 'review', 'my-country', 'upload', 'audit']),

@@ -48,7 +48,10 @@ beforeAll(async () => {
     .send('geo,indicator,period,value,flags,note\nNL,ICCS0101,2019,4242,,')
     .expect(201);
   commitAnswer = (
-    await request(appAs(secretariat)).post(`/api/submissions/${valid.body.submissionId}/commit`).expect(200)
+    await request(appAs(secretariat))
+      .post(`/api/submissions/${valid.body.submissionId}/commit`)
+      .send({ confirm: true })
+      .expect(200)
   ).body;
   issuedToken = (await request(appAs(secretariat)).post('/api/tokens').send({ name: 'schema check' }).expect(200)).body;
 });
