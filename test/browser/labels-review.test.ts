@@ -72,7 +72,7 @@ describe('the label review view, in Chromium', () => {
     await page.goto(`${site.app.url}/labels?lang=fr`);
     await viewReady(page, 'labels');
     await page.locator('main table tbody tr').first().waitFor();
-    expect(await page.locator('main h2').textContent()).toBe('Révision des libellés');
+    expect(await page.locator('main h1').textContent()).toBe('Révision des libellés');
     expect(await page.locator('main fieldset').first().locator('label').allTextContents()).toEqual([
       'néerlandais',
       'français',
