@@ -4,7 +4,7 @@ import type { Actor } from '../../server/http/actor';
 import { readSharedData } from '../helpers/shared-data';
 import { ITALY_FILES, ITALY_MAPPINGS, provinceSums } from '../national/italy-profile';
 import { buildClient, launchBrowser, type RunningApp, type RunningBrowser, startApp, watchPage } from './harness';
-import { chooseOwnCorrespondence, fillNationalFields } from './pages/national-profile-form';
+import { chooseOwnCorrespondence, correspondenceSection, fillNationalFields } from './pages/national-profile-form';
 import { UploadPage } from './pages/upload-page';
 
 /**
@@ -37,10 +37,6 @@ afterAll(async () => {
   if (clientDir) rmSync(clientDir, { recursive: true, force: true });
 });
 
-const codes = ITALY_MAPPINGS.map(
-  (m) => `${m.code} = ${m.indicator} | Delitti denunciati (Ministero dell’Interno)`,
-).join('\n');
-
 describe('the Italian ministry files, through a profile made in the form', () => {
   it('makes the profile, loads 2018 and 2019, and stores national sums equal to the provinces', async () => {
     const page = await browser.context.newPage();
@@ -48,28 +44,30 @@ describe('the Italian ministry files, through a profile made in the form', () =>
     const view = await new UploadPage(page, app.url).openUpload();
     await view.chooseCountry('IT');
     await page.click('summary:has-text("Create an import profile")');
-    await page.getByLabel('Profile name').fill('it-interno-delitti');
-    await page.getByLabel('Delimiter').selectOption(';');
-    await page.getByLabel('Encoding').selectOption('windows-1252');
-    await page.getByLabel('Column holding the indicator').fill('REATO | Reato');
-    await page.getByLabel('Column holding the period').fill('ANNO');
-    await page.getByLabel('Column holding the value').fill('TOT DELITTI COMMESSI | Totale Delitti commesi');
+    await view.profileControl('Profile name').fill('it-interno-delitti');
+    await view.profileControl('Delimiter').selectOption(';');
+    await view.profileControl('Encoding').selectOption('windows-1252');
+    await view.profileControl('Column holding the indicator').fill('REATO | Reato');
+    await view.profileControl('Column holding the period').fill('ANNO');
+    await view.profileControl('Column holding the value').fill('TOT DELITTI COMMESSI | Totale Delitti commesi');
     await fillNationalFields(page, {
       geoColumn: 'Provincia',
       geoHolds: 'name',
       correspondence: 'it-provinces-nuts3',
       nameLevel: '3',
-      numberFormat: '1.234,5',
+      decimal: ',',
+      thousands: '.',
       sumParts: true,
       nationalFrom: '3',
     });
     const refused = await chooseOwnCorrespondence(page, 'Nizza,FRL03\n');
     expect(refused).toContain('1 problem');
-    expect(await page.locator('fieldset.profile-geo li').textContent()).toContain(
+    expect(await correspondenceSection(page).locator('li').textContent()).toContain(
       'a geo of FR, but this profile is for IT',
     );
     expect(await chooseOwnCorrespondence(page, 'Provincia di Forlì-Cesena,ITH58\n')).toContain('1 line');
-    await page.getByLabel('National codes').fill(codes);
+    for (const m of ITALY_MAPPINGS)
+      await view.addMapping(m.code, m.indicator, 'Delitti denunciati (Ministero dell’Interno)');
     expect(await view.seriousViolations()).toEqual([]);
     await page.click('button:has-text("Save the profile")');
     await page.waitForSelector('p.notice:has-text("Saved the profile")');
