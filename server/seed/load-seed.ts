@@ -75,11 +75,10 @@ export async function loadSeed(db: Db, seedDir = path.join(DATA_DIR, 'seed')): P
   });
   await syncSourceCatalogue(db);
   const manifest = readSeedManifest(seedDir);
-  let revisions = await loadSeedFiles(db, seedDir, manifest.files);
+  const loaded = await loadSeedFiles(db, seedDir, manifest.files);
   for (const entry of manifest.publishedRates) await loadPublishedRates(db, seedDir, entry);
   await loadPracticeSeed(db);
-  revisions += await recordEvaluatedPractices(db);
-  return { submissions: manifest.files.length, revisions };
+  return { submissions: loaded.submissions, revisions: loaded.revisions + (await recordEvaluatedPractices(db)) };
 }
 
 export type SeedManifest = z.infer<typeof SeedManifest>;
@@ -89,9 +88,13 @@ export function readSeedManifest(seedDir = path.join(DATA_DIR, 'seed')): SeedMan
   return SeedManifest.parse(JSON.parse(readFileSync(path.join(seedDir, 'manifest.json'), 'utf8')));
 }
 
-/** Previews and commits seed files in order, each as a submission of its source; returns the revisions added. */
-export async function loadSeedFiles(db: Db, seedDir: string, entries: SeedEntry[]): Promise<number> {
+/**
+ * Previews and commits seed files in order, each as a submission of its source; answers the submissions
+ * stored (a file repeating an earlier one byte for byte stores none) and the revisions added.
+ */
+export async function loadSeedFiles(db: Db, seedDir: string, entries: SeedEntry[]): Promise<SeedSummary> {
   let revisions = 0;
+  let submissions = 0;
   let last = 0;
   for (const entry of entries) {
     const source = await fileSource(path.join(seedDir, entry.file), entry.file);
@@ -107,6 +110,7 @@ export async function loadSeedFiles(db: Db, seedDir: string, entries: SeedEntry[
     }
     last = Math.max(Date.now(), last + 1);
     revisions += (await commitSubmission(db, preview.submissionId, new Date(last))).revisionsAdded;
+    submissions++;
   }
-  return revisions;
+  return { submissions, revisions };
 }
