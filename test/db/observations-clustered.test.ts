@@ -19,7 +19,7 @@ function migrator(db: Kysely<any>): Migrator {
 // biome-ignore lint/suspicious/noExplicitAny: the test reads tables as they are at each migration step, outside the app's types
 async function everyObservation(db: Kysely<any>): Promise<unknown[]> {
   const { rows } = await sql`select geo, indicator, period, period_start, value, flags, revision_id, recorded_at
-    from observations order by indicator, geo, period`.execute(db);
+    from observations order by indicator, geo, period, revision_id`.execute(db);
   return rows;
 }
 
