@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm run test:pg: the whole vitest suite against a real PostgreSQL 15 server.
+# npm run test:pg: the engine-dependent vitest tests (test/engine-dependent.ts) against a real PostgreSQL 15 server.
 # With TEST_DATABASE_URL already set to a postgres:// URL it uses that server (the role needs
 # CREATEDB); otherwise it starts a throwaway cluster (scripts/pg/start.sh) and stops and removes it
 # afterwards, also when the tests fail or the run is interrupted. Arguments go to vitest.
