@@ -1,6 +1,7 @@
 import type { ProblemCode, ReportEntry, Severity, ValidationReport } from '../../shared/api/submissions';
 import type { Locale, LocalisedText } from '../../shared/i18n';
 import { translate } from '../../i18n/translate';
+import type { ProblemSink } from '../problems/problem-sink';
 
 export {
   PROBLEM_CODES,
@@ -26,7 +27,7 @@ export interface ReportedProblem {
 type EntryParams = NonNullable<ReportEntry['messageParams']>;
 
 /** Collects entries, listing at most `perCode` of each code and counting the rest. */
-export class ReportBuilder {
+export class ReportBuilder implements ProblemSink {
   private readonly entries: ReportEntry[] = [];
   private readonly listed = new Map<ProblemCode, number>();
   private readonly omitted: Partial<Record<ProblemCode, number>> = {};
