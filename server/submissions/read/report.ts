@@ -1,7 +1,7 @@
 import type { ProblemCode, ReportEntry, Severity, ValidationReport } from '../../shared/api/submissions';
 import type { Locale, LocalisedText } from '../../shared/i18n';
 import { translate } from '../../i18n/translate';
-import type { ProblemSink } from '../problems/problem-sink';
+import type { ProblemSink, ReportProblem } from '../problems/problem-sink';
 
 export {
   PROBLEM_CODES,
@@ -57,25 +57,11 @@ export class ReportBuilder implements ProblemSink {
     });
   }
 
-  error(
-    row: number | null,
-    column: string | null,
-    cell: string | null,
-    code: ProblemCode,
-    message: LocalisedText,
-  ): void {
+  readonly error: ReportProblem = (row, column, cell, code, message) =>
     this.add({ row, column, cell, code, severity: 'error', message });
-  }
 
-  warning(
-    row: number | null,
-    column: string | null,
-    cell: string | null,
-    code: ProblemCode,
-    message: LocalisedText,
-  ): void {
+  readonly warning: ReportProblem = (row, column, cell, code, message) =>
     this.add({ row, column, cell, code, severity: 'warning', message });
-  }
 
   /** Counts `n` further entries of a code found in bulk (SQL checks) without listing them. */
   countOmitted(code: ProblemCode, severity: Severity, n: number): void {
