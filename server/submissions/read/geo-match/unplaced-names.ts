@@ -1,5 +1,4 @@
 import type { NamedGeo } from '../../../correspondences/geo-names';
-import type { ProblemCode } from '../../../shared/api/submissions';
 import type { ProblemSink } from '../../problems/problem-sink';
 import type { GeoMatch } from './geo-name-matcher';
 
