@@ -246,37 +246,42 @@ export async function emergingTrends(
  * be a rate and a population (so that a year one country already reported, or a count the observatory
  * computed this year, does not empty the page); else the latest year with any figure.
  */
-async function latestYear(db: DbOrTx, geos: string[], asOf: string | null): Promise<string | undefined> {
-  const cells = async (population: boolean) => {
-    const versions = asOf
-      ? cellVersions(db)
-      : db.selectFrom('observations').select(['geo', 'indicator', 'period_start', 'recorded_at']).as('v');
-    const rows = await db
-      .selectFrom(versions)
-      .innerJoin('indicators as i', 'i.code', 'v.indicator')
-      .select(['v.geo', 'v.period_start'])
-      .distinct()
-      .where('v.geo', 'in', geos)
-      .$if(population, (q) => q.where('v.indicator', '=', POPULATION_INDICATOR))
-      .$if(!population, (q) =>
-        q.where('i.rate_derivable', '=', 1).where('i.rate_denominator', '=', POPULATION_INDICATOR),
-      )
-      .$if(asOf !== null, (q) => q.where('v.recorded_at', '<=', asOf!))
-      .execute();
-    return rows.map((r) => `${r.geo}|${String(r.period_start).slice(0, 4)}`);
-  };
-  const [figures, populations] = await Promise.all([cells(false), cells(true)]);
-  const withPopulation = new Set(populations);
-  const geosByYear = new Map<string, number>();
-  for (const key of new Set(figures)) {
-    if (!withPopulation.has(key)) continue;
-    const year = key.slice(-4);
-    geosByYear.set(year, (geosByYear.get(year) ?? 0) + 1);
-  }
-  const covered = [...geosByYear].filter(([, n]) => n * 2 >= geos.length).map(([year]) => year);
-  if (covered.length) return covered.sort().at(-1);
-  return figures
-    .map((key) => key.slice(-4))
-    .sort()
-    .at(-1);
+export async function latestYear(db: DbOrTx, geos: string[], asOf: string | null): Promise<string | undefined> {
+  const versions = asOf
+    ? cellVersions(db)
+    : db.selectFrom('observations').select(['geo', 'indicator', 'period_start', 'recorded_at']).as('v');
+  // Each geo's years, each marked for whether the geo has a figure that can be a rate, and a population.
+  const geoYears = db
+    .selectFrom(versions)
+    .innerJoin('indicators as i', 'i.code', 'v.indicator')
+    .where('v.geo', 'in', geos)
+    .$if(asOf !== null, (q) => q.where('v.recorded_at', '<=', asOf!))
+    .select((eb) => {
+      const isPopulation = eb('v.indicator', '=', POPULATION_INDICATOR);
+      const isFigure = eb.and([eb('i.rate_derivable', '=', 1), eb('i.rate_denominator', '=', POPULATION_INDICATOR)]);
+      return [
+        'v.geo',
+        eb.fn<string>('substr', ['v.period_start', eb.lit(1), eb.lit(4)]).as('year'),
+        eb.fn.max(eb.case().when(isFigure).then(1).else(0).end()).as('figure'),
+        eb.fn.max(eb.case().when(isPopulation).then(1).else(0).end()).as('population'),
+      ];
+    })
+    .groupBy((eb) => ['v.geo', eb.fn('substr', ['v.period_start', eb.lit(1), eb.lit(4)])])
+    .as('g');
+  const covered = await db
+    .selectFrom(geoYears)
+    .select('g.year')
+    .where('g.figure', '=', 1)
+    .groupBy('g.year')
+    .having((eb) => eb.fn.sum('g.population'), '>=', Math.ceil(geos.length / 2))
+    .orderBy('g.year', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (covered) return covered.year;
+  const latest = await db
+    .selectFrom(geoYears)
+    .select((eb) => eb.fn.max('g.year').as('year'))
+    .where('g.figure', '=', 1)
+    .executeTakeFirst();
+  return latest?.year ?? undefined;
 }

@@ -1,11 +1,11 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../../server/shared/i18n/locales';
-import { VIEWS, type ViewName } from '../../client/state/url-state';
 import { addPeople, signInAs } from './accounts-fixture';
 import { seriousViolations, useDashboardSite } from './harness';
 import { DashboardPage } from './pages/dashboard-page';
 import { untranslated, visibleText, watchApiStrings } from './languages-text';
+import { type ViewRoute, VIEW_ROUTES, waitForViewData } from './view-routes';
 
 /**
  * Languages in Chromium (docs/i18n.md): a pseudo-localised run over every view finds no text that
@@ -14,63 +14,26 @@ import { untranslated, visibleText, watchApiStrings } from './languages-text';
  */
 const site = useDashboardSite(addPeople);
 
-interface Route {
-  view: ViewName;
-  path: string;
-  /** Signed in as the secretariat (the account views), else signed out. */
-  secretariat?: boolean;
-  /** Waits for this selector, so the view shows its data and not only its frame. */
-  data?: string;
-}
-
-const ROUTES: Route[] = [
-  { view: 'explore', path: '/', data: 'svg.choropleth path.geo:not(.no-data)' },
-  { view: 'trends', path: '/trends?indicator=ICCS0401&geo=NL,DE,FR', data: 'svg.line-chart g.series' },
-  { view: 'compare', path: '/compare?year=2019', data: 'svg.bar-chart g.bar rect' },
-  { view: 'profile', path: '/profile/NL', data: 'main table tbody tr' },
-  { view: 'alerts', path: '/alerts', data: '.alert-list > li' },
-  { view: 'practices', path: '/practices', data: 'main .card' },
-  { view: 'practice', path: '/practices/glasgow-cirv', data: 'main .checklist li' },
-  { view: 'empact', path: '/empact' },
-  { view: 'rounds', path: '/rounds' },
-  { view: 'evidence', path: '/evidence', data: 'main dl.evidence-levels p.hint a' },
-  { view: 'countries', path: '/countries', data: 'main ul.country-list a' },
-  { view: 'embed', path: '/embed/trends?indicator=ICCS0401&geo=NL,DE', data: 'svg.line-chart g.series' },
-  { view: 'sign-in', path: '/sign-in' },
-  { view: 'reset-password', path: '/reset-password' },
-  { view: 'my-country', path: '/my-country?geo=NL', secretariat: true },
-  { view: 'upload', path: '/upload?geo=NL', secretariat: true },
-  { view: 'review', path: '/review', secretariat: true },
-  { view: 'approvals', path: '/approvals', secretariat: true },
-  { view: 'users', path: '/users', secretariat: true },
-  { view: 'audit', path: '/audit', secretariat: true },
-  { view: 'labels', path: '/labels', secretariat: true, data: 'main table tbody tr' },
-];
-
 const withQuery = (path: string, query: string) => `${path}${path.includes('?') ? '&' : '?'}${query}`;
 
 async function openView(
-  route: Route,
+  route: ViewRoute,
   query: string,
 ): Promise<{ page: Page; apiStrings: Set<string>; problems: string[] }> {
   const { page, problems } = await site.freshPage();
   if (route.secretariat) await signInAs(page, site.app.url, 'secretariat@example.eu', 'users');
   const apiStrings = watchApiStrings(page);
   await new DashboardPage(page, site.app.url).open(withQuery(route.path, query), route.view);
-  if (route.data) await page.waitForSelector(route.data, { timeout: 15_000 });
+  await waitForViewData(page, route);
   // Answers still arriving (a session, a second list) settle before the text is read.
   await page.waitForLoadState('networkidle');
   return { page, apiStrings, problems };
 }
 
 describe('languages in Chromium', () => {
-  it('covers every view of the URL state', () => {
-    expect(ROUTES.map((r) => r.view).sort()).toEqual([...VIEWS].sort());
-  });
-
   describe('pseudo-localisation: every visible text is a catalogue message, a number, a code or data', () => {
-    for (const route of ROUTES) {
-      it(`${route.view} (${route.path})`, async () => {
+    for (const route of VIEW_ROUTES) {
+      it(`${route.name} (${route.path})`, async () => {
         const { page, apiStrings, problems } = await openView(route, 'pseudo&lang=en');
         const nodes = await visibleText(page);
         expect(nodes.some((n) => n.text.includes('[!! '))).toBe(true);
@@ -83,20 +46,20 @@ describe('languages in Chromium', () => {
   });
 
   describe('German at 360 px: no sideways scrolling', () => {
-    for (const route of ROUTES) {
-      it(`${route.view}`, async () => {
+    for (const route of VIEW_ROUTES) {
+      it(`${route.name}`, async () => {
         const { page } = await openView(route, 'lang=de');
         await page.setViewportSize({ width: 360, height: 740 });
         await page.waitForTimeout(100);
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
-        expect(width, `${route.view} is ${width} px wide in German`).toBeLessThanOrEqual(360);
+        expect(width, `${route.name} is ${width} px wide in German`).toBeLessThanOrEqual(360);
         await page.close();
       });
     }
   });
 
   describe('the public views in each language: <html lang>, the switch, and axe', () => {
-    const publicRoutes = ROUTES.filter((r) => !r.secretariat && r.view !== 'reset-password');
+    const publicRoutes = VIEW_ROUTES.filter((r) => !r.secretariat && r.view !== 'reset-password');
     for (const locale of LOCALES) {
       it(`${locale}`, { timeout: 240_000 }, async () => {
         for (const route of publicRoutes) {
@@ -105,7 +68,7 @@ describe('languages in Chromium', () => {
           // The embed page has no language switch: a chart in someone else's page follows its URL's lang.
           if (route.view !== 'embed')
             expect(await page.locator('#languages a[aria-current="true"]').getAttribute('lang')).toBe(locale);
-          expect(await seriousViolations(page), `${route.view} in ${locale}`).toEqual([]);
+          expect(await seriousViolations(page), `${route.name} in ${locale}`).toEqual([]);
           expect(problems).toEqual([]);
           await page.close();
         }

@@ -1,57 +1,16 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { completePart } from '../../server/rounds/part.service';
 import { smtpMailer } from '../../server/rounds/mailer';
 import { DUE_SOON_DAYS, runReminders } from '../../server/rounds/reminders';
-import { seededDatabase, type TestDatabase } from '../helpers/database';
-import { addPeople, appFor, type People, roundAt } from './fixture';
+import { appFor, roundAt } from './fixture';
+import { useReminderSetting } from './mail-fixture';
 
-interface Received {
-  to: string[];
-  body: string;
-}
-
-/** A real SMTP server on a free local port that keeps every message it receives. */
-async function startSmtp(): Promise<{ server: SMTPServer; url: string; received: Received[] }> {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        received.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          body: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return { server, url: `smtp://127.0.0.1:${port}`, received };
-}
-
-let database: TestDatabase;
-let people: People;
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
-beforeAll(async () => {
-  database = await seededDatabase();
-  people = await addPeople(database.db, 'remind');
-  smtp = await startSmtp();
-});
-afterAll(async () => {
-  await new Promise<void>((resolve) => smtp.server.close(() => resolve()));
-  await database.dispose();
-});
+const setting = useReminderSetting('remind');
 
 const at = (base: Date, days: number) => new Date(base.getTime() + days * 86_400_000);
 const noticesOf = async (roundId: number) =>
-  database.db
+  setting.database.db
     .selectFrom('round_notices')
     .select(['geo', 'kind', 'emailed_to', 'emailed_at'])
     .where('round_id', '=', roundId)
@@ -61,18 +20,24 @@ const noticesOf = async (roundId: number) =>
 describe('reminders', () => {
   it('are sent through a real SMTP server once each, at the right time, and audited', async () => {
     const opened = new Date(Date.UTC(2030, 0, 10, 8));
-    const id = await roundAt(database.db, opened, { geos: ['NL', 'DE'] });
-    const mailer = smtpMailer(smtp.url, 'https://observatory.example.eu');
-    const nlMail = () => smtp.received.filter((m) => m.to.includes('remind-nl@politie.nl'));
+    const id = await roundAt(setting.database.db, opened, { geos: ['NL', 'DE'] });
+    const mailer = setting.mailer();
+    const nlMail = () => setting.smtp.received.filter((m) => m.to.includes('remind-nl@politie.nl'));
 
-    expect(await runReminders(database.db, mailer, at(opened, -1))).toMatchObject({ noticesAdded: 0, emailsSent: 0 });
-    expect(await runReminders(database.db, mailer, opened)).toMatchObject({
+    expect(await runReminders(setting.database.db, mailer, at(opened, -1))).toMatchObject({
+      noticesAdded: 0,
+      emailsSent: 0,
+    });
+    expect(await runReminders(setting.database.db, mailer, opened)).toMatchObject({
       noticesAdded: 2,
       emailsSent: 2,
       emailFailures: [],
     });
-    expect(await runReminders(database.db, mailer, at(opened, 1))).toMatchObject({ noticesAdded: 0, emailsSent: 0 });
-    const opening = smtp.received.find((m) => m.to.includes('remind-nl@politie.nl'));
+    expect(await runReminders(setting.database.db, mailer, at(opened, 1))).toMatchObject({
+      noticesAdded: 0,
+      emailsSent: 0,
+    });
+    const opening = setting.smtp.received.find((m) => m.to.includes('remind-nl@politie.nl'));
     expect(opening?.to.sort()).toEqual(['remind-nl2@cbs.nl', 'remind-nl@politie.nl']);
     expect(opening?.body).toContain('Subject: [Observatory] NL: a collection round is open');
     // The text is quoted-printable: long lines are folded with "=" at the end.
@@ -82,11 +47,11 @@ describe('reminders', () => {
     expect(opening?.body).toContain('From: Crime Prevention Observatory <no-reply@observatory.example.eu>');
 
     // NL completes; DE does not. Due soon starts DUE_SOON_DAYS before the due date (day 30).
-    await completePart(database.db, id, 'NL', { actor: people.nl, ip: 'test', now: at(opened, 2) });
-    expect((await runReminders(database.db, mailer, at(opened, 30 - DUE_SOON_DAYS - 1))).noticesAdded).toBe(0);
-    expect((await runReminders(database.db, mailer, at(opened, 30 - DUE_SOON_DAYS))).noticesAdded).toBe(1);
-    expect((await runReminders(database.db, mailer, at(opened, 31))).noticesAdded).toBe(1);
-    expect((await runReminders(database.db, mailer, at(opened, 32))).noticesAdded).toBe(0);
+    await completePart(setting.database.db, id, 'NL', { actor: setting.people.nl, ip: 'test', now: at(opened, 2) });
+    expect((await runReminders(setting.database.db, mailer, at(opened, 30 - DUE_SOON_DAYS - 1))).noticesAdded).toBe(0);
+    expect((await runReminders(setting.database.db, mailer, at(opened, 30 - DUE_SOON_DAYS))).noticesAdded).toBe(1);
+    expect((await runReminders(setting.database.db, mailer, at(opened, 31))).noticesAdded).toBe(1);
+    expect((await runReminders(setting.database.db, mailer, at(opened, 32))).noticesAdded).toBe(0);
     expect((await noticesOf(id)).map((n) => `${n.geo} ${n.kind}`)).toEqual([
       'NL opened',
       'DE opened',
@@ -94,13 +59,13 @@ describe('reminders', () => {
       'DE overdue',
     ]);
     expect(nlMail()).toHaveLength(1);
-    const toDe = smtp.received.filter((m) => m.to.includes('remind-de@bka.de'));
+    const toDe = setting.smtp.received.filter((m) => m.to.includes('remind-de@bka.de'));
     expect(toDe.map((m) => /Subject: \[Observatory\] (.*)/.exec(m.body)?.[1])).toEqual([
       'DE: a collection round is open',
       'DE: a collection round is due soon',
       'DE: a collection round is overdue',
     ]);
-    const audit = await database.db
+    const audit = await setting.database.db
       .selectFrom('audit_log')
       .select(['action', 'detail'])
       .where('target', 'like', `round/${id}/%`)
@@ -108,47 +73,45 @@ describe('reminders', () => {
       .execute();
     expect(audit.filter((a) => a.action === 'round.reminder')).toHaveLength(4);
     expect(audit.filter((a) => a.action === 'round.reminder-email')).toHaveLength(4);
-    expect((await runReminders(database.db, mailer, at(opened, 61))).noticesAdded).toBe(0);
+    expect((await runReminders(setting.database.db, mailer, at(opened, 61))).noticesAdded).toBe(0);
   });
 
   it('sends no email without SMTP_URL, only in-app notices, and does not email them later when SMTP is configured', async () => {
     const opened = new Date(Date.UTC(2031, 0, 10, 8));
-    const id = await roundAt(database.db, opened, { geos: ['NL'] });
-    const before = smtp.received.length;
-    expect(await runReminders(database.db, null, opened)).toEqual({
+    const id = await roundAt(setting.database.db, opened, { geos: ['NL'] });
+    const before = setting.smtp.received.length;
+    expect(await runReminders(setting.database.db, null, opened)).toEqual({
       noticesAdded: 1,
       emailsSent: 0,
       emailFailures: [],
     });
     expect(await noticesOf(id)).toEqual([{ geo: 'NL', kind: 'opened', emailed_to: '', emailed_at: null }]);
-    await runReminders(database.db, smtpMailer(smtp.url, 'https://observatory.example.eu'), at(opened, 1));
-    expect(smtp.received.length).toBe(before);
-    const notices = (await request(appFor(database.db, people.nl)).get('/api/round-notices').expect(200)).body.data;
+    await runReminders(setting.database.db, setting.mailer(), at(opened, 1));
+    expect(setting.smtp.received.length).toBe(before);
+    const notices = (
+      await request(appFor(setting.database.db, setting.people.nl)).get('/api/round-notices').expect(200)
+    ).body.data;
     expect(notices.some((n: { roundId: number; kind: string }) => n.roundId === id && n.kind === 'opened')).toBe(true);
   });
 
   it('releases a notice whose email failed, so the next run sends it, and never twice', async () => {
     const opened = new Date(Date.UTC(2032, 0, 10, 8));
-    await roundAt(database.db, opened, { geos: ['DE'] });
+    await roundAt(setting.database.db, opened, { geos: ['DE'] });
     const broken = smtpMailer('smtp://127.0.0.1:1', 'https://observatory.example.eu');
-    const failed = await runReminders(database.db, broken, opened);
+    const failed = await runReminders(setting.database.db, broken, opened);
     expect(failed.emailsSent).toBe(0);
     expect(failed.emailFailures[0]).toMatch(/notice \d+: .*ECONNREFUSED/);
-    const before = smtp.received.length;
-    expect(
-      (await runReminders(database.db, smtpMailer(smtp.url, 'https://observatory.example.eu'), opened)).emailsSent,
-    ).toBe(1);
-    expect(
-      (await runReminders(database.db, smtpMailer(smtp.url, 'https://observatory.example.eu'), opened)).emailsSent,
-    ).toBe(0);
-    expect(smtp.received.length).toBe(before + 1);
+    const before = setting.smtp.received.length;
+    expect((await runReminders(setting.database.db, setting.mailer(), opened)).emailsSent).toBe(1);
+    expect((await runReminders(setting.database.db, setting.mailer(), opened)).emailsSent).toBe(0);
+    expect(setting.smtp.received.length).toBe(before + 1);
   });
 
   it('runs from the API for the secretariat with the configured SMTP server', async () => {
-    const res = await request(appFor(database.db, people.secretariat, { SMTP_URL: smtp.url }))
+    const res = await request(appFor(setting.database.db, setting.people.secretariat, { SMTP_URL: setting.smtp.url }))
       .post('/api/rounds/reminders')
       .expect(200);
     expect(res.body).toMatchObject({ emailFailures: [] });
-    await request(appFor(database.db, people.nl)).post('/api/rounds/reminders').expect(403);
+    await request(appFor(setting.database.db, setting.people.nl)).post('/api/rounds/reminders').expect(403);
   });
 });

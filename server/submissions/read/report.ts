@@ -1,6 +1,7 @@
 import type { ProblemCode, ReportEntry, Severity, ValidationReport } from '../../shared/api/submissions';
 import type { Locale, LocalisedText } from '../../shared/i18n';
 import { translate } from '../../i18n/translate';
+import type { ProblemSink, ReportProblem } from '../problems/problem-sink';
 
 export {
   PROBLEM_CODES,
@@ -26,7 +27,7 @@ export interface ReportedProblem {
 type EntryParams = NonNullable<ReportEntry['messageParams']>;
 
 /** Collects entries, listing at most `perCode` of each code and counting the rest. */
-export class ReportBuilder {
+export class ReportBuilder implements ProblemSink {
   private readonly entries: ReportEntry[] = [];
   private readonly listed = new Map<ProblemCode, number>();
   private readonly omitted: Partial<Record<ProblemCode, number>> = {};
@@ -56,25 +57,11 @@ export class ReportBuilder {
     });
   }
 
-  error(
-    row: number | null,
-    column: string | null,
-    cell: string | null,
-    code: ProblemCode,
-    message: LocalisedText,
-  ): void {
+  readonly error: ReportProblem = (row, column, cell, code, message) =>
     this.add({ row, column, cell, code, severity: 'error', message });
-  }
 
-  warning(
-    row: number | null,
-    column: string | null,
-    cell: string | null,
-    code: ProblemCode,
-    message: LocalisedText,
-  ): void {
+  readonly warning: ReportProblem = (row, column, cell, code, message) =>
     this.add({ row, column, cell, code, severity: 'warning', message });
-  }
 
   /** Counts `n` further entries of a code found in bulk (SQL checks) without listing them. */
   countOmitted(code: ProblemCode, severity: Severity, n: number): void {

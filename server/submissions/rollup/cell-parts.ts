@@ -1,5 +1,6 @@
 import { unionFlags } from '../../cells/flags';
-import { type ProblemSink, type RolledCell as Cell, rolledKey as cellKey } from './problems';
+import type { ProblemSink } from '../problems/problem-sink';
+import { type RolledCell as Cell, rolledKey as cellKey } from './problems';
 
 interface PartsOfCell {
   /** The first part: its geo, indicator, period, note and row are the summed cell's. */

@@ -1,7 +1,8 @@
 import type { NamedGeo } from '../../correspondences/geo-names';
 import { unionFlags } from '../../cells/flags';
 import type { DerivedCell } from '../../shared/api/rollup';
-import type { ProblemSink, RolledCell as Cell } from './problems';
+import type { ProblemSink } from '../problems/problem-sink';
+import type { RolledCell as Cell } from './problems';
 
 interface NationalParts {
   country: string;

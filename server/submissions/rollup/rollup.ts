@@ -1,7 +1,8 @@
 import type { NamedGeo } from '../../correspondences/geo-names';
 import type { ProfileDefinition } from '../../shared/api/import-profiles';
 import type { RollupSummary } from '../../shared/api/rollup';
-import type { ProblemSink, RolledCell as Cell } from './problems';
+import type { ProblemSink } from '../problems/problem-sink';
+import type { RolledCell as Cell } from './problems';
 import { CellParts } from './cell-parts';
 import { NationalSum } from './national-sum';
 

@@ -1,6 +1,7 @@
 import { h } from '../../../components/dom';
 import { t } from '../../../i18n/i18n';
-import { choiceSelect, linesInput, linesOf, optional, optionField, sectionSet, textInput } from './controls';
+import { choiceSelect, linesInput, linesOf, optionField, sectionSet, textInput } from './controls';
+import { roleFields } from './role-fields';
 import type { ProfileDraft, SectionFactory } from './section';
 
 const ROLES = ['geo', 'indicator', 'period', 'value', 'flags', 'note'] as const;
@@ -13,7 +14,16 @@ const WIDE_ROLES: Role[] = ['geo', 'indicator', 'flags', 'note'];
  * countries. Long files may join several dimension columns into the indicator code.
  */
 export const columnsSection: SectionFactory = (form) => {
-  const inputs = new Map<Role, HTMLInputElement>(ROLES.map((role) => [role, textInput({ list: form.columnList })]));
+  const columns = roleFields(
+    'columns',
+    ROLES.map((role) => ({
+      role,
+      label: t(`profile-form.column.${role}`),
+      input: textInput({ list: form.columnList }),
+      hint: role === 'geo' ? t('profile-form.geo-column-hint') : undefined,
+      shapes: role === 'value' ? ['long'] : role === 'period' ? ['long', 'jsonstat'] : undefined,
+    })),
+  );
   const indicatorFrom = linesInput(3);
   const keyDimensions = linesInput(3);
   const geoCodes = choiceSelect([
@@ -26,17 +36,11 @@ export const columnsSection: SectionFactory = (form) => {
     ['reject', t('profile-form.other-geos.reject')],
     ['skip', t('profile-form.other-geos.skip')],
   ]);
-  const roleFields = ROLES.map((role) =>
-    optionField(`columns.${role}`, t(`profile-form.column.${role}`), inputs.get(role)!, {
-      hint: role === 'geo' ? t('profile-form.geo-column-hint') : undefined,
-      shapes: role === 'value' ? ['long'] : role === 'period' ? ['long', 'jsonstat'] : undefined,
-    }),
-  );
   return {
     element: sectionSet(
       t('profile-form.section-columns'),
       h('p', { class: 'hint', text: t('profile-form.columns-intro') }),
-      h('div', { class: 'controls' }, ...roleFields),
+      h('div', { class: 'controls' }, ...columns.rows),
       h(
         'div',
         { class: 'controls' },
@@ -55,12 +59,7 @@ export const columnsSection: SectionFactory = (form) => {
     write: (draft) => {
       const shape = form.shape();
       const used = shape === 'wide' || shape === 'eurostat' || shape === 'worldbank' ? WIDE_ROLES : ROLES;
-      const columns: NonNullable<ProfileDraft['columns']> = {};
-      for (const role of used) {
-        const value = optional(inputs.get(role)!);
-        if (value !== undefined) columns[role] = value;
-      }
-      draft.columns = columns;
+      draft.columns = columns.values(shape, (role) => used.includes(role));
       draft.geoCodes = geoCodes.value as ProfileDraft['geoCodes'];
       draft.otherGeos = otherGeos.value as ProfileDraft['otherGeos'];
       const parts = linesOf(indicatorFrom.value);
@@ -71,7 +70,7 @@ export const columnsSection: SectionFactory = (form) => {
       return [];
     },
     load: (profile) => {
-      for (const role of ROLES) inputs.get(role)!.value = profile.columns?.[role] ?? '';
+      columns.load(profile.columns);
       geoCodes.value = profile.geoCodes ?? 'eurostat';
       otherGeos.value = profile.otherGeos ?? 'reject';
       indicatorFrom.value = (profile.indicatorFrom ?? []).join('\n');

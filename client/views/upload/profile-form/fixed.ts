@@ -1,35 +1,35 @@
 import { h } from '../../../components/dom';
 import { t } from '../../../i18n/i18n';
-import { optional, optionField, sectionSet, textInput } from './controls';
+import { sectionSet, textInput } from './controls';
+import { roleFields } from './role-fields';
 import type { SectionFactory } from './section';
 
 /** Values every row shares when the file has no column for them: a file of one year, or of one offence. */
 export const fixedSection: SectionFactory = () => {
-  const period = textInput({ maxlength: 32, inputmode: 'numeric' });
-  const indicator = textInput({ maxlength: 300 });
+  const fields = roleFields('fixed', [
+    {
+      role: 'period',
+      label: t('profile-form.fixed-period'),
+      input: textInput({ maxlength: 32, inputmode: 'numeric' }),
+      hint: t('profile-form.fixed-period-hint'),
+      shapes: ['long'],
+    },
+    {
+      role: 'indicator',
+      label: t('profile-form.fixed-indicator'),
+      input: textInput({ maxlength: 300 }),
+      hint: t('profile-form.fixed-indicator-hint'),
+      shapes: ['long', 'wide'],
+    },
+  ]);
   return {
     element: sectionSet(
       t('profile-form.section-fixed'),
       h('p', { class: 'hint', text: t('profile-form.fixed-intro') }),
-      h(
-        'div',
-        { class: 'controls' },
-        optionField('fixed.period', t('profile-form.fixed-period'), period, {
-          hint: t('profile-form.fixed-period-hint'),
-          shapes: ['long'],
-        }),
-        optionField('fixed.indicator', t('profile-form.fixed-indicator'), indicator, {
-          hint: t('profile-form.fixed-indicator-hint'),
-          shapes: ['long', 'wide'],
-        }),
-      ),
+      h('div', { class: 'controls' }, ...fields.rows),
     ),
     write: (draft) => {
-      const fixed: { period?: string; indicator?: string } = {};
-      const p = optional(period);
-      const i = optional(indicator);
-      if (p !== undefined && draft.shape === 'long') fixed.period = p;
-      if (i !== undefined && (draft.shape === 'long' || draft.shape === 'wide')) fixed.indicator = i;
+      const fixed = fields.values(draft.shape);
       draft.fixed = fixed;
       const problems: string[] = [];
       if (fixed.period && draft.columns?.period) problems.push(t('profile-form.fixed-twice', { role: 'period' }));
@@ -38,8 +38,7 @@ export const fixedSection: SectionFactory = () => {
       return problems;
     },
     load: (profile) => {
-      period.value = profile.fixed?.period ?? '';
-      indicator.value = profile.fixed?.indicator ?? '';
+      fields.load(profile.fixed);
     },
   };
 };

@@ -1,20 +1,8 @@
 import type { NamedGeo } from '../../../correspondences/geo-names';
-import type { ProblemCode } from '../../../shared/api/submissions';
-import type { LocalisedText } from '../../../shared/i18n';
+import type { ProblemSink } from '../../problems/problem-sink';
 import type { GeoMatch } from './geo-name-matcher';
 
 type Unplaced = Exclude<GeoMatch, { kind: 'geo' }>;
-
-/** Where errors go: the report builder of read/, seen through the one method used (no cycle back to read/). */
-export interface ErrorSink {
-  error(
-    row: number | null,
-    column: string | null,
-    cell: string | null,
-    code: ProblemCode,
-    message: LocalisedText,
-  ): void;
-}
 
 function described(geo: NamedGeo): string {
   return `${geo.code} "${geo.name}" (${geo.level === 0 ? 'country' : `NUTS ${geo.level}`})`;
@@ -33,7 +21,7 @@ export class UnplacedNames {
     else this.names.set(name, { first: row, rows: 1, match });
   }
 
-  report(report: ErrorSink, column: string): void {
+  report(report: Pick<ProblemSink, 'error'>, column: string): void {
     for (const [name, { first, rows, match }] of this.names) {
       const common = { name, rows, first, column };
       if (match.kind === 'none') {
