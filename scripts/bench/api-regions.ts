@@ -2,7 +2,7 @@
  * /api/compare across all NUTS 3 regions (issue 19): of one country (Germany, 400 regions) and of
  * Europe (every NUTS 3 region of EU27_2020's members), on the seeded database, whose regional figures
  * are Eurostat's crim_gen_reg. Requests carry the Accept-Encoding a browser sends, as the dashboard's
- * do (an answer for Europe is about 430 KB of JSON, 37 KB in brotli); the same load without it is
+ * do (an answer for Europe is about 400 KB of JSON, 40 KB in brotli); the same load without it is
  * measured too, without a target. Floor: the same cells read by a prepared better-sqlite3 statement
  * in a loop, on one core. Run alone: `npx tsx scripts/bench/api-regions.ts`; `npm run bench:api` runs it last.
  */
@@ -42,7 +42,7 @@ interface Measured extends LoadResult {
   serverCpuMs: number;
   clientCpuMs: number;
   /** Bytes received per request, headers included. */
-  bytes: number;
+  bytesPerAnswer: number;
 }
 
 async function measured(
@@ -59,7 +59,7 @@ async function measured(
     ...r,
     serverCpuMs: ((processTreeCpuSeconds(pid) - server) * 1000) / r.requests,
     clientCpuMs: (user + system) / 1000 / r.requests,
-    bytes: r.bytes / r.requests,
+    bytesPerAnswer: r.bytes / r.requests,
   };
 }
 
@@ -159,7 +159,7 @@ export async function measureRegionalCompare(): Promise<string[]> {
           ? ''
           : `; targets p99 <= 50 ms ${r.p99 <= 50 ? 'met' : 'MISSED'}, >= 1,000 req/s ${r.rps >= 1000 ? 'met' : 'MISSED'}`;
       lines.push(
-        `compare NUTS 3 of ${name} (${regions} regions; ${how}; ${(r.bytes / 1024).toFixed(0)} KB an answer): ${r.requests} requests (${r.errors} timed out), ${r.rps.toFixed(0)} req/s, p99 ${r.p99} ms; CPU per request: server ${r.serverCpuMs.toFixed(2)} ms, load generator ${r.clientCpuMs.toFixed(2)} ms; floor (prepared better-sqlite3, its two reads, one core) ${floor.toFixed(0)} ops/s, ratio ${(r.rps / floor).toFixed(2)}${targets}`,
+        `compare NUTS 3 of ${name} (${regions} regions; ${how}; ${(r.bytesPerAnswer / 1024).toFixed(0)} KB an answer): ${r.requests} requests (${r.errors} timed out), ${r.rps.toFixed(0)} req/s, p99 ${r.p99} ms; CPU per request: server ${r.serverCpuMs.toFixed(2)} ms, load generator ${r.clientCpuMs.toFixed(2)} ms; floor (prepared better-sqlite3, its two reads, one core) ${floor.toFixed(0)} ops/s, ratio ${(r.rps / floor).toFixed(2)}${targets}`,
       );
     }
     return lines;
