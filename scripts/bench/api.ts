@@ -166,7 +166,7 @@ async function main(): Promise<void> {
         `p99 ${jsonStat.p99} ms (ratio to the compare floor ${(jsonStat.rps / floor.compare).toFixed(2)})`,
     );
     await streamMillion(file, sdmx.million);
-    for (const line of await measureRegionalCompare({ startServer, load })) console.log(line);
+    for (const line of await measureRegionalCompare()) console.log(line);
   } finally {
     server?.kill('SIGTERM');
     dispose();
