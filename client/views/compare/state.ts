@@ -13,7 +13,7 @@ import { type CellContext, cellApi } from '../../api/cells';
 import type { Measure } from '../../charts/format';
 import { warningsByGeo } from './warnings';
 import { type CompareScope, compareScope, scopeGroup } from './scope';
-import { regionalSourceText } from './regional-source';
+import { sourceNames } from '../../components/source-names';
 
 /** The years an indicator has counts in, and the years it has rates in (those with a population). */
 export interface CompareYears {
@@ -102,7 +102,7 @@ export interface Comparison {
   years: CompareYears;
   /** Countries, or which regions (issue 19). */
   scope: CompareScope;
-  /** For regions, the sources their figures come from (regional-source.ts); null for countries. */
+  /** For regions, the sources their figures come from (not the indicator's national one); null for countries. */
   regionalSource: string | null;
   /** The main indicator's cells' notes and version counts, by cellKeyOf (issue 20, item 9). */
   contexts: Map<string, CellContext>;
@@ -141,7 +141,7 @@ export async function loadComparison(state: ViewState, catalogue: Catalogue): Pr
   const shown = others.filter(
     (o): o is CompareResponse => o !== null && (scope.level === 0 || o.rows.some((r) => r.value !== null)),
   );
-  const regionalSource = scope.level === 0 ? null : await regionalSourceText(main);
+  const regionalSource = scope.level === 0 ? null : await sourceNames(main.rows.map((r) => r.source));
   return { main, others: shown, year, choice, years, scope, contexts, regionalSource };
 }
 

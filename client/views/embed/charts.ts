@@ -34,7 +34,7 @@ const LOADERS: Record<EmbeddableView, Loader> = {
       width,
       height: width < 480 ? 300 : 380,
     });
-    const source = sourceText(catalogue.indicatorByCode.get(state.indicator));
+    const source = model.sources ?? sourceText(catalogue.indicatorByCode.get(state.indicator));
     return { description, svg, source, dataVersion: model.trends[0]?.meta.dataVersion ?? null };
   },
   compare: async (state, catalogue, width) => {
