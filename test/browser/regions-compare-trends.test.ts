@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fileValue } from '../geos/crim-gen-reg-file';
 import { useDashboardSite } from './harness';
+import { chartPlace, landmarkProblems, landmarks, levelOneHeadings } from './layout-checks';
 import { untranslated, visibleText, watchApiStrings } from './languages-text';
 import { ComparePage } from './pages/compare-page';
 import { TrendsPage } from './pages/trends-page';
@@ -128,12 +129,24 @@ describe('Trends with a region', () => {
   });
 });
 
-describe('regional Compare and Trends in other languages', () => {
-  const routes = [
-    { path: '/compare?indicator=ICCS0401&year=2019&f.level=3&f.within=DE', data: 'svg.bar-chart g.bar rect' },
-    { path: '/trends?indicator=ICCS0401&measure=count&geo=DE300,DE', data: 'svg.line-chart g.series' },
-  ];
-  for (const route of routes) {
+const REGIONAL_ROUTES = [
+  { path: '/compare?indicator=ICCS0401&year=2019&f.level=3&f.within=DE', data: 'svg.bar-chart g.bar rect' },
+  { path: '/trends?indicator=ICCS0401&measure=count&geo=DE300,DE', data: 'svg.line-chart g.series' },
+];
+
+describe('regional Compare and Trends: layout and languages', () => {
+  for (const route of REGIONAL_ROUTES) {
+    it(`at 1366×900 the chart starts where every chart view's does (layout.test.ts): ${route.path}`, async () => {
+      const { page } = await site.freshPage();
+      await page.setViewportSize({ width: 1366, height: 900 });
+      await page.goto(`${site.app.url}${route.path}`);
+      await page.waitForSelector(route.data, { timeout: 20_000 });
+      expect((await chartPlace(page))!.top).toBeLessThanOrEqual(300);
+      expect(await levelOneHeadings(page)).toHaveLength(1);
+      expect(landmarkProblems(await landmarks(page))).toEqual([]);
+      await page.close();
+    });
+
     it(`pseudo-localised, every text is a message or data: ${route.path}`, async () => {
       const { page, problems } = await site.freshPage();
       const apiStrings = watchApiStrings(page);
