@@ -154,7 +154,8 @@ export const catalogueApi = {
 type AnalyticsParams = { measure?: string; asOf?: string | null };
 
 export const analyticsApi = {
-  compare: (params: { indicator: string; period: string; group?: string } & AnalyticsParams) =>
+  /** `level` 1–3 ranks the NUTS regions of that level in `group` (a country, or an aggregate's members). */
+  compare: (params: { indicator: string; period: string; group?: string; level?: number } & AnalyticsParams) =>
     getJson<CompareResponse>('/api/compare', params),
   trends: (params: { indicator: string; geo: string; from?: string; to?: string } & AnalyticsParams) =>
     getJson<TrendResponse>('/api/trends', params),

@@ -40,7 +40,8 @@ describe('what the dashboard imports from the server', () => {
 
   it('finds the imports it checks', () => {
     const compare = importsOf(path.join(ROOT, 'client/views/compare/state.ts'));
-    expect(compare).toContain('server/shared/reference-group');
+    expect(compare).toContain('server/shared/i18n/format');
     expect(compare).toContain('client/api/client');
+    expect(importsOf(path.join(ROOT, 'client/views/compare/scope.ts'))).toContain('server/shared/reference-group');
   });
 });

@@ -1,10 +1,9 @@
 import type { CompareResponse } from '../../../server/shared/api/analytics';
-import { REFERENCE_GROUP } from '../../../server/shared/reference-group';
 import { analyticsApi } from '../../api/client';
 import type { BarRow } from '../../charts/bar-chart';
 import { formatValue } from '../../charts/format';
 import type { ViewState } from '../../state/url-state';
-import { type Catalogue, defaultYearOf, effectiveMeasure, hasSource, yearOf } from '../view-parts';
+import { type Catalogue, defaultYear, defaultYearOf, effectiveMeasure, hasSource, yearOf } from '../view-parts';
 import { formatList, formatShare } from '../../../server/shared/i18n/format';
 import { currentLocale, t } from '../../i18n/i18n';
 import { aggregationRule, geoLabel } from '../geo-label';
@@ -13,6 +12,8 @@ import { catalogueApi } from '../../api/client';
 import { type CellContext, cellApi } from '../../api/cells';
 import type { Measure } from '../../charts/format';
 import { warningsByGeo } from './warnings';
+import { type CompareScope, compareScope, scopeGroup } from './scope';
+import { sourceNames } from '../../components/source-names';
 
 /** The years an indicator has counts in, and the years it has rates in (those with a population). */
 export interface CompareYears {
@@ -31,16 +32,46 @@ export interface CompareChoice {
 const yearsOf = (observations: Observation[]) =>
   [...new Set(observations.filter((o) => o.value !== null).map((o) => yearOf(o.period)))].sort((a, b) => a - b);
 
-/** The years with counts and with rates, from the countries' and aggregates' published cells. */
-export async function loadCompareYears(indicator: Indicator | undefined, asOf: string | null): Promise<CompareYears> {
+/**
+ * The observations that tell the years: the countries' and aggregates', or for regions the NUTS 1
+ * regions' (of the country compared, if one is). A regional source publishes every level of a country
+ * for the same years (crim_gen_reg does), and NUTS 1 is a tenth of the NUTS 3 answer's size.
+ */
+async function yearObservations(
+  indicator: Indicator,
+  measure: Measure,
+  asOf: string | null,
+  scope: CompareScope,
+): Promise<Observation[]> {
+  const answer = await catalogueApi.observations({
+    indicator: [indicator.code],
+    measure,
+    asOf,
+    level: scope.level === 0 ? 0 : 1,
+  });
+  return scope.within ? answer.data.filter((o) => o.geo.startsWith(scope.within!)) : answer.data;
+}
+
+/** The years with counts and with rates, from the countries' and aggregates' (or the regions') published cells. */
+export async function loadCompareYears(
+  indicator: Indicator | undefined,
+  asOf: string | null,
+  scope: CompareScope = { level: 0, within: null },
+): Promise<CompareYears> {
   if (!indicator) return { counts: [], rates: [] };
-  const read = (measure: Measure) =>
-    catalogueApi.observations({ indicator: [indicator.code], measure, asOf, level: 0 }).then((a) => yearsOf(a.data));
+  const read = (measure: Measure) => yearObservations(indicator, measure, asOf, scope).then(yearsOf);
   const [counts, rates] = await Promise.all([
     read('count'),
     indicator.rate_derivable ? read('rate') : Promise.resolve([]),
   ]);
   return { counts, rates };
+}
+
+/** The default year: the countries' (defaultYearOf), or the latest year most of the regions compared cover. */
+function fallbackYearOf(indicator: Indicator | undefined, measure: Measure, state: ViewState, scope: CompareScope) {
+  if (state.year) return Promise.resolve(null);
+  if (scope.level === 0 || !indicator) return defaultYearOf(state.indicator, measure, state.asOf);
+  return yearObservations(indicator, measure, state.asOf, scope).then(defaultYear);
 }
 
 /**
@@ -69,6 +100,10 @@ export interface Comparison {
   year: number;
   choice: CompareChoice;
   years: CompareYears;
+  /** Countries, or which regions (issue 19). */
+  scope: CompareScope;
+  /** For regions, the sources their figures come from (not the indicator's national one); null for countries. */
+  regionalSource: string | null;
   /** The main indicator's cells' notes and version counts, by cellKeyOf (issue 20, item 9). */
   contexts: Map<string, CellContext>;
 }
@@ -76,9 +111,10 @@ export interface Comparison {
 export async function loadComparison(state: ViewState, catalogue: Catalogue): Promise<Comparison> {
   const indicator = catalogue.indicatorByCode.get(state.indicator);
   const asked = effectiveMeasure(indicator, state.measure);
+  const scope = compareScope(state);
   const [years, fallbackYear] = await Promise.all([
-    loadCompareYears(indicator, state.asOf),
-    state.year ? Promise.resolve(null) : defaultYearOf(state.indicator, asked, state.asOf),
+    loadCompareYears(indicator, state.asOf, scope),
+    fallbackYearOf(indicator, asked, state, scope),
   ]);
   const choice = compareChoice({ year: state.year, measure: asked }, years, fallbackYear);
   const { year, measure } = choice;
@@ -90,7 +126,8 @@ export async function loadComparison(state: ViewState, catalogue: Catalogue): Pr
       indicator: code,
       period: String(year),
       measure: m,
-      group: REFERENCE_GROUP,
+      group: scopeGroup(scope),
+      level: scope.level === 0 ? undefined : scope.level,
       asOf: state.asOf,
     });
   const [main, others, contexts] = await Promise.all([
@@ -100,8 +137,12 @@ export async function loadComparison(state: ViewState, catalogue: Catalogue): Pr
       .context({ indicator: [state.indicator], period: [String(year)], asOf: state.asOf })
       .catch(() => new Map<string, CellContext>()),
   ]);
-  const shown = others.filter((o): o is CompareResponse => o !== null);
-  return { main, others: shown, year, choice, years, contexts };
+  // A regional ranking leaves out the siblings without any regional figure (an empty panel says nothing).
+  const shown = others.filter(
+    (o): o is CompareResponse => o !== null && (scope.level === 0 || o.rows.some((r) => r.value !== null)),
+  );
+  const regionalSource = scope.level === 0 ? null : await sourceNames(main.rows.map((r) => r.source));
+  return { main, others: shown, year, choice, years, scope, contexts, regionalSource };
 }
 
 export function barRows(answer: CompareResponse, selected: string[]): BarRow[] {

@@ -1,16 +1,15 @@
-import { renderBarChart } from '../../charts/bar-chart';
 import { renderChoropleth } from '../../charts/choropleth';
 import { renderLineChart } from '../../charts/line-chart';
 import type { ChartDescription } from '../../components/export-meta';
 import { currentLocale, t } from '../../i18n/i18n';
 import type { EmbeddableView, ViewState } from '../../state/url-state';
-import { compareDescription } from '../compare/description';
-import { barRows, loadComparison } from '../compare/state';
+import { rankedChart } from '../compare/chart';
+import { loadComparison } from '../compare/state';
 import { mapDescription } from '../explore/description';
 import { countriesOf, loadExploreData, loadMap, rankCells, yearShown } from '../explore/state';
 import { trendDescription } from '../trends/description';
 import { loadTrends, trendsModel } from '../trends/state';
-import { type Catalogue, sourceText } from '../view-parts';
+import { type Catalogue, geoName, sourceText } from '../view-parts';
 
 /** One embedded chart: what it is, its SVG, and where its figures come from. */
 export interface EmbeddedChart {
@@ -35,22 +34,19 @@ const LOADERS: Record<EmbeddableView, Loader> = {
       width,
       height: width < 480 ? 300 : 380,
     });
-    const source = sourceText(catalogue.indicatorByCode.get(state.indicator));
+    const source = model.sources ?? sourceText(catalogue.indicatorByCode.get(state.indicator));
     return { description, svg, source, dataVersion: model.trends[0]?.meta.dataVersion ?? null };
   },
   compare: async (state, catalogue, width) => {
-    const { main } = await loadComparison(state, catalogue);
-    const description = compareDescription(main);
-    const svg = renderBarChart(barRows(main, state.geos), {
-      title: description.title,
-      measure: main.measure,
-      locale: currentLocale(),
+    const loaded = await loadComparison(state, catalogue);
+    const { main } = loaded;
+    const countryName = (code: string) => geoName(catalogue, code);
+    const { description, svg } = rankedChart(loaded, state.geos, {
       width,
-      aggregate: main.aggregate
-        ? { label: t('compare.eu'), value: main.aggregate.withheld ? null : main.aggregate.value }
-        : undefined,
+      countryName,
+      aggregateLabel: t('compare.eu'),
     });
-    const source = sourceText(catalogue.indicatorByCode.get(state.indicator));
+    const source = loaded.regionalSource ?? sourceText(catalogue.indicatorByCode.get(state.indicator));
     return { description, svg, source, dataVersion: main.meta.dataVersion };
   },
   explore: async (state, catalogue, width) => {

@@ -29,6 +29,8 @@ import { geoLabelWithCode } from '../geo-label';
 import { formatList } from '../../../server/shared/i18n/format';
 import { formatPlain } from '../../charts/format';
 import { trendDescription } from './description';
+import { countriesWithRegions } from '../../components/region-catalogue';
+import { MOST_LINES, regionalTrendNotes, trendRegionPicker } from './regions';
 import { currentLocale, geoName, t } from '../../i18n/i18n';
 
 function statementsPanel(trends: TrendResponse[], subject: string, names: Map<string, string>): HTMLElement {
@@ -51,7 +53,13 @@ function statementsPanel(trends: TrendResponse[], subject: string, names: Map<st
   );
 }
 
-function controls(catalogue: Catalogue, state: ViewState, context: ViewContext, years: number[]): HTMLElement {
+function controls(
+  catalogue: Catalogue,
+  state: ViewState,
+  context: ViewContext,
+  years: number[],
+  regionCountries: { code: string; name: string }[],
+): HTMLElement {
   const indicator = catalogue.indicatorByCode.get(state.indicator);
   return h(
     'div',
@@ -67,7 +75,9 @@ function controls(catalogue: Catalogue, state: ViewState, context: ViewContext, 
       geos: catalogue.geos.filter((g) => g.kind === 'country'),
       selected: state.geos.length ? state.geos : DEFAULT_GEOS,
       onChange: (geos) => context.navigate({ geos }),
+      max: MOST_LINES,
     }),
+    regionCountries.length ? trendRegionPicker(catalogue, regionCountries, state, context) : '',
     h(
       'div',
       { class: 'options' },
@@ -112,8 +122,19 @@ function logNote(series: TrendSeries[], scale: 'linear' | 'log'): HTMLElement | 
   return text ? h('p', { class: 'notice', 'data-log-omitted': '', text }) : '';
 }
 
+/** A line's name in the table: a region's with its NUTS code ("Berlin (DE300)"), a country's as geoLabelWithCode. */
+function lineLabel(catalogue: Catalogue, geo: string, label: string): string {
+  return catalogue.geoByCode.has(geo) ? geoLabelWithCode(geo, label) : `${label} (${geo})`;
+}
+
 export async function mount(container: HTMLElement, initial: ViewState, context: ViewContext): Promise<MountedView> {
-  const catalogue = await loadCatalogue();
+  const [catalogue, withRegions] = await Promise.all([
+    loadCatalogue(),
+    countriesWithRegions().catch(() => new Set<string>()),
+  ]);
+  const regionCountries = [...withRegions]
+    .map((code) => ({ code, name: geoName(code, catalogue.geoByCode.get(code)?.name) }))
+    .sort((a, b) => a.name.localeCompare(b.name, currentLocale()));
   const names = new Map(catalogue.geos.map((g) => [g.code, geoName(g.code, g.name)]));
   const guard = latest<TrendsAnswers>();
   let chartState: { layout: LineLayout; series: TrendSeries[]; measure: Measure | 'index' } | null = null;
@@ -152,7 +173,7 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
         rows: trendRows(model.series),
         sortBy: 'year',
         columns: [
-          { key: 'label', label: t('trends.geo'), value: (r: TrendTableRow) => geoLabelWithCode(r.geo, r.label) },
+          { key: 'label', label: t('trends.geo'), value: (r: TrendTableRow) => lineLabel(catalogue, r.geo, r.label) },
           { key: 'year', label: t('component.year'), value: (r) => r.year, numeric: true },
           {
             key: 'value',
@@ -165,12 +186,13 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
         ],
       },
       source: {
-        source: sourceText(indicator),
+        source: model.sources ?? sourceText(indicator),
         dataVersion,
         asOfHref: asOfHref(context, dataVersion),
         asOf: state.asOf,
       },
       notes: [
+        ...regionalTrendNotes(model.trends, catalogue),
         logNote(model.series, state.scale),
         h('p', {
           class: 'hint',
@@ -194,7 +216,7 @@ export async function mount(container: HTMLElement, initial: ViewState, context:
     const readout = attachCrosshair(panel.chart, () => chartState);
     panel.chart.after(readout);
     page.header.replaceChildren(viewHeader(t('shell.title-trends'), t('trends.intro')));
-    page.controls.replaceChildren(controls(catalogue, state, context, model.years));
+    page.controls.replaceChildren(controls(catalogue, state, context, model.years, regionCountries));
     page.chart.replaceChildren(panel.element);
     page.after.replaceChildren(statementsPanel(model.trends, model.subject, names));
   };
