@@ -85,7 +85,15 @@ describe('analytics prose in the reader’s language', () => {
 });
 
 describe('the messages behind the prose', () => {
-  const cell = (value: number | null) => ({ value, flags: '', source: 'estat.crim_off_cat' });
+  const cell = (value: number | null) => ({
+    geo: 'LI',
+    indicator: 'ICCS0101',
+    period: '2019',
+    period_start: '2019-01-01',
+    value,
+    flags: '',
+    source: 'estat.crim_off_cat',
+  });
 
   it('renders an unusable population’s reason with the value as stored', () => {
     const rate = measuredRate(cell(12), cell(0.5), 'LI', '2019');
