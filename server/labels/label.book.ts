@@ -52,7 +52,9 @@ const keyOf = (subject: string, code: string) => `${subject}/${code}`;
 
 function fromCatalogue(english: string, translations: Translations | undefined): StoredLabels {
   const labels: StoredLabels = { en: { text: english, status: 'reference' } };
-  for (const locale of ['nl', 'fr', 'de'] as const) {
+  for (const locale of LOCALES) {
+    // Every language but the reference; a new language's key in Translations is then required here.
+    if (locale === 'en') continue;
     const t = translations?.[locale];
     if (typeof t === 'string') labels[locale] = { text: t, status: 'unreviewed' };
     else if (t) labels[locale] = { text: t.text, status: 'official' };
