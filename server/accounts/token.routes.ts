@@ -5,6 +5,7 @@ import { IssuedTokenAnswerSchema, TokensAnswerSchema, TokenViewSchema } from '..
 import { type Actor, ROLES } from '../http/actor';
 import { findToken, issueToken, listTokens, revokeToken } from './token.service';
 import { findUserById } from './user.repository';
+import { translate } from '../i18n/translate';
 
 const EVERY_ROLE: Access = { kind: 'roles', roles: [...ROLES] };
 
@@ -42,7 +43,7 @@ export const tokenRoutes = [
       expiresInDays: z.number().int().min(1).max(730).optional(),
     }),
     response: IssuedTokenAnswerSchema,
-    handler: async ({ db, actor, body, ip }) => {
+    handler: async ({ db, actor, body, ip, locale }) => {
       const me = userOf(actor);
       // A token cannot mint further tokens: a leaked one can be revoked and is then gone for good.
       if (me.via === 'token') throw new HttpError(403, 'session-required', { key: 'accounts.tokens-need-session' });
@@ -51,7 +52,8 @@ export const tokenRoutes = [
       return {
         token,
         ...view,
-        note: 'Store this token now: it is not shown again. Send it as "Authorization: Bearer <token>".',
+        // The header is quoted as code: ICU would read "<token>" as a markup tag.
+        note: translate(locale, { key: 'accounts.token-note', params: { header: 'Authorization: Bearer <token>' } }),
       };
     },
   }),

@@ -117,7 +117,7 @@ function alertOf(cells: CellLookup, { test, q, linked }: Significant, group: str
     p: test.prediction.p,
     q,
     strength: strengthOf(q),
-    persistence: persistenceOf(cells, test),
+    persistence: persistenceOf(cells, test, locale),
     linked,
     notices: [...test.notices],
     flags: [test.current.countFlags, rate ? test.current.populationFlags : ''].join(''),

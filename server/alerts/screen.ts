@@ -276,23 +276,21 @@ export function isTest(result: CountTest | NotAssessed): result is CountTest {
 /**
  * Whether an alert held the next year: the next count is judged against the same fit's range for that
  * year. The next year's population is its offset, or, while it is not yet published, the alert year's.
+ * The note is in the reader's language.
  */
 export function persistenceOf(
   cells: CellLookup,
   test: CountTest,
+  locale: Locale = 'en',
 ): { status: 'sustained' | 'one-year spike' | 'pending'; nextPeriod: string; nextCount: number | null; note: string } {
   const year = Number(test.period) + 1;
   const next = seriesYear(cells, test.indicator.code, test.geo.code, year);
   const nextPeriod = String(year);
-  if (next.count === null)
-    return { status: 'pending', nextPeriod, nextCount: null, note: `${nextPeriod} is not known yet` };
+  const note = (key: string, params: Record<string, string | number> = {}) =>
+    translate(locale, { key: `alerts.persistence.${key}`, params: { period: nextPeriod, ...params } });
+  if (next.count === null) return { status: 'pending', nextPeriod, nextCount: null, note: note('unknown') };
   if (next.countFlags.includes('b'))
-    return {
-      status: 'pending',
-      nextPeriod,
-      nextCount: next.count,
-      note: `break in series in ${nextPeriod}: not comparable`,
-    };
+    return { status: 'pending', nextPeriod, nextCount: next.count, note: note('break') };
   const sameSource = next.population !== null && sourceOf(next) === sourceOf(test.current);
   const offset = test.exposure ? Math.log(sameSource ? next.population! : test.current.population!) : 0;
   const range = predictCount(test.fit, year, offset, next.count, ALERT_RULES.interval);
@@ -304,12 +302,12 @@ export function persistenceOf(
         status: 'sustained',
         nextPeriod,
         nextCount: next.count,
-        note: `${next.count} in ${nextPeriod}, still ${rising ? 'above' : 'below'} the expected range (${rising ? '>' : '<'} ${bound})`,
+        note: note(rising ? 'above' : 'below', { count: next.count, bound }),
       }
     : {
         status: 'one-year spike',
         nextPeriod,
         nextCount: next.count,
-        note: `${next.count} in ${nextPeriod}, back within the expected range`,
+        note: note('within', { count: next.count }),
       };
 }

@@ -1,5 +1,7 @@
 import { unionFlags } from '../cells/flags';
+import { translate } from '../i18n/translate';
 import type { GroupAggregate, Measure, MeasuredValue } from '../shared/api/analytics';
+import type { LocalisedText } from '../shared/i18n';
 
 /** An aggregate is withheld when its members cover less than this share of the group's population. */
 export const COVERAGE_THRESHOLD = 0.9;
@@ -55,7 +57,7 @@ export function aggregateGroup(
     coverage,
     withheld,
     threshold: COVERAGE_THRESHOLD,
-    note: noteOf(withheld, complete, coverage, unknown),
+    ...noteOf(withheld, complete, coverage, unknown),
   };
 }
 
@@ -101,14 +103,36 @@ function coverageOf(members: MemberFigure[], contributing: MemberFigure[]) {
   };
 }
 
-function noteOf(withheld: boolean, complete: boolean, coverage: GroupAggregate['coverage'], unknown: string[]): string {
-  if (coverage.populationShare === null) {
-    const which = unknown.length ? `the population of ${unknown.join(', ')} is unknown` : 'no member has a population';
-    return `Withheld: ${which} for this period, so the coverage cannot be measured.`;
-  }
-  const pct = `${(coverage.populationShare * 100).toFixed(1)}% of the population`;
-  if (withheld) return `Withheld: reporting members cover ${pct}, below the ${COVERAGE_THRESHOLD * 100}% threshold.`;
+/**
+ * Whether the aggregate is computed, and on what coverage: the note in English and as its message,
+ * rendered in the reader's language when answered (answer-language.ts).
+ */
+function noteOf(
+  withheld: boolean,
+  complete: boolean,
+  coverage: GroupAggregate['coverage'],
+  unknown: string[],
+): { note: string; noteMessage: LocalisedText } {
+  const noteMessage = noteMessageOf(withheld, complete, coverage, unknown);
+  return { note: translate('en', noteMessage), noteMessage };
+}
+
+function noteMessageOf(
+  withheld: boolean,
+  complete: boolean,
+  coverage: GroupAggregate['coverage'],
+  unknown: string[],
+): LocalisedText {
+  const share = coverage.populationShare;
+  if (share === null)
+    return unknown.length
+      ? { key: 'analytics.aggregate.unknown-population', params: { geos: unknown.join(', ') } }
+      : { key: 'analytics.aggregate.no-population' };
+  if (withheld) return { key: 'analytics.aggregate.below-threshold', params: { share, threshold: COVERAGE_THRESHOLD } };
   if (!complete)
-    return `Partial: ${coverage.membersReporting} of ${coverage.members} members report (${pct}); flagged i.`;
-  return `Complete: all ${coverage.members} members report.`;
+    return {
+      key: 'analytics.aggregate.partial',
+      params: { reporting: coverage.membersReporting, members: coverage.members, share },
+    };
+  return { key: 'analytics.aggregate.complete', params: { members: coverage.members } };
 }

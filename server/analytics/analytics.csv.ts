@@ -1,4 +1,6 @@
 import { toCsv } from '../http/csv';
+import { translate } from '../i18n/translate';
+import type { Locale } from '../shared/i18n';
 import type {
   AlertsResponse,
   CompareResponse,
@@ -44,7 +46,11 @@ const MEASURED = [
 ];
 const PROVENANCE = ['unit', 'source', 'data_version'];
 
-export function compareCsv(answer: CompareResponse): string {
+/**
+ * Headers and codes stay machine-readable (English); the words a person reads (the aggregate's
+ * name, the reasons and notes, which the answer already holds in the reader's language) follow it.
+ */
+export function compareCsv(answer: CompareResponse, locale: Locale = 'en'): string {
   const base = provenance(answer.indicator, answer.measure, answer.meta.dataVersion);
   const rows: Record<string, unknown>[] = answer.rows.map((r) => ({
     geo: r.geo,
@@ -63,7 +69,10 @@ export function compareCsv(answer: CompareResponse): string {
   if (agg) {
     rows.push({
       geo: agg.group,
-      geo_name: `${agg.group} aggregate (${agg.rule})`,
+      geo_name: translate(locale, {
+        key: 'analytics.aggregate.csv-name',
+        params: { group: agg.group, rule: agg.rule },
+      }),
       period: answer.period,
       ...base,
       value: agg.value,

@@ -10,6 +10,7 @@ import { compareGroup } from './compare';
 import { trendOf } from './trends';
 import { CompareResponseSchema, GeoProfileResponseSchema, TrendResponseSchema } from '../shared/api/analytics';
 import { answerVersionedRead } from './versioned-response';
+import { inReaderLanguage } from './answer-language';
 import { regionsCsv, regionsOf } from './regions';
 import { RegionsAnswerSchema } from '../shared/api/regions';
 
@@ -53,20 +54,27 @@ export const comparisonRoutes = [
     access: { kind: 'public' },
     query: CompareQuery,
     response: CompareResponseSchema,
-    handler: ({ db, headers, query }) =>
+    handler: ({ db, headers, query, locale }) =>
       answerVersionedRead({
         db,
         headers,
         query,
         path: '/api/compare',
-        compute: (asOf, catalogue, version) =>
-          compareGroup(db, catalogue, {
-            ...query,
-            asOf,
-            profiles: version.profiledSubmissions > 0,
-            versionKey: version.key,
-          }),
-        csv: { render: compareCsv, fileName: `compare-${query.indicator}-${query.period}-${query.measure}.csv` },
+        locale,
+        compute: async (asOf, catalogue, version) =>
+          inReaderLanguage(
+            await compareGroup(db, catalogue, {
+              ...query,
+              asOf,
+              profiles: version.profiledSubmissions > 0,
+              versionKey: version.key,
+            }),
+            locale,
+          ),
+        csv: {
+          render: (answer) => compareCsv(answer, locale),
+          fileName: `compare-${query.indicator}-${query.period}-${query.measure}.csv`,
+        },
         jsonstat: compareJsonStat,
       }),
   }),
@@ -86,8 +94,8 @@ export const comparisonRoutes = [
         query,
         path: '/api/trends',
         locale,
-        compute: (asOf, catalogue, version) =>
-          trendOf(db, catalogue, { ...query, asOf, versionKey: version.key, locale }),
+        compute: async (asOf, catalogue, version) =>
+          inReaderLanguage(await trendOf(db, catalogue, { ...query, asOf, versionKey: version.key, locale }), locale),
         csv: { render: trendCsv, fileName: `trend-${query.indicator}-${query.geo}-${query.measure}.csv` },
         jsonstat: trendJsonStat,
       }),
@@ -108,13 +116,15 @@ export const insightRoutes = [
     params: ProfileParams,
     query: ProfileQuery,
     response: GeoProfileResponseSchema,
-    handler: ({ db, headers, query, params }) =>
+    handler: ({ db, headers, query, params, locale }) =>
       answerVersionedRead({
         db,
         headers,
         query,
         path: `/api/geos/${params.code}/profile`,
-        compute: (asOf, catalogue) => geoProfile(db, catalogue, params.code, asOf),
+        locale,
+        compute: async (asOf, catalogue) =>
+          inReaderLanguage(await geoProfile(db, catalogue, params.code, asOf), locale),
         csv: { render: profileCsv, fileName: `profile-${params.code}.csv` },
       }),
   }),
@@ -139,13 +149,15 @@ export const regionRoutes = [
     params: ProfileParams,
     query: RegionsQuery,
     response: RegionsAnswerSchema,
-    handler: ({ db, headers, query, params }) =>
+    handler: ({ db, headers, query, params, locale }) =>
       answerVersionedRead({
         db,
         headers,
         query,
         path: `/api/geos/${params.code}/regions`,
-        compute: (asOf, catalogue) => regionsOf(db, catalogue, { ...query, country: params.code, asOf }),
+        locale,
+        compute: async (asOf, catalogue) =>
+          inReaderLanguage(await regionsOf(db, catalogue, { ...query, country: params.code, asOf }), locale),
         csv: { render: regionsCsv, fileName: `regions-${params.code}-${query.indicator}-${query.level}.csv` },
       }),
   }),

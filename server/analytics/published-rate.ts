@@ -27,6 +27,14 @@ export async function withPublishedRates<T extends { geo: string; period: string
   return figures.map((f) => {
     const rate = lackingSet.has(f) ? rates.get(`${f.geo}|${f.period}`) : undefined;
     if (!rate) return f;
-    return { ...f, measured: { ...f.measured, value: rate.value, reason: null, rateSource: rate.source } };
+    // No reason any more: reasonMessage is cleared too (undefined, so left out of the answer).
+    const measured = {
+      ...f.measured,
+      value: rate.value,
+      reason: null,
+      reasonMessage: undefined,
+      rateSource: rate.source,
+    };
+    return { ...f, measured };
   });
 }

@@ -1,5 +1,7 @@
 import { unionFlags } from '../cells/flags';
+import { translate } from '../i18n/translate';
 import type { Denominator, MeasuredValue } from '../shared/api/analytics';
+import type { LocalisedText } from '../shared/i18n';
 import { type CellRecord, POPULATION_INDICATOR } from './cell.types';
 
 export { POPULATION_INDICATOR };
@@ -13,7 +15,12 @@ export function roundRate(x: number): number {
   return (Math.sign(x) * Math.round(Math.abs(x) * 100 + 1e-9)) / 100;
 }
 
-function missing(reason: string, count: CellRecord | undefined): MeasuredValue {
+/**
+ * A figure without a value, and why: `reason` in English (the reference, as computed and cached) and
+ * `reasonMessage`, its key and values, from which answers render it in the reader's language
+ * (answer-language.ts).
+ */
+function missing(reasonMessage: LocalisedText, count: CellRecord | undefined): MeasuredValue {
   return {
     value: null,
     flags: count?.flags ?? '',
@@ -21,7 +28,15 @@ function missing(reason: string, count: CellRecord | undefined): MeasuredValue {
     countFlags: count?.flags ?? '',
     source: count?.source ?? null,
     denominator: null,
-    reason,
+    reason: translate('en', reasonMessage),
+    reasonMessage,
+  };
+}
+
+function because(key: string, geo: string, period: string, population?: number): LocalisedText {
+  return {
+    key: `analytics.reason.${key}`,
+    params: population === undefined ? { geo, period } : { geo, period, population: String(population) },
   };
 }
 
@@ -30,12 +45,12 @@ function missing(reason: string, count: CellRecord | undefined): MeasuredValue {
  * issue 15) is treated as missing, with a note, so it is never ranked, summed or trended.
  */
 function unusable(cell: CellRecord, geo: string, period: string): MeasuredValue {
-  return { ...missing(`the stored value for ${geo} ${period} is not a finite number`, cell), count: null };
+  return { ...missing(because('not-finite', geo, period), cell), count: null };
 }
 
 /** The value as published (measure=count). */
 export function measuredCount(cell: CellRecord | undefined, geo: string, period: string): MeasuredValue {
-  if (!cell || cell.value === null) return missing(`no value for ${geo} ${period}`, cell);
+  if (!cell || cell.value === null) return missing(because('no-value', geo, period), cell);
   if (!Number.isFinite(cell.value)) return unusable(cell, geo, period);
   return {
     value: cell.value,
@@ -58,12 +73,12 @@ export function measuredRate(
   geo: string,
   period: string,
 ): MeasuredValue {
-  if (!cell || cell.value === null) return missing(`no value for ${geo} ${period}`, cell);
+  if (!cell || cell.value === null) return missing(because('no-value', geo, period), cell);
   if (!Number.isFinite(cell.value)) return unusable(cell, geo, period);
-  if (!population || population.value === null) return missing(`no population for ${geo} ${period}`, cell);
+  if (!population || population.value === null) return missing(because('no-population', geo, period), cell);
   // Stored before uploads were range-checked (issue 15): a population below 1 or not finite is no denominator.
   if (!(population.value >= 1 && Number.isFinite(population.value)))
-    return missing(`population for ${geo} ${period} is ${population.value}`, cell);
+    return missing(because('population-unusable', geo, period, population.value), cell);
   const denominator: Denominator = {
     indicator: POPULATION_INDICATOR,
     geo,

@@ -25,15 +25,36 @@ export interface LabelledThing {
 export const INDICATOR_NAME = 'indicator';
 export const INDICATOR_DEFINITION = 'indicator_definition';
 export const THEME = 'theme';
+/** An indicator's methodology note, its source and its intended source (for indicators without data). */
+export const INDICATOR_METHODOLOGY = 'indicator_methodology';
+export const INDICATOR_SOURCE = 'indicator_source';
+export const INDICATOR_INTENDED_SOURCE = 'indicator_intended_source';
+/** Subjects that are an indicator's longer texts: labelled and reviewed, not searched. */
+export const INDICATOR_TEXTS = [
+  INDICATOR_DEFINITION,
+  INDICATOR_METHODOLOGY,
+  INDICATOR_SOURCE,
+  INDICATOR_INTENDED_SOURCE,
+];
 
 /** Every subject a label can belong to, as the review route names it. */
-export const LABEL_SUBJECTS = [INDICATOR_NAME, INDICATOR_DEFINITION, THEME, ...VOCABULARIES];
+export const LABEL_SUBJECTS = [
+  INDICATOR_NAME,
+  INDICATOR_DEFINITION,
+  INDICATOR_METHODOLOGY,
+  INDICATOR_SOURCE,
+  INDICATOR_INTENDED_SOURCE,
+  THEME,
+  ...VOCABULARIES,
+];
 
 const keyOf = (subject: string, code: string) => `${subject}/${code}`;
 
 function fromCatalogue(english: string, translations: Translations | undefined): StoredLabels {
   const labels: StoredLabels = { en: { text: english, status: 'reference' } };
-  for (const locale of ['nl', 'fr', 'de'] as const) {
+  for (const locale of LOCALES) {
+    // Every language but the reference; a new language's key in Translations is then required here.
+    if (locale === 'en') continue;
     const t = translations?.[locale];
     if (typeof t === 'string') labels[locale] = { text: t, status: 'unreviewed' };
     else if (t) labels[locale] = { text: t.text, status: 'official' };
@@ -79,6 +100,17 @@ export class LabelBook {
   }
 }
 
+/** An indicator's methodology and source texts, translated by their English text (catalogue.texts). */
+function indicatorTexts(
+  code: string,
+  texts: Record<string, string | null>,
+  catalogue: LabelCatalogue,
+): LabelledThing[] {
+  return Object.entries(texts)
+    .filter((entry): entry is [string, string] => entry[1] !== null)
+    .map(([subject, english]) => ({ subject, code, labels: fromCatalogue(english, catalogue.texts?.[english]) }));
+}
+
 export interface BookOptions {
   catalogue?: LabelCatalogue;
   /** False for the catalogues' own texts, before any review (revision 0 of every label). */
@@ -88,7 +120,10 @@ export interface BookOptions {
 export async function loadLabelBook(db: DbOrTx, options: BookOptions = {}): Promise<LabelBook> {
   const catalogue = options.catalogue ?? loadLabelCatalogue();
   const [indicators, themes, reviews] = await Promise.all([
-    db.selectFrom('indicators').select(['code', 'name', 'definition']).execute(),
+    db
+      .selectFrom('indicators')
+      .select(['code', 'name', 'definition', 'methodology', 'source', 'intended_source'])
+      .execute(),
     db.selectFrom('themes').select(['code', 'name']).execute(),
     options.withReviews === false ? [] : db.selectFrom('label_revisions').selectAll().orderBy('revision').execute(),
   ]);
@@ -100,6 +135,15 @@ export async function loadLabelBook(db: DbOrTx, options: BookOptions = {}): Prom
         code: i.code,
         labels: fromCatalogue(i.definition, catalogue.indicators[i.code]?.definition),
       },
+      ...indicatorTexts(
+        i.code,
+        {
+          [INDICATOR_METHODOLOGY]: i.methodology,
+          [INDICATOR_SOURCE]: i.source,
+          [INDICATOR_INTENDED_SOURCE]: i.intended_source,
+        },
+        catalogue,
+      ),
     ]),
     ...themes.map((t) => ({ subject: THEME, code: t.code, labels: fromCatalogue(t.name, catalogue.themes[t.code]) })),
     ...vocabularyThings(),

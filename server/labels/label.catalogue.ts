@@ -7,7 +7,9 @@ import { DATA_DIR } from '../catalogue/paths';
  * data/labels/indicators.json: the Dutch, French and German names and definitions of the indicators
  * and the names of the themes (English is the catalogue's own text in data/indicators.json). A plain
  * string is the observatory's translation; `{ text, source: "eurostat-iccs" }` is the label Eurostat
- * publishes for the ICCS code.
+ * publishes for the ICCS code. `texts` translates the indicators' methodology and source texts, keyed
+ * by the English text itself: a text changed or added in data/indicators.json has no translation
+ * until one is written for it, and is shown in English, marked, meanwhile (never an outdated one).
  */
 const Translation = z.union([
   z.string().min(1),
@@ -24,6 +26,7 @@ export const LabelCatalogue = z.object({
   sources: z.record(z.string(), z.string()),
   themes: z.record(z.string(), Translations),
   indicators: z.record(z.string(), z.strictObject({ name: Translations, definition: Translations })),
+  texts: z.record(z.string(), Translations).optional(),
 });
 
 export type LabelCatalogue = z.infer<typeof LabelCatalogue>;

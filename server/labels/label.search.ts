@@ -2,7 +2,13 @@ import type { DbOrTx } from '../db/database';
 import { labelTextMatches } from '../db/text-search';
 import { LOCALES } from '../shared/i18n';
 import { normaliseSearchText, searchTokens } from '../shared/search-text';
-import { INDICATOR_DEFINITION, INDICATOR_NAME, type LabelBook, type LabelledThing } from './label.book';
+import {
+  INDICATOR_DEFINITION,
+  INDICATOR_NAME,
+  INDICATOR_TEXTS,
+  type LabelBook,
+  type LabelledThing,
+} from './label.book';
 
 /** Every language's text of a thing's labels, normalised, one per line. */
 function allLanguages(thing: LabelledThing | undefined): string {
@@ -15,7 +21,7 @@ function allLanguages(thing: LabelledThing | undefined): string {
 function searchRows(book: LabelBook) {
   return book
     .all()
-    .filter((thing) => thing.subject !== INDICATOR_DEFINITION)
+    .filter((thing) => !INDICATOR_TEXTS.includes(thing.subject))
     .map((thing) => ({
       subject: thing.subject,
       code: thing.code,

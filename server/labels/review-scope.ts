@@ -1,5 +1,5 @@
 import type { Actor } from '../http/actor';
-import type { Locale } from '../shared/i18n';
+import { LOCALES, type Locale, REFERENCE_LOCALE } from '../shared/i18n';
 
 /**
  * The observatory's languages that are official in a country (by Eurostat geo code). A contact
@@ -20,7 +20,7 @@ const COUNTRY_LANGUAGES: Readonly<Record<string, readonly Locale[]>> = {
 /** The languages an actor may review: every one for the secretariat, their countries' for a contact point. */
 export function reviewableLocales(actor: Actor): Locale[] {
   if (actor.kind !== 'user') return [];
-  if (actor.role === 'secretariat') return ['nl', 'fr', 'de'];
+  if (actor.role === 'secretariat') return LOCALES.filter((locale) => locale !== REFERENCE_LOCALE);
   if (actor.role !== 'contact_point') return [];
   return [...new Set(actor.geos.flatMap((geo) => COUNTRY_LANGUAGES[geo] ?? []))].sort();
 }

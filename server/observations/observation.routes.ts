@@ -16,6 +16,7 @@ import { parsePeriod } from '../cells/period';
 import { listObservations } from '../cells/observation.repository';
 import { assertKnownSource, sourceParam } from '../sources/source.query';
 import { geosAtLevel, withRegionRates } from './observation-level';
+import { inReaderLanguage } from '../analytics/answer-language';
 
 export const ObservationQuery = z.object({
   indicator: codeList
@@ -152,13 +153,14 @@ export const observationRoutes = [
     access: { kind: 'public' },
     query: ObservationQuery,
     response: ObservationsResponseSchema,
-    handler: ({ db, headers, query }) =>
+    handler: ({ db, headers, query, locale }) =>
       answerVersionedRead({
         db,
         headers,
         query,
         path: '/api/observations',
-        compute: (asOf) => readObservations(db, query, asOf),
+        locale,
+        compute: async (asOf) => inReaderLanguage(await readObservations(db, query, asOf), locale),
         csv: {
           render: (a) => observationsCsv(a as ObservationsResponse),
           fileName: `observations-${query.measure}.csv`,

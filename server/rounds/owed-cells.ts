@@ -4,7 +4,8 @@ import type { Round } from './round.repository';
 import { preferredOfEachCell, sourceRanks } from '../cells/preferred';
 import { NATIONAL_SOURCE } from '../shared/api/sources';
 import { translate } from '../i18n/translate';
-import type { LocalisedText } from '../shared/i18n';
+import type { Locale, LocalisedText } from '../shared/i18n';
+import { INDICATOR_DEFINITION, INDICATOR_NAME, loadLabelBook } from '../labels/label.book';
 
 /** The period before: 2024 → 2023, 2024-Q1 → 2023-Q4, 2024-01 → 2023-12 (last year's value for reference). */
 export function previousPeriod(period: string): string {
@@ -35,12 +36,6 @@ export function changeWarningMessage(
   };
 }
 
-/** The warning in English, as stored answers and older readers know it. */
-export function changeWarning(value: number | null, previous: number | null, threshold: number | null): string | null {
-  const message = changeWarningMessage(value, previous, threshold);
-  return message && translate('en', message);
-}
-
 /** The share of change an indicator flags; only counts are checked, as at upload. */
 export function changeThreshold(indicator: {
   unit: string;
@@ -69,8 +64,15 @@ const key = (geo: string, indicator: string, period: string) => `${geo}|${indica
 /**
  * Every expected cell of each geo's part: indicator name, unit and definition, the published value
  * (if any), last period's value, and its state. One query per table, whatever the number of geos.
+ * The indicator's name and definition, the change warning and the default reason for a cell flagged
+ * not available are in the reader's language.
  */
-export async function owedCells(db: DbOrTx, round: Round, geos: string[]): Promise<Map<string, OwedCell[]>> {
+export async function owedCells(
+  db: DbOrTx,
+  round: Round,
+  geos: string[],
+  locale: Locale = 'en',
+): Promise<Map<string, OwedCell[]>> {
   const byGeo = new Map<string, OwedCell[]>(geos.map((g) => [g, []]));
   if (!geos.length) return byGeo;
   const indicators = await db
@@ -104,6 +106,8 @@ export async function owedCells(db: DbOrTx, round: Round, geos: string[]): Promi
     .execute();
   const unavailable = new Map(declared.map((d) => [key(d.geo, d.indicator, d.period), d.reason]));
   const catalogue = new Map(indicators.map((i) => [i.code, i]));
+  // English is the catalogue's own text; the label book gives the other languages (with reviews).
+  const labels = locale === 'en' ? null : await loadLabelBook(db);
   for (const geo of geos) {
     const cells = byGeo.get(geo)!;
     for (const code of round.indicators) {
@@ -114,14 +118,15 @@ export async function owedCells(db: DbOrTx, round: Round, geos: string[]): Promi
         const previous = reference.get(key(geo, code, previousPeriod(period)));
         const value = cell ? (cell.value === null ? null : Number(cell.value)) : null;
         const previousValue = previous?.value === null || previous === undefined ? null : Number(previous.value);
-        const warning = cell ? changeWarning(value, previousValue, threshold) : null;
+        const warningMessage = cell ? changeWarningMessage(value, previousValue, threshold) : null;
+        const warning = warningMessage && translate(locale, warningMessage);
         const reason = unavailable.get(key(geo, code, period)) ?? null;
         const state = cellState(cell, warning, reason);
         cells.push({
           indicator: code,
-          indicatorName: indicator?.name ?? code,
+          indicatorName: labels?.text(INDICATOR_NAME, code, locale) ?? indicator?.name ?? code,
           unit: indicator?.unit ?? '',
-          definition: indicator?.definition ?? '',
+          definition: labels?.text(INDICATOR_DEFINITION, code, locale) ?? indicator?.definition ?? '',
           period,
           value,
           flags: cell?.flags ?? '',
@@ -130,7 +135,9 @@ export async function owedCells(db: DbOrTx, round: Round, geos: string[]): Promi
           previousValue,
           warning,
           unavailableReason:
-            state !== 'not-available' ? null : (reason ?? cell?.note ?? 'flagged ":" (not available) in the upload'),
+            state !== 'not-available'
+              ? null
+              : (reason ?? cell?.note ?? translate(locale, { key: 'rounds.flagged-not-available' })),
           state,
         });
       }

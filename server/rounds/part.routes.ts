@@ -7,6 +7,7 @@ import { badRequest } from '../http/errors';
 import { assertKnownCodes } from '../http/known-codes';
 import { defineRoute, RouteResponse } from '../http/route';
 import { Notice, RoundPart } from '../shared/api/rounds';
+import type { Locale } from '../shared/i18n';
 import { roundStatus } from './round-dates';
 import { listRounds } from './round.repository';
 import { noticesFor } from './notices';
@@ -30,6 +31,14 @@ async function assertCellAsked(db: DbOrTx, roundId: number, geo: string, indicat
   return part;
 }
 
+/**
+ * The part as a service answered it (in English, the reference), told again in the reader's language:
+ * the change warnings and the indicators' names and definitions.
+ */
+async function inLanguage(db: DbOrTx, part: RoundPart, locale: Locale): Promise<RoundPart> {
+  return locale === 'en' ? part : describePart(db, part.roundId, part.geo, locale);
+}
+
 /** A geo's part of a round: what it owes, its template, completion and the two approval levels. */
 export const partRoutes = [
   defineRoute({
@@ -40,13 +49,13 @@ export const partRoutes = [
     access: { kind: 'geo-scoped', roles: CONTACTS, geos: (ctx) => [ctx.query.geo] },
     query: z.object({ geo: code }),
     response: z.object({ data: z.array(RoundPart) }),
-    handler: async ({ db, query }) => {
+    handler: async ({ db, query, locale }) => {
       await assertKnownCodes(db, 'geo', [query.geo]);
       const now = new Date();
       const rounds = (await listRounds(db)).filter(
         (r) => r.geos.includes(query.geo) && ['open', 'past-due'].includes(roundStatus(r.row, now)),
       );
-      return { data: await Promise.all(rounds.map((r) => describePart(db, r.id, query.geo))) };
+      return { data: await Promise.all(rounds.map((r) => describePart(db, r.id, query.geo, locale))) };
     },
   }),
   defineRoute({
@@ -57,7 +66,7 @@ export const partRoutes = [
     access: byGeo,
     params: PartParams,
     response: RoundPart,
-    handler: ({ db, params }) => describePart(db, params.id, params.geo),
+    handler: ({ db, params, locale }) => describePart(db, params.id, params.geo, locale),
   }),
   defineRoute({
     method: 'get',
@@ -67,8 +76,9 @@ export const partRoutes = [
       "The round's upload template for a geo: every expected cell, with indicator name, unit, definition and last period's value",
     access: byGeo,
     params: PartParams,
-    handler: async ({ db, params }) => {
-      const part = await describePart(db, params.id, params.geo);
+    handler: async ({ db, params, locale }) => {
+      // Codes and headers stay English; the indicator's name and definition follow the language.
+      const part = await describePart(db, params.id, params.geo, locale);
       const rows = part.cells.map((c) => ({
         geo: params.geo,
         indicator: c.indicator,
@@ -108,7 +118,8 @@ export const partRoutes = [
     params: PartParams,
     response: RoundPart,
     audit: { action: 'round.complete', byHandler: true },
-    handler: ({ db, params, actor, ip }) => completePart(db, params.id, params.geo, { actor, ip }),
+    handler: async ({ db, params, actor, ip, locale }) =>
+      inLanguage(db, await completePart(db, params.id, params.geo, { actor, ip }), locale),
   }),
   defineRoute({
     method: 'post',
@@ -119,7 +130,8 @@ export const partRoutes = [
     params: PartParams,
     response: RoundPart,
     audit: { action: 'round.reopen', byHandler: true },
-    handler: ({ db, params, actor, ip }) => reopenPart(db, params.id, params.geo, { actor, ip }),
+    handler: async ({ db, params, actor, ip, locale }) =>
+      inLanguage(db, await reopenPart(db, params.id, params.geo, { actor, ip }), locale),
   }),
   defineRoute({
     method: 'post',
@@ -130,7 +142,8 @@ export const partRoutes = [
     params: PartParams,
     response: RoundPart,
     audit: { action: 'round.approve', byHandler: true },
-    handler: ({ db, params, actor, ip }) => approvePart(db, params.id, params.geo, { actor, ip }),
+    handler: async ({ db, params, actor, ip, locale }) =>
+      inLanguage(db, await approvePart(db, params.id, params.geo, { actor, ip }), locale),
   }),
   defineRoute({
     method: 'post',
@@ -141,7 +154,8 @@ export const partRoutes = [
     params: PartParams,
     response: RoundPart,
     audit: { action: 'round.accept', byHandler: true },
-    handler: ({ db, params, actor, ip }) => acceptPart(db, params.id, params.geo, { actor, ip }),
+    handler: async ({ db, params, actor, ip, locale }) =>
+      inLanguage(db, await acceptPart(db, params.id, params.geo, { actor, ip }), locale),
   }),
   defineRoute({
     method: 'post',
@@ -156,7 +170,8 @@ export const partRoutes = [
     }),
     response: RoundPart,
     audit: { action: 'round.unapprove', byHandler: true },
-    handler: ({ db, params, body, actor, ip }) => unapprovePart(db, params.id, params.geo, body.reason, { actor, ip }),
+    handler: async ({ db, params, body, actor, ip, locale }) =>
+      inLanguage(db, await unapprovePart(db, params.id, params.geo, body.reason, { actor, ip }), locale),
   }),
   defineRoute({
     method: 'put',
@@ -172,7 +187,7 @@ export const partRoutes = [
       period: z.string().max(16),
       reason: z.string().trim().min(5, 'say why the figure does not exist').max(2000),
     }),
-    handler: async ({ db, params, body, actor, ip }) => {
+    handler: async ({ db, params, body, actor, ip, locale }) => {
       await assertCellAsked(db, params.id, params.geo, body.indicator, body.period);
       const at = new Date().toISOString();
       await db.transaction().execute(async (tx) => {
@@ -203,7 +218,7 @@ export const partRoutes = [
           detail: { indicator: body.indicator, period: body.period, reason: body.reason },
         });
       });
-      return describePart(db, params.id, params.geo);
+      return describePart(db, params.id, params.geo, locale);
     },
   }),
   defineRoute({

@@ -7,7 +7,7 @@ import type { RoundPart } from '../shared/api/rounds';
 import { lockOf } from './locks';
 import { changeThreshold, changeWarningMessage, owedCells, unexplainedWarnings } from './owed-cells';
 import { translate } from '../i18n/translate';
-import type { LocalisedText } from '../shared/i18n';
+import type { Locale, LocalisedText } from '../shared/i18n';
 import { findPart, findRound, type Round } from './round.repository';
 import { startOfDay } from './round-dates';
 import { levelsFor } from '../approvals/approval-levels';
@@ -44,10 +44,15 @@ export async function roundWithPart(
   return { round, part };
 }
 
-/** What a geo owes in a round: its part's state and every expected cell, pre-filled. */
-export async function describePart(db: DbOrTx, roundId: number, geo: string): Promise<RoundPart> {
+/** What a geo owes in a round: its part's state and every expected cell, pre-filled, in the reader's language. */
+export async function describePart(
+  db: DbOrTx,
+  roundId: number,
+  geo: string,
+  locale: Locale = 'en',
+): Promise<RoundPart> {
   const { round, part } = await roundWithPart(db, roundId, geo);
-  const cells = (await owedCells(db, round, [geo])).get(geo) ?? [];
+  const cells = (await owedCells(db, round, [geo], locale)).get(geo) ?? [];
   const approvals = new Map(
     (await standingPartApprovals(db, [roundId])).filter((a) => a.geo === geo).map((a) => [a.level, a.decided_by]),
   );

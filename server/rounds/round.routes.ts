@@ -98,8 +98,8 @@ export const roundRoutes = [
     access: { kind: 'public' },
     params: RoundParams,
     query: Format,
-    handler: async ({ db, params, query }) => {
-      const rows = await roundDeliveries(db, await roundOrNotFound(db, params.id), new Date());
+    handler: async ({ db, params, query, locale }) => {
+      const rows = await roundDeliveries(db, await roundOrNotFound(db, params.id), new Date(), locale);
       if (query.format === 'json') return { data: rows };
       return new RouteResponse(toCsv(rows, [...DELIVERY_COLUMNS]), {
         contentType: 'text/csv; charset=utf-8',

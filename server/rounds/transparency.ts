@@ -3,16 +3,17 @@ import { conflict } from '../http/errors';
 import { owedCells } from './owed-cells';
 import { type Round, partsOf } from './round.repository';
 import { isAfter } from './round-dates';
+import type { Locale } from '../shared/i18n';
 
 /**
  * Who delivered what and when in a past round: one row per expected cell, with the part's completion.
  * Published once the round is past its due date, so it never shows a country's work in progress.
  */
-export async function roundDeliveries(db: DbOrTx, round: Round, now: Date) {
+export async function roundDeliveries(db: DbOrTx, round: Round, now: Date, locale: Locale = 'en') {
   if (!isAfter(round.row.due_on, now)) {
     throw conflict({ key: 'rounds.delivery-not-public-yet', params: { round: round.name, dueOn: round.row.due_on } });
   }
-  const cells = await owedCells(db, round, round.geos);
+  const cells = await owedCells(db, round, round.geos, locale);
   const parts = await partsOf(db, round);
   return round.geos.flatMap((geo) =>
     (cells.get(geo) ?? []).map((c) => ({

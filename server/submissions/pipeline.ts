@@ -13,6 +13,7 @@ import { diffSubmission, type SubmissionDiff } from './check/diff';
 import { inspectSubmission } from './check/inspect';
 import { ReportBuilder, type ValidationReport } from './read/report';
 import { readerText } from './read/reader-text';
+import { namedByUploader } from './read/read-plan';
 import { scanSource, sniff, type Sniffed } from './read/sniff';
 import type { SubmissionSource } from './read/source';
 import { findSubmissionByContent, insertSubmission } from './store/submission.repository';
@@ -121,7 +122,7 @@ export async function previewSubmission(
   const reading: ReadingSummary = {
     format: named?.shape ?? 'unknown',
     profile: named?.name ?? null,
-    profileReason: named ? `named by the uploader: "${named.name}"` : null,
+    ...profileReasonOf(named ? namedByUploader(named.name) : null),
     encoding: sniffed.encoding,
     delimiter: delimiterName(sniffed.delimiter),
     skipped: { filtered: 0, unmapped: 0, otherGeo: 0, missing: 0 },
@@ -243,7 +244,7 @@ async function stageFile(staging: StagingFile, job: StageJob): Promise<number> {
   if (state.format) {
     reading.format = state.format;
     reading.profile = state.profile;
-    reading.profileReason = state.profileReason;
+    Object.assign(reading, profileReasonOf(state.profileReason));
   }
   return state.rowsRead;
 }
@@ -349,4 +350,9 @@ export async function validationContext(
       namedGeos: namedGeoIndex(geos),
     },
   };
+}
+
+/** Why the file was read as it was: stored in English (as older reports hold it) and as its message. */
+function profileReasonOf(reason: LocalisedText | null): Pick<ReadingSummary, 'profileReason' | 'profileReasonMessage'> {
+  return { profileReason: reason && translate('en', reason), profileReasonMessage: reason };
 }

@@ -17,6 +17,7 @@ import { submissionTemplate } from './template';
 import { withdrawSubmission } from './publish/withdraw';
 import { fileSource } from './read/source';
 import { localiseReport } from './read/report';
+import { localiseReading } from './read/read-plan';
 import type { ReceivedUpload } from '../http/upload';
 import { uploadFolder } from '../http/upload-folder';
 import type { CellGuardFactory } from './stage/cell-guard';
@@ -131,7 +132,11 @@ export const submissionRoutes = (guard: CellGuardFactory) => [
           check,
         );
         const rounds = preview.status === 'validated' && !preview.duplicateOf ? check.coverage : undefined;
-        const answer = { ...preview, report: localiseReport(preview.report, ctx.locale) };
+        const answer = {
+          ...preview,
+          reading: localiseReading(preview.reading, ctx.locale),
+          report: localiseReport(preview.report, ctx.locale),
+        };
         return new RouteResponse(rounds ? { ...answer, rounds } : answer, {
           status: preview.duplicateOf ? 200 : 201,
         });
@@ -196,7 +201,7 @@ export const submissionRoutes = (guard: CellGuardFactory) => [
         byteSize: s.byte_size,
         rowsRead: s.rows_read,
         cellsValid: s.cells_valid,
-        reading: stored.reading,
+        reading: localiseReading(stored.reading, locale),
         report: localiseReport(stored.report, locale),
         diff,
         confirmation: s.status === 'validated' ? (stored.confirmation ?? null) : null,

@@ -1,7 +1,7 @@
 import { loadIndicatorCatalogue } from '../../server/indicators/indicator.catalogue';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { loadLabelBook, renderLabels } from '../../server/labels/label.book';
+import { INDICATOR_TEXTS, loadLabelBook, renderLabels } from '../../server/labels/label.book';
 import { FALLBACK_MARK, LOCALES } from '../../server/shared/i18n';
 import type { LabelEntry } from '../../server/shared/api/labels';
 import { VOCABULARY_NAMES } from '../../server/shared/vocabulary-labels';
@@ -22,10 +22,14 @@ describe('every domain label', () => {
   it('exists in the four languages, each with a source, or is visibly an English fallback', async () => {
     const entries = await labelsIn('nl');
     const vocabularyValues = Object.values(VOCABULARY_NAMES).reduce((n, v) => n + Object.keys(v).length, 0);
-    // Every indicator × (name, definition) + 10 themes + every vocabulary value.
-    const indicators = loadIndicatorCatalogue().indicators.length;
+    // Every indicator × (name, definition, methodology) + each source and intended source it has
+    // + 10 themes + every vocabulary value.
+    const catalogue = loadIndicatorCatalogue().indicators;
+    const indicators = catalogue.length;
     expect(indicators).toBeGreaterThanOrEqual(36);
-    expect(entries.length).toBe(indicators * 2 + 10 + vocabularyValues);
+    const sources = catalogue.filter((i) => i.source !== null).length;
+    const intended = catalogue.filter((i) => i.intendedSource !== null).length;
+    expect(entries.length).toBe(indicators * 3 + sources + intended + 10 + vocabularyValues);
     for (const entry of entries) {
       for (const locale of LOCALES) {
         const label = entry.labels[locale];
@@ -33,12 +37,14 @@ describe('every domain label', () => {
         expect(label.source.trim(), `${entry.subject}/${entry.code} ${locale}`).not.toBe('');
         if (label.fallback) expect(label.text.startsWith(FALLBACK_MARK)).toBe(true);
       }
-      // The catalogue holds every language today: nothing falls back.
+      // The catalogue holds every language of every name today: nothing falls back. A methodology
+      // or source text may be new in English and wait for its translation (shown marked, above).
+      expect(entry.labels.en.status).toBe('reference');
+      if (INDICATOR_TEXTS.includes(entry.subject)) continue;
       expect(
         LOCALES.filter((l) => entry.labels[l].fallback),
         `${entry.subject}/${entry.code}`,
       ).toEqual([]);
-      expect(entry.labels.en.status).toBe('reference');
       expect(entry.labels.nl.status, 'Dutch is always the observatory translation').toBe('unreviewed');
     }
   });

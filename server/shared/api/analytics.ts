@@ -25,6 +25,16 @@ export const DenominatorSchema = z.object({
 });
 export type Denominator = z.infer<typeof DenominatorSchema>;
 
+/**
+ * A sentence as its message key and values (server/i18n/catalogues; a value may itself be a message,
+ * or a list of them): the answer renders it in the reader's language beside, for programs that
+ * render or group it themselves.
+ */
+export const MessageSchema = z.object({
+  key: z.string(),
+  params: z.record(z.string(), z.unknown()).optional(),
+});
+
 /** The fields of a figure with its provenance, for schemas that extend it. */
 export const measuredShape = {
   value: nullableNumber.describe('The count, or the per-100k rate unrounded (count ÷ population × 100,000)'),
@@ -36,7 +46,11 @@ export const measuredShape = {
     .nullable()
     .describe('The source of the count (sources.code): the preferred one, or the one asked for'),
   denominator: DenominatorSchema.nullable().describe('The population a rate was divided by'),
-  reason: z.string().nullable().describe('Why value is null, e.g. "no population for AT 2022"'),
+  reason: z
+    .string()
+    .nullable()
+    .describe('Why value is null, in the reader\'s language, e.g. "no population for AT 2022"'),
+  reasonMessage: MessageSchema.optional().describe('The reason as a message key and values (when there is a reason)'),
   rateSource: z
     .string()
     .optional()
@@ -79,11 +93,17 @@ export const GroupAggregateSchema = z.object({
   coverage: CoverageSchema,
   withheld: z.boolean().describe('True when coverage is below the threshold or cannot be measured'),
   threshold: z.number(),
-  note: z.string(),
+  note: z.string().describe("Whether and how the aggregate is computed, in the reader's language"),
+  noteMessage: MessageSchema.optional().describe('The note as a message key and values'),
 });
 export type GroupAggregate = z.infer<typeof GroupAggregateSchema>;
 
-export const ComparabilityWarningSchema = z.object({ geo: z.string(), flags: z.string(), reason: z.string() });
+export const ComparabilityWarningSchema = z.object({
+  geo: z.string(),
+  flags: z.string(),
+  reason: z.string().describe('Each reason in the reader\'s language, joined with "; "'),
+  reasonMessage: MessageSchema.optional().describe('The reasons as a message whose `reasons` are the list of messages'),
+});
 export type ComparabilityWarning = z.infer<typeof ComparabilityWarningSchema>;
 
 export const CompareRowSchema = z.object({

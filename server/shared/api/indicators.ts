@@ -15,15 +15,26 @@ export const IndicatorSchema = z.object({
   theme: z.string(),
   iccs: z.string().nullable(),
   parent: z.string().nullable(),
-  source: z.string().nullable(),
-  intended_source: z.string().nullable(),
-  methodology: z.string(),
+  source: z.string().nullable().describe("Where the figures come from, in the reader's language"),
+  intended_source: z
+    .string()
+    .nullable()
+    .describe("Where figures are to come from (indicators without data yet), in the reader's language"),
+  methodology: z.string().describe("How to read the figures, in the reader's language"),
   rate_derivable: z.number().describe('1 when a per-100k rate can be derived from the count'),
   rate_denominator: z.string().nullable(),
   aggregation: z.enum(AGGREGATIONS),
   implausible_change: z.number().describe('Relative year-on-year change above which a value is flagged (0.5 = 50 %)'),
   version: z.number(),
-  labels: z.object({ name: LabelsSchema, definition: LabelsSchema, unit: LabelsSchema, theme: LabelsSchema }),
+  labels: z.object({
+    name: LabelsSchema,
+    definition: LabelsSchema,
+    unit: LabelsSchema,
+    theme: LabelsSchema,
+    methodology: LabelsSchema,
+    source: LabelsSchema.nullable(),
+    intended_source: LabelsSchema.nullable(),
+  }),
 });
 
 export const ThemeSchema = z.object({

@@ -151,7 +151,14 @@ export const ReadingSummarySchema = z.object({
   profileReason: z
     .string()
     .nullable()
-    .describe('Why that profile (or none) read the file: named by the uploader, or chosen by the layout'),
+    .describe(
+      "Why that profile (or none) read the file, in the reader's language: named by the uploader, or chosen by the layout",
+    ),
+  profileReasonMessage: z
+    .object({ key: z.string(), params: z.record(z.string(), z.unknown()).optional() })
+    .nullable()
+    .optional()
+    .describe('profileReason as its message key and values (absent in reports stored before it had one)'),
   encoding: z.string(),
   delimiter: z.string(),
   skipped: SkippedCountsSchema,

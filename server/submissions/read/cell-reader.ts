@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import type { ProfileDefinition } from '../../shared/api/import-profiles';
 import type { Cell, RawCell } from './cell';
 import { planReading } from './read-plan';
+import type { LocalisedText } from '../../shared/i18n';
 import type { ReportBuilder } from './report';
 import type { Sniffed } from './sniff';
 import { type CellSink, type ReadScope, readTable, type SkippedCounts } from './table-reader';
@@ -24,7 +25,7 @@ export interface CellReadState {
   format: string | null;
   profile: string | null;
   /** Why that profile (or the canonical reading) was used. */
-  profileReason: string | null;
+  profileReason: LocalisedText | null;
   skipped: SkippedCounts;
   rowsRead: number;
   /** What roll-up summed and derived, for profiles with `rollup`. */

@@ -7,6 +7,8 @@ import { takeCubeCells, cubeRoles } from './jsonstat-cells';
 import { decodeJsonStatText, type JsonStatDataset, type JsonStatProblem } from './jsonstat/decode';
 import type { ProblemCode, ReportBuilder } from './report';
 import { readerText } from './reader-text';
+import { namedByUploader } from './read-plan';
+import type { LocalisedText } from '../../shared/i18n';
 import type { SubmissionSource } from './source';
 
 /**
@@ -78,11 +80,10 @@ function cubeProfile(
   dataset: JsonStatDataset,
   job: CellReadJob,
   report: ReportBuilder,
-): { definition: ProfileDefinition; reason: string } | null {
+): { definition: ProfileDefinition; reason: LocalisedText } | null {
   const ids = dataset.dimensions.map((d) => d.id).join(',');
   if (job.named) {
-    if (job.named.shape === 'jsonstat')
-      return { definition: job.named, reason: `named by the uploader: "${job.named.name}"` };
+    if (job.named.shape === 'jsonstat') return { definition: job.named, reason: namedByUploader(job.named.name) };
     report.error(
       null,
       null,
@@ -100,7 +101,10 @@ function cubeProfile(
     const definition = shipped[0]!;
     return {
       definition,
-      reason: `a JSON-stat dataset with dimensions ${ids}: the shipped profile "${definition.name}" reads them`,
+      reason: readerText({
+        key: 'readers.plan.reason.jsonstat',
+        params: { dimensions: ids, profile: definition.name },
+      }),
     };
   }
   report.error(

@@ -1,4 +1,7 @@
+import { translate } from '../../i18n/translate';
 import { type ProfileDefinition, ProfileDefinition as ProfileSchema } from '../../shared/api/import-profiles';
+import type { ReadingSummary } from '../../shared/api/submissions';
+import type { Locale, LocalisedText } from '../../shared/i18n';
 import { detectFormat, eurostatDimensions, type FileFormat } from './layout';
 import { readerText } from './reader-text';
 import type { ReportBuilder } from './report';
@@ -51,19 +54,33 @@ export function planReading(
   }
   if (named) {
     const format = named.shape === 'long' && isCanonical(named) ? 'canonical' : named.shape;
-    return { format, profile: withShapeDefaults(named), reason: `named by the uploader: "${named.name}"` };
+    return { format, profile: withShapeDefaults(named), reason: namedByUploader(named.name) };
   }
   const format = detectFormat(header);
   if (format === 'canonical')
-    return { format, profile: CANONICAL_PROFILE, reason: 'the header is the canonical geo,indicator,period,value' };
+    return { format, profile: CANONICAL_PROFILE, reason: readerText({ key: 'readers.plan.reason.canonical' }) };
   if (format === 'wide') {
     const profile = withShapeDefaults(ProfileSchema.parse({ name: 'wide', shape: 'wide' }));
-    return { format, profile, reason: 'the header has geo, indicator and one column per period' };
+    return { format, profile, reason: readerText({ key: 'readers.plan.reason.wide' }) };
   }
   if (format === 'eurostat') return eurostatPlan(header, shipped, report);
   if (format === 'worldbank') return worldBankPlan(header, shipped, report);
   report.error(1, null, header.join(',').slice(0, 200), 'missing-header', { key: 'validation.header-unrecognised' });
   return null;
+}
+
+/** Why a file is read with the profile its uploader named. */
+export function namedByUploader(profile: string): LocalisedText {
+  return readerText({ key: 'readers.plan.reason.named', params: { profile } });
+}
+
+/**
+ * How the file was read, in the reader's language: `profileReason` rendered from its message. A
+ * report stored before reasons had messages keeps its English text.
+ */
+export function localiseReading(reading: ReadingSummary, locale: Locale): ReadingSummary {
+  const message = reading.profileReasonMessage;
+  return message ? { ...reading, profileReason: translate(locale, message as LocalisedText) } : reading;
 }
 
 function isCanonical(profile: ProfileDefinition): boolean {
@@ -88,7 +105,10 @@ function eurostatPlan(header: string[], shipped: ProfileDefinition[], report: Re
   }
   const profile = matching[0];
   if (profile) {
-    const reason = `a Eurostat TSV with key ${dims.join(',')}: the shipped profile "${profile.name}" reads that key`;
+    const reason = readerText({
+      key: 'readers.plan.reason.eurostat',
+      params: { key: dims.join(','), profile: profile.name },
+    });
     return { format: 'eurostat', profile: withShapeDefaults(profile), reason };
   }
   report.error(1, null, header[0] ?? '', 'missing-header', {
@@ -101,7 +121,7 @@ function eurostatPlan(header: string[], shipped: ProfileDefinition[], report: Re
 function worldBankPlan(header: string[], shipped: ProfileDefinition[], report: ReportBuilder): ReadPlan | null {
   const profile = shipped.find((p) => p.shape === 'worldbank');
   if (profile) {
-    const reason = `a World Bank CSV: the shipped profile "${profile.name}" reads it`;
+    const reason = readerText({ key: 'readers.plan.reason.worldbank', params: { profile: profile.name } });
     return { format: 'worldbank' satisfies FileFormat, profile: withShapeDefaults(profile), reason };
   }
   report.error(1, null, header.join(',').slice(0, 200), 'missing-header', { key: 'validation.worldbank-no-profile' });

@@ -4,13 +4,14 @@ import type { SkippedCounts } from '../../shared/api/submissions';
 import type { RawCell } from './cell';
 import type { ReadScope } from './geo-codes';
 import type { ReportBuilder } from './report';
+import type { LocalisedText } from '../../shared/i18n';
 
 /** The shapes a table reader works with: the plan a header settles, the read's state, and where cells go. */
 export interface ReadPlan {
   format: FileFormat;
   profile: ProfileDefinition;
-  /** Why this profile reads the file, for the reading summary. */
-  reason: string;
+  /** Why this profile reads the file, for the reading summary (a message of the readers' catalogue). */
+  reason: LocalisedText;
 }
 
 export interface TableRead {
