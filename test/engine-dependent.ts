@@ -8,8 +8,9 @@ import path from 'node:path';
  * never opens one (pure functions, catalogues, client code, documents) gives the same answer on both
  * engines, so the SQLite run (`npm test`) is its run.
  *
- * Browser tests open a database too (the server they drive), but what they check is the page: the
- * engine is behind the HTTP API, whose own tests run on both engines. They run on SQLite only.
+ * Browser tests (test/browser/, and any test that drives Chromium through its harness) open a database
+ * too (the server they drive), but what they check is the page: the engine is behind the HTTP API, whose
+ * own tests run on both engines. They run on SQLite only.
  */
 const OPENS_A_DATABASE = [
   'test/helpers/database.ts',
@@ -22,6 +23,7 @@ const OPENS_A_DATABASE = [
 ];
 
 const ENGINE_INDEPENDENT_FOLDERS = ['test/browser/'];
+const BROWSER_HARNESS = 'test/browser/harness.ts';
 
 const IMPORT =
   /(?:^|\s)(?:import|export)\s[^'"]*?from\s+['"](\.{1,2}\/[^'"]+)['"]|import\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
@@ -38,13 +40,17 @@ export function relativeImports(root: string, file: string): string[] {
   return found;
 }
 
-/** Follows imports inside test/ only; a server module counts when it is one of OPENS_A_DATABASE. */
-function reachesDatabase(root: string, file: string, seen = new Set<string>()): boolean {
-  if (OPENS_A_DATABASE.includes(file)) return true;
+/** Follows imports inside test/ only: does `file` reach one of `targets`? */
+function reaches(root: string, file: string, targets: string[], seen = new Set<string>()): boolean {
+  if (targets.includes(file)) return true;
   if (seen.has(file) || !file.startsWith('test/')) return false;
   seen.add(file);
-  return relativeImports(root, file).some((target) => reachesDatabase(root, target, seen));
+  return relativeImports(root, file).some((target) => reaches(root, target, targets, seen));
 }
+
+/** A browser test lives in test/browser/, or drives Chromium through its harness from another folder. */
+const isBrowserTest = (root: string, file: string): boolean =>
+  ENGINE_INDEPENDENT_FOLDERS.some((folder) => file.startsWith(folder)) || reaches(root, file, [BROWSER_HARNESS]);
 
 function testFiles(root: string, folder = 'test'): string[] {
   return readdirSync(path.join(root, folder), { withFileTypes: true }).flatMap((entry) => {
@@ -62,9 +68,7 @@ export interface LeftToSqlite {
 
 export function engineIndependentTests(root: string): LeftToSqlite[] {
   return testFiles(root).flatMap((file): LeftToSqlite[] => {
-    if (ENGINE_INDEPENDENT_FOLDERS.some((folder) => file.startsWith(folder))) {
-      return [{ file, reason: 'browser' }];
-    }
-    return reachesDatabase(root, file) ? [] : [{ file, reason: 'no-database' }];
+    if (isBrowserTest(root, file)) return [{ file, reason: 'browser' }];
+    return reaches(root, file, OPENS_A_DATABASE) ? [] : [{ file, reason: 'no-database' }];
   });
 }

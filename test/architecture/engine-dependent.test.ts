@@ -17,6 +17,7 @@ describe('which tests the PostgreSQL run leaves to the SQLite run', () => {
     expect(left('test/analytics/statistics.test.ts')).toBe('no-database');
     expect(left('test/i18n/catalogues.test.ts')).toBe('no-database');
     expect(left('test/browser/layout.test.ts')).toBe('browser');
+    expect(left('test/empact/story.browser.test.ts')).toBe('browser');
   });
 
   it('leaves out no test whose own source opens a database or starts the app on the engine', () => {
