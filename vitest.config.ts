@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
-import { engineIndependentTests } from './test/engine-dependent';
+import { engineIndependentTests } from './test/engine-dependent.ts';
 
 // test/pg/** exercises a real PostgreSQL server (concurrent writers, advisory locks): it runs when
 // the suite runs on PostgreSQL (npm run test:pg), the same check as test/helpers/postgres-database.ts.

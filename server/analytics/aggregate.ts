@@ -25,8 +25,10 @@ export interface MemberFigure {
  *   the members that have both;
  * - population_weighted_mean: Σ value·population ÷ Σ population;
  * - none: no aggregate.
- * Coverage is always measured by population: when a member's population is unknown the coverage
- * cannot be measured and the aggregate is withheld, with that reason, in every year alike.
+ * Coverage is measured by population: when a member's population is unknown the coverage cannot be
+ * measured and the aggregate is withheld, with that reason, in every year alike; unless every member
+ * contributes, which covers the whole group whatever its population (e.g. a sum of the counts of all
+ * of a country's NUTS 3 regions, which have no population of their own).
  * Flags follow flagr's weighted method (FLAG_SHARE_THRESHOLD), plus `i` when not every member contributes.
  */
 export function aggregateGroup(
@@ -98,7 +100,8 @@ function coverageOf(members: MemberFigure[], contributing: MemberFigure[]) {
   return {
     membersReporting: contributing.length,
     members: members.length,
-    populationShare: allKnown && total > 0 ? covered / total : null,
+    populationShare:
+      members.length > 0 && reporting.size === members.length ? 1 : allKnown && total > 0 ? covered / total : null,
     missing: members.filter((m) => !reporting.has(m.geo)).map((m) => m.geo),
   };
 }

@@ -116,6 +116,23 @@ describe("crim_gen_reg's regions in the seed", () => {
     expect(valued.length).toBeGreaterThan(fileCount * 0.8);
   });
 
+  it("sums a country's NUTS 3 counts into the group figure when every region reports, though regions have no population", async () => {
+    const answer = await ctx
+      .request()
+      .get('/api/compare?indicator=ICCS0401&period=2019&measure=count&group=DE&level=3')
+      .expect(200);
+    const rows = answer.body.rows as { geo: string; value: number | null }[];
+    expect(rows.every((r) => r.value !== null)).toBe(true);
+    const fileSum = rows.reduce((sum, r) => sum + fileValue('NR', 'ICCS0401', r.geo, '2019')!, 0);
+    expect(answer.body.aggregate).toMatchObject({
+      withheld: false,
+      value: fileSum,
+      coverage: { membersReporting: rows.length, members: rows.length, populationShare: 1 },
+    });
+    // Eurostat's NUTS 1 children sum to its national figure: so do the NUTS 3 regions, with extra-regio.
+    expect(fileSum).toBe(fileValue('NR', 'ICCS0401', 'DE', '2019'));
+  });
+
   it("lists a country's regions with their latest values", async () => {
     const answer = await ctx.request().get('/api/geos/DE/regions?indicator=ICCS0401&level=1').expect(200);
     const regions = answer.body.regions as { geo: string; period: string; value: number; territorial: boolean }[];

@@ -116,9 +116,28 @@ describe('the messages behind the prose', () => {
       key: 'analytics.aggregate.below-threshold',
       params: { share: 0.1, threshold: 0.9 },
     });
-    const unknown = aggregateGroup('G', 'sum', 'count', [member('AA', 5, 100), member('BB', 7, null)])!;
+    const unknown = aggregateGroup('G', 'sum', 'count', [
+      member('AA', 5, 100),
+      member('BB', 7, null),
+      member('CC', null, 50),
+    ])!;
     expect(unknown.note).toBe(
       'Withheld: the population of BB is unknown for this period, so the coverage cannot be measured.',
     );
+  });
+
+  it('sums counts when every member reports, even members whose population is unknown (regions)', () => {
+    // As compare measures a count: the value is the count, whatever the population.
+    const member = (geo: string, value: number, population: number | null) => ({
+      geo,
+      population,
+      measured: { ...measuredRate(cell(value), cell(population), geo, '2019'), value } as MeasuredValue,
+    });
+    const all = aggregateGroup('G', 'sum', 'count', [member('AA', 5, 100), member('BB', 7, null)])!;
+    expect(all).toMatchObject({ withheld: false, value: 12, coverage: { populationShare: 1 } });
+    expect(all.noteMessage).toEqual({ key: 'analytics.aggregate.complete', params: { members: 2 } });
+    // A rate still needs every population: BB cannot contribute, so coverage is unknown.
+    const rate = aggregateGroup('G', 'sum', 'rate', [member('AA', 5, 100), member('BB', 7, null)])!;
+    expect(rate).toMatchObject({ withheld: true, value: null });
   });
 });
