@@ -1,22 +1,14 @@
-import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app/compose';
+import { describe, expect, it } from 'vitest';
 import type { AlertsResponse } from '../../server/shared/api/analytics';
-import { seededDatabase, type TestDatabase } from '../helpers/database';
+import { useSeededApp } from '../helpers/context';
 
 /** Issue 16: whether an alert held the next year is said in the reader's language. */
-let database: TestDatabase;
-let app: ReturnType<typeof createApp>;
-beforeAll(async () => {
-  database = await seededDatabase();
-  app = createApp({ db: database.db, clientDir: '/nonexistent' });
-});
-afterAll(async () => database.dispose());
+const ctx = useSeededApp();
 
 const QUERY = '/api/alerts?period=2021&group=EU27_2020&measure=rate';
 
 async function notes(lang: string): Promise<Map<string, string>> {
-  const answer: AlertsResponse = (await request(app).get(`${QUERY}&lang=${lang}`).expect(200)).body;
+  const answer: AlertsResponse = (await ctx.request().get(`${QUERY}&lang=${lang}`).expect(200)).body;
   return new Map(answer.alerts.map((a) => [`${a.indicator}|${a.geo}`, a.persistence.note]));
 }
 

@@ -5,7 +5,7 @@ import { chartPanel } from '../../components/chart-panel';
 import { chartViewLayout } from '../../components/chart-view-layout';
 import { radioGroup, selectField } from '../../components/controls';
 import { h, setSvg } from '../../components/dom';
-import { indicatorPicker } from '../../components/indicator-picker';
+import { chartableIndicatorPicker } from '../indicator-control';
 import { countriesWithRegions } from '../../components/region-catalogue';
 import { sortableTable } from '../../components/sortable-table';
 import type { MountedView, ViewContext } from '../view-context';
@@ -14,7 +14,6 @@ import {
   asOfHref,
   chartWidth,
   geoName,
-  hasSource,
   latest,
   loadCatalogue,
   sourceText,
@@ -134,13 +133,7 @@ function controls(
     'div',
     { class: 'controls' },
     scopeControls(loaded.scope, regionCountries, context),
-    indicatorPicker({
-      indicators: catalogue.indicators,
-      themes: catalogue.themes,
-      selected: state.indicator,
-      filter: hasSource,
-      onChange: (code) => context.navigate({ indicator: code }),
-    }),
+    chartableIndicatorPicker(catalogue, state.indicator, context),
     selectField({
       label: t('component.year'),
       selected: String(loaded.year),

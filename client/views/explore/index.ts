@@ -4,7 +4,7 @@ import { chartPanel, type ChartPanel } from '../../components/chart-panel';
 import { chartViewLayout } from '../../components/chart-view-layout';
 import { radioGroup, yearSlider, type YearSlider } from '../../components/controls';
 import { errorBox, h } from '../../components/dom';
-import { indicatorPicker } from '../../components/indicator-picker';
+import { chartableIndicatorPicker } from '../indicator-control';
 import { attachMapInteraction } from '../../components/map-interaction';
 import type { TableSpec } from '../../components/sortable-table';
 import { currentLocale, geoName, t } from '../../i18n/i18n';
@@ -17,7 +17,6 @@ import type { ViewState } from '../../state/url-state';
 import {
   asOfHref,
   effectiveMeasure,
-  hasSource,
   latest,
   loadCatalogue,
   mapWidth,
@@ -190,13 +189,7 @@ async function mountCountries(container: HTMLElement, initial: ViewState, contex
       : null;
     controls.replaceChildren(
       levelPicker(0, null, context),
-      indicatorPicker({
-        indicators: catalogueNow.indicators,
-        themes: catalogueNow.themes,
-        selected: state.indicator,
-        filter: hasSource,
-        onChange: (code) => context.navigate({ indicator: code }),
-      }),
+      chartableIndicatorPicker(catalogueNow, state.indicator, context),
       radioGroup<Measure>({
         legend: t('views.measure'),
         name: 'measure',

@@ -5,14 +5,14 @@ import { type ChartPanel, chartPanel } from '../../components/chart-panel';
 import { chartViewLayout } from '../../components/chart-view-layout';
 import { radioGroup, type YearSlider, yearSlider } from '../../components/controls';
 import { errorBox, h } from '../../components/dom';
-import { indicatorPicker } from '../../components/indicator-picker';
+import { chartableIndicatorPicker } from '../indicator-control';
 import { attachMapInteraction } from '../../components/map-interaction';
 import type { TableSpec } from '../../components/sortable-table';
 import { t } from '../../i18n/i18n';
 import { countryMap, loadRegionMap, type RegionGeometry } from '../../map/region-map';
 import type { ViewState } from '../../state/url-state';
 import type { MountedView, ViewContext } from '../view-context';
-import { type Catalogue, geoName, hasSource, latest, mapWidth, viewHeader } from '../view-parts';
+import { type Catalogue, geoName, latest, mapWidth, viewHeader } from '../view-parts';
 import { levelPicker } from './level-picker';
 import {
   drilledCountry,
@@ -168,13 +168,7 @@ export async function mountRegions(
       : null;
     controls.replaceChildren(
       levelPicker(level, within, context),
-      indicatorPicker({
-        indicators: catalogue.indicators,
-        themes: catalogue.themes,
-        selected: state.indicator,
-        filter: hasSource,
-        onChange: (code) => context.navigate({ indicator: code }),
-      }),
+      chartableIndicatorPicker(catalogue, state.indicator, context),
       radioGroup<Measure>({
         legend: t('views.measure'),
         name: 'region-measure',

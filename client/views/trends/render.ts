@@ -7,14 +7,13 @@ import { radioGroup, selectField } from '../../components/controls';
 import { attachCrosshair } from '../../components/crosshair';
 import { h } from '../../components/dom';
 import { geoPicker } from '../../components/geo-picker';
-import { indicatorPicker } from '../../components/indicator-picker';
+import { chartableIndicatorPicker } from '../indicator-control';
 import type { MountedView, ViewContext } from '../view-context';
 import type { ViewState } from '../../state/url-state';
 import {
   asOfHref,
   chartWidth,
   effectiveMeasure,
-  hasSource,
   latest,
   loadCatalogue,
   sourceText,
@@ -64,13 +63,7 @@ function controls(
   return h(
     'div',
     { class: 'controls' },
-    indicatorPicker({
-      indicators: catalogue.indicators,
-      themes: catalogue.themes,
-      selected: state.indicator,
-      filter: hasSource,
-      onChange: (code) => context.navigate({ indicator: code }),
-    }),
+    chartableIndicatorPicker(catalogue, state.indicator, context),
     geoPicker({
       geos: catalogue.geos.filter((g) => g.kind === 'country'),
       selected: state.geos.length ? state.geos : DEFAULT_GEOS,
