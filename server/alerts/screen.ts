@@ -44,7 +44,10 @@ export interface NotAssessed {
   geo: string;
   previousCount: number | null;
   count: number | null;
+  /** Why, in the reader's language. */
   reason: string;
+  /** The same reason as its message: the key says which rule held the series back, in any language. */
+  reasonMessage: LocalisedText;
 }
 
 /**
@@ -169,6 +172,7 @@ function notAssessed(
     previousCount: prior.count,
     count: current.count,
     reason: translate(locale, reason),
+    reasonMessage: reason,
   };
 }
 

@@ -59,6 +59,15 @@ export function familyText(answer: AlertsResponse): string {
   });
 }
 
+/** The key of the server's small-numbers reason (server/alerts/screen.ts): the same in every language. */
+export const SMALL_NUMBERS_REASON = 'alerts.not-assessed-small';
+
+/** How many series were not assessed, and how many of them for small numbers. */
+export function notAssessedText(answer: AlertsResponse): string {
+  const small = answer.notAssessed.filter((n) => n.reasonMessage.key === SMALL_NUMBERS_REASON);
+  return t('alerts.not-assessed', { count: answer.notAssessed.length, small: small.length });
+}
+
 /** The measured hit rate of past alerts. */
 export function hitRateText(answer: AlertsResponse): string {
   const h = answer.hitRate;
