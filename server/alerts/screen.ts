@@ -3,6 +3,7 @@ import type { Locale, LocalisedText } from '../shared/i18n';
 import { translate } from '../i18n/translate';
 import { sourceName } from '../catalogue/source-names';
 import type { AlertNotice, AlertYear, Measure } from '../shared/api/analytics';
+import { SMALL_NUMBERS_REASON } from '../shared/alert-reasons';
 import { type CellRecord, POPULATION_INDICATOR } from '../analytics/cell.types';
 import {
   type CountPrediction,
@@ -206,7 +207,7 @@ export function testSeries(
       series,
       prior,
       current,
-      { key: 'alerts.not-assessed-small', params: { minimum: ALERT_RULES.minimumCount } },
+      { key: SMALL_NUMBERS_REASON, params: { minimum: ALERT_RULES.minimumCount } },
       locale,
     );
   }

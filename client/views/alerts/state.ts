@@ -1,4 +1,5 @@
 import type { Alert, AlertsResponse } from '../../../server/shared/api/analytics';
+import { SMALL_NUMBERS_REASON } from '../../../server/shared/alert-reasons';
 import { analyticsApi } from '../../api/client';
 import { formatNumber, formatShare } from '../../../server/shared/i18n/format';
 import { currentLocale, t } from '../../i18n/i18n';
@@ -58,9 +59,6 @@ export function familyText(answer: AlertsResponse): string {
     maybeFalse: Math.max(0, Math.round(answer.alerts.length * f.falseDiscoveryRate)),
   });
 }
-
-/** The key of the server's small-numbers reason (server/alerts/screen.ts): the same in every language. */
-export const SMALL_NUMBERS_REASON = 'alerts.not-assessed-small';
 
 /** How many series were not assessed, and how many of them for small numbers. */
 export function notAssessedText(answer: AlertsResponse): string {
