@@ -5,8 +5,9 @@ import { isLocalisedText, type Locale, type LocalisedText, REFERENCE_LOCALE } fr
 
 /**
  * The prose fields of an analytics answer and the message each is rendered from: a figure's
- * `reason` (rate.ts), a comparability warning's `reason` (comparability.ts) and an aggregate's
- * `note` (aggregate.ts). They are computed in English, the reference, with their message beside.
+ * `reason` (rate.ts), a comparability warning's `reason` (comparability.ts), an aggregate's
+ * `note` (aggregate.ts), and an EMPACT KPI's status `reason` (server/empact/kpi.progress.ts). They
+ * are computed in English, the reference, with their message beside.
  */
 const PROSE_FIELDS = [
   ['reason', 'reasonMessage'],
