@@ -12,6 +12,7 @@ import { benjaminiHochberg } from '../analytics/statistics/false-discovery';
 import { explainAlert, geoNameIn } from './explanation';
 import type { Locale } from '../shared/i18n';
 import { translate } from '../i18n/translate';
+import { indicatorWords, type IndicatorWords } from '../labels/indicator-words';
 import { reviewHierarchy, type Significant } from './hierarchy';
 import {
   ALERT_RULES,
@@ -38,8 +39,12 @@ export interface AlertsRequest {
 }
 
 /** The series screened: each indicator × member, in the measure asked (or the rate where one exists). */
-function screenedSeries(catalogue: Catalogue, group: GroupInfo, measure: Measure | undefined): ScreenedSeries[] {
-  const indicators = [...catalogue.indicators.values()].filter(
+function screenedSeries(
+  catalogue: Map<string, IndicatorRow>,
+  group: GroupInfo,
+  measure: Measure | undefined,
+): ScreenedSeries[] {
+  const indicators = [...catalogue.values()].filter(
     // Only counts have the count noise the test models: other units are not screened.
     (i) => i.code !== POPULATION_INDICATOR && i.unit === 'count' && (measure !== 'rate' || canBeRate(i)),
   );
@@ -141,6 +146,16 @@ function alertOf(cells: CellLookup, { test, q, linked }: Significant, group: str
   return alert;
 }
 
+/** The indicators with their names and sources in the reader's language. */
+function inReaderWords(indicators: Map<string, IndicatorRow>, words: IndicatorWords): Map<string, IndicatorRow> {
+  return new Map(
+    [...indicators].map(([code, row]) => [
+      code,
+      { ...row, name: words.name(code, row.name), source: words.source(code, row.source) },
+    ]),
+  );
+}
+
 /** Sorted by evidence: the smallest p first (q is monotone in p), then the largest |z|. */
 function byEvidence(a: Alert, b: Alert): number {
   return (
@@ -187,7 +202,9 @@ export async function emergingTrends(
   request: AlertsRequest,
 ): Promise<Omit<AlertsResponse, 'meta'>> {
   const group = groupFor(catalogue, request.group);
-  const series = screenedSeries(catalogue, group, request.measure);
+  // Named in the reader's language: the alerts, their sentences and the reclassification notices.
+  const indicators = inReaderWords(catalogue.indicators, await indicatorWords(db, request.locale ?? 'en'));
+  const series = screenedSeries(indicators, group, request.measure);
   const codes = [...new Set(series.map((s) => s.indicator.code))];
   const geos = group.members.map((m) => m.code);
   const period = request.period ?? (await latestYear(db, geos, request.asOf));
@@ -213,7 +230,7 @@ export async function emergingTrends(
     if (c.indicator !== POPULATION_INDICATOR && /^\d{4}$/.test(c.period))
       firstYear = Math.min(firstYear, Number(c.period));
   const index = cellLookup(cells);
-  const screen = screenYear(index, catalogue.indicators, series, parsed.year, request.locale);
+  const screen = screenYear(index, indicators, series, parsed.year, request.locale);
   const alerts = screen.significant.map((s) => alertOf(index, s, group.code, request.locale ?? 'en')).sort(byEvidence);
   for (const [i, a] of alerts.entries()) a.rank = i + 1;
   const tested = screen.tests.length;
@@ -230,13 +247,7 @@ export async function emergingTrends(
       expectedFalseAlarmsUncorrected: tested * 0.05,
       falseDiscoveryRate: ALERT_RULES.falseDiscoveryRate,
     },
-    hitRate: hitRate(
-      index,
-      catalogue.indicators,
-      series,
-      Number.isFinite(firstYear) ? firstYear : parsed.year,
-      parsed.year,
-    ),
+    hitRate: hitRate(index, indicators, series, Number.isFinite(firstYear) ? firstYear : parsed.year, parsed.year),
     rules: { ...ALERT_RULES },
   };
 }

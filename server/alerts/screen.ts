@@ -3,6 +3,7 @@ import type { Locale, LocalisedText } from '../shared/i18n';
 import { translate } from '../i18n/translate';
 import { sourceName } from '../catalogue/source-names';
 import type { AlertNotice, AlertYear, Measure } from '../shared/api/analytics';
+import { SMALL_NUMBERS_REASON } from '../shared/alert-reasons';
 import { type CellRecord, POPULATION_INDICATOR } from '../analytics/cell.types';
 import {
   type CountPrediction,
@@ -44,7 +45,10 @@ export interface NotAssessed {
   geo: string;
   previousCount: number | null;
   count: number | null;
+  /** Why, in the reader's language. */
   reason: string;
+  /** The same reason as its message: the key says which rule held the series back, in any language. */
+  reasonMessage: LocalisedText;
 }
 
 /**
@@ -169,6 +173,7 @@ function notAssessed(
     previousCount: prior.count,
     count: current.count,
     reason: translate(locale, reason),
+    reasonMessage: reason,
   };
 }
 
@@ -202,7 +207,7 @@ export function testSeries(
       series,
       prior,
       current,
-      { key: 'alerts.not-assessed-small', params: { minimum: ALERT_RULES.minimumCount } },
+      { key: SMALL_NUMBERS_REASON, params: { minimum: ALERT_RULES.minimumCount } },
       locale,
     );
   }

@@ -10,7 +10,7 @@ import { compareGroup } from './compare';
 import { trendOf } from './trends';
 import { CompareResponseSchema, GeoProfileResponseSchema, TrendResponseSchema } from '../shared/api/analytics';
 import { answerVersionedRead } from './versioned-response';
-import { inReaderLanguage } from './answer-language';
+import { answerInReaderLanguage } from './answer-language';
 import { regionsCsv, regionsOf } from './regions';
 import { RegionsAnswerSchema } from '../shared/api/regions';
 
@@ -62,7 +62,8 @@ export const comparisonRoutes = [
         path: '/api/compare',
         locale,
         compute: async (asOf, catalogue, version) =>
-          inReaderLanguage(
+          answerInReaderLanguage(
+            db,
             await compareGroup(db, catalogue, {
               ...query,
               asOf,
@@ -95,7 +96,11 @@ export const comparisonRoutes = [
         path: '/api/trends',
         locale,
         compute: async (asOf, catalogue, version) =>
-          inReaderLanguage(await trendOf(db, catalogue, { ...query, asOf, versionKey: version.key, locale }), locale),
+          answerInReaderLanguage(
+            db,
+            await trendOf(db, catalogue, { ...query, asOf, versionKey: version.key, locale }),
+            locale,
+          ),
         csv: { render: trendCsv, fileName: `trend-${query.indicator}-${query.geo}-${query.measure}.csv` },
         jsonstat: trendJsonStat,
       }),
@@ -124,7 +129,7 @@ export const insightRoutes = [
         path: `/api/geos/${params.code}/profile`,
         locale,
         compute: async (asOf, catalogue) =>
-          inReaderLanguage(await geoProfile(db, catalogue, params.code, asOf), locale),
+          answerInReaderLanguage(db, await geoProfile(db, catalogue, params.code, asOf), locale),
         csv: { render: profileCsv, fileName: `profile-${params.code}.csv` },
       }),
   }),
@@ -157,7 +162,7 @@ export const regionRoutes = [
         path: `/api/geos/${params.code}/regions`,
         locale,
         compute: async (asOf, catalogue) =>
-          inReaderLanguage(await regionsOf(db, catalogue, { ...query, country: params.code, asOf }), locale),
+          answerInReaderLanguage(db, await regionsOf(db, catalogue, { ...query, country: params.code, asOf }), locale),
         csv: { render: regionsCsv, fileName: `regions-${params.code}-${query.indicator}-${query.level}.csv` },
       }),
   }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Db, DbOrTx } from '../db/database';
 import { type Access, defineRoute } from '../http/route';
+import { inReaderLanguage } from '../analytics/answer-language';
 import {
   AssessmentDetail,
   AssessmentDiff,
@@ -87,7 +88,8 @@ const cycleRoutes = [
     response: PriorityDetail,
     summary:
       'A priority with its plans, actions and KPIs (restricted records only for the secretariat and its coordinators)',
-    handler: ({ db, actor, params }) => cycles.priorityDetail(db, actor, params.id),
+    handler: async ({ db, actor, params, locale }) =>
+      inReaderLanguage(await cycles.priorityDetail(db, actor, params.id), locale),
   }),
   defineRoute({
     method: 'put',
@@ -111,7 +113,8 @@ const cycleRoutes = [
     params: SlugParams,
     response: PracticeActions,
     summary: 'The EMPACT operational actions that use or produced a practice',
-    handler: ({ db, actor, params }) => cycles.practiceActions(db, actor, params.slug),
+    handler: async ({ db, actor, params, locale }) =>
+      inReaderLanguage(await cycles.practiceActions(db, actor, params.slug), locale),
   }),
 ];
 
@@ -124,7 +127,8 @@ const readRoutes = [
     params: IdParams,
     response: EmpactOap,
     summary: 'An operational action plan (404 when it is restricted and the caller may not see it)',
-    handler: async ({ db, actor, params }) => (await cycles.planRecord(db, actor, 'oap', params.id)) as EmpactOap,
+    handler: async ({ db, actor, params, locale }) =>
+      inReaderLanguage((await cycles.planRecord(db, actor, 'oap', params.id)) as EmpactOap, locale),
   }),
   defineRoute({
     method: 'get',
@@ -134,7 +138,8 @@ const readRoutes = [
     params: IdParams,
     response: EmpactAction,
     summary: 'An operational action with its practices and KPIs (404 when restricted and the caller may not see it)',
-    handler: async ({ db, actor, params }) => (await cycles.planRecord(db, actor, 'action', params.id)) as EmpactAction,
+    handler: async ({ db, actor, params, locale }) =>
+      inReaderLanguage((await cycles.planRecord(db, actor, 'action', params.id)) as EmpactAction, locale),
   }),
   defineRoute({
     method: 'get',
@@ -145,7 +150,8 @@ const readRoutes = [
     response: EmpactKpi,
     summary:
       'A KPI with every report revision, its progress and RAG status (404 when restricted and the caller may not see it)',
-    handler: async ({ db, actor, params }) => (await cycles.planRecord(db, actor, 'kpi', params.id)) as EmpactKpi,
+    handler: async ({ db, actor, params, locale }) =>
+      inReaderLanguage((await cycles.planRecord(db, actor, 'kpi', params.id)) as EmpactKpi, locale),
   }),
 ];
 
@@ -319,7 +325,8 @@ const assessmentRoutes = [
     params: IdParams,
     response: AssessmentDetail,
     summary: 'An assessment and its frozen snapshot, as far as the caller may see',
-    handler: ({ db, actor, params }) => assessments.getAssessment(db, actor, params.id),
+    handler: async ({ db, actor, params, locale }) =>
+      inReaderLanguage(await assessments.getAssessment(db, actor, params.id), locale),
   }),
   defineRoute({
     method: 'get',

@@ -1,4 +1,6 @@
+import { translate } from '../i18n/translate';
 import type { KpiProgress, KpiReport } from '../shared/api/empact';
+import type { LocalisedText } from '../shared/i18n';
 import { daysBetween } from './kpi.periods';
 
 export interface KpiTarget {
@@ -34,28 +36,32 @@ export function currentReports(reports: KpiReport[]): KpiReport[] {
 export function kpiProgress(kpi: KpiTarget, reports: KpiReport[], asOf: string): KpiProgress {
   const due = currentReports(reports).filter((r) => r.periodEnd <= asOf);
   const latest = due.at(-1) ?? null;
-  if (!latest)
-    return {
-      latest: null,
-      progress: null,
-      expected: null,
-      rag: 'not_reported',
-      reason: asOf >= '9999' ? 'no report yet' : `no report for a period ending by ${asOf}`,
-    };
+  if (!latest) {
+    const why: LocalisedText =
+      asOf >= '9999' ? { key: 'empact.kpi.no-report-yet' } : { key: 'empact.kpi.no-report-by', params: { asOf } };
+    return { latest: null, progress: null, expected: null, rag: 'not_reported', ...reasonOf(why) };
+  }
   const progress = (latest.value - kpi.baselineValue) / (kpi.targetValue - kpi.baselineValue);
   const span = daysBetween(kpi.baselineDate, kpi.targetDate);
   const expected = Math.min(1, Math.max(0, daysBetween(kpi.baselineDate, latest.periodEnd) / span));
   const shown = { latest, progress: round(progress), expected: round(expected) };
-  const percent = (x: number) => `${Math.round(x * 100)}%`;
-  if (progress >= 1) return { ...shown, rag: 'green', reason: `target met (${percent(progress)} of the way)` };
-  if (progress < 0) return { ...shown, rag: 'red', reason: `moved away from the target (${percent(progress)})` };
-  if (expected === 0 || progress >= RAG_THRESHOLDS.green * expected) {
-    return {
-      ...shown,
-      rag: 'green',
-      reason: `on track: ${percent(progress)} of the way with ${percent(expected)} of the time used`,
-    };
-  }
+  const why = (key: string): ReturnType<typeof reasonOf> =>
+    reasonOf({ key: `empact.kpi.${key}`, params: { progress: percent(progress), expected: percent(expected) } });
+  if (progress >= 1) return { ...shown, rag: 'green', ...why('target-met') };
+  if (progress < 0) return { ...shown, rag: 'red', ...why('moved-away') };
+  if (expected === 0 || progress >= RAG_THRESHOLDS.green * expected)
+    return { ...shown, rag: 'green', ...why('on-track') };
   const rag = progress >= RAG_THRESHOLDS.amber * expected ? 'amber' : 'red';
-  return { ...shown, rag, reason: `${percent(progress)} of the way with ${percent(expected)} of the time used` };
+  return { ...shown, rag, ...why('behind') };
+}
+
+/** A share as a whole percentage, rounded as the reason has always written it. */
+const percent = (x: number) => Math.round(x * 100) / 100;
+
+/**
+ * The reason in English, the reference (a frozen assessment stores it), with its message beside: the
+ * routes render it in the reader's language (inReaderLanguage).
+ */
+function reasonOf(message: LocalisedText): Pick<KpiProgress, 'reason' | 'reasonMessage'> {
+  return { reason: translate('en', message), reasonMessage: message };
 }

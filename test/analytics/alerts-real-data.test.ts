@@ -39,6 +39,7 @@ describe('2021 alerts, EU27_2020, rates (the real seed)', () => {
         previousCount: before,
         count: after,
         reason: 'small numbers: not assessed (fewer than 20 offences in a compared year)',
+        reasonMessage: { key: 'alerts.not-assessed-small', params: { minimum: 20 } },
       });
     }
   });

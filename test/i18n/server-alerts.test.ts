@@ -27,19 +27,32 @@ describe('alert explanations in the reader language (real seed, 2021)', () => {
     ],
     [
       'nl',
-      'Robbery per 100.000 inwoners in Zweden daalde met 18% in 2021 (8.812 → 7.301 delicten), onder de bandbreedte die de trend van 2014–2020 deed verwachten (83,44–88,96), q < 0,001 over de hele screening van EU27_2020.',
+      'Beroving per 100.000 inwoners in Zweden daalde met 18% in 2021 (8.812 → 7.301 delicten), onder de bandbreedte die de trend van 2014–2020 deed verwachten (83,44–88,96), q < 0,001 over de hele screening van EU27_2020.',
     ],
     [
       'fr',
-      `Robbery pour 100 000 habitants, Suède : baisse de 18 % en 2021 (8${NNBSP}812 → 7${NNBSP}301 infractions), en dessous de la fourchette attendue d'après sa tendance 2014–2020 (83,44–88,96), q < 0,001 sur l'ensemble du criblage EU27_2020.`,
+      `Vol avec violence pour 100 000 habitants, Suède : baisse de 18 % en 2021 (8${NNBSP}812 → 7${NNBSP}301 infractions), en dessous de la fourchette attendue d'après sa tendance 2014–2020 (83,44–88,96), q < 0,001 sur l'ensemble du criblage EU27_2020.`,
     ],
     [
       'de',
-      'Robbery je 100.000 Einwohner, Schweden: Rückgang um 18 % im Jahr 2021 (8.812 → 7.301 Straftaten), unterhalb des nach dem Trend 2014–2020 erwarteten Bereichs (83,44–88,96), q < 0,001 über das gesamte Screening EU27_2020.',
+      'Raub je 100.000 Einwohner, Schweden: Rückgang um 18 % im Jahr 2021 (8.812 → 7.301 Straftaten), unterhalb des nach dem Trend 2014–2020 erwarteten Bereichs (83,44–88,96), q < 0,001 über das gesamte Screening EU27_2020.',
     ],
   ])('explains the fall of robbery in Sweden in %s', async (lang, sentence) => {
     const answer = (await request(app).get(`${QUERY}&lang=${lang}`).expect(200)).body as AlertsResponse;
     expect(swedishRobbery(answer).explanation).toBe(sentence);
+  });
+
+  it('names the indicator and its source from the label book in the language', async () => {
+    const english = swedishRobbery((await request(app).get(`${QUERY}&lang=en`).expect(200)).body);
+    expect([english.indicatorName, english.source]).toEqual([
+      'Robbery',
+      'Eurostat, crim_off_cat: police-recorded offences by offence category (unit NR).',
+    ]);
+    const german = swedishRobbery((await request(app).get(`${QUERY}&lang=de`).expect(200)).body);
+    expect([german.indicatorName, german.source]).toEqual([
+      'Raub',
+      'Eurostat, crim_off_cat: von der Polizei erfasste Straftaten nach Deliktskategorie (Einheit NR).',
+    ]);
   });
 
   it('writes notices and not-assessed reasons in the language too', async () => {
@@ -50,7 +63,7 @@ describe('alert explanations in the reader language (real seed, 2021)', () => {
     );
     expect(answer.notAssessed.some((n) => n.reason.startsWith('kleine Fallzahlen: nicht bewertet'))).toBe(true);
     expect(answer.reclassifications.find((r) => r.geo === 'CZ')?.text).toMatch(
-      /^Mögliche Umklassifizierung, Tschechien, 2021: Rape \(ICCS03011\) 639 → 1\.491, während/,
+      /^Mögliche Umklassifizierung, Tschechien, 2021: Vergewaltigung \(ICCS03011\) 639 → 1\.491, während Sexuelle Nötigung \(ICCS03012\)/,
     );
   });
 });
@@ -81,6 +94,6 @@ describe('the alerts cache keeps one answer per language', () => {
     expect(feed.text).toContain(
       '<title xml:lang="fr">Alertes sur les tendances émergentes, EU27_2020, 2023 (SE)</title>',
     );
-    expect(feed.text).toContain('<title>Attempted intentional homicide, Suède, 2023 : hausse</title>');
+    expect(feed.text).toContain('<title>Tentative d’homicide volontaire, Suède, 2023 : hausse</title>');
   });
 });

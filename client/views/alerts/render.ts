@@ -15,6 +15,7 @@ import {
   hitRateText,
   loadAlerts,
   NO_FILTERS,
+  notAssessedText,
 } from './state';
 import { formatNumber, formatShare } from '../../../server/shared/i18n/format';
 import { formatPercent, formatValue } from '../../charts/format';
@@ -126,11 +127,10 @@ function noticesSection(answer: AlertsResponse): HTMLElement | string {
 }
 
 function notAssessedSection(answer: AlertsResponse): HTMLElement {
-  const small = answer.notAssessed.filter((n) => n.reason.startsWith('small numbers'));
   return h(
     'details',
     {},
-    h('summary', { text: t('alerts.not-assessed', { count: answer.notAssessed.length, small: small.length }) }),
+    h('summary', { text: notAssessedText(answer) }),
     h(
       'ul',
       {},

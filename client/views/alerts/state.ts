@@ -1,4 +1,5 @@
 import type { Alert, AlertsResponse } from '../../../server/shared/api/analytics';
+import { SMALL_NUMBERS_REASON } from '../../../server/shared/alert-reasons';
 import { analyticsApi } from '../../api/client';
 import { formatNumber, formatShare } from '../../../server/shared/i18n/format';
 import { currentLocale, t } from '../../i18n/i18n';
@@ -57,6 +58,12 @@ export function familyText(answer: AlertsResponse): string {
     alerts: answer.alerts.length,
     maybeFalse: Math.max(0, Math.round(answer.alerts.length * f.falseDiscoveryRate)),
   });
+}
+
+/** How many series were not assessed, and how many of them for small numbers. */
+export function notAssessedText(answer: AlertsResponse): string {
+  const small = answer.notAssessed.filter((n) => n.reasonMessage.key === SMALL_NUMBERS_REASON);
+  return t('alerts.not-assessed', { count: answer.notAssessed.length, small: small.length });
 }
 
 /** The measured hit rate of past alerts. */

@@ -4,14 +4,15 @@ import { currentLocale, t } from '../../i18n/i18n';
 import { geoLabel } from '../geo-label';
 
 /**
- * The comparability reasons the server writes (server/analytics/comparability.ts), by the kind the
- * reader's language names. A reason not listed (a national file's definition note) is shown as written.
+ * The comparability reasons the server flags (server/analytics/comparability.ts), by their message
+ * key, and the kind the reader's language names them by. A reason not listed (a national file's
+ * definition note) is shown as the server rendered it.
  */
 const KNOWN_REASONS: Readonly<Record<string, string>> = {
-  'break in series (b): not comparable with earlier periods': 'countB',
-  'national definition differs (d)': 'countD',
-  'population denominator has a differing definition (d), e.g. a mid-year estimate': 'populationD',
-  'population denominator has a break in series (b)': 'populationB',
+  'analytics.comparability.count-break': 'countB',
+  'analytics.comparability.count-definition': 'countD',
+  'analytics.comparability.population-definition': 'populationD',
+  'analytics.comparability.population-break': 'populationB',
 };
 
 /** One warning and every geo it applies to. */
@@ -22,14 +23,31 @@ export interface SharedWarning {
   geos: string[];
 }
 
+type Warning = CompareResponse['warnings'][number];
+
+/**
+ * A warning's reasons, each with its kind when the server's message names a known one. The messages
+ * list the flag reasons first and a definition note last; the note keeps its rendered text.
+ */
+function reasonsOf(warning: Warning): Pick<SharedWarning, 'kind' | 'reason'>[] {
+  const messages = warning.reasonMessage?.params?.reasons;
+  const parts = warning.reason.split('; ');
+  if (!Array.isArray(messages)) return parts.map((reason) => ({ kind: null, reason }));
+  const kinds = messages.map((m: { key?: unknown }) => KNOWN_REASONS[String(m?.key)]).filter((k) => k !== undefined);
+  const known = kinds.map((kind, i) => ({ kind, reason: parts[i] ?? kind }));
+  const rest = parts.slice(kinds.length).join('; ');
+  return rest ? [...known, { kind: null, reason: rest }] : known;
+}
+
 /** The answer's warnings grouped by reason: 27 countries with the same caveat make one sentence, not 27 lines. */
 export function sharedWarnings(answer: CompareResponse): SharedWarning[] {
   const byReason = new Map<string, SharedWarning>();
   for (const warning of answer.warnings) {
-    for (const reason of warning.reason.split('; ')) {
-      const entry = byReason.get(reason) ?? { kind: KNOWN_REASONS[reason] ?? null, reason, geos: [] };
+    for (const { kind, reason } of reasonsOf(warning)) {
+      const key = kind ?? `text:${reason}`;
+      const entry = byReason.get(key) ?? { kind, reason, geos: [] };
       entry.geos.push(warning.geo);
-      byReason.set(reason, entry);
+      byReason.set(key, entry);
     }
   }
   return [...byReason.values()].sort((a, b) => b.geos.length - a.geos.length || a.reason.localeCompare(b.reason));

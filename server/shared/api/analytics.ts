@@ -302,7 +302,10 @@ export const NotAssessedSchema = z.object({
   geo: z.string(),
   previousCount: nullableNumber,
   count: nullableNumber,
-  reason: z.string().describe('e.g. "small numbers: not assessed"'),
+  reason: z.string().describe('Why, in the reader\'s language, e.g. "small numbers: not assessed"'),
+  reasonMessage: MessageSchema.describe(
+    'The reason as a message key and values, e.g. alerts.not-assessed-small: what a program groups by in any language',
+  ),
 });
 
 export const AlertsResponseSchema = z.object({

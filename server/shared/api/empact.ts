@@ -87,7 +87,10 @@ export const KpiProgress = z.object({
   /** The share of the baseline-to-target time that had passed at the latest report's period end. */
   expected: z.number().nullable(),
   rag: RagStatus,
+  /** Why the status, in the reader's language (English in a snapshot frozen before messages). */
   reason: z.string(),
+  /** The reason as its message key and values (server/i18n/catalogues/empact.*.json). */
+  reasonMessage: z.object({ key: z.string(), params: z.record(z.string(), z.unknown()).optional() }).optional(),
 });
 
 export const EmpactKpi = z.object({
