@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { serverTranslator } from '../i18n/translate';
 import type { EmpactResult, RagStatus } from '../shared/api/empact';
+import { type Locale, numberFormat, type Translator } from '../shared/i18n';
 import type { Factsheet, FactsheetIndicator, FactsheetKpi } from './factsheet.service';
 
 // biome-ignore lint/suspicious/noShadowRestrictedNames: a local helper named for what it does; the global is never needed in this module
@@ -11,24 +13,34 @@ const escape = (text: string) =>
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&#39;');
 
-const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
-
-/** "13,871 persons", "over €797 million": as the published results are worded. */
-export function formatResult(result: EmpactResult): string {
-  const over = result.qualifier === 'over' ? 'over ' : '';
-  if (result.unit === 'EUR') {
-    const millions = result.value / 1_000_000;
-    return `${over}€${millions >= 1 ? `${number.format(millions)} million` : number.format(result.value)}`;
-  }
-  return `${over}${number.format(result.value)} ${result.unit}`;
+/** The page's language: its messages (catalogue area `factsheet`) and its number format. */
+interface PageLanguage {
+  tr: Translator;
+  number: Intl.NumberFormat;
 }
 
-const RAG_TEXT: Record<RagStatus, { symbol: string; label: string }> = {
-  green: { symbol: '●', label: 'On track' },
-  amber: { symbol: '▲', label: 'At risk' },
-  red: { symbol: '■', label: 'Off track' },
-  not_reported: { symbol: '○', label: 'Not reported' },
-};
+const pageLanguage = (locale: Locale): PageLanguage => ({
+  tr: serverTranslator(locale),
+  number: numberFormat(locale, { maximumFractionDigits: 2 }),
+});
+
+/** "13,871 persons", "over €797 million": as the published results are worded, in the page's language. */
+export function formatResult(result: EmpactResult, locale: Locale = 'en'): string {
+  const { tr, number } = pageLanguage(locale);
+  const over = String(result.qualifier === 'over');
+  if (result.unit === 'EUR') {
+    const millions = result.value / 1_000_000;
+    return millions >= 1
+      ? tr.t('factsheet.result.eur-million', { over, amount: number.format(millions) })
+      : tr.t('factsheet.result.eur', { over, amount: number.format(result.value) });
+  }
+  return tr.t('factsheet.result.unit', { over, amount: number.format(result.value), unit: result.unit });
+}
+
+const RAG_SYMBOL: Record<RagStatus, string> = { green: '●', amber: '▲', red: '■', not_reported: '○' };
+
+const headerRow = (tr: Translator, key: string, columns: string[]) =>
+  `<tr>${columns.map((column) => `<th scope="col">${tr.t(key, { column })}</th>`).join('')}</tr>`;
 
 /** Print-first: A4, black text, status shown by symbol and word as well as colour (WCAG 1.4.1). */
 export const FACTSHEET_CSS = `
@@ -63,48 +75,47 @@ function titleOf(sheet: Factsheet): string {
     .join(' · ');
 }
 
-function resultsSection(sheet: Factsheet): string {
+function resultsSection(sheet: Factsheet, { tr }: PageLanguage): string {
   if (!sheet.results.length) return '';
   const years = [...new Set(sheet.results.map((r) => r.year))];
   const sources = [...new Map(sheet.results.map((r) => [r.sourceUrl, r])).values()];
-  return `<section aria-labelledby="results"><h2 id="results">Published results</h2>
+  return `<section aria-labelledby="results"><h2 id="results">${tr.t('factsheet.results.heading')}</h2>
 ${years
   .map(
     (year) =>
-      `<p><strong>${year}</strong>, all EMPACT priorities:</p><ul class="figures">${sheet.results
+      `<p><strong>${year}</strong>, ${tr.t('factsheet.results.all-priorities')}</p><ul class="figures">${sheet.results
         .filter((r) => r.year === year)
-        .map((r) => `<li><strong>${escape(formatResult(r))}</strong>${escape(r.label)}</li>`)
+        .map((r) => `<li><strong>${escape(formatResult(r, tr.locale))}</strong>${escape(r.label)}</li>`)
         .join('')}</ul>`,
   )
   .join('\n')}
-<p class="source">Source: ${sources.map((s) => `${escape(s.source)}, <a href="${escape(s.sourceUrl)}">${escape(s.sourceUrl)}</a>`).join('; ')}</p></section>`;
+<p class="source">${tr.t('factsheet.source', { sources: sources.map((s) => `${escape(s.source)}, <a href="${escape(s.sourceUrl)}">${escape(s.sourceUrl)}</a>`).join('; ') })}</p></section>`;
 }
 
-function kpiRow(k: FactsheetKpi): string {
-  const rag = RAG_TEXT[k.progress.rag];
+function kpiRow(k: FactsheetKpi, { tr, number }: PageLanguage): string {
   const latest = k.progress.latest;
   const progress = k.progress.progress === null ? '—' : `${Math.round(k.progress.progress * 100)}%`;
   return `<tr><td>${escape(k.definition)}${k.actionNumber ? ` <span class="source">(${escape(k.actionNumber)})</span>` : ''}</td>
-<td class="num">${number.format(k.baselineValue)} (${k.baselineDate})</td><td class="num">${number.format(k.targetValue)} by ${k.targetDate}</td>
+<td class="num">${number.format(k.baselineValue)} (${k.baselineDate})</td><td class="num">${tr.t('factsheet.kpi.target-by', { value: number.format(k.targetValue), date: k.targetDate })}</td>
 <td class="num">${latest ? `${number.format(latest.value)} (${escape(latest.period)})` : '—'}</td><td class="num">${progress}</td>
-<td class="rag-${k.progress.rag}"><span aria-hidden="true">${rag.symbol}</span> ${rag.label}</td><td>${escape(k.unit)}</td></tr>`;
+<td class="rag-${k.progress.rag}"><span aria-hidden="true">${RAG_SYMBOL[k.progress.rag]}</span> ${tr.t('factsheet.rag', { rag: k.progress.rag })}</td><td>${escape(k.unit)}</td></tr>`;
 }
 
-function kpiSection(sheet: Factsheet): string {
+function kpiSection(sheet: Factsheet, language: PageLanguage): string {
+  const { tr } = language;
+  const columns = ['kpi', 'baseline', 'target', 'latest', 'progress', 'status', 'unit'];
   const body = sheet.kpis.length
-    ? `<table><caption>KPIs, progress toward target at ${sheet.asOf}</caption><thead><tr><th scope="col">KPI</th><th scope="col">Baseline</th>
-<th scope="col">Target</th><th scope="col">Latest</th><th scope="col">Progress</th><th scope="col">Status</th><th scope="col">Unit</th></tr></thead>
-<tbody>${sheet.kpis.map(kpiRow).join('\n')}</tbody></table>
-<p class="source">Progress = (latest − baseline) ÷ (target − baseline). On track: at least 90% of the progress the time used would suggest;
-at risk: at least 60%; off track: less, or moving away from the target.</p>`
-    : '<p>No public KPI for this selection yet.</p>';
-  return `<section aria-labelledby="kpis"><h2 id="kpis">KPI progress</h2>${body}</section>`;
+    ? `<table><caption>${tr.t('factsheet.kpi.caption', { asOf: sheet.asOf })}</caption><thead>${headerRow(tr, 'factsheet.kpi.columns', columns)}</thead>
+<tbody>${sheet.kpis.map((k) => kpiRow(k, language)).join('\n')}</tbody></table>
+<p class="source">${tr.t('factsheet.kpi.rule')}</p>`
+    : `<p>${tr.t('factsheet.kpi.none')}</p>`;
+  return `<section aria-labelledby="kpis"><h2 id="kpis">${tr.t('factsheet.kpi.heading')}</h2>${body}</section>`;
 }
 
-function actionSection(sheet: Factsheet): string {
+function actionSection(sheet: Factsheet, { tr }: PageLanguage): string {
+  const columns = ['action', 'title', 'chsg', 'leader', 'participants', 'period', 'status'];
   const body = sheet.actions.length
-    ? `<table><caption>Public operational actions</caption><thead><tr><th scope="col">Action</th><th scope="col">Title</th><th scope="col">CHSG</th>
-<th scope="col">Leader</th><th scope="col">Participants</th><th scope="col">Period</th><th scope="col">Status</th></tr></thead><tbody>
+    ? `<table><caption>${tr.t('factsheet.actions.caption')}</caption><thead>${headerRow(tr, 'factsheet.actions.columns', columns)}</thead><tbody>
 ${sheet.actions
   .map(
     (
@@ -113,53 +124,60 @@ ${sheet.actions
 <td>${escape(a.participants.join(', ') || '—')}</td><td>${a.startDate} – ${a.endDate}</td><td>${escape(a.status)}</td></tr>`,
   )
   .join('\n')}</tbody></table>`
-    : '<p>No public operational action for this selection yet.</p>';
-  return `<section aria-labelledby="actions"><h2 id="actions">Operational actions</h2>${body}</section>`;
+    : `<p>${tr.t('factsheet.actions.none')}</p>`;
+  return `<section aria-labelledby="actions"><h2 id="actions">${tr.t('factsheet.actions.heading')}</h2>${body}</section>`;
 }
 
-function practiceSection(sheet: Factsheet): string {
+function practiceSection(sheet: Factsheet, { tr }: PageLanguage): string {
+  const evidence = (rating: string) =>
+    tr.t('factsheet.practices.evidence', { rating: tr.t('ratings.level', { rating }) });
   const body = sheet.practices.length
-    ? `<ul>${sheet.practices.map((p) => `<li><a href="/practices/${escape(p.slug)}">${escape(p.title)}</a> (evidence: ${escape(p.rating.replace(/_/g, ' '))})</li>`).join('')}</ul>`
-    : '<p>No published practice is linked to this selection yet.</p>';
-  return `<section aria-labelledby="practices"><h2 id="practices">Prevention practices</h2>${body}</section>`;
+    ? `<ul>${sheet.practices.map((p) => `<li><a href="/practices/${escape(p.slug)}">${escape(p.title)}</a> (${escape(evidence(p.rating))})</li>`).join('')}</ul>`
+    : `<p>${tr.t('factsheet.practices.none')}</p>`;
+  return `<section aria-labelledby="practices"><h2 id="practices">${tr.t('factsheet.practices.heading')}</h2>${body}</section>`;
 }
 
-function indicatorCell(i: FactsheetIndicator, geo: boolean): string {
-  if (geo)
-    return i.period
-      ? `${number.format(i.value!)}${i.flags ? ` ${escape(i.flags)}` : ''} (${escape(i.period)})`
-      : 'no data';
-  return i.period ? `${i.countries} countries report ${escape(i.period)}` : 'no data';
+function indicatorCell(i: FactsheetIndicator, geo: boolean, { tr, number }: PageLanguage): string {
+  if (!i.period) return tr.t('factsheet.indicators.no-data');
+  if (geo) return `${number.format(i.value!)}${i.flags ? ` ${escape(i.flags)}` : ''} (${escape(i.period)})`;
+  return escape(tr.t('factsheet.indicators.countries-report', { countries: i.countries, period: i.period }));
 }
 
-function indicatorSection(sheet: Factsheet): string {
+function indicatorSection(sheet: Factsheet, language: PageLanguage): string {
+  const { tr } = language;
   const geo = sheet.geo !== null;
+  const columns = ['indicator', 'priority', geo ? 'value' : 'year'];
   const body = sheet.indicators.length
-    ? `<table><caption>Observatory indicators of the crime area${geo ? `, ${escape(sheet.geo!.name)}` : ''}</caption><thead><tr>
-<th scope="col">Indicator</th><th scope="col">Priority</th><th scope="col">${geo ? 'Latest value' : 'Latest year'}</th></tr></thead><tbody>
+    ? `<table><caption>${tr.t('factsheet.indicators.caption')}${geo ? `, ${escape(sheet.geo!.name)}` : ''}</caption><thead>
+${headerRow(tr, 'factsheet.indicators.columns', columns)}</thead><tbody>
 ${sheet.indicators
   .map(
     (i) => `<tr><td>${escape(i.name)} (${escape(i.code)})</td><td>${escape(i.priorities.join('; '))}</td>
-<td class="num">${indicatorCell(i, geo)}</td></tr>`,
+<td class="num">${indicatorCell(i, geo, language)}</td></tr>`,
   )
   .join('\n')}</tbody></table>
-<p class="source">Police-recorded figures depend on national law and recording practice: compare countries with care.</p>`
-    : '<p>The observatory has no indicator for this crime area yet.</p>';
-  return `<section aria-labelledby="indicators"><h2 id="indicators">What the observatory measures</h2>${body}</section>`;
+<p class="source">${tr.t('factsheet.indicators.care')}</p>`
+    : `<p>${tr.t('factsheet.indicators.none')}</p>`;
+  return `<section aria-labelledby="indicators"><h2 id="indicators">${tr.t('factsheet.indicators.heading')}</h2>${body}</section>`;
 }
 
-/** One self-contained HTML page: its only style is inline, allowed by its hash. */
-export function renderFactsheet(sheet: Factsheet, generatedAt: string): string {
+/**
+ * One self-contained HTML page in the reader's language: its only style is inline, allowed by its hash.
+ * The records it shows (priorities, actions, results, practice titles) are printed as the secretariat
+ * entered them.
+ */
+export function renderFactsheet(sheet: Factsheet, generatedAt: string, locale: Locale = 'en'): string {
+  const language = pageLanguage(locale);
+  const { tr } = language;
   const title = titleOf(sheet);
+  const sections = [resultsSection, kpiSection, actionSection, practiceSection, indicatorSection];
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>EMPACT factsheet: ${escape(title)}</title><style>${FACTSHEET_CSS}</style></head>
-<body><header><p class="kicker">EMPACT factsheet · Crime Prevention Observatory</p><h1>${escape(title)}</h1>
+<html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(tr.t('factsheet.title', { title }))}</title><style>${FACTSHEET_CSS}</style></head>
+<body><header><p class="kicker">${tr.t('factsheet.kicker')}</p><h1>${escape(title)}</h1>
 ${sheet.priority ? `<p>${escape(sheet.priority.description)}</p>` : ''}
-<p>EMPACT is the EU's permanent policy cycle against organised and serious international crime. The European Crime Prevention
-Network works within it on CHSG 7 (prevention, awareness raising and harm reduction, early identification of and assistance to
-victims) and CHSG 9 (the administrative approach).</p></header>
-<main>${resultsSection(sheet)}${kpiSection(sheet)}${actionSection(sheet)}${practiceSection(sheet)}${indicatorSection(sheet)}</main>
-<footer><p>Public records only. Status at ${sheet.asOf}; generated ${escape(generatedAt)}. Priorities: ${escape(sheet.cycle.source)}.</p></footer>
+<p>${escape(tr.t('factsheet.intro'))}</p></header>
+<main>${sections.map((section) => section(sheet, language)).join('')}</main>
+<footer><p>${escape(tr.t('factsheet.footer', { asOf: sheet.asOf, generatedAt, source: sheet.cycle.source }))}</p></footer>
 </body></html>`;
 }

@@ -21,8 +21,8 @@ export const factsheetRoutes = [
     query: FactsheetQuery,
     summary:
       'A printable factsheet (HTML) per cycle, and optionally per priority, year and country: public records only',
-    handler: async ({ db, query }) => {
-      const html = renderFactsheet(await buildFactsheet(db, query), new Date().toISOString().slice(0, 10));
+    handler: async ({ db, query, locale }) => {
+      const html = renderFactsheet(await buildFactsheet(db, query), new Date().toISOString().slice(0, 10), locale);
       return new RouteResponse(html, {
         contentType: 'text/html; charset=utf-8',
         headers: { 'Content-Security-Policy': FACTSHEET_CSP },
@@ -36,8 +36,8 @@ export const factsheetRoutes = [
     access: { kind: 'public' },
     query: FactsheetQuery,
     summary: 'The same factsheet as a PDF download, printed by headless Chromium (503 when Chromium is not installed)',
-    handler: async ({ db, query, config }) => {
-      const html = renderFactsheet(await buildFactsheet(db, query), new Date().toISOString().slice(0, 10));
+    handler: async ({ db, query, config, locale }) => {
+      const html = renderFactsheet(await buildFactsheet(db, query), new Date().toISOString().slice(0, 10), locale);
       return new RouteResponse(await renderPdf(html, config.CHROMIUM_PATH), {
         contentType: 'application/pdf',
         fileName: `${fileStem(query)}.pdf`,

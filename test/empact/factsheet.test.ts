@@ -88,6 +88,24 @@ describe('the factsheet', () => {
     await page.close();
   });
 
+  it("is written in the reader's language, with its numbers, and passes axe in German", async () => {
+    const french = await (await fetch(`${server.url}/api/empact/factsheet?cycle=2022-2025&year=2023&lang=fr`)).text();
+    expect(french).toContain('<html lang="fr">');
+    expect(french).toContain('<h2 id="results">Résultats publiés</h2>');
+    expect(french).toContain(`${new Intl.NumberFormat('fr').format(13871)} persons`);
+    expect(french).toContain('plus de 797 millions d&#39;euros');
+    expect(french).not.toContain('Published results');
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/api/empact/factsheet?cycle=2026-2029&priority=${priorityId}&lang=de`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('de');
+    const kpis = await page.locator('section[aria-labelledby="kpis"]').textContent();
+    expect(kpis).toContain('Fortschritt der KPIs');
+    expect(kpis).toContain('Ausgangswert');
+    expect(kpis).toMatch(/Auf Kurs|Gefährdet|Nicht auf Kurs|Nicht gemeldet/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
   it('is a PDF download with pages whose text holds the published figures', async () => {
     const pdf = await pdfText('/api/empact/factsheet.pdf?cycle=2022-2025&year=2023');
     expect(pdf.pages).toBeGreaterThanOrEqual(1);
