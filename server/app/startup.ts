@@ -3,6 +3,8 @@ import { migrateToLatest } from '../db/migrate';
 import { withStartupLock } from '../db/migrate-lock';
 import { loadSeed, type SeedSummary } from '../seed/load-seed';
 import { syncEmpactCatalogue } from '../empact/empact.catalogue';
+import { loadIndicatorCatalogue } from '../indicators/indicator.catalogue';
+import { insertMissingIndicators } from '../indicators/indicator.repository';
 import { syncSourceCatalogue } from '../sources/source.catalogue';
 import { loadLabelBook } from '../labels/label.book';
 import { syncLabelSearch } from '../labels/label.search';
@@ -30,6 +32,8 @@ export async function initialiseDatabase(db: Db): Promise<{ migrations: string[]
     await refreshSearchTexts(db);
     // Likewise a database seeded before NUTS regions (issue 19) gets the regions; their figures come with new submissions.
     if (anyGeo) await insertMissingRegions(db, loadRegionCatalogue());
+    // And a database seeded before an indicator was catalogued (e.g. VICT_HOMICIDE_FAMILY_F) gets it.
+    if (anyGeo) await insertMissingIndicators(db, loadIndicatorCatalogue());
     return { migrations, seed };
   });
 }

@@ -14,6 +14,22 @@ export function listThemes(db: DbOrTx): Promise<{ code: string; name: string }[]
   return db.selectFrom('themes').selectAll().orderBy('code').execute();
 }
 
+/**
+ * A database seeded before an indicator (or theme) was added to data/indicators.json gets it at start-up.
+ * Indicators already present stay as they are: a changed definition is a new version, not an edit.
+ */
+export async function insertMissingIndicators(db: DbOrTx, catalogue: IndicatorCatalogue): Promise<string[]> {
+  const themes = new Set((await listThemes(db)).map((t) => t.code));
+  const present = new Set((await db.selectFrom('indicators').select('code').execute()).map((i) => i.code));
+  const missing: IndicatorCatalogue = {
+    ...catalogue,
+    themes: catalogue.themes.filter((t) => !themes.has(t.code)),
+    indicators: catalogue.indicators.filter((i) => !present.has(i.code)),
+  };
+  if (missing.indicators.length) await insertIndicatorCatalogue(db, missing);
+  return missing.indicators.map((i) => i.code);
+}
+
 export async function insertIndicatorCatalogue(db: DbOrTx, catalogue: IndicatorCatalogue): Promise<void> {
   if (catalogue.themes.length) await db.insertInto('themes').values(catalogue.themes).execute();
   await db
