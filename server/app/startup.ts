@@ -26,14 +26,15 @@ export async function initialiseDatabase(db: Db): Promise<{ migrations: string[]
     if (anyGeo) await syncEmpactCatalogue(db);
     // Likewise data/sources.json: a source added there (another seed's dataset) exists before it is named.
     if (anyGeo) await syncSourceCatalogue(db);
+    // And a database seeded before an indicator was catalogued (e.g. VICT_HOMICIDE_FAMILY_F) gets it, before
+    // the label search below indexes the catalogue.
+    if (anyGeo) await insertMissingIndicators(db, loadIndicatorCatalogue());
     // The label search index is derived from the catalogues and the reviews: rebuilt at every start.
     await syncLabelSearch(db, await loadLabelBook(db));
     // So are the practices' search texts (stems, country and label names): a database indexed before them is brought up to date.
     await refreshSearchTexts(db);
     // Likewise a database seeded before NUTS regions (issue 19) gets the regions; their figures come with new submissions.
     if (anyGeo) await insertMissingRegions(db, loadRegionCatalogue());
-    // And a database seeded before an indicator was catalogued (e.g. VICT_HOMICIDE_FAMILY_F) gets it.
-    if (anyGeo) await insertMissingIndicators(db, loadIndicatorCatalogue());
     return { migrations, seed };
   });
 }
