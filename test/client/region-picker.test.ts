@@ -5,27 +5,17 @@ import type { Geo } from '../../client/api/types';
 import { regionPicker } from '../../client/components/region-picker';
 import { regionalTrendNotes } from '../../client/views/trends/regions';
 import type { Catalogue } from '../../client/views/view-parts';
+import { testGeo } from './geo-fixture';
 
-const region = (code: string, name: string): Geo => ({
-  code,
-  name,
-  kind: 'region',
-  iso2: null,
-  iso3: null,
-  iso_numeric: null,
-  first_year: null,
-  last_year: null,
-  part_of: null,
-  note: null,
-  nuts_level: code.length - 2,
-  nuts_version: '2021',
-  country: code.slice(0, 2),
-  parent: code.length > 3 ? code.slice(0, -1) : code.slice(0, 2),
-  territorial: true,
-  groups: [],
-  members: [],
-});
-
+const region = (code: string, name: string): Geo =>
+  testGeo(code, {
+    name,
+    kind: 'region',
+    nuts_level: code.length - 2,
+    nuts_version: '2021',
+    country: code.slice(0, 2),
+    parent: code.length > 3 ? code.slice(0, -1) : code.slice(0, 2),
+  });
 const GERMAN = [
   region('DE3', 'Berlin'),
   region('DE30', 'Berlin'),

@@ -13,31 +13,12 @@ import { missingCredentials } from '../../client/views/sign-in/state';
 import { uploadCountries } from '../../client/views/upload/state';
 import type { Catalogue } from '../../client/views/view-parts';
 import { REFERENCE_GROUP } from '../../server/shared/reference-group';
+import { testGeo } from './geo-fixture';
 
 /** The views' state modules: what each view shows and checks, decided without the DOM. */
 const state = (change: Partial<ViewState>): ViewState => ({ ...DEFAULT_STATE, ...change });
 
-function geo(code: string, kind: Geo['kind'] = 'country'): Geo {
-  return {
-    code,
-    name: `Name of ${code}`,
-    kind,
-    iso2: null,
-    iso3: null,
-    iso_numeric: null,
-    first_year: null,
-    last_year: null,
-    part_of: null,
-    note: null,
-    nuts_level: null,
-    nuts_version: null,
-    country: null,
-    parent: null,
-    territorial: true,
-    groups: [],
-    members: [],
-  };
-}
+const geo = (code: string, kind: Geo['kind'] = 'country'): Geo => testGeo(code, { kind });
 
 const homicide = { code: 'ICCS0101', rate_derivable: 1 } as Indicator;
 const geos = [geo('NL'), geo('DE'), geo('BE'), geo(REFERENCE_GROUP, 'aggregate')];
